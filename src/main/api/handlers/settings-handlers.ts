@@ -1,0 +1,14 @@
+import type { SettingsService } from '../../services/settings-service'
+import type { Router } from '../router'
+import type { SessionRegistry } from '../../core/sessions'
+
+export function registerSettingsHandlers(
+  router: Router,
+  deps: { settings: SettingsService; sessions: SessionRegistry }
+): void {
+  const { settings, sessions } = deps
+  router.handle('settings:get', () => settings.getProfile())
+  router.handle('settings:update', (profile, ctx) => settings.updateProfile(profile, sessions.userIdOf(ctx.sessionId)))
+  router.handle('preferences:get', () => settings.getPreferences())
+  router.handle('preferences:update', (preferences) => settings.updatePreferences(preferences))
+}

@@ -1,0 +1,91 @@
+import type { z } from 'zod'
+import {
+  contract,
+  formatFieldPath,
+  isChannelName,
+  type ApiError,
+  type ChannelName,
+  type ChannelOutput,
+  type ParsedInput,
+  type Permission,
+  type Result
+} from '@shared/contract'
+import { FieldError } from '@shared/money/field-error'
+import { DomainError } from '../domain/errors'
+import type { Logger } from '../core/logger'
+
+/** Who is calling: one Electron window or one web-mode page session. */
+export interface CallContext {
+  sessionId: string
+}
+
+export type Handler<C extends ChannelName> = (
+  input: ParsedInput<C>,
+  ctx: CallContext
+) => ChannelOutput<C> | Promise<ChannelOutput<C>>
+
+/** Decides whether a session may use a permission; returns an error to refuse. */
+export type Gate = (permission: Permission, ctx: CallContext) => ApiError | null
+
+export interface Router {
+  handle<C extends ChannelName>(channel: C, handler: Handler<C>): void
+  dispatch(channel: string, input: unknown, ctx: CallContext): Promise<Result<unknown>>
+  /** Channels of the contract that have no handler yet. */
+  missingHandlers(): ChannelName[]
+}
+
+/**
+ * The one place every API call passes through, whatever the transport: refuses unknown
+ * channels, validates input with the channel's schema, checks its permission, runs the
+ * handler, and turns every failure into `{ code, message, field? }`.
+ */
+export function createRouter(options: { gate: Gate; logger: Logger }): Router {
+  const handlers = new Map<ChannelName, Handler<ChannelName>>()
+
+  return {
+    handle(channel, handler) {
+      if (!isChannelName(channel)) throw new Error(`No such channel in the contract: ${channel}`)
+      if (handlers.has(channel)) throw new Error(`Handler registered twice: ${channel}`)
+      handlers.set(channel, handler as unknown as Handler<ChannelName>)
+    },
+
+    async dispatch(channel, input, ctx) {
+      if (!isChannelName(channel)) return fail({ code: 'NOT_FOUND', message: `Unknown channel: ${channel}` })
+      const handler = handlers.get(channel)
+      if (!handler) return fail({ code: 'UNAVAILABLE', message: `${channel} is not available` })
+      const spec = contract[channel]
+
+      const refusal = options.gate(spec.permission, ctx)
+      if (refusal) return fail(refusal)
+
+      const parsed = (spec.input as z.ZodType).safeParse(input ?? {})
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!
+        const field = formatFieldPath(issue.path)
+        return fail({ code: 'VALIDATION', message: field ? `${field}: ${issue.message}` : issue.message, field })
+      }
+
+      try {
+        const value = await handler(parsed.data as ParsedInput<ChannelName>, ctx)
+        return { ok: true, value }
+      } catch (error) {
+        if (error instanceof DomainError) {
+          return fail({ code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) })
+        }
+        if (error instanceof FieldError) {
+          return fail({ code: 'VALIDATION', message: error.describe(), field: error.field })
+        }
+        options.logger.error('api.handler_failed', { channel, error })
+        return fail({ code: 'INTERNAL', message: 'Something went wrong; nothing was saved. Please try again.' })
+      }
+    },
+
+    missingHandlers() {
+      return (Object.keys(contract) as ChannelName[]).filter((name) => !handlers.has(name))
+    }
+  }
+}
+
+function fail(error: ApiError): Result<never> {
+  return { ok: false, error }
+}

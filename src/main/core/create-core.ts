@@ -1,0 +1,85 @@
+import type { AppInfo } from '@shared/contract'
+import { sessionGate } from '../api/gate'
+import { registerAppHandlers } from '../api/handlers/app-handlers'
+import { registerSettingsHandlers } from '../api/handlers/settings-handlers'
+import { createRouter, type Router } from '../api/router'
+import { createSettingsService } from '../services/settings-service'
+import type { ServiceContext } from '../services/service-context'
+import { openDatabase } from '../store/database'
+import { DatabaseDamagedError, DatabaseTooNewError } from '../store/errors'
+import { createStore } from '../store/store'
+import { systemClock, type Clock } from './clock'
+import { dataPaths } from './data-dir'
+import { createEventBus, type EventBus } from './event-bus'
+import { createFileLogger, type Logger } from './logger'
+import { createSessionRegistry, type SessionRegistry } from './sessions'
+
+export interface CoreOptions {
+  dataDir: string
+  mode: AppInfo['mode']
+  version: string
+  clock?: Clock
+  logger?: Logger
+}
+
+/** Everything main owns, independent of Electron: both bindings forward to `router`. */
+export interface Core {
+  router: Router
+  events: EventBus
+  sessions: SessionRegistry
+  clock: Clock
+  logger: Logger
+  info(): AppInfo
+  close(): void
+}
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const paths = dataPaths(options.dataDir)
+  const logger = options.logger ?? createFileLogger(paths.logs)
+  const clock = options.clock ?? systemClock
+  const events = createEventBus()
+  const sessions = createSessionRegistry()
+  const router = createRouter({ gate: sessionGate(sessions), logger })
+
+  let database: AppInfo['database'] = { status: 'ok', file: paths.database }
+  const info = (): AppInfo => ({
+    name: 'Kassa',
+    version: options.version,
+    mode: options.mode,
+    dataDir: paths.root,
+    database
+  })
+  registerAppHandlers(router, { info })
+
+  let opened
+  try {
+    opened = await openDatabase(paths.database, { backupDir: paths.backups })
+  } catch (error) {
+    if (!(error instanceof DatabaseDamagedError || error instanceof DatabaseTooNewError)) throw error
+    // Keep running so the renderer can show what happened and where the backups are;
+    // every other channel answers UNAVAILABLE.
+    database = { status: 'damaged', message: error.message, file: paths.database }
+    logger.error('store.open_failed', { error })
+    return { router, events, sessions, clock, logger, info, close: () => {} }
+  }
+
+  logger.info('store.opened', { file: paths.database, applied: opened.applied, backup: opened.backupFile })
+  const store = createStore(opened.db)
+  const ctx: ServiceContext = { store, clock, events, logger }
+  const settings = createSettingsService(ctx)
+  settings.ensureProfile()
+  registerSettingsHandlers(router, { settings, sessions })
+
+  const missing = router.missingHandlers()
+  if (missing.length > 0) throw new Error(`Channels without a handler: ${missing.join(', ')}`)
+
+  return {
+    router,
+    events,
+    sessions,
+    clock,
+    logger,
+    info,
+    close: () => opened.db.close()
+  }
+}

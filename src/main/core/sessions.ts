@@ -1,0 +1,38 @@
+/**
+ * One session per Electron window or web-mode page load. Accounts bind a user to it;
+ * until someone logs in it has none.
+ */
+export interface Session {
+  id: string
+  userId: string | null
+  openedAt: Date
+  lastSeenAt: Date
+}
+
+export interface SessionRegistry {
+  open(id: string, at: Date): Session
+  get(id: string): Session | undefined
+  touch(id: string, at: Date): void
+  close(id: string): void
+  userIdOf(id: string): string | null
+  all(): Session[]
+}
+
+export function createSessionRegistry(): SessionRegistry {
+  const sessions = new Map<string, Session>()
+  return {
+    open(id, at) {
+      const session: Session = { id, userId: null, openedAt: at, lastSeenAt: at }
+      sessions.set(id, session)
+      return session
+    },
+    get: (id) => sessions.get(id),
+    touch(id, at) {
+      const session = sessions.get(id)
+      if (session) session.lastSeenAt = at
+    },
+    close: (id) => void sessions.delete(id),
+    userIdOf: (id) => sessions.get(id)?.userId ?? null,
+    all: () => [...sessions.values()]
+  }
+}

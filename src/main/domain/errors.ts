@@ -1,0 +1,24 @@
+import type { ErrorCode } from '@shared/contract/errors'
+
+/**
+ * An expected failure a person can act on ("unknown coupon", "shift closed").
+ * The router passes its code, message and field to the renderer as they are;
+ * any other exception becomes INTERNAL with a generic message.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: Exclude<ErrorCode, 'INTERNAL'>,
+    message: string,
+    readonly field?: string
+  ) {
+    super(message)
+    this.name = 'DomainError'
+  }
+}
+
+export const notFound = (what: string, field?: string): DomainError =>
+  new DomainError('NOT_FOUND', `${what} not found`, field)
+
+export const conflict = (message: string, field?: string): DomainError => new DomainError('CONFLICT', message, field)
+
+export const invalid = (field: string, message: string): DomainError => new DomainError('VALIDATION', message, field)

@@ -1,0 +1,38 @@
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron'
+import { channelNames } from '@shared/contract'
+import type { Core } from '../core/create-core'
+
+export const EVENT_CHANNEL = 'kassa:event'
+
+/**
+ * Binds every contract channel to `ipcMain.handle`, forwarding to the core's router.
+ * Only our own window's top frame, showing our own page, may call.
+ */
+export function bindIpc(ipcMain: IpcMain, core: Core, isTrustedSender: (event: IpcMainInvokeEvent) => boolean): () => void {
+  for (const channel of channelNames) {
+    ipcMain.handle(channel, async (event, input: unknown) => {
+      if (!isTrustedSender(event)) {
+        return { ok: false, error: { code: 'FORBIDDEN', message: 'Untrusted sender' } }
+      }
+      const sessionId = sessionIdOf(event.sender)
+      if (!core.sessions.get(sessionId)) core.sessions.open(sessionId, core.clock.now())
+      core.sessions.touch(sessionId, core.clock.now())
+      return core.router.dispatch(channel, input, { sessionId })
+    })
+  }
+  return () => {
+    for (const channel of channelNames) ipcMain.removeHandler(channel)
+  }
+}
+
+/** Each window is its own session, so each can have its own logged-in user. */
+export function sessionIdOf(contents: Pick<WebContents, 'id'>): string {
+  return `window-${contents.id}`
+}
+
+/** Forwards main's events to a window for as long as it lives. */
+export function forwardEvents(core: Core, contents: WebContents): () => void {
+  return core.events.subscribe((event, payload) => {
+    if (!contents.isDestroyed()) contents.send(EVENT_CHANNEL, event, payload)
+  })
+}

@@ -1,0 +1,61 @@
+import type { Preferences, StoreProfile } from '@shared/contract'
+import { recordChange, type ServiceContext } from './service-context'
+
+/** Used until the owner saves their own profile on first run. */
+export const DEMO_STORE_PROFILE: StoreProfile = {
+  storeName: 'Kassa 示范店',
+  currency: 'CNY',
+  locale: 'zh-CN',
+  rounding: 'half-up',
+  taxMode: 'inclusive',
+  cashIncrement: null
+}
+
+const LANGUAGE_KEY = 'ui.language'
+
+export function createSettingsService(ctx: ServiceContext) {
+  const { store } = ctx
+
+  return {
+    getProfile(): StoreProfile {
+      return store.settings.getProfile() ?? DEMO_STORE_PROFILE
+    },
+
+    /** Seeds the demo profile on a brand-new file so the till works at once. */
+    ensureProfile(): void {
+      store.transaction(() => {
+        if (store.settings.getProfile()) return
+        store.settings.saveProfile(DEMO_STORE_PROFILE, ctx.clock.now().toISOString())
+      })
+    },
+
+    updateProfile(profile: StoreProfile, actorUserId: string | null): StoreProfile {
+      const saved = store.transaction(() => {
+        const before = store.settings.getProfile()
+        store.settings.saveProfile(profile, ctx.clock.now().toISOString())
+        recordChange(ctx, {
+          actorUserId,
+          action: 'settings.updated',
+          subject: 'store_profile',
+          details: { before, after: profile },
+          event: { type: 'settings.updated', aggregateId: 'store_profile', payload: profile }
+        })
+        return profile
+      })
+      ctx.events.emit('settings:changed', saved)
+      return saved
+    },
+
+    getPreferences(): Preferences {
+      const language = store.preferences.get(LANGUAGE_KEY)
+      return { language: language === 'en' ? 'en' : 'zh-CN' }
+    },
+
+    updatePreferences(preferences: Preferences): Preferences {
+      store.transaction(() => store.preferences.set(LANGUAGE_KEY, preferences.language))
+      return preferences
+    }
+  }
+}
+
+export type SettingsService = ReturnType<typeof createSettingsService>

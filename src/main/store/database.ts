@@ -1,0 +1,72 @@
+import { existsSync, mkdirSync, statSync } from 'node:fs'
+import { dirname } from 'node:path'
+import BetterSqlite3, { type Database } from 'better-sqlite3'
+import { backupDatabase } from './backup'
+import { DatabaseDamagedError } from './errors'
+import { migrate, pendingMigrations } from './migrate'
+import { migrations as allMigrations } from './migrations'
+import type { Migration } from './migrations/types'
+
+export interface OpenOptions {
+  backupDir: string
+  migrations?: readonly Migration[]
+}
+
+export interface OpenedDatabase {
+  db: Database
+  /** Versions applied during this open. */
+  applied: number[]
+  /** The backup taken before migrating an existing file, if one was needed. */
+  backupFile: string | null
+}
+
+/**
+ * Opens (or creates) the shop's SQLite file: checks it is healthy, backs it up before
+ * any migration touches it, then migrates it forward.
+ */
+export async function openDatabase(file: string, options: OpenOptions): Promise<OpenedDatabase> {
+  const migrations = options.migrations ?? allMigrations
+  mkdirSync(dirname(file), { recursive: true })
+  const existed = existsSync(file) && statSync(file).size > 0
+
+  let db: Database
+  try {
+    db = new BetterSqlite3(file)
+    configure(db)
+    assertHealthy(db, file)
+  } catch (error) {
+    if (error instanceof DatabaseDamagedError) throw error
+    throw new DatabaseDamagedError(describe(error), file)
+  }
+
+  try {
+    let backupFile: string | null = null
+    if (existed && pendingMigrations(db, migrations).length > 0) {
+      backupFile = await backupDatabase(db, options.backupDir, { reason: 'before-migration' })
+    }
+    const applied = migrate(db, migrations)
+    return { db, applied, backupFile }
+  } catch (error) {
+    db.close()
+    throw error
+  }
+}
+
+function configure(db: Database): void {
+  // WAL lets readers run beside the writer; FULL makes a committed sale survive power loss.
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = FULL')
+  db.pragma('foreign_keys = ON')
+  db.pragma('busy_timeout = 5000')
+}
+
+function assertHealthy(db: Database, file: string): void {
+  const rows = db.pragma('quick_check') as Array<{ quick_check: string }>
+  const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok')
+  if (problems.length > 0) throw new DatabaseDamagedError(problems.slice(0, 3).join('; '), file)
+}
+
+function describe(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error)
+  return /not a database|malformed|corrupt/i.test(message) ? `The file is damaged: ${message}` : message
+}

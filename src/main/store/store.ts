@@ -1,0 +1,25 @@
+import type { Database } from 'better-sqlite3'
+import { createAuditRepo } from './repos/audit-repo'
+import { createOutboxRepo } from './repos/outbox-repo'
+import { createPreferencesRepo } from './repos/preferences-repo'
+import { createSettingsRepo } from './repos/settings-repo'
+
+/**
+ * Every repository over one open database. Services compose them inside
+ * `store.transaction(...)`, which is the only way they write.
+ */
+export function createStore(db: Database) {
+  return {
+    db,
+    settings: createSettingsRepo(db),
+    preferences: createPreferencesRepo(db),
+    audit: createAuditRepo(db),
+    outbox: createOutboxRepo(db),
+    /** Runs `work` in one IMMEDIATE transaction: all of it commits, or none of it. */
+    transaction<T>(work: () => T): T {
+      return db.transaction(work).immediate()
+    }
+  }
+}
+
+export type Store = ReturnType<typeof createStore>

@@ -1,0 +1,47 @@
+import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import { onEvent } from './api/client'
+import { AppShell } from './components/AppShell'
+import { ComingSoonScreen } from './screens/ComingSoonScreen'
+import { DamagedDatabaseScreen } from './screens/DamagedDatabaseScreen'
+import { SettingsScreen } from './screens/SettingsScreen'
+import { useAppStore } from './stores/app-store'
+import { useSettingsStore } from './stores/settings-store'
+
+export function App() {
+  const { t } = useTranslation()
+  const info = useAppStore((s) => s.info)
+  const screen = useAppStore((s) => s.screen)
+  const startupError = useAppStore((s) => s.startupError)
+  const start = useAppStore((s) => s.start)
+  const loadSettings = useSettingsStore((s) => s.load)
+  const receiveSettings = useSettingsStore((s) => s.receive)
+
+  useEffect(() => {
+    void start()
+  }, [start])
+
+  useEffect(() => {
+    if (info?.database.status !== 'ok') return
+    void loadSettings()
+    return onEvent('settings:changed', receiveSettings)
+  }, [info, loadSettings, receiveSettings])
+
+  if (startupError) {
+    return (
+      <main className="splash" role="alert">
+        {startupError}
+      </main>
+    )
+  }
+  if (!info) {
+    return (
+      <main className="splash" aria-busy="true">
+        {t('app.loading')}
+      </main>
+    )
+  }
+  if (info.database.status !== 'ok') return <DamagedDatabaseScreen database={info.database} />
+
+  return <AppShell>{screen === 'settings' ? <SettingsScreen /> : <ComingSoonScreen screen={screen} />}</AppShell>
+}

@@ -1,0 +1,80 @@
+import type { ReactNode } from 'react'
+import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Calculator, ClipboardList, Package, Settings, ShoppingCart, type LucideIcon } from 'lucide-react'
+import { SCREENS, useAppStore, type Screen } from '../stores/app-store'
+import { useSettingsStore } from '../stores/settings-store'
+import { LanguageSwitch } from './LanguageSwitch'
+
+const ICONS: Record<Screen, LucideIcon> = {
+  sell: ShoppingCart,
+  orders: ClipboardList,
+  settlement: Calculator,
+  products: Package,
+  settings: Settings
+}
+
+/**
+ * The frame around every screen: navigation on the left (Alt+1…5 from anywhere),
+ * the store's name and the language switch on top.
+ */
+export function AppShell({ children }: { children: ReactNode }) {
+  const { t } = useTranslation()
+  const screen = useAppStore((s) => s.screen)
+  const go = useAppStore((s) => s.go)
+  const storeName = useSettingsStore((s) => s.saved?.storeName)
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (!event.altKey || event.ctrlKey || event.metaKey) return
+      const index = Number(event.key) - 1
+      const target = SCREENS[index]
+      if (target) {
+        event.preventDefault()
+        go(target)
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [go])
+
+  return (
+    <div className="shell">
+      <nav className="shell__nav" aria-label={t('nav.label')}>
+        <div className="brand" aria-hidden="true">
+          <span className="brand__mark">K</span>
+          <span className="brand__name">{t('app.name')}</span>
+        </div>
+        <ul className="nav-list">
+          {SCREENS.map((name, index) => {
+            const Icon = ICONS[name]
+            return (
+              <li key={name}>
+                <button
+                  type="button"
+                  className="nav-item"
+                  aria-current={screen === name ? 'page' : undefined}
+                  aria-keyshortcuts={`Alt+${index + 1}`}
+                  onClick={() => go(name)}
+                >
+                  <Icon aria-hidden="true" size={26} strokeWidth={2} />
+                  <span>{t(`nav.${name}`)}</span>
+                </button>
+              </li>
+            )
+          })}
+        </ul>
+      </nav>
+      <div className="shell__body">
+        <header className="topbar">
+          <div className="topbar__store">
+            <span className="topbar__store-name">{storeName}</span>
+            <span className="topbar__tagline">{t('app.tagline')}</span>
+          </div>
+          <LanguageSwitch />
+        </header>
+        <main className="shell__main">{children}</main>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,92 @@
+/** English strings. The zh-CN file must have exactly the same keys (the type checks it). */
+export const en = {
+  app: {
+    name: 'Kassa',
+    tagline: 'Point of sale & settlement',
+    loading: 'Starting Kassa…'
+  },
+  nav: {
+    label: 'Main navigation',
+    sell: 'Sell',
+    orders: 'Orders',
+    settlement: 'Settlement',
+    products: 'Products',
+    settings: 'Settings'
+  },
+  language: {
+    label: 'Language',
+    'zh-CN': '中文',
+    en: 'English'
+  },
+  comingSoon: {
+    title: 'Coming soon',
+    sell: 'Scan, build the cart, take payment and print the receipt — all from the keyboard.',
+    orders: 'Every order of the day, searchable by number, amount and cashier, with reprints and refunds.',
+    settlement: "Count the drawer, close the day and reconcile it against the payment providers' bills.",
+    products: 'Your catalog: products, barcodes, prices, tax rates and CSV import.'
+  },
+  settings: {
+    title: 'Store settings',
+    subtitle: 'How your store appears on receipts, and the money rules every sale follows.',
+    sectionStore: 'Store',
+    sectionMoney: 'Money rules',
+    storeName: 'Store name',
+    currency: 'Currency',
+    locale: 'Number and date format',
+    rounding: 'Rounding',
+    roundingHint: 'Applied once to each figure, never twice.',
+    rounding_half_up: 'Half up (四舍五入)',
+    rounding_half_even: "Half even (banker's)",
+    taxMode: 'Shelf prices',
+    taxMode_inclusive: 'Include tax (VAT inclusive)',
+    taxMode_exclusive: 'Exclude tax (tax added at the till)',
+    cashIncrement: 'Cash rounding',
+    cashIncrementHint: 'Cash-only sales are rounded to this step; the difference is booked, never hidden.',
+    cashIncrement_none: 'None — exact to the minor unit',
+    example: 'Example',
+    save: 'Save settings',
+    saving: 'Saving…',
+    saved: 'Settings saved',
+    discard: 'Discard changes',
+    unsaved: 'Unsaved changes',
+    loadFailed: 'Could not load the settings'
+  },
+  locales: {
+    'zh-CN': 'Chinese (Mainland)',
+    'zh-HK': 'Chinese (Hong Kong)',
+    'zh-TW': 'Chinese (Taiwan)',
+    'en-US': 'English (US)',
+    'en-GB': 'English (UK)',
+    'ja-JP': 'Japanese'
+  },
+  currencies: {
+    CNY: 'Chinese yuan',
+    HKD: 'Hong Kong dollar',
+    USD: 'US dollar',
+    EUR: 'Euro',
+    GBP: 'Pound sterling',
+    JPY: 'Japanese yen',
+    KRW: 'South Korean won',
+    KWD: 'Kuwaiti dinar',
+    BHD: 'Bahraini dinar'
+  },
+  errors: {
+    VALIDATION: 'Please check the highlighted field.',
+    NOT_FOUND: 'Not found.',
+    CONFLICT: 'That conflicts with existing data.',
+    UNAUTHENTICATED: 'Please log in.',
+    FORBIDDEN: 'You are not allowed to do that.',
+    UNAVAILABLE: 'Not available right now.',
+    INTERNAL: 'Something went wrong; nothing was saved.'
+  },
+  damaged: {
+    title: 'The shop database cannot be opened',
+    body: 'Kassa stopped before changing anything, so nothing more can be lost. Restore the latest backup, or contact support.',
+    file: 'Database file',
+    backups: 'Backups are kept in the "backups" folder next to it.',
+    reason: 'Reason'
+  }
+}
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
+export type Messages = Widen<typeof en>

@@ -1,0 +1,90 @@
+import type { Messages } from './en'
+
+export const zhCN: Messages = {
+  app: {
+    name: 'Kassa',
+    tagline: '收银与结算',
+    loading: '正在启动 Kassa…'
+  },
+  nav: {
+    label: '主导航',
+    sell: '收银',
+    orders: '订单',
+    settlement: '结算',
+    products: '商品',
+    settings: '设置'
+  },
+  language: {
+    label: '语言',
+    'zh-CN': '中文',
+    en: 'English'
+  },
+  comingSoon: {
+    title: '即将推出',
+    sell: '扫码、加购、收款、打印小票——全程键盘即可完成。',
+    orders: '当天全部订单，可按单号、金额、收银员查找，支持补打小票与退款。',
+    settlement: '清点钱箱、日结，并与支付渠道的对账单核对。',
+    products: '商品目录：商品、条码、价格、税率，支持 CSV 导入。'
+  },
+  settings: {
+    title: '门店设置',
+    subtitle: '门店在小票上的显示方式，以及每笔交易遵循的金额规则。',
+    sectionStore: '门店',
+    sectionMoney: '金额规则',
+    storeName: '门店名称',
+    currency: '币种',
+    locale: '数字与日期格式',
+    rounding: '舍入方式',
+    roundingHint: '每个金额只舍入一次，绝不重复舍入。',
+    rounding_half_up: '四舍五入',
+    rounding_half_even: '银行家舍入（四舍六入五成双）',
+    taxMode: '标价方式',
+    taxMode_inclusive: '含税价（价内税）',
+    taxMode_exclusive: '不含税价（结账时加税）',
+    cashIncrement: '现金抹零',
+    cashIncrementHint: '纯现金交易按此步长舍入，差额单独记账，绝不藏进商品行。',
+    cashIncrement_none: '不抹零——精确到分',
+    example: '示例',
+    save: '保存设置',
+    saving: '正在保存…',
+    saved: '设置已保存',
+    discard: '放弃修改',
+    unsaved: '有未保存的修改',
+    loadFailed: '无法读取设置'
+  },
+  locales: {
+    'zh-CN': '中文（中国大陆）',
+    'zh-HK': '中文（香港）',
+    'zh-TW': '中文（台湾）',
+    'en-US': '英语（美国）',
+    'en-GB': '英语（英国）',
+    'ja-JP': '日语'
+  },
+  currencies: {
+    CNY: '人民币',
+    HKD: '港元',
+    USD: '美元',
+    EUR: '欧元',
+    GBP: '英镑',
+    JPY: '日元',
+    KRW: '韩元',
+    KWD: '科威特第纳尔',
+    BHD: '巴林第纳尔'
+  },
+  errors: {
+    VALIDATION: '请检查标出的字段。',
+    NOT_FOUND: '未找到。',
+    CONFLICT: '与现有数据冲突。',
+    UNAUTHENTICATED: '请先登录。',
+    FORBIDDEN: '您没有执行此操作的权限。',
+    UNAVAILABLE: '暂时不可用。',
+    INTERNAL: '出了点问题，未保存任何内容。'
+  },
+  damaged: {
+    title: '无法打开门店数据库',
+    body: 'Kassa 已在修改任何数据之前停止，不会再丢失数据。请恢复最近的备份，或联系技术支持。',
+    file: '数据库文件',
+    backups: '备份保存在同目录下的 “backups” 文件夹中。',
+    reason: '原因'
+  }
+}

@@ -1,0 +1,186 @@
+import { useEffect, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { CheckCircle2, Save, Undo2 } from 'lucide-react'
+import { ROUNDING_MODES, STORE_LOCALES, TAX_MODES, type StoreProfile } from '@shared/contract'
+import { isKnownCurrency, minorDigits } from '@shared/money/currencies'
+import { formatMinor } from '@shared/money/format'
+import { Field } from '../components/Field'
+import { useSettingsStore } from '../stores/settings-store'
+
+const CURRENCIES = ['CNY', 'HKD', 'USD', 'EUR', 'GBP', 'JPY', 'KRW', 'KWD', 'BHD'] as const
+
+/** Cash steps that make sense for a currency with this many minor digits. */
+function cashSteps(currency: string): string[] {
+  const digits = isKnownCurrency(currency) ? minorDigits(currency) : 2
+  if (digits === 0) return ['5', '10', '50', '100']
+  if (digits === 2) return ['0.05', '0.10', '0.50', '1.00']
+  return ['0.005', '0.010', '0.050', '0.100', '1.000']
+}
+
+export function SettingsScreen() {
+  const { t } = useTranslation()
+  const { saved, draft, status, error, load, edit, discard, save } = useSettingsStore()
+
+  useEffect(() => {
+    if (!saved) void load()
+  }, [saved, load])
+
+  if (!draft) {
+    return (
+      <section className="screen" aria-busy={status === 'loading'}>
+        <h1 className="screen__title">{t('settings.title')}</h1>
+        {status === 'error' && <p role="alert">{t('settings.loadFailed')}</p>}
+      </section>
+    )
+  }
+
+  const dirty = JSON.stringify(saved) !== JSON.stringify(draft)
+  const errorFor = (field: keyof StoreProfile): string | undefined =>
+    error?.field === field ? error.message.replace(`${field}: `, '') : undefined
+  const steps = cashSteps(draft.currency)
+  const stepOptions = draft.cashIncrement && !steps.includes(draft.cashIncrement) ? [draft.cashIncrement, ...steps] : steps
+  const example = isKnownCurrency(draft.currency) ? formatMinor(123456, draft.currency, draft.locale) : ''
+
+  const onSubmit = (event: FormEvent): void => {
+    event.preventDefault()
+    void save()
+  }
+
+  return (
+    <section className="screen" aria-labelledby="settings-title">
+      <header className="screen__header">
+        <div>
+          <h1 id="settings-title" className="screen__title">
+            {t('settings.title')}
+          </h1>
+          <p className="screen__subtitle">{t('settings.subtitle')}</p>
+        </div>
+      </header>
+
+      <form className="settings-form" onSubmit={onSubmit} noValidate>
+        <fieldset className="card">
+          <legend className="card__title">{t('settings.sectionStore')}</legend>
+          <Field label={t('settings.storeName')} error={errorFor('storeName')}>
+            {(props) => (
+              <input
+                {...props}
+                className="input"
+                value={draft.storeName}
+                maxLength={80}
+                autoComplete="organization"
+                onChange={(e) => edit({ storeName: e.target.value })}
+              />
+            )}
+          </Field>
+          <Field label={t('settings.locale')} error={errorFor('locale')}>
+            {(props) => (
+              <select
+                {...props}
+                className="input"
+                value={draft.locale}
+                onChange={(e) => edit({ locale: e.target.value as StoreProfile['locale'] })}
+              >
+                {STORE_LOCALES.map((code) => (
+                  <option key={code} value={code}>
+                    {t(`locales.${code}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </fieldset>
+
+        <fieldset className="card">
+          <legend className="card__title">{t('settings.sectionMoney')}</legend>
+          <Field
+            label={t('settings.currency')}
+            error={errorFor('currency')}
+            hint={example ? `${t('settings.example')}: ${example}` : undefined}
+          >
+            {(props) => (
+              <select
+                {...props}
+                className="input"
+                value={draft.currency}
+                onChange={(e) => edit({ currency: e.target.value, cashIncrement: null })}
+              >
+                {CURRENCIES.map((code) => (
+                  <option key={code} value={code}>
+                    {code} — {t(`currencies.${code}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('settings.rounding')} hint={t('settings.roundingHint')} error={errorFor('rounding')}>
+            {(props) => (
+              <select
+                {...props}
+                className="input"
+                value={draft.rounding}
+                onChange={(e) => edit({ rounding: e.target.value as StoreProfile['rounding'] })}
+              >
+                {ROUNDING_MODES.map((mode) => (
+                  <option key={mode} value={mode}>
+                    {t(`settings.rounding_${mode.replace('-', '_')}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('settings.taxMode')} error={errorFor('taxMode')}>
+            {(props) => (
+              <select
+                {...props}
+                className="input"
+                value={draft.taxMode}
+                onChange={(e) => edit({ taxMode: e.target.value as StoreProfile['taxMode'] })}
+              >
+                {TAX_MODES.map((mode) => (
+                  <option key={mode} value={mode}>
+                    {t(`settings.taxMode_${mode}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('settings.cashIncrement')} hint={t('settings.cashIncrementHint')} error={errorFor('cashIncrement')}>
+            {(props) => (
+              <select
+                {...props}
+                className="input"
+                value={draft.cashIncrement ?? ''}
+                onChange={(e) => edit({ cashIncrement: e.target.value === '' ? null : e.target.value })}
+              >
+                <option value="">{t('settings.cashIncrement_none')}</option>
+                {stepOptions.map((step) => (
+                  <option key={step} value={step}>
+                    {step} {draft.currency}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </fieldset>
+
+        <div className="form-actions">
+          <div className="form-actions__status" role="status" aria-live="polite">
+            {status === 'saved' && !dirty && (
+              <span className="status status--ok">
+                <CheckCircle2 aria-hidden="true" size={20} /> {t('settings.saved')}
+              </span>
+            )}
+            {status === 'error' && error && !error.field && <span className="status status--error">{error.message}</span>}
+            {dirty && status !== 'saving' && <span className="status">{t('settings.unsaved')}</span>}
+          </div>
+          <button type="button" className="button button--ghost" onClick={discard} disabled={!dirty || status === 'saving'}>
+            <Undo2 aria-hidden="true" size={20} /> {t('settings.discard')}
+          </button>
+          <button type="submit" className="button button--primary" disabled={!dirty || status === 'saving'}>
+            <Save aria-hidden="true" size={20} /> {status === 'saving' ? t('settings.saving') : t('settings.save')}
+          </button>
+        </div>
+      </form>
+    </section>
+  )
+}

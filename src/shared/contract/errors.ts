@@ -1,0 +1,34 @@
+/**
+ * The only error shape that crosses the API boundary. Handlers and the router never
+ * leak a stack trace or an exception's internals to the renderer.
+ */
+export const ERROR_CODES = [
+  'VALIDATION',
+  'NOT_FOUND',
+  'CONFLICT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'UNAVAILABLE',
+  'INTERNAL'
+] as const
+
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+export interface ApiError {
+  code: ErrorCode
+  message: string
+  /** Dotted/bracketed path of the offending input field, e.g. `lines[0].quantity`. */
+  field?: string
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError }
+
+/** Renders a zod-style issue path as `lines[0].quantity`. */
+export function formatFieldPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = ''
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`
+    else out += out === '' ? String(key) : `.${String(key)}`
+  }
+  return out
+}

@@ -1,0 +1,22 @@
+import { z } from 'zod'
+import { storeProfileSchema } from './channels/settings'
+import { event } from './channel'
+
+/** Events main pushes to every renderer (Electron `webContents.send`, web mode SSE). */
+export const events = {
+  'settings:changed': event({ summary: 'The store profile was saved.', payload: storeProfileSchema }),
+  'notification:raised': event({
+    summary: 'Something a person at the till should notice.',
+    payload: z.object({
+      id: z.string(),
+      level: z.enum(['info', 'success', 'warning', 'error']),
+      title: z.string(),
+      body: z.string(),
+      at: z.string()
+    })
+  })
+}
+
+export type Events = typeof events
+export type EventName = keyof Events
+export type EventPayload<E extends EventName> = z.infer<Events[E]['payload']>

@@ -1,0 +1,37 @@
+import type { z } from 'zod'
+import { appChannels } from './channels/app'
+import { settingsChannels } from './channels/settings'
+import { mergeChannelMaps } from './channel'
+import type { Result } from './errors'
+import type { EventName, EventPayload } from './events'
+
+/** Every channel of the API, declared once. Main and renderer both import this. */
+export const contract = mergeChannelMaps(appChannels, settingsChannels)
+
+export type Contract = typeof contract
+export type ChannelName = keyof Contract & string
+export type ChannelInput<C extends ChannelName> = z.input<Contract[C]['input']>
+export type ParsedInput<C extends ChannelName> = z.output<Contract[C]['input']>
+export type ChannelOutput<C extends ChannelName> = z.output<Contract[C]['output']>
+
+export const channelNames: ReadonlySet<string> = new Set(Object.keys(contract))
+
+export function isChannelName(name: string): name is ChannelName {
+  return channelNames.has(name)
+}
+
+/**
+ * What the renderer sees as `window.kassa` (Electron preload) or the web bridge:
+ * exactly the contract, nothing else.
+ */
+export interface KassaBridge {
+  readonly mode: 'electron' | 'web'
+  invoke<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>>
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void
+}
+
+export * from './errors'
+export * from './events'
+export * from './permissions'
+export * from './channels/app'
+export * from './channels/settings'
