@@ -2,9 +2,8 @@ import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { onEvent } from './api/client'
 import { AppShell } from './components/AppShell'
-import { ComingSoonScreen } from './screens/ComingSoonScreen'
 import { DamagedDatabaseScreen } from './screens/DamagedDatabaseScreen'
-import { SettingsScreen } from './screens/SettingsScreen'
+import { screenComponents } from './screens'
 import { useAppStore } from './stores/app-store'
 import { useSettingsStore } from './stores/settings-store'
 
@@ -43,5 +42,10 @@ export function App() {
   }
   if (info.database.status !== 'ok') return <DamagedDatabaseScreen database={info.database} />
 
-  return <AppShell>{screen === 'settings' ? <SettingsScreen /> : <ComingSoonScreen screen={screen} />}</AppShell>
+  const ScreenComponent = screenComponents[screen]
+  return (
+    <AppShell>
+      <ScreenComponent />
+    </AppShell>
+  )
 }

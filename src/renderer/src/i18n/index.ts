@@ -1,15 +1,14 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import type { Preferences } from '@shared/contract'
-import { en } from './locales/en'
-import { zhCN } from './locales/zh-CN'
+import { resources } from './resources'
 
 export type Language = Preferences['language']
 
 export const i18n = i18next.createInstance()
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+  resources,
   lng: 'zh-CN',
   fallbackLng: 'en',
   interpolation: { escapeValue: false },

@@ -1,6 +1,7 @@
-import type { Messages } from './en'
+import type { Messages } from '../messages'
+import type { coreEn } from './core-en'
 
-export const zhCN: Messages = {
+export const coreZhCN: Messages<typeof coreEn> = {
   app: {
     name: 'Kassa',
     tagline: '收银与结算',

@@ -1,5 +1,5 @@
-/** English strings. The zh-CN file must have exactly the same keys (the type checks it). */
-export const en = {
+/** The shell's and Settings' English strings. core-zh-CN.ts must have exactly the same keys (the type checks it). */
+export const coreEn = {
   app: {
     name: 'Kassa',
     tagline: 'Point of sale & settlement',
@@ -87,6 +87,3 @@ export const en = {
     reason: 'Reason'
   }
 }
-
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
-export type Messages = Widen<typeof en>

@@ -1,0 +1,25 @@
+import { coreEn } from './locales/core-en'
+import { coreZhCN } from './locales/core-zh-CN'
+import { defineMessages, type MessageBundle } from './messages'
+
+/**
+ * Every feature's strings. A feature adds one file under locales/ exporting a
+ * `defineMessages(...)` bundle with its own top-level keys, and one line here.
+ */
+const bundles: MessageBundle<object>[] = [defineMessages(coreEn, coreZhCN)]
+
+function merge(language: 'en' | 'zh-CN'): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const bundle of bundles) {
+    for (const [key, value] of Object.entries(bundle[language])) {
+      if (key in out) throw new Error(`i18n key declared by two features: ${key}`)
+      out[key] = value
+    }
+  }
+  return out
+}
+
+export const resources = {
+  en: { translation: merge('en') },
+  'zh-CN': { translation: merge('zh-CN') }
+}
