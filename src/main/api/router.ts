@@ -60,9 +60,7 @@ export function createRouter(options: { gate: Gate; logger: Logger }): Router {
 
       const parsed = (spec.input as z.ZodType).safeParse(input ?? {})
       if (!parsed.success) {
-        const issue = parsed.error.issues[0]!
-        const field = formatFieldPath(issue.path)
-        return fail({ code: 'VALIDATION', message: field ? `${field}: ${issue.message}` : issue.message, field })
+        return fail(validationError(parsed.error.issues[0]!))
       }
 
       try {
@@ -88,4 +86,12 @@ export function createRouter(options: { gate: Gate; logger: Logger }): Router {
 
 function fail(error: ApiError): Result<never> {
   return { ok: false, error }
+}
+
+/** Names the offending field; an unknown key is named itself rather than its parent. */
+function validationError(issue: z.core.$ZodIssue): ApiError {
+  const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined
+  const field = formatFieldPath(unknownKey === undefined ? issue.path : [...issue.path, unknownKey])
+  const message = unknownKey === undefined ? issue.message : 'is not a known field'
+  return { code: 'VALIDATION', message: field ? `${field}: ${message}` : message, field }
 }

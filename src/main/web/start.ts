@@ -14,7 +14,8 @@ async function main(): Promise<void> {
     process.stderr.write(`error: KASSA_PORT: must be a port number, got ${process.env.KASSA_PORT}\n`)
     process.exit(2)
   }
-  const rendererDir = resolve(process.env.KASSA_RENDERER_DIR ?? join(__dirname, '..', '..', 'out', 'renderer'))
+  // Bundled as out/node/web.cjs, the renderer is its sibling out/renderer.
+  const rendererDir = resolve(process.env.KASSA_RENDERER_DIR ?? join(__dirname, '..', 'renderer'))
   if (!existsSync(join(rendererDir, 'index.html'))) {
     process.stderr.write(`error: the renderer is not built (${rendererDir}); run npm run build:web\n`)
     process.exit(1)
