@@ -1,0 +1,43 @@
+import type { SessionRegistry } from '../../core/sessions'
+import type { CartService } from '../../services/sell/cart-service'
+import type { CheckoutService } from '../../services/sell/checkout-service'
+import type { CouponsService } from '../../services/sell/coupons-service'
+import type { OrdersService } from '../../services/sell/orders-service'
+import type { CallContext, Router } from '../router'
+
+export interface SellDeps {
+  carts: CartService
+  checkout: CheckoutService
+  orders: OrdersService
+  coupons: CouponsService
+  sessions: SessionRegistry
+}
+
+/** The cashier's channels: cart, cash checkout, order history, coupons. */
+export function registerSellHandlers(router: Router, deps: SellDeps): void {
+  const { carts, checkout, orders, coupons, sessions } = deps
+  const actor = (ctx: CallContext) => ({ userId: sessions.userIdOf(ctx.sessionId), approverUserId: ctx.approverUserId ?? null })
+
+  router.handle('cart:open', (_input, ctx) => carts.open(actor(ctx)))
+  router.handle('cart:get', (input) => carts.get(input.cartId))
+  router.handle('cart:add-item', (input) => carts.addItem(input))
+  router.handle('cart:set-quantity', (input) => carts.setQuantity(input))
+  router.handle('cart:remove-line', (input) => carts.removeLine(input))
+  router.handle('cart:set-line-discount', (input) => carts.setLineDiscount(input))
+  router.handle('cart:override-price', (input, ctx) => carts.overridePrice(input, actor(ctx)))
+  router.handle('cart:apply-coupon', (input) => carts.applyCoupon(input))
+  router.handle('cart:remove-coupon', (input) => carts.removeCoupon(input))
+  router.handle('cart:park', (input, ctx) => carts.park(input, actor(ctx)))
+  router.handle('cart:list-parked', () => carts.listParked())
+  router.handle('cart:resume', (input, ctx) => carts.resume(input, actor(ctx)))
+  router.handle('cart:discard', (input, ctx) => carts.discard(input, actor(ctx)))
+
+  router.handle('checkout:pay-cash', (input, ctx) => checkout.payCash(input, actor(ctx)))
+  router.handle('orders:search', (input) => orders.search(input))
+  router.handle('orders:get', (input) => orders.get(input.orderId))
+  router.handle('orders:void', (input, ctx) => orders.void(input, actor(ctx)))
+
+  router.handle('coupons:list', () => coupons.list())
+  router.handle('coupons:create', (input, ctx) => coupons.create(input, actor(ctx).userId))
+  router.handle('coupons:update', (input, ctx) => coupons.update(input.id, input.coupon, actor(ctx).userId))
+}

@@ -1,0 +1,109 @@
+import type { CartView } from '@shared/contract/channels/cart'
+import type { CartInput, Quote } from '@shared/schemas/cart'
+import { minorToDecimalString } from '@shared/money/format'
+import Decimal from 'decimal.js'
+import { quoteCart } from '../../domain/pricing/quote-cart'
+import type { CouponRow } from '../../store/repos/coupons-repo'
+import type { OrderCouponRow, OrderLineRow, OrderRow } from '../../store/repos/orders-repo'
+
+export interface MoneyRules {
+  currency: string
+  rounding: 'half-up' | 'half-even'
+  taxMode: 'inclusive' | 'exclusive'
+  cashIncrement: string | null
+}
+
+/**
+ * Builds the settlement engine's input from a cart's stored rows. The engine is the only
+ * place totals are computed; this only translates minor units to the spec's decimals.
+ */
+export function cartInputOf(
+  rules: MoneyRules,
+  lines: OrderLineRow[],
+  coupons: Array<{ link: OrderCouponRow; coupon: CouponRow }>
+): CartInput {
+  const amount = (minor: number): string => minorToDecimalString(minor, rules.currency)
+  return {
+    currency: rules.currency,
+    rounding: rules.rounding,
+    taxMode: rules.taxMode,
+    ...(rules.cashIncrement ? { cashIncrement: rules.cashIncrement } : {}),
+    lines: lines.map((line) => ({
+      sku: line.sku,
+      quantity: line.quantity,
+      unitPrice: amount(line.unit_price),
+      taxRate: line.tax_rate,
+      ...(line.discount_type === 'rate' ? { discount: { type: 'rate' as const, rate: line.discount_value! } } : {}),
+      ...(line.discount_type === 'amount' ? { discount: { type: 'amount' as const, amount: line.discount_value! } } : {})
+    })),
+    coupons: coupons.map(({ coupon }) => ({
+      code: coupon.code,
+      type: coupon.type,
+      ...(coupon.type === 'rate' ? { rate: coupon.rate! } : { amount: amount(coupon.amount ?? 0) }),
+      ...(coupon.min_spend !== null ? { minSpend: amount(coupon.min_spend) } : {})
+    }))
+  }
+}
+
+export function quoteRows(
+  rules: MoneyRules,
+  lines: OrderLineRow[],
+  coupons: Array<{ link: OrderCouponRow; coupon: CouponRow }>
+): Quote {
+  return quoteCart(cartInputOf(rules, lines, coupons))
+}
+
+/** The cart as the Sell screen shows it: stored lines beside the engine's figures. */
+export function cartView(order: OrderRow, rules: MoneyRules, lines: OrderLineRow[], coupons: Array<{ link: OrderCouponRow; coupon: CouponRow }>, quote: Quote): CartView {
+  const itemCount = lines.reduce((sum, line) => sum.plus(line.unit === 'kg' ? 1 : line.quantity), new Decimal(0))
+  return {
+    id: order.id,
+    status: order.status,
+    currency: rules.currency,
+    parkedAt: order.parked_at,
+    parkedNote: order.parked_note,
+    updatedAt: order.updated_at,
+    lines: lines.map((line, i) => {
+      const figures = quote.lines[i]!
+      return {
+        id: line.id,
+        productId: line.product_id,
+        sku: line.sku,
+        name: line.name,
+        nameEn: line.name_en,
+        unit: line.unit,
+        quantity: line.quantity,
+        unitPrice: line.unit_price,
+        listPrice: line.list_price,
+        priceOverridden: line.unit_price !== line.list_price,
+        taxRate: line.tax_rate,
+        discount: line.discount_type ? { type: line.discount_type, value: line.discount_value! } : null,
+        gross: figures.gross,
+        lineDiscount: figures.lineDiscount,
+        net: figures.net,
+        orderDiscount: figures.orderDiscount,
+        netAfterDiscount: figures.netAfterDiscount,
+        tax: figures.tax,
+        total: figures.total
+      }
+    }),
+    coupons: quote.coupons.map((coupon, i) => ({
+      code: coupons[i]!.link.code,
+      applied: coupon.applied,
+      reason: coupon.reason ?? null,
+      discount: coupon.discount
+    })),
+    totals: {
+      grossTotal: quote.grossTotal,
+      lineDiscountTotal: quote.lineDiscountTotal,
+      subtotal: quote.subtotal,
+      orderDiscountTotal: quote.orderDiscountTotal,
+      discountTotal: quote.discountTotal,
+      taxTotal: quote.taxTotal,
+      total: quote.total,
+      cashTotal: quote.cashTotal ?? quote.total,
+      cashRounding: quote.cashRounding ?? 0,
+      itemCount: itemCount.toFixed()
+    }
+  }
+}

@@ -1,0 +1,269 @@
+import Decimal from 'decimal.js'
+import type { CartView } from '@shared/contract/channels/cart'
+import { formatMinor, parseDecimalToMinor } from '@shared/money/format'
+import { businessDate } from '../../core/business-day'
+import { newId } from '../../core/ids'
+import { DomainError, invalid, notFound } from '../../domain/errors'
+import { isEditable } from '../../domain/orders/order-status'
+import type { CouponRow } from '../../store/repos/coupons-repo'
+import type { OrderRow } from '../../store/repos/orders-repo'
+import type { ServiceContext } from '../service-context'
+import type { SettingsService } from '../settings-service'
+import { cartView, quoteRows, type MoneyRules } from './cart-quote'
+import type { ProductSource } from './product-source'
+
+export interface Actor {
+  userId: string | null
+  approverUserId?: string | null
+}
+
+/**
+ * The cart a cashier builds. It is a draft order in the store, so it survives a restart;
+ * each change is its own small transaction and answers with the engine's live totals.
+ */
+export function createCartService(
+  ctx: ServiceContext,
+  deps: { products: ProductSource; settings: SettingsService; terminal: () => string }
+) {
+  const { store, clock } = ctx
+  const now = (): string => clock.now().toISOString()
+
+  const rulesFor = (order: OrderRow): MoneyRules => {
+    if (order.status !== 'draft') {
+      return { currency: order.currency, rounding: order.rounding, taxMode: order.tax_mode, cashIncrement: order.cash_increment }
+    }
+    // A draft follows the store's current rules; its prices were taken in its own currency.
+    const profile = deps.settings.getProfile()
+    if (profile.currency !== order.currency) {
+      throw new DomainError('CONFLICT', `The store currency changed to ${profile.currency}; discard this ${order.currency} cart`, 'cartId')
+    }
+    return { currency: profile.currency, rounding: profile.rounding, taxMode: profile.taxMode, cashIncrement: profile.cashIncrement }
+  }
+
+  const couponsOf = (orderId: string) =>
+    store.orders.coupons(orderId).map((link) => ({ link, coupon: store.coupons.byId(link.coupon_id)! }))
+
+  const view = (order: OrderRow): CartView => {
+    const rules = rulesFor(order)
+    const lines = store.orders.lines(order.id)
+    const coupons = couponsOf(order.id)
+    return cartView(order, rules, lines, coupons, quoteRows(rules, lines, coupons))
+  }
+
+  const draft = (cartId: string): OrderRow => {
+    const order = store.orders.get(cartId)
+    if (!order) throw notFound('Cart', 'cartId')
+    if (!isEditable(order.status)) throw new DomainError('CONFLICT', `This cart is already ${order.status}`, 'cartId')
+    return order
+  }
+
+  const createDraft = (userId: string | null): OrderRow => {
+    const profile = deps.settings.getProfile()
+    const id = newId()
+    store.orders.create({
+      id,
+      terminal: deps.terminal(),
+      currency: profile.currency,
+      rounding: profile.rounding,
+      taxMode: profile.taxMode,
+      cashIncrement: profile.cashIncrement,
+      cashierUserId: userId,
+      at: now()
+    })
+    return store.orders.get(id)!
+  }
+
+  /** Runs one change to a draft in a transaction and answers with the re-quoted cart. */
+  const change = (cartId: string, work: (order: OrderRow) => void): CartView =>
+    store.transaction(() => {
+      const order = draft(cartId)
+      work(order)
+      store.orders.touch(order.id, now())
+      // Quoting inside the transaction means a change the engine refuses is never saved.
+      return view(store.orders.get(order.id)!)
+    })
+
+  const line = (order: OrderRow, lineId: string) => {
+    const found = store.orders.line(order.id, lineId)
+    if (!found) throw notFound('Cart line', 'lineId')
+    return found
+  }
+
+  const checkCouponUsable = (coupon: CouponRow, today: string): void => {
+    if (!coupon.active) throw new DomainError('CONFLICT', `Coupon ${coupon.code} is no longer active`, 'code')
+    if (coupon.valid_from && today < coupon.valid_from) {
+      throw new DomainError('CONFLICT', `Coupon ${coupon.code} is valid from ${coupon.valid_from}`, 'code')
+    }
+    if (coupon.valid_to && today > coupon.valid_to) {
+      throw new DomainError('CONFLICT', `Coupon ${coupon.code} expired on ${coupon.valid_to}`, 'code')
+    }
+    if (coupon.usage_limit !== null && coupon.used_count >= coupon.usage_limit) {
+      throw new DomainError('CONFLICT', `Coupon ${coupon.code} is used up`, 'code')
+    }
+  }
+
+  return {
+    checkCouponUsable,
+    view,
+
+    open(actor: Actor): CartView {
+      return store.transaction(() => view(store.orders.activeDraft(actor.userId) ?? createDraft(actor.userId)))
+    },
+
+    get(cartId: string): CartView {
+      const order = store.orders.get(cartId)
+      if (!order) throw notFound('Cart', 'cartId')
+      return view(order)
+    },
+
+    addItem(input: { cartId: string; code?: string | undefined; productId?: string | undefined; quantity?: string | undefined }): CartView {
+      const product = input.productId !== undefined ? deps.products.byId(input.productId) : deps.products.byCode(input.code!)
+      const field = input.productId !== undefined ? 'productId' : 'code'
+      if (!product) throw new DomainError('NOT_FOUND', `No product with code ${input.code ?? input.productId}`, field)
+      if (!product.active) throw new DomainError('CONFLICT', `${product.nameZh} is not for sale (inactive)`, field)
+      return change(input.cartId, (order) => {
+        const quantity = input.quantity ?? '1'
+        // Another scan of a plain piece line adds to it, so the receipt shows "3 ×", not three lines.
+        const same = store.orders
+          .lines(order.id)
+          .find((l) => l.product_id === product.id && l.unit === 'piece' && product.unit === 'piece' && !l.discount_type && l.unit_price === l.list_price)
+        if (same) {
+          store.orders.setQuantity(order.id, same.id, new Decimal(same.quantity).plus(quantity).toFixed())
+          return
+        }
+        store.orders.addLine({
+          id: newId(),
+          orderId: order.id,
+          productId: product.id,
+          sku: product.sku,
+          name: product.nameZh,
+          nameEn: product.nameEn,
+          unit: product.unit,
+          quantity: new Decimal(quantity).toFixed(),
+          unitPrice: product.priceMinor,
+          taxRate: product.taxRate
+        })
+      })
+    },
+
+    setQuantity(input: { cartId: string; lineId: string; quantity: string }): CartView {
+      return change(input.cartId, (order) => {
+        const found = line(order, input.lineId)
+        if (found.unit === 'piece' && !new Decimal(input.quantity).isInteger()) {
+          throw invalid('quantity', `${found.name} is sold by the piece: use a whole number`)
+        }
+        store.orders.setQuantity(order.id, found.id, new Decimal(input.quantity).toFixed())
+      })
+    },
+
+    removeLine(input: { cartId: string; lineId: string }): CartView {
+      return change(input.cartId, (order) => void store.orders.removeLine(order.id, line(order, input.lineId).id))
+    },
+
+    setLineDiscount(input: {
+      cartId: string
+      lineId: string
+      discount: { type: 'rate'; rate: string } | { type: 'amount'; amount: string } | null
+    }): CartView {
+      return change(input.cartId, (order) => {
+        const found = line(order, input.lineId)
+        const { discount } = input
+        if (discount?.type === 'amount') parseDecimalToMinor(discount.amount, order.currency, 'discount.amount')
+        store.orders.setDiscount(
+          order.id,
+          found.id,
+          discount === null ? null : { type: discount.type, value: discount.type === 'rate' ? discount.rate : discount.amount }
+        )
+      })
+    },
+
+    overridePrice(input: { cartId: string; lineId: string; unitPrice: string }, actor: Actor): CartView {
+      return change(input.cartId, (order) => {
+        const found = line(order, input.lineId)
+        const price = parseDecimalToMinor(input.unitPrice, order.currency, 'unitPrice')
+        store.orders.setPrice(order.id, found.id, price, actor.approverUserId ?? actor.userId)
+        ctx.store.audit.append({
+          id: newId(),
+          at: now(),
+          actorUserId: actor.userId,
+          approverUserId: actor.approverUserId ?? null,
+          action: 'cart.price_overridden',
+          subject: order.id,
+          details: { lineId: found.id, sku: found.sku, from: found.unit_price, to: price }
+        })
+      })
+    },
+
+    applyCoupon(input: { cartId: string; code: string }): CartView {
+      return change(input.cartId, (order) => {
+        const coupon = store.coupons.byCode(input.code)
+        if (!coupon) throw new DomainError('NOT_FOUND', `Unknown coupon code ${input.code}`, 'code')
+        checkCouponUsable(coupon, businessDate(clock.now()))
+        if (store.orders.coupons(order.id).some((c) => c.coupon_id === coupon.id)) {
+          throw new DomainError('CONFLICT', `Coupon ${coupon.code} is already applied`, 'code')
+        }
+        store.orders.addCoupon(order.id, coupon.id, coupon.code)
+        const after = view(store.orders.get(order.id)!)
+        const outcome = after.coupons.find((c) => c.code === coupon.code)
+        if (outcome && !outcome.applied && outcome.reason === 'min_spend_not_met') {
+          const needed = formatMinor(coupon.min_spend ?? 0, order.currency, deps.settings.getProfile().locale)
+          // Throwing rolls the link back: a coupon that does nothing is not kept on the cart.
+          throw new DomainError('CONFLICT', `Coupon ${coupon.code} needs a spend of at least ${needed}`, 'code')
+        }
+      })
+    },
+
+    removeCoupon(input: { cartId: string; code: string }): CartView {
+      return change(input.cartId, (order) => {
+        if (store.orders.removeCoupon(order.id, input.code) === 0) throw notFound(`Coupon ${input.code} on this cart`, 'code')
+      })
+    },
+
+    park(input: { cartId: string; note?: string | undefined }, actor: Actor): CartView {
+      return store.transaction(() => {
+        const order = draft(input.cartId)
+        if (store.orders.lines(order.id).length === 0) throw invalid('cartId', 'An empty cart cannot be parked')
+        store.orders.park(order.id, input.note ?? null, now())
+        return view(createDraft(actor.userId))
+      })
+    },
+
+    listParked() {
+      return store.orders.parked().map((order) => {
+        const cart = view(order)
+        return {
+          id: order.id,
+          parkedAt: order.parked_at!,
+          note: order.parked_note,
+          lineCount: cart.lines.length,
+          total: cart.totals.total,
+          currency: cart.currency
+        }
+      })
+    },
+
+    resume(input: { cartId: string }, actor: Actor): CartView {
+      return store.transaction(() => {
+        const order = draft(input.cartId)
+        if (!order.parked_at) throw new DomainError('CONFLICT', 'This cart is not parked', 'cartId')
+        const current = store.orders.activeDraft(actor.userId)
+        if (current) {
+          if (store.orders.lines(current.id).length > 0) store.orders.park(current.id, null, now())
+          else store.orders.deleteDraft(current.id)
+        }
+        store.orders.unpark(order.id, actor.userId, now())
+        return view(store.orders.get(order.id)!)
+      })
+    },
+
+    discard(input: { cartId: string }, actor: Actor): CartView {
+      return store.transaction(() => {
+        const order = draft(input.cartId)
+        store.orders.deleteDraft(order.id)
+        return view(store.orders.activeDraft(actor.userId) ?? createDraft(actor.userId))
+      })
+    }
+  }
+}
+
+export type CartService = ReturnType<typeof createCartService>

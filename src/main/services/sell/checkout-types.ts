@@ -1,0 +1,4 @@
+import type { z } from 'zod'
+import type { checkoutResultSchema } from '@shared/contract/channels/orders'
+
+export type CheckoutResult = z.infer<typeof checkoutResultSchema>

@@ -1,0 +1,83 @@
+import type { Coupon, CouponInput } from '@shared/contract/channels/coupons'
+import { parseDecimalToMinor } from '@shared/money/format'
+import { newId } from '../../core/ids'
+import { DomainError, notFound } from '../../domain/errors'
+import type { CouponRow } from '../../store/repos/coupons-repo'
+import { recordChange, type ServiceContext } from '../service-context'
+import type { SettingsService } from '../settings-service'
+
+function toCoupon(row: CouponRow): Coupon {
+  return {
+    id: row.id,
+    code: row.code,
+    type: row.type,
+    rate: row.rate,
+    amount: row.amount,
+    minSpend: row.min_spend,
+    validFrom: row.valid_from,
+    validTo: row.valid_to,
+    usageLimit: row.usage_limit,
+    usedCount: row.used_count,
+    active: row.active === 1
+  }
+}
+
+/** Coupons, managed by managers; carts apply them by code. */
+export function createCouponsService(ctx: ServiceContext, deps: { settings: SettingsService }) {
+  const { store, clock } = ctx
+
+  const fields = (input: CouponInput) => {
+    const currency = deps.settings.getProfile().currency
+    return {
+      type: input.type,
+      rate: input.type === 'rate' ? input.rate! : null,
+      amount: input.type === 'amount' ? parseDecimalToMinor(input.amount!, currency, 'amount') : null,
+      min_spend: input.minSpend === undefined ? null : parseDecimalToMinor(input.minSpend, currency, 'minSpend'),
+      valid_from: input.validFrom ?? null,
+      valid_to: input.validTo ?? null,
+      usage_limit: input.usageLimit ?? null,
+      active: input.active === false ? 0 : 1
+    }
+  }
+
+  return {
+    list: (): Coupon[] => store.coupons.all().map(toCoupon),
+
+    create(input: CouponInput, actorUserId: string | null): Coupon {
+      return store.transaction(() => {
+        if (store.coupons.byCode(input.code)) throw new DomainError('CONFLICT', `Coupon code ${input.code} is already in use`, 'code')
+        const at = clock.now().toISOString()
+        const row = { id: newId(), code: input.code.toUpperCase(), ...fields(input), created_at: at, updated_at: at }
+        store.coupons.insert(row)
+        const coupon = toCoupon(store.coupons.byId(row.id)!)
+        recordChange(ctx, {
+          actorUserId,
+          action: 'coupon.created',
+          subject: coupon.id,
+          details: { ...coupon },
+          event: { type: 'coupon.created', aggregateId: coupon.id, payload: coupon }
+        })
+        return coupon
+      })
+    },
+
+    update(id: string, input: CouponInput, actorUserId: string | null): Coupon {
+      return store.transaction(() => {
+        const before = store.coupons.byId(id)
+        if (!before) throw notFound('Coupon', 'id')
+        store.coupons.update({ id, ...fields(input), updated_at: clock.now().toISOString() })
+        const coupon = toCoupon(store.coupons.byId(id)!)
+        recordChange(ctx, {
+          actorUserId,
+          action: 'coupon.updated',
+          subject: id,
+          details: { before: toCoupon(before), after: coupon },
+          event: { type: 'coupon.updated', aggregateId: id, payload: coupon }
+        })
+        return coupon
+      })
+    }
+  }
+}
+
+export type CouponsService = ReturnType<typeof createCouponsService>

@@ -1,0 +1,22 @@
+import type { ServiceContext } from '../service-context'
+import type { SettingsService } from '../settings-service'
+import { createCartService } from './cart-service'
+import { createCheckoutService } from './checkout-service'
+import { createCouponsService } from './coupons-service'
+import { createOrdersService } from './orders-service'
+import type { ProductSource } from './product-source'
+
+const TERMINAL_KEY = 'terminal.code'
+
+/** The selling services, wired to one store. */
+export function createSellServices(ctx: ServiceContext, deps: { settings: SettingsService; products: ProductSource }) {
+  // The code printed in order numbers (T01-000123); one per till.
+  const terminal = (): string => ctx.store.preferences.get(TERMINAL_KEY) ?? 'T01'
+  const carts = createCartService(ctx, { products: deps.products, settings: deps.settings, terminal })
+  return {
+    carts,
+    checkout: createCheckoutService(ctx, { carts, settings: deps.settings, terminal }),
+    orders: createOrdersService(ctx, { settings: deps.settings }),
+    coupons: createCouponsService(ctx, { settings: deps.settings })
+  }
+}

@@ -1,0 +1,88 @@
+import Decimal from 'decimal.js'
+import type { OrderDetail, OrderSummary } from '@shared/contract/channels/orders'
+import type { Store } from '../../store/store'
+import type { OrderRow } from '../../store/repos/orders-repo'
+
+/** An order as history lists it. */
+export function orderSummary(store: Store, order: OrderRow): OrderSummary {
+  const lines = store.orders.lines(order.id)
+  return {
+    id: order.id,
+    number: order.number,
+    status: order.status,
+    currency: order.currency,
+    total: order.total,
+    cashRounding: order.cash_rounding,
+    itemCount: lines.length,
+    cashierName: order.cashier_user_id ? (store.users.get(order.cashier_user_id)?.displayName ?? null) : null,
+    paidAt: order.paid_at,
+    createdAt: order.created_at
+  }
+}
+
+/** An order with everything a receipt or a detail view shows, from its frozen rows. */
+export function orderDetail(store: Store, order: OrderRow): OrderDetail {
+  const lines = store.orders.lines(order.id)
+  const byRate = new Map<string, { tax: number; net: number }>()
+  for (const line of lines) {
+    const key = new Decimal(line.tax_rate).toFixed()
+    const entry = byRate.get(key) ?? { tax: 0, net: 0 }
+    entry.tax += line.tax
+    entry.net += line.total - line.tax
+    byRate.set(key, entry)
+  }
+  return {
+    ...orderSummary(store, order),
+    terminal: order.terminal,
+    taxMode: order.tax_mode,
+    lines: lines.map((line) => ({
+      id: line.id,
+      sku: line.sku,
+      name: line.name,
+      nameEn: line.name_en,
+      unit: line.unit,
+      quantity: line.quantity,
+      unitPrice: line.unit_price,
+      listPrice: line.list_price,
+      taxRate: line.tax_rate,
+      discount: line.discount_type ? { type: line.discount_type, value: line.discount_value! } : null,
+      gross: line.gross,
+      lineDiscount: line.line_discount,
+      net: line.net,
+      orderDiscount: line.order_discount,
+      netAfterDiscount: line.net_after_discount,
+      tax: line.tax,
+      total: line.total
+    })),
+    coupons: store.orders.coupons(order.id).map((c) => ({
+      code: c.code,
+      applied: c.applied === 1,
+      reason: c.reason,
+      discount: c.discount
+    })),
+    payments: store.payments.forOrder(order.id).map((p) => ({
+      id: p.id,
+      method: p.method,
+      status: p.status,
+      amount: p.amount,
+      tendered: p.tendered,
+      change: p.change_given,
+      tradeNo: p.trade_no,
+      at: p.completed_at ?? p.created_at
+    })),
+    grossTotal: order.gross_total,
+    lineDiscountTotal: order.line_discount_total,
+    orderDiscountTotal: order.order_discount_total,
+    discountTotal: order.line_discount_total + order.order_discount_total,
+    taxTotal: order.tax_total,
+    payable: order.total + order.cash_rounding,
+    paidTotal: order.paid_total,
+    changeGiven: order.change_given,
+    refundedTotal: order.refunded_total,
+    taxByRate: [...byRate.entries()]
+      .sort(([a], [b]) => new Decimal(a).comparedTo(b))
+      .map(([rate, figures]) => ({ rate, ...figures })),
+    closedAt: order.closed_at,
+    closeReason: order.close_reason
+  }
+}

@@ -1,0 +1,96 @@
+import type { OrderDetail } from '@shared/contract/channels/orders'
+import { parseDecimalToMinor } from '@shared/money/format'
+import { businessDate } from '../../core/business-day'
+import { newId } from '../../core/ids'
+import { DomainError, notFound } from '../../domain/errors'
+import type { LedgerAccount } from '../../domain/ledger/accounts'
+import { reverseEntry } from '../../domain/ledger/journal-entry'
+import { ORDER_STATUSES, nextOrderStatus, type OrderStatus } from '../../domain/orders/order-status'
+import { recordChange, type ServiceContext } from '../service-context'
+import type { SettingsService } from '../settings-service'
+import type { Actor } from './cart-service'
+import { orderDetail, orderSummary } from './order-views'
+
+/** Order history, detail and voids. */
+export function createOrdersService(ctx: ServiceContext, deps: { settings: SettingsService }) {
+  const { store, clock } = ctx
+
+  const find = (orderId: string) => {
+    const order = store.orders.get(orderId)
+    if (!order) throw notFound('Order', 'orderId')
+    return order
+  }
+
+  return {
+    search(query: {
+      number?: string | undefined
+      from?: string | undefined
+      to?: string | undefined
+      minTotal?: string | undefined
+      maxTotal?: string | undefined
+      cashierUserId?: string | undefined
+      status?: OrderStatus | undefined
+      limit: number
+      offset: number
+    }) {
+      const currency = deps.settings.getProfile().currency
+      const toIso = (date: string | undefined, endOfDay: boolean): string | undefined => {
+        if (!date) return undefined
+        if (date.includes('T')) return date
+        // A date means that whole local day.
+        const [y, m, d] = date.split('-').map(Number) as [number, number, number]
+        return new Date(y, m - 1, d + (endOfDay ? 1 : 0)).toISOString()
+      }
+      const { rows, total } = store.orders.search({
+        number: query.number,
+        from: toIso(query.from, false),
+        to: toIso(query.to, true),
+        minTotal: query.minTotal === undefined ? undefined : parseDecimalToMinor(query.minTotal, currency, 'minTotal'),
+        maxTotal: query.maxTotal === undefined ? undefined : parseDecimalToMinor(query.maxTotal, currency, 'maxTotal'),
+        cashierUserId: query.cashierUserId,
+        statuses: query.status ? [query.status] : ORDER_STATUSES.filter((s) => s !== 'draft'),
+        limit: query.limit,
+        offset: query.offset
+      })
+      return { orders: rows.map((row) => orderSummary(store, row)), total }
+    },
+
+    get(orderId: string): OrderDetail {
+      return orderDetail(store, find(orderId))
+    },
+
+    /** Undoes a sale of today: the ledger entry is reversed, coupon uses are given back. */
+    void(input: { orderId: string; reason: string }, actor: Actor): OrderDetail {
+      return store.transaction(() => {
+        const order = find(input.orderId)
+        nextOrderStatus(order.status, 'void')
+        const at = clock.now()
+        if (!order.paid_at || businessDate(new Date(order.paid_at)) !== businessDate(at)) {
+          throw new DomainError('CONFLICT', 'Only orders paid today can be voided; refund it instead', 'orderId')
+        }
+        const sale = store.journal.linesForOrder(order.id).filter((line) => line.kind === 'sale')
+        store.journal.post(
+          reverseEntry('void', {
+            kind: 'sale',
+            lines: sale.map((line) => ({ account: line.account as LedgerAccount, debit: line.debit, credit: line.credit }))
+          }),
+          { id: newId(), at: at.toISOString(), orderId: order.id, userId: actor.userId }
+        )
+        for (const coupon of store.orders.coupons(order.id)) if (coupon.applied) store.coupons.release(coupon.coupon_id)
+        store.orders.close(order.id, 'paid', 'voided', actor.approverUserId ?? actor.userId, input.reason, at.toISOString())
+        const voided = orderDetail(store, store.orders.get(order.id)!)
+        recordChange(ctx, {
+          actorUserId: actor.userId,
+          approverUserId: actor.approverUserId ?? null,
+          action: 'order.voided',
+          subject: order.id,
+          details: { number: order.number, total: order.total + order.cash_rounding, reason: input.reason },
+          event: { type: 'order.voided', aggregateId: order.id, payload: { id: order.id, number: order.number, reason: input.reason } }
+        })
+        return voided
+      })
+    }
+  }
+}
+
+export type OrdersService = ReturnType<typeof createOrdersService>

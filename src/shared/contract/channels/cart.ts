@@ -1,0 +1,205 @@
+import { z } from 'zod'
+import { scanDecimal } from '../../money/decimal-scan'
+import { channel } from '../channel'
+
+// The cart a cashier builds is a draft order kept in main: every change is saved at once,
+// so a cart survives a crash or restart, and its totals always come from the settlement
+// engine. Money leaves as integer minor units; the renderer only formats it.
+
+const minor = z.number().int()
+const id = z.string().min(1, 'is required')
+
+/** A positive decimal with at most 3 fractional digits (kg of weighed goods). */
+export const quantitySchema = z
+  .string({ error: 'is required' })
+  .trim()
+  .refine((text) => {
+    const scan = scanDecimal(text)
+    return scan !== undefined && !scan.negative && scan.significantFractionDigits <= 3 && /[1-9]/.test(text)
+  }, 'must be a number greater than 0 with at most 3 decimals')
+
+/** A rate from 0 to 1 inclusive ("0.1" is 10 %). */
+export const rateSchema = z
+  .string({ error: 'is required' })
+  .trim()
+  .refine((text) => {
+    const scan = scanDecimal(text)
+    return scan !== undefined && !scan.negative && (scan.integerValue === 0 || /^1(\.0*)?$/.test(text))
+  }, 'must be between 0 and 1, such as 0.1 for 10 %')
+
+/** A non-negative decimal amount; main checks the currency's digits. */
+export const amountSchema = z
+  .string({ error: 'is required' })
+  .trim()
+  .refine((text) => {
+    const scan = scanDecimal(text)
+    return scan !== undefined && !scan.negative
+  }, 'must be a decimal amount such as 12.50')
+
+export const lineDiscountInputSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('rate'), rate: rateSchema }).strict(),
+  z.object({ type: z.literal('amount'), amount: amountSchema }).strict()
+])
+
+export const cartLineSchema = z.object({
+  id: z.string(),
+  productId: z.string().nullable(),
+  sku: z.string(),
+  name: z.string(),
+  nameEn: z.string().nullable(),
+  unit: z.string(),
+  quantity: z.string(),
+  unitPrice: minor,
+  listPrice: minor,
+  priceOverridden: z.boolean(),
+  taxRate: z.string(),
+  discount: z.object({ type: z.enum(['rate', 'amount']), value: z.string() }).nullable(),
+  gross: minor,
+  lineDiscount: minor,
+  net: minor,
+  orderDiscount: minor,
+  netAfterDiscount: minor,
+  tax: minor,
+  total: minor
+})
+
+export const cartCouponSchema = z.object({
+  code: z.string(),
+  applied: z.boolean(),
+  reason: z.string().nullable(),
+  discount: minor
+})
+
+export const cartTotalsSchema = z.object({
+  grossTotal: minor,
+  lineDiscountTotal: minor,
+  subtotal: minor,
+  orderDiscountTotal: minor,
+  discountTotal: minor,
+  taxTotal: minor,
+  total: minor,
+  /** What a wholly-cash sale asks for after cash rounding (equals total when none is set). */
+  cashTotal: minor,
+  cashRounding: minor,
+  itemCount: z.string()
+})
+
+export const cartSchema = z.object({
+  id: z.string(),
+  status: z.string(),
+  currency: z.string(),
+  parkedAt: z.string().nullable(),
+  parkedNote: z.string().nullable(),
+  lines: z.array(cartLineSchema),
+  coupons: z.array(cartCouponSchema),
+  totals: cartTotalsSchema,
+  updatedAt: z.string()
+})
+
+export type CartView = z.infer<typeof cartSchema>
+export type CartLineView = z.infer<typeof cartLineSchema>
+
+export const parkedCartSchema = z.object({
+  id: z.string(),
+  parkedAt: z.string(),
+  note: z.string().nullable(),
+  lineCount: z.number().int(),
+  total: minor,
+  currency: z.string()
+})
+
+const cartRef = { cartId: id }
+const lineRef = { cartId: id, lineId: id }
+
+export const cartChannels = {
+  'cart:open': channel({
+    summary: "The cashier's current cart (a new empty one if there is none).",
+    input: z.object({}).strict(),
+    output: cartSchema,
+    permission: 'sell'
+  }),
+  'cart:get': channel({
+    summary: 'A cart with its live totals.',
+    input: z.object(cartRef).strict(),
+    output: cartSchema,
+    permission: 'sell'
+  }),
+  'cart:add-item': channel({
+    summary: 'Adds a product by scanned code (barcode or SKU) or by id; the same product again adds to its line.',
+    input: z
+      .object({
+        ...cartRef,
+        code: z.string().trim().min(1, 'is required').optional(),
+        productId: z.string().min(1).optional(),
+        quantity: quantitySchema.optional()
+      })
+      .strict()
+      .refine((input) => input.code !== undefined || input.productId !== undefined, {
+        message: 'is required',
+        path: ['code']
+      }),
+    output: cartSchema,
+    permission: 'sell'
+  }),
+  'cart:set-quantity': channel({
+    summary: "Changes a line's quantity.",
+    input: z.object({ ...lineRef, quantity: quantitySchema }).strict(),
+    output: cartSchema,
+    permission: 'sell'
+  }),
+  'cart:remove-line': channel({
+    summary: 'Removes a line.',
+    input: z.object(lineRef).strict(),
+    output: cartSchema,
+    permission: 'sell'
+  }),
+  'cart:set-line-discount': channel({
+    summary: "Sets (or clears, with null) a line's discount: a rate or an amount.",
+    input: z.object({ ...lineRef, discount: lineDiscountInputSchema.nullable() }).strict(),
+    output: cartSchema,
+    permission: 'sell'
+  }),
+  'cart:override-price': channel({
+    summary: "Overrides a line's unit price (manager, or a manager's PIN in place).",
+    input: z.object({ ...lineRef, unitPrice: amountSchema }).strict(),
+    output: cartSchema,
+    permission: 'price-override',
+    overridable: true
+  }),
+  'cart:apply-coupon': channel({
+    summary: 'Applies a coupon by code; refused with the reason (unknown, expired, used up, min spend not met).',
+    input: z.object({ ...cartRef, code: z.string().trim().min(1, 'is required').max(40) }).strict(),
+    output: cartSchema,
+    permission: 'sell'
+  }),
+  'cart:remove-coupon': channel({
+    summary: 'Removes a coupon from the cart.',
+    input: z.object({ ...cartRef, code: z.string().trim().min(1, 'is required') }).strict(),
+    output: cartSchema,
+    permission: 'sell'
+  }),
+  'cart:park': channel({
+    summary: 'Parks the cart (kept across restarts) and opens a new empty one.',
+    input: z.object({ ...cartRef, note: z.string().trim().max(60).optional() }).strict(),
+    output: cartSchema,
+    permission: 'sell'
+  }),
+  'cart:list-parked': channel({
+    summary: 'Parked carts, oldest first.',
+    input: z.object({}).strict(),
+    output: z.array(parkedCartSchema),
+    permission: 'sell'
+  }),
+  'cart:resume': channel({
+    summary: 'Resumes a parked cart; a non-empty current cart is parked first.',
+    input: z.object(cartRef).strict(),
+    output: cartSchema,
+    permission: 'sell'
+  }),
+  'cart:discard': channel({
+    summary: 'Deletes a cart (a draft) and opens a new empty one.',
+    input: z.object(cartRef).strict(),
+    output: cartSchema,
+    permission: 'sell'
+  })
+}

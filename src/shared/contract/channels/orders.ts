@@ -1,0 +1,141 @@
+import { z } from 'zod'
+import { channel } from '../channel'
+import { amountSchema } from './cart'
+
+const minor = z.number().int()
+
+export const ORDER_STATUS_VALUES = [
+  'draft',
+  'awaiting_payment',
+  'paid',
+  'cancelled',
+  'voided',
+  'partially_refunded',
+  'refunded'
+] as const
+
+export const orderLineSchema = z.object({
+  id: z.string(),
+  sku: z.string(),
+  name: z.string(),
+  nameEn: z.string().nullable(),
+  unit: z.string(),
+  quantity: z.string(),
+  unitPrice: minor,
+  listPrice: minor,
+  taxRate: z.string(),
+  discount: z.object({ type: z.enum(['rate', 'amount']), value: z.string() }).nullable(),
+  gross: minor,
+  lineDiscount: minor,
+  net: minor,
+  orderDiscount: minor,
+  netAfterDiscount: minor,
+  tax: minor,
+  total: minor
+})
+
+export const paymentSchema = z.object({
+  id: z.string(),
+  method: z.enum(['cash', 'card', 'alipay', 'wechat']),
+  status: z.string(),
+  amount: minor,
+  tendered: minor,
+  change: minor,
+  tradeNo: z.string().nullable(),
+  at: z.string()
+})
+
+export const orderSummarySchema = z.object({
+  id: z.string(),
+  number: z.string().nullable(),
+  status: z.enum(ORDER_STATUS_VALUES),
+  currency: z.string(),
+  total: minor,
+  cashRounding: minor,
+  itemCount: z.number().int(),
+  cashierName: z.string().nullable(),
+  paidAt: z.string().nullable(),
+  createdAt: z.string()
+})
+
+export const orderDetailSchema = orderSummarySchema.extend({
+  terminal: z.string(),
+  taxMode: z.enum(['inclusive', 'exclusive']),
+  lines: z.array(orderLineSchema),
+  coupons: z.array(z.object({ code: z.string(), applied: z.boolean(), reason: z.string().nullable(), discount: minor })),
+  payments: z.array(paymentSchema),
+  grossTotal: minor,
+  lineDiscountTotal: minor,
+  orderDiscountTotal: minor,
+  discountTotal: minor,
+  taxTotal: minor,
+  /** total + cashRounding: what the customer paid. */
+  payable: minor,
+  paidTotal: minor,
+  changeGiven: minor,
+  refundedTotal: minor,
+  taxByRate: z.array(z.object({ rate: z.string(), tax: minor, net: minor })),
+  closedAt: z.string().nullable(),
+  closeReason: z.string().nullable()
+})
+
+export type OrderSummary = z.infer<typeof orderSummarySchema>
+export type OrderDetail = z.infer<typeof orderDetailSchema>
+
+export const checkoutResultSchema = z.object({
+  order: orderDetailSchema,
+  change: minor,
+  /** True when this answer repeats an earlier one for the same checkout key. */
+  replayed: z.boolean()
+})
+
+const isoDate = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/, 'must be a date such as 2026-11-25')
+
+export const ordersChannels = {
+  'checkout:pay-cash': channel({
+    summary:
+      'Checks the cart out and takes cash in one transaction. The same checkoutKey again returns the first result, never a second order.',
+    input: z
+      .object({
+        cartId: z.string().min(1, 'is required'),
+        tendered: amountSchema,
+        checkoutKey: z.string().trim().min(8, 'must be a unique key per checkout attempt').max(64)
+      })
+      .strict(),
+    output: checkoutResultSchema,
+    permission: 'sell'
+  }),
+  'orders:search': channel({
+    summary: 'Order history, newest first: by number, date range, amount range, cashier and status.',
+    input: z
+      .object({
+        number: z.string().trim().max(20).optional(),
+        from: isoDate.optional(),
+        to: isoDate.optional(),
+        minTotal: amountSchema.optional(),
+        maxTotal: amountSchema.optional(),
+        cashierUserId: z.string().optional(),
+        status: z.enum(ORDER_STATUS_VALUES).optional(),
+        limit: z.number().int().min(1).max(200).default(50),
+        offset: z.number().int().min(0).default(0)
+      })
+      .strict(),
+    output: z.object({ orders: z.array(orderSummarySchema), total: z.number().int() }),
+    permission: 'sell'
+  }),
+  'orders:get': channel({
+    summary: 'One order with its lines, coupons, payments and tax by rate.',
+    input: z.object({ orderId: z.string().min(1, 'is required') }).strict(),
+    output: orderDetailSchema,
+    permission: 'sell'
+  }),
+  'orders:void': channel({
+    summary: 'Voids a paid order of the current business day (manager): the sale is reversed in the ledger.',
+    input: z
+      .object({ orderId: z.string().min(1, 'is required'), reason: z.string().trim().min(1, 'is required').max(200) })
+      .strict(),
+    output: orderDetailSchema,
+    permission: 'void',
+    overridable: true
+  })
+}

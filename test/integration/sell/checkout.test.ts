@@ -1,0 +1,184 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { quoteCart } from '../../../src/main/domain/pricing/quote-cart'
+import { callOk } from '../../support/accounts'
+import { GOODS, ledgerBalances, openShop, rowCounts } from './sell-fixture'
+
+const shops: Array<{ close(): void }> = []
+afterEach(() => {
+  for (const shop of shops.splice(0)) shop.close()
+})
+
+async function shop(options: { dataDir?: string } = {}) {
+  const opened = await openShop(options)
+  shops.push(opened)
+  return opened
+}
+
+describe('selling for cash', () => {
+  it('scans, changes a quantity, applies a coupon and takes cash: totals are the engine’s, to the fen', async () => {
+    const { core, cashier, dataDir } = await shop()
+    let cart = await callOk(core, cashier, 'cart:open', {})
+    cart = await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code: GOODS.cola.barcodes[0]! })
+    cart = await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code: GOODS.cola.barcodes[0]! })
+    cart = await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code: GOODS.rice.sku })
+    cart = await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code: GOODS.apple.barcodes[0]!, quantity: '0.735' })
+    expect(cart.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['COLA-330', '2'],
+      ['RICE-5KG', '1'],
+      ['APPLE-KG', '0.735']
+    ])
+    cart = await callOk(core, cashier, 'cart:set-quantity', { cartId: cart.id, lineId: cart.lines[0]!.id, quantity: '3' })
+    cart = await callOk(core, cashier, 'cart:apply-coupon', { cartId: cart.id, code: 'save10' })
+
+    const expected = quoteCart({
+      currency: 'CNY',
+      lines: [
+        { sku: 'COLA-330', quantity: '3', unitPrice: '3.50', taxRate: '0.13' },
+        { sku: 'RICE-5KG', quantity: '1', unitPrice: '39.90', taxRate: '0.09' },
+        { sku: 'APPLE-KG', quantity: '0.735', unitPrice: '12.80', taxRate: '0.09' }
+      ],
+      coupons: [{ code: 'SAVE10', type: 'rate', rate: '0.1', minSpend: '20.00' }]
+    })
+    expect(cart.totals.total).toBe(expected.total)
+    expect(cart.totals.taxTotal).toBe(expected.taxTotal)
+    expect(cart.coupons).toEqual([{ code: 'SAVE10', applied: true, reason: null, discount: expected.orderDiscountTotal }])
+
+    const paid = await callOk(core, cashier, 'checkout:pay-cash', { cartId: cart.id, tendered: '100', checkoutKey: 'key-0000001' })
+    expect(paid.order.status).toBe('paid')
+    expect(paid.order.number).toBe('T01-000001')
+    expect(paid.change).toBe(10000 - expected.total)
+    expect(paid.order.payments).toMatchObject([{ method: 'cash', amount: expected.total, tendered: 10000, change: paid.change }])
+    expect(paid.order.lines.map((l) => l.total)).toEqual(expected.lines.map((l) => l.total))
+    expect(paid.order.cashierName).toBe('Cashier Li')
+
+    const balances = ledgerBalances(dataDir)
+    expect(balances.cash_drawer).toBe(expected.total)
+    expect(balances.tax_payable).toBe(-expected.taxTotal)
+    expect(rowCounts(core, dataDir)).toMatchObject({ paidOrders: 1, payments: 1, journalEntries: 1, outbox: 1, redemptions: 1 })
+
+    // The paid cart is gone from the till: the next open gives a fresh one.
+    const next = await callOk(core, cashier, 'cart:open', {})
+    expect(next.id).not.toBe(cart.id)
+    expect(next.lines).toEqual([])
+  })
+
+  it('answers a resubmitted checkout with the first result, never a second order or payment', async () => {
+    const { core, cashier, dataDir } = await shop()
+    const cart = await callOk(core, cashier, 'cart:open', {})
+    await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code: GOODS.rice.sku })
+    const input = { cartId: cart.id, tendered: '50', checkoutKey: 'double-click-1' }
+    const [a, b] = await Promise.all([
+      callOk(core, cashier, 'checkout:pay-cash', input),
+      callOk(core, cashier, 'checkout:pay-cash', input)
+    ])
+    const c = await callOk(core, cashier, 'checkout:pay-cash', input)
+    expect(a.order.id).toBe(b.order.id)
+    expect(c.replayed).toBe(true)
+    expect(c.order.number).toBe(a.order.number)
+    expect(rowCounts(core, dataDir)).toMatchObject({ paidOrders: 1, payments: 1, journalEntries: 1, outbox: 1 })
+  })
+
+  it('writes nothing when a checkout fails halfway (a coupon used up by another till)', async () => {
+    const { core, cashier, manager, dataDir } = await shop()
+    const mine = await callOk(core, cashier, 'cart:open', {})
+    await callOk(core, cashier, 'cart:add-item', { cartId: mine.id, code: GOODS.rice.sku })
+    await callOk(core, cashier, 'cart:apply-coupon', { cartId: mine.id, code: 'ONCE5' })
+
+    const theirs = await callOk(core, manager, 'cart:open', {})
+    await callOk(core, manager, 'cart:add-item', { cartId: theirs.id, code: GOODS.cola.sku })
+    await callOk(core, manager, 'cart:apply-coupon', { cartId: theirs.id, code: 'ONCE5' })
+    await callOk(core, manager, 'checkout:pay-cash', { cartId: theirs.id, tendered: '10', checkoutKey: 'theirs-0001' })
+    const before = rowCounts(core, dataDir)
+
+    const refused = await core.router.dispatch(
+      'checkout:pay-cash',
+      { cartId: mine.id, tendered: '50', checkoutKey: 'mine-00001' },
+      { sessionId: cashier }
+    )
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'code' } })
+    expect(rowCounts(core, dataDir)).toEqual(before)
+    const still = await callOk(core, cashier, 'cart:get', { cartId: mine.id })
+    expect(still.status).toBe('draft')
+  })
+
+  it('refuses too little cash naming the field, and writes nothing', async () => {
+    const { core, cashier, dataDir } = await shop()
+    const cart = await callOk(core, cashier, 'cart:open', {})
+    await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code: GOODS.rice.sku })
+    const refused = await core.router.dispatch(
+      'checkout:pay-cash',
+      { cartId: cart.id, tendered: '20', checkoutKey: 'short-0001' },
+      { sessionId: cashier }
+    )
+    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'tendered' } })
+    expect(rowCounts(core, dataDir)).toMatchObject({ paidOrders: 0, payments: 0, journalEntries: 0, outbox: 0 })
+  })
+
+  it('refuses an unknown barcode, an expired coupon and a min spend not met, with reasons', async () => {
+    const { core, cashier, owner } = await shop()
+    const cart = await callOk(core, cashier, 'cart:open', {})
+    expect(await core.router.dispatch('cart:add-item', { cartId: cart.id, code: '000' }, { sessionId: cashier })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', field: 'code' }
+    })
+    await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code: GOODS.cola.sku })
+    const minSpend = await core.router.dispatch('cart:apply-coupon', { cartId: cart.id, code: 'SAVE10' }, { sessionId: cashier })
+    expect(minSpend).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'code' } })
+    if (!minSpend.ok) expect(minSpend.error.message).toContain('¥20.00')
+    await callOk(core, owner, 'coupons:create', { code: 'OLD', type: 'amount', amount: '1', validTo: '2020-01-01' })
+    const expired = await core.router.dispatch('cart:apply-coupon', { cartId: cart.id, code: 'OLD' }, { sessionId: cashier })
+    expect(expired).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    if (!expired.ok) expect(expired.error.message).toContain('expired')
+  })
+
+  it('parks a cart and resumes it after a restart', async () => {
+    const first = await shop()
+    const cart = await callOk(first.core, first.cashier, 'cart:open', {})
+    await callOk(first.core, first.cashier, 'cart:add-item', { cartId: cart.id, code: GOODS.cola.sku })
+    const fresh = await callOk(first.core, first.cashier, 'cart:park', { cartId: cart.id, note: 'lady in red' })
+    expect(fresh.lines).toEqual([])
+    first.core.close()
+
+    const { openTestCore, loginAs, STAFF } = await import('../../support/accounts')
+    const again = await openTestCore({ dataDir: first.dataDir })
+    shops.push(again)
+    const session = await loginAs(again.core, STAFF.cashier.username, STAFF.cashier.password)
+    const parked = await callOk(again.core, session, 'cart:list-parked', {})
+    expect(parked).toMatchObject([{ id: cart.id, note: 'lady in red', lineCount: 1, total: 350 }])
+    const resumed = await callOk(again.core, session, 'cart:resume', { cartId: cart.id })
+    expect(resumed.lines.map((l) => l.sku)).toEqual(['COLA-330'])
+    expect(await callOk(again.core, session, 'cart:list-parked', {})).toEqual([])
+  })
+
+  it('lets a manager void today’s sale, reversing the ledger to zero and giving the coupon back', async () => {
+    const { core, cashier, manager, dataDir } = await shop()
+    const cart = await callOk(core, cashier, 'cart:open', {})
+    await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code: GOODS.rice.sku })
+    await callOk(core, cashier, 'cart:apply-coupon', { cartId: cart.id, code: 'ONCE5' })
+    const { order } = await callOk(core, cashier, 'checkout:pay-cash', { cartId: cart.id, tendered: '50', checkoutKey: 'void-me-1' })
+
+    expect(await core.router.dispatch('orders:void', { orderId: order.id, reason: 'wrong item' }, { sessionId: cashier })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' }
+    })
+    const voided = await callOk(core, manager, 'orders:void', { orderId: order.id, reason: 'wrong item' })
+    expect(voided.status).toBe('voided')
+    expect(Object.values(ledgerBalances(dataDir)).every((net) => net === 0)).toBe(true)
+    expect(rowCounts(core, dataDir).redemptions).toBe(0)
+    const again = await core.router.dispatch('orders:void', { orderId: order.id, reason: 'twice' }, { sessionId: manager })
+    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+  })
+
+  it('finds orders in history by number, amount and status', async () => {
+    const { core, cashier } = await shop()
+    for (const code of [GOODS.cola.sku, GOODS.rice.sku]) {
+      const cart = await callOk(core, cashier, 'cart:open', {})
+      await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code })
+      await callOk(core, cashier, 'checkout:pay-cash', { cartId: cart.id, tendered: '100', checkoutKey: `hist-${code}` })
+    }
+    expect((await callOk(core, cashier, 'orders:search', {})).total).toBe(2)
+    expect((await callOk(core, cashier, 'orders:search', { number: '000002' })).orders.map((o) => o.total)).toEqual([3990])
+    expect((await callOk(core, cashier, 'orders:search', { minTotal: '10' })).orders.map((o) => o.number)).toEqual(['T01-000002'])
+    expect((await callOk(core, cashier, 'orders:search', { status: 'voided' })).total).toBe(0)
+  })
+})
