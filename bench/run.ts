@@ -1,0 +1,39 @@
+import type { Bench, BenchRow } from './bench'
+
+// `npm run bench`: every bench module, one line each. Figures are printed next to a baseline measured in
+// the same run, with their ratio; nothing here asserts an absolute time.
+const benches: (() => Promise<{ bench: Bench }>)[] = [() => import('./quote.bench')]
+
+const fmt = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(2))
+
+function printTable(title: string, rows: BenchRow[]): void {
+  const cells = rows.map((r) => [
+    r.name,
+    `${fmt(r.figure.ms)} ms`,
+    `${r.baseline.label}: ${fmt(r.baseline.ms)} ms`,
+    `×${(r.figure.ms / r.baseline.ms).toFixed(2)}`
+  ])
+  const header = ['measure', 'time (median)', 'baseline (same run)', 'ratio']
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] as string).length)))
+  const line = (c: string[]) => c.map((x, i) => x.padEnd(widths[i] as number)).join('  ')
+  console.log(`\n${title}`)
+  console.log(line(header))
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '))
+  for (const c of cells) console.log(line(c))
+  for (const r of rows) {
+    console.log(`  · ${r.name}: ${r.figure.label}`)
+    if (r.note !== undefined) console.log(`    ${r.note}`)
+  }
+}
+
+async function main(): Promise<void> {
+  for (const load of benches) {
+    const { bench } = await load()
+    printTable(bench.title, await bench.run())
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exitCode = 1
+})

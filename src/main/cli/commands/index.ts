@@ -1,0 +1,10 @@
+import type { CliCommandEntry } from '../command'
+
+// Every `kassa` subcommand, one entry each; the module is imported only when its command runs.
+export const commands: readonly CliCommandEntry[] = [
+  {
+    name: 'quote',
+    summary: 'quote carts read as JSON on stdin',
+    load: async () => (await import('./quote')).quote
+  }
+]

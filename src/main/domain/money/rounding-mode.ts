@@ -1,0 +1,1 @@
+export type { RoundingMode } from '../../../shared/schemas/cart'
