@@ -9,11 +9,11 @@ const EVENT_CHANNEL = 'kassa:event'
  */
 const bridge: KassaBridge = {
   mode: 'electron',
-  invoke(channel, input) {
+  invoke(channel, input, options) {
     if (!channelNames.has(channel)) {
       return Promise.resolve({ ok: false, error: { code: 'NOT_FOUND', message: `Unknown channel: ${channel}` } })
     }
-    return ipcRenderer.invoke(channel, input)
+    return options ? ipcRenderer.invoke(channel, input, options) : ipcRenderer.invoke(channel, input)
   },
   on(event, listener) {
     const wrapped = (_event: IpcRendererEvent, name: string, payload: unknown): void => {

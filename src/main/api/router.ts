@@ -3,9 +3,11 @@ import {
   contract,
   formatFieldPath,
   isChannelName,
+  overrideSchema,
   type ApiError,
   type ChannelName,
   type ChannelOutput,
+  type InvokeOptions,
   type ParsedInput,
   type Permission,
   type Result
@@ -17,6 +19,8 @@ import type { Logger } from '../core/logger'
 /** Who is calling: one Electron window or one web-mode page session. */
 export interface CallContext {
   sessionId: string
+  /** Set when someone else approved this call in place (manager override). */
+  approverUserId?: string | null
 }
 
 export type Handler<C extends ChannelName> = (
@@ -27,9 +31,20 @@ export type Handler<C extends ChannelName> = (
 /** Decides whether a session may use a permission; returns an error to refuse. */
 export type Gate = (permission: Permission, ctx: CallContext) => ApiError | null
 
+/**
+ * Checks an override sent with a call the gate refused as FORBIDDEN: resolves to the
+ * approver's user id, or throws a DomainError naming what is wrong (`override.pin`, …).
+ */
+export type Approver = (request: {
+  channel: ChannelName
+  permission: Permission
+  override: NonNullable<InvokeOptions['override']>
+  ctx: CallContext
+}) => Promise<string>
+
 export interface Router {
   handle<C extends ChannelName>(channel: C, handler: Handler<C>): void
-  dispatch(channel: string, input: unknown, ctx: CallContext): Promise<Result<unknown>>
+  dispatch(channel: string, input: unknown, ctx: CallContext, options?: InvokeOptions): Promise<Result<unknown>>
   /** Channels of the contract that have no handler yet. */
   missingHandlers(): ChannelName[]
 }
@@ -39,7 +54,7 @@ export interface Router {
  * channels, validates input with the channel's schema, checks its permission, runs the
  * handler, and turns every failure into `{ code, message, field? }`.
  */
-export function createRouter(options: { gate: Gate; logger: Logger }): Router {
+export function createRouter(options: { gate: Gate; logger: Logger; approve?: Approver }): Router {
   const handlers = new Map<ChannelName, Handler<ChannelName>>()
 
   return {
@@ -49,14 +64,19 @@ export function createRouter(options: { gate: Gate; logger: Logger }): Router {
       handlers.set(channel, handler as unknown as Handler<ChannelName>)
     },
 
-    async dispatch(channel, input, ctx) {
+    async dispatch(channel, input, callCtx, callOptions) {
       if (!isChannelName(channel)) return fail({ code: 'NOT_FOUND', message: `Unknown channel: ${channel}` })
       const handler = handlers.get(channel)
       if (!handler) return fail({ code: 'UNAVAILABLE', message: `${channel} is not available` })
       const spec = contract[channel]
+      // Only the approver sets approverUserId; a transport cannot smuggle one in.
+      let ctx: CallContext = { sessionId: callCtx.sessionId }
 
       const refusal = options.gate(spec.permission, ctx)
-      if (refusal) return fail(refusal)
+      const override = callOptions?.override
+      const approvable =
+        refusal?.code === 'FORBIDDEN' && override !== undefined && spec.overridable === true && options.approve !== undefined
+      if (refusal && !approvable) return fail(refusal)
 
       const parsed = (spec.input as z.ZodType).safeParse(input ?? {})
       if (!parsed.success) {
@@ -64,6 +84,16 @@ export function createRouter(options: { gate: Gate; logger: Logger }): Router {
       }
 
       try {
+        if (approvable) {
+          // Checked after the input, so a manager's PIN is not spent on a form that is refused anyway.
+          const request = overrideSchema.safeParse(override)
+          if (!request.success) {
+            const issue = request.error.issues[0]!
+            return fail(validationError({ ...issue, path: ['override', ...issue.path] }))
+          }
+          const approverUserId = await options.approve!({ channel, permission: spec.permission, override: request.data, ctx })
+          ctx = { ...ctx, approverUserId }
+        }
         const value = await handler(parsed.data as ParsedInput<ChannelName>, ctx)
         return { ok: true, value }
       } catch (error) {

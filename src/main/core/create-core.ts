@@ -1,8 +1,13 @@
 import type { AppInfo } from '@shared/contract'
-import { sessionGate } from '../api/gate'
+import { roleGate, sessionGate } from '../api/gate'
 import { registerAppHandlers } from '../api/handlers/app-handlers'
+import { registerAuthHandlers } from '../api/handlers/auth-handlers'
 import { registerSettingsHandlers } from '../api/handlers/settings-handlers'
-import { createRouter, type Router } from '../api/router'
+import { registerUsersHandlers } from '../api/handlers/users-handlers'
+import { createRouter, type Approver, type Gate, type Router } from '../api/router'
+import { createAccountsService } from '../services/accounts-service'
+import type { HashParams } from '../services/secret-hash'
+import { createUsersService } from '../services/users-service'
 import { createSettingsService } from '../services/settings-service'
 import type { ServiceContext } from '../services/service-context'
 import { openDatabase } from '../store/database'
@@ -20,6 +25,8 @@ export interface CoreOptions {
   version: string
   clock?: Clock
   logger?: Logger
+  /** scrypt cost; tests lower it to stay quick. */
+  hashParams?: HashParams
 }
 
 /** Everything main owns, independent of Electron: both bindings forward to `router`. */
@@ -39,7 +46,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock
   const events = createEventBus()
   const sessions = createSessionRegistry()
-  const router = createRouter({ gate: sessionGate(sessions), logger })
+  // The role gate needs the accounts, which need the database: until it is open (or when
+  // it is damaged) only the session check applies.
+  let gate: Gate = sessionGate(sessions)
+  let approve: Approver | undefined
+  const router = createRouter({
+    gate: (permission, ctx) => gate(permission, ctx),
+    approve: (request) => {
+      if (!approve) throw new Error('Approvals are not available')
+      return approve(request)
+    },
+    logger
+  })
 
   let database: AppInfo['database'] = { status: 'ok', file: paths.database }
   const info = (): AppInfo => ({
@@ -69,6 +87,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const settings = createSettingsService(ctx)
   settings.ensureProfile()
   registerSettingsHandlers(router, { settings, sessions })
+  const accounts = createAccountsService(ctx, { sessions, ...(options.hashParams ? { hashParams: options.hashParams } : {}) })
+  const users = createUsersService(ctx, options.hashParams ? { hashParams: options.hashParams } : {})
+  gate = roleGate({ sessions, clock, resolveSession: accounts.resolveSession })
+  approve = ({ channel, permission, override, ctx: call }) => accounts.approve(call.sessionId, override, permission, channel)
+  registerAuthHandlers(router, { accounts, users })
+  registerUsersHandlers(router, { accounts, users })
 
   const missing = router.missingHandlers()
   if (missing.length > 0) throw new Error(`Channels without a handler: ${missing.join(', ')}`)

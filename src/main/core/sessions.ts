@@ -5,8 +5,12 @@
 export interface Session {
   id: string
   userId: string | null
+  /** Locked (idle or by hand): the user stays bound, but only their PIN or a switch reopens it. */
+  locked: boolean
   openedAt: Date
   lastSeenAt: Date
+  /** The last call that passed the permission gate; idle auto-lock counts from here. */
+  lastActiveAt: Date
 }
 
 export interface SessionRegistry {
@@ -22,7 +26,7 @@ export function createSessionRegistry(): SessionRegistry {
   const sessions = new Map<string, Session>()
   return {
     open(id, at) {
-      const session: Session = { id, userId: null, openedAt: at, lastSeenAt: at }
+      const session: Session = { id, userId: null, locked: false, openedAt: at, lastSeenAt: at, lastActiveAt: at }
       sessions.set(id, session)
       return session
     },

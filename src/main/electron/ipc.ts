@@ -1,5 +1,5 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron'
-import { channelNames } from '@shared/contract'
+import { channelNames, type InvokeOptions } from '@shared/contract'
 import type { Core } from '../core/create-core'
 
 export const EVENT_CHANNEL = 'kassa:event'
@@ -10,19 +10,24 @@ export const EVENT_CHANNEL = 'kassa:event'
  */
 export function bindIpc(ipcMain: IpcMain, core: Core, isTrustedSender: (event: IpcMainInvokeEvent) => boolean): () => void {
   for (const channel of channelNames) {
-    ipcMain.handle(channel, async (event, input: unknown) => {
+    ipcMain.handle(channel, async (event, input: unknown, options?: unknown) => {
       if (!isTrustedSender(event)) {
         return { ok: false, error: { code: 'FORBIDDEN', message: 'Untrusted sender' } }
       }
       const sessionId = sessionIdOf(event.sender)
       if (!core.sessions.get(sessionId)) core.sessions.open(sessionId, core.clock.now())
       core.sessions.touch(sessionId, core.clock.now())
-      return core.router.dispatch(channel, input, { sessionId })
+      return core.router.dispatch(channel, input, { sessionId }, toInvokeOptions(options))
     })
   }
   return () => {
     for (const channel of channelNames) ipcMain.removeHandler(channel)
   }
+}
+
+/** The router validates what is inside; only a plain object is passed on. */
+function toInvokeOptions(options: unknown): InvokeOptions | undefined {
+  return options !== null && typeof options === 'object' && !Array.isArray(options) ? (options as InvokeOptions) : undefined
 }
 
 /** Each window is its own session, so each can have its own logged-in user. */

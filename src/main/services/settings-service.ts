@@ -29,12 +29,13 @@ export function createSettingsService(ctx: ServiceContext) {
       })
     },
 
-    updateProfile(profile: StoreProfile, actorUserId: string | null): StoreProfile {
+    updateProfile(profile: StoreProfile, actorUserId: string | null, approverUserId: string | null = null): StoreProfile {
       const saved = store.transaction(() => {
         const before = store.settings.getProfile()
         store.settings.saveProfile(profile, ctx.clock.now().toISOString())
         recordChange(ctx, {
           actorUserId,
+          approverUserId,
           action: 'settings.updated',
           subject: 'store_profile',
           details: { before, after: profile },

@@ -2,7 +2,9 @@ import type { Database } from 'better-sqlite3'
 import { createAuditRepo } from './repos/audit-repo'
 import { createOutboxRepo } from './repos/outbox-repo'
 import { createPreferencesRepo } from './repos/preferences-repo'
+import { createSecurityRepo } from './repos/security-repo'
 import { createSettingsRepo } from './repos/settings-repo'
+import { createUsersRepo } from './repos/users-repo'
 
 /**
  * Every repository over one open database. Services compose them inside
@@ -15,6 +17,8 @@ export function createStore(db: Database) {
     preferences: createPreferencesRepo(db),
     audit: createAuditRepo(db),
     outbox: createOutboxRepo(db),
+    users: createUsersRepo(db),
+    security: createSecurityRepo(db),
     /** Runs `work` in one IMMEDIATE transaction: all of it commits, or none of it. */
     transaction<T>(work: () => T): T {
       return db.transaction(work).immediate()

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { InvokeOptions } from '@shared/contract'
 import type { Core } from '../core/create-core'
 import { SECURITY_HEADERS, isTrustedRequest } from './security'
 import { readStatic } from './static-files'
@@ -62,7 +63,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return sendJson(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: 'Session expired; reload the page' } })
     }
     let input: unknown
+    let callOptions: InvokeOptions | undefined
     try {
+      // Options (a manager's approval) travel beside the input, in their own header.
+      const header = req.headers['x-kassa-options']
+      const parsedOptions: unknown = typeof header === 'string' ? JSON.parse(header) : undefined
+      if (parsedOptions !== null && typeof parsedOptions === 'object') callOptions = parsedOptions as InvokeOptions
       const body = await readBody(req)
       input = body.length ? JSON.parse(body) : {}
     } catch (error) {
@@ -70,7 +76,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message } })
     }
     core.sessions.touch(token, core.clock.now())
-    const result = await core.router.dispatch(channel, input, { sessionId: token })
+    const result = await core.router.dispatch(channel, input, { sessionId: token }, callOptions)
     sendJson(res, 200, result)
   }
 

@@ -6,6 +6,11 @@ export interface ChannelSpec<I extends z.ZodType = z.ZodType, O extends z.ZodTyp
   input: I
   output: O
   permission: Permission
+  /**
+   * Someone whose role holds `permission` may approve the call in place (manager
+   * override: their username and PIN sent beside the input) when the caller may not.
+   */
+  overridable?: boolean
   /** One line for humans: what the channel does. */
   summary: string
 }

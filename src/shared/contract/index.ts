@@ -1,12 +1,14 @@
 import type { z } from 'zod'
 import { appChannels } from './channels/app'
+import { authChannels, type Override } from './channels/auth'
 import { settingsChannels } from './channels/settings'
+import { usersChannels } from './channels/users'
 import { mergeChannelMaps } from './channel'
 import type { Result } from './errors'
 import type { EventName, EventPayload } from './events'
 
 /** Every channel of the API, declared once. Main and renderer both import this. */
-export const contract = mergeChannelMaps(appChannels, settingsChannels)
+export const contract = mergeChannelMaps(appChannels, settingsChannels, authChannels, usersChannels)
 
 export type Contract = typeof contract
 export type ChannelName = keyof Contract & string
@@ -20,13 +22,23 @@ export function isChannelName(name: string): name is ChannelName {
   return channelNames.has(name)
 }
 
+/** Sent beside a call's input. */
+export interface InvokeOptions {
+  /** A manager's approval for an `overridable` channel the caller may not use. */
+  override?: Override
+}
+
 /**
  * What the renderer sees as `window.kassa` (Electron preload) or the web bridge:
  * exactly the contract, nothing else.
  */
 export interface KassaBridge {
   readonly mode: 'electron' | 'web'
-  invoke<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>>
+  invoke<C extends ChannelName>(
+    channel: C,
+    input: ChannelInput<C>,
+    options?: InvokeOptions
+  ): Promise<Result<ChannelOutput<C>>>
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void
 }
 
@@ -35,3 +47,7 @@ export * from './events'
 export * from './permissions'
 export * from './channels/app'
 export * from './channels/settings'
+export * from './channels/auth'
+export * from './channels/users'
+export * from './roles'
+export * from './account-messages'

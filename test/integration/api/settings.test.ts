@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import type { StoreProfile } from '@shared/contract'
+import { signInOwner } from '../../support/accounts'
 import { createTestCore } from '../../support/core'
 import { tempDir } from '../../support/temp-dir'
 
@@ -24,22 +25,31 @@ function countRows(dataDir: string, table: string): number {
   }
 }
 
+/** A test core whose session is the owner's (set-up done on a fresh file, else logged in). */
+async function ownerCore(options: { dataDir?: string } = {}) {
+  const test = await createTestCore(options)
+  await signInOwner(test.core, test.sessionId)
+  return test
+}
+
 describe('store profile through the router', () => {
   it('round-trips over a real SQLite file and survives reopening', async () => {
-    const { call, dataDir, core } = await createTestCore()
+    const { call, dataDir, core } = await ownerCore()
     expect(await call('settings:update', profile)).toEqual({ ok: true, value: profile })
     expect(await call('settings:get', {})).toEqual({ ok: true, value: profile })
     core.close()
 
-    const reopened = await createTestCore({ dataDir })
+    const reopened = await ownerCore({ dataDir })
     expect(await reopened.call('settings:get', {})).toEqual({ ok: true, value: profile })
   })
 
   it('writes the profile, its audit entry and its outbox event in one go', async () => {
-    const { call, dataDir } = await createTestCore()
+    const { call, dataDir } = await ownerCore()
+    const audit = countRows(dataDir, 'audit_log')
+    const outbox = countRows(dataDir, 'outbox')
     await call('settings:update', profile)
-    expect(countRows(dataDir, 'audit_log')).toBe(1)
-    expect(countRows(dataDir, 'outbox')).toBe(1)
+    expect(countRows(dataDir, 'audit_log')).toBe(audit + 1)
+    expect(countRows(dataDir, 'outbox')).toBe(outbox + 1)
   })
 
   it.each([
@@ -53,8 +63,10 @@ describe('store profile through the router', () => {
     [{ ...profile, locale: 'xx' }, 'locale', 'unsupported locale'],
     [{ ...profile, extra: 1 }, 'extra', 'extra: is not a known field']
   ])('refuses bad input naming the field (%#), and writes nothing', async (input, field, message) => {
-    const { call, dataDir } = await createTestCore()
+    const { call, dataDir } = await ownerCore()
     const before = await call('settings:get', {})
+    const audit = countRows(dataDir, 'audit_log')
+    const outbox = countRows(dataDir, 'outbox')
     const result = await call('settings:update', input)
     expect(result.ok).toBe(false)
     if (result.ok) return
@@ -62,17 +74,17 @@ describe('store profile through the router', () => {
     expect(result.error.field ?? '').toBe(field)
     expect(result.error.message).toContain(message)
     expect(await call('settings:get', {})).toEqual(before)
-    expect(countRows(dataDir, 'audit_log')).toBe(0)
-    expect(countRows(dataDir, 'outbox')).toBe(0)
+    expect(countRows(dataDir, 'audit_log')).toBe(audit)
+    expect(countRows(dataDir, 'outbox')).toBe(outbox)
   })
 
   it('answers an unknown channel with NOT_FOUND', async () => {
-    const { call } = await createTestCore()
+    const { call } = await ownerCore()
     expect(await call('orders:explode', {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
   })
 
   it('pushes settings:changed to subscribers after the commit', async () => {
-    const { call, core } = await createTestCore()
+    const { call, core } = await ownerCore()
     const seen: unknown[] = []
     core.events.subscribe((event, payload) => seen.push([event, payload]))
     await call('settings:update', profile)
@@ -80,7 +92,7 @@ describe('store profile through the router', () => {
   })
 
   it('keeps the audit log and unsynced outbox events append-only', async () => {
-    const { call, dataDir, core } = await createTestCore()
+    const { call, dataDir, core } = await ownerCore()
     await call('settings:update', profile)
     core.close()
     const db = new BetterSqlite3(join(dataDir, 'kassa.sqlite'))

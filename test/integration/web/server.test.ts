@@ -3,6 +3,7 @@ import { request } from 'node:http'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startWebServer, type WebServer } from '../../../src/main/web/server'
+import { signInOwner } from '../../support/accounts'
 import { createTestCore } from '../../support/core'
 import { tempDir } from '../../support/temp-dir'
 
@@ -44,10 +45,11 @@ describe('web mode server', () => {
   })
 
   it('gives every page load its own session token and answers API calls that carry one', async () => {
-    const { server } = await start()
+    const { server, core } = await start()
     const a = await openPage(server.url)
     const b = await openPage(server.url)
     expect(a).not.toBe(b)
+    await signInOwner(core, a)
     const response = await callApi(server.url, 'settings:get', {}, { 'X-Kassa-Session': a })
     expect(await response.json()).toMatchObject({ ok: true, value: { currency: 'CNY' } })
   })
@@ -95,8 +97,9 @@ describe('web mode server', () => {
   })
 
   it('streams contract events to the page over server-sent events', async () => {
-    const { server } = await start()
+    const { server, core } = await start()
     const token = await openPage(server.url)
+    await signInOwner(core, token)
     const controller = new AbortController()
     const stream = await fetch(`${server.url}api/events?session=${token}`, { signal: controller.signal })
     const reader = stream.body!.getReader()

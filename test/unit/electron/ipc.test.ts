@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { contract } from '@shared/contract'
 import { bindIpc, forwardEvents, sessionIdOf, EVENT_CHANNEL } from '../../../src/main/electron/ipc'
+import { signInOwner } from '../../support/accounts'
 import { createTestCore } from '../../support/core'
 
 vi.mock('electron', () => ({}))
@@ -30,6 +31,7 @@ describe('Electron IPC binding', () => {
     const { core } = await createTestCore()
     const ipcMain = fakeIpcMain()
     bindIpc(ipcMain as never, core, () => true)
+    await signInOwner(core, sessionIdOf({ id: 7 }))
     const result = await ipcMain.handlers.get('settings:get')!({ sender: { id: 7 } }, {})
     expect(result).toMatchObject({ ok: true, value: { currency: 'CNY' } })
     expect(core.sessions.get(sessionIdOf({ id: 7 }))).toBeDefined()

@@ -8,7 +8,9 @@ export function registerSettingsHandlers(
 ): void {
   const { settings, sessions } = deps
   router.handle('settings:get', () => settings.getProfile())
-  router.handle('settings:update', (profile, ctx) => settings.updateProfile(profile, sessions.userIdOf(ctx.sessionId)))
+  router.handle('settings:update', (profile, ctx) =>
+    settings.updateProfile(profile, sessions.userIdOf(ctx.sessionId), ctx.approverUserId ?? null)
+  )
   router.handle('preferences:get', () => settings.getPreferences())
   router.handle('preferences:update', (preferences) => settings.updatePreferences(preferences))
 }

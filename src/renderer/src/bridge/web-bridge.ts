@@ -1,4 +1,4 @@
-import type { ApiError, ChannelName, EventName, KassaBridge, Result } from '@shared/contract'
+import type { ApiError, ChannelName, EventName, InvokeOptions, KassaBridge, Result } from '@shared/contract'
 
 /**
  * Web mode's stand-in for the Electron preload: the same `KassaBridge`, over HTTP to the
@@ -16,11 +16,15 @@ export function createWebBridge(token: string, origin = ''): KassaBridge {
 
   return {
     mode: 'web',
-    async invoke(channel: ChannelName, input: unknown) {
+    async invoke(channel: ChannelName, input: unknown, options?: InvokeOptions) {
       try {
         const response = await fetch(`${origin}/api/call/${channel}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-Kassa-Session': token },
+          headers: {
+            'Content-Type': 'application/json',
+            'X-Kassa-Session': token,
+            ...(options ? { 'X-Kassa-Options': JSON.stringify(options) } : {})
+          },
           body: JSON.stringify(input ?? {})
         })
         return (await response.json()) as Result<never>

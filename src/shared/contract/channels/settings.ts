@@ -53,13 +53,14 @@ export const settingsChannels = {
     summary: "Read the store profile (name, currency, locale, rounding, tax mode, cash increment).",
     input: z.object({}).strict(),
     output: storeProfileSchema,
-    permission: 'public'
+    permission: 'session'
   }),
   'settings:update': channel({
     summary: 'Save the store profile.',
     input: storeProfileSchema,
     output: storeProfileSchema,
-    permission: 'settings-manage'
+    permission: 'settings-manage',
+    overridable: true
   }),
   'preferences:get': channel({
     summary: "This terminal's interface preferences (language).",

@@ -1,0 +1,188 @@
+import {
+  ACCOUNT_MESSAGES as M,
+  passwordProblem,
+  type CurrentUser,
+  type NewUser,
+  type ProfileUpdate,
+  type User,
+  type UserUpdate
+} from '@shared/contract'
+import { newId } from '../core/ids'
+import { DomainError, conflict, invalid, notFound } from '../domain/errors'
+import type { UserRecord } from '../store/repos/users-repo'
+import { publicUser } from './accounts-service'
+import { toCurrentUser, toUser } from './account-views'
+import { checkCredential } from './credentials'
+import { DEFAULT_HASH_PARAMS, hashSecret, type HashParams } from './secret-hash'
+import { recordChange, type ServiceContext } from './service-context'
+
+/**
+ * Staff: the owner adds, edits and deactivates users; everyone edits their own profile.
+ * Audit details name what changed, never a secret or its hash.
+ */
+export function createUsersService(ctx: ServiceContext, options: { hashParams?: HashParams } = {}) {
+  const { store, clock } = ctx
+  const hashParams = options.hashParams ?? DEFAULT_HASH_PARAMS
+
+  const checkPassword = (field: string, password: string, username: string): void => {
+    const problem = passwordProblem(password, username)
+    if (problem) throw invalid(field, `${field}: ${M[problem]}`)
+  }
+
+  const assertUsernameFree = (username: string, exceptId: string | null): void => {
+    const other = store.users.findByUsername(username)
+    if (other && other.id !== exceptId) throw conflict(`username: ${M.usernameTaken}`, 'username')
+  }
+
+  return {
+    list(): User[] {
+      const now = clock.now()
+      return store.users.list().map((record) => toUser(record, now))
+    },
+
+    async create(input: NewUser, actorUserId: string | null, approverUserId: string | null = null): Promise<User> {
+      checkPassword('password', input.password, input.username)
+      assertUsernameFree(input.username, null)
+      const [passwordHash, pinHash] = await Promise.all([
+        hashSecret(input.password, hashParams),
+        hashSecret(input.pin, hashParams)
+      ])
+      const at = clock.now().toISOString()
+      const record: UserRecord = {
+        id: newId(),
+        username: input.username,
+        displayName: input.displayName,
+        role: input.role,
+        passwordHash,
+        pinHash,
+        active: true,
+        failedAttempts: 0,
+        lockedUntil: null,
+        createdAt: at,
+        updatedAt: at
+      }
+      store.transaction(() => {
+        assertUsernameFree(input.username, null) // again: another window may have taken it while we hashed
+        store.users.insert(record)
+        recordChange(ctx, {
+          actorUserId,
+          approverUserId,
+          action: 'user.created',
+          subject: record.id,
+          details: { username: record.username, displayName: record.displayName, role: record.role },
+          event: { type: 'user.created', aggregateId: record.id, payload: publicUser(record) }
+        })
+      })
+      return toUser(record, clock.now())
+    },
+
+    async update(input: UserUpdate, actorUserId: string | null, approverUserId: string | null = null): Promise<User> {
+      const existing = store.users.get(input.id)
+      if (!existing) throw notFound('User', 'id')
+      const username = input.username ?? existing.username
+      if (input.password !== undefined) checkPassword('password', input.password, username)
+      if (input.username !== undefined) assertUsernameFree(input.username, existing.id)
+      const passwordHash = input.password !== undefined ? await hashSecret(input.password, hashParams) : null
+      const pinHash = input.pin !== undefined ? await hashSecret(input.pin, hashParams) : null
+
+      const saved = store.transaction(() => {
+        const before = store.users.get(input.id)
+        if (!before) throw notFound('User', 'id')
+        if (input.username !== undefined) assertUsernameFree(input.username, before.id)
+        const next: UserRecord = {
+          ...before,
+          username,
+          displayName: input.displayName ?? before.displayName,
+          role: input.role ?? before.role,
+          active: input.active ?? before.active,
+          passwordHash: passwordHash ?? before.passwordHash,
+          pinHash: pinHash ?? before.pinHash,
+          updatedAt: clock.now().toISOString()
+        }
+        const wasActiveOwner = before.role === 'owner' && before.active
+        if (wasActiveOwner && store.users.activeOwnerCount() <= 1) {
+          if (next.role !== 'owner') throw conflict(`role: ${M.lastOwner}`, 'role')
+          if (!next.active) throw conflict(`active: ${M.lastOwner}`, 'active')
+        }
+        const changed = (['username', 'displayName', 'role', 'active'] as const).filter((key) => next[key] !== before[key])
+        const secrets = [passwordHash ? 'password' : null, pinHash ? 'pin' : null].filter((s): s is string => s !== null)
+        store.users.update(next)
+        // A new password from the owner, or reactivation, is the way out of a lockout.
+        if (passwordHash || (next.active && !before.active)) store.users.setFailedAttempts(next.id, 0, null)
+        const action =
+          before.active && !next.active ? 'user.deactivated' : !before.active && next.active ? 'user.reactivated' : 'user.changed'
+        recordChange(ctx, {
+          actorUserId,
+          approverUserId,
+          action,
+          subject: next.id,
+          details: {
+            username: next.username,
+            changed: [...changed, ...secrets],
+            before: Object.fromEntries(changed.map((key) => [key, before[key]])),
+            after: Object.fromEntries(changed.map((key) => [key, next[key]]))
+          },
+          event: { type: action, aggregateId: next.id, payload: publicUser(next) }
+        })
+        return store.users.get(next.id)!
+      })
+      return toUser(saved, clock.now())
+    },
+
+    /** Your own profile: the name freely; the password and PIN only with your current password. */
+    async updateOwn(user: UserRecord, input: ProfileUpdate): Promise<CurrentUser> {
+      const changingSecret = input.newPassword !== undefined || input.newPin !== undefined
+      if (changingSecret) {
+        if (!input.currentPassword) throw invalid('currentPassword', `currentPassword: ${M.currentPasswordRequired}`)
+        if (input.newPassword !== undefined) checkPassword('newPassword', input.newPassword, user.username)
+        await checkCredential(ctx, {
+          user,
+          secret: input.currentPassword,
+          kind: 'password',
+          purpose: 'profile',
+          typedUsername: user.username,
+          wrong: new DomainError('VALIDATION', `currentPassword: ${M.wrongPassword}`, 'currentPassword'),
+          userField: 'currentPassword'
+        })
+      }
+      const passwordHash = input.newPassword !== undefined ? await hashSecret(input.newPassword, hashParams) : null
+      const pinHash = input.newPin !== undefined ? await hashSecret(input.newPin, hashParams) : null
+      const saved = store.transaction(() => {
+        const before = store.users.get(user.id)
+        if (!before) throw notFound('User', 'id')
+        const next: UserRecord = {
+          ...before,
+          displayName: input.displayName ?? before.displayName,
+          passwordHash: passwordHash ?? before.passwordHash,
+          pinHash: pinHash ?? before.pinHash,
+          updatedAt: clock.now().toISOString()
+        }
+        const changed = [
+          next.displayName !== before.displayName ? 'displayName' : null,
+          passwordHash ? 'password' : null,
+          pinHash ? 'pin' : null
+        ].filter((s): s is string => s !== null)
+        if (changed.length === 0) return before
+        store.users.update(next)
+        recordChange(ctx, {
+          actorUserId: user.id,
+          action: 'user.changed',
+          subject: user.id,
+          details: {
+            username: next.username,
+            changed,
+            via: 'profile',
+            ...(next.displayName !== before.displayName
+              ? { before: { displayName: before.displayName }, after: { displayName: next.displayName } }
+              : {})
+          },
+          event: { type: 'user.changed', aggregateId: user.id, payload: publicUser(next) }
+        })
+        return next
+      })
+      return toCurrentUser(saved)
+    }
+  }
+}
+
+export type UsersService = ReturnType<typeof createUsersService>
