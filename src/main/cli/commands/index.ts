@@ -6,5 +6,10 @@ export const commands: readonly CliCommandEntry[] = [
     name: 'quote',
     summary: 'quote carts read as JSON on stdin',
     load: async () => (await import('./quote')).quote
+  },
+  {
+    name: 'audit verify',
+    summary: 'check the audit log hash chain',
+    load: async () => (await import('./audit-verify')).auditVerify
   }
 ]
