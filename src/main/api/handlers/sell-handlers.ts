@@ -32,6 +32,7 @@ export function registerSellHandlers(router: Router, deps: SellDeps): void {
   router.handle('cart:resume', (input, ctx) => carts.resume(input, actor(ctx)))
   router.handle('cart:discard', (input, ctx) => carts.discard(input, actor(ctx)))
 
+  router.handle('checkout:preview-cash', (input) => checkout.previewCash(input))
   router.handle('checkout:pay-cash', (input, ctx) => checkout.payCash(input, actor(ctx)))
   router.handle('orders:search', (input) => orders.search(input))
   router.handle('orders:get', (input) => orders.get(input.orderId))

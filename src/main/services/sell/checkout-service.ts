@@ -1,5 +1,6 @@
 import type { CheckoutResult } from './checkout-types'
-import { parseDecimalToMinor, formatMinor } from '@shared/money/format'
+import { minorDigits } from '@shared/money/currencies'
+import { formatMinor, parseDecimalToMinor } from '@shared/money/format'
 import { businessDate } from '../../core/business-day'
 import { newId } from '../../core/ids'
 import { DomainError, invalid, notFound } from '../../domain/errors'
@@ -23,7 +24,28 @@ export function createCheckoutService(
 ) {
   const { store, clock } = ctx
 
+  /** Notes a customer is likely to hand over for `due`: exact, then the next round amounts. */
+  const suggestTendered = (due: number, currency: string): number[] => {
+    const unit = 10 ** minorDigits(currency)
+    const notes = [1, 5, 10, 20, 50, 100].map((note) => note * unit)
+    const next = notes.map((note) => (due % note === 0 ? due : due + (note - (due % note))))
+    return [...new Set([due, ...next])].filter((amount) => amount >= due).sort((a, b) => a - b).slice(0, 5)
+  }
+
   return {
+    previewCash(input: { cartId: string; tendered: string }) {
+      const cart = deps.carts.get(input.cartId)
+      const due = cart.totals.cashTotal
+      const tendered = input.tendered === '' ? 0 : parseDecimalToMinor(input.tendered, cart.currency, 'tendered')
+      return {
+        due,
+        tendered,
+        change: Math.max(0, tendered - due),
+        short: Math.max(0, due - tendered),
+        suggestions: suggestTendered(due, cart.currency)
+      }
+    },
+
     payCash(input: { cartId: string; tendered: string; checkoutKey: string }, actor: Actor): CheckoutResult {
       const result = store.transaction((): CheckoutResult => {
         const earlier = store.orders.byCheckoutKey(input.checkoutKey)

@@ -105,6 +105,12 @@ export const ordersChannels = {
     output: checkoutResultSchema,
     permission: 'sell'
   }),
+  'checkout:preview-cash': channel({
+    summary: 'What a cash payment of this much would leave: the amount due, the change, or how much is short.',
+    input: z.object({ cartId: z.string().min(1, 'is required'), tendered: amountSchema }).strict(),
+    output: z.object({ due: minor, tendered: minor, change: minor, short: minor, suggestions: z.array(minor) }),
+    permission: 'sell'
+  }),
   'orders:search': channel({
     summary: 'Order history, newest first: by number, date range, amount range, cashier and status.',
     input: z

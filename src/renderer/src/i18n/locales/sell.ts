@@ -1,0 +1,311 @@
+import { defineMessages } from '../messages'
+
+const en = {
+  sell: {
+    title: 'Sell',
+    scanLabel: 'Scan a barcode or search',
+    scanPlaceholder: 'Scan, or type a name, SKU or barcode…',
+    scanHint: 'Enter adds an exact barcode or SKU',
+    cart: 'Cart',
+    emptyCart: 'Scan an item to start a sale',
+    emptyCartHint: 'A scanner works anywhere on this screen.',
+    columns: { item: 'Item', quantity: 'Qty', price: 'Price', discount: 'Discount', total: 'Total' },
+    perKg: '/kg',
+    overridden: 'price changed',
+    line: {
+      title: 'Selected line',
+      none: 'Select a line to change it',
+      quantity: 'Quantity',
+      quantityKg: 'Weight (kg)',
+      setQuantity: 'Set',
+      discountType: 'Line discount',
+      discountNone: 'None',
+      discountRate: 'Percent off',
+      discountAmount: 'Amount off',
+      discountValue: 'Discount value',
+      applyDiscount: 'Apply discount',
+      price: 'Unit price',
+      overridePrice: 'Change price',
+      remove: 'Remove line',
+      removeKey: 'Del'
+    },
+    coupon: {
+      label: 'Coupon code',
+      apply: 'Apply',
+      remove: 'Remove coupon {{code}}',
+      notApplied: 'not applied: spend more'
+    },
+    totals: {
+      title: 'Totals',
+      gross: 'Items',
+      lineDiscounts: 'Line discounts',
+      coupons: 'Coupons',
+      tax: 'Tax included',
+      taxExclusive: 'Tax',
+      payable: 'To pay',
+      cashRounding: 'Cash rounding',
+      cashPayable: 'Cash',
+      items: '{{count}} items'
+    },
+    actions: {
+      pay: 'Pay cash',
+      park: 'Park',
+      parked: 'Parked ({{count}})',
+      discard: 'Clear cart',
+      discardConfirm: 'Clear this cart? Its items are removed.'
+    },
+    parkedDialog: {
+      title: 'Parked carts',
+      none: 'No parked carts',
+      resume: 'Resume',
+      items: '{{count}} lines',
+      note: 'Note (optional)'
+    },
+    pay: {
+      title: 'Cash payment',
+      due: 'Amount due',
+      tendered: 'Cash received',
+      exact: 'Exact',
+      change: 'Change',
+      short: 'Short by {{amount}}',
+      confirm: 'Take payment',
+      cancel: 'Back to cart'
+    },
+    done: {
+      title: 'Paid',
+      change: 'Give change',
+      noChange: 'No change due',
+      order: 'Order {{number}}',
+      print: 'Print receipt',
+      pdf: 'Save as PDF',
+      next: 'Next customer'
+    },
+    grid: {
+      title: 'Products',
+      all: 'All',
+      search: 'Search results',
+      none: 'No products found'
+    },
+    override: {
+      title: 'Manager approval',
+      body: 'Changing a price needs a manager. Ask a manager to enter their username and PIN.'
+    },
+    notices: {
+      parked: 'Cart parked',
+      unknownCode: 'Unknown code {{code}}'
+    },
+    keys: 'F2 search · F4 park · F8 coupon · Del remove line · F12 pay'
+  },
+  receipt: {
+    title: 'Receipt',
+    order: 'Order',
+    cashier: 'Cashier',
+    time: 'Time',
+    terminal: 'Till',
+    subtotal: 'Items',
+    discounts: 'Discounts',
+    coupon: 'Coupon {{code}}',
+    tax: 'incl. tax {{rate}}',
+    taxExclusive: 'Tax {{rate}}',
+    total: 'Total',
+    cashRounding: 'Cash rounding',
+    tendered: 'Paid ({{method}})',
+    change: 'Change',
+    thanks: 'Thank you for shopping with us',
+    methods: { cash: 'cash', card: 'card', alipay: 'Alipay', wechat: 'WeChat Pay' },
+    voided: 'VOIDED'
+  },
+  orders: {
+    title: 'Orders',
+    subtitle: 'Every sale, newest first. Reprint a receipt or void a sale of today.',
+    number: 'Order number',
+    from: 'From',
+    to: 'To',
+    minTotal: 'Min amount',
+    maxTotal: 'Max amount',
+    status: 'Status',
+    anyStatus: 'Any status',
+    search: 'Search',
+    clear: 'Clear',
+    results: '{{count}} orders',
+    none: 'No orders match',
+    columns: { number: 'Number', time: 'Time', cashier: 'Cashier', items: 'Lines', total: 'Total', status: 'Status' },
+    statuses: {
+      draft: 'Cart',
+      awaiting_payment: 'Awaiting payment',
+      paid: 'Paid',
+      cancelled: 'Cancelled',
+      voided: 'Voided',
+      partially_refunded: 'Partly refunded',
+      refunded: 'Refunded'
+    },
+    detail: {
+      title: 'Order {{number}}',
+      pick: 'Select an order to see it',
+      reprint: 'Reprint receipt',
+      void: 'Void sale',
+      voidReason: 'Reason for voiding',
+      voidConfirm: 'Void this sale',
+      voidTitle: 'Void order {{number}}',
+      voidBody: 'The sale is reversed in the books and the cash is expected back out of the drawer.',
+      cancel: 'Keep it',
+      voidedBecause: 'Voided: {{reason}}'
+    }
+  }
+}
+
+const zhCN: typeof en = {
+  sell: {
+    title: '收银',
+    scanLabel: '扫码或搜索',
+    scanPlaceholder: '扫码，或输入品名、货号、条码…',
+    scanHint: '回车添加完全匹配的条码或货号',
+    cart: '购物车',
+    emptyCart: '扫描商品开始收银',
+    emptyCartHint: '在本页面任意位置扫码均可。',
+    columns: { item: '商品', quantity: '数量', price: '单价', discount: '优惠', total: '小计' },
+    perKg: '/公斤',
+    overridden: '已改价',
+    line: {
+      title: '当前行',
+      none: '选择一行进行修改',
+      quantity: '数量',
+      quantityKg: '重量（公斤）',
+      setQuantity: '确定',
+      discountType: '单品优惠',
+      discountNone: '无',
+      discountRate: '按比例',
+      discountAmount: '按金额',
+      discountValue: '优惠值',
+      applyDiscount: '应用优惠',
+      price: '单价',
+      overridePrice: '改价',
+      remove: '删除此行',
+      removeKey: 'Del'
+    },
+    coupon: {
+      label: '优惠券码',
+      apply: '使用',
+      remove: '移除优惠券 {{code}}',
+      notApplied: '未生效：未达满减门槛'
+    },
+    totals: {
+      title: '合计',
+      gross: '商品金额',
+      lineDiscounts: '单品优惠',
+      coupons: '优惠券',
+      tax: '其中税额',
+      taxExclusive: '税额',
+      payable: '应收',
+      cashRounding: '现金抹零',
+      cashPayable: '现金应收',
+      items: '共 {{count}} 件'
+    },
+    actions: {
+      pay: '现金收款',
+      park: '挂单',
+      parked: '取单（{{count}}）',
+      discard: '清空',
+      discardConfirm: '清空购物车？其中商品将被移除。'
+    },
+    parkedDialog: {
+      title: '挂起的购物车',
+      none: '没有挂单',
+      resume: '取回',
+      items: '{{count}} 行',
+      note: '备注（可选）'
+    },
+    pay: {
+      title: '现金收款',
+      due: '应收金额',
+      tendered: '实收现金',
+      exact: '整额',
+      change: '找零',
+      short: '还差 {{amount}}',
+      confirm: '确认收款',
+      cancel: '返回购物车'
+    },
+    done: {
+      title: '收款成功',
+      change: '请找零',
+      noChange: '无需找零',
+      order: '订单 {{number}}',
+      print: '打印小票',
+      pdf: '保存为 PDF',
+      next: '下一位顾客'
+    },
+    grid: {
+      title: '商品',
+      all: '全部',
+      search: '搜索结果',
+      none: '未找到商品'
+    },
+    override: {
+      title: '经理授权',
+      body: '改价需要经理授权。请经理输入用户名和 PIN。'
+    },
+    notices: {
+      parked: '已挂单',
+      unknownCode: '未知条码 {{code}}'
+    },
+    keys: 'F2 搜索 · F4 挂单 · F8 优惠券 · Del 删除行 · F12 收款'
+  },
+  receipt: {
+    title: '小票',
+    order: '单号',
+    cashier: '收银员',
+    time: '时间',
+    terminal: '收银台',
+    subtotal: '商品金额',
+    discounts: '优惠',
+    coupon: '优惠券 {{code}}',
+    tax: '含税 {{rate}}',
+    taxExclusive: '税额 {{rate}}',
+    total: '合计',
+    cashRounding: '现金抹零',
+    tendered: '实收（{{method}}）',
+    change: '找零',
+    thanks: '谢谢惠顾，欢迎再次光临',
+    methods: { cash: '现金', card: '银行卡', alipay: '支付宝', wechat: '微信支付' },
+    voided: '已作废'
+  },
+  orders: {
+    title: '订单',
+    subtitle: '全部销售，最新在前。可补打小票，或作废当天的销售。',
+    number: '单号',
+    from: '起始日期',
+    to: '截止日期',
+    minTotal: '最低金额',
+    maxTotal: '最高金额',
+    status: '状态',
+    anyStatus: '全部状态',
+    search: '查询',
+    clear: '清除',
+    results: '共 {{count}} 单',
+    none: '没有符合条件的订单',
+    columns: { number: '单号', time: '时间', cashier: '收银员', items: '行数', total: '金额', status: '状态' },
+    statuses: {
+      draft: '购物车',
+      awaiting_payment: '待支付',
+      paid: '已支付',
+      cancelled: '已取消',
+      voided: '已作废',
+      partially_refunded: '部分退款',
+      refunded: '已退款'
+    },
+    detail: {
+      title: '订单 {{number}}',
+      pick: '选择一个订单查看详情',
+      reprint: '补打小票',
+      void: '作废',
+      voidReason: '作废原因',
+      voidConfirm: '确认作废',
+      voidTitle: '作废订单 {{number}}',
+      voidBody: '该笔销售将在账上冲回，钱箱中的现金应相应取出。',
+      cancel: '不作废',
+      voidedBecause: '已作废：{{reason}}'
+    }
+  }
+}
+
+export const sellMessages = defineMessages(en, zhCN)

@@ -1,0 +1,236 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Printer, Search, XCircle } from 'lucide-react'
+import { ORDER_STATUS_VALUES, type OrderDetail, type OrderSummary } from '@shared/contract/channels/orders'
+import { ApiCallError, call } from '../../api/client'
+import { Dialog } from '../../components/Dialog'
+import { Field } from '../../components/Field'
+import { Receipt } from '../../components/Receipt'
+import { useMoney } from '../../lib/money'
+import { printReceipt } from '../../lib/print'
+import './orders.css'
+
+interface Filters {
+  number: string
+  from: string
+  to: string
+  minTotal: string
+  maxTotal: string
+  status: string
+}
+
+const EMPTY: Filters = { number: '', from: '', to: '', minTotal: '', maxTotal: '', status: '' }
+
+/** Order history: search, a detail view with the receipt, reprint and void. */
+export function OrdersScreen() {
+  const { t } = useTranslation()
+  const money = useMoney()
+  const [filters, setFilters] = useState<Filters>(EMPTY)
+  const [orders, setOrders] = useState<OrderSummary[]>([])
+  const [total, setTotal] = useState(0)
+  const [error, setError] = useState<{ field?: string; message: string } | null>(null)
+  const [selected, setSelected] = useState<OrderDetail | null>(null)
+  const [voiding, setVoiding] = useState(false)
+  const [reason, setReason] = useState('')
+
+  const search = useCallback(async (current: Filters) => {
+    setError(null)
+    try {
+      const result = await call('orders:search', {
+        ...(current.number.trim() ? { number: current.number.trim() } : {}),
+        ...(current.from ? { from: current.from } : {}),
+        ...(current.to ? { to: current.to } : {}),
+        ...(current.minTotal.trim() ? { minTotal: current.minTotal.trim() } : {}),
+        ...(current.maxTotal.trim() ? { maxTotal: current.maxTotal.trim() } : {}),
+        ...(current.status ? { status: current.status as OrderSummary['status'] } : {})
+      })
+      setOrders(result.orders)
+      setTotal(result.total)
+    } catch (caught) {
+      if (caught instanceof ApiCallError) setError({ ...(caught.field ? { field: caught.field } : {}), message: caught.message })
+    }
+  }, [])
+
+  useEffect(() => {
+    void search(EMPTY)
+  }, [search])
+
+  const open = async (orderId: string): Promise<void> => setSelected(await call('orders:get', { orderId }))
+
+  const submit = (event: FormEvent): void => {
+    event.preventDefault()
+    void search(filters)
+  }
+
+  const confirmVoid = async (event: FormEvent): Promise<void> => {
+    event.preventDefault()
+    if (!selected) return
+    try {
+      setSelected(await call('orders:void', { orderId: selected.id, reason }))
+      setVoiding(false)
+      setReason('')
+      void search(filters)
+    } catch (caught) {
+      if (caught instanceof ApiCallError) setError({ ...(caught.field ? { field: caught.field } : {}), message: caught.message })
+    }
+  }
+
+  const errorFor = (field: string): string | undefined => (error?.field === field ? error.message : undefined)
+  const time = (iso: string | null): string => (iso ? new Date(iso).toLocaleString() : '—')
+
+  return (
+    <section className="screen screen--wide" aria-labelledby="orders-title">
+      <header className="screen__header">
+        <div>
+          <h1 id="orders-title" className="screen__title">
+            {t('orders.title')}
+          </h1>
+          <p className="screen__subtitle">{t('orders.subtitle')}</p>
+        </div>
+      </header>
+
+      <form className="filters card" onSubmit={submit} aria-label={t('orders.search')}>
+        <Field label={t('orders.number')} error={errorFor('number')}>
+          {(props) => (
+            <input {...props} className="input" value={filters.number} onChange={(e) => setFilters({ ...filters, number: e.target.value })} />
+          )}
+        </Field>
+        <Field label={t('orders.from')} error={errorFor('from')}>
+          {(props) => (
+            <input {...props} type="date" className="input" value={filters.from} onChange={(e) => setFilters({ ...filters, from: e.target.value })} />
+          )}
+        </Field>
+        <Field label={t('orders.to')} error={errorFor('to')}>
+          {(props) => (
+            <input {...props} type="date" className="input" value={filters.to} onChange={(e) => setFilters({ ...filters, to: e.target.value })} />
+          )}
+        </Field>
+        <Field label={t('orders.minTotal')} error={errorFor('minTotal')}>
+          {(props) => (
+            <input {...props} inputMode="decimal" className="input" value={filters.minTotal} onChange={(e) => setFilters({ ...filters, minTotal: e.target.value })} />
+          )}
+        </Field>
+        <Field label={t('orders.maxTotal')} error={errorFor('maxTotal')}>
+          {(props) => (
+            <input {...props} inputMode="decimal" className="input" value={filters.maxTotal} onChange={(e) => setFilters({ ...filters, maxTotal: e.target.value })} />
+          )}
+        </Field>
+        <Field label={t('orders.status')}>
+          {(props) => (
+            <select {...props} className="input" value={filters.status} onChange={(e) => setFilters({ ...filters, status: e.target.value })}>
+              <option value="">{t('orders.anyStatus')}</option>
+              {ORDER_STATUS_VALUES.filter((s) => s !== 'draft').map((status) => (
+                <option key={status} value={status}>
+                  {t(`orders.statuses.${status}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <div className="filters__actions">
+          <button type="submit" className="button button--primary">
+            <Search aria-hidden="true" size={20} /> {t('orders.search')}
+          </button>
+          <button
+            type="button"
+            className="button button--ghost"
+            onClick={() => {
+              setFilters(EMPTY)
+              void search(EMPTY)
+            }}
+          >
+            {t('orders.clear')}
+          </button>
+        </div>
+      </form>
+      {error && !error.field && (
+        <p className="notice notice--error" role="alert">
+          {error.message}
+        </p>
+      )}
+
+      <div className="orders-layout">
+        <div className="orders-list">
+          <p className="muted" role="status">
+            {t('orders.results', { count: total })}
+          </p>
+          {orders.length === 0 ? (
+            <p className="muted">{t('orders.none')}</p>
+          ) : (
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('orders.columns.number')}</th>
+                  <th scope="col">{t('orders.columns.time')}</th>
+                  <th scope="col">{t('orders.columns.cashier')}</th>
+                  <th scope="col" className="num">
+                    {t('orders.columns.total')}
+                  </th>
+                  <th scope="col">{t('orders.columns.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {orders.map((order) => (
+                  <tr key={order.id} className={selected?.id === order.id ? 'is-selected' : undefined} onClick={() => void open(order.id)}>
+                    <th scope="row">
+                      <button type="button" className="linkish" onClick={() => void open(order.id)}>
+                        {order.number}
+                      </button>
+                    </th>
+                    <td>{time(order.paidAt ?? order.createdAt)}</td>
+                    <td>{order.cashierName ?? '—'}</td>
+                    <td className="num">{money(order.total + order.cashRounding, order.currency)}</td>
+                    <td>
+                      <span className={`status-pill status-pill--${order.status}`}>{t(`orders.statuses.${order.status}`)}</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+
+        <aside className="orders-detail" aria-label={selected ? t('orders.detail.title', { number: selected.number }) : t('orders.detail.pick')}>
+          {selected ? (
+            <>
+              <h2 className="panel__title">{t('orders.detail.title', { number: selected.number })}</h2>
+              {selected.closeReason && <p className="notice notice--error">{t('orders.detail.voidedBecause', { reason: selected.closeReason })}</p>}
+              <div className="orders-detail__actions">
+                <button type="button" className="button" onClick={() => printReceipt()}>
+                  <Printer aria-hidden="true" size={20} /> {t('orders.detail.reprint')}
+                </button>
+                {selected.status === 'paid' && (
+                  <button type="button" className="button button--danger-ghost" onClick={() => setVoiding(true)}>
+                    <XCircle aria-hidden="true" size={20} /> {t('orders.detail.void')}
+                  </button>
+                )}
+              </div>
+              <div className="receipt-frame print-target">
+                <Receipt order={selected} />
+              </div>
+            </>
+          ) : (
+            <p className="muted">{t('orders.detail.pick')}</p>
+          )}
+        </aside>
+      </div>
+
+      <Dialog title={t('orders.detail.voidTitle', { number: selected?.number ?? '' })} open={voiding} onClose={() => setVoiding(false)}>
+        <form onSubmit={(event) => void confirmVoid(event)}>
+          <p>{t('orders.detail.voidBody')}</p>
+          <Field label={t('orders.detail.voidReason')} error={errorFor('reason')}>
+            {(props) => <input {...props} className="input" value={reason} autoFocus onChange={(e) => setReason(e.target.value)} />}
+          </Field>
+          <div className="dialog__actions">
+            <button type="button" className="button button--ghost" onClick={() => setVoiding(false)}>
+              {t('orders.detail.cancel')}
+            </button>
+            <button type="submit" className="button button--danger-ghost" disabled={!reason.trim()}>
+              {t('orders.detail.voidConfirm')}
+            </button>
+          </div>
+        </form>
+      </Dialog>
+    </section>
+  )
+}

@@ -1,0 +1,84 @@
+import { useTranslation } from 'react-i18next'
+import { ShoppingBasket } from 'lucide-react'
+import type { CartView } from '@shared/contract/channels/cart'
+import { useMoney } from '../../lib/money'
+
+interface CartLinesProps {
+  cart: CartView
+  selectedLineId: string | null
+  onSelect: (lineId: string) => void
+}
+
+/** The cart as a table; the selected line is what the line editor changes. */
+export function CartLines({ cart, selectedLineId, onSelect }: CartLinesProps) {
+  const { t, i18n } = useTranslation()
+  const money = useMoney()
+
+  if (cart.lines.length === 0) {
+    return (
+      <div className="cart-empty">
+        <ShoppingBasket aria-hidden="true" size={56} />
+        <p className="cart-empty__title">{t('sell.emptyCart')}</p>
+        <p>{t('sell.emptyCartHint')}</p>
+      </div>
+    )
+  }
+
+  return (
+    <div className="cart-lines" role="region" aria-label={t('sell.cart')}>
+      <table className="table table--cart">
+        <thead>
+          <tr>
+            <th scope="col">{t('sell.columns.item')}</th>
+            <th scope="col" className="num">
+              {t('sell.columns.quantity')}
+            </th>
+            <th scope="col" className="num">
+              {t('sell.columns.price')}
+            </th>
+            <th scope="col" className="num">
+              {t('sell.columns.discount')}
+            </th>
+            <th scope="col" className="num">
+              {t('sell.columns.total')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {cart.lines.map((line) => {
+            const name = i18n.language === 'en' && line.nameEn ? line.nameEn : line.name
+            const discount = line.lineDiscount + line.orderDiscount
+            return (
+              <tr
+                key={line.id}
+                aria-selected={line.id === selectedLineId}
+                className={line.id === selectedLineId ? 'is-selected' : undefined}
+                onClick={() => onSelect(line.id)}
+              >
+                <th scope="row">
+                  <button type="button" className="linkish" onClick={() => onSelect(line.id)}>
+                    {name}
+                  </button>
+                  <span className="cart-lines__sku">
+                    {line.sku}
+                    {line.priceOverridden && <span className="badge badge--warn">{t('sell.overridden')}</span>}
+                  </span>
+                </th>
+                <td className="num">
+                  {line.quantity}
+                  {line.unit === 'kg' ? ' kg' : ''}
+                </td>
+                <td className="num">
+                  {money(line.unitPrice, cart.currency)}
+                  {line.unit === 'kg' ? t('sell.perKg') : ''}
+                </td>
+                <td className="num discount">{discount > 0 ? `−${money(discount, cart.currency)}` : ''}</td>
+                <td className="num strong">{money(line.netAfterDiscount, cart.currency)}</td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+    </div>
+  )
+}

@@ -1,0 +1,135 @@
+import { useEffect, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Trash2 } from 'lucide-react'
+import { minorToDecimalString } from '@shared/money/format'
+import type { CartView } from '@shared/contract/channels/cart'
+import { useCartStore } from '../../stores/cart-store'
+
+type DiscountKind = 'none' | 'rate' | 'amount'
+
+/** Changes the selected line: quantity (or weight), a discount, the price, or removes it. */
+export function LineEditor({ cart }: { cart: CartView }) {
+  const { t } = useTranslation()
+  const selectedLineId = useCartStore((s) => s.selectedLineId)
+  const { setQuantity, setDiscount, overridePrice, removeLine, busy, error } = useCartStore()
+  const line = cart.lines.find((l) => l.id === selectedLineId) ?? null
+
+  const [quantity, setQuantityText] = useState('')
+  const [kind, setKind] = useState<DiscountKind>('none')
+  const [discountValue, setDiscountValue] = useState('')
+  const [price, setPrice] = useState('')
+
+  useEffect(() => {
+    if (!line) return
+    setQuantityText(line.quantity)
+    setKind(line.discount?.type ?? 'none')
+    // A rate is stored as "0.1"; the cashier types percent.
+    setDiscountValue(line.discount ? (line.discount.type === 'rate' ? ratePercent(line.discount.value) : line.discount.value) : '')
+    setPrice(minorToDecimalString(line.unitPrice, cart.currency))
+  }, [line?.id, line?.quantity, line?.discount?.type, line?.discount?.value, line?.unitPrice, cart.currency]) // eslint-disable-line react-hooks/exhaustive-deps
+
+  if (!line) {
+    return (
+      <section className="panel line-editor" aria-label={t('sell.line.title')}>
+        <p className="muted">{t('sell.line.none')}</p>
+      </section>
+    )
+  }
+
+  const fieldError = (field: string): string | undefined =>
+    error?.field === field ? error.message.replace(`${field}: `, '') : undefined
+
+  const submitQuantity = (event: FormEvent): void => {
+    event.preventDefault()
+    void setQuantity(line.id, quantity.trim())
+  }
+  const submitDiscount = (event: FormEvent): void => {
+    event.preventDefault()
+    if (kind === 'none') void setDiscount(line.id, null)
+    else if (kind === 'rate') void setDiscount(line.id, { type: 'rate', rate: percentToRate(discountValue.trim()) })
+    else void setDiscount(line.id, { type: 'amount', amount: discountValue.trim() })
+  }
+  const submitPrice = (event: FormEvent): void => {
+    event.preventDefault()
+    void overridePrice(line.id, price.trim())
+  }
+
+  return (
+    <section className="panel line-editor" aria-label={t('sell.line.title')}>
+      <h2 className="panel__title">{line.name}</h2>
+      <form className="inline-form" onSubmit={submitQuantity}>
+        <label htmlFor="line-quantity">{line.unit === 'kg' ? t('sell.line.quantityKg') : t('sell.line.quantity')}</label>
+        <input
+          id="line-quantity"
+          className="input input--compact"
+          inputMode="decimal"
+          value={quantity}
+          aria-invalid={fieldError('quantity') ? true : undefined}
+          onChange={(e) => setQuantityText(e.target.value)}
+        />
+        <button type="submit" className="button button--small" disabled={busy}>
+          {t('sell.line.setQuantity')}
+        </button>
+      </form>
+      {fieldError('quantity') && <p className="field__error" role="alert">{fieldError('quantity')}</p>}
+
+      <form className="inline-form" onSubmit={submitDiscount}>
+        <label htmlFor="line-discount-kind">{t('sell.line.discountType')}</label>
+        <select id="line-discount-kind" className="input input--compact" value={kind} onChange={(e) => setKind(e.target.value as DiscountKind)}>
+          <option value="none">{t('sell.line.discountNone')}</option>
+          <option value="rate">{t('sell.line.discountRate')}</option>
+          <option value="amount">{t('sell.line.discountAmount')}</option>
+        </select>
+        {kind !== 'none' && (
+          <>
+            <label htmlFor="line-discount-value" className="visually-hidden">
+              {t('sell.line.discountValue')}
+            </label>
+            <input
+              id="line-discount-value"
+              className="input input--compact"
+              inputMode="decimal"
+              value={discountValue}
+              placeholder={kind === 'rate' ? '10 %' : '5.00'}
+              onChange={(e) => setDiscountValue(e.target.value)}
+            />
+          </>
+        )}
+        <button type="submit" className="button button--small" disabled={busy}>
+          {t('sell.line.applyDiscount')}
+        </button>
+      </form>
+
+      <form className="inline-form" onSubmit={submitPrice}>
+        <label htmlFor="line-price">{t('sell.line.price')}</label>
+        <input id="line-price" className="input input--compact" inputMode="decimal" value={price} onChange={(e) => setPrice(e.target.value)} />
+        <button type="submit" className="button button--small" disabled={busy}>
+          {t('sell.line.overridePrice')}
+        </button>
+      </form>
+      {fieldError('unitPrice') && <p className="field__error" role="alert">{fieldError('unitPrice')}</p>}
+
+      <button type="button" className="button button--danger-ghost" onClick={() => void removeLine(line.id)} disabled={busy}>
+        <Trash2 aria-hidden="true" size={20} /> {t('sell.line.remove')} <kbd>{t('sell.line.removeKey')}</kbd>
+      </button>
+    </section>
+  )
+}
+
+/** "10" (percent) → "0.10" (rate), by shifting the decimal point in the string. */
+export function percentToRate(percent: string): string {
+  const match = /^(\d*)(?:\.(\d*))?$/.exec(percent.replace(/\s*%$/, ''))
+  if (!match) return percent
+  const whole = (match[1] ?? '').padStart(3, '0')
+  const fraction = match[2] ?? ''
+  const digits = `${whole.slice(0, -2)}.${whole.slice(-2)}${fraction}`
+  return digits.replace(/^0+(?=\d)/, '')
+}
+
+/** "0.1" (rate) → "10" (percent). */
+export function ratePercent(rate: string): string {
+  const [whole = '0', fraction = ''] = rate.split('.')
+  const shifted = `${whole}${fraction.padEnd(2, '0').slice(0, 2)}`.replace(/^0+(?=\d)/, '')
+  const rest = fraction.slice(2)
+  return rest ? `${shifted}.${rest}` : shifted
+}

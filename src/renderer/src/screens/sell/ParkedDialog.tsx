@@ -1,0 +1,51 @@
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
+import type { parkedCartSchema } from '@shared/contract/channels/cart'
+import { call } from '../../api/client'
+import { Dialog } from '../../components/Dialog'
+import { useMoney } from '../../lib/money'
+import { useCartStore } from '../../stores/cart-store'
+
+type ParkedCart = z.infer<typeof parkedCartSchema>
+
+/** Parked carts, oldest first; resuming one parks a non-empty current cart. */
+export function ParkedDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation()
+  const money = useMoney()
+  const resume = useCartStore((s) => s.resume)
+  const [parked, setParked] = useState<ParkedCart[]>([])
+
+  useEffect(() => {
+    if (open) void call('cart:list-parked', {}).then(setParked)
+  }, [open])
+
+  return (
+    <Dialog title={t('sell.parkedDialog.title')} open={open} onClose={onClose}>
+      {parked.length === 0 ? (
+        <p className="muted">{t('sell.parkedDialog.none')}</p>
+      ) : (
+        <ul className="parked-list">
+          {parked.map((cart) => (
+            <li key={cart.id}>
+              <div>
+                <strong>{new Date(cart.parkedAt).toLocaleTimeString()}</strong>
+                {cart.note && <span className="muted"> · {cart.note}</span>}
+                <div className="muted">
+                  {t('sell.parkedDialog.items', { count: cart.lineCount })} · {money(cart.total, cart.currency)}
+                </div>
+              </div>
+              <button
+                type="button"
+                className="button button--primary"
+                onClick={() => void resume(cart.id).then(onClose)}
+              >
+                {t('sell.parkedDialog.resume')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Dialog>
+  )
+}

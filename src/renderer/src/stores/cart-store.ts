@@ -1,0 +1,175 @@
+import { create } from 'zustand'
+import type { ApiError, ChannelInput, ChannelName, ChannelOutput } from '@shared/contract'
+import type { CartView } from '@shared/contract/channels/cart'
+import type { OrderDetail } from '@shared/contract/channels/orders'
+import { ApiCallError, call } from '../api/client'
+import { play } from '../lib/sounds'
+
+export interface Notice {
+  tone: 'ok' | 'error' | 'info'
+  text: string
+}
+
+interface CartState {
+  cart: CartView | null
+  selectedLineId: string | null
+  busy: boolean
+  notice: Notice | null
+  /** The last error, with the field main named, for the form that caused it. */
+  error: ApiError | null
+  lastSale: { order: OrderDetail; change: number } | null
+  open(): Promise<void>
+  scan(code: string): Promise<boolean>
+  addProduct(productId: string, quantity?: string): Promise<void>
+  select(lineId: string | null): void
+  setQuantity(lineId: string, quantity: string): Promise<boolean>
+  removeLine(lineId: string): Promise<void>
+  setDiscount(lineId: string, discount: { type: 'rate'; rate: string } | { type: 'amount'; amount: string } | null): Promise<boolean>
+  overridePrice(lineId: string, unitPrice: string): Promise<ApiError | null>
+  applyCoupon(code: string): Promise<boolean>
+  removeCoupon(code: string): Promise<void>
+  park(note?: string): Promise<void>
+  resume(cartId: string): Promise<void>
+  discard(): Promise<void>
+  payCash(tendered: string, checkoutKey: string): Promise<boolean>
+  finishSale(): void
+  say(notice: Notice | null): void
+}
+
+/**
+ * The Sell screen's view state. The cart itself lives in main: every action sends the
+ * change and shows main's answer, totals included; nothing is computed here.
+ */
+export const useCartStore = create<CartState>((set, get) => {
+  /** Runs one cart change; on refusal shows the reason with the error sound. */
+  async function change<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C> | null> {
+    set({ busy: true, error: null })
+    try {
+      const result = await call(channel, input)
+      set({ busy: false })
+      return result
+    } catch (error) {
+      const apiError = error instanceof ApiCallError ? error.error : { code: 'INTERNAL' as const, message: String(error) }
+      set({ busy: false, error: apiError, notice: { tone: 'error', text: apiError.message } })
+      play('error')
+      return null
+    }
+  }
+
+  const adopt = (cart: CartView | null): boolean => {
+    if (!cart) return false
+    const selected = get().selectedLineId
+    const stillThere = cart.lines.some((line) => line.id === selected)
+    set({ cart, selectedLineId: stillThere ? selected : (cart.lines.at(-1)?.id ?? null) })
+    return true
+  }
+
+  const cartId = (): string => {
+    const cart = get().cart
+    if (!cart) throw new Error('No cart is open')
+    return cart.id
+  }
+
+  return {
+    cart: null,
+    selectedLineId: null,
+    busy: false,
+    notice: null,
+    error: null,
+    lastSale: null,
+
+    async open() {
+      adopt(await change('cart:open', {}))
+    },
+
+    async scan(code) {
+      const before = new Map(get().cart?.lines.map((line) => [line.id, line.quantity]))
+      const ok = adopt(await change('cart:add-item', { cartId: cartId(), code }))
+      if (ok) {
+        play('scan')
+        // Select the line the scan touched: a new one, or one whose quantity grew.
+        const lines = get().cart!.lines
+        const touched = lines.find((line) => before.get(line.id) !== line.quantity)
+        set({ selectedLineId: touched?.id ?? lines.at(-1)?.id ?? null, notice: null })
+      }
+      return ok
+    },
+
+    async addProduct(productId, quantity) {
+      if (adopt(await change('cart:add-item', { cartId: cartId(), productId, ...(quantity ? { quantity } : {}) }))) {
+        play('scan')
+        set({ notice: null })
+      }
+    },
+
+    select(lineId) {
+      set({ selectedLineId: lineId })
+    },
+
+    async setQuantity(lineId, quantity) {
+      return adopt(await change('cart:set-quantity', { cartId: cartId(), lineId, quantity }))
+    },
+
+    async removeLine(lineId) {
+      adopt(await change('cart:remove-line', { cartId: cartId(), lineId }))
+    },
+
+    async setDiscount(lineId, discount) {
+      return adopt(await change('cart:set-line-discount', { cartId: cartId(), lineId, discount }))
+    },
+
+    async overridePrice(lineId, unitPrice) {
+      set({ busy: true, error: null })
+      try {
+        adopt(await call('cart:override-price', { cartId: cartId(), lineId, unitPrice }))
+        set({ busy: false })
+        return null
+      } catch (error) {
+        const apiError = error instanceof ApiCallError ? error.error : { code: 'INTERNAL' as const, message: String(error) }
+        set({ busy: false, error: apiError })
+        return apiError
+      }
+    },
+
+    async applyCoupon(code) {
+      const ok = adopt(await change('cart:apply-coupon', { cartId: cartId(), code }))
+      if (ok) play('scan')
+      return ok
+    },
+
+    async removeCoupon(code) {
+      adopt(await change('cart:remove-coupon', { cartId: cartId(), code }))
+    },
+
+    async park(note) {
+      if (adopt(await change('cart:park', { cartId: cartId(), ...(note ? { note } : {}) }))) {
+        set({ notice: { tone: 'info', text: 'parked' } })
+      }
+    },
+
+    async resume(id) {
+      adopt(await change('cart:resume', { cartId: id }))
+    },
+
+    async discard() {
+      adopt(await change('cart:discard', { cartId: cartId() }))
+    },
+
+    async payCash(tendered, checkoutKey) {
+      const result = await change('checkout:pay-cash', { cartId: cartId(), tendered, checkoutKey })
+      if (!result) return false
+      play('paid')
+      set({ lastSale: { order: result.order, change: result.change } })
+      return true
+    },
+
+    finishSale() {
+      set({ lastSale: null, notice: null })
+      void get().open()
+    },
+
+    say(notice) {
+      set({ notice })
+    }
+  }
+})
