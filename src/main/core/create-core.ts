@@ -2,10 +2,12 @@ import type { AppInfo } from '@shared/contract'
 import { roleGate, sessionGate } from '../api/gate'
 import { registerAppHandlers } from '../api/handlers/app-handlers'
 import { registerAuthHandlers } from '../api/handlers/auth-handlers'
+import { registerCatalogHandlers } from '../api/handlers/catalog-handlers'
 import { registerSettingsHandlers } from '../api/handlers/settings-handlers'
 import { registerUsersHandlers } from '../api/handlers/users-handlers'
 import { createRouter, type Approver, type Gate, type Router } from '../api/router'
 import { createAccountsService } from '../services/accounts-service'
+import { createCatalogService } from '../services/catalog-service'
 import type { HashParams } from '../services/secret-hash'
 import { createUsersService } from '../services/users-service'
 import { createSettingsService } from '../services/settings-service'
@@ -93,6 +95,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   approve = ({ channel, permission, override, ctx: call }) => accounts.approve(call.sessionId, override, permission, channel)
   registerAuthHandlers(router, { accounts, users })
   registerUsersHandlers(router, { accounts, users })
+  const catalog = createCatalogService(ctx)
+  const seeded = catalog.ensureDemoCatalog()
+  if (seeded > 0) logger.info('catalog.demo_seeded', { products: seeded })
+  registerCatalogHandlers(router, { catalog, sessions, events })
 
   const missing = router.missingHandlers()
   if (missing.length > 0) throw new Error(`Channels without a handler: ${missing.join(', ')}`)

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { createAuditRepo } from './repos/audit-repo'
+import { createCatalogRepo } from './repos/catalog-repo'
 import { createOutboxRepo } from './repos/outbox-repo'
 import { createPreferencesRepo } from './repos/preferences-repo'
 import { createSecurityRepo } from './repos/security-repo'
@@ -19,6 +20,7 @@ export function createStore(db: Database) {
     outbox: createOutboxRepo(db),
     users: createUsersRepo(db),
     security: createSecurityRepo(db),
+    catalog: createCatalogRepo(db),
     /** Runs `work` in one IMMEDIATE transaction: all of it commits, or none of it. */
     transaction<T>(work: () => T): T {
       return db.transaction(work).immediate()

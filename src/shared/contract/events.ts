@@ -1,10 +1,19 @@
 import { z } from 'zod'
+import { importProgressSchema } from './channels/catalog'
 import { storeProfileSchema } from './channels/settings'
 import { event } from './channel'
 
 /** Events main pushes to every renderer (Electron `webContents.send`, web mode SSE). */
 export const events = {
   'settings:changed': event({ summary: 'The store profile was saved.', payload: storeProfileSchema }),
+  'catalog:import-progress': event({
+    summary: 'Rows of a products CSV import committed so far.',
+    payload: importProgressSchema
+  }),
+  'catalog:changed': event({
+    summary: 'Products or categories were saved (screens showing the catalog reload).',
+    payload: z.object({ what: z.enum(['product', 'category', 'import']), ids: z.array(z.string()) })
+  }),
   'notification:raised': event({
     summary: 'Something a person at the till should notice.',
     payload: z.object({

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { appChannels } from './channels/app'
 import { authChannels, type Override } from './channels/auth'
+import { catalogChannels } from './channels/catalog'
 import { settingsChannels } from './channels/settings'
 import { usersChannels } from './channels/users'
 import { mergeChannelMaps } from './channel'
@@ -8,7 +9,7 @@ import type { Result } from './errors'
 import type { EventName, EventPayload } from './events'
 
 /** Every channel of the API, declared once. Main and renderer both import this. */
-export const contract = mergeChannelMaps(appChannels, settingsChannels, authChannels, usersChannels)
+export const contract = mergeChannelMaps(appChannels, settingsChannels, authChannels, usersChannels, catalogChannels)
 
 export type Contract = typeof contract
 export type ChannelName = keyof Contract & string
@@ -49,5 +50,6 @@ export * from './channels/app'
 export * from './channels/settings'
 export * from './channels/auth'
 export * from './channels/users'
+export * from './channels/catalog'
 export * from './roles'
 export * from './account-messages'

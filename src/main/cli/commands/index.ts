@@ -11,5 +11,10 @@ export const commands: readonly CliCommandEntry[] = [
     name: 'audit verify',
     summary: 'check the audit log hash chain',
     load: async () => (await import('./audit-verify')).auditVerify
+  },
+  {
+    name: 'import-products',
+    summary: 'import products from a CSV file (upsert by SKU)',
+    load: async () => (await import('./import-products')).importProducts
   }
 ]

@@ -1,0 +1,35 @@
+import type { SessionRegistry } from '../../core/sessions'
+import type { EventBus } from '../../core/event-bus'
+import type { CatalogService } from '../../services/catalog-service'
+import type { Router } from '../router'
+
+export function registerCatalogHandlers(
+  router: Router,
+  deps: { catalog: CatalogService; sessions: SessionRegistry; events: EventBus }
+): void {
+  const { catalog, sessions, events } = deps
+  const actor = (sessionId: string): string | null => sessions.userIdOf(sessionId)
+
+  router.handle('catalog:search', (input) => catalog.search(input))
+  router.handle('catalog:lookup-code', (input) => catalog.lookupCode(input.code, input.includeInactive))
+  router.handle('catalog:get-product', (input) => catalog.getProduct(input.id))
+  router.handle('catalog:list-categories', (input) => catalog.listCategories(input.includeInactive))
+  router.handle('catalog:create-product', (input, ctx) => catalog.createProduct(input, actor(ctx.sessionId)))
+  router.handle('catalog:update-product', (input, ctx) => catalog.updateProduct(input, actor(ctx.sessionId)))
+  router.handle('catalog:deactivate-product', (input, ctx) => catalog.deactivateProduct(input.id, actor(ctx.sessionId)))
+  router.handle('catalog:create-category', (input, ctx) => catalog.createCategory(input, actor(ctx.sessionId)))
+  router.handle('catalog:update-category', (input, ctx) => catalog.updateCategory(input, actor(ctx.sessionId)))
+  router.handle('catalog:deactivate-category', (input, ctx) => catalog.deactivateCategory(input.id, actor(ctx.sessionId)))
+  router.handle('catalog:import-preview', (input) => catalog.previewImport(input.csv, input.previewRows, input.errorLimit))
+  router.handle('catalog:import-commit', (input, ctx) =>
+    catalog.importCsv(input.csv, {
+      mode: input.mode,
+      ...(input.importId ? { importId: input.importId } : {}),
+      actorUserId: actor(ctx.sessionId),
+      onProgress: (done, total) => {
+        if (input.importId) events.emit('catalog:import-progress', { importId: input.importId, done, total })
+      }
+    })
+  )
+  router.handle('catalog:export-csv', (input) => catalog.exportCsv(input.includeInactive))
+}

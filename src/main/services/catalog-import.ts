@@ -1,0 +1,204 @@
+import {
+  CATALOG_MESSAGES as M,
+  productInputSchema,
+  type CatalogCsvColumn,
+  type ImportPreview,
+  type ImportRowError,
+  type ProductInput
+} from '@shared/contract'
+import { FieldError } from '@shared/money/field-error'
+import { parseDecimalToMinor } from '@shared/money/format'
+import type { CatalogRepo } from '../store/repos/catalog-repo'
+import { readCatalogCsv, type CsvRow } from './catalog-csv'
+
+/** A row that passed every check: what to write, and whether its SKU is new. */
+export interface PlannedRow {
+  line: number
+  input: ProductInput
+  priceMinor: number
+  /** The category's code as written (resolved to an id when committing, after new ones exist). */
+  categoryCode: string | null
+  existingId: string | null
+}
+
+export interface ImportPlan {
+  totalRows: number
+  valid: PlannedRow[]
+  /** Lines with at least one error. */
+  invalidLines: Set<number>
+  errors: ImportRowError[]
+  /** Category codes no category has yet, as first written. */
+  newCategories: string[]
+  /** Every row, valid or not, for the preview table. */
+  rows: Array<{ line: number; sku: string; nameZh: string; nameEn: string; price: string; valid: boolean; existing: boolean }>
+}
+
+const FIELD_TO_COLUMN: Record<string, CatalogCsvColumn> = {
+  sku: 'sku',
+  barcodes: 'barcodes',
+  nameZh: 'name_zh',
+  nameEn: 'name_en',
+  price: 'price',
+  taxRate: 'tax_rate',
+  unit: 'unit',
+  active: 'active'
+}
+
+const TRUE = new Set(['', 'true', '1', 'yes', 'y', '是', 'active'])
+const FALSE = new Set(['false', '0', 'no', 'n', '否', 'inactive'])
+const UNITS: Record<string, string> = { '': 'piece', piece: 'piece', pcs: 'piece', 件: 'piece', 个: 'piece', kg: 'kg', 千克: 'kg', 公斤: 'kg' }
+const CATEGORY_CODE = /^[A-Za-z0-9_-]{1,20}$/
+
+/**
+ * Checks every row of a products CSV against the catalog as it is now, collecting every problem
+ * (not just the first) with its line and column. Nothing is written.
+ */
+export function planImport(repo: CatalogRepo, currency: string, text: string): ImportPlan {
+  const csvRows = readCatalogCsv(text)
+  const errors: ImportRowError[] = []
+  const invalidLines = new Set<number>()
+  const valid: PlannedRow[] = []
+  const rows: ImportPlan['rows'] = []
+  const skuLines = new Map<string, number>()
+  const barcodeLines = new Map<string, number>()
+  const newCategories = new Map<string, string>()
+  const categoryByKey = new Map<string, string | null>()
+  for (const category of repo.listCategories(true)) {
+    categoryByKey.set(category.code.toLowerCase(), category.code)
+    categoryByKey.set(category.nameZh.toLowerCase(), category.code)
+    categoryByKey.set(category.nameEn.toLowerCase(), category.code)
+  }
+
+  const fail = (row: CsvRow, field: CatalogCsvColumn | '', message: string): void => {
+    invalidLines.add(row.line)
+    errors.push({ line: row.line, field, message, value: field === '' ? '' : row.cells[field] })
+  }
+
+  for (const row of csvRows) {
+    const { cells } = row
+    const rowErrorsBefore = errors.length
+    const active = cells.active.toLowerCase()
+    if (!TRUE.has(active) && !FALSE.has(active)) fail(row, 'active', M.active)
+    const unit = UNITS[cells.unit.toLowerCase()]
+    const parsed = productInputSchema.safeParse({
+      sku: cells.sku,
+      barcodes: cells.barcodes
+        .split('|')
+        .map((code) => code.trim())
+        .filter((code) => code !== ''),
+      nameZh: cells.name_zh,
+      nameEn: cells.name_en,
+      price: cells.price,
+      taxRate: cells.tax_rate,
+      unit: unit ?? cells.unit,
+      active: !FALSE.has(active)
+    })
+    if (!parsed.success) {
+      const seen = new Set<string>()
+      for (const issue of parsed.error.issues) {
+        const column = FIELD_TO_COLUMN[String(issue.path[0])] ?? ''
+        // One message per column: "price: must be a decimal" once, not once per failed check.
+        if (seen.has(column)) continue
+        seen.add(column)
+        fail(row, column, issue.message)
+      }
+    }
+
+    let priceMinor = 0
+    if (parsed.success) {
+      try {
+        priceMinor = parseDecimalToMinor(parsed.data.price, currency, 'price')
+      } catch (error) {
+        if (!(error instanceof FieldError)) throw error
+        fail(row, 'price', error.message)
+      }
+    }
+
+    let categoryCode: string | null = null
+    if (cells.category !== '') {
+      const known = categoryByKey.get(cells.category.toLowerCase())
+      if (known) categoryCode = known
+      else if (CATEGORY_CODE.test(cells.category)) {
+        categoryCode = newCategories.get(cells.category.toLowerCase()) ?? cells.category
+        newCategories.set(cells.category.toLowerCase(), categoryCode)
+      } else {
+        fail(row, 'category', `${M.unknownCategory}; use a category's code or name, or a new code of letters and digits`)
+      }
+    }
+
+    const skuKey = cells.sku.toLowerCase()
+    const earlier = skuKey === '' ? undefined : skuLines.get(skuKey)
+    if (earlier !== undefined) fail(row, 'sku', `appears again (first on line ${earlier})`)
+    else if (skuKey !== '') skuLines.set(skuKey, row.line)
+
+    const existing = parsed.success ? repo.getProductBySku(parsed.data.sku) : null
+    if (parsed.success) {
+      for (const code of parsed.data.barcodes) {
+        const before = barcodeLines.get(code)
+        if (before !== undefined) {
+          fail(row, 'barcodes', `${code} is also on line ${before}`)
+          continue
+        }
+        const owner = repo.barcodeOwner(code)
+        if (owner !== null && owner !== existing?.id) {
+          const other = repo.getProduct(owner)
+          fail(row, 'barcodes', `${code} ${M.barcodeTaken} (${other?.sku ?? owner})`)
+          continue
+        }
+        barcodeLines.set(code, row.line)
+      }
+    }
+
+    const ok = errors.length === rowErrorsBefore
+    rows.push({
+      line: row.line,
+      sku: cells.sku,
+      nameZh: cells.name_zh,
+      nameEn: cells.name_en,
+      price: cells.price,
+      valid: ok,
+      existing: existing !== null
+    })
+    if (ok && parsed.success) {
+      valid.push({ line: row.line, input: parsed.data, priceMinor, categoryCode, existingId: existing?.id ?? null })
+    }
+  }
+
+  // Only categories a valid row uses are created.
+  const used = new Set(valid.map((row) => row.categoryCode?.toLowerCase()))
+  return {
+    totalRows: csvRows.length,
+    valid,
+    invalidLines,
+    errors,
+    newCategories: [...newCategories.values()].filter((code) => used.has(code.toLowerCase())),
+    rows
+  }
+}
+
+/** What the preview shows: counts, the first rows and up to `errorLimit` errors. */
+export function describePlan(plan: ImportPlan, previewRows: number, errorLimit: number): ImportPreview {
+  return {
+    totalRows: plan.totalRows,
+    validRows: plan.valid.length,
+    invalidRows: plan.invalidLines.size,
+    toCreate: plan.valid.filter((row) => row.existingId === null).length,
+    toUpdate: plan.valid.filter((row) => row.existingId !== null).length,
+    newCategories: plan.newCategories,
+    rows: plan.rows.slice(0, previewRows).map((row) => ({
+      line: row.line,
+      sku: row.sku,
+      nameZh: row.nameZh,
+      nameEn: row.nameEn,
+      price: row.price,
+      action: !row.valid ? 'invalid' : row.existing ? 'update' : 'create'
+    })),
+    errors: plan.errors.slice(0, errorLimit),
+    errorsTruncated: plan.errors.length > errorLimit
+  }
+}
+
+/** `line 3, price: must be a decimal number such as "12.50"` */
+export function describeRowError(error: ImportRowError): string {
+  return `line ${error.line}${error.field ? `, ${error.field}` : ''}: ${error.message}${error.value ? ` (${JSON.stringify(error.value)})` : ''}`
+}

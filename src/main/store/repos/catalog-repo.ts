@@ -1,0 +1,392 @@
+import type { Database, Statement } from 'better-sqlite3'
+import type { ProductUnit } from '@shared/contract'
+
+/** A product as stored: money in minor units, the rate as its decimal string. */
+export interface ProductRecord {
+  seq: number
+  id: string
+  sku: string
+  barcodes: string[]
+  nameZh: string
+  nameEn: string
+  categoryId: string | null
+  priceMinor: number
+  taxRate: string
+  unit: ProductUnit
+  active: boolean
+  createdAt: string
+  updatedAt: string
+}
+
+export type NewProductRecord = Omit<ProductRecord, 'seq'>
+
+export interface CategoryRecord {
+  id: string
+  code: string
+  nameZh: string
+  nameEn: string
+  sortOrder: number
+  active: boolean
+  createdAt: string
+  updatedAt: string
+  productCount: number
+}
+
+export type NewCategoryRecord = Omit<CategoryRecord, 'productCount'>
+
+export interface SearchOptions {
+  query: string
+  categoryId: string | null
+  includeInactive: boolean
+  language: 'zh-CN' | 'en'
+  limit: number
+}
+
+interface ProductRow {
+  seq: number
+  id: string
+  sku: string
+  name_zh: string
+  name_en: string
+  category_id: string | null
+  price_minor: number
+  tax_rate: string
+  unit: string
+  active: number
+  created_at: string
+  updated_at: string
+}
+
+interface CategoryRow {
+  id: string
+  code: string
+  name_zh: string
+  name_en: string
+  sort_order: number
+  active: number
+  created_at: string
+  updated_at: string
+  product_count: number
+}
+
+/** The lightweight row a search ranks and sorts before loading the products it keeps. */
+interface Candidate {
+  seq: number
+  name_zh: string
+  name_en: string
+}
+
+const PRODUCT_COLUMNS =
+  'p.seq, p.id, p.sku, p.name_zh, p.name_en, p.category_id, p.price_minor, p.tax_rate, p.unit, p.active, p.created_at, p.updated_at'
+
+/** Above this many matches a search sorts by code point instead of the language's collation (which costs ~1 µs a comparison). */
+const COLLATE_MAX = 3000
+
+/** Trigram FTS needs three characters; shorter terms are matched with LIKE. */
+const TRIGRAM = 3
+
+function fromProductRow(row: ProductRow, barcodes: string[]): ProductRecord {
+  return {
+    seq: row.seq,
+    id: row.id,
+    sku: row.sku,
+    barcodes,
+    nameZh: row.name_zh,
+    nameEn: row.name_en,
+    categoryId: row.category_id,
+    priceMinor: row.price_minor,
+    taxRate: row.tax_rate,
+    unit: row.unit as ProductUnit,
+    active: row.active === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at
+  }
+}
+
+function fromCategoryRow(row: CategoryRow): CategoryRecord {
+  return {
+    id: row.id,
+    code: row.code,
+    nameZh: row.name_zh,
+    nameEn: row.name_en,
+    sortOrder: row.sort_order,
+    active: row.active === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    productCount: row.product_count
+  }
+}
+
+function escapeLike(term: string): string {
+  return term.replace(/[\\%_]/g, (c) => `\\${c}`)
+}
+
+/** An FTS5 string literal: the term matched as a substring, whatever punctuation it holds. */
+function ftsPhrase(term: string): string {
+  return `"${term.replace(/"/g, '""')}"`
+}
+
+/**
+ * Products, their barcodes and categories. Searches answer from indexes: exact codes by the
+ * primary keys, names and SKUs through the trigram FTS table.
+ */
+export function createCatalogRepo(db: Database) {
+  const productById = db.prepare<[string], ProductRow>(`SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.id = ?`)
+  const productBySku = db.prepare<[string], ProductRow>(`SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.sku = ?`)
+  const productByBarcode = db.prepare<[string], ProductRow>(
+    `SELECT ${PRODUCT_COLUMNS} FROM product_barcodes b JOIN products p ON p.id = b.product_id WHERE b.barcode = ?`
+  )
+  const productsBySeqs = db.prepare<[string], ProductRow>(
+    `SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.seq IN (SELECT value FROM json_each(?))`
+  )
+  const barcodesOf = db.prepare<[string], { barcode: string }>(
+    'SELECT barcode FROM product_barcodes WHERE product_id = ? ORDER BY position'
+  )
+  const barcodesOfMany = db.prepare<[string], { product_id: string; barcode: string }>(
+    'SELECT product_id, barcode FROM product_barcodes WHERE product_id IN (SELECT value FROM json_each(?)) ORDER BY product_id, position'
+  )
+  const barcodeOwner = db.prepare<[string], { product_id: string }>(
+    'SELECT product_id FROM product_barcodes WHERE barcode = ?'
+  )
+  const insertProduct = db.prepare(`
+    INSERT INTO products (id, sku, name_zh, name_en, category_id, price_minor, tax_rate, unit, active, created_at, updated_at)
+    VALUES (@id, @sku, @nameZh, @nameEn, @categoryId, @priceMinor, @taxRate, @unit, @active, @createdAt, @updatedAt)
+  `)
+  const updateProduct = db.prepare(`
+    UPDATE products SET sku = @sku, name_zh = @nameZh, name_en = @nameEn, category_id = @categoryId,
+      price_minor = @priceMinor, tax_rate = @taxRate, unit = @unit, active = @active, updated_at = @updatedAt
+    WHERE id = @id
+  `)
+  const deleteBarcodes = db.prepare<[string]>('DELETE FROM product_barcodes WHERE product_id = ?')
+  const insertBarcode = db.prepare<[string, string, number]>(
+    'INSERT INTO product_barcodes (barcode, product_id, position) VALUES (?, ?, ?)'
+  )
+  const countProducts = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM products')
+  const allProducts = db.prepare<[number], ProductRow>(
+    `SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.active >= ? ORDER BY p.sku`
+  )
+  const allBarcodes = db.prepare<[], { product_id: string; barcode: string }>(
+    'SELECT product_id, barcode FROM product_barcodes ORDER BY product_id, position'
+  )
+
+  const categoryColumns = `c.id, c.code, c.name_zh, c.name_en, c.sort_order, c.active, c.created_at, c.updated_at,
+    (SELECT count(*) FROM products p WHERE p.category_id = c.id AND p.active = 1) AS product_count`
+  const categoryById = db.prepare<[string], CategoryRow>(`SELECT ${categoryColumns} FROM categories c WHERE c.id = ?`)
+  const categoryByCode = db.prepare<[string], CategoryRow>(`SELECT ${categoryColumns} FROM categories c WHERE c.code = ?`)
+  const categoriesAll = db.prepare<[number], CategoryRow>(
+    `SELECT ${categoryColumns} FROM categories c WHERE c.active >= ? ORDER BY c.sort_order, c.code`
+  )
+  const insertCategory = db.prepare(`
+    INSERT INTO categories (id, code, name_zh, name_en, sort_order, active, created_at, updated_at)
+    VALUES (@id, @code, @nameZh, @nameEn, @sortOrder, @active, @createdAt, @updatedAt)
+  `)
+  const updateCategory = db.prepare(`
+    UPDATE categories SET code = @code, name_zh = @nameZh, name_en = @nameEn, sort_order = @sortOrder,
+      active = @active, updated_at = @updatedAt
+    WHERE id = @id
+  `)
+  const countCategories = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM categories')
+
+  const statements = new Map<string, Statement<unknown[], Candidate>>()
+  const candidates = (sql: string, params: unknown[]): Candidate[] => {
+    let statement = statements.get(sql)
+    if (!statement) {
+      statement = db.prepare<unknown[], Candidate>(sql)
+      statements.set(sql, statement)
+    }
+    return statement.all(...params)
+  }
+
+  const withBarcodes = (row: ProductRow): ProductRecord =>
+    fromProductRow(
+      row,
+      barcodesOf.all(row.id).map((b) => b.barcode)
+    )
+
+  const loadMany = (rows: ProductRow[]): ProductRecord[] => {
+    const byProduct = new Map<string, string[]>()
+    for (const { product_id, barcode } of barcodesOfMany.all(JSON.stringify(rows.map((r) => r.id)))) {
+      const list = byProduct.get(product_id)
+      if (list) list.push(barcode)
+      else byProduct.set(product_id, [barcode])
+    }
+    return rows.map((row) => fromProductRow(row, byProduct.get(row.id) ?? []))
+  }
+
+  const toRow = (record: NewProductRecord) => ({
+    id: record.id,
+    sku: record.sku,
+    nameZh: record.nameZh,
+    nameEn: record.nameEn,
+    categoryId: record.categoryId,
+    priceMinor: record.priceMinor,
+    taxRate: record.taxRate,
+    unit: record.unit,
+    active: record.active ? 1 : 0,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt
+  })
+
+  const setBarcodes = (productId: string, barcodes: readonly string[]): void => {
+    deleteBarcodes.run(productId)
+    barcodes.forEach((code, position) => insertBarcode.run(code, productId, position))
+  }
+
+  return {
+    getProduct(id: string): ProductRecord | null {
+      const row = productById.get(id)
+      return row ? withBarcodes(row) : null
+    },
+    getProductBySku(sku: string): ProductRecord | null {
+      const row = productBySku.get(sku)
+      return row ? withBarcodes(row) : null
+    },
+    getProductByBarcode(barcode: string): ProductRecord | null {
+      const row = productByBarcode.get(barcode)
+      return row ? withBarcodes(row) : null
+    },
+    /** The id of the product holding `barcode`, if any. */
+    barcodeOwner(barcode: string): string | null {
+      return barcodeOwner.get(barcode)?.product_id ?? null
+    },
+    insertProduct(record: NewProductRecord): void {
+      insertProduct.run(toRow(record))
+      setBarcodes(record.id, record.barcodes)
+    },
+    /** Writes every field of `record` over the product with its id; barcodes are replaced. */
+    updateProduct(record: NewProductRecord): void {
+      updateProduct.run(toRow(record))
+      setBarcodes(record.id, record.barcodes)
+    },
+    countProducts(): number {
+      return countProducts.get()!.n
+    },
+    /** Every product (ordered by SKU) with its barcodes, for the CSV export. */
+    allProducts(includeInactive: boolean): ProductRecord[] {
+      const byProduct = new Map<string, string[]>()
+      for (const { product_id, barcode } of allBarcodes.iterate()) {
+        const list = byProduct.get(product_id)
+        if (list) list.push(barcode)
+        else byProduct.set(product_id, [barcode])
+      }
+      return allProducts.all(includeInactive ? 0 : 1).map((row) => fromProductRow(row, byProduct.get(row.id) ?? []))
+    },
+
+    /**
+     * Matches, best first: an exact barcode or SKU, then barcodes starting with a number typed,
+     * then names starting with the query, then every other name or SKU containing each word of it.
+     * Within a rank, by name in `language`. `total` counts every match.
+     */
+    search(options: SearchOptions): { products: ProductRecord[]; total: number } {
+      const query = options.query.trim().replace(/\s+/g, ' ')
+      const filters: string[] = []
+      const filterParams: unknown[] = []
+      if (!options.includeInactive) filters.push('p.active = 1')
+      if (options.categoryId !== null) {
+        filters.push('p.category_id = ?')
+        filterParams.push(options.categoryId)
+      }
+      const and = filters.map((f) => ` AND ${f}`).join('')
+
+      const rank = new Map<number, { candidate: Candidate; rank: number }>()
+      const add = (rows: Candidate[], value: number): void => {
+        for (const candidate of rows) {
+          const seen = rank.get(candidate.seq)
+          if (!seen || seen.rank > value) rank.set(candidate.seq, { candidate, rank: value })
+        }
+      }
+
+      if (query === '') {
+        add(candidates(`SELECT p.seq, p.name_zh, p.name_en FROM products p WHERE 1 = 1${and}`, filterParams), 3)
+      } else {
+        const base = 'SELECT p.seq, p.name_zh, p.name_en FROM'
+        add(
+          candidates(`${base} product_barcodes b JOIN products p ON p.id = b.product_id WHERE b.barcode = ?${and}`, [
+            query,
+            ...filterParams
+          ]),
+          0
+        )
+        add(candidates(`${base} products p WHERE p.sku = ?${and}`, [query, ...filterParams]), 0)
+        if (/^\d{4,}$/.test(query)) {
+          // Barcodes hold no '~', which sorts after every character they may: [q, q~) is "starts with q".
+          add(
+            candidates(
+              `${base} product_barcodes b JOIN products p ON p.id = b.product_id WHERE b.barcode >= ? AND b.barcode < ?${and} LIMIT 1000`,
+              [query, `${query}~`, ...filterParams]
+            ),
+            1
+          )
+        }
+        const terms = query.toLowerCase().split(' ')
+        const long = terms.filter((t) => [...t].length >= TRIGRAM)
+        const short = terms.filter((t) => [...t].length < TRIGRAM)
+        const likes = short
+          .map(() => " AND (p.name_zh LIKE ? ESCAPE '\\' OR p.name_en LIKE ? ESCAPE '\\' OR p.sku LIKE ? ESCAPE '\\')")
+          .join('')
+        const likeParams = short.flatMap((t) => {
+          const pattern = `%${escapeLike(t)}%`
+          return [pattern, pattern, pattern]
+        })
+        const textMatches =
+          long.length > 0
+            ? candidates(
+                `${base} products_fts f JOIN products p ON p.seq = f.rowid WHERE products_fts MATCH ?${likes}${and}`,
+                [long.map(ftsPhrase).join(' '), ...likeParams, ...filterParams]
+              )
+            : candidates(`${base} products p WHERE 1 = 1${likes}${and}`, [...likeParams, ...filterParams])
+        const lower = query.toLowerCase()
+        for (const candidate of textMatches) {
+          // "Name starts with it" counts any word of the English name: "cola" finds "Coca-Cola" high up.
+          const starts =
+            candidate.name_zh.toLowerCase().startsWith(lower) ||
+            candidate.name_en
+              .toLowerCase()
+              .split(/[\s\-/(]+/)
+              .some((word) => word.startsWith(lower))
+          add([candidate], starts ? 2 : 3)
+        }
+      }
+
+      const ranked = [...rank.values()]
+      const key = options.language === 'en' ? 'name_en' : 'name_zh'
+      if (ranked.length <= COLLATE_MAX) {
+        const collator = new Intl.Collator(options.language, { sensitivity: 'base', numeric: true })
+        ranked.sort((a, b) => a.rank - b.rank || collator.compare(a.candidate[key], b.candidate[key]) || a.candidate.seq - b.candidate.seq)
+      } else {
+        ranked.sort((a, b) => {
+          if (a.rank !== b.rank) return a.rank - b.rank
+          const x = a.candidate[key]
+          const y = b.candidate[key]
+          return x < y ? -1 : x > y ? 1 : a.candidate.seq - b.candidate.seq
+        })
+      }
+      const keep = ranked.slice(0, options.limit).map((r) => r.candidate.seq)
+      const rows = new Map(productsBySeqs.all(JSON.stringify(keep)).map((row) => [row.seq, row]))
+      return { products: loadMany(keep.map((seq) => rows.get(seq)!)), total: ranked.length }
+    },
+
+    getCategory(id: string): CategoryRecord | null {
+      const row = categoryById.get(id)
+      return row ? fromCategoryRow(row) : null
+    },
+    getCategoryByCode(code: string): CategoryRecord | null {
+      const row = categoryByCode.get(code)
+      return row ? fromCategoryRow(row) : null
+    },
+    listCategories(includeInactive: boolean): CategoryRecord[] {
+      return categoriesAll.all(includeInactive ? 0 : 1).map(fromCategoryRow)
+    },
+    insertCategory(record: NewCategoryRecord): void {
+      insertCategory.run({ ...record, active: record.active ? 1 : 0 })
+    },
+    updateCategory(record: NewCategoryRecord): void {
+      updateCategory.run({ ...record, active: record.active ? 1 : 0 })
+    },
+    countCategories(): number {
+      return countCategories.get()!.n
+    }
+  }
+}
+
+export type CatalogRepo = ReturnType<typeof createCatalogRepo>

@@ -1,0 +1,371 @@
+import { z } from 'zod'
+import { scanDecimal } from '../../money/decimal-scan'
+import { NOT_A_DECIMAL } from '../../money/messages'
+import { channel } from '../channel'
+import { UI_LANGUAGES } from './settings'
+
+// The catalog: products (with their barcodes) and categories. Prices cross the API twice: as an integer
+// of minor units (`priceMinor`, for arithmetic in main) and as a decimal string in the store currency
+// (`price`, for forms and CSV). Inputs carry the decimal string only; main parses it with the currency.
+
+export const PRODUCT_UNITS = ['piece', 'kg'] as const
+export type ProductUnit = (typeof PRODUCT_UNITS)[number]
+
+export const CATALOG_MESSAGES = {
+  required: 'is required',
+  empty: 'must not be empty',
+  skuFormat: 'use 1 to 40 characters without spaces, commas or |',
+  barcodeFormat: 'use 1 to 32 letters, digits, dots, dashes or underscores',
+  barcodeRepeated: 'lists the same barcode twice',
+  tooManyBarcodes: 'at most 20 barcodes',
+  nameTooLong: 'must be at most 120 characters',
+  priceFormat: NOT_A_DECIMAL,
+  taxRateFormat: 'must be a rate from 0 to less than 1 with at most 4 decimals, such as 0.13',
+  unit: 'must be piece or kg',
+  categoryCode: 'use 1 to 20 letters, digits, dashes or underscores',
+  sortOrder: 'must be a whole number from 0 to 9999',
+  skuTaken: 'is already used by another product',
+  barcodeTaken: 'is already used by another product',
+  categoryCodeTaken: 'is already used by another category',
+  unknownCategory: 'no such category',
+  active: 'must be true or false (also yes/no, 1/0)'
+} as const
+
+const M = CATALOG_MESSAGES
+
+/** Rates are kept in one spelling (`"0.130"` → `"0.13"`, `"0.0"` → `"0"`), so equal rates compare equal. */
+export function normalizeRate(text: string): string {
+  if (!text.includes('.')) return String(Number.parseInt(text, 10))
+  const trimmed = text.replace(/0+$/, '').replace(/\.$/, '')
+  return trimmed === '' ? '0' : trimmed
+}
+
+const nameSchema = z
+  .string({ error: M.required })
+  .trim()
+  .min(1, M.empty)
+  .max(120, M.nameTooLong)
+
+export const skuSchema = z
+  .string({ error: M.required })
+  .trim()
+  .min(1, M.empty)
+  .regex(/^[^\s,|]{1,40}$/u, M.skuFormat)
+
+export const barcodeSchema = z
+  .string({ error: M.required })
+  .trim()
+  .regex(/^[0-9A-Za-z._-]{1,32}$/, M.barcodeFormat)
+
+const barcodesSchema = z
+  .array(barcodeSchema, { error: M.required })
+  .max(20, M.tooManyBarcodes)
+  .refine((codes) => new Set(codes).size === codes.length, M.barcodeRepeated)
+
+/** A non-negative decimal; the currency's digits are checked in main (`parseDecimalToMinor`). */
+const priceSchema = z
+  .string({ error: M.required })
+  .trim()
+  .refine((text) => {
+    const scan = scanDecimal(text)
+    return scan !== undefined && !scan.negative
+  }, M.priceFormat)
+
+export const taxRateSchema = z
+  .string({ error: M.required })
+  .trim()
+  .refine((text) => {
+    const scan = scanDecimal(text)
+    return scan !== undefined && !scan.negative && scan.integerValue === 0 && scan.significantFractionDigits <= 4
+  }, M.taxRateFormat)
+  .transform(normalizeRate)
+
+const unitSchema = z.enum(PRODUCT_UNITS, { error: M.unit })
+
+export const productSchema = z.object({
+  id: z.string(),
+  sku: z.string(),
+  barcodes: z.array(z.string()),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  categoryId: z.string().nullable(),
+  /** Integer minor units of the store currency. */
+  priceMinor: z.number().int(),
+  /** The same price as a decimal string with the currency's digits, e.g. `"3.50"`. */
+  price: z.string(),
+  taxRate: z.string(),
+  unit: z.enum(PRODUCT_UNITS),
+  active: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string()
+})
+export type Product = z.infer<typeof productSchema>
+
+export const productInputSchema = z
+  .object({
+    sku: skuSchema,
+    barcodes: barcodesSchema.default([]),
+    nameZh: nameSchema,
+    nameEn: nameSchema,
+    categoryId: z.string().trim().min(1, M.empty).nullable().default(null),
+    price: priceSchema,
+    taxRate: taxRateSchema,
+    unit: unitSchema.default('piece'),
+    active: z.boolean({ error: M.active }).default(true)
+  })
+  .strict()
+export type ProductInput = z.output<typeof productInputSchema>
+
+export const productUpdateSchema = z
+  .object({
+    id: z.string().trim().min(1, M.empty),
+    sku: skuSchema.optional(),
+    barcodes: barcodesSchema.optional(),
+    nameZh: nameSchema.optional(),
+    nameEn: nameSchema.optional(),
+    categoryId: z.string().trim().min(1, M.empty).nullable().optional(),
+    price: priceSchema.optional(),
+    taxRate: taxRateSchema.optional(),
+    unit: unitSchema.optional(),
+    active: z.boolean({ error: M.active }).optional()
+  })
+  .strict()
+export type ProductUpdate = z.output<typeof productUpdateSchema>
+
+export const categorySchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  sortOrder: z.number().int(),
+  active: z.boolean(),
+  /** Active products in it. */
+  productCount: z.number().int()
+})
+export type Category = z.infer<typeof categorySchema>
+
+const categoryCodeSchema = z
+  .string({ error: M.required })
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,20}$/, M.categoryCode)
+const sortOrderSchema = z.number({ error: M.sortOrder }).int(M.sortOrder).min(0, M.sortOrder).max(9999, M.sortOrder)
+
+export const categoryInputSchema = z
+  .object({
+    code: categoryCodeSchema,
+    nameZh: nameSchema,
+    nameEn: nameSchema,
+    sortOrder: sortOrderSchema.default(0),
+    active: z.boolean({ error: M.active }).default(true)
+  })
+  .strict()
+export type CategoryInput = z.output<typeof categoryInputSchema>
+
+export const categoryUpdateSchema = z
+  .object({
+    id: z.string().trim().min(1, M.empty),
+    code: categoryCodeSchema.optional(),
+    nameZh: nameSchema.optional(),
+    nameEn: nameSchema.optional(),
+    sortOrder: sortOrderSchema.optional(),
+    active: z.boolean({ error: M.active }).optional()
+  })
+  .strict()
+export type CategoryUpdate = z.output<typeof categoryUpdateSchema>
+
+export const catalogSearchSchema = z
+  .object({
+    /** Name (zh or en, any part of it), SKU or barcode; empty lists everything (in `categoryId`). */
+    query: z.string().max(100, 'must be at most 100 characters').default(''),
+    categoryId: z.string().min(1).nullable().default(null),
+    limit: z.number().int().min(1, 'must be at least 1').max(500, 'must be at most 500').default(50),
+    includeInactive: z.boolean().default(false),
+    /** Whose names to sort by (the interface language). */
+    language: z.enum(UI_LANGUAGES).default('zh-CN')
+  })
+  .strict()
+export type CatalogSearch = z.output<typeof catalogSearchSchema>
+
+export const catalogSearchResultSchema = z.object({
+  products: z.array(productSchema),
+  /** How many products match in all (`products` holds at most `limit` of them). */
+  total: z.number().int()
+})
+export type CatalogSearchResult = z.infer<typeof catalogSearchResultSchema>
+
+export const IMPORT_MODES = ['all-or-nothing', 'valid-rows-only'] as const
+export type ImportMode = (typeof IMPORT_MODES)[number]
+
+/** The CSV columns, in the order an export writes them. */
+export const CATALOG_CSV_COLUMNS = [
+  'sku',
+  'barcodes',
+  'name_zh',
+  'name_en',
+  'category',
+  'price',
+  'tax_rate',
+  'unit',
+  'active'
+] as const
+export type CatalogCsvColumn = (typeof CATALOG_CSV_COLUMNS)[number]
+
+export const importRowErrorSchema = z.object({
+  /** The CSV line the row starts on (the header is line 1). */
+  line: z.number().int(),
+  /** The CSV column, e.g. `price`, or `''` for the row as a whole. */
+  field: z.string(),
+  message: z.string(),
+  /** What the cell held. */
+  value: z.string()
+})
+export type ImportRowError = z.infer<typeof importRowErrorSchema>
+
+export const importPreviewRowSchema = z.object({
+  line: z.number().int(),
+  sku: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  price: z.string(),
+  action: z.enum(['create', 'update', 'invalid'])
+})
+
+export const importPreviewSchema = z.object({
+  totalRows: z.number().int(),
+  validRows: z.number().int(),
+  invalidRows: z.number().int(),
+  toCreate: z.number().int(),
+  toUpdate: z.number().int(),
+  /** Category codes the import would create. */
+  newCategories: z.array(z.string()),
+  /** The first rows, to show what the file holds. */
+  rows: z.array(importPreviewRowSchema),
+  /** Every problem, up to `errorLimit`, in line order. */
+  errors: z.array(importRowErrorSchema),
+  /** More errors than listed. */
+  errorsTruncated: z.boolean()
+})
+export type ImportPreview = z.infer<typeof importPreviewSchema>
+
+const csvTextSchema = z
+  .string({ error: M.required })
+  .min(1, 'the file is empty')
+  .max(32 * 1024 * 1024, 'the file is larger than 32 MB')
+
+export const importPreviewInputSchema = z
+  .object({
+    csv: csvTextSchema,
+    previewRows: z.number().int().min(0).max(200).default(20),
+    errorLimit: z.number().int().min(1).max(1000).default(200)
+  })
+  .strict()
+
+export const importCommitInputSchema = z
+  .object({
+    csv: csvTextSchema,
+    mode: z.enum(IMPORT_MODES, { error: 'must be all-or-nothing or valid-rows-only' }),
+    /** Echoed in `catalog:import-progress` so a window knows its own import's progress. */
+    importId: z.string().max(64).optional()
+  })
+  .strict()
+
+export const importResultSchema = z.object({
+  importId: z.string(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  /** Invalid rows left out (valid-rows-only). */
+  skipped: z.number().int(),
+  categoriesCreated: z.number().int(),
+  errors: z.array(importRowErrorSchema)
+})
+export type ImportResult = z.infer<typeof importResultSchema>
+
+export const importProgressSchema = z.object({
+  importId: z.string(),
+  done: z.number().int(),
+  total: z.number().int()
+})
+export type ImportProgress = z.infer<typeof importProgressSchema>
+
+
+export const catalogChannels = {
+  'catalog:search': channel({
+    summary:
+      'Products by name (zh or en, any part), SKU or barcode, optionally in one category; an empty query lists the category sorted by name.',
+    input: catalogSearchSchema,
+    output: catalogSearchResultSchema,
+    permission: 'sell'
+  }),
+  'catalog:lookup-code': channel({
+    summary: 'The active product with exactly this barcode or SKU (the scanner), or NOT_FOUND.',
+    input: z.object({ code: z.string().trim().min(1, M.empty).max(64), includeInactive: z.boolean().default(false) }).strict(),
+    output: productSchema,
+    permission: 'sell'
+  }),
+  'catalog:get-product': channel({
+    summary: 'One product by id, active or not.',
+    input: z.object({ id: z.string().min(1, M.empty) }).strict(),
+    output: productSchema,
+    permission: 'sell'
+  }),
+  'catalog:list-categories': channel({
+    summary: 'Categories in display order, with their count of active products.',
+    input: z.object({ includeInactive: z.boolean().default(false) }).strict(),
+    output: z.array(categorySchema),
+    permission: 'sell'
+  }),
+  'catalog:create-product': channel({
+    summary: 'Add a product with its barcodes.',
+    input: productInputSchema,
+    output: productSchema,
+    permission: 'catalog-manage'
+  }),
+  'catalog:update-product': channel({
+    summary: "Change a product's fields; `barcodes` replaces the whole list.",
+    input: productUpdateSchema,
+    output: productSchema,
+    permission: 'catalog-manage'
+  }),
+  'catalog:deactivate-product': channel({
+    summary: 'Take a product off sale (kept for past orders; update with active: true to bring it back).',
+    input: z.object({ id: z.string().min(1, M.empty) }).strict(),
+    output: productSchema,
+    permission: 'catalog-manage'
+  }),
+  'catalog:create-category': channel({
+    summary: 'Add a category.',
+    input: categoryInputSchema,
+    output: categorySchema,
+    permission: 'catalog-manage'
+  }),
+  'catalog:update-category': channel({
+    summary: "Change a category's code, names, order or active flag.",
+    input: categoryUpdateSchema,
+    output: categorySchema,
+    permission: 'catalog-manage'
+  }),
+  'catalog:deactivate-category': channel({
+    summary: 'Hide a category (its products stay, uncategorised views still find them).',
+    input: z.object({ id: z.string().min(1, M.empty) }).strict(),
+    output: categorySchema,
+    permission: 'catalog-manage'
+  }),
+  'catalog:import-preview': channel({
+    summary: 'Check a products CSV without saving: counts, the first rows and every error with its line and column.',
+    input: importPreviewInputSchema,
+    output: importPreviewSchema,
+    permission: 'catalog-manage'
+  }),
+  'catalog:import-commit': channel({
+    summary: 'Import a products CSV (upsert by SKU): all-or-nothing, or only the valid rows.',
+    input: importCommitInputSchema,
+    output: importResultSchema,
+    permission: 'catalog-manage'
+  }),
+  'catalog:export-csv': channel({
+    summary: 'Every product as CSV text in the import format.',
+    input: z.object({ includeInactive: z.boolean().default(true) }).strict(),
+    output: z.object({ csv: z.string(), rows: z.number().int(), fileName: z.string() }),
+    permission: 'catalog-manage'
+  })
+}
