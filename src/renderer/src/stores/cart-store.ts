@@ -41,8 +41,18 @@ interface CartState {
  * change and shows main's answer, totals included; nothing is computed here.
  */
 export const useCartStore = create<CartState>((set, get) => {
-  /** Runs one cart change; on refusal shows the reason with the error sound. */
-  async function change<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C> | null> {
+  // Scans come faster than answers: changes go to main one at a time, in the order they
+  // were made, so an older answer can never overwrite a newer cart.
+  let queue: Promise<unknown> = Promise.resolve()
+
+  function change<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C> | null> {
+    const next = queue.then(() => send(channel, input))
+    queue = next.catch(() => undefined)
+    return next
+  }
+
+  /** Sends one cart change; on refusal shows the reason with the error sound. */
+  async function send<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C> | null> {
     set({ busy: true, error: null })
     try {
       const result = await call(channel, input)

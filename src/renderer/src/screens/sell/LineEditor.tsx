@@ -9,7 +9,7 @@ type DiscountKind = 'none' | 'rate' | 'amount'
 
 /** Changes the selected line: quantity (or weight), a discount, the price, or removes it. */
 export function LineEditor({ cart }: { cart: CartView }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const selectedLineId = useCartStore((s) => s.selectedLineId)
   const { setQuantity, setDiscount, overridePrice, removeLine, busy, error } = useCartStore()
   const line = cart.lines.find((l) => l.id === selectedLineId) ?? null
@@ -56,7 +56,7 @@ export function LineEditor({ cart }: { cart: CartView }) {
 
   return (
     <section className="panel line-editor" aria-label={t('sell.line.title')}>
-      <h2 className="panel__title">{line.name}</h2>
+      <h2 className="panel__title">{i18n.language === 'en' && line.nameEn ? line.nameEn : line.name}</h2>
       <form className="inline-form" onSubmit={submitQuantity}>
         <label htmlFor="line-quantity">{line.unit === 'kg' ? t('sell.line.quantityKg') : t('sell.line.quantity')}</label>
         <input

@@ -84,7 +84,7 @@ export function PayCashDialog({ cart, open, onClose }: { cart: CartView; open: b
             {tenderedError}
           </p>
         )}
-        <div className="quick-cash" role="group" aria-label={t('sell.pay.tendered')}>
+        <div className="quick-cash" role="group" aria-label={t('sell.pay.quick')}>
           {(preview?.suggestions ?? []).map((amount, index) => (
             <button
               key={amount}

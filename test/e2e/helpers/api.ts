@@ -1,0 +1,41 @@
+import type { Page } from '@playwright/test'
+
+/**
+ * Calls the app's own API from inside the page, with the page's session token — the same
+ * path the renderer uses. For arranging a test (a coupon to apply), never for the step
+ * under test.
+ */
+export async function api<T = unknown>(page: Page, channel: string, input: unknown): Promise<T> {
+  const result = await page.evaluate(
+    async ({ channel, input }) => {
+      const token = document.querySelector<HTMLMetaElement>('meta[name="kassa-session"]')!.content
+      const response = await fetch(`/api/call/${channel}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Kassa-Session': token },
+        body: JSON.stringify(input)
+      })
+      return (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } }
+    },
+    { channel, input }
+  )
+  if (!result.ok) throw new Error(`${channel}: ${result.error?.message}`)
+  return result.value as T
+}
+
+export const OWNER = { displayName: 'Owner Wang', username: 'owner', password: 'owner-pass-1', pin: '1234' }
+
+/**
+ * A shop past first-run set-up, in English, with the owner logged in through the login
+ * screen. Set-up itself has its own test (accounts.spec.ts).
+ */
+export async function openShopAsOwner(page: Page, url: string): Promise<void> {
+  await page.goto(url)
+  const status = await api<{ setupRequired: boolean; setupProfile: unknown }>(page, 'auth:status', {})
+  if (status.setupRequired) await api(page, 'auth:setup', { profile: status.setupProfile, owner: OWNER })
+  await api(page, 'preferences:update', { language: 'en' })
+  await page.reload()
+  await page.getByLabel('Username').fill(OWNER.username)
+  await page.getByLabel('Password').fill(OWNER.password)
+  await page.getByRole('button', { name: 'Log in' }).click()
+  await page.getByRole('navigation', { name: 'Main navigation' }).waitFor()
+}
