@@ -1,7 +1,9 @@
 import { expect, snap, test } from './fixtures'
+import { E2E_OWNER, completeSetup, logIn } from './helpers/accounts'
 
 test('switch language, edit and save the store settings, and find them kept after a reload', async ({ page, kassa }) => {
   await page.goto(kassa.url)
+  await completeSetup(page)
   await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible()
   await snap(page, 'shell-zh-CN')
 
@@ -29,6 +31,7 @@ test('switch language, edit and save the store settings, and find them kept afte
   await expect(page.getByRole('status')).toContainText('Settings saved')
 
   await page.reload()
+  await logIn(page, E2E_OWNER.username, E2E_OWNER.password)
   await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible()
   await page.getByRole('button', { name: 'Settings' }).click()
   await expect(page.getByLabel('Store name')).toHaveValue('Harbour Street Grocer')
@@ -45,5 +48,6 @@ test('switch language, edit and save the store settings, and find them kept afte
   // The language choice is kept across restarts of the app itself.
   const url = await kassa.restart()
   await page.goto(url)
+  await logIn(page, E2E_OWNER.username, E2E_OWNER.password)
   await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible()
 })

@@ -1,7 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { ChannelInput, ChannelName, ChannelOutput, InvokeOptions, NewUser, Result, Role } from '@shared/contract'
+import type {
+  ChannelInput,
+  ChannelName,
+  ChannelOutput,
+  InvokeOptions,
+  NewUser,
+  Result,
+  Role
+} from '@shared/contract'
 import { manualClock, type Clock } from '../../src/main/core/clock'
 import { createCore, type Core } from '../../src/main/core/create-core'
 import { silentLogger } from '../../src/main/core/logger'
@@ -10,12 +18,29 @@ import type { HashParams } from '../../src/main/services/secret-hash'
 /** scrypt at a test's cost: the same code path, a hundred times cheaper than the till's. */
 export const TEST_HASH_PARAMS: HashParams = { N: 1024, r: 8, p: 1 }
 
-export const OWNER = { displayName: 'Owner Wang', username: 'owner', password: 'owner-pass-1', pin: '1234' } as const
+export const OWNER = {
+  displayName: 'Owner Wang',
+  username: 'owner',
+  password: 'owner-pass-1',
+  pin: '1234'
+} as const
 
 /** One person per role, with passwords and PINs the tests can type. */
 export const STAFF: Record<Exclude<Role, 'owner'>, NewUser> = {
-  cashier: { displayName: 'Cashier Li', username: 'cashier', role: 'cashier', password: 'cashier-pass-1', pin: '2222' },
-  manager: { displayName: 'Manager Zhao', username: 'manager', role: 'manager', password: 'manager-pass-1', pin: '3333' }
+  cashier: {
+    displayName: 'Cashier Li',
+    username: 'cashier',
+    role: 'cashier',
+    password: 'cashier-pass-1',
+    pin: '2222'
+  },
+  manager: {
+    displayName: 'Manager Zhao',
+    username: 'manager',
+    role: 'manager',
+    password: 'manager-pass-1',
+    pin: '3333'
+  }
 }
 
 let sessionCounter = 0
@@ -35,7 +60,9 @@ export async function callOk<C extends ChannelName>(
   input: ChannelInput<C>,
   options?: InvokeOptions
 ): Promise<ChannelOutput<C>> {
-  const result = (await core.router.dispatch(channel, input, { sessionId }, options)) as Result<ChannelOutput<C>>
+  const result = (await core.router.dispatch(channel, input, { sessionId }, options)) as Result<
+    ChannelOutput<C>
+  >
   if (!result.ok) throw new Error(`${channel} refused: ${result.error.code} ${result.error.message}`)
   return result.value
 }

@@ -12,7 +12,8 @@ import type { Gate } from './router'
 export function sessionGate(sessions: SessionRegistry): Gate {
   return (permission, ctx) => {
     if (permission === 'public') return null
-    if (!sessions.get(ctx.sessionId)) return { code: 'UNAUTHENTICATED', message: 'No session; reload the app' }
+    if (!sessions.get(ctx.sessionId))
+      return { code: 'UNAUTHENTICATED', message: 'No session; reload the app' }
     return null
   }
 }

@@ -26,7 +26,14 @@ export function createSessionRegistry(): SessionRegistry {
   const sessions = new Map<string, Session>()
   return {
     open(id, at) {
-      const session: Session = { id, userId: null, locked: false, openedAt: at, lastSeenAt: at, lastActiveAt: at }
+      const session: Session = {
+        id,
+        userId: null,
+        locked: false,
+        openedAt: at,
+        lastSeenAt: at,
+        lastActiveAt: at
+      }
       sessions.set(id, session)
       return session
     },

@@ -28,12 +28,13 @@ export interface AccountsOptions {
 
 /** Where a session stands after idle time and account changes are applied. */
 export type ResolvedSession =
-  | { state: 'signed-out' }
-  | { state: 'locked'; user: UserRecord }
-  | { state: 'active'; user: UserRecord }
+  { state: 'signed-out' } | { state: 'locked'; user: UserRecord } | { state: 'active'; user: UserRecord }
 
-const wrong = (field: string, reason: string, code: 'UNAUTHENTICATED' | 'FORBIDDEN' | 'VALIDATION' = 'UNAUTHENTICATED') =>
-  new DomainError(code, `${field}: ${reason}`, field)
+const wrong = (
+  field: string,
+  reason: string,
+  code: 'UNAUTHENTICATED' | 'FORBIDDEN' | 'VALIDATION' = 'UNAUTHENTICATED'
+) => new DomainError(code, `${field}: ${reason}`, field)
 
 /**
  * Sign-in and sessions: first-run set-up, login, lock and PIN unlock, switching user,
@@ -45,10 +46,23 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
   const { sessions } = options
   const hashParams = options.hashParams ?? DEFAULT_HASH_PARAMS
   let auditStatus: AuditChainStatus = verifyAuditChain(store.audit.iterate())
-  if (!auditStatus.ok) logger.error('audit.chain_broken', { seq: auditStatus.brokenAtSeq, reason: auditStatus.reason })
+  if (!auditStatus.ok)
+    logger.error('audit.chain_broken', { seq: auditStatus.brokenAtSeq, reason: auditStatus.reason })
 
-  const audit = (action: string, actorUserId: string | null, details: Record<string, unknown>, subject?: string): void => {
-    store.audit.append({ id: newId(), at: clock.now().toISOString(), actorUserId, action, subject: subject ?? null, details })
+  const audit = (
+    action: string,
+    actorUserId: string | null,
+    details: Record<string, unknown>,
+    subject?: string
+  ): void => {
+    store.audit.append({
+      id: newId(),
+      at: clock.now().toISOString(),
+      actorUserId,
+      action,
+      subject: subject ?? null,
+      details
+    })
   }
 
   const sessionOf = (sessionId: string): Session => {
@@ -79,7 +93,9 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
       const idleMs = store.security.get().idleLockMinutes * 60_000
       if (clock.now().getTime() - session.lastActiveAt.getTime() >= idleMs) {
         session.locked = true
-        store.transaction(() => audit('auth.locked', user.id, { reason: 'idle', session: sessionKind(session.id) }))
+        store.transaction(() =>
+          audit('auth.locked', user.id, { reason: 'idle', session: sessionKind(session.id) })
+        )
       }
     }
     return session.locked ? { state: 'locked', user } : { state: 'active', user }
@@ -98,7 +114,8 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
       state: resolved.state,
       user: user ? toCurrentUser(user) : null,
       idleLockMinutes: store.security.get().idleLockMinutes,
-      auditWarning: resolved.state === 'active' && user?.role === 'owner' && !auditStatus.ok ? auditStatus : null
+      auditWarning:
+        resolved.state === 'active' && user?.role === 'owner' && !auditStatus.ok ? auditStatus : null
     }
   }
 
@@ -136,7 +153,8 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
       }
       store.transaction(() => {
         if (store.users.setupCompletedAt() !== null) throw conflict(M.setupDone)
-        if (store.users.findByUsername(owner.username)) throw conflict(`owner.username: ${M.usernameTaken}`, 'owner.username')
+        if (store.users.findByUsername(owner.username))
+          throw conflict(`owner.username: ${M.usernameTaken}`, 'owner.username')
         const before = store.settings.getProfile()
         store.settings.saveProfile(profile, at)
         store.users.insert(record)
@@ -145,7 +163,12 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
           actorUserId: record.id,
           action: 'user.created',
           subject: record.id,
-          details: { username: record.username, displayName: record.displayName, role: record.role, via: 'setup' },
+          details: {
+            username: record.username,
+            displayName: record.displayName,
+            role: record.role,
+            via: 'setup'
+          },
           event: { type: 'user.created', aggregateId: record.id, payload: publicUser(record) }
         })
         recordChange(ctx, {
@@ -177,7 +200,8 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
       })
       const previous = session.userId
       store.transaction(() => {
-        if (previous && previous !== user.id) audit('auth.logout', previous, { reason: 'switched', session: sessionKind(sessionId) })
+        if (previous && previous !== user.id)
+          audit('auth.logout', previous, { reason: 'switched', session: sessionKind(sessionId) })
         audit('auth.login', user.id, { session: sessionKind(sessionId) })
       })
       bind(session, user)
@@ -218,7 +242,12 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
         userField: 'username'
       })
       store.transaction(() =>
-        audit('auth.switched', user.id, { from: resolved.user.id, session: sessionKind(sessionId) }, resolved.user.id)
+        audit(
+          'auth.switched',
+          user.id,
+          { from: resolved.user.id, session: sessionKind(sessionId) },
+          resolved.user.id
+        )
       )
       bind(session, user)
       return status(sessionId)
@@ -228,7 +257,9 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
       const session = sessionOf(sessionId)
       if (session.userId && !session.locked) {
         session.locked = true
-        store.transaction(() => audit('auth.locked', session.userId, { reason: 'manual', session: sessionKind(sessionId) }))
+        store.transaction(() =>
+          audit('auth.locked', session.userId, { reason: 'manual', session: sessionKind(sessionId) })
+        )
       }
       return status(sessionId)
     },
@@ -260,7 +291,12 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
      * with their username and PIN. Wrong PINs count toward *their* lockout. Returns the
      * approver's id for the handler to record beside the actor's.
      */
-    async approve(sessionId: string, override: Override, permission: Permission, channel: string): Promise<string> {
+    async approve(
+      sessionId: string,
+      override: Override,
+      permission: Permission,
+      channel: string
+    ): Promise<string> {
       const actor = this.currentUser(sessionId)
       if (override.username.toLowerCase() === actor.username.toLowerCase()) {
         throw wrong('override.username', M.cannotApproveSelf, 'FORBIDDEN')
@@ -276,7 +312,12 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
       })
       if (!roleCan(approver.role, permission)) {
         store.transaction(() =>
-          audit('override.refused', actor.id, { channel, permission, approverUserId: approver.id, approverRole: approver.role })
+          audit('override.refused', actor.id, {
+            channel,
+            permission,
+            approverUserId: approver.id,
+            approverRole: approver.role
+          })
         )
         throw wrong('override.username', M.approverCannot, 'FORBIDDEN')
       }
@@ -299,7 +340,11 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
       return store.security.get()
     },
 
-    updateSecurity(settings: SecuritySettings, actorUserId: string | null, approverUserId?: string | null): SecuritySettings {
+    updateSecurity(
+      settings: SecuritySettings,
+      actorUserId: string | null,
+      approverUserId?: string | null
+    ): SecuritySettings {
       store.transaction(() => {
         const before = store.security.get()
         store.security.save(settings)

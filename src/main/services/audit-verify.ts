@@ -38,12 +38,20 @@ function walk(iterator: Iterator<AuditEntry>): AuditChainStatus {
     if (step.done) break
     const entry = step.value
     count++
-    const broken = (reason: string): AuditChainStatus => ({ ok: false, entries: count, brokenAtSeq: entry.seq, reason })
+    const broken = (reason: string): AuditChainStatus => ({
+      ok: false,
+      entries: count,
+      brokenAtSeq: entry.seq,
+      reason
+    })
     if (entry.seq !== prevSeq + 1) {
-      return broken(`entry ${entry.seq} follows entry ${prevSeq}: ${entry.seq > prevSeq + 1 ? 'entries are missing' : 'out of order'}`)
+      return broken(
+        `entry ${entry.seq} follows entry ${prevSeq}: ${entry.seq > prevSeq + 1 ? 'entries are missing' : 'out of order'}`
+      )
     }
     if (entry.prevHash !== prevHash) return broken(`entry ${entry.seq} does not chain to the entry before it`)
-    if (auditHash(entry.prevHash, entry) !== entry.hash) return broken(`entry ${entry.seq} was changed after it was written`)
+    if (auditHash(entry.prevHash, entry) !== entry.hash)
+      return broken(`entry ${entry.seq} was changed after it was written`)
     prevHash = entry.hash
     prevSeq = entry.seq
   }

@@ -32,16 +32,27 @@ export async function checkCredential(ctx: ServiceContext, check: CredentialChec
   const { store, clock } = ctx
   const { user, secret, kind, purpose } = check
   const audit = (action: string, subject: string | null, details: Record<string, unknown>): void => {
-    store.audit.append({ id: newId(), at: clock.now().toISOString(), actorUserId: null, action, subject, details })
+    store.audit.append({
+      id: newId(),
+      at: clock.now().toISOString(),
+      actorUserId: null,
+      action,
+      subject,
+      details
+    })
   }
 
   if (!user) {
     await burnVerify(secret)
-    store.transaction(() => audit('auth.failed', null, { purpose, kind, username: check.typedUsername, reason: 'unknown user' }))
+    store.transaction(() =>
+      audit('auth.failed', null, { purpose, kind, username: check.typedUsername, reason: 'unknown user' })
+    )
     throw check.wrong
   }
   if (isLockedOut(user, clock.now())) {
-    store.transaction(() => audit('auth.refused', user.id, { purpose, username: user.username, reason: 'locked out' }))
+    store.transaction(() =>
+      audit('auth.refused', user.id, { purpose, username: user.username, reason: 'locked out' })
+    )
     throw new DomainError('UNAUTHENTICATED', `${check.userField}: ${M.accountLocked}`, check.userField)
   }
 
@@ -65,7 +76,9 @@ export async function checkCredential(ctx: ServiceContext, check: CredentialChec
     throw check.wrong
   }
   if (!user.active) {
-    store.transaction(() => audit('auth.refused', user.id, { purpose, username: user.username, reason: 'deactivated' }))
+    store.transaction(() =>
+      audit('auth.refused', user.id, { purpose, username: user.username, reason: 'deactivated' })
+    )
     throw new DomainError('UNAUTHENTICATED', `${check.userField}: ${M.accountDeactivated}`, check.userField)
   }
   if (user.failedAttempts > 0 || user.lockedUntil !== null) {

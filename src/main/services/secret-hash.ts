@@ -14,7 +14,9 @@ const SALT_BYTES = 16
 function derive(secret: string, salt: Buffer, params: HashParams): Promise<Buffer> {
   const options: ScryptOptions = { ...params, maxmem: 128 * params.N * params.r * 2 }
   return new Promise((resolve, reject) =>
-    scrypt(secret.normalize('NFKC'), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key)))
+    scrypt(secret.normalize('NFKC'), salt, KEY_LENGTH, options, (error, key) =>
+      error ? reject(error) : resolve(key)
+    )
   )
 }
 
@@ -25,7 +27,9 @@ function derive(secret: string, salt: Buffer, params: HashParams): Promise<Buffe
 export async function hashSecret(secret: string, params: HashParams = DEFAULT_HASH_PARAMS): Promise<string> {
   const salt = randomBytes(SALT_BYTES)
   const key = await derive(secret, salt, params)
-  return ['scrypt', params.N, params.r, params.p, salt.toString('base64url'), key.toString('base64url')].join('$')
+  return ['scrypt', params.N, params.r, params.p, salt.toString('base64url'), key.toString('base64url')].join(
+    '$'
+  )
 }
 
 /** Whether `secret` matches `stored`, compared in constant time. A malformed hash never matches. */

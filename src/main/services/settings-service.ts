@@ -29,7 +29,11 @@ export function createSettingsService(ctx: ServiceContext) {
       })
     },
 
-    updateProfile(profile: StoreProfile, actorUserId: string | null, approverUserId: string | null = null): StoreProfile {
+    updateProfile(
+      profile: StoreProfile,
+      actorUserId: string | null,
+      approverUserId: string | null = null
+    ): StoreProfile {
       const saved = store.transaction(() => {
         const before = store.settings.getProfile()
         store.settings.saveProfile(profile, ctx.clock.now().toISOString())

@@ -40,7 +40,11 @@ export function createUsersService(ctx: ServiceContext, options: { hashParams?: 
       return store.users.list().map((record) => toUser(record, now))
     },
 
-    async create(input: NewUser, actorUserId: string | null, approverUserId: string | null = null): Promise<User> {
+    async create(
+      input: NewUser,
+      actorUserId: string | null,
+      approverUserId: string | null = null
+    ): Promise<User> {
       checkPassword('password', input.password, input.username)
       assertUsernameFree(input.username, null)
       const [passwordHash, pinHash] = await Promise.all([
@@ -76,7 +80,11 @@ export function createUsersService(ctx: ServiceContext, options: { hashParams?: 
       return toUser(record, clock.now())
     },
 
-    async update(input: UserUpdate, actorUserId: string | null, approverUserId: string | null = null): Promise<User> {
+    async update(
+      input: UserUpdate,
+      actorUserId: string | null,
+      approverUserId: string | null = null
+    ): Promise<User> {
       const existing = store.users.get(input.id)
       if (!existing) throw notFound('User', 'id')
       const username = input.username ?? existing.username
@@ -104,13 +112,21 @@ export function createUsersService(ctx: ServiceContext, options: { hashParams?: 
           if (next.role !== 'owner') throw conflict(`role: ${M.lastOwner}`, 'role')
           if (!next.active) throw conflict(`active: ${M.lastOwner}`, 'active')
         }
-        const changed = (['username', 'displayName', 'role', 'active'] as const).filter((key) => next[key] !== before[key])
-        const secrets = [passwordHash ? 'password' : null, pinHash ? 'pin' : null].filter((s): s is string => s !== null)
+        const changed = (['username', 'displayName', 'role', 'active'] as const).filter(
+          (key) => next[key] !== before[key]
+        )
+        const secrets = [passwordHash ? 'password' : null, pinHash ? 'pin' : null].filter(
+          (s): s is string => s !== null
+        )
         store.users.update(next)
         // A new password from the owner, or reactivation, is the way out of a lockout.
         if (passwordHash || (next.active && !before.active)) store.users.setFailedAttempts(next.id, 0, null)
         const action =
-          before.active && !next.active ? 'user.deactivated' : !before.active && next.active ? 'user.reactivated' : 'user.changed'
+          before.active && !next.active
+            ? 'user.deactivated'
+            : !before.active && next.active
+              ? 'user.reactivated'
+              : 'user.changed'
         recordChange(ctx, {
           actorUserId,
           approverUserId,
@@ -133,7 +149,8 @@ export function createUsersService(ctx: ServiceContext, options: { hashParams?: 
     async updateOwn(user: UserRecord, input: ProfileUpdate): Promise<CurrentUser> {
       const changingSecret = input.newPassword !== undefined || input.newPin !== undefined
       if (changingSecret) {
-        if (!input.currentPassword) throw invalid('currentPassword', `currentPassword: ${M.currentPasswordRequired}`)
+        if (!input.currentPassword)
+          throw invalid('currentPassword', `currentPassword: ${M.currentPasswordRequired}`)
         if (input.newPassword !== undefined) checkPassword('newPassword', input.newPassword, user.username)
         await checkCredential(ctx, {
           user,
@@ -145,7 +162,8 @@ export function createUsersService(ctx: ServiceContext, options: { hashParams?: 
           userField: 'currentPassword'
         })
       }
-      const passwordHash = input.newPassword !== undefined ? await hashSecret(input.newPassword, hashParams) : null
+      const passwordHash =
+        input.newPassword !== undefined ? await hashSecret(input.newPassword, hashParams) : null
       const pinHash = input.newPin !== undefined ? await hashSecret(input.newPin, hashParams) : null
       const saved = store.transaction(() => {
         const before = store.users.get(user.id)

@@ -1,10 +1,12 @@
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { onEvent } from './api/client'
+import { AccountsGate } from './components/AccountsGate'
 import { AppShell } from './components/AppShell'
 import { DamagedDatabaseScreen } from './screens/DamagedDatabaseScreen'
 import { screenComponents } from './screens'
 import { useAppStore } from './stores/app-store'
+import { useAuthStore } from './stores/auth-store'
 import { useSettingsStore } from './stores/settings-store'
 
 export function App() {
@@ -15,16 +17,18 @@ export function App() {
   const start = useAppStore((s) => s.start)
   const loadSettings = useSettingsStore((s) => s.load)
   const receiveSettings = useSettingsStore((s) => s.receive)
+  const signedIn = useAuthStore((s) => s.status?.state === 'active')
 
   useEffect(() => {
     void start()
   }, [start])
 
   useEffect(() => {
-    if (info?.database.status !== 'ok') return
+    // The store profile needs a logged-in session (the login screens get the name from auth:status).
+    if (info?.database.status !== 'ok' || !signedIn) return
     void loadSettings()
     return onEvent('settings:changed', receiveSettings)
-  }, [info, loadSettings, receiveSettings])
+  }, [info, signedIn, loadSettings, receiveSettings])
 
   if (startupError) {
     return (
@@ -44,8 +48,10 @@ export function App() {
 
   const ScreenComponent = screenComponents[screen]
   return (
-    <AppShell>
-      <ScreenComponent />
-    </AppShell>
+    <AccountsGate>
+      <AppShell>
+        <ScreenComponent />
+      </AppShell>
+    </AccountsGate>
   )
 }

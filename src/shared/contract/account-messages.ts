@@ -34,7 +34,8 @@ export type AccountMessageKey = keyof typeof ACCOUNT_MESSAGES
 
 /** The key of a known reason, e.g. `passwordTooShort`, or null for any other text. */
 export function accountMessageKey(reason: string): AccountMessageKey | null {
-  for (const [key, text] of Object.entries(ACCOUNT_MESSAGES)) if (text === reason) return key as AccountMessageKey
+  for (const [key, text] of Object.entries(ACCOUNT_MESSAGES))
+    if (text === reason) return key as AccountMessageKey
   return null
 }
 

@@ -4,7 +4,17 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../../src/main/cli/run-cli'
 import { auditHash, createAuditRepo } from '../../../src/main/store/repos/audit-repo'
 import { verifyAuditChain } from '../../../src/main/services/audit-verify'
-import { OWNER, STAFF, addStaff, callOk, loginAs, openSession, openTestCore, setupOwner, type TestCore } from '../../support/accounts'
+import {
+  OWNER,
+  STAFF,
+  addStaff,
+  callOk,
+  loginAs,
+  openSession,
+  openTestCore,
+  setupOwner,
+  type TestCore
+} from '../../support/accounts'
 
 const open: TestCore[] = []
 afterEach(() => {
@@ -20,7 +30,11 @@ async function shopWithHistory(): Promise<TestCore> {
   const cashier = await loginAs(t.core, 'cashier', STAFF.cashier.password)
   await callOk(t.core, cashier, 'auth:lock', {})
   await callOk(t.core, cashier, 'auth:unlock', { pin: STAFF.cashier.pin })
-  await t.core.router.dispatch('auth:login', { username: 'manager', password: 'wrong-pass' }, { sessionId: openSession(t.core) })
+  await t.core.router.dispatch(
+    'auth:login',
+    { username: 'manager', password: 'wrong-pass' },
+    { sessionId: openSession(t.core) }
+  )
   await callOk(t.core, cashier, 'auth:logout', {})
   return t
 }
@@ -62,10 +76,26 @@ describe('the audit chain', () => {
     const t = await shopWithHistory()
     const actions = [...verifyFileEntries(t.dataDir)].map((e) => e.action)
     expect(actions).toEqual(
-      expect.arrayContaining(['user.created', 'settings.updated', 'setup.completed', 'auth.login', 'auth.locked', 'auth.unlocked', 'auth.failed', 'auth.logout'])
+      expect.arrayContaining([
+        'user.created',
+        'settings.updated',
+        'setup.completed',
+        'auth.login',
+        'auth.locked',
+        'auth.unlocked',
+        'auth.failed',
+        'auth.logout'
+      ])
     )
     const text = JSON.stringify([...verifyFileEntries(t.dataDir)])
-    for (const secret of [OWNER.password, OWNER.pin, STAFF.cashier.password, STAFF.cashier.pin, 'wrong-pass', 'scrypt$']) {
+    for (const secret of [
+      OWNER.password,
+      OWNER.pin,
+      STAFF.cashier.password,
+      STAFF.cashier.pin,
+      'wrong-pass',
+      'scrypt$'
+    ]) {
       expect(text).not.toContain(secret)
     }
   })
@@ -76,13 +106,27 @@ describe('the audit chain', () => {
     const result = verifyFile(t.dataDir)
     expect(result).toMatchObject({ ok: true, brokenAtSeq: null })
     expect(result.entries).toBeGreaterThan(10)
-    expect(await cli(t.dataDir)).toEqual({ status: 0, stdout: `audit log intact: ${result.entries} entries\n`, stderr: '' })
+    expect(await cli(t.dataDir)).toEqual({
+      status: 0,
+      stdout: `audit log intact: ${result.entries} entries\n`,
+      stderr: ''
+    })
   })
 
   it('detects a modified row and names it', async () => {
     const t = await shopWithHistory()
-    tamper(t, (db) => db.prepare("UPDATE audit_log SET details = json_set(details, '$.username', 'someone-else') WHERE seq = 5").run())
-    expect(verifyFile(t.dataDir)).toMatchObject({ ok: false, brokenAtSeq: 5, reason: 'entry 5 was changed after it was written' })
+    tamper(t, (db) =>
+      db
+        .prepare(
+          "UPDATE audit_log SET details = json_set(details, '$.username', 'someone-else') WHERE seq = 5"
+        )
+        .run()
+    )
+    expect(verifyFile(t.dataDir)).toMatchObject({
+      ok: false,
+      brokenAtSeq: 5,
+      reason: 'entry 5 was changed after it was written'
+    })
     const { status, stdout } = await cli(t.dataDir)
     expect(status).toBe(1)
     expect(stdout).toBe('audit log BROKEN at entry 5: entry 5 was changed after it was written\n')
@@ -94,15 +138,27 @@ describe('the audit chain', () => {
       const entries = [...createAuditRepo(db).iterate()]
       const target = entries[3]!
       const forged = { ...target, actorUserId: 'someone-else' }
-      db.prepare('UPDATE audit_log SET actor_user_id = ?, hash = ? WHERE seq = ?').run('someone-else', auditHash(target.prevHash, forged), target.seq)
+      db.prepare('UPDATE audit_log SET actor_user_id = ?, hash = ? WHERE seq = ?').run(
+        'someone-else',
+        auditHash(target.prevHash, forged),
+        target.seq
+      )
     })
-    expect(verifyFile(t.dataDir)).toMatchObject({ ok: false, brokenAtSeq: 5, reason: 'entry 5 does not chain to the entry before it' })
+    expect(verifyFile(t.dataDir)).toMatchObject({
+      ok: false,
+      brokenAtSeq: 5,
+      reason: 'entry 5 does not chain to the entry before it'
+    })
   })
 
   it('detects a deleted row', async () => {
     const t = await shopWithHistory()
     tamper(t, (db) => db.prepare('DELETE FROM audit_log WHERE seq = 7').run())
-    expect(verifyFile(t.dataDir)).toMatchObject({ ok: false, brokenAtSeq: 8, reason: 'entry 8 follows entry 6: entries are missing' })
+    expect(verifyFile(t.dataDir)).toMatchObject({
+      ok: false,
+      brokenAtSeq: 8,
+      reason: 'entry 8 follows entry 6: entries are missing'
+    })
     expect((await cli(t.dataDir)).status).toBe(1)
   })
 
@@ -111,15 +167,29 @@ describe('the audit chain', () => {
     tamper(t, (db) => {
       const entries = [...createAuditRepo(db).iterate()]
       // Make room after entry 3 by renumbering the tail, then slip a forged login in.
-      db.exec('UPDATE audit_log SET seq = seq + 1000 WHERE seq > 3; UPDATE audit_log SET seq = seq - 999 WHERE seq > 1000;')
+      db.exec(
+        'UPDATE audit_log SET seq = seq + 1000 WHERE seq > 3; UPDATE audit_log SET seq = seq - 999 WHERE seq > 1000;'
+      )
       const prev = entries[2]!
-      const forged = { id: 'forged', at: prev.at, actorUserId: null, approverUserId: null, action: 'auth.login', subject: null, details: {} }
+      const forged = {
+        id: 'forged',
+        at: prev.at,
+        actorUserId: null,
+        approverUserId: null,
+        action: 'auth.login',
+        subject: null,
+        details: {}
+      }
       db.prepare(
         `INSERT INTO audit_log (seq, id, at, actor_user_id, approver_user_id, action, subject, details, prev_hash, hash)
          VALUES (4, 'forged', ?, NULL, NULL, 'auth.login', NULL, '{}', ?, ?)`
       ).run(prev.at, prev.hash, auditHash(prev.hash, forged))
     })
-    expect(verifyFile(t.dataDir)).toMatchObject({ ok: false, brokenAtSeq: 5, reason: 'entry 5 does not chain to the entry before it' })
+    expect(verifyFile(t.dataDir)).toMatchObject({
+      ok: false,
+      brokenAtSeq: 5,
+      reason: 'entry 5 does not chain to the entry before it'
+    })
     expect((await cli(t.dataDir)).stdout).toContain('BROKEN at entry 5')
   })
 

@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contract, roleCan, type Role } from '@shared/contract'
 import type { ChannelSpec } from '@shared/contract/channel'
-import { OWNER, STAFF, addStaff, callOk, loginAs, openSession, openTestCore, setupOwner, type TestCore } from '../../support/accounts'
+import {
+  OWNER,
+  STAFF,
+  addStaff,
+  callOk,
+  loginAs,
+  openSession,
+  openTestCore,
+  setupOwner,
+  type TestCore
+} from '../../support/accounts'
 
 /**
  * Calls every channel of the contract, as every role, as a signed-out session and as a
@@ -12,7 +22,11 @@ import { OWNER, STAFF, addStaff, callOk, loginAs, openSession, openTestCore, set
 const CALLERS = ['signed-out', 'locked', 'cashier', 'manager', 'owner'] as const
 type Caller = (typeof CALLERS)[number]
 
-const PASSWORDS: Record<Role, string> = { owner: OWNER.password, manager: STAFF.manager.password, cashier: STAFF.cashier.password }
+const PASSWORDS: Record<Role, string> = {
+  owner: OWNER.password,
+  manager: STAFF.manager.password,
+  cashier: STAFF.cashier.password
+}
 
 // A call the gate lets through may still be refused by the handler for a reason of its own:
 // these public channels answer UNAUTHENTICATED for a wrong credential or a missing login.
@@ -54,7 +68,8 @@ describe('the permission matrix, through the real router', () => {
     const spec = (contract as Record<string, ChannelSpec>)[channel]!
     const session = await sessionFor(caller)
     const result = await t.core.router.dispatch(channel, {}, { sessionId: session })
-    const got = result.ok || !['UNAUTHENTICATED', 'FORBIDDEN'].includes(result.error.code) ? 'pass' : result.error.code
+    const got =
+      result.ok || !['UNAUTHENTICATED', 'FORBIDDEN'].includes(result.error.code) ? 'pass' : result.error.code
     const want = REFUSED_BY_HANDLER[channel]?.includes(caller) ? 'UNAUTHENTICATED' : expected(caller, spec)
     expect(got, JSON.stringify(result)).toBe(want)
   })

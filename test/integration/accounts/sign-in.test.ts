@@ -1,6 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { ACCOUNT_MESSAGES as M } from '@shared/contract'
-import { OWNER, STAFF, addStaff, callOk, loginAs, openSession, openTestCore, setupOwner, type TestCore } from '../../support/accounts'
+import {
+  OWNER,
+  STAFF,
+  addStaff,
+  callOk,
+  loginAs,
+  openSession,
+  openTestCore,
+  setupOwner,
+  type TestCore
+} from '../../support/accounts'
 
 const open: TestCore[] = []
 async function fresh(): Promise<TestCore> {
@@ -25,7 +35,9 @@ describe('first-run set-up', () => {
       ok: false,
       error: { code: 'UNAUTHENTICATED' }
     })
-    expect(await core.router.dispatch('auth:login', { username: 'owner', password: 'x' }, { sessionId: session })).toMatchObject({
+    expect(
+      await core.router.dispatch('auth:login', { username: 'owner', password: 'x' }, { sessionId: session })
+    ).toMatchObject({
       ok: false,
       error: { code: 'UNAUTHENTICATED', message: M.setupRequired }
     })
@@ -37,10 +49,17 @@ describe('first-run set-up', () => {
     const status = await callOk(core, session, 'auth:status', {})
     const profile = { ...status.setupProfile!, storeName: '海港街杂货' }
     const after = await callOk(core, session, 'auth:setup', { profile, owner: OWNER })
-    expect(after).toMatchObject({ setupRequired: false, state: 'active', storeName: '海港街杂货', setupProfile: null })
+    expect(after).toMatchObject({
+      setupRequired: false,
+      state: 'active',
+      storeName: '海港街杂货',
+      setupProfile: null
+    })
     expect(after.user).toMatchObject({ username: 'owner', role: 'owner' })
     expect(await callOk(core, session, 'settings:get', {})).toEqual(profile)
-    expect(await core.router.dispatch('auth:setup', { profile, owner: OWNER }, { sessionId: openSession(core) })).toMatchObject({
+    expect(
+      await core.router.dispatch('auth:setup', { profile, owner: OWNER }, { sessionId: openSession(core) })
+    ).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT' }
     })
@@ -55,7 +74,14 @@ describe('first-run set-up', () => {
       { profile: setupProfile, owner: { ...OWNER, password: '12345678' } },
       { sessionId: session }
     )
-    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'owner.password', message: `owner.password: ${M.passwordAllDigits}` } })
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        field: 'owner.password',
+        message: `owner.password: ${M.passwordAllDigits}`
+      }
+    })
     expect((await callOk(core, session, 'auth:status', {})).setupRequired).toBe(true)
   })
 })
@@ -68,15 +94,26 @@ describe('login, lockout and unlock', () => {
     const status = await callOk(core, session, 'auth:login', { username: 'OWNER', password: OWNER.password })
     expect(status).toMatchObject({ state: 'active', user: { username: 'owner' } })
     expect(await callOk(core, session, 'auth:logout', {})).toMatchObject({ state: 'signed-out', user: null })
-    expect(await core.router.dispatch('settings:get', {}, { sessionId: session })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect(await core.router.dispatch('settings:get', {}, { sessionId: session })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' }
+    })
   })
 
   it('says the same thing for an unknown username and a wrong password', async () => {
     const { core } = await fresh()
     await setupOwner(core)
     const session = openSession(core)
-    const unknown = await core.router.dispatch('auth:login', { username: 'nobody', password: 'whatever-1' }, { sessionId: session })
-    const wrong = await core.router.dispatch('auth:login', { username: 'owner', password: 'whatever-1' }, { sessionId: session })
+    const unknown = await core.router.dispatch(
+      'auth:login',
+      { username: 'nobody', password: 'whatever-1' },
+      { sessionId: session }
+    )
+    const wrong = await core.router.dispatch(
+      'auth:login',
+      { username: 'owner', password: 'whatever-1' },
+      { sessionId: session }
+    )
     expect(unknown).toEqual(wrong)
     expect(wrong).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', field: 'password' } })
   })
@@ -85,13 +122,21 @@ describe('login, lockout and unlock', () => {
     const { core, clock } = await fresh()
     await setupOwner(core)
     const session = openSession(core)
-    const attempt = (password: string) => core.router.dispatch('auth:login', { username: 'owner', password }, { sessionId: session })
-    for (let i = 0; i < 4; i++) expect(await attempt('wrong-pass')).toMatchObject({ error: { field: 'password' } })
+    const attempt = (password: string) =>
+      core.router.dispatch('auth:login', { username: 'owner', password }, { sessionId: session })
+    for (let i = 0; i < 4; i++)
+      expect(await attempt('wrong-pass')).toMatchObject({ error: { field: 'password' } })
     expect(await attempt('wrong-pass')).toMatchObject({ error: { field: 'password' } }) // the 5th: now locked
     // Even the right password is refused while locked, without being checked.
-    expect(await attempt(OWNER.password)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', field: 'username', message: `username: ${M.accountLocked}` } })
+    expect(await attempt(OWNER.password)).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', field: 'username', message: `username: ${M.accountLocked}` }
+    })
     clock.advance(5 * MINUTE - 1000)
-    expect(await attempt(OWNER.password)).toMatchObject({ ok: false, error: { message: `username: ${M.accountLocked}` } })
+    expect(await attempt(OWNER.password)).toMatchObject({
+      ok: false,
+      error: { message: `username: ${M.accountLocked}` }
+    })
     clock.advance(1000)
     expect(await attempt(OWNER.password)).toMatchObject({ ok: true, value: { state: 'active' } })
   })
@@ -99,9 +144,14 @@ describe('login, lockout and unlock', () => {
   it('resets the count on success, and follows the configured limits', async () => {
     const { core, clock } = await fresh()
     const owner = await setupOwner(core)
-    await callOk(core, owner, 'security:update', { idleLockMinutes: 5, maxFailedAttempts: 3, lockoutMinutes: 10 })
+    await callOk(core, owner, 'security:update', {
+      idleLockMinutes: 5,
+      maxFailedAttempts: 3,
+      lockoutMinutes: 10
+    })
     const session = openSession(core)
-    const attempt = (password: string) => core.router.dispatch('auth:login', { username: 'owner', password }, { sessionId: session })
+    const attempt = (password: string) =>
+      core.router.dispatch('auth:login', { username: 'owner', password }, { sessionId: session })
     await attempt('wrong-pass')
     await attempt('wrong-pass')
     expect(await attempt(OWNER.password)).toMatchObject({ ok: true })
@@ -119,9 +169,13 @@ describe('login, lockout and unlock', () => {
     const session = await setupOwner(core)
     await callOk(core, session, 'auth:lock', {})
     for (let i = 0; i < 5; i++) {
-      expect(await core.router.dispatch('auth:unlock', { pin: '9999' }, { sessionId: session })).toMatchObject({ error: { field: 'pin' } })
+      expect(
+        await core.router.dispatch('auth:unlock', { pin: '9999' }, { sessionId: session })
+      ).toMatchObject({ error: { field: 'pin' } })
     }
-    expect(await core.router.dispatch('auth:unlock', { pin: OWNER.pin }, { sessionId: session })).toMatchObject({
+    expect(
+      await core.router.dispatch('auth:unlock', { pin: OWNER.pin }, { sessionId: session })
+    ).toMatchObject({
       error: { message: `pin: ${M.accountLocked}` }
     })
     clock.advance(5 * MINUTE)
@@ -133,12 +187,19 @@ describe('login, lockout and unlock', () => {
     const owner = await setupOwner(core)
     await addStaff(core, owner)
     const session = openSession(core)
-    for (let i = 0; i < 5; i++) await core.router.dispatch('auth:login', { username: 'cashier', password: 'nope-nope' }, { sessionId: session })
+    for (let i = 0; i < 5; i++)
+      await core.router.dispatch(
+        'auth:login',
+        { username: 'cashier', password: 'nope-nope' },
+        { sessionId: session }
+      )
     const users = await callOk(core, owner, 'users:list', {})
     const cashier = users.find((u) => u.username === 'cashier')!
     expect(cashier.lockedUntil).not.toBeNull()
     await callOk(core, owner, 'users:update', { id: cashier.id, password: 'fresh-start-1' })
-    expect(await callOk(core, session, 'auth:login', { username: 'cashier', password: 'fresh-start-1' })).toMatchObject({ state: 'active' })
+    expect(
+      await callOk(core, session, 'auth:login', { username: 'cashier', password: 'fresh-start-1' })
+    ).toMatchObject({ state: 'active' })
   })
 })
 
@@ -146,7 +207,10 @@ describe('lock, PIN unlock, switch user and idle auto-lock', () => {
   it('locks by hand; a locked session gets only the public channels until its PIN unlocks it', async () => {
     const { core } = await fresh()
     const session = await setupOwner(core)
-    expect(await callOk(core, session, 'auth:lock', {})).toMatchObject({ state: 'locked', user: { username: 'owner' } })
+    expect(await callOk(core, session, 'auth:lock', {})).toMatchObject({
+      state: 'locked',
+      user: { username: 'owner' }
+    })
     for (const channel of ['settings:get', 'users:list', 'profile:get', 'auth:lock'] as const) {
       expect(await core.router.dispatch(channel, {}, { sessionId: session }), channel).toMatchObject({
         ok: false,
@@ -154,7 +218,10 @@ describe('lock, PIN unlock, switch user and idle auto-lock', () => {
       })
     }
     expect(await callOk(core, session, 'auth:status', {})).toMatchObject({ state: 'locked' })
-    expect(await core.router.dispatch('auth:unlock', { pin: '0000' }, { sessionId: session })).toMatchObject({ ok: false, error: { field: 'pin' } })
+    expect(await core.router.dispatch('auth:unlock', { pin: '0000' }, { sessionId: session })).toMatchObject({
+      ok: false,
+      error: { field: 'pin' }
+    })
     expect(await callOk(core, session, 'auth:unlock', { pin: OWNER.pin })).toMatchObject({ state: 'active' })
     expect(await callOk(core, session, 'settings:get', {})).toBeTruthy()
   })
@@ -166,13 +233,20 @@ describe('lock, PIN unlock, switch user and idle auto-lock', () => {
     await callOk(core, session, 'auth:lock', {})
     const status = await callOk(core, session, 'auth:switch', { username: 'cashier', pin: STAFF.cashier.pin })
     expect(status).toMatchObject({ state: 'active', user: { username: 'cashier', role: 'cashier' } })
-    expect(await core.router.dispatch('users:list', {}, { sessionId: session })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await core.router.dispatch('users:list', {}, { sessionId: session })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' }
+    })
   })
 
   it('never opens a signed-out session by PIN alone', async () => {
     const { core } = await fresh()
     await setupOwner(core)
-    const result = await core.router.dispatch('auth:switch', { username: 'owner', pin: OWNER.pin }, { sessionId: openSession(core) })
+    const result = await core.router.dispatch(
+      'auth:switch',
+      { username: 'owner', pin: OWNER.pin },
+      { sessionId: openSession(core) }
+    )
     expect(result).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', field: 'username' } })
   })
 
@@ -188,16 +262,26 @@ describe('lock, PIN unlock, switch user and idle auto-lock', () => {
       ok: false,
       error: { code: 'UNAUTHENTICATED', message: M.tillLocked }
     })
-    expect(await callOk(core, session, 'auth:status', {})).toMatchObject({ state: 'locked', user: { username: 'owner' } })
+    expect(await callOk(core, session, 'auth:status', {})).toMatchObject({
+      state: 'locked',
+      user: { username: 'owner' }
+    })
     expect(await callOk(core, session, 'auth:unlock', { pin: OWNER.pin })).toMatchObject({ state: 'active' })
   })
 
   it('reports the idle lock in auth:status even with no call in between, and follows the setting', async () => {
     const { core, clock } = await fresh()
     const session = await setupOwner(core)
-    await callOk(core, session, 'security:update', { idleLockMinutes: 2, maxFailedAttempts: 5, lockoutMinutes: 5 })
+    await callOk(core, session, 'security:update', {
+      idleLockMinutes: 2,
+      maxFailedAttempts: 5,
+      lockoutMinutes: 5
+    })
     clock.advance(2 * MINUTE)
-    expect(await callOk(core, session, 'auth:status', {})).toMatchObject({ state: 'locked', idleLockMinutes: 2 })
+    expect(await callOk(core, session, 'auth:status', {})).toMatchObject({
+      state: 'locked',
+      idleLockMinutes: 2
+    })
   })
 })
 
@@ -206,8 +290,15 @@ describe('staff', () => {
     const { core } = await fresh()
     const owner = await setupOwner(core)
     await addStaff(core, owner)
-    const duplicate = await core.router.dispatch('users:create', { ...STAFF.cashier, username: 'CASHIER' }, { sessionId: owner })
-    expect(duplicate).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'username', message: `username: ${M.usernameTaken}` } })
+    const duplicate = await core.router.dispatch(
+      'users:create',
+      { ...STAFF.cashier, username: 'CASHIER' },
+      { sessionId: owner }
+    )
+    expect(duplicate).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', field: 'username', message: `username: ${M.usernameTaken}` }
+    })
     const list = await callOk(core, owner, 'users:list', {})
     expect(list.map((u) => u.username).sort()).toEqual(['cashier', 'manager', 'owner'])
     expect(JSON.stringify(list)).not.toMatch(/scrypt|pass/)
@@ -225,9 +316,19 @@ describe('staff', () => {
   ])('refuses bad input %j naming the field', async (patch, field, reason) => {
     const { core } = await fresh()
     const owner = await setupOwner(core)
-    const input = { displayName: 'New Li', username: 'newbie', role: 'cashier', password: 'good-pass-1', pin: '4321', ...patch }
+    const input = {
+      displayName: 'New Li',
+      username: 'newbie',
+      role: 'cashier',
+      password: 'good-pass-1',
+      pin: '4321',
+      ...patch
+    }
     const result = await core.router.dispatch('users:create', input, { sessionId: owner })
-    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', field, message: `${field}: ${reason}` } })
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', field, message: `${field}: ${reason}` }
+    })
   })
 
   it('deactivated users cannot log in, and their open sessions end', async () => {
@@ -236,30 +337,60 @@ describe('staff', () => {
     await addStaff(core, owner)
     const cashierSession = await loginAs(core, 'cashier', STAFF.cashier.password)
     const cashier = (await callOk(core, owner, 'users:list', {})).find((u) => u.username === 'cashier')!
-    expect(await callOk(core, owner, 'users:update', { id: cashier.id, active: false })).toMatchObject({ active: false })
-    expect(await core.router.dispatch('profile:get', {}, { sessionId: cashierSession })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
-    const login = await core.router.dispatch('auth:login', { username: 'cashier', password: STAFF.cashier.password }, { sessionId: openSession(core) })
-    expect(login).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', field: 'username', message: `username: ${M.accountDeactivated}` } })
+    expect(await callOk(core, owner, 'users:update', { id: cashier.id, active: false })).toMatchObject({
+      active: false
+    })
+    expect(await core.router.dispatch('profile:get', {}, { sessionId: cashierSession })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' }
+    })
+    const login = await core.router.dispatch(
+      'auth:login',
+      { username: 'cashier', password: STAFF.cashier.password },
+      { sessionId: openSession(core) }
+    )
+    expect(login).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', field: 'username', message: `username: ${M.accountDeactivated}` }
+    })
   })
 
   it('keeps the last active owner an active owner', async () => {
     const { core } = await fresh()
     const owner = await setupOwner(core)
     const me = await callOk(core, owner, 'profile:get', {})
-    expect(await core.router.dispatch('users:update', { id: me.id, role: 'manager' }, { sessionId: owner })).toMatchObject({
+    expect(
+      await core.router.dispatch('users:update', { id: me.id, role: 'manager' }, { sessionId: owner })
+    ).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', field: 'role' }
     })
-    expect(await core.router.dispatch('users:update', { id: me.id, active: false }, { sessionId: owner })).toMatchObject({
+    expect(
+      await core.router.dispatch('users:update', { id: me.id, active: false }, { sessionId: owner })
+    ).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', field: 'active' }
     })
     // With a second owner, the first may step down.
-    const second = await callOk(core, owner, 'users:create', { displayName: 'Co-owner', username: 'owner2', role: 'owner', password: 'second-owner', pin: '5555' })
-    expect(await callOk(core, owner, 'users:update', { id: me.id, role: 'manager' })).toMatchObject({ role: 'manager' })
+    const second = await callOk(core, owner, 'users:create', {
+      displayName: 'Co-owner',
+      username: 'owner2',
+      role: 'owner',
+      password: 'second-owner',
+      pin: '5555'
+    })
+    expect(await callOk(core, owner, 'users:update', { id: me.id, role: 'manager' })).toMatchObject({
+      role: 'manager'
+    })
     // …and now the second is the last one.
     const secondSession = await loginAs(core, 'owner2', 'second-owner')
-    expect(await core.router.dispatch('users:update', { id: second.id, active: false }, { sessionId: secondSession })).toMatchObject({
+    expect(
+      await core.router.dispatch(
+        'users:update',
+        { id: second.id, active: false },
+        { sessionId: secondSession }
+      )
+    ).toMatchObject({
       ok: false,
       error: { field: 'active' }
     })
@@ -268,11 +399,20 @@ describe('staff', () => {
   it('changes take effect at once: a demoted owner loses users-manage on their next call', async () => {
     const { core } = await fresh()
     const owner = await setupOwner(core)
-    const co = await callOk(core, owner, 'users:create', { displayName: 'Co-owner', username: 'owner2', role: 'owner', password: 'second-owner', pin: '5555' })
+    const co = await callOk(core, owner, 'users:create', {
+      displayName: 'Co-owner',
+      username: 'owner2',
+      role: 'owner',
+      password: 'second-owner',
+      pin: '5555'
+    })
     const coSession = await loginAs(core, 'owner2', 'second-owner')
     await callOk(core, coSession, 'users:list', {})
     await callOk(core, owner, 'users:update', { id: co.id, role: 'cashier' })
-    expect(await core.router.dispatch('users:list', {}, { sessionId: coSession })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await core.router.dispatch('users:list', {}, { sessionId: coSession })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' }
+    })
   })
 })
 
@@ -282,22 +422,48 @@ describe('my profile', () => {
     const owner = await setupOwner(core)
     await addStaff(core, owner)
     const me = await loginAs(core, 'cashier', STAFF.cashier.password)
-    expect(await callOk(core, me, 'profile:update', { displayName: 'Li Na' })).toMatchObject({ displayName: 'Li Na' })
-    expect(await core.router.dispatch('profile:update', { newPin: '8642' }, { sessionId: me })).toMatchObject({
-      ok: false,
-      error: { code: 'VALIDATION', field: 'currentPassword', message: `currentPassword: ${M.currentPasswordRequired}` }
+    expect(await callOk(core, me, 'profile:update', { displayName: 'Li Na' })).toMatchObject({
+      displayName: 'Li Na'
     })
-    expect(await core.router.dispatch('profile:update', { newPin: '8642', currentPassword: 'not-it-1' }, { sessionId: me })).toMatchObject({
+    expect(await core.router.dispatch('profile:update', { newPin: '8642' }, { sessionId: me })).toMatchObject(
+      {
+        ok: false,
+        error: {
+          code: 'VALIDATION',
+          field: 'currentPassword',
+          message: `currentPassword: ${M.currentPasswordRequired}`
+        }
+      }
+    )
+    expect(
+      await core.router.dispatch(
+        'profile:update',
+        { newPin: '8642', currentPassword: 'not-it-1' },
+        { sessionId: me }
+      )
+    ).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', field: 'currentPassword', message: `currentPassword: ${M.wrongPassword}` }
     })
-    expect(await core.router.dispatch('profile:update', { newPassword: 'cashier', currentPassword: STAFF.cashier.password }, { sessionId: me })).toMatchObject({
+    expect(
+      await core.router.dispatch(
+        'profile:update',
+        { newPassword: 'cashier', currentPassword: STAFF.cashier.password },
+        { sessionId: me }
+      )
+    ).toMatchObject({
       ok: false,
       error: { field: 'newPassword', message: `newPassword: ${M.passwordTooShort}` }
     })
-    await callOk(core, me, 'profile:update', { newPin: '8642', newPassword: 'li-na-new-pass', currentPassword: STAFF.cashier.password })
+    await callOk(core, me, 'profile:update', {
+      newPin: '8642',
+      newPassword: 'li-na-new-pass',
+      currentPassword: STAFF.cashier.password
+    })
     await callOk(core, me, 'auth:lock', {})
     expect(await callOk(core, me, 'auth:unlock', { pin: '8642' })).toMatchObject({ state: 'active' })
-    expect(await callOk(core, openSession(core), 'auth:login', { username: 'cashier', password: 'li-na-new-pass' })).toMatchObject({ state: 'active' })
+    expect(
+      await callOk(core, openSession(core), 'auth:login', { username: 'cashier', password: 'li-na-new-pass' })
+    ).toMatchObject({ state: 'active' })
   })
 })

@@ -33,12 +33,23 @@ describe('the default permission matrix', () => {
 
   it('gives managers the counter-side capabilities on top', () => {
     expect([...ROLE_PERMISSIONS.manager].sort()).toEqual(
-      ['sell', 'refund', 'void', 'price-override', 'cash-move', 'shift-close', 'coupons-manage', 'catalog-manage'].sort()
+      [
+        'sell',
+        'refund',
+        'void',
+        'price-override',
+        'cash-move',
+        'shift-close',
+        'coupons-manage',
+        'catalog-manage'
+      ].sort()
     )
   })
 
   it('gives owners everything', () => {
-    expect([...ROLE_PERMISSIONS.owner].sort()).toEqual(PERMISSIONS.filter((p) => p !== 'public' && p !== 'session').sort())
+    expect([...ROLE_PERMISSIONS.owner].sort()).toEqual(
+      PERMISSIONS.filter((p) => p !== 'public' && p !== 'session').sort()
+    )
   })
 
   it('opens public and session channels to every role (the gate checks login)', () => {

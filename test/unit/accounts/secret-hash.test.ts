@@ -6,7 +6,11 @@ describe('scrypt hashing of passwords and PINs', () => {
     const hash = await hashSecret('correct horse')
     const [scheme, N, r, p, salt, key] = hash.split('$')
     expect(scheme).toBe('scrypt')
-    expect([Number(N), Number(r), Number(p)]).toEqual([DEFAULT_HASH_PARAMS.N, DEFAULT_HASH_PARAMS.r, DEFAULT_HASH_PARAMS.p])
+    expect([Number(N), Number(r), Number(p)]).toEqual([
+      DEFAULT_HASH_PARAMS.N,
+      DEFAULT_HASH_PARAMS.r,
+      DEFAULT_HASH_PARAMS.p
+    ])
     expect(Buffer.from(salt!, 'base64url')).toHaveLength(16)
     expect(Buffer.from(key!, 'base64url')).toHaveLength(32)
     expect(hash).not.toContain('correct horse')
@@ -38,10 +42,13 @@ describe('scrypt hashing of passwords and PINs', () => {
     expect(await verifySecret('２４６８', hash)).toBe(true)
   })
 
-  it.each([['plain'], ['scrypt$1024$8$1$c2FsdA'], ['bcrypt$1$2$3$4$5'], ['scrypt$x$8$1$c2FsdA$a2V5'], ['scrypt$1024$8$1$c2FsdA$']])(
-    'never matches a malformed hash (%s)',
-    async (stored) => {
-      expect(await verifySecret('anything', stored)).toBe(false)
-    }
-  )
+  it.each([
+    ['plain'],
+    ['scrypt$1024$8$1$c2FsdA'],
+    ['bcrypt$1$2$3$4$5'],
+    ['scrypt$x$8$1$c2FsdA$a2V5'],
+    ['scrypt$1024$8$1$c2FsdA$']
+  ])('never matches a malformed hash (%s)', async (stored) => {
+    expect(await verifySecret('anything', stored)).toBe(false)
+  })
 })

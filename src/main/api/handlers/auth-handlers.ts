@@ -2,7 +2,10 @@ import type { AccountsService } from '../../services/accounts-service'
 import type { UsersService } from '../../services/users-service'
 import type { Router } from '../router'
 
-export function registerAuthHandlers(router: Router, deps: { accounts: AccountsService; users: UsersService }): void {
+export function registerAuthHandlers(
+  router: Router,
+  deps: { accounts: AccountsService; users: UsersService }
+): void {
   const { accounts, users } = deps
   router.handle('auth:status', (_input, ctx) => accounts.status(ctx.sessionId))
   router.handle('auth:setup', (input, ctx) => accounts.setup(ctx.sessionId, input))

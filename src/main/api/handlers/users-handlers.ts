@@ -2,7 +2,10 @@ import type { AccountsService } from '../../services/accounts-service'
 import type { UsersService } from '../../services/users-service'
 import type { Router } from '../router'
 
-export function registerUsersHandlers(router: Router, deps: { accounts: AccountsService; users: UsersService }): void {
+export function registerUsersHandlers(
+  router: Router,
+  deps: { accounts: AccountsService; users: UsersService }
+): void {
   const { accounts, users } = deps
   router.handle('users:list', () => users.list())
   router.handle('users:create', (input, ctx) =>

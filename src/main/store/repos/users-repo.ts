@@ -49,8 +49,12 @@ function fromRow(row: UserRow): UserRecord {
 export function createUsersRepo(db: Database) {
   const byId = db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?')
   const byUsername = db.prepare<[string], UserRow>('SELECT * FROM users WHERE username = ?')
-  const all = db.prepare<[], UserRow>('SELECT * FROM users ORDER BY active DESC, display_name COLLATE NOCASE, username')
-  const activeOwners = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM users WHERE role = 'owner' AND active = 1")
+  const all = db.prepare<[], UserRow>(
+    'SELECT * FROM users ORDER BY active DESC, display_name COLLATE NOCASE, username'
+  )
+  const activeOwners = db.prepare<[], { n: number }>(
+    "SELECT count(*) AS n FROM users WHERE role = 'owner' AND active = 1"
+  )
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users')
   const insert = db.prepare(`
     INSERT INTO users (id, username, display_name, role, password_hash, pin_hash, active, failed_attempts,
@@ -63,7 +67,9 @@ export function createUsersRepo(db: Database) {
     WHERE id = @id
   `)
   const setAttempts = db.prepare('UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?')
-  const selectSetup = db.prepare<[], { completed_at: string }>('SELECT completed_at FROM setup_state WHERE id = 1')
+  const selectSetup = db.prepare<[], { completed_at: string }>(
+    'SELECT completed_at FROM setup_state WHERE id = 1'
+  )
   const insertSetup = db.prepare('INSERT INTO setup_state (id, completed_at, owner_user_id) VALUES (1, ?, ?)')
 
   return {

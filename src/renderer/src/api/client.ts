@@ -1,4 +1,15 @@
-import type { ApiError, ChannelInput, ChannelName, ChannelOutput, EventName, EventPayload } from '@shared/contract'
+import {
+  contract,
+  type ApiError,
+  type ChannelInput,
+  type ChannelName,
+  type ChannelOutput,
+  type EventName,
+  type EventPayload,
+  type InvokeOptions,
+  type Override,
+  type Result
+} from '@shared/contract'
 import { bridge } from '../bridge'
 
 /** A refused or failed call, carrying the API's `{ code, message, field }`. */
@@ -15,11 +26,44 @@ export class ApiCallError extends Error {
   }
 }
 
-/** Calls a channel; resolves with its output or rejects with an `ApiCallError`. */
-export async function call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  const result = await bridge.invoke(channel, input)
-  if (!result.ok) throw new ApiCallError(result.error)
-  return result.value
+/**
+ * Asks someone allowed to approve a refused call in place (the manager-approval dialog):
+ * `attempt` retries the call with their username and PIN; the answer is the call's final result.
+ */
+export type Approver = (request: {
+  channel: ChannelName
+  attempt: (override: Override) => Promise<Result<unknown>>
+}) => Promise<Result<unknown> | null>
+
+let approver: Approver | null = null
+let onUnauthenticated: (() => void) | null = null
+
+/** The accounts feature plugs in the approval dialog and the lock/login reaction here. */
+export function setCallHooks(hooks: { approver: Approver; onUnauthenticated: () => void }): void {
+  approver = hooks.approver
+  onUnauthenticated = hooks.onUnauthenticated
+}
+
+/**
+ * Calls a channel; resolves with its output or rejects with an `ApiCallError`. A FORBIDDEN
+ * answer on an overridable channel opens the approval dialog and retries; an UNAUTHENTICATED
+ * one (the till locked itself, or the account was deactivated) tells the accounts feature.
+ */
+export async function call<C extends ChannelName>(
+  channel: C,
+  input: ChannelInput<C>,
+  options?: InvokeOptions
+): Promise<ChannelOutput<C>> {
+  let result: Result<unknown> = await bridge.invoke(channel, input, options)
+  if (!result.ok && result.error.code === 'FORBIDDEN' && contract[channel].overridable && approver && !options?.override) {
+    const approved = await approver({ channel, attempt: (override) => bridge.invoke(channel, input, { override }) })
+    if (approved) result = approved
+  }
+  if (!result.ok) {
+    if (result.error.code === 'UNAUTHENTICATED' && !channel.startsWith('auth:')) onUnauthenticated?.()
+    throw new ApiCallError(result.error)
+  }
+  return result.value as ChannelOutput<C>
 }
 
 export function onEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {

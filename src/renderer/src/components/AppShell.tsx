@@ -1,17 +1,21 @@
 import type { ReactNode } from 'react'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Calculator, ClipboardList, Package, Settings, ShoppingCart, type LucideIcon } from 'lucide-react'
-import { SCREENS, useAppStore, type Screen } from '../stores/app-store'
+import { Calculator, ClipboardList, Package, Settings, ShoppingCart, UserRound, Users, type LucideIcon } from 'lucide-react'
+import { SCREEN_NAV, SCREENS, useAppStore, type Screen } from '../stores/app-store'
+import { useAuthStore } from '../stores/auth-store'
 import { useSettingsStore } from '../stores/settings-store'
 import { LanguageSwitch } from './LanguageSwitch'
+import { UserMenu } from './UserMenu'
 
 const ICONS: Record<Screen, LucideIcon> = {
   sell: ShoppingCart,
   orders: ClipboardList,
   settlement: Calculator,
   products: Package,
-  settings: Settings
+  settings: Settings,
+  users: Users,
+  profile: UserRound
 }
 
 /**
@@ -23,12 +27,18 @@ export function AppShell({ children }: { children: ReactNode }) {
   const screen = useAppStore((s) => s.screen)
   const go = useAppStore((s) => s.go)
   const storeName = useSettingsStore((s) => s.saved?.storeName)
+  const permissions = useAuthStore((s) => s.status?.user?.permissions)
+  const auditWarning = useAuthStore((s) => s.status?.auditWarning)
+  const navScreens = SCREENS.filter((name) => {
+    const need = SCREEN_NAV[name]
+    return need === undefined || (need !== 'hidden' && (permissions ?? []).includes(need))
+  })
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       if (!event.altKey || event.ctrlKey || event.metaKey) return
       const index = Number(event.key) - 1
-      const target = SCREENS[index]
+      const target = navScreens[index]
       if (target) {
         event.preventDefault()
         go(target)
@@ -36,7 +46,7 @@ export function AppShell({ children }: { children: ReactNode }) {
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [go])
+  }, [go, navScreens])
 
   return (
     <div className="shell">
@@ -46,7 +56,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <span className="brand__name">{t('app.name')}</span>
         </div>
         <ul className="nav-list">
-          {SCREENS.map((name, index) => {
+          {navScreens.map((name, index) => {
             const Icon = ICONS[name]
             return (
               <li key={name}>
@@ -71,8 +81,16 @@ export function AppShell({ children }: { children: ReactNode }) {
             <span className="topbar__store-name">{storeName}</span>
             <span className="topbar__tagline">{t('app.tagline')}</span>
           </div>
-          <LanguageSwitch />
+          <div className="topbar__end">
+            <UserMenu />
+            <LanguageSwitch />
+          </div>
         </header>
+        {auditWarning && (
+          <p className="audit-banner audit-banner--danger" role="alert">
+            {t('accounts.audit.warning', { seq: auditWarning.brokenAtSeq })}
+          </p>
+        )}
         <main className="shell__main">{children}</main>
       </div>
     </div>

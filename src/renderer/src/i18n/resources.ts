@@ -1,3 +1,4 @@
+import { accountsMessages } from './locales/accounts'
 import { coreEn } from './locales/core-en'
 import { coreZhCN } from './locales/core-zh-CN'
 import { defineMessages, type MessageBundle } from './messages'
@@ -6,7 +7,7 @@ import { defineMessages, type MessageBundle } from './messages'
  * Every feature's strings. A feature adds one file under locales/ exporting a
  * `defineMessages(...)` bundle with its own top-level keys, and one line here.
  */
-const bundles: MessageBundle<object>[] = [defineMessages(coreEn, coreZhCN)]
+const bundles: MessageBundle<object>[] = [defineMessages(coreEn, coreZhCN), accountsMessages]
 
 function merge(language: 'en' | 'zh-CN'): Record<string, unknown> {
   const out: Record<string, unknown> = {}

@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react'
 import type { Screen } from '../stores/app-store'
+import { ProfileScreen } from './accounts/ProfileScreen'
+import { UsersScreen } from './accounts/UsersScreen'
 import { ComingSoonScreen } from './ComingSoonScreen'
 import { SettingsScreen } from './SettingsScreen'
 
@@ -9,5 +11,7 @@ export const screenComponents: Record<Screen, ComponentType> = {
   orders: () => <ComingSoonScreen screen="orders" />,
   settlement: () => <ComingSoonScreen screen="settlement" />,
   products: () => <ComingSoonScreen screen="products" />,
-  settings: SettingsScreen
+  settings: SettingsScreen,
+  users: UsersScreen,
+  profile: ProfileScreen
 }

@@ -1,10 +1,13 @@
 import { create } from 'zustand'
-import type { AppInfo } from '@shared/contract'
+import type { AppInfo, Permission } from '@shared/contract'
 import { call } from '../api/client'
 import { applyLanguage, type Language } from '../i18n'
 
-export const SCREENS = ['sell', 'orders', 'settlement', 'products', 'settings'] as const
+export const SCREENS = ['sell', 'orders', 'settlement', 'products', 'settings', 'users', 'profile'] as const
 export type Screen = (typeof SCREENS)[number]
+
+/** What a screen needs before it shows in the navigation (My profile lives in the top bar instead). */
+export const SCREEN_NAV: Partial<Record<Screen, Permission | 'hidden'>> = { users: 'users-manage', profile: 'hidden' }
 
 interface AppState {
   info: AppInfo | null

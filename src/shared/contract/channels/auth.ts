@@ -50,9 +50,21 @@ export type AuthStatus = z.infer<typeof authStatusSchema>
 
 export const securitySettingsSchema = z
   .object({
-    idleLockMinutes: z.number().int('must be a whole number').min(1, 'must be at least 1').max(240, 'must be at most 240'),
-    maxFailedAttempts: z.number().int('must be a whole number').min(3, 'must be at least 3').max(20, 'must be at most 20'),
-    lockoutMinutes: z.number().int('must be a whole number').min(1, 'must be at least 1').max(120, 'must be at most 120')
+    idleLockMinutes: z
+      .number()
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(240, 'must be at most 240'),
+    maxFailedAttempts: z
+      .number()
+      .int('must be a whole number')
+      .min(3, 'must be at least 3')
+      .max(20, 'must be at most 20'),
+    lockoutMinutes: z
+      .number()
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(120, 'must be at most 120')
   })
   .strict()
 export type SecuritySettings = z.infer<typeof securitySettingsSchema>
@@ -113,7 +125,12 @@ export const authChannels = {
   }),
   'auth:login': channel({
     summary: 'Log this session in with username and password (also switches from a locked user).',
-    input: z.object({ username: z.string().trim().min(1, 'must not be empty').max(64), password: z.string().min(1, 'must not be empty').max(128) }).strict(),
+    input: z
+      .object({
+        username: z.string().trim().min(1, 'must not be empty').max(64),
+        password: z.string().min(1, 'must not be empty').max(128)
+      })
+      .strict(),
     output: authStatusSchema,
     permission: 'public'
   }),

@@ -11,7 +11,9 @@ export const coreEn = {
     orders: 'Orders',
     settlement: 'Settlement',
     products: 'Products',
-    settings: 'Settings'
+    settings: 'Settings',
+    users: 'Staff',
+    profile: 'My profile'
   },
   language: {
     label: 'Language',

@@ -13,7 +13,9 @@ export const coreZhCN: Messages<typeof coreEn> = {
     orders: '订单',
     settlement: '结算',
     products: '商品',
-    settings: '设置'
+    settings: '设置',
+    users: '员工',
+    profile: '我的资料'
   },
   language: {
     label: '语言',

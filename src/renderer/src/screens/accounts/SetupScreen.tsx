@@ -1,0 +1,185 @@
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { STORE_LOCALES, type StoreProfile } from '@shared/contract'
+import { Field } from '../../components/Field'
+import { fieldError, useErrorText } from '../../i18n/error-text'
+import { useAuthStore } from '../../stores/auth-store'
+import { AuthFrame } from './AuthFrame'
+
+const CURRENCIES = ['CNY', 'HKD', 'USD', 'EUR', 'GBP', 'JPY'] as const
+
+/** First run: the store profile (prefilled with the demo one) and the owner account. */
+export function SetupScreen({ initial }: { initial: StoreProfile }) {
+  const { t } = useTranslation()
+  const errorText = useErrorText()
+  const { busy, error, setup } = useAuthStore()
+  const [profile, setProfile] = useState<StoreProfile>(initial)
+  const [owner, setOwner] = useState({ displayName: '', username: '', password: '', pin: '' })
+  const [confirm, setConfirm] = useState('')
+  const [mismatch, setMismatch] = useState(false)
+
+  const err = (...fields: string[]): string | undefined => {
+    const found = fieldError(error, ...fields)
+    return found ? errorText(found) : undefined
+  }
+  const onSubmit = (event: FormEvent): void => {
+    event.preventDefault()
+    if (owner.password !== confirm) {
+      setMismatch(true)
+      return
+    }
+    setMismatch(false)
+    void setup({
+      profile,
+      owner: { ...owner, username: owner.username.trim(), displayName: owner.displayName.trim() }
+    })
+  }
+
+  return (
+    <AuthFrame storeName={profile.storeName || initial.storeName} wide>
+      <h1 className="auth__title">{t('accounts.setup.title')}</h1>
+      <p className="auth__subtitle">{t('accounts.setup.subtitle')}</p>
+      <form className="setup-form" onSubmit={onSubmit} noValidate>
+        <fieldset className="card">
+          <legend className="card__title">{t('accounts.setup.store')}</legend>
+          <Field label={t('settings.storeName')} error={err('profile.storeName')}>
+            {(props) => (
+              <input
+                {...props}
+                className="input"
+                value={profile.storeName}
+                maxLength={80}
+                onChange={(e) => setProfile({ ...profile, storeName: e.target.value })}
+              />
+            )}
+          </Field>
+          <Field label={t('settings.currency')} error={err('profile.currency')}>
+            {(props) => (
+              <select
+                {...props}
+                className="input"
+                value={profile.currency}
+                onChange={(e) => setProfile({ ...profile, currency: e.target.value, cashIncrement: null })}
+              >
+                {CURRENCIES.map((code) => (
+                  <option key={code} value={code}>
+                    {code} — {t(`currencies.${code}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('settings.locale')} error={err('profile.locale')}>
+            {(props) => (
+              <select
+                {...props}
+                className="input"
+                value={profile.locale}
+                onChange={(e) => setProfile({ ...profile, locale: e.target.value as StoreProfile['locale'] })}
+              >
+                {STORE_LOCALES.map((code) => (
+                  <option key={code} value={code}>
+                    {t(`locales.${code}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </fieldset>
+
+        <fieldset className="card">
+          <legend className="card__title">{t('accounts.setup.owner')}</legend>
+          <p className="field__hint card__hint">{t('accounts.setup.ownerHint')}</p>
+          <Field label={t('accounts.fields.displayName')} error={err('owner.displayName')}>
+            {(props) => (
+              <input
+                {...props}
+                className="input"
+                autoFocus
+                autoComplete="name"
+                value={owner.displayName}
+                onChange={(e) => setOwner({ ...owner, displayName: e.target.value })}
+              />
+            )}
+          </Field>
+          <Field
+            label={t('accounts.fields.username')}
+            hint={t('accounts.fields.usernameHint')}
+            error={err('owner.username')}
+          >
+            {(props) => (
+              <input
+                {...props}
+                className="input"
+                autoComplete="username"
+                autoCapitalize="off"
+                value={owner.username}
+                onChange={(e) => setOwner({ ...owner, username: e.target.value })}
+              />
+            )}
+          </Field>
+          <Field
+            label={t('accounts.fields.password')}
+            hint={t('accounts.fields.passwordHint')}
+            error={err('owner.password')}
+          >
+            {(props) => (
+              <input
+                {...props}
+                className="input"
+                type="password"
+                autoComplete="new-password"
+                value={owner.password}
+                onChange={(e) => setOwner({ ...owner, password: e.target.value })}
+              />
+            )}
+          </Field>
+          <Field
+            label={t('accounts.fields.confirmPassword')}
+            error={mismatch ? t('accounts.reasons.passwordsDiffer') : undefined}
+          >
+            {(props) => (
+              <input
+                {...props}
+                className="input"
+                type="password"
+                autoComplete="new-password"
+                value={confirm}
+                onChange={(e) => setConfirm(e.target.value)}
+              />
+            )}
+          </Field>
+          <Field
+            label={t('accounts.fields.pin')}
+            hint={t('accounts.fields.pinHint')}
+            error={err('owner.pin')}
+          >
+            {(props) => (
+              <input
+                {...props}
+                className="input input--pin"
+                type="password"
+                inputMode="numeric"
+                autoComplete="off"
+                maxLength={6}
+                value={owner.pin}
+                onChange={(e) => setOwner({ ...owner, pin: e.target.value.replace(/\D/g, '') })}
+              />
+            )}
+          </Field>
+        </fieldset>
+
+        <div className="form-actions">
+          <div className="form-actions__status" role="status" aria-live="polite">
+            {error && !error.field?.match(/^(profile|owner)\./) && (
+              <span className="status status--error">{errorText(error)}</span>
+            )}
+          </div>
+          <button type="submit" className="button button--primary button--large" disabled={busy === 'busy'}>
+            {busy === 'busy' ? t('accounts.setup.saving') : t('accounts.setup.submit')}
+          </button>
+        </div>
+      </form>
+    </AuthFrame>
+  )
+}

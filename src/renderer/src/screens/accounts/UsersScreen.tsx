@@ -1,0 +1,408 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ShieldCheck, UserPlus } from 'lucide-react'
+import {
+  ROLES,
+  type ApiError,
+  type AuditChainStatus,
+  type Role,
+  type SecuritySettings,
+  type User
+} from '@shared/contract'
+import { ApiCallError, call } from '../../api/client'
+import { Field } from '../../components/Field'
+import { fieldError, useErrorText } from '../../i18n/error-text'
+import { useAuthStore } from '../../stores/auth-store'
+
+const toError = (error: unknown): ApiError =>
+  error instanceof ApiCallError ? error.error : { code: 'INTERNAL', message: String(error) }
+
+interface Draft {
+  id: string | null
+  displayName: string
+  username: string
+  role: Role
+  password: string
+  pin: string
+}
+
+const EMPTY: Draft = { id: null, displayName: '', username: '', role: 'cashier', password: '', pin: '' }
+
+/** Staff (owner only): add, edit, deactivate; and the till's locking rules. */
+export function UsersScreen() {
+  const { t, i18n } = useTranslation()
+  const errorText = useErrorText()
+  const me = useAuthStore((s) => s.status?.user)
+  const [users, setUsers] = useState<User[] | null>(null)
+  const [loadError, setLoadError] = useState<ApiError | null>(null)
+  const [draft, setDraft] = useState<Draft | null>(null)
+  const [error, setError] = useState<ApiError | null>(null)
+  const [notice, setNotice] = useState('')
+  const [busy, setBusy] = useState(false)
+
+  const load = useCallback(async () => {
+    try {
+      setUsers(await call('users:list', {}))
+      setLoadError(null)
+    } catch (e) {
+      setLoadError(toError(e))
+    }
+  }, [])
+  useEffect(() => {
+    void call('users:list', {}).then(setUsers, (e: unknown) => setLoadError(toError(e)))
+  }, [])
+
+  const allowed = me?.permissions.includes('users-manage') ?? false
+  if (!allowed || loadError?.code === 'FORBIDDEN') {
+    return (
+      <section className="screen" aria-labelledby="users-title">
+        <h1 id="users-title" className="screen__title">
+          {t('accounts.users.title')}
+        </h1>
+        <p role="alert" className="users-forbidden">
+          {t('accounts.users.forbidden')}
+        </p>
+      </section>
+    )
+  }
+
+  const err = (field: string): string | undefined => {
+    const found = fieldError(error, field)
+    return found ? errorText(found) : undefined
+  }
+  const save = async (event: FormEvent): Promise<void> => {
+    event.preventDefault()
+    if (!draft) return
+    setBusy(true)
+    setError(null)
+    try {
+      if (draft.id === null) {
+        const created = await call('users:create', {
+          displayName: draft.displayName,
+          username: draft.username,
+          role: draft.role,
+          password: draft.password,
+          pin: draft.pin
+        })
+        setNotice(t('accounts.users.created', { name: created.displayName }))
+      } else {
+        await call('users:update', {
+          id: draft.id,
+          displayName: draft.displayName,
+          username: draft.username,
+          role: draft.role,
+          ...(draft.password ? { password: draft.password } : {}),
+          ...(draft.pin ? { pin: draft.pin } : {})
+        })
+        setNotice(t('accounts.users.saved'))
+      }
+      setDraft(null)
+      await load()
+    } catch (e) {
+      setError(toError(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+  const setActive = async (user: User, active: boolean): Promise<void> => {
+    setError(null)
+    setNotice('')
+    try {
+      await call('users:update', { id: user.id, active })
+      setNotice(t('accounts.users.saved'))
+      await load()
+    } catch (e) {
+      setError(toError(e))
+    }
+  }
+  const time = (iso: string): string =>
+    new Date(iso).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' })
+
+  return (
+    <section className="screen" aria-labelledby="users-title">
+      <header className="screen__header">
+        <div>
+          <h1 id="users-title" className="screen__title">
+            {t('accounts.users.title')}
+          </h1>
+          <p className="screen__subtitle">{t('accounts.users.subtitle')}</p>
+        </div>
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => {
+            setDraft({ ...EMPTY })
+            setError(null)
+            setNotice('')
+          }}
+        >
+          <UserPlus aria-hidden="true" size={20} /> {t('accounts.users.add')}
+        </button>
+      </header>
+
+      <div role="status" aria-live="polite" className="screen__notice">
+        {notice && <span className="status status--ok">{notice}</span>}
+        {error && !draft && <span className="status status--error">{errorText(error)}</span>}
+      </div>
+
+      {draft && (
+        <form
+          className="card user-form"
+          onSubmit={(e) => void save(e)}
+          noValidate
+          aria-labelledby="user-form-title"
+        >
+          <h2 id="user-form-title" className="card__title">
+            {draft.id
+              ? t('accounts.users.editTitle', { name: draft.displayName })
+              : t('accounts.users.newTitle')}
+          </h2>
+          <div className="user-form__grid">
+            <Field label={t('accounts.fields.displayName')} error={err('displayName')}>
+              {(props) => (
+                <input
+                  {...props}
+                  className="input"
+                  autoFocus
+                  value={draft.displayName}
+                  onChange={(e) => setDraft({ ...draft, displayName: e.target.value })}
+                />
+              )}
+            </Field>
+            <Field
+              label={t('accounts.fields.username')}
+              hint={t('accounts.fields.usernameHint')}
+              error={err('username')}
+            >
+              {(props) => (
+                <input
+                  {...props}
+                  className="input"
+                  autoCapitalize="off"
+                  autoComplete="off"
+                  value={draft.username}
+                  onChange={(e) => setDraft({ ...draft, username: e.target.value })}
+                />
+              )}
+            </Field>
+            <Field label={t('accounts.fields.role')} error={err('role')}>
+              {(props) => (
+                <select
+                  {...props}
+                  className="input"
+                  value={draft.role}
+                  onChange={(e) => setDraft({ ...draft, role: e.target.value as Role })}
+                >
+                  {ROLES.map((role) => (
+                    <option key={role} value={role}>
+                      {t(`accounts.roles.${role}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field
+              label={t('accounts.fields.password')}
+              hint={draft.id ? t('accounts.users.keepBlank') : t('accounts.fields.passwordHint')}
+              error={err('password')}
+            >
+              {(props) => (
+                <input
+                  {...props}
+                  className="input"
+                  type="password"
+                  autoComplete="new-password"
+                  value={draft.password}
+                  onChange={(e) => setDraft({ ...draft, password: e.target.value })}
+                />
+              )}
+            </Field>
+            <Field
+              label={t('accounts.fields.pin')}
+              hint={draft.id ? t('accounts.users.keepBlank') : t('accounts.fields.pinHint')}
+              error={err('pin')}
+            >
+              {(props) => (
+                <input
+                  {...props}
+                  className="input input--pin"
+                  type="password"
+                  inputMode="numeric"
+                  autoComplete="off"
+                  maxLength={6}
+                  value={draft.pin}
+                  onChange={(e) => setDraft({ ...draft, pin: e.target.value.replace(/\D/g, '') })}
+                />
+              )}
+            </Field>
+          </div>
+          <div className="form-actions form-actions--inline">
+            <div className="form-actions__status" role="status">
+              {error &&
+                !['displayName', 'username', 'role', 'password', 'pin'].includes(error.field ?? '') && (
+                  <span className="status status--error">{errorText(error)}</span>
+                )}
+            </div>
+            <button
+              type="button"
+              className="button button--ghost"
+              onClick={() => {
+                setDraft(null)
+                setError(null)
+              }}
+            >
+              {t('accounts.users.cancel')}
+            </button>
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {draft.id ? t('accounts.users.save') : t('accounts.users.create')}
+            </button>
+          </div>
+        </form>
+      )}
+
+      <table className="users-table" aria-label={t('accounts.users.listLabel')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('accounts.users.columns.name')}</th>
+            <th scope="col">{t('accounts.users.columns.username')}</th>
+            <th scope="col">{t('accounts.users.columns.role')}</th>
+            <th scope="col">{t('accounts.users.columns.status')}</th>
+            <th scope="col">{t('accounts.users.columns.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(users ?? []).map((user) => (
+            <tr key={user.id} className={user.active ? undefined : 'users-table__row--muted'}>
+              <td>
+                {user.displayName}{' '}
+                {user.id === me?.id && <span className="users-tag">{t('accounts.users.you')}</span>}
+              </td>
+              <td>
+                <code>{user.username}</code>
+              </td>
+              <td>{t(`accounts.roles.${user.role}`)}</td>
+              <td>
+                {user.active ? t('accounts.users.active') : t('accounts.users.inactive')}
+                {user.lockedUntil && (
+                  <div className="status status--error">
+                    {t('accounts.users.lockedOut', { time: time(user.lockedUntil) })}
+                  </div>
+                )}
+              </td>
+              <td className="users-table__actions">
+                <button
+                  type="button"
+                  className="button button--ghost button--small"
+                  aria-label={t('accounts.users.edit', { name: user.displayName })}
+                  onClick={() => {
+                    setError(null)
+                    setNotice('')
+                    setDraft({
+                      id: user.id,
+                      displayName: user.displayName,
+                      username: user.username,
+                      role: user.role,
+                      password: '',
+                      pin: ''
+                    })
+                  }}
+                >
+                  {t('accounts.users.editButton')}
+                </button>
+                {user.id !== me?.id && (
+                  <button
+                    type="button"
+                    className="button button--ghost button--small"
+                    aria-label={`${user.active ? t('accounts.users.deactivate') : t('accounts.users.reactivate')} ${user.displayName}`}
+                    onClick={() => void setActive(user, !user.active)}
+                  >
+                    {user.active ? t('accounts.users.deactivate') : t('accounts.users.reactivate')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <SecurityCard />
+    </section>
+  )
+}
+
+function SecurityCard() {
+  const { t } = useTranslation()
+  const errorText = useErrorText()
+  const [settings, setSettings] = useState<SecuritySettings | null>(null)
+  const [error, setError] = useState<ApiError | null>(null)
+  const [saved, setSaved] = useState(false)
+  const [audit, setAudit] = useState<AuditChainStatus | null>(null)
+
+  useEffect(() => {
+    void call('security:get', {}).then(setSettings, (e: unknown) => setError(toError(e)))
+  }, [])
+  if (!settings) return null
+
+  const number = (key: keyof SecuritySettings, label: string) => (
+    <Field label={label} error={fieldError(error, key) ? errorText(error) : undefined}>
+      {(props) => (
+        <input
+          {...props}
+          className="input input--number"
+          type="number"
+          inputMode="numeric"
+          value={settings[key]}
+          onChange={(e) => {
+            setSaved(false)
+            setSettings({ ...settings, [key]: Number(e.target.value) })
+          }}
+        />
+      )}
+    </Field>
+  )
+  const save = async (event: FormEvent): Promise<void> => {
+    event.preventDefault()
+    setError(null)
+    try {
+      setSettings(await call('security:update', settings))
+      setSaved(true)
+    } catch (e) {
+      setError(toError(e))
+    }
+  }
+  return (
+    <div className="users-bottom">
+      <form className="card" onSubmit={(e) => void save(e)} noValidate aria-labelledby="security-title">
+        <h2 id="security-title" className="card__title">
+          {t('accounts.users.security')}
+        </h2>
+        {number('idleLockMinutes', t('accounts.users.idleLockMinutes'))}
+        {number('maxFailedAttempts', t('accounts.users.maxFailedAttempts'))}
+        {number('lockoutMinutes', t('accounts.users.lockoutMinutes'))}
+        <div className="form-actions form-actions--inline">
+          <div className="form-actions__status" role="status">
+            {saved && <span className="status status--ok">{t('accounts.users.securitySaved')}</span>}
+          </div>
+          <button type="submit" className="button button--primary">
+            {t('accounts.users.saveSecurity')}
+          </button>
+        </div>
+      </form>
+      <div className="card">
+        <button
+          type="button"
+          className="button button--ghost"
+          onClick={() => void call('audit:verify', {}).then(setAudit)}
+        >
+          <ShieldCheck aria-hidden="true" size={20} /> {t('accounts.audit.check')}
+        </button>
+        <p role="status" className={audit && !audit.ok ? 'status status--error' : 'status status--ok'}>
+          {audit &&
+            (audit.ok
+              ? t('accounts.audit.ok', { count: audit.entries })
+              : t('accounts.audit.broken', { seq: audit.brokenAtSeq, reason: audit.reason }))}
+        </p>
+      </div>
+    </div>
+  )
+}
