@@ -4,6 +4,7 @@ import { registerAppHandlers } from '../api/handlers/app-handlers'
 import { registerAuthHandlers } from '../api/handlers/auth-handlers'
 import { registerCatalogHandlers } from '../api/handlers/catalog-handlers'
 import { registerSettingsHandlers } from '../api/handlers/settings-handlers'
+import { registerSellHandlers } from '../api/handlers/sell-handlers'
 import { registerUsersHandlers } from '../api/handlers/users-handlers'
 import { createRouter, type Approver, type Gate, type Router } from '../api/router'
 import { createAccountsService } from '../services/accounts-service'
@@ -11,6 +12,10 @@ import { createCatalogService } from '../services/catalog-service'
 import type { HashParams } from '../services/secret-hash'
 import { createUsersService } from '../services/users-service'
 import { createSettingsService } from '../services/settings-service'
+import { catalogProductSource } from '../services/sell/catalog-product-source'
+import { createSellServices } from '../services/sell/create-sell'
+import { createReceiptService } from '../services/sell/receipt-service'
+import type { Platform } from './platform'
 import type { ServiceContext } from '../services/service-context'
 import { openDatabase } from '../store/database'
 import { DatabaseDamagedError, DatabaseTooNewError } from '../store/errors'
@@ -29,6 +34,8 @@ export interface CoreOptions {
   logger?: Logger
   /** scrypt cost; tests lower it to stay quick. */
   hashParams?: HashParams
+  /** Desktop-only abilities (printing to PDF); web mode has none. */
+  platform?: Platform
 }
 
 /** Everything main owns, independent of Electron: both bindings forward to `router`. */
@@ -99,6 +106,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const seeded = catalog.ensureDemoCatalog()
   if (seeded > 0) logger.info('catalog.demo_seeded', { products: seeded })
   registerCatalogHandlers(router, { catalog, sessions, events })
+  const sell = createSellServices(ctx, { settings, products: catalogProductSource(store) })
+  const receipts = createReceiptService({ store, platform: options.platform ?? {}, dataDir: paths.root })
+  registerSellHandlers(router, { ...sell, receipts, sessions })
 
   const missing = router.missingHandlers()
   if (missing.length > 0) throw new Error(`Channels without a handler: ${missing.join(', ')}`)

@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, ipcMain } from 'electron'
+import { app, BrowserWindow, ipcMain, webContents } from 'electron'
 import { createCore, type Core } from '../core/create-core'
 import { bindIpc, forwardEvents } from './ipc'
 import { hardenWindow, rendererUrl, trustedSenderCheck, windowOptions } from './window'
@@ -22,7 +22,19 @@ async function start(): Promise<void> {
 
   await app.whenReady()
   const dataDir = process.env.KASSA_DATA_DIR ?? app.getPath('userData')
-  const core: Core = await createCore({ dataDir, mode: 'electron', version: app.getVersion() })
+  const core: Core = await createCore({
+    dataDir,
+    mode: 'electron',
+    version: app.getVersion(),
+    platform: {
+      // The page has already applied its print CSS (only the receipt shows); @page sets the roll width.
+      printToPdf: async (sessionId) => {
+        const contents = webContents.fromId(Number(sessionId.replace('window-', '')))
+        if (!contents) throw new Error('the window is gone')
+        return contents.printToPDF({ preferCSSPageSize: true, printBackground: true })
+      }
+    }
+  })
   const url = rendererUrl(process.env.ELECTRON_RENDERER_URL, join(__dirname, '..'))
   bindIpc(ipcMain, core, trustedSenderCheck(() => window, url))
 

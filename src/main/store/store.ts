@@ -1,7 +1,12 @@
 import type { Database } from 'better-sqlite3'
 import { createAuditRepo } from './repos/audit-repo'
 import { createCatalogRepo } from './repos/catalog-repo'
+import { createCountersRepo } from './repos/counters-repo'
+import { createCouponsRepo } from './repos/coupons-repo'
+import { createJournalRepo } from './repos/journal-repo'
+import { createOrdersRepo } from './repos/orders-repo'
 import { createOutboxRepo } from './repos/outbox-repo'
+import { createPaymentsRepo } from './repos/payments-repo'
 import { createPreferencesRepo } from './repos/preferences-repo'
 import { createSecurityRepo } from './repos/security-repo'
 import { createSettingsRepo } from './repos/settings-repo'
@@ -20,6 +25,11 @@ export function createStore(db: Database) {
     outbox: createOutboxRepo(db),
     users: createUsersRepo(db),
     security: createSecurityRepo(db),
+    counters: createCountersRepo(db),
+    coupons: createCouponsRepo(db),
+    orders: createOrdersRepo(db),
+    payments: createPaymentsRepo(db),
+    journal: createJournalRepo(db),
     catalog: createCatalogRepo(db),
     /** Runs `work` in one IMMEDIATE transaction: all of it commits, or none of it. */
     transaction<T>(work: () => T): T {

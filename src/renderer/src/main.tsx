@@ -1,9 +1,10 @@
+import './styles/app.css'
+import './styles/components.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { I18nextProvider } from 'react-i18next'
 import { App } from './App'
 import { i18n } from './i18n'
-import './styles/app.css'
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,7 +1,10 @@
 import type { z } from 'zod'
 import { appChannels } from './channels/app'
 import { authChannels, type Override } from './channels/auth'
+import { cartChannels } from './channels/cart'
 import { catalogChannels } from './channels/catalog'
+import { couponsChannels } from './channels/coupons'
+import { ordersChannels } from './channels/orders'
 import { settingsChannels } from './channels/settings'
 import { usersChannels } from './channels/users'
 import { mergeChannelMaps } from './channel'
@@ -9,7 +12,7 @@ import type { Result } from './errors'
 import type { EventName, EventPayload } from './events'
 
 /** Every channel of the API, declared once. Main and renderer both import this. */
-export const contract = mergeChannelMaps(appChannels, settingsChannels, authChannels, usersChannels, catalogChannels)
+export const contract = mergeChannelMaps(appChannels, settingsChannels, authChannels, usersChannels, catalogChannels, cartChannels, ordersChannels, couponsChannels)
 
 export type Contract = typeof contract
 export type ChannelName = keyof Contract & string

@@ -3,6 +3,7 @@ import type { CartService } from '../../services/sell/cart-service'
 import type { CheckoutService } from '../../services/sell/checkout-service'
 import type { CouponsService } from '../../services/sell/coupons-service'
 import type { OrdersService } from '../../services/sell/orders-service'
+import type { ReceiptService } from '../../services/sell/receipt-service'
 import type { CallContext, Router } from '../router'
 
 export interface SellDeps {
@@ -10,12 +11,13 @@ export interface SellDeps {
   checkout: CheckoutService
   orders: OrdersService
   coupons: CouponsService
+  receipts: ReceiptService
   sessions: SessionRegistry
 }
 
 /** The cashier's channels: cart, cash checkout, order history, coupons. */
 export function registerSellHandlers(router: Router, deps: SellDeps): void {
-  const { carts, checkout, orders, coupons, sessions } = deps
+  const { carts, checkout, orders, coupons, receipts, sessions } = deps
   const actor = (ctx: CallContext) => ({ userId: sessions.userIdOf(ctx.sessionId), approverUserId: ctx.approverUserId ?? null })
 
   router.handle('cart:open', (_input, ctx) => carts.open(actor(ctx)))
@@ -35,7 +37,9 @@ export function registerSellHandlers(router: Router, deps: SellDeps): void {
   router.handle('checkout:preview-cash', (input) => checkout.previewCash(input))
   router.handle('checkout:pay-cash', (input, ctx) => checkout.payCash(input, actor(ctx)))
   router.handle('orders:search', (input) => orders.search(input))
+  router.handle('orders:cashiers', () => orders.cashiers())
   router.handle('orders:get', (input) => orders.get(input.orderId))
+  router.handle('receipt:save-pdf', (input, ctx) => receipts.savePdf(input.orderId, ctx.sessionId))
   router.handle('orders:void', (input, ctx) => orders.void(input, actor(ctx)))
 
   router.handle('coupons:list', () => coupons.list())

@@ -55,6 +55,13 @@ export function createOrdersService(ctx: ServiceContext, deps: { settings: Setti
       return { orders: rows.map((row) => orderSummary(store, row)), total }
     },
 
+    cashiers(): Array<{ id: string; displayName: string }> {
+      return store.orders
+        .cashierIds()
+        .map((id) => ({ id, displayName: store.users.get(id)?.displayName ?? id }))
+        .sort((a, b) => a.displayName.localeCompare(b.displayName))
+    },
+
     get(orderId: string): OrderDetail {
       return orderDetail(store, find(orderId))
     },

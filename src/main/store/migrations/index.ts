@@ -2,8 +2,9 @@ import type { Migration } from './types'
 import { migration0010Initial } from './0010-initial'
 import { migration0020Accounts } from './0020-accounts'
 import { migration0030Catalog } from './0030-catalog'
+import { migration0040Orders } from './0040-orders'
 
 /** Every schema step, in order. Append only; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [migration0010Initial, migration0020Accounts, migration0030Catalog]
+export const migrations: readonly Migration[] = [migration0010Initial, migration0020Accounts, migration0030Catalog, migration0040Orders]
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version

@@ -146,6 +146,9 @@ export function createOrdersRepo(db: Database) {
     markPaid: db.prepare(`
       UPDATE orders SET status = 'paid', paid_total = @paid_total, change_given = @change_given, paid_at = @at, updated_at = @at
       WHERE id = @id AND status = 'awaiting_payment'`),
+    cashiers: db.prepare<[], { id: string }>(
+      'SELECT DISTINCT cashier_user_id AS id FROM orders WHERE cashier_user_id IS NOT NULL AND number IS NOT NULL'
+    ),
     close: db.prepare(`
       UPDATE orders SET status = @status, closed_at = @at, closed_by_user_id = @userId, close_reason = @reason, updated_at = @at
       WHERE id = @id AND status = @from`)
@@ -208,6 +211,7 @@ export function createOrdersRepo(db: Database) {
       const result = s.close.run({ id: orderId, from, status: to, userId, reason, at })
       if (result.changes !== 1) throw new Error(`order ${orderId} is not ${from}`)
     },
+    cashierIds: (): string[] => s.cashiers.all().map((row) => row.id),
     search(query: OrderSearch): { rows: OrderRow[]; total: number } {
       const where: string[] = [`status IN (${query.statuses.map(() => '?').join(', ')})`]
       const params: unknown[] = [...query.statuses]

@@ -1,7 +1,17 @@
 import type { ReactNode } from 'react'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Calculator, ClipboardList, Package, Settings, ShoppingCart, UserRound, Users, type LucideIcon } from 'lucide-react'
+import {
+  Calculator,
+  ClipboardList,
+  Package,
+  Settings,
+  ShoppingCart,
+  TicketPercent,
+  UserRound,
+  Users,
+  type LucideIcon
+} from 'lucide-react'
 import { SCREEN_NAV, SCREENS, useAppStore, type Screen } from '../stores/app-store'
 import { useAuthStore } from '../stores/auth-store'
 import { useSettingsStore } from '../stores/settings-store'
@@ -13,6 +23,7 @@ const ICONS: Record<Screen, LucideIcon> = {
   orders: ClipboardList,
   settlement: Calculator,
   products: Package,
+  coupons: TicketPercent,
   settings: Settings,
   users: Users,
   profile: UserRound

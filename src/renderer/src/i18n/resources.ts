@@ -1,13 +1,16 @@
 import { accountsMessages } from './locales/accounts'
+import { catalogMessages } from './locales/catalog'
 import { coreEn } from './locales/core-en'
 import { coreZhCN } from './locales/core-zh-CN'
+import { couponsMessages } from './locales/coupons'
+import { sellMessages } from './locales/sell'
 import { defineMessages, type MessageBundle } from './messages'
 
 /**
  * Every feature's strings. A feature adds one file under locales/ exporting a
  * `defineMessages(...)` bundle with its own top-level keys, and one line here.
  */
-const bundles: MessageBundle<object>[] = [defineMessages(coreEn, coreZhCN), accountsMessages]
+const bundles: MessageBundle<object>[] = [defineMessages(coreEn, coreZhCN), sellMessages, couponsMessages, accountsMessages, catalogMessages]
 
 function merge(language: 'en' | 'zh-CN'): Record<string, unknown> {
   const out: Record<string, unknown> = {}

@@ -3,14 +3,19 @@ import type { Screen } from '../stores/app-store'
 import { ProfileScreen } from './accounts/ProfileScreen'
 import { UsersScreen } from './accounts/UsersScreen'
 import { ComingSoonScreen } from './ComingSoonScreen'
+import { CouponsScreen } from './coupons/CouponsScreen'
+import { OrdersScreen } from './orders/OrdersScreen'
+import { ProductsScreen } from './products/ProductsScreen'
+import { SellScreen } from './sell/SellScreen'
 import { SettingsScreen } from './SettingsScreen'
 
 /** Which component shows each navigation entry. A feature replaces its placeholder here. */
 export const screenComponents: Record<Screen, ComponentType> = {
-  sell: () => <ComingSoonScreen screen="sell" />,
-  orders: () => <ComingSoonScreen screen="orders" />,
+  sell: SellScreen,
+  orders: OrdersScreen,
   settlement: () => <ComingSoonScreen screen="settlement" />,
-  products: () => <ComingSoonScreen screen="products" />,
+  products: ProductsScreen,
+  coupons: CouponsScreen,
   settings: SettingsScreen,
   users: UsersScreen,
   profile: ProfileScreen

@@ -3,11 +3,15 @@ import type { AppInfo, Permission } from '@shared/contract'
 import { call } from '../api/client'
 import { applyLanguage, type Language } from '../i18n'
 
-export const SCREENS = ['sell', 'orders', 'settlement', 'products', 'settings', 'users', 'profile'] as const
+export const SCREENS = ['sell', 'orders', 'settlement', 'products', 'coupons', 'settings', 'users', 'profile'] as const
 export type Screen = (typeof SCREENS)[number]
 
 /** What a screen needs before it shows in the navigation (My profile lives in the top bar instead). */
-export const SCREEN_NAV: Partial<Record<Screen, Permission | 'hidden'>> = { users: 'users-manage', profile: 'hidden' }
+export const SCREEN_NAV: Partial<Record<Screen, Permission | 'hidden'>> = {
+  coupons: 'coupons-manage',
+  users: 'users-manage',
+  profile: 'hidden'
+}
 
 interface AppState {
   info: AppInfo | null

@@ -129,10 +129,22 @@ export const ordersChannels = {
     output: z.object({ orders: z.array(orderSummarySchema), total: z.number().int() }),
     permission: 'sell'
   }),
+  'orders:cashiers': channel({
+    summary: 'Everyone who has rung up an order, for the history filter.',
+    input: z.object({}).strict(),
+    output: z.array(z.object({ id: z.string(), displayName: z.string() })),
+    permission: 'sell'
+  }),
   'orders:get': channel({
     summary: 'One order with its lines, coupons, payments and tax by rate.',
     input: z.object({ orderId: z.string().min(1, 'is required') }).strict(),
     output: orderDetailSchema,
+    permission: 'sell'
+  }),
+  'receipt:save-pdf': channel({
+    summary: "Saves the receipt showing in the caller's window as a PDF (desktop app; web mode prints instead).",
+    input: z.object({ orderId: z.string().min(1, 'is required') }).strict(),
+    output: z.object({ file: z.string() }),
     permission: 'sell'
   }),
   'orders:void': channel({

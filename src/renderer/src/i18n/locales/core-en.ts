@@ -11,6 +11,7 @@ export const coreEn = {
     orders: 'Orders',
     settlement: 'Settlement',
     products: 'Products',
+    coupons: 'Coupons',
     settings: 'Settings',
     users: 'Staff',
     profile: 'My profile'

@@ -13,6 +13,7 @@ export const coreZhCN: Messages<typeof coreEn> = {
     orders: '订单',
     settlement: '结算',
     products: '商品',
+    coupons: '优惠券',
     settings: '设置',
     users: '员工',
     profile: '我的资料'

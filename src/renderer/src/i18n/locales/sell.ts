@@ -79,6 +79,7 @@ const en = {
       order: 'Order {{number}}',
       print: 'Print receipt',
       pdf: 'Save as PDF',
+      savedTo: 'Saved to {{file}}',
       next: 'Next customer'
     },
     grid: {
@@ -126,6 +127,8 @@ const en = {
     maxTotal: 'Max amount',
     status: 'Status',
     anyStatus: 'Any status',
+    cashier: 'Cashier',
+    anyCashier: 'Anyone',
     search: 'Search',
     clear: 'Clear',
     results: '{{count}} orders',
@@ -234,6 +237,7 @@ const zhCN: typeof en = {
       order: '订单 {{number}}',
       print: '打印小票',
       pdf: '保存为 PDF',
+      savedTo: '已保存到 {{file}}',
       next: '下一位顾客'
     },
     grid: {
@@ -281,6 +285,8 @@ const zhCN: typeof en = {
     maxTotal: '最高金额',
     status: '状态',
     anyStatus: '全部状态',
+    cashier: '收银员',
+    anyCashier: '全部',
     search: '查询',
     clear: '清除',
     results: '共 {{count}} 单',

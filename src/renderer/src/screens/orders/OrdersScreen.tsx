@@ -17,9 +17,10 @@ interface Filters {
   minTotal: string
   maxTotal: string
   status: string
+  cashierUserId: string
 }
 
-const EMPTY: Filters = { number: '', from: '', to: '', minTotal: '', maxTotal: '', status: '' }
+const EMPTY: Filters = { number: '', from: '', to: '', minTotal: '', maxTotal: '', status: '', cashierUserId: '' }
 
 /** Order history: search, a detail view with the receipt, reprint and void. */
 export function OrdersScreen() {
@@ -32,6 +33,11 @@ export function OrdersScreen() {
   const [selected, setSelected] = useState<OrderDetail | null>(null)
   const [voiding, setVoiding] = useState(false)
   const [reason, setReason] = useState('')
+  const [cashiers, setCashiers] = useState<Array<{ id: string; displayName: string }>>([])
+
+  useEffect(() => {
+    void call('orders:cashiers', {}).then(setCashiers)
+  }, [])
 
   const search = useCallback(async (current: Filters) => {
     setError(null)
@@ -42,7 +48,8 @@ export function OrdersScreen() {
         ...(current.to ? { to: current.to } : {}),
         ...(current.minTotal.trim() ? { minTotal: current.minTotal.trim() } : {}),
         ...(current.maxTotal.trim() ? { maxTotal: current.maxTotal.trim() } : {}),
-        ...(current.status ? { status: current.status as OrderSummary['status'] } : {})
+        ...(current.status ? { status: current.status as OrderSummary['status'] } : {}),
+        ...(current.cashierUserId ? { cashierUserId: current.cashierUserId } : {})
       })
       setOrders(result.orders)
       setTotal(result.total)
@@ -122,6 +129,18 @@ export function OrdersScreen() {
               {ORDER_STATUS_VALUES.filter((s) => s !== 'draft').map((status) => (
                 <option key={status} value={status}>
                   {t(`orders.statuses.${status}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('orders.cashier')}>
+          {(props) => (
+            <select {...props} className="input" value={filters.cashierUserId} onChange={(e) => setFilters({ ...filters, cashierUserId: e.target.value })}>
+              <option value="">{t('orders.anyCashier')}</option>
+              {cashiers.map((cashier) => (
+                <option key={cashier.id} value={cashier.id}>
+                  {cashier.displayName}
                 </option>
               ))}
             </select>

@@ -1,11 +1,11 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CheckCircle2, FileDown, Printer } from 'lucide-react'
 import { Dialog } from '../../components/Dialog'
 import { Receipt } from '../../components/Receipt'
 import { useMoney } from '../../lib/money'
 import { useCartStore } from '../../stores/cart-store'
-import { printReceipt } from '../../lib/print'
+import { printReceipt, saveReceiptPdf } from '../../lib/print'
 
 /** After payment: the change, large; the receipt; print, PDF, next customer (Enter). */
 export function SaleDoneDialog() {
@@ -14,6 +14,7 @@ export function SaleDoneDialog() {
   const lastSale = useCartStore((s) => s.lastSale)
   const finishSale = useCartStore((s) => s.finishSale)
   const next = useRef<HTMLButtonElement>(null)
+  const [savedTo, setSavedTo] = useState<string | null>(null)
 
   useEffect(() => {
     if (lastSale) setTimeout(() => next.current?.focus(), 0)
@@ -37,13 +38,18 @@ export function SaleDoneDialog() {
             <button type="button" className="button" onClick={() => printReceipt()}>
               <Printer aria-hidden="true" size={20} /> {t('sell.done.print')}
             </button>
-            <button type="button" className="button" onClick={() => printReceipt()}>
+            <button type="button" className="button" onClick={() => void saveReceiptPdf(order.id).then(setSavedTo)}>
               <FileDown aria-hidden="true" size={20} /> {t('sell.done.pdf')}
             </button>
             <button ref={next} type="button" className="button button--primary button--big" onClick={finishSale}>
               {t('sell.done.next')}
             </button>
           </div>
+          {savedTo && (
+            <p className="muted" role="status">
+              {t('sell.done.savedTo', { file: savedTo })}
+            </p>
+          )}
         </div>
         <div className="receipt-frame print-target">
           <Receipt order={order} />

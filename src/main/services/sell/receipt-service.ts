@@ -1,0 +1,26 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Platform } from '../../core/platform'
+import { DomainError, notFound } from '../../domain/errors'
+import type { Store } from '../../store/store'
+
+/** Receipts as PDF files in `<dataDir>/receipts`, named by order number. */
+export function createReceiptService(deps: { store: Store; platform: Platform; dataDir: string }) {
+  return {
+    async savePdf(orderId: string, sessionId: string): Promise<{ file: string }> {
+      const order = deps.store.orders.get(orderId)
+      if (!order?.number) throw notFound('Order', 'orderId')
+      if (!deps.platform.printToPdf) {
+        throw new DomainError('UNAVAILABLE', 'Saving a PDF directly needs the desktop app; use Print and choose “Save as PDF”')
+      }
+      const pdf = await deps.platform.printToPdf(sessionId)
+      const dir = join(deps.dataDir, 'receipts')
+      mkdirSync(dir, { recursive: true })
+      const file = join(dir, `${order.number}.pdf`)
+      writeFileSync(file, pdf)
+      return { file }
+    }
+  }
+}
+
+export type ReceiptService = ReturnType<typeof createReceiptService>

@@ -1,0 +1,212 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Pencil, Plus } from 'lucide-react'
+import type { Coupon, CouponInput } from '@shared/contract/channels/coupons'
+import { minorToDecimalString } from '@shared/money/format'
+import { ApiCallError, call } from '../../api/client'
+import { Dialog } from '../../components/Dialog'
+import { Field } from '../../components/Field'
+import { formatRate } from '../../components/Receipt'
+import { useMoney } from '../../lib/money'
+import { percentToRate, ratePercent } from '../sell/LineEditor'
+import { useSettingsStore } from '../../stores/settings-store'
+
+interface Draft {
+  code: string
+  type: 'rate' | 'amount'
+  percent: string
+  amount: string
+  minSpend: string
+  validFrom: string
+  validTo: string
+  usageLimit: string
+  active: boolean
+}
+
+const EMPTY: Draft = { code: '', type: 'rate', percent: '', amount: '', minSpend: '', validFrom: '', validTo: '', usageLimit: '', active: true }
+
+/** Coupons, kept by managers: a code, a rate or an amount, a minimum spend, dates and a usage limit. */
+export function CouponsScreen() {
+  const { t } = useTranslation()
+  const money = useMoney()
+  const currency = useSettingsStore((s) => s.saved?.currency ?? 'CNY')
+  const [coupons, setCoupons] = useState<Coupon[]>([])
+  const [editing, setEditing] = useState<{ id: string | null; draft: Draft } | null>(null)
+  const [error, setError] = useState<{ field?: string; message: string } | null>(null)
+
+  const load = useCallback(() => void call('coupons:list', {}).then(setCoupons), [])
+  useEffect(load, [load])
+
+  const edit = (coupon: Coupon | null): void => {
+    setError(null)
+    if (!coupon) return setEditing({ id: null, draft: EMPTY })
+    setEditing({
+      id: coupon.id,
+      draft: {
+        code: coupon.code,
+        type: coupon.type,
+        percent: coupon.rate ? ratePercent(coupon.rate) : '',
+        amount: coupon.amount !== null ? minorToDecimalString(coupon.amount, currency) : '',
+        minSpend: coupon.minSpend !== null ? minorToDecimalString(coupon.minSpend, currency) : '',
+        validFrom: coupon.validFrom ?? '',
+        validTo: coupon.validTo ?? '',
+        usageLimit: coupon.usageLimit !== null ? String(coupon.usageLimit) : '',
+        active: coupon.active
+      }
+    })
+  }
+
+  const save = async (event: FormEvent): Promise<void> => {
+    event.preventDefault()
+    if (!editing) return
+    const d = editing.draft
+    const input: CouponInput = {
+      code: d.code.trim(),
+      type: d.type,
+      ...(d.type === 'rate' ? { rate: percentToRate(d.percent.trim()) } : { amount: d.amount.trim() }),
+      ...(d.minSpend.trim() ? { minSpend: d.minSpend.trim() } : {}),
+      ...(d.validFrom ? { validFrom: d.validFrom } : {}),
+      ...(d.validTo ? { validTo: d.validTo } : {}),
+      ...(d.usageLimit.trim() ? { usageLimit: Number.parseInt(d.usageLimit, 10) } : {}),
+      active: d.active
+    }
+    try {
+      if (editing.id) await call('coupons:update', { id: editing.id, coupon: input })
+      else await call('coupons:create', input)
+      setEditing(null)
+      load()
+    } catch (caught) {
+      if (caught instanceof ApiCallError) setError({ ...(caught.field ? { field: caught.field } : {}), message: caught.message })
+    }
+  }
+
+  const set = (patch: Partial<Draft>): void => setEditing((e) => (e ? { ...e, draft: { ...e.draft, ...patch } } : e))
+  const errorFor = (...fields: string[]): string | undefined =>
+    error?.field && fields.includes(error.field) ? error.message.replace(`${error.field}: `, '') : undefined
+  const d = editing?.draft
+
+  return (
+    <section className="screen" aria-labelledby="coupons-title">
+      <header className="screen__header">
+        <div>
+          <h1 id="coupons-title" className="screen__title">
+            {t('coupons.title')}
+          </h1>
+          <p className="screen__subtitle">{t('coupons.subtitle')}</p>
+        </div>
+        <button type="button" className="button button--primary" onClick={() => edit(null)}>
+          <Plus aria-hidden="true" size={20} /> {t('coupons.add')}
+        </button>
+      </header>
+
+      {coupons.length === 0 ? (
+        <p className="empty-state">{t('coupons.none')}</p>
+      ) : (
+        <table className="table card-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('coupons.columns.code')}</th>
+              <th scope="col">{t('coupons.columns.value')}</th>
+              <th scope="col">{t('coupons.columns.minSpend')}</th>
+              <th scope="col">{t('coupons.columns.valid')}</th>
+              <th scope="col" className="num">
+                {t('coupons.columns.used')}
+              </th>
+              <th scope="col">{t('coupons.columns.status')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('coupons.edit')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {coupons.map((coupon) => (
+              <tr key={coupon.id}>
+                <th scope="row">
+                  <span className="badge">{coupon.code}</span>
+                </th>
+                <td>{coupon.type === 'rate' ? t('coupons.percentOff', { rate: formatRate(coupon.rate ?? '0') }) : `−${money(coupon.amount ?? 0)}`}</td>
+                <td>{coupon.minSpend !== null ? money(coupon.minSpend) : '—'}</td>
+                <td>
+                  {coupon.validFrom ?? '…'} – {coupon.validTo ?? '…'}
+                </td>
+                <td className="num">
+                  {coupon.usedCount}
+                  {coupon.usageLimit !== null ? ` / ${coupon.usageLimit}` : ''}
+                </td>
+                <td>
+                  <span className={`status-pill${coupon.active ? ' status-pill--paid' : ''}`}>
+                    {coupon.active ? t('coupons.active') : t('coupons.inactive')}
+                  </span>
+                </td>
+                <td>
+                  <button type="button" className="icon-button" aria-label={t('coupons.editCode', { code: coupon.code })} onClick={() => edit(coupon)}>
+                    <Pencil aria-hidden="true" size={18} />
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <Dialog title={editing?.id ? t('coupons.editTitle') : t('coupons.addTitle')} open={editing !== null} onClose={() => setEditing(null)}>
+        {d && (
+          <form onSubmit={(event) => void save(event)} noValidate>
+            <Field label={t('coupons.fields.code')} error={errorFor('code')}>
+              {(props) => (
+                <input {...props} className="input" value={d.code} disabled={editing?.id !== null} onChange={(e) => set({ code: e.target.value.toUpperCase() })} />
+              )}
+            </Field>
+            <Field label={t('coupons.fields.type')} error={errorFor('type')}>
+              {(props) => (
+                <select {...props} className="input" value={d.type} onChange={(e) => set({ type: e.target.value as Draft['type'] })}>
+                  <option value="rate">{t('coupons.fields.typeRate')}</option>
+                  <option value="amount">{t('coupons.fields.typeAmount')}</option>
+                </select>
+              )}
+            </Field>
+            {d.type === 'rate' ? (
+              <Field label={t('coupons.fields.percent')} error={errorFor('rate')}>
+                {(props) => <input {...props} className="input" inputMode="decimal" value={d.percent} onChange={(e) => set({ percent: e.target.value })} />}
+              </Field>
+            ) : (
+              <Field label={t('coupons.fields.amount', { currency })} error={errorFor('amount')}>
+                {(props) => <input {...props} className="input" inputMode="decimal" value={d.amount} onChange={(e) => set({ amount: e.target.value })} />}
+              </Field>
+            )}
+            <Field label={t('coupons.fields.minSpend', { currency })} error={errorFor('minSpend')}>
+              {(props) => <input {...props} className="input" inputMode="decimal" value={d.minSpend} onChange={(e) => set({ minSpend: e.target.value })} />}
+            </Field>
+            <div className="two-columns">
+              <Field label={t('coupons.fields.validFrom')} error={errorFor('validFrom')}>
+                {(props) => <input {...props} type="date" className="input" value={d.validFrom} onChange={(e) => set({ validFrom: e.target.value })} />}
+              </Field>
+              <Field label={t('coupons.fields.validTo')} error={errorFor('validTo')}>
+                {(props) => <input {...props} type="date" className="input" value={d.validTo} onChange={(e) => set({ validTo: e.target.value })} />}
+              </Field>
+            </div>
+            <Field label={t('coupons.fields.usageLimit')} error={errorFor('usageLimit')}>
+              {(props) => <input {...props} className="input" inputMode="numeric" value={d.usageLimit} onChange={(e) => set({ usageLimit: e.target.value })} />}
+            </Field>
+            <label className="checkbox">
+              <input type="checkbox" checked={d.active} onChange={(e) => set({ active: e.target.checked })} /> {t('coupons.fields.active')}
+            </label>
+            {error && !error.field && (
+              <p className="field__error" role="alert">
+                {error.message}
+              </p>
+            )}
+            <div className="dialog__actions">
+              <button type="button" className="button button--ghost" onClick={() => setEditing(null)}>
+                {t('coupons.cancel')}
+              </button>
+              <button type="submit" className="button button--primary">
+                {t('coupons.save')}
+              </button>
+            </div>
+          </form>
+        )}
+      </Dialog>
+    </section>
+  )
+}
