@@ -197,6 +197,16 @@ export function createCatalogRepo(db: Database) {
     return statement.all(...params)
   }
 
+  const countStatements = new Map<string, Statement<unknown[], { n: number }>>()
+  const countWhere = (sql: string, params: unknown[]): number => {
+    let statement = countStatements.get(sql)
+    if (!statement) {
+      statement = db.prepare<unknown[], { n: number }>(sql)
+      countStatements.set(sql, statement)
+    }
+    return statement.get(...params)!.n
+  }
+
   const withBarcodes = (row: ProductRow): ProductRecord =>
     fromProductRow(
       row,
@@ -275,7 +285,8 @@ export function createCatalogRepo(db: Database) {
     /**
      * Matches, best first: an exact barcode or SKU, then barcodes starting with a number typed,
      * then names starting with the query, then every other name or SKU containing each word of it.
-     * Within a rank, by name in `language`. `total` counts every match.
+     * Within a rank, by name in `language`: its collation (pinyin order for zh-CN) up to 3,000 matches,
+     * code point order beyond (only an unfiltered list of a big catalog gets there). `total` counts every match.
      */
     search(options: SearchOptions): { products: ProductRecord[]; total: number } {
       const query = options.query.trim().replace(/\s+/g, ' ')
@@ -297,6 +308,17 @@ export function createCatalogRepo(db: Database) {
       }
 
       if (query === '') {
+        const total = countWhere(`SELECT count(*) AS n FROM products p WHERE 1 = 1${and}`, filterParams)
+        if (total > COLLATE_MAX) {
+          // The whole catalog: let SQLite keep the first `limit` by code point instead of sorting 20,000 in JS.
+          const column = options.language === 'en' ? 'p.name_en' : 'p.name_zh'
+          const top = candidates(`SELECT p.seq, p.name_zh, p.name_en FROM products p WHERE 1 = 1${and} ORDER BY ${column}, p.seq LIMIT ?`, [
+            ...filterParams,
+            options.limit
+          ])
+          const rows = new Map(productsBySeqs.all(JSON.stringify(top.map((c) => c.seq))).map((row) => [row.seq, row]))
+          return { products: loadMany(top.map((c) => rows.get(c.seq)!)), total }
+        }
         add(candidates(`SELECT p.seq, p.name_zh, p.name_en FROM products p WHERE 1 = 1${and}`, filterParams), 3)
       } else {
         const base = 'SELECT p.seq, p.name_zh, p.name_en FROM'

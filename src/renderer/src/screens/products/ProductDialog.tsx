@@ -1,0 +1,285 @@
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Save } from 'lucide-react'
+import { PRODUCT_UNITS, type ApiError, type Category, type Product, type ProductUnit } from '@shared/contract'
+import { call } from '../../api/client'
+import { Dialog } from '../../components/Dialog'
+import { Field } from '../../components/Field'
+import { toApiError } from '../../stores/settings-store'
+import { errorFor, ratePercent, useCatalogReason } from './catalog-text'
+
+/** The rates a Chinese shop meets most (VAT 13%, 9%, 6%, small-scale 3% and 1%, exempt 0%). */
+const COMMON_RATES = ['0.13', '0.09', '0.06', '0.03', '0.01', '0']
+
+interface Draft {
+  sku: string
+  barcodes: string
+  nameZh: string
+  nameEn: string
+  categoryId: string
+  price: string
+  taxRate: string
+  unit: ProductUnit
+  active: boolean
+}
+
+function draftOf(product: Product | null, categoryId: string | null): Draft {
+  if (!product) {
+    return {
+      sku: '',
+      barcodes: '',
+      nameZh: '',
+      nameEn: '',
+      categoryId: categoryId ?? '',
+      price: '',
+      taxRate: '0.13',
+      unit: 'piece',
+      active: true
+    }
+  }
+  return {
+    sku: product.sku,
+    barcodes: product.barcodes.join(' '),
+    nameZh: product.nameZh,
+    nameEn: product.nameEn,
+    categoryId: product.categoryId ?? '',
+    price: product.price,
+    taxRate: product.taxRate,
+    unit: product.unit,
+    active: product.active
+  }
+}
+
+interface ProductDialogProps {
+  /** The product to edit, or null to add one. */
+  product: Product | null
+  categories: Category[]
+  /** The category filter in use, preselected for a new product. */
+  defaultCategoryId: string | null
+  currency: string
+  onClose(): void
+  onSaved(product: Product): void
+}
+
+/** Add or edit a product. Main checks everything (and parses the price); its refusals show beside the field. */
+export function ProductDialog({
+  product,
+  categories,
+  defaultCategoryId,
+  currency,
+  onClose,
+  onSaved
+}: ProductDialogProps) {
+  const { t, i18n } = useTranslation()
+  const reason = useCatalogReason()
+  const [draft, setDraft] = useState<Draft>(() => draftOf(product, defaultCategoryId))
+  const [error, setError] = useState<ApiError | null>(null)
+  const [busy, setBusy] = useState(false)
+  const edit = (patch: Partial<Draft>): void => setDraft((d) => ({ ...d, ...patch }))
+  const err = (field: string): string | undefined => {
+    const found = errorFor(error, field)
+    return found ? reason(found.message, found.field) : undefined
+  }
+  const rates = COMMON_RATES.includes(draft.taxRate) ? COMMON_RATES : [...COMMON_RATES, draft.taxRate]
+  const zh = i18n.language === 'zh-CN'
+
+  const save = async (event: FormEvent): Promise<void> => {
+    event.preventDefault()
+    setBusy(true)
+    setError(null)
+    const fields = {
+      sku: draft.sku,
+      barcodes: draft.barcodes.split(/[\s,|]+/).filter((code) => code !== ''),
+      nameZh: draft.nameZh,
+      nameEn: draft.nameEn,
+      categoryId: draft.categoryId === '' ? null : draft.categoryId,
+      price: draft.price.trim(),
+      taxRate: draft.taxRate,
+      unit: draft.unit,
+      active: draft.active
+    }
+    try {
+      const saved = product
+        ? await call('catalog:update-product', { id: product.id, ...fields })
+        : await call('catalog:create-product', fields)
+      onSaved(saved)
+    } catch (e) {
+      setError(toApiError(e))
+      setBusy(false)
+    }
+  }
+
+  const formId = product ? 'product-edit-form' : 'product-add-form'
+  const general =
+    error && !error.field
+      ? error.message
+      : error?.field &&
+          !['sku', 'barcodes', 'nameZh', 'nameEn', 'categoryId', 'price', 'taxRate', 'unit'].some((f) =>
+            errorFor(error, f)
+          )
+        ? reason(error.message, error.field)
+        : null
+
+  return (
+    <Dialog
+      open
+      size="wide"
+      title={product ? t('catalog.dialog.editTitle') : t('catalog.dialog.addTitle')}
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" className="button button--ghost" onClick={onClose}>
+            {t('catalog.dialog.cancel')}
+          </button>
+          <button type="submit" form={formId} className="button button--primary" disabled={busy}>
+            <Save aria-hidden="true" size={20} />{' '}
+            {busy ? t('catalog.dialog.saving') : t('catalog.dialog.save')}
+          </button>
+        </>
+      }
+    >
+      <form id={formId} className="product-form" onSubmit={(e) => void save(e)} noValidate>
+        <Field label={t('catalog.dialog.nameZh')} error={err('nameZh')}>
+          {(props) => (
+            <input
+              {...props}
+              className="input"
+              lang="zh-CN"
+              value={draft.nameZh}
+              maxLength={120}
+              autoFocus
+              onChange={(e) => edit({ nameZh: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field label={t('catalog.dialog.nameEn')} error={err('nameEn')}>
+          {(props) => (
+            <input
+              {...props}
+              className="input"
+              lang="en"
+              value={draft.nameEn}
+              maxLength={120}
+              onChange={(e) => edit({ nameEn: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field label={t('catalog.dialog.sku')} hint={t('catalog.dialog.skuHint')} error={err('sku')}>
+          {(props) => (
+            <input
+              {...props}
+              className="input"
+              value={draft.sku}
+              maxLength={40}
+              autoComplete="off"
+              onChange={(e) => edit({ sku: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field
+          label={t('catalog.dialog.barcodes')}
+          hint={t('catalog.dialog.barcodesHint')}
+          error={err('barcodes')}
+        >
+          {(props) => (
+            <input
+              {...props}
+              className="input"
+              inputMode="numeric"
+              autoComplete="off"
+              value={draft.barcodes}
+              // A scanner ends with Enter: keep the code and wait for the next one instead of submitting.
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault()
+                  if (draft.barcodes !== '' && !draft.barcodes.endsWith(' '))
+                    edit({ barcodes: `${draft.barcodes} ` })
+                }
+              }}
+              onChange={(e) => edit({ barcodes: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field label={t('catalog.dialog.category')} error={err('categoryId')}>
+          {(props) => (
+            <select
+              {...props}
+              className="input"
+              value={draft.categoryId}
+              onChange={(e) => edit({ categoryId: e.target.value })}
+            >
+              <option value="">{t('catalog.dialog.noCategory')}</option>
+              {categories.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {zh ? c.nameZh : c.nameEn}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('catalog.dialog.unit')} error={err('unit')}>
+          {(props) => (
+            <select
+              {...props}
+              className="input"
+              value={draft.unit}
+              onChange={(e) => edit({ unit: e.target.value as ProductUnit })}
+            >
+              {PRODUCT_UNITS.map((unit) => (
+                <option key={unit} value={unit}>
+                  {unit === 'kg' ? t('catalog.dialog.unitKg') : t('catalog.dialog.unitPiece')}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field
+          label={t('catalog.dialog.price', { currency })}
+          hint={t('catalog.dialog.priceHint')}
+          error={err('price')}
+        >
+          {(props) => (
+            <input
+              {...props}
+              className="input"
+              inputMode="decimal"
+              autoComplete="off"
+              value={draft.price}
+              placeholder="0.00"
+              onChange={(e) => edit({ price: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field label={t('catalog.dialog.taxRate')} error={err('taxRate')}>
+          {(props) => (
+            <select
+              {...props}
+              className="input"
+              value={draft.taxRate}
+              onChange={(e) => edit({ taxRate: e.target.value })}
+            >
+              {rates.map((rate) => (
+                <option key={rate} value={rate}>
+                  {t('catalog.percent', { value: ratePercent(rate) })}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={draft.active}
+            onChange={(e) => edit({ active: e.target.checked })}
+          />
+          <span>{t('catalog.dialog.active')}</span>
+        </label>
+        {general && (
+          <p role="alert" className="notice notice--error product-form__wide">
+            {general}
+          </p>
+        )}
+      </form>
+    </Dialog>
+  )
+}

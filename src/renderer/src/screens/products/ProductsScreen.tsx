@@ -1,0 +1,339 @@
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Download, Pencil, PackagePlus, Search, Upload } from 'lucide-react'
+import type { Product } from '@shared/contract'
+import { call, onEvent } from '../../api/client'
+import { useMoney } from '../../lib/money'
+import { useAuthStore } from '../../stores/auth-store'
+import { PRODUCTS_PAGE, useProductsStore } from '../../stores/products-store'
+import { toApiError, useSettingsStore } from '../../stores/settings-store'
+import { ratePercent } from './catalog-text'
+import { ImportDialog } from './ImportDialog'
+import { ProductDialog } from './ProductDialog'
+import '../../styles/products.css'
+
+type Editing = { product: Product | null } | null
+
+/** A message about one product, worded when shown (so it follows a language switch). */
+type Notice =
+  | { kind: 'ok'; key: 'catalog.saved' | 'catalog.deactivated' | 'catalog.reactivated'; product: Product }
+  | { kind: 'ok'; key: 'catalog.exported'; count: number; file: string }
+  | { kind: 'error'; text: string }
+
+/** Saves `text` as a file the browser (or Electron) downloads. */
+function download(text: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = fileName
+  document.body.append(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
+}
+
+/**
+ * The catalog: instant search (name in either language, SKU, barcode — a scan works too), category
+ * chips, and for managers add / edit / take off sale, CSV import and export.
+ */
+export function ProductsScreen() {
+  const { t, i18n } = useTranslation()
+  const money = useMoney()
+  const language = i18n.language === 'en' ? 'en' : 'zh-CN'
+  const currency = useSettingsStore((s) => s.saved?.currency ?? 'CNY')
+  const canManage = useAuthStore((s) => s.status?.user?.permissions.includes('catalog-manage') ?? false)
+  const store = useProductsStore()
+  const { query, categoryId, includeInactive, categories, products, total, status, search, loadCategories } =
+    store
+  const [editing, setEditing] = useState<Editing>(null)
+  const [importing, setImporting] = useState(false)
+  const [notice, setNotice] = useState<Notice | null>(null)
+  const [exporting, setExporting] = useState(false)
+  const searchRef = useRef<HTMLInputElement>(null)
+
+  useEffect(() => {
+    void loadCategories()
+  }, [loadCategories])
+  useEffect(() => {
+    void search(language)
+  }, [query, categoryId, includeInactive, language, search])
+  useEffect(
+    () =>
+      onEvent('catalog:changed', () => {
+        void loadCategories()
+        void search(language)
+      }),
+    [language, loadCategories, search]
+  )
+
+  const nameOf = (p: Product): string => (language === 'en' ? p.nameEn : p.nameZh)
+  const otherName = (p: Product): string => (language === 'en' ? p.nameZh : p.nameEn)
+  const categoryName = (id: string | null): string => {
+    const category = categories.find((c) => c.id === id)
+    if (!category) return t('catalog.noCategory')
+    return language === 'en' ? category.nameEn : category.nameZh
+  }
+
+  const noticeText = (n: Notice): string => {
+    if (n.kind === 'error') return n.text
+    if (n.key === 'catalog.exported') return t(n.key, { count: n.count, file: n.file })
+    return t(n.key, { name: nameOf(n.product) })
+  }
+
+  const refresh = (): void => {
+    void loadCategories()
+    void search(language)
+  }
+
+  const toggleActive = async (product: Product): Promise<void> => {
+    try {
+      const saved = product.active
+        ? await call('catalog:deactivate-product', { id: product.id })
+        : await call('catalog:update-product', { id: product.id, active: true })
+      setNotice({
+        kind: 'ok',
+        key: saved.active ? 'catalog.reactivated' : 'catalog.deactivated',
+        product: saved
+      })
+      refresh()
+    } catch (error) {
+      setNotice({ kind: 'error', text: toApiError(error).message })
+    }
+  }
+
+  const exportCsv = async (): Promise<void> => {
+    setExporting(true)
+    try {
+      const file = await call('catalog:export-csv', {})
+      download(file.csv, file.fileName)
+      setNotice({ kind: 'ok', key: 'catalog.exported', count: file.rows, file: file.fileName })
+    } catch (error) {
+      setNotice({ kind: 'error', text: toApiError(error).message })
+    } finally {
+      setExporting(false)
+    }
+  }
+
+  return (
+    <section className="screen screen--wide products" aria-labelledby="products-title">
+      <header className="screen__header">
+        <div>
+          <h1 id="products-title" className="screen__title">
+            {t('catalog.title')}
+          </h1>
+          <p className="screen__subtitle">{canManage ? t('catalog.subtitle') : t('catalog.readOnly')}</p>
+        </div>
+        {canManage && (
+          <div className="products__actions">
+            <button type="button" className="button button--ghost" onClick={() => setImporting(true)}>
+              <Upload aria-hidden="true" size={20} /> {t('catalog.import')}
+            </button>
+            <button
+              type="button"
+              className="button button--ghost"
+              onClick={() => void exportCsv()}
+              disabled={exporting}
+            >
+              <Download aria-hidden="true" size={20} />{' '}
+              {exporting ? t('catalog.exporting') : t('catalog.export')}
+            </button>
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => setEditing({ product: null })}
+            >
+              <PackagePlus aria-hidden="true" size={20} /> {t('catalog.add')}
+            </button>
+          </div>
+        )}
+      </header>
+
+      <div className="products__filters">
+        <div className="products__search">
+          <Search aria-hidden="true" size={22} className="products__search-icon" />
+          <label htmlFor="products-search" className="visually-hidden">
+            {t('catalog.searchLabel')}
+          </label>
+          <input
+            id="products-search"
+            ref={searchRef}
+            className="input products__search-input"
+            type="search"
+            autoFocus
+            autoComplete="off"
+            placeholder={t('catalog.searchPlaceholder')}
+            value={query}
+            onChange={(e) => store.setQuery(e.target.value)}
+            onKeyDown={(e) => {
+              // A scanner types the code and Enter: select it so the next scan replaces it.
+              if (e.key === 'Enter') e.currentTarget.select()
+            }}
+          />
+        </div>
+        <div role="group" aria-label={t('catalog.categories')} className="chips products__chips">
+          <button
+            type="button"
+            className="chip"
+            aria-pressed={categoryId === null}
+            onClick={() => store.setCategory(null)}
+          >
+            {t('catalog.allCategories')}
+          </button>
+          {categories.map((c) => (
+            <button
+              key={c.id}
+              type="button"
+              className="chip"
+              aria-pressed={categoryId === c.id}
+              onClick={() => store.setCategory(c.id)}
+            >
+              {language === 'en' ? c.nameEn : c.nameZh}
+              <span className="chip__count" aria-hidden="true">
+                {c.productCount}
+              </span>
+            </button>
+          ))}
+        </div>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={includeInactive}
+            onChange={(e) => store.setIncludeInactive(e.target.checked)}
+          />
+          <span>{t('catalog.showInactive')}</span>
+        </label>
+      </div>
+
+      <div className="products__status" role="status" aria-live="polite">
+        {notice && <span className={`status status--${notice.kind}`}>{noticeText(notice)}</span>}
+        {status === 'ready' && (
+          <span className="muted">
+            {total > products.length
+              ? `${t('catalog.showing', { shown: products.length, total })} ${t('catalog.refine')}`
+              : t('catalog.showingAll', { count: total })}
+          </span>
+        )}
+      </div>
+      {status === 'error' && (
+        <p role="alert" className="notice notice--error">
+          {t('catalog.loadFailed')}: {store.error?.message}
+        </p>
+      )}
+
+      <div className="products__table-wrap">
+        <table
+          className="table products__table"
+          aria-label={t('catalog.tableLabel')}
+          aria-busy={status === 'loading'}
+        >
+          <thead>
+            <tr>
+              <th scope="col">{t('catalog.columns.name')}</th>
+              <th scope="col">{t('catalog.columns.sku')}</th>
+              <th scope="col">{t('catalog.columns.barcode')}</th>
+              <th scope="col">{t('catalog.columns.category')}</th>
+              <th scope="col" className="num">
+                {t('catalog.columns.price')}
+              </th>
+              <th scope="col" className="num">
+                {t('catalog.columns.tax')}
+              </th>
+              <th scope="col">{t('catalog.columns.unit')}</th>
+              {canManage && <th scope="col">{t('catalog.columns.actions')}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {products.map((p) => (
+              <tr key={p.id} className={p.active ? undefined : 'is-inactive'}>
+                <th scope="row" className="products__name">
+                  <span lang={language}>{nameOf(p)}</span>
+                  {!p.active && <span className="pill pill--off">{t('catalog.inactive')}</span>}
+                  <span className="products__other-name" lang={language === 'en' ? 'zh-CN' : 'en'}>
+                    {otherName(p)}
+                  </span>
+                </th>
+                <td className="products__code">{p.sku}</td>
+                <td className="products__code">
+                  {p.barcodes[0] ?? '—'}
+                  {p.barcodes.length > 1 && (
+                    <span className="products__more">
+                      {t('catalog.moreBarcodes', { count: p.barcodes.length - 1 })}
+                    </span>
+                  )}
+                </td>
+                <td className="products__category">{categoryName(p.categoryId)}</td>
+                <td className="num strong">
+                  {money(p.priceMinor)}
+                  {p.unit === 'kg' && <span className="muted">{t('catalog.perKg')}</span>}
+                </td>
+                <td className="num">{t('catalog.percent', { value: ratePercent(p.taxRate) })}</td>
+                <td>{t(`catalog.units.${p.unit}`)}</td>
+                {canManage && (
+                  <td>
+                    <div className="products__row-actions">
+                      <button
+                        type="button"
+                        className="button button--small"
+                        aria-label={t('catalog.editNamed', { name: nameOf(p) })}
+                        onClick={() => setEditing({ product: p })}
+                      >
+                        <Pencil aria-hidden="true" size={18} /> {t('catalog.edit')}
+                      </button>
+                      <button
+                        type="button"
+                        className={`button button--small${p.active ? ' button--danger-ghost' : ''}`}
+                        aria-label={t(p.active ? 'catalog.deactivateNamed' : 'catalog.reactivateNamed', {
+                          name: nameOf(p)
+                        })}
+                        onClick={() => void toggleActive(p)}
+                      >
+                        {p.active ? t('catalog.deactivate') : t('catalog.reactivate')}
+                      </button>
+                    </div>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {status === 'ready' && products.length === 0 && (
+          <div className="empty-state products__empty">
+            <p className="empty-state__title">{t('catalog.empty')}</p>
+            <p className="empty-state__body">{t('catalog.emptyHint')}</p>
+          </div>
+        )}
+        {products.length >= PRODUCTS_PAGE && total > PRODUCTS_PAGE && (
+          <p className="muted products__more-hint">{t('catalog.refine')}</p>
+        )}
+      </div>
+
+      {editing && (
+        <ProductDialog
+          product={editing.product}
+          categories={categories}
+          defaultCategoryId={categoryId}
+          currency={currency}
+          onClose={() => {
+            setEditing(null)
+            searchRef.current?.focus()
+          }}
+          onSaved={(saved) => {
+            setEditing(null)
+            setNotice({ kind: 'ok', key: 'catalog.saved', product: saved })
+            refresh()
+            searchRef.current?.focus()
+          }}
+        />
+      )}
+      {importing && (
+        <ImportDialog
+          onClose={() => {
+            setImporting(false)
+            searchRef.current?.focus()
+          }}
+          onImported={refresh}
+        />
+      )}
+    </section>
+  )
+}
