@@ -13,7 +13,7 @@ import {
   type Result
 } from '@shared/contract'
 import { FieldError } from '@shared/money/field-error'
-import { DomainError } from '../domain/errors'
+import { ApprovalRequired, DomainError } from '../domain/errors'
 import type { Logger } from '../core/logger'
 
 /** Who is calling: one Electron window or one web-mode page session. */
@@ -94,8 +94,24 @@ export function createRouter(options: { gate: Gate; logger: Logger; approve?: Ap
           const approverUserId = await options.approve!({ channel, permission: spec.permission, override: request.data, ctx })
           ctx = { ...ctx, approverUserId }
         }
-        const value = await handler(parsed.data as ParsedInput<ChannelName>, ctx)
-        return { ok: true, value }
+        try {
+          const value = await handler(parsed.data as ParsedInput<ChannelName>, ctx)
+          return { ok: true, value }
+        } catch (error) {
+          // A conditional approval: the handler found this call needs more than the gate asked.
+          const needsApproval =
+            error instanceof ApprovalRequired && override !== undefined && spec.overridable === true && !ctx.approverUserId
+          if (!needsApproval || !options.approve) throw error
+          const request = overrideSchema.safeParse(override)
+          if (!request.success) {
+            const issue = request.error.issues[0]!
+            return fail(validationError({ ...issue, path: ['override', ...issue.path] }))
+          }
+          const approverUserId = await options.approve({ channel, permission: error.permission, override: request.data, ctx })
+          ctx = { ...ctx, approverUserId }
+          const value = await handler(parsed.data as ParsedInput<ChannelName>, ctx)
+          return { ok: true, value }
+        }
       } catch (error) {
         if (error instanceof DomainError) {
           return fail({ code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) })

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '@shared/contract/errors'
+import type { Permission } from '@shared/contract/permissions'
 
 /**
  * An expected failure a person can act on ("unknown coupon", "shift closed").
@@ -22,3 +23,18 @@ export const notFound = (what: string, field?: string): DomainError =>
 export const conflict = (message: string, field?: string): DomainError => new DomainError('CONFLICT', message, field)
 
 export const invalid = (field: string, message: string): DomainError => new DomainError('VALIDATION', message, field)
+
+/**
+ * Thrown by a handler when this particular call needs a capability the caller lacks (a
+ * refund above the approval threshold). On an `overridable` channel the router then asks
+ * for an approver's PIN, like a refusal at the gate, and runs the handler again.
+ */
+export class ApprovalRequired extends DomainError {
+  constructor(
+    readonly permission: Permission,
+    message: string
+  ) {
+    super('FORBIDDEN', message)
+    this.name = 'ApprovalRequired'
+  }
+}

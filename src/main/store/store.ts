@@ -8,6 +8,7 @@ import { createOrdersRepo } from './repos/orders-repo'
 import { createOutboxRepo } from './repos/outbox-repo'
 import { createPaymentsRepo } from './repos/payments-repo'
 import { createPreferencesRepo } from './repos/preferences-repo'
+import { createRefundsRepo } from './repos/refunds-repo'
 import { createSecurityRepo } from './repos/security-repo'
 import { createSettingsRepo } from './repos/settings-repo'
 import { createUsersRepo } from './repos/users-repo'
@@ -30,6 +31,7 @@ export function createStore(db: Database) {
     orders: createOrdersRepo(db),
     payments: createPaymentsRepo(db),
     journal: createJournalRepo(db),
+    refunds: createRefundsRepo(db),
     catalog: createCatalogRepo(db),
     /** Runs `work` in one IMMEDIATE transaction: all of it commits, or none of it. */
     transaction<T>(work: () => T): T {

@@ -5,6 +5,7 @@ import { cartChannels } from './channels/cart'
 import { catalogChannels } from './channels/catalog'
 import { couponsChannels } from './channels/coupons'
 import { ordersChannels } from './channels/orders'
+import { refundsChannels } from './channels/refunds'
 import { settingsChannels } from './channels/settings'
 import { usersChannels } from './channels/users'
 import { mergeChannelMaps } from './channel'
@@ -12,7 +13,7 @@ import type { Result } from './errors'
 import type { EventName, EventPayload } from './events'
 
 /** Every channel of the API, declared once. Main and renderer both import this. */
-export const contract = mergeChannelMaps(appChannels, settingsChannels, authChannels, usersChannels, catalogChannels, cartChannels, ordersChannels, couponsChannels)
+export const contract = mergeChannelMaps(appChannels, settingsChannels, authChannels, usersChannels, catalogChannels, cartChannels, ordersChannels, couponsChannels, refundsChannels)
 
 export type Contract = typeof contract
 export type ChannelName = keyof Contract & string

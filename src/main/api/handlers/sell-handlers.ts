@@ -4,6 +4,7 @@ import type { CheckoutService } from '../../services/sell/checkout-service'
 import type { CouponsService } from '../../services/sell/coupons-service'
 import type { OrdersService } from '../../services/sell/orders-service'
 import type { ReceiptService } from '../../services/sell/receipt-service'
+import type { RefundsService } from '../../services/sell/refunds-service'
 import type { CallContext, Router } from '../router'
 
 export interface SellDeps {
@@ -12,12 +13,13 @@ export interface SellDeps {
   orders: OrdersService
   coupons: CouponsService
   receipts: ReceiptService
+  refunds: RefundsService
   sessions: SessionRegistry
 }
 
 /** The cashier's channels: cart, cash checkout, order history, coupons. */
 export function registerSellHandlers(router: Router, deps: SellDeps): void {
-  const { carts, checkout, orders, coupons, receipts, sessions } = deps
+  const { carts, checkout, orders, coupons, receipts, refunds, sessions } = deps
   const actor = (ctx: CallContext) => ({ userId: sessions.userIdOf(ctx.sessionId), approverUserId: ctx.approverUserId ?? null })
 
   router.handle('cart:open', (_input, ctx) => carts.open(actor(ctx)))
@@ -41,6 +43,11 @@ export function registerSellHandlers(router: Router, deps: SellDeps): void {
   router.handle('orders:get', (input) => orders.get(input.orderId))
   router.handle('receipt:save-pdf', (input, ctx) => receipts.savePdf(input.orderId, ctx.sessionId))
   router.handle('orders:void', (input, ctx) => orders.void(input, actor(ctx)))
+
+  router.handle('refunds:refundable', (input) => refunds.refundable(input.orderId))
+  router.handle('refunds:create', (input, ctx) => refunds.create(input, actor(ctx)))
+  router.handle('refunds:get-policy', () => refunds.policy())
+  router.handle('refunds:update-policy', (input, ctx) => refunds.updatePolicy(input.approvalThreshold, actor(ctx).userId))
 
   router.handle('coupons:list', () => coupons.list())
   router.handle('coupons:create', (input, ctx) => coupons.create(input, actor(ctx).userId))

@@ -4,6 +4,7 @@ import { createCartService } from './cart-service'
 import { createCheckoutService } from './checkout-service'
 import { createCouponsService } from './coupons-service'
 import { createOrdersService } from './orders-service'
+import { createRefundsService } from './refunds-service'
 import type { ProductSource } from './product-source'
 
 const TERMINAL_KEY = 'terminal.code'
@@ -17,6 +18,7 @@ export function createSellServices(ctx: ServiceContext, deps: { settings: Settin
     carts,
     checkout: createCheckoutService(ctx, { carts, settings: deps.settings, terminal }),
     orders: createOrdersService(ctx, { settings: deps.settings }),
-    coupons: createCouponsService(ctx, { settings: deps.settings })
+    coupons: createCouponsService(ctx, { settings: deps.settings }),
+    refunds: createRefundsService(ctx, { settings: deps.settings, terminal })
   }
 }

@@ -3,8 +3,9 @@ import { migration0010Initial } from './0010-initial'
 import { migration0020Accounts } from './0020-accounts'
 import { migration0030Catalog } from './0030-catalog'
 import { migration0040Orders } from './0040-orders'
+import { migration0050Refunds } from './0050-refunds'
 
 /** Every schema step, in order. Append only; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [migration0010Initial, migration0020Accounts, migration0030Catalog, migration0040Orders]
+export const migrations: readonly Migration[] = [migration0010Initial, migration0020Accounts, migration0030Catalog, migration0040Orders, migration0050Refunds]
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version

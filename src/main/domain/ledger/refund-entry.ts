@@ -1,0 +1,20 @@
+import { TENDER_ACCOUNTS, type TenderMethod } from './accounts'
+import { balanceEntry, credit, debit, type JournalEntry } from './journal-entry'
+
+/**
+ * The journal entry of money given back: the sale's revenue and tax are reduced, and each
+ * tender pays out its part.
+ *
+ *   Dr sales_refunds   amount − tax
+ *   Dr tax_payable     tax
+ *      Cr tender accounts   (cash out of the drawer, or back through the provider)
+ *
+ * @example refundEntry({ amount: 5000, tax: 575 }, [{ method: 'cash', amount: 5000 }])
+ */
+export function refundEntry(refund: { amount: number; tax: number }, tenders: Array<{ method: TenderMethod; amount: number }>): JournalEntry {
+  return balanceEntry('refund', [
+    debit('sales_refunds', refund.amount - refund.tax),
+    debit('tax_payable', refund.tax),
+    ...tenders.map((tender) => credit(TENDER_ACCOUNTS[tender.method], tender.amount, tender.method))
+  ])
+}

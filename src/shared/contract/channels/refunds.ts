@@ -1,0 +1,80 @@
+import { z } from 'zod'
+import { channel } from '../channel'
+import { amountSchema, quantitySchema } from './cart'
+
+const minor = z.number().int()
+
+export const refundSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  orderId: z.string(),
+  orderNumber: z.string().nullable(),
+  status: z.enum(['processing', 'succeeded', 'failed']),
+  amount: minor,
+  tax: minor,
+  reason: z.string(),
+  currency: z.string(),
+  requestedBy: z.string().nullable(),
+  approvedBy: z.string().nullable(),
+  createdAt: z.string(),
+  lines: z.array(z.object({ lineId: z.string(), name: z.string(), nameEn: z.string().nullable(), quantity: z.string(), amount: minor })),
+  tenders: z.array(z.object({ method: z.string(), amount: minor, status: z.string(), outRequestNo: z.string() }))
+})
+
+export type Refund = z.infer<typeof refundSchema>
+
+/** What is still refundable on each line and in all. */
+export const refundableSchema = z.object({
+  orderId: z.string(),
+  currency: z.string(),
+  refundable: minor,
+  approvalThreshold: minor,
+  lines: z.array(
+    z.object({ lineId: z.string(), name: z.string(), nameEn: z.string().nullable(), unit: z.string(), quantity: z.string(), quantityLeft: z.string(), amountLeft: minor })
+  ),
+  refunds: z.array(refundSchema)
+})
+
+export const refundsChannels = {
+  'refunds:refundable': channel({
+    summary: 'What can still be refunded on an order, by line and in all, with its earlier refunds.',
+    input: z.object({ orderId: z.string().min(1, 'is required') }).strict(),
+    output: refundableSchema,
+    permission: 'sell'
+  }),
+  'refunds:create': channel({
+    summary:
+      'Refunds lines (by quantity) or an amount of a paid order back to its tenders. Above the approval threshold a manager approves in place. The same refundKey again returns the first refund.',
+    input: z
+      .object({
+        orderId: z.string().min(1, 'is required'),
+        refundKey: z.string().trim().min(8, 'must be a unique key per refund').max(64),
+        reason: z.string().trim().min(1, 'is required').max(200),
+        lines: z
+          .array(z.object({ lineId: z.string().min(1, 'is required'), quantity: quantitySchema }).strict())
+          .min(1, 'choose at least one line')
+          .optional(),
+        amount: amountSchema.optional()
+      })
+      .strict()
+      .refine((input) => (input.lines === undefined) !== (input.amount === undefined), {
+        message: 'give either lines or an amount',
+        path: ['lines']
+      }),
+    output: refundSchema,
+    permission: 'sell',
+    overridable: true
+  }),
+  'refunds:get-policy': channel({
+    summary: 'The refund amount above which a manager must approve.',
+    input: z.object({}).strict(),
+    output: z.object({ approvalThreshold: minor }),
+    permission: 'session'
+  }),
+  'refunds:update-policy': channel({
+    summary: 'Sets the refund amount above which a manager must approve.',
+    input: z.object({ approvalThreshold: amountSchema }).strict(),
+    output: z.object({ approvalThreshold: minor }),
+    permission: 'settings-manage'
+  })
+}
