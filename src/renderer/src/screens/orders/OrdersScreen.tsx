@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Printer, Search, XCircle } from 'lucide-react'
+import { Printer, Search, Undo2, XCircle } from 'lucide-react'
 import { ORDER_STATUS_VALUES, type OrderDetail, type OrderSummary } from '@shared/contract/channels/orders'
 import { ApiCallError, call } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
@@ -8,6 +8,7 @@ import { Field } from '../../components/Field'
 import { Receipt } from '../../components/Receipt'
 import { useMoney } from '../../lib/money'
 import { printReceipt } from '../../lib/print'
+import { RefundDialog } from './RefundDialog'
 import './orders.css'
 
 interface Filters {
@@ -32,6 +33,7 @@ export function OrdersScreen() {
   const [error, setError] = useState<{ field?: string; message: string } | null>(null)
   const [selected, setSelected] = useState<OrderDetail | null>(null)
   const [voiding, setVoiding] = useState(false)
+  const [refunding, setRefunding] = useState(false)
   const [reason, setReason] = useState('')
   const [cashiers, setCashiers] = useState<Array<{ id: string; displayName: string }>>([])
 
@@ -218,6 +220,11 @@ export function OrdersScreen() {
                 <button type="button" className="button" onClick={() => printReceipt()}>
                   <Printer aria-hidden="true" size={20} /> {t('orders.detail.reprint')}
                 </button>
+                {(selected.status === 'paid' || selected.status === 'partially_refunded') && (
+                  <button type="button" className="button" onClick={() => setRefunding(true)}>
+                    <Undo2 aria-hidden="true" size={20} /> {t('refund.button')}
+                  </button>
+                )}
                 {selected.status === 'paid' && (
                   <button type="button" className="button button--danger-ghost" onClick={() => setVoiding(true)}>
                     <XCircle aria-hidden="true" size={20} /> {t('orders.detail.void')}
@@ -233,6 +240,18 @@ export function OrdersScreen() {
           )}
         </aside>
       </div>
+
+      {selected && (
+        <RefundDialog
+          orderId={selected.id}
+          open={refunding}
+          onClose={() => setRefunding(false)}
+          onDone={() => {
+            void open(selected.id)
+            void search(filters)
+          }}
+        />
+      )}
 
       <Dialog title={t('orders.detail.voidTitle', { number: selected?.number ?? '' })} open={voiding} onClose={() => setVoiding(false)}>
         <form onSubmit={(event) => void confirmVoid(event)}>

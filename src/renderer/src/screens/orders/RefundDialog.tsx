@@ -1,0 +1,174 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Printer, Undo2 } from 'lucide-react'
+import type { z } from 'zod'
+import type { Refund, refundableSchema } from '@shared/contract/channels/refunds'
+import { ApiCallError, call } from '../../api/client'
+import { Dialog } from '../../components/Dialog'
+import { Field } from '../../components/Field'
+import { useMoney } from '../../lib/money'
+import { printReceipt } from '../../lib/print'
+import { play } from '../../lib/sounds'
+import { RefundSlip } from './RefundSlip'
+
+type Refundable = z.infer<typeof refundableSchema>
+
+/**
+ * Gives money back for a paid order: chosen lines (by quantity) or an amount, with a
+ * reason. The refund key is made once per opening, so pressing twice refunds once.
+ */
+export function RefundDialog({ orderId, open, onClose, onDone }: { orderId: string; open: boolean; onClose: () => void; onDone: () => void }) {
+  const { t, i18n } = useTranslation()
+  const money = useMoney()
+  const [refundable, setRefundable] = useState<Refundable | null>(null)
+  const [mode, setMode] = useState<'lines' | 'amount'>('lines')
+  const [quantities, setQuantities] = useState<Record<string, string>>({})
+  const [amount, setAmount] = useState('')
+  const [reason, setReason] = useState('')
+  const [error, setError] = useState<{ field?: string; message: string } | null>(null)
+  const [done, setDone] = useState<Refund | null>(null)
+  const [busy, setBusy] = useState(false)
+  const refundKey = useRef('')
+
+  useEffect(() => {
+    if (!open) return
+    refundKey.current = crypto.randomUUID()
+    setQuantities({})
+    setAmount('')
+    setReason('')
+    setError(null)
+    setDone(null)
+    void call('refunds:refundable', { orderId }).then(setRefundable)
+  }, [open, orderId])
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault()
+    setError(null)
+    setBusy(true)
+    try {
+      const lines = Object.entries(quantities)
+        .filter(([, quantity]) => quantity.trim() !== '' && quantity.trim() !== '0')
+        .map(([lineId, quantity]) => ({ lineId, quantity: quantity.trim() }))
+      const refund = await call('refunds:create', {
+        orderId,
+        refundKey: refundKey.current,
+        reason: reason.trim(),
+        ...(mode === 'lines' ? { lines } : { amount: amount.trim() })
+      })
+      play('paid')
+      setDone(refund)
+      onDone()
+    } catch (caught) {
+      if (caught instanceof ApiCallError) setError({ ...(caught.field ? { field: caught.field } : {}), message: caught.message })
+      play('error')
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const errorFor = (field: string): string | undefined =>
+    error?.field === field || error?.field?.startsWith(`${field}[`) ? error.message : undefined
+  const nameOf = (line: { name: string; nameEn: string | null }) => (i18n.language === 'en' && line.nameEn ? line.nameEn : line.name)
+
+  return (
+    <Dialog title={done ? t('refund.doneTitle', { number: done.number }) : t('refund.title')} open={open} onClose={onClose} size="wide">
+      {done ? (
+        <div className="sale-done">
+          <div className="sale-done__summary">
+            <p className="sale-done__change-label">{t('refund.giveBack')}</p>
+            <p className="sale-done__change" data-testid="refund-amount">
+              {money(done.amount, done.currency)}
+            </p>
+            <div className="sale-done__actions">
+              <button type="button" className="button" onClick={() => printReceipt()}>
+                <Printer aria-hidden="true" size={20} /> {t('refund.print')}
+              </button>
+              <button type="button" className="button button--primary" onClick={onClose}>
+                {t('refund.close')}
+              </button>
+            </div>
+          </div>
+          <div className="receipt-frame print-target">
+            <RefundSlip refund={done} />
+          </div>
+        </div>
+      ) : refundable ? (
+        <form onSubmit={(event) => void submit(event)} noValidate>
+          <p className="muted">
+            {t('refund.left', { amount: money(refundable.refundable, refundable.currency) })} ·{' '}
+            {t('refund.threshold', { amount: money(refundable.approvalThreshold, refundable.currency) })}
+          </p>
+          <div className="segmented" role="group" aria-label={t('refund.mode')}>
+            <button type="button" className="segmented__option" aria-pressed={mode === 'lines'} onClick={() => setMode('lines')}>
+              {t('refund.byLines')}
+            </button>
+            <button type="button" className="segmented__option" aria-pressed={mode === 'amount'} onClick={() => setMode('amount')}>
+              {t('refund.byAmount')}
+            </button>
+          </div>
+          {mode === 'lines' ? (
+            <table className="table refund-lines">
+              <thead>
+                <tr>
+                  <th scope="col">{t('refund.item')}</th>
+                  <th scope="col" className="num">
+                    {t('refund.leftColumn')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('refund.quantity')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {refundable.lines.map((line) => (
+                  <tr key={line.lineId}>
+                    <th scope="row">{nameOf(line)}</th>
+                    <td className="num">
+                      {line.quantityLeft} · {money(line.amountLeft, refundable.currency)}
+                    </td>
+                    <td className="num">
+                      <input
+                        className="input input--compact refund-lines__qty"
+                        inputMode="decimal"
+                        aria-label={t('refund.quantityOf', { name: nameOf(line) })}
+                        disabled={line.quantityLeft === '0'}
+                        value={quantities[line.lineId] ?? ''}
+                        placeholder="0"
+                        onChange={(e) => setQuantities({ ...quantities, [line.lineId]: e.target.value })}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <Field label={t('refund.amount', { currency: refundable.currency })} error={errorFor('amount')}>
+              {(props) => <input {...props} className="input" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />}
+            </Field>
+          )}
+          {mode === 'lines' && errorFor('lines') && (
+            <p className="field__error" role="alert">
+              {errorFor('lines')}
+            </p>
+          )}
+          <Field label={t('refund.reason')} error={errorFor('reason')}>
+            {(props) => <input {...props} className="input" value={reason} onChange={(e) => setReason(e.target.value)} />}
+          </Field>
+          {error && !error.field && (
+            <p className="field__error" role="alert">
+              {error.message}
+            </p>
+          )}
+          <div className="dialog__actions">
+            <button type="button" className="button button--ghost" onClick={onClose}>
+              {t('refund.cancel')}
+            </button>
+            <button type="submit" className="button button--primary" disabled={busy || !reason.trim()}>
+              <Undo2 aria-hidden="true" size={20} /> {t('refund.confirm')}
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </Dialog>
+  )
+}

@@ -1,0 +1,39 @@
+import { expect, snap, test } from './fixtures'
+import { api, openShopAsOwner } from './helpers/api'
+
+interface Product {
+  id: string
+  nameEn: string
+  unit: string
+  priceMinor: number
+}
+
+test('a manager refunds one line of a paid order and prints the refund slip', async ({ page, kassa }) => {
+  await openShopAsOwner(page, kassa.url)
+  const { products } = await api<{ products: Product[] }>(page, 'catalog:search', { query: '', limit: 40 })
+  const [first, second] = products.filter((p) => p.unit === 'piece' && p.priceMinor > 0)
+  const cart = await api<{ id: string }>(page, 'cart:open', {})
+  await api(page, 'cart:add-item', { cartId: cart.id, productId: first!.id, quantity: '2' })
+  await api(page, 'cart:add-item', { cartId: cart.id, productId: second!.id })
+  const { order } = await api<{ order: { number: string } }>(page, 'checkout:pay-cash', {
+    cartId: cart.id,
+    tendered: '500',
+    checkoutKey: 'e2e-refund-sale'
+  })
+
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Orders' }).click()
+  await page.getByRole('button', { name: order.number }).click()
+  await page.getByRole('button', { name: 'Refund', exact: true }).click()
+  const dialog = page.getByRole('dialog', { name: 'Refund' })
+  await dialog.getByLabel(`Refund quantity of ${first!.nameEn}`).fill('1')
+  await dialog.getByLabel('Reason').fill('damaged packaging')
+  await snap(page, 'refund-dialog-en')
+  await dialog.getByRole('button', { name: 'Refund', exact: true }).click()
+
+  const done = page.getByRole('dialog', { name: /^Refund T01-R\d{6}$/ })
+  await expect(done.getByTestId('refund-amount')).toHaveText(new RegExp(`${(first!.priceMinor / 100).toFixed(2)}$`))
+  await expect(done.getByRole('article', { name: 'Refund slip' })).toContainText('damaged packaging')
+  await snap(page, 'refund-slip-en')
+  await done.getByRole('button', { name: 'Done' }).click()
+  await expect(page.getByRole('complementary').getByText('Partly refunded').or(page.getByRole('row', { name: new RegExp(order.number) }).getByText('Partly refunded'))).toBeVisible()
+})
