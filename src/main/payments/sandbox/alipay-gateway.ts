@@ -80,7 +80,7 @@ export class AlipayGateway {
       const trade = tradeNo ? this.book.get('alipay', tradeNo) : undefined
       // "Notification before the synchronous answer": deliver it first, then answer.
       if (trade?.scenario.notify === 'before_response') await this.notifierSettle(trade)
-      const signWith = trade?.scenario.responseSignature === 'bad' ? this.keys.roguePrivateKey : undefined
+      const signWith = call === 'create' && trade?.scenario.responseSignature === 'bad' ? this.keys.roguePrivateKey : undefined
       return (out) => this.reply(out, responseKey, answer, signWith)
     })
   }
@@ -186,7 +186,7 @@ export class AlipayGateway {
   private query(biz: Biz): Answer {
     const trade = this.book.get('alipay', String(biz.out_trade_no ?? ''))
     // An unscanned precreate, a refused payment code and a cancelled-before-arrival trade do not exist.
-    if (!trade || trade.state === 'awaiting_scan' || trade.state === 'failed' || trade.amount === 0) {
+    if (!trade || trade.state === 'awaiting_scan' || (trade.state === 'failed' && trade.flow === 'code') || trade.amount === 0) {
       return fail('ACQ.TRADE_NOT_EXIST', '交易不存在')
     }
     return {

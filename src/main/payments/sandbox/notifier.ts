@@ -44,7 +44,7 @@ export class Notifier {
     book.onEvent((event) => this.onEvent(event))
   }
 
-  /** Awaited by a gateway before answering, for `before_response` trades. */
+  /** Awaited by a gateway before answering any call about a `before_response` trade. */
   async settle(trade: SandboxTrade): Promise<void> {
     const key = keyOf(trade)
     const pending = this.beforeResponse.get(key) ?? []
@@ -80,8 +80,11 @@ export class Notifier {
       return
     }
     // Never inside the request that caused it: real notifications come from another system.
+    // A duplicate is the same notification (same id, same signature) delivered again.
+    const delivery = this.render(event, mode)
+    if (!delivery) return
     this.book.later(10, () => {
-      void this.deliver(event, mode).then(() => (mode === 'duplicate' ? this.deliver(event, mode) : undefined))
+      void this.send(event, delivery, mode).then(() => (mode === 'duplicate' ? this.send(event, delivery, mode) : undefined))
     })
   }
 
@@ -93,10 +96,17 @@ export class Notifier {
     void newestFirst.reduce<Promise<void>>((chain, event) => chain.then(() => this.deliver(event, 'out_of_order')), Promise.resolve())
   }
 
+  private render(event: TradeEvent, mode: NotifyMode): Delivery | undefined {
+    return this.renderers[event.trade.provider]?.(event, mode)
+  }
+
   private async deliver(event: TradeEvent, mode: NotifyMode): Promise<void> {
-    const render = this.renderers[event.trade.provider]
-    const delivery = render?.(event, mode)
-    if (!delivery) return
+    const delivery = this.render(event, mode)
+    if (delivery) await this.send(event, delivery, mode)
+  }
+
+  /** One notification, retried until acknowledged; every retry is the very same bytes. */
+  private async send(event: TradeEvent, delivery: Delivery, mode: NotifyMode): Promise<void> {
     for (let attempt = 1; attempt <= ATTEMPTS && !this.closed; attempt++) {
       let status: number | 'network_error' = 'network_error'
       let accepted = false

@@ -27,7 +27,10 @@ export type NotifyMode =
   | 'none'
   /** Every notification is delivered twice (after the first was acknowledged). */
   | 'duplicate'
-  /** The notification is delivered, and acknowledged, before the synchronous HTTP answer is sent. */
+  /**
+   * A notification caused by a call (a payment code paid at once) or pending when the till next asks
+   * about the trade is delivered, and acknowledged, before that synchronous HTTP answer is sent.
+   */
   | 'before_response'
   /** Notifications are held until a second one exists, then delivered newest first. */
   | 'out_of_order'
@@ -45,7 +48,7 @@ export interface Scenario {
   refund: 'ok' | 'insufficient_balance'
   /** Closes an unpaid merchant-QR trade after this long (the QR expires). */
   qrExpiresMs?: number
-  /** `bad`: synchronous answers are signed with an untrusted key. */
+  /** `bad`: the answer to the create call is signed with an untrusted key (corrupted in transit). */
   responseSignature: 'ok' | 'bad'
 }
 

@@ -93,7 +93,7 @@ export class WechatGateway {
       const reply = process()
       const trade = tradeNo ? this.book.get('wechat', tradeNo) : undefined
       if (trade?.scenario.notify === 'before_response') await this.notifierSettle(trade)
-      if (trade?.scenario.responseSignature === 'bad') return (out: ServerResponse) => this.withRogue(() => reply(out))
+      if (call === 'create' && trade?.scenario.responseSignature === 'bad') return (out: ServerResponse) => this.withRogue(() => reply(out))
       return reply
     })
   }
@@ -269,7 +269,7 @@ export class WechatGateway {
       const answer = path === '/pay/micropay' ? this.micropay(fields) : this.reverse(tradeNo)
       const trade = this.book.get('wechat', tradeNo)
       if (trade?.scenario.notify === 'before_response') await this.notifierSettle(trade)
-      const bad = trade?.scenario.responseSignature === 'bad'
+      const bad = call === 'create' && trade?.scenario.responseSignature === 'bad'
       return (out: ServerResponse) => this.xml(out, answer, type, bad)
     })
   }
