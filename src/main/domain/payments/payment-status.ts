@@ -104,6 +104,8 @@ export function applyObservedStatus(current: PaymentStatus, observed: ObservedPa
   }
   if (observed === current) return { kind: 'same', status: current }
   if (canTransitionPayment(current, observed)) return { kind: 'changed', status: observed }
+  // A reversal follows a success: "paid" news arriving after it is old news, not a contradiction.
+  if (current === 'reversed' && observed === 'succeeded') return { kind: 'stale', status: current }
   if (isDefinite(current) && isDefinite(observed)) return { kind: 'conflict', status: current, observed }
   return { kind: 'stale', status: current }
 }
