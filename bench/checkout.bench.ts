@@ -10,10 +10,10 @@ import { openDatabase } from '../src/main/store/database'
 const CHECKOUTS = 300
 const LINES = 3
 
-async function dispatch(core: Core, session: string, channel: string, input: unknown): Promise<any> {
+async function dispatch<T>(core: Core, session: string, channel: string, input: unknown): Promise<T> {
   const result = await core.router.dispatch(channel, input, { sessionId: session })
   if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
-  return result.value
+  return result.value as T
 }
 
 /** Checkouts through the real router and services, each one transaction with synchronous=FULL. */
@@ -21,15 +21,15 @@ async function timeCheckouts(dir: string): Promise<number> {
   const core = await createCore({ dataDir: dir, mode: 'web', version: 'bench', logger: silentLogger, hashParams: { N: 1024, r: 8, p: 1 } })
   const session = 'bench'
   core.sessions.open(session, new Date())
-  const status = await dispatch(core, session, 'auth:status', {})
+  const status = await dispatch<{ setupProfile: unknown }>(core, session, 'auth:status', {})
   await dispatch(core, session, 'auth:setup', {
     profile: status.setupProfile,
     owner: { displayName: 'Bench', username: 'bench', password: 'bench-pass-1', pin: '1234' }
   })
-  const { products } = await dispatch(core, session, 'catalog:search', { query: '', limit: LINES })
+  const { products } = await dispatch<{ products: Array<{ id: string }> }>(core, session, 'catalog:search', { query: '', limit: LINES })
   const carts: string[] = []
   for (let i = 0; i < CHECKOUTS; i++) {
-    const cart = await dispatch(core, session, 'cart:open', {})
+    const cart = await dispatch<{ id: string }>(core, session, 'cart:open', {})
     for (const product of products) await dispatch(core, session, 'cart:add-item', { cartId: cart.id, productId: product.id })
     carts.push(cart.id)
     // Park it so the next open makes a new cart; checkout works on parked drafts too.

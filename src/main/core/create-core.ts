@@ -58,7 +58,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // The role gate needs the accounts, which need the database: until it is open (or when
   // it is damaged) only the session check applies.
   let gate: Gate = sessionGate(sessions)
-  let approve: Approver | undefined
+  let approve: Approver | undefined = undefined
   const router = createRouter({
     gate: (permission, ctx) => gate(permission, ctx),
     approve: (request) => {

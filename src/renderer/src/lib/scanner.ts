@@ -12,7 +12,9 @@ const MIN_LENGTH = 4
 export function useBarcodeScanner(onScan: (code: string) => void, enabled = true): void {
   const buffer = useRef<{ chars: string; last: number }>({ chars: '', last: 0 })
   const handler = useRef(onScan)
-  handler.current = onScan
+  useEffect(() => {
+    handler.current = onScan
+  }, [onScan])
 
   useEffect(() => {
     if (!enabled) return

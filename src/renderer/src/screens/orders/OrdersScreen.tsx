@@ -42,7 +42,6 @@ export function OrdersScreen() {
   }, [])
 
   const search = useCallback(async (current: Filters) => {
-    setError(null)
     try {
       const result = await call('orders:search', {
         ...(current.number.trim() ? { number: current.number.trim() } : {}),
@@ -53,6 +52,7 @@ export function OrdersScreen() {
         ...(current.status ? { status: current.status as OrderSummary['status'] } : {}),
         ...(current.cashierUserId ? { cashierUserId: current.cashierUserId } : {})
       })
+      setError(null)
       setOrders(result.orders)
       setTotal(result.total)
     } catch (caught) {
@@ -61,8 +61,11 @@ export function OrdersScreen() {
   }, [])
 
   useEffect(() => {
-    void search(EMPTY)
-  }, [search])
+    void call('orders:search', {}).then((result) => {
+      setOrders(result.orders)
+      setTotal(result.total)
+    })
+  }, [])
 
   const open = async (orderId: string): Promise<void> => setSelected(await call('orders:get', { orderId }))
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Printer, Undo2 } from 'lucide-react'
 import type { z } from 'zod'
@@ -18,6 +18,27 @@ type Refundable = z.infer<typeof refundableSchema>
  * reason. The refund key is made once per opening, so pressing twice refunds once.
  */
 export function RefundDialog({ orderId, open, onClose, onDone }: { orderId: string; open: boolean; onClose: () => void; onDone: () => void }) {
+  const { t } = useTranslation()
+  const [title, setTitle] = useState<string | null>(null)
+  return (
+    <Dialog title={title ?? t('refund.title')} open={open} onClose={onClose} size="wide">
+      <RefundForm key={orderId} orderId={orderId} onClose={onClose} onDone={onDone} onTitle={setTitle} />
+    </Dialog>
+  )
+}
+
+/** Mounted each time the dialog opens: a blank form and a fresh refund key. */
+function RefundForm({
+  orderId,
+  onClose,
+  onDone,
+  onTitle
+}: {
+  orderId: string
+  onClose: () => void
+  onDone: () => void
+  onTitle: (title: string | null) => void
+}) {
   const { t, i18n } = useTranslation()
   const money = useMoney()
   const [refundable, setRefundable] = useState<Refundable | null>(null)
@@ -28,18 +49,12 @@ export function RefundDialog({ orderId, open, onClose, onDone }: { orderId: stri
   const [error, setError] = useState<{ field?: string; message: string } | null>(null)
   const [done, setDone] = useState<Refund | null>(null)
   const [busy, setBusy] = useState(false)
-  const refundKey = useRef('')
+  const [refundKey] = useState(() => crypto.randomUUID())
 
   useEffect(() => {
-    if (!open) return
-    refundKey.current = crypto.randomUUID()
-    setQuantities({})
-    setAmount('')
-    setReason('')
-    setError(null)
-    setDone(null)
+    onTitle(null)
     void call('refunds:refundable', { orderId }).then(setRefundable)
-  }, [open, orderId])
+  }, [orderId, onTitle])
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
@@ -51,12 +66,13 @@ export function RefundDialog({ orderId, open, onClose, onDone }: { orderId: stri
         .map(([lineId, quantity]) => ({ lineId, quantity: quantity.trim() }))
       const refund = await call('refunds:create', {
         orderId,
-        refundKey: refundKey.current,
+        refundKey,
         reason: reason.trim(),
         ...(mode === 'lines' ? { lines } : { amount: amount.trim() })
       })
       play('paid')
       setDone(refund)
+      onTitle(t('refund.doneTitle', { number: refund.number }))
       onDone()
     } catch (caught) {
       if (caught instanceof ApiCallError) setError({ ...(caught.field ? { field: caught.field } : {}), message: caught.message })
@@ -71,7 +87,7 @@ export function RefundDialog({ orderId, open, onClose, onDone }: { orderId: stri
   const nameOf = (line: { name: string; nameEn: string | null }) => (i18n.language === 'en' && line.nameEn ? line.nameEn : line.name)
 
   return (
-    <Dialog title={done ? t('refund.doneTitle', { number: done.number }) : t('refund.title')} open={open} onClose={onClose} size="wide">
+    <>
       {done ? (
         <div className="sale-done">
           <div className="sale-done__summary">
@@ -169,6 +185,6 @@ export function RefundDialog({ orderId, open, onClose, onDone }: { orderId: stri
           </div>
         </form>
       ) : null}
-    </Dialog>
+    </>
   )
 }

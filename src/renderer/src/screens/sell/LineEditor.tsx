@@ -1,33 +1,17 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Trash2 } from 'lucide-react'
 import { minorToDecimalString } from '@shared/money/format'
-import type { CartView } from '@shared/contract/channels/cart'
+import type { CartLineView, CartView } from '@shared/contract/channels/cart'
 import { useCartStore } from '../../stores/cart-store'
 
 type DiscountKind = 'none' | 'rate' | 'amount'
 
 /** Changes the selected line: quantity (or weight), a discount, the price, or removes it. */
 export function LineEditor({ cart }: { cart: CartView }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const selectedLineId = useCartStore((s) => s.selectedLineId)
-  const { setQuantity, setDiscount, overridePrice, removeLine, busy, error } = useCartStore()
   const line = cart.lines.find((l) => l.id === selectedLineId) ?? null
-
-  const [quantity, setQuantityText] = useState('')
-  const [kind, setKind] = useState<DiscountKind>('none')
-  const [discountValue, setDiscountValue] = useState('')
-  const [price, setPrice] = useState('')
-
-  useEffect(() => {
-    if (!line) return
-    setQuantityText(line.quantity)
-    setKind(line.discount?.type ?? 'none')
-    // A rate is stored as "0.1"; the cashier types percent.
-    setDiscountValue(line.discount ? (line.discount.type === 'rate' ? ratePercent(line.discount.value) : line.discount.value) : '')
-    setPrice(minorToDecimalString(line.unitPrice, cart.currency))
-  }, [line?.id, line?.quantity, line?.discount?.type, line?.discount?.value, line?.unitPrice, cart.currency]) // eslint-disable-line react-hooks/exhaustive-deps
-
   if (!line) {
     return (
       <section className="panel line-editor" aria-label={t('sell.line.title')}>
@@ -35,6 +19,21 @@ export function LineEditor({ cart }: { cart: CartView }) {
       </section>
     )
   }
+  // Keyed by what main last said about the line, so the fields show it after every change.
+  const key = [line.id, line.quantity, line.discount?.type, line.discount?.value, line.unitPrice].join('|')
+  return <LineForm key={key} line={line} currency={cart.currency} />
+}
+
+function LineForm({ line, currency }: { line: CartLineView; currency: string }) {
+  const { t, i18n } = useTranslation()
+  const { setQuantity, setDiscount, overridePrice, removeLine, busy, error } = useCartStore()
+  const [quantity, setQuantityText] = useState(line.quantity)
+  const [kind, setKind] = useState<DiscountKind>(line.discount?.type ?? 'none')
+  // A rate is stored as "0.1"; the cashier types percent.
+  const [discountValue, setDiscountValue] = useState(
+    line.discount ? (line.discount.type === 'rate' ? ratePercent(line.discount.value) : line.discount.value) : ''
+  )
+  const [price, setPrice] = useState(minorToDecimalString(line.unitPrice, currency))
 
   const fieldError = (field: string): string | undefined =>
     error?.field === field ? error.message.replace(`${field}: `, '') : undefined

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Banknote } from 'lucide-react'
 import { minorToDecimalString } from '@shared/money/format'
@@ -22,22 +22,23 @@ interface Preview {
  */
 export function PayCashDialog({ cart, open, onClose }: { cart: CartView; open: boolean; onClose: () => void }) {
   const { t } = useTranslation()
+  return (
+    <Dialog title={t('sell.pay.title')} open={open} onClose={onClose}>
+      <PayCashForm cart={cart} onClose={onClose} />
+    </Dialog>
+  )
+}
+
+/** Mounted each time the dialog opens, so every opening starts blank with a fresh key. */
+function PayCashForm({ cart, onClose }: { cart: CartView; onClose: () => void }) {
+  const { t } = useTranslation()
   const money = useMoney()
   const { payCash, busy, error } = useCartStore()
   const [tendered, setTendered] = useState('')
   const [preview, setPreview] = useState<Preview | null>(null)
-  const checkoutKey = useRef('')
-  const input = useRef<HTMLInputElement>(null)
+  const [checkoutKey] = useState(() => crypto.randomUUID())
 
   useEffect(() => {
-    if (!open) return
-    checkoutKey.current = crypto.randomUUID()
-    setTendered('')
-    setTimeout(() => input.current?.focus(), 0)
-  }, [open])
-
-  useEffect(() => {
-    if (!open) return
     let stale = false
     const amount = /^\d+(\.\d+)?$/.test(tendered.trim()) ? tendered.trim() : '0'
     void call('checkout:preview-cash', { cartId: cart.id, tendered: amount })
@@ -46,20 +47,19 @@ export function PayCashDialog({ cart, open, onClose }: { cart: CartView; open: b
     return () => {
       stale = true
     }
-  }, [open, tendered, cart.id, cart.updatedAt])
+  }, [tendered, cart.id, cart.updatedAt])
 
   const submit = (event: FormEvent): void => {
     event.preventDefault()
     const amount = tendered.trim() || (preview ? minorToDecimalString(preview.due, cart.currency) : '')
     if (!amount || busy) return
-    void payCash(amount, checkoutKey.current).then((paid) => paid && onClose())
+    void payCash(amount, checkoutKey).then((paid) => paid && onClose())
   }
 
   const due = preview?.due ?? cart.totals.cashTotal
   const tenderedError = error?.field === 'tendered' ? error.message.replace('tendered: ', '') : undefined
 
   return (
-    <Dialog title={t('sell.pay.title')} open={open} onClose={onClose}>
       <form onSubmit={submit} className="pay-form">
         <div className="pay-form__due">
           <span>{t('sell.pay.due')}</span>
@@ -70,7 +70,7 @@ export function PayCashDialog({ cart, open, onClose }: { cart: CartView; open: b
         </label>
         <input
           id="pay-tendered"
-          ref={input}
+          autoFocus
           className="input input--huge"
           inputMode="decimal"
           autoComplete="off"
@@ -115,6 +115,5 @@ export function PayCashDialog({ cart, open, onClose }: { cart: CartView; open: b
           </button>
         </div>
       </form>
-    </Dialog>
   )
 }
