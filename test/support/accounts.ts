@@ -11,7 +11,7 @@ import type {
   Role
 } from '@shared/contract'
 import { manualClock, type Clock } from '../../src/main/core/clock'
-import { createCore, type Core } from '../../src/main/core/create-core'
+import { createCore, type Core, type CoreOptions } from '../../src/main/core/create-core'
 import { silentLogger } from '../../src/main/core/logger'
 import type { HashParams } from '../../src/main/services/secret-hash'
 
@@ -115,7 +115,9 @@ export interface TestCore {
 }
 
 /** A core over a fresh SQLite file in a temp dir, with a hand-moved clock. */
-export async function openTestCore(options: { dataDir?: string; start?: string } = {}): Promise<TestCore> {
+export async function openTestCore(
+  options: { dataDir?: string; start?: string; payments?: CoreOptions['payments'] } = {}
+): Promise<TestCore> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kassa-accounts-'))
   const clock = manualClock(options.start ?? '2025-03-01T09:00:00.000Z')
   const core = await createCore({
@@ -124,7 +126,8 @@ export async function openTestCore(options: { dataDir?: string; start?: string }
     version: 'test',
     clock,
     logger: silentLogger,
-    hashParams: TEST_HASH_PARAMS
+    hashParams: TEST_HASH_PARAMS,
+    ...(options.payments ? { payments: options.payments } : {})
   })
   let stopped = false
   const stop = (): void => {

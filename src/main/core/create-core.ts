@@ -5,6 +5,7 @@ import { registerAuthHandlers } from '../api/handlers/auth-handlers'
 import { registerCatalogHandlers } from '../api/handlers/catalog-handlers'
 import { registerSettingsHandlers } from '../api/handlers/settings-handlers'
 import { registerSellHandlers } from '../api/handlers/sell-handlers'
+import { registerSettlementHandlers } from '../api/handlers/settlement-handlers'
 import { registerUsersHandlers } from '../api/handlers/users-handlers'
 import { createRouter, type Approver, type Gate, type Router } from '../api/router'
 import { createAccountsService } from '../services/accounts-service'
@@ -15,7 +16,15 @@ import { createSettingsService } from '../services/settings-service'
 import { catalogProductSource } from '../services/sell/catalog-product-source'
 import { createSellServices } from '../services/sell/create-sell'
 import { createReceiptService } from '../services/sell/receipt-service'
+import { createEvaluationsService } from '../services/evaluations/evaluations-service'
+import { createNotificationsService } from '../services/notifications-service'
+import { createSettlementService } from '../services/settlement/settlement-service'
+import { createShiftsService } from '../services/shifts/shifts-service'
 import type { Platform } from './platform'
+import type { PaymentFlow, PaymentNotification } from '../payments/provider'
+import type { ScenarioInput } from '../payments/sandbox/scenarios'
+import { createPaymentsRuntime } from '../services/payments/payments-runtime'
+import type { TenderTiming } from '../services/sell/tenders-service'
 import type { ServiceContext } from '../services/service-context'
 import { openDatabase } from '../store/database'
 import { DatabaseDamagedError, DatabaseTooNewError } from '../store/errors'
@@ -36,6 +45,13 @@ export interface CoreOptions {
   hashParams?: HashParams
   /** Desktop-only abilities (printing to PDF); web mode has none. */
   platform?: Platform
+  /** Card and QR payments: the sandbox gateway by default. */
+  payments?: {
+    mode?: 'sandbox' | 'off'
+    offline?: boolean
+    timing?: TenderTiming
+    scenarioFor?: (flow: PaymentFlow) => ScenarioInput
+  }
 }
 
 /** Everything main owns, independent of Electron: both bindings forward to `router`. */
@@ -106,9 +122,33 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const seeded = catalog.ensureDemoCatalog()
   if (seeded > 0) logger.info('catalog.demo_seeded', { products: seeded })
   registerCatalogHandlers(router, { catalog, sessions, events })
-  const sell = createSellServices(ctx, { settings, products: catalogProductSource(store) })
+  let onNotification: (event: PaymentNotification) => void = () => {}
+  const payments = createPaymentsRuntime({
+    dataDir: paths.root,
+    mode: options.payments?.mode ?? 'sandbox',
+    ...(options.payments?.offline ? { offline: true } : {}),
+    ...(options.payments?.scenarioFor ? { scenarioFor: options.payments.scenarioFor } : {}),
+    logger,
+    onNotification: (event) => onNotification(event)
+  })
+  const sell = createSellServices(ctx, {
+    settings,
+    products: catalogProductSource(store),
+    payments,
+    timing: options.payments?.timing ?? { pollMs: 3000, giveUpMs: 60_000 }
+  })
+  onNotification = (event) => sell.tenders.applyNotification(event)
+  const recovered = sell.tenders.recover().catch((error: unknown) => logger.error('payments.recovery_failed', { error }))
   const receipts = createReceiptService({ store, platform: options.platform ?? {}, dataDir: paths.root })
-  registerSellHandlers(router, { ...sell, receipts, sessions })
+  registerSellHandlers(router, { ...sell, receipts, sessions, payments, recovered })
+  const notifications = createNotificationsService(ctx, { platform: options.platform ?? {} })
+  registerSettlementHandlers(router, {
+    shifts: createShiftsService(ctx, { settings }),
+    settlement: createSettlementService(ctx, { settings, notifications }),
+    notifications,
+    evaluations: createEvaluationsService(ctx),
+    sessions
+  })
 
   const missing = router.missingHandlers()
   if (missing.length > 0) throw new Error(`Channels without a handler: ${missing.join(', ')}`)
@@ -120,6 +160,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     clock,
     logger,
     info,
-    close: () => opened.db.close()
+    close: () => {
+      sell.tenders.close()
+      void payments.close()
+      opened.db.close()
+    }
   }
 }

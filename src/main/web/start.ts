@@ -22,7 +22,11 @@ async function main(): Promise<void> {
   }
 
   const version = typeof __KASSA_VERSION__ === 'string' ? __KASSA_VERSION__ : (process.env.npm_package_version ?? 'dev')
-  const core = await createCore({ dataDir, mode: 'web', version })
+  const payments = {
+    mode: process.env.KASSA_PAYMENTS === 'off' ? ('off' as const) : ('sandbox' as const),
+    offline: process.env.KASSA_SANDBOX_OFFLINE === '1'
+  }
+  const core = await createCore({ dataDir, mode: 'web', version, payments })
   const server = await startWebServer({ core, rendererDir, port })
   process.stdout.write(`Kassa is running at ${server.url}\nData: ${dataDir}\n`)
 

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { importProgressSchema } from './channels/catalog'
 import { storeProfileSchema } from './channels/settings'
+import { tenderSchema } from './channels/tenders'
 import { event } from './channel'
 
 /** Events main pushes to every renderer (Electron `webContents.send`, web mode SSE). */
@@ -13,6 +14,10 @@ export const events = {
   'catalog:changed': event({
     summary: 'Products or categories were saved (screens showing the catalog reload).',
     payload: z.object({ what: z.enum(['product', 'category', 'import']), ids: z.array(z.string()) })
+  }),
+  'payment:changed': event({
+    summary: 'A tender changed status (poll, notification, cancel): the paying screen updates, the order may now be paid.',
+    payload: z.object({ orderId: z.string(), tender: tenderSchema, orderStatus: z.string(), remaining: z.number().int() })
   }),
   'notification:raised': event({
     summary: 'Something a person at the till should notice.',

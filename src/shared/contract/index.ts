@@ -6,6 +6,10 @@ import { catalogChannels } from './channels/catalog'
 import { couponsChannels } from './channels/coupons'
 import { ordersChannels } from './channels/orders'
 import { refundsChannels } from './channels/refunds'
+import { evaluationsChannels } from './channels/evaluations'
+import { settlementChannels } from './channels/settlement'
+import { shiftsChannels } from './channels/shifts'
+import { tendersChannels } from './channels/tenders'
 import { settingsChannels } from './channels/settings'
 import { usersChannels } from './channels/users'
 import { mergeChannelMaps } from './channel'
@@ -13,7 +17,7 @@ import type { Result } from './errors'
 import type { EventName, EventPayload } from './events'
 
 /** Every channel of the API, declared once. Main and renderer both import this. */
-export const contract = mergeChannelMaps(appChannels, settingsChannels, authChannels, usersChannels, catalogChannels, cartChannels, ordersChannels, couponsChannels, refundsChannels)
+export const contract = mergeChannelMaps(appChannels, settingsChannels, authChannels, usersChannels, catalogChannels, cartChannels, ordersChannels, couponsChannels, refundsChannels, tendersChannels, shiftsChannels, settlementChannels, evaluationsChannels)
 
 export type Contract = typeof contract
 export type ChannelName = keyof Contract & string

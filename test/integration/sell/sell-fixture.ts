@@ -11,7 +11,9 @@ export const GOODS = {
 }
 
 /** A shop with an owner, a cashier and a manager, three products and two coupons. */
-export async function openShop(options: { dataDir?: string; start?: string } = {}) {
+export async function openShop(
+  options: { dataDir?: string; start?: string; openShift?: boolean; payments?: Parameters<typeof openTestCore>[0]['payments'] } = {}
+) {
   const test = await openTestCore(options)
   const { core } = test
   const owner = await setupOwner(core)
@@ -21,6 +23,8 @@ export async function openShop(options: { dataDir?: string; start?: string } = {
   await callOk(core, owner, 'coupons:create', { code: 'ONCE5', type: 'amount', amount: '5.00', usageLimit: 1 })
   const cashier = await loginAs(core, STAFF.cashier.username, STAFF.cashier.password)
   const manager = await loginAs(core, STAFF.manager.username, STAFF.manager.password)
+  // A till sells only with an open shift; no float, so the drawer holds exactly the sales.
+  if (options.openShift !== false) await callOk(core, cashier, 'shifts:open', { counts: {} })
   return { ...test, owner, cashier, manager }
 }
 

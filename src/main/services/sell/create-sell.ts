@@ -5,12 +5,17 @@ import { createCheckoutService } from './checkout-service'
 import { createCouponsService } from './coupons-service'
 import { createOrdersService } from './orders-service'
 import { createRefundsService } from './refunds-service'
+import type { PaymentsRuntime } from '../payments/payments-runtime'
 import type { ProductSource } from './product-source'
+import { createTendersService, type TenderTiming } from './tenders-service'
 
 const TERMINAL_KEY = 'terminal.code'
 
 /** The selling services, wired to one store. */
-export function createSellServices(ctx: ServiceContext, deps: { settings: SettingsService; products: ProductSource }) {
+export function createSellServices(
+  ctx: ServiceContext,
+  deps: { settings: SettingsService; products: ProductSource; payments: PaymentsRuntime; timing: TenderTiming }
+) {
   // The code printed in order numbers (T01-000123); one per till.
   const terminal = (): string => ctx.store.preferences.get(TERMINAL_KEY) ?? 'T01'
   const carts = createCartService(ctx, { products: deps.products, settings: deps.settings, terminal })
@@ -19,6 +24,7 @@ export function createSellServices(ctx: ServiceContext, deps: { settings: Settin
     checkout: createCheckoutService(ctx, { carts, settings: deps.settings, terminal }),
     orders: createOrdersService(ctx, { settings: deps.settings }),
     coupons: createCouponsService(ctx, { settings: deps.settings }),
-    refunds: createRefundsService(ctx, { settings: deps.settings, terminal })
+    refunds: createRefundsService(ctx, { settings: deps.settings, terminal }),
+    tenders: createTendersService(ctx, { carts, settings: deps.settings, terminal, runtime: deps.payments, timing: deps.timing })
   }
 }

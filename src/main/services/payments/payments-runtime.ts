@@ -1,0 +1,128 @@
+import type { Logger } from '../../core/logger'
+import { sandboxPaymentsConfig } from '../../payments/config'
+import { createPaymentProviders, type PaymentProviders } from '../../payments/create-providers'
+import { startNotificationListener, type NotificationListener } from '../../payments/notification-listener'
+import type { PaymentFlow, PaymentNotification, PaymentProvider } from '../../payments/provider'
+import { loadOrCreateSandboxKeys } from '../../payments/sandbox/sandbox-keys'
+import type { ScenarioInput } from '../../payments/sandbox/scenarios'
+import { startSandboxGateway, type SandboxGateway } from '../../payments/sandbox/start-sandbox-gateway'
+
+export type ProviderMethod = 'card' | 'alipay' | 'wechat'
+
+export interface PaymentsRuntimeOptions {
+  dataDir: string
+  /** `sandbox` (default: development, demos, tests, training) starts the local gateway. */
+  mode: 'sandbox' | 'off'
+  /** Sandbox only: start with the gateway unreachable, as when the shop's network is down. */
+  offline?: boolean
+  /** Sandbox only: what the simulated customer does with a new trade (default: waits for the panel). */
+  scenarioFor?: (flow: PaymentFlow) => ScenarioInput
+  /** Seconds a provider call may take before it counts as a timeout (outcome unknown). */
+  timeoutMs?: number
+  logger: Logger
+  onNotification: (event: PaymentNotification) => void | Promise<void>
+}
+
+export interface PaymentsRuntime {
+  readonly sandbox: boolean
+  provider(method: ProviderMethod): Promise<PaymentProvider>
+  notifyUrl(method: ProviderMethod): string | undefined
+  /** Can the provider's gateway be reached now? Cached for a few seconds. */
+  reachable(): Promise<{ ok: boolean; reason: string | null }>
+  prepareTrade(tradeNo: string, flow: PaymentFlow): void
+  sandboxRequest(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown>
+  close(): Promise<void>
+}
+
+/** Where nothing listens: what the providers are pointed at when the network is "down". */
+const UNREACHABLE = 'http://127.0.0.1:9'
+
+/**
+ * The payment side of the core: the providers, the sandbox gateway in sandbox mode, and
+ * the listener for their notifications. Started lazily, on the first payment or status
+ * check, so opening a till (or a test's store) costs nothing until someone pays by card.
+ */
+export function createPaymentsRuntime(options: PaymentsRuntimeOptions): PaymentsRuntime {
+  let started: Promise<{ providers: PaymentProviders; gateway: SandboxGateway | null; listener: NotificationListener | null }> | null =
+    null
+  let health: { at: number; value: { ok: boolean; reason: string | null } } | null = null
+  let current: { gateway: SandboxGateway | null; listener: NotificationListener | null } | null = null
+
+  const start = () =>
+    (started ??= (async () => {
+      if (options.mode === 'off') return { providers: createPaymentProviders({ currency: 'CNY' }), gateway: null, listener: null }
+      const gateway = options.offline ? null : await startSandboxGateway({ dataDir: options.dataDir, defaultScenario: { customer: 'manual' } })
+      const keys = gateway?.keys ?? loadOrCreateSandboxKeys(options.dataDir)
+      const providers = createPaymentProviders(
+        sandboxPaymentsConfig({ url: gateway?.url ?? UNREACHABLE, keys }, { timeoutMs: options.timeoutMs ?? 8000 })
+      )
+      const listener = await startNotificationListener({
+        providers: { ...(providers.alipay ? { alipay: providers.alipay } : {}), ...(providers.wechat ? { wechat: providers.wechat } : {}) },
+        onEvent: options.onNotification,
+        onRejected: (provider, error) => options.logger.warn('payments.notification_rejected', { provider, reason: error.message })
+      })
+      current = { gateway, listener }
+      return { providers, gateway, listener }
+    })())
+
+  return {
+    sandbox: options.mode === 'sandbox',
+
+    async provider(method) {
+      const { providers } = await start()
+      const provider = providers[method]
+      if (!provider) throw new Error(`${method} is not configured`)
+      return provider
+    },
+
+    notifyUrl(method) {
+      // Card terminals answer the till directly; only the QR providers notify.
+      if (method === 'card') return undefined
+      return current?.listener?.urlFor(method)
+    },
+
+    async reachable() {
+      if (health && Date.now() - health.at < 3000) return health.value
+      const { gateway } = await start()
+      let value: { ok: boolean; reason: string | null }
+      if (options.mode === 'off') value = { ok: false, reason: 'Card and QR payments are not set up on this till' }
+      else {
+        try {
+          const response = await fetch(`${gateway?.url ?? UNREACHABLE}/sandbox/v1/health`, { signal: AbortSignal.timeout(1500) })
+          value = response.ok ? { ok: true, reason: null } : { ok: false, reason: `The payment gateway answered ${response.status}` }
+        } catch {
+          value = { ok: false, reason: 'The payment gateway cannot be reached (network down?)' }
+        }
+      }
+      health = { at: Date.now(), value }
+      return value
+    },
+
+    prepareTrade(tradeNo, flow) {
+      if (options.mode !== 'sandbox') return
+      const scenario = options.scenarioFor?.(flow) ?? (flow === 'customer_code' ? { customer: 'password' as const } : { customer: 'manual' as const })
+      current?.gateway?.setScenario(tradeNo, scenario)
+    },
+
+    async sandboxRequest(method, path, body) {
+      const { gateway } = await start()
+      if (!gateway) throw new Error('the sandbox gateway is not running')
+      const response = await fetch(`${gateway.url}/sandbox/v1${path}`, {
+        method,
+        headers: { 'Content-Type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) })
+      })
+      const text = await response.text()
+      const value = text ? (JSON.parse(text) as unknown) : {}
+      if (!response.ok) throw new Error((value as { error?: string }).error ?? `sandbox answered ${response.status}`)
+      return value
+    },
+
+    async close() {
+      if (!started) return
+      const { gateway, listener } = await started
+      await listener?.close()
+      await gateway?.close()
+    }
+  }
+}

@@ -1,0 +1,128 @@
+import { businessDate } from '../../core/business-day'
+import { newId } from '../../core/ids'
+import { DomainError, invalid, notFound } from '../../domain/errors'
+import { saleEntry, type TenderFigure } from '../../domain/ledger/sale-entry'
+import { nextOrderStatus } from '../../domain/orders/order-status'
+import type { OrderRow } from '../../store/repos/orders-repo'
+import { recordChange, type ServiceContext } from '../service-context'
+import type { SettingsService } from '../settings-service'
+import { requireOpenShift } from '../shifts/shift-guard'
+import type { Actor, CartService } from './cart-service'
+import { quoteRows } from './cart-quote'
+import { orderDetail } from './order-views'
+
+export interface FreezeDeps {
+  carts: CartService
+  settings: SettingsService
+  terminal: () => string
+}
+
+/**
+ * Turns a draft into an order awaiting payment, inside the caller's transaction: quotes it
+ * one last time, redeems its coupons (refusing one used up meanwhile), freezes every line's
+ * figures, gives it the till's next number and stamps the open shift. `cashRounding` is
+ * applied only when the sale is settled wholly in cash.
+ */
+export function freezeOrder(
+  ctx: ServiceContext,
+  deps: FreezeDeps,
+  input: { cartId: string; checkoutKey: string; actor: Actor; whollyCash: boolean }
+): { order: OrderRow; payable: number } {
+  const { store, clock } = ctx
+  const order = store.orders.get(input.cartId)
+  if (!order) throw notFound('Cart', 'cartId')
+  nextOrderStatus(order.status, 'checkout')
+  // A till sells only with an open shift; the sale is counted in its drawer.
+  const shift = requireOpenShift(store, deps.terminal())
+  const lines = store.orders.lines(order.id)
+  if (lines.length === 0) throw invalid('cartId', 'The cart is empty')
+
+  const profile = deps.settings.getProfile()
+  if (profile.currency !== order.currency) throw new DomainError('CONFLICT', 'The store currency changed; discard this cart', 'cartId')
+  const rules = { currency: order.currency, rounding: profile.rounding, taxMode: profile.taxMode, cashIncrement: profile.cashIncrement }
+  const links = store.orders.coupons(order.id).map((link) => ({ link, coupon: store.coupons.byId(link.coupon_id)! }))
+  const quote = quoteRows(rules, lines, links)
+  const cashRounding = input.whollyCash ? (quote.cashRounding ?? 0) : 0
+
+  const today = businessDate(clock.now())
+  quote.coupons.forEach((outcome, i) => {
+    const { link, coupon } = links[i]!
+    if (outcome.applied) {
+      deps.carts.checkCouponUsable(coupon, today)
+      if (!store.coupons.redeem(coupon.id)) throw new DomainError('CONFLICT', `Coupon ${coupon.code} is used up`, 'code')
+    }
+    store.orders.freezeCoupon(order.id, link.position, outcome.applied, outcome.reason ?? null, outcome.discount)
+  })
+  lines.forEach((line, i) => {
+    const figures = quote.lines[i]!
+    store.orders.freezeLine(line.id, {
+      gross: figures.gross,
+      line_discount: figures.lineDiscount,
+      net: figures.net,
+      order_discount: figures.orderDiscount,
+      net_after_discount: figures.netAfterDiscount,
+      tax: figures.tax,
+      total: figures.total
+    })
+  })
+
+  const terminal = deps.terminal()
+  const number = `${terminal}-${String(store.counters.next(`order:${terminal}`)).padStart(6, '0')}`
+  store.orders.checkout(
+    order.id,
+    {
+      number,
+      currency: rules.currency,
+      rounding: rules.rounding,
+      tax_mode: rules.taxMode,
+      cash_increment: rules.cashIncrement,
+      checkout_key: input.checkoutKey,
+      cashier_user_id: input.actor.userId,
+      gross_total: quote.grossTotal,
+      line_discount_total: quote.lineDiscountTotal,
+      order_discount_total: quote.orderDiscountTotal,
+      tax_total: quote.taxTotal,
+      total: quote.total,
+      cash_rounding: cashRounding
+    },
+    clock.now().toISOString()
+  )
+  store.shifts.stamp(order.id, shift.id)
+  return { order: store.orders.get(order.id)!, payable: quote.total + cashRounding }
+}
+
+/**
+ * Marks an order paid once its tenders cover it, inside the caller's transaction: the
+ * balanced sale entry over every tender, the audit entry and the `order.paid` event.
+ */
+export function completeSale(ctx: ServiceContext, input: { orderId: string; tenders: TenderFigure[]; actorUserId: string | null }) {
+  const { store, clock } = ctx
+  const order = store.orders.get(input.orderId)!
+  nextOrderStatus(order.status, 'pay')
+  const at = clock.now().toISOString()
+  const paidTotal = input.tenders.reduce((sum, tender) => sum + tender.amount, 0)
+  const change = input.tenders.reduce((sum, tender) => sum + ((tender.tendered ?? tender.amount) - tender.amount), 0)
+  store.orders.markPaid(order.id, paidTotal, change, at)
+  store.journal.post(
+    saleEntry(
+      {
+        grossTotal: order.gross_total,
+        discountTotal: order.line_discount_total + order.order_discount_total,
+        taxTotal: order.tax_total,
+        total: order.total,
+        cashRounding: order.cash_rounding
+      },
+      input.tenders
+    ),
+    { id: newId(), at, orderId: order.id, userId: input.actorUserId }
+  )
+  const paid = orderDetail(store, store.orders.get(order.id)!)
+  recordChange(ctx, {
+    actorUserId: input.actorUserId,
+    action: 'order.paid',
+    subject: order.id,
+    details: { number: order.number, total: paidTotal, change, methods: input.tenders.map((t) => t.method) },
+    event: { type: 'order.paid', aggregateId: order.id, payload: paid }
+  })
+  return { order: paid, change }
+}

@@ -1,0 +1,160 @@
+import { z } from 'zod'
+import { channel } from '../channel'
+import { amountSchema } from './cart'
+import { orderDetailSchema } from './orders'
+
+// Taking payment in tenders: cash, card, Alipay and WeChat Pay, alone or split. A non-cash
+// tender is a payment attempt at a provider; main polls it (about every 3 s), listens for
+// verified notifications, and cancels or reverses it after about 60 s. The order is paid
+// only when its succeeded tenders cover the amount due.
+
+const minor = z.number().int()
+
+export const TENDER_METHODS = ['cash', 'card', 'alipay', 'wechat'] as const
+export type TenderMethod = (typeof TENDER_METHODS)[number]
+
+export const PAYMENT_FLOWS = ['cash', 'terminal', 'merchant_qr', 'customer_code'] as const
+
+export const tenderSchema = z.object({
+  id: z.string(),
+  method: z.enum(TENDER_METHODS),
+  flow: z.enum(PAYMENT_FLOWS),
+  /** created → pending | user_paying | unknown → succeeded | failed | closed | reversed */
+  status: z.string(),
+  amount: minor,
+  tendered: minor,
+  change: minor,
+  tradeNo: z.string().nullable(),
+  /** What to show as a QR code for the customer to scan (merchant_qr). */
+  qrContent: z.string().nullable(),
+  /** The only form of a card number Kassa ever holds: 622588******1234. */
+  maskedPan: z.string().nullable(),
+  failure: z.object({ code: z.string(), message: z.string() }).nullable(),
+  createdAt: z.string(),
+  /** When main gives up waiting and cancels (merchant QR and payment codes). */
+  expiresAt: z.string().nullable()
+})
+
+export type Tender = z.infer<typeof tenderSchema>
+
+export const checkoutSessionSchema = z.object({
+  order: orderDetailSchema,
+  /** What the tenders must cover (no cash rounding once a tender is not cash). */
+  due: minor,
+  /** Σ succeeded tenders. */
+  paid: minor,
+  remaining: minor,
+  tenders: z.array(tenderSchema)
+})
+
+export type CheckoutSession = z.infer<typeof checkoutSessionSchema>
+
+export const methodAvailabilitySchema = z.object({ available: z.boolean(), reason: z.string().nullable() })
+
+export const tendersChannels = {
+  'checkout:begin': channel({
+    summary:
+      'Freezes the cart into an order awaiting payment (number, figures, coupons) so tenders can be taken. The same checkoutKey again returns the same order.',
+    input: z
+      .object({
+        cartId: z.string().min(1, 'is required'),
+        checkoutKey: z.string().trim().min(8, 'must be a unique key per checkout attempt').max(64)
+      })
+      .strict(),
+    output: checkoutSessionSchema,
+    permission: 'sell'
+  }),
+  'checkout:state': channel({
+    summary: 'An order awaiting payment (or just paid) with its tenders and what remains due.',
+    input: z.object({ orderId: z.string().min(1, 'is required') }).strict(),
+    output: checkoutSessionSchema,
+    permission: 'sell'
+  }),
+  'checkout:cancel': channel({
+    summary: 'Cancels an order awaiting payment that has no succeeded tender; its coupons are given back.',
+    input: z.object({ orderId: z.string().min(1, 'is required') }).strict(),
+    output: checkoutSessionSchema,
+    permission: 'sell'
+  }),
+  'tenders:add': channel({
+    summary:
+      'Takes one tender towards an order: cash (with the cash handed over), the card terminal, or Alipay / WeChat Pay by QR or by the customer’s payment code. The same attemptKey again returns the same tender.',
+    input: z
+      .object({
+        orderId: z.string().min(1, 'is required'),
+        attemptKey: z.string().trim().min(8, 'must be a unique key per tender attempt').max(64),
+        method: z.enum(TENDER_METHODS, { error: 'must be cash, card, alipay or wechat' }),
+        /** What this tender pays towards the order; defaults to what remains. */
+        amount: amountSchema.optional(),
+        flow: z.enum(['merchant_qr', 'customer_code']).optional(),
+        /** The customer's payment code, scanned from their phone (customer_code). */
+        authCode: z
+          .string()
+          .trim()
+          .regex(/^\d{16,24}$/, 'must be the 16–24 digits of a payment code')
+          .optional(),
+        /** Cash handed over, when more than the amount (the rest is change). */
+        tendered: amountSchema.optional()
+      })
+      .strict()
+      .refine((input) => input.method === 'cash' || input.method === 'card' || input.flow !== undefined, {
+        message: 'choose QR code or payment code',
+        path: ['flow']
+      })
+      .refine((input) => input.flow !== 'customer_code' || input.authCode !== undefined, {
+        message: 'is required: scan the customer’s payment code',
+        path: ['authCode']
+      }),
+    output: checkoutSessionSchema,
+    permission: 'sell'
+  }),
+  'tenders:cancel': channel({
+    summary: 'Stops waiting for a tender: the provider is told to close or reverse it.',
+    input: z.object({ tenderId: z.string().min(1, 'is required') }).strict(),
+    output: checkoutSessionSchema,
+    permission: 'sell'
+  }),
+  'payments:availability': channel({
+    summary: 'Which tender methods can be used now, and why not (gateway unreachable, not configured).',
+    input: z.object({}).strict(),
+    output: z.object({
+      sandbox: z.boolean(),
+      methods: z.object({
+        cash: methodAvailabilitySchema,
+        card: methodAvailabilitySchema,
+        alipay: methodAvailabilitySchema,
+        wechat: methodAvailabilitySchema
+      })
+    }),
+    permission: 'sell'
+  }),
+  'sandbox:trades': channel({
+    summary: 'Sandbox mode only: the trades waiting for the customer, for the customer-device panel.',
+    input: z.object({}).strict(),
+    output: z.array(
+      z.object({
+        provider: z.enum(['alipay', 'wechat', 'card']),
+        tradeNo: z.string(),
+        amount: minor,
+        state: z.string(),
+        needs: z.enum(['scan', 'approve', 'password', 'card', 'none'])
+      })
+    ),
+    permission: 'sell'
+  }),
+  'sandbox:act': channel({
+    summary: 'Sandbox mode only: act as the customer (scan and pay, decline, enter a password, present a card).',
+    input: z
+      .object({
+        provider: z.enum(['alipay', 'wechat', 'card']),
+        tradeNo: z.string().min(1, 'is required'),
+        action: z.enum(['approve', 'decline', 'password', 'card']),
+        password: z.string().regex(/^\d{6}$/, 'must be 6 digits').optional(),
+        pan: z.string().regex(/^\d{12,19}$/, 'must be 12–19 digits').optional(),
+        pin: z.string().regex(/^\d{4,6}$/, 'must be 4–6 digits').optional()
+      })
+      .strict(),
+    output: z.object({ state: z.string() }),
+    permission: 'sell'
+  })
+}

@@ -1,0 +1,137 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { CheckoutSession } from '@shared/contract/channels/tenders'
+import type { Core } from '../../../src/main/core/create-core'
+import { callOk } from '../../support/accounts'
+import { GOODS, ledgerBalances, openShop } from './sell-fixture'
+
+const shops: Array<{ close(): void }> = []
+afterEach(() => {
+  for (const shop of shops.splice(0)) shop.close()
+})
+
+const TIMING = { pollMs: 100, giveUpMs: 4000 }
+
+async function shopWithOrder(options: { offline?: boolean } = {}) {
+  const shop = await openShop({ payments: { timing: TIMING, ...(options.offline ? { offline: true } : {}) } })
+  shops.push(shop)
+  const { core, cashier } = shop
+  const cart = await callOk(core, cashier, 'cart:open', {})
+  await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code: GOODS.rice.sku }) // ¥39.90
+  const session = await callOk(core, cashier, 'checkout:begin', { cartId: cart.id, checkoutKey: `begin-${cart.id}` })
+  return { ...shop, session }
+}
+
+/** Lets the till's watcher run: move its clock past a poll and give the timer a turn. */
+async function waitFor(core: Core, session: string, orderId: string, clock: { advance(ms: number): void }, done: (s: CheckoutSession) => boolean) {
+  for (let i = 0; i < 60; i++) {
+    const state = await callOk(core, session, 'checkout:state', { orderId })
+    if (done(state)) return state
+    clock.advance(TIMING.pollMs)
+    await new Promise((resolve) => setTimeout(resolve, 120))
+  }
+  throw new Error('timed out waiting for the tender')
+}
+
+describe('tenders through the sandbox gateway', () => {
+  it('splits a sale: ¥20 by card on the terminal, the rest in cash; the ledger books each tender', async () => {
+    const { core, cashier, session, clock, dataDir } = await shopWithOrder()
+    const orderId = session.order.id
+    expect(session).toMatchObject({ due: 3990, paid: 0, remaining: 3990 })
+    let state = await callOk(core, cashier, 'tenders:add', { orderId, attemptKey: 'card-attempt-1', method: 'card', amount: '20.00' })
+    const card = state.tenders[0]!
+    expect(card).toMatchObject({ method: 'card', flow: 'terminal', status: 'pending', amount: 2000 })
+
+    // The customer presents a card (the sandbox's customer panel).
+    await callOk(core, cashier, 'sandbox:act', { provider: 'card', tradeNo: card.tradeNo!, action: 'card', pan: '6225880000001231', pin: '1234' })
+    state = await waitFor(core, cashier, orderId, clock, (s) => s.tenders[0]!.status === 'succeeded')
+    expect(state.tenders[0]!.maskedPan).toMatch(/^622588\*+1231$/)
+    expect(state).toMatchObject({ paid: 2000, remaining: 1990 })
+
+    state = await callOk(core, cashier, 'tenders:add', { orderId, attemptKey: 'cash-attempt-1', method: 'cash', tendered: '50' })
+    expect(state.order.status).toBe('paid')
+    expect(state.order.payments.map((p) => [p.method, p.amount, p.change])).toEqual([
+      ['card', 2000, 0],
+      ['cash', 1990, 3010]
+    ])
+    const balances = ledgerBalances(dataDir)
+    expect(balances.card_clearing).toBe(2000)
+    expect(balances.cash_drawer).toBe(1990)
+  })
+
+  it('pays by Alipay QR once the customer scans and confirms; a duplicate notification changes nothing', async () => {
+    const { core, cashier, session, clock } = await shopWithOrder()
+    const orderId = session.order.id
+    const state = await callOk(core, cashier, 'tenders:add', { orderId, attemptKey: 'alipay-qr-01', method: 'alipay', flow: 'merchant_qr' })
+    const qr = state.tenders[0]!
+    expect(qr.status).toBe('pending')
+    expect(qr.qrContent).toMatch(/^https?:\/\//)
+    const waiting = await callOk(core, cashier, 'sandbox:trades', {})
+    expect(waiting).toContainEqual(expect.objectContaining({ provider: 'alipay', tradeNo: qr.tradeNo, needs: 'scan', amount: 3990 }))
+    await callOk(core, cashier, 'sandbox:act', { provider: 'alipay', tradeNo: qr.tradeNo!, action: 'approve' })
+    const paid = await waitFor(core, cashier, orderId, clock, (s) => s.order.status === 'paid')
+    expect(paid.tenders[0]!.status).toBe('succeeded')
+  })
+
+  it('waits while a WeChat payment-code customer types their password, then pays', async () => {
+    const { core, cashier, session, clock } = await shopWithOrder()
+    const orderId = session.order.id
+    const state = await callOk(core, cashier, 'tenders:add', {
+      orderId,
+      attemptKey: 'wechat-code-1',
+      method: 'wechat',
+      flow: 'customer_code',
+      authCode: '134567890123456789'
+    })
+    const tender = state.tenders[0]!
+    expect(tender.status).toBe('user_paying')
+    const waiting = await callOk(core, cashier, 'sandbox:trades', {})
+    expect(waiting).toContainEqual(expect.objectContaining({ tradeNo: tender.tradeNo, needs: 'password' }))
+    await callOk(core, cashier, 'sandbox:act', { provider: 'wechat', tradeNo: tender.tradeNo!, action: 'password', password: '123456' })
+    const paid = await waitFor(core, cashier, orderId, clock, (s) => s.order.status === 'paid')
+    expect(paid.tenders[0]!.status).toBe('succeeded')
+  })
+
+  it('keeps an open attempt’s amount reserved, frees it when the customer declines, then cash finishes the sale', async () => {
+    const { core, cashier, session, clock } = await shopWithOrder()
+    const orderId = session.order.id
+    const state = await callOk(core, cashier, 'tenders:add', { orderId, attemptKey: 'decline-try-1', method: 'alipay', flow: 'merchant_qr' })
+    const qr = state.tenders[0]!
+    const second = await core.router.dispatch(
+      'tenders:add',
+      { orderId, attemptKey: 'decline-try-2', method: 'wechat', flow: 'merchant_qr' },
+      { sessionId: cashier }
+    )
+    expect(second).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    await callOk(core, cashier, 'sandbox:act', { provider: 'alipay', tradeNo: qr.tradeNo!, action: 'scan' as never }).catch(() => undefined)
+    await callOk(core, cashier, 'sandbox:act', { provider: 'alipay', tradeNo: qr.tradeNo!, action: 'decline' })
+    await waitFor(core, cashier, orderId, clock, (s) => s.tenders[0]!.status === 'failed' || s.tenders[0]!.status === 'closed')
+    const paid = await callOk(core, cashier, 'tenders:add', { orderId, attemptKey: 'decline-cash-1', method: 'cash', tendered: '40' })
+    expect(paid.order.status).toBe('paid')
+  })
+
+  it('cancels an attempt nobody finished after the time limit, and lets the order be cancelled', async () => {
+    const { core, cashier, session, clock } = await shopWithOrder()
+    const orderId = session.order.id
+    await callOk(core, cashier, 'tenders:add', { orderId, attemptKey: 'timeout-try-1', method: 'wechat', flow: 'merchant_qr' })
+    clock.advance(TIMING.giveUpMs)
+    const closed = await waitFor(core, cashier, orderId, clock, (s) => s.tenders[0]!.status === 'closed')
+    expect(closed.order.status).toBe('awaiting_payment')
+    const cancelled = await callOk(core, cashier, 'checkout:cancel', { orderId })
+    expect(cancelled.order.status).toBe('cancelled')
+  })
+
+  it('offers cash only when the gateway cannot be reached', async () => {
+    const { core, cashier, session } = await shopWithOrder({ offline: true })
+    const availability = await callOk(core, cashier, 'payments:availability', {})
+    expect(availability.methods.cash.available).toBe(true)
+    expect(availability.methods.card).toMatchObject({ available: false, reason: expect.stringContaining('cannot be reached') })
+    const refused = await core.router.dispatch(
+      'tenders:add',
+      { orderId: session.order.id, attemptKey: 'offline-card-1', method: 'card' },
+      { sessionId: cashier }
+    )
+    expect(refused).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', field: 'method' } })
+    const paid = await callOk(core, cashier, 'tenders:add', { orderId: session.order.id, attemptKey: 'offline-cash-1', method: 'cash', tendered: '40' })
+    expect(paid.order.status).toBe('paid')
+  })
+})
