@@ -6,4 +6,6 @@
 export interface Platform {
   /** Prints the calling window's page (with its print CSS applied) to PDF bytes. */
   printToPdf?(sessionId: string): Promise<Uint8Array>
+  /** Shows a desktop notification (the in-app notification centre has it either way). */
+  notify?(notification: { title: string; body: string }): void
 }

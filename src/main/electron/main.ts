@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, ipcMain, webContents } from 'electron'
+import { app, BrowserWindow, ipcMain, Notification, webContents } from 'electron'
 import { createCore, type Core } from '../core/create-core'
 import { bindIpc, forwardEvents } from './ipc'
 import { hardenWindow, rendererUrl, trustedSenderCheck, windowOptions } from './window'
@@ -32,6 +32,9 @@ async function start(): Promise<void> {
         const contents = webContents.fromId(Number(sessionId.replace('window-', '')))
         if (!contents) throw new Error('the window is gone')
         return contents.printToPDF({ preferCSSPageSize: true, printBackground: true })
+      },
+      notify: ({ title, body }) => {
+        if (Notification.isSupported()) new Notification({ title, body }).show()
       }
     }
   })

@@ -3,14 +3,18 @@ import { createAuditRepo } from './repos/audit-repo'
 import { createCatalogRepo } from './repos/catalog-repo'
 import { createCountersRepo } from './repos/counters-repo'
 import { createCouponsRepo } from './repos/coupons-repo'
+import { createEvaluationsRepo } from './repos/evaluations-repo'
 import { createJournalRepo } from './repos/journal-repo'
 import { createOrdersRepo } from './repos/orders-repo'
+import { createNotificationsRepo } from './repos/notifications-repo'
 import { createOutboxRepo } from './repos/outbox-repo'
 import { createPaymentsRepo } from './repos/payments-repo'
 import { createPreferencesRepo } from './repos/preferences-repo'
 import { createRefundsRepo } from './repos/refunds-repo'
 import { createSecurityRepo } from './repos/security-repo'
 import { createSettingsRepo } from './repos/settings-repo'
+import { createSettlementRepo } from './repos/settlement-repo'
+import { createShiftsRepo } from './repos/shifts-repo'
 import { createUsersRepo } from './repos/users-repo'
 
 /**
@@ -33,6 +37,10 @@ export function createStore(db: Database) {
     journal: createJournalRepo(db),
     refunds: createRefundsRepo(db),
     catalog: createCatalogRepo(db),
+    shifts: createShiftsRepo(db),
+    settlement: createSettlementRepo(db),
+    evaluations: createEvaluationsRepo(db),
+    notifications: createNotificationsRepo(db),
     /** Runs `work` in one IMMEDIATE transaction: all of it commits, or none of it. */
     transaction<T>(work: () => T): T {
       return db.transaction(work).immediate()

@@ -1,0 +1,32 @@
+import type { Database } from 'better-sqlite3'
+
+export interface NotificationRow {
+  id: string
+  level: 'info' | 'success' | 'warning' | 'error'
+  title: string
+  body: string
+  at: string
+  read_at: string | null
+}
+
+/** What the notification centre lists, newest first. */
+export function createNotificationsRepo(db: Database) {
+  const s = {
+    insert: db.prepare('INSERT INTO notifications (id, level, title, body, at) VALUES (@id, @level, @title, @body, @at)'),
+    recent: db.prepare<[number], NotificationRow>('SELECT * FROM notifications ORDER BY at DESC, id DESC LIMIT ?'),
+    unread: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM notifications WHERE read_at IS NULL'),
+    markAll: db.prepare('UPDATE notifications SET read_at = ? WHERE read_at IS NULL'),
+    markOne: db.prepare('UPDATE notifications SET read_at = ? WHERE id = ? AND read_at IS NULL')
+  }
+  return {
+    insert: (row: Omit<NotificationRow, 'read_at'>) => void s.insert.run(row),
+    recent: (limit: number): NotificationRow[] => s.recent.all(limit),
+    unreadCount: (): number => s.unread.get()!.n,
+    markRead(at: string, ids?: string[]): void {
+      if (ids === undefined) s.markAll.run(at)
+      else for (const id of ids) s.markOne.run(at, id)
+    }
+  }
+}
+
+export type NotificationsRepo = ReturnType<typeof createNotificationsRepo>

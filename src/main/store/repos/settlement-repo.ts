@@ -1,0 +1,173 @@
+import type { Database } from 'better-sqlite3'
+import type { OrderRow } from './orders-repo'
+
+/** Sale figures summed over a group of orders (minor units). */
+export interface SaleSums {
+  n: number
+  gross: number
+  ld: number
+  od: number
+  tax: number
+  total: number
+  rounding: number
+}
+
+export interface SalesBucket extends SaleSums {
+  cashier: string | null
+  hour: number
+}
+
+export interface LineBucket {
+  sku: string
+  name: string
+  name_en: string | null
+  tax_rate: string
+  /** Σ quantity in thousandths (quantities have at most 3 decimals), so the sum is exact. */
+  qty_milli: number
+  total: number
+  tax: number
+}
+
+export interface MethodSum {
+  method: string
+  amount: number
+}
+
+export interface SettledDayRow {
+  date: string
+  settled_at: string
+  settled_by: string | null
+  currency: string
+  report_json: string
+}
+
+/** A half-open time range [from, to) of ISO instants. */
+export interface TimeWindow {
+  from: string
+  to: string
+}
+
+export interface DrillFilter {
+  figure: 'sales' | 'voids' | 'refunds'
+  hour?: number | undefined
+  cashierUserId?: string | undefined
+  method?: string | undefined
+  sku?: string | undefined
+  taxRate?: string | undefined
+}
+
+const SUMS = `count(*) AS n, coalesce(sum(gross_total), 0) AS gross, coalesce(sum(line_discount_total), 0) AS ld,
+  coalesce(sum(order_discount_total), 0) AS od, coalesce(sum(tax_total), 0) AS tax, coalesce(sum(total), 0) AS total,
+  coalesce(sum(cash_rounding), 0) AS rounding`
+const HOUR = "CAST(strftime('%H', paid_at, 'localtime') AS INTEGER)"
+
+/**
+ * The aggregates a Z-report is built from, each over one time window: sales by the moment
+ * they were paid, voids and refunds by the moment they were made, cash moves by their time.
+ * Every figure is a SQL sum of integer minor units; nothing is summed as a float.
+ */
+export function createSettlementRepo(db: Database) {
+  const s = {
+    sales: db.prepare<[string, string], SalesBucket>(`
+      SELECT cashier_user_id AS cashier, ${HOUR} AS hour, ${SUMS}
+      FROM orders WHERE paid_at >= ? AND paid_at < ? GROUP BY cashier, hour`),
+    voids: db.prepare<[string, string], SalesBucket>(`
+      SELECT cashier_user_id AS cashier, ${HOUR} AS hour, ${SUMS}
+      FROM orders WHERE status = 'voided' AND closed_at >= ? AND closed_at < ? GROUP BY cashier, hour`),
+    saleLines: db.prepare<[string, string], LineBucket>(`
+      SELECT l.sku, max(l.name) AS name, max(l.name_en) AS name_en, l.tax_rate,
+        sum(CAST(round(l.quantity * 1000) AS INTEGER)) AS qty_milli, sum(l.total) AS total, sum(l.tax) AS tax
+      FROM orders o JOIN order_lines l ON l.order_id = o.id
+      WHERE o.paid_at >= ? AND o.paid_at < ? GROUP BY l.sku, l.tax_rate`),
+    voidLines: db.prepare<[string, string], LineBucket>(`
+      SELECT l.sku, max(l.name) AS name, max(l.name_en) AS name_en, l.tax_rate,
+        sum(CAST(round(l.quantity * 1000) AS INTEGER)) AS qty_milli, sum(l.total) AS total, sum(l.tax) AS tax
+      FROM orders o JOIN order_lines l ON l.order_id = o.id
+      WHERE o.status = 'voided' AND o.closed_at >= ? AND o.closed_at < ? GROUP BY l.sku, l.tax_rate`),
+    saleTenders: db.prepare<[string, string], MethodSum>(`
+      SELECT p.method, sum(p.amount) AS amount FROM orders o JOIN payments p ON p.order_id = o.id
+      WHERE o.paid_at >= ? AND o.paid_at < ? AND p.status = 'succeeded' GROUP BY p.method`),
+    voidTenders: db.prepare<[string, string], MethodSum>(`
+      SELECT p.method, sum(p.amount) AS amount FROM orders o JOIN payments p ON p.order_id = o.id
+      WHERE o.status = 'voided' AND o.closed_at >= ? AND o.closed_at < ? AND p.status = 'succeeded' GROUP BY p.method`),
+    refunds: db.prepare<[string, string], { n: number; orders: number; amount: number; tax: number }>(`
+      SELECT count(*) AS n, count(DISTINCT order_id) AS orders, coalesce(sum(amount), 0) AS amount, coalesce(sum(tax), 0) AS tax
+      FROM refunds WHERE status = 'succeeded' AND created_at >= ? AND created_at < ?`),
+    refundTenders: db.prepare<[string, string], MethodSum>(`
+      SELECT method, sum(amount) AS amount FROM refund_tenders
+      WHERE status = 'succeeded' AND created_at >= ? AND created_at < ? GROUP BY method`),
+    cashMoves: db.prepare<[string, string], { kind: string; amount: number }>(
+      'SELECT kind, sum(amount) AS amount FROM cash_moves WHERE at >= ? AND at < ? GROUP BY kind'
+    ),
+    ledger: db.prepare<[string, string], { account: string; net: number }>(`
+      SELECT l.account, sum(l.debit) - sum(l.credit) AS net
+      FROM journal_entries e JOIN journal_lines l ON l.entry_id = e.id
+      WHERE e.at >= ? AND e.at < ? GROUP BY l.account`),
+    settled: db.prepare<[string], SettledDayRow>('SELECT * FROM settlement_days WHERE date = ?'),
+    insertSettled: db.prepare(`
+      INSERT INTO settlement_days (date, settled_at, settled_by, currency, report_json)
+      VALUES (@date, @settled_at, @settled_by, @currency, @report_json)`),
+    settledSince: db.prepare<[string], { date: string; settled_at: string }>(
+      'SELECT date, settled_at FROM settlement_days WHERE date >= ? ORDER BY date'
+    )
+  }
+
+  return {
+    sales: (w: TimeWindow): SalesBucket[] => s.sales.all(w.from, w.to),
+    voids: (w: TimeWindow): SalesBucket[] => s.voids.all(w.from, w.to),
+    saleLines: (w: TimeWindow): LineBucket[] => s.saleLines.all(w.from, w.to),
+    voidLines: (w: TimeWindow): LineBucket[] => s.voidLines.all(w.from, w.to),
+    saleTenders: (w: TimeWindow): MethodSum[] => s.saleTenders.all(w.from, w.to),
+    voidTenders: (w: TimeWindow): MethodSum[] => s.voidTenders.all(w.from, w.to),
+    refunds: (w: TimeWindow) => s.refunds.get(w.from, w.to)!,
+    refundTenders: (w: TimeWindow): MethodSum[] => s.refundTenders.all(w.from, w.to),
+    cashMoves: (w: TimeWindow) => s.cashMoves.all(w.from, w.to),
+    /** Net movement (Σ debit − Σ credit) of each ledger account over the entries in a window. */
+    ledger: (w: TimeWindow) => s.ledger.all(w.from, w.to),
+    settledDay: (date: string): SettledDayRow | undefined => s.settled.get(date),
+    settledSince: (date: string) => s.settledSince.all(date),
+    insertSettled: (row: SettledDayRow) => void s.insertSettled.run(row),
+
+    /** The orders behind a figure of a report, newest first. */
+    drill(windows: TimeWindow[], filter: DrillFilter, limit: number, offset: number): { rows: OrderRow[]; total: number } {
+      const within = (column: string) => `(${windows.map(() => `(${column} >= ? AND ${column} < ?)`).join(' OR ')})`
+      const params: unknown[] = windows.flatMap((w) => [w.from, w.to])
+      const where: string[] = [
+        filter.figure === 'sales'
+          ? within('o.paid_at')
+          : filter.figure === 'voids'
+            ? `o.status = 'voided' AND ${within('o.closed_at')}`
+            : `o.id IN (SELECT r.order_id FROM refunds r WHERE r.status = 'succeeded' AND ${within('r.created_at')})`
+      ]
+      if (filter.hour !== undefined) {
+        where.push(`${HOUR.replace('paid_at', 'o.paid_at')} = ?`)
+        params.push(filter.hour)
+      }
+      if (filter.cashierUserId !== undefined) {
+        where.push('o.cashier_user_id = ?')
+        params.push(filter.cashierUserId)
+      }
+      if (filter.method !== undefined) {
+        where.push("EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id AND p.method = ? AND p.status = 'succeeded')")
+        params.push(filter.method)
+      }
+      if (filter.sku !== undefined) {
+        where.push('EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id AND l.sku = ?)')
+        params.push(filter.sku)
+      }
+      if (filter.taxRate !== undefined) {
+        // Rates are stored as typed ("0.13", "0.130"): compared as numbers, not as text.
+        where.push('EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id AND CAST(l.tax_rate AS REAL) = CAST(? AS REAL))')
+        params.push(filter.taxRate)
+      }
+      const clause = where.join(' AND ')
+      const rows = db
+        .prepare<unknown[], OrderRow>(`SELECT o.* FROM orders o WHERE ${clause} ORDER BY o.paid_at DESC, o.id LIMIT ? OFFSET ?`)
+        .all(...params, limit, offset)
+      const total = db.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM orders o WHERE ${clause}`).get(...params)!.n
+      return { rows, total }
+    }
+  }
+}
+
+export type SettlementRepo = ReturnType<typeof createSettlementRepo>

@@ -1,0 +1,140 @@
+import { z } from 'zod'
+import { channel } from '../channel'
+import { orderSummarySchema } from './orders'
+
+const minor = z.number().int()
+const date = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-11-25')
+
+/**
+ * A business day's settlement (Z-report), derived from orders, payments, refunds and cash
+ * moves. Sales are net of the day's voids; every amount is minor units of `currency`.
+ */
+export const zReportSchema = z.object({
+  date: z.string(),
+  currency: z.string(),
+  status: z.enum(['open', 'settled']),
+  settledAt: z.string().nullable(),
+  settledBy: z.string().nullable(),
+  generatedAt: z.string(),
+  /** Paid orders still standing (sales − voids). */
+  orderCount: z.number().int(),
+  grossSales: minor,
+  lineDiscounts: minor,
+  couponDiscounts: minor,
+  voids: z.object({ count: z.number().int(), amount: minor }),
+  refunds: z.object({ count: z.number().int(), orders: z.number().int(), amount: minor, tax: minor }),
+  /** Σ order totals (after discounts, including tax) − voids − refunds, before cash rounding. */
+  netSales: minor,
+  taxTotal: minor,
+  /** Tax of sales by rate; refunded tax is shown beside it, as `refunds.tax`. */
+  taxByRate: z.array(z.object({ rate: z.string(), net: minor, tax: minor })),
+  cashRounding: minor,
+  /** netSales + cashRounding: what the tenders took in, net of what they gave back. */
+  collected: minor,
+  /** Paid per standing order, rounded half-up to the minor unit. */
+  averageTicket: minor,
+  tenders: z.array(z.object({ method: z.string(), sales: minor, refunds: minor, net: minor })),
+  byCashier: z.array(z.object({ userId: z.string().nullable(), name: z.string().nullable(), orders: z.number().int(), sales: minor })),
+  byHour: z.array(z.object({ hour: z.number().int(), orders: z.number().int(), sales: minor })),
+  topProducts: z.array(z.object({ sku: z.string(), name: z.string(), nameEn: z.string().nullable(), quantity: z.string(), sales: minor })),
+  cash: z.object({
+    floats: minor,
+    cashSales: minor,
+    cashRefunds: minor,
+    cashIn: minor,
+    cashOut: minor,
+    overShort: minor,
+    /** Counted cash taken out of the tills when their shifts closed. */
+    dropped: minor,
+    shifts: z.array(
+      z.object({
+        id: z.string(),
+        number: z.string(),
+        kind: z.enum(['regular', 'rescue']),
+        closedAt: z.string().nullable(),
+        expected: minor,
+        counted: minor,
+        overShort: minor
+      })
+    )
+  }),
+  /** Sales that reached this day after the day they belong to had been settled (late orders, late voids and refunds). */
+  adjustments: z.object({ orderCount: z.number().int(), netSales: minor })
+})
+
+export type ZReport = z.infer<typeof zReportSchema>
+
+export const notificationSchema = z.object({
+  id: z.string(),
+  level: z.enum(['info', 'success', 'warning', 'error']),
+  title: z.string(),
+  body: z.string(),
+  at: z.string(),
+  read: z.boolean()
+})
+
+export const drillFilterSchema = z
+  .object({
+    figure: z.enum(['sales', 'voids', 'refunds', 'adjustments']).default('sales'),
+    hour: z.number().int().min(0).max(23).optional(),
+    cashierUserId: z.string().optional(),
+    method: z.string().optional(),
+    sku: z.string().optional(),
+    taxRate: z.string().optional()
+  })
+  .strict()
+
+export const settlementChannels = {
+  'settlement:report': channel({
+    summary: "A business day's Z-report: live while the day is open, frozen once it is settled.",
+    input: z.object({ date }).strict(),
+    output: zReportSchema,
+    permission: 'shift-close'
+  }),
+  'settlement:settle': channel({
+    summary: 'Closes (settles) a business day: its Z-report is frozen and a notification is raised. Every shift must be closed first.',
+    input: z.object({ date }).strict(),
+    output: zReportSchema,
+    permission: 'settlement-manage'
+  }),
+  'settlement:orders': channel({
+    summary: 'The orders behind a figure of a Z-report (an hour, a cashier, a tender, a product, voids, refunds).',
+    input: z
+      .object({
+        date,
+        filter: drillFilterSchema.default({ figure: 'sales' }),
+        limit: z.number().int().min(1).max(200).default(50),
+        offset: z.number().int().min(0).default(0)
+      })
+      .strict(),
+    output: z.object({ orders: z.array(orderSummarySchema), total: z.number().int() }),
+    permission: 'shift-close'
+  }),
+  'settlement:csv': channel({
+    summary: "A day's Z-report as CSV (UTF-8 with BOM, so spreadsheet programs read Chinese correctly).",
+    input: z.object({ date }).strict(),
+    output: z.object({ fileName: z.string(), csv: z.string() }),
+    permission: 'shift-close'
+  }),
+  'settlement:ledger-check': channel({
+    summary: "Whether a day's Z-report agrees with the ledger, account by account.",
+    input: z.object({ date }).strict(),
+    output: z.object({
+      agrees: z.boolean(),
+      accounts: z.array(z.object({ account: z.string(), report: minor, ledger: minor }))
+    }),
+    permission: 'shift-close'
+  }),
+  'notifications:list': channel({
+    summary: 'Recent notifications, newest first, and how many are unread.',
+    input: z.object({}).strict(),
+    output: z.object({ items: z.array(notificationSchema), unread: z.number().int() }),
+    permission: 'session'
+  }),
+  'notifications:mark-read': channel({
+    summary: 'Marks notifications read (all of them when no ids are given).',
+    input: z.object({ ids: z.array(z.string()).optional() }).strict(),
+    output: z.object({ unread: z.number().int() }),
+    permission: 'session'
+  })
+}

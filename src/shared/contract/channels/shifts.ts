@@ -1,0 +1,99 @@
+import { z } from 'zod'
+import { channel } from '../channel'
+import { amountSchema } from './cart'
+
+const minor = z.number().int()
+
+/** A drawer count: how many of each note and coin (ids from `denominationsOf`), plus loose cash. */
+export const cashCountSchema = z
+  .object({
+    counts: z.record(z.string(), z.number().int('must be a whole number').min(0, 'must be 0 or more')).default({}),
+    /** Cash not in the currency's table (or the whole count, for a currency without one). */
+    other: amountSchema.optional()
+  })
+  .strict()
+
+export const cashMoveSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['float', 'in', 'out', 'over_short', 'drop']),
+  /** Signed effect on the drawer. */
+  amount: minor,
+  reason: z.string().nullable(),
+  at: z.string(),
+  by: z.string().nullable()
+})
+
+export const shiftSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  terminal: z.string(),
+  kind: z.enum(['regular', 'rescue']),
+  rescueOf: z.string().nullable(),
+  status: z.enum(['open', 'closed']),
+  currency: z.string(),
+  openedAt: z.string(),
+  openedBy: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  closedBy: z.string().nullable(),
+  orderCount: z.number().int(),
+  /** What went through the drawer; `expected` is live while the shift is open. */
+  drawer: z.object({
+    float: minor,
+    cashSales: minor,
+    cashVoids: minor,
+    cashRefunds: minor,
+    cashIn: minor,
+    cashOut: minor,
+    expected: minor
+  }),
+  counted: minor.nullable(),
+  /** counted − expected: over when positive, short when negative. */
+  overShort: minor.nullable(),
+  count: z.object({ counts: z.record(z.string(), z.number().int()), other: minor }).nullable(),
+  note: z.string().nullable(),
+  moves: z.array(cashMoveSchema)
+})
+
+export type ShiftView = z.infer<typeof shiftSchema>
+
+export const shiftsChannels = {
+  'shifts:current': channel({
+    summary: "This till's open shift (null when none) and its rescue shift, if one is holding late orders.",
+    input: z.object({}).strict(),
+    output: z.object({ terminal: z.string(), currency: z.string(), shift: shiftSchema.nullable(), rescue: shiftSchema.nullable() }),
+    permission: 'sell'
+  }),
+  'shifts:open': channel({
+    summary: 'Opens a shift on this till with a counted float. A till sells only with an open shift.',
+    input: cashCountSchema,
+    output: shiftSchema,
+    permission: 'sell'
+  }),
+  'shifts:cash-move': channel({
+    summary: 'Pays cash into the open drawer or takes cash out of it, with a reason (manager).',
+    input: z
+      .object({
+        direction: z.enum(['in', 'out']),
+        amount: amountSchema,
+        reason: z.string().trim().min(1, 'is required').max(200)
+      })
+      .strict(),
+    output: shiftSchema,
+    permission: 'cash-move',
+    overridable: true
+  }),
+  'shifts:close': channel({
+    summary:
+      'Closes a shift with a count by denomination (manager). The difference from the expected cash is recorded as over/short, never forced to match; the counted cash is taken out of the till.',
+    input: cashCountSchema.extend({ shiftId: z.string().min(1, 'is required'), note: z.string().trim().max(200).optional() }).strict(),
+    output: shiftSchema,
+    permission: 'shift-close',
+    overridable: true
+  }),
+  'shifts:list': channel({
+    summary: "This till's recent shifts, newest first.",
+    input: z.object({ limit: z.number().int().min(1).max(100).default(20) }).strict(),
+    output: z.array(shiftSchema),
+    permission: 'sell'
+  })
+}
