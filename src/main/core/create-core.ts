@@ -138,7 +138,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     timing: options.payments?.timing ?? { pollMs: 3000, giveUpMs: 60_000 }
   })
   onNotification = (event) => sell.tenders.applyNotification(event)
-  const recovered = sell.tenders.recover().catch((error: unknown) => logger.error('payments.recovery_failed', { error }))
+  const recovered = Promise.all([sell.tenders.recover(), sell.refunds.recover()])
+    .then(() => undefined)
+    .catch((error: unknown) => logger.error('payments.recovery_failed', { error }))
   const receipts = createReceiptService({ store, platform: options.platform ?? {}, dataDir: paths.root })
   registerSellHandlers(router, { ...sell, receipts, sessions, payments, recovered })
   const notifications = createNotificationsService(ctx, { platform: options.platform ?? {} })
@@ -162,6 +164,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     info,
     close: () => {
       sell.tenders.close()
+      sell.refunds.close()
       void payments.close()
       opened.db.close()
     }

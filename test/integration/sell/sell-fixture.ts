@@ -12,7 +12,7 @@ export const GOODS = {
 
 /** A shop with an owner, a cashier and a manager, three products and two coupons. */
 export async function openShop(
-  options: { dataDir?: string; start?: string; openShift?: boolean; payments?: Parameters<typeof openTestCore>[0]['payments'] } = {}
+  options: { dataDir?: string; start?: string; openShift?: boolean; payments?: NonNullable<Parameters<typeof openTestCore>[0]>['payments'] } = {}
 ) {
   const test = await openTestCore(options)
   const { core } = test

@@ -135,3 +135,52 @@ describe('tenders through the sandbox gateway', () => {
     expect(paid.order.status).toBe('paid')
   })
 })
+
+describe('refunds back through the providers', () => {
+  async function paidByAlipay(scenario: { refund?: 'ok' | 'insufficient_balance' } = {}) {
+    const shop = await openShop({ payments: { timing: TIMING, scenarioFor: () => ({ customer: 'manual', ...scenario }) } })
+    shops.push(shop)
+    const { core, cashier, clock } = shop
+    const cart = await callOk(core, cashier, 'cart:open', {})
+    await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code: GOODS.rice.sku })
+    await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code: GOODS.cola.sku })
+    const { order } = await callOk(core, cashier, 'checkout:begin', { cartId: cart.id, checkoutKey: `begin-${cart.id}` })
+    const state = await callOk(core, cashier, 'tenders:add', { orderId: order.id, attemptKey: 'alipay-paid-1', method: 'alipay', flow: 'merchant_qr' })
+    await callOk(core, cashier, 'sandbox:act', { provider: 'alipay', tradeNo: state.tenders[0]!.tradeNo!, action: 'approve' })
+    const paid = await waitFor(core, cashier, order.id, clock, (s) => s.order.status === 'paid')
+    return { ...shop, order: paid.order }
+  }
+
+  it('refunds one line to Alipay under one refund number and books it when Alipay confirms', async () => {
+    const { core, manager, order, dataDir } = await paidByAlipay()
+    const rice = order.lines.find((line) => line.sku === GOODS.rice.sku)!
+    const refund = await callOk(core, manager, 'refunds:create', {
+      orderId: order.id,
+      refundKey: 'alipay-refund-1',
+      reason: 'spoiled',
+      lines: [{ lineId: rice.id, quantity: '1' }]
+    })
+    expect(refund).toMatchObject({ status: 'succeeded', amount: rice.total, tenders: [{ method: 'alipay', status: 'succeeded' }] })
+    const balances = ledgerBalances(dataDir)
+    expect(balances.alipay_clearing).toBe(order.payable - rice.total)
+    const again = await callOk(core, manager, 'refunds:create', {
+      orderId: order.id,
+      refundKey: 'alipay-refund-1',
+      reason: 'spoiled',
+      lines: [{ lineId: rice.id, quantity: '1' }]
+    })
+    expect(again.number).toBe(refund.number)
+    expect(ledgerBalances(dataDir).alipay_clearing).toBe(order.payable - rice.total)
+  })
+
+  it('marks a refund the provider refuses as failed, books nothing and frees the amount again', async () => {
+    const { core, manager, order, dataDir } = await paidByAlipay({ refund: 'insufficient_balance' })
+    const before = ledgerBalances(dataDir)
+    const refund = await callOk(core, manager, 'refunds:create', { orderId: order.id, refundKey: 'refused-refund-1', reason: 'x', amount: '5.00' })
+    expect(refund).toMatchObject({ status: 'failed', tenders: [{ status: 'failed' }] })
+    expect(ledgerBalances(dataDir)).toEqual(before)
+    const left = await callOk(core, manager, 'refunds:refundable', { orderId: order.id })
+    expect(left.refundable).toBe(order.payable)
+    expect((await callOk(core, manager, 'orders:get', { orderId: order.id })).status).toBe('paid')
+  })
+})

@@ -24,7 +24,7 @@ export function createSellServices(
     checkout: createCheckoutService(ctx, { carts, settings: deps.settings, terminal }),
     orders: createOrdersService(ctx, { settings: deps.settings }),
     coupons: createCouponsService(ctx, { settings: deps.settings }),
-    refunds: createRefundsService(ctx, { settings: deps.settings, terminal }),
+    refunds: createRefundsService(ctx, { settings: deps.settings, terminal, payments: deps.payments, pollMs: deps.timing.pollMs }),
     tenders: createTendersService(ctx, { carts, settings: deps.settings, terminal, runtime: deps.payments, timing: deps.timing })
   }
 }

@@ -7,9 +7,12 @@ import { ApprovalRequired, DomainError, invalid, notFound } from '../../domain/e
 import type { TenderMethod } from '../../domain/ledger/accounts'
 import { refundEntry } from '../../domain/ledger/refund-entry'
 import { nextOrderStatus } from '../../domain/orders/order-status'
+import { allocateDiscount } from '../../domain/money/allocate-discount'
 import { allocateRefund, refundShare, refundTaxOfAmount } from '../../domain/refunds/refund-share'
+import type { RefundOutcome } from '../../payments/provider'
+import type { PaymentsRuntime, ProviderMethod } from '../payments/payments-runtime'
 import type { OrderRow } from '../../store/repos/orders-repo'
-import type { RefundRow } from '../../store/repos/refunds-repo'
+import type { RefundRow, RefundTenderRow } from '../../store/repos/refunds-repo'
 import { recordChange, type ServiceContext } from '../service-context'
 import type { SettingsService } from '../settings-service'
 import type { Actor } from './cart-service'
@@ -31,8 +34,89 @@ const sumQuantities = (quantities: string | undefined): Decimal =>
  * never pays out twice. Cash leaves the drawer at once; the ledger, audit and outbox rows
  * are written in the same transaction as the refund.
  */
-export function createRefundsService(ctx: ServiceContext, deps: { settings: SettingsService; terminal: () => string }) {
-  const { store, clock } = ctx
+export function createRefundsService(
+  ctx: ServiceContext,
+  deps: { settings: SettingsService; terminal: () => string; payments: PaymentsRuntime; pollMs: number }
+) {
+  const { store, clock, logger } = ctx
+  const timers = new Set<NodeJS.Timeout>()
+
+  /** Books one tender's part of a refund: revenue and tax come down, the tender pays out. */
+  const bookTender = (tender: RefundTenderRow, orderId: string, userId: string | null, at: string): void => {
+    store.journal.post(
+      refundEntry({ amount: tender.amount, tax: tender.tax ?? 0 }, [{ method: tender.method as TenderMethod, amount: tender.amount }]),
+      { id: newId(), at, orderId, userId }
+    )
+  }
+
+  /** Once every tender of a refund is settled, so is the refund. */
+  const settleRefund = (refundId: string, at: string): void => {
+    const tenders = store.refunds.tenders(refundId)
+    if (tenders.some((t) => t.status === 'processing')) return
+    store.refunds.setStatus(refundId, tenders.some((t) => t.status === 'failed') ? 'failed' : 'succeeded', at)
+  }
+
+  /** A provider's answer about one refund tender, applied once, in one transaction. */
+  const applyProviderAnswer = (tenderId: string, answer: RefundOutcome): 'done' | 'wait' => {
+    if (answer.status === 'processing' || answer.status === 'not_found') return 'wait'
+    store.transaction(() => {
+      const tender = store.refunds.tenderById(tenderId)!
+      const refund = store.refunds.byId(tender.refund_id)!
+      const at = clock.now().toISOString()
+      if (!store.refunds.settleTender(tenderId, answer.status as 'succeeded' | 'failed', answer.providerRefundNo ?? null, at)) return
+      if (answer.status === 'succeeded') bookTender(tender, refund.order_id, refund.requested_by, at)
+      else {
+        // The money never left: the order may be refunded that much again.
+        const order = store.orders.get(refund.order_id)!
+        const refundedTotal = order.refunded_total - tender.amount
+        store.orders.setRefunded(order.id, refundedTotal === 0 ? 'paid' : 'partially_refunded', refundedTotal, at)
+        ctx.events.emit('notification:raised', {
+          id: newId(),
+          level: 'error',
+          title: `Refund ${refund.number} was refused by ${tender.method}`,
+          body: answer.failure?.message ?? 'The provider refused the refund; give the money back another way.',
+          at
+        })
+      }
+      settleRefund(refund.id, at)
+      recordChange(ctx, {
+        actorUserId: null,
+        action: `refund.tender_${answer.status}`,
+        subject: refund.id,
+        details: { number: refund.number, method: tender.method, amount: tender.amount, outRequestNo: tender.id },
+        event: { type: `refund.tender_${answer.status}`, aggregateId: refund.id, payload: { tenderId, status: answer.status } }
+      })
+    })
+    return 'done'
+  }
+
+  /** Sends a refund tender to its provider (the same number on every try) and follows it up. */
+  const payBack = async (tenderId: string, attempt = 0, query = false): Promise<void> => {
+    const tender = store.refunds.tenderById(tenderId)
+    if (!tender || tender.status !== 'processing') return
+    const payment = store.payments.byId(tender.payment_id)!
+    try {
+      const provider = await deps.payments.provider(tender.method as ProviderMethod)
+      const answer = query
+        ? await provider.queryRefund(payment.trade_no!, tender.id)
+        : await provider.refund({
+            tradeNo: payment.trade_no!,
+            refundNo: tender.id,
+            amount: tender.amount,
+            paymentAmount: payment.amount,
+            currency: store.orders.get(payment.order_id)!.currency
+          })
+      if (applyProviderAnswer(tenderId, answer) === 'done') return
+    } catch (error) {
+      logger.warn('refunds.provider_failed', { outRequestNo: tenderId, error })
+    }
+    if (attempt >= 20) return
+    const timer = setTimeout(() => {
+      timers.delete(timer)
+      void payBack(tenderId, attempt + 1, true)
+    }, deps.pollMs)
+    timers.add(timer)
+  }
 
   const paidOrder = (orderId: string): OrderRow => {
     const order = store.orders.get(orderId)
@@ -149,8 +233,9 @@ export function createRefundsService(ctx: ServiceContext, deps: { settings: Sett
       }
     },
 
-    create(request: RefundRequest, actor: Actor): Refund {
-      return store.transaction(() => {
+    async create(request: RefundRequest, actor: Actor): Promise<Refund> {
+      const providerTenders: string[] = []
+      const created = store.transaction(() => {
         const earlier = store.refunds.byKey(request.refundKey)
         if (earlier) {
           if (earlier.order_id !== request.orderId) throw new DomainError('CONFLICT', 'This refund key belongs to another order', 'refundKey')
@@ -192,11 +277,7 @@ export function createRefundsService(ctx: ServiceContext, deps: { settings: Sett
           payments.map((payment) => ({ id: payment.id, left: payment.amount - (refundedByPayment.get(payment.id) ?? 0) }))
         )
         const byId = new Map(payments.map((payment) => [payment.id, payment]))
-        for (const part of split) {
-          if (byId.get(part.id)!.method !== 'cash') {
-            throw new DomainError('UNAVAILABLE', `Refunds through ${byId.get(part.id)!.method} are not available yet`, 'orderId')
-          }
-        }
+        const taxes = allocateDiscount(tax, split.map((part) => part.amount))
 
         const at = clock.now().toISOString()
         const terminal = deps.terminal()
@@ -207,41 +288,42 @@ export function createRefundsService(ctx: ServiceContext, deps: { settings: Sett
           number,
           order_id: order.id,
           refund_key: request.refundKey,
-          status: 'succeeded',
+          status: 'processing',
           amount,
           tax,
           reason: request.reason,
           requested_by: actor.userId,
           approved_by: actor.approverUserId ?? null,
           created_at: at,
-          completed_at: at
+          completed_at: null
         })
         for (const line of lines) {
           store.refunds.insertLine({ refund_id: id, order_line_id: line.lineId, quantity: line.quantity, amount: line.amount, tax: line.tax })
         }
-        for (const part of split) {
+        split.forEach((part, i) => {
+          const method = byId.get(part.id)!.method
+          const tenderId = newId()
+          // Cash leaves the drawer now; a provider refund is booked when the provider confirms it.
+          const cash = method === 'cash'
           store.refunds.insertTender({
-            id: newId(),
+            id: tenderId,
             refund_id: id,
             payment_id: part.id,
-            method: byId.get(part.id)!.method,
+            method,
             amount: part.amount,
-            status: 'succeeded',
+            tax: taxes[i]!,
+            status: cash ? 'succeeded' : 'processing',
             provider_ref: null,
             created_at: at,
-            completed_at: at
+            completed_at: cash ? at : null
           })
-        }
+          if (cash) bookTender(store.refunds.tenderById(tenderId)!, order.id, actor.userId, at)
+          else providerTenders.push(tenderId)
+        })
+        settleRefund(id, at)
         const refundedTotal = order.refunded_total + amount
         const status = nextOrderStatus(order.status, refundedTotal >= paid ? 'refund_rest' : 'refund_part')
         store.orders.setRefunded(order.id, status, refundedTotal, at)
-        store.journal.post(
-          refundEntry(
-            { amount, tax },
-            split.map((part) => ({ method: byId.get(part.id)!.method as TenderMethod, amount: part.amount }))
-          ),
-          { id: newId(), at, orderId: order.id, userId: actor.userId }
-        )
         const refund = view(store.refunds.byId(id)!)
         recordChange(ctx, {
           actorUserId: actor.userId,
@@ -253,6 +335,20 @@ export function createRefundsService(ctx: ServiceContext, deps: { settings: Sett
         })
         return refund
       })
+      // Outside the transaction: a provider call is network I/O. The refund number is already
+      // recorded, so a crash here leaves a processing refund that recovery asks about.
+      for (const tenderId of providerTenders) await payBack(tenderId)
+      return providerTenders.length ? view(store.refunds.byId(created.id)!) : created
+    },
+
+    /** After a restart: refunds still processing at a provider are asked about again. */
+    async recover(): Promise<void> {
+      for (const tender of store.refunds.processingTenders()) await payBack(tender.id, 0, true)
+    },
+
+    close(): void {
+      for (const timer of timers) clearTimeout(timer)
+      timers.clear()
     },
 
     policy: () => ({ approvalThreshold: store.refunds.approvalThreshold() }),

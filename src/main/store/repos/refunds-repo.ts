@@ -33,6 +33,7 @@ export interface RefundTenderRow {
   provider_ref: string | null
   created_at: string
   completed_at: string | null
+  tax?: number
 }
 
 /** Refunds and what each gave back, per line and per tender. */
@@ -50,8 +51,14 @@ export function createRefundsRepo(db: Database) {
       'INSERT INTO refund_lines (refund_id, order_line_id, quantity, amount, tax) VALUES (@refund_id, @order_line_id, @quantity, @amount, @tax)'
     ),
     insertTender: db.prepare(`
-      INSERT INTO refund_tenders (id, refund_id, payment_id, method, amount, status, provider_ref, created_at, completed_at)
-      VALUES (@id, @refund_id, @payment_id, @method, @amount, @status, @provider_ref, @created_at, @completed_at)`),
+      INSERT INTO refund_tenders (id, refund_id, payment_id, method, amount, tax, status, provider_ref, created_at, completed_at)
+      VALUES (@id, @refund_id, @payment_id, @method, @amount, @tax, @status, @provider_ref, @created_at, @completed_at)`),
+    tenderById: db.prepare<[string], RefundTenderRow>('SELECT * FROM refund_tenders WHERE id = ?'),
+    processingTenders: db.prepare<[], RefundTenderRow>("SELECT * FROM refund_tenders WHERE status = 'processing' ORDER BY created_at"),
+    settleTender: db.prepare(
+      "UPDATE refund_tenders SET status = ?, provider_ref = coalesce(?, provider_ref), completed_at = ? WHERE id = ? AND status = 'processing'"
+    ),
+    setStatus: db.prepare('UPDATE refunds SET status = ?, completed_at = ? WHERE id = ?'),
     lines: db.prepare<[string], RefundLineRow>('SELECT * FROM refund_lines WHERE refund_id = ?'),
     tenders: db.prepare<[string], RefundTenderRow>('SELECT * FROM refund_tenders WHERE refund_id = ? ORDER BY id'),
     refundedByLine: db.prepare<[string], { order_line_id: string; quantities: string; amount: number; tax: number }>(`
@@ -73,7 +80,13 @@ export function createRefundsRepo(db: Database) {
     forOrder: (orderId: string): RefundRow[] => s.forOrder.all(orderId),
     insert: (row: RefundRow) => void s.insert.run(row),
     insertLine: (row: RefundLineRow) => void s.insertLine.run(row),
-    insertTender: (row: RefundTenderRow) => void s.insertTender.run(row),
+    insertTender: (row: RefundTenderRow) => void s.insertTender.run({ tax: 0, ...row }),
+    tenderById: (id: string): RefundTenderRow | undefined => s.tenderById.get(id),
+    processingTenders: (): RefundTenderRow[] => s.processingTenders.all(),
+    /** Settles a tender still processing; false when it was settled already (a duplicate answer). */
+    settleTender: (id: string, status: 'succeeded' | 'failed', providerRef: string | null, at: string): boolean =>
+      s.settleTender.run(status, providerRef, at, id).changes === 1,
+    setStatus: (id: string, status: RefundRow['status'], at: string | null) => void s.setStatus.run(status, at, id),
     lines: (refundId: string): RefundLineRow[] => s.lines.all(refundId),
     tenders: (refundId: string): RefundTenderRow[] => s.tenders.all(refundId),
     /** Per order line: the quantities already refunded (space-separated, summed by the caller), amount and tax. */
