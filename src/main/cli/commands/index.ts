@@ -16,5 +16,10 @@ export const commands: readonly CliCommandEntry[] = [
     name: 'import-products',
     summary: 'import products from a CSV file (upsert by SKU)',
     load: async () => (await import('./import-products')).importProducts
+  },
+  {
+    name: 'report day',
+    summary: "print a business day's Z-report (text, or --json)",
+    load: async () => (await import('./report-day')).reportDay
   }
 ]

@@ -83,7 +83,7 @@ export function averageMinor(amount: number, count: number): number {
   const remainder = magnitude % count
   const quotient = (magnitude - remainder) / count
   const rounded = 2 * remainder >= count ? quotient + 1 : quotient
-  return amount < 0 ? -rounded : rounded
+  return amount < 0 ? 0 - rounded : rounded
 }
 
 /**
@@ -188,9 +188,9 @@ export function buildZReport(day: DayFigures): Omit<ZReport, 'status' | 'settled
       cashSales: cashTender?.sales ?? 0,
       cashRefunds: cashTender?.refunds ?? 0,
       cashIn: move('in'),
-      cashOut: -move('out'),
+      cashOut: 0 - move('out'),
       overShort: move('over_short'),
-      dropped: -move('drop'),
+      dropped: 0 - move('drop'),
       shifts: day.shifts
     },
     adjustments: day.adjustments
@@ -209,17 +209,17 @@ export function ledgerMovementsOf(report: Pick<ZReport, 'netSales' | 'refunds' |
   const tender = (method: string) => report.tenders.find((t) => t.method === method)?.net ?? 0
   const { cash } = report
   return {
-    sales_revenue: -(salesTotal + discounts - salesTax),
+    sales_revenue: 0 - (salesTotal + discounts - salesTax),
     sales_discounts: discounts,
     sales_refunds: report.refunds.amount - report.refunds.tax,
-    tax_payable: -report.taxTotal,
-    cash_rounding: -report.cashRounding,
+    tax_payable: 0 - report.taxTotal,
+    cash_rounding: 0 - report.cashRounding,
     cash_drawer: tender('cash') + cash.floats + cash.cashIn - cash.cashOut + cash.overShort - cash.dropped,
     card_clearing: tender('card'),
     alipay_clearing: tender('alipay'),
     wechat_clearing: tender('wechat'),
-    cash_over_short: -cash.overShort,
+    cash_over_short: 0 - cash.overShort,
     provider_fees: 0,
-    owner_cash: -(cash.floats + cash.cashIn) + cash.cashOut + cash.dropped
+    owner_cash: 0 - (cash.floats + cash.cashIn) + cash.cashOut + cash.dropped
   }
 }

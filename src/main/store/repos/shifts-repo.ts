@@ -122,7 +122,7 @@ export function createShiftsRepo(db: Database) {
         cashVoids: regular ? s.cashVoids.get(shift.opened_at, until, shift.terminal)!.amount : 0,
         cashRefunds: regular ? s.cashRefunds.get(shift.opened_at, until, shift.terminal)!.amount : 0,
         cashIn: moves.get('in') ?? 0,
-        cashOut: -(moves.get('out') ?? 0)
+        cashOut: 0 - (moves.get('out') ?? 0)
       }
     }
   }
