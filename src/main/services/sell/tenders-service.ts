@@ -296,7 +296,7 @@ export function createTendersService(
           ...(deps.runtime.notifyUrl(payment.method as ProviderMethod)
             ? { notifyUrl: deps.runtime.notifyUrl(payment.method as ProviderMethod)! }
             : {}),
-          expiresInSeconds: Math.round(deps.timing.giveUpMs / 1000)
+          expiresInSeconds: Math.ceil(deps.timing.giveUpMs / 1000)
         })
         if (outcome.status === 'unknown') {
           store.transaction(() => store.payments.update(payment.id, { status: 'unknown' }, clock.now().toISOString()))
