@@ -90,12 +90,15 @@ export function createSettlementRepo(db: Database) {
     voidTenders: db.prepare<[string, string], MethodSum>(`
       SELECT p.method, sum(p.amount) AS amount FROM orders o JOIN payments p ON p.order_id = o.id
       WHERE o.status = 'voided' AND o.closed_at >= ? AND o.closed_at < ? AND p.status = 'succeeded' GROUP BY p.method`),
+    // A refund is booked tender by tender, when each is paid out (cash at once, a provider when it confirms).
     refunds: db.prepare<[string, string], { n: number; orders: number; amount: number; tax: number }>(`
-      SELECT count(*) AS n, count(DISTINCT order_id) AS orders, coalesce(sum(amount), 0) AS amount, coalesce(sum(tax), 0) AS tax
-      FROM refunds WHERE status = 'succeeded' AND created_at >= ? AND created_at < ?`),
+      SELECT count(DISTINCT rt.refund_id) AS n, count(DISTINCT r.order_id) AS orders,
+        coalesce(sum(rt.amount), 0) AS amount, coalesce(sum(rt.tax), 0) AS tax
+      FROM refund_tenders rt JOIN refunds r ON r.id = rt.refund_id
+      WHERE rt.status = 'succeeded' AND rt.completed_at >= ? AND rt.completed_at < ?`),
     refundTenders: db.prepare<[string, string], MethodSum>(`
       SELECT method, sum(amount) AS amount FROM refund_tenders
-      WHERE status = 'succeeded' AND created_at >= ? AND created_at < ? GROUP BY method`),
+      WHERE status = 'succeeded' AND completed_at >= ? AND completed_at < ? GROUP BY method`),
     cashMoves: db.prepare<[string, string], { kind: string; amount: number }>(
       'SELECT kind, sum(amount) AS amount FROM cash_moves WHERE at >= ? AND at < ? GROUP BY kind'
     ),
@@ -137,7 +140,8 @@ export function createSettlementRepo(db: Database) {
           ? within('o.paid_at')
           : filter.figure === 'voids'
             ? `o.status = 'voided' AND ${within('o.closed_at')}`
-            : `o.id IN (SELECT r.order_id FROM refunds r WHERE r.status = 'succeeded' AND ${within('r.created_at')})`
+            : `o.id IN (SELECT r.order_id FROM refund_tenders rt JOIN refunds r ON r.id = rt.refund_id
+                WHERE rt.status = 'succeeded' AND ${within('rt.completed_at')})`
       ]
       if (filter.hour !== undefined) {
         where.push(`${HOUR.replace('paid_at', 'o.paid_at')} = ?`)

@@ -79,7 +79,7 @@ export function createShiftsRepo(db: Database) {
     cashRefunds: db.prepare<[string, string, string], { amount: number }>(`
       SELECT coalesce(sum(rt.amount), 0) AS amount FROM refund_tenders rt
         JOIN refunds r ON r.id = rt.refund_id JOIN orders o ON o.id = r.order_id
-      WHERE rt.method = 'cash' AND rt.status = 'succeeded' AND rt.created_at >= ? AND rt.created_at <= ? AND o.terminal = ?`),
+      WHERE rt.method = 'cash' AND rt.status = 'succeeded' AND rt.completed_at >= ? AND rt.completed_at <= ? AND o.terminal = ?`),
     moveSums: db.prepare<[string], { kind: CashMoveKind; amount: number }>(
       'SELECT kind, sum(amount) AS amount FROM cash_moves WHERE shift_id = ? GROUP BY kind'
     ),
