@@ -26,6 +26,7 @@ async function timeCheckouts(dir: string): Promise<number> {
     profile: status.setupProfile,
     owner: { displayName: 'Bench', username: 'bench', password: 'bench-pass-1', pin: '1234' }
   })
+  await dispatch(core, session, 'shifts:open', { counts: {} })
   const { products } = await dispatch<{ products: Array<{ id: string }> }>(core, session, 'catalog:search', { query: '', limit: LINES })
   const carts: string[] = []
   for (let i = 0; i < CHECKOUTS; i++) {
