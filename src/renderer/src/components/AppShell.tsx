@@ -16,6 +16,7 @@ import { SCREEN_NAV, SCREENS, useAppStore, type Screen } from '../stores/app-sto
 import { useAuthStore } from '../stores/auth-store'
 import { useSettingsStore } from '../stores/settings-store'
 import { LanguageSwitch } from './LanguageSwitch'
+import { NotificationCentre } from './NotificationCentre'
 import { UserMenu } from './UserMenu'
 
 const ICONS: Record<Screen, LucideIcon> = {
@@ -93,6 +94,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             <span className="topbar__tagline">{t('app.tagline')}</span>
           </div>
           <div className="topbar__end">
+            <NotificationCentre />
             <UserMenu />
             <LanguageSwitch />
           </div>

@@ -14,6 +14,12 @@ export function formatRate(rate: string): string {
   return `${percent}${rest ? `.${rest}` : ''}%`
 }
 
+/** The masked card number of a card tender, when main sends one (never more than 622588******1231). */
+function maskedPanOf(payment: OrderDetail['payments'][number]): string | null {
+  const pan = (payment as { maskedPan?: unknown }).maskedPan
+  return typeof pan === 'string' && pan ? pan : null
+}
+
 /**
  * The customer's receipt: store header, lines, discounts, tax, tenders, change, cashier,
  * time and the order number as a QR code (scan it at the till to find the order).
@@ -101,12 +107,21 @@ export function Receipt({ order }: { order: OrderDetail }) {
         )}
         <dt className="receipt__grand">{t('receipt.total')}</dt>
         <dd className="receipt__grand">{money(order.payable, order.currency)}</dd>
-        {order.payments.map((payment) => (
-          <div key={payment.id} className="receipt__row">
-            <dt>{t('receipt.tendered', { method: t(`receipt.methods.${payment.method}`) })}</dt>
-            <dd>{money(payment.tendered, order.currency)}</dd>
-          </div>
-        ))}
+        {/* Each tender that took money (a declined or cancelled attempt is not on the receipt). */}
+        {order.payments
+          .filter((payment) => payment.status === 'succeeded')
+          .map((payment) => {
+            const pan = maskedPanOf(payment)
+            return (
+              <div key={payment.id} className="receipt__row">
+                <dt>
+                  {t('receipt.tendered', { method: t(`receipt.methods.${payment.method}`) })}
+                  {pan && <span className="receipt__muted receipt__pan">{pan}</span>}
+                </dt>
+                <dd>{money(payment.tendered, order.currency)}</dd>
+              </div>
+            )
+          })}
         {order.changeGiven > 0 && (
           <>
             <dt>{t('receipt.change')}</dt>

@@ -5,12 +5,13 @@ import { coreZhCN } from './locales/core-zh-CN'
 import { couponsMessages } from './locales/coupons'
 import { sellMessages } from './locales/sell'
 import { defineMessages, type MessageBundle } from './messages'
+import { paymentsMessages } from './locales/payments'
 
 /**
  * Every feature's strings. A feature adds one file under locales/ exporting a
  * `defineMessages(...)` bundle with its own top-level keys, and one line here.
  */
-const bundles: MessageBundle<object>[] = [defineMessages(coreEn, coreZhCN), sellMessages, couponsMessages, accountsMessages, catalogMessages]
+const bundles: MessageBundle<object>[] = [defineMessages(coreEn, coreZhCN), sellMessages, couponsMessages, accountsMessages, catalogMessages, paymentsMessages]
 
 function merge(language: 'en' | 'zh-CN'): Record<string, unknown> {
   const out: Record<string, unknown> = {}

@@ -32,6 +32,8 @@ interface CartState {
   resume(cartId: string): Promise<void>
   discard(): Promise<void>
   payCash(tendered: string, checkoutKey: string): Promise<boolean>
+  /** Shows the sale-done view for an order paid in tenders (the payment dialog saw it paid). */
+  showSale(order: OrderDetail, change: number): void
   finishSale(): void
   say(notice: Notice | null): void
 }
@@ -171,6 +173,10 @@ export const useCartStore = create<CartState>((set, get) => {
       play('paid')
       set({ lastSale: { order: result.order, change: result.change } })
       return true
+    },
+
+    showSale(order, change) {
+      set({ lastSale: { order, change }, notice: null })
     },
 
     finishSale() {

@@ -30,7 +30,7 @@ export function PayCashDialog({ cart, open, onClose }: { cart: CartView; open: b
 }
 
 /** Mounted each time the dialog opens, so every opening starts blank with a fresh key. */
-function PayCashForm({ cart, onClose }: { cart: CartView; onClose: () => void }) {
+export function PayCashForm({ cart, onClose }: { cart: CartView; onClose: () => void }) {
   const { t } = useTranslation()
   const money = useMoney()
   const { payCash, busy, error } = useCartStore()

@@ -1,15 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Banknote, PauseCircle, ListRestart, Trash } from 'lucide-react'
+import { Banknote, MonitorSmartphone, PauseCircle, ListRestart, Trash } from 'lucide-react'
 import { call } from '../../api/client'
 import { useBarcodeScanner } from '../../lib/scanner'
 import { useMoney } from '../../lib/money'
 import { useCartStore } from '../../stores/cart-store'
+import { usePaymentStore } from '../../stores/payment-store'
 import { CartLines } from './CartLines'
 import { CouponBox } from './CouponBox'
 import { LineEditor } from './LineEditor'
 import { ParkedDialog } from './ParkedDialog'
-import { PayCashDialog } from './PayCashDialog'
+import { CustomerDevicePanel } from './payments/CustomerDevicePanel'
+import { PaymentDialog } from './payments/PaymentDialog'
 import { ProductGrid } from './ProductGrid'
 import { SaleDoneDialog } from './SaleDoneDialog'
 import { ScanBar } from './ScanBar'
@@ -18,7 +20,7 @@ import './sell.css'
 
 /**
  * The cashier's screen, keyboard-first: a scanner works anywhere; F2 search, F4 park,
- * F8 coupon, Delete removes the selected line, F12 (or the big button) takes cash.
+ * F8 coupon, Delete removes the selected line, F12 (or the big button) takes payment.
  */
 export function SellScreen() {
   const { t } = useTranslation()
@@ -30,10 +32,15 @@ export function SellScreen() {
   const [parkedCount, setParkedCount] = useState(0)
   const scanInput = useRef<HTMLInputElement>(null)
   const couponInput = useRef<HTMLInputElement>(null)
+  const sandbox = usePaymentStore((s) => s.availability?.sandbox === true)
+  const refreshAvailability = usePaymentStore((s) => s.refreshAvailability)
+  const deviceOpen = usePaymentStore((s) => s.deviceOpen)
+  const setDeviceOpen = usePaymentStore((s) => s.setDeviceOpen)
 
   useEffect(() => {
     void open()
-  }, [open])
+    void refreshAvailability()
+  }, [open, refreshAvailability])
 
   const refreshParked = useCallback(() => {
     void call('cart:list-parked', {}).then((list) => setParkedCount(list.length))
@@ -98,7 +105,7 @@ export function SellScreen() {
           onClick={() => setPaying(true)}
         >
           <Banknote aria-hidden="true" size={30} />
-          <span>{t('sell.actions.pay')}</span>
+          <span>{t('payments.payButton')}</span>
           <span className="button--pay__amount">{money(cart.totals.cashTotal, cart.currency)}</span>
         </button>
         <div className="sell__actions">
@@ -122,9 +129,15 @@ export function SellScreen() {
         <CouponBox ref={couponInput} cart={cart} />
         <LineEditor cart={cart} />
         <p className="keys-hint">{t('sell.keys')}</p>
+        {sandbox && (
+          <button type="button" className="button button--small" aria-expanded={deviceOpen} onClick={() => setDeviceOpen(!deviceOpen)}>
+            <MonitorSmartphone aria-hidden="true" size={20} /> {t('payments.device.open')}
+          </button>
+        )}
       </aside>
 
-      <PayCashDialog cart={cart} open={paying} onClose={() => setPaying(false)} />
+      <PaymentDialog cart={cart} open={paying} onClose={() => setPaying(false)} />
+      {!paying && <CustomerDevicePanel />}
       <ParkedDialog open={showParked} onClose={() => setShowParked(false)} />
       <SaleDoneDialog />
     </section>

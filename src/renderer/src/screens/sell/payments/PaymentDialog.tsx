@@ -1,0 +1,400 @@
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Banknote, CreditCard, MonitorSmartphone, RotateCcw, Smartphone, TriangleAlert, Wallet } from 'lucide-react'
+import { minorToDecimalString } from '@shared/money/format'
+import type { CartView } from '@shared/contract/channels/cart'
+import { TENDER_METHODS, type CheckoutSession, type Tender, type TenderMethod } from '@shared/contract/channels/tenders'
+import { Dialog } from '../../../components/Dialog'
+import { useErrorText } from '../../../i18n/error-text'
+import { useMoney } from '../../../lib/money'
+import { play } from '../../../lib/sounds'
+import { useCartStore } from '../../../stores/cart-store'
+import { useNotificationStore } from '../../../stores/notification-store'
+import { methodState, usePaymentStore } from '../../../stores/payment-store'
+import { PayCashForm } from '../PayCashDialog'
+import { CustomerDevicePanel } from './CustomerDevicePanel'
+import { TenderList } from './TenderList'
+import { CardForm, SessionCashForm, WalletForm } from './TenderForms'
+import { TenderProgress, statusKey } from './TenderProgress'
+import { isFailedTender, isOpenTender, useCheckout, type TenderRequest } from './use-checkout'
+import './payments.css'
+
+const ICONS: Record<TenderMethod, typeof Banknote> = { cash: Banknote, card: CreditCard, alipay: Wallet, wechat: Smartphone }
+
+/** How often the gateway's reachability is asked again while the dialog is open. */
+const AVAILABILITY_MS = 10_000
+
+/**
+ * Taking payment (F12): cash, card, Alipay or WeChat Pay, alone or split. A cash-only sale
+ * keeps the one-step cash checkout (with cash rounding); anything else freezes the cart into
+ * an order once per opening and takes tenders until they cover it.
+ */
+export function PaymentDialog({ cart, open, onClose }: { cart: CartView; open: boolean; onClose: () => void }) {
+  if (!open) return null
+  return <Payment cart={cart} onClose={onClose} />
+}
+
+type CloseAsk = 'confirm' | 'pending' | 'paid' | null
+
+/** Mounted each time the dialog opens: a fresh checkout key, no order yet. */
+function Payment({ cart, onClose }: { cart: CartView; onClose: () => void }) {
+  const { t } = useTranslation()
+  const money = useMoney()
+  const errorText = useErrorText()
+  const availability = usePaymentStore((s) => s.availability)
+  const refreshAvailability = usePaymentStore((s) => s.refreshAvailability)
+  const deviceOpen = usePaymentStore((s) => s.deviceOpen)
+  const setDeviceOpen = usePaymentStore((s) => s.setDeviceOpen)
+  const push = useNotificationStore((s) => s.push)
+  const showSale = useCartStore((s) => s.showSale)
+  const sayOnCart = useCartStore((s) => s.say)
+  const openCart = useCartStore((s) => s.open)
+  const [method, setMethod] = useState<TenderMethod>('cash')
+  const [closeAsk, setCloseAsk] = useState<CloseAsk>(null)
+  const seen = useRef(new Map<string, string>())
+  const finished = useRef(false)
+
+  useEffect(() => {
+    void refreshAvailability()
+    const timer = setInterval(() => void refreshAvailability(), AVAILABILITY_MS)
+    return () => clearInterval(timer)
+  }, [refreshAvailability])
+
+  /** Every answer about the order: tell the till about tenders that ended, and finish when paid. */
+  const onSession = useCallback(
+    (session: CheckoutSession) => {
+      const { order } = session
+      const paidNow = order.status === 'paid'
+      for (const tender of session.tenders) {
+        const before = seen.current.get(tender.id)
+        if (before === tender.status) continue
+        seen.current.set(tender.id, tender.status)
+        if (isOpenTender(tender) || tender.method === 'cash') continue
+        const amount = money(tender.amount, order.currency)
+        const methodName = t(`payments.methods.${tender.method}`)
+        if (tender.status === 'succeeded') {
+          if (paidNow) continue
+          play('scan')
+          push({
+            id: `tender:${tender.id}:succeeded`,
+            level: 'success',
+            title: t('payments.notify.tenderOk', { method: methodName }),
+            body: t('payments.notify.tenderBody', { amount, number: order.number })
+          })
+        } else {
+          play('error')
+          push({
+            id: `tender:${tender.id}:${tender.status}`,
+            level: 'error',
+            title: t('payments.notify.tenderFailed', { method: methodName }),
+            body: tender.failure
+              ? t('payments.notify.tenderBodyReason', { amount, number: order.number, reason: tender.failure.message })
+              : t('payments.notify.tenderBody', { amount, number: order.number })
+          })
+        }
+      }
+      if (paidNow && !finished.current) {
+        finished.current = true
+        play('paid')
+        push({
+          id: `order:${order.id}:paid`,
+          level: 'success',
+          title: t('payments.notify.paidTitle', { number: order.number }),
+          body: t('payments.notify.paidBody', { amount: money(order.payable, order.currency) })
+        })
+        showSale(order, order.changeGiven)
+        onClose()
+      }
+    },
+    [money, onClose, push, showSale, t]
+  )
+
+  const checkout = useCheckout(cart.id, onSession)
+  const { session, busy, error } = checkout
+  const currency = session?.order.currency ?? cart.currency
+  const openTender = session?.tenders.find(isOpenTender) ?? null
+  const shownMethod = openTender?.method ?? method
+
+  // The amount field follows what remains: after a part is paid it offers the rest.
+  const remaining = session ? session.remaining : cart.totals.total
+  const [amount, setAmount] = useState(() => minorToDecimalString(remaining, currency))
+  const [amountFor, setAmountFor] = useState(remaining)
+  if (amountFor !== remaining) {
+    setAmountFor(remaining)
+    setAmount(minorToDecimalString(remaining, currency))
+  }
+
+  const tender = (request: TenderRequest): void => {
+    setCloseAsk(null)
+    void checkout.addTender(request)
+  }
+
+  const requestClose = (): void => {
+    if (!session || session.order.status !== 'awaiting_payment') return onClose()
+    if (session.tenders.some(isOpenTender)) return setCloseAsk('pending')
+    if (session.tenders.some((t) => t.status === 'succeeded')) return setCloseAsk('paid')
+    setCloseAsk('confirm')
+  }
+
+  const cancelOrder = async (): Promise<void> => {
+    const cancelled = await checkout.cancelCheckout()
+    if (!cancelled || cancelled.order.status !== 'cancelled') return
+    finished.current = true
+    sayOnCart({ tone: 'info', text: t('payments.close.cancelled', { number: cancelled.order.number }) })
+    onClose()
+    await openCart()
+  }
+
+  const selectMethod = (next: TenderMethod): void => {
+    setMethod(next)
+    setCloseAsk(null)
+    checkout.clearError()
+  }
+
+  const failed = checkout.current && isFailedTender(checkout.current) && checkout.current.method === method && !openTender ? checkout.current : null
+  const quickCash = method === 'cash' && !session && !openTender
+  const generalError = error && !error.field ? errorText(error) : null
+
+  return (
+    <Dialog title={t(`payments.title.${shownMethod}`)} open onClose={requestClose} size="wide">
+      <div className="payment">
+        <Summary session={session} />
+
+        <MethodTabs
+          method={shownMethod}
+          locked={openTender !== null || busy}
+          onSelect={selectMethod}
+          availability={(m) => methodState(availability, m)}
+        />
+
+        <div className="payment__panel" role="tabpanel" aria-label={t(`payments.methods.${shownMethod}`)}>
+          {openTender ? (
+            <TenderProgress tender={openTender} currency={currency} busy={busy} onCancel={() => void checkout.cancelTender(openTender.id)} />
+          ) : quickCash ? (
+            <PayCashForm cart={cart} onClose={requestClose} />
+          ) : method === 'cash' ? (
+            <SessionCashForm amount={amount} onAmount={setAmount} currency={currency} error={error} busy={busy} onTender={tender} />
+          ) : method === 'card' ? (
+            <CardForm amount={amount} onAmount={setAmount} currency={currency} error={error} busy={busy} onTender={tender} />
+          ) : (
+            <WalletForm
+              key={method}
+              method={method}
+              amount={amount}
+              onAmount={setAmount}
+              currency={currency}
+              error={error}
+              busy={busy}
+              onTender={tender}
+            />
+          )}
+
+          {failed && <Failure tender={failed} retry={checkout.lastRequest} busy={busy} onRetry={tender} />}
+          {generalError && (
+            <p className="notice notice--error" role="alert">
+              {generalError}
+            </p>
+          )}
+        </div>
+
+        {session && session.tenders.length > 0 && <TenderList tenders={session.tenders} currency={currency} />}
+
+        {closeAsk && (
+          <CloseNotice
+            ask={closeAsk}
+            session={session}
+            busy={busy}
+            onKeep={() => setCloseAsk(null)}
+            onCancelOrder={() => void cancelOrder()}
+          />
+        )}
+
+        {!quickCash && (
+          <div className="dialog__actions payment__actions">
+            <button type="button" className="button button--ghost" onClick={requestClose}>
+              {t('payments.close.back')}
+            </button>
+          </div>
+        )}
+        {availability?.sandbox && (
+          <button
+            type="button"
+            className="button button--small payment__device-toggle"
+            aria-expanded={deviceOpen}
+            onClick={() => setDeviceOpen(!deviceOpen)}
+          >
+            <MonitorSmartphone aria-hidden="true" size={20} /> {t('payments.device.open')}
+          </button>
+        )}
+      </div>
+      <CustomerDevicePanel />
+    </Dialog>
+  )
+}
+
+/** Due, paid and still due, once the order is being paid in tenders. */
+function Summary({ session }: { session: CheckoutSession | null }) {
+  const { t } = useTranslation()
+  const money = useMoney()
+  if (!session) return null
+  const currency = session.order.currency
+  return (
+    <dl className="payment-summary" aria-label={t('payments.summary.label')}>
+      <div>
+        <dt>{t('payments.summary.due')}</dt>
+        <dd data-testid="checkout-due">{money(session.due, currency)}</dd>
+      </div>
+      <div>
+        <dt>{t('payments.summary.paid')}</dt>
+        <dd data-testid="checkout-paid">{money(session.paid, currency)}</dd>
+      </div>
+      <div className="payment-summary__remaining">
+        <dt>{t('payments.summary.remaining')}</dt>
+        <dd data-testid="checkout-remaining">{money(session.remaining, currency)}</dd>
+      </div>
+    </dl>
+  )
+}
+
+/** Cash · Card · Alipay · WeChat Pay; one that cannot be used now says why. Arrow keys move along. */
+function MethodTabs({
+  method,
+  locked,
+  onSelect,
+  availability
+}: {
+  method: TenderMethod
+  locked: boolean
+  onSelect: (method: TenderMethod) => void
+  availability: (method: TenderMethod) => { available: boolean; reason: string | null }
+}) {
+  const { t } = useTranslation()
+  const refs = useRef(new Map<TenderMethod, HTMLButtonElement>())
+  const usable = TENDER_METHODS.filter((m) => availability(m).available)
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    if (locked || (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft')) return
+    event.preventDefault()
+    const index = usable.indexOf(method)
+    const next = usable[(index + (event.key === 'ArrowRight' ? 1 : usable.length - 1)) % usable.length]
+    if (next) {
+      onSelect(next)
+      refs.current.get(next)?.focus()
+    }
+  }
+
+  return (
+    <div className="method-tabs" role="tablist" aria-label={t('payments.methodsLabel')} onKeyDown={onKeyDown}>
+      {TENDER_METHODS.map((m) => {
+        const Icon = ICONS[m]
+        const state = availability(m)
+        const selected = m === method
+        return (
+          <button
+            key={m}
+            ref={(element) => {
+              if (element) refs.current.set(m, element)
+              else refs.current.delete(m)
+            }}
+            type="button"
+            role="tab"
+            className={`method-tab method-tab--${m}`}
+            aria-selected={selected}
+            tabIndex={selected ? 0 : -1}
+            disabled={!state.available || (locked && !selected)}
+            onClick={() => onSelect(m)}
+          >
+            <Icon aria-hidden="true" size={28} />
+            <span className="method-tab__name">{t(`payments.methods.${m}`)}</span>
+            {!state.available && (
+              <span className="method-tab__reason">
+                <TriangleAlert aria-hidden="true" size={14} /> {state.reason ?? t('payments.unavailable')}
+              </span>
+            )}
+          </button>
+        )
+      })}
+    </div>
+  )
+}
+
+/** A tender that did not go through: why, and try again (a new attempt) or pick another method. */
+function Failure({
+  tender,
+  retry,
+  busy,
+  onRetry
+}: {
+  tender: Tender
+  retry: TenderRequest | null
+  busy: boolean
+  onRetry: (request: TenderRequest) => void
+}) {
+  const { t } = useTranslation()
+  const money = useMoney()
+  // A payment code is good once: trying again means scanning a fresh one in the form above.
+  const canResubmit = retry !== null && retry.method === tender.method && retry.flow !== 'customer_code'
+  return (
+    <div className="tender-failure" role="alert">
+      <p className="tender-failure__title">
+        {t(statusKey(tender))} · {t(`payments.methods.${tender.method}`)} {money(tender.amount)}
+      </p>
+      {tender.failure && <p className="tender-failure__reason">{tender.failure.message}</p>}
+      <p className="tender-failure__hint">{t('payments.otherMethod')}</p>
+      {canResubmit && (
+        <button type="button" className="button" disabled={busy} onClick={() => onRetry(retry)}>
+          <RotateCcw aria-hidden="true" size={20} /> {t('payments.tryAgain')}
+        </button>
+      )}
+    </div>
+  )
+}
+
+function CloseNotice({
+  ask,
+  session,
+  busy,
+  onKeep,
+  onCancelOrder
+}: {
+  ask: Exclude<CloseAsk, null>
+  session: CheckoutSession | null
+  busy: boolean
+  onKeep: () => void
+  onCancelOrder: () => void
+}) {
+  const { t } = useTranslation()
+  const money = useMoney()
+  if (!session) return null
+  if (ask === 'pending') {
+    return (
+      <p className="notice notice--error" role="alert">
+        {t('payments.close.blockedPending')}
+      </p>
+    )
+  }
+  if (ask === 'paid') {
+    return (
+      <p className="notice notice--error" role="alert">
+        {t('payments.close.blockedPaid', {
+          paid: money(session.paid, session.order.currency),
+          remaining: money(session.remaining, session.order.currency)
+        })}
+      </p>
+    )
+  }
+  return (
+    <section className="close-confirm" role="alertdialog" aria-label={t('payments.close.confirmTitle', { number: session.order.number })}>
+      <p className="close-confirm__title">{t('payments.close.confirmTitle', { number: session.order.number })}</p>
+      <p>{t('payments.close.confirmBody')}</p>
+      <div className="close-confirm__actions">
+        <button type="button" className="button" autoFocus onClick={onKeep}>
+          {t('payments.close.keep')}
+        </button>
+        <button type="button" className="button button--danger-ghost" disabled={busy} onClick={onCancelOrder}>
+          {t('payments.close.cancelOrder')}
+        </button>
+      </div>
+    </section>
+  )
+}

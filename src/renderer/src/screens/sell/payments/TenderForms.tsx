@@ -1,0 +1,196 @@
+import { useRef, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Banknote, CreditCard, QrCode, ScanLine } from 'lucide-react'
+import type { ApiError } from '@shared/contract'
+import { Field } from '../../../components/Field'
+import { fieldError, useErrorText } from '../../../i18n/error-text'
+import type { TenderRequest } from './use-checkout'
+
+interface AmountProps {
+  amount: string
+  onAmount: (amount: string) => void
+  currency: string
+  error: ApiError | null
+}
+
+/** What this tender pays towards the order; defaults to what remains (split tender: change it). */
+function AmountField({ amount, onAmount, currency, error, label }: AmountProps & { label?: string }) {
+  const { t } = useTranslation()
+  const errorText = useErrorText()
+  const amountError = fieldError(error, 'amount')
+  return (
+    <Field
+      label={label ?? t('payments.amount', { currency })}
+      hint={t('payments.amountHint')}
+      error={amountError ? errorText(amountError) : undefined}
+    >
+      {(props) => (
+        <input
+          {...props}
+          className="input input--large-number"
+          inputMode="decimal"
+          autoComplete="off"
+          value={amount}
+          onChange={(event) => onAmount(event.target.value)}
+        />
+      )}
+    </Field>
+  )
+}
+
+interface TenderFormProps extends AmountProps {
+  busy: boolean
+  onTender: (request: TenderRequest) => void
+}
+
+/** Card: the amount, then the terminal does the rest (card, PIN). */
+export function CardForm({ busy, onTender, ...amountProps }: TenderFormProps) {
+  const { t } = useTranslation()
+  const submit = (event: FormEvent): void => {
+    event.preventDefault()
+    onTender({ method: 'card', amount: amountProps.amount.trim() })
+  }
+  return (
+    <form className="tender-form" onSubmit={submit}>
+      <AmountField {...amountProps} />
+      <p className="tender-form__instructions">
+        <CreditCard aria-hidden="true" size={22} /> {t('payments.card.instructions')}
+      </p>
+      <div className="tender-form__actions">
+        <button type="submit" className="button button--primary button--big" disabled={busy} autoFocus>
+          <CreditCard aria-hidden="true" size={24} /> {t('payments.card.start')}
+        </button>
+      </div>
+    </form>
+  )
+}
+
+/**
+ * Alipay / WeChat Pay: scan the customer's payment code (a scanner types the digits and
+ * presses Enter, so the field submits itself), or show our QR code for them to scan.
+ */
+export function WalletForm({ method, busy, onTender, ...amountProps }: TenderFormProps & { method: 'alipay' | 'wechat' }) {
+  const { t } = useTranslation()
+  const errorText = useErrorText()
+  const [flow, setFlow] = useState<'customer_code' | 'merchant_qr'>('customer_code')
+  const [code, setCode] = useState('')
+  const codeInput = useRef<HTMLInputElement>(null)
+  const codeError = fieldError(amountProps.error, 'authCode')
+  const flowError = fieldError(amountProps.error, 'flow')
+
+  const submit = (event: FormEvent): void => {
+    event.preventDefault()
+    if (busy) return
+    const amount = amountProps.amount.trim()
+    if (flow === 'merchant_qr') {
+      onTender({ method, amount, flow })
+      return
+    }
+    const authCode = code.replace(/\s+/g, '')
+    if (!authCode) {
+      codeInput.current?.focus()
+      return
+    }
+    // A payment code is good once: the next try needs a fresh scan.
+    setCode('')
+    onTender({ method, amount, flow, authCode })
+  }
+
+  return (
+    <form className="tender-form" onSubmit={submit}>
+      <div className="flow-choice" role="group" aria-label={t('payments.wallet.flowLabel')}>
+        <button
+          type="button"
+          className="flow-choice__option"
+          aria-pressed={flow === 'customer_code'}
+          onClick={() => {
+            setFlow('customer_code')
+            setTimeout(() => codeInput.current?.focus(), 0)
+          }}
+        >
+          <ScanLine aria-hidden="true" size={26} /> {t('payments.wallet.customerCode')}
+        </button>
+        <button type="button" className="flow-choice__option" aria-pressed={flow === 'merchant_qr'} onClick={() => setFlow('merchant_qr')}>
+          <QrCode aria-hidden="true" size={26} /> {t('payments.wallet.merchantQr')}
+        </button>
+      </div>
+      {flowError && (
+        <p className="field__error" role="alert">
+          {errorText(flowError)}
+        </p>
+      )}
+      <AmountField {...amountProps} />
+      {flow === 'customer_code' ? (
+        <Field label={t('payments.wallet.codeLabel')} hint={t('payments.wallet.codeHint')} error={codeError ? errorText(codeError) : undefined}>
+          {(props) => (
+            <input
+              {...props}
+              ref={codeInput}
+              autoFocus
+              className="input input--code"
+              inputMode="numeric"
+              autoComplete="off"
+              spellCheck={false}
+              value={code}
+              onChange={(event) => setCode(event.target.value)}
+            />
+          )}
+        </Field>
+      ) : null}
+      <div className="tender-form__actions">
+        <button type="submit" className="button button--primary button--big" disabled={busy}>
+          {flow === 'customer_code' ? (
+            <>
+              <ScanLine aria-hidden="true" size={24} /> {t('payments.wallet.charge')}
+            </>
+          ) : (
+            <>
+              <QrCode aria-hidden="true" size={24} /> {t('payments.wallet.showQr')}
+            </>
+          )}
+        </button>
+      </div>
+    </form>
+  )
+}
+
+/** Cash once the order is frozen (after another tender): how much in cash, and what was handed over. */
+export function SessionCashForm({ busy, onTender, ...amountProps }: TenderFormProps) {
+  const { t } = useTranslation()
+  const errorText = useErrorText()
+  const [tendered, setTendered] = useState('')
+  const tenderedError = fieldError(amountProps.error, 'tendered')
+  const submit = (event: FormEvent): void => {
+    event.preventDefault()
+    if (busy) return
+    onTender({ method: 'cash', amount: amountProps.amount.trim(), ...(tendered.trim() ? { tendered: tendered.trim() } : {}) })
+  }
+  return (
+    <form className="tender-form" onSubmit={submit}>
+      <AmountField {...amountProps} label={t('payments.cashAmount', { currency: amountProps.currency })} />
+      <Field
+        label={t('payments.cashReceived', { currency: amountProps.currency })}
+        hint={t('payments.cashReceivedHint')}
+        error={tenderedError ? errorText(tenderedError) : undefined}
+      >
+        {(props) => (
+          <input
+            {...props}
+            autoFocus
+            className="input input--huge"
+            inputMode="decimal"
+            autoComplete="off"
+            placeholder={amountProps.amount}
+            value={tendered}
+            onChange={(event) => setTendered(event.target.value)}
+          />
+        )}
+      </Field>
+      <div className="tender-form__actions">
+        <button type="submit" className="button button--primary button--big" disabled={busy}>
+          <Banknote aria-hidden="true" size={24} /> {t('payments.takeCash')}
+        </button>
+      </div>
+    </form>
+  )
+}
