@@ -41,9 +41,9 @@ export const lineDiscountInputSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('amount'), amount: amountSchema }).strict()
 ])
 
-export const cartLineSchema = z.object({
+/** A line as sold: what was scanned and the engine's figures for it, all in minor units. */
+export const soldLineSchema = z.object({
   id: z.string(),
-  productId: z.string().nullable(),
   sku: z.string(),
   name: z.string(),
   nameEn: z.string().nullable(),
@@ -51,7 +51,6 @@ export const cartLineSchema = z.object({
   quantity: z.string(),
   unitPrice: minor,
   listPrice: minor,
-  priceOverridden: z.boolean(),
   taxRate: z.string(),
   discount: z.object({ type: z.enum(['rate', 'amount']), value: z.string() }).nullable(),
   gross: minor,
@@ -61,6 +60,11 @@ export const cartLineSchema = z.object({
   netAfterDiscount: minor,
   tax: minor,
   total: minor
+})
+
+export const cartLineSchema = soldLineSchema.extend({
+  productId: z.string().nullable(),
+  priceOverridden: z.boolean()
 })
 
 export const cartCouponSchema = z.object({

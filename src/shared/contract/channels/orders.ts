@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { channel } from '../channel'
-import { amountSchema } from './cart'
+import { amountSchema, soldLineSchema } from './cart'
 
 const minor = z.number().int()
 
@@ -14,25 +14,7 @@ export const ORDER_STATUS_VALUES = [
   'refunded'
 ] as const
 
-export const orderLineSchema = z.object({
-  id: z.string(),
-  sku: z.string(),
-  name: z.string(),
-  nameEn: z.string().nullable(),
-  unit: z.string(),
-  quantity: z.string(),
-  unitPrice: minor,
-  listPrice: minor,
-  taxRate: z.string(),
-  discount: z.object({ type: z.enum(['rate', 'amount']), value: z.string() }).nullable(),
-  gross: minor,
-  lineDiscount: minor,
-  net: minor,
-  orderDiscount: minor,
-  netAfterDiscount: minor,
-  tax: minor,
-  total: minor
-})
+export const orderLineSchema = soldLineSchema
 
 export const paymentSchema = z.object({
   id: z.string(),
