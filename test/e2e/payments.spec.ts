@@ -255,10 +255,14 @@ test('with the payment gateway unreachable, card and QR are disabled with the re
 
     await page.keyboard.press('F12')
     const dialog = page.getByRole('dialog', { name: 'Cash payment' })
+    await expect(dialog.getByRole('status').filter({ hasText: 'Card, Alipay and WeChat Pay cannot be used now' })).toContainText(
+      'cannot be reached'
+    )
     for (const name of ['Card', 'Alipay', 'WeChat Pay']) {
       const tab = dialog.getByRole('tab', { name: new RegExp(`^${name}`) })
       await expect(tab).toBeDisabled()
-      await expect(tab).toContainText('cannot be reached')
+      await expect(tab).toContainText('Not available')
+      await expect(tab).toHaveAccessibleDescription(/cannot be reached/)
     }
     await expect(dialog.getByRole('tab', { name: 'Cash' })).toBeEnabled()
     await snap(page, 'pay-offline-en')

@@ -140,7 +140,7 @@ function Toast() {
             <p className="notice-item__title">{toast.title}</p>
             {toast.body && <p className="notice-item__body">{toast.body}</p>}
           </div>
-          <button type="button" className="icon-button" aria-label={t('notifications.close')} onClick={dismiss}>
+          <button type="button" className="icon-button" aria-label={t('notifications.dismiss')} onClick={dismiss}>
             <X aria-hidden="true" size={18} />
           </button>
         </div>

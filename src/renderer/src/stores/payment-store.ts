@@ -35,8 +35,13 @@ export const usePaymentStore = create<PaymentState>((set) => ({
   }
 }))
 
+export interface MethodState {
+  available: boolean
+  reason: string | null
+}
+
 /** Whether a method can be used now, and why not. Cash always can. */
-export function methodState(availability: Availability | null, method: TenderMethod): { available: boolean; reason: string | null } {
+export function methodState(availability: Availability | null, method: TenderMethod): MethodState {
   if (method === 'cash') return { available: true, reason: null }
   return availability?.methods[method] ?? { available: true, reason: null }
 }

@@ -12,7 +12,8 @@ const en = {
     methodsLabel: 'Payment method',
     methods: { cash: 'Cash', card: 'Card', alipay: 'Alipay', wechat: 'WeChat Pay' },
     unavailable: 'Not available',
-    summary: { label: 'Payment progress', due: 'To pay', paid: 'Paid', remaining: 'Still due' },
+    offline: 'Card, Alipay and WeChat Pay cannot be used now: {{reason}}. Cash still works.',
+    summary: { label: 'Payment progress', due: 'To pay', cashDue: 'In cash', paid: 'Paid', remaining: 'Still due' },
     amount: 'Amount to take ({{currency}})',
     amountHint: 'Pay part now and the rest by another method',
     cashAmount: 'Amount paid in cash ({{currency}})',
@@ -106,7 +107,8 @@ const en = {
     title: 'Notifications',
     none: 'Nothing new',
     markRead: 'Mark all read',
-    close: 'Close notifications'
+    close: 'Close notifications',
+    dismiss: 'Dismiss'
   }
 }
 
@@ -122,7 +124,8 @@ const zhCN: typeof en = {
     methodsLabel: '支付方式',
     methods: { cash: '现金', card: '银行卡', alipay: '支付宝', wechat: '微信支付' },
     unavailable: '不可用',
-    summary: { label: '收款进度', due: '应收', paid: '已收', remaining: '还需收' },
+    offline: '银行卡、支付宝和微信支付暂不可用：{{reason}}。现金收款不受影响。',
+    summary: { label: '收款进度', due: '应收', cashDue: '现金应收', paid: '已收', remaining: '还需收' },
     amount: '本次收款金额（{{currency}}）',
     amountHint: '可先收一部分，其余用其他方式支付',
     cashAmount: '现金支付金额（{{currency}}）',
@@ -216,7 +219,8 @@ const zhCN: typeof en = {
     title: '通知',
     none: '暂无新通知',
     markRead: '全部标为已读',
-    close: '关闭通知'
+    close: '关闭通知',
+    dismiss: '关闭'
   }
 }
 

@@ -96,7 +96,7 @@ export function PayCashForm({ cart, onClose }: { cart: CartView; onClose: () => 
             </button>
           ))}
         </div>
-        <div className={`pay-form__change${preview && preview.short > 0 ? ' is-short' : ''}`} role="status" aria-live="polite">
+        <div className={`pay-form__change${preview && preview.short > 0 && tendered.trim() ? ' is-short' : ''}`} role="status" aria-live="polite">
           {preview && preview.short > 0 && tendered.trim() ? (
             <span>{t('sell.pay.short', { amount: money(preview.short, cart.currency) })}</span>
           ) : (

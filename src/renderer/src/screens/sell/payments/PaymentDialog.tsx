@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Banknote, CreditCard, MonitorSmartphone, RotateCcw, Smartphone, TriangleAlert, Wallet } from 'lucide-react'
+import { Banknote, CreditCard, MonitorSmartphone, RotateCcw, Smartphone, TriangleAlert, Wallet, WifiOff } from 'lucide-react'
 import { minorToDecimalString } from '@shared/money/format'
 import type { CartView } from '@shared/contract/channels/cart'
 import { TENDER_METHODS, type CheckoutSession, type Tender, type TenderMethod } from '@shared/contract/channels/tenders'
@@ -10,7 +10,7 @@ import { useMoney } from '../../../lib/money'
 import { play } from '../../../lib/sounds'
 import { useCartStore } from '../../../stores/cart-store'
 import { useNotificationStore } from '../../../stores/notification-store'
-import { methodState, usePaymentStore } from '../../../stores/payment-store'
+import { methodState, usePaymentStore, type MethodState } from '../../../stores/payment-store'
 import { PayCashForm } from '../PayCashDialog'
 import { CustomerDevicePanel } from './CustomerDevicePanel'
 import { TenderList } from './TenderList'
@@ -51,6 +51,7 @@ function Payment({ cart, onClose }: { cart: CartView; onClose: () => void }) {
   const openCart = useCartStore((s) => s.open)
   const [method, setMethod] = useState<TenderMethod>('cash')
   const [closeAsk, setCloseAsk] = useState<CloseAsk>(null)
+  const reasonId = useId()
   const seen = useRef(new Map<string, string>())
   const finished = useRef(false)
 
@@ -154,89 +155,99 @@ function Payment({ cart, onClose }: { cart: CartView; onClose: () => void }) {
   const failed = checkout.current && isFailedTender(checkout.current) && checkout.current.method === method && !openTender ? checkout.current : null
   const quickCash = method === 'cash' && !session && !openTender
   const generalError = error && !error.field ? errorText(error) : null
+  const formProps = { amount, onAmount: setAmount, currency, error, busy, onTender: tender, onBack: requestClose }
+  const states = Object.fromEntries(TENDER_METHODS.map((m) => [m, methodState(availability, m)])) as Record<TenderMethod, MethodState>
+  // When the gateway is down every card/QR method has the same reason: say it once, plainly.
+  const reasons = [...new Set(TENDER_METHODS.filter((m) => !states[m].available).map((m) => states[m].reason ?? ''))]
+  const sharedReason = reasons.length === 1 ? reasons[0] || t('payments.unavailable') : null
 
   return (
     <Dialog title={t(`payments.title.${shownMethod}`)} open onClose={requestClose} size="wide">
+      {availability?.sandbox && (
+        <button
+          type="button"
+          className="button button--small payment__device-toggle"
+          aria-expanded={deviceOpen}
+          onClick={() => setDeviceOpen(!deviceOpen)}
+        >
+          <MonitorSmartphone aria-hidden="true" size={20} /> {t('payments.device.open')}
+        </button>
+      )}
       <div className="payment">
-        <Summary session={session} />
-
-        <MethodTabs
-          method={shownMethod}
-          locked={openTender !== null || busy}
-          onSelect={selectMethod}
-          availability={(m) => methodState(availability, m)}
-        />
-
-        <div className="payment__panel" role="tabpanel" aria-label={t(`payments.methods.${shownMethod}`)}>
-          {openTender ? (
-            <TenderProgress tender={openTender} currency={currency} busy={busy} onCancel={() => void checkout.cancelTender(openTender.id)} />
-          ) : quickCash ? (
-            <PayCashForm cart={cart} onClose={requestClose} />
-          ) : method === 'cash' ? (
-            <SessionCashForm amount={amount} onAmount={setAmount} currency={currency} error={error} busy={busy} onTender={tender} />
-          ) : method === 'card' ? (
-            <CardForm amount={amount} onAmount={setAmount} currency={currency} error={error} busy={busy} onTender={tender} />
-          ) : (
-            <WalletForm
-              key={method}
-              method={method}
-              amount={amount}
-              onAmount={setAmount}
-              currency={currency}
-              error={error}
-              busy={busy}
-              onTender={tender}
-            />
-          )}
-
-          {failed && <Failure tender={failed} retry={checkout.lastRequest} busy={busy} onRetry={tender} />}
-          {generalError && (
-            <p className="notice notice--error" role="alert">
-              {generalError}
+        <div className="payment__main">
+          {sharedReason && (
+            <p id={reasonId} className="notice notice--error payment__offline" role="status">
+              <WifiOff aria-hidden="true" size={20} /> {t('payments.offline', { reason: sharedReason })}
             </p>
           )}
+          <MethodTabs
+            method={shownMethod}
+            locked={openTender !== null || busy}
+            onSelect={selectMethod}
+            states={states}
+            sharedReasonId={sharedReason ? reasonId : null}
+          />
+
+          <div className="payment__panel" role="tabpanel" aria-label={t(`payments.methods.${shownMethod}`)}>
+            {failed && <Failure tender={failed} retry={checkout.lastRequest} busy={busy} onRetry={tender} />}
+            {openTender ? (
+              <TenderProgress tender={openTender} currency={currency} busy={busy} onCancel={() => void checkout.cancelTender(openTender.id)} />
+            ) : quickCash ? (
+              <PayCashForm cart={cart} onClose={requestClose} />
+            ) : method === 'cash' ? (
+              <SessionCashForm {...formProps} />
+            ) : method === 'card' ? (
+              <CardForm {...formProps} />
+            ) : (
+              <WalletForm key={method} method={method} {...formProps} />
+            )}
+            {generalError && (
+              <p className="notice notice--error" role="alert">
+                {generalError}
+              </p>
+            )}
+            {closeAsk && (
+              <CloseNotice
+                ask={closeAsk}
+                session={session}
+                busy={busy}
+                onKeep={() => setCloseAsk(null)}
+                onCancelOrder={() => void cancelOrder()}
+              />
+            )}
+          </div>
         </div>
 
-        {session && session.tenders.length > 0 && <TenderList tenders={session.tenders} currency={currency} />}
-
-        {closeAsk && (
-          <CloseNotice
-            ask={closeAsk}
-            session={session}
-            busy={busy}
-            onKeep={() => setCloseAsk(null)}
-            onCancelOrder={() => void cancelOrder()}
-          />
-        )}
-
-        {!quickCash && (
-          <div className="dialog__actions payment__actions">
-            <button type="button" className="button button--ghost" onClick={requestClose}>
-              {t('payments.close.back')}
-            </button>
-          </div>
-        )}
-        {availability?.sandbox && (
-          <button
-            type="button"
-            className="button button--small payment__device-toggle"
-            aria-expanded={deviceOpen}
-            onClick={() => setDeviceOpen(!deviceOpen)}
-          >
-            <MonitorSmartphone aria-hidden="true" size={20} /> {t('payments.device.open')}
-          </button>
-        )}
+        <div className="payment__side">
+          <Summary session={session} cart={cart} />
+          {session && session.tenders.length > 0 && <TenderList tenders={session.tenders} currency={currency} />}
+        </div>
       </div>
       <CustomerDevicePanel />
     </Dialog>
   )
 }
 
-/** Due, paid and still due, once the order is being paid in tenders. */
-function Summary({ session }: { session: CheckoutSession | null }) {
+/** Due, paid and still due once the order is being paid in tenders; before that, what the sale asks. */
+function Summary({ session, cart }: { session: CheckoutSession | null; cart: CartView }) {
   const { t } = useTranslation()
   const money = useMoney()
-  if (!session) return null
+  if (!session) {
+    return (
+      <dl className="payment-summary" aria-label={t('payments.summary.label')}>
+        <div>
+          <dt>{t('payments.summary.due')}</dt>
+          <dd>{money(cart.totals.total, cart.currency)}</dd>
+        </div>
+        {cart.totals.cashRounding !== 0 && (
+          <div>
+            <dt>{t('payments.summary.cashDue')}</dt>
+            <dd>{money(cart.totals.cashTotal, cart.currency)}</dd>
+          </div>
+        )}
+      </dl>
+    )
+  }
   const currency = session.order.currency
   return (
     <dl className="payment-summary" aria-label={t('payments.summary.label')}>
@@ -261,16 +272,19 @@ function MethodTabs({
   method,
   locked,
   onSelect,
-  availability
+  states,
+  sharedReasonId
 }: {
   method: TenderMethod
   locked: boolean
   onSelect: (method: TenderMethod) => void
-  availability: (method: TenderMethod) => { available: boolean; reason: string | null }
+  states: Record<TenderMethod, MethodState>
+  /** The banner that already says why card and QR cannot be used. */
+  sharedReasonId: string | null
 }) {
   const { t } = useTranslation()
   const refs = useRef(new Map<TenderMethod, HTMLButtonElement>())
-  const usable = TENDER_METHODS.filter((m) => availability(m).available)
+  const usable = TENDER_METHODS.filter((m) => states[m].available)
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     if (locked || (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft')) return
@@ -287,7 +301,7 @@ function MethodTabs({
     <div className="method-tabs" role="tablist" aria-label={t('payments.methodsLabel')} onKeyDown={onKeyDown}>
       {TENDER_METHODS.map((m) => {
         const Icon = ICONS[m]
-        const state = availability(m)
+        const state = states[m]
         const selected = m === method
         return (
           <button
@@ -298,17 +312,18 @@ function MethodTabs({
             }}
             type="button"
             role="tab"
-            className={`method-tab method-tab--${m}`}
+            className={`method-tab method-tab--${m}${state.available ? '' : ' is-unavailable'}`}
             aria-selected={selected}
             tabIndex={selected ? 0 : -1}
             disabled={!state.available || (locked && !selected)}
+            aria-describedby={!state.available && sharedReasonId ? sharedReasonId : undefined}
             onClick={() => onSelect(m)}
           >
             <Icon aria-hidden="true" size={28} />
             <span className="method-tab__name">{t(`payments.methods.${m}`)}</span>
             {!state.available && (
               <span className="method-tab__reason">
-                <TriangleAlert aria-hidden="true" size={14} /> {state.reason ?? t('payments.unavailable')}
+                <TriangleAlert aria-hidden="true" size={14} /> {sharedReasonId ? t('payments.unavailable') : (state.reason ?? t('payments.unavailable'))}
               </span>
             )}
           </button>

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Banknote, CreditCard, QrCode, ScanLine } from 'lucide-react'
 import type { ApiError } from '@shared/contract'
@@ -41,10 +41,25 @@ function AmountField({ amount, onAmount, currency, error, label }: AmountProps &
 interface TenderFormProps extends AmountProps {
   busy: boolean
   onTender: (request: TenderRequest) => void
+  /** Back to the cart (the dialog decides whether it may close). */
+  onBack: () => void
+}
+
+/** Back to cart on the left, the form's own action on the right, as in the cash form. */
+function FormActions({ onBack, children }: { onBack: () => void; children: ReactNode }) {
+  const { t } = useTranslation()
+  return (
+    <div className="dialog__actions tender-form__actions">
+      <button type="button" className="button button--ghost" onClick={onBack}>
+        {t('payments.close.back')}
+      </button>
+      {children}
+    </div>
+  )
 }
 
 /** Card: the amount, then the terminal does the rest (card, PIN). */
-export function CardForm({ busy, onTender, ...amountProps }: TenderFormProps) {
+export function CardForm({ busy, onTender, onBack, ...amountProps }: TenderFormProps) {
   const { t } = useTranslation()
   const submit = (event: FormEvent): void => {
     event.preventDefault()
@@ -56,11 +71,11 @@ export function CardForm({ busy, onTender, ...amountProps }: TenderFormProps) {
       <p className="tender-form__instructions">
         <CreditCard aria-hidden="true" size={22} /> {t('payments.card.instructions')}
       </p>
-      <div className="tender-form__actions">
+      <FormActions onBack={onBack}>
         <button type="submit" className="button button--primary button--big" disabled={busy} autoFocus>
           <CreditCard aria-hidden="true" size={24} /> {t('payments.card.start')}
         </button>
-      </div>
+      </FormActions>
     </form>
   )
 }
@@ -69,7 +84,7 @@ export function CardForm({ busy, onTender, ...amountProps }: TenderFormProps) {
  * Alipay / WeChat Pay: scan the customer's payment code (a scanner types the digits and
  * presses Enter, so the field submits itself), or show our QR code for them to scan.
  */
-export function WalletForm({ method, busy, onTender, ...amountProps }: TenderFormProps & { method: 'alipay' | 'wechat' }) {
+export function WalletForm({ method, busy, onTender, onBack, ...amountProps }: TenderFormProps & { method: 'alipay' | 'wechat' }) {
   const { t } = useTranslation()
   const errorText = useErrorText()
   const [flow, setFlow] = useState<'customer_code' | 'merchant_qr'>('customer_code')
@@ -137,7 +152,7 @@ export function WalletForm({ method, busy, onTender, ...amountProps }: TenderFor
           )}
         </Field>
       ) : null}
-      <div className="tender-form__actions">
+      <FormActions onBack={onBack}>
         <button type="submit" className="button button--primary button--big" disabled={busy}>
           {flow === 'customer_code' ? (
             <>
@@ -149,13 +164,13 @@ export function WalletForm({ method, busy, onTender, ...amountProps }: TenderFor
             </>
           )}
         </button>
-      </div>
+      </FormActions>
     </form>
   )
 }
 
 /** Cash once the order is frozen (after another tender): how much in cash, and what was handed over. */
-export function SessionCashForm({ busy, onTender, ...amountProps }: TenderFormProps) {
+export function SessionCashForm({ busy, onTender, onBack, ...amountProps }: TenderFormProps) {
   const { t } = useTranslation()
   const errorText = useErrorText()
   const [tendered, setTendered] = useState('')
@@ -186,11 +201,11 @@ export function SessionCashForm({ busy, onTender, ...amountProps }: TenderFormPr
           />
         )}
       </Field>
-      <div className="tender-form__actions">
+      <FormActions onBack={onBack}>
         <button type="submit" className="button button--primary button--big" disabled={busy}>
           <Banknote aria-hidden="true" size={24} /> {t('payments.takeCash')}
         </button>
-      </div>
+      </FormActions>
     </form>
   )
 }

@@ -16,13 +16,13 @@ export function TenderList({ tenders, currency }: { tenders: Tender[]; currency:
           return (
             <tr key={tender.id} className={`tender-list__row is-${tender.status}`}>
               <th scope="row">
-                {method}
+                <span className="tender-list__method">{method}</span>
                 {tender.maskedPan && <span className="tender-list__pan">{t('payments.tenders.card', { pan: tender.maskedPan })}</span>}
+                <span className="tender-list__status">
+                  {t(statusKey(tender), { method })}
+                  {tender.failure && tender.status !== 'succeeded' ? ` — ${tender.failure.message}` : ''}
+                </span>
               </th>
-              <td className="tender-list__status">
-                {t(statusKey(tender), { method })}
-                {tender.failure && tender.status !== 'succeeded' ? ` — ${tender.failure.message}` : ''}
-              </td>
               <td className="tender-list__amount">{money(tender.amount, currency)}</td>
             </tr>
           )

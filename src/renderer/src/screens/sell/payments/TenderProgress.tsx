@@ -51,20 +51,22 @@ export function TenderProgress({
       {tender.qrContent && tender.flow === 'merchant_qr' && (
         <MerchantQr content={tender.qrContent} amount={money(tender.amount, currency)} method={method} expiresAt={tender.expiresAt} />
       )}
-      <div className={`tender-progress__status${tender.status === 'unknown' ? ' is-unknown' : ''}`} role="status" aria-live="polite">
-        <LoaderCircle aria-hidden="true" size={34} className="spin" />
-        <div>
-          <p className="tender-progress__what">
-            {method} · {money(tender.amount, currency)}
-            {tender.maskedPan ? ` · ${tender.maskedPan}` : ''}
-          </p>
-          <p className="tender-progress__text">{t(statusKey(tender), { method })}</p>
+      <div className="tender-progress__row">
+        <div className={`tender-progress__status${tender.status === 'unknown' ? ' is-unknown' : ''}`} role="status" aria-live="polite">
+          <LoaderCircle aria-hidden="true" size={34} className="spin" />
+          <div>
+            <p className="tender-progress__what">
+              {method} · {money(tender.amount, currency)}
+              {tender.maskedPan ? ` · ${tender.maskedPan}` : ''}
+            </p>
+            <p className="tender-progress__text">{t(statusKey(tender), { method })}</p>
+          </div>
         </div>
+        <button type="button" className="button button--danger-ghost button--big" disabled={busy} onClick={onCancel}>
+          <XCircle aria-hidden="true" size={22} /> {busy ? t('payments.cancelling') : t('payments.cancelTender')}
+        </button>
       </div>
       <progress className="tender-progress__bar" aria-label={t('payments.progress')} />
-      <button type="button" className="button button--danger-ghost button--big" disabled={busy} onClick={onCancel}>
-        <XCircle aria-hidden="true" size={22} /> {busy ? t('payments.cancelling') : t('payments.cancelTender')}
-      </button>
     </div>
   )
 }
