@@ -5,6 +5,7 @@ import { registerAuthHandlers } from '../api/handlers/auth-handlers'
 import { registerCatalogHandlers } from '../api/handlers/catalog-handlers'
 import { registerSettingsHandlers } from '../api/handlers/settings-handlers'
 import { registerSellHandlers } from '../api/handlers/sell-handlers'
+import { registerReconciliationHandlers } from '../api/handlers/reconciliation-handlers'
 import { registerSettlementHandlers } from '../api/handlers/settlement-handlers'
 import { registerUsersHandlers } from '../api/handlers/users-handlers'
 import { createRouter, type Approver, type Gate, type Router } from '../api/router'
@@ -18,6 +19,7 @@ import { createSellServices } from '../services/sell/create-sell'
 import { createReceiptService } from '../services/sell/receipt-service'
 import { createEvaluationsService } from '../services/evaluations/evaluations-service'
 import { createNotificationsService } from '../services/notifications-service'
+import { createReconciliationService } from '../services/reconciliation/reconciliation-service'
 import { createSettlementService } from '../services/settlement/settlement-service'
 import { createShiftsService } from '../services/shifts/shifts-service'
 import type { Platform } from './platform'
@@ -149,6 +151,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settlement: createSettlementService(ctx, { settings, notifications }),
     notifications,
     evaluations: createEvaluationsService(ctx),
+    sessions
+  })
+  registerReconciliationHandlers(router, {
+    reconciliation: createReconciliationService(ctx, { runtime: payments, settings, tenders: sell.tenders, refunds: sell.refunds, notifications }),
     sessions
   })
 

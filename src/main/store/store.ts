@@ -10,6 +10,7 @@ import { createNotificationsRepo } from './repos/notifications-repo'
 import { createOutboxRepo } from './repos/outbox-repo'
 import { createPaymentsRepo } from './repos/payments-repo'
 import { createPreferencesRepo } from './repos/preferences-repo'
+import { createReconciliationRepo } from './repos/reconciliation-repo'
 import { createRefundsRepo } from './repos/refunds-repo'
 import { createSecurityRepo } from './repos/security-repo'
 import { createSettingsRepo } from './repos/settings-repo'
@@ -41,6 +42,7 @@ export function createStore(db: Database) {
     settlement: createSettlementRepo(db),
     evaluations: createEvaluationsRepo(db),
     notifications: createNotificationsRepo(db),
+    reconciliation: createReconciliationRepo(db),
     /** Runs `work` in one IMMEDIATE transaction: all of it commits, or none of it. */
     transaction<T>(work: () => T): T {
       return db.transaction(work).immediate()

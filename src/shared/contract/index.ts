@@ -5,6 +5,7 @@ import { cartChannels } from './channels/cart'
 import { catalogChannels } from './channels/catalog'
 import { couponsChannels } from './channels/coupons'
 import { ordersChannels } from './channels/orders'
+import { reconciliationChannels } from './channels/reconciliation'
 import { refundsChannels } from './channels/refunds'
 import { evaluationsChannels } from './channels/evaluations'
 import { settlementChannels } from './channels/settlement'
@@ -17,7 +18,7 @@ import type { Result } from './errors'
 import type { EventName, EventPayload } from './events'
 
 /** Every channel of the API, declared once. Main and renderer both import this. */
-export const contract = mergeChannelMaps(appChannels, settingsChannels, authChannels, usersChannels, catalogChannels, cartChannels, ordersChannels, couponsChannels, refundsChannels, tendersChannels, shiftsChannels, settlementChannels, evaluationsChannels)
+export const contract = mergeChannelMaps(appChannels, settingsChannels, authChannels, usersChannels, catalogChannels, cartChannels, ordersChannels, couponsChannels, refundsChannels, tendersChannels, shiftsChannels, settlementChannels, evaluationsChannels, reconciliationChannels)
 
 export type Contract = typeof contract
 export type ChannelName = keyof Contract & string

@@ -183,11 +183,13 @@ export function reconcileStatement(input: ReconciliationInput): { rows: Reconcil
 
   for (const local of input.local) {
     const ours = localState(local.kind, local.status)
+    const onBill = used.has(keyOfLocal(local))
     const when = local.providerAt ?? local.at
-    if (ours !== 'settled' || when === null || providerDayOf(when) !== input.date) continue
+    // On the bill, it is this day's business whatever the till's clock said.
+    if (ours !== 'settled' || (!onBill && (when === null || providerDayOf(when) !== input.date))) continue
     if (local.kind === 'payment') totals.localGross += local.amount
     else totals.localRefunds += local.amount
-    if (used.has(keyOfLocal(local))) continue
+    if (onBill) continue
     rows.push({
       result: 'missing_at_provider',
       kind: local.kind,

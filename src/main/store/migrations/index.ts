@@ -7,12 +7,14 @@ import { migration0050Refunds } from './0050-refunds'
 import { migration0060Shifts } from './0060-shifts'
 import { migration0070Tenders } from './0070-tenders'
 import { migration0075RefundTenderTax } from './0075-refund-tender-tax'
+import { migration0080Reconciliation } from './0080-reconciliation'
 
 /** Every schema step, in order. Append only; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
   migration0010Initial, migration0020Accounts, migration0030Catalog, migration0040Orders, migration0050Refunds, migration0060Shifts,
   migration0070Tenders,
-  migration0075RefundTenderTax
+  migration0075RefundTenderTax,
+  migration0080Reconciliation
 ]
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version

@@ -111,6 +111,7 @@ describe('reconciling a bill', () => {
     const bill = [pay('MID', 1000, 6, '2025-03-01T23:59:58+08:00')]
     const first = reconcileStatement({ date: '2025-03-01', statement: bill, local: [late] })
     expect(first.rows).toMatchObject([{ result: 'matched', note: 'recorded_other_day' }])
+    expect(first.totals).toMatchObject({ gross: 1000, localGross: 1000, net: 994 })
     // On the next day's bill it is absent: by the till's clock alone it looks missing at the provider …
     const naive = reconcileStatement({ date: '2025-03-02', statement: [], local: [late] })
     expect(naive.rows).toMatchObject([{ result: 'missing_at_provider' }])
