@@ -100,6 +100,8 @@ test('Alipay: the customer scans the QR on the customer device and the sale is p
   await bell.click()
   const centre = page.getByRole('region', { name: 'Notifications' })
   await expect(centre.getByRole('listitem').filter({ hasText: `Order ${number} paid` })).toContainText(`${payable} received`)
+  // One notification for one payment: the tender that completes the order is announced with it.
+  await expect(centre.getByRole('listitem')).toHaveCount(1)
   await snap(page, 'notifications-en')
   await centre.getByRole('button', { name: 'Mark all read' }).click()
   await expect(page.getByRole('button', { name: 'Notifications', exact: true })).toBeVisible()

@@ -74,7 +74,8 @@ function Payment({ cart, onClose }: { cart: CartView; onClose: () => void }) {
         const amount = money(tender.amount, order.currency)
         const methodName = t(`payments.methods.${tender.method}`)
         if (tender.status === 'succeeded') {
-          if (paidNow) continue
+          // The tender that completes the order is announced with the order, once.
+          if (paidNow || session.remaining === 0) continue
           play('scan')
           push({
             id: `tender:${tender.id}:succeeded`,
