@@ -197,6 +197,18 @@ describe('reconciliation against the sandbox providers’ bills', () => {
   })
 })
 
+describe('reconciliation with the network down', () => {
+  it('cannot fetch a bill, but reconciles an imported file and leaves the rows it could not ask about to a person', async () => {
+    const s = await shop({ timing: TIMING, offline: true })
+    const fetched = await s.core.router.dispatch('reconciliation:run', { date: DAY, provider: 'wechat' }, { sessionId: s.owner })
+    expect(fetched).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', field: 'provider' } })
+    const file = wechatBillFile([{ tradeNo: 'ELSEWHERE-1', type: 'payment', amount: 800, fee: 5, time: '2025-03-01 09:00:00' }])
+    const run = await callOk(s.core, s.owner, 'reconciliation:import', { date: DAY, provider: 'wechat', fileBase64: file.toString('base64') })
+    expect(run.rows).toMatchObject([{ result: 'missing_locally', repair: 'needs_person', repairDetail: 'The provider could not be asked.' }])
+    expect(run).toMatchObject({ gross: 800, fees: 5, net: 795, feesPosted: 5 })
+  })
+})
+
 describe('the day boundary: providers cut bills at Beijing midnight', () => {
   it('puts a payment made seconds before Beijing midnight on that day’s bill, though the till recorded it after midnight', async () => {
     const s = await shop(undefined, '2025-03-01T15:59:00.000Z')

@@ -365,7 +365,8 @@ export function createReconciliationService(
     async import(input: BillFile & { fileName?: string | undefined }, actor: Actor): Promise<ReconciliationDetail> {
       checkDate(input.date)
       const statement = readBillFile(input)
-      const api = await providerApi(input.provider)
+      // A file can be reconciled offline; the provider is only asked about rows when it answers.
+      const api = (await deps.runtime.reachable()).ok ? await providerApi(input.provider) : null
       return reconcile({ date: input.date, provider: input.provider, statement, kind: 'import', fileName: input.fileName ?? null, api }, actor)
     },
 
