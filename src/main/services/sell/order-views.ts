@@ -68,6 +68,7 @@ export function orderDetail(store: Store, order: OrderRow): OrderDetail {
       tendered: p.tendered,
       change: p.change_given,
       tradeNo: p.trade_no,
+      maskedPan: p.masked_pan ?? null,
       at: p.completed_at ?? p.created_at
     })),
     grossTotal: order.gross_total,

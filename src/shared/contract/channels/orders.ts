@@ -24,6 +24,8 @@ export const paymentSchema = z.object({
   tendered: minor,
   change: minor,
   tradeNo: z.string().nullable(),
+  /** 622588******1231: the only form of a card number Kassa holds. */
+  maskedPan: z.string().nullable(),
   at: z.string()
 })
 
