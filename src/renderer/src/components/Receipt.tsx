@@ -14,12 +14,6 @@ export function formatRate(rate: string): string {
   return `${percent}${rest ? `.${rest}` : ''}%`
 }
 
-/** The masked card number of a card tender, when main sends one (never more than 622588******1231). */
-function maskedPanOf(payment: OrderDetail['payments'][number]): string | null {
-  const pan = (payment as { maskedPan?: unknown }).maskedPan
-  return typeof pan === 'string' && pan ? pan : null
-}
-
 /**
  * The customer's receipt: store header, lines, discounts, tax, tenders, change, cashier,
  * time and the order number as a QR code (scan it at the till to find the order).
@@ -111,7 +105,7 @@ export function Receipt({ order }: { order: OrderDetail }) {
         {order.payments
           .filter((payment) => payment.status === 'succeeded')
           .map((payment) => {
-            const pan = maskedPanOf(payment)
+            const pan = payment.maskedPan
             return (
               <div key={payment.id} className="receipt__row">
                 <dt>
