@@ -19,6 +19,10 @@ export const events = {
     summary: 'A tender changed status (poll, notification, cancel): the paying screen updates, the order may now be paid.',
     payload: z.object({ orderId: z.string(), tender: tenderSchema, orderStatus: z.string(), remaining: z.number().int() })
   }),
+  'shift:changed': event({
+    summary: "A till's shift opened, closed or had cash moved (the top bar's shift badge reloads).",
+    payload: z.object({ terminal: z.string(), shiftId: z.string(), status: z.enum(['open', 'closed']) })
+  }),
   'notification:raised': event({
     summary: 'Something a person at the till should notice.',
     payload: z.object({

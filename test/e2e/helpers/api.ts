@@ -26,9 +26,10 @@ export const OWNER = { displayName: 'Owner Wang', username: 'owner', password: '
 
 /**
  * A shop past first-run set-up, in English, with the owner logged in through the login
- * screen. Set-up itself has its own test (accounts.spec.ts).
+ * screen and a shift open on the till (a till sells only with one; pass `openShift: false`
+ * to start without). Set-up itself has its own test (accounts.spec.ts).
  */
-export async function openShopAsOwner(page: Page, url: string): Promise<void> {
+export async function openShopAsOwner(page: Page, url: string, options: { openShift?: boolean } = {}): Promise<void> {
   await page.goto(url)
   const status = await api<{ setupRequired: boolean; setupProfile: unknown }>(page, 'auth:status', {})
   if (status.setupRequired) await api(page, 'auth:setup', { profile: status.setupProfile, owner: OWNER })
@@ -38,4 +39,9 @@ export async function openShopAsOwner(page: Page, url: string): Promise<void> {
   await page.getByLabel('Password').fill(OWNER.password)
   await page.getByRole('button', { name: 'Log in' }).click()
   await page.getByRole('navigation', { name: 'Main navigation' }).waitFor()
+  if (options.openShift !== false) {
+    const current = await api<{ shift: unknown }>(page, 'shifts:current', {})
+    if (!current.shift) await api(page, 'shifts:open', { counts: {} })
+    await page.getByRole('button', { name: /^Shift T01-S\d+ open$/ }).waitFor()
+  }
 }

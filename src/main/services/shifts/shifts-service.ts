@@ -120,6 +120,12 @@ export function createShiftsService(ctx: ServiceContext, deps: { settings: Setti
     return store.shifts.get(id)!
   }
 
+  /** Tells every renderer the shift changed, after its transaction committed. */
+  const announce = (shift: ShiftView): ShiftView => {
+    ctx.events.emit('shift:changed', { terminal: shift.terminal, shiftId: shift.id, status: shift.status })
+    return shift
+  }
+
   return {
     /** The till's open shift, or undefined (for services that move cash through the drawer). */
     currentShift: (till: string = terminal()) => currentShift(store, till),
@@ -149,7 +155,7 @@ export function createShiftsService(ctx: ServiceContext, deps: { settings: Setti
     },
 
     open(input: CashCount, actor: Actor): ShiftView {
-      return store.transaction(() => {
+      return announce(store.transaction(() => {
         const till = terminal()
         const already = store.shifts.openShift(till, 'regular')
         if (already) throw new DomainError('CONFLICT', `Shift ${already.number} is already open on this till`, 'shift')
@@ -166,11 +172,11 @@ export function createShiftsService(ctx: ServiceContext, deps: { settings: Setti
           event: { type: 'shift.opened', aggregateId: shift.id, payload: { id: shift.id, number: shift.number, terminal: till, float, at } }
         })
         return view(shift)
-      })
+      }))
     },
 
     moveCash(input: { direction: 'in' | 'out'; amount: string; reason: string }, actor: Actor): ShiftView {
-      return store.transaction(() => {
+      return announce(store.transaction(() => {
         const shift = requireOpenShift(store, terminal())
         const amount = parseDecimalToMinor(input.amount, shift.currency, 'amount')
         if (amount <= 0) throw invalid('amount', 'must be more than 0')
@@ -194,11 +200,11 @@ export function createShiftsService(ctx: ServiceContext, deps: { settings: Setti
           }
         })
         return view(store.shifts.get(shift.id)!)
-      })
+      }))
     },
 
     close(input: CashCount & { shiftId: string; note?: string | undefined }, actor: Actor): ShiftView {
-      return store.transaction(() => {
+      return announce(store.transaction(() => {
         const shift = store.shifts.get(input.shiftId)
         if (!shift) throw notFound('Shift', 'shiftId')
         if (shift.status === 'closed') {
@@ -234,7 +240,7 @@ export function createShiftsService(ctx: ServiceContext, deps: { settings: Setti
           }
         })
         return view(store.shifts.get(shift.id)!)
-      })
+      }))
     },
 
     /**

@@ -17,6 +17,7 @@ import { useAuthStore } from '../stores/auth-store'
 import { useSettingsStore } from '../stores/settings-store'
 import { LanguageSwitch } from './LanguageSwitch'
 import { NotificationCentre } from './NotificationCentre'
+import { ShiftBadge } from './ShiftBadge'
 import { UserMenu } from './UserMenu'
 
 const ICONS: Record<Screen, LucideIcon> = {
@@ -94,6 +95,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             <span className="topbar__tagline">{t('app.tagline')}</span>
           </div>
           <div className="topbar__end">
+            <ShiftBadge />
             <NotificationCentre />
             <UserMenu />
             <LanguageSwitch />

@@ -4,14 +4,16 @@ import { coreEn } from './locales/core-en'
 import { coreZhCN } from './locales/core-zh-CN'
 import { couponsMessages } from './locales/coupons'
 import { sellMessages } from './locales/sell'
+import { settlementMessages } from './locales/settlement'
 import { defineMessages, type MessageBundle } from './messages'
 import { paymentsMessages } from './locales/payments'
+import { reconciliationMessages } from './locales/reconciliation'
 
 /**
  * Every feature's strings. A feature adds one file under locales/ exporting a
  * `defineMessages(...)` bundle with its own top-level keys, and one line here.
  */
-const bundles: MessageBundle<object>[] = [defineMessages(coreEn, coreZhCN), sellMessages, couponsMessages, accountsMessages, catalogMessages, paymentsMessages]
+const bundles: MessageBundle<object>[] = [defineMessages(coreEn, coreZhCN), sellMessages, couponsMessages, accountsMessages, catalogMessages, paymentsMessages, settlementMessages, reconciliationMessages]
 
 function merge(language: 'en' | 'zh-CN'): Record<string, unknown> {
   const out: Record<string, unknown> = {}

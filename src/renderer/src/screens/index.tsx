@@ -2,10 +2,10 @@ import type { ComponentType } from 'react'
 import type { Screen } from '../stores/app-store'
 import { ProfileScreen } from './accounts/ProfileScreen'
 import { UsersScreen } from './accounts/UsersScreen'
-import { ComingSoonScreen } from './ComingSoonScreen'
 import { CouponsScreen } from './coupons/CouponsScreen'
 import { OrdersScreen } from './orders/OrdersScreen'
 import { ProductsScreen } from './products/ProductsScreen'
+import { SettlementScreen } from './settlement/SettlementScreen'
 import { SellScreen } from './sell/SellScreen'
 import { SettingsScreen } from './SettingsScreen'
 
@@ -13,7 +13,7 @@ import { SettingsScreen } from './SettingsScreen'
 export const screenComponents: Record<Screen, ComponentType> = {
   sell: SellScreen,
   orders: OrdersScreen,
-  settlement: () => <ComingSoonScreen screen="settlement" />,
+  settlement: SettlementScreen,
   products: ProductsScreen,
   coupons: CouponsScreen,
   settings: SettingsScreen,

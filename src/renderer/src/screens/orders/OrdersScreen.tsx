@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Printer, Search, Undo2, XCircle } from 'lucide-react'
+import { Printer, Search, Star, Undo2, XCircle } from 'lucide-react'
 import { ORDER_STATUS_VALUES, type OrderDetail, type OrderSummary } from '@shared/contract/channels/orders'
 import { ApiCallError, call } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
@@ -8,6 +8,7 @@ import { Field } from '../../components/Field'
 import { Receipt } from '../../components/Receipt'
 import { useMoney } from '../../lib/money'
 import { printReceipt } from '../../lib/print'
+import { EvaluationDialog } from './EvaluationDialog'
 import { RefundDialog } from './RefundDialog'
 import './orders.css'
 
@@ -34,6 +35,7 @@ export function OrdersScreen() {
   const [selected, setSelected] = useState<OrderDetail | null>(null)
   const [voiding, setVoiding] = useState(false)
   const [refunding, setRefunding] = useState(false)
+  const [rating, setRating] = useState(false)
   const [reason, setReason] = useState('')
   const [cashiers, setCashiers] = useState<Array<{ id: string; displayName: string }>>([])
 
@@ -228,6 +230,11 @@ export function OrdersScreen() {
                     <Undo2 aria-hidden="true" size={20} /> {t('refund.button')}
                   </button>
                 )}
+                {(selected.status === 'paid' || selected.status === 'partially_refunded') && (
+                  <button type="button" className="button" onClick={() => setRating(true)}>
+                    <Star aria-hidden="true" size={20} /> {t('evaluations.button')}
+                  </button>
+                )}
                 {selected.status === 'paid' && (
                   <button type="button" className="button button--danger-ghost" onClick={() => setVoiding(true)}>
                     <XCircle aria-hidden="true" size={20} /> {t('orders.detail.void')}
@@ -244,6 +251,7 @@ export function OrdersScreen() {
         </aside>
       </div>
 
+      {selected && rating && <EvaluationDialog orderId={selected.id} number={selected.number ?? ''} onClose={() => setRating(false)} />}
       {selected && (
         <RefundDialog
           orderId={selected.id}

@@ -11,6 +11,7 @@ import { ratePercent } from './catalog-text'
 import { ImportDialog } from './ImportDialog'
 import { ProductDialog } from './ProductDialog'
 import '../../styles/products.css'
+import { ProductRating, useProductRatings } from './ProductRating'
 
 type Editing = { product: Product | null } | null
 
@@ -46,6 +47,7 @@ export function ProductsScreen() {
   const { query, categoryId, includeInactive, categories, products, total, status, search, loadCategories } =
     store
   const [editing, setEditing] = useState<Editing>(null)
+  const ratings = useProductRatings()
   const [importing, setImporting] = useState(false)
   const [notice, setNotice] = useState<Notice | null>(null)
   const [exporting, setExporting] = useState(false)
@@ -247,6 +249,7 @@ export function ProductsScreen() {
               <tr key={p.id} className={p.active ? undefined : 'is-inactive'}>
                 <th scope="row" className="products__name">
                   <span lang={language}>{nameOf(p)}</span>
+                  <ProductRating rating={ratings.get(p.sku)} />
                   {!p.active && <span className="pill pill--off">{t('catalog.inactive')}</span>}
                   <span className="products__other-name" lang={language === 'en' ? 'zh-CN' : 'en'}>
                     {otherName(p)}

@@ -1,0 +1,455 @@
+import { useEffect, useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { CheckCircle2, Download, Lock, Printer, TriangleAlert } from 'lucide-react'
+import type { ChannelInput, ChannelOutput } from '@shared/contract'
+import type { ZReport } from '@shared/contract/channels/settlement'
+import type { OrderSummary } from '@shared/contract/channels/orders'
+import { ApiCallError, call } from '../../api/client'
+import { Dialog } from '../../components/Dialog'
+import { Field } from '../../components/Field'
+import { useMoney } from '../../lib/money'
+import { useAuthStore } from '../../stores/auth-store'
+import { useSettingsStore } from '../../stores/settings-store'
+import { HourChart, TenderMix } from './Charts'
+
+type Filter = NonNullable<ChannelInput<'settlement:orders'>['filter']>
+
+/** Today on the till's calendar, YYYY-MM-DD. */
+export function today(): string {
+  const now = new Date()
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
+}
+
+/** Prints only the Z-report (A4), through the browser's or Electron's print dialog — which can also save a PDF. */
+function printReport(): void {
+  document.body.classList.add('printing-report')
+  try {
+    window.print()
+  } finally {
+    document.body.classList.remove('printing-report')
+  }
+}
+
+function download(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = fileName
+  document.body.append(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
+}
+
+/** A merchant's review of one business day: figures, charts, drill-down, print, CSV, close. */
+export function DayReport() {
+  const { t, i18n } = useTranslation()
+  const money = useMoney()
+  const storeName = useSettingsStore((s) => s.saved?.storeName ?? '')
+  const canSettle = useAuthStore((s) => s.status?.user?.permissions.includes('settlement-manage') ?? false)
+  const [date, setDate] = useState(today)
+  const [report, setReport] = useState<ZReport | null>(null)
+  const [ledger, setLedger] = useState<ChannelOutput<'settlement:ledger-check'> | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [confirming, setConfirming] = useState(false)
+  const [drill, setDrill] = useState<{ what: string; filter: Filter } | null>(null)
+
+  const [version, setVersion] = useState(0)
+  const reload = (): void => setVersion((v) => v + 1)
+  useEffect(() => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return
+    let live = true
+    Promise.all([call('settlement:report', { date }), call('settlement:ledger-check', { date })])
+      .then(([z, check]) => {
+        if (!live) return
+        setReport(z)
+        setLedger(check)
+        setError(null)
+      })
+      .catch((caught: unknown) => {
+        if (!live) return
+        setReport(null)
+        setError(caught instanceof ApiCallError ? caught.message.replace(/^date: /, '') : String(caught))
+      })
+    return () => {
+      live = false
+    }
+  }, [date, version])
+
+  const settle = async (): Promise<void> => {
+    try {
+      setReport(await call('settlement:settle', { date }))
+      setConfirming(false)
+      reload()
+    } catch (caught) {
+      setConfirming(false)
+      setError(caught instanceof ApiCallError ? caught.message.replace(/^date: /, '') : String(caught))
+    }
+  }
+
+  const exportCsv = async (): Promise<void> => {
+    const { fileName, csv } = await call('settlement:csv', { date })
+    download(fileName, csv)
+  }
+
+  const open = (what: string, filter: Filter) => () => setDrill({ what, filter })
+  const m = (minor: number) => (report ? money(minor, report.currency) : '')
+
+  return (
+    <div className="day-report">
+      <div className="day-report__bar no-print">
+        <Field label={t('settlement.date')}>
+          {(props) => <input {...props} type="date" className="input" value={date} max={today()} onChange={(e) => setDate(e.target.value)} />}
+        </Field>
+        <div className="day-report__actions">
+          <button type="button" className="button" disabled={!report} onClick={printReport} title={t('settlement.pdfHint')}>
+            <Printer aria-hidden="true" size={20} /> {t('settlement.print')}
+          </button>
+          <button type="button" className="button" disabled={!report} onClick={() => void exportCsv()}>
+            <Download aria-hidden="true" size={20} /> {t('settlement.csv')}
+          </button>
+          {canSettle && report?.status === 'open' && (
+            <button type="button" className="button button--primary" onClick={() => setConfirming(true)}>
+              <Lock aria-hidden="true" size={20} /> {t('settlement.settle')}
+            </button>
+          )}
+        </div>
+      </div>
+      {error && (
+        <p className="notice notice--error no-print" role="alert">
+          {error}
+        </p>
+      )}
+
+      {report && (
+        <article className="z-report" aria-label={`Z ${report.date}`}>
+          <header className="z-report__head">
+            <h2 className="z-report__title">
+              {t('settlement.zTitle', { store: storeName, date: report.date })}
+            </h2>
+            <p className={`z-report__status z-report__status--${report.status}`}>
+              {report.status === 'settled'
+                ? t('settlement.statusSettled', { time: new Date(report.settledAt!).toLocaleString(i18n.language), name: report.settledBy ?? '—' })
+                : t('settlement.statusOpen')}
+            </p>
+            {ledger && (
+              <p className={`z-report__ledger ${ledger.agrees ? 'is-ok' : 'is-bad'}`}>
+                {ledger.agrees ? <CheckCircle2 aria-hidden="true" size={18} /> : <TriangleAlert aria-hidden="true" size={18} />}{' '}
+                {ledger.agrees ? t('settlement.ledgerOk') : t('settlement.ledgerBad')}
+              </p>
+            )}
+          </header>
+
+          <div className="kpis">
+            <Kpi label={t('settlement.figures.netSales')} value={m(report.netSales)} testId="kpi-net-sales" />
+            <Kpi label={t('settlement.figures.orders')} value={String(report.orderCount)} />
+            <Kpi label={t('settlement.figures.averageTicket')} value={m(report.averageTicket)} />
+            <Kpi label={t('settlement.figures.collected')} value={m(report.collected)} />
+          </div>
+          {report.adjustments.orderCount !== 0 || report.adjustments.netSales !== 0 ? (
+            <p className="notice notice--info">
+              {t('settlement.figures.adjustments', { count: report.adjustments.orderCount, amount: m(report.adjustments.netSales) })}{' '}
+              <button type="button" className="linkish" onClick={open(t('settlement.figures.netSales'), { figure: 'adjustments' })}>
+                {t('settlement.drill.show')}
+              </button>
+            </p>
+          ) : null}
+
+          <div className="z-report__charts">
+            <Section title={t('settlement.sections.byHour')}>
+              <HourChart report={report} onPick={(hour) => setDrill({ what: `${hour}:00`, filter: { figure: 'sales', hour } })} />
+            </Section>
+            <Section title={t('settlement.sections.tenders')}>
+              <TenderMix report={report} onPick={(method) => setDrill({ what: t(`settlement.methods.${method}`, { defaultValue: method }), filter: { figure: 'sales', method } })} />
+            </Section>
+          </div>
+
+          <div className="z-report__grid">
+            <Section title={t('settlement.sections.sales')}>
+              <table className="table figures">
+                <tbody>
+                  <Row label={t('settlement.figures.grossSales')} value={m(report.grossSales)} onOpen={open(t('settlement.figures.grossSales'), { figure: 'sales' })} />
+                  <Row label={t('settlement.figures.lineDiscounts')} value={m(-report.lineDiscounts)} />
+                  <Row label={t('settlement.figures.couponDiscounts')} value={m(-report.couponDiscounts)} />
+                  <Row
+                    label={t('settlement.figures.voids', { count: report.voids.count })}
+                    value={m(-report.voids.amount)}
+                    onOpen={report.voids.count ? open(t('settlement.figures.voids', { count: report.voids.count }), { figure: 'voids' }) : undefined}
+                  />
+                  <Row
+                    label={t('settlement.figures.refunds', { count: report.refunds.count })}
+                    value={m(-report.refunds.amount)}
+                    onOpen={report.refunds.count ? open(t('settlement.figures.refunds', { count: report.refunds.count }), { figure: 'refunds' }) : undefined}
+                  />
+                  <Row label={t('settlement.figures.netSales')} value={m(report.netSales)} strong />
+                  <Row label={t('settlement.figures.tax')} value={m(report.taxTotal)} />
+                  <Row label={t('settlement.figures.cashRounding')} value={m(report.cashRounding)} />
+                  <Row label={t('settlement.figures.collected')} value={m(report.collected)} strong />
+                </tbody>
+              </table>
+            </Section>
+
+            <Section title={t('settlement.sections.cash')}>
+              <table className="table figures">
+                <tbody>
+                  <Row label={t('settlement.cash.floats')} value={m(report.cash.floats)} />
+                  <Row label={t('settlement.cash.cashSales')} value={m(report.cash.cashSales)} />
+                  <Row label={t('settlement.cash.cashRefunds')} value={m(-report.cash.cashRefunds)} />
+                  <Row label={t('settlement.cash.cashIn')} value={m(report.cash.cashIn)} />
+                  <Row label={t('settlement.cash.cashOut')} value={m(-report.cash.cashOut)} />
+                  <Row label={t('settlement.cash.overShort')} value={m(report.cash.overShort)} strong testId="z-over-short" />
+                  <Row label={t('settlement.cash.dropped')} value={m(report.cash.dropped)} />
+                  {report.cash.shifts.map((shift) => (
+                    <Row key={shift.id} label={t('settlement.shiftResult', { number: shift.number })} value={m(shift.overShort)} />
+                  ))}
+                </tbody>
+              </table>
+            </Section>
+
+            <Section title={t('settlement.sections.tax')}>
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('settlement.columns.rate')}</th>
+                    <th scope="col" className="num">
+                      {t('settlement.columns.net')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('settlement.columns.tax')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.taxByRate.map((rate) => (
+                    <tr key={rate.rate}>
+                      <th scope="row">
+                        <button type="button" className="linkish" onClick={open(`${rate.rate}`, { figure: 'sales', taxRate: rate.rate })}>
+                          {ratePercent(rate.rate)}
+                        </button>
+                      </th>
+                      <td className="num">{m(rate.net)}</td>
+                      <td className="num">{m(rate.tax)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </Section>
+
+            <Section title={t('settlement.sections.tenderTable')}>
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('settlement.columns.method')}</th>
+                    <th scope="col" className="num">
+                      {t('settlement.columns.sales')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('settlement.columns.refunds')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('settlement.columns.netAmount')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.tenders.map((tender) => (
+                    <tr key={tender.method}>
+                      <th scope="row">{t(`settlement.methods.${tender.method}`, { defaultValue: tender.method })}</th>
+                      <td className="num">{m(tender.sales)}</td>
+                      <td className="num">{m(-tender.refunds)}</td>
+                      <td className="num">{m(tender.net)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </Section>
+
+            <Section title={t('settlement.sections.cashiers')}>
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('settlement.columns.cashier')}</th>
+                    <th scope="col" className="num">
+                      {t('settlement.columns.orders')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('settlement.columns.sales')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.byCashier.map((row) => (
+                    <tr key={row.userId ?? 'none'}>
+                      <th scope="row">
+                        {row.userId ? (
+                          <button type="button" className="linkish" onClick={open(row.name ?? row.userId, { figure: 'sales', cashierUserId: row.userId })}>
+                            {row.name ?? row.userId}
+                          </button>
+                        ) : (
+                          t('settlement.noCashier')
+                        )}
+                      </th>
+                      <td className="num">{row.orders}</td>
+                      <td className="num">{m(row.sales)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </Section>
+
+            <Section title={t('settlement.sections.products')}>
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('settlement.columns.product')}</th>
+                    <th scope="col" className="num">
+                      {t('settlement.columns.quantity')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('settlement.columns.sales')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.topProducts.map((product) => (
+                    <tr key={product.sku}>
+                      <th scope="row">
+                        <ProductName product={product} onOpen={open(product.name, { figure: 'sales', sku: product.sku })} />
+                      </th>
+                      <td className="num">{product.quantity}</td>
+                      <td className="num">{m(product.sales)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </Section>
+          </div>
+        </article>
+      )}
+
+      <Dialog title={t('settlement.settleTitle', { date })} open={confirming} onClose={() => setConfirming(false)}>
+        <p>{t('settlement.settleBody')}</p>
+        <div className="dialog__actions">
+          <button type="button" className="button button--ghost" onClick={() => setConfirming(false)}>
+            {t('shift.cancel')}
+          </button>
+          <button type="button" className="button button--primary" onClick={() => void settle()}>
+            {t('settlement.settleConfirm')}
+          </button>
+        </div>
+      </Dialog>
+      {drill && <DrillDialog date={date} what={drill.what} filter={drill.filter} onClose={() => setDrill(null)} />}
+    </div>
+  )
+}
+
+/** "0.13" → "13%" by moving the point in the digit string (no float). */
+function ratePercent(rate: string): string {
+  const [whole = '0', fraction = ''] = rate.split('.')
+  const padded = fraction.padEnd(2, '0')
+  const integer = `${whole}${padded.slice(0, 2)}`.replace(/^0+(?=\d)/, '')
+  const rest = padded.slice(2)
+  return `${integer}${rest ? `.${rest}` : ''}%`
+}
+
+function ProductName({ product, onOpen }: { product: ZReport['topProducts'][number]; onOpen: () => void }) {
+  const { i18n } = useTranslation()
+  const name = i18n.language === 'en' ? (product.nameEn ?? product.name) : product.name
+  return (
+    <button type="button" className="linkish" onClick={onOpen}>
+      {name}
+    </button>
+  )
+}
+
+function Kpi({ label, value, testId }: { label: string; value: string; testId?: string }) {
+  return (
+    <div className="kpi">
+      <span className="kpi__label">{label}</span>
+      <strong className="kpi__value" data-testid={testId}>
+        {value}
+      </strong>
+    </div>
+  )
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="z-section" aria-label={title}>
+      <h3 className="z-section__title">{title}</h3>
+      {children}
+    </section>
+  )
+}
+
+function Row({ label, value, strong, onOpen, testId }: { label: string; value: string; strong?: boolean; onOpen?: (() => void) | undefined; testId?: string }) {
+  return (
+    <tr className={strong ? 'figures__total' : undefined}>
+      <th scope="row">
+        {onOpen ? (
+          <button type="button" className="linkish" onClick={onOpen}>
+            {label}
+          </button>
+        ) : (
+          label
+        )}
+      </th>
+      <td className="num" data-testid={testId}>
+        {value}
+      </td>
+    </tr>
+  )
+}
+
+function DrillDialog({ date, what, filter, onClose }: { date: string; what: string; filter: Filter; onClose: () => void }) {
+  const { t, i18n } = useTranslation()
+  const money = useMoney()
+  const [result, setResult] = useState<{ orders: OrderSummary[]; total: number } | null>(null)
+  useEffect(() => {
+    void call('settlement:orders', { date, filter, limit: 100 }).then(setResult)
+  }, [date, filter])
+  return (
+    <Dialog title={t('settlement.drill.title', { what })} open onClose={onClose} size="wide">
+      {!result ? (
+        <p aria-busy="true" />
+      ) : result.orders.length === 0 ? (
+        <p className="muted">{t('settlement.drill.none')}</p>
+      ) : (
+        <>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('orders.columns.number')}</th>
+                <th scope="col">{t('orders.columns.time')}</th>
+                <th scope="col">{t('orders.columns.cashier')}</th>
+                <th scope="col" className="num">
+                  {t('orders.columns.total')}
+                </th>
+                <th scope="col">{t('orders.columns.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.orders.map((order) => (
+                <tr key={order.id}>
+                  <th scope="row">{order.number}</th>
+                  <td>{order.paidAt ? new Date(order.paidAt).toLocaleTimeString(i18n.language) : '—'}</td>
+                  <td>{order.cashierName ?? '—'}</td>
+                  <td className="num">{money(order.total + order.cashRounding, order.currency)}</td>
+                  <td>
+                    <span className={`status-pill status-pill--${order.status}`}>{t(`orders.statuses.${order.status}`)}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {result.total > result.orders.length && <p className="muted">{t('settlement.drill.more', { shown: result.orders.length, total: result.total })}</p>}
+        </>
+      )}
+      <div className="dialog__actions">
+        <button type="button" className="button" onClick={onClose}>
+          {t('evaluations.close')}
+        </button>
+      </div>
+    </Dialog>
+  )
+}
