@@ -194,7 +194,7 @@ test('split tender: part by card on the terminal, the rest in cash with change',
   await expect(done).toBeVisible()
   await expect(done.getByTestId('change-given')).toBeVisible()
   const receipt = done.getByRole('article', { name: 'Receipt' })
-  await expect(receipt).toContainText('Paid (card)¥5.00')
+  await expect(receipt).toContainText('Paid (card)622588******1231¥5.00')
   await expect(receipt).toContainText('Paid (cash)¥100.00')
   await snap(page, 'pay-split-paid-en')
 })
