@@ -258,7 +258,7 @@ export function createReconciliationService(
       title: zh ? `${run.date} ${names[run.provider]}对账有差异` : `${names[run.provider]} reconciliation for ${run.date} has differences`,
       body: zh
         ? `${run.differences} 笔差异 · ${run.matched} 笔相符 · 手续费 ${money(run.fees)} · 结算净额 ${money(run.net)}`
-        : `${run.differences} differences · ${run.matched} matched · fees ${money(run.fees)} · net payout ${money(run.net)}`
+        : `${run.differences} difference${run.differences === 1 ? '' : 's'} · ${run.matched} matched · fees ${money(run.fees)} · net payout ${money(run.net)}`
     }
   }
 

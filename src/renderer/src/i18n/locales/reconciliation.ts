@@ -30,6 +30,7 @@ const en = {
     sources: { fetch: 'the provider’s API', import: 'a file' },
     feesPosted: 'Fees booked by this run: {{amount}}',
     allMatched: 'Every row matched.',
+    emptyBill: 'The bill has no rows for this day, and the till has nothing either.',
     differencesTitle: 'Differences ({{count}})',
     columns: { result: 'Result', kind: 'Row', tradeNo: 'Trade no.', provider: 'Provider', till: 'Till', fee: 'Fee', detail: 'What happened' },
     results: {
@@ -81,6 +82,7 @@ const zhCN: typeof en = {
     sources: { fetch: '渠道接口', import: '导入文件' },
     feesPosted: '本次记账手续费：{{amount}}',
     allMatched: '全部相符。',
+    emptyBill: '该日账单无记录，收银台也没有。',
     differencesTitle: '差异（{{count}}）',
     columns: { result: '结果', kind: '类型', tradeNo: '交易号', provider: '渠道', till: '收银台', fee: '手续费', detail: '说明' },
     results: {

@@ -169,7 +169,7 @@ function ProviderCard(props: {
           </p>
           {differences.length === 0 ? (
             <p className="reconciliation__ok">
-              <CheckCircle2 aria-hidden="true" size={20} /> {t('reconciliation.allMatched')}
+              <CheckCircle2 aria-hidden="true" size={20} /> {run.rows.length === 0 ? t('reconciliation.emptyBill') : t('reconciliation.allMatched')}
             </p>
           ) : (
             <table className="table reconciliation__table" aria-label={t('reconciliation.differencesTitle', { count: differences.length })}>

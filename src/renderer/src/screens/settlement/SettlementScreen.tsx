@@ -2,10 +2,11 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useAuthStore } from '../../stores/auth-store'
 import { DayReport } from './DayReport'
+import { ReconciliationPanel } from './ReconciliationPanel'
 import { ShiftPanel } from './ShiftPanel'
 import './settlement.css'
 
-type Tab = 'shift' | 'day'
+type Tab = 'shift' | 'day' | 'reconciliation'
 
 /**
  * The merchant's end of day: the till's shift and drawer (open, cash in/out, count and close),
@@ -15,7 +16,8 @@ export function SettlementScreen() {
   const { t } = useTranslation()
   const canReview = useAuthStore((s) => s.status?.user?.permissions.includes('shift-close') ?? false)
   const [tab, setTab] = useState<Tab>('shift')
-  const tabs: Tab[] = canReview ? ['shift', 'day'] : ['shift']
+  const canReconcile = useAuthStore((s) => s.status?.user?.permissions.includes('settlement-manage') ?? false)
+  const tabs: Tab[] = [...(canReview ? (['shift', 'day'] as const) : (['shift'] as const)), ...(canReconcile ? (['reconciliation'] as const) : [])]
 
   return (
     <section className="screen screen--wide settlement" aria-labelledby="settlement-title">
@@ -39,12 +41,12 @@ export function SettlementScreen() {
             className="tab"
             onClick={() => setTab(name)}
           >
-            {t(`settlement.tabs.${name}`)}
+            {name === 'reconciliation' ? t('reconciliation.tab') : t(`settlement.tabs.${name}`)}
           </button>
         ))}
       </div>
       <div role="tabpanel" id={`settlement-panel-${tab}`} aria-labelledby={`settlement-tab-${tab}`} className="settlement__panel">
-        {tab === 'shift' ? <ShiftPanel /> : <DayReport />}
+        {tab === 'shift' ? <ShiftPanel /> : tab === 'day' ? <DayReport /> : <ReconciliationPanel />}
       </div>
     </section>
   )
