@@ -1,3 +1,4 @@
+import { businessDate } from '../../../src/main/core/business-day'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ReconciliationDetail } from '@shared/contract/channels/reconciliation'
 import { callOk } from '../../support/accounts'
@@ -78,6 +79,9 @@ describe('reconciliation against the sandbox providers’ bills', () => {
     expect(books.balances.card_clearing).toBe(cardRun.net)
     expect(books.balances.wechat_clearing).toBe(wechatRun.net)
     expect(books.feeEntries).toBe(3)
+    // Fees belong to the providers' bills, not to the till's day: the Z-report still agrees with the books.
+    const tillDay = businessDate(s.clock.now())
+    expect(await callOk(s.core, s.owner, 'settlement:ledger-check', { date: tillDay })).toMatchObject({ agrees: true })
 
     // Again: the results are replaced, the fees are not booked twice.
     const again = await callOk(s.core, s.owner, 'reconciliation:run', { date: DAY, provider: 'alipay' })

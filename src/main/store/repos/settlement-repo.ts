@@ -105,7 +105,8 @@ export function createSettlementRepo(db: Database) {
     ledger: db.prepare<[string, string], { account: string; net: number }>(`
       SELECT l.account, sum(l.debit) - sum(l.credit) AS net
       FROM journal_entries e JOIN journal_lines l ON l.entry_id = e.id
-      WHERE e.at >= ? AND e.at < ? GROUP BY l.account`),
+      -- Provider fees come from reconciling the providers' bills, not from the till's day.
+      WHERE e.at >= ? AND e.at < ? AND e.kind <> 'provider_fees' GROUP BY l.account`),
     settled: db.prepare<[string], SettledDayRow>('SELECT * FROM settlement_days WHERE date = ?'),
     insertSettled: db.prepare(`
       INSERT INTO settlement_days (date, settled_at, settled_by, currency, report_json)
