@@ -116,3 +116,19 @@ describe('refunds', () => {
     expect(ledgerBalances(dataDir)).toEqual(before)
   })
 })
+
+describe('cash back out of the drawer', () => {
+  it('needs an open shift, for refunds and voids alike', async () => {
+    const { core, manager, order } = await soldShop()
+    const { shift } = await callOk(core, manager, 'shifts:current', {})
+    await callOk(core, manager, 'shifts:close', { shiftId: shift!.id, counts: {} })
+    const refund = await core.router.dispatch(
+      'refunds:create',
+      { orderId: order.id, refundKey: 'no-shift-refund', reason: 'x', amount: '1.00' },
+      { sessionId: manager }
+    )
+    expect(refund).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'shift' } })
+    const voided = await core.router.dispatch('orders:void', { orderId: order.id, reason: 'x' }, { sessionId: manager })
+    expect(voided).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'shift' } })
+  })
+})

@@ -7,6 +7,7 @@ import type { LedgerAccount } from '../../domain/ledger/accounts'
 import { reverseEntry } from '../../domain/ledger/journal-entry'
 import { ORDER_STATUSES, nextOrderStatus, type OrderStatus } from '../../domain/orders/order-status'
 import { recordChange, type ServiceContext } from '../service-context'
+import { requireOpenShift } from '../shifts/shift-guard'
 import type { SettingsService } from '../settings-service'
 import type { Actor } from './cart-service'
 import { orderDetail, orderSummary } from './order-views'
@@ -71,6 +72,8 @@ export function createOrdersService(ctx: ServiceContext, deps: { settings: Setti
       return store.transaction(() => {
         const order = find(input.orderId)
         nextOrderStatus(order.status, 'void')
+        // Cash given back leaves the drawer, so it must be counted in an open shift.
+        if (store.payments.forOrder(order.id).some((p) => p.method === 'cash' && p.status === 'succeeded')) requireOpenShift(store)
         const at = clock.now()
         if (!order.paid_at || businessDate(new Date(order.paid_at)) !== businessDate(at)) {
           throw new DomainError('CONFLICT', 'Only orders paid today can be voided; refund it instead', 'orderId')

@@ -14,6 +14,7 @@ import type { PaymentsRuntime, ProviderMethod } from '../payments/payments-runti
 import type { OrderRow } from '../../store/repos/orders-repo'
 import type { RefundRow, RefundTenderRow } from '../../store/repos/refunds-repo'
 import { recordChange, type ServiceContext } from '../service-context'
+import { requireOpenShift } from '../shifts/shift-guard'
 import type { SettingsService } from '../settings-service'
 import type { Actor } from './cart-service'
 
@@ -278,6 +279,8 @@ export function createRefundsService(
         )
         const byId = new Map(payments.map((payment) => [payment.id, payment]))
         const taxes = allocateDiscount(tax, split.map((part) => part.amount))
+        // Cash paid back leaves the drawer, so it must be counted in an open shift.
+        if (split.some((part) => byId.get(part.id)!.method === 'cash')) requireOpenShift(store, deps.terminal())
 
         const at = clock.now().toISOString()
         const terminal = deps.terminal()
