@@ -28,7 +28,7 @@ test('switch language, edit and save the store settings, and find them kept afte
   await page.getByLabel('Cash rounding').selectOption('0.10')
   await expect(page.getByText('Example: HK$1,234.56')).toBeVisible()
   await page.getByRole('button', { name: 'Save settings' }).click()
-  await expect(page.getByRole('status')).toContainText('Settings saved')
+  await expect(page.getByRole('status').filter({ hasText: 'Settings saved' })).toBeVisible()
 
   await page.reload()
   await logIn(page, E2E_OWNER.username, E2E_OWNER.password)

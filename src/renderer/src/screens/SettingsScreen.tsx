@@ -4,6 +4,7 @@ import { CheckCircle2, Save, Undo2 } from 'lucide-react'
 import { ROUNDING_MODES, STORE_LOCALES, TAX_MODES, type StoreProfile } from '@shared/contract'
 import { isKnownCurrency, minorDigits } from '@shared/money/currencies'
 import { formatMinor } from '@shared/money/format'
+import { TextField } from '../components/TextField'
 import { Field } from '../components/Field'
 import { useSettingsStore } from '../stores/settings-store'
 
@@ -38,7 +39,8 @@ export function SettingsScreen() {
   const errorFor = (field: keyof StoreProfile): string | undefined =>
     error?.field === field ? error.message.replace(`${field}: `, '') : undefined
   const steps = cashSteps(draft.currency)
-  const stepOptions = draft.cashIncrement && !steps.includes(draft.cashIncrement) ? [draft.cashIncrement, ...steps] : steps
+  const stepOptions =
+    draft.cashIncrement && !steps.includes(draft.cashIncrement) ? [draft.cashIncrement, ...steps] : steps
   const example = isKnownCurrency(draft.currency) ? formatMinor(123456, draft.currency, draft.locale) : ''
 
   const onSubmit = (event: FormEvent): void => {
@@ -60,18 +62,14 @@ export function SettingsScreen() {
       <form className="settings-form" onSubmit={onSubmit} noValidate>
         <fieldset className="card">
           <legend className="card__title">{t('settings.sectionStore')}</legend>
-          <Field label={t('settings.storeName')} error={errorFor('storeName')}>
-            {(props) => (
-              <input
-                {...props}
-                className="input"
-                value={draft.storeName}
-                maxLength={80}
-                autoComplete="organization"
-                onChange={(e) => edit({ storeName: e.target.value })}
-              />
-            )}
-          </Field>
+          <TextField
+            label={t('settings.storeName')}
+            error={errorFor('storeName')}
+            value={draft.storeName}
+            maxLength={80}
+            autoComplete="organization"
+            onChange={(value) => edit({ storeName: value })}
+          />
           <Field label={t('settings.locale')} error={errorFor('locale')}>
             {(props) => (
               <select
@@ -112,7 +110,11 @@ export function SettingsScreen() {
               </select>
             )}
           </Field>
-          <Field label={t('settings.rounding')} hint={t('settings.roundingHint')} error={errorFor('rounding')}>
+          <Field
+            label={t('settings.rounding')}
+            hint={t('settings.roundingHint')}
+            error={errorFor('rounding')}
+          >
             {(props) => (
               <select
                 {...props}
@@ -144,7 +146,11 @@ export function SettingsScreen() {
               </select>
             )}
           </Field>
-          <Field label={t('settings.cashIncrement')} hint={t('settings.cashIncrementHint')} error={errorFor('cashIncrement')}>
+          <Field
+            label={t('settings.cashIncrement')}
+            hint={t('settings.cashIncrementHint')}
+            error={errorFor('cashIncrement')}
+          >
             {(props) => (
               <select
                 {...props}
@@ -170,14 +176,22 @@ export function SettingsScreen() {
                 <CheckCircle2 aria-hidden="true" size={20} /> {t('settings.saved')}
               </span>
             )}
-            {status === 'error' && error && !error.field && <span className="status status--error">{error.message}</span>}
+            {status === 'error' && error && !error.field && (
+              <span className="status status--error">{error.message}</span>
+            )}
             {dirty && status !== 'saving' && <span className="status">{t('settings.unsaved')}</span>}
           </div>
-          <button type="button" className="button button--ghost" onClick={discard} disabled={!dirty || status === 'saving'}>
+          <button
+            type="button"
+            className="button button--ghost"
+            onClick={discard}
+            disabled={!dirty || status === 'saving'}
+          >
             <Undo2 aria-hidden="true" size={20} /> {t('settings.discard')}
           </button>
           <button type="submit" className="button button--primary" disabled={!dirty || status === 'saving'}>
-            <Save aria-hidden="true" size={20} /> {status === 'saving' ? t('settings.saving') : t('settings.save')}
+            <Save aria-hidden="true" size={20} />{' '}
+            {status === 'saving' ? t('settings.saving') : t('settings.save')}
           </button>
         </div>
       </form>

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Lock, UserRound } from 'lucide-react'
 import type { CurrentUser } from '@shared/contract'
-import { Field } from '../../components/Field'
+import { TextField } from '../../components/TextField'
 import { PinPad } from '../../components/PinPad'
 import { fieldError, useErrorText } from '../../i18n/error-text'
 import { useAuthStore } from '../../stores/auth-store'
@@ -45,19 +45,16 @@ export function LockScreen({ storeName, user }: { storeName: string; user: Curre
         </p>
       </div>
       {switching && (
-        <Field label={t('accounts.fields.username')} error={userError ? errorText(userError) : undefined}>
-          {(props) => (
-            <input
-              {...props}
-              className="input input--large"
-              autoFocus
-              autoComplete="username"
-              autoCapitalize="off"
-              value={username}
-              onChange={(e) => setUsername(e.target.value)}
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('accounts.fields.username')}
+          error={userError ? errorText(userError) : undefined}
+          className="input input--large"
+          autoFocus
+          autoComplete="username"
+          autoCapitalize="off"
+          value={username}
+          onChange={(value) => setUsername(value)}
+        />
       )}
       <PinPad
         key={switching ? 'switch' : 'unlock'}

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LogIn } from 'lucide-react'
-import { Field } from '../../components/Field'
+import { TextField } from '../../components/TextField'
 import { fieldError, useErrorText } from '../../i18n/error-text'
 import { useAuthStore } from '../../stores/auth-store'
 import { AuthFrame } from './AuthFrame'
@@ -28,34 +28,25 @@ export function LoginScreen({ storeName, onBack }: { storeName: string; onBack?:
       <h1 className="auth__title">{t('accounts.login.title')}</h1>
       <p className="auth__subtitle">{t('accounts.login.subtitle', { store: storeName })}</p>
       <form className="auth__form" onSubmit={onSubmit} noValidate>
-        <Field label={t('accounts.fields.username')} error={userError ? errorText(userError) : undefined}>
-          {(props) => (
-            <input
-              {...props}
-              className="input input--large"
-              autoFocus
-              autoComplete="username"
-              autoCapitalize="off"
-              value={username}
-              onChange={(e) => setUsername(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field
+        <TextField
+          label={t('accounts.fields.username')}
+          error={userError ? errorText(userError) : undefined}
+          className="input input--large"
+          autoFocus
+          autoComplete="username"
+          autoCapitalize="off"
+          value={username}
+          onChange={(value) => setUsername(value)}
+        />
+        <TextField
           label={t('accounts.fields.password')}
           error={passwordError ? errorText(passwordError) : undefined}
-        >
-          {(props) => (
-            <input
-              {...props}
-              className="input input--large"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          )}
-        </Field>
+          className="input input--large"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(value) => setPassword(value)}
+        />
         <button
           type="submit"
           className="button button--primary button--block button--large"

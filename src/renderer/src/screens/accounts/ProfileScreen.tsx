@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ApiError } from '@shared/contract'
 import { ApiCallError, call } from '../../api/client'
-import { Field } from '../../components/Field'
+import { TextField } from '../../components/TextField'
 import { fieldError, useErrorText } from '../../i18n/error-text'
 import { useAuthStore } from '../../stores/auth-store'
 
@@ -73,16 +73,12 @@ export function ProfileScreen() {
           <h2 id="profile-name-title" className="card__title">
             {t('accounts.profile.nameSection')}
           </h2>
-          <Field label={t('accounts.fields.displayName')} error={err('name', 'displayName')}>
-            {(props) => (
-              <input
-                {...props}
-                className="input"
-                value={displayName}
-                onChange={(e) => setDisplayName(e.target.value)}
-              />
-            )}
-          </Field>
+          <TextField
+            label={t('accounts.fields.displayName')}
+            error={err('name', 'displayName')}
+            value={displayName}
+            onChange={(value) => setDisplayName(value)}
+          />
           <div className="form-actions form-actions--inline">
             <div className="form-actions__status" role="status">
               {saved === 'name' && <span className="status status--ok">{t('accounts.profile.saved')}</span>}
@@ -103,52 +99,35 @@ export function ProfileScreen() {
             {t('accounts.profile.secretsSection')}
           </h2>
           <p className="field__hint card__hint">{t('accounts.profile.secretsHint')}</p>
-          <Field label={t('accounts.fields.currentPassword')} error={err('secrets', 'currentPassword')}>
-            {(props) => (
-              <input
-                {...props}
-                className="input"
-                type="password"
-                autoComplete="current-password"
-                value={secrets.currentPassword}
-                onChange={(e) => setSecrets({ ...secrets, currentPassword: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field
+          <TextField
+            label={t('accounts.fields.currentPassword')}
+            error={err('secrets', 'currentPassword')}
+            type="password"
+            autoComplete="current-password"
+            value={secrets.currentPassword}
+            onChange={(value) => setSecrets({ ...secrets, currentPassword: value })}
+          />
+          <TextField
             label={t('accounts.fields.newPassword')}
             hint={t('accounts.fields.passwordHint')}
             error={err('secrets', 'newPassword')}
-          >
-            {(props) => (
-              <input
-                {...props}
-                className="input"
-                type="password"
-                autoComplete="new-password"
-                value={secrets.newPassword}
-                onChange={(e) => setSecrets({ ...secrets, newPassword: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field
+            type="password"
+            autoComplete="new-password"
+            value={secrets.newPassword}
+            onChange={(value) => setSecrets({ ...secrets, newPassword: value })}
+          />
+          <TextField
             label={t('accounts.fields.newPin')}
             hint={t('accounts.fields.pinHint')}
             error={err('secrets', 'newPin')}
-          >
-            {(props) => (
-              <input
-                {...props}
-                className="input input--pin"
-                type="password"
-                inputMode="numeric"
-                autoComplete="off"
-                maxLength={6}
-                value={secrets.newPin}
-                onChange={(e) => setSecrets({ ...secrets, newPin: e.target.value.replace(/\D/g, '') })}
-              />
-            )}
-          </Field>
+            className="input input--pin"
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={6}
+            value={secrets.newPin}
+            onChange={(value) => setSecrets({ ...secrets, newPin: value.replace(/\D/g, '') })}
+          />
           <div className="form-actions form-actions--inline">
             <div className="form-actions__status" role="status">
               {saved === 'secrets' && (

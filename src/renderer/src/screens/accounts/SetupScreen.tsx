@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { STORE_LOCALES, type StoreProfile } from '@shared/contract'
+import { TextField } from '../../components/TextField'
 import { Field } from '../../components/Field'
 import { fieldError, useErrorText } from '../../i18n/error-text'
 import { useAuthStore } from '../../stores/auth-store'
@@ -42,17 +43,13 @@ export function SetupScreen({ initial }: { initial: StoreProfile }) {
       <form className="setup-form" onSubmit={onSubmit} noValidate>
         <fieldset className="card">
           <legend className="card__title">{t('accounts.setup.store')}</legend>
-          <Field label={t('settings.storeName')} error={err('profile.storeName')}>
-            {(props) => (
-              <input
-                {...props}
-                className="input"
-                value={profile.storeName}
-                maxLength={80}
-                onChange={(e) => setProfile({ ...profile, storeName: e.target.value })}
-              />
-            )}
-          </Field>
+          <TextField
+            label={t('settings.storeName')}
+            error={err('profile.storeName')}
+            value={profile.storeName}
+            maxLength={80}
+            onChange={(value) => setProfile({ ...profile, storeName: value })}
+          />
           <Field label={t('settings.currency')} error={err('profile.currency')}>
             {(props) => (
               <select
@@ -90,83 +87,52 @@ export function SetupScreen({ initial }: { initial: StoreProfile }) {
         <fieldset className="card">
           <legend className="card__title">{t('accounts.setup.owner')}</legend>
           <p className="field__hint card__hint">{t('accounts.setup.ownerHint')}</p>
-          <Field label={t('accounts.fields.displayName')} error={err('owner.displayName')}>
-            {(props) => (
-              <input
-                {...props}
-                className="input"
-                autoFocus
-                autoComplete="name"
-                value={owner.displayName}
-                onChange={(e) => setOwner({ ...owner, displayName: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field
+          <TextField
+            label={t('accounts.fields.displayName')}
+            error={err('owner.displayName')}
+            autoFocus
+            autoComplete="name"
+            value={owner.displayName}
+            onChange={(value) => setOwner({ ...owner, displayName: value })}
+          />
+          <TextField
             label={t('accounts.fields.username')}
             hint={t('accounts.fields.usernameHint')}
             error={err('owner.username')}
-          >
-            {(props) => (
-              <input
-                {...props}
-                className="input"
-                autoComplete="username"
-                autoCapitalize="off"
-                value={owner.username}
-                onChange={(e) => setOwner({ ...owner, username: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field
+            autoComplete="username"
+            autoCapitalize="off"
+            value={owner.username}
+            onChange={(value) => setOwner({ ...owner, username: value })}
+          />
+          <TextField
             label={t('accounts.fields.password')}
             hint={t('accounts.fields.passwordHint')}
             error={err('owner.password')}
-          >
-            {(props) => (
-              <input
-                {...props}
-                className="input"
-                type="password"
-                autoComplete="new-password"
-                value={owner.password}
-                onChange={(e) => setOwner({ ...owner, password: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field
+            type="password"
+            autoComplete="new-password"
+            value={owner.password}
+            onChange={(value) => setOwner({ ...owner, password: value })}
+          />
+          <TextField
             label={t('accounts.fields.confirmPassword')}
             error={mismatch ? t('accounts.reasons.passwordsDiffer') : undefined}
-          >
-            {(props) => (
-              <input
-                {...props}
-                className="input"
-                type="password"
-                autoComplete="new-password"
-                value={confirm}
-                onChange={(e) => setConfirm(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field
+            type="password"
+            autoComplete="new-password"
+            value={confirm}
+            onChange={(value) => setConfirm(value)}
+          />
+          <TextField
             label={t('accounts.fields.pin')}
             hint={t('accounts.fields.pinHint')}
             error={err('owner.pin')}
-          >
-            {(props) => (
-              <input
-                {...props}
-                className="input input--pin"
-                type="password"
-                inputMode="numeric"
-                autoComplete="off"
-                maxLength={6}
-                value={owner.pin}
-                onChange={(e) => setOwner({ ...owner, pin: e.target.value.replace(/\D/g, '') })}
-              />
-            )}
-          </Field>
+            className="input input--pin"
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={6}
+            value={owner.pin}
+            onChange={(value) => setOwner({ ...owner, pin: value.replace(/\D/g, '') })}
+          />
         </fieldset>
 
         <div className="form-actions">

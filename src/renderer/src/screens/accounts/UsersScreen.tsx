@@ -10,6 +10,7 @@ import {
   type User
 } from '@shared/contract'
 import { ApiCallError, call } from '../../api/client'
+import { TextField } from '../../components/TextField'
 import { Field } from '../../components/Field'
 import { fieldError, useErrorText } from '../../i18n/error-text'
 import { useAuthStore } from '../../stores/auth-store'
@@ -158,33 +159,22 @@ export function UsersScreen() {
               : t('accounts.users.newTitle')}
           </h2>
           <div className="user-form__grid">
-            <Field label={t('accounts.fields.displayName')} error={err('displayName')}>
-              {(props) => (
-                <input
-                  {...props}
-                  className="input"
-                  autoFocus
-                  value={draft.displayName}
-                  onChange={(e) => setDraft({ ...draft, displayName: e.target.value })}
-                />
-              )}
-            </Field>
-            <Field
+            <TextField
+              label={t('accounts.fields.displayName')}
+              error={err('displayName')}
+              autoFocus
+              value={draft.displayName}
+              onChange={(value) => setDraft({ ...draft, displayName: value })}
+            />
+            <TextField
               label={t('accounts.fields.username')}
               hint={t('accounts.fields.usernameHint')}
               error={err('username')}
-            >
-              {(props) => (
-                <input
-                  {...props}
-                  className="input"
-                  autoCapitalize="off"
-                  autoComplete="off"
-                  value={draft.username}
-                  onChange={(e) => setDraft({ ...draft, username: e.target.value })}
-                />
-              )}
-            </Field>
+              autoCapitalize="off"
+              autoComplete="off"
+              value={draft.username}
+              onChange={(value) => setDraft({ ...draft, username: value })}
+            />
             <Field label={t('accounts.fields.role')} error={err('role')}>
               {(props) => (
                 <select
@@ -201,40 +191,27 @@ export function UsersScreen() {
                 </select>
               )}
             </Field>
-            <Field
+            <TextField
               label={t('accounts.fields.password')}
               hint={draft.id ? t('accounts.users.keepBlank') : t('accounts.fields.passwordHint')}
               error={err('password')}
-            >
-              {(props) => (
-                <input
-                  {...props}
-                  className="input"
-                  type="password"
-                  autoComplete="new-password"
-                  value={draft.password}
-                  onChange={(e) => setDraft({ ...draft, password: e.target.value })}
-                />
-              )}
-            </Field>
-            <Field
+              type="password"
+              autoComplete="new-password"
+              value={draft.password}
+              onChange={(value) => setDraft({ ...draft, password: value })}
+            />
+            <TextField
               label={t('accounts.fields.pin')}
               hint={draft.id ? t('accounts.users.keepBlank') : t('accounts.fields.pinHint')}
               error={err('pin')}
-            >
-              {(props) => (
-                <input
-                  {...props}
-                  className="input input--pin"
-                  type="password"
-                  inputMode="numeric"
-                  autoComplete="off"
-                  maxLength={6}
-                  value={draft.pin}
-                  onChange={(e) => setDraft({ ...draft, pin: e.target.value.replace(/\D/g, '') })}
-                />
-              )}
-            </Field>
+              className="input input--pin"
+              type="password"
+              inputMode="numeric"
+              autoComplete="off"
+              maxLength={6}
+              value={draft.pin}
+              onChange={(value) => setDraft({ ...draft, pin: value.replace(/\D/g, '') })}
+            />
           </div>
           <div className="form-actions form-actions--inline">
             <div className="form-actions__status" role="status">
@@ -344,21 +321,18 @@ function SecurityCard() {
   if (!settings) return null
 
   const number = (key: keyof SecuritySettings, label: string) => (
-    <Field label={label} error={fieldError(error, key) ? errorText(error) : undefined}>
-      {(props) => (
-        <input
-          {...props}
-          className="input input--number"
-          type="number"
-          inputMode="numeric"
-          value={settings[key]}
-          onChange={(e) => {
-            setSaved(false)
-            setSettings({ ...settings, [key]: Number(e.target.value) })
-          }}
-        />
-      )}
-    </Field>
+    <TextField
+      label={label}
+      error={fieldError(error, key) ? errorText(error) : undefined}
+      className="input input--number"
+      type="number"
+      inputMode="numeric"
+      value={String(settings[key])}
+      onChange={(value) => {
+        setSaved(false)
+        setSettings({ ...settings, [key]: Number(value) })
+      }}
+    />
   )
   const save = async (event: FormEvent): Promise<void> => {
     event.preventDefault()

@@ -5,6 +5,7 @@ import type { Coupon, CouponInput } from '@shared/contract/channels/coupons'
 import { minorToDecimalString } from '@shared/money/format'
 import { ApiCallError, call } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
+import { TextField } from '../../components/TextField'
 import { Field } from '../../components/Field'
 import { formatRate } from '../../components/Receipt'
 import { useMoney } from '../../lib/money'
@@ -23,7 +24,17 @@ interface Draft {
   active: boolean
 }
 
-const EMPTY: Draft = { code: '', type: 'rate', percent: '', amount: '', minSpend: '', validFrom: '', validTo: '', usageLimit: '', active: true }
+const EMPTY: Draft = {
+  code: '',
+  type: 'rate',
+  percent: '',
+  amount: '',
+  minSpend: '',
+  validFrom: '',
+  validTo: '',
+  usageLimit: '',
+  active: true
+}
 
 /** Coupons, kept by managers: a code, a rate or an amount, a minimum spend, dates and a usage limit. */
 export function CouponsScreen() {
@@ -76,11 +87,13 @@ export function CouponsScreen() {
       setEditing(null)
       load()
     } catch (caught) {
-      if (caught instanceof ApiCallError) setError({ ...(caught.field ? { field: caught.field } : {}), message: caught.message })
+      if (caught instanceof ApiCallError)
+        setError({ ...(caught.field ? { field: caught.field } : {}), message: caught.message })
     }
   }
 
-  const set = (patch: Partial<Draft>): void => setEditing((e) => (e ? { ...e, draft: { ...e.draft, ...patch } } : e))
+  const set = (patch: Partial<Draft>): void =>
+    setEditing((e) => (e ? { ...e, draft: { ...e.draft, ...patch } } : e))
   const errorFor = (...fields: string[]): string | undefined =>
     error?.field && fields.includes(error.field) ? error.message.replace(`${error.field}: `, '') : undefined
   const d = editing?.draft
@@ -124,7 +137,11 @@ export function CouponsScreen() {
                 <th scope="row">
                   <span className="badge">{coupon.code}</span>
                 </th>
-                <td>{coupon.type === 'rate' ? t('coupons.percentOff', { rate: formatRate(coupon.rate ?? '0') }) : `−${money(coupon.amount ?? 0)}`}</td>
+                <td>
+                  {coupon.type === 'rate'
+                    ? t('coupons.percentOff', { rate: formatRate(coupon.rate ?? '0') })
+                    : `−${money(coupon.amount ?? 0)}`}
+                </td>
                 <td>{coupon.minSpend !== null ? money(coupon.minSpend) : '—'}</td>
                 <td>
                   {coupon.validFrom ?? '…'} – {coupon.validTo ?? '…'}
@@ -139,7 +156,12 @@ export function CouponsScreen() {
                   </span>
                 </td>
                 <td>
-                  <button type="button" className="icon-button" aria-label={t('coupons.editCode', { code: coupon.code })} onClick={() => edit(coupon)}>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label={t('coupons.editCode', { code: coupon.code })}
+                    onClick={() => edit(coupon)}
+                  >
                     <Pencil aria-hidden="true" size={18} />
                   </button>
                 </td>
@@ -149,47 +171,83 @@ export function CouponsScreen() {
         </table>
       )}
 
-      <Dialog title={editing?.id ? t('coupons.editTitle') : t('coupons.addTitle')} open={editing !== null} onClose={() => setEditing(null)}>
+      <Dialog
+        title={editing?.id ? t('coupons.editTitle') : t('coupons.addTitle')}
+        open={editing !== null}
+        onClose={() => setEditing(null)}
+      >
         {d && (
           <form onSubmit={(event) => void save(event)} noValidate>
-            <Field label={t('coupons.fields.code')} error={errorFor('code')}>
-              {(props) => (
-                <input {...props} className="input" value={d.code} disabled={editing?.id !== null} onChange={(e) => set({ code: e.target.value.toUpperCase() })} />
-              )}
-            </Field>
+            <TextField
+              label={t('coupons.fields.code')}
+              error={errorFor('code')}
+              value={d.code}
+              disabled={editing?.id !== null}
+              onChange={(value) => set({ code: value.toUpperCase() })}
+            />
             <Field label={t('coupons.fields.type')} error={errorFor('type')}>
               {(props) => (
-                <select {...props} className="input" value={d.type} onChange={(e) => set({ type: e.target.value as Draft['type'] })}>
+                <select
+                  {...props}
+                  className="input"
+                  value={d.type}
+                  onChange={(e) => set({ type: e.target.value as Draft['type'] })}
+                >
                   <option value="rate">{t('coupons.fields.typeRate')}</option>
                   <option value="amount">{t('coupons.fields.typeAmount')}</option>
                 </select>
               )}
             </Field>
             {d.type === 'rate' ? (
-              <Field label={t('coupons.fields.percent')} error={errorFor('rate')}>
-                {(props) => <input {...props} className="input" inputMode="decimal" value={d.percent} onChange={(e) => set({ percent: e.target.value })} />}
-              </Field>
+              <TextField
+                label={t('coupons.fields.percent')}
+                error={errorFor('rate')}
+                inputMode="decimal"
+                value={d.percent}
+                onChange={(value) => set({ percent: value })}
+              />
             ) : (
-              <Field label={t('coupons.fields.amount', { currency })} error={errorFor('amount')}>
-                {(props) => <input {...props} className="input" inputMode="decimal" value={d.amount} onChange={(e) => set({ amount: e.target.value })} />}
-              </Field>
+              <TextField
+                label={t('coupons.fields.amount', { currency })}
+                error={errorFor('amount')}
+                inputMode="decimal"
+                value={d.amount}
+                onChange={(value) => set({ amount: value })}
+              />
             )}
-            <Field label={t('coupons.fields.minSpend', { currency })} error={errorFor('minSpend')}>
-              {(props) => <input {...props} className="input" inputMode="decimal" value={d.minSpend} onChange={(e) => set({ minSpend: e.target.value })} />}
-            </Field>
+            <TextField
+              label={t('coupons.fields.minSpend', { currency })}
+              error={errorFor('minSpend')}
+              inputMode="decimal"
+              value={d.minSpend}
+              onChange={(value) => set({ minSpend: value })}
+            />
             <div className="two-columns">
-              <Field label={t('coupons.fields.validFrom')} error={errorFor('validFrom')}>
-                {(props) => <input {...props} type="date" className="input" value={d.validFrom} onChange={(e) => set({ validFrom: e.target.value })} />}
-              </Field>
-              <Field label={t('coupons.fields.validTo')} error={errorFor('validTo')}>
-                {(props) => <input {...props} type="date" className="input" value={d.validTo} onChange={(e) => set({ validTo: e.target.value })} />}
-              </Field>
+              <TextField
+                label={t('coupons.fields.validFrom')}
+                error={errorFor('validFrom')}
+                type="date"
+                value={d.validFrom}
+                onChange={(value) => set({ validFrom: value })}
+              />
+              <TextField
+                label={t('coupons.fields.validTo')}
+                error={errorFor('validTo')}
+                type="date"
+                value={d.validTo}
+                onChange={(value) => set({ validTo: value })}
+              />
             </div>
-            <Field label={t('coupons.fields.usageLimit')} error={errorFor('usageLimit')}>
-              {(props) => <input {...props} className="input" inputMode="numeric" value={d.usageLimit} onChange={(e) => set({ usageLimit: e.target.value })} />}
-            </Field>
+            <TextField
+              label={t('coupons.fields.usageLimit')}
+              error={errorFor('usageLimit')}
+              inputMode="numeric"
+              value={d.usageLimit}
+              onChange={(value) => set({ usageLimit: value })}
+            />
             <label className="checkbox">
-              <input type="checkbox" checked={d.active} onChange={(e) => set({ active: e.target.checked })} /> {t('coupons.fields.active')}
+              <input type="checkbox" checked={d.active} onChange={(e) => set({ active: e.target.checked })} />{' '}
+              {t('coupons.fields.active')}
             </label>
             {error && !error.field && (
               <p className="field__error" role="alert">

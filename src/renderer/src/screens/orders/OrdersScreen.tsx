@@ -4,6 +4,7 @@ import { Printer, Search, Star, Undo2, XCircle } from 'lucide-react'
 import { ORDER_STATUS_VALUES, type OrderDetail, type OrderSummary } from '@shared/contract/channels/orders'
 import { ApiCallError, call } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
+import { TextField } from '../../components/TextField'
 import { Field } from '../../components/Field'
 import { Receipt } from '../../components/Receipt'
 import { useMoney } from '../../lib/money'
@@ -22,7 +23,15 @@ interface Filters {
   cashierUserId: string
 }
 
-const EMPTY: Filters = { number: '', from: '', to: '', minTotal: '', maxTotal: '', status: '', cashierUserId: '' }
+const EMPTY: Filters = {
+  number: '',
+  from: '',
+  to: '',
+  minTotal: '',
+  maxTotal: '',
+  status: '',
+  cashierUserId: ''
+}
 
 /** Order history: search, a detail view with the receipt, reprint and void. */
 export function OrdersScreen() {
@@ -58,7 +67,8 @@ export function OrdersScreen() {
       setOrders(result.orders)
       setTotal(result.total)
     } catch (caught) {
-      if (caught instanceof ApiCallError) setError({ ...(caught.field ? { field: caught.field } : {}), message: caught.message })
+      if (caught instanceof ApiCallError)
+        setError({ ...(caught.field ? { field: caught.field } : {}), message: caught.message })
     }
   }, [])
 
@@ -85,7 +95,8 @@ export function OrdersScreen() {
       setReason('')
       void search(filters)
     } catch (caught) {
-      if (caught instanceof ApiCallError) setError({ ...(caught.field ? { field: caught.field } : {}), message: caught.message })
+      if (caught instanceof ApiCallError)
+        setError({ ...(caught.field ? { field: caught.field } : {}), message: caught.message })
     }
   }
 
@@ -104,34 +115,48 @@ export function OrdersScreen() {
       </header>
 
       <form className="filters card" onSubmit={submit} aria-label={t('orders.search')}>
-        <Field label={t('orders.number')} error={errorFor('number')}>
-          {(props) => (
-            <input {...props} className="input" value={filters.number} onChange={(e) => setFilters({ ...filters, number: e.target.value })} />
-          )}
-        </Field>
-        <Field label={t('orders.from')} error={errorFor('from')}>
-          {(props) => (
-            <input {...props} type="date" className="input" value={filters.from} onChange={(e) => setFilters({ ...filters, from: e.target.value })} />
-          )}
-        </Field>
-        <Field label={t('orders.to')} error={errorFor('to')}>
-          {(props) => (
-            <input {...props} type="date" className="input" value={filters.to} onChange={(e) => setFilters({ ...filters, to: e.target.value })} />
-          )}
-        </Field>
-        <Field label={t('orders.minTotal')} error={errorFor('minTotal')}>
-          {(props) => (
-            <input {...props} inputMode="decimal" className="input" value={filters.minTotal} onChange={(e) => setFilters({ ...filters, minTotal: e.target.value })} />
-          )}
-        </Field>
-        <Field label={t('orders.maxTotal')} error={errorFor('maxTotal')}>
-          {(props) => (
-            <input {...props} inputMode="decimal" className="input" value={filters.maxTotal} onChange={(e) => setFilters({ ...filters, maxTotal: e.target.value })} />
-          )}
-        </Field>
+        <TextField
+          label={t('orders.number')}
+          error={errorFor('number')}
+          value={filters.number}
+          onChange={(value) => setFilters({ ...filters, number: value })}
+        />
+        <TextField
+          label={t('orders.from')}
+          error={errorFor('from')}
+          type="date"
+          value={filters.from}
+          onChange={(value) => setFilters({ ...filters, from: value })}
+        />
+        <TextField
+          label={t('orders.to')}
+          error={errorFor('to')}
+          type="date"
+          value={filters.to}
+          onChange={(value) => setFilters({ ...filters, to: value })}
+        />
+        <TextField
+          label={t('orders.minTotal')}
+          error={errorFor('minTotal')}
+          inputMode="decimal"
+          value={filters.minTotal}
+          onChange={(value) => setFilters({ ...filters, minTotal: value })}
+        />
+        <TextField
+          label={t('orders.maxTotal')}
+          error={errorFor('maxTotal')}
+          inputMode="decimal"
+          value={filters.maxTotal}
+          onChange={(value) => setFilters({ ...filters, maxTotal: value })}
+        />
         <Field label={t('orders.status')}>
           {(props) => (
-            <select {...props} className="input" value={filters.status} onChange={(e) => setFilters({ ...filters, status: e.target.value })}>
+            <select
+              {...props}
+              className="input"
+              value={filters.status}
+              onChange={(e) => setFilters({ ...filters, status: e.target.value })}
+            >
               <option value="">{t('orders.anyStatus')}</option>
               {ORDER_STATUS_VALUES.filter((s) => s !== 'draft').map((status) => (
                 <option key={status} value={status}>
@@ -143,7 +168,12 @@ export function OrdersScreen() {
         </Field>
         <Field label={t('orders.cashier')}>
           {(props) => (
-            <select {...props} className="input" value={filters.cashierUserId} onChange={(e) => setFilters({ ...filters, cashierUserId: e.target.value })}>
+            <select
+              {...props}
+              className="input"
+              value={filters.cashierUserId}
+              onChange={(e) => setFilters({ ...filters, cashierUserId: e.target.value })}
+            >
               <option value="">{t('orders.anyCashier')}</option>
               {cashiers.map((cashier) => (
                 <option key={cashier.id} value={cashier.id}>
@@ -197,7 +227,11 @@ export function OrdersScreen() {
               </thead>
               <tbody>
                 {orders.map((order) => (
-                  <tr key={order.id} className={selected?.id === order.id ? 'is-selected' : undefined} onClick={() => void open(order.id)}>
+                  <tr
+                    key={order.id}
+                    className={selected?.id === order.id ? 'is-selected' : undefined}
+                    onClick={() => void open(order.id)}
+                  >
                     <th scope="row">
                       <button type="button" className="linkish" onClick={() => void open(order.id)}>
                         {order.number}
@@ -207,7 +241,9 @@ export function OrdersScreen() {
                     <td>{order.cashierName ?? '—'}</td>
                     <td className="num">{money(order.total + order.cashRounding, order.currency)}</td>
                     <td>
-                      <span className={`status-pill status-pill--${order.status}`}>{t(`orders.statuses.${order.status}`)}</span>
+                      <span className={`status-pill status-pill--${order.status}`}>
+                        {t(`orders.statuses.${order.status}`)}
+                      </span>
                     </td>
                   </tr>
                 ))}
@@ -216,11 +252,20 @@ export function OrdersScreen() {
           )}
         </div>
 
-        <aside className="orders-detail" aria-label={selected ? t('orders.detail.title', { number: selected.number }) : t('orders.detail.pick')}>
+        <aside
+          className="orders-detail"
+          aria-label={
+            selected ? t('orders.detail.title', { number: selected.number }) : t('orders.detail.pick')
+          }
+        >
           {selected ? (
             <>
               <h2 className="panel__title">{t('orders.detail.title', { number: selected.number })}</h2>
-              {selected.closeReason && <p className="notice notice--error">{t('orders.detail.voidedBecause', { reason: selected.closeReason })}</p>}
+              {selected.closeReason && (
+                <p className="notice notice--error">
+                  {t('orders.detail.voidedBecause', { reason: selected.closeReason })}
+                </p>
+              )}
               <div className="orders-detail__actions">
                 <button type="button" className="button" onClick={() => printReceipt()}>
                   <Printer aria-hidden="true" size={20} /> {t('orders.detail.reprint')}
@@ -236,7 +281,11 @@ export function OrdersScreen() {
                   </button>
                 )}
                 {selected.status === 'paid' && (
-                  <button type="button" className="button button--danger-ghost" onClick={() => setVoiding(true)}>
+                  <button
+                    type="button"
+                    className="button button--danger-ghost"
+                    onClick={() => setVoiding(true)}
+                  >
                     <XCircle aria-hidden="true" size={20} /> {t('orders.detail.void')}
                   </button>
                 )}
@@ -251,7 +300,13 @@ export function OrdersScreen() {
         </aside>
       </div>
 
-      {selected && rating && <EvaluationDialog orderId={selected.id} number={selected.number ?? ''} onClose={() => setRating(false)} />}
+      {selected && rating && (
+        <EvaluationDialog
+          orderId={selected.id}
+          number={selected.number ?? ''}
+          onClose={() => setRating(false)}
+        />
+      )}
       {selected && (
         <RefundDialog
           orderId={selected.id}
@@ -264,12 +319,20 @@ export function OrdersScreen() {
         />
       )}
 
-      <Dialog title={t('orders.detail.voidTitle', { number: selected?.number ?? '' })} open={voiding} onClose={() => setVoiding(false)}>
+      <Dialog
+        title={t('orders.detail.voidTitle', { number: selected?.number ?? '' })}
+        open={voiding}
+        onClose={() => setVoiding(false)}
+      >
         <form onSubmit={(event) => void confirmVoid(event)}>
           <p>{t('orders.detail.voidBody')}</p>
-          <Field label={t('orders.detail.voidReason')} error={errorFor('reason')}>
-            {(props) => <input {...props} className="input" value={reason} autoFocus onChange={(e) => setReason(e.target.value)} />}
-          </Field>
+          <TextField
+            label={t('orders.detail.voidReason')}
+            error={errorFor('reason')}
+            value={reason}
+            autoFocus
+            onChange={(value) => setReason(value)}
+          />
           <div className="dialog__actions">
             <button type="button" className="button button--ghost" onClick={() => setVoiding(false)}>
               {t('orders.detail.cancel')}

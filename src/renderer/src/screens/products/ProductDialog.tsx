@@ -4,6 +4,7 @@ import { Save } from 'lucide-react'
 import { PRODUCT_UNITS, type ApiError, type Category, type Product, type ProductUnit } from '@shared/contract'
 import { call } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
+import { TextField } from '../../components/TextField'
 import { Field } from '../../components/Field'
 import { toApiError } from '../../stores/settings-store'
 import { errorFor, ratePercent, useCatalogReason } from './catalog-text'
@@ -139,43 +140,32 @@ export function ProductDialog({
       }
     >
       <form id={formId} className="product-form" onSubmit={(e) => void save(e)} noValidate>
-        <Field label={t('catalog.dialog.nameZh')} error={err('nameZh')}>
-          {(props) => (
-            <input
-              {...props}
-              className="input"
-              lang="zh-CN"
-              value={draft.nameZh}
-              maxLength={120}
-              autoFocus
-              onChange={(e) => edit({ nameZh: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field label={t('catalog.dialog.nameEn')} error={err('nameEn')}>
-          {(props) => (
-            <input
-              {...props}
-              className="input"
-              lang="en"
-              value={draft.nameEn}
-              maxLength={120}
-              onChange={(e) => edit({ nameEn: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field label={t('catalog.dialog.sku')} hint={t('catalog.dialog.skuHint')} error={err('sku')}>
-          {(props) => (
-            <input
-              {...props}
-              className="input"
-              value={draft.sku}
-              maxLength={40}
-              autoComplete="off"
-              onChange={(e) => edit({ sku: e.target.value })}
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('catalog.dialog.nameZh')}
+          error={err('nameZh')}
+          lang="zh-CN"
+          value={draft.nameZh}
+          maxLength={120}
+          autoFocus
+          onChange={(value) => edit({ nameZh: value })}
+        />
+        <TextField
+          label={t('catalog.dialog.nameEn')}
+          error={err('nameEn')}
+          lang="en"
+          value={draft.nameEn}
+          maxLength={120}
+          onChange={(value) => edit({ nameEn: value })}
+        />
+        <TextField
+          label={t('catalog.dialog.sku')}
+          hint={t('catalog.dialog.skuHint')}
+          error={err('sku')}
+          value={draft.sku}
+          maxLength={40}
+          autoComplete="off"
+          onChange={(value) => edit({ sku: value })}
+        />
         <Field
           label={t('catalog.dialog.barcodes')}
           hint={t('catalog.dialog.barcodesHint')}
@@ -233,23 +223,16 @@ export function ProductDialog({
             </select>
           )}
         </Field>
-        <Field
+        <TextField
           label={t('catalog.dialog.price', { currency })}
           hint={t('catalog.dialog.priceHint')}
           error={err('price')}
-        >
-          {(props) => (
-            <input
-              {...props}
-              className="input"
-              inputMode="decimal"
-              autoComplete="off"
-              value={draft.price}
-              placeholder="0.00"
-              onChange={(e) => edit({ price: e.target.value })}
-            />
-          )}
-        </Field>
+          inputMode="decimal"
+          autoComplete="off"
+          value={draft.price}
+          placeholder="0.00"
+          onChange={(value) => edit({ price: value })}
+        />
         <Field label={t('catalog.dialog.taxRate')} error={err('taxRate')}>
           {(props) => (
             <select
