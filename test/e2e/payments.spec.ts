@@ -279,3 +279,27 @@ test('with the payment gateway unreachable, card and QR are disabled with the re
     rmSync(dataDir, { recursive: true, force: true })
   }
 })
+
+test('a payment survives a reload: the open QR payment comes back and is paid, under the same order', async ({ page, kassa }) => {
+  await openShopAsOwner(page, kassa.url)
+  await openShift(page)
+  const payable = await ringUpTwoItems(page)
+  await page.keyboard.press('F12')
+  await page.getByRole('dialog', { name: 'Cash payment' }).getByRole('tab', { name: 'Alipay' }).click()
+  const alipay = page.getByRole('dialog', { name: 'Alipay payment' })
+  await alipay.getByRole('button', { name: 'Customer scans QR' }).click()
+  await alipay.getByRole('button', { name: 'Show QR code' }).click()
+  await expect(alipay.getByRole('status').filter({ hasText: 'Waiting for the customer to scan the QR code' })).toBeVisible()
+
+  // The till's page is lost (a reload, a crash of the window); the owner logs in again.
+  await openShopAsOwner(page, kassa.url)
+  const resumed = page.getByRole('dialog', { name: /payment/ })
+  await expect(resumed).toBeVisible()
+  await expect(resumed.getByTestId('checkout-due')).toHaveText(payable)
+  await resumed.getByRole('button', { name: 'Customer device' }).click()
+  const device = resumed.getByRole('complementary', { name: 'Customer device (sandbox)' })
+  await device.getByRole('region', { name: `Alipay ${payable}` }).getByRole('button', { name: 'Scan & pay' }).click()
+  const done = page.getByRole('dialog', { name: 'Paid' })
+  await expect(done).toBeVisible()
+  await expect(done.getByText(/^Order T01-000001$/)).toBeVisible()
+})

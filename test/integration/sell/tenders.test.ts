@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { CheckoutSession } from '@shared/contract/channels/tenders'
 import type { Core } from '../../../src/main/core/create-core'
 import { callOk } from '../../support/accounts'
-import { GOODS, ledgerBalances, openShop } from './sell-fixture'
+import { GOODS, ledgerBalances, openShop, rowCounts } from './sell-fixture'
 
 const shops: Array<{ close(): void }> = []
 afterEach(() => {
@@ -118,6 +118,18 @@ describe('tenders through the sandbox gateway', () => {
     expect(closed.order.status).toBe('awaiting_payment')
     const cancelled = await callOk(core, cashier, 'checkout:cancel', { orderId })
     expect(cancelled.order.status).toBe('cancelled')
+  })
+
+  it('brings a payment back after the screen is lost: the same order with its open tender, never a second one', async () => {
+    const { core, cashier, session, dataDir } = await shopWithOrder()
+    const orderId = session.order.id
+    await callOk(core, cashier, 'tenders:add', { orderId, attemptKey: 'resume-qr-01', method: 'alipay', flow: 'merchant_qr' })
+    const cart = await callOk(core, cashier, 'cart:open', {})
+    expect(cart).toMatchObject({ id: orderId, status: 'awaiting_payment' })
+    const resumed = await callOk(core, cashier, 'checkout:begin', { cartId: orderId, checkoutKey: 'a-new-key-after-reload' })
+    expect(resumed.order.number).toBe(session.order.number)
+    expect(resumed.tenders).toHaveLength(1)
+    expect(rowCounts(core, dataDir).paidOrders).toBe(1)
   })
 
   it('offers cash only when the gateway cannot be reached', async () => {

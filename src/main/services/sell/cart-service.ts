@@ -106,8 +106,14 @@ export function createCartService(
     checkCouponUsable,
     view,
 
+    /**
+     * The cashier's current sale: an order still waiting for its payment comes first (so a
+     * reload or a crash mid-payment brings the payment back), then the open cart, else a new one.
+     */
     open(actor: Actor): CartView {
-      return store.transaction(() => view(store.orders.activeDraft(actor.userId) ?? createDraft(actor.userId)))
+      return store.transaction(() =>
+        view(store.orders.awaitingFor(actor.userId) ?? store.orders.activeDraft(actor.userId) ?? createDraft(actor.userId))
+      )
     },
 
     get(cartId: string): CartView {

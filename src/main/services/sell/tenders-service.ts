@@ -201,6 +201,8 @@ export function createTendersService(
           if (earlier.id !== input.cartId) throw new DomainError('CONFLICT', 'This checkout key belongs to another order', 'checkoutKey')
           return session(earlier.id)
         }
+        // Resuming a payment the screen lost (a reload): the same order, never a second one.
+        if (store.orders.get(input.cartId)?.status === 'awaiting_payment') return session(input.cartId)
         const { order } = freezeOrder(ctx, deps, { ...input, actor, whollyCash: false })
         return session(order.id)
       })

@@ -112,6 +112,8 @@ export function createOrdersRepo(db: Database) {
     activeDraft: db.prepare<[string | null], OrderRow>(`
       SELECT * FROM orders WHERE status = 'draft' AND parked_at IS NULL AND cashier_user_id IS ?
       ORDER BY updated_at DESC LIMIT 1`),
+    awaitingFor: db.prepare<[string | null], OrderRow>(`
+      SELECT * FROM orders WHERE status = 'awaiting_payment' AND cashier_user_id IS ? ORDER BY checked_out_at LIMIT 1`),
     parked: db.prepare<[], OrderRow>(`SELECT * FROM orders WHERE status = 'draft' AND parked_at IS NOT NULL ORDER BY parked_at`),
     lines: db.prepare<[string], OrderLineRow>('SELECT * FROM order_lines WHERE order_id = ? ORDER BY position'),
     line: db.prepare<[string, string], OrderLineRow>('SELECT * FROM order_lines WHERE order_id = ? AND id = ?'),
@@ -163,6 +165,8 @@ export function createOrdersRepo(db: Database) {
     byCheckoutKey: (key: string): OrderRow | undefined => s.byCheckoutKey.get(key),
     byNumber: (number: string): OrderRow | undefined => s.byNumber.get(number),
     activeDraft: (cashierUserId: string | null): OrderRow | undefined => s.activeDraft.get(cashierUserId),
+    /** An order this cashier checked out whose payment is not finished (e.g. the screen was reloaded). */
+    awaitingFor: (cashierUserId: string | null): OrderRow | undefined => s.awaitingFor.get(cashierUserId),
     parked: (): OrderRow[] => s.parked.all(),
     lines: (orderId: string): OrderLineRow[] => s.lines.all(orderId),
     line: (orderId: string, lineId: string): OrderLineRow | undefined => s.line.get(orderId, lineId),

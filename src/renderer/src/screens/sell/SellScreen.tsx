@@ -47,7 +47,7 @@ export function SellScreen() {
   }, [])
   useEffect(refreshParked, [refreshParked, cart?.id])
 
-  const dialogsOpen = paying || showParked || lastSale !== null
+  const dialogsOpen = paying || showParked || lastSale !== null || cart?.status === 'awaiting_payment'
   useBarcodeScanner((code) => void scan(code), !dialogsOpen)
 
   useEffect(() => {
@@ -136,7 +136,7 @@ export function SellScreen() {
         )}
       </aside>
 
-      <PaymentDialog cart={cart} open={paying} onClose={() => setPaying(false)} />
+      <PaymentDialog cart={cart} open={paying || cart.status === 'awaiting_payment'} onClose={() => setPaying(false)} />
       {!paying && <CustomerDevicePanel />}
       <ParkedDialog open={showParked} onClose={() => setShowParked(false)} />
       <SaleDoneDialog />

@@ -111,7 +111,7 @@ function Payment({ cart, onClose }: { cart: CartView; onClose: () => void }) {
     [money, onClose, push, showSale, t]
   )
 
-  const checkout = useCheckout(cart.id, onSession)
+  const checkout = useCheckout(cart.id, onSession, cart.status === 'awaiting_payment')
   const { session, busy, error } = checkout
   const currency = session?.order.currency ?? cart.currency
   const openTender = session?.tenders.find(isOpenTender) ?? null

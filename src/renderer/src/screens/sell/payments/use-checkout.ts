@@ -47,7 +47,12 @@ export interface Checkout {
  * under one checkout key), its tenders, and what remains. Live through `payment:changed`,
  * with `checkout:state` every few seconds in case an event is lost.
  */
-export function useCheckout(cartId: string, onSession: (session: CheckoutSession, previous: CheckoutSession | null) => void): Checkout {
+export function useCheckout(
+  cartId: string,
+  onSession: (session: CheckoutSession, previous: CheckoutSession | null) => void,
+  /** The order is already waiting for payment (the screen was reloaded mid-payment): pick it up. */
+  resume = false
+): Checkout {
   const [checkoutKey] = useState(() => crypto.randomUUID())
   const [session, setSession] = useState<CheckoutSession | null>(null)
   const [busy, setBusy] = useState(false)
@@ -173,6 +178,14 @@ export function useCheckout(cartId: string, onSession: (session: CheckoutSession
       setBusy(false)
     }
   }
+
+  useEffect(() => {
+    if (!resume) return
+    // checkout:begin on an order awaiting payment answers with that order, never a new one.
+    void call('checkout:begin', { cartId, checkoutKey })
+      .then(adopt)
+      .catch((caught: unknown) => setError(toApiError(caught)))
+  }, [resume, cartId, checkoutKey, adopt])
 
   const current = session?.tenders.find((t) => t.id === currentId) ?? null
 
