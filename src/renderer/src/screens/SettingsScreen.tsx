@@ -7,6 +7,7 @@ import { formatMinor } from '@shared/money/format'
 import { TextField } from '../components/TextField'
 import { Field } from '../components/Field'
 import { useSettingsStore } from '../stores/settings-store'
+import { ScreenHeader } from '../components/ScreenHeader'
 
 const CURRENCIES = ['CNY', 'HKD', 'USD', 'EUR', 'GBP', 'JPY', 'KRW', 'KWD', 'BHD'] as const
 
@@ -50,14 +51,7 @@ export function SettingsScreen() {
 
   return (
     <section className="screen" aria-labelledby="settings-title">
-      <header className="screen__header">
-        <div>
-          <h1 id="settings-title" className="screen__title">
-            {t('settings.title')}
-          </h1>
-          <p className="screen__subtitle">{t('settings.subtitle')}</p>
-        </div>
-      </header>
+      <ScreenHeader titleId="settings-title" title={t('settings.title')} subtitle={t('settings.subtitle')} />
 
       <form className="settings-form" onSubmit={onSubmit} noValidate>
         <fieldset className="card">

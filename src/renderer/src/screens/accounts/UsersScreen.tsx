@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ShieldCheck, UserPlus } from 'lucide-react'
+import { ScreenHeader } from '../../components/ScreenHeader'
 import {
   ROLES,
   type ApiError,
@@ -121,13 +122,11 @@ export function UsersScreen() {
 
   return (
     <section className="screen" aria-labelledby="users-title">
-      <header className="screen__header">
-        <div>
-          <h1 id="users-title" className="screen__title">
-            {t('accounts.users.title')}
-          </h1>
-          <p className="screen__subtitle">{t('accounts.users.subtitle')}</p>
-        </div>
+      <ScreenHeader
+        titleId="users-title"
+        title={t('accounts.users.title')}
+        subtitle={t('accounts.users.subtitle')}
+      >
         <button
           type="button"
           className="button button--primary"
@@ -139,7 +138,7 @@ export function UsersScreen() {
         >
           <UserPlus aria-hidden="true" size={20} /> {t('accounts.users.add')}
         </button>
-      </header>
+      </ScreenHeader>
 
       <div role="status" aria-live="polite" className="screen__notice">
         {notice && <span className="status status--ok">{notice}</span>}

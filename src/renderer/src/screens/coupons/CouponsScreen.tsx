@@ -11,6 +11,7 @@ import { formatRate } from '../../components/Receipt'
 import { useMoney } from '../../lib/money'
 import { percentToRate, ratePercent } from '../sell/LineEditor'
 import { useSettingsStore } from '../../stores/settings-store'
+import { ScreenHeader } from '../../components/ScreenHeader'
 
 interface Draft {
   code: string
@@ -100,17 +101,11 @@ export function CouponsScreen() {
 
   return (
     <section className="screen" aria-labelledby="coupons-title">
-      <header className="screen__header">
-        <div>
-          <h1 id="coupons-title" className="screen__title">
-            {t('coupons.title')}
-          </h1>
-          <p className="screen__subtitle">{t('coupons.subtitle')}</p>
-        </div>
+      <ScreenHeader titleId="coupons-title" title={t('coupons.title')} subtitle={t('coupons.subtitle')}>
         <button type="button" className="button button--primary" onClick={() => edit(null)}>
           <Plus aria-hidden="true" size={20} /> {t('coupons.add')}
         </button>
-      </header>
+      </ScreenHeader>
 
       {coupons.length === 0 ? (
         <p className="empty-state">{t('coupons.none')}</p>

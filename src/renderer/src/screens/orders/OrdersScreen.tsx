@@ -12,6 +12,7 @@ import { printReceipt } from '../../lib/print'
 import { EvaluationDialog } from './EvaluationDialog'
 import { RefundDialog } from './RefundDialog'
 import './orders.css'
+import { ScreenHeader } from '../../components/ScreenHeader'
 
 interface Filters {
   number: string
@@ -105,14 +106,7 @@ export function OrdersScreen() {
 
   return (
     <section className="screen screen--wide" aria-labelledby="orders-title">
-      <header className="screen__header">
-        <div>
-          <h1 id="orders-title" className="screen__title">
-            {t('orders.title')}
-          </h1>
-          <p className="screen__subtitle">{t('orders.subtitle')}</p>
-        </div>
-      </header>
+      <ScreenHeader titleId="orders-title" title={t('orders.title')} subtitle={t('orders.subtitle')} />
 
       <form className="filters card" onSubmit={submit} aria-label={t('orders.search')}>
         <TextField

@@ -12,6 +12,7 @@ import { ImportDialog } from './ImportDialog'
 import { ProductDialog } from './ProductDialog'
 import '../../styles/products.css'
 import { ProductRating, useProductRatings } from './ProductRating'
+import { ScreenHeader } from '../../components/ScreenHeader'
 
 type Editing = { product: Product | null } | null
 
@@ -118,13 +119,11 @@ export function ProductsScreen() {
 
   return (
     <section className="screen screen--wide products" aria-labelledby="products-title">
-      <header className="screen__header">
-        <div>
-          <h1 id="products-title" className="screen__title">
-            {t('catalog.title')}
-          </h1>
-          <p className="screen__subtitle">{canManage ? t('catalog.subtitle') : t('catalog.readOnly')}</p>
-        </div>
+      <ScreenHeader
+        titleId="products-title"
+        title={t('catalog.title')}
+        subtitle={canManage ? t('catalog.subtitle') : t('catalog.readOnly')}
+      >
         {canManage && (
           <div className="products__actions">
             <button type="button" className="button button--ghost" onClick={() => setImporting(true)}>
@@ -148,7 +147,7 @@ export function ProductsScreen() {
             </button>
           </div>
         )}
-      </header>
+      </ScreenHeader>
 
       <div className="products__filters">
         <div className="products__search">
