@@ -7,11 +7,11 @@ import { Dialog } from '../../components/Dialog'
 import { TextField } from '../../components/TextField'
 import { Field } from '../../components/Field'
 import { Receipt } from '../../components/Receipt'
-import { useMoney } from '../../lib/money'
 import { printReceipt } from '../../lib/print'
 import { EvaluationDialog } from './EvaluationDialog'
 import { RefundDialog } from './RefundDialog'
 import './orders.css'
+import { OrdersTable } from '../../components/OrdersTable'
 import { ScreenHeader } from '../../components/ScreenHeader'
 
 interface Filters {
@@ -37,7 +37,6 @@ const EMPTY: Filters = {
 /** Order history: search, a detail view with the receipt, reprint and void. */
 export function OrdersScreen() {
   const { t } = useTranslation()
-  const money = useMoney()
   const [filters, setFilters] = useState<Filters>(EMPTY)
   const [orders, setOrders] = useState<OrderSummary[]>([])
   const [total, setTotal] = useState(0)
@@ -102,7 +101,6 @@ export function OrdersScreen() {
   }
 
   const errorFor = (field: string): string | undefined => (error?.field === field ? error.message : undefined)
-  const time = (iso: string | null): string => (iso ? new Date(iso).toLocaleString() : '—')
 
   return (
     <section className="screen screen--wide" aria-labelledby="orders-title">
@@ -207,42 +205,12 @@ export function OrdersScreen() {
           {orders.length === 0 ? (
             <p className="muted">{t('orders.none')}</p>
           ) : (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('orders.columns.number')}</th>
-                  <th scope="col">{t('orders.columns.time')}</th>
-                  <th scope="col">{t('orders.columns.cashier')}</th>
-                  <th scope="col" className="num">
-                    {t('orders.columns.total')}
-                  </th>
-                  <th scope="col">{t('orders.columns.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {orders.map((order) => (
-                  <tr
-                    key={order.id}
-                    className={selected?.id === order.id ? 'is-selected' : undefined}
-                    onClick={() => void open(order.id)}
-                  >
-                    <th scope="row">
-                      <button type="button" className="linkish" onClick={() => void open(order.id)}>
-                        {order.number}
-                      </button>
-                    </th>
-                    <td>{time(order.paidAt ?? order.createdAt)}</td>
-                    <td>{order.cashierName ?? '—'}</td>
-                    <td className="num">{money(order.total + order.cashRounding, order.currency)}</td>
-                    <td>
-                      <span className={`status-pill status-pill--${order.status}`}>
-                        {t(`orders.statuses.${order.status}`)}
-                      </span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <OrdersTable
+              orders={orders}
+              withDate
+              selectedId={selected?.id ?? null}
+              onOpen={(orderId) => void open(orderId)}
+            />
           )}
         </div>
 

@@ -5,6 +5,7 @@ import type { ChannelInput, ChannelOutput } from '@shared/contract'
 import type { ZReport } from '@shared/contract/channels/settlement'
 import type { OrderSummary } from '@shared/contract/channels/orders'
 import { ApiCallError, call } from '../../api/client'
+import { OrdersTable } from '../../components/OrdersTable'
 import { Dialog } from '../../components/Dialog'
 import { Field } from '../../components/Field'
 import { useMoney } from '../../lib/money'
@@ -402,8 +403,7 @@ function Row({ label, value, strong, onOpen, testId }: { label: string; value: s
 }
 
 function DrillDialog({ date, what, filter, onClose }: { date: string; what: string; filter: Filter; onClose: () => void }) {
-  const { t, i18n } = useTranslation()
-  const money = useMoney()
+  const { t } = useTranslation()
   const [result, setResult] = useState<{ orders: OrderSummary[]; total: number } | null>(null)
   useEffect(() => {
     void call('settlement:orders', { date, filter, limit: 100 }).then(setResult)
@@ -416,32 +416,7 @@ function DrillDialog({ date, what, filter, onClose }: { date: string; what: stri
         <p className="muted">{t('settlement.drill.none')}</p>
       ) : (
         <>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('orders.columns.number')}</th>
-                <th scope="col">{t('orders.columns.time')}</th>
-                <th scope="col">{t('orders.columns.cashier')}</th>
-                <th scope="col" className="num">
-                  {t('orders.columns.total')}
-                </th>
-                <th scope="col">{t('orders.columns.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.orders.map((order) => (
-                <tr key={order.id}>
-                  <th scope="row">{order.number}</th>
-                  <td>{order.paidAt ? new Date(order.paidAt).toLocaleTimeString(i18n.language) : '—'}</td>
-                  <td>{order.cashierName ?? '—'}</td>
-                  <td className="num">{money(order.total + order.cashRounding, order.currency)}</td>
-                  <td>
-                    <span className={`status-pill status-pill--${order.status}`}>{t(`orders.statuses.${order.status}`)}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <OrdersTable orders={result.orders} />
           {result.total > result.orders.length && <p className="muted">{t('settlement.drill.more', { shown: result.orders.length, total: result.total })}</p>}
         </>
       )}
