@@ -28,6 +28,7 @@ import type { ScenarioInput } from '../payments/sandbox/scenarios'
 import { createPaymentsRuntime } from '../services/payments/payments-runtime'
 import type { TenderTiming } from '../services/sell/tenders-service'
 import type { ServiceContext } from '../services/service-context'
+import { backupIfDue } from '../store/backup'
 import { openDatabase } from '../store/database'
 import { DatabaseDamagedError, DatabaseTooNewError } from '../store/errors'
 import { createStore } from '../store/store'
@@ -109,6 +110,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
 
   logger.info('store.opened', { file: paths.database, applied: opened.applied, backup: opened.backupFile })
+  const dailyBackup = await backupIfDue(opened.db, paths.backups, { now: clock.now() })
+  if (dailyBackup) logger.info('store.backed_up', { file: dailyBackup })
   const store = createStore(opened.db)
   const ctx: ServiceContext = { store, clock, events, logger }
   const settings = createSettingsService(ctx)

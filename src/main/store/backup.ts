@@ -33,3 +33,25 @@ function pruneBackups(dir: string, keep: number): void {
   const files = listBackups(dir)
   for (const name of files.slice(0, Math.max(0, files.length - keep))) unlinkSync(join(dir, name))
 }
+
+/** When the newest backup in `dir` was taken, from its name (null when there is none). */
+export function newestBackupAt(dir: string): Date | null {
+  const newest = listBackups(dir).at(-1)
+  const stamp = newest ? /^kassa-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z/.exec(newest) : null
+  if (!stamp) return null
+  return new Date(`${stamp[1]}T${stamp[2]}:${stamp[3]}:${stamp[4]}.${stamp[5]}Z`)
+}
+
+/**
+ * Takes the day's backup if the newest one is older than `maxAgeMs` (a day by default), so a
+ * till that runs for weeks always has yesterday's shop to go back to.
+ */
+export async function backupIfDue(
+  db: Database,
+  dir: string,
+  options: { now: Date; maxAgeMs?: number; keep?: number }
+): Promise<string | null> {
+  const newest = newestBackupAt(dir)
+  if (newest && options.now.getTime() - newest.getTime() < (options.maxAgeMs ?? 24 * 60 * 60 * 1000)) return null
+  return backupDatabase(db, dir, { reason: 'daily', at: options.now, ...(options.keep ? { keep: options.keep } : {}) })
+}
