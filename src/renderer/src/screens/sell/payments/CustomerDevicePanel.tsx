@@ -109,7 +109,7 @@ function TradeCard({ trade, onAct }: { trade: SandboxTrade; onAct: (input: Act) 
         <span className="device-trade__needs">{t(`payments.device.needs.${trade.needs}`)}</span>
       </p>
       <p className="device-trade__no">
-        {trade.tradeNo} · {trade.state}
+        {trade.tradeNo}
       </p>
 
       {trade.needs === 'password' && (
