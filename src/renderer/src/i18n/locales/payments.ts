@@ -76,6 +76,12 @@ const en = {
       tenderBody: '{{amount}} · order {{number}}',
       tenderBodyReason: '{{amount}} · order {{number}} · {{reason}}'
     },
+    failures: {
+      insufficientFunds: 'Declined: not enough balance',
+      wrongPin: 'Declined: wrong PIN',
+      qrExpired: 'The QR code expired before it was paid',
+      codeInvalid: 'The payment code is invalid or expired: ask for a new one'
+    },
     device: {
       open: 'Customer device',
       title: 'Customer device (sandbox)',
@@ -187,6 +193,12 @@ const zhCN: typeof en = {
       tenderFailed: '{{method}}收款未完成',
       tenderBody: '{{amount}} · 订单 {{number}}',
       tenderBodyReason: '{{amount}} · 订单 {{number}} · {{reason}}'
+    },
+    failures: {
+      insufficientFunds: '已拒绝：余额不足',
+      wrongPin: '已拒绝：密码错误',
+      qrExpired: '二维码在付款前已过期',
+      codeInvalid: '付款码无效或已过期：请顾客刷新付款码'
     },
     device: {
       open: '顾客设备',

@@ -16,6 +16,7 @@ import { CustomerDevicePanel } from './CustomerDevicePanel'
 import { TenderList } from './TenderList'
 import { CardForm, SessionCashForm, WalletForm } from './TenderForms'
 import { TenderProgress, statusKey } from './TenderProgress'
+import { useFailureText } from './failure-text'
 import { isFailedTender, isOpenTender, useCheckout, type TenderRequest } from './use-checkout'
 import './payments.css'
 
@@ -39,6 +40,7 @@ type CloseAsk = 'confirm' | 'pending' | 'paid' | null
 /** Mounted each time the dialog opens: a fresh checkout key, no order yet. */
 function Payment({ cart, onClose }: { cart: CartView; onClose: () => void }) {
   const { t } = useTranslation()
+  const failureText = useFailureText()
   const money = useMoney()
   const errorText = useErrorText()
   const availability = usePaymentStore((s) => s.availability)
@@ -90,7 +92,7 @@ function Payment({ cart, onClose }: { cart: CartView; onClose: () => void }) {
             level: 'error',
             title: t('payments.notify.tenderFailed', { method: methodName }),
             body: tender.failure
-              ? t('payments.notify.tenderBodyReason', { amount, number: order.number, reason: tender.failure.message })
+              ? t('payments.notify.tenderBodyReason', { amount, number: order.number, reason: failureText(tender.failure) })
               : t('payments.notify.tenderBody', { amount, number: order.number })
           })
         }
@@ -108,7 +110,7 @@ function Payment({ cart, onClose }: { cart: CartView; onClose: () => void }) {
         onClose()
       }
     },
-    [money, onClose, push, showSale, t]
+    [failureText, money, onClose, push, showSale, t]
   )
 
   const checkout = useCheckout(cart.id, onSession, cart.status === 'awaiting_payment')
@@ -347,6 +349,7 @@ function Failure({
   onRetry: (request: TenderRequest) => void
 }) {
   const { t } = useTranslation()
+  const failureText = useFailureText()
   const money = useMoney()
   // A payment code is good once: trying again means scanning a fresh one in the form above.
   const canResubmit = retry !== null && retry.method === tender.method && retry.flow !== 'customer_code'
@@ -355,7 +358,7 @@ function Failure({
       <p className="tender-failure__title">
         {t(statusKey(tender))} · {t(`payments.methods.${tender.method}`)} {money(tender.amount)}
       </p>
-      {tender.failure && <p className="tender-failure__reason">{tender.failure.message}</p>}
+      {tender.failure && <p className="tender-failure__reason">{failureText(tender.failure)}</p>}
       <p className="tender-failure__hint">{t('payments.otherMethod')}</p>
       {canResubmit && (
         <button type="button" className="button" disabled={busy} onClick={() => onRetry(retry)}>

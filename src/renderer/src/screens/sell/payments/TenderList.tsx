@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { useFailureText } from './failure-text'
 import type { Tender } from '@shared/contract/channels/tenders'
 import { useMoney } from '../../../lib/money'
 import { statusKey } from './TenderProgress'
@@ -6,6 +7,7 @@ import { statusKey } from './TenderProgress'
 /** Every tender taken towards this order, with its outcome: the split so far. */
 export function TenderList({ tenders, currency }: { tenders: Tender[]; currency: string }) {
   const { t } = useTranslation()
+  const failureText = useFailureText()
   const money = useMoney()
   return (
     <table className="tender-list" aria-label={t('payments.tenders.title')}>
@@ -20,7 +22,7 @@ export function TenderList({ tenders, currency }: { tenders: Tender[]; currency:
                 {tender.maskedPan && <span className="tender-list__pan">{t('payments.tenders.card', { pan: tender.maskedPan })}</span>}
                 <span className="tender-list__status">
                   {t(statusKey(tender), { method })}
-                  {tender.failure && tender.status !== 'succeeded' ? ` — ${tender.failure.message}` : ''}
+                  {tender.failure && tender.status !== 'succeeded' ? ` — ${failureText(tender.failure)}` : ''}
                 </span>
               </th>
               <td className="tender-list__amount">{money(tender.amount, currency)}</td>
