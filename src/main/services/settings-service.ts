@@ -1,4 +1,5 @@
 import type { Preferences, StoreProfile } from '@shared/contract'
+import { DomainError } from '../domain/errors'
 import { recordChange, type ServiceContext } from './service-context'
 
 /** Used until the owner saves their own profile on first run. */
@@ -36,6 +37,11 @@ export function createSettingsService(ctx: ServiceContext) {
     ): StoreProfile {
       const saved = store.transaction(() => {
         const before = store.settings.getProfile()
+        // Every stored amount is minor units of the store currency: once sales exist, changing it
+        // would silently re-read them in another money.
+        if (before && before.currency !== profile.currency && store.orders.hasSales()) {
+          throw new DomainError('CONFLICT', `The currency cannot change once sales have been made in ${before.currency}`, 'currency')
+        }
         store.settings.saveProfile(profile, ctx.clock.now().toISOString())
         recordChange(ctx, {
           actorUserId,

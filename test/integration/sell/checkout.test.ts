@@ -182,3 +182,16 @@ describe('selling for cash', () => {
     expect((await callOk(core, cashier, 'orders:search', { status: 'voided' })).total).toBe(0)
   })
 })
+
+describe('the store currency', () => {
+  it('cannot change once a sale has been made in it', async () => {
+    const { core, owner, cashier } = await shop()
+    const cart = await callOk(core, cashier, 'cart:open', {})
+    await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code: GOODS.cola.sku })
+    await callOk(core, cashier, 'checkout:pay-cash', { cartId: cart.id, tendered: '10', checkoutKey: 'currency-sale-1' })
+    const profile = await callOk(core, owner, 'settings:get', {})
+    const refused = await core.router.dispatch('settings:update', { ...profile, currency: 'HKD' }, { sessionId: owner })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'currency' } })
+    expect(await callOk(core, owner, 'settings:update', { ...profile, storeName: 'Renamed' })).toMatchObject({ currency: 'CNY' })
+  })
+})

@@ -148,6 +148,7 @@ export function createOrdersRepo(db: Database) {
     markPaid: db.prepare(`
       UPDATE orders SET status = 'paid', paid_total = @paid_total, change_given = @change_given, paid_at = @at, updated_at = @at
       WHERE id = @id AND status = 'awaiting_payment'`),
+    anySale: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM (SELECT 1 FROM orders WHERE number IS NOT NULL LIMIT 1)'),
     setRefunded: db.prepare('UPDATE orders SET status = ?, refunded_total = ?, updated_at = ? WHERE id = ?'),
     cashiers: db.prepare<[], { id: string }>(
       'SELECT DISTINCT cashier_user_id AS id FROM orders WHERE cashier_user_id IS NOT NULL AND number IS NOT NULL'
@@ -216,6 +217,8 @@ export function createOrdersRepo(db: Database) {
       const result = s.close.run({ id: orderId, from, status: to, userId, reason, at })
       if (result.changes !== 1) throw new Error(`order ${orderId} is not ${from}`)
     },
+    /** Whether any order was ever checked out (money figures then exist in the store currency). */
+    hasSales: (): boolean => s.anySale.get()!.n > 0,
     setRefunded: (orderId: string, status: OrderStatus, refundedTotal: number, at: string) =>
       void s.setRefunded.run(status, refundedTotal, at, orderId),
     cashierIds: (): string[] => s.cashiers.all().map((row) => row.id),
