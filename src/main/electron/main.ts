@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { app, BrowserWindow, ipcMain, Notification, webContents } from 'electron'
 import { createCore, type Core } from '../core/create-core'
 import { bindIpc, forwardEvents } from './ipc'
+import { desktopPlatform } from './platform'
 import { hardenWindow, rendererUrl, trustedSenderCheck, windowOptions } from './window'
 
 /**
@@ -26,17 +27,7 @@ async function start(): Promise<void> {
     dataDir,
     mode: 'electron',
     version: app.getVersion(),
-    platform: {
-      // The page has already applied its print CSS (only the receipt shows); @page sets the roll width.
-      printToPdf: async (sessionId) => {
-        const contents = webContents.fromId(Number(sessionId.replace('window-', '')))
-        if (!contents) throw new Error('the window is gone')
-        return contents.printToPDF({ preferCSSPageSize: true, printBackground: true })
-      },
-      notify: ({ title, body }) => {
-        if (Notification.isSupported()) new Notification({ title, body }).show()
-      }
-    }
+    platform: desktopPlatform({ webContents, Notification })
   })
   const url = rendererUrl(process.env.ELECTRON_RENDERER_URL, join(__dirname, '..'))
   bindIpc(ipcMain, core, trustedSenderCheck(() => window, url))
