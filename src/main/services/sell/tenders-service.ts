@@ -94,7 +94,8 @@ export function createTendersService(
     completeSale(ctx, {
       orderId,
       tenders: succeeded.map((p) => ({ method: p.method as TenderMethod, amount: p.amount, tendered: p.tendered })),
-      actorUserId
+      // A provider's answer has no person behind it: the sale stays the cashier's who rang it up.
+      actorUserId: actorUserId ?? order.cashier_user_id
     })
   }
 
