@@ -138,3 +138,26 @@ test('a cashier can look products up but not change them', async ({ page, kassa 
   await expect(page.getByRole('button', { name: 'Import CSV' })).toHaveCount(0)
   await expect(page.getByText('You can look products up; a manager changes them.')).toBeVisible()
 })
+
+test('a manager adds and renames a category, and it becomes a chip on the Sell screen', async ({ page, kassa }) => {
+  await openShopAsOwner(page, kassa.url)
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Products' }).click()
+  await page.getByRole('button', { name: 'Categories', exact: true }).click()
+  const dialog = page.getByRole('dialog', { name: 'Categories' })
+  await dialog.getByRole('button', { name: 'New category' }).click()
+  await dialog.getByLabel('Code').fill('TEA')
+  await dialog.getByLabel('Name (Chinese)').fill('茶叶')
+  await dialog.getByLabel('Name (English)').fill('Tea leaves')
+  await dialog.getByRole('button', { name: 'Save category' }).click()
+  await expect(dialog.getByRole('row', { name: /TEA/ })).toContainText('Tea leaves')
+
+  await dialog.getByRole('button', { name: 'Edit Tea leaves' }).click()
+  await dialog.getByLabel('Name (English)').fill('Loose tea')
+  await dialog.getByRole('button', { name: 'Save category' }).click()
+  await expect(dialog.getByRole('row', { name: /TEA/ })).toContainText('Loose tea')
+  await snap(page, 'products-categories-en')
+  await dialog.getByRole('button', { name: 'Done' }).click()
+
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Sell' }).click()
+  await expect(page.getByRole('button', { name: 'Loose tea' })).toBeVisible()
+})

@@ -2,6 +2,25 @@ import { defineMessages } from '../messages'
 
 const en = {
   catalog: {
+    categoryAdmin: {
+      button: 'Categories',
+      title: 'Categories',
+      code: 'Code',
+      nameZh: 'Name (Chinese)',
+      nameEn: 'Name (English)',
+      products: 'Products',
+      actions: 'Actions',
+      rename: 'Edit {{name}}',
+      edit: 'Edit',
+      deactivate: 'Take off',
+      activate: 'Put back',
+      deactivateNamed: 'Take {{name}} off the till',
+      activateNamed: 'Put {{name}} back on the till',
+      add: 'New category',
+      save: 'Save category',
+      cancel: 'Cancel',
+      done: 'Done'
+    },
     title: 'Products',
     subtitle: 'Your catalog: what the till can sell, at what price and tax rate.',
     searchLabel: 'Search products',
@@ -137,6 +156,25 @@ const en = {
 
 export const catalogMessages = defineMessages(en, {
   catalog: {
+    categoryAdmin: {
+      button: '分类',
+      title: '商品分类',
+      code: '编码',
+      nameZh: '名称（中文）',
+      nameEn: '名称（英文）',
+      products: '商品数',
+      actions: '操作',
+      rename: '编辑 {{name}}',
+      edit: '编辑',
+      deactivate: '停用',
+      activate: '启用',
+      deactivateNamed: '停用 {{name}}',
+      activateNamed: '启用 {{name}}',
+      add: '新建分类',
+      save: '保存分类',
+      cancel: '取消',
+      done: '完成'
+    },
     title: '商品',
     subtitle: '商品目录：收银台能卖什么、卖多少钱、税率多少。',
     searchLabel: '搜索商品',

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Download, Pencil, PackagePlus, Search, Upload } from 'lucide-react'
+import { Download, Pencil, PackagePlus, Search, Tags, Upload } from 'lucide-react'
 import type { Product } from '@shared/contract'
 import { call, onEvent } from '../../api/client'
 import { useMoney } from '../../lib/money'
@@ -8,6 +8,7 @@ import { useAuthStore } from '../../stores/auth-store'
 import { PRODUCTS_PAGE, useProductsStore } from '../../stores/products-store'
 import { toApiError, useSettingsStore } from '../../stores/settings-store'
 import { ratePercent } from './catalog-text'
+import { CategoriesDialog } from './CategoriesDialog'
 import { ImportDialog } from './ImportDialog'
 import { ProductDialog } from './ProductDialog'
 import '../../styles/products.css'
@@ -50,6 +51,7 @@ export function ProductsScreen() {
   const [editing, setEditing] = useState<Editing>(null)
   const ratings = useProductRatings()
   const [importing, setImporting] = useState(false)
+  const [showCategories, setShowCategories] = useState(false)
   const [notice, setNotice] = useState<Notice | null>(null)
   const [exporting, setExporting] = useState(false)
   const searchRef = useRef<HTMLInputElement>(null)
@@ -126,6 +128,9 @@ export function ProductsScreen() {
       >
         {canManage && (
           <div className="products__actions">
+            <button type="button" className="button button--ghost" onClick={() => setShowCategories(true)}>
+              <Tags aria-hidden="true" size={20} /> {t('catalog.categoryAdmin.button')}
+            </button>
             <button type="button" className="button button--ghost" onClick={() => setImporting(true)}>
               <Upload aria-hidden="true" size={20} /> {t('catalog.import')}
             </button>
@@ -327,6 +332,7 @@ export function ProductsScreen() {
           }}
         />
       )}
+      {showCategories && <CategoriesDialog onClose={() => setShowCategories(false)} />}
       {importing && (
         <ImportDialog
           onClose={() => {
