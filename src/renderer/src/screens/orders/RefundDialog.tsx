@@ -17,7 +17,17 @@ type Refundable = z.infer<typeof refundableSchema>
  * Gives money back for a paid order: chosen lines (by quantity) or an amount, with a
  * reason. The refund key is made once per opening, so pressing twice refunds once.
  */
-export function RefundDialog({ orderId, open, onClose, onDone }: { orderId: string; open: boolean; onClose: () => void; onDone: () => void }) {
+export function RefundDialog({
+  orderId,
+  open,
+  onClose,
+  onDone
+}: {
+  orderId: string
+  open: boolean
+  onClose: () => void
+  onDone: () => void
+}) {
   const { t } = useTranslation()
   const [title, setTitle] = useState<string | null>(null)
   return (
@@ -75,7 +85,8 @@ function RefundForm({
       onTitle(t('refund.doneTitle', { number: refund.number }))
       onDone()
     } catch (caught) {
-      if (caught instanceof ApiCallError) setError({ ...(caught.field ? { field: caught.field } : {}), message: caught.message })
+      if (caught instanceof ApiCallError)
+        setError({ ...(caught.field ? { field: caught.field } : {}), message: caught.message })
       play('error')
     } finally {
       setBusy(false)
@@ -84,7 +95,8 @@ function RefundForm({
 
   const errorFor = (field: string): string | undefined =>
     error?.field === field || error?.field?.startsWith(`${field}[`) ? error.message : undefined
-  const nameOf = (line: { name: string; nameEn: string | null }) => (i18n.language === 'en' && line.nameEn ? line.nameEn : line.name)
+  const nameOf = (line: { name: string; nameEn: string | null }) =>
+    i18n.language === 'en' && line.nameEn ? line.nameEn : line.name
 
   return (
     <>
@@ -115,10 +127,20 @@ function RefundForm({
             {t('refund.threshold', { amount: money(refundable.approvalThreshold, refundable.currency) })}
           </p>
           <div className="segmented" role="group" aria-label={t('refund.mode')}>
-            <button type="button" className="segmented__option" aria-pressed={mode === 'lines'} onClick={() => setMode('lines')}>
+            <button
+              type="button"
+              className="segmented__option"
+              aria-pressed={mode === 'lines'}
+              onClick={() => setMode('lines')}
+            >
               {t('refund.byLines')}
             </button>
-            <button type="button" className="segmented__option" aria-pressed={mode === 'amount'} onClick={() => setMode('amount')}>
+            <button
+              type="button"
+              className="segmented__option"
+              aria-pressed={mode === 'amount'}
+              onClick={() => setMode('amount')}
+            >
               {t('refund.byAmount')}
             </button>
           </div>
@@ -159,7 +181,15 @@ function RefundForm({
             </table>
           ) : (
             <Field label={t('refund.amount', { currency: refundable.currency })} error={errorFor('amount')}>
-              {(props) => <input {...props} className="input" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />}
+              {(props) => (
+                <input
+                  {...props}
+                  className="input"
+                  inputMode="decimal"
+                  value={amount}
+                  onChange={(e) => setAmount(e.target.value)}
+                />
+              )}
             </Field>
           )}
           {mode === 'lines' && errorFor('lines') && (
@@ -168,7 +198,14 @@ function RefundForm({
             </p>
           )}
           <Field label={t('refund.reason')} error={errorFor('reason')}>
-            {(props) => <input {...props} className="input" value={reason} onChange={(e) => setReason(e.target.value)} />}
+            {(props) => (
+              <input
+                {...props}
+                className="input"
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+              />
+            )}
           </Field>
           {error && !error.field && (
             <p className="field__error" role="alert">

@@ -61,7 +61,9 @@ export function CartLines({ cart, selectedLineId, onSelect }: CartLinesProps) {
                   </button>
                   <span className="cart-lines__sku">
                     {line.sku}
-                    {line.priceOverridden && <span className="badge badge--warn">{t('sell.overridden')}</span>}
+                    {line.priceOverridden && (
+                      <span className="badge badge--warn">{t('sell.overridden')}</span>
+                    )}
                   </span>
                 </th>
                 <td className="num">

@@ -100,10 +100,25 @@ export function DayReport() {
     <div className="day-report">
       <div className="day-report__bar no-print">
         <Field label={t('settlement.date')}>
-          {(props) => <input {...props} type="date" className="input" value={date} max={today()} onChange={(e) => setDate(e.target.value)} />}
+          {(props) => (
+            <input
+              {...props}
+              type="date"
+              className="input"
+              value={date}
+              max={today()}
+              onChange={(e) => setDate(e.target.value)}
+            />
+          )}
         </Field>
         <div className="day-report__actions">
-          <button type="button" className="button" disabled={!report} onClick={printReport} title={t('settlement.pdfHint')}>
+          <button
+            type="button"
+            className="button"
+            disabled={!report}
+            onClick={printReport}
+            title={t('settlement.pdfHint')}
+          >
             <Printer aria-hidden="true" size={20} /> {t('settlement.print')}
           </button>
           <button type="button" className="button" disabled={!report} onClick={() => void exportCsv()}>
@@ -130,12 +145,19 @@ export function DayReport() {
             </h2>
             <p className={`z-report__status z-report__status--${report.status}`}>
               {report.status === 'settled'
-                ? t('settlement.statusSettled', { time: new Date(report.settledAt!).toLocaleString(i18n.language), name: report.settledBy ?? '—' })
+                ? t('settlement.statusSettled', {
+                    time: new Date(report.settledAt!).toLocaleString(i18n.language),
+                    name: report.settledBy ?? '—'
+                  })
                 : t('settlement.statusOpen')}
             </p>
             {ledger && (
               <p className={`z-report__ledger ${ledger.agrees ? 'is-ok' : 'is-bad'}`}>
-                {ledger.agrees ? <CheckCircle2 aria-hidden="true" size={18} /> : <TriangleAlert aria-hidden="true" size={18} />}{' '}
+                {ledger.agrees ? (
+                  <CheckCircle2 aria-hidden="true" size={18} />
+                ) : (
+                  <TriangleAlert aria-hidden="true" size={18} />
+                )}{' '}
                 {ledger.agrees ? t('settlement.ledgerOk') : t('settlement.ledgerBad')}
               </p>
             )}
@@ -149,8 +171,15 @@ export function DayReport() {
           </div>
           {report.adjustments.orderCount !== 0 || report.adjustments.netSales !== 0 ? (
             <p className="notice notice--info">
-              {t('settlement.figures.adjustments', { count: report.adjustments.orderCount, amount: m(report.adjustments.netSales) })}{' '}
-              <button type="button" className="linkish" onClick={open(t('settlement.figures.netSales'), { figure: 'adjustments' })}>
+              {t('settlement.figures.adjustments', {
+                count: report.adjustments.orderCount,
+                amount: m(report.adjustments.netSales)
+              })}{' '}
+              <button
+                type="button"
+                className="linkish"
+                onClick={open(t('settlement.figures.netSales'), { figure: 'adjustments' })}
+              >
                 {t('settlement.drill.show')}
               </button>
             </p>
@@ -158,10 +187,21 @@ export function DayReport() {
 
           <div className="z-report__charts">
             <Section title={t('settlement.sections.byHour')}>
-              <HourChart report={report} onPick={(hour) => setDrill({ what: `${hour}:00`, filter: { figure: 'sales', hour } })} />
+              <HourChart
+                report={report}
+                onPick={(hour) => setDrill({ what: `${hour}:00`, filter: { figure: 'sales', hour } })}
+              />
             </Section>
             <Section title={t('settlement.sections.tenders')}>
-              <TenderMix report={report} onPick={(method) => setDrill({ what: t(`settlement.methods.${method}`, { defaultValue: method }), filter: { figure: 'sales', method } })} />
+              <TenderMix
+                report={report}
+                onPick={(method) =>
+                  setDrill({
+                    what: t(`settlement.methods.${method}`, { defaultValue: method }),
+                    filter: { figure: 'sales', method }
+                  })
+                }
+              />
             </Section>
           </div>
 
@@ -169,18 +209,34 @@ export function DayReport() {
             <Section title={t('settlement.sections.sales')}>
               <table className="table figures">
                 <tbody>
-                  <Row label={t('settlement.figures.grossSales')} value={m(report.grossSales)} onOpen={open(t('settlement.figures.grossSales'), { figure: 'sales' })} />
+                  <Row
+                    label={t('settlement.figures.grossSales')}
+                    value={m(report.grossSales)}
+                    onOpen={open(t('settlement.figures.grossSales'), { figure: 'sales' })}
+                  />
                   <Row label={t('settlement.figures.lineDiscounts')} value={m(-report.lineDiscounts)} />
                   <Row label={t('settlement.figures.couponDiscounts')} value={m(-report.couponDiscounts)} />
                   <Row
                     label={t('settlement.figures.voids', { count: report.voids.count })}
                     value={m(-report.voids.amount)}
-                    onOpen={report.voids.count ? open(t('settlement.figures.voids', { count: report.voids.count }), { figure: 'voids' }) : undefined}
+                    onOpen={
+                      report.voids.count
+                        ? open(t('settlement.figures.voids', { count: report.voids.count }), {
+                            figure: 'voids'
+                          })
+                        : undefined
+                    }
                   />
                   <Row
                     label={t('settlement.figures.refunds', { count: report.refunds.count })}
                     value={m(-report.refunds.amount)}
-                    onOpen={report.refunds.count ? open(t('settlement.figures.refunds', { count: report.refunds.count }), { figure: 'refunds' }) : undefined}
+                    onOpen={
+                      report.refunds.count
+                        ? open(t('settlement.figures.refunds', { count: report.refunds.count }), {
+                            figure: 'refunds'
+                          })
+                        : undefined
+                    }
                   />
                   <Row label={t('settlement.figures.netSales')} value={m(report.netSales)} strong />
                   <Row label={t('settlement.figures.tax')} value={m(report.taxTotal)} />
@@ -198,10 +254,19 @@ export function DayReport() {
                   <Row label={t('settlement.cash.cashRefunds')} value={m(-report.cash.cashRefunds)} />
                   <Row label={t('settlement.cash.cashIn')} value={m(report.cash.cashIn)} />
                   <Row label={t('settlement.cash.cashOut')} value={m(-report.cash.cashOut)} />
-                  <Row label={t('settlement.cash.overShort')} value={m(report.cash.overShort)} strong testId="z-over-short" />
+                  <Row
+                    label={t('settlement.cash.overShort')}
+                    value={m(report.cash.overShort)}
+                    strong
+                    testId="z-over-short"
+                  />
                   <Row label={t('settlement.cash.dropped')} value={m(report.cash.dropped)} />
                   {report.cash.shifts.map((shift) => (
-                    <Row key={shift.id} label={t('settlement.shiftResult', { number: shift.number })} value={m(shift.overShort)} />
+                    <Row
+                      key={shift.id}
+                      label={t('settlement.shiftResult', { number: shift.number })}
+                      value={m(shift.overShort)}
+                    />
                   ))}
                 </tbody>
               </table>
@@ -224,7 +289,11 @@ export function DayReport() {
                   {report.taxByRate.map((rate) => (
                     <tr key={rate.rate}>
                       <th scope="row">
-                        <button type="button" className="linkish" onClick={open(`${rate.rate}`, { figure: 'sales', taxRate: rate.rate })}>
+                        <button
+                          type="button"
+                          className="linkish"
+                          onClick={open(`${rate.rate}`, { figure: 'sales', taxRate: rate.rate })}
+                        >
                           {ratePercent(rate.rate)}
                         </button>
                       </th>
@@ -255,7 +324,9 @@ export function DayReport() {
                 <tbody>
                   {report.tenders.map((tender) => (
                     <tr key={tender.method}>
-                      <th scope="row">{t(`settlement.methods.${tender.method}`, { defaultValue: tender.method })}</th>
+                      <th scope="row">
+                        {t(`settlement.methods.${tender.method}`, { defaultValue: tender.method })}
+                      </th>
                       <td className="num">{m(tender.sales)}</td>
                       <td className="num">{m(-tender.refunds)}</td>
                       <td className="num">{m(tender.net)}</td>
@@ -283,7 +354,14 @@ export function DayReport() {
                     <tr key={row.userId ?? 'none'}>
                       <th scope="row">
                         {row.userId ? (
-                          <button type="button" className="linkish" onClick={open(row.name ?? row.userId, { figure: 'sales', cashierUserId: row.userId })}>
+                          <button
+                            type="button"
+                            className="linkish"
+                            onClick={open(row.name ?? row.userId, {
+                              figure: 'sales',
+                              cashierUserId: row.userId
+                            })}
+                          >
                             {row.name ?? row.userId}
                           </button>
                         ) : (
@@ -315,7 +393,10 @@ export function DayReport() {
                   {report.topProducts.map((product) => (
                     <tr key={product.sku}>
                       <th scope="row">
-                        <ProductName product={product} onOpen={open(product.name, { figure: 'sales', sku: product.sku })} />
+                        <ProductName
+                          product={product}
+                          onOpen={open(product.name, { figure: 'sales', sku: product.sku })}
+                        />
                       </th>
                       <td className="num">{product.quantity}</td>
                       <td className="num">{m(product.sales)}</td>
@@ -328,7 +409,11 @@ export function DayReport() {
         </article>
       )}
 
-      <Dialog title={t('settlement.settleTitle', { date })} open={confirming} onClose={() => setConfirming(false)}>
+      <Dialog
+        title={t('settlement.settleTitle', { date })}
+        open={confirming}
+        onClose={() => setConfirming(false)}
+      >
         <p>{t('settlement.settleBody')}</p>
         <div className="dialog__actions">
           <button type="button" className="button button--ghost" onClick={() => setConfirming(false)}>
@@ -339,7 +424,9 @@ export function DayReport() {
           </button>
         </div>
       </Dialog>
-      {drill && <DrillDialog date={date} what={drill.what} filter={drill.filter} onClose={() => setDrill(null)} />}
+      {drill && (
+        <DrillDialog date={date} what={drill.what} filter={drill.filter} onClose={() => setDrill(null)} />
+      )}
     </div>
   )
 }
@@ -383,7 +470,19 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   )
 }
 
-function Row({ label, value, strong, onOpen, testId }: { label: string; value: string; strong?: boolean; onOpen?: (() => void) | undefined; testId?: string }) {
+function Row({
+  label,
+  value,
+  strong,
+  onOpen,
+  testId
+}: {
+  label: string
+  value: string
+  strong?: boolean
+  onOpen?: (() => void) | undefined
+  testId?: string
+}) {
   return (
     <tr className={strong ? 'figures__total' : undefined}>
       <th scope="row">
@@ -402,7 +501,17 @@ function Row({ label, value, strong, onOpen, testId }: { label: string; value: s
   )
 }
 
-function DrillDialog({ date, what, filter, onClose }: { date: string; what: string; filter: Filter; onClose: () => void }) {
+function DrillDialog({
+  date,
+  what,
+  filter,
+  onClose
+}: {
+  date: string
+  what: string
+  filter: Filter
+  onClose: () => void
+}) {
   const { t } = useTranslation()
   const [result, setResult] = useState<{ orders: OrderSummary[]; total: number } | null>(null)
   useEffect(() => {
@@ -417,7 +526,11 @@ function DrillDialog({ date, what, filter, onClose }: { date: string; what: stri
       ) : (
         <>
           <OrdersTable orders={result.orders} />
-          {result.total > result.orders.length && <p className="muted">{t('settlement.drill.more', { shown: result.orders.length, total: result.total })}</p>}
+          {result.total > result.orders.length && (
+            <p className="muted">
+              {t('settlement.drill.more', { shown: result.orders.length, total: result.total })}
+            </p>
+          )}
         </>
       )}
       <div className="dialog__actions">

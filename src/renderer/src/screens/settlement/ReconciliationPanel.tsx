@@ -21,7 +21,8 @@ export function chinaToday(now = new Date()): string {
 async function fileToBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer())
   let binary = ''
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
   return btoa(binary)
 }
 
@@ -55,7 +56,11 @@ export function ReconciliationPanel() {
     }
   }, [date])
 
-  const perform = async (provider: ReconciliationProvider, state: Busy, work: () => Promise<ReconciliationDetail>): Promise<void> => {
+  const perform = async (
+    provider: ReconciliationProvider,
+    state: Busy,
+    work: () => Promise<ReconciliationDetail>
+  ): Promise<void> => {
     setBusy((b) => ({ ...b, [provider]: state }))
     setErrors((e) => ({ ...e, [provider]: null }))
     try {
@@ -73,14 +78,28 @@ export function ReconciliationPanel() {
 
   const importFile = (provider: 'alipay' | 'wechat', file: File) =>
     perform(provider, { kind: 'import', file: file.name }, async () =>
-      call('reconciliation:import', { date, provider, fileName: file.name, fileBase64: await fileToBase64(file) })
+      call('reconciliation:import', {
+        date,
+        provider,
+        fileName: file.name,
+        fileBase64: await fileToBase64(file)
+      })
     )
 
   return (
     <div className="reconciliation">
       <div className="day-report__bar">
         <Field label={t('reconciliation.date')} hint={t('reconciliation.dateHint')}>
-          {(props) => <input {...props} type="date" className="input" value={date} max={chinaToday()} onChange={(e) => setDate(e.target.value)} />}
+          {(props) => (
+            <input
+              {...props}
+              type="date"
+              className="input"
+              value={date}
+              max={chinaToday()}
+              onChange={(e) => setDate(e.target.value)}
+            />
+          )}
         </Field>
       </div>
       {PROVIDERS.map((provider) => (
@@ -121,11 +140,21 @@ function ProviderCard(props: {
           {name}
         </h2>
         <div className="reconciliation__actions">
-          <button type="button" className="button" disabled={busy !== null} aria-label={t('reconciliation.fetchNamed', { provider: name })} onClick={props.onFetch}>
-            <CloudDownload aria-hidden="true" size={20} /> {busy?.kind === 'fetch' ? t('reconciliation.fetching') : t('reconciliation.fetch')}
+          <button
+            type="button"
+            className="button"
+            disabled={busy !== null}
+            aria-label={t('reconciliation.fetchNamed', { provider: name })}
+            onClick={props.onFetch}
+          >
+            <CloudDownload aria-hidden="true" size={20} />{' '}
+            {busy?.kind === 'fetch' ? t('reconciliation.fetching') : t('reconciliation.fetch')}
           </button>
           {onImport && (
-            <label className={`button${busy !== null ? ' is-disabled' : ''}`} title={t(`reconciliation.importHint.${provider as 'alipay' | 'wechat'}`)}>
+            <label
+              className={`button${busy !== null ? ' is-disabled' : ''}`}
+              title={t(`reconciliation.importHint.${provider as 'alipay' | 'wechat'}`)}
+            >
               <Upload aria-hidden="true" size={20} /> {t('reconciliation.importFile')}
               <input
                 type="file"
@@ -143,7 +172,9 @@ function ProviderCard(props: {
           )}
         </div>
       </header>
-      {busy?.kind === 'import' && <p className="reconciliation__status">{t('reconciliation.importing', { file: busy.file })}</p>}
+      {busy?.kind === 'import' && (
+        <p className="reconciliation__status">{t('reconciliation.importing', { file: busy.file })}</p>
+      )}
       {error && (
         <p className="notice notice--error" role="alert">
           {errorText(error)}
@@ -155,26 +186,41 @@ function ProviderCard(props: {
         <>
           <dl className="kpis reconciliation__kpis">
             <Figure label={t('reconciliation.summary.matched')} value={String(run.matched)} />
-            <Figure label={t('reconciliation.summary.differences')} value={String(run.differences)} warn={run.differences > 0} />
+            <Figure
+              label={t('reconciliation.summary.differences')}
+              value={String(run.differences)}
+              warn={run.differences > 0}
+            />
             <Figure label={t('reconciliation.summary.gross')} value={money(run.gross)} />
             <Figure label={t('reconciliation.summary.refunds')} value={money(run.refunds)} />
             <Figure label={t('reconciliation.summary.fees')} value={money(run.fees)} />
             <Figure label={t('reconciliation.summary.net')} value={money(run.net)} />
             <Figure label={t('reconciliation.summary.localGross')} value={money(run.localGross)} />
-            {run.repaired > 0 && <Figure label={t('reconciliation.summary.repaired')} value={String(run.repaired)} />}
+            {run.repaired > 0 && (
+              <Figure label={t('reconciliation.summary.repaired')} value={String(run.repaired)} />
+            )}
           </dl>
           <p className="reconciliation__meta">
-            {t('reconciliation.ranAt', { at: new Date(run.ranAt).toLocaleString(), source: t(`reconciliation.sources.${run.source}`) })}
-            {run.fileName ? ` (${run.fileName})` : ''} · {t('reconciliation.feesPosted', { amount: money(run.feesPosted) })}
+            {t('reconciliation.ranAt', {
+              at: new Date(run.ranAt).toLocaleString(),
+              source: t(`reconciliation.sources.${run.source}`)
+            })}
+            {run.fileName ? ` (${run.fileName})` : ''} ·{' '}
+            {t('reconciliation.feesPosted', { amount: money(run.feesPosted) })}
           </p>
           {differences.length === 0 ? (
             <p className="reconciliation__ok">
-              <CheckCircle2 aria-hidden="true" size={20} /> {run.rows.length === 0 ? t('reconciliation.emptyBill') : t('reconciliation.allMatched')}
+              <CheckCircle2 aria-hidden="true" size={20} />{' '}
+              {run.rows.length === 0 ? t('reconciliation.emptyBill') : t('reconciliation.allMatched')}
             </p>
           ) : (
-            <table className="table reconciliation__table" aria-label={t('reconciliation.differencesTitle', { count: differences.length })}>
+            <table
+              className="table reconciliation__table"
+              aria-label={t('reconciliation.differencesTitle', { count: differences.length })}
+            >
               <caption className="reconciliation__caption">
-                <TriangleAlert aria-hidden="true" size={18} /> {t('reconciliation.differencesTitle', { count: differences.length })}
+                <TriangleAlert aria-hidden="true" size={18} />{' '}
+                {t('reconciliation.differencesTitle', { count: differences.length })}
               </caption>
               <thead>
                 <tr>
@@ -208,9 +254,14 @@ function ProviderCard(props: {
                     <td>
                       {row.note ? t(`reconciliation.notes.${row.note as 'open_attempt'}`) : ''}
                       {row.repair && (
-                        <span className={`reconciliation__repair reconciliation__repair--${row.repair}`}> {t(`reconciliation.repair.${row.repair}`)}</span>
+                        <span className={`reconciliation__repair reconciliation__repair--${row.repair}`}>
+                          {' '}
+                          {t(`reconciliation.repair.${row.repair}`)}
+                        </span>
                       )}
-                      {row.repairDetail && <span className="reconciliation__detail"> {row.repairDetail}</span>}
+                      {row.repairDetail && (
+                        <span className="reconciliation__detail"> {row.repairDetail}</span>
+                      )}
                     </td>
                   </tr>
                 ))}

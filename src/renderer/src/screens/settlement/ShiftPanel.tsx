@@ -9,7 +9,8 @@ import { useMoney } from '../../lib/money'
 import { useShiftStore } from '../../stores/shift-store'
 import { CashCountForm, countInput, countTotal, EMPTY_COUNT, type CashCountDraft } from './CashCountForm'
 
-type Dialogs = { kind: 'open' } | { kind: 'move'; direction: 'in' | 'out' } | { kind: 'close'; shift: ShiftView } | null
+type Dialogs =
+  { kind: 'open' } | { kind: 'move'; direction: 'in' | 'out' } | { kind: 'close'; shift: ShiftView } | null
 
 /** A moment in the interface language's own format. */
 function useTime(): (iso: string | null) => string {
@@ -24,7 +25,9 @@ function useResult() {
   return (difference: number | null, currency: string): string => {
     if (difference === null) return '—'
     if (difference === 0) return t('shift.balanced')
-    return difference > 0 ? t('shift.over', { amount: money(difference, currency) }) : t('shift.short', { amount: money(-difference, currency) })
+    return difference > 0
+      ? t('shift.over', { amount: money(difference, currency) })
+      : t('shift.short', { amount: money(-difference, currency) })
   }
 }
 
@@ -42,7 +45,9 @@ export function ShiftPanel() {
 
   const refresh = (): void => {
     void load()
-    void call('shifts:list', { limit: 10 }).then(setHistory).catch(() => undefined)
+    void call('shifts:list', { limit: 10 })
+      .then(setHistory)
+      .catch(() => undefined)
   }
   useEffect(refresh, [load])
 
@@ -52,14 +57,21 @@ export function ShiftPanel() {
   return (
     <div className="shift-panel">
       {notice && (
-        <p className={`notice ${notice.balanced ? 'notice--ok' : 'notice--info'} shift-panel__notice`} role="status">
+        <p
+          className={`notice ${notice.balanced ? 'notice--ok' : 'notice--info'} shift-panel__notice`}
+          role="status"
+        >
           {notice.text}
         </p>
       )}
       {rescue && (
         <div className="notice notice--error shift-panel__rescue" role="alert">
           <span>{t('shift.rescue', { number: rescue.number, count: rescue.orderCount })}</span>
-          <button type="button" className="button button--small" onClick={() => setDialog({ kind: 'close', shift: rescue })}>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => setDialog({ kind: 'close', shift: rescue })}
+          >
             {t('shift.close')}
           </button>
         </div>
@@ -72,16 +84,30 @@ export function ShiftPanel() {
               <h2 id="shift-open-title" className="shift-card__title">
                 <Unlock aria-hidden="true" size={22} /> {t('shift.opened', { number: shift.number })}
               </h2>
-              <p className="muted">{t('shift.openedAt', { time: time(shift.openedAt), name: shift.openedBy ?? '—' })}</p>
+              <p className="muted">
+                {t('shift.openedAt', { time: time(shift.openedAt), name: shift.openedBy ?? '—' })}
+              </p>
             </div>
             <div className="shift-card__actions">
-              <button type="button" className="button" onClick={() => setDialog({ kind: 'move', direction: 'in' })}>
+              <button
+                type="button"
+                className="button"
+                onClick={() => setDialog({ kind: 'move', direction: 'in' })}
+              >
                 <ArrowDownToLine aria-hidden="true" size={20} /> {t('shift.moveIn')}
               </button>
-              <button type="button" className="button" onClick={() => setDialog({ kind: 'move', direction: 'out' })}>
+              <button
+                type="button"
+                className="button"
+                onClick={() => setDialog({ kind: 'move', direction: 'out' })}
+              >
                 <ArrowUpFromLine aria-hidden="true" size={20} /> {t('shift.moveOut')}
               </button>
-              <button type="button" className="button button--primary" onClick={() => setDialog({ kind: 'close', shift })}>
+              <button
+                type="button"
+                className="button button--primary"
+                onClick={() => setDialog({ kind: 'close', shift })}
+              >
                 <Lock aria-hidden="true" size={20} /> {t('shift.close')}
               </button>
             </div>
@@ -95,7 +121,11 @@ export function ShiftPanel() {
           </h2>
           <p className="muted">{t('shift.noneHint')}</p>
           <p>
-            <button type="button" className="button button--primary" onClick={() => setDialog({ kind: 'open' })}>
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => setDialog({ kind: 'open' })}
+            >
               <Unlock aria-hidden="true" size={20} /> {t('shift.open')}
             </button>
           </p>
@@ -133,7 +163,9 @@ export function ShiftPanel() {
                   <td>{time(row.closedAt)}</td>
                   <td className="num">{money(row.drawer.expected, row.currency)}</td>
                   <td className="num">{row.counted === null ? '—' : money(row.counted, row.currency)}</td>
-                  <td className={row.overShort ? 'shift-result shift-result--off' : 'shift-result'}>{result(row.overShort, row.currency)}</td>
+                  <td className={row.overShort ? 'shift-result shift-result--off' : 'shift-result'}>
+                    {result(row.overShort, row.currency)}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -170,7 +202,13 @@ export function ShiftPanel() {
           onClose={() => setDialog(null)}
           onDone={(closed) => {
             setDialog(null)
-            setNotice({ text: t('shift.closed', { number: closed.number, result: result(closed.overShort, closed.currency) }), balanced: closed.overShort === 0 })
+            setNotice({
+              text: t('shift.closed', {
+                number: closed.number,
+                result: result(closed.overShort, closed.currency)
+              }),
+              balanced: closed.overShort === 0
+            })
             refresh()
           }}
         />
@@ -213,11 +251,23 @@ function DrawerTable({ shift }: { shift: ShiftView }) {
 }
 
 function errorOf(caught: unknown): { field?: string; message: string } {
-  if (caught instanceof ApiCallError) return { ...(caught.field ? { field: caught.field } : {}), message: caught.message.replace(/^[\w.[\]]+: /, '') }
+  if (caught instanceof ApiCallError)
+    return {
+      ...(caught.field ? { field: caught.field } : {}),
+      message: caught.message.replace(/^[\w.[\]]+: /, '')
+    }
   return { message: String(caught) }
 }
 
-function OpenDialog({ currency, onClose, onDone }: { currency: string; onClose: () => void; onDone: (shift: ShiftView) => void }) {
+function OpenDialog({
+  currency,
+  onClose,
+  onDone
+}: {
+  currency: string
+  onClose: () => void
+  onDone: (shift: ShiftView) => void
+}) {
   const { t } = useTranslation()
   const [draft, setDraft] = useState<CashCountDraft>(EMPTY_COUNT)
   const [error, setError] = useState<{ field?: string; message: string } | null>(null)
@@ -232,7 +282,12 @@ function OpenDialog({ currency, onClose, onDone }: { currency: string; onClose: 
   return (
     <Dialog title={t('shift.openTitle')} open onClose={onClose} size="wide">
       <form onSubmit={(event) => void submit(event)}>
-        <CashCountForm currency={currency} draft={draft} onChange={setDraft} error={error?.field === 'other' ? error.message : undefined} />
+        <CashCountForm
+          currency={currency}
+          draft={draft}
+          onChange={setDraft}
+          error={error?.field === 'other' ? error.message : undefined}
+        />
         {error && error.field !== 'other' && (
           <p className="notice notice--error" role="alert">
             {error.message}
@@ -242,7 +297,11 @@ function OpenDialog({ currency, onClose, onDone }: { currency: string; onClose: 
           <button type="button" className="button button--ghost" onClick={onClose}>
             {t('shift.cancel')}
           </button>
-          <button type="submit" className="button button--primary" disabled={countTotal(currency, draft) === null}>
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={countTotal(currency, draft) === null}
+          >
             {t('shift.open')}
           </button>
         </div>
@@ -251,7 +310,17 @@ function OpenDialog({ currency, onClose, onDone }: { currency: string; onClose: 
   )
 }
 
-function MoveDialog({ direction, currency, onClose, onDone }: { direction: 'in' | 'out'; currency: string; onClose: () => void; onDone: () => void }) {
+function MoveDialog({
+  direction,
+  currency,
+  onClose,
+  onDone
+}: {
+  direction: 'in' | 'out'
+  currency: string
+  onClose: () => void
+  onDone: () => void
+}) {
   const { t } = useTranslation()
   const [amount, setAmount] = useState('')
   const [reason, setReason] = useState('')
@@ -266,13 +335,35 @@ function MoveDialog({ direction, currency, onClose, onDone }: { direction: 'in' 
     }
   }
   return (
-    <Dialog title={direction === 'in' ? t('shift.moveTitleIn') : t('shift.moveTitleOut')} open onClose={onClose}>
+    <Dialog
+      title={direction === 'in' ? t('shift.moveTitleIn') : t('shift.moveTitleOut')}
+      open
+      onClose={onClose}
+    >
       <form onSubmit={(event) => void submit(event)}>
-        <Field label={t('shift.amount', { currency })} error={error?.field === 'amount' ? error.message : undefined}>
-          {(props) => <input {...props} className="input" inputMode="decimal" autoFocus value={amount} onChange={(e) => setAmount(e.target.value)} />}
+        <Field
+          label={t('shift.amount', { currency })}
+          error={error?.field === 'amount' ? error.message : undefined}
+        >
+          {(props) => (
+            <input
+              {...props}
+              className="input"
+              inputMode="decimal"
+              autoFocus
+              value={amount}
+              onChange={(e) => setAmount(e.target.value)}
+            />
+          )}
         </Field>
-        <Field label={t('shift.reason')} hint={t('shift.reasonHint')} error={error?.field === 'reason' ? error.message : undefined}>
-          {(props) => <input {...props} className="input" value={reason} onChange={(e) => setReason(e.target.value)} />}
+        <Field
+          label={t('shift.reason')}
+          hint={t('shift.reasonHint')}
+          error={error?.field === 'reason' ? error.message : undefined}
+        >
+          {(props) => (
+            <input {...props} className="input" value={reason} onChange={(e) => setReason(e.target.value)} />
+          )}
         </Field>
         {error && !error.field && (
           <p className="notice notice--error" role="alert">
@@ -283,7 +374,11 @@ function MoveDialog({ direction, currency, onClose, onDone }: { direction: 'in' 
           <button type="button" className="button button--ghost" onClick={onClose}>
             {t('shift.cancel')}
           </button>
-          <button type="submit" className="button button--primary" disabled={!amount.trim() || !reason.trim()}>
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={!amount.trim() || !reason.trim()}
+          >
             {t('shift.confirmMove')}
           </button>
         </div>
@@ -292,7 +387,15 @@ function MoveDialog({ direction, currency, onClose, onDone }: { direction: 'in' 
   )
 }
 
-function CloseDialog({ shift, onClose, onDone }: { shift: ShiftView; onClose: () => void; onDone: (shift: ShiftView) => void }) {
+function CloseDialog({
+  shift,
+  onClose,
+  onDone
+}: {
+  shift: ShiftView
+  onClose: () => void
+  onDone: (shift: ShiftView) => void
+}) {
   const { t } = useTranslation()
   const money = useMoney()
   const result = useResult()
@@ -303,7 +406,13 @@ function CloseDialog({ shift, onClose, onDone }: { shift: ShiftView; onClose: ()
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
     try {
-      onDone(await call('shifts:close', { shiftId: shift.id, ...countInput(draft), ...(note.trim() ? { note: note.trim() } : {}) }))
+      onDone(
+        await call('shifts:close', {
+          shiftId: shift.id,
+          ...countInput(draft),
+          ...(note.trim() ? { note: note.trim() } : {})
+        })
+      )
     } catch (caught) {
       setError(errorOf(caught))
     }
@@ -313,19 +422,33 @@ function CloseDialog({ shift, onClose, onDone }: { shift: ShiftView; onClose: ()
       <form onSubmit={(event) => void submit(event)}>
         <p className="muted">{t('shift.closeHint')}</p>
         <div className="close-shift">
-          <CashCountForm currency={shift.currency} draft={draft} onChange={setDraft} error={error?.field === 'other' ? error.message : undefined} />
+          <CashCountForm
+            currency={shift.currency}
+            draft={draft}
+            onChange={setDraft}
+            error={error?.field === 'other' ? error.message : undefined}
+          />
           <dl className="close-shift__summary">
             <dt>{t('shift.expected')}</dt>
             <dd>{money(shift.drawer.expected, shift.currency)}</dd>
             <dt>{t('shift.counted')}</dt>
             <dd>{counted === null ? '—' : money(counted, shift.currency)}</dd>
             <dt>{t('shift.difference')}</dt>
-            <dd data-testid="count-difference" className={counted !== null && counted !== shift.drawer.expected ? 'shift-result--off' : undefined}>
+            <dd
+              data-testid="count-difference"
+              className={
+                counted !== null && counted !== shift.drawer.expected ? 'shift-result--off' : undefined
+              }
+            >
               {counted === null ? '—' : result(counted - shift.drawer.expected, shift.currency)}
             </dd>
           </dl>
         </div>
-        <Field label={t('shift.note')}>{(props) => <input {...props} className="input" value={note} onChange={(e) => setNote(e.target.value)} />}</Field>
+        <Field label={t('shift.note')}>
+          {(props) => (
+            <input {...props} className="input" value={note} onChange={(e) => setNote(e.target.value)} />
+          )}
+        </Field>
         {error && error.field !== 'other' && (
           <p className="notice notice--error" role="alert">
             {error.message}
