@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { OrderSummary } from '@shared/contract/channels/orders'
 import { useMoney } from '../lib/money'
+import { TableHead } from './TableHead'
 
 interface OrdersTableProps {
   orders: OrderSummary[]
@@ -23,17 +24,15 @@ export function OrdersTable({ orders, withDate = false, selectedId = null, onOpe
   }
   return (
     <table className="table">
-      <thead>
-        <tr>
-          <th scope="col">{t('orders.columns.number')}</th>
-          <th scope="col">{t('orders.columns.time')}</th>
-          <th scope="col">{t('orders.columns.cashier')}</th>
-          <th scope="col" className="num">
-            {t('orders.columns.total')}
-          </th>
-          <th scope="col">{t('orders.columns.status')}</th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          { label: t('orders.columns.number') },
+          { label: t('orders.columns.time') },
+          { label: t('orders.columns.cashier') },
+          { label: t('orders.columns.total'), numeric: true },
+          { label: t('orders.columns.status') }
+        ]}
+      />
       <tbody>
         {orders.map((order) => (
           <tr

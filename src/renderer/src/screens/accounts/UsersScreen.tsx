@@ -15,6 +15,7 @@ import { TextField } from '../../components/TextField'
 import { Field } from '../../components/Field'
 import { fieldError, useErrorText } from '../../i18n/error-text'
 import { useAuthStore } from '../../stores/auth-store'
+import { TableHead } from '../../components/TableHead'
 
 const toError = (error: unknown): ApiError =>
   error instanceof ApiCallError ? error.error : { code: 'INTERNAL', message: String(error) }
@@ -237,15 +238,15 @@ export function UsersScreen() {
       )}
 
       <table className="users-table" aria-label={t('accounts.users.listLabel')}>
-        <thead>
-          <tr>
-            <th scope="col">{t('accounts.users.columns.name')}</th>
-            <th scope="col">{t('accounts.users.columns.username')}</th>
-            <th scope="col">{t('accounts.users.columns.role')}</th>
-            <th scope="col">{t('accounts.users.columns.status')}</th>
-            <th scope="col">{t('accounts.users.columns.actions')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: t('accounts.users.columns.name') },
+            { label: t('accounts.users.columns.username') },
+            { label: t('accounts.users.columns.role') },
+            { label: t('accounts.users.columns.status') },
+            { label: t('accounts.users.columns.actions') }
+          ]}
+        />
         <tbody>
           {(users ?? []).map((user) => (
             <tr key={user.id} className={user.active ? undefined : 'users-table__row--muted'}>

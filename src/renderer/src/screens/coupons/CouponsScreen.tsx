@@ -12,6 +12,7 @@ import { useMoney } from '../../lib/money'
 import { percentToRate, ratePercent } from '../sell/LineEditor'
 import { useSettingsStore } from '../../stores/settings-store'
 import { ScreenHeader } from '../../components/ScreenHeader'
+import { TableHead } from '../../components/TableHead'
 
 interface Draft {
   code: string
@@ -111,21 +112,17 @@ export function CouponsScreen() {
         <p className="empty-state">{t('coupons.none')}</p>
       ) : (
         <table className="table card-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('coupons.columns.code')}</th>
-              <th scope="col">{t('coupons.columns.value')}</th>
-              <th scope="col">{t('coupons.columns.minSpend')}</th>
-              <th scope="col">{t('coupons.columns.valid')}</th>
-              <th scope="col" className="num">
-                {t('coupons.columns.used')}
-              </th>
-              <th scope="col">{t('coupons.columns.status')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('coupons.edit')}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: t('coupons.columns.code') },
+              { label: t('coupons.columns.value') },
+              { label: t('coupons.columns.minSpend') },
+              { label: t('coupons.columns.valid') },
+              { label: t('coupons.columns.used'), numeric: true },
+              { label: t('coupons.columns.status') },
+              { label: t('coupons.edit'), hidden: true }
+            ]}
+          />
           <tbody>
             {coupons.map((coupon) => (
               <tr key={coupon.id}>

@@ -10,6 +10,7 @@ import { useMoney } from '../../lib/money'
 import { printReceipt } from '../../lib/print'
 import { play } from '../../lib/sounds'
 import { RefundSlip } from './RefundSlip'
+import { TableHead } from '../../components/TableHead'
 
 type Refundable = z.infer<typeof refundableSchema>
 
@@ -146,17 +147,13 @@ function RefundForm({
           </div>
           {mode === 'lines' ? (
             <table className="table refund-lines">
-              <thead>
-                <tr>
-                  <th scope="col">{t('refund.item')}</th>
-                  <th scope="col" className="num">
-                    {t('refund.leftColumn')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('refund.quantity')}
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  { label: t('refund.item') },
+                  { label: t('refund.leftColumn'), numeric: true },
+                  { label: t('refund.quantity'), numeric: true }
+                ]}
+              />
               <tbody>
                 {refundable.lines.map((line) => (
                   <tr key={line.lineId}>

@@ -6,6 +6,7 @@ import { ApiCallError, call } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
 import { TextField } from '../../components/TextField'
 import { useProductsStore } from '../../stores/products-store'
+import { TableHead } from '../../components/TableHead'
 
 interface Draft {
   code: string
@@ -57,19 +58,15 @@ export function CategoriesDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title={t('catalog.categoryAdmin.title')} open onClose={onClose} size="wide">
       <table className="table card-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('catalog.categoryAdmin.code')}</th>
-            <th scope="col">{t('catalog.categoryAdmin.nameZh')}</th>
-            <th scope="col">{t('catalog.categoryAdmin.nameEn')}</th>
-            <th scope="col" className="num">
-              {t('catalog.categoryAdmin.products')}
-            </th>
-            <th scope="col">
-              <span className="visually-hidden">{t('catalog.categoryAdmin.actions')}</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: t('catalog.categoryAdmin.code') },
+            { label: t('catalog.categoryAdmin.nameZh') },
+            { label: t('catalog.categoryAdmin.nameEn') },
+            { label: t('catalog.categoryAdmin.products'), numeric: true },
+            { label: t('catalog.categoryAdmin.actions'), hidden: true }
+          ]}
+        />
         <tbody>
           {categories.map((category) => (
             <tr key={category.id} className={category.active ? undefined : 'is-inactive'}>

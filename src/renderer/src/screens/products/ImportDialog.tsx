@@ -7,6 +7,7 @@ import { Dialog } from '../../components/Dialog'
 import { Field } from '../../components/Field'
 import { toApiError } from '../../stores/settings-store'
 import { useCatalogReason } from './catalog-text'
+import { TableHead } from '../../components/TableHead'
 
 type Step =
   | { name: 'choose' }
@@ -183,16 +184,14 @@ function PreviewBody({ preview, file }: { preview: ImportPreview; file: string }
           <p className="muted">{t('catalog.importDialog.allBlocked')}</p>
           <div className="import__scroll">
             <table className="table table--compact" aria-label={t('catalog.importDialog.errorsLabel')}>
-              <thead>
-                <tr>
-                  <th scope="col" className="num">
-                    {t('catalog.importDialog.line')}
-                  </th>
-                  <th scope="col">{t('catalog.importDialog.column')}</th>
-                  <th scope="col">{t('catalog.importDialog.problem')}</th>
-                  <th scope="col">{t('catalog.importDialog.value')}</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  { label: t('catalog.importDialog.line'), numeric: true },
+                  { label: t('catalog.importDialog.column') },
+                  { label: t('catalog.importDialog.problem') },
+                  { label: t('catalog.importDialog.value') }
+                ]}
+              />
               <tbody>
                 {preview.errors.map((e, i) => (
                   <tr key={`${e.line}-${e.field}-${i}`}>
@@ -216,19 +215,15 @@ function PreviewBody({ preview, file }: { preview: ImportPreview; file: string }
       )}
       <div className="import__scroll">
         <table className="table table--compact" aria-label={t('catalog.importDialog.previewLabel')}>
-          <thead>
-            <tr>
-              <th scope="col" className="num">
-                {t('catalog.importDialog.line')}
-              </th>
-              <th scope="col">{t('catalog.columns.sku')}</th>
-              <th scope="col">{t('catalog.columns.name')}</th>
-              <th scope="col" className="num">
-                {t('catalog.columns.price')}
-              </th>
-              <th scope="col">{t('catalog.columns.status')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: t('catalog.importDialog.line'), numeric: true },
+              { label: t('catalog.columns.sku') },
+              { label: t('catalog.columns.name') },
+              { label: t('catalog.columns.price'), numeric: true },
+              { label: t('catalog.columns.status') }
+            ]}
+          />
           <tbody>
             {preview.rows.map((row) => (
               <tr key={row.line} className={row.action === 'invalid' ? 'is-invalid' : undefined}>

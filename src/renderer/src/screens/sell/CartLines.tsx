@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { ShoppingBasket } from 'lucide-react'
 import type { CartView } from '@shared/contract/channels/cart'
 import { useMoney } from '../../lib/money'
+import { TableHead } from '../../components/TableHead'
 
 interface CartLinesProps {
   cart: CartView
@@ -27,23 +28,15 @@ export function CartLines({ cart, selectedLineId, onSelect }: CartLinesProps) {
   return (
     <div className="cart-lines" role="region" aria-label={t('sell.cart')}>
       <table className="table table--cart">
-        <thead>
-          <tr>
-            <th scope="col">{t('sell.columns.item')}</th>
-            <th scope="col" className="num">
-              {t('sell.columns.quantity')}
-            </th>
-            <th scope="col" className="num">
-              {t('sell.columns.price')}
-            </th>
-            <th scope="col" className="num">
-              {t('sell.columns.discount')}
-            </th>
-            <th scope="col" className="num">
-              {t('sell.columns.total')}
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: t('sell.columns.item') },
+            { label: t('sell.columns.quantity'), numeric: true },
+            { label: t('sell.columns.price'), numeric: true },
+            { label: t('sell.columns.discount'), numeric: true },
+            { label: t('sell.columns.total'), numeric: true }
+          ]}
+        />
         <tbody>
           {cart.lines.map((line) => {
             const name = i18n.language === 'en' && line.nameEn ? line.nameEn : line.name

@@ -12,6 +12,7 @@ import { useMoney } from '../../lib/money'
 import { useAuthStore } from '../../stores/auth-store'
 import { useSettingsStore } from '../../stores/settings-store'
 import { HourChart, TenderMix } from './Charts'
+import { TableHead } from '../../components/TableHead'
 
 type Filter = NonNullable<ChannelInput<'settlement:orders'>['filter']>
 
@@ -274,17 +275,13 @@ export function DayReport() {
 
             <Section title={t('settlement.sections.tax')}>
               <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('settlement.columns.rate')}</th>
-                    <th scope="col" className="num">
-                      {t('settlement.columns.net')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('settlement.columns.tax')}
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    { label: t('settlement.columns.rate') },
+                    { label: t('settlement.columns.net'), numeric: true },
+                    { label: t('settlement.columns.tax'), numeric: true }
+                  ]}
+                />
                 <tbody>
                   {report.taxByRate.map((rate) => (
                     <tr key={rate.rate}>
@@ -307,20 +304,14 @@ export function DayReport() {
 
             <Section title={t('settlement.sections.tenderTable')}>
               <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('settlement.columns.method')}</th>
-                    <th scope="col" className="num">
-                      {t('settlement.columns.sales')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('settlement.columns.refunds')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('settlement.columns.netAmount')}
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    { label: t('settlement.columns.method') },
+                    { label: t('settlement.columns.sales'), numeric: true },
+                    { label: t('settlement.columns.refunds'), numeric: true },
+                    { label: t('settlement.columns.netAmount'), numeric: true }
+                  ]}
+                />
                 <tbody>
                   {report.tenders.map((tender) => (
                     <tr key={tender.method}>
@@ -338,17 +329,13 @@ export function DayReport() {
 
             <Section title={t('settlement.sections.cashiers')}>
               <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('settlement.columns.cashier')}</th>
-                    <th scope="col" className="num">
-                      {t('settlement.columns.orders')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('settlement.columns.sales')}
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    { label: t('settlement.columns.cashier') },
+                    { label: t('settlement.columns.orders'), numeric: true },
+                    { label: t('settlement.columns.sales'), numeric: true }
+                  ]}
+                />
                 <tbody>
                   {report.byCashier.map((row) => (
                     <tr key={row.userId ?? 'none'}>
@@ -378,17 +365,13 @@ export function DayReport() {
 
             <Section title={t('settlement.sections.products')}>
               <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('settlement.columns.product')}</th>
-                    <th scope="col" className="num">
-                      {t('settlement.columns.quantity')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('settlement.columns.sales')}
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    { label: t('settlement.columns.product') },
+                    { label: t('settlement.columns.quantity'), numeric: true },
+                    { label: t('settlement.columns.sales'), numeric: true }
+                  ]}
+                />
                 <tbody>
                   {report.topProducts.map((product) => (
                     <tr key={product.sku}>

@@ -9,6 +9,7 @@ import { useErrorText } from '../../i18n/error-text'
 import { useMoney } from '../../lib/money'
 import { toApiError } from '../../stores/settings-store'
 import './reconciliation.css'
+import { TableHead } from '../../components/TableHead'
 
 const PROVIDERS: ReconciliationProvider[] = ['alipay', 'wechat', 'card']
 
@@ -222,23 +223,17 @@ function ProviderCard(props: {
                 <TriangleAlert aria-hidden="true" size={18} />{' '}
                 {t('reconciliation.differencesTitle', { count: differences.length })}
               </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('reconciliation.columns.result')}</th>
-                  <th scope="col">{t('reconciliation.columns.kind')}</th>
-                  <th scope="col">{t('reconciliation.columns.tradeNo')}</th>
-                  <th scope="col" className="num">
-                    {t('reconciliation.columns.provider')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('reconciliation.columns.till')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('reconciliation.columns.fee')}
-                  </th>
-                  <th scope="col">{t('reconciliation.columns.detail')}</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  { label: t('reconciliation.columns.result') },
+                  { label: t('reconciliation.columns.kind') },
+                  { label: t('reconciliation.columns.tradeNo') },
+                  { label: t('reconciliation.columns.provider'), numeric: true },
+                  { label: t('reconciliation.columns.till'), numeric: true },
+                  { label: t('reconciliation.columns.fee'), numeric: true },
+                  { label: t('reconciliation.columns.detail') }
+                ]}
+              />
               <tbody>
                 {differences.map((row, i) => (
                   <tr key={`${row.kind}-${row.tradeNo}-${row.refundNo ?? ''}-${i}`}>

@@ -8,6 +8,7 @@ import { Field } from '../../components/Field'
 import { useMoney } from '../../lib/money'
 import { useShiftStore } from '../../stores/shift-store'
 import { CashCountForm, countInput, countTotal, EMPTY_COUNT, type CashCountDraft } from './CashCountForm'
+import { TableHead } from '../../components/TableHead'
 
 type Dialogs =
   { kind: 'open' } | { kind: 'move'; direction: 'in' | 'out' } | { kind: 'close'; shift: ShiftView } | null
@@ -138,20 +139,16 @@ export function ShiftPanel() {
             {t('shift.history')}
           </h2>
           <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('shift.columns.number')}</th>
-                <th scope="col">{t('shift.columns.opened')}</th>
-                <th scope="col">{t('shift.columns.closed')}</th>
-                <th scope="col" className="num">
-                  {t('shift.columns.expected')}
-                </th>
-                <th scope="col" className="num">
-                  {t('shift.columns.counted')}
-                </th>
-                <th scope="col">{t('shift.columns.result')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { label: t('shift.columns.number') },
+                { label: t('shift.columns.opened') },
+                { label: t('shift.columns.closed') },
+                { label: t('shift.columns.expected'), numeric: true },
+                { label: t('shift.columns.counted'), numeric: true },
+                { label: t('shift.columns.result') }
+              ]}
+            />
             <tbody>
               {history.map((row) => (
                 <tr key={row.id}>
