@@ -4,15 +4,7 @@ import QRCode from 'qrcode'
 import type { OrderDetail } from '@shared/contract/channels/orders'
 import { useMoney } from '../lib/money'
 import { useSettingsStore } from '../stores/settings-store'
-
-/** "0.13" → "13%", by moving the decimal point in the string, never through a float. */
-export function formatRate(rate: string): string {
-  const [whole = '0', fraction = ''] = rate.split('.')
-  const digits = (whole + fraction.padEnd(2, '0')).replace(/^0+(?=\d)/, '')
-  const percent = digits.slice(0, digits.length - Math.max(0, fraction.length - 2)) || '0'
-  const rest = fraction.length > 2 ? fraction.slice(2).replace(/0+$/, '') : ''
-  return `${percent}${rest ? `.${rest}` : ''}%`
-}
+import { rateToPercent } from '@shared/money/rate-percent'
 
 /**
  * The customer's receipt: store header, lines, discounts, tax, tenders, change, cashier,
@@ -30,8 +22,12 @@ export function Receipt({ order }: { order: OrderDetail }) {
   }, [order.number])
 
   const when = order.paidAt ?? order.createdAt
-  const time = new Intl.DateTimeFormat(profile?.locale ?? 'zh-CN', { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(when))
-  const nameOf = (line: OrderDetail['lines'][number]): string => (i18n.language === 'en' && line.nameEn ? line.nameEn : line.name)
+  const time = new Intl.DateTimeFormat(profile?.locale ?? 'zh-CN', {
+    dateStyle: 'medium',
+    timeStyle: 'medium'
+  }).format(new Date(when))
+  const nameOf = (line: OrderDetail['lines'][number]): string =>
+    i18n.language === 'en' && line.nameEn ? line.nameEn : line.name
 
   return (
     <article className="receipt" aria-label={t('receipt.title')}>
@@ -89,7 +85,11 @@ export function Receipt({ order }: { order: OrderDetail }) {
           .filter((row) => row.tax > 0)
           .map((row) => (
             <div key={row.rate} className="receipt__row receipt__muted">
-              <dt>{t(order.taxMode === 'inclusive' ? 'receipt.tax' : 'receipt.taxExclusive', { rate: formatRate(row.rate) })}</dt>
+              <dt>
+                {t(order.taxMode === 'inclusive' ? 'receipt.tax' : 'receipt.taxExclusive', {
+                  rate: `${rateToPercent(row.rate)}%`
+                })}
+              </dt>
               <dd>{money(row.tax, order.currency)}</dd>
             </div>
           ))}

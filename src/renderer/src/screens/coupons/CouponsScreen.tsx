@@ -7,12 +7,11 @@ import { ApiCallError, call } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
 import { TextField } from '../../components/TextField'
 import { Field } from '../../components/Field'
-import { formatRate } from '../../components/Receipt'
 import { useMoney } from '../../lib/money'
-import { percentToRate, ratePercent } from '../sell/LineEditor'
 import { useSettingsStore } from '../../stores/settings-store'
 import { ScreenHeader } from '../../components/ScreenHeader'
 import { TableHead } from '../../components/TableHead'
+import { percentToRate, rateToPercent } from '@shared/money/rate-percent'
 
 interface Draft {
   code: string
@@ -58,7 +57,7 @@ export function CouponsScreen() {
       draft: {
         code: coupon.code,
         type: coupon.type,
-        percent: coupon.rate ? ratePercent(coupon.rate) : '',
+        percent: coupon.rate ? rateToPercent(coupon.rate) : '',
         amount: coupon.amount !== null ? minorToDecimalString(coupon.amount, currency) : '',
         minSpend: coupon.minSpend !== null ? minorToDecimalString(coupon.minSpend, currency) : '',
         validFrom: coupon.validFrom ?? '',
@@ -131,7 +130,7 @@ export function CouponsScreen() {
                 </th>
                 <td>
                   {coupon.type === 'rate'
-                    ? t('coupons.percentOff', { rate: formatRate(coupon.rate ?? '0') })
+                    ? t('coupons.percentOff', { rate: `${rateToPercent(coupon.rate ?? '0')}%` })
                     : `−${money(coupon.amount ?? 0)}`}
                 </td>
                 <td>{coupon.minSpend !== null ? money(coupon.minSpend) : '—'}</td>

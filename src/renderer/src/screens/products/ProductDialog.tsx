@@ -7,7 +7,8 @@ import { Dialog } from '../../components/Dialog'
 import { TextField } from '../../components/TextField'
 import { Field } from '../../components/Field'
 import { toApiError } from '../../stores/settings-store'
-import { errorFor, ratePercent, useCatalogReason } from './catalog-text'
+import { errorFor, useCatalogReason } from './catalog-text'
+import { rateToPercent } from '@shared/money/rate-percent'
 
 /** The rates a Chinese shop meets most (VAT 13%, 9%, 6%, small-scale 3% and 1%, exempt 0%). */
 const COMMON_RATES = ['0.13', '0.09', '0.06', '0.03', '0.01', '0']
@@ -243,7 +244,7 @@ export function ProductDialog({
             >
               {rates.map((rate) => (
                 <option key={rate} value={rate}>
-                  {t('catalog.percent', { value: ratePercent(rate) })}
+                  {t('catalog.percent', { value: rateToPercent(rate) })}
                 </option>
               ))}
             </select>

@@ -7,13 +7,13 @@ import { useMoney } from '../../lib/money'
 import { useAuthStore } from '../../stores/auth-store'
 import { PRODUCTS_PAGE, useProductsStore } from '../../stores/products-store'
 import { toApiError, useSettingsStore } from '../../stores/settings-store'
-import { ratePercent } from './catalog-text'
 import { CategoriesDialog } from './CategoriesDialog'
 import { ImportDialog } from './ImportDialog'
 import { ProductDialog } from './ProductDialog'
 import '../../styles/products.css'
 import { ProductRating, useProductRatings } from './ProductRating'
 import { ScreenHeader } from '../../components/ScreenHeader'
+import { rateToPercent } from '@shared/money/rate-percent'
 
 type Editing = { product: Product | null } | null
 
@@ -273,7 +273,7 @@ export function ProductsScreen() {
                   {money(p.priceMinor)}
                   {p.unit === 'kg' && <span className="muted">{t('catalog.perKg')}</span>}
                 </td>
-                <td className="num">{t('catalog.percent', { value: ratePercent(p.taxRate) })}</td>
+                <td className="num">{t('catalog.percent', { value: rateToPercent(p.taxRate) })}</td>
                 <td>{t(`catalog.units.${p.unit}`)}</td>
                 {canManage && (
                   <td>

@@ -44,14 +44,3 @@ export function errorFor(error: ApiError | null, field: string): ApiError | unde
   if (!error?.field) return undefined
   return error.field === field || error.field.startsWith(`${field}[`) ? error : undefined
 }
-
-/**
- * A tax rate as a percentage for display, by moving the decimal point in the string
- * (`"0.13"` → `"13"`, `"0.065"` → `"6.5"`); rates are below 1.
- */
-export function ratePercent(rate: string): string {
-  const fraction = (rate.split('.')[1] ?? '').padEnd(2, '0')
-  const whole = String(Number(fraction.slice(0, 2)))
-  const rest = fraction.slice(2).replace(/0+$/, '')
-  return rest ? `${whole}.${rest}` : whole
-}

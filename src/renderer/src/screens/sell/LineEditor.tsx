@@ -4,6 +4,7 @@ import { Trash2 } from 'lucide-react'
 import { minorToDecimalString } from '@shared/money/format'
 import type { CartLineView, CartView } from '@shared/contract/channels/cart'
 import { useCartStore } from '../../stores/cart-store'
+import { percentToRate, rateToPercent } from '@shared/money/rate-percent'
 
 type DiscountKind = 'none' | 'rate' | 'amount'
 
@@ -31,7 +32,11 @@ function LineForm({ line, currency }: { line: CartLineView; currency: string }) 
   const [kind, setKind] = useState<DiscountKind>(line.discount?.type ?? 'none')
   // A rate is stored as "0.1"; the cashier types percent.
   const [discountValue, setDiscountValue] = useState(
-    line.discount ? (line.discount.type === 'rate' ? ratePercent(line.discount.value) : line.discount.value) : ''
+    line.discount
+      ? line.discount.type === 'rate'
+        ? rateToPercent(line.discount.value)
+        : line.discount.value
+      : ''
   )
   const [price, setPrice] = useState(minorToDecimalString(line.unitPrice, currency))
 
@@ -45,7 +50,8 @@ function LineForm({ line, currency }: { line: CartLineView; currency: string }) 
   const submitDiscount = (event: FormEvent): void => {
     event.preventDefault()
     if (kind === 'none') void setDiscount(line.id, null)
-    else if (kind === 'rate') void setDiscount(line.id, { type: 'rate', rate: percentToRate(discountValue.trim()) })
+    else if (kind === 'rate')
+      void setDiscount(line.id, { type: 'rate', rate: percentToRate(discountValue.trim()) })
     else void setDiscount(line.id, { type: 'amount', amount: discountValue.trim() })
   }
   const submitPrice = (event: FormEvent): void => {
@@ -57,7 +63,9 @@ function LineForm({ line, currency }: { line: CartLineView; currency: string }) 
     <section className="panel line-editor" aria-label={t('sell.line.title')}>
       <h2 className="panel__title">{i18n.language === 'en' && line.nameEn ? line.nameEn : line.name}</h2>
       <form className="inline-form" onSubmit={submitQuantity}>
-        <label htmlFor="line-quantity">{line.unit === 'kg' ? t('sell.line.quantityKg') : t('sell.line.quantity')}</label>
+        <label htmlFor="line-quantity">
+          {line.unit === 'kg' ? t('sell.line.quantityKg') : t('sell.line.quantity')}
+        </label>
         <input
           id="line-quantity"
           className="input input--compact"
@@ -70,11 +78,20 @@ function LineForm({ line, currency }: { line: CartLineView; currency: string }) 
           {t('sell.line.setQuantity')}
         </button>
       </form>
-      {fieldError('quantity') && <p className="field__error" role="alert">{fieldError('quantity')}</p>}
+      {fieldError('quantity') && (
+        <p className="field__error" role="alert">
+          {fieldError('quantity')}
+        </p>
+      )}
 
       <form className="inline-form" onSubmit={submitDiscount}>
         <label htmlFor="line-discount-kind">{t('sell.line.discountType')}</label>
-        <select id="line-discount-kind" className="input input--compact" value={kind} onChange={(e) => setKind(e.target.value as DiscountKind)}>
+        <select
+          id="line-discount-kind"
+          className="input input--compact"
+          value={kind}
+          onChange={(e) => setKind(e.target.value as DiscountKind)}
+        >
           <option value="none">{t('sell.line.discountNone')}</option>
           <option value="rate">{t('sell.line.discountRate')}</option>
           <option value="amount">{t('sell.line.discountAmount')}</option>
@@ -101,34 +118,31 @@ function LineForm({ line, currency }: { line: CartLineView; currency: string }) 
 
       <form className="inline-form" onSubmit={submitPrice}>
         <label htmlFor="line-price">{t('sell.line.price')}</label>
-        <input id="line-price" className="input input--compact" inputMode="decimal" value={price} onChange={(e) => setPrice(e.target.value)} />
+        <input
+          id="line-price"
+          className="input input--compact"
+          inputMode="decimal"
+          value={price}
+          onChange={(e) => setPrice(e.target.value)}
+        />
         <button type="submit" className="button button--small" disabled={busy}>
           {t('sell.line.overridePrice')}
         </button>
       </form>
-      {fieldError('unitPrice') && <p className="field__error" role="alert">{fieldError('unitPrice')}</p>}
+      {fieldError('unitPrice') && (
+        <p className="field__error" role="alert">
+          {fieldError('unitPrice')}
+        </p>
+      )}
 
-      <button type="button" className="button button--danger-ghost" onClick={() => void removeLine(line.id)} disabled={busy}>
+      <button
+        type="button"
+        className="button button--danger-ghost"
+        onClick={() => void removeLine(line.id)}
+        disabled={busy}
+      >
         <Trash2 aria-hidden="true" size={20} /> {t('sell.line.remove')} <kbd>{t('sell.line.removeKey')}</kbd>
       </button>
     </section>
   )
-}
-
-/** "10" (percent) → "0.10" (rate), by shifting the decimal point in the string. */
-export function percentToRate(percent: string): string {
-  const match = /^(\d*)(?:\.(\d*))?$/.exec(percent.replace(/\s*%$/, ''))
-  if (!match) return percent
-  const whole = (match[1] ?? '').padStart(3, '0')
-  const fraction = match[2] ?? ''
-  const digits = `${whole.slice(0, -2)}.${whole.slice(-2)}${fraction}`
-  return digits.replace(/^0+(?=\d)/, '')
-}
-
-/** "0.1" (rate) → "10" (percent). */
-export function ratePercent(rate: string): string {
-  const [whole = '0', fraction = ''] = rate.split('.')
-  const shifted = `${whole}${fraction.padEnd(2, '0').slice(0, 2)}`.replace(/^0+(?=\d)/, '')
-  const rest = fraction.slice(2)
-  return rest ? `${shifted}.${rest}` : shifted
 }

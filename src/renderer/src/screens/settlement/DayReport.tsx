@@ -13,6 +13,7 @@ import { useAuthStore } from '../../stores/auth-store'
 import { useSettingsStore } from '../../stores/settings-store'
 import { HourChart, TenderMix } from './Charts'
 import { TableHead } from '../../components/TableHead'
+import { rateToPercent } from '@shared/money/rate-percent'
 
 type Filter = NonNullable<ChannelInput<'settlement:orders'>['filter']>
 
@@ -291,7 +292,7 @@ export function DayReport() {
                           className="linkish"
                           onClick={open(`${rate.rate}`, { figure: 'sales', taxRate: rate.rate })}
                         >
-                          {ratePercent(rate.rate)}
+                          {rateToPercent(rate.rate)}%
                         </button>
                       </th>
                       <td className="num">{m(rate.net)}</td>
@@ -412,15 +413,6 @@ export function DayReport() {
       )}
     </div>
   )
-}
-
-/** "0.13" → "13%" by moving the point in the digit string (no float). */
-function ratePercent(rate: string): string {
-  const [whole = '0', fraction = ''] = rate.split('.')
-  const padded = fraction.padEnd(2, '0')
-  const integer = `${whole}${padded.slice(0, 2)}`.replace(/^0+(?=\d)/, '')
-  const rest = padded.slice(2)
-  return `${integer}${rest ? `.${rest}` : ''}%`
 }
 
 function ProductName({ product, onOpen }: { product: ZReport['topProducts'][number]; onOpen: () => void }) {
