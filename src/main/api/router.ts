@@ -83,36 +83,35 @@ export function createRouter(options: { gate: Gate; logger: Logger; approve?: Ap
         return fail(validationError(parsed.error.issues[0]!))
       }
 
-      try {
-        if (approvable) {
-          // Checked after the input, so a manager's PIN is not spent on a form that is refused anyway.
-          const request = overrideSchema.safeParse(override)
-          if (!request.success) {
-            const issue = request.error.issues[0]!
-            return fail(validationError({ ...issue, path: ['override', ...issue.path] }))
-          }
-          const approverUserId = await options.approve!({ channel, permission: spec.permission, override: request.data, ctx })
-          ctx = { ...ctx, approverUserId }
+      /** Checks the override sent with the call and runs on as its approver. */
+      const approveAs = async (permission: Permission): Promise<void> => {
+        const request = overrideSchema.safeParse(override)
+        if (!request.success) {
+          const issue = request.error.issues[0]!
+          throw new RefusedCall(validationError({ ...issue, path: ['override', ...issue.path] }))
         }
+        ctx = { ...ctx, approverUserId: await options.approve!({ channel, permission, override: request.data, ctx }) }
+      }
+      const run = async (): Promise<Result<unknown>> => ({
+        ok: true,
+        value: await handler(parsed.data as ParsedInput<ChannelName>, ctx)
+      })
+
+      try {
+        // Checked after the input, so a manager's PIN is not spent on a form that is refused anyway.
+        if (approvable) await approveAs(spec.permission)
         try {
-          const value = await handler(parsed.data as ParsedInput<ChannelName>, ctx)
-          return { ok: true, value }
+          return await run()
         } catch (error) {
           // A conditional approval: the handler found this call needs more than the gate asked.
           const needsApproval =
             error instanceof ApprovalRequired && override !== undefined && spec.overridable === true && !ctx.approverUserId
           if (!needsApproval || !options.approve) throw error
-          const request = overrideSchema.safeParse(override)
-          if (!request.success) {
-            const issue = request.error.issues[0]!
-            return fail(validationError({ ...issue, path: ['override', ...issue.path] }))
-          }
-          const approverUserId = await options.approve({ channel, permission: error.permission, override: request.data, ctx })
-          ctx = { ...ctx, approverUserId }
-          const value = await handler(parsed.data as ParsedInput<ChannelName>, ctx)
-          return { ok: true, value }
+          await approveAs(error.permission)
+          return await run()
         }
       } catch (error) {
+        if (error instanceof RefusedCall) return fail(error.refusal)
         if (error instanceof DomainError) {
           return fail({ code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) })
         }
@@ -127,6 +126,13 @@ export function createRouter(options: { gate: Gate; logger: Logger; approve?: Ap
     missingHandlers() {
       return (Object.keys(contract) as ChannelName[]).filter((name) => !handlers.has(name))
     }
+  }
+}
+
+/** A refusal already in the API's shape, raised from inside the call. */
+class RefusedCall extends Error {
+  constructor(readonly refusal: ApiError) {
+    super(refusal.message)
   }
 }
 
