@@ -54,7 +54,7 @@ describe('selling for cash', () => {
     const balances = ledgerBalances(dataDir)
     expect(balances.cash_drawer).toBe(expected.total)
     expect(balances.tax_payable).toBe(-expected.taxTotal)
-    expect(rowCounts(core, dataDir)).toMatchObject({ paidOrders: 1, payments: 1, journalEntries: 1, outbox: 1, redemptions: 1 })
+    expect(rowCounts(dataDir)).toMatchObject({ paidOrders: 1, payments: 1, journalEntries: 1, outbox: 1, redemptions: 1 })
 
     // The paid cart is gone from the till: the next open gives a fresh one.
     const next = await callOk(core, cashier, 'cart:open', {})
@@ -75,7 +75,7 @@ describe('selling for cash', () => {
     expect(a.order.id).toBe(b.order.id)
     expect(c.replayed).toBe(true)
     expect(c.order.number).toBe(a.order.number)
-    expect(rowCounts(core, dataDir)).toMatchObject({ paidOrders: 1, payments: 1, journalEntries: 1, outbox: 1 })
+    expect(rowCounts(dataDir)).toMatchObject({ paidOrders: 1, payments: 1, journalEntries: 1, outbox: 1 })
   })
 
   it('writes nothing when a checkout fails halfway (a coupon used up by another till)', async () => {
@@ -88,7 +88,7 @@ describe('selling for cash', () => {
     await callOk(core, manager, 'cart:add-item', { cartId: theirs.id, code: GOODS.cola.sku })
     await callOk(core, manager, 'cart:apply-coupon', { cartId: theirs.id, code: 'ONCE5' })
     await callOk(core, manager, 'checkout:pay-cash', { cartId: theirs.id, tendered: '10', checkoutKey: 'theirs-0001' })
-    const before = rowCounts(core, dataDir)
+    const before = rowCounts(dataDir)
 
     const refused = await core.router.dispatch(
       'checkout:pay-cash',
@@ -96,7 +96,7 @@ describe('selling for cash', () => {
       { sessionId: cashier }
     )
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'code' } })
-    expect(rowCounts(core, dataDir)).toEqual(before)
+    expect(rowCounts(dataDir)).toEqual(before)
     const still = await callOk(core, cashier, 'cart:get', { cartId: mine.id })
     expect(still.status).toBe('draft')
   })
@@ -111,7 +111,7 @@ describe('selling for cash', () => {
       { sessionId: cashier }
     )
     expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'tendered' } })
-    expect(rowCounts(core, dataDir)).toMatchObject({ paidOrders: 0, payments: 0, journalEntries: 0, outbox: 0 })
+    expect(rowCounts(dataDir)).toMatchObject({ paidOrders: 0, payments: 0, journalEntries: 0, outbox: 0 })
   })
 
   it('refuses an unknown barcode, an expired coupon and a min spend not met, with reasons', async () => {
@@ -164,7 +164,7 @@ describe('selling for cash', () => {
     const voided = await callOk(core, manager, 'orders:void', { orderId: order.id, reason: 'wrong item' })
     expect(voided.status).toBe('voided')
     expect(Object.values(ledgerBalances(dataDir)).every((net) => net === 0)).toBe(true)
-    expect(rowCounts(core, dataDir).redemptions).toBe(0)
+    expect(rowCounts(dataDir).redemptions).toBe(0)
     const again = await core.router.dispatch('orders:void', { orderId: order.id, reason: 'twice' }, { sessionId: manager })
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
   })

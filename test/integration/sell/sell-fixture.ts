@@ -1,6 +1,5 @@
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
-import type { Core } from '../../../src/main/core/create-core'
 import { addStaff, callOk, loginAs, openTestCore, setupOwner, STAFF } from '../../support/accounts'
 
 /** Products the sell tests scan. Prices are decimal strings in CNY. */
@@ -28,8 +27,7 @@ export async function openShop(
   return { ...test, owner, cashier, manager }
 }
 
-export function rowCounts(core: Core, dataDir: string): Record<string, number> {
-  void core
+export function rowCounts(dataDir: string): Record<string, number> {
   const db = new BetterSqlite3(join(dataDir, 'kassa.sqlite'), { readonly: true })
   try {
     const count = (table: string, where = ''): number =>

@@ -129,7 +129,7 @@ describe('tenders through the sandbox gateway', () => {
     const resumed = await callOk(core, cashier, 'checkout:begin', { cartId: orderId, checkoutKey: 'a-new-key-after-reload' })
     expect(resumed.order.number).toBe(session.order.number)
     expect(resumed.tenders).toHaveLength(1)
-    expect(rowCounts(core, dataDir).paidOrders).toBe(1)
+    expect(rowCounts(dataDir).paidOrders).toBe(1)
   })
 
   it('offers cash only when the gateway cannot be reached', async () => {

@@ -135,8 +135,7 @@ export function createTendersService(
       return true
     })
     const payment = store.payments.byId(paymentId)!
-    if (isDefinite(payment.status as PaymentStatus) && payment.status !== 'succeeded') watches.delete(paymentId)
-    if (payment.status === 'succeeded') watches.delete(paymentId)
+    if (isDefinite(payment.status as PaymentStatus)) watches.delete(paymentId)
     if (changed) announce(payment)
   }
 
@@ -288,17 +287,17 @@ export function createTendersService(
       if (recorded.fresh) {
         const provider = await providerOf(payment)
         deps.runtime.prepareTrade(payment.trade_no!, payment.flow as PaymentFlow)
+        const notifyUrl = deps.runtime.notifyUrl(payment.method as ProviderMethod)
+        const order = store.orders.get(payment.order_id)!
         // Recorded before the call, so a crash during it leaves an attempt that recovery queries.
         const outcome = await provider.create({
           tradeNo: payment.trade_no!,
           amount: payment.amount,
-          currency: store.orders.get(payment.order_id)!.currency,
-          subject: `${deps.settings.getProfile().storeName} ${store.orders.get(payment.order_id)!.number}`,
+          currency: order.currency,
+          subject: `${deps.settings.getProfile().storeName} ${order.number}`,
           flow: payment.flow as PaymentFlow,
           ...(input.authCode ? { authCode: input.authCode } : {}),
-          ...(deps.runtime.notifyUrl(payment.method as ProviderMethod)
-            ? { notifyUrl: deps.runtime.notifyUrl(payment.method as ProviderMethod)! }
-            : {}),
+          ...(notifyUrl ? { notifyUrl } : {}),
           expiresInSeconds: Math.ceil(deps.timing.giveUpMs / 1000)
         })
         if (outcome.status === 'unknown') {

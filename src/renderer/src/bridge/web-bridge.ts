@@ -6,7 +6,6 @@ import type { ApiError, ChannelName, EventName, InvokeOptions, KassaBridge, Resu
  * the server sent us; no other page has it.
  */
 export function createWebBridge(token: string, origin = ''): KassaBridge {
-  const listeners = new Map<string, Set<(payload: unknown) => void>>()
   let source: EventSource | null = null
 
   const connect = (): void => {
@@ -35,15 +34,9 @@ export function createWebBridge(token: string, origin = ''): KassaBridge {
     },
     on(event: EventName, listener: (payload: never) => void) {
       connect()
-      const set = listeners.get(event) ?? new Set()
       const handler = (message: MessageEvent<string>): void => (listener as (payload: unknown) => void)(JSON.parse(message.data))
       source!.addEventListener(event, handler)
-      set.add(listener as (payload: unknown) => void)
-      listeners.set(event, set)
-      return () => {
-        source?.removeEventListener(event, handler)
-        set.delete(listener as (payload: unknown) => void)
-      }
+      return () => source?.removeEventListener(event, handler)
     }
   } as KassaBridge
 }
