@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { Aes, Formatter, Hash, Rsa } from 'wechatpay-axios-plugin'
-import { formatCompactChinaTime, formatRfc3339China } from '../china-time'
+import { Aes, Formatter, Rsa } from 'wechatpay-axios-plugin'
+import { formatRfc3339China } from '../china-time'
 import { type HeldRequests, withFault } from './hold'
+import { newTransactionId, WechatV2Gateway } from './wechat-v2-gateway'
 import { readBody, send } from './http-util'
 import type { Delivery, Renderer } from './notifier'
 import type { SandboxKeys } from './sandbox-keys'
 import type { NotifyMode, SandboxCall } from './scenarios'
 import { renderWechatBill } from './wechat-bill-file'
-import { buildFlatXml, parseFlatXml } from './wechat-xml'
 import type { SandboxRefund, SandboxTrade, TradeBook, TradeEvent } from './trade-book'
 
 type Reply = (res: ServerResponse) => void
@@ -18,11 +18,11 @@ type Reply = (res: ServerResponse) => void
  * WeChat Pay as `wechatpay-axios-plugin` speaks it. APIv3: JSON, every request signed
  * `WECHATPAY2-SHA256-RSA2048` with the merchant key (checked against the merchant serial's public
  * key), every answer signed with the platform key and carrying `Wechatpay-Serial` etc.
- * APIv2 (payment codes, which v3 never got): flat XML signed with the APIv2 key (HMAC-SHA256 or MD5).
+ * APIv2 (payment codes, which v3 never got) is `WechatV2Gateway`.
  */
 export class WechatGateway {
   private readonly apiV3Key: string
-  private readonly apiV2Key: string
+  private readonly v2: WechatV2Gateway
   private readonly billTokens = new Map<string, string>()
   notifierSettle: (trade: SandboxTrade) => Promise<void> = async () => {}
 
@@ -33,7 +33,7 @@ export class WechatGateway {
     private readonly baseUrl: () => string
   ) {
     this.apiV3Key = readFileSync(keys.wechat.apiV3KeyFile, 'utf8').trim()
-    this.apiV2Key = readFileSync(keys.wechat.apiV2KeyFile, 'utf8').trim()
+    this.v2 = new WechatV2Gateway(book, keys, held, (trade) => this.notifierSettle(trade))
   }
 
   readonly render: Renderer = (event, mode) => this.notification(event, mode)
@@ -41,7 +41,7 @@ export class WechatGateway {
   async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
     const path = url.pathname
     if (path === '/pay/micropay' || path === '/secapi/pay/reverse') {
-      await this.v2(req, res, path)
+      await this.v2.handle(req, res, path)
       return true
     }
     if (!path.startsWith('/v3/')) return false
@@ -66,7 +66,10 @@ export class WechatGateway {
     } else if (method === 'GET' && (match = /^\/v3\/pay\/transactions\/out-trade-no\/([^/]+)$/.exec(path))) {
       const tradeNo = decodeURIComponent(match[1] as string)
       await this.run(tradeNo, 'query', res, () => this.query(tradeNo))
-    } else if (method === 'POST' && (match = /^\/v3\/pay\/transactions\/out-trade-no\/([^/]+)\/close$/.exec(path))) {
+    } else if (
+      method === 'POST' &&
+      (match = /^\/v3\/pay\/transactions\/out-trade-no\/([^/]+)\/close$/.exec(path))
+    ) {
       const tradeNo = decodeURIComponent(match[1] as string)
       await this.run(tradeNo, 'cancel', res, () => this.close(tradeNo))
     } else if (method === 'POST' && path === '/v3/refund/domestic/refunds') {
@@ -81,19 +84,28 @@ export class WechatGateway {
       const day = this.billTokens.get(url.searchParams.get('token') ?? '')
       // Downloads are the one v3 answer that is not signed: the bill's SHA1 from `tradebill` vouches for it.
       if (!day) send(res, 404, JSON.stringify({ code: 'RESOURCE_NOT_EXISTS', message: '账单不存在' }))
-      else send(res, 200, renderWechatBill(this.book, this.keys, day), { 'content-type': 'application/octet-stream' })
+      else
+        send(res, 200, renderWechatBill(this.book, this.keys, day), {
+          'content-type': 'application/octet-stream'
+        })
     } else {
       this.json(res, 404, { code: 'NOT_FOUND', message: '无效的请求路径' })
     }
     return true
   }
 
-  private async run(tradeNo: string | undefined, call: SandboxCall, res: ServerResponse, process: () => Reply): Promise<void> {
+  private async run(
+    tradeNo: string | undefined,
+    call: SandboxCall,
+    res: ServerResponse,
+    process: () => Reply
+  ): Promise<void> {
     await withFault({ book: this.book, held: this.held }, tradeNo, call, res, async () => {
       const reply = process()
       const trade = tradeNo ? this.book.get('wechat', tradeNo) : undefined
       if (trade?.scenario.notify === 'before_response') await this.notifierSettle(trade)
-      if (call === 'create' && trade?.scenario.responseSignature === 'bad') return (out: ServerResponse) => this.withRogue(() => reply(out))
+      if (call === 'create' && trade?.scenario.responseSignature === 'bad')
+        return (out: ServerResponse) => this.withRogue(() => reply(out))
       return reply
     })
   }
@@ -115,13 +127,20 @@ export class WechatGateway {
       return (res) => this.json(res, 400, { code: 'PARAM_ERROR', message: 'mchid与appid不匹配' })
     }
     if (!tradeNo || !Number.isSafeInteger(amount) || (amount as number) <= 0) {
-      return (res) => this.json(res, 400, { code: 'PARAM_ERROR', message: '输入源"/body/amount/total"映射到值字段"总金额"字段规则校验失败' })
+      return (res) =>
+        this.json(res, 400, {
+          code: 'PARAM_ERROR',
+          message: '输入源"/body/amount/total"映射到值字段"总金额"字段规则校验失败'
+        })
     }
     const existing = this.book.get('wechat', tradeNo)
     if (existing) {
-      if (existing.state === 'succeeded' || existing.state === 'reversed') return (res) => this.json(res, 400, { code: 'ORDERPAID', message: '该订单已支付' })
-      if (existing.state === 'closed' || existing.state === 'failed') return (res) => this.json(res, 400, { code: 'ORDER_CLOSED', message: '订单已关闭' })
-      if (existing.amount !== amount) return (res) => this.json(res, 400, { code: 'INVALID_REQUEST', message: '201 商户订单号重复' })
+      if (existing.state === 'succeeded' || existing.state === 'reversed')
+        return (res) => this.json(res, 400, { code: 'ORDERPAID', message: '该订单已支付' })
+      if (existing.state === 'closed' || existing.state === 'failed')
+        return (res) => this.json(res, 400, { code: 'ORDER_CLOSED', message: '订单已关闭' })
+      if (existing.amount !== amount)
+        return (res) => this.json(res, 400, { code: 'INVALID_REQUEST', message: '201 商户订单号重复' })
       return (res) => this.json(res, 200, { code_url: existing.qrContent })
     }
     const expireAt = typeof data.time_expire === 'string' ? Date.parse(data.time_expire) : NaN
@@ -129,7 +148,7 @@ export class WechatGateway {
       provider: 'wechat',
       flow: 'qr',
       tradeNo,
-      providerTradeNo: this.newTransactionId(),
+      providerTradeNo: newTransactionId(this.book),
       amount: amount as number,
       subject: String(data.description ?? ''),
       state: 'waiting',
@@ -143,7 +162,8 @@ export class WechatGateway {
 
   private query(tradeNo: string): Reply {
     const trade = this.book.get('wechat', tradeNo)
-    if (!trade || trade.amount === 0) return (res) => this.json(res, 404, { code: 'ORDER_NOT_EXIST', message: '订单不存在' })
+    if (!trade || trade.amount === 0)
+      return (res) => this.json(res, 404, { code: 'ORDER_NOT_EXIST', message: '订单不存在' })
     return (res) => this.json(res, 200, this.transaction(trade))
   }
 
@@ -168,7 +188,8 @@ export class WechatGateway {
   private close(tradeNo: string): Reply {
     const trade = this.book.get('wechat', tradeNo)
     if (!trade) return (res) => this.json(res, 404, { code: 'ORDER_NOT_EXIST', message: '订单不存在' })
-    if (trade.state === 'succeeded' || trade.state === 'reversed') return (res) => this.json(res, 400, { code: 'ORDERPAID', message: '订单已支付，不能发起关单' })
+    if (trade.state === 'succeeded' || trade.state === 'reversed')
+      return (res) => this.json(res, 400, { code: 'ORDERPAID', message: '订单已支付，不能发起关单' })
     this.book.close(trade)
     return (res) => this.json(res, 204, undefined)
   }
@@ -177,11 +198,13 @@ export class WechatGateway {
     const trade = this.book.get('wechat', String(data.out_trade_no ?? ''))
     const amount = (data.amount ?? {}) as { refund?: unknown; total?: unknown; currency?: unknown }
     const refundNo = String(data.out_refund_no ?? '')
-    if (!trade || trade.amount === 0) return (res) => this.json(res, 404, { code: 'RESOURCE_NOT_EXISTS', message: '订单不存在' })
+    if (!trade || trade.amount === 0)
+      return (res) => this.json(res, 404, { code: 'RESOURCE_NOT_EXISTS', message: '订单不存在' })
     if (!refundNo || !Number.isSafeInteger(amount.refund) || (amount.refund as number) <= 0) {
       return (res) => this.json(res, 400, { code: 'PARAM_ERROR', message: '退款金额或退款单号不合法' })
     }
-    if (amount.total !== trade.amount) return (res) => this.json(res, 400, { code: 'INVALID_REQUEST', message: '订单金额与原订单不一致' })
+    if (amount.total !== trade.amount)
+      return (res) => this.json(res, 400, { code: 'INVALID_REQUEST', message: '订单金额与原订单不一致' })
     const result = this.book.refund(trade, {
       refundNo,
       amount: amount.refund as number,
@@ -201,7 +224,8 @@ export class WechatGateway {
   private refundQuery(refundNo: string): Reply {
     const trade = this.findByRefund(refundNo)
     const refund = trade?.refunds.find((r) => r.refundNo === refundNo)
-    if (!trade || !refund) return (res) => this.json(res, 404, { code: 'RESOURCE_NOT_EXISTS', message: '退款单不存在' })
+    if (!trade || !refund)
+      return (res) => this.json(res, 404, { code: 'RESOURCE_NOT_EXISTS', message: '退款单不存在' })
     return (res) => this.json(res, 200, this.refundBody(trade, refund))
   }
 
@@ -231,7 +255,9 @@ export class WechatGateway {
   }
 
   private findByRefund(refundNo: string): SandboxTrade | undefined {
-    return this.book.list().find((t) => t.provider === 'wechat' && t.refunds.some((r) => r.refundNo === refundNo))
+    return this.book
+      .list()
+      .find((t) => t.provider === 'wechat' && t.refunds.some((r) => r.refundNo === refundNo))
   }
 
   private tradeBill(url: URL, res: ServerResponse): void {
@@ -250,108 +276,18 @@ export class WechatGateway {
     })
   }
 
-  /** Micropay and reverse, the APIv2 calls a till still needs. */
-  private async v2(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-    const fields = parseFlatXml(await readBody(req))
-    const type: 'HMAC-SHA256' | 'MD5' = fields.sign_type === 'HMAC-SHA256' ? 'HMAC-SHA256' : 'MD5'
-    const signKey = Hash.keyObjectFrom(this.apiV2Key)
-    if (!fields.sign || !Hash.equals(Hash.sign(type, fields, signKey), fields.sign)) {
-      this.xml(res, { return_code: 'FAIL', return_msg: '签名错误' }, type)
-      return
-    }
-    if (fields.mch_id !== this.keys.wechat.mchId || fields.appid !== this.keys.wechat.appId) {
-      this.xml(res, { return_code: 'FAIL', return_msg: 'appid和mch_id不匹配' }, type)
-      return
-    }
-    const tradeNo = fields.out_trade_no ?? ''
-    const call = path === '/pay/micropay' ? 'create' : 'cancel'
-    await withFault({ book: this.book, held: this.held }, tradeNo, call, res, async () => {
-      const answer = path === '/pay/micropay' ? this.micropay(fields) : this.reverse(tradeNo)
-      const trade = this.book.get('wechat', tradeNo)
-      if (trade?.scenario.notify === 'before_response') await this.notifierSettle(trade)
-      const bad = call === 'create' && trade?.scenario.responseSignature === 'bad'
-      return (out: ServerResponse) => this.xml(out, answer, type, bad)
-    })
-  }
-
-  private micropay(fields: Record<string, string>): Record<string, string> {
-    const tradeNo = fields.out_trade_no ?? ''
-    const amount = Number(fields.total_fee)
-    const failure = (code: string, text: string): Record<string, string> => ({
-      return_code: 'SUCCESS',
-      result_code: 'FAIL',
-      err_code: code,
-      err_code_des: text
-    })
-    let trade = this.book.get('wechat', tradeNo)
-    if (!trade) {
-      if (!Number.isSafeInteger(amount) || amount <= 0) return failure('PARAM_ERROR', 'total_fee 不合法')
-      // WeChat payment codes: 18 digits starting 10–15.
-      if (!/^1[0-5]\d{16}$/.test(fields.auth_code ?? '')) return failure('AUTH_CODE_INVALID', '付款码无效，请重新扫码')
-      trade = this.book.open({
-        provider: 'wechat',
-        flow: 'code',
-        tradeNo,
-        providerTradeNo: this.newTransactionId(),
-        amount,
-        subject: fields.body ?? '',
-        state: 'user_paying'
-      })
-      this.book.startCustomer(trade)
-    }
-    switch (trade.state) {
-      case 'succeeded':
-        return {
-          return_code: 'SUCCESS',
-          result_code: 'SUCCESS',
-          openid: 'oSandbox0000000000000000000',
-          trade_type: 'MICROPAY',
-          bank_type: 'OTHERS',
-          total_fee: String(trade.amount),
-          cash_fee: String(trade.amount),
-          fee_type: 'CNY',
-          transaction_id: trade.providerTradeNo,
-          out_trade_no: trade.tradeNo,
-          time_end: formatCompactChinaTime(trade.paidAt ?? this.book.now())
-        }
-      case 'failed':
-        return failure(trade.failure?.code ?? 'NOTENOUGH', trade.failure?.message ?? '余额不足')
-      case 'closed':
-      case 'reversed':
-        return failure('ORDERREVERSED', '订单已撤销')
-      default:
-        // Quirk: "the customer is entering the password" comes back as a failure; the merchant polls.
-        return failure('USERPAYING', '需要用户输入支付密码')
-    }
-  }
-
-  private reverse(tradeNo: string): Record<string, string> {
-    const trade = this.book.get('wechat', tradeNo) ?? this.book.tombstone('wechat', 'code', tradeNo)
-    if (trade.flow !== 'code') return { return_code: 'SUCCESS', result_code: 'FAIL', err_code: 'TRADE_ERROR', err_code_des: '只有付款码订单才能撤销', recall: 'N' }
-    const result = this.book.reverse(trade)
-    if (result === 'refused') return { return_code: 'SUCCESS', result_code: 'FAIL', err_code: 'REVERSE_EXPIRE', err_code_des: '订单已退款，不能撤销', recall: 'N' }
-    return { return_code: 'SUCCESS', result_code: 'SUCCESS', recall: 'N' }
-  }
-
-  private xml(res: ServerResponse, fields: Record<string, string>, type: 'HMAC-SHA256' | 'MD5', badSign = false): void {
-    const full: Record<string, string> = {
-      ...fields,
-      appid: this.keys.wechat.appId,
-      mch_id: this.keys.wechat.mchId,
-      nonce_str: this.book.random.alphanumeric(32)
-    }
-    full.sign = Hash.sign(type, full, Hash.keyObjectFrom(badSign ? 'x'.repeat(32) : this.apiV2Key))
-    send(res, 200, buildFlatXml(full), { 'content-type': 'text/xml; charset=utf-8' })
-  }
-
   /** `Authorization: WECHATPAY2-SHA256-RSA2048 mchid=…,serial_no=…,timestamp=…,nonce_str=…,signature=…` */
   private verifyRequest(req: IncomingMessage, uri: string, body: string): boolean {
     const header = req.headers.authorization ?? ''
     if (!header.startsWith('WECHATPAY2-SHA256-RSA2048 ')) return false
     const fields = Object.fromEntries(
-      [...header.slice('WECHATPAY2-SHA256-RSA2048 '.length).matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]])
+      [...header.slice('WECHATPAY2-SHA256-RSA2048 '.length).matchAll(/(\w+)="([^"]*)"/g)].map((m) => [
+        m[1],
+        m[2]
+      ])
     ) as Record<string, string | undefined>
-    if (fields.mchid !== this.keys.wechat.mchId || fields.serial_no !== this.keys.wechat.merchantSerial) return false
+    if (fields.mchid !== this.keys.wechat.mchId || fields.serial_no !== this.keys.wechat.merchantSerial)
+      return false
     if (!fields.timestamp || !fields.nonce_str || !fields.signature) return false
     if (Math.abs(Number(fields.timestamp) - Math.floor(this.book.now().getTime() / 1000)) > 300) return false
     const message = Formatter.request(req.method ?? 'GET', uri, fields.timestamp, fields.nonce_str, body)
@@ -374,7 +310,10 @@ export class WechatGateway {
 
   private json(res: ServerResponse, status: number, value: unknown): void {
     const body = value === undefined ? '' : JSON.stringify(value)
-    send(res, status, body, { ...(body ? { 'content-type': 'application/json' } : {}), ...this.signedHeaders(body) })
+    send(res, status, body, {
+      ...(body ? { 'content-type': 'application/json' } : {}),
+      ...this.signedHeaders(body)
+    })
   }
 
   /**
@@ -400,7 +339,12 @@ export class WechatGateway {
             refund_status: 'SUCCESS',
             success_time: formatRfc3339China(event.refund.completedAt ?? this.book.now()),
             user_received_account: '支付用户零钱',
-            amount: { total: trade.amount, refund: event.refund.amount, payer_total: trade.amount, payer_refund: event.refund.amount }
+            amount: {
+              total: trade.amount,
+              refund: event.refund.amount,
+              payer_total: trade.amount,
+              payer_refund: event.refund.amount
+            }
           }
     const envelope = (resource: Record<string, unknown>): string => {
       const nonce = this.book.random.alphanumeric(12)
@@ -427,7 +371,14 @@ export class WechatGateway {
     // Tampering: the bytes on the wire carry a different amount than the ones that were signed.
     const sent =
       mode === 'tampered_amount'
-        ? envelope({ ...plain, amount: { ...(plain.amount as object), total: trade.amount + 100, payer_total: trade.amount + 100 } })
+        ? envelope({
+            ...plain,
+            amount: {
+              ...(plain.amount as object),
+              total: trade.amount + 100,
+              payer_total: trade.amount + 100
+            }
+          })
         : body
     return {
       url,
@@ -443,10 +394,6 @@ export class WechatGateway {
       // v3 counts 200 and 204 as received; anything else is redelivered.
       accepted: (status) => status === 200 || status === 204
     }
-  }
-
-  private newTransactionId(): string {
-    return `42000${this.book.random.digits(5)}${formatCompactChinaTime(this.book.now()).slice(0, 8)}${this.book.random.digits(10)}`
   }
 }
 
@@ -469,7 +416,10 @@ const STATE_TEXT: Record<string, string> = {
   REVOKED: '已撤销'
 }
 
-const REFUND_ERRORS: Record<'not_paid' | 'too_much' | 'amount_mismatch' | 'insufficient_balance', [number, string, string]> = {
+const REFUND_ERRORS: Record<
+  'not_paid' | 'too_much' | 'amount_mismatch' | 'insufficient_balance',
+  [number, string, string]
+> = {
   not_paid: [400, 'INVALID_REQUEST', '订单未支付，不能退款'],
   too_much: [400, 'INVALID_REQUEST', '申请退款金额超过订单可退金额'],
   amount_mismatch: [400, 'INVALID_REQUEST', '同一退款单号的退款金额不一致'],
