@@ -43,16 +43,25 @@ export function UserMenu() {
         <span className="user-menu__name">{user.displayName}</span>
         <span className="user-menu__role">{role}</span>
       </button>
+      {/* Icon buttons keep the top bar's room for the store's name; their names stay for screen readers and tooltips. */}
       <button
         type="button"
-        className="button button--ghost"
+        className="icon-button icon-button--bar"
+        aria-label={t('accounts.topbar.lock')}
+        title={`${t('accounts.topbar.lock')} (Alt+L)`}
         aria-keyshortcuts="Alt+L"
         onClick={() => void lock()}
       >
-        <Lock aria-hidden="true" size={20} /> {t('accounts.topbar.lock')}
+        <Lock aria-hidden="true" size={22} />
       </button>
-      <button type="button" className="button button--ghost" onClick={() => void logout()}>
-        <LogOut aria-hidden="true" size={20} /> {t('accounts.topbar.logout')}
+      <button
+        type="button"
+        className="icon-button icon-button--bar"
+        aria-label={t('accounts.topbar.logout')}
+        title={t('accounts.topbar.logout')}
+        onClick={() => void logout()}
+      >
+        <LogOut aria-hidden="true" size={22} />
       </button>
     </div>
   )

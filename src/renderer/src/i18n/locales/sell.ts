@@ -160,7 +160,8 @@ const en = {
     anyCashier: 'Anyone',
     search: 'Search',
     clear: 'Clear',
-    results: '{{count}} orders',
+    results_one: '{{count}} order',
+    results_other: '{{count}} orders',
     none: 'No orders match',
     columns: { number: 'Number', time: 'Time', cashier: 'Cashier', items: 'Lines', total: 'Total', status: 'Status' },
     statuses: {
@@ -347,7 +348,8 @@ const zhCN: typeof en = {
     anyCashier: '全部',
     search: '查询',
     clear: '清除',
-    results: '共 {{count}} 单',
+    results_one: '共 {{count}} 单',
+    results_other: '共 {{count}} 单',
     none: '没有符合条件的订单',
     columns: { number: '单号', time: '时间', cashier: '收银员', items: '行数', total: '金额', status: '状态' },
     statuses: {
