@@ -15,7 +15,10 @@ export default defineConfig({
     // A sandboxed preload cannot require() node_modules, so bundle everything into it.
     build: {
       externalizeDeps: false,
-      rollupOptions: { input: { index: resolve(__dirname, 'src/preload/index.ts') }, output: { format: 'cjs' } }
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src/preload/index.ts') },
+        output: { format: 'cjs' }
+      }
     }
   },
   renderer: rendererConfig

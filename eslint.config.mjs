@@ -15,8 +15,14 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.name='parseFloat']", message: 'Money is never a float: use decimal.js or minor units.' },
-        { selector: "MemberExpression[object.name='Math'][property.name='round']", message: 'Round money with the domain round(), never Math.round.' }
+        {
+          selector: "CallExpression[callee.name='parseFloat']",
+          message: 'Money is never a float: use decimal.js or minor units.'
+        },
+        {
+          selector: "MemberExpression[object.name='Math'][property.name='round']",
+          message: 'Round money with the domain round(), never Math.round.'
+        }
       ]
     }
   },
@@ -24,22 +30,33 @@ export default tseslint.config(
     files: ['src/shared/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict([
-        { group: ['electron', 'node:*', 'better-sqlite3', 'react', 'react-dom'], message: 'src/shared is pure: no Electron, Node, DB or DOM.' },
-        { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'src/shared must not depend on a process.' }
+        {
+          group: ['electron', 'node:*', 'better-sqlite3', 'react', 'react-dom'],
+          message: 'src/shared is pure: no Electron, Node, DB or DOM.'
+        },
+        {
+          group: ['**/main/**', '**/renderer/**', '**/preload/**'],
+          message: 'src/shared must not depend on a process.'
+        }
       ])
     }
   },
   {
     files: ['src/main/**/*.ts'],
     rules: {
-      'no-restricted-imports': restrict([{ group: ['**/renderer/**', 'react', 'react-dom'], message: 'main never imports the renderer.' }])
+      'no-restricted-imports': restrict([
+        { group: ['**/renderer/**', 'react', 'react-dom'], message: 'main never imports the renderer.' }
+      ])
     }
   },
   {
     files: ['src/main/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict([
-        { group: ['node:*', 'better-sqlite3', 'electron', '**/store/**', '**/services/**', '**/api/**'], message: 'domain is pure: no I/O.' }
+        {
+          group: ['node:*', 'better-sqlite3', 'electron', '**/store/**', '**/services/**', '**/api/**'],
+          message: 'domain is pure: no I/O.'
+        }
       ])
     }
   },
@@ -49,22 +66,39 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': restrict([
-        { group: ['**/main/**', 'electron', 'node:*', 'better-sqlite3', 'decimal.js'], message: 'The renderer asks main; it never computes money or touches the store.' }
+        {
+          group: ['**/main/**', 'electron', 'node:*', 'better-sqlite3', 'decimal.js'],
+          message: 'The renderer asks main; it never computes money or touches the store.'
+        }
       ])
     }
   },
   {
     files: ['src/preload/**/*.ts'],
     rules: {
-      'no-restricted-imports': restrict([{ group: ['**/main/**', '**/renderer/**'], message: 'preload exposes the contract only.' }])
+      'no-restricted-imports': restrict([
+        { group: ['**/main/**', '**/renderer/**'], message: 'preload exposes the contract only.' }
+      ])
     }
   },
   {
     files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.mjs', 'bin/**/*.cjs', '*.config.*'],
-    rules: { '@typescript-eslint/no-require-imports': 'off', 'no-restricted-syntax': 'off', 'no-empty-pattern': 'off' }
+    rules: {
+      '@typescript-eslint/no-require-imports': 'off',
+      'no-restricted-syntax': 'off',
+      'no-empty-pattern': 'off'
+    }
   },
   {
     files: ['scripts/**/*.mjs', 'bin/**/*.cjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', __dirname: 'readonly', module: 'writable' } }
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        require: 'readonly',
+        __dirname: 'readonly',
+        module: 'writable'
+      }
+    }
   }
 )

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs'
 import { defineConfig } from '@playwright/test'
 
 /** Debian's Chromium: Playwright cannot download its own browser on our machines. */
-const chromiumPath = process.env.KASSA_CHROMIUM ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync)
+const chromiumPath =
+  process.env.KASSA_CHROMIUM ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync)
 
 export default defineConfig({
   testDir: 'test/e2e',

@@ -18,7 +18,13 @@ async function dispatch<T>(core: Core, session: string, channel: string, input: 
 
 /** Checkouts through the real router and services, each one transaction with synchronous=FULL. */
 async function timeCheckouts(dir: string): Promise<number> {
-  const core = await createCore({ dataDir: dir, mode: 'web', version: 'bench', logger: silentLogger, hashParams: { N: 1024, r: 8, p: 1 } })
+  const core = await createCore({
+    dataDir: dir,
+    mode: 'web',
+    version: 'bench',
+    logger: silentLogger,
+    hashParams: { N: 1024, r: 8, p: 1 }
+  })
   const session = 'bench'
   core.sessions.open(session, new Date())
   const status = await dispatch<{ setupProfile: unknown }>(core, session, 'auth:status', {})
@@ -27,11 +33,15 @@ async function timeCheckouts(dir: string): Promise<number> {
     owner: { displayName: 'Bench', username: 'bench', password: 'bench-pass-1', pin: '1234' }
   })
   await dispatch(core, session, 'shifts:open', { counts: {} })
-  const { products } = await dispatch<{ products: Array<{ id: string }> }>(core, session, 'catalog:search', { query: '', limit: LINES })
+  const { products } = await dispatch<{ products: Array<{ id: string }> }>(core, session, 'catalog:search', {
+    query: '',
+    limit: LINES
+  })
   const carts: string[] = []
   for (let i = 0; i < CHECKOUTS; i++) {
     const cart = await dispatch<{ id: string }>(core, session, 'cart:open', {})
-    for (const product of products) await dispatch(core, session, 'cart:add-item', { cartId: cart.id, productId: product.id })
+    for (const product of products)
+      await dispatch(core, session, 'cart:add-item', { cartId: cart.id, productId: product.id })
     carts.push(cart.id)
     // Park it so the next open makes a new cart; checkout works on parked drafts too.
     await dispatch(core, session, 'cart:park', { cartId: cart.id })
@@ -43,7 +53,11 @@ async function timeCheckouts(dir: string): Promise<number> {
   side.close()
   const start = performance.now()
   for (let i = 0; i < CHECKOUTS; i++) {
-    await dispatch(core, session, 'checkout:pay-cash', { cartId: carts[i], tendered: '1000', checkoutKey: `bench-${i}-key` })
+    await dispatch(core, session, 'checkout:pay-cash', {
+      cartId: carts[i],
+      tendered: '1000',
+      checkoutKey: `bench-${i}-key`
+    })
   }
   const elapsed = performance.now() - start
   core.close()
@@ -62,9 +76,15 @@ async function timeBareInserts(dir: string): Promise<number> {
   const payment = db.prepare(
     "INSERT INTO payments (id, order_id, method, status, amount, tendered, change_given, created_at) VALUES (?, ?, 'cash', 'succeeded', 1000, 1000, 0, 'now')"
   )
-  const entry = db.prepare("INSERT INTO journal_entries (id, seq, at, kind, order_id) VALUES (?, ?, 'now', 'sale', ?)")
-  const jline = db.prepare('INSERT INTO journal_lines (entry_id, line, account, debit, credit) VALUES (?, ?, ?, ?, ?)')
-  const outbox = db.prepare("INSERT INTO outbox (id, at, type, aggregate_id, payload) VALUES (?, 'now', 'order.paid', ?, '{}')")
+  const entry = db.prepare(
+    "INSERT INTO journal_entries (id, seq, at, kind, order_id) VALUES (?, ?, 'now', 'sale', ?)"
+  )
+  const jline = db.prepare(
+    'INSERT INTO journal_lines (entry_id, line, account, debit, credit) VALUES (?, ?, ?, ?, ?)'
+  )
+  const outbox = db.prepare(
+    "INSERT INTO outbox (id, at, type, aggregate_id, payload) VALUES (?, 'now', 'order.paid', ?, '{}')"
+  )
   const audit = db.prepare(
     "INSERT INTO audit_log (id, at, action, details, prev_hash, hash) VALUES (?, 'now', 'order.paid', '{}', 'x', 'y')"
   )
@@ -96,7 +116,10 @@ export const bench: Bench = {
       return [
         {
           name: 'checkout:pay-cash (router → service → one transaction)',
-          figure: { label: `${(1000 / real).toFixed(0)} checkouts/s: quote, order, lines, payment, ledger, audit, outbox`, ms: real },
+          figure: {
+            label: `${(1000 / real).toFixed(0)} checkouts/s: quote, order, lines, payment, ledger, audit, outbox`,
+            ms: real
+          },
           baseline: { label: 'bare inserts of the same rows', ms: bare },
           note: `throughput ${(ratio * 100).toFixed(0)} % of bare SQLite (target ≥ 80 %): ${ratio >= 0.8 ? 'met' : 'missed'}`
         }

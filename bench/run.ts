@@ -2,7 +2,12 @@ import type { Bench, BenchRow } from './bench'
 
 // `npm run bench`: every bench module, one line each. Figures are printed next to a baseline measured in
 // the same run, with their ratio; nothing here asserts an absolute time.
-const benches: (() => Promise<{ bench: Bench }>)[] = [() => import('./quote.bench'), () => import('./search.bench'), () => import('./checkout.bench'), () => import('./zreport.bench')]
+const benches: (() => Promise<{ bench: Bench }>)[] = [
+  () => import('./quote.bench'),
+  () => import('./search.bench'),
+  () => import('./checkout.bench'),
+  () => import('./zreport.bench')
+]
 
 const fmt = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(2))
 

@@ -18,7 +18,11 @@ const DAYS = 50
 const PER_DAY = 20_000
 const FIRST_DAY = new Date(2026, 0, 1)
 const DAY = '2026-01-25'
-const SKUS = Array.from({ length: 400 }, (_, i) => ({ sku: `SKU-${String(i).padStart(4, '0')}`, price: 100 + ((i * 37) % 5000), rate: i % 3 === 0 ? '0.13' : '0.09' }))
+const SKUS = Array.from({ length: 400 }, (_, i) => ({
+  sku: `SKU-${String(i).padStart(4, '0')}`,
+  price: 100 + ((i * 37) % 5000),
+  rate: i % 3 === 0 ? '0.13' : '0.09'
+}))
 const CASHIERS = ['cashier-a', 'cashier-b', 'cashier-c', 'cashier-d']
 
 /** One million paid orders (50 days × 20,000), 1–3 lines and a cash payment each, in one transaction. */
@@ -39,7 +43,12 @@ function generate(db: Database): void {
   db.transaction(() => {
     let n = 0
     for (let d = 0; d < DAYS; d++) {
-      const open = new Date(FIRST_DAY.getFullYear(), FIRST_DAY.getMonth(), FIRST_DAY.getDate() + d, 8).getTime()
+      const open = new Date(
+        FIRST_DAY.getFullYear(),
+        FIRST_DAY.getMonth(),
+        FIRST_DAY.getDate() + d,
+        8
+      ).getTime()
       for (let i = 0; i < PER_DAY; i++, n++) {
         const id = `o${String(n).padStart(7, '0')}`
         const at = new Date(open + Math.floor((i * 14 * 3_600_000) / PER_DAY)).toISOString()
@@ -54,15 +63,47 @@ function generate(db: Database): void {
           const lineGross = item.price * quantity
           const lineDiscount = (n + l) % 10 === 0 ? 50 : 0
           const net = lineGross - lineDiscount
-          const lineTax = Math.round((net * (item.rate === '0.13' ? 13 : 9)) / (item.rate === '0.13' ? 113 : 109))
+          const lineTax = Math.round(
+            (net * (item.rate === '0.13' ? 13 : 9)) / (item.rate === '0.13' ? 113 : 109)
+          )
           gross += lineGross
           discount += lineDiscount
           tax += lineTax
-          rows.push([`${id}-${l}`, id, l, item.sku, item.sku, String(quantity), item.price, item.price, item.rate, lineGross, lineDiscount, net, net, lineTax, net])
+          rows.push([
+            `${id}-${l}`,
+            id,
+            l,
+            item.sku,
+            item.sku,
+            String(quantity),
+            item.price,
+            item.price,
+            item.rate,
+            lineGross,
+            lineDiscount,
+            net,
+            net,
+            lineTax,
+            net
+          ])
         }
         const total = gross - discount
         const voided = n % 97 === 0
-        order.run(id, `T01-${n}`, voided ? 'voided' : 'paid', CASHIERS[n % CASHIERS.length]!, gross, discount, tax, total, total, at, at, at, voided ? at : null)
+        order.run(
+          id,
+          `T01-${n}`,
+          voided ? 'voided' : 'paid',
+          CASHIERS[n % CASHIERS.length]!,
+          gross,
+          discount,
+          tax,
+          total,
+          total,
+          at,
+          at,
+          at,
+          voided ? at : null
+        )
         for (const row of rows) line.run(...row)
         payment.run(`${id}-p`, id, methods[n % methods.length]!, total, total, at, at)
       }
@@ -110,9 +151,13 @@ export const bench: Bench = {
       const ctx = { store, clock: systemClock, events: createEventBus(), logger: silentLogger }
       const settings = createSettingsService(ctx)
       settings.ensureProfile()
-      const settlement = createSettlementService(ctx, { settings, notifications: createNotificationsService(ctx, { platform: {} }) })
+      const settlement = createSettlementService(ctx, {
+        settings,
+        notifications: createNotificationsService(ctx, { platform: {} })
+      })
       const report = settlement.report(DAY)
-      if (report.orderCount <= 0 || report.orderCount > PER_DAY) throw new Error(`unexpected order count ${report.orderCount}`)
+      if (report.orderCount <= 0 || report.orderCount > PER_DAY)
+        throw new Error(`unexpected order count ${report.orderCount}`)
 
       const baselineQuery = handWritten(db)
       const baseline = await medianMs(7, baselineQuery)

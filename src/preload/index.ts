@@ -11,7 +11,10 @@ const bridge: KassaBridge = {
   mode: 'electron',
   invoke(channel, input, options) {
     if (!channelNames.has(channel)) {
-      return Promise.resolve({ ok: false, error: { code: 'NOT_FOUND', message: `Unknown channel: ${channel}` } })
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'NOT_FOUND', message: `Unknown channel: ${channel}` }
+      })
     }
     return options ? ipcRenderer.invoke(channel, input, options) : ipcRenderer.invoke(channel, input)
   },

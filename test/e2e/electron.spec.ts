@@ -7,19 +7,28 @@ const ROOT = resolve(__dirname, '..', '..')
 const hasElectronBinary = existsSync(join(ROOT, 'node_modules', 'electron', 'dist'))
 const hasBuild = existsSync(join(ROOT, 'out', 'main', 'index.js'))
 
-test.skip(!hasElectronBinary || !hasBuild, 'SKIPPED: no Electron binary here (node_modules/electron/dist) or no `electron-vite build` output; the desktop end-to-end test runs where both exist')
+test.skip(
+  !hasElectronBinary || !hasBuild,
+  'SKIPPED: no Electron binary here (node_modules/electron/dist) or no `electron-vite build` output; the desktop end-to-end test runs where both exist'
+)
 
 test.beforeAll(() => {
-  if (!hasElectronBinary) console.log('[electron e2e] skipped: node_modules/electron/dist does not exist on this machine')
+  if (!hasElectronBinary)
+    console.log('[electron e2e] skipped: node_modules/electron/dist does not exist on this machine')
 })
 
 test('the desktop app opens its window over a fresh data dir and saves a setting', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'kassa-electron-'))
-  const app = await electron.launch({ args: [join(ROOT, 'out', 'main', 'index.js')], env: { ...process.env, KASSA_DATA_DIR: dataDir } })
+  const app = await electron.launch({
+    args: [join(ROOT, 'out', 'main', 'index.js')],
+    env: { ...process.env, KASSA_DATA_DIR: dataDir }
+  })
   try {
     const window = await app.firstWindow()
     await expect(window.getByRole('navigation')).toBeVisible()
-    const isolated = await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require === 'undefined')
+    const isolated = await window.evaluate(
+      () => typeof (window as unknown as { require?: unknown }).require === 'undefined'
+    )
     expect(isolated).toBe(true)
   } finally {
     await app.close()

@@ -22,7 +22,9 @@ async function openShift(page: Page): Promise<void> {
 /** Scans two priced items with the keyboard-wedge scanner; returns what the cart asks. */
 async function ringUpTwoItems(page: Page): Promise<string> {
   const { products } = await api<{ products: Product[] }>(page, 'catalog:search', { query: '', limit: 100 })
-  const goods = products.filter((p) => p.unit === 'piece' && p.barcodes.length > 0 && p.priceMinor >= 600 && p.priceMinor <= 2000).slice(0, 2)
+  const goods = products
+    .filter((p) => p.unit === 'piece' && p.barcodes.length > 0 && p.priceMinor >= 600 && p.priceMinor <= 2000)
+    .slice(0, 2)
   expect(goods).toHaveLength(2)
   await expect(page.getByLabel('Scan a barcode or search')).toBeFocused()
   for (const product of goods) {
@@ -57,7 +59,8 @@ test('Alipay: the customer scans the QR on the customer device and the sale is p
   const dialog = page.getByRole('dialog', { name: 'Cash payment' })
   await expect(dialog).toBeVisible()
   const tabs = dialog.getByRole('tablist', { name: 'Payment method' })
-  for (const name of ['Cash', 'Card', 'Alipay', 'WeChat Pay']) await expect(tabs.getByRole('tab', { name })).toBeEnabled()
+  for (const name of ['Cash', 'Card', 'Alipay', 'WeChat Pay'])
+    await expect(tabs.getByRole('tab', { name })).toBeEnabled()
   await snap(page, 'pay-methods-en')
 
   await tabs.getByRole('tab', { name: 'Alipay' }).click()
@@ -70,7 +73,9 @@ test('Alipay: the customer scans the QR on the customer device and the sale is p
   await expect(alipay.getByLabel(/Amount to take/)).toHaveValue(payable.replace(/[^\d.]/g, ''))
   await alipay.getByRole('button', { name: 'Show QR code' }).click()
   await expect(alipay.getByRole('img', { name: `QR code to pay ${payable} with Alipay` })).toBeVisible()
-  await expect(alipay.getByRole('status').filter({ hasText: 'Waiting for the customer to scan the QR code' })).toBeVisible()
+  await expect(
+    alipay.getByRole('status').filter({ hasText: 'Waiting for the customer to scan the QR code' })
+  ).toBeVisible()
   await expect(alipay.getByText(/Expires in \d+:\d\d/)).toBeVisible()
   await expect(alipay.getByRole('progressbar', { name: 'Payment in progress' })).toBeVisible()
   // While the customer pays, the other methods wait.
@@ -99,7 +104,9 @@ test('Alipay: the customer scans the QR on the customer device and the sale is p
   const bell = page.getByRole('button', { name: /^Notifications, \d+ unread$/ })
   await bell.click()
   const centre = page.getByRole('region', { name: 'Notifications' })
-  await expect(centre.getByRole('listitem').filter({ hasText: `Order ${number} paid` })).toContainText(`${payable} received`)
+  await expect(centre.getByRole('listitem').filter({ hasText: `Order ${number} paid` })).toContainText(
+    `${payable} received`
+  )
   // One notification for one payment: the tender that completes the order is announced with it.
   await expect(centre.getByRole('listitem')).toHaveCount(1)
   await snap(page, 'notifications-en')
@@ -107,7 +114,10 @@ test('Alipay: the customer scans the QR on the customer device and the sale is p
   await expect(page.getByRole('button', { name: 'Notifications', exact: true })).toBeVisible()
 })
 
-test('WeChat Pay: a payment code is declined, scanned again, and paid once the customer enters their password', async ({ page, kassa }) => {
+test('WeChat Pay: a payment code is declined, scanned again, and paid once the customer enters their password', async ({
+  page,
+  kassa
+}) => {
   await openShopAsOwner(page, kassa.url)
   await openShift(page)
   const payable = await ringUpTwoItems(page)
@@ -122,7 +132,9 @@ test('WeChat Pay: a payment code is declined, scanned again, and paid once the c
   await expect(dialog.getByLabel("Customer's payment code")).toBeFocused()
   await page.keyboard.type('134567890123456789')
   await page.keyboard.press('Enter')
-  await expect(dialog.getByRole('status').filter({ hasText: 'The customer is confirming on their phone' })).toBeVisible()
+  await expect(
+    dialog.getByRole('status').filter({ hasText: 'The customer is confirming on their phone' })
+  ).toBeVisible()
   const trade = device.getByRole('region', { name: `WeChat Pay ${payable}` })
   await expect(trade).toContainText('needs the payment password')
   await snap(page, 'pay-wechat-password-en')
@@ -139,8 +151,12 @@ test('WeChat Pay: a payment code is declined, scanned again, and paid once the c
   await dialog.getByLabel("Customer's payment code").focus()
   await page.keyboard.type('134567890123456790')
   await page.keyboard.press('Enter')
-  await expect(dialog.getByRole('status').filter({ hasText: 'entering their payment password' })).toBeVisible()
-  const again = device.getByRole('region', { name: `WeChat Pay ${payable}` }).filter({ hasText: 'needs the payment password' })
+  await expect(
+    dialog.getByRole('status').filter({ hasText: 'entering their payment password' })
+  ).toBeVisible()
+  const again = device
+    .getByRole('region', { name: `WeChat Pay ${payable}` })
+    .filter({ hasText: 'needs the payment password' })
   await again.getByLabel('Payment password (6 digits)').fill('123456')
   await again.getByRole('button', { name: 'Enter password' }).click()
 
@@ -160,7 +176,9 @@ test('split tender: part by card on the terminal, the rest in cash with change',
   const dialog = page.getByRole('dialog', { name: 'Card payment' })
   await dialog.getByLabel(/Amount to take/).fill('5.00')
   await dialog.getByRole('button', { name: 'Charge card on the terminal' }).click()
-  await expect(dialog.getByRole('status').filter({ hasText: 'Present the card on the terminal' })).toBeVisible()
+  await expect(
+    dialog.getByRole('status').filter({ hasText: 'Present the card on the terminal' })
+  ).toBeVisible()
   await expect(dialog.getByTestId('checkout-paid')).toHaveText('¥0.00')
 
   // Escape while the terminal waits: the dialog stays, and says why.
@@ -168,7 +186,9 @@ test('split tender: part by card on the terminal, the rest in cash with change',
   await expect(dialog.getByRole('alert')).toHaveText('A payment is still in progress: cancel it first.')
 
   await dialog.getByRole('button', { name: 'Customer device' }).click()
-  const trade = page.getByRole('complementary', { name: 'Customer device (sandbox)' }).getByRole('region', { name: 'Card ¥5.00' })
+  const trade = page
+    .getByRole('complementary', { name: 'Customer device (sandbox)' })
+    .getByRole('region', { name: 'Card ¥5.00' })
   await expect(trade.getByLabel('Card number')).toHaveValue('6225880000001231')
   await snap(page, 'pay-card-terminal-en')
   await trade.getByRole('button', { name: 'Present card' }).click()
@@ -239,13 +259,18 @@ test('the payment screens in Chinese', async ({ page, kassa }) => {
   await dialog.getByRole('button', { name: '顾客设备' }).click()
   await expect(page.getByRole('complementary', { name: '顾客设备（沙箱）' })).toContainText('等待扫码')
   await snap(page, 'pay-alipay-qr-zh-CN')
-  await page.getByRole('complementary', { name: '顾客设备（沙箱）' }).getByRole('button', { name: '扫码并支付' }).click()
+  await page
+    .getByRole('complementary', { name: '顾客设备（沙箱）' })
+    .getByRole('button', { name: '扫码并支付' })
+    .click()
   const done = page.getByRole('dialog', { name: '收款成功' })
   await expect(done.getByRole('article', { name: '小票' })).toContainText('实收（支付宝）')
   await snap(page, 'pay-paid-zh-CN')
 })
 
-test('with the payment gateway unreachable, card and QR are disabled with the reason and cash still works', async ({ page }) => {
+test('with the payment gateway unreachable, card and QR are disabled with the reason and cash still works', async ({
+  page
+}) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'kassa-e2e-offline-'))
   // The server reads this at start; spawn copies the environment at once.
   process.env.KASSA_SANDBOX_OFFLINE = '1'
@@ -257,9 +282,9 @@ test('with the payment gateway unreachable, card and QR are disabled with the re
 
     await page.keyboard.press('F12')
     const dialog = page.getByRole('dialog', { name: 'Cash payment' })
-    await expect(dialog.getByRole('status').filter({ hasText: 'Card, Alipay and WeChat Pay cannot be used now' })).toContainText(
-      'cannot be reached'
-    )
+    await expect(
+      dialog.getByRole('status').filter({ hasText: 'Card, Alipay and WeChat Pay cannot be used now' })
+    ).toContainText('cannot be reached')
     for (const name of ['Card', 'Alipay', 'WeChat Pay']) {
       const tab = dialog.getByRole('tab', { name: new RegExp(`^${name}`) })
       await expect(tab).toBeDisabled()
@@ -272,7 +297,9 @@ test('with the payment gateway unreachable, card and QR are disabled with the re
     await dialog.getByLabel('Cash received').fill('100')
     await dialog.getByRole('button', { name: 'Take payment' }).click()
     await expect(page.getByRole('dialog', { name: 'Paid' })).toBeVisible()
-    await expect(page.getByRole('dialog', { name: 'Paid' }).getByRole('article', { name: 'Receipt' })).toContainText('Paid (cash)¥100.00')
+    await expect(
+      page.getByRole('dialog', { name: 'Paid' }).getByRole('article', { name: 'Receipt' })
+    ).toContainText('Paid (cash)¥100.00')
   } finally {
     server.process.kill('SIGTERM')
     await new Promise((done) => server.process.once('exit', done))
@@ -280,7 +307,10 @@ test('with the payment gateway unreachable, card and QR are disabled with the re
   }
 })
 
-test('a payment survives a reload: the open QR payment comes back and is paid, under the same order', async ({ page, kassa }) => {
+test('a payment survives a reload: the open QR payment comes back and is paid, under the same order', async ({
+  page,
+  kassa
+}) => {
   await openShopAsOwner(page, kassa.url)
   await openShift(page)
   const payable = await ringUpTwoItems(page)
@@ -289,7 +319,9 @@ test('a payment survives a reload: the open QR payment comes back and is paid, u
   const alipay = page.getByRole('dialog', { name: 'Alipay payment' })
   await alipay.getByRole('button', { name: 'Customer scans QR' }).click()
   await alipay.getByRole('button', { name: 'Show QR code' }).click()
-  await expect(alipay.getByRole('status').filter({ hasText: 'Waiting for the customer to scan the QR code' })).toBeVisible()
+  await expect(
+    alipay.getByRole('status').filter({ hasText: 'Waiting for the customer to scan the QR code' })
+  ).toBeVisible()
 
   // The till's page is lost (a reload, a crash of the window); the owner logs in again.
   await openShopAsOwner(page, kassa.url)
@@ -298,7 +330,10 @@ test('a payment survives a reload: the open QR payment comes back and is paid, u
   await expect(resumed.getByTestId('checkout-due')).toHaveText(payable)
   await resumed.getByRole('button', { name: 'Customer device' }).click()
   const device = resumed.getByRole('complementary', { name: 'Customer device (sandbox)' })
-  await device.getByRole('region', { name: `Alipay ${payable}` }).getByRole('button', { name: 'Scan & pay' }).click()
+  await device
+    .getByRole('region', { name: `Alipay ${payable}` })
+    .getByRole('button', { name: 'Scan & pay' })
+    .click()
   const done = page.getByRole('dialog', { name: 'Paid' })
   await expect(done).toBeVisible()
   await expect(done.getByText(/^Order T01-000001$/)).toBeVisible()

@@ -10,9 +10,15 @@ const CSV = [
   ''
 ].join('\n')
 
-test('a manager searches, filters, adds a product, imports a CSV with a bad row and exports the catalog', async ({ page, kassa }) => {
+test('a manager searches, filters, adds a product, imports a CSV with a bad row and exports the catalog', async ({
+  page,
+  kassa
+}) => {
   await openShopAsOwner(page, kassa.url)
-  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Products' }).click()
+  await page
+    .getByRole('navigation', { name: 'Main navigation' })
+    .getByRole('button', { name: 'Products' })
+    .click()
   await expect(page.getByRole('heading', { name: 'Products' })).toBeVisible()
   const search = page.getByLabel('Search products')
   await expect(search).toBeFocused()
@@ -68,8 +74,12 @@ test('a manager searches, filters, adds a product, imports a CSV with a bad row 
   // Import a CSV with one bad row: its line and column are shown; import only the valid row.
   await page.getByRole('button', { name: 'Import CSV' }).click()
   const importer = page.getByRole('dialog', { name: 'Import products from CSV' })
-  await importer.getByLabel('CSV file').setInputFiles({ name: 'tea.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) })
-  await expect(importer.getByRole('status')).toContainText('2 rows: 1 valid (1 new, 0 updates), 1 with problems')
+  await importer
+    .getByLabel('CSV file')
+    .setInputFiles({ name: 'tea.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) })
+  await expect(importer.getByRole('status')).toContainText(
+    '2 rows: 1 valid (1 new, 0 updates), 1 with problems'
+  )
   const problems = importer.getByRole('table', { name: 'Problems found' })
   await expect(problems.getByRole('row', { name: /3 price/ })).toContainText('must be a decimal number')
   await expect(importer.getByRole('button', { name: 'Import all 2 rows' })).toBeDisabled()
@@ -89,7 +99,9 @@ test('a manager searches, filters, adds a product, imports a CSV with a bad row 
   expect(file.suggestedFilename()).toMatch(/^kassa-products-\d{4}-\d{2}-\d{2}\.csv$/)
   const text = readFileSync((await file.path())!, 'utf8')
   expect(text).toContain('sku,barcodes,name_zh,name_en,category,price,tax_rate,unit,active')
-  expect(text).toContain('TEA-OSM-500,6971234500030,桂花乌龙茶 500ml,Osmanthus oolong tea 500ml,DRINKS,5.50,0.13,piece,true')
+  expect(text).toContain(
+    'TEA-OSM-500,6971234500030,桂花乌龙茶 500ml,Osmanthus oolong tea 500ml,DRINKS,5.50,0.13,piece,true'
+  )
   expect(text).toContain('TEA-JAS-250')
 
   // Take a product off sale; it leaves the list unless asked for.
@@ -104,11 +116,15 @@ test('a manager searches, filters, adds a product, imports a CSV with a bad row 
   await page.getByLabel('显示已下架商品').uncheck()
   await page.getByLabel('搜索商品').fill('')
   await expect(page.getByRole('heading', { name: '商品' })).toBeVisible()
-  await expect(page.getByRole('table', { name: '商品列表' }).getByRole('rowheader', { name: /饮用天然水 550ml/ })).toBeVisible()
+  await expect(
+    page.getByRole('table', { name: '商品列表' }).getByRole('rowheader', { name: /饮用天然水 550ml/ })
+  ).toBeVisible()
   await snap(page, 'products-zh-CN')
   await page.getByRole('button', { name: '导入 CSV' }).click()
   const importerZh = page.getByRole('dialog', { name: '从 CSV 导入商品' })
-  await importerZh.getByLabel('CSV 文件').setInputFiles({ name: '茶叶.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) })
+  await importerZh
+    .getByLabel('CSV 文件')
+    .setInputFiles({ name: '茶叶.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) })
   await expect(importerZh.getByRole('table', { name: '发现的问题' })).toContainText('必须是数字')
   await snap(page, 'products-import-zh-CN')
   await importerZh.getByRole('button', { name: '选择其他文件' }).click()
@@ -131,17 +147,30 @@ test('a cashier can look products up but not change them', async ({ page, kassa 
   await page.getByLabel('Username').fill('cashier')
   await page.getByLabel('Password').fill('cashier-pass-1')
   await page.getByRole('button', { name: 'Log in' }).click()
-  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Products' }).click()
+  await page
+    .getByRole('navigation', { name: 'Main navigation' })
+    .getByRole('button', { name: 'Products' })
+    .click()
   await page.getByLabel('Search products').fill('DRK-001')
-  await expect(page.getByRole('table', { name: 'Products' }).getByRole('rowheader', { name: /Natural spring water 550ml/ })).toBeVisible()
+  await expect(
+    page
+      .getByRole('table', { name: 'Products' })
+      .getByRole('rowheader', { name: /Natural spring water 550ml/ })
+  ).toBeVisible()
   await expect(page.getByRole('button', { name: 'Add product' })).toHaveCount(0)
   await expect(page.getByRole('button', { name: 'Import CSV' })).toHaveCount(0)
   await expect(page.getByText('You can look products up; a manager changes them.')).toBeVisible()
 })
 
-test('a manager adds and renames a category, and it becomes a chip on the Sell screen', async ({ page, kassa }) => {
+test('a manager adds and renames a category, and it becomes a chip on the Sell screen', async ({
+  page,
+  kassa
+}) => {
   await openShopAsOwner(page, kassa.url)
-  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Products' }).click()
+  await page
+    .getByRole('navigation', { name: 'Main navigation' })
+    .getByRole('button', { name: 'Products' })
+    .click()
   await page.getByRole('button', { name: 'Categories', exact: true }).click()
   const dialog = page.getByRole('dialog', { name: 'Categories' })
   await dialog.getByRole('button', { name: 'New category' }).click()
@@ -158,6 +187,9 @@ test('a manager adds and renames a category, and it becomes a chip on the Sell s
   await snap(page, 'products-categories-en')
   await dialog.getByRole('button', { name: 'Done' }).click()
 
-  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Sell' }).click()
+  await page
+    .getByRole('navigation', { name: 'Main navigation' })
+    .getByRole('button', { name: 'Sell' })
+    .click()
   await expect(page.getByRole('button', { name: 'Loose tea' })).toBeVisible()
 })

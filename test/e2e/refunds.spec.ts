@@ -21,7 +21,10 @@ test('a manager refunds one line of a paid order and prints the refund slip', as
     checkoutKey: 'e2e-refund-sale'
   })
 
-  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Orders' }).click()
+  await page
+    .getByRole('navigation', { name: 'Main navigation' })
+    .getByRole('button', { name: 'Orders' })
+    .click()
   await page.getByRole('button', { name: order.number }).click()
   await page.getByRole('button', { name: 'Refund', exact: true }).click()
   const dialog = page.getByRole('dialog', { name: 'Refund' })
@@ -31,9 +34,16 @@ test('a manager refunds one line of a paid order and prints the refund slip', as
   await dialog.getByRole('button', { name: 'Refund', exact: true }).click()
 
   const done = page.getByRole('dialog', { name: /^Refund T01-R\d{6}$/ })
-  await expect(done.getByTestId('refund-amount')).toHaveText(new RegExp(`${(first!.priceMinor / 100).toFixed(2)}$`))
+  await expect(done.getByTestId('refund-amount')).toHaveText(
+    new RegExp(`${(first!.priceMinor / 100).toFixed(2)}$`)
+  )
   await expect(done.getByRole('article', { name: 'Refund slip' })).toContainText('damaged packaging')
   await snap(page, 'refund-slip-en')
   await done.getByRole('button', { name: 'Done' }).click()
-  await expect(page.getByRole('complementary').getByText('Partly refunded').or(page.getByRole('row', { name: new RegExp(order.number) }).getByText('Partly refunded'))).toBeVisible()
+  await expect(
+    page
+      .getByRole('complementary')
+      .getByText('Partly refunded')
+      .or(page.getByRole('row', { name: new RegExp(order.number) }).getByText('Partly refunded'))
+  ).toBeVisible()
 })

@@ -18,7 +18,9 @@ test('a cashier scans three barcodes, changes a quantity, applies a coupon, take
   await openShopAsOwner(page, kassa.url)
   await api(page, 'coupons:create', { code: 'WELCOME5', type: 'amount', amount: '5.00', minSpend: '10.00' })
   const { products } = await api<{ products: Product[] }>(page, 'catalog:search', { query: '', limit: 100 })
-  const goods = products.filter((p) => p.unit === 'piece' && p.barcodes.length > 0 && p.priceMinor >= 300 && p.priceMinor <= 1500).slice(0, 3)
+  const goods = products
+    .filter((p) => p.unit === 'piece' && p.barcodes.length > 0 && p.priceMinor >= 300 && p.priceMinor <= 1500)
+    .slice(0, 3)
   expect(goods).toHaveLength(3)
 
   await expect(page.getByLabel('Scan a barcode or search')).toBeFocused()
@@ -77,12 +79,17 @@ test('a cashier scans three barcodes, changes a quantity, applies a coupon, take
   await done.getByRole('button', { name: 'Next customer' }).click()
   await expect(page.getByText('Scan an item to start a sale')).toBeVisible()
 
-  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Orders' }).click()
+  await page
+    .getByRole('navigation', { name: 'Main navigation' })
+    .getByRole('button', { name: 'Orders' })
+    .click()
   await page.getByLabel('Order number').fill(number.slice(-6))
   await page.getByRole('button', { name: 'Search', exact: true }).click()
   await expect(page.getByRole('status').filter({ hasText: /^\d+ orders?$/ })).toHaveText('1 order')
   await page.getByRole('button', { name: number }).click()
-  await expect(page.getByRole('complementary').getByRole('article', { name: 'Receipt' })).toContainText(change)
+  await expect(page.getByRole('complementary').getByRole('article', { name: 'Receipt' })).toContainText(
+    change
+  )
   await snap(page, 'orders-en')
 })
 

@@ -1,7 +1,10 @@
 import { expect, snap, test } from './fixtures'
 import { E2E_OWNER, completeSetup, logIn } from './helpers/accounts'
 
-test('switch language, edit and save the store settings, and find them kept after a reload', async ({ page, kassa }) => {
+test('switch language, edit and save the store settings, and find them kept after a reload', async ({
+  page,
+  kassa
+}) => {
   await page.goto(kassa.url)
   await completeSetup(page)
   await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible()

@@ -11,10 +11,15 @@ interface Product {
 
 const yuan = (minor: number): string => `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, '0')}`
 
-test('a merchant opens a shift, sells, closes it two yuan short, reviews and closes the day, is notified and exports CSV', async ({ page, kassa }) => {
+test('a merchant opens a shift, sells, closes it two yuan short, reviews and closes the day, is notified and exports CSV', async ({
+  page,
+  kassa
+}) => {
   await openShopAsOwner(page, kassa.url, { openShift: false })
   const { products } = await api<{ products: Product[] }>(page, 'catalog:search', { query: '', limit: 100 })
-  const goods = products.filter((p) => p.unit === 'piece' && p.barcodes.length > 0 && p.priceMinor >= 300).slice(0, 3)
+  const goods = products
+    .filter((p) => p.unit === 'piece' && p.barcodes.length > 0 && p.priceMinor >= 300)
+    .slice(0, 3)
 
   // No shift yet: the top bar says so and leads to the Settlement screen.
   const badge = page.getByRole('button', { name: 'No shift open' })
@@ -63,7 +68,9 @@ test('a merchant opens a shift, sells, closes it two yuan short, reviews and clo
   await expect(close.getByTestId('count-difference')).toHaveText('Short ¥2.00')
   await snap(page, 'settlement-close-shift-en')
   await close.getByRole('button', { name: 'Close shift' }).click()
-  await expect(page.getByRole('status').filter({ hasText: 'Shift T01-S00001 closed: Short ¥2.00' })).toBeVisible()
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Shift T01-S00001 closed: Short ¥2.00' })
+  ).toBeVisible()
   await expect(page.getByRole('button', { name: 'No shift open' })).toBeVisible()
   await snap(page, 'settlement-shift-closed-en')
 
@@ -75,7 +82,9 @@ test('a merchant opens a shift, sells, closes it two yuan short, reviews and clo
   await expect(report.getByTestId('z-over-short')).toHaveText('-¥2.00')
   const bars = report.getByRole('group', { name: /orders/ }).getByRole('button')
   await expect(bars).not.toHaveCount(0)
-  await expect(report.getByRole('region', { name: 'Tender mix' }).getByRole('button', { name: /Cash/ })).toBeVisible()
+  await expect(
+    report.getByRole('region', { name: 'Tender mix' }).getByRole('button', { name: /Cash/ })
+  ).toBeVisible()
   await snap(page, 'settlement-day-en')
   await bars.first().click()
   const drill = page.getByRole('dialog', { name: /Orders behind/ })
@@ -84,7 +93,10 @@ test('a merchant opens a shift, sells, closes it two yuan short, reviews and clo
   await drill.getByRole('button', { name: 'Done' }).click()
 
   // CSV export.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()])
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export CSV' }).click()
+  ])
   expect(download.suggestedFilename()).toMatch(/^z-report-\d{4}-\d{2}-\d{2}\.csv$/)
   const csvPath = join(kassa.dataDir, 'z-report.csv')
   await download.saveAs(csvPath)
@@ -104,7 +116,10 @@ test('a merchant opens a shift, sells, closes it two yuan short, reviews and clo
 
   // Close the day: frozen, and a notification with the key figures.
   await page.getByRole('button', { name: 'Close the day' }).click()
-  await page.getByRole('dialog', { name: /^Close \d{4}-\d{2}-\d{2}\?$/ }).getByRole('button', { name: 'Close the day' }).click()
+  await page
+    .getByRole('dialog', { name: /^Close \d{4}-\d{2}-\d{2}\?$/ })
+    .getByRole('button', { name: 'Close the day' })
+    .click()
   await expect(report.getByText(/^Settled .* by Owner Wang$/)).toBeVisible()
   await expect(page.getByRole('button', { name: 'Close the day' })).toHaveCount(0)
   const toast = page.getByRole('status').filter({ hasText: /settled/ })

@@ -20,7 +20,8 @@ export async function createTestCore(options: { dataDir?: string; start?: string
     dataDir,
     sessionId,
     /** Calls a channel through the real router, as the renderer would. */
-    call: (channel: string, input: unknown, session = sessionId) => core.router.dispatch(channel, input, { sessionId: session })
+    call: (channel: string, input: unknown, session = sessionId) =>
+      core.router.dispatch(channel, input, { sessionId: session })
   }
 }
 

@@ -67,7 +67,9 @@ export function generatedCsv(count: number, category = ''): string {
   const lines = ['sku,barcodes,name_zh,name_en,category,price,tax_rate,unit,active']
   for (let i = 0; i < count; i++) {
     const p = generatedProduct(i)
-    lines.push([p.sku, p.barcode, p.nameZh, p.nameEn, category, p.price, p.taxRate, 'piece', 'true'].join(','))
+    lines.push(
+      [p.sku, p.barcode, p.nameZh, p.nameEn, category, p.price, p.taxRate, 'piece', 'true'].join(',')
+    )
   }
   return `${lines.join('\n')}\n`
 }

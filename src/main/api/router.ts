@@ -44,7 +44,12 @@ export type Approver = (request: {
 
 export interface Router {
   handle<C extends ChannelName>(channel: C, handler: Handler<C>): void
-  dispatch(channel: string, input: unknown, ctx: CallContext, options?: InvokeOptions): Promise<Result<unknown>>
+  dispatch(
+    channel: string,
+    input: unknown,
+    ctx: CallContext,
+    options?: InvokeOptions
+  ): Promise<Result<unknown>>
   /** Channels of the contract that have no handler yet. */
   missingHandlers(): ChannelName[]
 }
@@ -75,7 +80,10 @@ export function createRouter(options: { gate: Gate; logger: Logger; approve?: Ap
       const refusal = options.gate(spec.permission, ctx)
       const override = callOptions?.override
       const approvable =
-        refusal?.code === 'FORBIDDEN' && override !== undefined && spec.overridable === true && options.approve !== undefined
+        refusal?.code === 'FORBIDDEN' &&
+        override !== undefined &&
+        spec.overridable === true &&
+        options.approve !== undefined
       if (refusal && !approvable) return fail(refusal)
 
       const parsed = (spec.input as z.ZodType).safeParse(input ?? {})
@@ -90,7 +98,10 @@ export function createRouter(options: { gate: Gate; logger: Logger; approve?: Ap
           const issue = request.error.issues[0]!
           throw new RefusedCall(validationError({ ...issue, path: ['override', ...issue.path] }))
         }
-        ctx = { ...ctx, approverUserId: await options.approve!({ channel, permission, override: request.data, ctx }) }
+        ctx = {
+          ...ctx,
+          approverUserId: await options.approve!({ channel, permission, override: request.data, ctx })
+        }
       }
       const run = async (): Promise<Result<unknown>> => ({
         ok: true,
@@ -105,7 +116,10 @@ export function createRouter(options: { gate: Gate; logger: Logger; approve?: Ap
         } catch (error) {
           // A conditional approval: the handler found this call needs more than the gate asked.
           const needsApproval =
-            error instanceof ApprovalRequired && override !== undefined && spec.overridable === true && !ctx.approverUserId
+            error instanceof ApprovalRequired &&
+            override !== undefined &&
+            spec.overridable === true &&
+            !ctx.approverUserId
           if (!needsApproval || !options.approve) throw error
           await approveAs(error.permission)
           return await run()
@@ -113,13 +127,23 @@ export function createRouter(options: { gate: Gate; logger: Logger; approve?: Ap
       } catch (error) {
         if (error instanceof RefusedCall) return fail(error.refusal)
         if (error instanceof DomainError) {
-          return fail({ code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) })
+          return fail({
+            code: error.code,
+            message: error.message,
+            ...(error.field ? { field: error.field } : {}),
+            ...(error.i18n
+              ? { key: error.i18n.key, ...(error.i18n.params ? { params: error.i18n.params } : {}) }
+              : {})
+          })
         }
         if (error instanceof FieldError) {
           return fail({ code: 'VALIDATION', message: error.describe(), field: error.field })
         }
         options.logger.error('api.handler_failed', { channel, error })
-        return fail({ code: 'INTERNAL', message: 'Something went wrong; nothing was saved. Please try again.' })
+        return fail({
+          code: 'INTERNAL',
+          message: 'Something went wrong; nothing was saved. Please try again.'
+        })
       }
     },
 

@@ -117,10 +117,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const settings = createSettingsService(ctx)
   settings.ensureProfile()
   registerSettingsHandlers(router, { settings, sessions })
-  const accounts = createAccountsService(ctx, { sessions, ...(options.hashParams ? { hashParams: options.hashParams } : {}) })
+  const accounts = createAccountsService(ctx, {
+    sessions,
+    ...(options.hashParams ? { hashParams: options.hashParams } : {})
+  })
   const users = createUsersService(ctx, options.hashParams ? { hashParams: options.hashParams } : {})
   gate = roleGate({ sessions, clock, resolveSession: accounts.resolveSession })
-  approve = ({ channel, permission, override, ctx: call }) => accounts.approve(call.sessionId, override, permission, channel)
+  approve = ({ channel, permission, override, ctx: call }) =>
+    accounts.approve(call.sessionId, override, permission, channel)
   registerAuthHandlers(router, { accounts, users })
   registerUsersHandlers(router, { accounts, users })
   const catalog = createCatalogService(ctx)
@@ -157,7 +161,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     sessions
   })
   registerReconciliationHandlers(router, {
-    reconciliation: createReconciliationService(ctx, { runtime: payments, settings, tenders: sell.tenders, refunds: sell.refunds, notifications }),
+    reconciliation: createReconciliationService(ctx, {
+      runtime: payments,
+      settings,
+      tenders: sell.tenders,
+      refunds: sell.refunds,
+      notifications
+    }),
     sessions
   })
 

@@ -28,7 +28,10 @@ export function redact(value: unknown, depth = 0): unknown {
  * Structured JSON lines in `<dataDir>/logs/kassa.log`, rotated by size
  * (kassa.log → kassa.1.log … kassa.<keep>.log).
  */
-export function createFileLogger(dir: string, options: { maxBytes?: number; keep?: number; echo?: boolean } = {}): Logger {
+export function createFileLogger(
+  dir: string,
+  options: { maxBytes?: number; keep?: number; echo?: boolean } = {}
+): Logger {
   const maxBytes = options.maxBytes ?? 5 * 1024 * 1024
   const keep = options.keep ?? 5
   mkdirSync(dir, { recursive: true })
@@ -46,7 +49,12 @@ export function createFileLogger(dir: string, options: { maxBytes?: number; keep
   }
 
   const write = (level: string, event: string, details?: Record<string, unknown>): void => {
-    const line = JSON.stringify({ at: new Date().toISOString(), level, event, ...(redact(details ?? {}) as object) })
+    const line = JSON.stringify({
+      at: new Date().toISOString(),
+      level,
+      event,
+      ...(redact(details ?? {}) as object)
+    })
     try {
       rotate()
       appendFileSync(file, line + '\n')

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@shared/contract/errors'
+import type { ErrorCode, ErrorParams } from '@shared/contract/errors'
 import type { Permission } from '@shared/contract/permissions'
 
 /**
@@ -10,7 +10,9 @@ export class DomainError extends Error {
   constructor(
     readonly code: Exclude<ErrorCode, 'INTERNAL'>,
     message: string,
-    readonly field?: string
+    readonly field?: string,
+    /** The message's stable i18n key and its parameters (see `ApiError.key`). */
+    readonly i18n?: { key: string; params?: ErrorParams }
   ) {
     super(message)
     this.name = 'DomainError'
@@ -20,9 +22,11 @@ export class DomainError extends Error {
 export const notFound = (what: string, field?: string): DomainError =>
   new DomainError('NOT_FOUND', `${what} not found`, field)
 
-export const conflict = (message: string, field?: string): DomainError => new DomainError('CONFLICT', message, field)
+export const conflict = (message: string, field?: string): DomainError =>
+  new DomainError('CONFLICT', message, field)
 
-export const invalid = (field: string, message: string): DomainError => new DomainError('VALIDATION', message, field)
+export const invalid = (field: string, message: string): DomainError =>
+  new DomainError('VALIDATION', message, field)
 
 /**
  * Thrown by a handler when this particular call needs a capability the caller lacks (a

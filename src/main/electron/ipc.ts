@@ -8,7 +8,11 @@ export const EVENT_CHANNEL = 'kassa:event'
  * Binds every contract channel to `ipcMain.handle`, forwarding to the core's router.
  * Only our own window's top frame, showing our own page, may call.
  */
-export function bindIpc(ipcMain: IpcMain, core: Core, isTrustedSender: (event: IpcMainInvokeEvent) => boolean): () => void {
+export function bindIpc(
+  ipcMain: IpcMain,
+  core: Core,
+  isTrustedSender: (event: IpcMainInvokeEvent) => boolean
+): () => void {
   for (const channel of channelNames) {
     ipcMain.handle(channel, async (event, input: unknown, options?: unknown) => {
       if (!isTrustedSender(event)) {
@@ -27,7 +31,9 @@ export function bindIpc(ipcMain: IpcMain, core: Core, isTrustedSender: (event: I
 
 /** The router validates what is inside; only a plain object is passed on. */
 function toInvokeOptions(options: unknown): InvokeOptions | undefined {
-  return options !== null && typeof options === 'object' && !Array.isArray(options) ? (options as InvokeOptions) : undefined
+  return options !== null && typeof options === 'object' && !Array.isArray(options)
+    ? (options as InvokeOptions)
+    : undefined
 }
 
 /** Each window is its own session, so each can have its own logged-in user. */

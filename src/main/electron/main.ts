@@ -30,7 +30,11 @@ async function start(): Promise<void> {
     platform: desktopPlatform({ webContents, Notification })
   })
   const url = rendererUrl(process.env.ELECTRON_RENDERER_URL, join(__dirname, '..'))
-  bindIpc(ipcMain, core, trustedSenderCheck(() => window, url))
+  bindIpc(
+    ipcMain,
+    core,
+    trustedSenderCheck(() => window, url)
+  )
 
   window = new BrowserWindow(windowOptions(join(__dirname, '../preload/index.js')))
   hardenWindow(window, url)

@@ -1,5 +1,9 @@
 import { join } from 'node:path'
-import type { BrowserWindow as BrowserWindowType, BrowserWindowConstructorOptions, IpcMainInvokeEvent } from 'electron'
+import type {
+  BrowserWindow as BrowserWindowType,
+  BrowserWindowConstructorOptions,
+  IpcMainInvokeEvent
+} from 'electron'
 import { CONTENT_SECURITY_POLICY } from '../web/security'
 
 export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {

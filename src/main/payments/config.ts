@@ -60,7 +60,10 @@ export interface PaymentsConfig {
 }
 
 /** The configuration that points every provider at a running sandbox gateway and its generated keys. */
-export function sandboxPaymentsConfig(gateway: { url: string; keys: SandboxKeys }, options: { timeoutMs?: number } = {}): PaymentsConfig {
+export function sandboxPaymentsConfig(
+  gateway: { url: string; keys: SandboxKeys },
+  options: { timeoutMs?: number } = {}
+): PaymentsConfig {
   const { url, keys } = gateway
   const timeout = options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }
   return {

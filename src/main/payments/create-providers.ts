@@ -5,7 +5,9 @@ import type { PaymentsConfig } from './config'
 import type { PaymentProvider, ProviderId } from './provider'
 import { createWechatProvider } from './wechat/wechat-provider'
 
-export type PaymentProviders = { cash: PaymentProvider } & Partial<Record<Exclude<ProviderId, 'cash'>, PaymentProvider>>
+export type PaymentProviders = { cash: PaymentProvider } & Partial<
+  Record<Exclude<ProviderId, 'cash'>, PaymentProvider>
+>
 
 /** One adapter per configured provider (cash always). Reads the key files named in the config. */
 export function createPaymentProviders(config: PaymentsConfig): PaymentProviders {

@@ -8,7 +8,13 @@ export interface CsvRow {
   cells: Record<CatalogCsvColumn, string>
 }
 
-export const REQUIRED_COLUMNS: readonly CatalogCsvColumn[] = ['sku', 'name_zh', 'name_en', 'price', 'tax_rate']
+export const REQUIRED_COLUMNS: readonly CatalogCsvColumn[] = [
+  'sku',
+  'name_zh',
+  'name_en',
+  'price',
+  'tax_rate'
+]
 
 /** `Tax rate`, `tax-rate` and `TAX_RATE` all name the column `tax_rate`. */
 function columnName(header: string): string {
@@ -50,7 +56,8 @@ export function readCatalogCsv(text: string): CsvRow[] {
   })
 
   const header = records.shift()
-  if (!header || header.data.every((cell) => cell.trim() === '')) throw invalid('csv', 'csv: the file is empty')
+  if (!header || header.data.every((cell) => cell.trim() === ''))
+    throw invalid('csv', 'csv: the file is empty')
   const index = new Map<string, number>()
   header.data.forEach((cell, i) => {
     const name = columnName(cell)

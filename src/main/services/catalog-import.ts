@@ -30,7 +30,15 @@ export interface ImportPlan {
   /** Category codes no category has yet, as first written. */
   newCategories: string[]
   /** Every row, valid or not, for the preview table. */
-  rows: Array<{ line: number; sku: string; nameZh: string; nameEn: string; price: string; valid: boolean; existing: boolean }>
+  rows: Array<{
+    line: number
+    sku: string
+    nameZh: string
+    nameEn: string
+    price: string
+    valid: boolean
+    existing: boolean
+  }>
 }
 
 const FIELD_TO_COLUMN: Record<string, CatalogCsvColumn> = {
@@ -46,7 +54,16 @@ const FIELD_TO_COLUMN: Record<string, CatalogCsvColumn> = {
 
 const TRUE = new Set(['', 'true', '1', 'yes', 'y', '是', 'active'])
 const FALSE = new Set(['false', '0', 'no', 'n', '否', 'inactive'])
-const UNITS: Record<string, string> = { '': 'piece', piece: 'piece', pcs: 'piece', 件: 'piece', 个: 'piece', kg: 'kg', 千克: 'kg', 公斤: 'kg' }
+const UNITS: Record<string, string> = {
+  '': 'piece',
+  piece: 'piece',
+  pcs: 'piece',
+  件: 'piece',
+  个: 'piece',
+  kg: 'kg',
+  千克: 'kg',
+  公斤: 'kg'
+}
 const CATEGORY_CODE = /^[A-Za-z0-9_-]{1,20}$/
 
 /**
@@ -122,7 +139,11 @@ export function planImport(repo: CatalogRepo, currency: string, text: string): I
         categoryCode = newCategories.get(cells.category.toLowerCase()) ?? cells.category
         newCategories.set(cells.category.toLowerCase(), categoryCode)
       } else {
-        fail(row, 'category', `${M.unknownCategory}; use a category's code or name, or a new code of letters and digits`)
+        fail(
+          row,
+          'category',
+          `${M.unknownCategory}; use a category's code or name, or a new code of letters and digits`
+        )
       }
     }
 
@@ -160,7 +181,13 @@ export function planImport(repo: CatalogRepo, currency: string, text: string): I
       existing: existing !== null
     })
     if (ok && parsed.success) {
-      valid.push({ line: row.line, input: parsed.data, priceMinor, categoryCode, existingId: existing?.id ?? null })
+      valid.push({
+        line: row.line,
+        input: parsed.data,
+        priceMinor,
+        categoryCode,
+        existingId: existing?.id ?? null
+      })
     }
   }
 

@@ -18,7 +18,13 @@ import { conflict, DomainError, invalid, notFound } from '../domain/errors'
 import { newId } from '../core/ids'
 import type { CategoryRecord, NewProductRecord, ProductRecord } from '../store/repos/catalog-repo'
 import { writeCatalogCsv } from './catalog-csv'
-import { describePlan, describeRowError, planImport, type ImportPlan, type PlannedRow } from './catalog-import'
+import {
+  describePlan,
+  describeRowError,
+  planImport,
+  type ImportPlan,
+  type PlannedRow
+} from './catalog-import'
 import { DEMO_CATEGORIES, demoProducts } from './demo-catalog'
 import { recordChange, type ServiceContext } from './service-context'
 import { DEMO_STORE_PROFILE } from './settings-service'
@@ -84,7 +90,12 @@ export function createCatalogService(ctx: ServiceContext) {
 
   const requireCategory = (id: string, field = 'id'): CategoryRecord => {
     const record = repo.getCategory(id)
-    if (!record) throw new DomainError(field === 'id' ? 'NOT_FOUND' : 'VALIDATION', `${field}: ${M.unknownCategory}`, field)
+    if (!record)
+      throw new DomainError(
+        field === 'id' ? 'NOT_FOUND' : 'VALIDATION',
+        `${field}: ${M.unknownCategory}`,
+        field
+      )
     return record
   }
 
@@ -148,12 +159,18 @@ export function createCatalogService(ctx: ServiceContext) {
   }
 
   /** Upserts one planned import row inside the chunk's transaction; returns whether it created. */
-  const importRow = (row: PlannedRow, categoryIds: Map<string, string>, importId: string, actorUserId: string | null): boolean => {
+  const importRow = (
+    row: PlannedRow,
+    categoryIds: Map<string, string>,
+    importId: string,
+    actorUserId: string | null
+  ): boolean => {
     const at = ctx.clock.now().toISOString()
     const existing = repo.getProductBySku(row.input.sku)
     for (const code of row.input.barcodes) {
       const owner = repo.barcodeOwner(code)
-      if (owner !== null && owner !== existing?.id) throw conflict(`barcodes: ${code} ${M.barcodeTaken}`, 'barcodes')
+      if (owner !== null && owner !== existing?.id)
+        throw conflict(`barcodes: ${code} ${M.barcodeTaken}`, 'barcodes')
     }
     const record: NewProductRecord = {
       id: existing?.id ?? newId(),
@@ -161,7 +178,8 @@ export function createCatalogService(ctx: ServiceContext) {
       barcodes: row.input.barcodes,
       nameZh: row.input.nameZh,
       nameEn: row.input.nameEn,
-      categoryId: row.categoryCode === null ? null : (categoryIds.get(row.categoryCode.toLowerCase()) ?? null),
+      categoryId:
+        row.categoryCode === null ? null : (categoryIds.get(row.categoryCode.toLowerCase()) ?? null),
       priceMinor: row.priceMinor,
       taxRate: row.input.taxRate,
       unit: row.input.unit,
@@ -231,7 +249,8 @@ export function createCatalogService(ctx: ServiceContext) {
     updateProduct(input: ProductUpdate, actorUserId: string | null): Product {
       const product = store.transaction(() => {
         const before = requireProduct(input.id)
-        if (input.categoryId !== undefined && input.categoryId !== null) requireCategory(input.categoryId, 'categoryId')
+        if (input.categoryId !== undefined && input.categoryId !== null)
+          requireCategory(input.categoryId, 'categoryId')
         const record: NewProductRecord = {
           id: before.id,
           sku: input.sku ?? before.sku,
@@ -239,7 +258,10 @@ export function createCatalogService(ctx: ServiceContext) {
           nameZh: input.nameZh ?? before.nameZh,
           nameEn: input.nameEn ?? before.nameEn,
           categoryId: input.categoryId === undefined ? before.categoryId : input.categoryId,
-          priceMinor: input.price === undefined ? before.priceMinor : parseDecimalToMinor(input.price, currency(), 'price'),
+          priceMinor:
+            input.price === undefined
+              ? before.priceMinor
+              : parseDecimalToMinor(input.price, currency(), 'price'),
           taxRate: input.taxRate ?? before.taxRate,
           unit: input.unit ?? before.unit,
           active: input.active ?? before.active,
@@ -268,7 +290,12 @@ export function createCatalogService(ctx: ServiceContext) {
       const category = store.transaction(() => {
         if (repo.getCategoryByCode(input.code)) throw conflict(`code: ${M.categoryCodeTaken}`, 'code')
         const at = ctx.clock.now().toISOString()
-        return writeCategory({ id: newId(), ...input, createdAt: at, updatedAt: at }, null, 'category.created', actorUserId)
+        return writeCategory(
+          { id: newId(), ...input, createdAt: at, updatedAt: at },
+          null,
+          'category.created',
+          actorUserId
+        )
       })
       emitChanged('category', [category.id])
       return category
@@ -328,7 +355,8 @@ export function createCatalogService(ctx: ServiceContext) {
 
       const total = plan.valid.length
       const categoryIds = new Map<string, string>()
-      for (const category of repo.listCategories(true)) categoryIds.set(category.code.toLowerCase(), category.id)
+      for (const category of repo.listCategories(true))
+        categoryIds.set(category.code.toLowerCase(), category.id)
       const errors: ImportRowError[] = [...plan.errors]
       let created = 0
       let updated = 0
@@ -345,7 +373,16 @@ export function createCatalogService(ctx: ServiceContext) {
               const at = ctx.clock.now().toISOString()
               const id = newId()
               writeCategory(
-                { id, code, nameZh: code, nameEn: code, sortOrder: 0, active: true, createdAt: at, updatedAt: at },
+                {
+                  id,
+                  code,
+                  nameZh: code,
+                  nameEn: code,
+                  sortOrder: 0,
+                  active: true,
+                  createdAt: at,
+                  updatedAt: at
+                },
                 null,
                 'category.created',
                 options.actorUserId
@@ -357,7 +394,9 @@ export function createCatalogService(ctx: ServiceContext) {
           for (const row of chunk) {
             try {
               // A savepoint per row: a barcode taken since the check skips that row, not the chunk.
-              const isNew = store.transaction(() => importRow(row, categoryIds, importId, options.actorUserId))
+              const isNew = store.transaction(() =>
+                importRow(row, categoryIds, importId, options.actorUserId)
+              )
               if (isNew) created++
               else updated++
             } catch (error) {
@@ -372,7 +411,14 @@ export function createCatalogService(ctx: ServiceContext) {
       }
 
       emitChanged('import', [])
-      return { importId, created, updated, skipped: total - created - updated + plan.invalidLines.size, categoriesCreated, errors }
+      return {
+        importId,
+        created,
+        updated,
+        skipped: total - created - updated + plan.invalidLines.size,
+        categoriesCreated,
+        errors
+      }
     },
 
     exportCsv(includeInactive: boolean): { csv: string; rows: number; fileName: string } {

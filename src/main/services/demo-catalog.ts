@@ -35,7 +35,12 @@ interface Section extends DemoCategory {
 
 const SECTIONS: readonly Section[] = [
   {
-    code: 'DRINKS', nameZh: '饮料', nameEn: 'Drinks', sortOrder: 10, prefix: 'DRK', taxRate: '0.13',
+    code: 'DRINKS',
+    nameZh: '饮料',
+    nameEn: 'Drinks',
+    sortOrder: 10,
+    prefix: 'DRK',
+    taxRate: '0.13',
     items: [
       ['饮用天然水 550ml', 'Natural spring water 550ml', '2.00'],
       ['饮用天然水 1.5L', 'Natural spring water 1.5L', '4.00'],
@@ -60,7 +65,12 @@ const SECTIONS: readonly Section[] = [
     ]
   },
   {
-    code: 'DAIRY', nameZh: '乳品蛋类', nameEn: 'Dairy & eggs', sortOrder: 20, prefix: 'DAI', taxRate: '0.09',
+    code: 'DAIRY',
+    nameZh: '乳品蛋类',
+    nameEn: 'Dairy & eggs',
+    sortOrder: 20,
+    prefix: 'DAI',
+    taxRate: '0.09',
     items: [
       ['纯牛奶 250ml', 'Whole milk 250ml', '3.50'],
       ['纯牛奶 1L', 'Whole milk 1L', '12.80'],
@@ -85,7 +95,12 @@ const SECTIONS: readonly Section[] = [
     ]
   },
   {
-    code: 'SNACKS', nameZh: '休闲零食', nameEn: 'Snacks', sortOrder: 30, prefix: 'SNK', taxRate: '0.13',
+    code: 'SNACKS',
+    nameZh: '休闲零食',
+    nameEn: 'Snacks',
+    sortOrder: 30,
+    prefix: 'SNK',
+    taxRate: '0.13',
     items: [
       ['原味薯片 70g', 'Original potato chips 70g', '7.50'],
       ['黄瓜味薯片 70g', 'Cucumber potato chips 70g', '7.50'],
@@ -110,7 +125,12 @@ const SECTIONS: readonly Section[] = [
     ]
   },
   {
-    code: 'INSTANT', nameZh: '方便速食', nameEn: 'Instant food', sortOrder: 40, prefix: 'INS', taxRate: '0.13',
+    code: 'INSTANT',
+    nameZh: '方便速食',
+    nameEn: 'Instant food',
+    sortOrder: 40,
+    prefix: 'INS',
+    taxRate: '0.13',
     items: [
       ['红烧牛肉面 袋装', 'Braised beef noodles (bag)', '3.50'],
       ['红烧牛肉面 桶装', 'Braised beef noodles (cup)', '5.00'],
@@ -135,7 +155,12 @@ const SECTIONS: readonly Section[] = [
     ]
   },
   {
-    code: 'PANTRY', nameZh: '粮油调味', nameEn: 'Rice, oil & seasoning', sortOrder: 50, prefix: 'PAN', taxRate: '0.09',
+    code: 'PANTRY',
+    nameZh: '粮油调味',
+    nameEn: 'Rice, oil & seasoning',
+    sortOrder: 50,
+    prefix: 'PAN',
+    taxRate: '0.09',
     items: [
       ['东北大米 5kg', 'Northeast rice 5kg', '39.90'],
       ['泰国香米 2.5kg', 'Thai jasmine rice 2.5kg', '32.80'],
@@ -160,7 +185,12 @@ const SECTIONS: readonly Section[] = [
     ]
   },
   {
-    code: 'PRODUCE', nameZh: '生鲜果蔬', nameEn: 'Fresh produce', sortOrder: 60, prefix: 'PRO', taxRate: '0',
+    code: 'PRODUCE',
+    nameZh: '生鲜果蔬',
+    nameEn: 'Fresh produce',
+    sortOrder: 60,
+    prefix: 'PRO',
+    taxRate: '0',
     items: [
       ['红富士苹果', 'Fuji apples', '12.80', undefined, 'kg'],
       ['香蕉', 'Bananas', '7.98', undefined, 'kg'],
@@ -185,7 +215,12 @@ const SECTIONS: readonly Section[] = [
     ]
   },
   {
-    code: 'BAKERY', nameZh: '面包糕点', nameEn: 'Bakery', sortOrder: 70, prefix: 'BAK', taxRate: '0.13',
+    code: 'BAKERY',
+    nameZh: '面包糕点',
+    nameEn: 'Bakery',
+    sortOrder: 70,
+    prefix: 'BAK',
+    taxRate: '0.13',
     items: [
       ['全麦吐司 400g', 'Whole wheat toast 400g', '12.90'],
       ['牛奶吐司 400g', 'Milk toast 400g', '11.90'],
@@ -210,7 +245,12 @@ const SECTIONS: readonly Section[] = [
     ]
   },
   {
-    code: 'FROZEN', nameZh: '冷冻冷藏', nameEn: 'Frozen & chilled', sortOrder: 80, prefix: 'FRZ', taxRate: '0.13',
+    code: 'FROZEN',
+    nameZh: '冷冻冷藏',
+    nameEn: 'Frozen & chilled',
+    sortOrder: 80,
+    prefix: 'FRZ',
+    taxRate: '0.13',
     items: [
       ['猪肉白菜水饺 1kg', 'Pork & cabbage dumplings 1kg', '26.90'],
       ['三鲜水饺 500g', 'Three-delicacy dumplings 500g', '18.90'],
@@ -235,7 +275,12 @@ const SECTIONS: readonly Section[] = [
     ]
   },
   {
-    code: 'HOUSEHOLD', nameZh: '日用百货', nameEn: 'Household', sortOrder: 90, prefix: 'HOU', taxRate: '0.13',
+    code: 'HOUSEHOLD',
+    nameZh: '日用百货',
+    nameEn: 'Household',
+    sortOrder: 90,
+    prefix: 'HOU',
+    taxRate: '0.13',
     items: [
       ['抽纸 3层 100抽×6', 'Facial tissues 3-ply 100 ×6', '16.90'],
       ['卷纸 4层 10卷', 'Toilet rolls 4-ply ×10', '29.90'],
@@ -260,7 +305,12 @@ const SECTIONS: readonly Section[] = [
     ]
   },
   {
-    code: 'CARE', nameZh: '个人护理', nameEn: 'Personal care', sortOrder: 100, prefix: 'CAR', taxRate: '0.13',
+    code: 'CARE',
+    nameZh: '个人护理',
+    nameEn: 'Personal care',
+    sortOrder: 100,
+    prefix: 'CAR',
+    taxRate: '0.13',
     items: [
       ['牙膏 薄荷 120g', 'Mint toothpaste 120g', '12.90'],
       ['软毛牙刷 2支', 'Soft toothbrushes ×2', '9.90'],
@@ -286,12 +336,14 @@ const SECTIONS: readonly Section[] = [
   }
 ]
 
-export const DEMO_CATEGORIES: readonly DemoCategory[] = SECTIONS.map(({ code, nameZh, nameEn, sortOrder }) => ({
-  code,
-  nameZh,
-  nameEn,
-  sortOrder
-}))
+export const DEMO_CATEGORIES: readonly DemoCategory[] = SECTIONS.map(
+  ({ code, nameZh, nameEn, sortOrder }) => ({
+    code,
+    nameZh,
+    nameEn,
+    sortOrder
+  })
+)
 
 /**
  * The EAN-13 check digit of 12 digits: weights 1, 3, 1, 3… from the left, and the digit that brings
@@ -300,7 +352,8 @@ export const DEMO_CATEGORIES: readonly DemoCategory[] = SECTIONS.map(({ code, na
  * @example ean13CheckDigit('690123456789') // 2 → 6901234567892
  */
 export function ean13CheckDigit(first12: string): number {
-  if (!/^\d{12}$/.test(first12)) throw new RangeError(`EAN-13 needs 12 digits before the check digit: ${first12}`)
+  if (!/^\d{12}$/.test(first12))
+    throw new RangeError(`EAN-13 needs 12 digits before the check digit: ${first12}`)
   let sum = 0
   for (let i = 0; i < 12; i++) sum += Number(first12[i]) * (i % 2 === 0 ? 1 : 3)
   return (10 - (sum % 10)) % 10

@@ -40,7 +40,11 @@ export function createSettingsService(ctx: ServiceContext) {
         // Every stored amount is minor units of the store currency: once sales exist, changing it
         // would silently re-read them in another money.
         if (before && before.currency !== profile.currency && store.orders.hasSales()) {
-          throw new DomainError('CONFLICT', `The currency cannot change once sales have been made in ${before.currency}`, 'currency')
+          throw new DomainError(
+            'CONFLICT',
+            `The currency cannot change once sales have been made in ${before.currency}`,
+            'currency'
+          )
         }
         store.settings.saveProfile(profile, ctx.clock.now().toISOString())
         recordChange(ctx, {

@@ -52,6 +52,11 @@ export async function backupIfDue(
   options: { now: Date; maxAgeMs?: number; keep?: number }
 ): Promise<string | null> {
   const newest = newestBackupAt(dir)
-  if (newest && options.now.getTime() - newest.getTime() < (options.maxAgeMs ?? 24 * 60 * 60 * 1000)) return null
-  return backupDatabase(db, dir, { reason: 'daily', at: options.now, ...(options.keep ? { keep: options.keep } : {}) })
+  if (newest && options.now.getTime() - newest.getTime() < (options.maxAgeMs ?? 24 * 60 * 60 * 1000))
+    return null
+  return backupDatabase(db, dir, {
+    reason: 'daily',
+    at: options.now,
+    ...(options.keep ? { keep: options.keep } : {})
+  })
 }

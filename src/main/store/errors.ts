@@ -15,7 +15,9 @@ export class DatabaseTooNewError extends Error {
     readonly fileVersion: number,
     readonly knownVersion: number
   ) {
-    super(`The database is from a newer Kassa (schema ${fileVersion}; this version knows up to ${knownVersion}).`)
+    super(
+      `The database is from a newer Kassa (schema ${fileVersion}; this version knows up to ${knownVersion}).`
+    )
     this.name = 'DatabaseTooNewError'
   }
 }

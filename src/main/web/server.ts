@@ -51,16 +51,22 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   const serveIndex = async (res: ServerResponse): Promise<void> => {
     const index = await readStatic(rendererDir, '/index.html')
-    if (!index) return send(res, 503, 'text/plain; charset=utf-8', 'The renderer is not built; run npm run build:web')
+    if (!index)
+      return send(res, 503, 'text/plain; charset=utf-8', 'The renderer is not built; run npm run build:web')
     const token = openSession()
-    const html = index.body.toString('utf8').replace('<head>', `<head>\n    ${SESSION_META.replace('%TOKEN%', token)}`)
+    const html = index.body
+      .toString('utf8')
+      .replace('<head>', `<head>\n    ${SESSION_META.replace('%TOKEN%', token)}`)
     send(res, 200, index.contentType, html, { 'Cache-Control': 'no-store' })
   }
 
   const handleCall = async (req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> => {
     const token = req.headers['x-kassa-session']
     if (typeof token !== 'string' || !core.sessions.get(token)) {
-      return sendJson(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: 'Session expired; reload the page' } })
+      return sendJson(res, 401, {
+        ok: false,
+        error: { code: 'UNAUTHENTICATED', message: 'Session expired; reload the page' }
+      })
     }
     let input: unknown
     let callOptions: InvokeOptions | undefined
@@ -68,11 +74,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       // Options (a manager's approval) travel beside the input, in their own header.
       const header = req.headers['x-kassa-options']
       const parsedOptions: unknown = typeof header === 'string' ? JSON.parse(header) : undefined
-      if (parsedOptions !== null && typeof parsedOptions === 'object') callOptions = parsedOptions as InvokeOptions
+      if (parsedOptions !== null && typeof parsedOptions === 'object')
+        callOptions = parsedOptions as InvokeOptions
       const body = await readBody(req)
       input = body.length ? JSON.parse(body) : {}
     } catch (error) {
-      const message = error instanceof BodyTooLargeError ? 'Request too large' : 'Request body is not valid JSON'
+      const message =
+        error instanceof BodyTooLargeError ? 'Request too large' : 'Request body is not valid JSON'
       return sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message } })
     }
     core.sessions.touch(token, core.clock.now())
@@ -110,15 +118,18 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         return handleCall(req, res, callMatch[1]!)
       }
       if (url.pathname === '/api/events') return handleEvents(req, res, url.searchParams.get('session'))
-      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed')
+      if (req.method !== 'GET' && req.method !== 'HEAD')
+        return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed')
       if (url.pathname === '/' || url.pathname === '/index.html') return serveIndex(res)
       const file = await readStatic(rendererDir, url.pathname)
-      if (file) return send(res, 200, file.contentType, file.body, { 'Cache-Control': 'public, max-age=3600' })
+      if (file)
+        return send(res, 200, file.contentType, file.body, { 'Cache-Control': 'public, max-age=3600' })
       // Unknown paths get the app, so a reload on any screen works.
       return serveIndex(res)
     })().catch((error: unknown) => {
       core.logger.error('web.request_failed', { error })
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Internal error' } })
+      if (!res.headersSent)
+        sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Internal error' } })
       else res.end()
     })
   })

@@ -21,7 +21,8 @@ async function main(): Promise<void> {
     process.exit(1)
   }
 
-  const version = typeof __KASSA_VERSION__ === 'string' ? __KASSA_VERSION__ : (process.env.npm_package_version ?? 'dev')
+  const version =
+    typeof __KASSA_VERSION__ === 'string' ? __KASSA_VERSION__ : (process.env.npm_package_version ?? 'dev')
   const payments = {
     mode: process.env.KASSA_PAYMENTS === 'off' ? ('off' as const) : ('sandbox' as const),
     offline: process.env.KASSA_SANDBOX_OFFLINE === '1'

@@ -15,7 +15,9 @@ export interface ChannelSpec<I extends z.ZodType = z.ZodType, O extends z.ZodTyp
   summary: string
 }
 
-export function channel<I extends z.ZodType, O extends z.ZodType>(spec: ChannelSpec<I, O>): ChannelSpec<I, O> {
+export function channel<I extends z.ZodType, O extends z.ZodType>(
+  spec: ChannelSpec<I, O>
+): ChannelSpec<I, O> {
   return spec
 }
 
@@ -40,7 +42,8 @@ export function mergeChannelMaps<T extends Record<string, ChannelSpec>[]>(
   for (const map of maps) {
     for (const [name, spec] of Object.entries(map)) {
       if (name in merged) throw new Error(`API channel declared twice: ${name}`)
-      if (!/^[a-z][a-z-]*:[a-z][a-zA-Z-]*$/.test(name)) throw new Error(`API channel name must be domain:action: ${name}`)
+      if (!/^[a-z][a-z-]*:[a-z][a-zA-Z-]*$/.test(name))
+        throw new Error(`API channel name must be domain:action: ${name}`)
       merged[name] = spec
     }
   }

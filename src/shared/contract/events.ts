@@ -16,8 +16,14 @@ export const events = {
     payload: z.object({ what: z.enum(['product', 'category', 'import']), ids: z.array(z.string()) })
   }),
   'payment:changed': event({
-    summary: 'A tender changed status (poll, notification, cancel): the paying screen updates, the order may now be paid.',
-    payload: z.object({ orderId: z.string(), tender: tenderSchema, orderStatus: z.string(), remaining: z.number().int() })
+    summary:
+      'A tender changed status (poll, notification, cancel): the paying screen updates, the order may now be paid.',
+    payload: z.object({
+      orderId: z.string(),
+      tender: tenderSchema,
+      orderStatus: z.string(),
+      remaining: z.number().int()
+    })
   }),
   'shift:changed': event({
     summary: "A till's shift opened, closed or had cash moved (the top bar's shift badge reloads).",

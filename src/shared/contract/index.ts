@@ -18,7 +18,22 @@ import type { Result } from './errors'
 import type { EventName, EventPayload } from './events'
 
 /** Every channel of the API, declared once. Main and renderer both import this. */
-export const contract = mergeChannelMaps(appChannels, settingsChannels, authChannels, usersChannels, catalogChannels, cartChannels, ordersChannels, couponsChannels, refundsChannels, tendersChannels, shiftsChannels, settlementChannels, evaluationsChannels, reconciliationChannels)
+export const contract = mergeChannelMaps(
+  appChannels,
+  settingsChannels,
+  authChannels,
+  usersChannels,
+  catalogChannels,
+  cartChannels,
+  ordersChannels,
+  couponsChannels,
+  refundsChannels,
+  tendersChannels,
+  shiftsChannels,
+  settlementChannels,
+  evaluationsChannels,
+  reconciliationChannels
+)
 
 export type Contract = typeof contract
 export type ChannelName = keyof Contract & string

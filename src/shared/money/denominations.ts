@@ -44,7 +44,8 @@ export function countedCash(currency: string, counts: Readonly<Record<string, nu
   for (const [id, count] of Object.entries(counts)) {
     const value = known.get(id)
     if (value === undefined) throw new RangeError(`${id} is not a ${currency} note or coin`)
-    if (!Number.isSafeInteger(count) || count < 0) throw new RangeError(`the count of ${id} must be a whole number ≥ 0`)
+    if (!Number.isSafeInteger(count) || count < 0)
+      throw new RangeError(`the count of ${id} must be a whole number ≥ 0`)
     total += value * count
   }
   if (!Number.isSafeInteger(total)) throw new RangeError('the count is too large')

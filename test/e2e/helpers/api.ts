@@ -29,7 +29,11 @@ export const OWNER = { displayName: 'Owner Wang', username: 'owner', password: '
  * screen and a shift open on the till (a till sells only with one; pass `openShift: false`
  * to start without). Set-up itself has its own test (accounts.spec.ts).
  */
-export async function openShopAsOwner(page: Page, url: string, options: { openShift?: boolean } = {}): Promise<void> {
+export async function openShopAsOwner(
+  page: Page,
+  url: string,
+  options: { openShift?: boolean } = {}
+): Promise<void> {
   await page.goto(url)
   const status = await api<{ setupRequired: boolean; setupProfile: unknown }>(page, 'auth:status', {})
   if (status.setupRequired) await api(page, 'auth:setup', { profile: status.setupProfile, owner: OWNER })

@@ -48,24 +48,44 @@ describe('products and categories through the router', () => {
       barcodes: ['6954767412352', '6954767412345'],
       taxRate: '0.130'
     })
-    expect(updated).toMatchObject({ priceMinor: 380, price: '3.80', taxRate: '0.13', barcodes: ['6954767412352', '6954767412345'] })
+    expect(updated).toMatchObject({
+      priceMinor: 380,
+      price: '3.80',
+      taxRate: '0.13',
+      barcodes: ['6954767412352', '6954767412345']
+    })
     expect((await ok(core, cashier, 'catalog:lookup-code', { code: '6954767412352' })).id).toBe(product.id)
 
     const deactivated = await ok(core, manager, 'catalog:deactivate-product', { id: product.id })
     expect(deactivated.active).toBe(false)
-    expect(await refused(core, cashier, 'catalog:lookup-code', { code: 'TEST-COLA' })).toMatchObject({ code: 'NOT_FOUND' })
-    expect((await ok(core, cashier, 'catalog:lookup-code', { code: 'test-cola', includeInactive: true })).id).toBe(product.id)
+    expect(await refused(core, cashier, 'catalog:lookup-code', { code: 'TEST-COLA' })).toMatchObject({
+      code: 'NOT_FOUND'
+    })
+    expect(
+      (await ok(core, cashier, 'catalog:lookup-code', { code: 'test-cola', includeInactive: true })).id
+    ).toBe(product.id)
     expect((await ok(core, cashier, 'catalog:search', { query: 'Test Cola' })).products).toEqual([])
 
-    const events = query<{ type: string }>(dataDir, "SELECT type FROM outbox WHERE aggregate_id = ? ORDER BY seq", product.id)
+    const events = query<{ type: string }>(
+      dataDir,
+      'SELECT type FROM outbox WHERE aggregate_id = ? ORDER BY seq',
+      product.id
+    )
     expect(events.map((e) => e.type)).toEqual(['product.created', 'product.updated', 'product.deactivated'])
     const actions = query<{ action: string; details: string }>(
       dataDir,
       'SELECT action, details FROM audit_log WHERE subject = ? ORDER BY seq',
       `product:${product.id}`
     )
-    expect(actions.map((a) => a.action)).toEqual(['product.created', 'product.updated', 'product.deactivated'])
-    expect(JSON.parse(actions[1]!.details)).toMatchObject({ before: { priceMinor: 350 }, after: { priceMinor: 380 } })
+    expect(actions.map((a) => a.action)).toEqual([
+      'product.created',
+      'product.updated',
+      'product.deactivated'
+    ])
+    expect(JSON.parse(actions[1]!.details)).toMatchObject({
+      before: { priceMinor: 350 },
+      after: { priceMinor: 380 }
+    })
   })
 
   it('refuses a duplicate SKU (any case) or barcode with CONFLICT naming the field, writing nothing', async () => {
@@ -73,7 +93,11 @@ describe('products and categories through the router', () => {
     const first = await ok(core, manager, 'catalog:create-product', COLA)
     const before = [count(dataDir, 'products'), count(dataDir, 'audit_log'), count(dataDir, 'outbox')]
 
-    const sku = await refused(core, manager, 'catalog:create-product', { ...COLA, sku: 'test-cola', barcodes: [] })
+    const sku = await refused(core, manager, 'catalog:create-product', {
+      ...COLA,
+      sku: 'test-cola',
+      barcodes: []
+    })
     expect(sku).toMatchObject({ code: 'CONFLICT', field: 'sku' })
     expect(sku.message).toContain('already used')
 
@@ -85,11 +109,15 @@ describe('products and categories through the router', () => {
     expect(barcode).toMatchObject({ code: 'CONFLICT', field: 'barcodes[1]' })
 
     const other = await ok(core, manager, 'catalog:create-product', { ...COLA, sku: 'OTHER', barcodes: [] })
-    expect(await refused(core, manager, 'catalog:update-product', { id: other.id, sku: 'TEST-COLA' })).toMatchObject({
+    expect(
+      await refused(core, manager, 'catalog:update-product', { id: other.id, sku: 'TEST-COLA' })
+    ).toMatchObject({
       code: 'CONFLICT',
       field: 'sku'
     })
-    expect(await refused(core, manager, 'catalog:update-product', { id: other.id, barcodes: COLA.barcodes })).toMatchObject({
+    expect(
+      await refused(core, manager, 'catalog:update-product', { id: other.id, barcodes: COLA.barcodes })
+    ).toMatchObject({
       code: 'CONFLICT',
       field: 'barcodes[0]'
     })
@@ -121,19 +149,37 @@ describe('products and categories through the router', () => {
     expect(error.code).toBe('VALIDATION')
     expect(error.field).toBe(field)
     expect(error.message).toContain(message)
-    expect([count(dataDir, 'products'), count(dataDir, 'audit_log'), count(dataDir, 'outbox')]).toEqual(before)
+    expect([count(dataDir, 'products'), count(dataDir, 'audit_log'), count(dataDir, 'outbox')]).toEqual(
+      before
+    )
   })
 
   it('creates, renames and deactivates categories; the list is in display order with active product counts', async () => {
     const { core, manager, dataDir } = await openCatalogShop()
     const categories = await ok(core, manager, 'catalog:list-categories', {})
     expect(categories.map((c) => c.code)).toEqual([
-      'DRINKS', 'DAIRY', 'SNACKS', 'INSTANT', 'PANTRY', 'PRODUCE', 'BAKERY', 'FROZEN', 'HOUSEHOLD', 'CARE'
+      'DRINKS',
+      'DAIRY',
+      'SNACKS',
+      'INSTANT',
+      'PANTRY',
+      'PRODUCE',
+      'BAKERY',
+      'FROZEN',
+      'HOUSEHOLD',
+      'CARE'
     ])
     expect(categories.every((c) => c.productCount === 20)).toBe(true)
 
-    const tea = await ok(core, manager, 'catalog:create-category', { code: 'TEA', nameZh: '茶叶', nameEn: 'Tea', sortOrder: 15 })
-    expect(await refused(core, manager, 'catalog:create-category', { code: 'tea', nameZh: '茶', nameEn: 'Tea' })).toMatchObject({
+    const tea = await ok(core, manager, 'catalog:create-category', {
+      code: 'TEA',
+      nameZh: '茶叶',
+      nameEn: 'Tea',
+      sortOrder: 15
+    })
+    expect(
+      await refused(core, manager, 'catalog:create-category', { code: 'tea', nameZh: '茶', nameEn: 'Tea' })
+    ).toMatchObject({
       code: 'CONFLICT',
       field: 'code'
     })
@@ -142,19 +188,24 @@ describe('products and categories through the router', () => {
     expect((await ok(core, manager, 'catalog:list-categories', {}))[1]!.code).toBe('TEA')
     await ok(core, manager, 'catalog:deactivate-category', { id: tea.id })
     expect((await ok(core, manager, 'catalog:list-categories', {})).map((c) => c.code)).not.toContain('TEA')
-    expect((await ok(core, manager, 'catalog:list-categories', { includeInactive: true })).map((c) => c.code)).toContain('TEA')
-    expect(query<{ type: string }>(dataDir, "SELECT type FROM outbox WHERE type LIKE 'category.%' ORDER BY seq").map((e) => e.type)).toEqual([
-      'category.created',
-      'category.updated',
-      'category.deactivated'
-    ])
+    expect(
+      (await ok(core, manager, 'catalog:list-categories', { includeInactive: true })).map((c) => c.code)
+    ).toContain('TEA')
+    expect(
+      query<{ type: string }>(
+        dataDir,
+        "SELECT type FROM outbox WHERE type LIKE 'category.%' ORDER BY seq"
+      ).map((e) => e.type)
+    ).toEqual(['category.created', 'category.updated', 'category.deactivated'])
   })
 
   it('lets a cashier search and scan but not change the catalog', async () => {
     const { core, cashier } = await openCatalogShop()
     expect((await ok(core, cashier, 'catalog:search', { query: '可乐' })).total).toBeGreaterThan(0)
     expect(await refused(core, cashier, 'catalog:create-product', COLA)).toMatchObject({ code: 'FORBIDDEN' })
-    expect(await refused(core, cashier, 'catalog:import-preview', { csv: 'sku\n' })).toMatchObject({ code: 'FORBIDDEN' })
+    expect(await refused(core, cashier, 'catalog:import-preview', { csv: 'sku\n' })).toMatchObject({
+      code: 'FORBIDDEN'
+    })
     expect(await refused(core, cashier, 'catalog:export-csv', {})).toMatchObject({ code: 'FORBIDDEN' })
     const signedOut = `${cashier}-nobody`
     core.sessions.open(signedOut, core.clock.now())
@@ -171,15 +222,33 @@ describe('products and categories through the router', () => {
 
   it('lists a category for the product grid sorted by name, in either language', async () => {
     const { core, cashier } = await openCatalogShop()
-    const produce = (await ok(core, cashier, 'catalog:list-categories', {})).find((c) => c.code === 'PRODUCE')!
-    const en = await ok(core, cashier, 'catalog:search', { query: '', categoryId: produce.id, limit: 100, language: 'en' })
+    const produce = (await ok(core, cashier, 'catalog:list-categories', {})).find(
+      (c) => c.code === 'PRODUCE'
+    )!
+    const en = await ok(core, cashier, 'catalog:search', {
+      query: '',
+      categoryId: produce.id,
+      limit: 100,
+      language: 'en'
+    })
     expect(en.total).toBe(20)
     const names = en.products.map((p) => p.nameEn)
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en')))
     expect(names[0]).toBe('Bananas')
     const apples = en.products.find((p) => p.nameEn === 'Fuji apples')!
-    expect(apples).toMatchObject({ unit: 'kg', taxRate: '0', priceMinor: 1280, price: '12.80', categoryId: produce.id })
-    const zh = await ok(core, cashier, 'catalog:search', { query: '', categoryId: produce.id, limit: 100, language: 'zh-CN' })
+    expect(apples).toMatchObject({
+      unit: 'kg',
+      taxRate: '0',
+      priceMinor: 1280,
+      price: '12.80',
+      categoryId: produce.id
+    })
+    const zh = await ok(core, cashier, 'catalog:search', {
+      query: '',
+      categoryId: produce.id,
+      limit: 100,
+      language: 'zh-CN'
+    })
     const zhNames = zh.products.map((p) => p.nameZh)
     expect(zhNames).toEqual([...zhNames].sort(new Intl.Collator('zh-CN').compare))
   })

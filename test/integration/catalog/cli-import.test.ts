@@ -12,7 +12,11 @@ function kassa(args: string[]) {
   const run = spawnSync(
     process.execPath,
     ['--import', 'tsx', '--', resolve(root, 'src/main/cli/kassa.ts'), ...args],
-    { cwd: root, encoding: 'utf8', env: { ...process.env, TSX_TSCONFIG_PATH: resolve(root, 'tsconfig.node.json') } }
+    {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, TSX_TSCONFIG_PATH: resolve(root, 'tsconfig.node.json') }
+    }
   )
   return { status: run.status, stdout: run.stdout, stderr: run.stderr }
 }
@@ -45,7 +49,12 @@ describe('kassa import-products', () => {
     expect(run.status).toBe(0)
     expect(run.stdout).toContain('imported 2 products: 2 created, 0 updated, 1 skipped, 1 new category')
     expect(run.stderr).toContain('line 3, price')
-    expect(query<{ sku: string; price_minor: number }>(dataDir, 'SELECT sku, price_minor FROM products ORDER BY sku')).toEqual([
+    expect(
+      query<{ sku: string; price_minor: number }>(
+        dataDir,
+        'SELECT sku, price_minor FROM products ORDER BY sku'
+      )
+    ).toEqual([
       { sku: 'CLI-001', price_minor: 400 },
       { sku: 'CLI-002', price_minor: 12800 }
     ])
@@ -55,7 +64,10 @@ describe('kassa import-products', () => {
     const again = kassa(['--data-dir', dataDir, 'import-products', file])
     expect(again.status).toBe(0)
     expect(again.stdout).toContain('imported 1 product: 0 created, 1 updated, 0 skipped')
-    expect(query<{ price_minor: number }>(dataDir, "SELECT price_minor FROM products WHERE sku = 'CLI-001'")[0]!.price_minor).toBe(450)
+    expect(
+      query<{ price_minor: number }>(dataDir, "SELECT price_minor FROM products WHERE sku = 'CLI-001'")[0]!
+        .price_minor
+    ).toBe(450)
   }, 30_000)
 
   it('explains its usage', () => {

@@ -49,7 +49,13 @@ describe('the demo shop catalog', () => {
     expect(count(dataDir, 'outbox', "WHERE type LIKE 'product.%' OR type LIKE 'category.%'")).toBe(0)
     expect(count(dataDir, 'audit_log', "WHERE action LIKE 'product.%'")).toBe(0)
     const water = await ok(core, cashier, 'catalog:lookup-code', { code: demoProducts()[0]!.barcodes[0]! })
-    expect(water).toMatchObject({ sku: 'DRK-001', nameZh: '饮用天然水 550ml', priceMinor: 200, price: '2.00', taxRate: '0.13' })
+    expect(water).toMatchObject({
+      sku: 'DRK-001',
+      nameZh: '饮用天然水 550ml',
+      priceMinor: 200,
+      price: '2.00',
+      taxRate: '0.13'
+    })
   })
 
   it('is not seeded again: not on restart, nor once products exist', async () => {
@@ -58,7 +64,9 @@ describe('the demo shop catalog', () => {
     const ids = query<{ id: string }>(dataDir, 'SELECT id FROM products ORDER BY id').map((r) => r.id)
     first.stop()
     const second = await openTestCore({ dataDir })
-    expect(query<{ id: string }>(dataDir, 'SELECT id FROM products ORDER BY id').map((r) => r.id)).toEqual(ids)
+    expect(query<{ id: string }>(dataDir, 'SELECT id FROM products ORDER BY id').map((r) => r.id)).toEqual(
+      ids
+    )
     second.close()
   })
 })

@@ -16,12 +16,19 @@ describe('migration 0030 (catalog)', () => {
     const { db, applied } = await openDatabase(file, { backupDir, migrations: upTo(30) })
     expect(applied).toEqual([30])
     expect(schemaVersion(db)).toBe(30)
-    const insert = db.prepare(`INSERT INTO products (id, sku, name_zh, name_en, price_minor, tax_rate, unit, created_at, updated_at)
+    const insert =
+      db.prepare(`INSERT INTO products (id, sku, name_zh, name_en, price_minor, tax_rate, unit, created_at, updated_at)
       VALUES (?, ?, ?, ?, 100, '0.13', 'piece', 'now', 'now')`)
     insert.run('a', 'SKU-A', '香辣牛肉面', 'Spicy beef noodles')
     insert.run('b', 'SKU-B', '原味薯片', 'Original chips')
     const match = (q: string) =>
-      (db.prepare('SELECT p.sku FROM products_fts JOIN products p ON p.seq = products_fts.rowid WHERE products_fts MATCH ?').all(q) as Array<{ sku: string }>).map((r) => r.sku)
+      (
+        db
+          .prepare(
+            'SELECT p.sku FROM products_fts JOIN products p ON p.seq = products_fts.rowid WHERE products_fts MATCH ?'
+          )
+          .all(q) as Array<{ sku: string }>
+      ).map((r) => r.sku)
     expect(match('"辣牛肉"')).toEqual(['SKU-A'])
     expect(match('"BEEF"')).toEqual(['SKU-A'])
     expect(match('"sku-b"')).toEqual(['SKU-B'])
@@ -30,10 +37,14 @@ describe('migration 0030 (catalog)', () => {
     expect(match('"crisps"')).toEqual(['SKU-B'])
     db.prepare("DELETE FROM products WHERE id = 'a'").run()
     expect(match('"牛肉面"')).toEqual([])
-    expect(db.prepare("INSERT INTO products_fts (products_fts) VALUES ('integrity-check')").run().changes).toBeGreaterThanOrEqual(0)
+    expect(
+      db.prepare("INSERT INTO products_fts (products_fts) VALUES ('integrity-check')").run().changes
+    ).toBeGreaterThanOrEqual(0)
     expect(() => insert.run('c', 'sku-b', 'x', 'x')).toThrow(/UNIQUE/)
     expect(() =>
-      db.prepare("INSERT INTO product_barcodes (barcode, product_id, position) VALUES ('1', 'missing', 0)").run()
+      db
+        .prepare("INSERT INTO product_barcodes (barcode, product_id, position) VALUES ('1', 'missing', 0)")
+        .run()
     ).toThrow(/FOREIGN KEY/)
     db.close()
   })

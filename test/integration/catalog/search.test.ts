@@ -13,7 +13,10 @@ let close = (): void => {}
 beforeAll(async () => {
   const shop = await openCatalogShop({ keepOpen: true })
   ;({ core, cashier, dataDir, close } = shop)
-  const result = await ok(core, shop.manager, 'catalog:import-commit', { csv: generatedCsv(COUNT, 'SNACKS'), mode: 'all-or-nothing' })
+  const result = await ok(core, shop.manager, 'catalog:import-commit', {
+    csv: generatedCsv(COUNT, 'SNACKS'),
+    mode: 'all-or-nothing'
+  })
   expect(result).toMatchObject({ created: COUNT, updated: 0, skipped: 0 })
 }, 120_000)
 
@@ -31,7 +34,8 @@ function likeCount(term: string): number {
   )[0]!.n
 }
 
-const search = (input: Parameters<typeof ok<'catalog:search'>>[3]) => ok(core, cashier, 'catalog:search', input)
+const search = (input: Parameters<typeof ok<'catalog:search'>>[3]) =>
+  ok(core, cashier, 'catalog:search', input)
 
 describe('catalog search over 20,000 products', () => {
   it('finds a two-character Chinese word anywhere in a name', async () => {
@@ -66,7 +70,10 @@ describe('catalog search over 20,000 products', () => {
     expect(result.products.every((p) => /organic coffee 120g/i.test(p.nameEn))).toBe(true)
     const mixed = await search({ query: '有机 coffee', limit: 500 })
     expect(mixed.total).toBe(
-      query<{ n: number }>(dataDir, "SELECT count(*) AS n FROM products WHERE name_zh LIKE '%有机%' AND name_en LIKE '%coffee%'")[0]!.n
+      query<{ n: number }>(
+        dataDir,
+        "SELECT count(*) AS n FROM products WHERE name_zh LIKE '%有机%' AND name_en LIKE '%coffee%'"
+      )[0]!.n
     )
   })
 
@@ -109,7 +116,11 @@ describe('catalog search over 20,000 products', () => {
   it('treats quotes, wildcards and FTS operators in a query as plain text', async () => {
     for (const text of ['"牛肉', 'beef AND', 'NEAR(x', '*', 'a"b"c', 'no. 1"']) {
       const result = await search({ query: text, limit: 5 })
-      expect(result.products.every((p) => `${p.nameZh} ${p.nameEn} ${p.sku}`.toLowerCase().includes(text.toLowerCase()))).toBe(true)
+      expect(
+        result.products.every((p) =>
+          `${p.nameZh} ${p.nameEn} ${p.sku}`.toLowerCase().includes(text.toLowerCase())
+        )
+      ).toBe(true)
     }
     expect((await search({ query: '%', limit: 5 })).total).toBe(0)
     expect((await search({ query: '_', limit: 5 })).total).toBe(0)

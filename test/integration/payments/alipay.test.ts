@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { applyObservedStatus, requireRetryable, transitionPayment } from '../../../src/main/domain/payments/payment-status'
+import {
+  applyObservedStatus,
+  requireRetryable,
+  transitionPayment
+} from '../../../src/main/domain/payments/payment-status'
 import { ALIPAY_CODE, pollUntilDefinite, startPayments, tradeNo, waitFor } from './payments-fixture'
 
 // The Alipay adapter on the official alipay-sdk, against the sandbox gateway over HTTP.
@@ -26,7 +30,12 @@ describe('Alipay adapter against the sandbox', () => {
     const paid = await pollUntilDefinite(f.providers.alipay, no)
     expect(paid).toMatchObject({ status: 'succeeded', amount: 1250 })
     const event = await waitFor(() => f.events.find((e) => e.tradeNo === no))
-    expect(event).toMatchObject({ kind: 'payment', status: 'succeeded', amount: 1250, providerTradeNo: paid.providerTradeNo })
+    expect(event).toMatchObject({
+      kind: 'payment',
+      status: 'succeeded',
+      amount: 1250,
+      providerTradeNo: paid.providerTradeNo
+    })
   })
 
   it('an unscanned QR does not exist at Alipay yet: query says not_found, which changes nothing', async () => {
@@ -43,7 +52,10 @@ describe('Alipay adapter against the sandbox', () => {
     const f = await startPayments()
     const now = tradeNo()
     await f.seed(now, { customer: 'pay', afterMs: 0 })
-    expect(await f.providers.alipay.create(order(now, 'customer_code'))).toMatchObject({ status: 'succeeded', amount: 1250 })
+    expect(await f.providers.alipay.create(order(now, 'customer_code'))).toMatchObject({
+      status: 'succeeded',
+      amount: 1250
+    })
 
     const later = tradeNo()
     await f.seed(later, { customer: 'pay', afterMs: 300 })
@@ -57,10 +69,14 @@ describe('Alipay adapter against the sandbox', () => {
     const no = tradeNo()
     await f.seed(no, { customer: 'password' })
     expect((await f.providers.alipay.create(order(no, 'customer_code'))).status).toBe('user_paying')
-    const pending = (await f.control('GET', '/trades?open=1')).data as { trades: { tradeNo: string; waitingFor: string }[] }
+    const pending = (await f.control('GET', '/trades?open=1')).data as {
+      trades: { tradeNo: string; waitingFor: string }[]
+    }
     expect(pending.trades.find((t) => t.tradeNo === no)?.waitingFor).toBe('password')
     expect((await f.control('POST', `/trades/alipay/${no}/password`, { password: '12' })).status).toBe(400)
-    expect((await f.control('POST', `/trades/alipay/${no}/password`, { password: '123456' })).status).toBe(200)
+    expect((await f.control('POST', `/trades/alipay/${no}/password`, { password: '123456' })).status).toBe(
+      200
+    )
     expect((await f.providers.alipay.query(no)).status).toBe('succeeded')
   })
 
@@ -89,7 +105,9 @@ describe('Alipay adapter against the sandbox', () => {
     await f.seed(no, { customer: 'pay', afterMs: 0, faults: { create: 'timeout_after_commit' } })
     const created = await f.providers.alipay.create(order(no, 'customer_code'))
     expect(created.status).toBe('unknown')
-    expect(() => requireRetryable(transitionPayment('created', created.status as 'unknown'))).toThrow(/query it/)
+    expect(() => requireRetryable(transitionPayment('created', created.status as 'unknown'))).toThrow(
+      /query it/
+    )
     const query = await f.providers.alipay.query(no)
     expect(query.status).toBe('succeeded')
     expect(applyObservedStatus('unknown', query.status)).toEqual({ kind: 'changed', status: 'succeeded' })
@@ -105,7 +123,10 @@ describe('Alipay adapter against the sandbox', () => {
     expect(cancelled.status).toBe('closed')
     expect(() => requireRetryable(transitionPayment('unknown', 'closed'))).not.toThrow()
     // The request that never arrived cannot pay later: Alipay remembers the cancelled number.
-    expect(await f.providers.alipay.create(order(no, 'customer_code'))).toMatchObject({ status: 'closed', failure: { code: 'ACQ.TRADE_HAS_CLOSE' } })
+    expect(await f.providers.alipay.create(order(no, 'customer_code'))).toMatchObject({
+      status: 'closed',
+      failure: { code: 'ACQ.TRADE_HAS_CLOSE' }
+    })
   })
 
   it('cancelling an attempt that turned out paid reverses it (action=refund)', async () => {
@@ -156,8 +177,16 @@ describe('Alipay adapter against the sandbox', () => {
     const f = await startPayments()
     const no = tradeNo()
     await f.seed(no, { customer: 'pay', afterMs: 0, notify: 'out_of_order' })
-    expect((await f.providers.alipay.create(order(no, 'customer_code', f.listener.urlFor('alipay')))).status).toBe('succeeded')
-    const refund = await f.providers.alipay.refund({ tradeNo: no, refundNo: `${no}-R1`, amount: 450, paymentAmount: 1250, currency: 'CNY' })
+    expect(
+      (await f.providers.alipay.create(order(no, 'customer_code', f.listener.urlFor('alipay')))).status
+    ).toBe('succeeded')
+    const refund = await f.providers.alipay.refund({
+      tradeNo: no,
+      refundNo: `${no}-R1`,
+      amount: 450,
+      paymentAmount: 1250,
+      currency: 'CNY'
+    })
     expect(refund.status).toBe('succeeded')
     const events = await waitFor(() => {
       const mine = f.events.filter((e) => e.tradeNo === no)
@@ -166,7 +195,9 @@ describe('Alipay adapter against the sandbox', () => {
     expect(events.map((e) => e.kind)).toEqual(['refund', 'payment'])
     expect(events[0]).toMatchObject({ kind: 'refund', refundNo: `${no}-R1`, refundedTotal: 450 })
     // The late payment news about an already-succeeded payment is the same, not a change.
-    expect(applyObservedStatus('succeeded', events[1]?.kind === 'payment' ? events[1].status : 'unknown').kind).toBe('same')
+    expect(
+      applyObservedStatus('succeeded', events[1]?.kind === 'payment' ? events[1].status : 'unknown').kind
+    ).toBe('same')
   })
 
   it('rejects a notification with a bad signature, and one whose amount was changed after signing', async () => {
@@ -181,7 +212,9 @@ describe('Alipay adapter against the sandbox', () => {
     expect(f.rejected.map((r) => r.error.reason)).toEqual(['signature', 'signature'])
     expect(f.events.filter((e) => e.tradeNo === badSign || e.tradeNo === tampered)).toEqual([])
     // The gateway saw its notification refused ("failure"), so it is not treated as received.
-    const deliveries = (await f.control('GET', '/notifications')).data as { deliveries: { tradeNo: string; accepted: boolean }[] }
+    const deliveries = (await f.control('GET', '/notifications')).data as {
+      deliveries: { tradeNo: string; accepted: boolean }[]
+    }
     expect(deliveries.deliveries.filter((d) => d.tradeNo === tampered).every((d) => !d.accepted)).toBe(true)
   })
 
@@ -193,7 +226,10 @@ describe('Alipay adapter against the sandbox', () => {
     await f.providers.alipay.create(order(no, 'customer_code'))
     const request = { tradeNo: no, refundNo, amount: 500, paymentAmount: 1250, currency: 'CNY' }
     expect((await f.providers.alipay.refund(request)).status).toBe('processing')
-    expect(await f.providers.alipay.queryRefund(no, refundNo)).toMatchObject({ status: 'succeeded', amount: 500 })
+    expect(await f.providers.alipay.queryRefund(no, refundNo)).toMatchObject({
+      status: 'succeeded',
+      amount: 500
+    })
     // Retrying with the same number refunds nothing twice (fund_change N, then a query).
     expect(await f.providers.alipay.refund(request)).toMatchObject({ status: 'succeeded', amount: 500 })
     expect(f.gateway.trade('alipay', no)?.refunds).toHaveLength(1)
@@ -205,7 +241,13 @@ describe('Alipay adapter against the sandbox', () => {
     const no = tradeNo()
     await f.seed(no, { customer: 'pay', afterMs: 0, refund: 'insufficient_balance' })
     await f.providers.alipay.create(order(no, 'customer_code'))
-    const refund = await f.providers.alipay.refund({ tradeNo: no, refundNo: `${no}-R1`, amount: 500, paymentAmount: 1250, currency: 'CNY' })
+    const refund = await f.providers.alipay.refund({
+      tradeNo: no,
+      refundNo: `${no}-R1`,
+      amount: 500,
+      paymentAmount: 1250,
+      currency: 'CNY'
+    })
     expect(refund).toMatchObject({ status: 'failed', failure: { code: 'ACQ.SELLER_BALANCE_NOT_ENOUGH' } })
     expect((await f.providers.alipay.queryRefund(no, `${no}-R1`)).status).toBe('not_found')
   })

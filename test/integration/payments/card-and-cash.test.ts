@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest'
 import { requireRetryable } from '../../../src/main/domain/payments/payment-status'
 import { pollUntilDefinite, startPayments, tradeNo } from './payments-fixture'
 
-const sale = (no: string) => ({ tradeNo: no, amount: 8800, currency: 'CNY', subject: '', flow: 'terminal' as const })
+const sale = (no: string) => ({
+  tradeNo: no,
+  amount: 8800,
+  currency: 'CNY',
+  subject: '',
+  flow: 'terminal' as const
+})
 
 describe('card terminal adapter against the sandbox terminal', () => {
   it('waits for a card, then is approved; only the masked PAN comes back', async () => {
@@ -21,10 +27,17 @@ describe('card terminal adapter against the sandbox terminal', () => {
     const no = tradeNo()
     await f.seed(no, { customer: 'manual' })
     await f.providers.card.create(sale(no))
-    const open = (await f.control('GET', '/trades?open=1')).data as { trades: { tradeNo: string; waitingFor: string }[] }
+    const open = (await f.control('GET', '/trades?open=1')).data as {
+      trades: { tradeNo: string; waitingFor: string }[]
+    }
     expect(open.trades.find((t) => t.tradeNo === no)?.waitingFor).toBe('card')
-    expect((await f.control('POST', `/trades/card/${no}/card`, { pan: '4111111111111112', pin: '1234' })).status).toBe(409)
-    const presented = await f.control('POST', `/trades/card/${no}/card`, { pan: '4111 1111 1111 1111', pin: '1234' })
+    expect(
+      (await f.control('POST', `/trades/card/${no}/card`, { pan: '4111111111111112', pin: '1234' })).status
+    ).toBe(409)
+    const presented = await f.control('POST', `/trades/card/${no}/card`, {
+      pan: '4111 1111 1111 1111',
+      pin: '1234'
+    })
     expect(presented.status).toBe(200)
     expect(JSON.stringify(presented.data)).not.toContain('4111111111111111')
     expect((await f.providers.card.query(no)).maskedPan).toBe('411111******1111')
@@ -36,12 +49,19 @@ describe('card terminal adapter against the sandbox terminal', () => {
     const declined = tradeNo()
     await f.seed(declined, { customer: 'decline', afterMs: 0 })
     await f.providers.card.create(sale(declined))
-    expect(await pollUntilDefinite(f.providers.card, declined)).toMatchObject({ status: 'failed', failure: { code: '51' } })
+    expect(await pollUntilDefinite(f.providers.card, declined)).toMatchObject({
+      status: 'failed',
+      failure: { code: '51' }
+    })
     const wrongPin = tradeNo()
     await f.seed(wrongPin, { customer: 'manual' })
     await f.providers.card.create(sale(wrongPin))
     await f.control('POST', `/trades/card/${wrongPin}/card`, { pan: '6225880000001231', pin: '0000' })
-    expect(await f.providers.card.query(wrongPin)).toMatchObject({ status: 'failed', failure: { code: '55' }, maskedPan: '622588******1231' })
+    expect(await f.providers.card.query(wrongPin)).toMatchObject({
+      status: 'failed',
+      failure: { code: '55' },
+      maskedPan: '622588******1231'
+    })
   })
 
   it('a timed-out sale is unknown; the query finds it; cancel voids an approved sale', async () => {
@@ -89,7 +109,9 @@ describe('cash as a provider', () => {
   it('succeeds on the spot, talks to nobody, has no statement', async () => {
     const f = await startPayments()
     const no = tradeNo()
-    expect(await f.providers.cash.create({ tradeNo: no, amount: 100, currency: 'CNY', subject: '', flow: 'cash' })).toMatchObject({ status: 'succeeded', amount: 100 })
+    expect(
+      await f.providers.cash.create({ tradeNo: no, amount: 100, currency: 'CNY', subject: '', flow: 'cash' })
+    ).toMatchObject({ status: 'succeeded', amount: 100 })
     expect((await f.providers.cash.query(no)).status).toBe('succeeded')
     expect((await f.providers.cash.cancel({ tradeNo: no, flow: 'cash' })).status).toBe('reversed')
     expect(await f.providers.cash.fetchStatement('2026-01-01')).toEqual([])

@@ -5,10 +5,20 @@ import { afterAll, afterEach } from 'vitest'
 import { sandboxPaymentsConfig } from '../../../src/main/payments/config'
 import { createPaymentProviders, type PaymentProviders } from '../../../src/main/payments/create-providers'
 import type { NotificationRejectedError } from '../../../src/main/payments/errors'
-import { startNotificationListener, type NotificationListener } from '../../../src/main/payments/notification-listener'
-import type { PaymentNotification, PaymentOutcome, PaymentProvider } from '../../../src/main/payments/provider'
+import {
+  startNotificationListener,
+  type NotificationListener
+} from '../../../src/main/payments/notification-listener'
+import type {
+  PaymentNotification,
+  PaymentOutcome,
+  PaymentProvider
+} from '../../../src/main/payments/provider'
 import type { ScenarioInput } from '../../../src/main/payments/sandbox/scenarios'
-import { startSandboxGateway, type SandboxGateway } from '../../../src/main/payments/sandbox/start-sandbox-gateway'
+import {
+  startSandboxGateway,
+  type SandboxGateway
+} from '../../../src/main/payments/sandbox/start-sandbox-gateway'
 
 /** One data dir per test file: the sandbox keys are generated once and reused, as in real use. */
 const dataDir = mkdtempSync(join(tmpdir(), 'kassa-payments-'))
@@ -31,10 +41,18 @@ afterEach(async () => {
 })
 
 /** A gateway, the real adapters pointed at it, and a notification listener, closed after the test. */
-export async function startPayments(options: { seed?: number; timeoutMs?: number; defaultScenario?: ScenarioInput } = {}): Promise<PaymentsFixture> {
-  const gateway = await startSandboxGateway({ dataDir, seed: options.seed ?? 42, ...(options.defaultScenario ? { defaultScenario: options.defaultScenario } : {}) })
+export async function startPayments(
+  options: { seed?: number; timeoutMs?: number; defaultScenario?: ScenarioInput } = {}
+): Promise<PaymentsFixture> {
+  const gateway = await startSandboxGateway({
+    dataDir,
+    seed: options.seed ?? 42,
+    ...(options.defaultScenario ? { defaultScenario: options.defaultScenario } : {})
+  })
   open.push(() => gateway.close())
-  const providers = createPaymentProviders(sandboxPaymentsConfig(gateway, { timeoutMs: options.timeoutMs ?? 1000 })) as Required<PaymentProviders>
+  const providers = createPaymentProviders(
+    sandboxPaymentsConfig(gateway, { timeoutMs: options.timeoutMs ?? 1000 })
+  ) as Required<PaymentProviders>
   const events: PaymentNotification[] = []
   const rejected: PaymentsFixture['rejected'] = []
   const listener = await startNotificationListener({
@@ -45,7 +63,11 @@ export async function startPayments(options: { seed?: number; timeoutMs?: number
     onRejected: (provider, error) => rejected.push({ provider, error })
   })
   open.push(() => listener.close())
-  const control = async (method: string, path: string, body?: unknown): Promise<{ status: number; data: unknown }> => {
+  const control = async (
+    method: string,
+    path: string,
+    body?: unknown
+  ): Promise<{ status: number; data: unknown }> => {
     const response = await fetch(`${gateway.url}/sandbox/v1${path}`, {
       method,
       headers: { 'content-type': 'application/json' },
@@ -68,7 +90,10 @@ export async function startPayments(options: { seed?: number; timeoutMs?: number
   }
 }
 
-export async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 5000): Promise<T> {
+export async function waitFor<T>(
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 5000
+): Promise<T> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const value = await probe()
@@ -79,7 +104,11 @@ export async function waitFor<T>(probe: () => T | undefined | false | Promise<T 
 }
 
 /** Polls like the till will (faster): until the provider gives a definite answer. */
-export async function pollUntilDefinite(provider: PaymentProvider, tradeNo: string, timeoutMs = 5000): Promise<PaymentOutcome> {
+export async function pollUntilDefinite(
+  provider: PaymentProvider,
+  tradeNo: string,
+  timeoutMs = 5000
+): Promise<PaymentOutcome> {
   return waitFor(async () => {
     const outcome = await provider.query(tradeNo)
     return ['succeeded', 'failed', 'closed', 'reversed'].includes(outcome.status) ? outcome : undefined

@@ -6,9 +6,23 @@ describe('sandbox control API (the customer panel)', () => {
     const f = await startPayments({ defaultScenario: { customer: 'manual' } })
     const qr = tradeNo()
     const declined = tradeNo()
-    await f.providers.alipay.create({ tradeNo: qr, amount: 500, currency: 'CNY', subject: 'x', flow: 'merchant_qr' })
-    await f.providers.wechat.create({ tradeNo: declined, amount: 700, currency: 'CNY', subject: 'x', flow: 'merchant_qr' })
-    const { data } = (await f.control('GET', '/trades?open=1')) as { data: { trades: { tradeNo: string; waitingFor: string; provider: string }[] } }
+    await f.providers.alipay.create({
+      tradeNo: qr,
+      amount: 500,
+      currency: 'CNY',
+      subject: 'x',
+      flow: 'merchant_qr'
+    })
+    await f.providers.wechat.create({
+      tradeNo: declined,
+      amount: 700,
+      currency: 'CNY',
+      subject: 'x',
+      flow: 'merchant_qr'
+    })
+    const { data } = (await f.control('GET', '/trades?open=1')) as {
+      data: { trades: { tradeNo: string; waitingFor: string; provider: string }[] }
+    }
     expect(data.trades.map((t) => [t.provider, t.tradeNo, t.waitingFor])).toEqual([
       ['alipay', qr, 'scan'],
       ['wechat', declined, 'confirm']
@@ -26,7 +40,15 @@ describe('sandbox control API (the customer panel)', () => {
     const f = await startPayments()
     expect((await f.control('PUT', '/scenarios/X1', { customer: 'teleport' })).status).toBe(400)
     expect((await f.control('PUT', '/scenarios/X1', { faults: { create: 'sometimes' } })).status).toBe(400)
-    expect((await f.control('PUT', '/scenarios/X1', { customer: 'pay', afterMs: 10, faults: { refund: 'timeout_after_commit' } })).status).toBe(204)
+    expect(
+      (
+        await f.control('PUT', '/scenarios/X1', {
+          customer: 'pay',
+          afterMs: 10,
+          faults: { refund: 'timeout_after_commit' }
+        })
+      ).status
+    ).toBe(204)
   })
 
   it('replays: the same seed and the same requests make the same provider numbers', async () => {
@@ -34,7 +56,14 @@ describe('sandbox control API (the customer panel)', () => {
       const f = await startPayments({ seed: 7, defaultScenario: { customer: 'pay', afterMs: 0 } })
       const numbers: string[] = []
       for (const no of ['REPLAY-1', 'REPLAY-2']) {
-        const outcome = await f.providers.alipay.create({ tradeNo: no, amount: 100, currency: 'CNY', subject: 'x', flow: 'customer_code', authCode: ALIPAY_CODE })
+        const outcome = await f.providers.alipay.create({
+          tradeNo: no,
+          amount: 100,
+          currency: 'CNY',
+          subject: 'x',
+          flow: 'customer_code',
+          authCode: ALIPAY_CODE
+        })
         numbers.push(outcome.providerTradeNo ?? '')
       }
       await f.gateway.close()

@@ -4,7 +4,14 @@ import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 import { chinaDay } from '../../../src/main/payments/china-time'
 import type { StatementRow } from '../../../src/main/payments/provider'
-import { ALIPAY_CODE, WECHAT_CODE, pollUntilDefinite, startPayments, tradeNo, waitFor } from './payments-fixture'
+import {
+  ALIPAY_CODE,
+  WECHAT_CODE,
+  pollUntilDefinite,
+  startPayments,
+  tradeNo,
+  waitFor
+} from './payments-fixture'
 
 // Amounts chosen so fees land on halves and odd fractions: 0.6% of 12.50 is 0.075 (→ 0.08),
 // of 0.99 is 0.00594 (→ 0.01), of 333.33 is 1.99998 (→ 2.00), of 10.83 is 0.06498 (→ 0.06).
@@ -25,10 +32,23 @@ describe('statements round-trip amounts and fees exactly', () => {
     for (const amount of AMOUNTS) {
       const no = tradeNo()
       await f.seed(no, { customer: 'pay', afterMs: 0 })
-      await f.providers.alipay.create({ tradeNo: no, amount, currency: 'CNY', subject: '测试商品', flow: 'customer_code', authCode: ALIPAY_CODE })
+      await f.providers.alipay.create({
+        tradeNo: no,
+        amount,
+        currency: 'CNY',
+        subject: '测试商品',
+        flow: 'customer_code',
+        authCode: ALIPAY_CODE
+      })
       paid.push(no)
     }
-    await f.providers.alipay.refund({ tradeNo: paid[0] as string, refundNo: 'R-1', amount: 250, paymentAmount: 1250, currency: 'CNY' })
+    await f.providers.alipay.refund({
+      tradeNo: paid[0] as string,
+      refundNo: 'R-1',
+      amount: 250,
+      paymentAmount: 1250,
+      currency: 'CNY'
+    })
     const day = chinaDay(new Date())
     const response = await f.providers.alipay.fetchStatement(day)
     const rows = byKey(response)
@@ -43,7 +63,14 @@ describe('statements round-trip amounts and fees exactly', () => {
     const f = await startPayments()
     const no = tradeNo()
     await f.seed(no, { customer: 'pay', afterMs: 0 })
-    await f.providers.alipay.create({ tradeNo: no, amount: 100, currency: 'CNY', subject: '测试', flow: 'customer_code', authCode: ALIPAY_CODE })
+    await f.providers.alipay.create({
+      tradeNo: no,
+      amount: 100,
+      currency: 'CNY',
+      subject: '测试',
+      flow: 'customer_code',
+      authCode: ALIPAY_CODE
+    })
     // Ask for the bill URL with the SDK itself, as the adapter does, and look at the raw bytes.
     const sdk = new AlipaySdk({
       appId: f.gateway.keys.alipay.appId,
@@ -53,7 +80,11 @@ describe('statements round-trip amounts and fees exactly', () => {
       gateway: `${f.gateway.url}/gateway.do`,
       camelcase: false
     })
-    const answer = (await sdk.exec('alipay.data.dataservice.bill.downloadurl.query', { bizContent: { bill_type: 'trade', bill_date: chinaDay(new Date()) } }, { validateSign: true })) as Record<string, string>
+    const answer = (await sdk.exec(
+      'alipay.data.dataservice.bill.downloadurl.query',
+      { bizContent: { bill_type: 'trade', bill_date: chinaDay(new Date()) } },
+      { validateSign: true }
+    )) as Record<string, string>
     const bytes = Buffer.from(await (await fetch(answer.bill_download_url as string)).arrayBuffer())
     const text = iconv.decode(bytes, 'gbk')
     expect(text.split('\r\n')[0]).toBe('#支付宝交易记录明细查询')
@@ -68,28 +99,57 @@ describe('statements round-trip amounts and fees exactly', () => {
     for (const amount of AMOUNTS) {
       const no = tradeNo()
       await f.seed(no, { customer: 'pay', afterMs: 0 })
-      await f.providers.wechat.create({ tradeNo: no, amount, currency: 'CNY', subject: 'Kassa', flow: 'customer_code', authCode: WECHAT_CODE })
+      await f.providers.wechat.create({
+        tradeNo: no,
+        amount,
+        currency: 'CNY',
+        subject: 'Kassa',
+        flow: 'customer_code',
+        authCode: WECHAT_CODE
+      })
       paid.push(no)
     }
     const qr = tradeNo()
     await f.seed(qr, { customer: 'pay', afterMs: 0 })
-    await f.providers.wechat.create({ tradeNo: qr, amount: 1999, currency: 'CNY', subject: 'Kassa', flow: 'merchant_qr' })
+    await f.providers.wechat.create({
+      tradeNo: qr,
+      amount: 1999,
+      currency: 'CNY',
+      subject: 'Kassa',
+      flow: 'merchant_qr'
+    })
     await pollUntilDefinite(f.providers.wechat, qr)
-    await f.providers.wechat.refund({ tradeNo: qr, refundNo: 'W-R1', amount: 1083, paymentAmount: 1999, currency: 'CNY' })
+    await f.providers.wechat.refund({
+      tradeNo: qr,
+      refundNo: 'W-R1',
+      amount: 1083,
+      paymentAmount: 1999,
+      currency: 'CNY'
+    })
     await waitFor(async () => (await f.providers.wechat.queryRefund(qr, 'W-R1')).status === 'succeeded')
     const rows = byKey(await f.providers.wechat.fetchStatement(chinaDay(new Date())))
     AMOUNTS.forEach((amount, i) => {
       expect(rows[`payment:${paid[i]}:`]).toMatchObject({ amount, fee: fee(amount, 60), status: 'SUCCESS' })
     })
     expect(rows[`payment:${qr}:`]).toMatchObject({ amount: 1999, fee: fee(1999, 60) })
-    expect(rows[`refund:${qr}:W-R1`]).toMatchObject({ amount: 1083, fee: -fee(1083, 60), status: 'REFUND_SUCCESS' })
+    expect(rows[`refund:${qr}:W-R1`]).toMatchObject({
+      amount: 1083,
+      fee: -fee(1083, 60),
+      status: 'REFUND_SUCCESS'
+    })
   })
 
   it('card terminal settlement carries the same figures', async () => {
     const f = await startPayments()
     const no = tradeNo()
     await f.seed(no, { customer: 'pay', afterMs: 0 })
-    await f.providers.card.create({ tradeNo: no, amount: 33333, currency: 'CNY', subject: '', flow: 'terminal' })
+    await f.providers.card.create({
+      tradeNo: no,
+      amount: 33333,
+      currency: 'CNY',
+      subject: '',
+      flow: 'terminal'
+    })
     await pollUntilDefinite(f.providers.card, no)
     const rows = byKey(await f.providers.card.fetchStatement(chinaDay(new Date())))
     expect(rows[`payment:${no}:`]).toMatchObject({ amount: 33333, fee: fee(33333, 38) })

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { applyObservedStatus, requireRetryable, transitionPayment } from '../../../src/main/domain/payments/payment-status'
+import {
+  applyObservedStatus,
+  requireRetryable,
+  transitionPayment
+} from '../../../src/main/domain/payments/payment-status'
 import { WECHAT_CODE, pollUntilDefinite, startPayments, tradeNo, waitFor } from './payments-fixture'
 
 // The WeChat Pay adapter on the official wechatpay-axios-plugin (v3 + v2), against the sandbox over HTTP.
@@ -20,19 +24,30 @@ describe('WeChat Pay adapter against the sandbox', () => {
     const no = tradeNo()
     await f.seed(no, { customer: 'pay', afterMs: 300 })
     const created = await f.providers.wechat.create(order(no, 'merchant_qr', f.listener.urlFor('wechat')))
-    expect(created).toMatchObject({ status: 'pending', qrContent: expect.stringMatching(/^weixin:\/\/wxpay\/bizpayurl\?pr=/) })
+    expect(created).toMatchObject({
+      status: 'pending',
+      qrContent: expect.stringMatching(/^weixin:\/\/wxpay\/bizpayurl\?pr=/)
+    })
     expect((await f.providers.wechat.query(no)).status).toBe('pending')
     const paid = await pollUntilDefinite(f.providers.wechat, no)
     expect(paid).toMatchObject({ status: 'succeeded', amount: 3999 })
     const event = await waitFor(() => f.events.find((e) => e.tradeNo === no))
-    expect(event).toMatchObject({ kind: 'payment', status: 'succeeded', amount: 3999, providerTradeNo: paid.providerTradeNo })
+    expect(event).toMatchObject({
+      kind: 'payment',
+      status: 'succeeded',
+      amount: 3999,
+      providerTradeNo: paid.providerTradeNo
+    })
   })
 
   it('a payment code (v2 micropay) pays at once, or USERPAYING until the customer confirms', async () => {
     const f = await startPayments()
     const now = tradeNo()
     await f.seed(now, { customer: 'pay', afterMs: 0 })
-    expect(await f.providers.wechat.create(order(now, 'customer_code'))).toMatchObject({ status: 'succeeded', amount: 3999 })
+    expect(await f.providers.wechat.create(order(now, 'customer_code'))).toMatchObject({
+      status: 'succeeded',
+      amount: 3999
+    })
     const later = tradeNo()
     await f.seed(later, { customer: 'pay', afterMs: 300 })
     expect((await f.providers.wechat.create(order(later, 'customer_code'))).status).toBe('user_paying')
@@ -45,7 +60,9 @@ describe('WeChat Pay adapter against the sandbox', () => {
     const no = tradeNo()
     await f.seed(no, { customer: 'password' })
     expect((await f.providers.wechat.create(order(no, 'customer_code'))).status).toBe('user_paying')
-    expect((await f.control('POST', `/trades/wechat/${no}/password`, { password: '654321' })).status).toBe(200)
+    expect((await f.control('POST', `/trades/wechat/${no}/password`, { password: '654321' })).status).toBe(
+      200
+    )
     expect((await f.providers.wechat.query(no)).status).toBe('succeeded')
   })
 
@@ -53,7 +70,10 @@ describe('WeChat Pay adapter against the sandbox', () => {
     const f = await startPayments()
     const code = tradeNo()
     await f.seed(code, { customer: 'decline', afterMs: 0 })
-    expect(await f.providers.wechat.create(order(code, 'customer_code'))).toMatchObject({ status: 'failed', failure: { code: 'NOTENOUGH' } })
+    expect(await f.providers.wechat.create(order(code, 'customer_code'))).toMatchObject({
+      status: 'failed',
+      failure: { code: 'NOTENOUGH' }
+    })
     expect(() => requireRetryable('failed')).not.toThrow()
     const invalid = await f.providers.wechat.create({ ...order(tradeNo(), 'customer_code'), authCode: '99' })
     expect(invalid).toMatchObject({ status: 'failed', failure: { code: 'AUTH_CODE_INVALID' } })
@@ -71,7 +91,10 @@ describe('WeChat Pay adapter against the sandbox', () => {
     expect(created.status).toBe('unknown')
     expect(() => requireRetryable('unknown')).toThrow()
     const query = await f.providers.wechat.query(no)
-    expect(applyObservedStatus(transitionPayment('created', 'unknown'), query.status)).toEqual({ kind: 'changed', status: 'succeeded' })
+    expect(applyObservedStatus(transitionPayment('created', 'unknown'), query.status)).toEqual({
+      kind: 'changed',
+      status: 'succeeded'
+    })
   })
 
   it('timeout before WeChat committed: ORDER_NOT_EXIST, reverse closes the number, and the late request is refused', async () => {
@@ -81,7 +104,10 @@ describe('WeChat Pay adapter against the sandbox', () => {
     expect((await f.providers.wechat.create(order(no, 'customer_code'))).status).toBe('unknown')
     expect((await f.providers.wechat.query(no)).status).toBe('not_found')
     expect((await f.providers.wechat.cancel({ tradeNo: no, flow: 'customer_code' })).status).toBe('closed')
-    expect(await f.providers.wechat.create(order(no, 'customer_code'))).toMatchObject({ status: 'closed', failure: { code: 'ORDERREVERSED' } })
+    expect(await f.providers.wechat.create(order(no, 'customer_code'))).toMatchObject({
+      status: 'closed',
+      failure: { code: 'ORDERREVERSED' }
+    })
 
     const qr = tradeNo()
     await f.seed(qr, { faults: { create: 'timeout_before_commit' } })
@@ -95,7 +121,9 @@ describe('WeChat Pay adapter against the sandbox', () => {
     const code = tradeNo()
     await f.seed(code, { customer: 'pay', afterMs: 0, faults: { create: 'timeout_after_commit' } })
     expect((await f.providers.wechat.create(order(code, 'customer_code'))).status).toBe('unknown')
-    expect((await f.providers.wechat.cancel({ tradeNo: code, flow: 'customer_code' })).status).toBe('reversed')
+    expect((await f.providers.wechat.cancel({ tradeNo: code, flow: 'customer_code' })).status).toBe(
+      'reversed'
+    )
     expect((await f.providers.wechat.query(code)).status).toBe('reversed')
 
     const qr = tradeNo()
@@ -144,7 +172,14 @@ describe('WeChat Pay adapter against the sandbox', () => {
     await f.seed(no, { customer: 'pay', afterMs: 0, notify: 'out_of_order' })
     await f.providers.wechat.create(order(no, 'merchant_qr', f.listener.urlFor('wechat')))
     await pollUntilDefinite(f.providers.wechat, no)
-    const refund = await f.providers.wechat.refund({ tradeNo: no, refundNo: `${no}-R1`, amount: 999, paymentAmount: 3999, currency: 'CNY', notifyUrl: f.listener.urlFor('wechat') })
+    const refund = await f.providers.wechat.refund({
+      tradeNo: no,
+      refundNo: `${no}-R1`,
+      amount: 999,
+      paymentAmount: 3999,
+      currency: 'CNY',
+      notifyUrl: f.listener.urlFor('wechat')
+    })
     expect(refund.status).toBe('processing')
     const events = await waitFor(() => {
       const list = f.events.filter((e) => e.tradeNo === no)
@@ -193,7 +228,13 @@ describe('WeChat Pay adapter against the sandbox', () => {
     const no = tradeNo()
     await f.seed(no, { customer: 'pay', afterMs: 0, refund: 'insufficient_balance' })
     await f.providers.wechat.create(order(no, 'customer_code'))
-    const refund = await f.providers.wechat.refund({ tradeNo: no, refundNo: `${no}-R1`, amount: 1000, paymentAmount: 3999, currency: 'CNY' })
+    const refund = await f.providers.wechat.refund({
+      tradeNo: no,
+      refundNo: `${no}-R1`,
+      amount: 1000,
+      paymentAmount: 3999,
+      currency: 'CNY'
+    })
     expect(refund).toMatchObject({ status: 'failed', failure: { code: 'NOT_ENOUGH' } })
     expect((await f.providers.wechat.queryRefund(no, `${no}-R1`)).status).toBe('not_found')
   })

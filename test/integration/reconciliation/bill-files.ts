@@ -46,7 +46,10 @@ export function alipayBillFile(day: string, rows: HandRow[]): Buffer {
     })
     lines.push(ALIPAY_BILL_COLUMNS.map((c) => `${cells[c]}\t`).join(','))
   }
-  lines.push('#-----------------------------------------业务明细列表结束------------------------------------', `#交易合计：${rows.length}笔`)
+  lines.push(
+    '#-----------------------------------------业务明细列表结束------------------------------------',
+    `#交易合计：${rows.length}笔`
+  )
   return iconv.encode(lines.join('\r\n') + '\r\n', 'gbk')
 }
 

@@ -32,7 +32,13 @@ describe('migration 0080: reconciliation', () => {
     run('r1', 'later')
     run('r2', null)
     expect(() => run('r3', null)).toThrow(/UNIQUE/)
-    expect(() => db.prepare("INSERT INTO reconciliation_results (run_id, position, result, kind, trade_no, fee) VALUES ('r2', 0, 'odd', 'payment', 'T', 0)").run()).toThrow(/CHECK/)
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO reconciliation_results (run_id, position, result, kind, trade_no, fee) VALUES ('r2', 0, 'odd', 'payment', 'T', 0)"
+        )
+        .run()
+    ).toThrow(/CHECK/)
     db.close()
   })
 })

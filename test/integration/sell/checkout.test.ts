@@ -21,13 +21,21 @@ describe('selling for cash', () => {
     cart = await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code: GOODS.cola.barcodes[0]! })
     cart = await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code: GOODS.cola.barcodes[0]! })
     cart = await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code: GOODS.rice.sku })
-    cart = await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code: GOODS.apple.barcodes[0]!, quantity: '0.735' })
+    cart = await callOk(core, cashier, 'cart:add-item', {
+      cartId: cart.id,
+      code: GOODS.apple.barcodes[0]!,
+      quantity: '0.735'
+    })
     expect(cart.lines.map((l) => [l.sku, l.quantity])).toEqual([
       ['COLA-330', '2'],
       ['RICE-5KG', '1'],
       ['APPLE-KG', '0.735']
     ])
-    cart = await callOk(core, cashier, 'cart:set-quantity', { cartId: cart.id, lineId: cart.lines[0]!.id, quantity: '3' })
+    cart = await callOk(core, cashier, 'cart:set-quantity', {
+      cartId: cart.id,
+      lineId: cart.lines[0]!.id,
+      quantity: '3'
+    })
     cart = await callOk(core, cashier, 'cart:apply-coupon', { cartId: cart.id, code: 'save10' })
 
     const expected = quoteCart({
@@ -41,20 +49,34 @@ describe('selling for cash', () => {
     })
     expect(cart.totals.total).toBe(expected.total)
     expect(cart.totals.taxTotal).toBe(expected.taxTotal)
-    expect(cart.coupons).toEqual([{ code: 'SAVE10', applied: true, reason: null, discount: expected.orderDiscountTotal }])
+    expect(cart.coupons).toEqual([
+      { code: 'SAVE10', applied: true, reason: null, discount: expected.orderDiscountTotal }
+    ])
 
-    const paid = await callOk(core, cashier, 'checkout:pay-cash', { cartId: cart.id, tendered: '100', checkoutKey: 'key-0000001' })
+    const paid = await callOk(core, cashier, 'checkout:pay-cash', {
+      cartId: cart.id,
+      tendered: '100',
+      checkoutKey: 'key-0000001'
+    })
     expect(paid.order.status).toBe('paid')
     expect(paid.order.number).toBe('T01-000001')
     expect(paid.change).toBe(10000 - expected.total)
-    expect(paid.order.payments).toMatchObject([{ method: 'cash', amount: expected.total, tendered: 10000, change: paid.change }])
+    expect(paid.order.payments).toMatchObject([
+      { method: 'cash', amount: expected.total, tendered: 10000, change: paid.change }
+    ])
     expect(paid.order.lines.map((l) => l.total)).toEqual(expected.lines.map((l) => l.total))
     expect(paid.order.cashierName).toBe('Cashier Li')
 
     const balances = ledgerBalances(dataDir)
     expect(balances.cash_drawer).toBe(expected.total)
     expect(balances.tax_payable).toBe(-expected.taxTotal)
-    expect(rowCounts(dataDir)).toMatchObject({ paidOrders: 1, payments: 1, journalEntries: 1, outbox: 1, redemptions: 1 })
+    expect(rowCounts(dataDir)).toMatchObject({
+      paidOrders: 1,
+      payments: 1,
+      journalEntries: 1,
+      outbox: 1,
+      redemptions: 1
+    })
 
     // The paid cart is gone from the till: the next open gives a fresh one.
     const next = await callOk(core, cashier, 'cart:open', {})
@@ -87,7 +109,11 @@ describe('selling for cash', () => {
     const theirs = await callOk(core, manager, 'cart:open', {})
     await callOk(core, manager, 'cart:add-item', { cartId: theirs.id, code: GOODS.cola.sku })
     await callOk(core, manager, 'cart:apply-coupon', { cartId: theirs.id, code: 'ONCE5' })
-    await callOk(core, manager, 'checkout:pay-cash', { cartId: theirs.id, tendered: '10', checkoutKey: 'theirs-0001' })
+    await callOk(core, manager, 'checkout:pay-cash', {
+      cartId: theirs.id,
+      tendered: '10',
+      checkoutKey: 'theirs-0001'
+    })
     const before = rowCounts(dataDir)
 
     const refused = await core.router.dispatch(
@@ -117,16 +143,31 @@ describe('selling for cash', () => {
   it('refuses an unknown barcode, an expired coupon and a min spend not met, with reasons', async () => {
     const { core, cashier, owner } = await shop()
     const cart = await callOk(core, cashier, 'cart:open', {})
-    expect(await core.router.dispatch('cart:add-item', { cartId: cart.id, code: '000' }, { sessionId: cashier })).toMatchObject({
+    expect(
+      await core.router.dispatch('cart:add-item', { cartId: cart.id, code: '000' }, { sessionId: cashier })
+    ).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND', field: 'code' }
     })
     await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code: GOODS.cola.sku })
-    const minSpend = await core.router.dispatch('cart:apply-coupon', { cartId: cart.id, code: 'SAVE10' }, { sessionId: cashier })
+    const minSpend = await core.router.dispatch(
+      'cart:apply-coupon',
+      { cartId: cart.id, code: 'SAVE10' },
+      { sessionId: cashier }
+    )
     expect(minSpend).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'code' } })
     if (!minSpend.ok) expect(minSpend.error.message).toContain('¥20.00')
-    await callOk(core, owner, 'coupons:create', { code: 'OLD', type: 'amount', amount: '1', validTo: '2020-01-01' })
-    const expired = await core.router.dispatch('cart:apply-coupon', { cartId: cart.id, code: 'OLD' }, { sessionId: cashier })
+    await callOk(core, owner, 'coupons:create', {
+      code: 'OLD',
+      type: 'amount',
+      amount: '1',
+      validTo: '2020-01-01'
+    })
+    const expired = await core.router.dispatch(
+      'cart:apply-coupon',
+      { cartId: cart.id, code: 'OLD' },
+      { sessionId: cashier }
+    )
     expect(expired).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
     if (!expired.ok) expect(expired.error.message).toContain('expired')
   })
@@ -135,7 +176,10 @@ describe('selling for cash', () => {
     const first = await shop()
     const cart = await callOk(first.core, first.cashier, 'cart:open', {})
     await callOk(first.core, first.cashier, 'cart:add-item', { cartId: cart.id, code: GOODS.cola.sku })
-    const fresh = await callOk(first.core, first.cashier, 'cart:park', { cartId: cart.id, note: 'lady in red' })
+    const fresh = await callOk(first.core, first.cashier, 'cart:park', {
+      cartId: cart.id,
+      note: 'lady in red'
+    })
     expect(fresh.lines).toEqual([])
     first.core.close()
 
@@ -155,9 +199,19 @@ describe('selling for cash', () => {
     const cart = await callOk(core, cashier, 'cart:open', {})
     await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code: GOODS.rice.sku })
     await callOk(core, cashier, 'cart:apply-coupon', { cartId: cart.id, code: 'ONCE5' })
-    const { order } = await callOk(core, cashier, 'checkout:pay-cash', { cartId: cart.id, tendered: '50', checkoutKey: 'void-me-1' })
+    const { order } = await callOk(core, cashier, 'checkout:pay-cash', {
+      cartId: cart.id,
+      tendered: '50',
+      checkoutKey: 'void-me-1'
+    })
 
-    expect(await core.router.dispatch('orders:void', { orderId: order.id, reason: 'wrong item' }, { sessionId: cashier })).toMatchObject({
+    expect(
+      await core.router.dispatch(
+        'orders:void',
+        { orderId: order.id, reason: 'wrong item' },
+        { sessionId: cashier }
+      )
+    ).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' }
     })
@@ -165,7 +219,11 @@ describe('selling for cash', () => {
     expect(voided.status).toBe('voided')
     expect(Object.values(ledgerBalances(dataDir)).every((net) => net === 0)).toBe(true)
     expect(rowCounts(dataDir).redemptions).toBe(0)
-    const again = await core.router.dispatch('orders:void', { orderId: order.id, reason: 'twice' }, { sessionId: manager })
+    const again = await core.router.dispatch(
+      'orders:void',
+      { orderId: order.id, reason: 'twice' },
+      { sessionId: manager }
+    )
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
   })
 
@@ -174,11 +232,19 @@ describe('selling for cash', () => {
     for (const code of [GOODS.cola.sku, GOODS.rice.sku]) {
       const cart = await callOk(core, cashier, 'cart:open', {})
       await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code })
-      await callOk(core, cashier, 'checkout:pay-cash', { cartId: cart.id, tendered: '100', checkoutKey: `hist-${code}` })
+      await callOk(core, cashier, 'checkout:pay-cash', {
+        cartId: cart.id,
+        tendered: '100',
+        checkoutKey: `hist-${code}`
+      })
     }
     expect((await callOk(core, cashier, 'orders:search', {})).total).toBe(2)
-    expect((await callOk(core, cashier, 'orders:search', { number: '000002' })).orders.map((o) => o.total)).toEqual([3990])
-    expect((await callOk(core, cashier, 'orders:search', { minTotal: '10' })).orders.map((o) => o.number)).toEqual(['T01-000002'])
+    expect(
+      (await callOk(core, cashier, 'orders:search', { number: '000002' })).orders.map((o) => o.total)
+    ).toEqual([3990])
+    expect(
+      (await callOk(core, cashier, 'orders:search', { minTotal: '10' })).orders.map((o) => o.number)
+    ).toEqual(['T01-000002'])
     expect((await callOk(core, cashier, 'orders:search', { status: 'voided' })).total).toBe(0)
   })
 })
@@ -188,10 +254,20 @@ describe('the store currency', () => {
     const { core, owner, cashier } = await shop()
     const cart = await callOk(core, cashier, 'cart:open', {})
     await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code: GOODS.cola.sku })
-    await callOk(core, cashier, 'checkout:pay-cash', { cartId: cart.id, tendered: '10', checkoutKey: 'currency-sale-1' })
+    await callOk(core, cashier, 'checkout:pay-cash', {
+      cartId: cart.id,
+      tendered: '10',
+      checkoutKey: 'currency-sale-1'
+    })
     const profile = await callOk(core, owner, 'settings:get', {})
-    const refused = await core.router.dispatch('settings:update', { ...profile, currency: 'HKD' }, { sessionId: owner })
+    const refused = await core.router.dispatch(
+      'settings:update',
+      { ...profile, currency: 'HKD' },
+      { sessionId: owner }
+    )
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'currency' } })
-    expect(await callOk(core, owner, 'settings:update', { ...profile, storeName: 'Renamed' })).toMatchObject({ currency: 'CNY' })
+    expect(await callOk(core, owner, 'settings:update', { ...profile, storeName: 'Renamed' })).toMatchObject({
+      currency: 'CNY'
+    })
   })
 })

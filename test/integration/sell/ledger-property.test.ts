@@ -10,7 +10,13 @@ const saleArb = fc.record({
     fc.record({
       code: fc.constantFrom(...codes),
       quantity: fc.constantFrom('1', '2', '3', '0.5', '1.25'),
-      discount: fc.option(fc.oneof(fc.constantFrom('0.05', '0.1', '0.333').map((rate) => ({ type: 'rate' as const, rate })), fc.constantFrom('0.01', '1.00', '99.99').map((amount) => ({ type: 'amount' as const, amount }))), { nil: undefined })
+      discount: fc.option(
+        fc.oneof(
+          fc.constantFrom('0.05', '0.1', '0.333').map((rate) => ({ type: 'rate' as const, rate })),
+          fc.constantFrom('0.01', '1.00', '99.99').map((amount) => ({ type: 'amount' as const, amount }))
+        ),
+        { nil: undefined }
+      )
     }),
     { minLength: 1, maxLength: 5 }
   ),
@@ -33,21 +39,43 @@ describe('the ledger after random sales', () => {
             for (const item of sale.items) {
               const isKg = item.code === GOODS.apple.sku
               const quantity = isKg ? item.quantity : String(Math.max(1, Number.parseInt(item.quantity, 10)))
-              const after = await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code: item.code, quantity })
+              const after = await callOk(core, cashier, 'cart:add-item', {
+                cartId: cart.id,
+                code: item.code,
+                quantity
+              })
               if (item.discount) {
                 const line = after.lines.at(-1)!
-                await callOk(core, cashier, 'cart:set-line-discount', { cartId: cart.id, lineId: line.id, discount: item.discount })
+                await callOk(core, cashier, 'cart:set-line-discount', {
+                  cartId: cart.id,
+                  lineId: line.id,
+                  discount: item.discount
+                })
               }
             }
             if (sale.coupon) {
-              await core.router.dispatch('cart:apply-coupon', { cartId: cart.id, code: sale.coupon }, { sessionId: cashier })
+              await core.router.dispatch(
+                'cart:apply-coupon',
+                { cartId: cart.id, code: sale.coupon },
+                { sessionId: cashier }
+              )
             }
-            const { due } = await callOk(core, cashier, 'checkout:preview-cash', { cartId: cart.id, tendered: '0' })
+            const { due } = await callOk(core, cashier, 'checkout:preview-cash', {
+              cartId: cart.id,
+              tendered: '0'
+            })
             const tendered = `${Math.floor(due / 100) + 200}.${String(due % 100).padStart(2, '0')}`
-            const paid = await callOk(core, cashier, 'checkout:pay-cash', { cartId: cart.id, tendered, checkoutKey: `prop-${++n}-${cart.id}` })
+            const paid = await callOk(core, cashier, 'checkout:pay-cash', {
+              cartId: cart.id,
+              tendered,
+              checkoutKey: `prop-${++n}-${cart.id}`
+            })
             expect(paid.order.payable).toBe(due)
-            expect(paid.order.lines.reduce((s, l) => s + l.total, 0)).toBe(paid.order.payable - paid.order.cashRounding)
-            if (sale.voidIt) await callOk(core, manager, 'orders:void', { orderId: paid.order.id, reason: 'property test' })
+            expect(paid.order.lines.reduce((s, l) => s + l.total, 0)).toBe(
+              paid.order.payable - paid.order.cashRounding
+            )
+            if (sale.voidIt)
+              await callOk(core, manager, 'orders:void', { orderId: paid.order.id, reason: 'property test' })
             else expectedDrawer += due
           }
           const balances = ledgerBalances(dataDir)

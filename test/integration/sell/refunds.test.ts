@@ -14,7 +14,11 @@ async function soldShop() {
   const cart = await callOk(core, cashier, 'cart:open', {})
   await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code: GOODS.cola.sku, quantity: '3' })
   await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code: GOODS.rice.sku })
-  const { order } = await callOk(core, cashier, 'checkout:pay-cash', { cartId: cart.id, tendered: '100', checkoutKey: 'refund-sale-1' })
+  const { order } = await callOk(core, cashier, 'checkout:pay-cash', {
+    cartId: cart.id,
+    tendered: '100',
+    checkoutKey: 'refund-sale-1'
+  })
   return { ...shop, order }
 }
 
@@ -28,8 +32,15 @@ describe('refunds', () => {
       reason: 'dented can',
       lines: [{ lineId: cola.id, quantity: '1' }]
     })
-    expect(first).toMatchObject({ number: 'T01-R000001', status: 'succeeded', amount: 350, tenders: [{ method: 'cash', amount: 350 }] })
-    expect((await callOk(core, manager, 'orders:get', { orderId: order.id })).status).toBe('partially_refunded')
+    expect(first).toMatchObject({
+      number: 'T01-R000001',
+      status: 'succeeded',
+      amount: 350,
+      tenders: [{ method: 'cash', amount: 350 }]
+    })
+    expect((await callOk(core, manager, 'orders:get', { orderId: order.id })).status).toBe(
+      'partially_refunded'
+    )
 
     const rest = await callOk(core, manager, 'refunds:create', {
       orderId: order.id,
@@ -39,12 +50,20 @@ describe('refunds', () => {
     })
     expect(first.amount + rest.amount).toBe(cola.total)
     const left = await callOk(core, manager, 'refunds:refundable', { orderId: order.id })
-    expect(left.lines.find((line) => line.lineId === cola.id)).toMatchObject({ quantityLeft: '0', amountLeft: 0 })
+    expect(left.lines.find((line) => line.lineId === cola.id)).toMatchObject({
+      quantityLeft: '0',
+      amountLeft: 0
+    })
     expect(left.refundable).toBe(order.payable - cola.total)
 
     const tooMuch = await core.router.dispatch(
       'refunds:create',
-      { orderId: order.id, refundKey: 'refund-key-3', reason: 'again', lines: [{ lineId: cola.id, quantity: '1' }] },
+      {
+        orderId: order.id,
+        refundKey: 'refund-key-3',
+        reason: 'again',
+        lines: [{ lineId: cola.id, quantity: '1' }]
+      },
       { sessionId: manager }
     )
     expect(tooMuch).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'lines[0].quantity' } })
@@ -75,14 +94,22 @@ describe('refunds', () => {
   it('answers a retried refund with the same refund, paying out once', async () => {
     const { core, manager, order, dataDir } = await soldShop()
     const input = { orderId: order.id, refundKey: 'retry-key-1', reason: 'retry', amount: '1.00' }
-    const [a, b] = await Promise.all([callOk(core, manager, 'refunds:create', input), callOk(core, manager, 'refunds:create', input)])
+    const [a, b] = await Promise.all([
+      callOk(core, manager, 'refunds:create', input),
+      callOk(core, manager, 'refunds:create', input)
+    ])
     expect(a.number).toBe(b.number)
     expect(ledgerBalances(dataDir).cash_drawer).toBe(order.payable - 100)
   })
 
   it('lets a cashier refund small amounts, and asks a manager above the threshold', async () => {
     const { core, cashier, order } = await soldShop()
-    await callOk(core, cashier, 'refunds:create', { orderId: order.id, refundKey: 'small-key-1', reason: 'small', amount: '1.00' })
+    await callOk(core, cashier, 'refunds:create', {
+      orderId: order.id,
+      refundKey: 'small-key-1',
+      reason: 'small',
+      amount: '1.00'
+    })
     const big = { orderId: order.id, refundKey: 'big-key-01', reason: 'big', amount: '10.00' }
     const { owner } = shops.at(-1) as unknown as { owner: string }
     await callOk(core, owner, 'refunds:update-policy', { approvalThreshold: '5.00' })
@@ -90,9 +117,14 @@ describe('refunds', () => {
       ok: false,
       error: { code: 'FORBIDDEN' }
     })
-    const wrongPin = await core.router.dispatch('refunds:create', big, { sessionId: cashier }, {
-      override: { username: STAFF.manager.username, pin: '0000' }
-    })
+    const wrongPin = await core.router.dispatch(
+      'refunds:create',
+      big,
+      { sessionId: cashier },
+      {
+        override: { username: STAFF.manager.username, pin: '0000' }
+      }
+    )
     expect(wrongPin.ok).toBe(false)
     const approved = await callOk(core, cashier, 'refunds:create', big, {
       override: { username: STAFF.manager.username, pin: STAFF.manager.pin }
@@ -106,7 +138,15 @@ describe('refunds', () => {
     for (const [input, field] of [
       [{ orderId: order.id, refundKey: 'bad-key-01', reason: 'x', amount: '1.001' }, 'amount'],
       [{ orderId: order.id, refundKey: 'bad-key-02', reason: 'x', amount: '999' }, 'amount'],
-      [{ orderId: order.id, refundKey: 'bad-key-03', reason: 'x', lines: [{ lineId: 'nope', quantity: '1' }] }, 'lines[0].lineId'],
+      [
+        {
+          orderId: order.id,
+          refundKey: 'bad-key-03',
+          reason: 'x',
+          lines: [{ lineId: 'nope', quantity: '1' }]
+        },
+        'lines[0].lineId'
+      ],
       [{ orderId: order.id, refundKey: 'bad-key-04', reason: '', amount: '1' }, 'reason'],
       [{ orderId: order.id, refundKey: 'bad-key-05', reason: 'x' }, 'lines']
     ] as const) {
@@ -128,7 +168,11 @@ describe('cash back out of the drawer', () => {
       { sessionId: manager }
     )
     expect(refund).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'shift' } })
-    const voided = await core.router.dispatch('orders:void', { orderId: order.id, reason: 'x' }, { sessionId: manager })
+    const voided = await core.router.dispatch(
+      'orders:void',
+      { orderId: order.id, reason: 'x' },
+      { sessionId: manager }
+    )
     expect(voided).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'shift' } })
   })
 })

@@ -4,22 +4,59 @@ import { addStaff, callOk, loginAs, openTestCore, setupOwner, STAFF } from '../.
 
 /** Products the sell tests scan. Prices are decimal strings in CNY. */
 export const GOODS = {
-  cola: { sku: 'COLA-330', barcodes: ['6901234567892'], nameZh: '可乐 330ml', nameEn: 'Cola 330ml', price: '3.50', taxRate: '0.13' },
-  rice: { sku: 'RICE-5KG', barcodes: ['6907654321098'], nameZh: '大米 5kg', nameEn: 'Rice 5kg', price: '39.90', taxRate: '0.09' },
-  apple: { sku: 'APPLE-KG', barcodes: ['2000000000015'], nameZh: '苹果', nameEn: 'Apples', price: '12.80', taxRate: '0.09', unit: 'kg' as const }
+  cola: {
+    sku: 'COLA-330',
+    barcodes: ['6901234567892'],
+    nameZh: '可乐 330ml',
+    nameEn: 'Cola 330ml',
+    price: '3.50',
+    taxRate: '0.13'
+  },
+  rice: {
+    sku: 'RICE-5KG',
+    barcodes: ['6907654321098'],
+    nameZh: '大米 5kg',
+    nameEn: 'Rice 5kg',
+    price: '39.90',
+    taxRate: '0.09'
+  },
+  apple: {
+    sku: 'APPLE-KG',
+    barcodes: ['2000000000015'],
+    nameZh: '苹果',
+    nameEn: 'Apples',
+    price: '12.80',
+    taxRate: '0.09',
+    unit: 'kg' as const
+  }
 }
 
 /** A shop with an owner, a cashier and a manager, three products and two coupons. */
 export async function openShop(
-  options: { dataDir?: string; start?: string; openShift?: boolean; payments?: NonNullable<Parameters<typeof openTestCore>[0]>['payments'] } = {}
+  options: {
+    dataDir?: string
+    start?: string
+    openShift?: boolean
+    payments?: NonNullable<Parameters<typeof openTestCore>[0]>['payments']
+  } = {}
 ) {
   const test = await openTestCore(options)
   const { core } = test
   const owner = await setupOwner(core)
   await addStaff(core, owner)
   for (const product of Object.values(GOODS)) await callOk(core, owner, 'catalog:create-product', product)
-  await callOk(core, owner, 'coupons:create', { code: 'SAVE10', type: 'rate', rate: '0.1', minSpend: '20.00' })
-  await callOk(core, owner, 'coupons:create', { code: 'ONCE5', type: 'amount', amount: '5.00', usageLimit: 1 })
+  await callOk(core, owner, 'coupons:create', {
+    code: 'SAVE10',
+    type: 'rate',
+    rate: '0.1',
+    minSpend: '20.00'
+  })
+  await callOk(core, owner, 'coupons:create', {
+    code: 'ONCE5',
+    type: 'amount',
+    amount: '5.00',
+    usageLimit: 1
+  })
   const cashier = await loginAs(core, STAFF.cashier.username, STAFF.cashier.password)
   const manager = await loginAs(core, STAFF.manager.username, STAFF.manager.password)
   // A till sells only with an open shift; no float, so the drawer holds exactly the sales.
@@ -37,7 +74,9 @@ export function rowCounts(dataDir: string): Record<string, number> {
       payments: count('payments'),
       journalEntries: count('journal_entries'),
       outbox: count('outbox', "WHERE type LIKE 'order.%'"),
-      redemptions: (db.prepare('SELECT coalesce(sum(used_count), 0) AS n FROM coupons').get() as { n: number }).n
+      redemptions: (
+        db.prepare('SELECT coalesce(sum(used_count), 0) AS n FROM coupons').get() as { n: number }
+      ).n
     }
   } finally {
     db.close()
@@ -47,7 +86,9 @@ export function rowCounts(dataDir: string): Record<string, number> {
 export function ledgerBalances(dataDir: string): Record<string, number> {
   const db = new BetterSqlite3(join(dataDir, 'kassa.sqlite'), { readonly: true })
   try {
-    const rows = db.prepare('SELECT account, sum(debit) - sum(credit) AS net FROM journal_lines GROUP BY account').all() as Array<{
+    const rows = db
+      .prepare('SELECT account, sum(debit) - sum(credit) AS net FROM journal_lines GROUP BY account')
+      .all() as Array<{
       account: string
       net: number
     }>

@@ -17,12 +17,21 @@ async function shopWithOrder(options: { offline?: boolean } = {}) {
   const { core, cashier } = shop
   const cart = await callOk(core, cashier, 'cart:open', {})
   await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code: GOODS.rice.sku }) // ¥39.90
-  const session = await callOk(core, cashier, 'checkout:begin', { cartId: cart.id, checkoutKey: `begin-${cart.id}` })
+  const session = await callOk(core, cashier, 'checkout:begin', {
+    cartId: cart.id,
+    checkoutKey: `begin-${cart.id}`
+  })
   return { ...shop, session }
 }
 
 /** Lets the till's watcher run: move its clock past a poll and give the timer a turn. */
-async function waitFor(core: Core, session: string, orderId: string, clock: { advance(ms: number): void }, done: (s: CheckoutSession) => boolean) {
+async function waitFor(
+  core: Core,
+  session: string,
+  orderId: string,
+  clock: { advance(ms: number): void },
+  done: (s: CheckoutSession) => boolean
+) {
   for (let i = 0; i < 60; i++) {
     const state = await callOk(core, session, 'checkout:state', { orderId })
     if (done(state)) return state
@@ -37,17 +46,33 @@ describe('tenders through the sandbox gateway', () => {
     const { core, cashier, session, clock, dataDir } = await shopWithOrder()
     const orderId = session.order.id
     expect(session).toMatchObject({ due: 3990, paid: 0, remaining: 3990 })
-    let state = await callOk(core, cashier, 'tenders:add', { orderId, attemptKey: 'card-attempt-1', method: 'card', amount: '20.00' })
+    let state = await callOk(core, cashier, 'tenders:add', {
+      orderId,
+      attemptKey: 'card-attempt-1',
+      method: 'card',
+      amount: '20.00'
+    })
     const card = state.tenders[0]!
     expect(card).toMatchObject({ method: 'card', flow: 'terminal', status: 'pending', amount: 2000 })
 
     // The customer presents a card (the sandbox's customer panel).
-    await callOk(core, cashier, 'sandbox:act', { provider: 'card', tradeNo: card.tradeNo!, action: 'card', pan: '6225880000001231', pin: '1234' })
+    await callOk(core, cashier, 'sandbox:act', {
+      provider: 'card',
+      tradeNo: card.tradeNo!,
+      action: 'card',
+      pan: '6225880000001231',
+      pin: '1234'
+    })
     state = await waitFor(core, cashier, orderId, clock, (s) => s.tenders[0]!.status === 'succeeded')
     expect(state.tenders[0]!.maskedPan).toMatch(/^622588\*+1231$/)
     expect(state).toMatchObject({ paid: 2000, remaining: 1990 })
 
-    state = await callOk(core, cashier, 'tenders:add', { orderId, attemptKey: 'cash-attempt-1', method: 'cash', tendered: '50' })
+    state = await callOk(core, cashier, 'tenders:add', {
+      orderId,
+      attemptKey: 'cash-attempt-1',
+      method: 'cash',
+      tendered: '50'
+    })
     expect(state.order.status).toBe('paid')
     expect(state.order.payments.map((p) => [p.method, p.amount, p.change])).toEqual([
       ['card', 2000, 0],
@@ -61,13 +86,24 @@ describe('tenders through the sandbox gateway', () => {
   it('pays by Alipay QR once the customer scans and confirms; a duplicate notification changes nothing', async () => {
     const { core, cashier, session, clock } = await shopWithOrder()
     const orderId = session.order.id
-    const state = await callOk(core, cashier, 'tenders:add', { orderId, attemptKey: 'alipay-qr-01', method: 'alipay', flow: 'merchant_qr' })
+    const state = await callOk(core, cashier, 'tenders:add', {
+      orderId,
+      attemptKey: 'alipay-qr-01',
+      method: 'alipay',
+      flow: 'merchant_qr'
+    })
     const qr = state.tenders[0]!
     expect(qr.status).toBe('pending')
     expect(qr.qrContent).toMatch(/^https?:\/\//)
     const waiting = await callOk(core, cashier, 'sandbox:trades', {})
-    expect(waiting).toContainEqual(expect.objectContaining({ provider: 'alipay', tradeNo: qr.tradeNo, needs: 'scan', amount: 3990 }))
-    await callOk(core, cashier, 'sandbox:act', { provider: 'alipay', tradeNo: qr.tradeNo!, action: 'approve' })
+    expect(waiting).toContainEqual(
+      expect.objectContaining({ provider: 'alipay', tradeNo: qr.tradeNo, needs: 'scan', amount: 3990 })
+    )
+    await callOk(core, cashier, 'sandbox:act', {
+      provider: 'alipay',
+      tradeNo: qr.tradeNo!,
+      action: 'approve'
+    })
     const paid = await waitFor(core, cashier, orderId, clock, (s) => s.order.status === 'paid')
     expect(paid.tenders[0]!.status).toBe('succeeded')
   })
@@ -86,7 +122,12 @@ describe('tenders through the sandbox gateway', () => {
     expect(tender.status).toBe('user_paying')
     const waiting = await callOk(core, cashier, 'sandbox:trades', {})
     expect(waiting).toContainEqual(expect.objectContaining({ tradeNo: tender.tradeNo, needs: 'password' }))
-    await callOk(core, cashier, 'sandbox:act', { provider: 'wechat', tradeNo: tender.tradeNo!, action: 'password', password: '123456' })
+    await callOk(core, cashier, 'sandbox:act', {
+      provider: 'wechat',
+      tradeNo: tender.tradeNo!,
+      action: 'password',
+      password: '123456'
+    })
     const paid = await waitFor(core, cashier, orderId, clock, (s) => s.order.status === 'paid')
     expect(paid.tenders[0]!.status).toBe('succeeded')
   })
@@ -94,7 +135,12 @@ describe('tenders through the sandbox gateway', () => {
   it('keeps an open attempt’s amount reserved, frees it when the customer declines, then cash finishes the sale', async () => {
     const { core, cashier, session, clock } = await shopWithOrder()
     const orderId = session.order.id
-    const state = await callOk(core, cashier, 'tenders:add', { orderId, attemptKey: 'decline-try-1', method: 'alipay', flow: 'merchant_qr' })
+    const state = await callOk(core, cashier, 'tenders:add', {
+      orderId,
+      attemptKey: 'decline-try-1',
+      method: 'alipay',
+      flow: 'merchant_qr'
+    })
     const qr = state.tenders[0]!
     const second = await core.router.dispatch(
       'tenders:add',
@@ -102,17 +148,41 @@ describe('tenders through the sandbox gateway', () => {
       { sessionId: cashier }
     )
     expect(second).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
-    await callOk(core, cashier, 'sandbox:act', { provider: 'alipay', tradeNo: qr.tradeNo!, action: 'scan' as never }).catch(() => undefined)
-    await callOk(core, cashier, 'sandbox:act', { provider: 'alipay', tradeNo: qr.tradeNo!, action: 'decline' })
-    await waitFor(core, cashier, orderId, clock, (s) => s.tenders[0]!.status === 'failed' || s.tenders[0]!.status === 'closed')
-    const paid = await callOk(core, cashier, 'tenders:add', { orderId, attemptKey: 'decline-cash-1', method: 'cash', tendered: '40' })
+    await callOk(core, cashier, 'sandbox:act', {
+      provider: 'alipay',
+      tradeNo: qr.tradeNo!,
+      action: 'scan' as never
+    }).catch(() => undefined)
+    await callOk(core, cashier, 'sandbox:act', {
+      provider: 'alipay',
+      tradeNo: qr.tradeNo!,
+      action: 'decline'
+    })
+    await waitFor(
+      core,
+      cashier,
+      orderId,
+      clock,
+      (s) => s.tenders[0]!.status === 'failed' || s.tenders[0]!.status === 'closed'
+    )
+    const paid = await callOk(core, cashier, 'tenders:add', {
+      orderId,
+      attemptKey: 'decline-cash-1',
+      method: 'cash',
+      tendered: '40'
+    })
     expect(paid.order.status).toBe('paid')
   })
 
   it('cancels an attempt nobody finished after the time limit, and lets the order be cancelled', async () => {
     const { core, cashier, session, clock } = await shopWithOrder()
     const orderId = session.order.id
-    await callOk(core, cashier, 'tenders:add', { orderId, attemptKey: 'timeout-try-1', method: 'wechat', flow: 'merchant_qr' })
+    await callOk(core, cashier, 'tenders:add', {
+      orderId,
+      attemptKey: 'timeout-try-1',
+      method: 'wechat',
+      flow: 'merchant_qr'
+    })
     clock.advance(TIMING.giveUpMs)
     const closed = await waitFor(core, cashier, orderId, clock, (s) => s.tenders[0]!.status === 'closed')
     expect(closed.order.status).toBe('awaiting_payment')
@@ -123,10 +193,18 @@ describe('tenders through the sandbox gateway', () => {
   it('brings a payment back after the screen is lost: the same order with its open tender, never a second one', async () => {
     const { core, cashier, session, dataDir } = await shopWithOrder()
     const orderId = session.order.id
-    await callOk(core, cashier, 'tenders:add', { orderId, attemptKey: 'resume-qr-01', method: 'alipay', flow: 'merchant_qr' })
+    await callOk(core, cashier, 'tenders:add', {
+      orderId,
+      attemptKey: 'resume-qr-01',
+      method: 'alipay',
+      flow: 'merchant_qr'
+    })
     const cart = await callOk(core, cashier, 'cart:open', {})
     expect(cart).toMatchObject({ id: orderId, status: 'awaiting_payment' })
-    const resumed = await callOk(core, cashier, 'checkout:begin', { cartId: orderId, checkoutKey: 'a-new-key-after-reload' })
+    const resumed = await callOk(core, cashier, 'checkout:begin', {
+      cartId: orderId,
+      checkoutKey: 'a-new-key-after-reload'
+    })
     expect(resumed.order.number).toBe(session.order.number)
     expect(resumed.tenders).toHaveLength(1)
     expect(rowCounts(dataDir).paidOrders).toBe(1)
@@ -136,29 +214,51 @@ describe('tenders through the sandbox gateway', () => {
     const { core, cashier, session } = await shopWithOrder({ offline: true })
     const availability = await callOk(core, cashier, 'payments:availability', {})
     expect(availability.methods.cash.available).toBe(true)
-    expect(availability.methods.card).toMatchObject({ available: false, reason: expect.stringContaining('cannot be reached') })
+    expect(availability.methods.card).toMatchObject({
+      available: false,
+      reason: expect.stringContaining('cannot be reached')
+    })
     const refused = await core.router.dispatch(
       'tenders:add',
       { orderId: session.order.id, attemptKey: 'offline-card-1', method: 'card' },
       { sessionId: cashier }
     )
     expect(refused).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', field: 'method' } })
-    const paid = await callOk(core, cashier, 'tenders:add', { orderId: session.order.id, attemptKey: 'offline-cash-1', method: 'cash', tendered: '40' })
+    const paid = await callOk(core, cashier, 'tenders:add', {
+      orderId: session.order.id,
+      attemptKey: 'offline-cash-1',
+      method: 'cash',
+      tendered: '40'
+    })
     expect(paid.order.status).toBe('paid')
   })
 })
 
 describe('refunds back through the providers', () => {
   async function paidByAlipay(scenario: { refund?: 'ok' | 'insufficient_balance' } = {}) {
-    const shop = await openShop({ payments: { timing: TIMING, scenarioFor: () => ({ customer: 'manual', ...scenario }) } })
+    const shop = await openShop({
+      payments: { timing: TIMING, scenarioFor: () => ({ customer: 'manual', ...scenario }) }
+    })
     shops.push(shop)
     const { core, cashier, clock } = shop
     const cart = await callOk(core, cashier, 'cart:open', {})
     await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code: GOODS.rice.sku })
     await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code: GOODS.cola.sku })
-    const { order } = await callOk(core, cashier, 'checkout:begin', { cartId: cart.id, checkoutKey: `begin-${cart.id}` })
-    const state = await callOk(core, cashier, 'tenders:add', { orderId: order.id, attemptKey: 'alipay-paid-1', method: 'alipay', flow: 'merchant_qr' })
-    await callOk(core, cashier, 'sandbox:act', { provider: 'alipay', tradeNo: state.tenders[0]!.tradeNo!, action: 'approve' })
+    const { order } = await callOk(core, cashier, 'checkout:begin', {
+      cartId: cart.id,
+      checkoutKey: `begin-${cart.id}`
+    })
+    const state = await callOk(core, cashier, 'tenders:add', {
+      orderId: order.id,
+      attemptKey: 'alipay-paid-1',
+      method: 'alipay',
+      flow: 'merchant_qr'
+    })
+    await callOk(core, cashier, 'sandbox:act', {
+      provider: 'alipay',
+      tradeNo: state.tenders[0]!.tradeNo!,
+      action: 'approve'
+    })
     const paid = await waitFor(core, cashier, order.id, clock, (s) => s.order.status === 'paid')
     return { ...shop, order: paid.order }
   }
@@ -172,7 +272,11 @@ describe('refunds back through the providers', () => {
       reason: 'spoiled',
       lines: [{ lineId: rice.id, quantity: '1' }]
     })
-    expect(refund).toMatchObject({ status: 'succeeded', amount: rice.total, tenders: [{ method: 'alipay', status: 'succeeded' }] })
+    expect(refund).toMatchObject({
+      status: 'succeeded',
+      amount: rice.total,
+      tenders: [{ method: 'alipay', status: 'succeeded' }]
+    })
     const balances = ledgerBalances(dataDir)
     expect(balances.alipay_clearing).toBe(order.payable - rice.total)
     const again = await callOk(core, manager, 'refunds:create', {
@@ -188,7 +292,12 @@ describe('refunds back through the providers', () => {
   it('marks a refund the provider refuses as failed, books nothing and frees the amount again', async () => {
     const { core, manager, order, dataDir } = await paidByAlipay({ refund: 'insufficient_balance' })
     const before = ledgerBalances(dataDir)
-    const refund = await callOk(core, manager, 'refunds:create', { orderId: order.id, refundKey: 'refused-refund-1', reason: 'x', amount: '5.00' })
+    const refund = await callOk(core, manager, 'refunds:create', {
+      orderId: order.id,
+      refundKey: 'refused-refund-1',
+      reason: 'x',
+      amount: '5.00'
+    })
     expect(refund).toMatchObject({ status: 'failed', tenders: [{ status: 'failed' }] })
     expect(ledgerBalances(dataDir)).toEqual(before)
     const left = await callOk(core, manager, 'refunds:refundable', { orderId: order.id })

@@ -22,18 +22,33 @@ async function shop() {
 }
 
 let keys = 0
-async function sell(core: Core, session: string, items: Array<{ code: string; quantity?: string }>, tendered: string) {
+async function sell(
+  core: Core,
+  session: string,
+  items: Array<{ code: string; quantity?: string }>,
+  tendered: string
+) {
   const cart = await callOk(core, session, 'cart:open', {})
   for (const item of items) await callOk(core, session, 'cart:add-item', { cartId: cart.id, ...item })
-  return (await callOk(core, session, 'checkout:pay-cash', { cartId: cart.id, tendered, checkoutKey: `settle-sale-${++keys}` })).order
+  return (
+    await callOk(core, session, 'checkout:pay-cash', {
+      cartId: cart.id,
+      tendered,
+      checkoutKey: `settle-sale-${++keys}`
+    })
+  ).order
 }
 
 function kassa(args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', '--', resolve(root, 'src/main/cli/kassa.ts'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, TSX_TSCONFIG_PATH: resolve(root, 'tsconfig.node.json') }
-  })
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--', resolve(root, 'src/main/cli/kassa.ts'), ...args],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, TSX_TSCONFIG_PATH: resolve(root, 'tsconfig.node.json') }
+    }
+  )
   return { status: run.status, stdout: run.stdout, stderr: run.stderr }
 }
 
@@ -46,7 +61,12 @@ describe('daily settlement', () => {
       if (event === 'notification:raised') raised.push(payload as EventPayload<'notification:raised'>)
     })
 
-    const first = await sell(core, cashier, [{ code: GOODS.rice.sku }, { code: GOODS.cola.sku, quantity: '2' }], '50')
+    const first = await sell(
+      core,
+      cashier,
+      [{ code: GOODS.rice.sku }, { code: GOODS.cola.sku, quantity: '2' }],
+      '50'
+    )
     clock.advance(65 * 60_000)
     const second = await sell(core, cashier, [{ code: GOODS.apple.sku, quantity: '0.5' }], '10')
     const date = '2025-03-01'
@@ -74,33 +94,60 @@ describe('daily settlement', () => {
     expect(live.averageTicket).toBe(Math.round((first.payable + second.payable) / 2))
 
     // Drill-down: the orders behind the 10:00 bar, and behind the cola line.
-    const tenOClock = await callOk(core, manager, 'settlement:orders', { date, filter: { figure: 'sales', hour: 10 } })
+    const tenOClock = await callOk(core, manager, 'settlement:orders', {
+      date,
+      filter: { figure: 'sales', hour: 10 }
+    })
     expect(tenOClock.orders.map((o) => o.id)).toEqual([second.id])
-    const colas = await callOk(core, manager, 'settlement:orders', { date, filter: { figure: 'sales', sku: 'COLA-330' } })
+    const colas = await callOk(core, manager, 'settlement:orders', {
+      date,
+      filter: { figure: 'sales', sku: 'COLA-330' }
+    })
     expect(colas.orders.map((o) => o.id)).toEqual([first.id])
-    const byRate = await callOk(core, manager, 'settlement:orders', { date, filter: { figure: 'sales', taxRate: '0.130' } })
+    const byRate = await callOk(core, manager, 'settlement:orders', {
+      date,
+      filter: { figure: 'sales', taxRate: '0.130' }
+    })
     expect(byRate.total).toBe(1)
 
     // Only the owner settles, and only once every shift is counted.
-    expect(await core.router.dispatch('settlement:settle', { date }, { sessionId: manager })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await core.router.dispatch('settlement:settle', { date }, { sessionId: manager })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' }
+    })
     const early = await core.router.dispatch('settlement:settle', { date }, { sessionId: owner })
     expect(early).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
     if (!early.ok) expect(early.error.message).toMatch(/Close every shift first: T01-S00001/)
     const { shift } = await callOk(core, cashier, 'shifts:current', {})
     const counted = shift!.drawer.expected - 100
-    await callOk(core, manager, 'shifts:close', { shiftId: shift!.id, counts: {}, other: `${Math.floor(counted / 100)}.${String(counted % 100).padStart(2, '0')}` })
+    await callOk(core, manager, 'shifts:close', {
+      shiftId: shift!.id,
+      counts: {},
+      other: `${Math.floor(counted / 100)}.${String(counted % 100).padStart(2, '0')}`
+    })
 
     clock.advance(60_000)
     const settled = await callOk(core, owner, 'settlement:settle', { date })
-    expect(settled).toMatchObject({ status: 'settled', settledBy: 'Owner Wang', orderCount: 2, cash: { overShort: -100 } })
+    expect(settled).toMatchObject({
+      status: 'settled',
+      settledBy: 'Owner Wang',
+      orderCount: 2,
+      cash: { overShort: -100 }
+    })
     expect(settled.cash.shifts).toMatchObject([{ number: 'T01-S00001', overShort: -100 }])
     expect(raised).toHaveLength(1)
     expect(raised[0]).toMatchObject({ level: 'warning', title: '2025-03-01 已日结' })
     expect(raised[0]!.body).toContain('2 笔订单')
     expect(raised[0]!.body).toContain('短款 ¥1.00')
-    expect(await callOk(core, owner, 'notifications:list', {})).toMatchObject({ unread: 1, items: [{ title: '2025-03-01 已日结', read: false }] })
+    expect(await callOk(core, owner, 'notifications:list', {})).toMatchObject({
+      unread: 1,
+      items: [{ title: '2025-03-01 已日结', read: false }]
+    })
     expect(await callOk(core, owner, 'notifications:mark-read', {})).toEqual({ unread: 0 })
-    expect(await core.router.dispatch('settlement:settle', { date }, { sessionId: owner })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await core.router.dispatch('settlement:settle', { date }, { sessionId: owner })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' }
+    })
     expect((await callOk(core, owner, 'settlement:ledger-check', { date })).agrees).toBe(true)
 
     // A void the same evening, after the day was settled: the settled day does not move…
@@ -117,7 +164,10 @@ describe('daily settlement', () => {
       netSales: -second.total,
       adjustments: { orderCount: -1, netSales: -second.total }
     })
-    const adjusted = await callOk(core, owner, 'settlement:orders', { date: '2025-03-02', filter: { figure: 'voids' } })
+    const adjusted = await callOk(core, owner, 'settlement:orders', {
+      date: '2025-03-02',
+      filter: { figure: 'voids' }
+    })
     expect(adjusted.orders.map((o) => o.id)).toEqual([second.id])
     expect((await callOk(core, owner, 'settlement:ledger-check', { date: '2025-03-02' })).agrees).toBe(true)
     await callOk(core, manager, 'shifts:close', { shiftId: evening.id, counts: {} })
@@ -144,7 +194,11 @@ describe('daily settlement', () => {
 
   it('refuses to settle a day that has not begun', async () => {
     const { core, owner } = await shop()
-    const result = await core.router.dispatch('settlement:settle', { date: '2025-03-02' }, { sessionId: owner })
+    const result = await core.router.dispatch(
+      'settlement:settle',
+      { date: '2025-03-02' },
+      { sessionId: owner }
+    )
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'date' } })
   })
 })
@@ -152,32 +206,80 @@ describe('daily settlement', () => {
 describe('customer evaluations', () => {
   it('rates lines of a paid order once each; refuses refunded lines and voided orders; averages per product', async () => {
     const { core, cashier, manager } = await shop()
-    const order = await sell(core, cashier, [{ code: GOODS.rice.sku }, { code: GOODS.cola.sku, quantity: '2' }], '50')
+    const order = await sell(
+      core,
+      cashier,
+      [{ code: GOODS.rice.sku }, { code: GOODS.cola.sku, quantity: '2' }],
+      '50'
+    )
     const [rice, cola] = order.lines
-    await callOk(core, cashier, 'evaluations:save', { orderId: order.id, lineId: rice!.id, rating: 5, comment: ' fresh and dry ' })
-    const twice = await core.router.dispatch('evaluations:save', { orderId: order.id, lineId: rice!.id, rating: 3 }, { sessionId: cashier })
-    expect(twice).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'This line has already been rated' } })
-    const six = await core.router.dispatch('evaluations:save', { orderId: order.id, lineId: cola!.id, rating: 6 }, { sessionId: cashier })
+    await callOk(core, cashier, 'evaluations:save', {
+      orderId: order.id,
+      lineId: rice!.id,
+      rating: 5,
+      comment: ' fresh and dry '
+    })
+    const twice = await core.router.dispatch(
+      'evaluations:save',
+      { orderId: order.id, lineId: rice!.id, rating: 3 },
+      { sessionId: cashier }
+    )
+    expect(twice).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'This line has already been rated' }
+    })
+    const six = await core.router.dispatch(
+      'evaluations:save',
+      { orderId: order.id, lineId: cola!.id, rating: 6 },
+      { sessionId: cashier }
+    )
     expect(six).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'rating' } })
 
-    await callOk(core, manager, 'refunds:create', { orderId: order.id, refundKey: 'eval-refund-1', reason: 'flat', lines: [{ lineId: cola!.id, quantity: '1' }] })
-    const refunded = await core.router.dispatch('evaluations:save', { orderId: order.id, lineId: cola!.id, rating: 1 }, { sessionId: cashier })
-    expect(refunded).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'This line was refunded and cannot be rated' } })
+    await callOk(core, manager, 'refunds:create', {
+      orderId: order.id,
+      refundKey: 'eval-refund-1',
+      reason: 'flat',
+      lines: [{ lineId: cola!.id, quantity: '1' }]
+    })
+    const refunded = await core.router.dispatch(
+      'evaluations:save',
+      { orderId: order.id, lineId: cola!.id, rating: 1 },
+      { sessionId: cashier }
+    )
+    expect(refunded).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'This line was refunded and cannot be rated' }
+    })
 
     const voided = await sell(core, cashier, [{ code: GOODS.rice.sku }], '40')
     await callOk(core, manager, 'orders:void', { orderId: voided.id, reason: 'test' })
-    const unpaid = await core.router.dispatch('evaluations:save', { orderId: voided.id, lineId: voided.lines[0]!.id, rating: 4 }, { sessionId: cashier })
-    expect(unpaid).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'Only lines of a paid order can be rated' } })
+    const unpaid = await core.router.dispatch(
+      'evaluations:save',
+      { orderId: voided.id, lineId: voided.lines[0]!.id, rating: 4 },
+      { sessionId: cashier }
+    )
+    expect(unpaid).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'Only lines of a paid order can be rated' }
+    })
 
     const later = await sell(core, cashier, [{ code: GOODS.rice.sku }], '40')
-    await callOk(core, cashier, 'evaluations:save', { orderId: later.id, lineId: later.lines[0]!.id, rating: 4 })
+    await callOk(core, cashier, 'evaluations:save', {
+      orderId: later.id,
+      lineId: later.lines[0]!.id,
+      rating: 4
+    })
 
     const lines = await callOk(core, cashier, 'evaluations:for-order', { orderId: order.id })
-    expect(lines.lines.map((l) => [l.sku, l.refusal, l.evaluation?.rating ?? null, l.evaluation?.comment ?? null])).toEqual([
+    expect(
+      lines.lines.map((l) => [l.sku, l.refusal, l.evaluation?.rating ?? null, l.evaluation?.comment ?? null])
+    ).toEqual([
       ['RICE-5KG', null, 5, 'fresh and dry'],
       ['COLA-330', 'refunded', null, null]
     ])
     const owner = await loginAs(core, OWNER.username, OWNER.password)
-    expect(await callOk(core, owner, 'evaluations:product-ratings', {})).toEqual([{ sku: 'RICE-5KG', count: 2, average: '4.5' }])
+    expect(await callOk(core, owner, 'evaluations:product-ratings', {})).toEqual([
+      { sku: 'RICE-5KG', count: 2, average: '4.5' }
+    ])
   })
 })

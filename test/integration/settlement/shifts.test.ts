@@ -24,10 +24,21 @@ async function shop(options: { openShift?: boolean } = {}) {
 }
 
 let keys = 0
-async function sell(core: Core, session: string, items: Array<{ code: string; quantity?: string }>, tendered: string) {
+async function sell(
+  core: Core,
+  session: string,
+  items: Array<{ code: string; quantity?: string }>,
+  tendered: string
+) {
   const cart = await callOk(core, session, 'cart:open', {})
   for (const item of items) await callOk(core, session, 'cart:add-item', { cartId: cart.id, ...item })
-  return (await callOk(core, session, 'checkout:pay-cash', { cartId: cart.id, tendered, checkoutKey: `shift-sale-${++keys}` })).order
+  return (
+    await callOk(core, session, 'checkout:pay-cash', {
+      cartId: cart.id,
+      tendered,
+      checkoutKey: `shift-sale-${++keys}`
+    })
+  ).order
 }
 
 describe('shifts', () => {
@@ -35,7 +46,11 @@ describe('shifts', () => {
     const { core, cashier, dataDir } = await shop()
     const cart = await callOk(core, cashier, 'cart:open', {})
     await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code: GOODS.rice.sku })
-    const refused = await core.router.dispatch('checkout:pay-cash', { cartId: cart.id, tendered: '50', checkoutKey: 'no-shift-1' }, { sessionId: cashier })
+    const refused = await core.router.dispatch(
+      'checkout:pay-cash',
+      { cartId: cart.id, tendered: '50', checkoutKey: 'no-shift-1' },
+      { sessionId: cashier }
+    )
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'shift' } })
     if (!refused.ok) expect(refused.error.message).toMatch(/No shift is open on till T01: open a shift/)
     expect((await callOk(core, cashier, 'cart:get', { cartId: cart.id })).status).toBe('draft')
@@ -46,7 +61,11 @@ describe('shifts', () => {
   it('expects float + cash received − change − voids − cash refunds ± cash in/out, and books a short count as it is', async () => {
     const { core, cashier, manager, dataDir } = await shop()
     const opened = await callOk(core, cashier, 'shifts:open', { counts: { n10000: 4, n5000: 2 } })
-    expect(opened).toMatchObject({ number: 'T01-S00001', status: 'open', drawer: { float: 50000, expected: 50000 } })
+    expect(opened).toMatchObject({
+      number: 'T01-S00001',
+      status: 'open',
+      drawer: { float: 50000, expected: 50000 }
+    })
     expect((await core.router.dispatch('shifts:open', { counts: {} }, { sessionId: cashier })).ok).toBe(false)
 
     // Rice ¥39.90 paid with ¥100: ¥60.10 change. Three colas ¥10.50 paid with ¥20. A cola voided.
@@ -57,19 +76,48 @@ describe('shifts', () => {
     await callOk(core, manager, 'orders:void', { orderId: voided.id, reason: 'rang twice' })
     // One cola refunded in cash.
     const cola = colas.lines[0]!
-    await callOk(core, cashier, 'refunds:create', { orderId: colas.id, refundKey: 'shift-refund-1', reason: 'dented', lines: [{ lineId: cola.id, quantity: '1' }] })
+    await callOk(core, cashier, 'refunds:create', {
+      orderId: colas.id,
+      refundKey: 'shift-refund-1',
+      reason: 'dented',
+      lines: [{ lineId: cola.id, quantity: '1' }]
+    })
 
     // Cash in needs a manager; a cashier is refused.
-    const refusedMove = await core.router.dispatch('shifts:cash-move', { direction: 'in', amount: '200', reason: 'change from bank' }, { sessionId: cashier })
+    const refusedMove = await core.router.dispatch(
+      'shifts:cash-move',
+      { direction: 'in', amount: '200', reason: 'change from bank' },
+      { sessionId: cashier }
+    )
     expect(refusedMove).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    await callOk(core, manager, 'shifts:cash-move', { direction: 'in', amount: '200', reason: 'change from bank' })
-    await callOk(core, manager, 'shifts:cash-move', { direction: 'out', amount: '50', reason: 'window cleaner' })
-    const tooMuch = await core.router.dispatch('shifts:cash-move', { direction: 'out', amount: '100000', reason: 'all of it' }, { sessionId: manager })
+    await callOk(core, manager, 'shifts:cash-move', {
+      direction: 'in',
+      amount: '200',
+      reason: 'change from bank'
+    })
+    await callOk(core, manager, 'shifts:cash-move', {
+      direction: 'out',
+      amount: '50',
+      reason: 'window cleaner'
+    })
+    const tooMuch = await core.router.dispatch(
+      'shifts:cash-move',
+      { direction: 'out', amount: '100000', reason: 'all of it' },
+      { sessionId: manager }
+    )
     expect(tooMuch).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'amount' } })
 
     const expected = 50000 + 3990 + 1050 + 350 - 350 - 350 + 20000 - 5000
     const { shift } = await callOk(core, cashier, 'shifts:current', {})
-    expect(shift!.drawer).toEqual({ float: 50000, cashSales: 3990 + 1050 + 350, cashVoids: 350, cashRefunds: 350, cashIn: 20000, cashOut: 5000, expected })
+    expect(shift!.drawer).toEqual({
+      float: 50000,
+      cashSales: 3990 + 1050 + 350,
+      cashVoids: 350,
+      cashRefunds: 350,
+      cashIn: 20000,
+      cashOut: 5000,
+      expected
+    })
     expect(shift!.orderCount).toBe(3)
     expect(ledgerBalances(dataDir).cash_drawer).toBe(expected)
 
@@ -77,8 +125,14 @@ describe('shifts', () => {
     const counts = { n10000: 6, n5000: 1, n1000: 4, n100: 4, c50: 1, c10: 4 }
     const counted = 60000 + 5000 + 4000 + 400 + 50 + 40
     expect(counted - expected).toBe(-200)
-    expect((await core.router.dispatch('shifts:close', { shiftId: shift!.id, counts }, { sessionId: cashier })).ok).toBe(false)
-    const closed = await callOk(core, manager, 'shifts:close', { shiftId: shift!.id, counts, note: 'short two yuan' })
+    expect(
+      (await core.router.dispatch('shifts:close', { shiftId: shift!.id, counts }, { sessionId: cashier })).ok
+    ).toBe(false)
+    const closed = await callOk(core, manager, 'shifts:close', {
+      shiftId: shift!.id,
+      counts,
+      note: 'short two yuan'
+    })
     expect(closed).toMatchObject({ status: 'closed', counted, overShort: -200, drawer: { expected } })
     expect(closed.moves.map((m) => [m.kind, m.amount])).toEqual([
       ['float', 50000],
@@ -101,20 +155,30 @@ describe('shifts', () => {
     const opened = await callOk(core, cashier, 'shifts:open', { counts: {}, other: '100' })
     await sell(core, cashier, [{ code: GOODS.cola.sku }], '5')
     await callOk(core, manager, 'shifts:close', { shiftId: opened.id, counts: {}, other: '103.50' })
-    const again = await core.router.dispatch('shifts:close', { shiftId: opened.id, counts: {} }, { sessionId: manager })
+    const again = await core.router.dispatch(
+      'shifts:close',
+      { shiftId: opened.id, counts: {} },
+      { sessionId: manager }
+    )
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
     if (!again.ok) expect(again.error.message).toMatch(/never reopened/)
 
     const db = new BetterSqlite3(join(dataDir, 'kassa.sqlite'))
     try {
-      expect(() => db.prepare("UPDATE shifts SET status = 'open', closed_at = NULL WHERE id = ?").run(opened.id)).toThrow(/never reopened/)
+      expect(() =>
+        db.prepare("UPDATE shifts SET status = 'open', closed_at = NULL WHERE id = ?").run(opened.id)
+      ).toThrow(/never reopened/)
     } finally {
       db.close()
     }
 
     const cart = await callOk(core, cashier, 'cart:open', {})
     await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code: GOODS.cola.sku })
-    const refused = await core.router.dispatch('checkout:pay-cash', { cartId: cart.id, tendered: '5', checkoutKey: 'after-close-1' }, { sessionId: cashier })
+    const refused = await core.router.dispatch(
+      'checkout:pay-cash',
+      { cartId: cart.id, tendered: '5', checkoutKey: 'after-close-1' },
+      { sessionId: cashier }
+    )
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'shift' } })
 
     const next = await callOk(core, cashier, 'shifts:open', { counts: { n1000: 10 } })
@@ -131,7 +195,11 @@ describe('shifts', () => {
     const { core, cashier, manager, dataDir } = test
     const first = await callOk(core, cashier, 'shifts:open', { counts: {} })
     await sell(core, cashier, [{ code: GOODS.rice.sku }], '39.90')
-    const closed = await callOk(core, manager, 'shifts:close', { shiftId: first.id, counts: {}, other: '39.90' })
+    const closed = await callOk(core, manager, 'shifts:close', {
+      shiftId: first.id,
+      counts: {},
+      other: '39.90'
+    })
     test.stop()
 
     // The same file opened as the sync (or a late payment) would see it.
@@ -156,15 +224,31 @@ describe('shifts', () => {
       }
       const actor = { userId: null, approverUserId: null }
       const rescue = shifts.attachLate(lateOrder(1, 1200), first.id, actor)
-      expect(rescue).toMatchObject({ kind: 'rescue', rescue_of: first.id, status: 'open', number: 'T01-S00002' })
+      expect(rescue).toMatchObject({
+        kind: 'rescue',
+        rescue_of: first.id,
+        status: 'open',
+        number: 'T01-S00002'
+      })
       expect(shifts.attachLate(lateOrder(2, 800), first.id, actor).id).toBe(rescue.id)
 
       const original = shifts.get(first.id)
-      expect(original).toMatchObject({ status: 'closed', counted: closed.counted, overShort: 0, orderCount: 1 })
-      expect(shifts.get(rescue.id)).toMatchObject({ orderCount: 2, drawer: { float: 0, cashSales: 2000, expected: 2000 } })
+      expect(original).toMatchObject({
+        status: 'closed',
+        counted: closed.counted,
+        overShort: 0,
+        orderCount: 1
+      })
+      expect(shifts.get(rescue.id)).toMatchObject({
+        orderCount: 2,
+        drawer: { float: 0, cashSales: 2000, expected: 2000 }
+      })
 
       // The rescue shift is counted and closed like any other; the next late order gets a new one.
-      expect(shifts.close({ shiftId: rescue.id, counts: { n1000: 2 } }, actor)).toMatchObject({ status: 'closed', overShort: 0 })
+      expect(shifts.close({ shiftId: rescue.id, counts: { n1000: 2 } }, actor)).toMatchObject({
+        status: 'closed',
+        overShort: 0
+      })
       const second = shifts.attachLate(lateOrder(3, 500), first.id, actor)
       expect(second.id).not.toBe(rescue.id)
       expect(second.kind).toBe('rescue')

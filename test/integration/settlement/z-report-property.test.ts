@@ -10,21 +10,44 @@ const opArb = fc.oneof(
     weight: 5,
     arbitrary: fc.record({
       kind: fc.constant('sale' as const),
-      items: fc.array(fc.record({ code: fc.constantFrom(...codes), quantity: fc.constantFrom('1', '2', '0.5', '1.25') }), { minLength: 1, maxLength: 4 }),
+      items: fc.array(
+        fc.record({ code: fc.constantFrom(...codes), quantity: fc.constantFrom('1', '2', '0.5', '1.25') }),
+        { minLength: 1, maxLength: 4 }
+      ),
       coupon: fc.boolean(),
       extra: fc.constantFrom('0', '0.01', '7.77', '100')
     })
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('void' as const), pick: fc.nat() }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('refund' as const), pick: fc.nat(), byAmount: fc.boolean() }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('cash' as const), direction: fc.constantFrom('in' as const, 'out' as const), amount: fc.constantFrom('0.50', '20', '100') }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('close' as const), off: fc.constantFrom(-500, -1, 0, 1, 250), float: fc.constantFrom('0', '300') }) }
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('refund' as const), pick: fc.nat(), byAmount: fc.boolean() })
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('cash' as const),
+      direction: fc.constantFrom('in' as const, 'out' as const),
+      amount: fc.constantFrom('0.50', '20', '100')
+    })
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('close' as const),
+      off: fc.constantFrom(-500, -1, 0, 1, 250),
+      float: fc.constantFrom('0', '300')
+    })
+  }
 )
 
 const dayArb = fc.record({
   float: fc.constantFrom('0', '500'),
   cashIncrement: fc.constantFrom(null, '0.10'),
-  ops: fc.array(fc.record({ op: opArb, minutes: fc.integer({ min: 1, max: 50 }) }), { minLength: 1, maxLength: 10 })
+  ops: fc.array(fc.record({ op: opArb, minutes: fc.integer({ min: 1, max: 50 }) }), {
+    minLength: 1,
+    maxLength: 10
+  })
 })
 
 const yuan = (minor: number): string => `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, '0')}`
@@ -45,21 +68,48 @@ describe('the Z-report against the ledger', () => {
             await callOk(core, owner, 'settings:update', { ...profile, cashIncrement: day.cashIncrement })
           }
           await callOk(core, cashier, 'shifts:open', { counts: {}, other: day.float })
-          const sold: Array<{ id: string; payable: number; refunded: number; voided: boolean; lines: Array<{ id: string; quantity: string; unit: string }> }> = []
+          const sold: Array<{
+            id: string
+            payable: number
+            refunded: number
+            voided: boolean
+            lines: Array<{ id: string; quantity: string; unit: string }>
+          }> = []
           let n = 0
           for (const { op, minutes } of day.ops) {
             clock.advance(minutes * 60_000)
             if (op.kind === 'sale') {
               const cart = await callOk(core, cashier, 'cart:open', {})
               for (const item of op.items) {
-                const quantity = item.code === GOODS.apple.sku ? item.quantity : String(Math.max(1, Math.floor(Number(item.quantity))))
+                const quantity =
+                  item.code === GOODS.apple.sku
+                    ? item.quantity
+                    : String(Math.max(1, Math.floor(Number(item.quantity))))
                 await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code: item.code, quantity })
               }
-              if (op.coupon) await core.router.dispatch('cart:apply-coupon', { cartId: cart.id, code: 'SAVE10' }, { sessionId: cashier })
-              const { due } = await callOk(core, cashier, 'checkout:preview-cash', { cartId: cart.id, tendered: '0' })
+              if (op.coupon)
+                await core.router.dispatch(
+                  'cart:apply-coupon',
+                  { cartId: cart.id, code: 'SAVE10' },
+                  { sessionId: cashier }
+                )
+              const { due } = await callOk(core, cashier, 'checkout:preview-cash', {
+                cartId: cart.id,
+                tendered: '0'
+              })
               const tendered = yuan(due + Math.round(Number(op.extra) * 100))
-              const paid = await callOk(core, cashier, 'checkout:pay-cash', { cartId: cart.id, tendered, checkoutKey: `zprop-${++n}-${cart.id}` })
-              sold.push({ id: paid.order.id, payable: paid.order.payable, refunded: 0, voided: false, lines: paid.order.lines })
+              const paid = await callOk(core, cashier, 'checkout:pay-cash', {
+                cartId: cart.id,
+                tendered,
+                checkoutKey: `zprop-${++n}-${cart.id}`
+              })
+              sold.push({
+                id: paid.order.id,
+                payable: paid.order.payable,
+                refunded: 0,
+                voided: false,
+                lines: paid.order.lines
+              })
             } else if (op.kind === 'void') {
               const candidates = sold.filter((o) => !o.voided && o.refunded === 0)
               if (candidates.length === 0) continue
@@ -72,23 +122,43 @@ describe('the Z-report against the ledger', () => {
               const order = candidates[op.pick % candidates.length]!
               const refundable = await callOk(core, manager, 'refunds:refundable', { orderId: order.id })
               const line = refundable.lines.find((l) => l.quantityLeft !== '0')
-              const input = op.byAmount || !line
-                ? { amount: yuan(Math.max(1, Math.floor(refundable.refundable / 3))) }
-                : { lines: [{ lineId: line.lineId, quantity: line.unit === 'kg' ? line.quantityLeft : '1' }] }
-              const refund = await callOk(core, manager, 'refunds:create', { orderId: order.id, refundKey: `zprop-refund-${++n}`, reason: 'property', ...input })
+              const input =
+                op.byAmount || !line
+                  ? { amount: yuan(Math.max(1, Math.floor(refundable.refundable / 3))) }
+                  : {
+                      lines: [{ lineId: line.lineId, quantity: line.unit === 'kg' ? line.quantityLeft : '1' }]
+                    }
+              const refund = await callOk(core, manager, 'refunds:create', {
+                orderId: order.id,
+                refundKey: `zprop-refund-${++n}`,
+                reason: 'property',
+                ...input
+              })
               order.refunded += refund.amount
             } else if (op.kind === 'cash') {
-              await core.router.dispatch('shifts:cash-move', { direction: op.direction, amount: op.amount, reason: 'property' }, { sessionId: manager })
+              await core.router.dispatch(
+                'shifts:cash-move',
+                { direction: op.direction, amount: op.amount, reason: 'property' },
+                { sessionId: manager }
+              )
             } else {
               const current = (await callOk(core, cashier, 'shifts:current', {})).shift!
               const counted = Math.max(0, current.drawer.expected + op.off)
-              await callOk(core, manager, 'shifts:close', { shiftId: current.id, counts: {}, other: yuan(counted) })
+              await callOk(core, manager, 'shifts:close', {
+                shiftId: current.id,
+                counts: {},
+                other: yuan(counted)
+              })
               clock.advance(60_000)
               await callOk(core, cashier, 'shifts:open', { counts: {}, other: op.float })
             }
           }
           const current = (await callOk(core, cashier, 'shifts:current', {})).shift!
-          await callOk(core, manager, 'shifts:close', { shiftId: current.id, counts: {}, other: yuan(Math.max(0, current.drawer.expected)) })
+          await callOk(core, manager, 'shifts:close', {
+            shiftId: current.id,
+            counts: {},
+            other: yuan(Math.max(0, current.drawer.expected))
+          })
 
           const date = '2025-03-01'
           const merchant = await loginAs(core, OWNER.username, OWNER.password)
@@ -103,7 +173,9 @@ describe('the Z-report against the ledger', () => {
           const neg = (account: string) => 0 - get(account)
           expect(report.taxTotal).toBe(neg('tax_payable'))
           expect(report.lineDiscounts + report.couponDiscounts).toBe(get('sales_discounts'))
-          expect(report.netSales).toBe(neg('sales_revenue') - get('sales_discounts') - get('sales_refunds') - get('tax_payable'))
+          expect(report.netSales).toBe(
+            neg('sales_revenue') - get('sales_discounts') - get('sales_refunds') - get('tax_payable')
+          )
           expect(report.cashRounding).toBe(neg('cash_rounding'))
           expect(report.cash.overShort).toBe(neg('cash_over_short'))
           expect(get('cash_drawer')).toBe(0)
@@ -115,7 +187,9 @@ describe('the Z-report against the ledger', () => {
           expect(report.collected).toBe(standing.reduce((s, o) => s + o.payable - o.refunded, 0))
           expect(report.refunds.amount).toBe(sold.reduce((s, o) => s + o.refunded, 0))
           expect(report.byHour.reduce((s, h) => s + h.orders, 0)).toBe(report.orderCount)
-          expect(report.byCashier.reduce((s, c) => s + c.sales, 0)).toBe(report.netSales + report.refunds.amount)
+          expect(report.byCashier.reduce((s, c) => s + c.sales, 0)).toBe(
+            report.netSales + report.refunds.amount
+          )
           expect(report.taxByRate.reduce((s, r) => s + r.tax, 0) - report.refunds.tax).toBe(report.taxTotal)
         } finally {
           shop.close()

@@ -13,7 +13,9 @@ import { tempDir } from '../../support/temp-dir'
 describe('opening the store', () => {
   it('creates a fresh file at the latest schema, with WAL, FULL sync and foreign keys, and takes no backup', async () => {
     const dir = tempDir()
-    const { db, applied, backupFile } = await openDatabase(join(dir, 'kassa.sqlite'), { backupDir: join(dir, 'backups') })
+    const { db, applied, backupFile } = await openDatabase(join(dir, 'kassa.sqlite'), {
+      backupDir: join(dir, 'backups')
+    })
     expect(applied).toEqual(migrations.map((m) => m.version))
     expect(schemaVersion(db)).toBe(latestSchemaVersion)
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
@@ -27,8 +29,16 @@ describe('opening the store', () => {
     const dir = tempDir()
     const file = join(dir, 'kassa.sqlite')
     const backupDir = join(dir, 'backups')
-    const first: Migration = { version: 10, name: 'first', up: (db) => db.exec('CREATE TABLE note (text TEXT)') }
-    const second: Migration = { version: 20, name: 'second', up: (db) => db.exec('ALTER TABLE note ADD COLUMN at TEXT') }
+    const first: Migration = {
+      version: 10,
+      name: 'first',
+      up: (db) => db.exec('CREATE TABLE note (text TEXT)')
+    }
+    const second: Migration = {
+      version: 20,
+      name: 'second',
+      up: (db) => db.exec('ALTER TABLE note ADD COLUMN at TEXT')
+    }
 
     const v1 = await openDatabase(file, { backupDir, migrations: [first] })
     v1.db.prepare('INSERT INTO note (text) VALUES (?)').run('kept')
@@ -54,7 +64,11 @@ describe('opening the store', () => {
   it('leaves the file untouched when a migration fails halfway', async () => {
     const dir = tempDir()
     const file = join(dir, 'kassa.sqlite')
-    const first: Migration = { version: 10, name: 'first', up: (db) => db.exec('CREATE TABLE note (text TEXT)') }
+    const first: Migration = {
+      version: 10,
+      name: 'first',
+      up: (db) => db.exec('CREATE TABLE note (text TEXT)')
+    }
     const broken: Migration = {
       version: 20,
       name: 'broken',
@@ -64,7 +78,9 @@ describe('opening the store', () => {
       }
     }
     ;(await openDatabase(file, { backupDir: join(dir, 'b'), migrations: [first] })).db.close()
-    await expect(openDatabase(file, { backupDir: join(dir, 'b'), migrations: [first, broken] })).rejects.toThrow('boom')
+    await expect(
+      openDatabase(file, { backupDir: join(dir, 'b'), migrations: [first, broken] })
+    ).rejects.toThrow('boom')
     const db = new BetterSqlite3(file)
     expect(db.pragma('user_version', { simple: true })).toBe(10)
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get()).toBeUndefined()
@@ -77,14 +93,18 @@ describe('opening the store', () => {
     const db = new BetterSqlite3(file)
     db.pragma('user_version = 999990')
     db.close()
-    await expect(openDatabase(file, { backupDir: join(dir, 'b') })).rejects.toBeInstanceOf(DatabaseTooNewError)
+    await expect(openDatabase(file, { backupDir: join(dir, 'b') })).rejects.toBeInstanceOf(
+      DatabaseTooNewError
+    )
   })
 
   it('reports a damaged file instead of crashing', async () => {
     const dir = tempDir()
     const file = join(dir, 'kassa.sqlite')
     writeFileSync(file, Buffer.alloc(8192, 0x5a))
-    await expect(openDatabase(file, { backupDir: join(dir, 'b') })).rejects.toBeInstanceOf(DatabaseDamagedError)
+    await expect(openDatabase(file, { backupDir: join(dir, 'b') })).rejects.toBeInstanceOf(
+      DatabaseDamagedError
+    )
     expect(existsSync(join(dir, 'b'))).toBe(false)
   })
 })

@@ -16,7 +16,10 @@ async function start() {
   const test = await createTestCore()
   const rendererDir = tempDir()
   mkdirSync(join(rendererDir, 'assets'))
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><html><head><title>Kassa</title></head><body></body></html>')
+  writeFileSync(
+    join(rendererDir, 'index.html'),
+    '<!doctype html><html><head><title>Kassa</title></head><body></body></html>'
+  )
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
   const server = await startWebServer({ core: test.core, rendererDir, port: 0 })
   servers.push(server)
@@ -66,7 +69,12 @@ describe('web mode server', () => {
   it('refuses foreign origins and host names (DNS rebinding)', async () => {
     const { server } = await start()
     const token = await openPage(server.url)
-    const foreign = await callApi(server.url, 'settings:get', {}, { 'X-Kassa-Session': token, Origin: 'http://evil.example' })
+    const foreign = await callApi(
+      server.url,
+      'settings:get',
+      {},
+      { 'X-Kassa-Session': token, Origin: 'http://evil.example' }
+    )
     expect(foreign.status).toBe(403)
     const status = await new Promise<number>((resolve, reject) => {
       const req = request(`${server.url}api/call/settings:get`, {
@@ -104,7 +112,14 @@ describe('web mode server', () => {
     const stream = await fetch(`${server.url}api/events?session=${token}`, { signal: controller.signal })
     const reader = stream.body!.getReader()
     await reader.read() // ": connected"
-    const profile = { storeName: 'Night Market', currency: 'CNY', locale: 'zh-CN', rounding: 'half-up', taxMode: 'inclusive', cashIncrement: null }
+    const profile = {
+      storeName: 'Night Market',
+      currency: 'CNY',
+      locale: 'zh-CN',
+      rounding: 'half-up',
+      taxMode: 'inclusive',
+      cashIncrement: null
+    }
     await callApi(server.url, 'settings:update', profile, { 'X-Kassa-Session': token })
     let text = ''
     while (!text.includes('\n\n')) text += new TextDecoder().decode((await reader.read()).value)

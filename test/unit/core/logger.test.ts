@@ -26,6 +26,9 @@ describe('the log', () => {
   })
 
   it('keeps the message of an error but not its secrets', () => {
-    expect(redact({ error: new Error('boom'), token: 't' })).toMatchObject({ error: { message: 'boom' }, token: '[redacted]' })
+    expect(redact({ error: new Error('boom'), token: 't' })).toMatchObject({
+      error: { message: 'boom' },
+      token: '[redacted]'
+    })
   })
 })

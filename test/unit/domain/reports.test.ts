@@ -6,7 +6,14 @@ import { expectedCash, overShort } from '../../../src/main/domain/shifts/expecte
 
 describe('drawer arithmetic', () => {
   it('expects float + sales − voids − refunds + in − out, and records the difference as found', () => {
-    const drawer = { float: 50000, cashSales: 15700, cashVoids: 0, cashRefunds: 2000, cashIn: 0, cashOut: 10000 }
+    const drawer = {
+      float: 50000,
+      cashSales: 15700,
+      cashVoids: 0,
+      cashRefunds: 2000,
+      cashIn: 0,
+      cashOut: 10000
+    }
     expect(expectedCash(drawer)).toBe(53700)
     expect(overShort(53500, 53700)).toBe(-200)
     expect(overShort(53700, 53700)).toBe(0)
@@ -17,7 +24,8 @@ describe('drawer arithmetic', () => {
     expect(countedCash('JPY', { n10000: 1, c500: 2, c1: 3 }, 7)).toBe(11010)
     expect(() => countedCash('CNY', { c25: 1 })).toThrow('c25 is not a CNY note or coin')
     expect(() => countedCash('CNY', { n100: 1.5 })).toThrow('whole number')
-    for (const currency of ['CNY', 'HKD', 'USD', 'EUR', 'GBP', 'JPY']) expect(denominationsOf(currency).length).toBeGreaterThan(5)
+    for (const currency of ['CNY', 'HKD', 'USD', 'EUR', 'GBP', 'JPY'])
+      expect(denominationsOf(currency).length).toBeGreaterThan(5)
     expect(denominationsOf('KWD')).toEqual([])
   })
 

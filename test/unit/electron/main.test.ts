@@ -44,7 +44,10 @@ const electron = vi.hoisted(() => {
         getVersion: () => '0.0.0-test'
       },
       BrowserWindow,
-      ipcMain: { handle: (channel: string, handler: unknown) => handlers.set(channel, handler), removeHandler: () => undefined },
+      ipcMain: {
+        handle: (channel: string, handler: unknown) => handlers.set(channel, handler),
+        removeHandler: () => undefined
+      },
       Notification: { isSupported: () => false },
       webContents: { fromId: () => undefined }
     }
@@ -75,7 +78,9 @@ describe('the desktop shell', () => {
 
   it('opens one hardened window over the core, with every contract channel bound', async () => {
     await import('../../../src/main/electron/main')
-    await vi.waitFor(() => expect(electron.windows[0]?.loaded).toMatch(/^file:.*renderer\/index\.html$/), { timeout: 10_000 })
+    await vi.waitFor(() => expect(electron.windows[0]?.loaded).toMatch(/^file:.*renderer\/index\.html$/), {
+      timeout: 10_000
+    })
     expect([...electron.handlers.keys()].sort()).toEqual(Object.keys(contract).sort())
     expect(electron.windows[0]!.options).toMatchObject({
       webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false }

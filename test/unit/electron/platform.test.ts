@@ -5,7 +5,10 @@ vi.mock('electron', () => ({}))
 
 function parts(options: { contents?: object | undefined; supported?: boolean } = {}) {
   const shown = vi.fn()
-  const Notification = vi.fn(function (this: { show: () => void }, _options: { title: string; body: string }) {
+  const Notification = vi.fn(function (
+    this: { show: () => void },
+    _options: { title: string; body: string }
+  ) {
     this.show = shown
   }) as unknown as { isSupported(): boolean; new (o: { title: string; body: string }): { show(): void } }
   ;(Notification as unknown as { isSupported: () => boolean }).isSupported = () => options.supported ?? true

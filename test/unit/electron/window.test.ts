@@ -1,5 +1,10 @@
 import { describe, expect, it, vi } from 'vitest'
-import { hardenWindow, rendererUrl, trustedSenderCheck, windowOptions } from '../../../src/main/electron/window'
+import {
+  hardenWindow,
+  rendererUrl,
+  trustedSenderCheck,
+  windowOptions
+} from '../../../src/main/electron/window'
 
 vi.mock('electron', () => ({}))
 
@@ -25,7 +30,12 @@ const APP_URL = 'file:///app/out/renderer/index.html'
 describe('the desktop window', () => {
   it('is isolated and sandboxed, with no Node in the page', () => {
     const prefs = windowOptions('/app/out/preload/index.js').webPreferences!
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true })
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true
+    })
   })
 
   it('loads the dev server in development and the built file otherwise', () => {
@@ -62,7 +72,9 @@ describe('the desktop window', () => {
     ) => void
     const respond = vi.fn()
     headers({ responseHeaders: {} }, respond)
-    expect(respond.mock.calls[0]![0].responseHeaders['Content-Security-Policy'][0]).toContain("script-src 'self'")
+    expect(respond.mock.calls[0]![0].responseHeaders['Content-Security-Policy'][0]).toContain(
+      "script-src 'self'"
+    )
   })
 
   it('trusts IPC only from the top frame of our own window showing our page', () => {
@@ -73,6 +85,8 @@ describe('the desktop window', () => {
     expect(check({ sender: {}, senderFrame: mainFrame } as never)).toBe(false)
     mainFrame.url = 'https://evil.example/'
     expect(check({ sender: webContents, senderFrame: mainFrame } as never)).toBe(false)
-    expect(trustedSenderCheck(() => null, APP_URL)({ sender: webContents, senderFrame: mainFrame } as never)).toBe(false)
+    expect(
+      trustedSenderCheck(() => null, APP_URL)({ sender: webContents, senderFrame: mainFrame } as never)
+    ).toBe(false)
   })
 })

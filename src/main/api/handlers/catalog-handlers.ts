@@ -16,11 +16,21 @@ export function registerCatalogHandlers(
   router.handle('catalog:list-categories', (input) => catalog.listCategories(input.includeInactive))
   router.handle('catalog:create-product', (input, ctx) => catalog.createProduct(input, actor(ctx.sessionId)))
   router.handle('catalog:update-product', (input, ctx) => catalog.updateProduct(input, actor(ctx.sessionId)))
-  router.handle('catalog:deactivate-product', (input, ctx) => catalog.deactivateProduct(input.id, actor(ctx.sessionId)))
-  router.handle('catalog:create-category', (input, ctx) => catalog.createCategory(input, actor(ctx.sessionId)))
-  router.handle('catalog:update-category', (input, ctx) => catalog.updateCategory(input, actor(ctx.sessionId)))
-  router.handle('catalog:deactivate-category', (input, ctx) => catalog.deactivateCategory(input.id, actor(ctx.sessionId)))
-  router.handle('catalog:import-preview', (input) => catalog.previewImport(input.csv, input.previewRows, input.errorLimit))
+  router.handle('catalog:deactivate-product', (input, ctx) =>
+    catalog.deactivateProduct(input.id, actor(ctx.sessionId))
+  )
+  router.handle('catalog:create-category', (input, ctx) =>
+    catalog.createCategory(input, actor(ctx.sessionId))
+  )
+  router.handle('catalog:update-category', (input, ctx) =>
+    catalog.updateCategory(input, actor(ctx.sessionId))
+  )
+  router.handle('catalog:deactivate-category', (input, ctx) =>
+    catalog.deactivateCategory(input.id, actor(ctx.sessionId))
+  )
+  router.handle('catalog:import-preview', (input) =>
+    catalog.previewImport(input.csv, input.previewRows, input.errorLimit)
+  )
   router.handle('catalog:import-commit', (input, ctx) =>
     catalog.importCsv(input.csv, {
       mode: input.mode,

@@ -3,7 +3,10 @@ import type { ReconciliationService } from '../../services/reconciliation/reconc
 import type { CallContext, Router } from '../router'
 
 /** Provider reconciliation: fetch or import a day's bill, and read the stored results. */
-export function registerReconciliationHandlers(router: Router, deps: { reconciliation: ReconciliationService; sessions: SessionRegistry }): void {
+export function registerReconciliationHandlers(
+  router: Router,
+  deps: { reconciliation: ReconciliationService; sessions: SessionRegistry }
+): void {
   const { reconciliation, sessions } = deps
   const actor = (ctx: CallContext) => ({ userId: sessions.userIdOf(ctx.sessionId) })
 

@@ -27,7 +27,10 @@ export interface SellDeps {
 /** The cashier's channels: cart, cash checkout, order history, coupons. */
 export function registerSellHandlers(router: Router, deps: SellDeps): void {
   const { carts, checkout, orders, coupons, receipts, refunds, tenders, payments, recovered, sessions } = deps
-  const actor = (ctx: CallContext) => ({ userId: sessions.userIdOf(ctx.sessionId), approverUserId: ctx.approverUserId ?? null })
+  const actor = (ctx: CallContext) => ({
+    userId: sessions.userIdOf(ctx.sessionId),
+    approverUserId: ctx.approverUserId ?? null
+  })
 
   router.handle('cart:open', (_input, ctx) => carts.open(actor(ctx)))
   router.handle('cart:get', (input) => carts.get(input.cartId))
@@ -54,12 +57,17 @@ export function registerSellHandlers(router: Router, deps: SellDeps): void {
   router.handle('refunds:refundable', (input) => refunds.refundable(input.orderId))
   router.handle('refunds:create', (input, ctx) => refunds.create(input, actor(ctx)))
   router.handle('refunds:get-policy', () => refunds.policy())
-  router.handle('refunds:update-policy', (input, ctx) => refunds.updatePolicy(input.approvalThreshold, actor(ctx).userId))
+  router.handle('refunds:update-policy', (input, ctx) =>
+    refunds.updatePolicy(input.approvalThreshold, actor(ctx).userId)
+  )
 
   // Payments wait for the restart recovery, so nothing is decided on stale attempts.
   router.handle('checkout:begin', async (input, ctx) => (await recovered, tenders.begin(input, actor(ctx))))
   router.handle('checkout:state', async (input) => (await recovered, tenders.session(input.orderId)))
-  router.handle('checkout:cancel', async (input, ctx) => (await recovered, tenders.cancelOrder(input.orderId, actor(ctx))))
+  router.handle(
+    'checkout:cancel',
+    async (input, ctx) => (await recovered, tenders.cancelOrder(input.orderId, actor(ctx)))
+  )
   router.handle('tenders:add', async (input, ctx) => {
     await recovered
     return tenders.add(input, actor(ctx))
@@ -71,15 +79,25 @@ export function registerSellHandlers(router: Router, deps: SellDeps): void {
   router.handle('payments:availability', async () => {
     const reachable = await payments.reachable()
     const provider = { available: reachable.ok, reason: reachable.reason }
-    return { sandbox: payments.sandbox, methods: { cash: { available: true, reason: null }, card: provider, alipay: provider, wechat: provider } }
+    return {
+      sandbox: payments.sandbox,
+      methods: { cash: { available: true, reason: null }, card: provider, alipay: provider, wechat: provider }
+    }
   })
   const sandboxOnly = () => {
-    if (!payments.sandbox) throw new DomainError('UNAVAILABLE', 'The customer panel exists only in sandbox mode')
+    if (!payments.sandbox)
+      throw new DomainError('UNAVAILABLE', 'The customer panel exists only in sandbox mode')
   }
   router.handle('sandbox:trades', async () => {
     sandboxOnly()
     const { trades } = (await payments.sandboxRequest('GET', '/trades?open=1')) as {
-      trades: Array<{ provider: 'alipay' | 'wechat' | 'card'; tradeNo: string; amount: number; state: string; waitingFor: string | null }>
+      trades: Array<{
+        provider: 'alipay' | 'wechat' | 'card'
+        tradeNo: string
+        amount: number
+        state: string
+        waitingFor: string | null
+      }>
     }
     const needs = { scan: 'scan', confirm: 'approve', password: 'password', card: 'card' } as const
     return trades.map((t) => ({
@@ -93,7 +111,12 @@ export function registerSellHandlers(router: Router, deps: SellDeps): void {
   router.handle('sandbox:act', async (input) => {
     sandboxOnly()
     const path = `/trades/${input.provider}/${encodeURIComponent(input.tradeNo)}/${input.action}`
-    const body = input.action === 'password' ? { password: input.password } : input.action === 'card' ? { pan: input.pan, pin: input.pin } : {}
+    const body =
+      input.action === 'password'
+        ? { password: input.password }
+        : input.action === 'card'
+          ? { pan: input.pan, pin: input.pin }
+          : {}
     try {
       const trade = (await payments.sandboxRequest('POST', path, body)) as { state: string }
       return { state: trade.state }

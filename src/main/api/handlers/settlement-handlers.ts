@@ -16,7 +16,10 @@ export interface SettlementDeps {
 /** Shifts and the drawer, daily settlement, notifications, and customers' ratings. */
 export function registerSettlementHandlers(router: Router, deps: SettlementDeps): void {
   const { shifts, settlement, notifications, evaluations, sessions } = deps
-  const actor = (ctx: CallContext) => ({ userId: sessions.userIdOf(ctx.sessionId), approverUserId: ctx.approverUserId ?? null })
+  const actor = (ctx: CallContext) => ({
+    userId: sessions.userIdOf(ctx.sessionId),
+    approverUserId: ctx.approverUserId ?? null
+  })
 
   router.handle('shifts:current', () => shifts.current())
   router.handle('shifts:open', (input, ctx) => shifts.open(input, actor(ctx)))
@@ -26,7 +29,9 @@ export function registerSettlementHandlers(router: Router, deps: SettlementDeps)
 
   router.handle('settlement:report', (input) => settlement.report(input.date))
   router.handle('settlement:settle', (input, ctx) => settlement.settle(input.date, actor(ctx)))
-  router.handle('settlement:orders', (input) => settlement.orders(input.date, input.filter, input.limit, input.offset))
+  router.handle('settlement:orders', (input) =>
+    settlement.orders(input.date, input.filter, input.limit, input.offset)
+  )
   router.handle('settlement:csv', (input) => settlement.csv(input.date))
   router.handle('settlement:ledger-check', (input) => settlement.ledgerCheck(input.date))
 

@@ -27,7 +27,8 @@ export const importProducts: CliCommand = {
     const unknown = rest.find((arg) => arg.startsWith('--'))
     if (unknown !== undefined) throw new UsageError(`import-products: unknown option ${unknown}`)
     if (rest.length !== 1) throw new UsageError('import-products needs one FILE (a CSV file, or - for stdin)')
-    if (dataDir === undefined) throw new UsageError('import-products needs --data-dir DIR (or KASSA_DATA_DIR)')
+    if (dataDir === undefined)
+      throw new UsageError('import-products needs --data-dir DIR (or KASSA_DATA_DIR)')
     const file = rest[0]!
     if (file !== '-' && !existsSync(file)) throw new UsageError(`no such file: ${file}`)
     const text = file === '-' ? await readText(stdin) : readFileSync(resolve(file), 'utf8')
@@ -36,7 +37,12 @@ export const importProducts: CliCommand = {
     const { db } = await openDatabase(paths.database, { backupDir: paths.backups })
     try {
       const store = createStore(db)
-      const ctx = { store, clock: systemClock, events: createEventBus(), logger: createFileLogger(paths.logs) }
+      const ctx = {
+        store,
+        clock: systemClock,
+        events: createEventBus(),
+        logger: createFileLogger(paths.logs)
+      }
       const catalog = createCatalogService(ctx)
       const plan = planImport(store.catalog, catalog.currency(), text)
       const toCreate = plan.valid.filter((row) => row.existingId === null).length
@@ -58,7 +64,8 @@ export const importProducts: CliCommand = {
           if (total > 1000 && done > 0 && done < total) stdout.write(`imported ${done} of ${total}\n`)
         }
       })
-      for (const error of result.errors.slice(plan.errors.length)) stderr.write(`${describeRowError(error)}\n`)
+      for (const error of result.errors.slice(plan.errors.length))
+        stderr.write(`${describeRowError(error)}\n`)
       stdout.write(
         `imported ${result.created + result.updated} product${result.created + result.updated === 1 ? '' : 's'}: ${result.created} created, ${result.updated} updated, ${result.skipped} skipped` +
           `${result.categoriesCreated > 0 ? `, ${result.categoriesCreated} new categor${result.categoriesCreated === 1 ? 'y' : 'ies'}` : ''}\n`

@@ -30,14 +30,23 @@ export const reportDay: CliCommand = {
     if (!isCalendarDate(date)) throw new UsageError(`report day: ${date} is not a date such as 2026-11-25`)
     if (dataDir === undefined) throw new UsageError('report day needs --data-dir DIR (or KASSA_DATA_DIR)')
     const paths = dataPaths(dataDir)
-    if (!existsSync(paths.database)) throw new UsageError(`no Kassa database in ${dataDir} (expected ${paths.database})`)
+    if (!existsSync(paths.database))
+      throw new UsageError(`no Kassa database in ${dataDir} (expected ${paths.database})`)
 
     const { db } = await openDatabase(paths.database, { backupDir: paths.backups })
     try {
       const store = createStore(db)
-      const ctx = { store, clock: systemClock, events: createEventBus(), logger: createFileLogger(paths.logs) }
+      const ctx = {
+        store,
+        clock: systemClock,
+        events: createEventBus(),
+        logger: createFileLogger(paths.logs)
+      }
       const settings = createSettingsService(ctx)
-      const settlement = createSettlementService(ctx, { settings, notifications: createNotificationsService(ctx, { platform: {} }) })
+      const settlement = createSettlementService(ctx, {
+        settings,
+        notifications: createNotificationsService(ctx, { platform: {} })
+      })
       const report = settlement.report(date)
       stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : zReportText(report, 'en'))
       return 0

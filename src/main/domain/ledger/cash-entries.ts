@@ -35,5 +35,8 @@ export function cashOutEntry(kind: 'cash_out' | 'cash_drop', amount: number): Jo
  * @example overShortEntry(-200) // Dr cash_over_short 200, Cr cash_drawer 200
  */
 export function overShortEntry(difference: number): JournalEntry {
-  return balanceEntry('cash_over_short', [debit('cash_drawer', difference), credit('cash_over_short', difference)])
+  return balanceEntry('cash_over_short', [
+    debit('cash_drawer', difference),
+    credit('cash_over_short', difference)
+  ])
 }

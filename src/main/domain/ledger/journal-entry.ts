@@ -19,7 +19,8 @@ export const debit = (account: LedgerAccount, amount: number, memo?: string): Jo
     : { account, debit: 0, credit: -amount, ...(memo ? { memo } : {}) }
 
 /** A credit of `amount`; a negative amount becomes a debit (e.g. rounding down). */
-export const credit = (account: LedgerAccount, amount: number, memo?: string): JournalLine => debit(account, -amount, memo)
+export const credit = (account: LedgerAccount, amount: number, memo?: string): JournalLine =>
+  debit(account, -amount, memo)
 
 /** The entry that undoes `entry` (a void): every debit becomes a credit and back. */
 export function reverseEntry(kind: string, entry: JournalEntry): JournalEntry {
@@ -41,7 +42,8 @@ export function balanceEntry(kind: string, lines: JournalLine[]): JournalEntry {
   let credits = 0
   for (const line of kept) {
     for (const amount of [line.debit, line.credit]) {
-      if (!Number.isSafeInteger(amount) || amount < 0) throw new Error(`journal line amount is not minor units: ${amount}`)
+      if (!Number.isSafeInteger(amount) || amount < 0)
+        throw new Error(`journal line amount is not minor units: ${amount}`)
     }
     if (line.debit !== 0 && line.credit !== 0) throw new Error('a journal line is either a debit or a credit')
     debits += line.debit

@@ -11,7 +11,10 @@ import { balanceEntry, credit, debit, type JournalEntry } from './journal-entry'
  *
  * @example refundEntry({ amount: 5000, tax: 575 }, [{ method: 'cash', amount: 5000 }])
  */
-export function refundEntry(refund: { amount: number; tax: number }, tenders: Array<{ method: TenderMethod; amount: number }>): JournalEntry {
+export function refundEntry(
+  refund: { amount: number; tax: number },
+  tenders: Array<{ method: TenderMethod; amount: number }>
+): JournalEntry {
   return balanceEntry('refund', [
     debit('sales_refunds', refund.amount - refund.tax),
     debit('tax_payable', refund.tax),

@@ -16,7 +16,15 @@ export const ORDER_STATUSES = [
 ] as const
 export type OrderStatus = (typeof ORDER_STATUSES)[number]
 
-export const ORDER_ACTIONS = ['checkout', 'reopen', 'pay', 'cancel', 'void', 'refund_part', 'refund_rest'] as const
+export const ORDER_ACTIONS = [
+  'checkout',
+  'reopen',
+  'pay',
+  'cancel',
+  'void',
+  'refund_part',
+  'refund_rest'
+] as const
 export type OrderAction = (typeof ORDER_ACTIONS)[number]
 
 const TRANSITIONS: Record<OrderStatus, Partial<Record<OrderAction, OrderStatus>>> = {
@@ -33,7 +41,8 @@ const TRANSITIONS: Record<OrderStatus, Partial<Record<OrderAction, OrderStatus>>
 /** The status `action` leads to from `status`, or a CONFLICT naming both. */
 export function nextOrderStatus(status: OrderStatus, action: OrderAction): OrderStatus {
   const next = TRANSITIONS[status][action]
-  if (!next) throw new DomainError('CONFLICT', `An order that is ${status} cannot be ${PAST[action]}`, 'status')
+  if (!next)
+    throw new DomainError('CONFLICT', `An order that is ${status} cannot be ${PAST[action]}`, 'status')
   return next
 }
 

@@ -96,7 +96,10 @@ export type ObservedOutcome =
  * @example applyObservedStatus('unknown', 'succeeded') // { kind: 'changed', status: 'succeeded' }
  * @example applyObservedStatus('succeeded', 'pending') // { kind: 'stale', status: 'succeeded' }
  */
-export function applyObservedStatus(current: PaymentStatus, observed: ObservedPaymentStatus): ObservedOutcome {
+export function applyObservedStatus(
+  current: PaymentStatus,
+  observed: ObservedPaymentStatus
+): ObservedOutcome {
   if (observed === 'not_found' || observed === 'unknown') {
     // A timeout on a call that does not commit anything (a query) leaves what we knew intact; a
     // timeout on a create or cancel is recorded by the caller with `transitionPayment(…, 'unknown')`.
@@ -120,7 +123,11 @@ export function applyObservedStatus(current: PaymentStatus, observed: ObservedPa
 export function requireRetryable(previous: PaymentStatus): void {
   if (isUnpaid(previous)) return
   if (previous === 'succeeded') {
-    throw new DomainError('CONFLICT', 'The previous attempt was paid: refund it instead of paying again', 'status')
+    throw new DomainError(
+      'CONFLICT',
+      'The previous attempt was paid: refund it instead of paying again',
+      'status'
+    )
   }
   throw new DomainError(
     'CONFLICT',

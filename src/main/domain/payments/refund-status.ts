@@ -31,7 +31,8 @@ export function applyObservedRefundStatus(
   current: RefundStatus,
   observed: RefundStatus | 'not_found' | 'unknown'
 ): { kind: 'changed' | 'same' | 'stale' | 'conflict'; status: RefundStatus } {
-  if (observed === 'not_found' || observed === 'unknown' || observed === current) return { kind: 'same', status: current }
+  if (observed === 'not_found' || observed === 'unknown' || observed === current)
+    return { kind: 'same', status: current }
   if (canTransitionRefund(current, observed)) return { kind: 'changed', status: observed }
   if (observed === 'processing') return { kind: 'stale', status: current }
   return { kind: 'conflict', status: current }

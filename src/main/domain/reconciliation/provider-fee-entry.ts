@@ -15,5 +15,8 @@ export type FeeProvider = 'card' | 'alipay' | 'wechat'
 export function providerFeeEntry(provider: FeeProvider, amount: number, memo?: string): JournalEntry | null {
   if (!Number.isSafeInteger(amount)) throw new Error(`fees are not minor units: ${amount}`)
   if (amount === 0) return null
-  return balanceEntry('provider_fees', [debit('provider_fees', amount, memo), credit(TENDER_ACCOUNTS[provider], amount, memo)])
+  return balanceEntry('provider_fees', [
+    debit('provider_fees', amount, memo),
+    credit(TENDER_ACCOUNTS[provider], amount, memo)
+  ])
 }

@@ -1,7 +1,8 @@
 import { providerDayOf } from './provider-day'
 import { localState, statementState } from './statement-status'
 
-export type ReconciliationResult = 'matched' | 'missing_locally' | 'missing_at_provider' | 'amount_mismatch' | 'status_mismatch'
+export type ReconciliationResult =
+  'matched' | 'missing_locally' | 'missing_at_provider' | 'amount_mismatch' | 'status_mismatch'
 
 /** `reversal`: a paid trade cancelled (Alipay `trade.cancel`, WeChat reverse, card void): a refund row without our refund number. */
 export type ReconciledKind = 'payment' | 'refund' | 'reversal'
@@ -14,7 +15,8 @@ export type ReconciledKind = 'payment' | 'refund' | 'reversal'
  * the neighbouring provider day (a payment just before midnight, observed just after).
  * `provider_not_final`: the bill has it unfinished (refund processing, revoked).
  */
-export type ReconciliationNote = 'open_attempt' | 'no_local_attempt' | 'lost_attempt' | 'recorded_other_day' | 'provider_not_final'
+export type ReconciliationNote =
+  'open_attempt' | 'no_local_attempt' | 'lost_attempt' | 'recorded_other_day' | 'provider_not_final'
 
 /** One row of a provider's bill, as the adapters' `fetchStatement` and the file parsers give it. */
 export interface BillRow {
@@ -94,12 +96,17 @@ export interface ReconciliationInput {
 }
 
 const keyOfBill = (row: BillRow): string =>
-  row.type === 'payment' ? `payment|${row.tradeNo}` : row.refundNo ? `refund|${row.tradeNo}|${row.refundNo}` : `reversal|${row.tradeNo}`
+  row.type === 'payment'
+    ? `payment|${row.tradeNo}`
+    : row.refundNo
+      ? `refund|${row.tradeNo}|${row.refundNo}`
+      : `reversal|${row.tradeNo}`
 
 const keyOfLocal = (row: LocalTrade): string =>
   row.kind === 'refund' ? `refund|${row.tradeNo}|${row.refundNo ?? row.id}` : `${row.kind}|${row.tradeNo}`
 
-const kindOfBill = (row: BillRow): ReconciledKind => (row.type === 'payment' ? 'payment' : row.refundNo ? 'refund' : 'reversal')
+const kindOfBill = (row: BillRow): ReconciledKind =>
+  row.type === 'payment' ? 'payment' : row.refundNo ? 'refund' : 'reversal'
 
 /**
  * Matches a provider's bill for one day against the till's rows, by trade number and refund
@@ -118,7 +125,10 @@ const kindOfBill = (row: BillRow): ReconciledKind => (row.type === 'payment' ? '
  *   local: [{ kind: 'payment', id: 'p1', tradeNo: 'A1', amount: 1250, status: 'succeeded', at: '2025-03-01T02:00:01Z' }] })
  * → rows [{ result: 'matched', … }], totals { gross: 1250, refunds: 0, fees: 8, net: 1242, matched: 1, differences: 0, … }
  */
-export function reconcileStatement(input: ReconciliationInput): { rows: ReconciledRow[]; totals: ReconciliationTotals } {
+export function reconcileStatement(input: ReconciliationInput): {
+  rows: ReconciledRow[]
+  totals: ReconciliationTotals
+} {
   const locals = new Map<string, LocalTrade>()
   for (const row of input.local) {
     const key = keyOfLocal(row)
@@ -127,7 +137,16 @@ export function reconcileStatement(input: ReconciliationInput): { rows: Reconcil
   }
   const used = new Set<string>()
   const rows: ReconciledRow[] = []
-  const totals: ReconciliationTotals = { gross: 0, refunds: 0, fees: 0, net: 0, localGross: 0, localRefunds: 0, matched: 0, differences: 0 }
+  const totals: ReconciliationTotals = {
+    gross: 0,
+    refunds: 0,
+    fees: 0,
+    net: 0,
+    localGross: 0,
+    localRefunds: 0,
+    matched: 0,
+    differences: 0
+  }
 
   for (const bill of input.statement) {
     const kind = kindOfBill(bill)

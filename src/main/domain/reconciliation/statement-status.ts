@@ -8,7 +8,14 @@ export type StatementState = 'succeeded' | 'processing' | 'failed'
 
 export function statementState(status: string): StatementState {
   const s = status.trim().toUpperCase()
-  if (s === 'TRADE_SUCCESS' || s === 'TRADE_FINISHED' || s === 'SUCCESS' || s === 'REFUND_SUCCESS' || s === 'APPROVED' || s === 'VOIDED') {
+  if (
+    s === 'TRADE_SUCCESS' ||
+    s === 'TRADE_FINISHED' ||
+    s === 'SUCCESS' ||
+    s === 'REFUND_SUCCESS' ||
+    s === 'APPROVED' ||
+    s === 'VOIDED'
+  ) {
     return 'succeeded'
   }
   if (s.endsWith('PROCESSING')) return 'processing'

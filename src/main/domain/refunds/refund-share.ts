@@ -23,7 +23,11 @@ export function refundShare(input: {
   const left = input.figure - input.refundedFigure
   const after = new Exact(input.refundedQuantity).plus(input.quantity)
   if (after.greaterThanOrEqualTo(input.lineQuantity)) return left
-  const share = new Exact(input.figure).times(input.quantity).dividedBy(input.lineQuantity).toDecimalPlaces(0).toNumber()
+  const share = new Exact(input.figure)
+    .times(input.quantity)
+    .dividedBy(input.lineQuantity)
+    .toDecimalPlaces(0)
+    .toNumber()
   return Math.min(share, left)
 }
 
@@ -33,7 +37,12 @@ export function refundShare(input: {
  *
  * @example refundTaxOfAmount({ amount: 5000, paid: 15700, tax: 1806, refundedTax: 0 }) // 575
  */
-export function refundTaxOfAmount(input: { amount: number; paid: number; tax: number; refundedTax: number }): number {
+export function refundTaxOfAmount(input: {
+  amount: number
+  paid: number
+  tax: number
+  refundedTax: number
+}): number {
   if (input.paid === 0) return 0
   const share = new Exact(input.tax).times(input.amount).dividedBy(input.paid).toDecimalPlaces(0).toNumber()
   return Math.min(share, input.tax - input.refundedTax)
@@ -46,7 +55,10 @@ export function refundTaxOfAmount(input: { amount: number; paid: number; tax: nu
  * @example allocateRefund(3000, [{ id: 'card', left: 5000 }, { id: 'cash', left: 2000 }])
  * // [{ id: 'cash', amount: 2000 }, { id: 'card', amount: 1000 }]
  */
-export function allocateRefund(amount: number, tenders: Array<{ id: string; left: number }>): Array<{ id: string; amount: number }> {
+export function allocateRefund(
+  amount: number,
+  tenders: Array<{ id: string; left: number }>
+): Array<{ id: string; amount: number }> {
   const out: Array<{ id: string; amount: number }> = []
   let rest = amount
   for (const tender of [...tenders].reverse()) {

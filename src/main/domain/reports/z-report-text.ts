@@ -112,14 +112,22 @@ function rows(report: ZReport, language: Language): Array<[string, string, strin
     [sales, L.collected, '', m(report.collected)],
     [sales, L.averageTicket, '', m(report.averageTicket)]
   )
-  for (const rate of report.taxByRate) out.push([L.tax, `${L.taxRate} ${pct(rate.rate)}`, m(rate.net), m(rate.tax)])
+  for (const rate of report.taxByRate)
+    out.push([L.tax, `${L.taxRate} ${pct(rate.rate)}`, m(rate.net), m(rate.tax)])
   if (report.refunds.tax !== 0) out.push([L.tax, L.refundedTax, '', m(-report.refunds.tax)])
   out.push([L.tax, L.tax, '', m(report.taxTotal)])
   for (const t of report.tenders) out.push([L.tenders, L.methods[t.method] ?? t.method, m(t.sales), m(t.net)])
-  for (const c of report.byCashier) out.push([L.cashiers, c.name ?? L.unknownCashier, String(c.orders), m(c.sales)])
-  for (const h of report.byHour) out.push([L.hours, `${String(h.hour).padStart(2, '0')}:00`, String(h.orders), m(h.sales)])
+  for (const c of report.byCashier)
+    out.push([L.cashiers, c.name ?? L.unknownCashier, String(c.orders), m(c.sales)])
+  for (const h of report.byHour)
+    out.push([L.hours, `${String(h.hour).padStart(2, '0')}:00`, String(h.orders), m(h.sales)])
   for (const p of report.topProducts) {
-    out.push([L.products, `${p.sku} ${language === 'en' ? (p.nameEn ?? p.name) : p.name}`, p.quantity, m(p.sales)])
+    out.push([
+      L.products,
+      `${p.sku} ${language === 'en' ? (p.nameEn ?? p.name) : p.name}`,
+      p.quantity,
+      m(p.sales)
+    ])
   }
   const c = report.cash
   out.push(
@@ -132,10 +140,20 @@ function rows(report: ZReport, language: Language): Array<[string, string, strin
     [L.cash, L.dropped, '', m(c.dropped)]
   )
   for (const shift of c.shifts) {
-    out.push([L.cash, `${L.shift} ${shift.number}: ${L.expected} ${m(shift.expected)}, ${L.counted} ${m(shift.counted)}`, '', m(shift.overShort)])
+    out.push([
+      L.cash,
+      `${L.shift} ${shift.number}: ${L.expected} ${m(shift.expected)}, ${L.counted} ${m(shift.counted)}`,
+      '',
+      m(shift.overShort)
+    ])
   }
   if (report.adjustments.orderCount !== 0 || report.adjustments.netSales !== 0) {
-    out.push([L.adjustments, L.netSales, String(report.adjustments.orderCount), m(report.adjustments.netSales)])
+    out.push([
+      L.adjustments,
+      L.netSales,
+      String(report.adjustments.orderCount),
+      m(report.adjustments.netSales)
+    ])
   }
   return out
 }

@@ -53,10 +53,16 @@ export interface DayFigures {
   topProducts?: number
 }
 
-const sumBy = <T>(rows: readonly T[], pick: (row: T) => number): number => rows.reduce((sum, row) => sum + pick(row), 0)
+const sumBy = <T>(rows: readonly T[], pick: (row: T) => number): number =>
+  rows.reduce((sum, row) => sum + pick(row), 0)
 
 /** Σ per key of `plus` rows minus `minus` rows. */
-function netBy<T, K>(plus: readonly T[], minus: readonly T[], key: (row: T) => K, fields: (row: T) => number[]): Map<K, number[]> {
+function netBy<T, K>(
+  plus: readonly T[],
+  minus: readonly T[],
+  key: (row: T) => K,
+  fields: (row: T) => number[]
+): Map<K, number[]> {
   const out = new Map<K, number[]>()
   const add = (row: T, sign: 1 | -1) => {
     const k = key(row)
@@ -109,17 +115,29 @@ export function buildZReport(day: DayFigures): Omit<ZReport, 'status' | 'settled
   const cashRounding = net((b) => b.rounding)
   const netSales = salesTotal - day.refunds.amount
 
-  const byRate = netBy(day.saleLines, day.voidLines, (l) => new Decimal(l.tax_rate).toFixed(), (l) => [l.total, l.tax])
+  const byRate = netBy(
+    day.saleLines,
+    day.voidLines,
+    (l) => new Decimal(l.tax_rate).toFixed(),
+    (l) => [l.total, l.tax]
+  )
   const taxByRate = [...byRate.entries()]
     .sort(([a], [b]) => new Decimal(a).comparedTo(b))
     .map(([rate, [total, tax]]) => ({ rate, net: total! - tax!, tax: tax! }))
     .filter((row) => row.net !== 0 || row.tax !== 0)
 
-  const tenderSales = netBy(day.saleTenders, day.voidTenders, (t) => t.method, (t) => [t.amount])
+  const tenderSales = netBy(
+    day.saleTenders,
+    day.voidTenders,
+    (t) => t.method,
+    (t) => [t.amount]
+  )
   const tenderRefunds = new Map(day.refundTenders.map((t) => [t.method, t.amount]))
   const methods = [...new Set([...tenderSales.keys(), ...tenderRefunds.keys()])]
   const ORDER = ['cash', 'card', 'alipay', 'wechat']
-  methods.sort((a, b) => (ORDER.indexOf(a) + 99) % 99 - ((ORDER.indexOf(b) + 99) % 99) || a.localeCompare(b))
+  methods.sort(
+    (a, b) => ((ORDER.indexOf(a) + 99) % 99) - ((ORDER.indexOf(b) + 99) % 99) || a.localeCompare(b)
+  )
   const tenders = methods
     .map((method) => {
       const sales = tenderSales.get(method)?.[0] ?? 0
@@ -128,7 +146,12 @@ export function buildZReport(day: DayFigures): Omit<ZReport, 'status' | 'settled
     })
     .filter((t) => t.sales !== 0 || t.refunds !== 0)
 
-  const cashiers = netBy(s, v, (b) => b.cashier, (b) => [b.n, b.total])
+  const cashiers = netBy(
+    s,
+    v,
+    (b) => b.cashier,
+    (b) => [b.n, b.total]
+  )
   const byCashier = [...cashiers.entries()]
     .map(([userId, [orders, sales]]) => ({
       userId,
@@ -139,15 +162,26 @@ export function buildZReport(day: DayFigures): Omit<ZReport, 'status' | 'settled
     .filter((row) => row.orders !== 0 || row.sales !== 0)
     .sort((a, b) => b.sales - a.sales || (a.name ?? '').localeCompare(b.name ?? ''))
 
-  const hours = netBy(s, v, (b) => b.hour, (b) => [b.n, b.total])
+  const hours = netBy(
+    s,
+    v,
+    (b) => b.hour,
+    (b) => [b.n, b.total]
+  )
   const byHour = [...hours.entries()]
     .map(([hour, [orders, sales]]) => ({ hour, orders: orders!, sales: sales! }))
     .filter((row) => row.orders !== 0 || row.sales !== 0)
     .sort((a, b) => a.hour - b.hour)
 
   const names = new Map<string, { name: string; nameEn: string | null }>()
-  for (const line of [...day.saleLines, ...day.voidLines]) names.set(line.sku, { name: line.name, nameEn: line.name_en })
-  const products = netBy(day.saleLines, day.voidLines, (l) => l.sku, (l) => [l.qty_milli, l.total])
+  for (const line of [...day.saleLines, ...day.voidLines])
+    names.set(line.sku, { name: line.name, nameEn: line.name_en })
+  const products = netBy(
+    day.saleLines,
+    day.voidLines,
+    (l) => l.sku,
+    (l) => [l.qty_milli, l.total]
+  )
   const topProducts = [...products.entries()]
     .filter(([, [milli, sales]]) => milli !== 0 || sales !== 0)
     .sort(([a, [, x]], [b, [, y]]) => y! - x! || a.localeCompare(b))
@@ -172,7 +206,12 @@ export function buildZReport(day: DayFigures): Omit<ZReport, 'status' | 'settled
     lineDiscounts: net((b) => b.ld),
     couponDiscounts: net((b) => b.od),
     voids: { count: sumBy(v, (b) => b.n), amount: sumBy(v, (b) => b.total + b.rounding) },
-    refunds: { count: day.refunds.n, orders: day.refunds.orders, amount: day.refunds.amount, tax: day.refunds.tax },
+    refunds: {
+      count: day.refunds.n,
+      orders: day.refunds.orders,
+      amount: day.refunds.amount,
+      tax: day.refunds.tax
+    },
     netSales,
     taxTotal: net((b) => b.tax) - day.refunds.tax,
     taxByRate,
@@ -202,7 +241,19 @@ export function buildZReport(day: DayFigures): Omit<ZReport, 'status' | 'settled
  * the report is right. The Z-report and the journal are written by different code; this is
  * how a test, and the review screen, check that they agree.
  */
-export function ledgerMovementsOf(report: Pick<ZReport, 'netSales' | 'refunds' | 'lineDiscounts' | 'couponDiscounts' | 'taxTotal' | 'cashRounding' | 'tenders' | 'cash'>): Record<LedgerAccount, number> {
+export function ledgerMovementsOf(
+  report: Pick<
+    ZReport,
+    | 'netSales'
+    | 'refunds'
+    | 'lineDiscounts'
+    | 'couponDiscounts'
+    | 'taxTotal'
+    | 'cashRounding'
+    | 'tenders'
+    | 'cash'
+  >
+): Record<LedgerAccount, number> {
   const discounts = report.lineDiscounts + report.couponDiscounts
   const salesTotal = report.netSales + report.refunds.amount
   const salesTax = report.taxTotal + report.refunds.tax

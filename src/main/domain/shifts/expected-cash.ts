@@ -17,7 +17,9 @@ export interface DrawerMovements {
  * @example expectedCash({ float: 50000, cashSales: 15700, cashVoids: 0, cashRefunds: 2000, cashIn: 0, cashOut: 10000 }) // 53700
  */
 export function expectedCash(drawer: DrawerMovements): number {
-  return drawer.float + drawer.cashSales - drawer.cashVoids - drawer.cashRefunds + drawer.cashIn - drawer.cashOut
+  return (
+    drawer.float + drawer.cashSales - drawer.cashVoids - drawer.cashRefunds + drawer.cashIn - drawer.cashOut
+  )
 }
 
 /**

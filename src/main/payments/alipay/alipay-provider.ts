@@ -20,7 +20,12 @@ import type {
 } from '../provider'
 import { parseAlipayBill } from './alipay-bill'
 
-type AlipayAnswer = Record<string, unknown> & { code?: string; msg?: string; sub_code?: string; sub_msg?: string }
+type AlipayAnswer = Record<string, unknown> & {
+  code?: string
+  msg?: string
+  sub_code?: string
+  sub_msg?: string
+}
 
 /** Alipay face-to-face (当面付) over the official `alipay-sdk`, OpenAPI v2 gateway protocol. */
 export function createAlipayProvider(config: AlipayProviderConfig, currency = 'CNY'): PaymentProvider {
@@ -36,7 +41,8 @@ export function createAlipayProvider(config: AlipayProviderConfig, currency = 'C
   })
   // Alipay speaks yuan as decimal strings ("12.50"); ours are fen.
   const yuan = (minor: number): string => minorToDecimalString(minor, currency)
-  const fen = (text: unknown): number | undefined => (typeof text === 'string' && text !== '' ? parseDecimalToMinor(text, currency) : undefined)
+  const fen = (text: unknown): number | undefined =>
+    typeof text === 'string' && text !== '' ? parseDecimalToMinor(text, currency) : undefined
 
   /**
    * Face-to-face still runs on the v2 gateway (`exec`), which the SDK marks deprecated in favour of
@@ -49,7 +55,11 @@ export function createAlipayProvider(config: AlipayProviderConfig, currency = 'C
       return (await sdk.exec(method, params, { validateSign: true })) as AlipayAnswer
     } catch (error) {
       if (error instanceof AlipayRequestError) return undefined
-      throw new ProviderError('alipay', `${method} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
+      throw new ProviderError(
+        'alipay',
+        `${method} failed: ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error }
+      )
     }
   }
   const failure = (answer: AlipayAnswer): { code: string; message: string } => ({
@@ -58,7 +68,9 @@ export function createAlipayProvider(config: AlipayProviderConfig, currency = 'C
   })
   // 20000 (service unavailable) and ACQ.SYSTEM_ERROR mean "try again / ask later", never "failed".
   const isIndeterminate = (answer: AlipayAnswer): boolean =>
-    answer.code === '20000' || answer.sub_code === 'ACQ.SYSTEM_ERROR' || answer.sub_code === 'aop.ACQ.SYSTEM_ERROR'
+    answer.code === '20000' ||
+    answer.sub_code === 'ACQ.SYSTEM_ERROR' ||
+    answer.sub_code === 'aop.ACQ.SYSTEM_ERROR'
 
   const query = async (tradeNo: string): Promise<PaymentOutcome> => {
     const answer = await call('alipay.trade.query', { bizContent: { out_trade_no: tradeNo } })
@@ -72,7 +84,10 @@ export function createAlipayProvider(config: AlipayProviderConfig, currency = 'C
       status,
       ...optional('providerTradeNo', text(answer.trade_no)),
       ...optional('amount', fen(answer.total_amount)),
-      ...optional('paidAt', status === 'succeeded' ? toRfc3339China(answer.send_pay_date as string | undefined) : undefined)
+      ...optional(
+        'paidAt',
+        status === 'succeeded' ? toRfc3339China(answer.send_pay_date as string | undefined) : undefined
+      )
     }
   }
 
@@ -86,7 +101,12 @@ export function createAlipayProvider(config: AlipayProviderConfig, currency = 'C
     // Quirk: a refund Alipay never made is a *successful* answer without `refund_amount`.
     if (answer.refund_amount === undefined) return { tradeNo, refundNo, status: 'not_found' }
     const done = answer.refund_status === undefined || answer.refund_status === 'REFUND_SUCCESS'
-    return { tradeNo, refundNo, status: done ? 'succeeded' : 'processing', ...optional('amount', fen(answer.refund_amount)) }
+    return {
+      tradeNo,
+      refundNo,
+      status: done ? 'succeeded' : 'processing',
+      ...optional('amount', fen(answer.refund_amount))
+    }
   }
 
   return {
@@ -97,7 +117,10 @@ export function createAlipayProvider(config: AlipayProviderConfig, currency = 'C
       const { tradeNo } = request
       const common = request.notifyUrl ? { notify_url: request.notifyUrl } : {}
       if (request.flow === 'merchant_qr') {
-        const minutes = request.expiresInSeconds === undefined ? undefined : Math.max(1, Math.ceil(request.expiresInSeconds / 60))
+        const minutes =
+          request.expiresInSeconds === undefined
+            ? undefined
+            : Math.max(1, Math.ceil(request.expiresInSeconds / 60))
         const answer = await call('alipay.trade.precreate', {
           ...common,
           bizContent: {
@@ -110,7 +133,8 @@ export function createAlipayProvider(config: AlipayProviderConfig, currency = 'C
         if (!answer || isIndeterminate(answer)) return { tradeNo, status: 'unknown' }
         if (answer.code === '10000') return { tradeNo, status: 'pending', qrContent: String(answer.qr_code) }
         if (answer.sub_code === 'ACQ.TRADE_HAS_SUCCESS') return query(tradeNo)
-        if (answer.sub_code === 'ACQ.TRADE_HAS_CLOSE') return { tradeNo, status: 'closed', failure: failure(answer) }
+        if (answer.sub_code === 'ACQ.TRADE_HAS_CLOSE')
+          return { tradeNo, status: 'closed', failure: failure(answer) }
         return { tradeNo, status: 'failed', failure: failure(answer) }
       }
       if (request.flow !== 'customer_code' || !request.authCode) {
@@ -137,9 +161,11 @@ export function createAlipayProvider(config: AlipayProviderConfig, currency = 'C
         }
       }
       // 10003: waiting for the customer to confirm (password) on the phone; poll `query`.
-      if (answer.code === '10003') return { tradeNo, status: 'user_paying', ...optional('providerTradeNo', text(answer.trade_no)) }
+      if (answer.code === '10003')
+        return { tradeNo, status: 'user_paying', ...optional('providerTradeNo', text(answer.trade_no)) }
       if (answer.sub_code === 'ACQ.TRADE_HAS_SUCCESS') return query(tradeNo)
-      if (answer.sub_code === 'ACQ.TRADE_HAS_CLOSE') return { tradeNo, status: 'closed', failure: failure(answer) }
+      if (answer.sub_code === 'ACQ.TRADE_HAS_CLOSE')
+        return { tradeNo, status: 'closed', failure: failure(answer) }
       return { tradeNo, status: 'failed', failure: failure(answer) }
     },
 
@@ -185,10 +211,17 @@ export function createAlipayProvider(config: AlipayProviderConfig, currency = 'C
     parseNotification(notification: IncomingNotification): PaymentNotification {
       const fields = Object.fromEntries(new URLSearchParams(notification.body))
       // V2: verify the values as posted (already form-decoded), not URI-decoded a second time.
-      if (!sdk.checkNotifySignV2(fields)) throw new NotificationRejectedError('alipay', 'signature', 'The Alipay notification signature is invalid')
-      if (fields.app_id !== config.appId) throw new NotificationRejectedError('alipay', 'shape', 'The notification is for another app')
+      if (!sdk.checkNotifySignV2(fields))
+        throw new NotificationRejectedError(
+          'alipay',
+          'signature',
+          'The Alipay notification signature is invalid'
+        )
+      if (fields.app_id !== config.appId)
+        throw new NotificationRejectedError('alipay', 'shape', 'The notification is for another app')
       const tradeNo = fields.out_trade_no
-      if (!tradeNo || !fields.notify_id) throw new NotificationRejectedError('alipay', 'shape', 'The notification has no trade number')
+      if (!tradeNo || !fields.notify_id)
+        throw new NotificationRejectedError('alipay', 'shape', 'The notification has no trade number')
       const amountOf = (text: string | undefined): number => {
         try {
           return parseDecimalToMinor(text ?? '', currency)
@@ -228,13 +261,21 @@ export function createAlipayProvider(config: AlipayProviderConfig, currency = 'C
     }),
 
     async fetchStatement(date: string): Promise<StatementRow[]> {
-      const answer = await call('alipay.data.dataservice.bill.downloadurl.query', { bizContent: { bill_type: 'trade', bill_date: date } })
+      const answer = await call('alipay.data.dataservice.bill.downloadurl.query', {
+        bizContent: { bill_type: 'trade', bill_date: date }
+      })
       if (!answer || answer.code !== '10000' || typeof answer.bill_download_url !== 'string') {
-        throw new ProviderError('alipay', `No Alipay bill for ${date}: ${answer ? failure(answer).message : 'no answer'}`)
+        throw new ProviderError(
+          'alipay',
+          `No Alipay bill for ${date}: ${answer ? failure(answer).message : 'no answer'}`
+        )
       }
       // The download URL is pre-signed and short-lived (about 30 s): fetch it at once, unauthenticated.
-      const response = await fetch(answer.bill_download_url, { signal: AbortSignal.timeout(config.timeoutMs ?? 30_000) })
-      if (!response.ok) throw new ProviderError('alipay', `The Alipay bill download failed with HTTP ${response.status}`)
+      const response = await fetch(answer.bill_download_url, {
+        signal: AbortSignal.timeout(config.timeoutMs ?? 30_000)
+      })
+      if (!response.ok)
+        throw new ProviderError('alipay', `The Alipay bill download failed with HTTP ${response.status}`)
       return parseAlipayBill(Buffer.from(await response.arrayBuffer()))
     }
   }

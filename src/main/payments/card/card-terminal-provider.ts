@@ -47,7 +47,15 @@ export function createCardTerminalProvider(config: CardProviderConfig): PaymentP
   const saleOutcome = (tradeNo: string, answer: Answer): PaymentOutcome => {
     if (!answer) return { tradeNo, status: 'unknown' }
     if (answer.status === 404) return { tradeNo, status: 'not_found' }
-    if (answer.status >= 400) return { tradeNo, status: 'failed', failure: { code: String(answer.data.error ?? answer.status), message: String(answer.data.message ?? '') } }
+    if (answer.status >= 400)
+      return {
+        tradeNo,
+        status: 'failed',
+        failure: {
+          code: String(answer.data.error ?? answer.status),
+          message: String(answer.data.message ?? '')
+        }
+      }
     const data = answer.data
     const status = SALE_STATES[String(data.state)] ?? 'unknown'
     return {
@@ -57,7 +65,9 @@ export function createCardTerminalProvider(config: CardProviderConfig): PaymentP
       ...(Number.isSafeInteger(data.amount) ? { amount: data.amount as number } : {}),
       ...(typeof data.maskedPan === 'string' ? { maskedPan: data.maskedPan } : {}),
       ...(typeof data.approvedAt === 'string' ? { paidAt: data.approvedAt } : {}),
-      ...(status === 'failed' ? { failure: { code: String(data.responseCode ?? ''), message: String(data.message ?? '') } } : {})
+      ...(status === 'failed'
+        ? { failure: { code: String(data.responseCode ?? ''), message: String(data.message ?? '') } }
+        : {})
     }
   }
 
@@ -71,7 +81,14 @@ export function createCardTerminalProvider(config: CardProviderConfig): PaymentP
       status: state === 'approved' ? 'succeeded' : state === 'processing' ? 'processing' : 'failed',
       ...(typeof answer.data.rrn === 'string' ? { providerRefundNo: answer.data.rrn } : {}),
       ...(Number.isSafeInteger(answer.data.amount) ? { amount: answer.data.amount as number } : {}),
-      ...(state === 'declined' ? { failure: { code: String(answer.data.responseCode ?? ''), message: String(answer.data.message ?? '') } } : {})
+      ...(state === 'declined'
+        ? {
+            failure: {
+              code: String(answer.data.responseCode ?? ''),
+              message: String(answer.data.message ?? '')
+            }
+          }
+        : {})
     }
   }
 
@@ -79,13 +96,25 @@ export function createCardTerminalProvider(config: CardProviderConfig): PaymentP
     id: 'card',
     flows: ['terminal'],
     async create(request: CreatePaymentRequest): Promise<PaymentOutcome> {
-      if (request.flow !== 'terminal') throw new ProviderError('card', 'The card terminal takes terminal payments only')
-      return saleOutcome(request.tradeNo, await call('POST', '/sales', { reference: request.tradeNo, amount: request.amount, currency: request.currency }))
+      if (request.flow !== 'terminal')
+        throw new ProviderError('card', 'The card terminal takes terminal payments only')
+      return saleOutcome(
+        request.tradeNo,
+        await call('POST', '/sales', {
+          reference: request.tradeNo,
+          amount: request.amount,
+          currency: request.currency
+        })
+      )
     },
-    query: async (tradeNo) => saleOutcome(tradeNo, await call('GET', `/sales/${encodeURIComponent(tradeNo)}`)),
+    query: async (tradeNo) =>
+      saleOutcome(tradeNo, await call('GET', `/sales/${encodeURIComponent(tradeNo)}`)),
     /** A cancel before the card, a void (same-batch reversal) after an approval. */
     async cancel(request: CancelRequest): Promise<CancelOutcome> {
-      const outcome = saleOutcome(request.tradeNo, await call('POST', `/sales/${encodeURIComponent(request.tradeNo)}/cancel`))
+      const outcome = saleOutcome(
+        request.tradeNo,
+        await call('POST', `/sales/${encodeURIComponent(request.tradeNo)}/cancel`)
+      )
       switch (outcome.status) {
         case 'closed':
         case 'failed':
@@ -99,11 +128,27 @@ export function createCardTerminalProvider(config: CardProviderConfig): PaymentP
       }
     },
     refund: async (request: RefundRequest) =>
-      refundOutcome(request.tradeNo, request.refundNo, await call('POST', '/refunds', { reference: request.tradeNo, refundReference: request.refundNo, amount: request.amount })),
+      refundOutcome(
+        request.tradeNo,
+        request.refundNo,
+        await call('POST', '/refunds', {
+          reference: request.tradeNo,
+          refundReference: request.refundNo,
+          amount: request.amount
+        })
+      ),
     queryRefund: async (tradeNo, refundNo) =>
-      refundOutcome(tradeNo, refundNo, await call('GET', `/refunds/${encodeURIComponent(refundNo)}?reference=${encodeURIComponent(tradeNo)}`)),
+      refundOutcome(
+        tradeNo,
+        refundNo,
+        await call('GET', `/refunds/${encodeURIComponent(refundNo)}?reference=${encodeURIComponent(tradeNo)}`)
+      ),
     parseNotification() {
-      throw new NotificationRejectedError('card', 'shape', 'The card terminal does not send notifications: poll it')
+      throw new NotificationRejectedError(
+        'card',
+        'shape',
+        'The card terminal does not send notifications: poll it'
+      )
     },
     notificationReply: (accepted) => ({ status: accepted ? 204 : 400, contentType: 'text/plain', body: '' }),
     async fetchStatement(date: string): Promise<StatementRow[]> {

@@ -13,7 +13,12 @@ export function createCashProvider(): PaymentProvider {
     flows: ['cash'],
     async create(request) {
       if (request.flow !== 'cash') throw new ProviderError('cash', 'Cash takes cash payments only')
-      const outcome: PaymentOutcome = { tradeNo: request.tradeNo, status: 'succeeded', amount: request.amount, paidAt: new Date().toISOString() }
+      const outcome: PaymentOutcome = {
+        tradeNo: request.tradeNo,
+        status: 'succeeded',
+        amount: request.amount,
+        paidAt: new Date().toISOString()
+      }
       paid.set(request.tradeNo, outcome)
       return outcome
     },

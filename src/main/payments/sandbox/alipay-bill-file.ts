@@ -50,7 +50,10 @@ export function renderAlipayBill(book: TradeBook, appId: string, day: string): B
   const yuan = (minor: number): string => minorToDecimalString(minor, 'CNY')
   const row = (cells: Record<(typeof ALIPAY_BILL_COLUMNS)[number], string>): string =>
     ALIPAY_BILL_COLUMNS.map((column) => `${cells[column]}\t`).join(',')
-  const blank = Object.fromEntries(ALIPAY_BILL_COLUMNS.map((c) => [c, ''])) as Record<(typeof ALIPAY_BILL_COLUMNS)[number], string>
+  const blank = Object.fromEntries(ALIPAY_BILL_COLUMNS.map((c) => [c, ''])) as Record<
+    (typeof ALIPAY_BILL_COLUMNS)[number],
+    string
+  >
 
   for (const trade of book.list()) {
     if (trade.provider !== 'alipay' || !trade.paidAt) continue
@@ -77,7 +80,8 @@ export function renderAlipayBill(book: TradeBook, appId: string, day: string): B
       .filter((r) => r.status === 'succeeded' && r.completedAt)
       .map((r) => ({ refundNo: r.refundNo, amount: r.amount, fee: r.fee, at: r.completedAt as Date }))
     // A cancel after payment is a full refund without a request number of ours.
-    if (trade.state === 'reversed' && trade.closedAt) returned.push({ refundNo: '', amount: trade.amount, fee: -trade.fee, at: trade.closedAt })
+    if (trade.state === 'reversed' && trade.closedAt)
+      returned.push({ refundNo: '', amount: trade.amount, fee: -trade.fee, at: trade.closedAt })
     for (const refund of returned) {
       if (chinaDay(refund.at) !== day) continue
       refunds++

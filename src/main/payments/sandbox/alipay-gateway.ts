@@ -14,7 +14,12 @@ type Biz = Record<string, unknown>
 type Answer = Record<string, unknown>
 
 const OK = { code: '10000', msg: 'Success' }
-const fail = (subCode: string, subMsg: string): Answer => ({ code: '40004', msg: 'Business Failed', sub_code: subCode, sub_msg: subMsg })
+const fail = (subCode: string, subMsg: string): Answer => ({
+  code: '40004',
+  msg: 'Business Failed',
+  sub_code: subCode,
+  sub_msg: subMsg
+})
 
 /**
  * Alipay's OpenAPI v2 gateway (`POST /gateway.do`) as `alipay-sdk`'s `exec` speaks it: common
@@ -41,7 +46,10 @@ export class AlipayGateway {
     if (req.method === 'GET' && bill) {
       const day = this.billTokens.get(bill[1] as string)
       if (!day) send(res, 404, 'no such bill')
-      else send(res, 200, renderAlipayBill(this.book, this.keys.alipay.appId, day), { 'content-type': 'application/octet-stream' })
+      else
+        send(res, 200, renderAlipayBill(this.book, this.keys.alipay.appId, day), {
+          'content-type': 'application/octet-stream'
+        })
       return true
     }
     return false
@@ -58,21 +66,41 @@ export class AlipayGateway {
     try {
       biz = params.biz_content ? (JSON.parse(params.biz_content) as Biz) : {}
     } catch {
-      this.reply(res, responseKey, { code: '40002', msg: 'Invalid Arguments', sub_code: 'isv.invalid-biz-content', sub_msg: 'biz_content 不是 JSON' })
+      this.reply(res, responseKey, {
+        code: '40002',
+        msg: 'Invalid Arguments',
+        sub_code: 'isv.invalid-biz-content',
+        sub_msg: 'biz_content 不是 JSON'
+      })
       return
     }
     if (params.app_id !== this.keys.alipay.appId) {
-      this.reply(res, responseKey, { code: '40002', msg: 'Invalid Arguments', sub_code: 'isv.invalid-app-id', sub_msg: '无效的AppID参数' })
+      this.reply(res, responseKey, {
+        code: '40002',
+        msg: 'Invalid Arguments',
+        sub_code: 'isv.invalid-app-id',
+        sub_msg: '无效的AppID参数'
+      })
       return
     }
     if (!this.verifyRequest(params)) {
-      this.reply(res, responseKey, { code: '40002', msg: 'Invalid Arguments', sub_code: 'isv.invalid-signature', sub_msg: '验签出错' })
+      this.reply(res, responseKey, {
+        code: '40002',
+        msg: 'Invalid Arguments',
+        sub_code: 'isv.invalid-signature',
+        sub_msg: '验签出错'
+      })
       return
     }
     const tradeNo = typeof biz.out_trade_no === 'string' ? biz.out_trade_no : undefined
     const call = CALLS[method]
     if (!call) {
-      this.reply(res, responseKey, { code: '40004', msg: 'Business Failed', sub_code: 'isv.invalid-method', sub_msg: `不存在的方法名 ${method}` })
+      this.reply(res, responseKey, {
+        code: '40004',
+        msg: 'Business Failed',
+        sub_code: 'isv.invalid-method',
+        sub_msg: `不存在的方法名 ${method}`
+      })
       return
     }
     await withFault({ book: this.book, held: this.held }, tradeNo, call, res, async () => {
@@ -80,7 +108,10 @@ export class AlipayGateway {
       const trade = tradeNo ? this.book.get('alipay', tradeNo) : undefined
       // "Notification before the synchronous answer": deliver it first, then answer.
       if (trade?.scenario.notify === 'before_response') await this.notifierSettle(trade)
-      const signWith = call === 'create' && trade?.scenario.responseSignature === 'bad' ? this.keys.roguePrivateKey : undefined
+      const signWith =
+        call === 'create' && trade?.scenario.responseSignature === 'bad'
+          ? this.keys.roguePrivateKey
+          : undefined
       return (out) => this.reply(out, responseKey, answer, signWith)
     })
   }
@@ -120,11 +151,19 @@ export class AlipayGateway {
   private precreate(biz: Biz, params: Record<string, string>): Answer {
     const tradeNo = String(biz.out_trade_no ?? '')
     const amount = this.amountOf(biz)
-    if (!tradeNo || amount === undefined || amount <= 0) return { code: '40002', msg: 'Invalid Arguments', sub_code: 'isv.missing-parameter', sub_msg: '缺少必选参数' }
+    if (!tradeNo || amount === undefined || amount <= 0)
+      return {
+        code: '40002',
+        msg: 'Invalid Arguments',
+        sub_code: 'isv.missing-parameter',
+        sub_msg: '缺少必选参数'
+      }
     const existing = this.book.get('alipay', tradeNo)
     if (existing) {
-      if (existing.state === 'succeeded' || existing.state === 'reversed') return fail('ACQ.TRADE_HAS_SUCCESS', '交易已被支付')
-      if (existing.state === 'closed' || existing.state === 'failed') return fail('ACQ.TRADE_HAS_CLOSE', '交易已经关闭')
+      if (existing.state === 'succeeded' || existing.state === 'reversed')
+        return fail('ACQ.TRADE_HAS_SUCCESS', '交易已被支付')
+      if (existing.state === 'closed' || existing.state === 'failed')
+        return fail('ACQ.TRADE_HAS_CLOSE', '交易已经关闭')
       if (existing.amount !== amount) return fail('ACQ.CONTEXT_INCONSISTENT', '交易信息被篡改')
       // Precreate is idempotent: the same trade number gets the same QR code back.
       return { ...OK, out_trade_no: tradeNo, qr_code: existing.qrContent }
@@ -148,12 +187,21 @@ export class AlipayGateway {
   private pay(biz: Biz, params: Record<string, string>): Answer {
     const tradeNo = String(biz.out_trade_no ?? '')
     const amount = this.amountOf(biz)
-    if (!tradeNo || amount === undefined || amount <= 0) return { code: '40002', msg: 'Invalid Arguments', sub_code: 'isv.missing-parameter', sub_msg: '缺少必选参数' }
+    if (!tradeNo || amount === undefined || amount <= 0)
+      return {
+        code: '40002',
+        msg: 'Invalid Arguments',
+        sub_code: 'isv.missing-parameter',
+        sub_msg: '缺少必选参数'
+      }
     let trade = this.book.get('alipay', tradeNo)
     if (!trade) {
       // Alipay payment codes: 25–30 then 14–22 more digits.
       if (biz.scene !== 'bar_code' || !/^(2[5-9]|30)\d{14,22}$/.test(String(biz.auth_code ?? ''))) {
-        return fail('ACQ.PAYMENT_AUTH_CODE_INVALID', '支付失败，获取顾客账户信息失败，请顾客刷新付款码后重新收款')
+        return fail(
+          'ACQ.PAYMENT_AUTH_CODE_INVALID',
+          '支付失败，获取顾客账户信息失败，请顾客刷新付款码后重新收款'
+        )
       }
       trade = this.book.open({
         provider: 'alipay',
@@ -179,14 +227,25 @@ export class AlipayGateway {
         return fail('ACQ.TRADE_HAS_CLOSE', '交易已经关闭')
       default:
         // 10003: the customer must confirm on the phone; the merchant polls `trade.query`.
-        return { code: '10003', msg: ' order success pay inprocess', out_trade_no: tradeNo, trade_no: trade.providerTradeNo, total_amount: minorToDecimalString(trade.amount, 'CNY') }
+        return {
+          code: '10003',
+          msg: ' order success pay inprocess',
+          out_trade_no: tradeNo,
+          trade_no: trade.providerTradeNo,
+          total_amount: minorToDecimalString(trade.amount, 'CNY')
+        }
     }
   }
 
   private query(biz: Biz): Answer {
     const trade = this.book.get('alipay', String(biz.out_trade_no ?? ''))
     // An unscanned precreate, a refused payment code and a cancelled-before-arrival trade do not exist.
-    if (!trade || trade.state === 'awaiting_scan' || (trade.state === 'failed' && trade.flow === 'code') || trade.amount === 0) {
+    if (
+      !trade ||
+      trade.state === 'awaiting_scan' ||
+      (trade.state === 'failed' && trade.flow === 'code') ||
+      trade.amount === 0
+    ) {
       return fail('ACQ.TRADE_NOT_EXIST', '交易不存在')
     }
     return {
@@ -223,7 +282,12 @@ export class AlipayGateway {
     try {
       amount = parseDecimalToMinor(String(biz.refund_amount ?? ''), 'CNY')
     } catch {
-      return { code: '40002', msg: 'Invalid Arguments', sub_code: 'isv.invalid-parameter', sub_msg: 'refund_amount 不合法' }
+      return {
+        code: '40002',
+        msg: 'Invalid Arguments',
+        sub_code: 'isv.invalid-parameter',
+        sub_msg: 'refund_amount 不合法'
+      }
     }
     // Without out_request_no Alipay treats the call as a full refund identified by the trade itself.
     const refundNo = String(biz.out_request_no ?? trade.tradeNo)
@@ -276,7 +340,12 @@ export class AlipayGateway {
   private billUrl(biz: Biz): Answer {
     const day = String(biz.bill_date ?? '')
     if (biz.bill_type !== 'trade' || !/^\d{4}-\d{2}-\d{2}$/.test(day)) {
-      return { code: '40002', msg: 'Invalid Arguments', sub_code: 'isv.invalid-parameter', sub_msg: 'bill_type 或 bill_date 不合法' }
+      return {
+        code: '40002',
+        msg: 'Invalid Arguments',
+        sub_code: 'isv.invalid-parameter',
+        sub_msg: 'bill_type 或 bill_date 不合法'
+      }
     }
     const token = this.book.random.alphanumeric(24)
     this.billTokens.set(token, day)
@@ -309,12 +378,16 @@ export class AlipayGateway {
       .sort()
       .map((key) => `${key}=${params[key]}`)
       .join('&')
-    return createVerify('RSA-SHA256').update(content, 'utf8').verify(this.keys.alipay.appPublicKey, params.sign, 'base64')
+    return createVerify('RSA-SHA256')
+      .update(content, 'utf8')
+      .verify(this.keys.alipay.appPublicKey, params.sign, 'base64')
   }
 
   private reply(res: ServerResponse, responseKey: string, answer: Answer, signWith?: string): void {
     const inner = JSON.stringify(answer)
-    const sign = createSign('RSA-SHA256').update(inner, 'utf8').sign(signWith ?? this.keys.alipay.alipayPrivateKey, 'base64')
+    const sign = createSign('RSA-SHA256')
+      .update(inner, 'utf8')
+      .sign(signWith ?? this.keys.alipay.alipayPrivateKey, 'base64')
     send(res, 200, `{"${responseKey}":${inner},"sign":"${sign}"}`, {
       'content-type': 'text/html;charset=utf-8',
       trace_id: this.book.random.alphanumeric(29)
@@ -329,7 +402,13 @@ export class AlipayGateway {
   private notification(event: TradeEvent, mode: NotifyMode): Delivery | undefined {
     const { trade } = event
     if (!trade.notifyUrl) return undefined
-    if (event.type === 'payment' && trade.state !== 'succeeded' && trade.state !== 'closed' && trade.state !== 'reversed') return undefined
+    if (
+      event.type === 'payment' &&
+      trade.state !== 'succeeded' &&
+      trade.state !== 'closed' &&
+      trade.state !== 'reversed'
+    )
+      return undefined
     const fields: Record<string, string> = {
       notify_time: formatChinaTime(this.book.now()),
       notify_type: 'trade_status_sync',
@@ -339,7 +418,12 @@ export class AlipayGateway {
       version: '1.0',
       trade_no: trade.providerTradeNo,
       out_trade_no: trade.tradeNo,
-      trade_status: event.type === 'refund' ? (this.book.refunded(trade) === trade.amount ? 'TRADE_CLOSED' : 'TRADE_SUCCESS') : tradeStatus(trade),
+      trade_status:
+        event.type === 'refund'
+          ? this.book.refunded(trade) === trade.amount
+            ? 'TRADE_CLOSED'
+            : 'TRADE_SUCCESS'
+          : tradeStatus(trade),
       total_amount: minorToDecimalString(trade.amount, 'CNY'),
       receipt_amount: minorToDecimalString(trade.amount, 'CNY'),
       subject: trade.subject,
@@ -387,7 +471,9 @@ function tradeStatus(trade: SandboxTrade): string {
   switch (trade.state) {
     case 'succeeded':
       // A trade refunded in full becomes TRADE_CLOSED; partly refunded stays TRADE_SUCCESS.
-      return trade.refunds.length > 0 && trade.refunds.reduce((s, r) => s + r.amount, 0) === trade.amount ? 'TRADE_CLOSED' : 'TRADE_SUCCESS'
+      return trade.refunds.length > 0 && trade.refunds.reduce((s, r) => s + r.amount, 0) === trade.amount
+        ? 'TRADE_CLOSED'
+        : 'TRADE_SUCCESS'
     case 'closed':
     case 'failed':
     case 'reversed':

@@ -49,7 +49,11 @@ export class CardTerminal {
     const path = url.pathname
     const method = req.method ?? 'GET'
     let match: RegExpExecArray | null
-    const run = (reference: string | undefined, call: SandboxCall, process: () => [number, unknown]): Promise<void> =>
+    const run = (
+      reference: string | undefined,
+      call: SandboxCall,
+      process: () => [number, unknown]
+    ): Promise<void> =>
       withFault({ book: this.book, held: this.held }, reference, call, res, () => {
         const [status, value] = process()
         return (out: ServerResponse) => sendJson(out, status, value)
@@ -77,7 +81,11 @@ export class CardTerminal {
   }
 
   /** The customer's side: a card tapped or inserted, and its PIN. Called by the control API. */
-  present(trade: SandboxTrade, pan: string, pin: string | undefined): { ok: true } | { ok: false; message: string } {
+  present(
+    trade: SandboxTrade,
+    pan: string,
+    pin: string | undefined
+  ): { ok: true } | { ok: false; message: string } {
     if (trade.provider !== 'card' || (trade.state !== 'waiting' && trade.state !== 'user_paying')) {
       return { ok: false, message: 'The terminal is not waiting for a card' }
     }
@@ -100,10 +108,16 @@ export class CardTerminal {
     const reference = String(data.reference ?? '')
     const amount = data.amount
     if (!reference || !Number.isSafeInteger(amount) || (amount as number) <= 0 || data.currency !== 'CNY') {
-      return [400, { error: 'bad_request', message: 'A sale needs a reference, a positive amount in fen and CNY' }]
+      return [
+        400,
+        { error: 'bad_request', message: 'A sale needs a reference, a positive amount in fen and CNY' }
+      ]
     }
     const existing = this.book.get('card', reference)
-    if (existing) return existing.amount === amount ? [200, this.view(existing)] : [409, { error: 'duplicate_reference', message: 'The reference was used for another amount' }]
+    if (existing)
+      return existing.amount === amount
+        ? [200, this.view(existing)]
+        : [409, { error: 'duplicate_reference', message: 'The reference was used for another amount' }]
     const trade = this.book.open({
       provider: 'card',
       flow: 'card',
@@ -115,19 +129,23 @@ export class CardTerminal {
     })
     const { customer, afterMs } = trade.scenario
     // Self-driving scenarios present the test card; `manual` and `password` wait for the customer panel.
-    if (customer === 'pay' || customer === 'decline') this.book.later(afterMs, () => this.present(trade, SANDBOX_TEST_PAN, '123456'))
+    if (customer === 'pay' || customer === 'decline')
+      this.book.later(afterMs, () => this.present(trade, SANDBOX_TEST_PAN, '123456'))
     return [201, this.view(trade)]
   }
 
   private saleStatus(reference: string): [number, unknown] {
     const trade = this.book.get('card', reference)
-    return trade && trade.amount > 0 ? [200, this.view(trade)] : [404, { error: 'not_found', message: 'No such sale' }]
+    return trade && trade.amount > 0
+      ? [200, this.view(trade)]
+      : [404, { error: 'not_found', message: 'No such sale' }]
   }
 
   private cancel(reference: string): [number, unknown] {
     const trade = this.book.get('card', reference) ?? this.book.tombstone('card', 'card', reference)
     const result = this.book.reverse(trade)
-    if (result === 'refused') return [409, { error: 'not_reversible', message: 'Refunded sales cannot be voided' }]
+    if (result === 'refused')
+      return [409, { error: 'not_reversible', message: 'Refunded sales cannot be voided' }]
     return [200, this.view(trade)]
   }
 
@@ -135,10 +153,23 @@ export class CardTerminal {
     const trade = this.book.get('card', String(data.reference ?? ''))
     const refundReference = String(data.refundReference ?? '')
     if (!trade || trade.amount === 0) return [404, { error: 'not_found', message: 'No such sale' }]
-    if (!refundReference || !Number.isSafeInteger(data.amount)) return [400, { error: 'bad_request', message: 'A refund needs a reference and an amount' }]
-    const result = this.book.refund(trade, { refundNo: refundReference, amount: data.amount as number, providerRefundNo: this.book.random.digits(12) })
+    if (!refundReference || !Number.isSafeInteger(data.amount))
+      return [400, { error: 'bad_request', message: 'A refund needs a reference and an amount' }]
+    const result = this.book.refund(trade, {
+      refundNo: refundReference,
+      amount: data.amount as number,
+      providerRefundNo: this.book.random.digits(12)
+    })
     if ('error' in result) {
-      return [200, { refundReference, state: 'declined', responseCode: result.error === 'insufficient_balance' ? '51' : '12', message: result.error }]
+      return [
+        200,
+        {
+          refundReference,
+          state: 'declined',
+          responseCode: result.error === 'insufficient_balance' ? '51' : '12',
+          message: result.error
+        }
+      ]
     }
     this.book.completeRefund(trade, result.refund)
     return [200, this.refundView(result.refund)]
@@ -154,15 +185,41 @@ export class CardTerminal {
     for (const trade of this.book.list()) {
       if (trade.provider !== 'card' || !trade.paidAt) continue
       if (chinaDay(trade.paidAt) === day) {
-        rows.push({ type: 'sale', reference: trade.tradeNo, rrn: trade.providerTradeNo, amount: trade.amount, fee: trade.fee, state: 'approved', time: formatRfc3339China(trade.paidAt), maskedPan: trade.maskedPan })
+        rows.push({
+          type: 'sale',
+          reference: trade.tradeNo,
+          rrn: trade.providerTradeNo,
+          amount: trade.amount,
+          fee: trade.fee,
+          state: 'approved',
+          time: formatRfc3339China(trade.paidAt),
+          maskedPan: trade.maskedPan
+        })
       }
       for (const refund of trade.refunds) {
         if (refund.completedAt && chinaDay(refund.completedAt) === day) {
-          rows.push({ type: 'refund', reference: trade.tradeNo, refundReference: refund.refundNo, rrn: trade.providerTradeNo, amount: refund.amount, fee: refund.fee, state: 'approved', time: formatRfc3339China(refund.completedAt) })
+          rows.push({
+            type: 'refund',
+            reference: trade.tradeNo,
+            refundReference: refund.refundNo,
+            rrn: trade.providerTradeNo,
+            amount: refund.amount,
+            fee: refund.fee,
+            state: 'approved',
+            time: formatRfc3339China(refund.completedAt)
+          })
         }
       }
       if (trade.state === 'reversed' && trade.closedAt && chinaDay(trade.closedAt) === day) {
-        rows.push({ type: 'refund', reference: trade.tradeNo, rrn: trade.providerTradeNo, amount: trade.amount, fee: -trade.fee, state: 'voided', time: formatRfc3339China(trade.closedAt) })
+        rows.push({
+          type: 'refund',
+          reference: trade.tradeNo,
+          rrn: trade.providerTradeNo,
+          amount: trade.amount,
+          fee: -trade.fee,
+          state: 'voided',
+          time: formatRfc3339China(trade.closedAt)
+        })
       }
     }
     return { terminalId: this.terminalId, date: day, rows }
@@ -177,14 +234,21 @@ export class CardTerminal {
       state: CARD_STATES[trade.state],
       rrn: trade.providerTradeNo,
       ...(trade.maskedPan ? { maskedPan: trade.maskedPan } : {}),
-      ...(trade.state === 'succeeded' ? { authCode: trade.providerTradeNo.slice(-6), responseCode: '00' } : {}),
+      ...(trade.state === 'succeeded'
+        ? { authCode: trade.providerTradeNo.slice(-6), responseCode: '00' }
+        : {}),
       ...(trade.failure ? { responseCode: trade.failure.code, message: trade.failure.message } : {}),
       ...(trade.paidAt ? { approvedAt: formatRfc3339China(trade.paidAt) } : {})
     }
   }
 
   private refundView(refund: SandboxRefund): Record<string, unknown> {
-    return { refundReference: refund.refundNo, state: refund.status === 'succeeded' ? 'approved' : 'processing', amount: refund.amount, rrn: refund.providerRefundNo }
+    return {
+      refundReference: refund.refundNo,
+      state: refund.status === 'succeeded' ? 'approved' : 'processing',
+      amount: refund.amount,
+      rrn: refund.providerRefundNo
+    }
   }
 
   private authorized(req: IncomingMessage): boolean {

@@ -25,7 +25,12 @@ export class ControlApi {
       if (result === undefined) send(res, 204, '')
       else sendJson(res, 200, result)
     } catch (error) {
-      const status = error instanceof HttpError ? error.status : error instanceof SyntaxError || error instanceof TypeError ? 400 : 500
+      const status =
+        error instanceof HttpError
+          ? error.status
+          : error instanceof SyntaxError || error instanceof TypeError
+            ? 400
+            : 500
       sendJson(res, status, { error: error instanceof Error ? error.message : String(error) })
     }
     return true
@@ -41,7 +46,12 @@ export class ControlApi {
     }
     if (method === 'GET' && path === '/trades') {
       const open = url.searchParams.get('open') === '1'
-      return { trades: this.book.list().filter((t) => !open || isOpen(t.state)).map((t) => this.view(t)) }
+      return {
+        trades: this.book
+          .list()
+          .filter((t) => !open || isOpen(t.state))
+          .map((t) => this.view(t))
+      }
     }
     if (method === 'GET' && path === '/notifications') return { deliveries: this.notifier.log }
     match = /^\/trades\/(alipay|wechat|card)\/([^/]+)(?:\/(approve|decline|scan|password|card))?$/.exec(path)
@@ -53,7 +63,8 @@ export class ControlApi {
     if (method !== 'POST' || !action) throw new HttpError(405, 'Use POST for customer actions')
     switch (action) {
       case 'scan':
-        if (!this.book.scan(trade)) throw new HttpError(409, 'The QR code was already scanned or the trade is over')
+        if (!this.book.scan(trade))
+          throw new HttpError(409, 'The QR code was already scanned or the trade is over')
         return this.view(trade)
       case 'approve':
         if (trade.provider === 'card') throw new HttpError(409, 'A card payment needs a card: POST …/card')
@@ -71,7 +82,11 @@ export class ControlApi {
         return this.view(trade)
       }
       case 'card': {
-        const outcome = this.terminal.present(trade, String(input.pan ?? ''), input.pin === undefined ? undefined : String(input.pin))
+        const outcome = this.terminal.present(
+          trade,
+          String(input.pan ?? ''),
+          input.pin === undefined ? undefined : String(input.pin)
+        )
         if (!outcome.ok) throw new HttpError(409, outcome.message)
         return this.view(trade)
       }
@@ -97,8 +112,15 @@ export class ControlApi {
         ? {
             fee: trade.fee,
             scenario: trade.scenario,
-            refunds: trade.refunds.map((r) => ({ refundNo: r.refundNo, amount: r.amount, fee: r.fee, status: r.status })),
-            deliveries: this.notifier.log.filter((d) => d.provider === trade.provider && d.tradeNo === trade.tradeNo)
+            refunds: trade.refunds.map((r) => ({
+              refundNo: r.refundNo,
+              amount: r.amount,
+              fee: r.fee,
+              status: r.status
+            })),
+            deliveries: this.notifier.log.filter(
+              (d) => d.provider === trade.provider && d.tradeNo === trade.tradeNo
+            )
           }
         : {})
     }

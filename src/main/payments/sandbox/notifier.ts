@@ -84,7 +84,9 @@ export class Notifier {
     const delivery = this.render(event, mode)
     if (!delivery) return
     this.book.later(10, () => {
-      void this.send(event, delivery, mode).then(() => (mode === 'duplicate' ? this.send(event, delivery, mode) : undefined))
+      void this.send(event, delivery, mode).then(() =>
+        mode === 'duplicate' ? this.send(event, delivery, mode) : undefined
+      )
     })
   }
 
@@ -93,7 +95,10 @@ export class Notifier {
     if (!queue || queue.length === 0) return
     this.held.delete(key)
     const newestFirst = [...queue].reverse()
-    void newestFirst.reduce<Promise<void>>((chain, event) => chain.then(() => this.deliver(event, 'out_of_order')), Promise.resolve())
+    void newestFirst.reduce<Promise<void>>(
+      (chain, event) => chain.then(() => this.deliver(event, 'out_of_order')),
+      Promise.resolve()
+    )
   }
 
   private render(event: TradeEvent, mode: NotifyMode): Delivery | undefined {

@@ -112,5 +112,8 @@ export function loadOrCreateSandboxKeys(dataDir: string): SandboxKeys {
 
 function fingerprint(publicKeyPem: string): string {
   const der = createPublicKey(publicKeyPem).export({ format: 'der', type: 'spki' })
-  return createHash('sha1').update(der).digest('hex').toUpperCase() + createHash('sha256').update(der).digest('hex').toUpperCase()
+  return (
+    createHash('sha1').update(der).digest('hex').toUpperCase() +
+    createHash('sha256').update(der).digest('hex').toUpperCase()
+  )
 }

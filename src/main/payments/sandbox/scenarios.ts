@@ -97,7 +97,8 @@ export function parseScenario(value: unknown): ScenarioInput {
         break
       case 'afterMs':
       case 'qrExpiresMs':
-        if (!Number.isSafeInteger(field) || (field as number) < 0) throw new TypeError(`${key} must be a whole number of ms`)
+        if (!Number.isSafeInteger(field) || (field as number) < 0)
+          throw new TypeError(`${key} must be a whole number of ms`)
         out[key] = field as number
         break
       case 'faults': {

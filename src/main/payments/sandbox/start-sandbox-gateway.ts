@@ -70,7 +70,8 @@ export async function startSandboxGateway(options: SandboxGatewayOptions): Promi
         }
         sendJson(res, 404, { error: 'not_found' })
       } catch (error) {
-        if (!res.headersSent) sendJson(res, 500, { error: error instanceof Error ? error.message : String(error) })
+        if (!res.headersSent)
+          sendJson(res, 500, { error: error instanceof Error ? error.message : String(error) })
         else res.destroy()
       }
     })()

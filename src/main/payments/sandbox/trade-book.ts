@@ -1,6 +1,12 @@
 import { roundToMinor } from '../../domain/money/round'
 import { ExactDecimal } from '../../domain/money/exact-decimal'
-import { DEFAULT_SCENARIO, type SandboxCall, type CallFault, type Scenario, type ScenarioInput } from './scenarios'
+import {
+  DEFAULT_SCENARIO,
+  type SandboxCall,
+  type CallFault,
+  type Scenario,
+  type ScenarioInput
+} from './scenarios'
 import type { SeededRandom } from './seeded-random'
 
 export type SandboxProvider = 'alipay' | 'wechat' | 'card'
@@ -11,7 +17,8 @@ export type SandboxFlow = 'qr' | 'code' | 'card'
  * query says TRADE_NOT_EXIST. `waiting`: open and unpaid (WAIT_BUYER_PAY / NOTPAY / waiting for card).
  * `user_paying`: the customer is confirming. The rest are final, apart from `succeeded → reversed`.
  */
-export type TradeState = 'awaiting_scan' | 'waiting' | 'user_paying' | 'succeeded' | 'failed' | 'closed' | 'reversed'
+export type TradeState =
+  'awaiting_scan' | 'waiting' | 'user_paying' | 'succeeded' | 'failed' | 'closed' | 'reversed'
 
 export interface SandboxRefund {
   refundNo: string
@@ -47,8 +54,7 @@ export interface SandboxTrade {
 }
 
 export type TradeEvent =
-  | { type: 'payment'; trade: SandboxTrade }
-  | { type: 'refund'; trade: SandboxTrade; refund: SandboxRefund }
+  { type: 'payment'; trade: SandboxTrade } | { type: 'refund'; trade: SandboxTrade; refund: SandboxRefund }
 
 export interface TradeBookOptions {
   random: SeededRandom
@@ -149,7 +155,15 @@ export class TradeBook {
    * create with that trade number is refused instead of charging the customer after all.
    */
   tombstone(provider: SandboxProvider, flow: SandboxFlow, tradeNo: string): SandboxTrade {
-    const trade = this.open({ provider, flow, tradeNo, providerTradeNo: '', amount: 0, subject: '', state: 'closed' })
+    const trade = this.open({
+      provider,
+      flow,
+      tradeNo,
+      providerTradeNo: '',
+      amount: 0,
+      subject: '',
+      state: 'closed'
+    })
     trade.closedAt = this.now()
     return trade
   }
@@ -218,7 +232,9 @@ export class TradeBook {
       this.emit({ type: 'payment', trade })
       return 'reversed'
     }
-    return trade.state === 'closed' || trade.state === 'reversed' || trade.state === 'failed' ? 'closed' : 'refused'
+    return trade.state === 'closed' || trade.state === 'reversed' || trade.state === 'failed'
+      ? 'closed'
+      : 'refused'
   }
 
   refunded(trade: SandboxTrade): number {
@@ -233,9 +249,14 @@ export class TradeBook {
   refund(
     trade: SandboxTrade,
     request: { refundNo: string; amount: number; providerRefundNo: string; notifyUrl?: string }
-  ): { refund: SandboxRefund; repeated: boolean } | { error: 'not_paid' | 'too_much' | 'amount_mismatch' | 'insufficient_balance' } {
+  ):
+    | { refund: SandboxRefund; repeated: boolean }
+    | { error: 'not_paid' | 'too_much' | 'amount_mismatch' | 'insufficient_balance' } {
     const existing = trade.refunds.find((r) => r.refundNo === request.refundNo)
-    if (existing) return existing.amount === request.amount ? { refund: existing, repeated: true } : { error: 'amount_mismatch' }
+    if (existing)
+      return existing.amount === request.amount
+        ? { refund: existing, repeated: true }
+        : { error: 'amount_mismatch' }
     if (trade.state !== 'succeeded') return { error: 'not_paid' }
     if (this.refunded(trade) + request.amount > trade.amount) return { error: 'too_much' }
     if (trade.scenario.refund === 'insufficient_balance') return { error: 'insufficient_balance' }
@@ -299,6 +320,10 @@ const DECLINES: Record<SandboxProvider, { code: string; message: string }> = {
   card: { code: '51', message: 'Insufficient funds' }
 }
 
-export const DEFAULT_FEE_RATES: Record<SandboxProvider, string> = { alipay: '0.006', wechat: '0.006', card: '0.0038' }
+export const DEFAULT_FEE_RATES: Record<SandboxProvider, string> = {
+  alipay: '0.006',
+  wechat: '0.006',
+  card: '0.0038'
+}
 
 export { DEFAULT_SCENARIO }

@@ -91,7 +91,12 @@ export function renderWechatBill(book: TradeBook, keys: SandboxKeys, day: string
     }
     const returned = trade.refunds
       .filter((r) => r.status === 'succeeded' && r.completedAt)
-      .map((r) => ({ refundNo: r.refundNo, providerRefundNo: r.providerRefundNo, amount: r.amount, at: r.completedAt as Date }))
+      .map((r) => ({
+        refundNo: r.refundNo,
+        providerRefundNo: r.providerRefundNo,
+        amount: r.amount,
+        at: r.completedAt as Date
+      }))
     if (trade.state === 'reversed' && trade.closedAt) {
       returned.push({ refundNo: '', providerRefundNo: '', amount: trade.amount, at: trade.closedAt })
     }
@@ -122,7 +127,9 @@ export function renderWechatBill(book: TradeBook, keys: SandboxKeys, day: string
     WECHAT_BILL_COLUMNS.join(','),
     ...rows,
     '总交易单数,应结订单总金额,退款总金额,充值券退款总金额,手续费总金额,订单总金额,申请退款总金额',
-    ['' + rows.length, yuan(settled), yuan(refunded), '0.00', fees.toFixed(5), yuan(ordered), yuan(refunded)].map((c) => '`' + c).join(','),
+    ['' + rows.length, yuan(settled), yuan(refunded), '0.00', fees.toFixed(5), yuan(ordered), yuan(refunded)]
+      .map((c) => '`' + c)
+      .join(','),
     ''
   ].join('\r\n')
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])

@@ -13,11 +13,20 @@ export function parseFlatXml(xml: string): Record<string, string> {
 
 export function buildFlatXml(fields: Record<string, string>): string {
   const inner = Object.entries(fields)
-    .map(([key, value]) => (/^[0-9A-Za-z_.:+-]*$/.test(value) ? `<${key}>${value}</${key}>` : `<${key}><![CDATA[${value}]]></${key}>`))
+    .map(([key, value]) =>
+      /^[0-9A-Za-z_.:+-]*$/.test(value)
+        ? `<${key}>${value}</${key}>`
+        : `<${key}><![CDATA[${value}]]></${key}>`
+    )
     .join('')
   return `<xml>${inner}</xml>`
 }
 
 function decodeEntities(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&')
 }

@@ -21,7 +21,11 @@ export function parseWechatBill(bytes: Buffer): StatementRow[] {
       providerTradeNo: row['微信订单号'] ?? '',
       type: isRefund ? 'refund' : 'payment',
       ...(isRefund && refundNo && refundNo !== '0' ? { refundNo } : {}),
-      amount: parseDecimalToMinor(isRefund ? (row['退款金额'] ?? '') : (row['应结订单金额'] ?? ''), 'CNY', field),
+      amount: parseDecimalToMinor(
+        isRefund ? (row['退款金额'] ?? '') : (row['应结订单金额'] ?? ''),
+        'CNY',
+        field
+      ),
       fee: roundToMinor(row['手续费'] || '0', 2, 'half-up'),
       status: isRefund ? `REFUND_${row['退款状态'] ?? ''}` : (row['交易状态'] ?? ''),
       time: toRfc3339China(row['交易时间']) ?? row['交易时间'] ?? ''

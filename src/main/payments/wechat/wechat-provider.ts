@@ -36,7 +36,10 @@ const isHttpFailure = (error: unknown): error is HttpFailure =>
   typeof error === 'object' && error !== null && (error as { isAxiosError?: unknown }).isAxiosError === true
 
 /** How a call ended, before any business meaning is read into it. */
-type CallResult = { kind: 'ok'; status: number; data: Json } | { kind: 'error'; status: number; data: Json } | { kind: 'unknown' }
+type CallResult =
+  | { kind: 'ok'; status: number; data: Json }
+  | { kind: 'error'; status: number; data: Json }
+  | { kind: 'unknown' }
 
 const MAX_NOTIFICATION_AGE_S = 300
 
@@ -58,7 +61,9 @@ export function createWechatProvider(config: WechatProviderConfig, currency = 'C
     certs: { [config.platformSerial]: platformPublicKey },
     secret: apiV2Key,
     // v2 /secapi/ calls present the merchant certificate over mutual TLS (https base URLs only).
-    ...(config.merchantCertPath ? { merchant: { cert: readFileSync(config.merchantCertPath), key: merchantPrivateKey } } : {}),
+    ...(config.merchantCertPath
+      ? { merchant: { cert: readFileSync(config.merchantCertPath), key: merchantPrivateKey } }
+      : {}),
     baseURL: config.baseUrl,
     timeout: config.timeoutMs ?? 10_000
   })
@@ -77,11 +82,18 @@ export function createWechatProvider(config: WechatProviderConfig, currency = 'C
       const response = await run()
       return { kind: 'ok', status: response.status, data: (response.data ?? {}) as Json }
     } catch (error) {
-      if (isHttpFailure(error) && error.response && error.response.status >= 400 && error.response.status < 500) {
+      if (
+        isHttpFailure(error) &&
+        error.response &&
+        error.response.status >= 400 &&
+        error.response.status < 500
+      ) {
         return { kind: 'error', status: error.response.status, data: asJson(error.response.data) }
       }
       if (isHttpFailure(error) || isPluginError(error)) return { kind: 'unknown' }
-      throw new ProviderError('wechat', error instanceof Error ? error.message : String(error), { cause: error })
+      throw new ProviderError('wechat', error instanceof Error ? error.message : String(error), {
+        cause: error
+      })
     }
   }
 
@@ -90,15 +102,26 @@ export function createWechatProvider(config: WechatProviderConfig, currency = 'C
    * errors *before* checking theirs, so a FAIL is trusted here only when its signature verifies —
    * an unverified "declined" could hide a payment that went through.
    */
-  const v2 = async (run: () => Promise<HttpAnswer>): Promise<{ kind: 'ok'; data: Record<string, string> } | { kind: 'fail'; data: Record<string, string> } | { kind: 'unknown' }> => {
+  const v2 = async (
+    run: () => Promise<HttpAnswer>
+  ): Promise<
+    | { kind: 'ok'; data: Record<string, string> }
+    | { kind: 'fail'; data: Record<string, string> }
+    | { kind: 'unknown' }
+  > => {
     try {
       const response = await run()
       return { kind: 'ok', data: response.data as Record<string, string> }
     } catch (error) {
-      const data = isHttpFailure(error) ? (error.response?.data as Record<string, string> | undefined) : undefined
-      if (data && typeof data === 'object' && data.return_code === 'SUCCESS' && verifyV2(data)) return { kind: 'fail', data }
+      const data = isHttpFailure(error)
+        ? (error.response?.data as Record<string, string> | undefined)
+        : undefined
+      if (data && typeof data === 'object' && data.return_code === 'SUCCESS' && verifyV2(data))
+        return { kind: 'fail', data }
       if (isHttpFailure(error) || isPluginError(error)) return { kind: 'unknown' }
-      throw new ProviderError('wechat', error instanceof Error ? error.message : String(error), { cause: error })
+      throw new ProviderError('wechat', error instanceof Error ? error.message : String(error), {
+        cause: error
+      })
     }
   }
   const verifyV2 = (data: Record<string, string>): boolean => {
@@ -108,7 +131,9 @@ export function createWechatProvider(config: WechatProviderConfig, currency = 'C
   }
 
   const query = async (tradeNo: string): Promise<PaymentOutcome> => {
-    const result = await v3(() => byTradeNo().get({ params: { mchid }, ...template({ out_trade_no: tradeNo }) }))
+    const result = await v3(() =>
+      byTradeNo().get({ params: { mchid }, ...template({ out_trade_no: tradeNo }) })
+    )
     if (result.kind === 'unknown') return { tradeNo, status: 'unknown' }
     if (result.kind === 'error') {
       return result.data.code === 'ORDER_NOT_EXIST' || result.data.code === 'ORDERNOTEXIST'
@@ -120,11 +145,15 @@ export function createWechatProvider(config: WechatProviderConfig, currency = 'C
 
   const queryRefund = async (tradeNo: string, refundNo: string): Promise<RefundOutcome> => {
     const result = await v3(() =>
-      (wxpay.v3.refund.domestic.refunds['{out_refund_no}'] as Wechatpay).get(template({ out_refund_no: refundNo }))
+      (wxpay.v3.refund.domestic.refunds['{out_refund_no}'] as Wechatpay).get(
+        template({ out_refund_no: refundNo })
+      )
     )
     if (result.kind === 'unknown') return { tradeNo, refundNo, status: 'processing' }
     if (result.kind === 'error') {
-      return result.data.code === 'RESOURCE_NOT_EXISTS' ? { tradeNo, refundNo, status: 'not_found' } : { tradeNo, refundNo, status: 'processing', failure: failureOf(result.data) }
+      return result.data.code === 'RESOURCE_NOT_EXISTS'
+        ? { tradeNo, refundNo, status: 'not_found' }
+        : { tradeNo, refundNo, status: 'processing', failure: failureOf(result.data) }
     }
     return refundOutcome(tradeNo, refundNo, result.data)
   }
@@ -136,7 +165,8 @@ export function createWechatProvider(config: WechatProviderConfig, currency = 'C
     async create(request: CreatePaymentRequest): Promise<PaymentOutcome> {
       const { tradeNo } = request
       if (request.flow === 'merchant_qr') {
-        const expires = request.expiresInSeconds === undefined ? {} : { time_expire: rfc3339In(request.expiresInSeconds) }
+        const expires =
+          request.expiresInSeconds === undefined ? {} : { time_expire: rfc3339In(request.expiresInSeconds) }
         const result = await v3(() =>
           wxpay.v3.pay.transactions.native.post({
             appid,
@@ -150,13 +180,18 @@ export function createWechatProvider(config: WechatProviderConfig, currency = 'C
           })
         )
         if (result.kind === 'unknown') return { tradeNo, status: 'unknown' }
-        if (result.kind === 'ok') return { tradeNo, status: 'pending', qrContent: String(result.data.code_url) }
+        if (result.kind === 'ok')
+          return { tradeNo, status: 'pending', qrContent: String(result.data.code_url) }
         if (result.data.code === 'ORDERPAID') return query(tradeNo)
-        if (result.data.code === 'ORDER_CLOSED') return { tradeNo, status: 'closed', failure: failureOf(result.data) }
+        if (result.data.code === 'ORDER_CLOSED')
+          return { tradeNo, status: 'closed', failure: failureOf(result.data) }
         return { tradeNo, status: 'failed', failure: failureOf(result.data) }
       }
       if (request.flow !== 'customer_code' || !request.authCode) {
-        throw new ProviderError('wechat', 'WeChat Pay takes a merchant QR or a customer payment code (authCode)')
+        throw new ProviderError(
+          'wechat',
+          'WeChat Pay takes a merchant QR or a customer payment code (authCode)'
+        )
       }
       const result = await v2(() =>
         wxpay.v2.pay.micropay.post({
@@ -178,7 +213,9 @@ export function createWechatProvider(config: WechatProviderConfig, currency = 'C
           status: 'succeeded',
           ...(result.data.transaction_id ? { providerTradeNo: result.data.transaction_id } : {}),
           amount: Number.parseInt(result.data.total_fee ?? '', 10),
-          ...(result.data.time_end ? { paidAt: toRfc3339China(result.data.time_end) ?? result.data.time_end } : {})
+          ...(result.data.time_end
+            ? { paidAt: toRfc3339China(result.data.time_end) ?? result.data.time_end }
+            : {})
         }
       }
       const code = result.data.err_code ?? ''
@@ -197,24 +234,42 @@ export function createWechatProvider(config: WechatProviderConfig, currency = 'C
       const { tradeNo } = request
       if (request.flow === 'customer_code') {
         // v2 reverse: closes an unpaid payment-code trade or refunds a paid one; `recall=Y` asks us to repeat it.
-        const result = await v2(() => wxpay.v2.secapi.pay.reverse.post({ appid, mch_id: mchid, out_trade_no: tradeNo, sign_type: Hash.ALGO_HMAC_SHA256 }, { security: true }))
+        const result = await v2(() =>
+          wxpay.v2.secapi.pay.reverse.post(
+            { appid, mch_id: mchid, out_trade_no: tradeNo, sign_type: Hash.ALGO_HMAC_SHA256 },
+            { security: true }
+          )
+        )
         if (result.kind === 'unknown') return { tradeNo, status: 'unknown' }
         if (result.data.recall === 'Y') return { tradeNo, status: 'retry' }
-        if (result.kind === 'fail') return { tradeNo, status: 'unknown', failure: { code: result.data.err_code ?? '', message: result.data.err_code_des ?? '' } }
+        if (result.kind === 'fail')
+          return {
+            tradeNo,
+            status: 'unknown',
+            failure: { code: result.data.err_code ?? '', message: result.data.err_code_des ?? '' }
+          }
         // The reverse answer does not say whether money had moved; the trade's state does.
         const after = await query(tradeNo)
-        return { tradeNo, status: after.status === 'closed' || after.status === 'not_found' ? 'closed' : 'reversed' }
+        return {
+          tradeNo,
+          status: after.status === 'closed' || after.status === 'not_found' ? 'closed' : 'reversed'
+        }
       }
       // Native orders cannot be reversed, only closed while unpaid.
-      const result = await v3(() => (byTradeNo().close as Wechatpay).post({ mchid }, template({ out_trade_no: tradeNo })))
+      const result = await v3(() =>
+        (byTradeNo().close as Wechatpay).post({ mchid }, template({ out_trade_no: tradeNo }))
+      )
       if (result.kind === 'unknown') return { tradeNo, status: 'unknown' }
       if (result.kind === 'ok') return { tradeNo, status: 'closed' }
-      if (result.data.code === 'ORDERPAID') return { tradeNo, status: 'succeeded', failure: failureOf(result.data) }
+      if (result.data.code === 'ORDERPAID')
+        return { tradeNo, status: 'succeeded', failure: failureOf(result.data) }
       // Never created (its create never arrived): nobody saw its code_url, so nobody can pay it.
-      if (result.data.code === 'ORDER_NOT_EXIST' || result.data.code === 'ORDERNOTEXIST') return { tradeNo, status: 'closed' }
+      if (result.data.code === 'ORDER_NOT_EXIST' || result.data.code === 'ORDERNOTEXIST')
+        return { tradeNo, status: 'closed' }
       const after = await query(tradeNo)
       if (after.status === 'succeeded') return { tradeNo, status: 'succeeded' }
-      if (after.status === 'closed' || after.status === 'reversed' || after.status === 'failed') return { tradeNo, status: 'closed' }
+      if (after.status === 'closed' || after.status === 'reversed' || after.status === 'failed')
+        return { tradeNo, status: 'closed' }
       return { tradeNo, status: 'unknown', failure: failureOf(result.data) }
     },
 
@@ -231,7 +286,8 @@ export function createWechatProvider(config: WechatProviderConfig, currency = 'C
       )
       if (result.kind === 'unknown') return { tradeNo, refundNo, status: 'processing' }
       // NOT_ENOUGH (balance), INVALID_REQUEST…: refused; nothing was recorded at WeChat.
-      if (result.kind === 'error') return { tradeNo, refundNo, status: 'failed', failure: failureOf(result.data) }
+      if (result.kind === 'error')
+        return { tradeNo, refundNo, status: 'failed', failure: failureOf(result.data) }
       return refundOutcome(tradeNo, refundNo, result.data)
     },
 
@@ -246,14 +302,32 @@ export function createWechatProvider(config: WechatProviderConfig, currency = 'C
       const nonce = header('wechatpay-nonce')
       const signature = header('wechatpay-signature')
       if (header('wechatpay-serial') !== config.platformSerial) {
-        throw new NotificationRejectedError('wechat', 'signature', 'The notification is signed by an unknown platform key')
+        throw new NotificationRejectedError(
+          'wechat',
+          'signature',
+          'The notification is signed by an unknown platform key'
+        )
       }
       // A replayed notification carries an old timestamp: refuse anything older than five minutes.
-      if (!/^\d+$/.test(timestamp) || Math.abs(Formatter.timestamp() - Number(timestamp)) > MAX_NOTIFICATION_AGE_S) {
-        throw new NotificationRejectedError('wechat', 'stale', 'The notification timestamp is too far from now')
+      if (
+        !/^\d+$/.test(timestamp) ||
+        Math.abs(Formatter.timestamp() - Number(timestamp)) > MAX_NOTIFICATION_AGE_S
+      ) {
+        throw new NotificationRejectedError(
+          'wechat',
+          'stale',
+          'The notification timestamp is too far from now'
+        )
       }
-      if (!signature || !Rsa.verify(Formatter.response(timestamp, nonce, notification.body), signature, platformPublicKey)) {
-        throw new NotificationRejectedError('wechat', 'signature', 'The WeChat Pay notification signature is invalid')
+      if (
+        !signature ||
+        !Rsa.verify(Formatter.response(timestamp, nonce, notification.body), signature, platformPublicKey)
+      ) {
+        throw new NotificationRejectedError(
+          'wechat',
+          'signature',
+          'The WeChat Pay notification signature is invalid'
+        )
       }
       let envelope: { id?: string; event_type?: string; resource?: Record<string, string> }
       try {
@@ -263,15 +337,31 @@ export function createWechatProvider(config: WechatProviderConfig, currency = 'C
       }
       const resource = envelope.resource
       if (!envelope.id || !resource || resource.algorithm !== 'AEAD_AES_256_GCM') {
-        throw new NotificationRejectedError('wechat', 'shape', 'The notification has no AEAD_AES_256_GCM resource')
+        throw new NotificationRejectedError(
+          'wechat',
+          'shape',
+          'The notification has no AEAD_AES_256_GCM resource'
+        )
       }
       let plain: Json
       try {
-        plain = JSON.parse(Aes.AesGcm.decrypt(resource.ciphertext ?? '', apiV3Key, resource.nonce ?? '', resource.associated_data ?? '')) as Json
+        plain = JSON.parse(
+          Aes.AesGcm.decrypt(
+            resource.ciphertext ?? '',
+            apiV3Key,
+            resource.nonce ?? '',
+            resource.associated_data ?? ''
+          )
+        ) as Json
       } catch {
-        throw new NotificationRejectedError('wechat', 'decryption', 'The notification resource does not decrypt with the APIv3 key')
+        throw new NotificationRejectedError(
+          'wechat',
+          'decryption',
+          'The notification resource does not decrypt with the APIv3 key'
+        )
       }
-      if (plain.mchid !== mchid) throw new NotificationRejectedError('wechat', 'shape', 'The notification is for another merchant')
+      if (plain.mchid !== mchid)
+        throw new NotificationRejectedError('wechat', 'shape', 'The notification is for another merchant')
       const amount = (plain.amount ?? {}) as { total?: unknown; refund?: unknown }
       if (envelope.event_type?.startsWith('REFUND.')) {
         return {
@@ -286,7 +376,8 @@ export function createWechatProvider(config: WechatProviderConfig, currency = 'C
         }
       }
       const outcome = transactionOutcome(String(plain.out_trade_no ?? ''), plain)
-      if (!Number.isSafeInteger(amount.total)) throw new NotificationRejectedError('wechat', 'shape', 'The notification has no amount')
+      if (!Number.isSafeInteger(amount.total))
+        throw new NotificationRejectedError('wechat', 'shape', 'The notification has no amount')
       return {
         kind: 'payment',
         provider: 'wechat',
@@ -303,19 +394,33 @@ export function createWechatProvider(config: WechatProviderConfig, currency = 'C
     notificationReply: (accepted: boolean): NotificationReply =>
       accepted
         ? { status: 204, contentType: 'application/json', body: '' }
-        : { status: 400, contentType: 'application/json', body: JSON.stringify({ code: 'FAIL', message: '验签或解密失败' }) },
+        : {
+            status: 400,
+            contentType: 'application/json',
+            body: JSON.stringify({ code: 'FAIL', message: '验签或解密失败' })
+          },
 
     async fetchStatement(date: string): Promise<StatementRow[]> {
-      const listed = await v3(() => wxpay.v3.bill.tradebill.get({ params: { bill_date: date, bill_type: 'ALL' } }))
+      const listed = await v3(() =>
+        wxpay.v3.bill.tradebill.get({ params: { bill_date: date, bill_type: 'ALL' } })
+      )
       if (listed.kind !== 'ok' || typeof listed.data.download_url !== 'string') {
-        throw new ProviderError('wechat', `No WeChat Pay bill for ${date}${listed.kind === 'error' ? `: ${String(listed.data.message)}` : ''}`)
+        throw new ProviderError(
+          'wechat',
+          `No WeChat Pay bill for ${date}${listed.kind === 'error' ? `: ${String(listed.data.message)}` : ''}`
+        )
       }
       // The download is signed like any v3 request but its answer is not: the SHA1 given above vouches for it.
       const { searchParams } = new URL(listed.data.download_url)
-      const downloaded = await v3(() => wxpay.v3.billdownload.file.get({ params: searchParams, responseType: 'arraybuffer' }))
+      const downloaded = await v3(() =>
+        wxpay.v3.billdownload.file.get({ params: searchParams, responseType: 'arraybuffer' })
+      )
       if (downloaded.kind !== 'ok') throw new ProviderError('wechat', 'The WeChat Pay bill download failed')
       const bytes = Buffer.from(downloaded.data as unknown as ArrayBuffer)
-      if (listed.data.hash_type === 'SHA1' && createHash('sha1').update(bytes).digest('hex') !== listed.data.hash_value) {
+      if (
+        listed.data.hash_type === 'SHA1' &&
+        createHash('sha1').update(bytes).digest('hex') !== listed.data.hash_value
+      ) {
         throw new ProviderError('wechat', 'The WeChat Pay bill does not match its SHA1')
       }
       return parseWechatBill(bytes)
@@ -329,15 +434,20 @@ function transactionOutcome(tradeNo: string, data: Json): PaymentOutcome {
   return {
     tradeNo,
     status,
-    ...(typeof data.transaction_id === 'string' && data.transaction_id ? { providerTradeNo: data.transaction_id } : {}),
+    ...(typeof data.transaction_id === 'string' && data.transaction_id
+      ? { providerTradeNo: data.transaction_id }
+      : {}),
     ...(Number.isSafeInteger(amount.total) ? { amount: amount.total as number } : {}),
     ...(status === 'succeeded' && typeof data.success_time === 'string' ? { paidAt: data.success_time } : {}),
-    ...(status === 'failed' ? { failure: { code: String(data.trade_state), message: String(data.trade_state_desc ?? '') } } : {})
+    ...(status === 'failed'
+      ? { failure: { code: String(data.trade_state), message: String(data.trade_state_desc ?? '') } }
+      : {})
   }
 }
 
 function refundOutcome(tradeNo: string, refundNo: string, data: Json): RefundOutcome {
-  const status: RefundStatus = data.status === 'SUCCESS' ? 'succeeded' : data.status === 'PROCESSING' ? 'processing' : 'failed'
+  const status: RefundStatus =
+    data.status === 'SUCCESS' ? 'succeeded' : data.status === 'PROCESSING' ? 'processing' : 'failed'
   const amount = (data.amount ?? {}) as { refund?: unknown }
   return {
     tradeNo,
@@ -345,7 +455,9 @@ function refundOutcome(tradeNo: string, refundNo: string, data: Json): RefundOut
     status,
     ...(typeof data.refund_id === 'string' ? { providerRefundNo: data.refund_id } : {}),
     ...(Number.isSafeInteger(amount.refund) ? { amount: amount.refund as number } : {}),
-    ...(status === 'failed' ? { failure: { code: String(data.status), message: 'The refund was closed or went abnormal' } } : {})
+    ...(status === 'failed'
+      ? { failure: { code: String(data.status), message: 'The refund was closed or went abnormal' } }
+      : {})
   }
 }
 
@@ -378,7 +490,11 @@ function asJson(data: unknown): Json {
 
 /** The plugin's verification failures (EV3_RES_…) surface as errors with those codes. */
 function isPluginError(error: unknown): boolean {
-  return error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && String((error as unknown as { code: string }).code).startsWith('EV')
+  return (
+    error instanceof Error &&
+    typeof (error as { code?: unknown }).code === 'string' &&
+    String((error as unknown as { code: string }).code).startsWith('EV')
+  )
 }
 
 function rfc3339In(seconds: number): string {

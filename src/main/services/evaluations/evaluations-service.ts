@@ -16,7 +16,12 @@ const RATEABLE: ReadonlySet<OrderRow['status']> = new Set(['paid', 'partially_re
 export function createEvaluationsService(ctx: ServiceContext) {
   const { store, clock } = ctx
 
-  const toView = (row: EvaluationRow): Evaluation => ({ lineId: row.order_line_id, rating: row.rating, comment: row.comment, at: row.at })
+  const toView = (row: EvaluationRow): Evaluation => ({
+    lineId: row.order_line_id,
+    rating: row.rating,
+    comment: row.comment,
+    at: row.at
+  })
 
   const refusalOf = (order: OrderRow, lineId: string): 'unpaid' | 'refunded' | null => {
     if (order.status === 'refunded') return 'refunded'
@@ -45,16 +50,22 @@ export function createEvaluationsService(ctx: ServiceContext) {
       }
     },
 
-    save(input: { orderId: string; lineId: string; rating: number; comment?: string | undefined }, actor: Actor): Evaluation {
+    save(
+      input: { orderId: string; lineId: string; rating: number; comment?: string | undefined },
+      actor: Actor
+    ): Evaluation {
       return store.transaction(() => {
         const order = store.orders.get(input.orderId)
         if (!order || order.status === 'draft') throw notFound('Order', 'orderId')
         const line = store.orders.line(order.id, input.lineId)
         if (!line) throw notFound('Order line', 'lineId')
         const refusal = refusalOf(order, line.id)
-        if (refusal === 'unpaid') throw new DomainError('CONFLICT', 'Only lines of a paid order can be rated', 'lineId')
-        if (refusal === 'refunded') throw new DomainError('CONFLICT', 'This line was refunded and cannot be rated', 'lineId')
-        if (store.evaluations.forLine(line.id)) throw new DomainError('CONFLICT', 'This line has already been rated', 'lineId')
+        if (refusal === 'unpaid')
+          throw new DomainError('CONFLICT', 'Only lines of a paid order can be rated', 'lineId')
+        if (refusal === 'refunded')
+          throw new DomainError('CONFLICT', 'This line was refunded and cannot be rated', 'lineId')
+        if (store.evaluations.forLine(line.id))
+          throw new DomainError('CONFLICT', 'This line has already been rated', 'lineId')
         const row: EvaluationRow = {
           id: newId(),
           order_id: order.id,
@@ -72,7 +83,11 @@ export function createEvaluationsService(ctx: ServiceContext) {
           action: 'evaluation.recorded',
           subject: line.id,
           details: { orderNumber: order.number, sku: line.sku, rating: row.rating },
-          event: { type: 'evaluation.recorded', aggregateId: row.id, payload: { ...toView(row), orderId: order.id, sku: line.sku } }
+          event: {
+            type: 'evaluation.recorded',
+            aggregateId: row.id,
+            payload: { ...toView(row), orderId: order.id, sku: line.sku }
+          }
         })
         return toView(row)
       })

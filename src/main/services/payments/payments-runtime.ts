@@ -43,23 +43,36 @@ const UNREACHABLE = 'http://127.0.0.1:9'
  * check, so opening a till (or a test's store) costs nothing until someone pays by card.
  */
 export function createPaymentsRuntime(options: PaymentsRuntimeOptions): PaymentsRuntime {
-  let started: Promise<{ providers: PaymentProviders; gateway: SandboxGateway | null; listener: NotificationListener | null }> | null =
-    null
+  let started: Promise<{
+    providers: PaymentProviders
+    gateway: SandboxGateway | null
+    listener: NotificationListener | null
+  }> | null = null
   let health: { at: number; value: { ok: boolean; reason: string | null } } | null = null
   let current: { gateway: SandboxGateway | null; listener: NotificationListener | null } | null = null
 
   const start = () =>
     (started ??= (async () => {
-      if (options.mode === 'off') return { providers: createPaymentProviders({ currency: 'CNY' }), gateway: null, listener: null }
-      const gateway = options.offline ? null : await startSandboxGateway({ dataDir: options.dataDir, defaultScenario: { customer: 'manual' } })
+      if (options.mode === 'off')
+        return { providers: createPaymentProviders({ currency: 'CNY' }), gateway: null, listener: null }
+      const gateway = options.offline
+        ? null
+        : await startSandboxGateway({ dataDir: options.dataDir, defaultScenario: { customer: 'manual' } })
       const keys = gateway?.keys ?? loadOrCreateSandboxKeys(options.dataDir)
       const providers = createPaymentProviders(
-        sandboxPaymentsConfig({ url: gateway?.url ?? UNREACHABLE, keys }, { timeoutMs: options.timeoutMs ?? 8000 })
+        sandboxPaymentsConfig(
+          { url: gateway?.url ?? UNREACHABLE, keys },
+          { timeoutMs: options.timeoutMs ?? 8000 }
+        )
       )
       const listener = await startNotificationListener({
-        providers: { ...(providers.alipay ? { alipay: providers.alipay } : {}), ...(providers.wechat ? { wechat: providers.wechat } : {}) },
+        providers: {
+          ...(providers.alipay ? { alipay: providers.alipay } : {}),
+          ...(providers.wechat ? { wechat: providers.wechat } : {})
+        },
         onEvent: options.onNotification,
-        onRejected: (provider, error) => options.logger.warn('payments.notification_rejected', { provider, reason: error.message })
+        onRejected: (provider, error) =>
+          options.logger.warn('payments.notification_rejected', { provider, reason: error.message })
       })
       current = { gateway, listener }
       return { providers, gateway, listener }
@@ -85,11 +98,16 @@ export function createPaymentsRuntime(options: PaymentsRuntimeOptions): Payments
       if (health && Date.now() - health.at < 3000) return health.value
       const { gateway } = await start()
       let value: { ok: boolean; reason: string | null }
-      if (options.mode === 'off') value = { ok: false, reason: 'Card and QR payments are not set up on this till' }
+      if (options.mode === 'off')
+        value = { ok: false, reason: 'Card and QR payments are not set up on this till' }
       else {
         try {
-          const response = await fetch(`${gateway?.url ?? UNREACHABLE}/sandbox/v1/health`, { signal: AbortSignal.timeout(1500) })
-          value = response.ok ? { ok: true, reason: null } : { ok: false, reason: `The payment gateway answered ${response.status}` }
+          const response = await fetch(`${gateway?.url ?? UNREACHABLE}/sandbox/v1/health`, {
+            signal: AbortSignal.timeout(1500)
+          })
+          value = response.ok
+            ? { ok: true, reason: null }
+            : { ok: false, reason: `The payment gateway answered ${response.status}` }
         } catch {
           value = { ok: false, reason: 'The payment gateway cannot be reached (network down?)' }
         }
@@ -100,7 +118,9 @@ export function createPaymentsRuntime(options: PaymentsRuntimeOptions): Payments
 
     prepareTrade(tradeNo, flow) {
       if (options.mode !== 'sandbox') return
-      const scenario = options.scenarioFor?.(flow) ?? (flow === 'customer_code' ? { customer: 'password' as const } : { customer: 'manual' as const })
+      const scenario =
+        options.scenarioFor?.(flow) ??
+        (flow === 'customer_code' ? { customer: 'password' as const } : { customer: 'manual' as const })
       current?.gateway?.setScenario(tradeNo, scenario)
     },
 
@@ -114,7 +134,8 @@ export function createPaymentsRuntime(options: PaymentsRuntimeOptions): Payments
       })
       const text = await response.text()
       const value = text ? (JSON.parse(text) as unknown) : {}
-      if (!response.ok) throw new Error((value as { error?: string }).error ?? `sandbox answered ${response.status}`)
+      if (!response.ok)
+        throw new Error((value as { error?: string }).error ?? `sandbox answered ${response.status}`)
       return value
     },
 

@@ -35,8 +35,12 @@ export function readBillFile(file: BillFile): StatementRow[] {
     }
     rows = file.provider === 'alipay' ? parseAlipayBill(bytes) : parseWechatBill(bytes)
   } catch (error) {
-    const what = file.provider === 'alipay' ? 'an Alipay trade detail bill (业务明细 CSV)' : 'a WeChat Pay trade bill'
-    throw invalid('fileBase64', `This file is not ${what}: ${error instanceof Error ? error.message : String(error)}`)
+    const what =
+      file.provider === 'alipay' ? 'an Alipay trade detail bill (业务明细 CSV)' : 'a WeChat Pay trade bill'
+    throw invalid(
+      'fileBase64',
+      `This file is not ${what}: ${error instanceof Error ? error.message : String(error)}`
+    )
   }
   for (const [n, row] of rows.entries()) {
     let day: string
@@ -46,7 +50,8 @@ export function readBillFile(file: BillFile): StatementRow[] {
       throw invalid('fileBase64', `Row ${n + 1} of the bill has no readable time (${row.time || 'empty'})`)
     }
     if (!row.tradeNo) throw invalid('fileBase64', `Row ${n + 1} of the bill has no merchant order number`)
-    if (day !== file.date) throw invalid('date', `The file holds business of ${day}: it is not the bill for ${file.date}`)
+    if (day !== file.date)
+      throw invalid('date', `The file holds business of ${day}: it is not the bill for ${file.date}`)
   }
   return rows
 }

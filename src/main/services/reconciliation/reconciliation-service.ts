@@ -1,4 +1,8 @@
-import type { ReconciliationDetail, ReconciliationProvider, ReconciliationRun } from '@shared/contract/channels/reconciliation'
+import type {
+  ReconciliationDetail,
+  ReconciliationProvider,
+  ReconciliationRun
+} from '@shared/contract/channels/reconciliation'
 import { formatMinor } from '@shared/money/format'
 import { newId } from '../../core/ids'
 import { DomainError, invalid } from '../../domain/errors'
@@ -37,7 +41,8 @@ interface Repair {
   detail: string
 }
 
-const rowKey = (row: { kind: string; tradeNo: string; refundNo: string | null }): string => `${row.kind}|${row.tradeNo}|${row.refundNo ?? ''}`
+const rowKey = (row: { kind: string; tradeNo: string; refundNo: string | null }): string =>
+  `${row.kind}|${row.tradeNo}|${row.refundNo ?? ''}`
 
 /**
  * Reconciles a provider's bill for one provider day (fetched through the provider's API, or a
@@ -68,7 +73,12 @@ export function createReconciliationService(
   }
 
   /** The till's rows that may be on this bill: recorded around the day, or named by it. */
-  const gatherLocal = (date: string, provider: ReconciliationProvider, statement: readonly BillRow[], providerTimes: Map<string, string>) => {
+  const gatherLocal = (
+    date: string,
+    provider: ReconciliationProvider,
+    statement: readonly BillRow[],
+    providerTimes: Map<string, string>
+  ) => {
     const window = providerDayWindow(date)
     const from = new Date(Date.parse(window.from) - EDGE_MS).toISOString()
     const to = new Date(Date.parse(window.to) + EDGE_MS).toISOString()
@@ -87,13 +97,28 @@ export function createReconciliationService(
     const local: LocalTrade[] = []
     for (const p of payments.values()) {
       const providerAt = providerTimes.get(p.trade_no)
-      const base = { id: p.id, tradeNo: p.trade_no, amount: p.amount, status: p.status, at: p.completed_at, ...(providerAt ? { providerAt } : {}) }
+      const base = {
+        id: p.id,
+        tradeNo: p.trade_no,
+        amount: p.amount,
+        status: p.status,
+        at: p.completed_at,
+        ...(providerAt ? { providerAt } : {})
+      }
       local.push({ kind: 'payment', ...base })
       // A reversed attempt took the money and gave it back: two rows on the bill.
       if (p.status === 'reversed') local.push({ kind: 'reversal', ...base })
     }
     for (const r of refunds.values()) {
-      local.push({ kind: 'refund', id: r.id, tradeNo: r.trade_no, refundNo: r.id, amount: r.amount, status: r.status, at: r.completed_at })
+      local.push({
+        kind: 'refund',
+        id: r.id,
+        tradeNo: r.trade_no,
+        refundNo: r.id,
+        amount: r.amount,
+        status: r.status,
+        at: r.completed_at
+      })
     }
     return { local, window: { from, to } }
   }
@@ -104,7 +129,10 @@ export function createReconciliationService(
    * service's own recovery (the same observe path as polling), a processing refund through the
    * refunds service's; anything else needs a person, and the answer is kept for them.
    */
-  const repairMissing = async (rows: ReconciledRow[], api: PaymentProvider | null): Promise<{ repairs: Map<string, Repair>; changed: boolean }> => {
+  const repairMissing = async (
+    rows: ReconciledRow[],
+    api: PaymentProvider | null
+  ): Promise<{ repairs: Map<string, Repair>; changed: boolean }> => {
     const repairs = new Map<string, Repair>()
     const missing = rows.filter((row) => row.result === 'missing_locally' || row.result === 'status_mismatch')
     let tendersToRecover = false
@@ -126,11 +154,18 @@ export function createReconciliationService(
         if (row.note === 'open_attempt') {
           refundsToRecover = true
           waiting.push(row)
-        } else repairs.set(key, { repair: 'needs_person', detail: 'No refund of this till has this refund number.' })
+        } else
+          repairs.set(key, {
+            repair: 'needs_person',
+            detail: 'No refund of this till has this refund number.'
+          })
         continue
       }
       if (row.kind === 'reversal' || !api || n >= MAX_QUERIES) {
-        repairs.set(key, { repair: 'needs_person', detail: api ? 'Not asked about: check it at the provider.' : 'The provider could not be asked.' })
+        repairs.set(key, {
+          repair: 'needs_person',
+          detail: api ? 'Not asked about: check it at the provider.' : 'The provider could not be asked.'
+        })
         continue
       }
       let answer: string
@@ -158,7 +193,9 @@ export function createReconciliationService(
     let changed = false
     for (const row of waiting) {
       const now =
-        row.kind === 'refund' ? store.refunds.tenderById(row.localId!)?.status : store.payments.byId(row.localId!)?.status
+        row.kind === 'refund'
+          ? store.refunds.tenderById(row.localId!)?.status
+          : store.payments.byId(row.localId!)?.status
       const fixed = now === 'succeeded'
       changed ||= fixed
       repairs.set(rowKey(row), {
@@ -172,7 +209,13 @@ export function createReconciliationService(
   }
 
   /** When the provider says the till's unmatched payments near the day happened (a query's `paidAt`). */
-  const askTimes = async (rows: ReconciledRow[], local: LocalTrade[], statement: readonly BillRow[], api: PaymentProvider | null, date: string) => {
+  const askTimes = async (
+    rows: ReconciledRow[],
+    local: LocalTrade[],
+    statement: readonly BillRow[],
+    api: PaymentProvider | null,
+    date: string
+  ) => {
     const times = new Map<string, string>()
     if (!api) return times
     const onBill = new Set(statement.filter((b) => b.type === 'payment').map((b) => b.tradeNo))
@@ -181,7 +224,8 @@ export function createReconciliationService(
         l.kind === 'payment' &&
         l.at !== null &&
         !onBill.has(l.tradeNo) &&
-        (providerDayOf(l.at) !== date || rows.some((r) => r.result === 'missing_at_provider' && r.localId === l.id))
+        (providerDayOf(l.at) !== date ||
+          rows.some((r) => r.result === 'missing_at_provider' && r.localId === l.id))
     )
     for (const trade of candidates.slice(0, MAX_QUERIES)) {
       try {
@@ -251,11 +295,15 @@ export function createReconciliationService(
   const notice = (run: ReconciliationDetail): NewNotification => {
     const { locale, currency } = deps.settings.getProfile()
     const zh = deps.settings.getPreferences().language === 'zh-CN'
-    const names = zh ? { alipay: '支付宝', wechat: '微信支付', card: '银行卡' } : { alipay: 'Alipay', wechat: 'WeChat Pay', card: 'Card' }
+    const names = zh
+      ? { alipay: '支付宝', wechat: '微信支付', card: '银行卡' }
+      : { alipay: 'Alipay', wechat: 'WeChat Pay', card: 'Card' }
     const money = (minor: number) => formatMinor(minor, currency, locale)
     return {
       level: 'warning',
-      title: zh ? `${run.date} ${names[run.provider]}对账有差异` : `${names[run.provider]} reconciliation for ${run.date} has differences`,
+      title: zh
+        ? `${run.date} ${names[run.provider]}对账有差异`
+        : `${names[run.provider]} reconciliation for ${run.date} has differences`,
       body: zh
         ? `${run.differences} 笔差异 · ${run.matched} 笔相符 · 手续费 ${money(run.fees)} · 结算净额 ${money(run.net)}`
         : `${run.differences} difference${run.differences === 1 ? '' : 's'} · ${run.matched} matched · fees ${money(run.fees)} · net payout ${money(run.net)}`
@@ -263,7 +311,14 @@ export function createReconciliationService(
   }
 
   const reconcile = async (
-    source: { date: string; provider: ReconciliationProvider; statement: BillRow[]; kind: 'fetch' | 'import'; fileName: string | null; api: PaymentProvider | null },
+    source: {
+      date: string
+      provider: ReconciliationProvider
+      statement: BillRow[]
+      kind: 'fetch' | 'import'
+      fileName: string | null
+      api: PaymentProvider | null
+    },
     actor: Actor
   ): Promise<ReconciliationDetail> => {
     const { date, provider, statement, api } = source
@@ -330,7 +385,15 @@ export function createReconciliationService(
           repair_detail: repair?.detail ?? null
         })
       })
-      const summary = { id: runRow.id, date, provider, source: source.kind, ...totals, feesPosted, supersedes: previous?.id ?? null }
+      const summary = {
+        id: runRow.id,
+        date,
+        provider,
+        source: source.kind,
+        ...totals,
+        feesPosted,
+        supersedes: previous?.id ?? null
+      }
       recordChange(ctx, {
         actorUserId: actor.userId,
         action: 'reconciliation.run',
@@ -347,36 +410,69 @@ export function createReconciliationService(
 
   return {
     /** Fetches the provider's bill for `date` (a provider business day) through its API and reconciles it. */
-    async run(input: { date: string; provider: ReconciliationProvider }, actor: Actor): Promise<ReconciliationDetail> {
+    async run(
+      input: { date: string; provider: ReconciliationProvider },
+      actor: Actor
+    ): Promise<ReconciliationDetail> {
       checkDate(input.date)
       const api = await providerApi(input.provider)
-      if (!api) throw new DomainError('UNAVAILABLE', 'Card and QR payments are not set up on this till', 'provider')
+      if (!api)
+        throw new DomainError('UNAVAILABLE', 'Card and QR payments are not set up on this till', 'provider')
       let statement: BillRow[]
       try {
         statement = await api.fetchStatement(input.date)
       } catch (error) {
         logger.warn('reconciliation.fetch_failed', { provider: input.provider, date: input.date, error })
-        throw new DomainError('UNAVAILABLE', `The bill for ${input.date} could not be fetched: ${error instanceof Error ? error.message : String(error)}`, 'provider')
+        throw new DomainError(
+          'UNAVAILABLE',
+          `The bill for ${input.date} could not be fetched: ${error instanceof Error ? error.message : String(error)}`,
+          'provider'
+        )
       }
       return reconcile({ ...input, statement, kind: 'fetch', fileName: null, api }, actor)
     },
 
     /** Reconciles a bill file the merchant downloaded (Alipay GBK CSV, WeChat Pay trade bill). */
-    async import(input: BillFile & { fileName?: string | undefined }, actor: Actor): Promise<ReconciliationDetail> {
+    async import(
+      input: BillFile & { fileName?: string | undefined },
+      actor: Actor
+    ): Promise<ReconciliationDetail> {
       checkDate(input.date)
       const statement = readBillFile(input)
       // A file can be reconciled offline; the provider is only asked about rows when it answers.
       const api = (await deps.runtime.reachable()).ok ? await providerApi(input.provider) : null
-      return reconcile({ date: input.date, provider: input.provider, statement, kind: 'import', fileName: input.fileName ?? null, api }, actor)
+      return reconcile(
+        {
+          date: input.date,
+          provider: input.provider,
+          statement,
+          kind: 'import',
+          fileName: input.fileName ?? null,
+          api
+        },
+        actor
+      )
     },
 
-    list(input: { from?: string | undefined; to?: string | undefined; limit: number }): { runs: ReconciliationRun[] } {
-      const runs = store.reconciliation.list(input.from ?? '0000-00-00', input.to ?? '9999-99-99', input.limit)
+    list(input: { from?: string | undefined; to?: string | undefined; limit: number }): {
+      runs: ReconciliationRun[]
+    } {
+      const runs = store.reconciliation.list(
+        input.from ?? '0000-00-00',
+        input.to ?? '9999-99-99',
+        input.limit
+      )
       return { runs: runs.map((run) => runView(run, store.reconciliation.results(run.id))) }
     },
 
-    get(input: { runId?: string | undefined; date?: string | undefined; provider?: ReconciliationProvider | undefined }): ReconciliationDetail | null {
-      const run = input.runId ? store.reconciliation.runById(input.runId) : store.reconciliation.currentRun(input.date!, input.provider!)
+    get(input: {
+      runId?: string | undefined
+      date?: string | undefined
+      provider?: ReconciliationProvider | undefined
+    }): ReconciliationDetail | null {
+      const run = input.runId
+        ? store.reconciliation.runById(input.runId)
+        : store.reconciliation.currentRun(input.date!, input.provider!)
       return run ? detail(run) : null
     }
   }

@@ -33,8 +33,12 @@ export function cartInputOf(
       quantity: line.quantity,
       unitPrice: amount(line.unit_price),
       taxRate: line.tax_rate,
-      ...(line.discount_type === 'rate' ? { discount: { type: 'rate' as const, rate: line.discount_value! } } : {}),
-      ...(line.discount_type === 'amount' ? { discount: { type: 'amount' as const, amount: line.discount_value! } } : {})
+      ...(line.discount_type === 'rate'
+        ? { discount: { type: 'rate' as const, rate: line.discount_value! } }
+        : {}),
+      ...(line.discount_type === 'amount'
+        ? { discount: { type: 'amount' as const, amount: line.discount_value! } }
+        : {})
     })),
     coupons: coupons.map(({ coupon }) => ({
       code: coupon.code,
@@ -54,8 +58,17 @@ export function quoteRows(
 }
 
 /** The cart as the Sell screen shows it: stored lines beside the engine's figures. */
-export function cartView(order: OrderRow, rules: MoneyRules, lines: OrderLineRow[], coupons: Array<{ link: OrderCouponRow; coupon: CouponRow }>, quote: Quote): CartView {
-  const itemCount = lines.reduce((sum, line) => sum.plus(line.unit === 'kg' ? 1 : line.quantity), new Decimal(0))
+export function cartView(
+  order: OrderRow,
+  rules: MoneyRules,
+  lines: OrderLineRow[],
+  coupons: Array<{ link: OrderCouponRow; coupon: CouponRow }>,
+  quote: Quote
+): CartView {
+  const itemCount = lines.reduce(
+    (sum, line) => sum.plus(line.unit === 'kg' ? 1 : line.quantity),
+    new Decimal(0)
+  )
   return {
     id: order.id,
     status: order.status,

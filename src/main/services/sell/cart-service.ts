@@ -30,14 +30,28 @@ export function createCartService(
 
   const rulesFor = (order: OrderRow): MoneyRules => {
     if (order.status !== 'draft') {
-      return { currency: order.currency, rounding: order.rounding, taxMode: order.tax_mode, cashIncrement: order.cash_increment }
+      return {
+        currency: order.currency,
+        rounding: order.rounding,
+        taxMode: order.tax_mode,
+        cashIncrement: order.cash_increment
+      }
     }
     // A draft follows the store's current rules; its prices were taken in its own currency.
     const profile = deps.settings.getProfile()
     if (profile.currency !== order.currency) {
-      throw new DomainError('CONFLICT', `The store currency changed to ${profile.currency}; discard this ${order.currency} cart`, 'cartId')
+      throw new DomainError(
+        'CONFLICT',
+        `The store currency changed to ${profile.currency}; discard this ${order.currency} cart`,
+        'cartId'
+      )
     }
-    return { currency: profile.currency, rounding: profile.rounding, taxMode: profile.taxMode, cashIncrement: profile.cashIncrement }
+    return {
+      currency: profile.currency,
+      rounding: profile.rounding,
+      taxMode: profile.taxMode,
+      cashIncrement: profile.cashIncrement
+    }
   }
 
   const couponsOf = (orderId: string) =>
@@ -53,7 +67,8 @@ export function createCartService(
   const draft = (cartId: string): OrderRow => {
     const order = store.orders.get(cartId)
     if (!order) throw notFound('Cart', 'cartId')
-    if (!isEditable(order.status)) throw new DomainError('CONFLICT', `This cart is already ${order.status}`, 'cartId')
+    if (!isEditable(order.status))
+      throw new DomainError('CONFLICT', `This cart is already ${order.status}`, 'cartId')
     return order
   }
 
@@ -112,7 +127,11 @@ export function createCartService(
      */
     open(actor: Actor): CartView {
       return store.transaction(() =>
-        view(store.orders.awaitingFor(actor.userId) ?? store.orders.activeDraft(actor.userId) ?? createDraft(actor.userId))
+        view(
+          store.orders.awaitingFor(actor.userId) ??
+            store.orders.activeDraft(actor.userId) ??
+            createDraft(actor.userId)
+        )
       )
     },
 
@@ -122,17 +141,34 @@ export function createCartService(
       return view(order)
     },
 
-    addItem(input: { cartId: string; code?: string | undefined; productId?: string | undefined; quantity?: string | undefined }): CartView {
-      const product = input.productId !== undefined ? deps.products.byId(input.productId) : deps.products.byCode(input.code!)
+    addItem(input: {
+      cartId: string
+      code?: string | undefined
+      productId?: string | undefined
+      quantity?: string | undefined
+    }): CartView {
+      const product =
+        input.productId !== undefined
+          ? deps.products.byId(input.productId)
+          : deps.products.byCode(input.code!)
       const field = input.productId !== undefined ? 'productId' : 'code'
-      if (!product) throw new DomainError('NOT_FOUND', `No product with code ${input.code ?? input.productId}`, field)
-      if (!product.active) throw new DomainError('CONFLICT', `${product.nameZh} is not for sale (inactive)`, field)
+      if (!product)
+        throw new DomainError('NOT_FOUND', `No product with code ${input.code ?? input.productId}`, field)
+      if (!product.active)
+        throw new DomainError('CONFLICT', `${product.nameZh} is not for sale (inactive)`, field)
       return change(input.cartId, (order) => {
         const quantity = input.quantity ?? '1'
         // Another scan of a plain piece line adds to it, so the receipt shows "3 ×", not three lines.
         const same = store.orders
           .lines(order.id)
-          .find((l) => l.product_id === product.id && l.unit === 'piece' && product.unit === 'piece' && !l.discount_type && l.unit_price === l.list_price)
+          .find(
+            (l) =>
+              l.product_id === product.id &&
+              l.unit === 'piece' &&
+              product.unit === 'piece' &&
+              !l.discount_type &&
+              l.unit_price === l.list_price
+          )
         if (same) {
           store.orders.setQuantity(order.id, same.id, new Decimal(same.quantity).plus(quantity).toFixed())
           return
@@ -163,7 +199,10 @@ export function createCartService(
     },
 
     removeLine(input: { cartId: string; lineId: string }): CartView {
-      return change(input.cartId, (order) => void store.orders.removeLine(order.id, line(order, input.lineId).id))
+      return change(
+        input.cartId,
+        (order) => void store.orders.removeLine(order.id, line(order, input.lineId).id)
+      )
     },
 
     setLineDiscount(input: {
@@ -174,11 +213,14 @@ export function createCartService(
       return change(input.cartId, (order) => {
         const found = line(order, input.lineId)
         const { discount } = input
-        if (discount?.type === 'amount') parseDecimalToMinor(discount.amount, order.currency, 'discount.amount')
+        if (discount?.type === 'amount')
+          parseDecimalToMinor(discount.amount, order.currency, 'discount.amount')
         store.orders.setDiscount(
           order.id,
           found.id,
-          discount === null ? null : { type: discount.type, value: discount.type === 'rate' ? discount.rate : discount.amount }
+          discount === null
+            ? null
+            : { type: discount.type, value: discount.type === 'rate' ? discount.rate : discount.amount }
         )
       })
     },
@@ -214,21 +256,27 @@ export function createCartService(
         if (outcome && !outcome.applied && outcome.reason === 'min_spend_not_met') {
           const needed = formatMinor(coupon.min_spend ?? 0, order.currency, deps.settings.getProfile().locale)
           // Throwing rolls the link back: a coupon that does nothing is not kept on the cart.
-          throw new DomainError('CONFLICT', `Coupon ${coupon.code} needs a spend of at least ${needed}`, 'code')
+          throw new DomainError(
+            'CONFLICT',
+            `Coupon ${coupon.code} needs a spend of at least ${needed}`,
+            'code'
+          )
         }
       })
     },
 
     removeCoupon(input: { cartId: string; code: string }): CartView {
       return change(input.cartId, (order) => {
-        if (store.orders.removeCoupon(order.id, input.code) === 0) throw notFound(`Coupon ${input.code} on this cart`, 'code')
+        if (store.orders.removeCoupon(order.id, input.code) === 0)
+          throw notFound(`Coupon ${input.code} on this cart`, 'code')
       })
     },
 
     park(input: { cartId: string; note?: string | undefined }, actor: Actor): CartView {
       return store.transaction(() => {
         const order = draft(input.cartId)
-        if (store.orders.lines(order.id).length === 0) throw invalid('cartId', 'An empty cart cannot be parked')
+        if (store.orders.lines(order.id).length === 0)
+          throw invalid('cartId', 'An empty cart cannot be parked')
         store.orders.park(order.id, input.note ?? null, now())
         return view(createDraft(actor.userId))
       })

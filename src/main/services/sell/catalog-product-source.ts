@@ -5,6 +5,7 @@ import type { ProductSource } from './product-source'
 export function catalogProductSource(store: Store): ProductSource {
   return {
     byId: (id) => store.catalog.getProduct(id) ?? undefined,
-    byCode: (code) => store.catalog.getProductByBarcode(code) ?? store.catalog.getProductBySku(code) ?? undefined
+    byCode: (code) =>
+      store.catalog.getProductByBarcode(code) ?? store.catalog.getProductBySku(code) ?? undefined
   }
 }

@@ -26,14 +26,18 @@ export function createCheckoutService(
     const unit = 10 ** minorDigits(currency)
     const notes = [1, 5, 10, 20, 50, 100].map((note) => note * unit)
     const next = notes.map((note) => (due % note === 0 ? due : due + (note - (due % note))))
-    return [...new Set([due, ...next])].filter((amount) => amount >= due).sort((a, b) => a - b).slice(0, 5)
+    return [...new Set([due, ...next])]
+      .filter((amount) => amount >= due)
+      .sort((a, b) => a - b)
+      .slice(0, 5)
   }
 
   return {
     previewCash(input: { cartId: string; tendered: string }) {
       const cart = deps.carts.get(input.cartId)
       const due = cart.totals.cashTotal
-      const tendered = input.tendered === '' ? 0 : parseDecimalToMinor(input.tendered, cart.currency, 'tendered')
+      const tendered =
+        input.tendered === '' ? 0 : parseDecimalToMinor(input.tendered, cart.currency, 'tendered')
       return {
         due,
         tendered,
@@ -47,16 +51,25 @@ export function createCheckoutService(
       const result = store.transaction((): CheckoutResult => {
         const earlier = store.orders.byCheckoutKey(input.checkoutKey)
         if (earlier) {
-          if (earlier.id !== input.cartId) throw new DomainError('CONFLICT', 'This checkout key belongs to another order', 'checkoutKey')
+          if (earlier.id !== input.cartId)
+            throw new DomainError('CONFLICT', 'This checkout key belongs to another order', 'checkoutKey')
           return { order: orderDetail(store, earlier), change: earlier.change_given, replayed: true }
         }
 
-        const frozen = freezeOrder(ctx, deps, { cartId: input.cartId, checkoutKey: input.checkoutKey, actor, whollyCash: true })
+        const frozen = freezeOrder(ctx, deps, {
+          cartId: input.cartId,
+          checkoutKey: input.checkoutKey,
+          actor,
+          whollyCash: true
+        })
         const { order, payable } = frozen
         const tendered = parseDecimalToMinor(input.tendered, order.currency, 'tendered')
         if (tendered < payable) {
           const locale = deps.settings.getProfile().locale
-          throw invalid('tendered', `is less than the amount due, ${formatMinor(payable, order.currency, locale)}`)
+          throw invalid(
+            'tendered',
+            `is less than the amount due, ${formatMinor(payable, order.currency, locale)}`
+          )
         }
         const at = clock.now().toISOString()
         store.payments.insert({

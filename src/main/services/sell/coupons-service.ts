@@ -32,7 +32,8 @@ export function createCouponsService(ctx: ServiceContext, deps: { settings: Sett
       type: input.type,
       rate: input.type === 'rate' ? input.rate! : null,
       amount: input.type === 'amount' ? parseDecimalToMinor(input.amount!, currency, 'amount') : null,
-      min_spend: input.minSpend === undefined ? null : parseDecimalToMinor(input.minSpend, currency, 'minSpend'),
+      min_spend:
+        input.minSpend === undefined ? null : parseDecimalToMinor(input.minSpend, currency, 'minSpend'),
       valid_from: input.validFrom ?? null,
       valid_to: input.validTo ?? null,
       usage_limit: input.usageLimit ?? null,
@@ -45,9 +46,16 @@ export function createCouponsService(ctx: ServiceContext, deps: { settings: Sett
 
     create(input: CouponInput, actorUserId: string | null): Coupon {
       return store.transaction(() => {
-        if (store.coupons.byCode(input.code)) throw new DomainError('CONFLICT', `Coupon code ${input.code} is already in use`, 'code')
+        if (store.coupons.byCode(input.code))
+          throw new DomainError('CONFLICT', `Coupon code ${input.code} is already in use`, 'code')
         const at = clock.now().toISOString()
-        const row = { id: newId(), code: input.code.toUpperCase(), ...fields(input), created_at: at, updated_at: at }
+        const row = {
+          id: newId(),
+          code: input.code.toUpperCase(),
+          ...fields(input),
+          created_at: at,
+          updated_at: at
+        }
         store.coupons.insert(row)
         const coupon = toCoupon(store.coupons.byId(row.id)!)
         recordChange(ctx, {

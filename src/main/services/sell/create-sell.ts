@@ -14,7 +14,12 @@ const TERMINAL_KEY = 'terminal.code'
 /** The selling services, wired to one store. */
 export function createSellServices(
   ctx: ServiceContext,
-  deps: { settings: SettingsService; products: ProductSource; payments: PaymentsRuntime; timing: TenderTiming }
+  deps: {
+    settings: SettingsService
+    products: ProductSource
+    payments: PaymentsRuntime
+    timing: TenderTiming
+  }
 ) {
   // The code printed in order numbers (T01-000123); one per till.
   const terminal = (): string => ctx.store.preferences.get(TERMINAL_KEY) ?? 'T01'
@@ -24,7 +29,18 @@ export function createSellServices(
     checkout: createCheckoutService(ctx, { carts, settings: deps.settings, terminal }),
     orders: createOrdersService(ctx, { settings: deps.settings }),
     coupons: createCouponsService(ctx, { settings: deps.settings }),
-    refunds: createRefundsService(ctx, { settings: deps.settings, terminal, payments: deps.payments, pollMs: deps.timing.pollMs }),
-    tenders: createTendersService(ctx, { carts, settings: deps.settings, terminal, runtime: deps.payments, timing: deps.timing })
+    refunds: createRefundsService(ctx, {
+      settings: deps.settings,
+      terminal,
+      payments: deps.payments,
+      pollMs: deps.timing.pollMs
+    }),
+    tenders: createTendersService(ctx, {
+      carts,
+      settings: deps.settings,
+      terminal,
+      runtime: deps.payments,
+      timing: deps.timing
+    })
   }
 }

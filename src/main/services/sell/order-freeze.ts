@@ -38,9 +38,17 @@ export function freezeOrder(
   if (lines.length === 0) throw invalid('cartId', 'The cart is empty')
 
   const profile = deps.settings.getProfile()
-  if (profile.currency !== order.currency) throw new DomainError('CONFLICT', 'The store currency changed; discard this cart', 'cartId')
-  const rules = { currency: order.currency, rounding: profile.rounding, taxMode: profile.taxMode, cashIncrement: profile.cashIncrement }
-  const links = store.orders.coupons(order.id).map((link) => ({ link, coupon: store.coupons.byId(link.coupon_id)! }))
+  if (profile.currency !== order.currency)
+    throw new DomainError('CONFLICT', 'The store currency changed; discard this cart', 'cartId')
+  const rules = {
+    currency: order.currency,
+    rounding: profile.rounding,
+    taxMode: profile.taxMode,
+    cashIncrement: profile.cashIncrement
+  }
+  const links = store.orders
+    .coupons(order.id)
+    .map((link) => ({ link, coupon: store.coupons.byId(link.coupon_id)! }))
   const quote = quoteRows(rules, lines, links)
   const cashRounding = input.whollyCash ? (quote.cashRounding ?? 0) : 0
 
@@ -49,9 +57,16 @@ export function freezeOrder(
     const { link, coupon } = links[i]!
     if (outcome.applied) {
       deps.carts.checkCouponUsable(coupon, today)
-      if (!store.coupons.redeem(coupon.id)) throw new DomainError('CONFLICT', `Coupon ${coupon.code} is used up`, 'code')
+      if (!store.coupons.redeem(coupon.id))
+        throw new DomainError('CONFLICT', `Coupon ${coupon.code} is used up`, 'code')
     }
-    store.orders.freezeCoupon(order.id, link.position, outcome.applied, outcome.reason ?? null, outcome.discount)
+    store.orders.freezeCoupon(
+      order.id,
+      link.position,
+      outcome.applied,
+      outcome.reason ?? null,
+      outcome.discount
+    )
   })
   lines.forEach((line, i) => {
     const figures = quote.lines[i]!
@@ -95,13 +110,19 @@ export function freezeOrder(
  * Marks an order paid once its tenders cover it, inside the caller's transaction: the
  * balanced sale entry over every tender, the audit entry and the `order.paid` event.
  */
-export function completeSale(ctx: ServiceContext, input: { orderId: string; tenders: TenderFigure[]; actorUserId: string | null }) {
+export function completeSale(
+  ctx: ServiceContext,
+  input: { orderId: string; tenders: TenderFigure[]; actorUserId: string | null }
+) {
   const { store, clock } = ctx
   const order = store.orders.get(input.orderId)!
   nextOrderStatus(order.status, 'pay')
   const at = clock.now().toISOString()
   const paidTotal = input.tenders.reduce((sum, tender) => sum + tender.amount, 0)
-  const change = input.tenders.reduce((sum, tender) => sum + ((tender.tendered ?? tender.amount) - tender.amount), 0)
+  const change = input.tenders.reduce(
+    (sum, tender) => sum + ((tender.tendered ?? tender.amount) - tender.amount),
+    0
+  )
   store.orders.markPaid(order.id, paidTotal, change, at)
   store.journal.post(
     saleEntry(

@@ -46,8 +46,14 @@ export function createOrdersService(ctx: ServiceContext, deps: { settings: Setti
         number: query.number,
         from: toIso(query.from, false),
         to: toIso(query.to, true),
-        minTotal: query.minTotal === undefined ? undefined : parseDecimalToMinor(query.minTotal, currency, 'minTotal'),
-        maxTotal: query.maxTotal === undefined ? undefined : parseDecimalToMinor(query.maxTotal, currency, 'maxTotal'),
+        minTotal:
+          query.minTotal === undefined
+            ? undefined
+            : parseDecimalToMinor(query.minTotal, currency, 'minTotal'),
+        maxTotal:
+          query.maxTotal === undefined
+            ? undefined
+            : parseDecimalToMinor(query.maxTotal, currency, 'maxTotal'),
         cashierUserId: query.cashierUserId,
         statuses: query.status ? [query.status] : ORDER_STATUSES.filter((s) => s !== 'draft'),
         limit: query.limit,
@@ -73,21 +79,38 @@ export function createOrdersService(ctx: ServiceContext, deps: { settings: Setti
         const order = find(input.orderId)
         nextOrderStatus(order.status, 'void')
         // Cash given back leaves the drawer, so it must be counted in an open shift.
-        if (store.payments.forOrder(order.id).some((p) => p.method === 'cash' && p.status === 'succeeded')) requireOpenShift(store)
+        if (store.payments.forOrder(order.id).some((p) => p.method === 'cash' && p.status === 'succeeded'))
+          requireOpenShift(store)
         const at = clock.now()
         if (!order.paid_at || businessDate(new Date(order.paid_at)) !== businessDate(at)) {
-          throw new DomainError('CONFLICT', 'Only orders paid today can be voided; refund it instead', 'orderId')
+          throw new DomainError(
+            'CONFLICT',
+            'Only orders paid today can be voided; refund it instead',
+            'orderId'
+          )
         }
         const sale = store.journal.linesForOrder(order.id).filter((line) => line.kind === 'sale')
         store.journal.post(
           reverseEntry('void', {
             kind: 'sale',
-            lines: sale.map((line) => ({ account: line.account as LedgerAccount, debit: line.debit, credit: line.credit }))
+            lines: sale.map((line) => ({
+              account: line.account as LedgerAccount,
+              debit: line.debit,
+              credit: line.credit
+            }))
           }),
           { id: newId(), at: at.toISOString(), orderId: order.id, userId: actor.userId }
         )
-        for (const coupon of store.orders.coupons(order.id)) if (coupon.applied) store.coupons.release(coupon.coupon_id)
-        store.orders.close(order.id, 'paid', 'voided', actor.approverUserId ?? actor.userId, input.reason, at.toISOString())
+        for (const coupon of store.orders.coupons(order.id))
+          if (coupon.applied) store.coupons.release(coupon.coupon_id)
+        store.orders.close(
+          order.id,
+          'paid',
+          'voided',
+          actor.approverUserId ?? actor.userId,
+          input.reason,
+          at.toISOString()
+        )
         const voided = orderDetail(store, store.orders.get(order.id)!)
         recordChange(ctx, {
           actorUserId: actor.userId,
@@ -95,7 +118,11 @@ export function createOrdersService(ctx: ServiceContext, deps: { settings: Setti
           action: 'order.voided',
           subject: order.id,
           details: { number: order.number, total: order.total + order.cash_rounding, reason: input.reason },
-          event: { type: 'order.voided', aggregateId: order.id, payload: { id: order.id, number: order.number, reason: input.reason } }
+          event: {
+            type: 'order.voided',
+            aggregateId: order.id,
+            payload: { id: order.id, number: order.number, reason: input.reason }
+          }
         })
         return voided
       })

@@ -11,7 +11,10 @@ export function createReceiptService(deps: { store: Store; platform: Platform; d
       const order = deps.store.orders.get(orderId)
       if (!order?.number) throw notFound('Order', 'orderId')
       if (!deps.platform.printToPdf) {
-        throw new DomainError('UNAVAILABLE', 'Saving a PDF directly needs the desktop app; use Print and choose “Save as PDF”')
+        throw new DomainError(
+          'UNAVAILABLE',
+          'Saving a PDF directly needs the desktop app; use Print and choose “Save as PDF”'
+        )
       }
       const pdf = await deps.platform.printToPdf(sessionId)
       const dir = join(deps.dataDir, 'receipts')

@@ -27,7 +27,10 @@ export interface RefundRequest {
 }
 
 const sumQuantities = (quantities: string | undefined): Decimal =>
-  (quantities ?? '').split(' ').filter(Boolean).reduce((sum, q) => sum.plus(q), new Decimal(0))
+  (quantities ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .reduce((sum, q) => sum.plus(q), new Decimal(0))
 
 /**
  * Refunds of paid orders, by line or by amount, back to the tenders that paid. A refund
@@ -45,7 +48,9 @@ export function createRefundsService(
   /** Books one tender's part of a refund: revenue and tax come down, the tender pays out. */
   const bookTender = (tender: RefundTenderRow, orderId: string, userId: string | null, at: string): void => {
     store.journal.post(
-      refundEntry({ amount: tender.amount, tax: tender.tax ?? 0 }, [{ method: tender.method as TenderMethod, amount: tender.amount }]),
+      refundEntry({ amount: tender.amount, tax: tender.tax ?? 0 }, [
+        { method: tender.method as TenderMethod, amount: tender.amount }
+      ]),
       { id: newId(), at, orderId, userId }
     )
   }
@@ -64,18 +69,32 @@ export function createRefundsService(
       const tender = store.refunds.tenderById(tenderId)!
       const refund = store.refunds.byId(tender.refund_id)!
       const at = clock.now().toISOString()
-      if (!store.refunds.settleTender(tenderId, answer.status as 'succeeded' | 'failed', answer.providerRefundNo ?? null, at)) return
+      if (
+        !store.refunds.settleTender(
+          tenderId,
+          answer.status as 'succeeded' | 'failed',
+          answer.providerRefundNo ?? null,
+          at
+        )
+      )
+        return
       if (answer.status === 'succeeded') bookTender(tender, refund.order_id, refund.requested_by, at)
       else {
         // The money never left: the order may be refunded that much again.
         const order = store.orders.get(refund.order_id)!
         const refundedTotal = order.refunded_total - tender.amount
-        store.orders.setRefunded(order.id, refundedTotal === 0 ? 'paid' : 'partially_refunded', refundedTotal, at)
+        store.orders.setRefunded(
+          order.id,
+          refundedTotal === 0 ? 'paid' : 'partially_refunded',
+          refundedTotal,
+          at
+        )
         ctx.events.emit('notification:raised', {
           id: newId(),
           level: 'error',
           title: `Refund ${refund.number} was refused by ${tender.method}`,
-          body: answer.failure?.message ?? 'The provider refused the refund; give the money back another way.',
+          body:
+            answer.failure?.message ?? 'The provider refused the refund; give the money back another way.',
           at
         })
       }
@@ -84,8 +103,17 @@ export function createRefundsService(
         actorUserId: null,
         action: `refund.tender_${answer.status}`,
         subject: refund.id,
-        details: { number: refund.number, method: tender.method, amount: tender.amount, outRequestNo: tender.id },
-        event: { type: `refund.tender_${answer.status}`, aggregateId: refund.id, payload: { tenderId, status: answer.status } }
+        details: {
+          number: refund.number,
+          method: tender.method,
+          amount: tender.amount,
+          outRequestNo: tender.id
+        },
+        event: {
+          type: `refund.tender_${answer.status}`,
+          aggregateId: refund.id,
+          payload: { tenderId, status: answer.status }
+        }
       })
     })
     return 'done'
@@ -239,7 +267,8 @@ export function createRefundsService(
       const created = store.transaction(() => {
         const earlier = store.refunds.byKey(request.refundKey)
         if (earlier) {
-          if (earlier.order_id !== request.orderId) throw new DomainError('CONFLICT', 'This refund key belongs to another order', 'refundKey')
+          if (earlier.order_id !== request.orderId)
+            throw new DomainError('CONFLICT', 'This refund key belongs to another order', 'refundKey')
           return view(earlier)
         }
         const order = paidOrder(request.orderId)
@@ -258,9 +287,17 @@ export function createRefundsService(
           amount = parseDecimalToMinor(request.amount!, order.currency, 'amount')
           if (amount > refundableLeft) {
             const locale = deps.settings.getProfile().locale
-            throw invalid('amount', `is more than the ${formatMinor(refundableLeft, order.currency, locale)} left to refund`)
+            throw invalid(
+              'amount',
+              `is more than the ${formatMinor(refundableLeft, order.currency, locale)} left to refund`
+            )
           }
-          tax = refundTaxOfAmount({ amount, paid, tax: order.tax_total, refundedTax: store.refunds.refundedTax(order.id) })
+          tax = refundTaxOfAmount({
+            amount,
+            paid,
+            tax: order.tax_total,
+            refundedTax: store.refunds.refundedTax(order.id)
+          })
         }
         if (amount <= 0) throw invalid(request.lines ? 'lines' : 'amount', 'nothing to refund')
 
@@ -268,19 +305,29 @@ export function createRefundsService(
         const actorRole = actor.userId ? store.users.get(actor.userId)?.role : undefined
         if (amount > threshold && !(actorRole && roleCan(actorRole, 'refund')) && !actor.approverUserId) {
           const locale = deps.settings.getProfile().locale
-          throw new ApprovalRequired('refund', `A refund above ${formatMinor(threshold, order.currency, locale)} needs a manager`)
+          throw new ApprovalRequired(
+            'refund',
+            `A refund above ${formatMinor(threshold, order.currency, locale)} needs a manager`
+          )
         }
 
         const payments = store.payments.forOrder(order.id).filter((payment) => payment.status === 'succeeded')
         const refundedByPayment = store.refunds.refundedByPayment(order.id)
         const split = allocateRefund(
           amount,
-          payments.map((payment) => ({ id: payment.id, left: payment.amount - (refundedByPayment.get(payment.id) ?? 0) }))
+          payments.map((payment) => ({
+            id: payment.id,
+            left: payment.amount - (refundedByPayment.get(payment.id) ?? 0)
+          }))
         )
         const byId = new Map(payments.map((payment) => [payment.id, payment]))
-        const taxes = allocateDiscount(tax, split.map((part) => part.amount))
+        const taxes = allocateDiscount(
+          tax,
+          split.map((part) => part.amount)
+        )
         // Cash paid back leaves the drawer, so it must be counted in an open shift.
-        if (split.some((part) => byId.get(part.id)!.method === 'cash')) requireOpenShift(store, deps.terminal())
+        if (split.some((part) => byId.get(part.id)!.method === 'cash'))
+          requireOpenShift(store, deps.terminal())
 
         const at = clock.now().toISOString()
         const terminal = deps.terminal()
@@ -301,7 +348,13 @@ export function createRefundsService(
           completed_at: null
         })
         for (const line of lines) {
-          store.refunds.insertLine({ refund_id: id, order_line_id: line.lineId, quantity: line.quantity, amount: line.amount, tax: line.tax })
+          store.refunds.insertLine({
+            refund_id: id,
+            order_line_id: line.lineId,
+            quantity: line.quantity,
+            amount: line.amount,
+            tax: line.tax
+          })
         }
         split.forEach((part, i) => {
           const method = byId.get(part.id)!.method
@@ -367,7 +420,11 @@ export function createRefundsService(
           action: 'refunds.policy_updated',
           subject: 'refund_policy',
           details: { before, after: minor },
-          event: { type: 'refunds.policy_updated', aggregateId: 'refund_policy', payload: { approvalThreshold: minor } }
+          event: {
+            type: 'refunds.policy_updated',
+            aggregateId: 'refund_policy',
+            payload: { approvalThreshold: minor }
+          }
         })
         return { approvalThreshold: minor }
       })

@@ -71,7 +71,13 @@ export function createTendersService(
     const payments = store.payments.forOrder(orderId)
     const due = order.total + order.cash_rounding
     const paid = payments.filter((p) => p.status === 'succeeded').reduce((sum, p) => sum + p.amount, 0)
-    return { order: orderDetail(store, order), due, paid, remaining: Math.max(0, due - paid), tenders: payments.map(tenderView) }
+    return {
+      order: orderDetail(store, order),
+      due,
+      paid,
+      remaining: Math.max(0, due - paid),
+      tenders: payments.map(tenderView)
+    }
   }
 
   const announce = (payment: PaymentRow): void => {
@@ -93,19 +99,31 @@ export function createTendersService(
     if (paid < order.total + order.cash_rounding) return
     completeSale(ctx, {
       orderId,
-      tenders: succeeded.map((p) => ({ method: p.method as TenderMethod, amount: p.amount, tendered: p.tendered })),
+      tenders: succeeded.map((p) => ({
+        method: p.method as TenderMethod,
+        amount: p.amount,
+        tendered: p.tendered
+      })),
       // A provider's answer has no person behind it: the sale stays the cashier's who rang it up.
       actorUserId: actorUserId ?? order.cashier_user_id
     })
   }
 
   /** Folds a provider's answer into an attempt, in one transaction. */
-  const observe = (paymentId: string, observed: ObservedPaymentStatus, outcome: Partial<PaymentOutcome> = {}): void => {
+  const observe = (
+    paymentId: string,
+    observed: ObservedPaymentStatus,
+    outcome: Partial<PaymentOutcome> = {}
+  ): void => {
     const changed = store.transaction(() => {
       const payment = store.payments.byId(paymentId)!
       const result = applyObservedStatus(payment.status as PaymentStatus, observed)
       if (result.kind === 'conflict') {
-        logger.error('payments.conflicting_answer', { tradeNo: payment.trade_no, ours: payment.status, theirs: result.observed })
+        logger.error('payments.conflicting_answer', {
+          tradeNo: payment.trade_no,
+          ours: payment.status,
+          theirs: result.observed
+        })
         events.emit('notification:raised', {
           id: newId(),
           level: 'error',
@@ -115,7 +133,8 @@ export function createTendersService(
         })
         return false
       }
-      const extraChanged = outcome.qrContent !== undefined || outcome.maskedPan !== undefined || outcome.failure !== undefined
+      const extraChanged =
+        outcome.qrContent !== undefined || outcome.maskedPan !== undefined || outcome.failure !== undefined
       if (result.kind !== 'changed' && !extraChanged) return false
       const at = clock.now().toISOString()
       store.payments.update(
@@ -180,14 +199,20 @@ export function createTendersService(
 
   const watch = (payment: PaymentRow, firstPollAt = clock.now().getTime() + deps.timing.pollMs): void => {
     const createdAt = new Date(payment.created_at).getTime()
-    watches.set(payment.id, { giveUpAt: createdAt + deps.timing.giveUpMs, nextPollAt: firstPollAt, busy: false, cancelling: false })
+    watches.set(payment.id, {
+      giveUpAt: createdAt + deps.timing.giveUpMs,
+      nextPollAt: firstPollAt,
+      busy: false,
+      cancelling: false
+    })
     timer ??= setInterval(() => void tick(), Math.min(1000, deps.timing.pollMs))
   }
 
   const awaitingOrder = (orderId: string) => {
     const order = store.orders.get(orderId)
     if (!order) throw notFound('Order', 'orderId')
-    if (order.status !== 'awaiting_payment') throw new DomainError('CONFLICT', `This order is already ${order.status}`, 'orderId')
+    if (order.status !== 'awaiting_payment')
+      throw new DomainError('CONFLICT', `This order is already ${order.status}`, 'orderId')
     return order
   }
 
@@ -198,7 +223,8 @@ export function createTendersService(
       return store.transaction(() => {
         const earlier = store.orders.byCheckoutKey(input.checkoutKey)
         if (earlier) {
-          if (earlier.id !== input.cartId) throw new DomainError('CONFLICT', 'This checkout key belongs to another order', 'checkoutKey')
+          if (earlier.id !== input.cartId)
+            throw new DomainError('CONFLICT', 'This checkout key belongs to another order', 'checkoutKey')
           return session(earlier.id)
         }
         // Resuming a payment the screen lost (a reload): the same order, never a second one.
@@ -235,15 +261,26 @@ export function createTendersService(
           .reduce((sum, p) => sum + p.amount, 0)
         const left = order.total + order.cash_rounding - reserved
         const locale = deps.settings.getProfile().locale
-        if (left <= 0) throw new DomainError('CONFLICT', 'Nothing is left to pay; wait for the open payment to finish', 'amount')
-        const amount = input.amount === undefined ? left : parseDecimalToMinor(input.amount, order.currency, 'amount')
+        if (left <= 0)
+          throw new DomainError(
+            'CONFLICT',
+            'Nothing is left to pay; wait for the open payment to finish',
+            'amount'
+          )
+        const amount =
+          input.amount === undefined ? left : parseDecimalToMinor(input.amount, order.currency, 'amount')
         if (amount <= 0) throw invalid('amount', 'must be greater than 0')
-        if (amount > left) throw invalid('amount', `is more than the ${formatMinor(left, order.currency, locale)} left to pay`)
+        if (amount > left)
+          throw invalid('amount', `is more than the ${formatMinor(left, order.currency, locale)} left to pay`)
         const at = clock.now().toISOString()
         const id = newId()
         if (input.method === 'cash') {
-          const tendered = input.tendered === undefined ? amount : parseDecimalToMinor(input.tendered, order.currency, 'tendered')
-          if (tendered < amount) throw invalid('tendered', `is less than ${formatMinor(amount, order.currency, locale)}`)
+          const tendered =
+            input.tendered === undefined
+              ? amount
+              : parseDecimalToMinor(input.tendered, order.currency, 'tendered')
+          if (tendered < amount)
+            throw invalid('tendered', `is less than ${formatMinor(amount, order.currency, locale)}`)
           store.payments.insert({
             id,
             order_id: order.id,
@@ -301,7 +338,9 @@ export function createTendersService(
           expiresInSeconds: Math.ceil(deps.timing.giveUpMs / 1000)
         })
         if (outcome.status === 'unknown') {
-          store.transaction(() => store.payments.update(payment.id, { status: 'unknown' }, clock.now().toISOString()))
+          store.transaction(() =>
+            store.payments.update(payment.id, { status: 'unknown' }, clock.now().toISOString())
+          )
         }
         observe(payment.id, outcome.status, outcome)
         const now = store.payments.byId(payment.id)!
@@ -325,23 +364,44 @@ export function createTendersService(
       return store.transaction(() => {
         const order = awaitingOrder(orderId)
         const payments = store.payments.forOrder(orderId)
-        if (payments.some((p) => p.method !== 'cash' && (p.status === 'succeeded' || mayStillSucceed(p.status as PaymentStatus)))) {
-          throw new DomainError('CONFLICT', 'A card or QR payment went through or is still open: cancel that tender first', 'orderId')
+        if (
+          payments.some(
+            (p) =>
+              p.method !== 'cash' && (p.status === 'succeeded' || mayStillSucceed(p.status as PaymentStatus))
+          )
+        ) {
+          throw new DomainError(
+            'CONFLICT',
+            'A card or QR payment went through or is still open: cancel that tender first',
+            'orderId'
+          )
         }
         const at = clock.now().toISOString()
         // Cash taken towards it goes back to the customer; it never reached the books.
         for (const cash of payments.filter((p) => p.method === 'cash' && p.status === 'succeeded')) {
           store.payments.update(cash.id, { status: 'reversed', completed_at: at }, at)
         }
-        for (const coupon of store.orders.coupons(orderId)) if (coupon.applied) store.coupons.release(coupon.coupon_id)
+        for (const coupon of store.orders.coupons(orderId))
+          if (coupon.applied) store.coupons.release(coupon.coupon_id)
         nextOrderStatus(order.status, 'cancel')
-        store.orders.close(orderId, 'awaiting_payment', 'cancelled', actor.userId, 'cancelled at the till', at)
+        store.orders.close(
+          orderId,
+          'awaiting_payment',
+          'cancelled',
+          actor.userId,
+          'cancelled at the till',
+          at
+        )
         recordChange(ctx, {
           actorUserId: actor.userId,
           action: 'order.cancelled',
           subject: orderId,
           details: { number: order.number },
-          event: { type: 'order.cancelled', aggregateId: orderId, payload: { id: orderId, number: order.number } }
+          event: {
+            type: 'order.cancelled',
+            aggregateId: orderId,
+            payload: { id: orderId, number: order.number }
+          }
         })
         return session(orderId)
       })
@@ -352,12 +412,22 @@ export function createTendersService(
       if (event.kind !== 'payment') return
       const payment = store.payments.byTradeNo(event.tradeNo)
       if (!payment) return logger.warn('payments.notification_unknown_trade', { tradeNo: event.tradeNo })
-      const first = store.transaction(() => store.payments.rememberEvent(event.eventId, event.provider, event.tradeNo, clock.now().toISOString()))
+      const first = store.transaction(() =>
+        store.payments.rememberEvent(event.eventId, event.provider, event.tradeNo, clock.now().toISOString())
+      )
       if (!first) return
       if (event.amount !== payment.amount) {
-        return logger.error('payments.notification_amount_mismatch', { tradeNo: event.tradeNo, ours: payment.amount, theirs: event.amount })
+        return logger.error('payments.notification_amount_mismatch', {
+          tradeNo: event.tradeNo,
+          ours: payment.amount,
+          theirs: event.amount
+        })
       }
-      observe(payment.id, event.status, event.providerTradeNo ? { providerTradeNo: event.providerTradeNo } : {})
+      observe(
+        payment.id,
+        event.status,
+        event.providerTradeNo ? { providerTradeNo: event.providerTradeNo } : {}
+      )
     },
 
     /** After a restart: every attempt left open is asked about at once, before anything else. */

@@ -31,7 +31,10 @@ export interface DayWindows {
  * later shows on the next open day as an adjustment. Reports are derived from orders,
  * payments, refunds and cash moves; `ledgerCheck` compares them with the journal.
  */
-export function createSettlementService(ctx: ServiceContext, deps: { settings: SettingsService; notifications: NotificationsService }) {
+export function createSettlementService(
+  ctx: ServiceContext,
+  deps: { settings: SettingsService; notifications: NotificationsService }
+) {
   const { store, clock } = ctx
 
   const checkDate = (date: string): void => {
@@ -40,7 +43,8 @@ export function createSettlementService(ctx: ServiceContext, deps: { settings: S
 
   /** The windows of `date` as of `asOf` (its settlement moment, or now). */
   const windowsOf = (date: string, asOf: string | null): DayWindows => {
-    const cap = (w: TimeWindow): TimeWindow => (asOf && asOf < w.to ? { from: w.from, to: justAfter(asOf) } : w)
+    const cap = (w: TimeWindow): TimeWindow =>
+      asOf && asOf < w.to ? { from: w.from, to: justAfter(asOf) } : w
     const late: TimeWindow[] = []
     let cutoff = ''
     let day = previousDate(date)
@@ -81,7 +85,8 @@ export function createSettlementService(ctx: ServiceContext, deps: { settings: S
       refunds.orders += one.orders
       refunds.amount += one.amount
       refunds.tax += one.tax
-      for (const t of r.refundTenders(w)) refundTenders.set(t.method, (refundTenders.get(t.method) ?? 0) + t.amount)
+      for (const t of r.refundTenders(w))
+        refundTenders.set(t.method, (refundTenders.get(t.method) ?? 0) + t.amount)
       for (const m of r.cashMoves(w)) moves.set(m.kind, (moves.get(m.kind) ?? 0) + m.amount)
     }
     out.refundTenders = [...refundTenders].map(([method, amount]) => ({ method, amount }))
@@ -94,7 +99,8 @@ export function createSettlementService(ctx: ServiceContext, deps: { settings: S
     const all = [windows.main, ...windows.late]
     const figures = figuresOf(all)
     const late = windows.late.length ? figuresOf(windows.late) : null
-    const sum = (rows: Array<{ n: number; total: number }>, pick: 'n' | 'total') => rows.reduce((s, row) => s + row[pick], 0)
+    const sum = (rows: Array<{ n: number; total: number }>, pick: 'n' | 'total') =>
+      rows.reduce((s, row) => s + row[pick], 0)
     const cashierIds = new Set(figures.sales.map((b) => b.cashier).filter((id): id is string => id !== null))
     const cashierNames = new Map([...cashierIds].map((id) => [id, store.users.get(id)?.displayName ?? id]))
     const shifts = all
@@ -149,10 +155,19 @@ export function createSettlementService(ctx: ServiceContext, deps: { settings: S
         }
         const open = store.shifts.openBefore(dayWindow(date).to)
         if (open.length > 0) {
-          throw new DomainError('CONFLICT', `Close every shift first: ${open.map((s) => s.number).join(', ')} still open`, 'date')
+          throw new DomainError(
+            'CONFLICT',
+            `Close every shift first: ${open.map((s) => s.number).join(', ')} still open`,
+            'date'
+          )
         }
         const at = now.toISOString()
-        const frozen: ZReport = { ...live(date, at), status: 'settled', settledAt: at, settledBy: store.users.get(actor.userId ?? '')?.displayName ?? null }
+        const frozen: ZReport = {
+          ...live(date, at),
+          status: 'settled',
+          settledAt: at,
+          settledBy: store.users.get(actor.userId ?? '')?.displayName ?? null
+        }
         store.settlement.insertSettled({
           date,
           settled_at: at,
@@ -164,7 +179,13 @@ export function createSettlementService(ctx: ServiceContext, deps: { settings: S
           actorUserId: actor.userId,
           action: 'settlement.day_closed',
           subject: date,
-          details: { date, netSales: frozen.netSales, orders: frozen.orderCount, collected: frozen.collected, overShort: frozen.cash.overShort },
+          details: {
+            date,
+            netSales: frozen.netSales,
+            orders: frozen.orderCount,
+            collected: frozen.collected,
+            overShort: frozen.cash.overShort
+          },
           event: { type: 'settlement.day_closed', aggregateId: date, payload: frozen }
         })
         return frozen
@@ -173,12 +194,22 @@ export function createSettlementService(ctx: ServiceContext, deps: { settings: S
       return settled
     },
 
-    orders(date: string, filter: DrillFilter | (Omit<DrillFilter, 'figure'> & { figure: 'adjustments' }), limit: number, offset: number) {
+    orders(
+      date: string,
+      filter: DrillFilter | (Omit<DrillFilter, 'figure'> & { figure: 'adjustments' }),
+      limit: number,
+      offset: number
+    ) {
       checkDate(date)
       const windows = windowsOf(date, settledAsOf(date))
       const chosen = filter.figure === 'adjustments' ? windows.late : [windows.main, ...windows.late]
       if (chosen.length === 0) return { orders: [], total: 0 }
-      const { rows, total } = store.settlement.drill(chosen, { ...filter, figure: filter.figure === 'adjustments' ? 'sales' : filter.figure }, limit, offset)
+      const { rows, total } = store.settlement.drill(
+        chosen,
+        { ...filter, figure: filter.figure === 'adjustments' ? 'sales' : filter.figure },
+        limit,
+        offset
+      )
       return { orders: rows.map((row) => orderSummary(store, row)), total }
     },
 
@@ -193,7 +224,8 @@ export function createSettlementService(ctx: ServiceContext, deps: { settings: S
       const windows = windowsOf(date, settledAsOf(date))
       const ledger = new Map<string, number>()
       for (const w of [windows.main, ...windows.late]) {
-        for (const row of store.settlement.ledger(w)) ledger.set(row.account, (ledger.get(row.account) ?? 0) + row.net)
+        for (const row of store.settlement.ledger(w))
+          ledger.set(row.account, (ledger.get(row.account) ?? 0) + row.net)
       }
       const expected = ledgerMovementsOf(z)
       const accounts = (Object.keys(LEDGER_ACCOUNTS) as LedgerAccount[]).map((account) => ({

@@ -22,7 +22,11 @@ export function currentShift(store: Store, terminal: string = tillTerminal(store
 export function requireOpenShift(store: Store, terminal: string = tillTerminal(store)): ShiftRow {
   const shift = currentShift(store, terminal)
   if (!shift) {
-    throw new DomainError('CONFLICT', `No shift is open on till ${terminal}: open a shift with a counted float before selling`, 'shift')
+    throw new DomainError(
+      'CONFLICT',
+      `No shift is open on till ${terminal}: open a shift with a counted float before selling`,
+      'shift'
+    )
   }
   return shift
 }

@@ -31,11 +31,16 @@ export interface CashCount {
 export function createShiftsService(ctx: ServiceContext, deps: { settings: SettingsService }) {
   const { store, clock } = ctx
   const terminal = (): string => tillTerminal(store)
-  const nameOf = (userId: string | null): string | null => (userId ? (store.users.get(userId)?.displayName ?? null) : null)
-  const money = (minor: number, currency: string) => formatMinor(minor, currency, deps.settings.getProfile().locale)
+  const nameOf = (userId: string | null): string | null =>
+    userId ? (store.users.get(userId)?.displayName ?? null) : null
+  const money = (minor: number, currency: string) =>
+    formatMinor(minor, currency, deps.settings.getProfile().locale)
 
   const count = (currency: string, input: CashCount): { total: number; other: number } => {
-    const other = input.other === undefined || input.other === '' ? 0 : parseDecimalToMinor(input.other, currency, 'other')
+    const other =
+      input.other === undefined || input.other === ''
+        ? 0
+        : parseDecimalToMinor(input.other, currency, 'other')
     try {
       return { total: countedCash(currency, input.counts, other), other }
     } catch (error) {
@@ -73,7 +78,9 @@ export function createShiftsService(ctx: ServiceContext, deps: { settings: Setti
   }
 
   const view = (shift: ShiftRow): ShiftView => {
-    const counted = shift.count_json ? (JSON.parse(shift.count_json) as { counts: Record<string, number>; other: number }) : null
+    const counted = shift.count_json
+      ? (JSON.parse(shift.count_json) as { counts: Record<string, number>; other: number })
+      : null
     return {
       id: shift.id,
       number: shift.number,
@@ -103,7 +110,14 @@ export function createShiftsService(ctx: ServiceContext, deps: { settings: Setti
     }
   }
 
-  const insertShift = (kind: ShiftRow['kind'], till: string, float: number, rescueOf: string | null, at: string, actor: Actor): ShiftRow => {
+  const insertShift = (
+    kind: ShiftRow['kind'],
+    till: string,
+    float: number,
+    rescueOf: string | null,
+    at: string,
+    actor: Actor
+  ): ShiftRow => {
     const id = newId()
     const number = `${till}-S${String(store.counters.next(`shift:${till}`)).padStart(5, '0')}`
     store.shifts.insert({
@@ -155,92 +169,135 @@ export function createShiftsService(ctx: ServiceContext, deps: { settings: Setti
     },
 
     open(input: CashCount, actor: Actor): ShiftView {
-      return announce(store.transaction(() => {
-        const till = terminal()
-        const already = store.shifts.openShift(till, 'regular')
-        if (already) throw new DomainError('CONFLICT', `Shift ${already.number} is already open on this till`, 'shift')
-        const currency = deps.settings.getProfile().currency
-        const float = count(currency, input).total
-        const at = clock.now().toISOString()
-        const shift = insertShift('regular', till, float, null, at, actor)
-        post(shift, 'float', float, float > 0 ? cashInEntry('cash_float', float) : null, at, actor)
-        recordChange(ctx, {
-          actorUserId: actor.userId,
-          action: 'shift.opened',
-          subject: shift.id,
-          details: { number: shift.number, terminal: till, float, counts: input.counts },
-          event: { type: 'shift.opened', aggregateId: shift.id, payload: { id: shift.id, number: shift.number, terminal: till, float, at } }
+      return announce(
+        store.transaction(() => {
+          const till = terminal()
+          const already = store.shifts.openShift(till, 'regular')
+          if (already)
+            throw new DomainError('CONFLICT', `Shift ${already.number} is already open on this till`, 'shift')
+          const currency = deps.settings.getProfile().currency
+          const float = count(currency, input).total
+          const at = clock.now().toISOString()
+          const shift = insertShift('regular', till, float, null, at, actor)
+          post(shift, 'float', float, float > 0 ? cashInEntry('cash_float', float) : null, at, actor)
+          recordChange(ctx, {
+            actorUserId: actor.userId,
+            action: 'shift.opened',
+            subject: shift.id,
+            details: { number: shift.number, terminal: till, float, counts: input.counts },
+            event: {
+              type: 'shift.opened',
+              aggregateId: shift.id,
+              payload: { id: shift.id, number: shift.number, terminal: till, float, at }
+            }
+          })
+          return view(shift)
         })
-        return view(shift)
-      }))
+      )
     },
 
     moveCash(input: { direction: 'in' | 'out'; amount: string; reason: string }, actor: Actor): ShiftView {
-      return announce(store.transaction(() => {
-        const shift = requireOpenShift(store, terminal())
-        const amount = parseDecimalToMinor(input.amount, shift.currency, 'amount')
-        if (amount <= 0) throw invalid('amount', 'must be more than 0')
-        if (input.direction === 'out') {
-          const inDrawer = drawerOf(shift).expected
-          if (amount > inDrawer) throw invalid('amount', `is more than the ${money(inDrawer, shift.currency)} the drawer should hold`)
-        }
-        const at = clock.now().toISOString()
-        const entry = input.direction === 'in' ? cashInEntry('cash_in', amount) : cashOutEntry('cash_out', amount)
-        post(shift, input.direction, input.direction === 'in' ? amount : -amount, entry, at, actor, input.reason)
-        recordChange(ctx, {
-          actorUserId: actor.userId,
-          approverUserId: actor.approverUserId ?? null,
-          action: `shift.cash_${input.direction}`,
-          subject: shift.id,
-          details: { number: shift.number, amount, reason: input.reason },
-          event: {
-            type: `shift.cash_${input.direction}`,
-            aggregateId: shift.id,
-            payload: { shiftId: shift.id, amount, reason: input.reason, at }
+      return announce(
+        store.transaction(() => {
+          const shift = requireOpenShift(store, terminal())
+          const amount = parseDecimalToMinor(input.amount, shift.currency, 'amount')
+          if (amount <= 0) throw invalid('amount', 'must be more than 0')
+          if (input.direction === 'out') {
+            const inDrawer = drawerOf(shift).expected
+            if (amount > inDrawer)
+              throw invalid(
+                'amount',
+                `is more than the ${money(inDrawer, shift.currency)} the drawer should hold`
+              )
           }
+          const at = clock.now().toISOString()
+          const entry =
+            input.direction === 'in' ? cashInEntry('cash_in', amount) : cashOutEntry('cash_out', amount)
+          post(
+            shift,
+            input.direction,
+            input.direction === 'in' ? amount : -amount,
+            entry,
+            at,
+            actor,
+            input.reason
+          )
+          recordChange(ctx, {
+            actorUserId: actor.userId,
+            approverUserId: actor.approverUserId ?? null,
+            action: `shift.cash_${input.direction}`,
+            subject: shift.id,
+            details: { number: shift.number, amount, reason: input.reason },
+            event: {
+              type: `shift.cash_${input.direction}`,
+              aggregateId: shift.id,
+              payload: { shiftId: shift.id, amount, reason: input.reason, at }
+            }
+          })
+          return view(store.shifts.get(shift.id)!)
         })
-        return view(store.shifts.get(shift.id)!)
-      }))
+      )
     },
 
     close(input: CashCount & { shiftId: string; note?: string | undefined }, actor: Actor): ShiftView {
-      return announce(store.transaction(() => {
-        const shift = store.shifts.get(input.shiftId)
-        if (!shift) throw notFound('Shift', 'shiftId')
-        if (shift.status === 'closed') {
-          throw new DomainError('CONFLICT', `Shift ${shift.number} is already closed; a closed shift is never reopened`, 'shiftId')
-        }
-        const counted = count(shift.currency, input)
-        const at = clock.now().toISOString()
-        const expected = expectedCash(store.shifts.drawer(shift, at))
-        const difference = overShort(counted.total, expected)
-        if (difference !== 0) post(shift, 'over_short', difference, overShortEntry(difference), at, actor, input.note ?? null)
-        // The counted cash leaves the till with the count; the next shift brings its own float.
-        if (counted.total > 0) post(shift, 'drop', -counted.total, cashOutEntry('cash_drop', counted.total), at, actor)
-        store.shifts.close({
-          id: shift.id,
-          closed_at: at,
-          closed_by: actor.approverUserId ?? actor.userId,
-          expected_cash: expected,
-          counted_cash: counted.total,
-          over_short: difference,
-          count_json: JSON.stringify({ counts: input.counts, other: counted.other }),
-          note: input.note ?? null
-        })
-        recordChange(ctx, {
-          actorUserId: actor.userId,
-          approverUserId: actor.approverUserId ?? null,
-          action: 'shift.closed',
-          subject: shift.id,
-          details: { number: shift.number, expected, counted: counted.total, overShort: difference, counts: input.counts },
-          event: {
-            type: 'shift.closed',
-            aggregateId: shift.id,
-            payload: { id: shift.id, number: shift.number, expected, counted: counted.total, overShort: difference, at }
+      return announce(
+        store.transaction(() => {
+          const shift = store.shifts.get(input.shiftId)
+          if (!shift) throw notFound('Shift', 'shiftId')
+          if (shift.status === 'closed') {
+            throw new DomainError(
+              'CONFLICT',
+              `Shift ${shift.number} is already closed; a closed shift is never reopened`,
+              'shiftId'
+            )
           }
+          const counted = count(shift.currency, input)
+          const at = clock.now().toISOString()
+          const expected = expectedCash(store.shifts.drawer(shift, at))
+          const difference = overShort(counted.total, expected)
+          if (difference !== 0)
+            post(shift, 'over_short', difference, overShortEntry(difference), at, actor, input.note ?? null)
+          // The counted cash leaves the till with the count; the next shift brings its own float.
+          if (counted.total > 0)
+            post(shift, 'drop', -counted.total, cashOutEntry('cash_drop', counted.total), at, actor)
+          store.shifts.close({
+            id: shift.id,
+            closed_at: at,
+            closed_by: actor.approverUserId ?? actor.userId,
+            expected_cash: expected,
+            counted_cash: counted.total,
+            over_short: difference,
+            count_json: JSON.stringify({ counts: input.counts, other: counted.other }),
+            note: input.note ?? null
+          })
+          recordChange(ctx, {
+            actorUserId: actor.userId,
+            approverUserId: actor.approverUserId ?? null,
+            action: 'shift.closed',
+            subject: shift.id,
+            details: {
+              number: shift.number,
+              expected,
+              counted: counted.total,
+              overShort: difference,
+              counts: input.counts
+            },
+            event: {
+              type: 'shift.closed',
+              aggregateId: shift.id,
+              payload: {
+                id: shift.id,
+                number: shift.number,
+                expected,
+                counted: counted.total,
+                overShort: difference,
+                at
+              }
+            }
+          })
+          return view(store.shifts.get(shift.id)!)
         })
-        return view(store.shifts.get(shift.id)!)
-      }))
+      )
     },
 
     /**
@@ -274,7 +331,11 @@ export function createShiftsService(ctx: ServiceContext, deps: { settings: Setti
             action: 'shift.rescue_opened',
             subject: rescue.id,
             details: { number: rescue.number, terminal: till, rescueOf: claimed?.id ?? null, orderId },
-            event: { type: 'shift.opened', aggregateId: rescue.id, payload: { id: rescue.id, number: rescue.number, terminal: till, float: 0, at, kind: 'rescue' } }
+            event: {
+              type: 'shift.opened',
+              aggregateId: rescue.id,
+              payload: { id: rescue.id, number: rescue.number, terminal: till, float: 0, at, kind: 'rescue' }
+            }
           })
         }
         store.shifts.stamp(orderId, rescue.id)

@@ -11,7 +11,12 @@ import { migration0080Reconciliation } from './0080-reconciliation'
 
 /** Every schema step, in order. Append only; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
-  migration0010Initial, migration0020Accounts, migration0030Catalog, migration0040Orders, migration0050Refunds, migration0060Shifts,
+  migration0010Initial,
+  migration0020Accounts,
+  migration0030Catalog,
+  migration0040Orders,
+  migration0050Refunds,
+  migration0060Shifts,
   migration0070Tenders,
   migration0075RefundTenderTax,
   migration0080Reconciliation

@@ -131,8 +131,12 @@ function ftsPhrase(term: string): string {
  * primary keys, names and SKUs through the trigram FTS table.
  */
 export function createCatalogRepo(db: Database) {
-  const productById = db.prepare<[string], ProductRow>(`SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.id = ?`)
-  const productBySku = db.prepare<[string], ProductRow>(`SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.sku = ?`)
+  const productById = db.prepare<[string], ProductRow>(
+    `SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.id = ?`
+  )
+  const productBySku = db.prepare<[string], ProductRow>(
+    `SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.sku = ?`
+  )
   const productByBarcode = db.prepare<[string], ProductRow>(
     `SELECT ${PRODUCT_COLUMNS} FROM product_barcodes b JOIN products p ON p.id = b.product_id WHERE b.barcode = ?`
   )
@@ -171,8 +175,12 @@ export function createCatalogRepo(db: Database) {
 
   const categoryColumns = `c.id, c.code, c.name_zh, c.name_en, c.sort_order, c.active, c.created_at, c.updated_at,
     (SELECT count(*) FROM products p WHERE p.category_id = c.id AND p.active = 1) AS product_count`
-  const categoryById = db.prepare<[string], CategoryRow>(`SELECT ${categoryColumns} FROM categories c WHERE c.id = ?`)
-  const categoryByCode = db.prepare<[string], CategoryRow>(`SELECT ${categoryColumns} FROM categories c WHERE c.code = ?`)
+  const categoryById = db.prepare<[string], CategoryRow>(
+    `SELECT ${categoryColumns} FROM categories c WHERE c.id = ?`
+  )
+  const categoryByCode = db.prepare<[string], CategoryRow>(
+    `SELECT ${categoryColumns} FROM categories c WHERE c.code = ?`
+  )
   const categoriesAll = db.prepare<[number], CategoryRow>(
     `SELECT ${categoryColumns} FROM categories c WHERE c.active >= ? ORDER BY c.sort_order, c.code`
   )
@@ -279,7 +287,9 @@ export function createCatalogRepo(db: Database) {
         if (list) list.push(barcode)
         else byProduct.set(product_id, [barcode])
       }
-      return allProducts.all(includeInactive ? 0 : 1).map((row) => fromProductRow(row, byProduct.get(row.id) ?? []))
+      return allProducts
+        .all(includeInactive ? 0 : 1)
+        .map((row) => fromProductRow(row, byProduct.get(row.id) ?? []))
     },
 
     /**
@@ -312,21 +322,26 @@ export function createCatalogRepo(db: Database) {
         if (total > COLLATE_MAX) {
           // The whole catalog: let SQLite keep the first `limit` by code point instead of sorting 20,000 in JS.
           const column = options.language === 'en' ? 'p.name_en' : 'p.name_zh'
-          const top = candidates(`SELECT p.seq, p.name_zh, p.name_en FROM products p WHERE 1 = 1${and} ORDER BY ${column}, p.seq LIMIT ?`, [
-            ...filterParams,
-            options.limit
-          ])
-          const rows = new Map(productsBySeqs.all(JSON.stringify(top.map((c) => c.seq))).map((row) => [row.seq, row]))
+          const top = candidates(
+            `SELECT p.seq, p.name_zh, p.name_en FROM products p WHERE 1 = 1${and} ORDER BY ${column}, p.seq LIMIT ?`,
+            [...filterParams, options.limit]
+          )
+          const rows = new Map(
+            productsBySeqs.all(JSON.stringify(top.map((c) => c.seq))).map((row) => [row.seq, row])
+          )
           return { products: loadMany(top.map((c) => rows.get(c.seq)!)), total }
         }
-        add(candidates(`SELECT p.seq, p.name_zh, p.name_en FROM products p WHERE 1 = 1${and}`, filterParams), 3)
+        add(
+          candidates(`SELECT p.seq, p.name_zh, p.name_en FROM products p WHERE 1 = 1${and}`, filterParams),
+          3
+        )
       } else {
         const base = 'SELECT p.seq, p.name_zh, p.name_en FROM'
         add(
-          candidates(`${base} product_barcodes b JOIN products p ON p.id = b.product_id WHERE b.barcode = ?${and}`, [
-            query,
-            ...filterParams
-          ]),
+          candidates(
+            `${base} product_barcodes b JOIN products p ON p.id = b.product_id WHERE b.barcode = ?${and}`,
+            [query, ...filterParams]
+          ),
           0
         )
         add(candidates(`${base} products p WHERE p.sku = ?${and}`, [query, ...filterParams]), 0)
@@ -344,7 +359,10 @@ export function createCatalogRepo(db: Database) {
         const long = terms.filter((t) => [...t].length >= TRIGRAM)
         const short = terms.filter((t) => [...t].length < TRIGRAM)
         const likes = short
-          .map(() => " AND (p.name_zh LIKE ? ESCAPE '\\' OR p.name_en LIKE ? ESCAPE '\\' OR p.sku LIKE ? ESCAPE '\\')")
+          .map(
+            () =>
+              " AND (p.name_zh LIKE ? ESCAPE '\\' OR p.name_en LIKE ? ESCAPE '\\' OR p.sku LIKE ? ESCAPE '\\')"
+          )
           .join('')
         const likeParams = short.flatMap((t) => {
           const pattern = `%${escapeLike(t)}%`
@@ -374,7 +392,12 @@ export function createCatalogRepo(db: Database) {
       const key = options.language === 'en' ? 'name_en' : 'name_zh'
       if (ranked.length <= COLLATE_MAX) {
         const collator = new Intl.Collator(options.language, { sensitivity: 'base', numeric: true })
-        ranked.sort((a, b) => a.rank - b.rank || collator.compare(a.candidate[key], b.candidate[key]) || a.candidate.seq - b.candidate.seq)
+        ranked.sort(
+          (a, b) =>
+            a.rank - b.rank ||
+            collator.compare(a.candidate[key], b.candidate[key]) ||
+            a.candidate.seq - b.candidate.seq
+        )
       } else {
         ranked.sort((a, b) => {
           if (a.rank !== b.rank) return a.rank - b.rank

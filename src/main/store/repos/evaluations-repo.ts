@@ -27,7 +27,9 @@ export function createEvaluationsRepo(db: Database) {
       VALUES (@id, @order_id, @order_line_id, @product_id, @sku, @rating, @comment, @at, @user_id)`),
     forOrder: db.prepare<[string], EvaluationRow>('SELECT * FROM evaluations WHERE order_id = ?'),
     forLine: db.prepare<[string], EvaluationRow>('SELECT * FROM evaluations WHERE order_line_id = ?'),
-    stats: db.prepare<[], RatingStats>('SELECT sku, count(*) AS count, sum(rating) AS total FROM evaluations GROUP BY sku'),
+    stats: db.prepare<[], RatingStats>(
+      'SELECT sku, count(*) AS count, sum(rating) AS total FROM evaluations GROUP BY sku'
+    ),
     // Lines given back by a refund (the refunds table arrives with migration 0050).
     refundedLine: db.prepare<[string], { n: number }>(`
       SELECT count(*) AS n FROM refund_lines rl JOIN refunds r ON r.id = rl.refund_id

@@ -9,7 +9,9 @@ export interface AccountBalance {
 
 /** The double-entry journal. Entries are appended whole, inside the action's transaction. */
 export function createJournalRepo(db: Database) {
-  const nextSeq = db.prepare<[], { seq: number }>('SELECT coalesce(max(seq), 0) + 1 AS seq FROM journal_entries')
+  const nextSeq = db.prepare<[], { seq: number }>(
+    'SELECT coalesce(max(seq), 0) + 1 AS seq FROM journal_entries'
+  )
   const insertEntry = db.prepare(
     'INSERT INTO journal_entries (id, seq, at, kind, order_id, user_id) VALUES (@id, @seq, @at, @kind, @orderId, @userId)'
   )
@@ -28,10 +30,14 @@ export function createJournalRepo(db: Database) {
 
   return {
     /** Appends a balanced entry; refuses an unbalanced one even if the caller skipped the domain check. */
-    post(entry: JournalEntry, meta: { id: string; at: string; orderId?: string | null; userId?: string | null }): void {
+    post(
+      entry: JournalEntry,
+      meta: { id: string; at: string; orderId?: string | null; userId?: string | null }
+    ): void {
       const debits = entry.lines.reduce((sum, line) => sum + line.debit, 0)
       const credits = entry.lines.reduce((sum, line) => sum + line.credit, 0)
-      if (debits !== credits || entry.lines.length === 0) throw new Error(`refusing unbalanced journal entry ${entry.kind}`)
+      if (debits !== credits || entry.lines.length === 0)
+        throw new Error(`refusing unbalanced journal entry ${entry.kind}`)
       insertEntry.run({
         id: meta.id,
         seq: nextSeq.get()!.seq,
@@ -40,7 +46,9 @@ export function createJournalRepo(db: Database) {
         orderId: meta.orderId ?? null,
         userId: meta.userId ?? null
       })
-      entry.lines.forEach((line, index) => insertLine.run(meta.id, index, line.account, line.debit, line.credit, line.memo ?? null))
+      entry.lines.forEach((line, index) =>
+        insertLine.run(meta.id, index, line.account, line.debit, line.credit, line.memo ?? null)
+      )
     },
     balances: (): AccountBalance[] => balances.all(),
     unbalancedEntries: (): string[] => unbalanced.all().map((row) => row.entry_id),

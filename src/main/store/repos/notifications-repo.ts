@@ -12,8 +12,12 @@ export interface NotificationRow {
 /** What the notification centre lists, newest first. */
 export function createNotificationsRepo(db: Database) {
   const s = {
-    insert: db.prepare('INSERT INTO notifications (id, level, title, body, at) VALUES (@id, @level, @title, @body, @at)'),
-    recent: db.prepare<[number], NotificationRow>('SELECT * FROM notifications ORDER BY at DESC, id DESC LIMIT ?'),
+    insert: db.prepare(
+      'INSERT INTO notifications (id, level, title, body, at) VALUES (@id, @level, @title, @body, @at)'
+    ),
+    recent: db.prepare<[number], NotificationRow>(
+      'SELECT * FROM notifications ORDER BY at DESC, id DESC LIMIT ?'
+    ),
     unread: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM notifications WHERE read_at IS NULL'),
     markAll: db.prepare('UPDATE notifications SET read_at = ? WHERE read_at IS NULL'),
     markOne: db.prepare('UPDATE notifications SET read_at = ? WHERE id = ? AND read_at IS NULL')

@@ -114,30 +114,48 @@ export function createOrdersRepo(db: Database) {
       ORDER BY updated_at DESC LIMIT 1`),
     awaitingFor: db.prepare<[string | null], OrderRow>(`
       SELECT * FROM orders WHERE status = 'awaiting_payment' AND cashier_user_id IS ? ORDER BY checked_out_at LIMIT 1`),
-    parked: db.prepare<[], OrderRow>(`SELECT * FROM orders WHERE status = 'draft' AND parked_at IS NOT NULL ORDER BY parked_at`),
-    lines: db.prepare<[string], OrderLineRow>('SELECT * FROM order_lines WHERE order_id = ? ORDER BY position'),
-    line: db.prepare<[string, string], OrderLineRow>('SELECT * FROM order_lines WHERE order_id = ? AND id = ?'),
-    maxPosition: db.prepare<[string], { p: number }>('SELECT coalesce(max(position), -1) AS p FROM order_lines WHERE order_id = ?'),
+    parked: db.prepare<[], OrderRow>(
+      `SELECT * FROM orders WHERE status = 'draft' AND parked_at IS NOT NULL ORDER BY parked_at`
+    ),
+    lines: db.prepare<[string], OrderLineRow>(
+      'SELECT * FROM order_lines WHERE order_id = ? ORDER BY position'
+    ),
+    line: db.prepare<[string, string], OrderLineRow>(
+      'SELECT * FROM order_lines WHERE order_id = ? AND id = ?'
+    ),
+    maxPosition: db.prepare<[string], { p: number }>(
+      'SELECT coalesce(max(position), -1) AS p FROM order_lines WHERE order_id = ?'
+    ),
     insertLine: db.prepare(`
       INSERT INTO order_lines (id, order_id, position, product_id, sku, name, name_en, unit, quantity, unit_price, list_price, tax_rate)
       VALUES (@id, @orderId, @position, @productId, @sku, @name, @nameEn, @unit, @quantity, @unitPrice, @unitPrice, @taxRate)`),
     setQuantity: db.prepare('UPDATE order_lines SET quantity = ? WHERE order_id = ? AND id = ?'),
-    setDiscount: db.prepare('UPDATE order_lines SET discount_type = ?, discount_value = ? WHERE order_id = ? AND id = ?'),
-    setPrice: db.prepare('UPDATE order_lines SET unit_price = ?, price_override_by = ? WHERE order_id = ? AND id = ?'),
+    setDiscount: db.prepare(
+      'UPDATE order_lines SET discount_type = ?, discount_value = ? WHERE order_id = ? AND id = ?'
+    ),
+    setPrice: db.prepare(
+      'UPDATE order_lines SET unit_price = ?, price_override_by = ? WHERE order_id = ? AND id = ?'
+    ),
     deleteLine: db.prepare('DELETE FROM order_lines WHERE order_id = ? AND id = ?'),
-    coupons: db.prepare<[string], OrderCouponRow>('SELECT * FROM order_coupons WHERE order_id = ? ORDER BY position'),
+    coupons: db.prepare<[string], OrderCouponRow>(
+      'SELECT * FROM order_coupons WHERE order_id = ? ORDER BY position'
+    ),
     insertCoupon: db.prepare(`
       INSERT INTO order_coupons (order_id, position, coupon_id, code)
       VALUES (?, (SELECT coalesce(max(position), -1) + 1 FROM order_coupons WHERE order_id = ?), ?, ?)`),
     deleteCoupon: db.prepare('DELETE FROM order_coupons WHERE order_id = ? AND code = ? COLLATE NOCASE'),
     touch: db.prepare('UPDATE orders SET updated_at = ? WHERE id = ?'),
     park: db.prepare('UPDATE orders SET parked_at = ?, parked_note = ?, updated_at = ? WHERE id = ?'),
-    unpark: db.prepare('UPDATE orders SET parked_at = NULL, parked_note = NULL, cashier_user_id = ?, updated_at = ? WHERE id = ?'),
+    unpark: db.prepare(
+      'UPDATE orders SET parked_at = NULL, parked_note = NULL, cashier_user_id = ?, updated_at = ? WHERE id = ?'
+    ),
     deleteDraft: db.prepare("DELETE FROM orders WHERE id = ? AND status = 'draft'"),
     freezeLine: db.prepare(`
       UPDATE order_lines SET gross = @gross, line_discount = @line_discount, net = @net, order_discount = @order_discount,
         net_after_discount = @net_after_discount, tax = @tax, total = @total WHERE id = @id`),
-    freezeCoupon: db.prepare('UPDATE order_coupons SET applied = ?, reason = ?, discount = ? WHERE order_id = ? AND position = ?'),
+    freezeCoupon: db.prepare(
+      'UPDATE order_coupons SET applied = ?, reason = ?, discount = ? WHERE order_id = ? AND position = ?'
+    ),
     checkout: db.prepare(`
       UPDATE orders SET status = 'awaiting_payment', number = @number, currency = @currency, rounding = @rounding,
         tax_mode = @tax_mode, cash_increment = @cash_increment, gross_total = @gross_total,
@@ -148,7 +166,9 @@ export function createOrdersRepo(db: Database) {
     markPaid: db.prepare(`
       UPDATE orders SET status = 'paid', paid_total = @paid_total, change_given = @change_given, paid_at = @at, updated_at = @at
       WHERE id = @id AND status = 'awaiting_payment'`),
-    anySale: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM (SELECT 1 FROM orders WHERE number IS NOT NULL LIMIT 1)'),
+    anySale: db.prepare<[], { n: number }>(
+      'SELECT count(*) AS n FROM (SELECT 1 FROM orders WHERE number IS NOT NULL LIMIT 1)'
+    ),
     setRefunded: db.prepare('UPDATE orders SET status = ?, refunded_total = ?, updated_at = ? WHERE id = ?'),
     cashiers: db.prepare<[], { id: string }>(
       'SELECT DISTINCT cashier_user_id AS id FROM orders WHERE cashier_user_id IS NOT NULL AND number IS NOT NULL'
@@ -185,35 +205,63 @@ export function createOrdersRepo(db: Database) {
     }): void {
       s.insertLine.run({ ...line, position: s.maxPosition.get(line.orderId)!.p + 1 })
     },
-    setQuantity: (orderId: string, lineId: string, quantity: string) => s.setQuantity.run(quantity, orderId, lineId),
-    setDiscount: (orderId: string, lineId: string, discount: { type: 'rate' | 'amount'; value: string } | null) =>
-      s.setDiscount.run(discount?.type ?? null, discount?.value ?? null, orderId, lineId),
+    setQuantity: (orderId: string, lineId: string, quantity: string) =>
+      s.setQuantity.run(quantity, orderId, lineId),
+    setDiscount: (
+      orderId: string,
+      lineId: string,
+      discount: { type: 'rate' | 'amount'; value: string } | null
+    ) => s.setDiscount.run(discount?.type ?? null, discount?.value ?? null, orderId, lineId),
     setPrice: (orderId: string, lineId: string, unitPrice: number, byUserId: string | null) =>
       s.setPrice.run(unitPrice, byUserId, orderId, lineId),
     removeLine: (orderId: string, lineId: string) => s.deleteLine.run(orderId, lineId),
     coupons: (orderId: string): OrderCouponRow[] => s.coupons.all(orderId),
-    addCoupon: (orderId: string, couponId: string, code: string) => s.insertCoupon.run(orderId, orderId, couponId, code),
+    addCoupon: (orderId: string, couponId: string, code: string) =>
+      s.insertCoupon.run(orderId, orderId, couponId, code),
     removeCoupon: (orderId: string, code: string) => s.deleteCoupon.run(orderId, code).changes,
     touch: (orderId: string, at: string) => s.touch.run(at, orderId),
     park: (orderId: string, note: string | null, at: string) => s.park.run(at, note, at, orderId),
-    unpark: (orderId: string, cashierUserId: string | null, at: string) => s.unpark.run(cashierUserId, at, orderId),
+    unpark: (orderId: string, cashierUserId: string | null, at: string) =>
+      s.unpark.run(cashierUserId, at, orderId),
     deleteDraft: (orderId: string) => s.deleteDraft.run(orderId).changes,
     freezeLine: (lineId: string, figures: LineFigures) => s.freezeLine.run({ id: lineId, ...figures }),
-    freezeCoupon: (orderId: string, position: number, applied: boolean, reason: string | null, discount: number) =>
-      s.freezeCoupon.run(applied ? 1 : 0, reason, discount, orderId, position),
+    freezeCoupon: (
+      orderId: string,
+      position: number,
+      applied: boolean,
+      reason: string | null,
+      discount: number
+    ) => s.freezeCoupon.run(applied ? 1 : 0, reason, discount, orderId, position),
     checkout(
       orderId: string,
       frozen: OrderFigures &
-        Pick<OrderRow, 'number' | 'currency' | 'rounding' | 'tax_mode' | 'cash_increment' | 'checkout_key' | 'cashier_user_id'>,
+        Pick<
+          OrderRow,
+          | 'number'
+          | 'currency'
+          | 'rounding'
+          | 'tax_mode'
+          | 'cash_increment'
+          | 'checkout_key'
+          | 'cashier_user_id'
+        >,
       at: string
     ): void {
-      if (s.checkout.run({ id: orderId, at, ...frozen }).changes !== 1) throw new Error(`order ${orderId} is not a draft`)
+      if (s.checkout.run({ id: orderId, at, ...frozen }).changes !== 1)
+        throw new Error(`order ${orderId} is not a draft`)
     },
     markPaid(orderId: string, paidTotal: number, changeGiven: number, at: string): void {
       const result = s.markPaid.run({ id: orderId, paid_total: paidTotal, change_given: changeGiven, at })
       if (result.changes !== 1) throw new Error(`order ${orderId} is not awaiting payment`)
     },
-    close(orderId: string, from: OrderStatus, to: OrderStatus, userId: string | null, reason: string | null, at: string): void {
+    close(
+      orderId: string,
+      from: OrderStatus,
+      to: OrderStatus,
+      userId: string | null,
+      reason: string | null,
+      at: string
+    ): void {
       const result = s.close.run({ id: orderId, from, status: to, userId, reason, at })
       if (result.changes !== 1) throw new Error(`order ${orderId} is not ${from}`)
     },
@@ -255,7 +303,9 @@ export function createOrdersRepo(db: Database) {
           `SELECT * FROM orders WHERE ${clause} ORDER BY coalesce(paid_at, checked_out_at, created_at) DESC LIMIT ? OFFSET ?`
         )
         .all(...params, query.limit, query.offset)
-      const total = db.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM orders WHERE ${clause}`).get(...params)!.n
+      const total = db
+        .prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM orders WHERE ${clause}`)
+        .get(...params)!.n
       return { rows, total }
     }
   }

@@ -28,7 +28,9 @@ export function createOutboxRepo(db: Database) {
   const selectAfter = db.prepare<[number, number], OutboxRow>(
     'SELECT * FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?'
   )
-  const countUnsynced = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM outbox WHERE synced_at IS NULL')
+  const countUnsynced = db.prepare<[], { n: number }>(
+    'SELECT count(*) AS n FROM outbox WHERE synced_at IS NULL'
+  )
 
   return {
     append(event: { id: string; at: string; type: string; aggregateId: string; payload: unknown }): void {

@@ -53,7 +53,9 @@ export function createPaymentsRepo(db: Database) {
   const rememberEvent = db.prepare(
     'INSERT INTO payment_events (event_id, provider, trade_no, received_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING'
   )
-  const forOrder = db.prepare<[string], PaymentRow>('SELECT * FROM payments WHERE order_id = ? ORDER BY created_at, id')
+  const forOrder = db.prepare<[string], PaymentRow>(
+    'SELECT * FROM payments WHERE order_id = ? ORDER BY created_at, id'
+  )
   return {
     insert: (row: PaymentRow) =>
       void insert.run({

@@ -72,11 +72,15 @@ export function createReconciliationRepo(db: Database) {
       VALUES (@run_id, @position, @result, @kind, @trade_no, @refund_no, @provider_trade_no, @provider_amount,
         @local_amount, @fee, @provider_status, @local_status, @provider_time, @local_time, @local_id, @note, @repair, @repair_detail)`),
     runById: db.prepare<[string], ReconciliationRunRow>('SELECT * FROM reconciliation_runs WHERE id = ?'),
-    results: db.prepare<[string], ReconciliationResultRow>('SELECT * FROM reconciliation_results WHERE run_id = ? ORDER BY position'),
+    results: db.prepare<[string], ReconciliationResultRow>(
+      'SELECT * FROM reconciliation_results WHERE run_id = ? ORDER BY position'
+    ),
     list: db.prepare<[string, string, number], ReconciliationRunRow>(`
       SELECT * FROM reconciliation_runs WHERE superseded_at IS NULL AND date >= ? AND date <= ?
       ORDER BY date DESC, provider LIMIT ?`),
-    feesPosted: db.prepare<[string, string], { posted: number }>('SELECT posted FROM reconciliation_fees WHERE date = ? AND provider = ?'),
+    feesPosted: db.prepare<[string, string], { posted: number }>(
+      'SELECT posted FROM reconciliation_fees WHERE date = ? AND provider = ?'
+    ),
     setFeesPosted: db.prepare(`
       INSERT INTO reconciliation_fees (date, provider, posted, updated_at) VALUES (?, ?, ?, ?)
       ON CONFLICT (date, provider) DO UPDATE SET posted = excluded.posted, updated_at = excluded.updated_at`),
@@ -94,7 +98,8 @@ export function createReconciliationRepo(db: Database) {
       WHERE rt.method = ? AND rt.id = ?`)
   }
   return {
-    currentRun: (date: string, provider: string): ReconciliationRunRow | undefined => s.current.get(date, provider),
+    currentRun: (date: string, provider: string): ReconciliationRunRow | undefined =>
+      s.current.get(date, provider),
     /** Marks a run superseded and drops its result rows. */
     supersede(runId: string, at: string): void {
       s.supersede.run(at, runId)
@@ -107,13 +112,18 @@ export function createReconciliationRepo(db: Database) {
     /** Current runs between two dates (inclusive), newest first. */
     list: (from: string, to: string, limit: number): ReconciliationRunRow[] => s.list.all(from, to, limit),
     feesPosted: (date: string, provider: string): number => s.feesPosted.get(date, provider)?.posted ?? 0,
-    setFeesPosted: (date: string, provider: string, posted: number, at: string) => void s.setFeesPosted.run(date, provider, posted, at),
+    setFeesPosted: (date: string, provider: string, posted: number, at: string) =>
+      void s.setFeesPosted.run(date, provider, posted, at),
     /** Attempts of `method` that took money, recorded in [from, to). */
-    paymentsBetween: (method: string, from: string, to: string): LocalTradeRow[] => s.paymentsBetween.all(method, from, to),
-    paymentByTradeNo: (method: string, tradeNo: string): LocalTradeRow | undefined => s.paymentByTradeNo.get(method, tradeNo),
+    paymentsBetween: (method: string, from: string, to: string): LocalTradeRow[] =>
+      s.paymentsBetween.all(method, from, to),
+    paymentByTradeNo: (method: string, tradeNo: string): LocalTradeRow | undefined =>
+      s.paymentByTradeNo.get(method, tradeNo),
     /** Refund tenders of `method` that succeeded in [from, to), with their payment's trade number. */
-    refundsBetween: (method: string, from: string, to: string): LocalTradeRow[] => s.refundsBetween.all(method, from, to),
-    refundById: (method: string, refundNo: string): LocalTradeRow | undefined => s.refundById.get(method, refundNo)
+    refundsBetween: (method: string, from: string, to: string): LocalTradeRow[] =>
+      s.refundsBetween.all(method, from, to),
+    refundById: (method: string, refundNo: string): LocalTradeRow | undefined =>
+      s.refundById.get(method, refundNo)
   }
 }
 

@@ -39,11 +39,15 @@ export interface RefundTenderRow {
 /** Refunds and what each gave back, per line and per tender. */
 export function createRefundsRepo(db: Database) {
   const s = {
-    policy: db.prepare<[], { approval_threshold: number }>('SELECT approval_threshold FROM refund_policy WHERE id = 1'),
+    policy: db.prepare<[], { approval_threshold: number }>(
+      'SELECT approval_threshold FROM refund_policy WHERE id = 1'
+    ),
     setPolicy: db.prepare('UPDATE refund_policy SET approval_threshold = ? WHERE id = 1'),
     byKey: db.prepare<[string], RefundRow>('SELECT * FROM refunds WHERE refund_key = ?'),
     byId: db.prepare<[string], RefundRow>('SELECT * FROM refunds WHERE id = ?'),
-    forOrder: db.prepare<[string], RefundRow>('SELECT * FROM refunds WHERE order_id = ? ORDER BY created_at, number'),
+    forOrder: db.prepare<[string], RefundRow>(
+      'SELECT * FROM refunds WHERE order_id = ? ORDER BY created_at, number'
+    ),
     insert: db.prepare(`
       INSERT INTO refunds (id, number, order_id, refund_key, status, amount, tax, reason, requested_by, approved_by, created_at, completed_at)
       VALUES (@id, @number, @order_id, @refund_key, @status, @amount, @tax, @reason, @requested_by, @approved_by, @created_at, @completed_at)`),
@@ -54,14 +58,21 @@ export function createRefundsRepo(db: Database) {
       INSERT INTO refund_tenders (id, refund_id, payment_id, method, amount, tax, status, provider_ref, created_at, completed_at)
       VALUES (@id, @refund_id, @payment_id, @method, @amount, @tax, @status, @provider_ref, @created_at, @completed_at)`),
     tenderById: db.prepare<[string], RefundTenderRow>('SELECT * FROM refund_tenders WHERE id = ?'),
-    processingTenders: db.prepare<[], RefundTenderRow>("SELECT * FROM refund_tenders WHERE status = 'processing' ORDER BY created_at"),
+    processingTenders: db.prepare<[], RefundTenderRow>(
+      "SELECT * FROM refund_tenders WHERE status = 'processing' ORDER BY created_at"
+    ),
     settleTender: db.prepare(
       "UPDATE refund_tenders SET status = ?, provider_ref = coalesce(?, provider_ref), completed_at = ? WHERE id = ? AND status = 'processing'"
     ),
     setStatus: db.prepare('UPDATE refunds SET status = ?, completed_at = ? WHERE id = ?'),
     lines: db.prepare<[string], RefundLineRow>('SELECT * FROM refund_lines WHERE refund_id = ?'),
-    tenders: db.prepare<[string], RefundTenderRow>('SELECT * FROM refund_tenders WHERE refund_id = ? ORDER BY id'),
-    refundedByLine: db.prepare<[string], { order_line_id: string; quantities: string; amount: number; tax: number }>(`
+    tenders: db.prepare<[string], RefundTenderRow>(
+      'SELECT * FROM refund_tenders WHERE refund_id = ? ORDER BY id'
+    ),
+    refundedByLine: db.prepare<
+      [string],
+      { order_line_id: string; quantities: string; amount: number; tax: number }
+    >(`
       SELECT rl.order_line_id, group_concat(rl.quantity, ' ') AS quantities, sum(rl.amount) AS amount, sum(rl.tax) AS tax
       FROM refund_lines rl JOIN refunds r ON r.id = rl.refund_id
       WHERE r.order_id = ? AND r.status <> 'failed' GROUP BY rl.order_line_id`),
@@ -84,9 +95,14 @@ export function createRefundsRepo(db: Database) {
     tenderById: (id: string): RefundTenderRow | undefined => s.tenderById.get(id),
     processingTenders: (): RefundTenderRow[] => s.processingTenders.all(),
     /** Settles a tender still processing; false when it was settled already (a duplicate answer). */
-    settleTender: (id: string, status: 'succeeded' | 'failed', providerRef: string | null, at: string): boolean =>
-      s.settleTender.run(status, providerRef, at, id).changes === 1,
-    setStatus: (id: string, status: RefundRow['status'], at: string | null) => void s.setStatus.run(status, at, id),
+    settleTender: (
+      id: string,
+      status: 'succeeded' | 'failed',
+      providerRef: string | null,
+      at: string
+    ): boolean => s.settleTender.run(status, providerRef, at, id).changes === 1,
+    setStatus: (id: string, status: RefundRow['status'], at: string | null) =>
+      void s.setStatus.run(status, at, id),
     lines: (refundId: string): RefundLineRow[] => s.lines.all(refundId),
     tenders: (refundId: string): RefundTenderRow[] => s.tenders.all(refundId),
     /** Per order line: the quantities already refunded (space-separated, summed by the caller), amount and tax. */

@@ -133,8 +133,14 @@ export function createSettlementRepo(db: Database) {
     insertSettled: (row: SettledDayRow) => void s.insertSettled.run(row),
 
     /** The orders behind a figure of a report, newest first. */
-    drill(windows: TimeWindow[], filter: DrillFilter, limit: number, offset: number): { rows: OrderRow[]; total: number } {
-      const within = (column: string) => `(${windows.map(() => `(${column} >= ? AND ${column} < ?)`).join(' OR ')})`
+    drill(
+      windows: TimeWindow[],
+      filter: DrillFilter,
+      limit: number,
+      offset: number
+    ): { rows: OrderRow[]; total: number } {
+      const within = (column: string) =>
+        `(${windows.map(() => `(${column} >= ? AND ${column} < ?)`).join(' OR ')})`
       const params: unknown[] = windows.flatMap((w) => [w.from, w.to])
       const where: string[] = [
         filter.figure === 'sales'
@@ -153,7 +159,9 @@ export function createSettlementRepo(db: Database) {
         params.push(filter.cashierUserId)
       }
       if (filter.method !== undefined) {
-        where.push("EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id AND p.method = ? AND p.status = 'succeeded')")
+        where.push(
+          "EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id AND p.method = ? AND p.status = 'succeeded')"
+        )
         params.push(filter.method)
       }
       if (filter.sku !== undefined) {
@@ -162,14 +170,20 @@ export function createSettlementRepo(db: Database) {
       }
       if (filter.taxRate !== undefined) {
         // Rates are stored as typed ("0.13", "0.130"): compared as numbers, not as text.
-        where.push('EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id AND CAST(l.tax_rate AS REAL) = CAST(? AS REAL))')
+        where.push(
+          'EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id AND CAST(l.tax_rate AS REAL) = CAST(? AS REAL))'
+        )
         params.push(filter.taxRate)
       }
       const clause = where.join(' AND ')
       const rows = db
-        .prepare<unknown[], OrderRow>(`SELECT o.* FROM orders o WHERE ${clause} ORDER BY o.paid_at DESC, o.id LIMIT ? OFFSET ?`)
+        .prepare<unknown[], OrderRow>(
+          `SELECT o.* FROM orders o WHERE ${clause} ORDER BY o.paid_at DESC, o.id LIMIT ? OFFSET ?`
+        )
         .all(...params, limit, offset)
-      const total = db.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM orders o WHERE ${clause}`).get(...params)!.n
+      const total = db
+        .prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM orders o WHERE ${clause}`)
+        .get(...params)!.n
       return { rows, total }
     }
   }

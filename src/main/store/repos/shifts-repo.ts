@@ -54,10 +54,18 @@ export function createShiftsRepo(db: Database) {
       INSERT INTO shifts (id, number, terminal, kind, rescue_of, status, currency, opening_float, opened_at, opened_by)
       VALUES (@id, @number, @terminal, @kind, @rescue_of, 'open', @currency, @opening_float, @opened_at, @opened_by)`),
     get: db.prepare<[string], ShiftRow>('SELECT * FROM shifts WHERE id = ?'),
-    open: db.prepare<[string, string], ShiftRow>("SELECT * FROM shifts WHERE terminal = ? AND kind = ? AND status = 'open'"),
-    anyOpenBefore: db.prepare<[string], ShiftRow>("SELECT * FROM shifts WHERE status = 'open' AND opened_at < ? ORDER BY opened_at"),
-    recent: db.prepare<[string, number], ShiftRow>('SELECT * FROM shifts WHERE terminal = ? ORDER BY opened_at DESC LIMIT ?'),
-    closedIn: db.prepare<[string, string], ShiftRow>('SELECT * FROM shifts WHERE closed_at >= ? AND closed_at < ? ORDER BY closed_at'),
+    open: db.prepare<[string, string], ShiftRow>(
+      "SELECT * FROM shifts WHERE terminal = ? AND kind = ? AND status = 'open'"
+    ),
+    anyOpenBefore: db.prepare<[string], ShiftRow>(
+      "SELECT * FROM shifts WHERE status = 'open' AND opened_at < ? ORDER BY opened_at"
+    ),
+    recent: db.prepare<[string, number], ShiftRow>(
+      'SELECT * FROM shifts WHERE terminal = ? ORDER BY opened_at DESC LIMIT ?'
+    ),
+    closedIn: db.prepare<[string, string], ShiftRow>(
+      'SELECT * FROM shifts WHERE closed_at >= ? AND closed_at < ? ORDER BY closed_at'
+    ),
     close: db.prepare(`
       UPDATE shifts SET status = 'closed', closed_at = @closed_at, closed_by = @closed_by, expected_cash = @expected_cash,
         counted_cash = @counted_cash, over_short = @over_short, count_json = @count_json, note = @note
@@ -87,16 +95,42 @@ export function createShiftsRepo(db: Database) {
   }
 
   return {
-    insert(row: Pick<ShiftRow, 'id' | 'number' | 'terminal' | 'kind' | 'rescue_of' | 'currency' | 'opening_float' | 'opened_at' | 'opened_by'>): void {
+    insert(
+      row: Pick<
+        ShiftRow,
+        | 'id'
+        | 'number'
+        | 'terminal'
+        | 'kind'
+        | 'rescue_of'
+        | 'currency'
+        | 'opening_float'
+        | 'opened_at'
+        | 'opened_by'
+      >
+    ): void {
       s.insert.run(row)
     },
     get: (id: string): ShiftRow | undefined => s.get.get(id),
-    openShift: (terminal: string, kind: ShiftRow['kind'] = 'regular'): ShiftRow | undefined => s.open.get(terminal, kind),
+    openShift: (terminal: string, kind: ShiftRow['kind'] = 'regular'): ShiftRow | undefined =>
+      s.open.get(terminal, kind),
     /** Shifts (any terminal) still open that began before `at`. */
     openBefore: (at: string): ShiftRow[] => s.anyOpenBefore.all(at),
     recent: (terminal: string, limit: number): ShiftRow[] => s.recent.all(terminal, limit),
     closedBetween: (from: string, to: string): ShiftRow[] => s.closedIn.all(from, to),
-    close(row: Pick<ShiftRow, 'id' | 'closed_at' | 'closed_by' | 'expected_cash' | 'counted_cash' | 'over_short' | 'count_json' | 'note'>): void {
+    close(
+      row: Pick<
+        ShiftRow,
+        | 'id'
+        | 'closed_at'
+        | 'closed_by'
+        | 'expected_cash'
+        | 'counted_cash'
+        | 'over_short'
+        | 'count_json'
+        | 'note'
+      >
+    ): void {
       if (s.close.run(row).changes !== 1) throw new Error(`shift ${row.id} is not open`)
     },
     insertMove: (row: CashMoveRow) => void s.insertMove.run(row),

@@ -55,8 +55,17 @@ export async function call<C extends ChannelName>(
   options?: InvokeOptions
 ): Promise<ChannelOutput<C>> {
   let result: Result<unknown> = await bridge.invoke(channel, input, options)
-  if (!result.ok && result.error.code === 'FORBIDDEN' && contract[channel].overridable && approver && !options?.override) {
-    const approved = await approver({ channel, attempt: (override) => bridge.invoke(channel, input, { override }) })
+  if (
+    !result.ok &&
+    result.error.code === 'FORBIDDEN' &&
+    contract[channel].overridable &&
+    approver &&
+    !options?.override
+  ) {
+    const approved = await approver({
+      channel,
+      attempt: (override) => bridge.invoke(channel, input, { override })
+    })
     if (approved) result = approved
   }
   if (!result.ok) {
@@ -66,6 +75,9 @@ export async function call<C extends ChannelName>(
   return result.value as ChannelOutput<C>
 }
 
-export function onEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+export function onEvent<E extends EventName>(
+  event: E,
+  listener: (payload: EventPayload<E>) => void
+): () => void {
   return bridge.on(event, listener)
 }

@@ -28,13 +28,17 @@ export function createWebBridge(token: string, origin = ''): KassaBridge {
         })
         return (await response.json()) as Result<never>
       } catch {
-        const error: ApiError = { code: 'UNAVAILABLE', message: 'Kassa is not reachable; is it still running?' }
+        const error: ApiError = {
+          code: 'UNAVAILABLE',
+          message: 'Kassa is not reachable; is it still running?'
+        }
         return { ok: false, error }
       }
     },
     on(event: EventName, listener: (payload: never) => void) {
       connect()
-      const handler = (message: MessageEvent<string>): void => (listener as (payload: unknown) => void)(JSON.parse(message.data))
+      const handler = (message: MessageEvent<string>): void =>
+        (listener as (payload: unknown) => void)(JSON.parse(message.data))
       source!.addEventListener(event, handler)
       return () => source?.removeEventListener(event, handler)
     }

@@ -18,7 +18,11 @@ export function Field({ label, hint, error, children }: FieldProps) {
       <label htmlFor={id} className="field__label">
         {label}
       </label>
-      {children({ id, ...(describedBy ? { 'aria-describedby': describedBy } : {}), ...(error ? { 'aria-invalid': true } : {}) })}
+      {children({
+        id,
+        ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+        ...(error ? { 'aria-invalid': true } : {})
+      })}
       {hint && (
         <p id={hintId} className="field__hint">
           {hint}

@@ -77,7 +77,12 @@ export function NotificationCentre() {
         <section id={panelId} className="notice-centre__panel" aria-label={t('notifications.title')}>
           <header className="notice-centre__head">
             <h2>{t('notifications.title')}</h2>
-            <button type="button" className="button button--small" disabled={unread === 0} onClick={markAllRead}>
+            <button
+              type="button"
+              className="button button--small"
+              disabled={unread === 0}
+              onClick={markAllRead}
+            >
               {t('notifications.markRead')}
             </button>
             <button
@@ -99,7 +104,10 @@ export function NotificationCentre() {
               {items.map((item) => {
                 const Icon = ICONS[item.level]
                 return (
-                  <li key={item.id} className={`notice-item notice-item--${item.level}${item.read ? '' : ' is-unread'}`}>
+                  <li
+                    key={item.id}
+                    className={`notice-item notice-item--${item.level}${item.read ? '' : ' is-unread'}`}
+                  >
                     <Icon aria-hidden="true" size={22} className="notice-item__icon" />
                     <div>
                       <p className="notice-item__title">{item.title}</p>
@@ -140,7 +148,12 @@ function Toast() {
             <p className="notice-item__title">{toast.title}</p>
             {toast.body && <p className="notice-item__body">{toast.body}</p>}
           </div>
-          <button type="button" className="icon-button" aria-label={t('notifications.dismiss')} onClick={dismiss}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('notifications.dismiss')}
+            onClick={dismiss}
+          >
             <X aria-hidden="true" size={18} />
           </button>
         </div>

@@ -13,7 +13,16 @@ import { reconciliationMessages } from './locales/reconciliation'
  * Every feature's strings. A feature adds one file under locales/ exporting a
  * `defineMessages(...)` bundle with its own top-level keys, and one line here.
  */
-const bundles: MessageBundle<object>[] = [defineMessages(coreEn, coreZhCN), sellMessages, couponsMessages, accountsMessages, catalogMessages, paymentsMessages, settlementMessages, reconciliationMessages]
+const bundles: MessageBundle<object>[] = [
+  defineMessages(coreEn, coreZhCN),
+  sellMessages,
+  couponsMessages,
+  accountsMessages,
+  catalogMessages,
+  paymentsMessages,
+  settlementMessages,
+  reconciliationMessages
+]
 
 function merge(language: 'en' | 'zh-CN'): Record<string, unknown> {
   const out: Record<string, unknown> = {}

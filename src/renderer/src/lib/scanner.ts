@@ -20,7 +20,11 @@ export function useBarcodeScanner(onScan: (code: string) => void, enabled = true
     if (!enabled) return
     const onKey = (event: KeyboardEvent): void => {
       const target = event.target as HTMLElement | null
-      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT')) return
+      if (
+        target &&
+        (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT')
+      )
+        return
       if (target?.closest('dialog[open]')) return
       const now = event.timeStamp
       const state = buffer.current

@@ -3,7 +3,16 @@ import type { AppInfo, Permission } from '@shared/contract'
 import { call } from '../api/client'
 import { applyLanguage, type Language } from '../i18n'
 
-export const SCREENS = ['sell', 'orders', 'settlement', 'products', 'coupons', 'settings', 'users', 'profile'] as const
+export const SCREENS = [
+  'sell',
+  'orders',
+  'settlement',
+  'products',
+  'coupons',
+  'settings',
+  'users',
+  'profile'
+] as const
 export type Screen = (typeof SCREENS)[number]
 
 /** What a screen needs before it shows in the navigation (My profile lives in the top bar instead). */

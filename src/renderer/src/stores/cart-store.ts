@@ -24,7 +24,10 @@ interface CartState {
   select(lineId: string | null): void
   setQuantity(lineId: string, quantity: string): Promise<boolean>
   removeLine(lineId: string): Promise<void>
-  setDiscount(lineId: string, discount: { type: 'rate'; rate: string } | { type: 'amount'; amount: string } | null): Promise<boolean>
+  setDiscount(
+    lineId: string,
+    discount: { type: 'rate'; rate: string } | { type: 'amount'; amount: string } | null
+  ): Promise<boolean>
   overridePrice(lineId: string, unitPrice: string): Promise<ApiError | null>
   applyCoupon(code: string): Promise<boolean>
   removeCoupon(code: string): Promise<void>
@@ -47,21 +50,28 @@ export const useCartStore = create<CartState>((set, get) => {
   // were made, so an older answer can never overwrite a newer cart.
   let queue: Promise<unknown> = Promise.resolve()
 
-  function change<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C> | null> {
+  function change<C extends ChannelName>(
+    channel: C,
+    input: ChannelInput<C>
+  ): Promise<ChannelOutput<C> | null> {
     const next = queue.then(() => send(channel, input))
     queue = next.catch(() => undefined)
     return next
   }
 
   /** Sends one cart change; on refusal shows the reason with the error sound. */
-  async function send<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C> | null> {
+  async function send<C extends ChannelName>(
+    channel: C,
+    input: ChannelInput<C>
+  ): Promise<ChannelOutput<C> | null> {
     set({ busy: true, error: null })
     try {
       const result = await call(channel, input)
       set({ busy: false })
       return result
     } catch (error) {
-      const apiError = error instanceof ApiCallError ? error.error : { code: 'INTERNAL' as const, message: String(error) }
+      const apiError =
+        error instanceof ApiCallError ? error.error : { code: 'INTERNAL' as const, message: String(error) }
       set({ busy: false, error: apiError, notice: { tone: 'error', text: apiError.message } })
       play('error')
       return null
@@ -108,7 +118,11 @@ export const useCartStore = create<CartState>((set, get) => {
     },
 
     async addProduct(productId, quantity) {
-      if (adopt(await change('cart:add-item', { cartId: cartId(), productId, ...(quantity ? { quantity } : {}) }))) {
+      if (
+        adopt(
+          await change('cart:add-item', { cartId: cartId(), productId, ...(quantity ? { quantity } : {}) })
+        )
+      ) {
         play('scan')
         set({ notice: null })
       }
@@ -137,7 +151,8 @@ export const useCartStore = create<CartState>((set, get) => {
         set({ busy: false })
         return null
       } catch (error) {
-        const apiError = error instanceof ApiCallError ? error.error : { code: 'INTERNAL' as const, message: String(error) }
+        const apiError =
+          error instanceof ApiCallError ? error.error : { code: 'INTERNAL' as const, message: String(error) }
         set({ busy: false, error: apiError })
         return apiError
       }

@@ -41,7 +41,11 @@ export const useNotificationStore = create<NotificationState>((set, get) => ({
 
   push(notification) {
     if (get().items.some((item) => item.id === notification.id)) return
-    const item: AppNotification = { ...notification, at: notification.at ?? new Date().toISOString(), read: false }
+    const item: AppNotification = {
+      ...notification,
+      at: notification.at ?? new Date().toISOString(),
+      read: false
+    }
     set({ items: [item, ...get().items].slice(0, KEEP), toast: item })
   },
 
@@ -72,4 +76,5 @@ export const useNotificationStore = create<NotificationState>((set, get) => ({
   }
 }))
 
-export const selectUnread = (state: NotificationState): number => state.items.filter((item) => !item.read).length
+export const selectUnread = (state: NotificationState): number =>
+  state.items.filter((item) => !item.read).length

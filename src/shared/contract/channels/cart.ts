@@ -129,7 +129,8 @@ export const cartChannels = {
     permission: 'sell'
   }),
   'cart:add-item': channel({
-    summary: 'Adds a product by scanned code (barcode or SKU) or by id; the same product again adds to its line.',
+    summary:
+      'Adds a product by scanned code (barcode or SKU) or by id; the same product again adds to its line.',
     input: z
       .object({
         ...cartRef,
@@ -171,7 +172,8 @@ export const cartChannels = {
     overridable: true
   }),
   'cart:apply-coupon': channel({
-    summary: 'Applies a coupon by code; refused with the reason (unknown, expired, used up, min spend not met).',
+    summary:
+      'Applies a coupon by code; refused with the reason (unknown, expired, used up, min spend not met).',
     input: z.object({ ...cartRef, code: z.string().trim().min(1, 'is required').max(40) }).strict(),
     output: cartSchema,
     permission: 'sell'

@@ -40,11 +40,7 @@ export function normalizeRate(text: string): string {
   return trimmed === '' ? '0' : trimmed
 }
 
-const nameSchema = z
-  .string({ error: M.required })
-  .trim()
-  .min(1, M.empty)
-  .max(120, M.nameTooLong)
+const nameSchema = z.string({ error: M.required }).trim().min(1, M.empty).max(120, M.nameTooLong)
 
 export const skuSchema = z
   .string({ error: M.required })
@@ -76,7 +72,9 @@ export const taxRateSchema = z
   .trim()
   .refine((text) => {
     const scan = scanDecimal(text)
-    return scan !== undefined && !scan.negative && scan.integerValue === 0 && scan.significantFractionDigits <= 4
+    return (
+      scan !== undefined && !scan.negative && scan.integerValue === 0 && scan.significantFractionDigits <= 4
+    )
   }, M.taxRateFormat)
   .transform(normalizeRate)
 
@@ -148,7 +146,11 @@ const categoryCodeSchema = z
   .string({ error: M.required })
   .trim()
   .regex(/^[A-Za-z0-9_-]{1,20}$/, M.categoryCode)
-const sortOrderSchema = z.number({ error: M.sortOrder }).int(M.sortOrder).min(0, M.sortOrder).max(9999, M.sortOrder)
+const sortOrderSchema = z
+  .number({ error: M.sortOrder })
+  .int(M.sortOrder)
+  .min(0, M.sortOrder)
+  .max(9999, M.sortOrder)
 
 export const categoryInputSchema = z
   .object({
@@ -287,7 +289,6 @@ export const importProgressSchema = z.object({
 })
 export type ImportProgress = z.infer<typeof importProgressSchema>
 
-
 export const catalogChannels = {
   'catalog:search': channel({
     summary:
@@ -298,7 +299,12 @@ export const catalogChannels = {
   }),
   'catalog:lookup-code': channel({
     summary: 'The active product with exactly this barcode or SKU (the scanner), or NOT_FOUND.',
-    input: z.object({ code: z.string().trim().min(1, M.empty).max(64), includeInactive: z.boolean().default(false) }).strict(),
+    input: z
+      .object({
+        code: z.string().trim().min(1, M.empty).max(64),
+        includeInactive: z.boolean().default(false)
+      })
+      .strict(),
     output: productSchema,
     permission: 'sell'
   }),
@@ -351,7 +357,8 @@ export const catalogChannels = {
     permission: 'catalog-manage'
   }),
   'catalog:import-preview': channel({
-    summary: 'Check a products CSV without saving: counts, the first rows and every error with its line and column.',
+    summary:
+      'Check a products CSV without saving: counts, the first rows and every error with its line and column.',
     input: importPreviewInputSchema,
     output: importPreviewSchema,
     permission: 'catalog-manage'

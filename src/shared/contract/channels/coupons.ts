@@ -20,7 +20,10 @@ export const couponSchema = z.object({
 
 export type Coupon = z.infer<typeof couponSchema>
 
-const date = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-12-31')
+const date = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-12-31')
 
 export const couponInputSchema = z
   .object({
@@ -39,7 +42,8 @@ export const couponInputSchema = z
   })
   .strict()
   .superRefine((coupon, ctx) => {
-    if (coupon.type === 'rate' && coupon.rate === undefined) ctx.addIssue({ code: 'custom', path: ['rate'], message: 'is required' })
+    if (coupon.type === 'rate' && coupon.rate === undefined)
+      ctx.addIssue({ code: 'custom', path: ['rate'], message: 'is required' })
     if (coupon.type === 'amount' && coupon.amount === undefined)
       ctx.addIssue({ code: 'custom', path: ['amount'], message: 'is required' })
     if (coupon.validFrom && coupon.validTo && coupon.validTo < coupon.validFrom)

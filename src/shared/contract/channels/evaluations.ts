@@ -44,7 +44,11 @@ export const evaluationsChannels = {
       .object({
         orderId: z.string().min(1, 'is required'),
         lineId: z.string().min(1, 'is required'),
-        rating: z.number().int('must be a whole number from 1 to 5').min(1, 'must be from 1 to 5').max(5, 'must be from 1 to 5'),
+        rating: z
+          .number()
+          .int('must be a whole number from 1 to 5')
+          .min(1, 'must be from 1 to 5')
+          .max(5, 'must be from 1 to 5'),
         comment: z.string().trim().max(500).optional()
       })
       .strict(),

@@ -46,7 +46,9 @@ export const orderDetailSchema = orderSummarySchema.extend({
   terminal: z.string(),
   taxMode: z.enum(['inclusive', 'exclusive']),
   lines: z.array(orderLineSchema),
-  coupons: z.array(z.object({ code: z.string(), applied: z.boolean(), reason: z.string().nullable(), discount: minor })),
+  coupons: z.array(
+    z.object({ code: z.string(), applied: z.boolean(), reason: z.string().nullable(), discount: minor })
+  ),
   payments: z.array(paymentSchema),
   grossTotal: minor,
   lineDiscountTotal: minor,
@@ -73,7 +75,10 @@ export const checkoutResultSchema = z.object({
   replayed: z.boolean()
 })
 
-const isoDate = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/, 'must be a date such as 2026-11-25')
+const isoDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/, 'must be a date such as 2026-11-25')
 
 export const ordersChannels = {
   'checkout:pay-cash': channel({
@@ -90,9 +95,16 @@ export const ordersChannels = {
     permission: 'sell'
   }),
   'checkout:preview-cash': channel({
-    summary: 'What a cash payment of this much would leave: the amount due, the change, or how much is short.',
+    summary:
+      'What a cash payment of this much would leave: the amount due, the change, or how much is short.',
     input: z.object({ cartId: z.string().min(1, 'is required'), tendered: amountSchema }).strict(),
-    output: z.object({ due: minor, tendered: minor, change: minor, short: minor, suggestions: z.array(minor) }),
+    output: z.object({
+      due: minor,
+      tendered: minor,
+      change: minor,
+      short: minor,
+      suggestions: z.array(minor)
+    }),
     permission: 'sell'
   }),
   'orders:search': channel({
@@ -126,7 +138,8 @@ export const ordersChannels = {
     permission: 'sell'
   }),
   'receipt:save-pdf': channel({
-    summary: "Saves the receipt showing in the caller's window as a PDF (desktop app; web mode prints instead).",
+    summary:
+      "Saves the receipt showing in the caller's window as a PDF (desktop app; web mode prints instead).",
     input: z.object({ orderId: z.string().min(1, 'is required') }).strict(),
     output: z.object({ file: z.string() }),
     permission: 'sell'
@@ -134,7 +147,10 @@ export const ordersChannels = {
   'orders:void': channel({
     summary: 'Voids a paid order of the current business day (manager): the sale is reversed in the ledger.',
     input: z
-      .object({ orderId: z.string().min(1, 'is required'), reason: z.string().trim().min(1, 'is required').max(200) })
+      .object({
+        orderId: z.string().min(1, 'is required'),
+        reason: z.string().trim().min(1, 'is required').max(200)
+      })
       .strict(),
     output: orderDetailSchema,
     permission: 'void',

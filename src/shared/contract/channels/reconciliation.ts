@@ -8,12 +8,21 @@ import { channel } from '../channel'
 // difference).
 
 const minor = z.number().int()
-const date = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-11-25')
+const date = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-11-25')
 
 export const RECONCILIATION_PROVIDERS = ['alipay', 'wechat', 'card'] as const
 export type ReconciliationProvider = (typeof RECONCILIATION_PROVIDERS)[number]
 
-export const RECONCILIATION_RESULTS = ['matched', 'missing_locally', 'missing_at_provider', 'amount_mismatch', 'status_mismatch'] as const
+export const RECONCILIATION_RESULTS = [
+  'matched',
+  'missing_locally',
+  'missing_at_provider',
+  'amount_mismatch',
+  'status_mismatch'
+] as const
 
 export const reconciliationRowSchema = z.object({
   result: z.enum(RECONCILIATION_RESULTS),
@@ -65,19 +74,23 @@ export const reconciliationRunSchema = z.object({
 
 export type ReconciliationRun = z.infer<typeof reconciliationRunSchema>
 
-export const reconciliationDetailSchema = reconciliationRunSchema.extend({ rows: z.array(reconciliationRowSchema) })
+export const reconciliationDetailSchema = reconciliationRunSchema.extend({
+  rows: z.array(reconciliationRowSchema)
+})
 
 export type ReconciliationDetail = z.infer<typeof reconciliationDetailSchema>
 
 export const reconciliationChannels = {
   'reconciliation:run': channel({
-    summary: "Fetches a provider's bill for a provider business day through its API and reconciles it; differences raise a notification.",
+    summary:
+      "Fetches a provider's bill for a provider business day through its API and reconciles it; differences raise a notification.",
     input: z.object({ date, provider: z.enum(RECONCILIATION_PROVIDERS) }).strict(),
     output: reconciliationDetailSchema,
     permission: 'settlement-manage'
   }),
   'reconciliation:import': channel({
-    summary: 'Reconciles a bill file: the Alipay 业务明细 CSV (GBK bytes, as base64) or the WeChat Pay trade bill (bytes or text).',
+    summary:
+      'Reconciles a bill file: the Alipay 业务明细 CSV (GBK bytes, as base64) or the WeChat Pay trade bill (bytes or text).',
     input: z
       .object({
         date,
@@ -96,19 +109,32 @@ export const reconciliationChannels = {
   }),
   'reconciliation:list': channel({
     summary: 'The current reconciliation runs (one per day and provider), newest day first.',
-    input: z.object({ from: date.optional(), to: date.optional(), limit: z.number().int().min(1).max(500).default(60) }).strict(),
+    input: z
+      .object({
+        from: date.optional(),
+        to: date.optional(),
+        limit: z.number().int().min(1).max(500).default(60)
+      })
+      .strict(),
     output: z.object({ runs: z.array(reconciliationRunSchema) }),
     permission: 'settlement-manage'
   }),
   'reconciliation:get': channel({
     summary: 'One reconciliation run with its rows: by id, or the current run of a day and provider.',
     input: z
-      .object({ runId: z.string().optional(), date: date.optional(), provider: z.enum(RECONCILIATION_PROVIDERS).optional() })
+      .object({
+        runId: z.string().optional(),
+        date: date.optional(),
+        provider: z.enum(RECONCILIATION_PROVIDERS).optional()
+      })
       .strict()
-      .refine((input) => input.runId !== undefined || (input.date !== undefined && input.provider !== undefined), {
-        message: 'give a run id, or a date and a provider',
-        path: ['runId']
-      }),
+      .refine(
+        (input) => input.runId !== undefined || (input.date !== undefined && input.provider !== undefined),
+        {
+          message: 'give a run id, or a date and a provider',
+          path: ['runId']
+        }
+      ),
     output: reconciliationDetailSchema.nullable(),
     permission: 'settlement-manage'
   })

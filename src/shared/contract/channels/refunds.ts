@@ -17,8 +17,18 @@ export const refundSchema = z.object({
   requestedBy: z.string().nullable(),
   approvedBy: z.string().nullable(),
   createdAt: z.string(),
-  lines: z.array(z.object({ lineId: z.string(), name: z.string(), nameEn: z.string().nullable(), quantity: z.string(), amount: minor })),
-  tenders: z.array(z.object({ method: z.string(), amount: minor, status: z.string(), outRequestNo: z.string() }))
+  lines: z.array(
+    z.object({
+      lineId: z.string(),
+      name: z.string(),
+      nameEn: z.string().nullable(),
+      quantity: z.string(),
+      amount: minor
+    })
+  ),
+  tenders: z.array(
+    z.object({ method: z.string(), amount: minor, status: z.string(), outRequestNo: z.string() })
+  )
 })
 
 export type Refund = z.infer<typeof refundSchema>
@@ -30,7 +40,15 @@ export const refundableSchema = z.object({
   refundable: minor,
   approvalThreshold: minor,
   lines: z.array(
-    z.object({ lineId: z.string(), name: z.string(), nameEn: z.string().nullable(), unit: z.string(), quantity: z.string(), quantityLeft: z.string(), amountLeft: minor })
+    z.object({
+      lineId: z.string(),
+      name: z.string(),
+      nameEn: z.string().nullable(),
+      unit: z.string(),
+      quantity: z.string(),
+      quantityLeft: z.string(),
+      amountLeft: minor
+    })
   ),
   refunds: z.array(refundSchema)
 })

@@ -50,7 +50,7 @@ export type Preferences = z.infer<typeof preferencesSchema>
 
 export const settingsChannels = {
   'settings:get': channel({
-    summary: "Read the store profile (name, currency, locale, rounding, tax mode, cash increment).",
+    summary: 'Read the store profile (name, currency, locale, rounding, tax mode, cash increment).',
     input: z.object({}).strict(),
     output: storeProfileSchema,
     permission: 'session'

@@ -3,7 +3,10 @@ import { channel } from '../channel'
 import { orderSummarySchema } from './orders'
 
 const minor = z.number().int()
-const date = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-11-25')
+const date = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-11-25')
 
 /**
  * A business day's settlement (Z-report), derived from orders, payments, refunds and cash
@@ -34,9 +37,24 @@ export const zReportSchema = z.object({
   /** Paid per standing order, rounded half-up to the minor unit. */
   averageTicket: minor,
   tenders: z.array(z.object({ method: z.string(), sales: minor, refunds: minor, net: minor })),
-  byCashier: z.array(z.object({ userId: z.string().nullable(), name: z.string().nullable(), orders: z.number().int(), sales: minor })),
+  byCashier: z.array(
+    z.object({
+      userId: z.string().nullable(),
+      name: z.string().nullable(),
+      orders: z.number().int(),
+      sales: minor
+    })
+  ),
   byHour: z.array(z.object({ hour: z.number().int(), orders: z.number().int(), sales: minor })),
-  topProducts: z.array(z.object({ sku: z.string(), name: z.string(), nameEn: z.string().nullable(), quantity: z.string(), sales: minor })),
+  topProducts: z.array(
+    z.object({
+      sku: z.string(),
+      name: z.string(),
+      nameEn: z.string().nullable(),
+      quantity: z.string(),
+      sales: minor
+    })
+  ),
   cash: z.object({
     floats: minor,
     cashSales: minor,
@@ -92,13 +110,15 @@ export const settlementChannels = {
     permission: 'shift-close'
   }),
   'settlement:settle': channel({
-    summary: 'Closes (settles) a business day: its Z-report is frozen and a notification is raised. Every shift must be closed first.',
+    summary:
+      'Closes (settles) a business day: its Z-report is frozen and a notification is raised. Every shift must be closed first.',
     input: z.object({ date }).strict(),
     output: zReportSchema,
     permission: 'settlement-manage'
   }),
   'settlement:orders': channel({
-    summary: 'The orders behind a figure of a Z-report (an hour, a cashier, a tender, a product, voids, refunds).',
+    summary:
+      'The orders behind a figure of a Z-report (an hour, a cashier, a tender, a product, voids, refunds).',
     input: z
       .object({
         date,

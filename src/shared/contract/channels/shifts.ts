@@ -7,7 +7,9 @@ const minor = z.number().int()
 /** A drawer count: how many of each note and coin (ids from `denominationsOf`), plus loose cash. */
 export const cashCountSchema = z
   .object({
-    counts: z.record(z.string(), z.number().int('must be a whole number').min(0, 'must be 0 or more')).default({}),
+    counts: z
+      .record(z.string(), z.number().int('must be a whole number').min(0, 'must be 0 or more'))
+      .default({}),
     /** Cash not in the currency's table (or the whole count, for a currency without one). */
     other: amountSchema.optional()
   })
@@ -60,7 +62,12 @@ export const shiftsChannels = {
   'shifts:current': channel({
     summary: "This till's open shift (null when none) and its rescue shift, if one is holding late orders.",
     input: z.object({}).strict(),
-    output: z.object({ terminal: z.string(), currency: z.string(), shift: shiftSchema.nullable(), rescue: shiftSchema.nullable() }),
+    output: z.object({
+      terminal: z.string(),
+      currency: z.string(),
+      shift: shiftSchema.nullable(),
+      rescue: shiftSchema.nullable()
+    }),
     permission: 'sell'
   }),
   'shifts:open': channel({
@@ -85,7 +92,9 @@ export const shiftsChannels = {
   'shifts:close': channel({
     summary:
       'Closes a shift with a count by denomination (manager). The difference from the expected cash is recorded as over/short, never forced to match; the counted cash is taken out of the till.',
-    input: cashCountSchema.extend({ shiftId: z.string().min(1, 'is required'), note: z.string().trim().max(200).optional() }).strict(),
+    input: cashCountSchema
+      .extend({ shiftId: z.string().min(1, 'is required'), note: z.string().trim().max(200).optional() })
+      .strict(),
     output: shiftSchema,
     permission: 'shift-close',
     overridable: true

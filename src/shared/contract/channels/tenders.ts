@@ -143,15 +143,25 @@ export const tendersChannels = {
     permission: 'sell'
   }),
   'sandbox:act': channel({
-    summary: 'Sandbox mode only: act as the customer (scan and pay, decline, enter a password, present a card).',
+    summary:
+      'Sandbox mode only: act as the customer (scan and pay, decline, enter a password, present a card).',
     input: z
       .object({
         provider: z.enum(['alipay', 'wechat', 'card']),
         tradeNo: z.string().min(1, 'is required'),
         action: z.enum(['approve', 'decline', 'password', 'card']),
-        password: z.string().regex(/^\d{6}$/, 'must be 6 digits').optional(),
-        pan: z.string().regex(/^\d{12,19}$/, 'must be 12–19 digits').optional(),
-        pin: z.string().regex(/^\d{4,6}$/, 'must be 4–6 digits').optional()
+        password: z
+          .string()
+          .regex(/^\d{6}$/, 'must be 6 digits')
+          .optional(),
+        pan: z
+          .string()
+          .regex(/^\d{12,19}$/, 'must be 12–19 digits')
+          .optional(),
+        pin: z
+          .string()
+          .regex(/^\d{4,6}$/, 'must be 4–6 digits')
+          .optional()
       })
       .strict(),
     output: z.object({ state: z.string() }),

@@ -22,9 +22,10 @@ describe('the sale journal entry', () => {
   })
 
   it('books a rounding down as a debit and a rounding up as a credit', () => {
-    const down = saleEntry({ grossTotal: 1234, discountTotal: 0, taxTotal: 0, total: 1234, cashRounding: -4 }, [
-      { method: 'cash', amount: 1230 }
-    ])
+    const down = saleEntry(
+      { grossTotal: 1234, discountTotal: 0, taxTotal: 0, total: 1234, cashRounding: -4 },
+      [{ method: 'cash', amount: 1230 }]
+    )
     expect(down.lines).toContainEqual({ account: 'cash_rounding', debit: 4, credit: 0 })
     const up = saleEntry({ grossTotal: 1236, discountTotal: 0, taxTotal: 0, total: 1236, cashRounding: 4 }, [
       { method: 'cash', amount: 1240 }
@@ -34,12 +35,16 @@ describe('the sale journal entry', () => {
 
   it('refuses tenders that do not cover the payable', () => {
     expect(() =>
-      saleEntry({ grossTotal: 100, discountTotal: 0, taxTotal: 0, total: 100, cashRounding: 0 }, [{ method: 'card', amount: 99 }])
+      saleEntry({ grossTotal: 100, discountTotal: 0, taxTotal: 0, total: 100, cashRounding: 0 }, [
+        { method: 'card', amount: 99 }
+      ])
     ).toThrow('do not cover')
   })
 
   it('refuses an unbalanced entry where it is built', () => {
-    expect(() => balanceEntry('broken', [debit('cash_drawer', 100), credit('sales_revenue', 99)])).toThrow('does not balance')
+    expect(() => balanceEntry('broken', [debit('cash_drawer', 100), credit('sales_revenue', 99)])).toThrow(
+      'does not balance'
+    )
   })
 
   it('balances for any sale and any split of its tenders, and its reversal undoes it', () => {
@@ -60,10 +65,18 @@ describe('the sale journal entry', () => {
           const shares = weights.map((w) => Math.floor((payable * w) / weightSum))
           shares[0]! += payable - shares.reduce((a, b) => a + b, 0)
           const tenders: TenderFigure[] = shares.map((amount, i) =>
-            i === 0 ? { method: 'cash', amount, tendered: amount + extraCash } : { method: methods[i % 4]!, amount }
+            i === 0
+              ? { method: 'cash', amount, tendered: amount + extraCash }
+              : { method: methods[i % 4]!, amount }
           )
           const entry = saleEntry(
-            { grossTotal: total + discountTotal, discountTotal, taxTotal, total: payable - cashRounding, cashRounding },
+            {
+              grossTotal: total + discountTotal,
+              discountTotal,
+              taxTotal,
+              total: payable - cashRounding,
+              cashRounding
+            },
             tenders
           )
           expect(sum(entry.lines, 'debit')).toBe(sum(entry.lines, 'credit'))

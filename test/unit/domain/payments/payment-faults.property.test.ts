@@ -62,7 +62,9 @@ class ProviderModel {
   query(tradeNo: string): ObservedPaymentStatus {
     const truth = this.trades.get(tradeNo)
     if (truth === undefined || truth === 'absent') return 'not_found'
-    return ({ open: 'user_paying', paid: 'succeeded', closed: 'closed', reversed: 'reversed' } as const)[truth]
+    return ({ open: 'user_paying', paid: 'succeeded', closed: 'closed', reversed: 'reversed' } as const)[
+      truth
+    ]
   }
 
   /** Alipay-style cancel: closes an open trade, refunds a paid one, tombstones an unknown number. */
@@ -100,13 +102,22 @@ function runTill(steps: Step[]): { provider: ProviderModel; attempts: Map<string
     const tradeNo = `T-${i}`
     attempts.set(tradeNo, 'created')
     const answer = provider.create(tradeNo, step.create, step.customerPays)
-    attempts.set(tradeNo, transitionPayment('created', answer === 'not_found' ? 'unknown' : (answer as PaymentStatus)))
+    attempts.set(
+      tradeNo,
+      transitionPayment('created', answer === 'not_found' ? 'unknown' : (answer as PaymentStatus))
+    )
     if (step.create.kind === 'customer_slow') provider.customerActs(tradeNo, step.customerPays)
 
     // Notifications arrive (duplicated, reordered) and are folded in like any other answer.
     const mine = provider.notifications.filter((n) => n.tradeNo === tradeNo)
     const delivered =
-      step.notifications === 'none' ? [] : step.notifications === 'duplicate' ? [...mine, ...mine] : step.notifications === 'reversed_order' ? [...mine].reverse() : mine
+      step.notifications === 'none'
+        ? []
+        : step.notifications === 'duplicate'
+          ? [...mine, ...mine]
+          : step.notifications === 'reversed_order'
+            ? [...mine].reverse()
+            : mine
     for (const n of delivered) apply(tradeNo, n.status)
 
     // Poll; a poll can time out (no news).
@@ -158,7 +169,8 @@ describe('payments under random faults', () => {
         // No trade is paid twice: at most one attempt holds the customer's money.
         expect(paidAtProvider.length).toBeLessThanOrEqual(1)
         // A reversed attempt gave the money back, and the till knows it.
-        for (const [no, truth] of provider.trades) if (truth === 'reversed') expect(attempts.get(no)).toBe('reversed')
+        for (const [no, truth] of provider.trades)
+          if (truth === 'reversed') expect(attempts.get(no)).toBe('reversed')
         // No succeeded payment is lost: what the provider kept, the till knows as succeeded, and vice versa.
         for (const [no, status] of attempts) {
           expect(isDefinite(status)).toBe(true)

@@ -9,7 +9,12 @@ import {
   transitionPayment,
   type PaymentStatus
 } from '../../../../src/main/domain/payments/payment-status'
-import { REFUND_STATUSES, applyObservedRefundStatus, transitionRefund, type RefundStatus } from '../../../../src/main/domain/payments/refund-status'
+import {
+  REFUND_STATUSES,
+  applyObservedRefundStatus,
+  transitionRefund,
+  type RefundStatus
+} from '../../../../src/main/domain/payments/refund-status'
 
 // Every pair, spelled out: the table below is the specification the code must match.
 const ALLOWED: Record<PaymentStatus, PaymentStatus[]> = {
@@ -45,7 +50,8 @@ describe('payment state machine', () => {
       expect(() => requireRetryable(status)).toThrow(/query it and cancel or reverse it/)
     }
     expect(() => requireRetryable('succeeded')).toThrow(/refund it/)
-    for (const status of ['failed', 'closed', 'reversed'] as const) expect(() => requireRetryable(status)).not.toThrow()
+    for (const status of ['failed', 'closed', 'reversed'] as const)
+      expect(() => requireRetryable(status)).not.toThrow()
   })
 
   it('folds provider answers: changes, repeats, stale news and contradictions', () => {
@@ -56,13 +62,25 @@ describe('payment state machine', () => {
     expect(applyObservedStatus('succeeded', 'pending')).toEqual({ kind: 'stale', status: 'succeeded' })
     expect(applyObservedStatus('closed', 'user_paying')).toEqual({ kind: 'stale', status: 'closed' })
     expect(applyObservedStatus('succeeded', 'reversed')).toEqual({ kind: 'changed', status: 'reversed' })
-    expect(applyObservedStatus('closed', 'succeeded')).toEqual({ kind: 'conflict', status: 'closed', observed: 'succeeded' })
+    expect(applyObservedStatus('closed', 'succeeded')).toEqual({
+      kind: 'conflict',
+      status: 'closed',
+      observed: 'succeeded'
+    })
     expect(applyObservedStatus('reversed', 'succeeded')).toEqual({ kind: 'stale', status: 'reversed' })
-    expect(applyObservedStatus('failed', 'succeeded')).toEqual({ kind: 'conflict', status: 'failed', observed: 'succeeded' })
+    expect(applyObservedStatus('failed', 'succeeded')).toEqual({
+      kind: 'conflict',
+      status: 'failed',
+      observed: 'succeeded'
+    })
   })
 })
 
-const REFUND_ALLOWED: Record<RefundStatus, RefundStatus[]> = { processing: ['succeeded', 'failed'], succeeded: [], failed: [] }
+const REFUND_ALLOWED: Record<RefundStatus, RefundStatus[]> = {
+  processing: ['succeeded', 'failed'],
+  succeeded: [],
+  failed: []
+}
 
 describe('refund state machine', () => {
   for (const from of REFUND_STATUSES) {
@@ -76,8 +94,17 @@ describe('refund state machine', () => {
   }
 
   it('ignores late and missing news about a refund', () => {
-    expect(applyObservedRefundStatus('processing', 'not_found')).toEqual({ kind: 'same', status: 'processing' })
-    expect(applyObservedRefundStatus('succeeded', 'processing')).toEqual({ kind: 'stale', status: 'succeeded' })
-    expect(applyObservedRefundStatus('succeeded', 'failed')).toEqual({ kind: 'conflict', status: 'succeeded' })
+    expect(applyObservedRefundStatus('processing', 'not_found')).toEqual({
+      kind: 'same',
+      status: 'processing'
+    })
+    expect(applyObservedRefundStatus('succeeded', 'processing')).toEqual({
+      kind: 'stale',
+      status: 'succeeded'
+    })
+    expect(applyObservedRefundStatus('succeeded', 'failed')).toEqual({
+      kind: 'conflict',
+      status: 'succeeded'
+    })
   })
 })

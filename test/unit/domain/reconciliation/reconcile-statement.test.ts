@@ -2,12 +2,22 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { providerDayOf, providerDayWindow } from '../../../../src/main/domain/reconciliation/provider-day'
 import { providerFeeEntry } from '../../../../src/main/domain/reconciliation/provider-fee-entry'
-import { reconcileStatement, type BillRow, type LocalTrade } from '../../../../src/main/domain/reconciliation/reconcile-statement'
+import {
+  reconcileStatement,
+  type BillRow,
+  type LocalTrade
+} from '../../../../src/main/domain/reconciliation/reconcile-statement'
 import { statementState } from '../../../../src/main/domain/reconciliation/statement-status'
 
 const DAY = '2025-03-01'
 
-const pay = (tradeNo: string, amount: number, fee: number, time = '2025-03-01T10:00:00+08:00', status = 'TRADE_SUCCESS'): BillRow => ({
+const pay = (
+  tradeNo: string,
+  amount: number,
+  fee: number,
+  time = '2025-03-01T10:00:00+08:00',
+  status = 'TRADE_SUCCESS'
+): BillRow => ({
   tradeNo,
   providerTradeNo: `X${tradeNo}`,
   type: 'payment',
@@ -16,7 +26,13 @@ const pay = (tradeNo: string, amount: number, fee: number, time = '2025-03-01T10
   status,
   time
 })
-const refund = (tradeNo: string, refundNo: string | undefined, amount: number, fee: number, status = 'REFUND_SUCCESS'): BillRow => ({
+const refund = (
+  tradeNo: string,
+  refundNo: string | undefined,
+  amount: number,
+  fee: number,
+  status = 'REFUND_SUCCESS'
+): BillRow => ({
   tradeNo,
   providerTradeNo: `X${tradeNo}`,
   type: 'refund',
@@ -26,7 +42,12 @@ const refund = (tradeNo: string, refundNo: string | undefined, amount: number, f
   status,
   time: '2025-03-01T15:00:00+08:00'
 })
-const ours = (tradeNo: string, amount: number, status = 'succeeded', at = '2025-03-01T02:00:01.000Z'): LocalTrade => ({
+const ours = (
+  tradeNo: string,
+  amount: number,
+  status = 'succeeded',
+  at = '2025-03-01T02:00:01.000Z'
+): LocalTrade => ({
   kind: 'payment',
   id: `p-${tradeNo}`,
   tradeNo,
@@ -37,7 +58,10 @@ const ours = (tradeNo: string, amount: number, status = 'succeeded', at = '2025-
 
 describe('the provider business day', () => {
   it('runs from Beijing midnight to Beijing midnight, whatever the till’s zone', () => {
-    expect(providerDayWindow(DAY)).toEqual({ from: '2025-02-28T16:00:00.000Z', to: '2025-03-01T16:00:00.000Z' })
+    expect(providerDayWindow(DAY)).toEqual({
+      from: '2025-02-28T16:00:00.000Z',
+      to: '2025-03-01T16:00:00.000Z'
+    })
     expect(providerDayOf('2025-03-01T15:59:59.999Z')).toBe('2025-03-01')
     expect(providerDayOf('2025-03-01T16:00:00.000Z')).toBe('2025-03-02')
     expect(providerDayOf('2025-03-01T23:59:59+08:00')).toBe('2025-03-01')
@@ -48,9 +72,13 @@ describe('the provider business day', () => {
 
 describe('reading bill statuses', () => {
   it('knows each provider’s spelling', () => {
-    expect(['TRADE_SUCCESS', 'SUCCESS', 'REFUND_SUCCESS', 'approved', 'voided'].map(statementState)).toEqual(Array(5).fill('succeeded'))
+    expect(['TRADE_SUCCESS', 'SUCCESS', 'REFUND_SUCCESS', 'approved', 'voided'].map(statementState)).toEqual(
+      Array(5).fill('succeeded')
+    )
     expect(statementState('REFUND_PROCESSING')).toBe('processing')
-    expect(['REVOKED', 'REFUND_CHANGE', 'REFUND_REFUNDCLOSE'].map(statementState)).toEqual(Array(3).fill('failed'))
+    expect(['REVOKED', 'REFUND_CHANGE', 'REFUND_REFUNDCLOSE'].map(statementState)).toEqual(
+      Array(3).fill('failed')
+    )
   })
 })
 
@@ -59,7 +87,19 @@ describe('reconciling a bill', () => {
     const { rows, totals } = reconcileStatement({
       date: DAY,
       statement: [pay('A1', 1250, 8), pay('A2', 99, 1), refund('A1', 'R1', 250, -2)],
-      local: [ours('A1', 1250), ours('A2', 99), { kind: 'refund', id: 'R1', tradeNo: 'A1', refundNo: 'R1', amount: 250, status: 'succeeded', at: '2025-03-01T07:00:00.000Z' }]
+      local: [
+        ours('A1', 1250),
+        ours('A2', 99),
+        {
+          kind: 'refund',
+          id: 'R1',
+          tradeNo: 'A1',
+          refundNo: 'R1',
+          amount: 250,
+          status: 'succeeded',
+          at: '2025-03-01T07:00:00.000Z'
+        }
+      ]
     })
     expect(rows.map((r) => [r.kind, r.tradeNo, r.result])).toEqual([
       ['payment', 'A1', 'matched'],
@@ -67,7 +107,16 @@ describe('reconciling a bill', () => {
       ['refund', 'A1', 'matched']
     ])
     // 1250 + 99 − 250 − (8 + 1 − 2) = 1092
-    expect(totals).toEqual({ gross: 1349, refunds: 250, fees: 7, net: 1092, localGross: 1349, localRefunds: 250, matched: 3, differences: 0 })
+    expect(totals).toEqual({
+      gross: 1349,
+      refunds: 250,
+      fees: 7,
+      net: 1092,
+      localGross: 1349,
+      localRefunds: 250,
+      matched: 3,
+      differences: 0
+    })
   })
 
   it('reports extra, missing and mismatched rows', () => {
@@ -87,7 +136,15 @@ describe('reconciling a bill', () => {
         ours('LOST', 900, 'closed'),
         ours('GONE', 400), // not on the bill at all
         ours('A3', 300),
-        { kind: 'refund', id: 'R9', tradeNo: 'A3', refundNo: 'R9', amount: 300, status: 'succeeded', at: '2025-03-01T08:00:00.000Z' }
+        {
+          kind: 'refund',
+          id: 'R9',
+          tradeNo: 'A3',
+          refundNo: 'R9',
+          amount: 300,
+          status: 'succeeded',
+          at: '2025-03-01T08:00:00.000Z'
+        }
       ]
     })
     expect(rows.map((r) => [r.tradeNo, r.result, r.note])).toEqual([
@@ -116,7 +173,11 @@ describe('reconciling a bill', () => {
     const naive = reconcileStatement({ date: '2025-03-02', statement: [], local: [late] })
     expect(naive.rows).toMatchObject([{ result: 'missing_at_provider' }])
     // … and once the provider's own time is known it belongs to the day before, not a difference.
-    const told = reconcileStatement({ date: '2025-03-02', statement: [], local: [{ ...late, providerAt: '2025-03-01T23:59:58+08:00' }] })
+    const told = reconcileStatement({
+      date: '2025-03-02',
+      statement: [],
+      local: [{ ...late, providerAt: '2025-03-01T23:59:58+08:00' }]
+    })
     expect(told.rows).toEqual([])
     expect(told.totals.localGross).toBe(0)
   })
@@ -125,7 +186,17 @@ describe('reconciling a bill', () => {
     const { rows } = reconcileStatement({
       date: DAY,
       statement: [pay('V1', 600, 4), refund('V1', undefined, 600, -4, 'voided')],
-      local: [ours('V1', 600, 'reversed'), { kind: 'reversal', id: 'p-V1', tradeNo: 'V1', amount: 600, status: 'reversed', at: '2025-03-01T02:00:01.000Z' }]
+      local: [
+        ours('V1', 600, 'reversed'),
+        {
+          kind: 'reversal',
+          id: 'p-V1',
+          tradeNo: 'V1',
+          amount: 600,
+          status: 'reversed',
+          at: '2025-03-01T02:00:01.000Z'
+        }
+      ]
     })
     expect(rows.map((r) => [r.kind, r.result])).toEqual([
       ['payment', 'matched'],
@@ -134,20 +205,40 @@ describe('reconciling a bill', () => {
   })
 
   it('refuses the same local row twice', () => {
-    expect(() => reconcileStatement({ date: DAY, statement: [], local: [ours('A', 1), ours('A', 1)] })).toThrow(/twice/)
+    expect(() =>
+      reconcileStatement({ date: DAY, statement: [], local: [ours('A', 1), ours('A', 1)] })
+    ).toThrow(/twice/)
   })
 
   it('always accounts for every bill row and every local row of the day, and the payout adds up', () => {
-    const row = fc.record({ n: fc.integer({ min: 0, max: 6 }), amount: fc.integer({ min: 1, max: 100_000 }), fee: fc.integer({ min: -50, max: 600 }) })
+    const row = fc.record({
+      n: fc.integer({ min: 0, max: 6 }),
+      amount: fc.integer({ min: 1, max: 100_000 }),
+      fee: fc.integer({ min: -50, max: 600 })
+    })
     fc.assert(
       fc.property(fc.array(row, { maxLength: 12 }), fc.array(row, { maxLength: 12 }), (bill, local) => {
         const seen = new Set<number>()
-        const locals = local.filter((l) => !seen.has(l.n) && seen.add(l.n)).map((l) => ours(`T${l.n}`, l.amount))
-        const { rows, totals } = reconcileStatement({ date: DAY, statement: bill.map((b) => pay(`T${b.n}`, b.amount, b.fee)), local: locals })
+        const locals = local
+          .filter((l) => !seen.has(l.n) && seen.add(l.n))
+          .map((l) => ours(`T${l.n}`, l.amount))
+        const { rows, totals } = reconcileStatement({
+          date: DAY,
+          statement: bill.map((b) => pay(`T${b.n}`, b.amount, b.fee)),
+          local: locals
+        })
         expect(rows.filter((r) => r.providerAmount !== null)).toHaveLength(bill.length)
         const onBill = new Set(bill.map((b) => `T${b.n}`))
-        expect(rows.filter((r) => r.result === 'missing_at_provider').map((r) => r.tradeNo).sort()).toEqual(
-          locals.filter((l) => !onBill.has(l.tradeNo)).map((l) => l.tradeNo).sort()
+        expect(
+          rows
+            .filter((r) => r.result === 'missing_at_provider')
+            .map((r) => r.tradeNo)
+            .sort()
+        ).toEqual(
+          locals
+            .filter((l) => !onBill.has(l.tradeNo))
+            .map((l) => l.tradeNo)
+            .sort()
         )
         expect(totals.net).toBe(totals.gross - totals.refunds - totals.fees)
         expect(totals.matched + totals.differences).toBe(rows.length)

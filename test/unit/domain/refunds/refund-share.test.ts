@@ -1,12 +1,34 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { allocateRefund, refundShare, refundTaxOfAmount } from '../../../../src/main/domain/refunds/refund-share'
+import {
+  allocateRefund,
+  refundShare,
+  refundTaxOfAmount
+} from '../../../../src/main/domain/refunds/refund-share'
 
 describe('refund shares', () => {
   it('gives back a line of 3 paid ¥10.00 in thirds as 333, 333, 334', () => {
-    const first = refundShare({ figure: 1000, lineQuantity: '3', quantity: '1', refundedQuantity: '0', refundedFigure: 0 })
-    const second = refundShare({ figure: 1000, lineQuantity: '3', quantity: '1', refundedQuantity: '1', refundedFigure: first })
-    const third = refundShare({ figure: 1000, lineQuantity: '3', quantity: '1', refundedQuantity: '2', refundedFigure: first + second })
+    const first = refundShare({
+      figure: 1000,
+      lineQuantity: '3',
+      quantity: '1',
+      refundedQuantity: '0',
+      refundedFigure: 0
+    })
+    const second = refundShare({
+      figure: 1000,
+      lineQuantity: '3',
+      quantity: '1',
+      refundedQuantity: '1',
+      refundedFigure: first
+    })
+    const third = refundShare({
+      figure: 1000,
+      lineQuantity: '3',
+      quantity: '1',
+      refundedQuantity: '2',
+      refundedFigure: first + second
+    })
     expect([first, second, third]).toEqual([333, 333, 334])
   })
 
@@ -44,7 +66,12 @@ describe('refund shares', () => {
   })
 
   it('pays back the last tender first, within what each has left', () => {
-    expect(allocateRefund(3000, [{ id: 'card', left: 5000 }, { id: 'cash', left: 2000 }])).toEqual([
+    expect(
+      allocateRefund(3000, [
+        { id: 'card', left: 5000 },
+        { id: 'cash', left: 2000 }
+      ])
+    ).toEqual([
       { id: 'cash', amount: 2000 },
       { id: 'card', amount: 1000 }
     ])

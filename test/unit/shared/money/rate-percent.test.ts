@@ -27,6 +27,7 @@ describe('rates and percentages', () => {
   })
 
   it('goes there and back', () => {
-    for (const rate of ['0.13', '0.09', '0.065', '0.5']) expect(Number(percentToRate(rateToPercent(rate)))).toBe(Number(rate))
+    for (const rate of ['0.13', '0.09', '0.065', '0.5'])
+      expect(Number(percentToRate(rateToPercent(rate)))).toBe(Number(rate))
   })
 })

@@ -3,7 +3,8 @@ import { defineMessages } from '../messages'
 const en = {
   coupons: {
     title: 'Coupons',
-    subtitle: 'Codes a cashier types at the till. Each is checked when applied: dates, usage limit and minimum spend.',
+    subtitle:
+      'Codes a cashier types at the till. Each is checked when applied: dates, usage limit and minimum spend.',
     add: 'New coupon',
     addTitle: 'New coupon',
     editTitle: 'Edit coupon',
@@ -15,7 +16,14 @@ const en = {
     inactive: 'Inactive',
     save: 'Save coupon',
     cancel: 'Cancel',
-    columns: { code: 'Code', value: 'Discount', minSpend: 'Min spend', valid: 'Valid', used: 'Used', status: 'Status' },
+    columns: {
+      code: 'Code',
+      value: 'Discount',
+      minSpend: 'Min spend',
+      valid: 'Valid',
+      used: 'Used',
+      status: 'Status'
+    },
     fields: {
       code: 'Code',
       type: 'Kind',
@@ -47,7 +55,14 @@ const zhCN: typeof en = {
     inactive: '停用',
     save: '保存优惠券',
     cancel: '取消',
-    columns: { code: '券码', value: '优惠', minSpend: '最低消费', valid: '有效期', used: '已用', status: '状态' },
+    columns: {
+      code: '券码',
+      value: '优惠',
+      minSpend: '最低消费',
+      valid: '有效期',
+      used: '已用',
+      status: '状态'
+    },
     fields: {
       code: '券码',
       type: '类型',

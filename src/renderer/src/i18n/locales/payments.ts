@@ -13,7 +13,13 @@ const en = {
     methods: { cash: 'Cash', card: 'Card', alipay: 'Alipay', wechat: 'WeChat Pay' },
     unavailable: 'Not available',
     offline: 'Card, Alipay and WeChat Pay cannot be used now: {{reason}}. Cash still works.',
-    summary: { label: 'Payment progress', due: 'To pay', cashDue: 'In cash', paid: 'Paid', remaining: 'Still due' },
+    summary: {
+      label: 'Payment progress',
+      due: 'To pay',
+      cashDue: 'In cash',
+      paid: 'Paid',
+      remaining: 'Still due'
+    },
     amount: 'Amount to take ({{currency}})',
     amountHint: 'Pay part now and the rest by another method',
     cashAmount: 'Amount paid in cash ({{currency}})',
@@ -21,7 +27,8 @@ const en = {
     cashReceivedHint: 'Leave empty when the customer hands over the exact amount',
     takeCash: 'Take cash',
     card: {
-      instructions: 'The customer presents, inserts or taps their card on the terminal and enters their PIN there.',
+      instructions:
+        'The customer presents, inserts or taps their card on the terminal and enters their PIN there.',
       start: 'Charge card on the terminal'
     },
     wallet: {
@@ -63,7 +70,8 @@ const en = {
       blockedPending: 'A payment is still in progress: cancel it first.',
       blockedPaid: '{{paid}} is already paid. Take the remaining {{remaining}} to finish this sale.',
       confirmTitle: 'Cancel order {{number}}?',
-      confirmBody: 'Nothing has been paid. The order is cancelled, its coupons are given back and a new, empty cart starts.',
+      confirmBody:
+        'Nothing has been paid. The order is cancelled, its coupons are given back and a new, empty cart starts.',
       keep: 'Keep paying',
       cancelOrder: 'Cancel order',
       cancelled: 'Order {{number}} was cancelled. Start the sale again if the customer still wants the items.'

@@ -3,17 +3,22 @@ import { defineMessages } from '../messages'
 const en = {
   reconciliation: {
     title: 'Provider reconciliation',
-    subtitle: "Each provider's bill for a day, matched against the till's payments and refunds by trade and refund number.",
+    subtitle:
+      "Each provider's bill for a day, matched against the till's payments and refunds by trade and refund number.",
     tab: 'Reconciliation',
     date: 'Provider business day',
-    dateHint: 'Alipay, WeChat Pay and the card acquirer cut their bills at midnight Beijing time (UTC+8), whatever the till’s own clock says.',
+    dateHint:
+      'Alipay, WeChat Pay and the card acquirer cut their bills at midnight Beijing time (UTC+8), whatever the till’s own clock says.',
     providers: { alipay: 'Alipay', wechat: 'WeChat Pay', card: 'Card' },
     fetch: 'Fetch bill',
     fetchNamed: 'Fetch {{provider}} bill',
     fetching: 'Fetching…',
     importFile: 'Import file',
     importNamed: 'Import {{provider}} bill file',
-    importHint: { alipay: 'The 业务明细 CSV from the Alipay merchant site (GBK).', wechat: 'The trade bill CSV from the WeChat Pay merchant site.' },
+    importHint: {
+      alipay: 'The 业务明细 CSV from the Alipay merchant site (GBK).',
+      wechat: 'The trade bill CSV from the WeChat Pay merchant site.'
+    },
     importing: 'Reading {{file}}…',
     notYet: 'Not reconciled yet for this day.',
     summary: {
@@ -32,7 +37,15 @@ const en = {
     allMatched: 'Every row matched.',
     emptyBill: 'The bill has no rows for this day, and the till has nothing either.',
     differencesTitle: 'Differences ({{count}})',
-    columns: { result: 'Result', kind: 'Row', tradeNo: 'Trade no.', provider: 'Provider', till: 'Till', fee: 'Fee', detail: 'What happened' },
+    columns: {
+      result: 'Result',
+      kind: 'Row',
+      tradeNo: 'Trade no.',
+      provider: 'Provider',
+      till: 'Till',
+      fee: 'Fee',
+      detail: 'What happened'
+    },
     results: {
       matched: 'Matched',
       missing_locally: 'Missing at the till',
@@ -65,7 +78,10 @@ const zhCN: typeof en = {
     fetching: '正在下载…',
     importFile: '导入文件',
     importNamed: '导入{{provider}}账单文件',
-    importHint: { alipay: '支付宝商家中心下载的业务明细 CSV（GBK 编码）。', wechat: '微信支付商户平台下载的交易账单 CSV。' },
+    importHint: {
+      alipay: '支付宝商家中心下载的业务明细 CSV（GBK 编码）。',
+      wechat: '微信支付商户平台下载的交易账单 CSV。'
+    },
     importing: '正在读取 {{file}}…',
     notYet: '该日尚未对账。',
     summary: {
@@ -84,7 +100,15 @@ const zhCN: typeof en = {
     allMatched: '全部相符。',
     emptyBill: '该日账单无记录，收银台也没有。',
     differencesTitle: '差异（{{count}}）',
-    columns: { result: '结果', kind: '类型', tradeNo: '交易号', provider: '渠道', till: '收银台', fee: '手续费', detail: '说明' },
+    columns: {
+      result: '结果',
+      kind: '类型',
+      tradeNo: '交易号',
+      provider: '渠道',
+      till: '收银台',
+      fee: '手续费',
+      detail: '说明'
+    },
     results: {
       matched: '相符',
       missing_locally: '收银台缺失',

@@ -163,7 +163,14 @@ const en = {
     results_one: '{{count}} order',
     results_other: '{{count}} orders',
     none: 'No orders match',
-    columns: { number: 'Number', time: 'Time', cashier: 'Cashier', items: 'Lines', total: 'Total', status: 'Status' },
+    columns: {
+      number: 'Number',
+      time: 'Time',
+      cashier: 'Cashier',
+      items: 'Lines',
+      total: 'Total',
+      status: 'Status'
+    },
     statuses: {
       draft: 'Cart',
       awaiting_payment: 'Awaiting payment',
@@ -351,7 +358,14 @@ const zhCN: typeof en = {
     results_one: '共 {{count}} 单',
     results_other: '共 {{count}} 单',
     none: '没有符合条件的订单',
-    columns: { number: '单号', time: '时间', cashier: '收银员', items: '行数', total: '金额', status: '状态' },
+    columns: {
+      number: '单号',
+      time: '时间',
+      cashier: '收银员',
+      items: '行数',
+      total: '金额',
+      status: '状态'
+    },
     statuses: {
       draft: '购物车',
       awaiting_payment: '待支付',

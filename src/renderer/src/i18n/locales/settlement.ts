@@ -36,7 +36,8 @@ const en = {
     confirmMove: 'Record',
     close: 'Count and close shift',
     closeTitle: 'Close shift {{number}}: count the drawer',
-    closeHint: 'Count every note and coin. The difference from the expected cash is recorded as over/short — it does not have to match.',
+    closeHint:
+      'Count every note and coin. The difference from the expected cash is recorded as over/short — it does not have to match.',
     confirmClose: 'Close shift',
     closed: 'Shift {{number}} closed: {{result}}',
     notes: 'Notes',
@@ -47,9 +48,22 @@ const en = {
     note: 'Note (optional)',
     cancel: 'Cancel',
     history: 'Recent shifts',
-    columns: { number: 'Shift', opened: 'Opened', closed: 'Closed', expected: 'Expected', counted: 'Counted', result: 'Over/short' },
+    columns: {
+      number: 'Shift',
+      opened: 'Opened',
+      closed: 'Closed',
+      expected: 'Expected',
+      counted: 'Counted',
+      result: 'Over/short'
+    },
     kinds: { regular: 'Regular', rescue: 'Rescue' },
-    moves: { float: 'Float', in: 'Cash in', out: 'Cash out', over_short: 'Over/short', drop: 'Taken out at close' }
+    moves: {
+      float: 'Float',
+      in: 'Cash in',
+      out: 'Cash out',
+      over_short: 'Over/short',
+      drop: 'Taken out at close'
+    }
   },
   settlement: {
     title: 'Settlement',
@@ -64,7 +78,8 @@ const en = {
     ledgerBad: 'Does not agree with the ledger — tell support',
     settle: 'Close the day',
     settleTitle: 'Close {{date}}?',
-    settleBody: 'The Z-report is frozen and can never change. Later corrections show on the day they are made.',
+    settleBody:
+      'The Z-report is frozen and can never change. Later corrections show on the day they are made.',
     settleConfirm: 'Close the day',
     settleNeedsOwner: 'Only the owner can close a day.',
     print: 'Print',
@@ -96,7 +111,20 @@ const en = {
       cash: 'Cash drawer'
     },
     chart: { hourBar: '{{hour}}:00 — {{amount}}, {{count}} orders', empty: 'No sales yet' },
-    columns: { rate: 'Rate', net: 'Net', tax: 'Tax', method: 'Tender', sales: 'Sales', refunds: 'Refunds', netAmount: 'Net', cashier: 'Cashier', orders: 'Orders', product: 'Product', quantity: 'Qty', shift: 'Shift' },
+    columns: {
+      rate: 'Rate',
+      net: 'Net',
+      tax: 'Tax',
+      method: 'Tender',
+      sales: 'Sales',
+      refunds: 'Refunds',
+      netAmount: 'Net',
+      cashier: 'Cashier',
+      orders: 'Orders',
+      product: 'Product',
+      quantity: 'Qty',
+      shift: 'Shift'
+    },
     methods: { cash: 'Cash', card: 'Card', alipay: 'Alipay', wechat: 'WeChat Pay' },
     cash: {
       floats: 'Opening floats',
@@ -108,7 +136,12 @@ const en = {
       dropped: 'Counted and taken out'
     },
     noCashier: '(none)',
-    drill: { title: 'Orders behind “{{what}}”', none: 'No orders', more: 'Showing {{shown}} of {{total}}', show: 'Show the orders' },
+    drill: {
+      title: 'Orders behind “{{what}}”',
+      none: 'No orders',
+      more: 'Showing {{shown}} of {{total}}',
+      show: 'Show the orders'
+    },
     closedToast: '{{date}} is closed'
   },
   evaluations: {
@@ -174,7 +207,14 @@ const zhCN: typeof en = {
     note: '备注（可选）',
     cancel: '取消',
     history: '最近的班次',
-    columns: { number: '班次', opened: '开班', closed: '交班', expected: '应有', counted: '实点', result: '长短款' },
+    columns: {
+      number: '班次',
+      opened: '开班',
+      closed: '交班',
+      expected: '应有',
+      counted: '实点',
+      result: '长短款'
+    },
     kinds: { regular: '常规', rescue: '补录' },
     moves: { float: '备用金', in: '存入现金', out: '取出现金', over_short: '长短款', drop: '交班时取出' }
   },
@@ -223,7 +263,20 @@ const zhCN: typeof en = {
       cash: '钱箱'
     },
     chart: { hourBar: '{{hour}} 点 — {{amount}}，{{count}} 笔', empty: '暂无销售' },
-    columns: { rate: '税率', net: '不含税', tax: '税额', method: '收款方式', sales: '销售', refunds: '退款', netAmount: '净额', cashier: '收银员', orders: '订单', product: '商品', quantity: '数量', shift: '班次' },
+    columns: {
+      rate: '税率',
+      net: '不含税',
+      tax: '税额',
+      method: '收款方式',
+      sales: '销售',
+      refunds: '退款',
+      netAmount: '净额',
+      cashier: '收银员',
+      orders: '订单',
+      product: '商品',
+      quantity: '数量',
+      shift: '班次'
+    },
     methods: { cash: '现金', card: '银行卡', alipay: '支付宝', wechat: '微信支付' },
     cash: {
       floats: '备用金',
@@ -235,7 +288,12 @@ const zhCN: typeof en = {
       dropped: '清点后取出'
     },
     noCashier: '（无）',
-    drill: { title: '“{{what}}”的订单', none: '没有订单', more: '显示 {{shown}} / {{total}}', show: '查看订单' },
+    drill: {
+      title: '“{{what}}”的订单',
+      none: '没有订单',
+      more: '显示 {{shown}} / {{total}}',
+      show: '查看订单'
+    },
     closedToast: '{{date}} 已日结'
   },
   evaluations: {

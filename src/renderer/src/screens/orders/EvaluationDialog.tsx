@@ -11,7 +11,15 @@ type Lines = ChannelOutput<'evaluations:for-order'>['lines']
  * A customer's rating of what they bought: 1–5 stars and a comment per line, at the counter
  * or later from the history. One per line; unpaid and refunded lines say why they cannot be rated.
  */
-export function EvaluationDialog({ orderId, number, onClose }: { orderId: string; number: string; onClose: () => void }) {
+export function EvaluationDialog({
+  orderId,
+  number,
+  onClose
+}: {
+  orderId: string
+  number: string
+  onClose: () => void
+}) {
   const { t, i18n } = useTranslation()
   const [lines, setLines] = useState<Lines | null>(null)
   const [drafts, setDrafts] = useState<Record<string, { rating: number; comment: string }>>({})
@@ -25,11 +33,22 @@ export function EvaluationDialog({ orderId, number, onClose }: { orderId: string
     const draft = drafts[lineId]
     if (!draft) return
     try {
-      const saved = await call('evaluations:save', { orderId, lineId, rating: draft.rating, ...(draft.comment.trim() ? { comment: draft.comment.trim() } : {}) })
-      setLines((current) => current?.map((line) => (line.lineId === lineId ? { ...line, evaluation: saved } : line)) ?? null)
+      const saved = await call('evaluations:save', {
+        orderId,
+        lineId,
+        rating: draft.rating,
+        ...(draft.comment.trim() ? { comment: draft.comment.trim() } : {})
+      })
+      setLines(
+        (current) =>
+          current?.map((line) => (line.lineId === lineId ? { ...line, evaluation: saved } : line)) ?? null
+      )
       setErrors(({ [lineId]: _, ...rest }) => rest)
     } catch (caught) {
-      setErrors((current) => ({ ...current, [lineId]: caught instanceof ApiCallError ? caught.message.replace(/^\w+: /, '') : String(caught) }))
+      setErrors((current) => ({
+        ...current,
+        [lineId]: caught instanceof ApiCallError ? caught.message.replace(/^\w+: /, '') : String(caught)
+      }))
     }
   }
 
@@ -48,7 +67,11 @@ export function EvaluationDialog({ orderId, number, onClose }: { orderId: string
                 <p className="muted">{t(`evaluations.refusal.${line.refusal}`)}</p>
               ) : (
                 <>
-                  <div role="radiogroup" aria-label={t('evaluations.ratingLabel', { name })} className="stars">
+                  <div
+                    role="radiogroup"
+                    aria-label={t('evaluations.ratingLabel', { name })}
+                    className="stars"
+                  >
                     {[1, 2, 3, 4, 5].map((value) => {
                       const shown = given ? given.rating : draft.rating
                       return (
@@ -83,9 +106,16 @@ export function EvaluationDialog({ orderId, number, onClose }: { orderId: string
                         placeholder={t('evaluations.comment')}
                         value={draft.comment}
                         maxLength={500}
-                        onChange={(event) => setDrafts({ ...drafts, [line.lineId]: { ...draft, comment: event.target.value } })}
+                        onChange={(event) =>
+                          setDrafts({ ...drafts, [line.lineId]: { ...draft, comment: event.target.value } })
+                        }
                       />
-                      <button type="button" className="button button--primary" disabled={draft.rating === 0} onClick={() => void save(line.lineId)}>
+                      <button
+                        type="button"
+                        className="button button--primary"
+                        disabled={draft.rating === 0}
+                        onClick={() => void save(line.lineId)}
+                      >
                         {t('evaluations.save')}
                       </button>
                     </div>

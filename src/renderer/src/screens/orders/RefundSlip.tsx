@@ -8,7 +8,10 @@ export function RefundSlip({ refund }: { refund: Refund }) {
   const { t, i18n } = useTranslation()
   const money = useMoney()
   const profile = useSettingsStore((s) => s.saved)
-  const time = new Intl.DateTimeFormat(profile?.locale ?? 'zh-CN', { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(refund.createdAt))
+  const time = new Intl.DateTimeFormat(profile?.locale ?? 'zh-CN', {
+    dateStyle: 'medium',
+    timeStyle: 'medium'
+  }).format(new Date(refund.createdAt))
   return (
     <article className="receipt" aria-label={t('refund.slip')}>
       <header className="receipt__header">

@@ -19,7 +19,10 @@ export function ProductRating({ rating }: { rating: Rating | undefined }) {
   const { t } = useTranslation()
   if (!rating) return null
   return (
-    <span className="product-rating" aria-label={t('evaluations.catalogLabel', { average: rating.average, count: rating.count })}>
+    <span
+      className="product-rating"
+      aria-label={t('evaluations.catalogLabel', { average: rating.average, count: rating.count })}
+    >
       {t('evaluations.catalog', { average: rating.average, count: rating.count })}
     </span>
   )

@@ -42,7 +42,9 @@ export const CouponBox = forwardRef<HTMLInputElement, { cart: CartView }>(functi
           {cart.coupons.map((coupon) => (
             <li key={coupon.code} className={coupon.applied ? '' : 'is-inactive'}>
               <span className="badge">{coupon.code}</span>
-              <span>{coupon.applied ? `−${money(coupon.discount, cart.currency)}` : t('sell.coupon.notApplied')}</span>
+              <span>
+                {coupon.applied ? `−${money(coupon.discount, cart.currency)}` : t('sell.coupon.notApplied')}
+              </span>
               <button
                 type="button"
                 className="icon-button"

@@ -32,7 +32,8 @@ export function ParkedDialog({ open, onClose }: { open: boolean; onClose: () => 
                 <strong>{new Date(cart.parkedAt).toLocaleTimeString()}</strong>
                 {cart.note && <span className="muted"> · {cart.note}</span>}
                 <div className="muted">
-                  {t('sell.parkedDialog.items', { count: cart.lineCount })} · {money(cart.total, cart.currency)}
+                  {t('sell.parkedDialog.items', { count: cart.lineCount })} ·{' '}
+                  {money(cart.total, cart.currency)}
                 </div>
               </div>
               <button

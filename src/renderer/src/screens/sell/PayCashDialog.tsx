@@ -20,7 +20,15 @@ interface Preview {
  * checkout key is made once per opening, so a double press or a retry after a network
  * hiccup can only ever complete this one sale.
  */
-export function PayCashDialog({ cart, open, onClose }: { cart: CartView; open: boolean; onClose: () => void }) {
+export function PayCashDialog({
+  cart,
+  open,
+  onClose
+}: {
+  cart: CartView
+  open: boolean
+  onClose: () => void
+}) {
   const { t } = useTranslation()
   return (
     <Dialog title={t('sell.pay.title')} open={open} onClose={onClose}>
@@ -60,60 +68,64 @@ export function PayCashForm({ cart, onClose }: { cart: CartView; onClose: () => 
   const tenderedError = error?.field === 'tendered' ? error.message.replace('tendered: ', '') : undefined
 
   return (
-      <form onSubmit={submit} className="pay-form">
-        <div className="pay-form__due">
-          <span>{t('sell.pay.due')}</span>
-          <strong>{money(due, cart.currency)}</strong>
-        </div>
-        <label htmlFor="pay-tendered" className="field__label">
-          {t('sell.pay.tendered')}
-        </label>
-        <input
-          id="pay-tendered"
-          autoFocus
-          className="input input--huge"
-          inputMode="decimal"
-          autoComplete="off"
-          placeholder={minorToDecimalString(due, cart.currency)}
-          value={tendered}
-          aria-invalid={tenderedError ? true : undefined}
-          onChange={(e) => setTendered(e.target.value)}
-        />
-        {tenderedError && (
-          <p className="field__error" role="alert">
-            {tenderedError}
-          </p>
+    <form onSubmit={submit} className="pay-form">
+      <div className="pay-form__due">
+        <span>{t('sell.pay.due')}</span>
+        <strong>{money(due, cart.currency)}</strong>
+      </div>
+      <label htmlFor="pay-tendered" className="field__label">
+        {t('sell.pay.tendered')}
+      </label>
+      <input
+        id="pay-tendered"
+        autoFocus
+        className="input input--huge"
+        inputMode="decimal"
+        autoComplete="off"
+        placeholder={minorToDecimalString(due, cart.currency)}
+        value={tendered}
+        aria-invalid={tenderedError ? true : undefined}
+        onChange={(e) => setTendered(e.target.value)}
+      />
+      {tenderedError && (
+        <p className="field__error" role="alert">
+          {tenderedError}
+        </p>
+      )}
+      <div className="quick-cash" role="group" aria-label={t('sell.pay.quick')}>
+        {(preview?.suggestions ?? []).map((amount, index) => (
+          <button
+            key={amount}
+            type="button"
+            className="button button--chunky"
+            onClick={() => setTendered(minorToDecimalString(amount, cart.currency))}
+          >
+            {index === 0 && amount === due ? t('sell.pay.exact') : money(amount, cart.currency)}
+          </button>
+        ))}
+      </div>
+      <div
+        className={`pay-form__change${preview && preview.short > 0 && tendered.trim() ? ' is-short' : ''}`}
+        role="status"
+        aria-live="polite"
+      >
+        {preview && preview.short > 0 && tendered.trim() ? (
+          <span>{t('sell.pay.short', { amount: money(preview.short, cart.currency) })}</span>
+        ) : (
+          <>
+            <span>{t('sell.pay.change')}</span>
+            <strong data-testid="change-preview">{money(preview?.change ?? 0, cart.currency)}</strong>
+          </>
         )}
-        <div className="quick-cash" role="group" aria-label={t('sell.pay.quick')}>
-          {(preview?.suggestions ?? []).map((amount, index) => (
-            <button
-              key={amount}
-              type="button"
-              className="button button--chunky"
-              onClick={() => setTendered(minorToDecimalString(amount, cart.currency))}
-            >
-              {index === 0 && amount === due ? t('sell.pay.exact') : money(amount, cart.currency)}
-            </button>
-          ))}
-        </div>
-        <div className={`pay-form__change${preview && preview.short > 0 && tendered.trim() ? ' is-short' : ''}`} role="status" aria-live="polite">
-          {preview && preview.short > 0 && tendered.trim() ? (
-            <span>{t('sell.pay.short', { amount: money(preview.short, cart.currency) })}</span>
-          ) : (
-            <>
-              <span>{t('sell.pay.change')}</span>
-              <strong data-testid="change-preview">{money(preview?.change ?? 0, cart.currency)}</strong>
-            </>
-          )}
-        </div>
-        <div className="dialog__actions">
-          <button type="button" className="button button--ghost" onClick={onClose}>
-            {t('sell.pay.cancel')}
-          </button>
-          <button type="submit" className="button button--primary button--big" disabled={busy}>
-            <Banknote aria-hidden="true" size={24} /> {t('sell.pay.confirm')}
-          </button>
-        </div>
-      </form>
+      </div>
+      <div className="dialog__actions">
+        <button type="button" className="button button--ghost" onClick={onClose}>
+          {t('sell.pay.cancel')}
+        </button>
+        <button type="submit" className="button button--primary button--big" disabled={busy}>
+          <Banknote aria-hidden="true" size={24} /> {t('sell.pay.confirm')}
+        </button>
+      </div>
+    </form>
   )
 }

@@ -26,7 +26,12 @@ export function ProductGrid({ query, onPick }: ProductGridProps) {
   useEffect(() => {
     let stale = false
     const search = query.trim()
-    void call('catalog:search', { query: search, categoryId: search ? null : categoryId, limit: 60, language }).then((result) => {
+    void call('catalog:search', {
+      query: search,
+      categoryId: search ? null : categoryId,
+      limit: 60,
+      language
+    }).then((result) => {
       if (!stale) setProducts(result.products)
     })
     return () => {
@@ -34,13 +39,22 @@ export function ProductGrid({ query, onPick }: ProductGridProps) {
     }
   }, [query, categoryId, language])
 
-  const nameOf = (item: { nameZh: string; nameEn: string }): string => (language === 'en' ? item.nameEn : item.nameZh)
+  const nameOf = (item: { nameZh: string; nameEn: string }): string =>
+    language === 'en' ? item.nameEn : item.nameZh
 
   return (
-    <section className="product-grid" aria-label={query.trim() ? t('sell.grid.search') : t('sell.grid.title')}>
+    <section
+      className="product-grid"
+      aria-label={query.trim() ? t('sell.grid.search') : t('sell.grid.title')}
+    >
       {!query.trim() && (
         <div className="chips" role="group" aria-label={t('sell.grid.title')}>
-          <button type="button" className="chip" aria-pressed={categoryId === null} onClick={() => setCategoryId(null)}>
+          <button
+            type="button"
+            className="chip"
+            aria-pressed={categoryId === null}
+            onClick={() => setCategoryId(null)}
+          >
             {t('sell.grid.all')}
           </button>
           {categories.map((category) => (

@@ -28,7 +28,9 @@ export function SaleDoneDialog() {
         <div className="sale-done__summary">
           <CheckCircle2 aria-hidden="true" size={56} className="sale-done__icon" />
           <p className="sale-done__order">{t('sell.done.order', { number: order.number })}</p>
-          <p className="sale-done__change-label">{change > 0 ? t('sell.done.change') : t('sell.done.noChange')}</p>
+          <p className="sale-done__change-label">
+            {change > 0 ? t('sell.done.change') : t('sell.done.noChange')}
+          </p>
           {change > 0 && (
             <p className="sale-done__change" data-testid="change-given">
               {money(change, order.currency)}
@@ -38,10 +40,19 @@ export function SaleDoneDialog() {
             <button type="button" className="button" onClick={() => printReceipt()}>
               <Printer aria-hidden="true" size={20} /> {t('sell.done.print')}
             </button>
-            <button type="button" className="button" onClick={() => void saveReceiptPdf(order.id).then(setSavedTo)}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => void saveReceiptPdf(order.id).then(setSavedTo)}
+            >
               <FileDown aria-hidden="true" size={20} /> {t('sell.done.pdf')}
             </button>
-            <button ref={next} type="button" className="button button--primary button--big" onClick={finishSale}>
+            <button
+              ref={next}
+              type="button"
+              className="button button--primary button--big"
+              onClick={finishSale}
+            >
               {t('sell.done.next')}
             </button>
           </div>

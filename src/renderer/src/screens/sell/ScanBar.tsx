@@ -11,7 +11,10 @@ interface ScanBarProps {
  * The till's main input: a scanner types into it and presses Enter; a person can type a
  * name to search the grid below instead.
  */
-export const ScanBar = forwardRef<HTMLInputElement, ScanBarProps>(function ScanBar({ onScan, onSearch }, ref) {
+export const ScanBar = forwardRef<HTMLInputElement, ScanBarProps>(function ScanBar(
+  { onScan, onSearch },
+  ref
+) {
   const { t } = useTranslation()
   const [text, setText] = useState('')
 

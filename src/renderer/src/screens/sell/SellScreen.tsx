@@ -25,7 +25,19 @@ import './sell.css'
 export function SellScreen() {
   const { t } = useTranslation()
   const money = useMoney()
-  const { cart, selectedLineId, notice, open, scan, addProduct, select, removeLine, park, discard, lastSale } = useCartStore()
+  const {
+    cart,
+    selectedLineId,
+    notice,
+    open,
+    scan,
+    addProduct,
+    select,
+    removeLine,
+    park,
+    discard,
+    lastSale
+  } = useCartStore()
   const [query, setQuery] = useState('')
   const [paying, setPaying] = useState(false)
   const [showParked, setShowParked] = useState(false)
@@ -109,7 +121,13 @@ export function SellScreen() {
           <span className="button--pay__amount">{money(cart.totals.cashTotal, cart.currency)}</span>
         </button>
         <div className="sell__actions">
-          <button type="button" className="button" disabled={cart.lines.length === 0} aria-keyshortcuts="F4" onClick={() => void park()}>
+          <button
+            type="button"
+            className="button"
+            disabled={cart.lines.length === 0}
+            aria-keyshortcuts="F4"
+            onClick={() => void park()}
+          >
             <PauseCircle aria-hidden="true" size={20} /> {t('sell.actions.park')}
           </button>
           <button type="button" className="button" onClick={() => setShowParked(true)}>
@@ -130,13 +148,22 @@ export function SellScreen() {
         <LineEditor cart={cart} />
         <p className="keys-hint">{t('sell.keys')}</p>
         {sandbox && (
-          <button type="button" className="button button--small" aria-expanded={deviceOpen} onClick={() => setDeviceOpen(!deviceOpen)}>
+          <button
+            type="button"
+            className="button button--small"
+            aria-expanded={deviceOpen}
+            onClick={() => setDeviceOpen(!deviceOpen)}
+          >
             <MonitorSmartphone aria-hidden="true" size={20} /> {t('payments.device.open')}
           </button>
         )}
       </aside>
 
-      <PaymentDialog cart={cart} open={paying || cart.status === 'awaiting_payment'} onClose={() => setPaying(false)} />
+      <PaymentDialog
+        cart={cart}
+        open={paying || cart.status === 'awaiting_payment'}
+        onClose={() => setPaying(false)}
+      />
       {!paying && <CustomerDevicePanel />}
       <ParkedDialog open={showParked} onClose={() => setShowParked(false)} />
       <SaleDoneDialog />

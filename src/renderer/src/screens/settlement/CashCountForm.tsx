@@ -50,7 +50,9 @@ export function CashCountForm({
   // "¥100", "¥0.50": a note or coin reads as printed, without ".00".
   const digits = minorDigits(currency)
   const face = (value: number): string =>
-    digits > 0 && value % 10 ** digits === 0 ? money(value, currency).replace(`.${'0'.repeat(digits)}`, '') : money(value, currency)
+    digits > 0 && value % 10 ** digits === 0
+      ? money(value, currency).replace(`.${'0'.repeat(digits)}`, '')
+      : money(value, currency)
   const table = denominationsOf(currency)
   const total = countTotal(currency, draft)
   const group = (kind: Denomination['kind']) => table.filter((d) => d.kind === kind)
@@ -71,7 +73,10 @@ export function CashCountForm({
                   value={draft.counts[d.id] ?? ''}
                   placeholder="0"
                   onChange={(event) =>
-                    onChange({ ...draft, counts: { ...draft.counts, [d.id]: event.target.value.replace(/[^0-9]/g, '') } })
+                    onChange({
+                      ...draft,
+                      counts: { ...draft.counts, [d.id]: event.target.value.replace(/[^0-9]/g, '') }
+                    })
                   }
                 />
               </label>
@@ -79,9 +84,19 @@ export function CashCountForm({
           </fieldset>
         )
       )}
-      <Field label={t('shift.other', { currency })} hint={table.length ? t('shift.otherHint') : undefined} error={error}>
+      <Field
+        label={t('shift.other', { currency })}
+        hint={table.length ? t('shift.otherHint') : undefined}
+        error={error}
+      >
         {(props) => (
-          <input {...props} className="input" inputMode="decimal" value={draft.other} onChange={(event) => onChange({ ...draft, other: event.target.value })} />
+          <input
+            {...props}
+            className="input"
+            inputMode="decimal"
+            value={draft.other}
+            onChange={(event) => onChange({ ...draft, other: event.target.value })}
+          />
         )}
       </Field>
       <p className="cash-count__total" role="status">

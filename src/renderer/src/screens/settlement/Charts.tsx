@@ -29,18 +29,41 @@ export function HourChart({ report, onPick }: { report: ZReport; onPick: (hour: 
   const max = Math.max(1, ...report.byHour.map((h) => h.sales))
   const slot = (W - PAD.left - PAD.right) / span
   const plot = H - PAD.top - PAD.bottom
-  const summary = report.byHour.map((h) => t('settlement.chart.hourBar', { hour: h.hour, amount: money(h.sales, report.currency), count: h.orders })).join('; ')
+  const summary = report.byHour
+    .map((h) =>
+      t('settlement.chart.hourBar', {
+        hour: h.hour,
+        amount: money(h.sales, report.currency),
+        count: h.orders
+      })
+    )
+    .join('; ')
 
   return (
     <figure className="chart">
-      <svg viewBox={`0 0 ${W} ${H}`} className="chart__svg" role="group" aria-label={summary || t('settlement.chart.empty')}>
-        <line x1={PAD.left} x2={W - PAD.right} y1={H - PAD.bottom} y2={H - PAD.bottom} className="chart__axis" />
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        className="chart__svg"
+        role="group"
+        aria-label={summary || t('settlement.chart.empty')}
+      >
+        <line
+          x1={PAD.left}
+          x2={W - PAD.right}
+          y1={H - PAD.bottom}
+          y2={H - PAD.bottom}
+          className="chart__axis"
+        />
         {Array.from({ length: span }, (_, i) => {
           const hour = first + i
           const row = byHour.get(hour)
           const x = PAD.left + i * slot
           const height = row && row.sales > 0 ? Math.max(2, (row.sales / max) * plot) : 0
-          const label = t('settlement.chart.hourBar', { hour, amount: money(row?.sales ?? 0, report.currency), count: row?.orders ?? 0 })
+          const label = t('settlement.chart.hourBar', {
+            hour,
+            amount: money(row?.sales ?? 0, report.currency),
+            count: row?.orders ?? 0
+          })
           return (
             <g key={hour}>
               {row && (
@@ -53,7 +76,13 @@ export function HourChart({ report, onPick }: { report: ZReport; onPick: (hour: 
                   onKeyDown={activate(() => onPick(hour))}
                 >
                   <title>{label}</title>
-                  <rect x={x + slot * 0.15} width={slot * 0.7} y={H - PAD.bottom - height} height={height} rx={3} />
+                  <rect
+                    x={x + slot * 0.15}
+                    width={slot * 0.7}
+                    y={H - PAD.bottom - height}
+                    height={height}
+                    rx={3}
+                  />
                   <rect x={x} width={slot} y={PAD.top} height={plot} className="chart__hit" />
                 </g>
               )}
@@ -76,7 +105,12 @@ export function HourChart({ report, onPick }: { report: ZReport; onPick: (hour: 
   )
 }
 
-const COLORS: Record<string, string> = { cash: '#0f766e', card: '#2563eb', alipay: '#0ea5e9', wechat: '#16a34a' }
+const COLORS: Record<string, string> = {
+  cash: '#0f766e',
+  card: '#2563eb',
+  alipay: '#0ea5e9',
+  wechat: '#16a34a'
+}
 
 /** The tender mix as a ring, with a legend whose entries open the orders paid that way. */
 export function TenderMix({ report, onPick }: { report: ZReport; onPick: (method: string) => void }) {
@@ -90,7 +124,19 @@ export function TenderMix({ report, onPick }: { report: ZReport; onPick: (method
   const offsets = lengths.map((_, k) => lengths.slice(0, k).reduce((a, b) => a + b, 0))
   return (
     <figure className="chart chart--ring">
-      <svg viewBox="0 0 200 200" className="chart__ring" role="img" aria-label={tenders.map((x) => `${t(`settlement.methods.${x.method}`, { defaultValue: x.method })} ${money(x.net, report.currency)}`).join('; ') || t('settlement.chart.empty')}>
+      <svg
+        viewBox="0 0 200 200"
+        className="chart__ring"
+        role="img"
+        aria-label={
+          tenders
+            .map(
+              (x) =>
+                `${t(`settlement.methods.${x.method}`, { defaultValue: x.method })} ${money(x.net, report.currency)}`
+            )
+            .join('; ') || t('settlement.chart.empty')
+        }
+      >
         <circle cx={100} cy={100} r={r} className="chart__ring-track" />
         {tenders.map((tender, i) => {
           const length = lengths[i]!
@@ -114,7 +160,11 @@ export function TenderMix({ report, onPick }: { report: ZReport; onPick: (method
         {report.tenders.map((tender) => (
           <li key={tender.method}>
             <button type="button" className="chart__legend-item" onClick={() => onPick(tender.method)}>
-              <span className="chart__swatch" style={{ background: COLORS[tender.method] ?? '#6b7280' }} aria-hidden="true" />
+              <span
+                className="chart__swatch"
+                style={{ background: COLORS[tender.method] ?? '#6b7280' }}
+                aria-hidden="true"
+              />
               <span>{t(`settlement.methods.${tender.method}`, { defaultValue: tender.method })}</span>
               <strong>{money(tender.net, report.currency)}</strong>
             </button>

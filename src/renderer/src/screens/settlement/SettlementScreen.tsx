@@ -17,7 +17,10 @@ export function SettlementScreen() {
   const canReview = useAuthStore((s) => s.status?.user?.permissions.includes('shift-close') ?? false)
   const [tab, setTab] = useState<Tab>('shift')
   const canReconcile = useAuthStore((s) => s.status?.user?.permissions.includes('settlement-manage') ?? false)
-  const tabs: Tab[] = [...(canReview ? (['shift', 'day'] as const) : (['shift'] as const)), ...(canReconcile ? (['reconciliation'] as const) : [])]
+  const tabs: Tab[] = [
+    ...(canReview ? (['shift', 'day'] as const) : (['shift'] as const)),
+    ...(canReconcile ? (['reconciliation'] as const) : [])
+  ]
 
   return (
     <section className="screen screen--wide settlement" aria-labelledby="settlement-title">
@@ -45,7 +48,12 @@ export function SettlementScreen() {
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`settlement-panel-${tab}`} aria-labelledby={`settlement-tab-${tab}`} className="settlement__panel">
+      <div
+        role="tabpanel"
+        id={`settlement-panel-${tab}`}
+        aria-labelledby={`settlement-tab-${tab}`}
+        className="settlement__panel"
+      >
         {tab === 'shift' ? <ShiftPanel /> : tab === 'day' ? <DayReport /> : <ReconciliationPanel />}
       </div>
     </section>

@@ -60,7 +60,12 @@ export function CustomerDevicePanel() {
       <header className="device-drawer__head">
         <MonitorSmartphone aria-hidden="true" size={24} />
         <h2>{t('payments.device.title')}</h2>
-        <button type="button" className="icon-button" aria-label={t('payments.device.close')} onClick={() => setOpen(false)}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('payments.device.close')}
+          onClick={() => setOpen(false)}
+        >
           <X aria-hidden="true" size={22} />
         </button>
       </header>
@@ -96,11 +101,13 @@ function TradeCard({ trade, onAct }: { trade: SandboxTrade; onAct: (input: Act) 
   const title = t('payments.device.trade', { provider, amount: money(trade.amount) })
   const ref = { provider: trade.provider, tradeNo: trade.tradeNo }
 
-  const run = (input: Act) => (event?: FormEvent): void => {
-    event?.preventDefault()
-    setBusy(true)
-    void onAct(input).finally(() => setBusy(false))
-  }
+  const run =
+    (input: Act) =>
+    (event?: FormEvent): void => {
+      event?.preventDefault()
+      setBusy(true)
+      void onAct(input).finally(() => setBusy(false))
+    }
 
   return (
     <section className="device-trade" aria-label={title}>
@@ -108,9 +115,7 @@ function TradeCard({ trade, onAct }: { trade: SandboxTrade; onAct: (input: Act) 
         <strong>{title}</strong>
         <span className="device-trade__needs">{t(`payments.device.needs.${trade.needs}`)}</span>
       </p>
-      <p className="device-trade__no">
-        {trade.tradeNo}
-      </p>
+      <p className="device-trade__no">{trade.tradeNo}</p>
 
       {trade.needs === 'password' && (
         <form className="device-trade__form" onSubmit={run({ ...ref, action: 'password', password })}>
@@ -127,7 +132,11 @@ function TradeCard({ trade, onAct }: { trade: SandboxTrade; onAct: (input: Act) 
             value={password}
             onChange={(event) => setPassword(event.target.value)}
           />
-          <button type="submit" className="button button--primary" disabled={busy || !/^\d{6}$/.test(password)}>
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={busy || !/^\d{6}$/.test(password)}
+          >
             <KeyRound aria-hidden="true" size={20} /> {t('payments.device.enterPassword')}
           </button>
         </form>
@@ -167,12 +176,23 @@ function TradeCard({ trade, onAct }: { trade: SandboxTrade; onAct: (input: Act) 
 
       <div className="device-trade__actions">
         {(trade.needs === 'scan' || trade.needs === 'approve') && (
-          <button type="button" className="button button--primary" disabled={busy} onClick={run({ ...ref, action: 'approve' })}>
-            <Check aria-hidden="true" size={20} /> {trade.needs === 'scan' ? t('payments.device.approve') : t('payments.device.confirm')}
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={busy}
+            onClick={run({ ...ref, action: 'approve' })}
+          >
+            <Check aria-hidden="true" size={20} />{' '}
+            {trade.needs === 'scan' ? t('payments.device.approve') : t('payments.device.confirm')}
           </button>
         )}
         {trade.needs !== 'none' && (
-          <button type="button" className="button button--danger-ghost" disabled={busy} onClick={run({ ...ref, action: 'decline' })}>
+          <button
+            type="button"
+            className="button button--danger-ghost"
+            disabled={busy}
+            onClick={run({ ...ref, action: 'decline' })}
+          >
             <X aria-hidden="true" size={20} /> {t('payments.device.decline')}
           </button>
         )}

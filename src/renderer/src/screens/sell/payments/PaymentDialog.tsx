@@ -1,9 +1,23 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Banknote, CreditCard, MonitorSmartphone, RotateCcw, Smartphone, TriangleAlert, Wallet, WifiOff } from 'lucide-react'
+import {
+  Banknote,
+  CreditCard,
+  MonitorSmartphone,
+  RotateCcw,
+  Smartphone,
+  TriangleAlert,
+  Wallet,
+  WifiOff
+} from 'lucide-react'
 import { minorToDecimalString } from '@shared/money/format'
 import type { CartView } from '@shared/contract/channels/cart'
-import { TENDER_METHODS, type CheckoutSession, type Tender, type TenderMethod } from '@shared/contract/channels/tenders'
+import {
+  TENDER_METHODS,
+  type CheckoutSession,
+  type Tender,
+  type TenderMethod
+} from '@shared/contract/channels/tenders'
 import { Dialog } from '../../../components/Dialog'
 import { useErrorText } from '../../../i18n/error-text'
 import { useMoney } from '../../../lib/money'
@@ -20,7 +34,12 @@ import { useFailureText } from './failure-text'
 import { isFailedTender, isOpenTender, useCheckout, type TenderRequest } from './use-checkout'
 import './payments.css'
 
-const ICONS: Record<TenderMethod, typeof Banknote> = { cash: Banknote, card: CreditCard, alipay: Wallet, wechat: Smartphone }
+const ICONS: Record<TenderMethod, typeof Banknote> = {
+  cash: Banknote,
+  card: CreditCard,
+  alipay: Wallet,
+  wechat: Smartphone
+}
 
 /** How often the gateway's reachability is asked again while the dialog is open. */
 const AVAILABILITY_MS = 10_000
@@ -30,7 +49,15 @@ const AVAILABILITY_MS = 10_000
  * keeps the one-step cash checkout (with cash rounding); anything else freezes the cart into
  * an order once per opening and takes tenders until they cover it.
  */
-export function PaymentDialog({ cart, open, onClose }: { cart: CartView; open: boolean; onClose: () => void }) {
+export function PaymentDialog({
+  cart,
+  open,
+  onClose
+}: {
+  cart: CartView
+  open: boolean
+  onClose: () => void
+}) {
   if (!open) return null
   return <Payment cart={cart} onClose={onClose} />
 }
@@ -92,7 +119,11 @@ function Payment({ cart, onClose }: { cart: CartView; onClose: () => void }) {
             level: 'error',
             title: t('payments.notify.tenderFailed', { method: methodName }),
             body: tender.failure
-              ? t('payments.notify.tenderBodyReason', { amount, number: order.number, reason: failureText(tender.failure) })
+              ? t('payments.notify.tenderBodyReason', {
+                  amount,
+                  number: order.number,
+                  reason: failureText(tender.failure)
+                })
               : t('payments.notify.tenderBody', { amount, number: order.number })
           })
         }
@@ -155,13 +186,29 @@ function Payment({ cart, onClose }: { cart: CartView; onClose: () => void }) {
     checkout.clearError()
   }
 
-  const failed = checkout.current && isFailedTender(checkout.current) && checkout.current.method === method && !openTender ? checkout.current : null
+  const failed =
+    checkout.current && isFailedTender(checkout.current) && checkout.current.method === method && !openTender
+      ? checkout.current
+      : null
   const quickCash = method === 'cash' && !session && !openTender
   const generalError = error && !error.field ? errorText(error) : null
-  const formProps = { amount, onAmount: setAmount, currency, error, busy, onTender: tender, onBack: requestClose }
-  const states = Object.fromEntries(TENDER_METHODS.map((m) => [m, methodState(availability, m)])) as Record<TenderMethod, MethodState>
+  const formProps = {
+    amount,
+    onAmount: setAmount,
+    currency,
+    error,
+    busy,
+    onTender: tender,
+    onBack: requestClose
+  }
+  const states = Object.fromEntries(TENDER_METHODS.map((m) => [m, methodState(availability, m)])) as Record<
+    TenderMethod,
+    MethodState
+  >
   // When the gateway is down every card/QR method has the same reason: say it once, plainly.
-  const reasons = [...new Set(TENDER_METHODS.filter((m) => !states[m].available).map((m) => states[m].reason ?? ''))]
+  const reasons = [
+    ...new Set(TENDER_METHODS.filter((m) => !states[m].available).map((m) => states[m].reason ?? ''))
+  ]
   const sharedReason = reasons.length === 1 ? reasons[0] || t('payments.unavailable') : null
 
   return (
@@ -194,7 +241,12 @@ function Payment({ cart, onClose }: { cart: CartView; onClose: () => void }) {
           <div className="payment__panel" role="tabpanel" aria-label={t(`payments.methods.${shownMethod}`)}>
             {failed && <Failure tender={failed} retry={checkout.lastRequest} busy={busy} onRetry={tender} />}
             {openTender ? (
-              <TenderProgress tender={openTender} currency={currency} busy={busy} onCancel={() => void checkout.cancelTender(openTender.id)} />
+              <TenderProgress
+                tender={openTender}
+                currency={currency}
+                busy={busy}
+                onCancel={() => void checkout.cancelTender(openTender.id)}
+              />
             ) : quickCash ? (
               <PayCashForm cart={cart} onClose={requestClose} />
             ) : method === 'cash' ? (
@@ -223,7 +275,9 @@ function Payment({ cart, onClose }: { cart: CartView; onClose: () => void }) {
 
         <div className="payment__side">
           <Summary session={session} cart={cart} />
-          {session && session.tenders.length > 0 && <TenderList tenders={session.tenders} currency={currency} />}
+          {session && session.tenders.length > 0 && (
+            <TenderList tenders={session.tenders} currency={currency} />
+          )}
         </div>
       </div>
       <CustomerDevicePanel />
@@ -326,7 +380,8 @@ function MethodTabs({
             <span className="method-tab__name">{t(`payments.methods.${m}`)}</span>
             {!state.available && (
               <span className="method-tab__reason">
-                <TriangleAlert aria-hidden="true" size={14} /> {sharedReasonId ? t('payments.unavailable') : (state.reason ?? t('payments.unavailable'))}
+                <TriangleAlert aria-hidden="true" size={14} />{' '}
+                {sharedReasonId ? t('payments.unavailable') : (state.reason ?? t('payments.unavailable'))}
               </span>
             )}
           </button>
@@ -403,8 +458,14 @@ function CloseNotice({
     )
   }
   return (
-    <section className="close-confirm" role="alertdialog" aria-label={t('payments.close.confirmTitle', { number: session.order.number })}>
-      <p className="close-confirm__title">{t('payments.close.confirmTitle', { number: session.order.number })}</p>
+    <section
+      className="close-confirm"
+      role="alertdialog"
+      aria-label={t('payments.close.confirmTitle', { number: session.order.number })}
+    >
+      <p className="close-confirm__title">
+        {t('payments.close.confirmTitle', { number: session.order.number })}
+      </p>
       <p>{t('payments.close.confirmBody')}</p>
       <div className="close-confirm__actions">
         <button type="button" className="button" autoFocus onClick={onKeep}>

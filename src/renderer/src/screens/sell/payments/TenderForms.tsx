@@ -84,7 +84,13 @@ export function CardForm({ busy, onTender, onBack, ...amountProps }: TenderFormP
  * Alipay / WeChat Pay: scan the customer's payment code (a scanner types the digits and
  * presses Enter, so the field submits itself), or show our QR code for them to scan.
  */
-export function WalletForm({ method, busy, onTender, onBack, ...amountProps }: TenderFormProps & { method: 'alipay' | 'wechat' }) {
+export function WalletForm({
+  method,
+  busy,
+  onTender,
+  onBack,
+  ...amountProps
+}: TenderFormProps & { method: 'alipay' | 'wechat' }) {
   const { t } = useTranslation()
   const errorText = useErrorText()
   const [flow, setFlow] = useState<'customer_code' | 'merchant_qr'>('customer_code')
@@ -125,7 +131,12 @@ export function WalletForm({ method, busy, onTender, onBack, ...amountProps }: T
         >
           <ScanLine aria-hidden="true" size={26} /> {t('payments.wallet.customerCode')}
         </button>
-        <button type="button" className="flow-choice__option" aria-pressed={flow === 'merchant_qr'} onClick={() => setFlow('merchant_qr')}>
+        <button
+          type="button"
+          className="flow-choice__option"
+          aria-pressed={flow === 'merchant_qr'}
+          onClick={() => setFlow('merchant_qr')}
+        >
           <QrCode aria-hidden="true" size={26} /> {t('payments.wallet.merchantQr')}
         </button>
       </div>
@@ -136,7 +147,11 @@ export function WalletForm({ method, busy, onTender, onBack, ...amountProps }: T
       )}
       <AmountField {...amountProps} />
       {flow === 'customer_code' ? (
-        <Field label={t('payments.wallet.codeLabel')} hint={t('payments.wallet.codeHint')} error={codeError ? errorText(codeError) : undefined}>
+        <Field
+          label={t('payments.wallet.codeLabel')}
+          hint={t('payments.wallet.codeHint')}
+          error={codeError ? errorText(codeError) : undefined}
+        >
           {(props) => (
             <input
               {...props}
@@ -178,7 +193,11 @@ export function SessionCashForm({ busy, onTender, onBack, ...amountProps }: Tend
   const submit = (event: FormEvent): void => {
     event.preventDefault()
     if (busy) return
-    onTender({ method: 'cash', amount: amountProps.amount.trim(), ...(tendered.trim() ? { tendered: tendered.trim() } : {}) })
+    onTender({
+      method: 'cash',
+      amount: amountProps.amount.trim(),
+      ...(tendered.trim() ? { tendered: tendered.trim() } : {})
+    })
   }
   return (
     <form className="tender-form" onSubmit={submit}>

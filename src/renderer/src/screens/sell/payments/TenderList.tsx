@@ -19,7 +19,11 @@ export function TenderList({ tenders, currency }: { tenders: Tender[]; currency:
             <tr key={tender.id} className={`tender-list__row is-${tender.status}`}>
               <th scope="row">
                 <span className="tender-list__method">{method}</span>
-                {tender.maskedPan && <span className="tender-list__pan">{t('payments.tenders.card', { pan: tender.maskedPan })}</span>}
+                {tender.maskedPan && (
+                  <span className="tender-list__pan">
+                    {t('payments.tenders.card', { pan: tender.maskedPan })}
+                  </span>
+                )}
                 <span className="tender-list__status">
                   {t(statusKey(tender), { method })}
                   {tender.failure && tender.status !== 'succeeded' ? ` — ${failureText(tender.failure)}` : ''}

@@ -49,10 +49,19 @@ export function TenderProgress({
   return (
     <div className="tender-progress">
       {tender.qrContent && tender.flow === 'merchant_qr' && (
-        <MerchantQr content={tender.qrContent} amount={money(tender.amount, currency)} method={method} expiresAt={tender.expiresAt} />
+        <MerchantQr
+          content={tender.qrContent}
+          amount={money(tender.amount, currency)}
+          method={method}
+          expiresAt={tender.expiresAt}
+        />
       )}
       <div className="tender-progress__row">
-        <div className={`tender-progress__status${tender.status === 'unknown' ? ' is-unknown' : ''}`} role="status" aria-live="polite">
+        <div
+          className={`tender-progress__status${tender.status === 'unknown' ? ' is-unknown' : ''}`}
+          role="status"
+          aria-live="polite"
+        >
           <LoaderCircle aria-hidden="true" size={34} className="spin" />
           <div>
             <p className="tender-progress__what">
@@ -62,8 +71,14 @@ export function TenderProgress({
             <p className="tender-progress__text">{t(statusKey(tender), { method })}</p>
           </div>
         </div>
-        <button type="button" className="button button--danger-ghost button--big" disabled={busy} onClick={onCancel}>
-          <XCircle aria-hidden="true" size={22} /> {busy ? t('payments.cancelling') : t('payments.cancelTender')}
+        <button
+          type="button"
+          className="button button--danger-ghost button--big"
+          disabled={busy}
+          onClick={onCancel}
+        >
+          <XCircle aria-hidden="true" size={22} />{' '}
+          {busy ? t('payments.cancelling') : t('payments.cancelTender')}
         </button>
       </div>
       <progress className="tender-progress__bar" aria-label={t('payments.progress')} />
@@ -71,14 +86,26 @@ export function TenderProgress({
   )
 }
 
-function MerchantQr({ content, amount, method, expiresAt }: { content: string; amount: string; method: string; expiresAt: string | null }) {
+function MerchantQr({
+  content,
+  amount,
+  method,
+  expiresAt
+}: {
+  content: string
+  amount: string
+  method: string
+  expiresAt: string | null
+}) {
   const { t } = useTranslation()
   const [src, setSrc] = useState<string | null>(null)
   const now = useNow(1000)
 
   useEffect(() => {
     let stale = false
-    void QRCode.toDataURL(content, { margin: 1, width: 280, errorCorrectionLevel: 'M' }).then((url) => !stale && setSrc(url))
+    void QRCode.toDataURL(content, { margin: 1, width: 280, errorCorrectionLevel: 'M' }).then(
+      (url) => !stale && setSrc(url)
+    )
     return () => {
       stale = true
     }
@@ -93,7 +120,9 @@ function MerchantQr({ content, amount, method, expiresAt }: { content: string; a
         <span>{t('payments.wallet.scanThis', { method })}</span>
         {seconds !== null && (
           <span className="merchant-qr__countdown" aria-live="off">
-            {seconds > 0 ? t('payments.wallet.expiresIn', { time: clock(seconds) }) : t('payments.wallet.expired')}
+            {seconds > 0
+              ? t('payments.wallet.expiresIn', { time: clock(seconds) })
+              : t('payments.wallet.expired')}
           </span>
         )}
       </figcaption>

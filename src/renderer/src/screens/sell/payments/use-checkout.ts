@@ -22,7 +22,8 @@ export interface TenderRequest {
 }
 
 /** A transport failure: the call may or may not have reached main, so the same key is sent again. */
-const isTransportFailure = (error: ApiError): boolean => error.code === 'UNAVAILABLE' || error.code === 'INTERNAL'
+const isTransportFailure = (error: ApiError): boolean =>
+  error.code === 'UNAVAILABLE' || error.code === 'INTERNAL'
 
 function toApiError(error: unknown): ApiError {
   return error instanceof ApiCallError ? error.error : { code: 'INTERNAL', message: String(error) }
@@ -70,7 +71,12 @@ export function useCheckout(
   const adopt = useCallback((next: CheckoutSession): CheckoutSession => {
     const previous = latest.current
     // Once paid (or cancelled), an older answer still on its way must not bring the order back.
-    if (previous && previous.order.id === next.order.id && previous.order.status !== 'awaiting_payment' && next.order.status === 'awaiting_payment') {
+    if (
+      previous &&
+      previous.order.id === next.order.id &&
+      previous.order.status !== 'awaiting_payment' &&
+      next.order.status === 'awaiting_payment'
+    ) {
       return previous
     }
     latest.current = next
@@ -189,5 +195,15 @@ export function useCheckout(
 
   const current = session?.tenders.find((t) => t.id === currentId) ?? null
 
-  return { session, busy, error, current, lastRequest, addTender, cancelTender, cancelCheckout, clearError: () => setError(null) }
+  return {
+    session,
+    busy,
+    error,
+    current,
+    lastRequest,
+    addTender,
+    cancelTender,
+    cancelCheckout,
+    clearError: () => setError(null)
+  }
 }
