@@ -13,7 +13,11 @@ export function sessionGate(sessions: SessionRegistry): Gate {
   return (permission, ctx) => {
     if (permission === 'public') return null
     if (!sessions.get(ctx.sessionId))
-      return { code: 'UNAUTHENTICATED', message: 'No session; reload the app' }
+      return {
+        code: 'UNAUTHENTICATED',
+        message: 'No session; reload the app',
+        key: 'errors.accounts.noSession'
+      }
     return null
   }
 }
@@ -31,13 +35,25 @@ export function roleGate(deps: {
   return (permission, ctx) => {
     if (permission === 'public') return null
     const session = deps.sessions.get(ctx.sessionId)
-    if (!session) return { code: 'UNAUTHENTICATED', message: 'No session; reload the app' }
+    if (!session)
+      return {
+        code: 'UNAUTHENTICATED',
+        message: 'No session; reload the app',
+        key: 'errors.accounts.noSession'
+      }
     const resolved = deps.resolveSession(session)
-    if (resolved.state === 'signed-out') return { code: 'UNAUTHENTICATED', message: M.notLoggedIn }
-    if (resolved.state === 'locked') return { code: 'UNAUTHENTICATED', message: M.tillLocked }
+    if (resolved.state === 'signed-out')
+      return { code: 'UNAUTHENTICATED', message: M.notLoggedIn, key: 'errors.accounts.notLoggedIn' }
+    if (resolved.state === 'locked')
+      return { code: 'UNAUTHENTICATED', message: M.tillLocked, key: 'errors.accounts.tillLocked' }
     session.lastActiveAt = deps.clock.now()
     if (!roleCan(resolved.user.role, permission)) {
-      return { code: 'FORBIDDEN', message: `a ${resolved.user.role} may not do this (needs ${permission})` }
+      return {
+        code: 'FORBIDDEN',
+        message: `a ${resolved.user.role} may not do this (needs ${permission})`,
+        key: 'errors.accounts.roleMayNot',
+        params: { role: resolved.user.role, permission }
+      }
     }
     return null
   }

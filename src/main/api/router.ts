@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import {
   contract,
-  formatFieldPath,
+  fieldRefusal,
   isChannelName,
   overrideSchema,
   type ApiError,
@@ -10,7 +10,8 @@ import {
   type InvokeOptions,
   type ParsedInput,
   type Permission,
-  type Result
+  type Result,
+  zodRefusal
 } from '@shared/contract'
 import { FieldError } from '@shared/money/field-error'
 import { ApprovalRequired, DomainError } from '../domain/errors'
@@ -57,7 +58,7 @@ export interface Router {
 /**
  * The one place every API call passes through, whatever the transport: refuses unknown
  * channels, validates input with the channel's schema, checks its permission, runs the
- * handler, and turns every failure into `{ code, message, field? }`.
+ * handler, and turns every failure into `{ code, message, field?, key, params? }`.
  */
 export function createRouter(options: { gate: Gate; logger: Logger; approve?: Approver }): Router {
   const handlers = new Map<ChannelName, Handler<ChannelName>>()
@@ -88,7 +89,7 @@ export function createRouter(options: { gate: Gate; logger: Logger; approve?: Ap
 
       const parsed = (spec.input as z.ZodType).safeParse(input ?? {})
       if (!parsed.success) {
-        return fail(validationError(parsed.error.issues[0]!))
+        return fail(zodRefusal(parsed.error.issues[0]!))
       }
 
       /** Checks the override sent with the call and runs on as its approver. */
@@ -96,7 +97,7 @@ export function createRouter(options: { gate: Gate; logger: Logger; approve?: Ap
         const request = overrideSchema.safeParse(override)
         if (!request.success) {
           const issue = request.error.issues[0]!
-          throw new RefusedCall(validationError({ ...issue, path: ['override', ...issue.path] }))
+          throw new RefusedCall(zodRefusal(issue, ['override']))
         }
         ctx = {
           ...ctx,
@@ -131,14 +132,11 @@ export function createRouter(options: { gate: Gate; logger: Logger; approve?: Ap
             code: error.code,
             message: error.message,
             ...(error.field ? { field: error.field } : {}),
-            ...(error.i18n
-              ? { key: error.i18n.key, ...(error.i18n.params ? { params: error.i18n.params } : {}) }
-              : {})
+            key: error.i18n.key,
+            ...(error.i18n.params ? { params: error.i18n.params } : {})
           })
         }
-        if (error instanceof FieldError) {
-          return fail({ code: 'VALIDATION', message: error.describe(), field: error.field })
-        }
+        if (error instanceof FieldError) return fail(fieldRefusal(error.field, error.message, error.reason))
         options.logger.error('api.handler_failed', { channel, error })
         return fail({
           code: 'INTERNAL',
@@ -162,12 +160,4 @@ class RefusedCall extends Error {
 
 function fail(error: ApiError): Result<never> {
   return { ok: false, error }
-}
-
-/** Names the offending field; an unknown key is named itself rather than its parent. */
-function validationError(issue: z.core.$ZodIssue): ApiError {
-  const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined
-  const field = formatFieldPath(unknownKey === undefined ? issue.path : [...issue.path, unknownKey])
-  const message = unknownKey === undefined ? issue.message : 'is not a known field'
-  return { code: 'VALIDATION', message: field ? `${field}: ${message}` : message, field }
 }

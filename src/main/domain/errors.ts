@@ -1,32 +1,40 @@
 import type { ErrorCode, ErrorParams } from '@shared/contract/errors'
 import type { Permission } from '@shared/contract/permissions'
 
+/** The stable i18n key of a refusal (`errors.<area>.<name>`) and the values its text interpolates. */
+export interface ErrorKey {
+  key: string
+  params?: ErrorParams
+}
+
 /**
  * An expected failure a person can act on ("unknown coupon", "shift closed").
- * The router passes its code, message and field to the renderer as they are;
- * any other exception becomes INTERNAL with a generic message.
+ * The router passes its code, English message, field, key and params to the renderer as they
+ * are; the screens show the key translated. Any other exception becomes INTERNAL.
+ * Every key has zh-CN and en text in the renderer's locale files (a test walks them all).
  */
 export class DomainError extends Error {
   constructor(
     readonly code: Exclude<ErrorCode, 'INTERNAL'>,
     message: string,
-    readonly field?: string,
+    readonly field: string | undefined,
     /** The message's stable i18n key and its parameters (see `ApiError.key`). */
-    readonly i18n?: { key: string; params?: ErrorParams }
+    readonly i18n: ErrorKey
   ) {
     super(message)
     this.name = 'DomainError'
   }
 }
 
-export const notFound = (what: string, field?: string): DomainError =>
-  new DomainError('NOT_FOUND', `${what} not found`, field)
+/** `Order not found`, under `errors.notFound.<thing>`. */
+export const notFound = (what: string, field: string | undefined, thing: string): DomainError =>
+  new DomainError('NOT_FOUND', `${what} not found`, field, { key: `errors.notFound.${thing}` })
 
-export const conflict = (message: string, field?: string): DomainError =>
-  new DomainError('CONFLICT', message, field)
+export const conflict = (message: string, field: string | undefined, i18n: ErrorKey): DomainError =>
+  new DomainError('CONFLICT', message, field, i18n)
 
-export const invalid = (field: string, message: string): DomainError =>
-  new DomainError('VALIDATION', message, field)
+export const invalid = (field: string, message: string, i18n: ErrorKey): DomainError =>
+  new DomainError('VALIDATION', message, field, i18n)
 
 /**
  * Thrown by a handler when this particular call needs a capability the caller lacks (a
@@ -36,9 +44,10 @@ export const invalid = (field: string, message: string): DomainError =>
 export class ApprovalRequired extends DomainError {
   constructor(
     readonly permission: Permission,
-    message: string
+    message: string,
+    i18n: ErrorKey
   ) {
-    super('FORBIDDEN', message)
+    super('FORBIDDEN', message, undefined, i18n)
     this.name = 'ApprovalRequired'
   }
 }

@@ -2,6 +2,7 @@ import {
   ACCOUNT_MESSAGES as M,
   passwordProblem,
   roleCan,
+  type AccountMessageKey,
   type AuditChainStatus,
   type AuthStatus,
   type CurrentUser,
@@ -32,9 +33,9 @@ export type ResolvedSession =
 
 const wrong = (
   field: string,
-  reason: string,
+  reason: AccountMessageKey,
   code: 'UNAUTHENTICATED' | 'FORBIDDEN' | 'VALIDATION' = 'UNAUTHENTICATED'
-) => new DomainError(code, `${field}: ${reason}`, field)
+) => new DomainError(code, `${field}: ${M[reason]}`, field, { key: `errors.accounts.${reason}` })
 
 /**
  * Sign-in and sessions: first-run set-up, login, lock and PIN unlock, switching user,
@@ -67,7 +68,10 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
 
   const sessionOf = (sessionId: string): Session => {
     const session = sessions.get(sessionId)
-    if (!session) throw new DomainError('UNAUTHENTICATED', 'No session; reload the app')
+    if (!session)
+      throw new DomainError('UNAUTHENTICATED', 'No session; reload the app', undefined, {
+        key: 'errors.accounts.noSession'
+      })
     return session
   }
 
@@ -120,7 +124,10 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
   }
 
   const requireSetupDone = (): void => {
-    if (store.users.setupCompletedAt() === null) throw new DomainError('UNAUTHENTICATED', M.setupRequired)
+    if (store.users.setupCompletedAt() === null)
+      throw new DomainError('UNAUTHENTICATED', M.setupRequired, undefined, {
+        key: 'errors.accounts.setupRequired'
+      })
   }
 
   return {
@@ -129,10 +136,14 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
 
     async setup(sessionId: string, input: SetupInput): Promise<AuthStatus> {
       const session = sessionOf(sessionId)
-      if (store.users.setupCompletedAt() !== null) throw conflict(M.setupDone)
+      if (store.users.setupCompletedAt() !== null)
+        throw conflict(M.setupDone, undefined, { key: 'errors.accounts.setupDone' })
       const { owner, profile } = input
       const problem = passwordProblem(owner.password, owner.username)
-      if (problem) throw invalid('owner.password', `owner.password: ${M[problem]}`)
+      if (problem)
+        throw invalid('owner.password', `owner.password: ${M[problem]}`, {
+          key: `errors.accounts.${problem}`
+        })
       const [passwordHash, pinHash] = await Promise.all([
         hashSecret(owner.password, hashParams),
         hashSecret(owner.pin, hashParams)
@@ -152,9 +163,12 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
         updatedAt: at
       }
       store.transaction(() => {
-        if (store.users.setupCompletedAt() !== null) throw conflict(M.setupDone)
+        if (store.users.setupCompletedAt() !== null)
+          throw conflict(M.setupDone, undefined, { key: 'errors.accounts.setupDone' })
         if (store.users.findByUsername(owner.username))
-          throw conflict(`owner.username: ${M.usernameTaken}`, 'owner.username')
+          throw conflict(`owner.username: ${M.usernameTaken}`, 'owner.username', {
+            key: 'errors.accounts.usernameTaken'
+          })
         const before = store.settings.getProfile()
         store.settings.saveProfile(profile, at)
         store.users.insert(record)
@@ -195,7 +209,7 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
         kind: 'password',
         purpose: 'login',
         typedUsername: input.username,
-        wrong: wrong('password', M.wrongCredentials),
+        wrong: wrong('password', 'wrongCredentials'),
         userField: 'username'
       })
       const previous = session.userId
@@ -211,7 +225,7 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
     async unlock(sessionId: string, input: { pin: string }): Promise<AuthStatus> {
       const session = sessionOf(sessionId)
       const resolved = resolveSession(session)
-      if (resolved.state === 'signed-out') throw wrong('pin', M.notLoggedIn)
+      if (resolved.state === 'signed-out') throw wrong('pin', 'notLoggedIn')
       if (resolved.state === 'active') return status(sessionId)
       const user = await checkCredential(ctx, {
         user: resolved.user,
@@ -219,7 +233,7 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
         kind: 'pin',
         purpose: 'unlock',
         typedUsername: resolved.user.username,
-        wrong: wrong('pin', M.wrongPin),
+        wrong: wrong('pin', 'wrongPin'),
         userField: 'pin'
       })
       store.transaction(() => audit('auth.unlocked', user.id, { session: sessionKind(sessionId) }))
@@ -231,14 +245,14 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
       const session = sessionOf(sessionId)
       const resolved = resolveSession(session)
       // A PIN is short: it only ever reopens a till someone has already opened with a password.
-      if (resolved.state === 'signed-out') throw wrong('username', M.notLoggedIn)
+      if (resolved.state === 'signed-out') throw wrong('username', 'notLoggedIn')
       const user = await checkCredential(ctx, {
         user: store.users.findByUsername(input.username),
         secret: input.pin,
         kind: 'pin',
         purpose: 'switch',
         typedUsername: input.username,
-        wrong: wrong('pin', M.wrongPin),
+        wrong: wrong('pin', 'wrongPin'),
         userField: 'username'
       })
       store.transaction(() =>
@@ -278,7 +292,10 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
     /** The logged-in, unlocked user (the gate has already refused anyone else). */
     currentUser(sessionId: string): UserRecord {
       const resolved = resolveSession(sessionOf(sessionId))
-      if (resolved.state !== 'active') throw new DomainError('UNAUTHENTICATED', M.notLoggedIn)
+      if (resolved.state !== 'active')
+        throw new DomainError('UNAUTHENTICATED', M.notLoggedIn, undefined, {
+          key: 'errors.accounts.notLoggedIn'
+        })
       return resolved.user
     },
 
@@ -299,7 +316,7 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
     ): Promise<string> {
       const actor = this.currentUser(sessionId)
       if (override.username.toLowerCase() === actor.username.toLowerCase()) {
-        throw wrong('override.username', M.cannotApproveSelf, 'FORBIDDEN')
+        throw wrong('override.username', 'cannotApproveSelf', 'FORBIDDEN')
       }
       const approver = await checkCredential(ctx, {
         user: store.users.findByUsername(override.username),
@@ -307,7 +324,7 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
         kind: 'pin',
         purpose: 'override',
         typedUsername: override.username,
-        wrong: wrong('override.pin', M.wrongPin, 'FORBIDDEN'),
+        wrong: wrong('override.pin', 'wrongPin', 'FORBIDDEN'),
         userField: 'override.username'
       })
       if (!roleCan(approver.role, permission)) {
@@ -319,7 +336,7 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
             approverRole: approver.role
           })
         )
-        throw wrong('override.username', M.approverCannot, 'FORBIDDEN')
+        throw wrong('override.username', 'approverCannot', 'FORBIDDEN')
       }
       store.transaction(() =>
         store.audit.append({

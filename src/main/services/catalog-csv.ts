@@ -57,7 +57,7 @@ export function readCatalogCsv(text: string): CsvRow[] {
 
   const header = records.shift()
   if (!header || header.data.every((cell) => cell.trim() === ''))
-    throw invalid('csv', 'csv: the file is empty')
+    throw invalid('csv', 'csv: the file is empty', { key: 'errors.validation.fileEmpty' })
   const index = new Map<string, number>()
   header.data.forEach((cell, i) => {
     const name = columnName(cell)
@@ -67,7 +67,11 @@ export function readCatalogCsv(text: string): CsvRow[] {
   if (missing.length > 0) {
     throw invalid(
       'csv',
-      `csv: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (the header must name ${CATALOG_CSV_COLUMNS.join(', ')})`
+      `csv: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (the header must name ${CATALOG_CSV_COLUMNS.join(', ')})`,
+      {
+        key: 'errors.catalog.missingColumns',
+        params: { missing: missing.join(', '), columns: CATALOG_CSV_COLUMNS.join(', ') }
+      }
     )
   }
 

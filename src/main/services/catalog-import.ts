@@ -6,7 +6,9 @@ import {
   type ImportRowError,
   type ProductInput
 } from '@shared/contract'
+import { reasonKey, zodRefusal } from '@shared/contract/error-reasons'
 import { FieldError } from '@shared/money/field-error'
+import type { ErrorKey } from '../domain/errors'
 import { parseDecimalToMinor } from '@shared/money/format'
 import type { CatalogRepo } from '../store/repos/catalog-repo'
 import { readCatalogCsv, type CsvRow } from './catalog-csv'
@@ -86,9 +88,11 @@ export function planImport(repo: CatalogRepo, currency: string, text: string): I
     categoryByKey.set(category.nameEn.toLowerCase(), category.code)
   }
 
-  const fail = (row: CsvRow, field: CatalogCsvColumn | '', message: string): void => {
+  const fail = (row: CsvRow, field: CatalogCsvColumn | '', message: string, reason?: ErrorKey): void => {
     invalidLines.add(row.line)
-    errors.push({ line: row.line, field, message, value: field === '' ? '' : row.cells[field] })
+    const { key, params } = reason ?? reasonKey(message)
+    const value = field === '' ? '' : row.cells[field]
+    errors.push({ line: row.line, field, message, key, ...(params ? { params } : {}), value })
   }
 
   for (const row of csvRows) {
@@ -117,7 +121,8 @@ export function planImport(repo: CatalogRepo, currency: string, text: string): I
         // One message per column: "price: must be a decimal" once, not once per failed check.
         if (seen.has(column)) continue
         seen.add(column)
-        fail(row, column, issue.message)
+        const { key, params } = zodRefusal(issue)
+        fail(row, column, issue.message, { key: key!, ...(params ? { params } : {}) })
       }
     }
 
@@ -127,7 +132,7 @@ export function planImport(repo: CatalogRepo, currency: string, text: string): I
         priceMinor = parseDecimalToMinor(parsed.data.price, currency, 'price')
       } catch (error) {
         if (!(error instanceof FieldError)) throw error
-        fail(row, 'price', error.message)
+        fail(row, 'price', error.message, error.reason)
       }
     }
 
@@ -142,14 +147,19 @@ export function planImport(repo: CatalogRepo, currency: string, text: string): I
         fail(
           row,
           'category',
-          `${M.unknownCategory}; use a category's code or name, or a new code of letters and digits`
+          `${M.unknownCategory}; use a category's code or name, or a new code of letters and digits`,
+          { key: 'errors.catalog.unknownCategoryLong' }
         )
       }
     }
 
     const skuKey = cells.sku.toLowerCase()
     const earlier = skuKey === '' ? undefined : skuLines.get(skuKey)
-    if (earlier !== undefined) fail(row, 'sku', `appears again (first on line ${earlier})`)
+    if (earlier !== undefined)
+      fail(row, 'sku', `appears again (first on line ${earlier})`, {
+        key: 'errors.catalog.repeatedSku',
+        params: { line: earlier }
+      })
     else if (skuKey !== '') skuLines.set(skuKey, row.line)
 
     const existing = parsed.success ? repo.getProductBySku(parsed.data.sku) : null
@@ -157,13 +167,19 @@ export function planImport(repo: CatalogRepo, currency: string, text: string): I
       for (const code of parsed.data.barcodes) {
         const before = barcodeLines.get(code)
         if (before !== undefined) {
-          fail(row, 'barcodes', `${code} is also on line ${before}`)
+          fail(row, 'barcodes', `${code} is also on line ${before}`, {
+            key: 'errors.catalog.repeatedBarcode',
+            params: { code, line: before }
+          })
           continue
         }
         const owner = repo.barcodeOwner(code)
         if (owner !== null && owner !== existing?.id) {
           const other = repo.getProduct(owner)
-          fail(row, 'barcodes', `${code} ${M.barcodeTaken} (${other?.sku ?? owner})`)
+          fail(row, 'barcodes', `${code} ${M.barcodeTaken} (${other?.sku ?? owner})`, {
+            key: 'errors.catalog.barcodeTakenBy',
+            params: { code, other: other?.sku ?? owner }
+          })
           continue
         }
         barcodeLines.set(code, row.line)

@@ -84,7 +84,7 @@ export function createCatalogService(ctx: ServiceContext) {
 
   const requireProduct = (id: string): ProductRecord => {
     const record = repo.getProduct(id)
-    if (!record) throw notFound('product', 'id')
+    if (!record) throw notFound('product', 'id', 'product')
     return record
   }
 
@@ -94,7 +94,8 @@ export function createCatalogService(ctx: ServiceContext) {
       throw new DomainError(
         field === 'id' ? 'NOT_FOUND' : 'VALIDATION',
         `${field}: ${M.unknownCategory}`,
-        field
+        field,
+        { key: 'errors.catalog.unknownCategory' }
       )
     return record
   }
@@ -103,13 +104,22 @@ export function createCatalogService(ctx: ServiceContext) {
   const assertCodesFree = (productId: string, sku: string, barcodes: readonly string[]): void => {
     const skuOwner = repo.getProductBySku(sku)
     if (skuOwner && skuOwner.id !== productId) {
-      throw conflict(`sku: ${M.skuTaken} (${skuOwner.nameZh} / ${skuOwner.nameEn})`, 'sku')
+      throw conflict(`sku: ${M.skuTaken} (${skuOwner.nameZh} / ${skuOwner.nameEn})`, 'sku', {
+        key: 'errors.catalog.skuTaken'
+      })
     }
     barcodes.forEach((code, i) => {
       const owner = repo.barcodeOwner(code)
       if (owner !== null && owner !== productId) {
         const other = repo.getProduct(owner)
-        throw conflict(`barcodes[${i}]: ${code} ${M.barcodeTaken} (${other?.sku ?? owner})`, `barcodes[${i}]`)
+        throw conflict(
+          `barcodes[${i}]: ${code} ${M.barcodeTaken} (${other?.sku ?? owner})`,
+          `barcodes[${i}]`,
+          {
+            key: 'errors.catalog.barcodeTakenBy',
+            params: { code, other: other?.sku ?? owner }
+          }
+        )
       }
     })
   }
@@ -170,7 +180,9 @@ export function createCatalogService(ctx: ServiceContext) {
     for (const code of row.input.barcodes) {
       const owner = repo.barcodeOwner(code)
       if (owner !== null && owner !== existing?.id)
-        throw conflict(`barcodes: ${code} ${M.barcodeTaken}`, 'barcodes')
+        throw conflict(`barcodes: ${code} ${M.barcodeTaken}`, 'barcodes', {
+          key: 'errors.catalog.barcodeTaken'
+        })
     }
     const record: NewProductRecord = {
       id: existing?.id ?? newId(),
@@ -205,9 +217,16 @@ export function createCatalogService(ctx: ServiceContext) {
 
     lookupCode(code: string, includeInactive: boolean): Product {
       const record = repo.getProductByBarcode(code) ?? repo.getProductBySku(code)
-      if (!record) throw new DomainError('NOT_FOUND', `code: no product has barcode or SKU ${code}`, 'code')
+      if (!record)
+        throw new DomainError('NOT_FOUND', `code: no product has barcode or SKU ${code}`, 'code', {
+          key: 'errors.catalog.noSuchCode',
+          params: { code }
+        })
       if (!record.active && !includeInactive) {
-        throw new DomainError('NOT_FOUND', `code: ${record.sku} (${record.nameZh}) is not on sale`, 'code')
+        throw new DomainError('NOT_FOUND', `code: ${record.sku} (${record.nameZh}) is not on sale`, 'code', {
+          key: 'errors.catalog.notOnSale',
+          params: { name: record.nameZh, sku: record.sku }
+        })
       }
       return toProduct(record)
     },
@@ -288,7 +307,8 @@ export function createCatalogService(ctx: ServiceContext) {
 
     createCategory(input: CategoryInput, actorUserId: string | null): Category {
       const category = store.transaction(() => {
-        if (repo.getCategoryByCode(input.code)) throw conflict(`code: ${M.categoryCodeTaken}`, 'code')
+        if (repo.getCategoryByCode(input.code))
+          throw conflict(`code: ${M.categoryCodeTaken}`, 'code', { key: 'errors.catalog.categoryCodeTaken' })
         const at = ctx.clock.now().toISOString()
         return writeCategory(
           { id: newId(), ...input, createdAt: at, updatedAt: at },
@@ -305,7 +325,8 @@ export function createCatalogService(ctx: ServiceContext) {
       const category = store.transaction(() => {
         const before = requireCategory(input.id)
         const holder = input.code === undefined ? null : repo.getCategoryByCode(input.code)
-        if (holder && holder.id !== before.id) throw conflict(`code: ${M.categoryCodeTaken}`, 'code')
+        if (holder && holder.id !== before.id)
+          throw conflict(`code: ${M.categoryCodeTaken}`, 'code', { key: 'errors.catalog.categoryCodeTaken' })
         const { id: _id, ...changes } = input
         const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined))
         const record = { ...before, ...defined, updatedAt: ctx.clock.now().toISOString() }
@@ -348,10 +369,17 @@ export function createCatalogService(ctx: ServiceContext) {
         const more = plan.errors.length - 1
         throw invalid(
           'csv',
-          `csv: ${describeRowError(first)}${more > 0 ? ` (and ${more} more problem${more > 1 ? 's' : ''})` : ''}; nothing was imported`
+          `csv: ${describeRowError(first)}${more > 0 ? ` (and ${more} more problem${more > 1 ? 's' : ''})` : ''}; nothing was imported`,
+          {
+            key: 'errors.catalog.importRefused',
+            params: { line: first.line, column: first.field, more }
+          }
         )
       }
-      if (plan.valid.length === 0) throw invalid('csv', 'csv: no valid rows to import; nothing was imported')
+      if (plan.valid.length === 0)
+        throw invalid('csv', 'csv: no valid rows to import; nothing was imported', {
+          key: 'errors.catalog.noValidRows'
+        })
 
       const total = plan.valid.length
       const categoryIds = new Map<string, string>()
@@ -401,7 +429,14 @@ export function createCatalogService(ctx: ServiceContext) {
               else updated++
             } catch (error) {
               if (!(error instanceof DomainError)) throw error
-              errors.push({ line: row.line, field: error.field ?? '', message: error.message, value: '' })
+              errors.push({
+                line: row.line,
+                field: error.field ?? '',
+                message: error.message,
+                key: error.i18n.key,
+                ...(error.i18n.params ? { params: error.i18n.params } : {}),
+                value: ''
+              })
             }
           }
         })

@@ -53,7 +53,9 @@ export async function checkCredential(ctx: ServiceContext, check: CredentialChec
     store.transaction(() =>
       audit('auth.refused', user.id, { purpose, username: user.username, reason: 'locked out' })
     )
-    throw new DomainError('UNAUTHENTICATED', `${check.userField}: ${M.accountLocked}`, check.userField)
+    throw new DomainError('UNAUTHENTICATED', `${check.userField}: ${M.accountLocked}`, check.userField, {
+      key: 'errors.accounts.accountLocked'
+    })
   }
 
   const matches = await verifySecret(secret, kind === 'pin' ? user.pinHash : user.passwordHash)
@@ -79,7 +81,9 @@ export async function checkCredential(ctx: ServiceContext, check: CredentialChec
     store.transaction(() =>
       audit('auth.refused', user.id, { purpose, username: user.username, reason: 'deactivated' })
     )
-    throw new DomainError('UNAUTHENTICATED', `${check.userField}: ${M.accountDeactivated}`, check.userField)
+    throw new DomainError('UNAUTHENTICATED', `${check.userField}: ${M.accountDeactivated}`, check.userField, {
+      key: 'errors.accounts.accountDeactivated'
+    })
   }
   if (user.failedAttempts > 0 || user.lockedUntil !== null) {
     store.transaction(() => store.users.setFailedAttempts(user.id, 0, null))

@@ -43,7 +43,8 @@ export function createSettingsService(ctx: ServiceContext) {
           throw new DomainError(
             'CONFLICT',
             `The currency cannot change once sales have been made in ${before.currency}`,
-            'currency'
+            'currency',
+            { key: 'errors.settings.currencyInUse', params: { currency: before.currency } }
           )
         }
         store.settings.saveProfile(profile, ctx.clock.now().toISOString())

@@ -26,12 +26,13 @@ export function createUsersService(ctx: ServiceContext, options: { hashParams?: 
 
   const checkPassword = (field: string, password: string, username: string): void => {
     const problem = passwordProblem(password, username)
-    if (problem) throw invalid(field, `${field}: ${M[problem]}`)
+    if (problem) throw invalid(field, `${field}: ${M[problem]}`, { key: `errors.accounts.${problem}` })
   }
 
   const assertUsernameFree = (username: string, exceptId: string | null): void => {
     const other = store.users.findByUsername(username)
-    if (other && other.id !== exceptId) throw conflict(`username: ${M.usernameTaken}`, 'username')
+    if (other && other.id !== exceptId)
+      throw conflict(`username: ${M.usernameTaken}`, 'username', { key: 'errors.accounts.usernameTaken' })
   }
 
   return {
@@ -86,7 +87,7 @@ export function createUsersService(ctx: ServiceContext, options: { hashParams?: 
       approverUserId: string | null = null
     ): Promise<User> {
       const existing = store.users.get(input.id)
-      if (!existing) throw notFound('User', 'id')
+      if (!existing) throw notFound('User', 'id', 'user')
       const username = input.username ?? existing.username
       if (input.password !== undefined) checkPassword('password', input.password, username)
       if (input.username !== undefined) assertUsernameFree(input.username, existing.id)
@@ -95,7 +96,7 @@ export function createUsersService(ctx: ServiceContext, options: { hashParams?: 
 
       const saved = store.transaction(() => {
         const before = store.users.get(input.id)
-        if (!before) throw notFound('User', 'id')
+        if (!before) throw notFound('User', 'id', 'user')
         if (input.username !== undefined) assertUsernameFree(input.username, before.id)
         const next: UserRecord = {
           ...before,
@@ -109,8 +110,10 @@ export function createUsersService(ctx: ServiceContext, options: { hashParams?: 
         }
         const wasActiveOwner = before.role === 'owner' && before.active
         if (wasActiveOwner && store.users.activeOwnerCount() <= 1) {
-          if (next.role !== 'owner') throw conflict(`role: ${M.lastOwner}`, 'role')
-          if (!next.active) throw conflict(`active: ${M.lastOwner}`, 'active')
+          if (next.role !== 'owner')
+            throw conflict(`role: ${M.lastOwner}`, 'role', { key: 'errors.accounts.lastOwner' })
+          if (!next.active)
+            throw conflict(`active: ${M.lastOwner}`, 'active', { key: 'errors.accounts.lastOwner' })
         }
         const changed = (['username', 'displayName', 'role', 'active'] as const).filter(
           (key) => next[key] !== before[key]
@@ -150,7 +153,9 @@ export function createUsersService(ctx: ServiceContext, options: { hashParams?: 
       const changingSecret = input.newPassword !== undefined || input.newPin !== undefined
       if (changingSecret) {
         if (!input.currentPassword)
-          throw invalid('currentPassword', `currentPassword: ${M.currentPasswordRequired}`)
+          throw invalid('currentPassword', `currentPassword: ${M.currentPasswordRequired}`, {
+            key: 'errors.accounts.currentPasswordRequired'
+          })
         if (input.newPassword !== undefined) checkPassword('newPassword', input.newPassword, user.username)
         await checkCredential(ctx, {
           user,
@@ -158,7 +163,9 @@ export function createUsersService(ctx: ServiceContext, options: { hashParams?: 
           kind: 'password',
           purpose: 'profile',
           typedUsername: user.username,
-          wrong: new DomainError('VALIDATION', `currentPassword: ${M.wrongPassword}`, 'currentPassword'),
+          wrong: new DomainError('VALIDATION', `currentPassword: ${M.wrongPassword}`, 'currentPassword', {
+            key: 'errors.accounts.wrongPassword'
+          }),
           userField: 'currentPassword'
         })
       }
@@ -167,7 +174,7 @@ export function createUsersService(ctx: ServiceContext, options: { hashParams?: 
       const pinHash = input.newPin !== undefined ? await hashSecret(input.newPin, hashParams) : null
       const saved = store.transaction(() => {
         const before = store.users.get(user.id)
-        if (!before) throw notFound('User', 'id')
+        if (!before) throw notFound('User', 'id', 'user')
         const next: UserRecord = {
           ...before,
           displayName: input.displayName ?? before.displayName,

@@ -65,7 +65,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (typeof token !== 'string' || !core.sessions.get(token)) {
       return sendJson(res, 401, {
         ok: false,
-        error: { code: 'UNAUTHENTICATED', message: 'Session expired; reload the page' }
+        error: {
+          code: 'UNAUTHENTICATED',
+          message: 'Session expired; reload the page',
+          key: 'errors.accounts.sessionExpired'
+        }
       })
     }
     let input: unknown

@@ -1,11 +1,11 @@
 /**
- * The reasons accounts refuse input, shared so the renderer can show them in the
- * interface language (it looks the English text up here and translates the key).
+ * The reasons accounts refuse input: `errors.accounts.<key>` in the API and the renderer, whose
+ * English locale is this table (zh-CN has its own words for each key).
  * Errors read `field: reason`, e.g. `password: must be at least 8 characters`.
  */
 export const ACCOUNT_MESSAGES = {
   passwordTooShort: 'must be at least 8 characters',
-  passwordAllDigits: 'must not be all digits',
+  passwordAllDigits: 'must not be only digits',
   passwordIsUsername: 'must not be the same as the username',
   passwordTooLong: 'must be at most 128 characters',
   pinFormat: 'must be 4 to 6 digits',
@@ -13,31 +13,27 @@ export const ACCOUNT_MESSAGES = {
   usernameTaken: 'is already taken',
   displayNameRequired: 'must not be empty',
   displayNameTooLong: 'must be at most 60 characters',
-  wrongCredentials: 'wrong username or password',
-  wrongPassword: 'wrong password',
-  wrongPin: 'wrong PIN',
-  currentPasswordRequired: 'enter your current password to change your password or PIN',
-  accountLocked: 'too many failed attempts; this account is locked for a few minutes',
-  accountDeactivated: 'this account is deactivated; ask the owner',
-  lastOwner: 'the last active owner must stay an active owner',
-  setupDone: 'set-up is already done',
-  setupRequired: 'finish the first-run set-up first',
-  notLoggedIn: 'log in first',
-  notLocked: 'the till is not locked',
-  tillLocked: 'the till is locked; unlock it with your PIN',
-  approverCannot: 'this person may not approve this action',
-  cannotApproveSelf: 'another person must approve',
-  notOverridable: 'this action cannot be approved by someone else'
+  wrongCredentials: 'Wrong username or password',
+  wrongPassword: 'Wrong password',
+  wrongPin: 'Wrong PIN',
+  currentPasswordRequired: 'Enter your current password to change your password or PIN',
+  accountLocked: 'Too many failed attempts: this account is locked for a few minutes',
+  accountDeactivated: 'This account is deactivated; ask the owner',
+  lastOwner: 'The last active owner must stay an active owner',
+  setupDone: 'Set-up is already done',
+  setupRequired: 'Finish the first-run set-up first',
+  notLoggedIn: 'Log in first',
+  notLocked: 'The till is not locked',
+  tillLocked: 'The till is locked; unlock it with your PIN',
+  approverCannot: 'This person may not approve this action',
+  cannotApproveSelf: 'Someone else must approve',
+  notOverridable: 'This action cannot be approved by someone else',
+  noSession: 'No session; reload the app',
+  sessionExpired: 'Session expired; reload the page',
+  roleMayNot: 'A {{role}} may not do this (needs {{permission}})'
 } as const
 
 export type AccountMessageKey = keyof typeof ACCOUNT_MESSAGES
-
-/** The key of a known reason, e.g. `passwordTooShort`, or null for any other text. */
-export function accountMessageKey(reason: string): AccountMessageKey | null {
-  for (const [key, text] of Object.entries(ACCOUNT_MESSAGES))
-    if (text === reason) return key as AccountMessageKey
-  return null
-}
 
 /** Why a password is refused, or null when it is acceptable. */
 export function passwordProblem(password: string, username: string): AccountMessageKey | null {

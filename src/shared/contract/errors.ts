@@ -30,13 +30,3 @@ export interface ApiError {
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError }
-
-/** Renders a zod-style issue path as `lines[0].quantity`. */
-export function formatFieldPath(path: ReadonlyArray<PropertyKey>): string {
-  let out = ''
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`
-    else out += out === '' ? String(key) : `.${String(key)}`
-  }
-  return out
-}

@@ -3,7 +3,7 @@ import {
   ACCOUNT_MESSAGES,
   PERMISSIONS,
   ROLE_PERMISSIONS,
-  accountMessageKey,
+  reasonKey,
   contract,
   passwordProblem,
   roleCan
@@ -74,7 +74,8 @@ describe('password rules', () => {
   })
 
   it('maps every reason text back to its key, for the renderer to translate', () => {
-    for (const [key, text] of Object.entries(ACCOUNT_MESSAGES)) expect(accountMessageKey(text)).toBe(key)
-    expect(accountMessageKey('something else')).toBeNull()
+    for (const [key, text] of Object.entries(ACCOUNT_MESSAGES))
+      expect(reasonKey(text).key).toBe(`errors.accounts.${key}`)
+    expect(reasonKey('something else').key).toBe('errors.validation.invalid')
   })
 })

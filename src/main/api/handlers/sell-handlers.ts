@@ -86,7 +86,9 @@ export function registerSellHandlers(router: Router, deps: SellDeps): void {
   })
   const sandboxOnly = () => {
     if (!payments.sandbox)
-      throw new DomainError('UNAVAILABLE', 'The customer panel exists only in sandbox mode')
+      throw new DomainError('UNAVAILABLE', 'The customer panel exists only in sandbox mode', undefined, {
+        key: 'errors.payments.sandboxOnly'
+      })
   }
   router.handle('sandbox:trades', async () => {
     sandboxOnly()
@@ -121,7 +123,10 @@ export function registerSellHandlers(router: Router, deps: SellDeps): void {
       const trade = (await payments.sandboxRequest('POST', path, body)) as { state: string }
       return { state: trade.state }
     } catch (error) {
-      throw new DomainError('CONFLICT', error instanceof Error ? error.message : String(error))
+      throw new DomainError('CONFLICT', error instanceof Error ? error.message : String(error), undefined, {
+        key: 'errors.payments.sandboxRefused',
+        params: { reason: error instanceof Error ? error.message : String(error) }
+      })
     }
   })
 

@@ -42,7 +42,10 @@ const TRANSITIONS: Record<OrderStatus, Partial<Record<OrderAction, OrderStatus>>
 export function nextOrderStatus(status: OrderStatus, action: OrderAction): OrderStatus {
   const next = TRANSITIONS[status][action]
   if (!next)
-    throw new DomainError('CONFLICT', `An order that is ${status} cannot be ${PAST[action]}`, 'status')
+    throw new DomainError('CONFLICT', `An order that is ${status} cannot be ${PAST[action]}`, 'status', {
+      key: 'errors.orders.badTransition',
+      params: { status, action }
+    })
   return next
 }
 

@@ -71,7 +71,10 @@ export function canTransitionPayment(from: PaymentStatus, to: PaymentStatus): bo
  */
 export function transitionPayment(from: PaymentStatus, to: PaymentStatus): PaymentStatus {
   if (!canTransitionPayment(from, to)) {
-    throw new DomainError('CONFLICT', `A payment that is ${from} cannot become ${to}`, 'status')
+    throw new DomainError('CONFLICT', `A payment that is ${from} cannot become ${to}`, 'status', {
+      key: 'errors.payments.badTransition',
+      params: { from, to }
+    })
   }
   return to
 }
@@ -126,12 +129,14 @@ export function requireRetryable(previous: PaymentStatus): void {
     throw new DomainError(
       'CONFLICT',
       'The previous attempt was paid: refund it instead of paying again',
-      'status'
+      'status',
+      { key: 'errors.payments.previousPaid' }
     )
   }
   throw new DomainError(
     'CONFLICT',
     `The previous attempt is ${previous}: query it and cancel or reverse it before trying again`,
-    'status'
+    'status',
+    { key: 'errors.payments.previousOpen', params: { status: previous } }
   )
 }

@@ -21,7 +21,10 @@ export function canTransitionRefund(from: RefundStatus, to: RefundStatus): boole
 /** @throws CONFLICT for any move out of a definite refund status. */
 export function transitionRefund(from: RefundStatus, to: RefundStatus): RefundStatus {
   if (!canTransitionRefund(from, to)) {
-    throw new DomainError('CONFLICT', `A refund that is ${from} cannot become ${to}`, 'status')
+    throw new DomainError('CONFLICT', `A refund that is ${from} cannot become ${to}`, 'status', {
+      key: 'errors.refunds.badTransition',
+      params: { from, to }
+    })
   }
   return to
 }

@@ -32,7 +32,7 @@ export function createEvaluationsService(ctx: ServiceContext) {
   return {
     forOrder(orderId: string) {
       const order = store.orders.get(orderId)
-      if (!order || order.status === 'draft') throw notFound('Order', 'orderId')
+      if (!order || order.status === 'draft') throw notFound('Order', 'orderId', 'order')
       const given = new Map(store.evaluations.forOrder(orderId).map((row) => [row.order_line_id, row]))
       return {
         orderId,
@@ -56,16 +56,22 @@ export function createEvaluationsService(ctx: ServiceContext) {
     ): Evaluation {
       return store.transaction(() => {
         const order = store.orders.get(input.orderId)
-        if (!order || order.status === 'draft') throw notFound('Order', 'orderId')
+        if (!order || order.status === 'draft') throw notFound('Order', 'orderId', 'order')
         const line = store.orders.line(order.id, input.lineId)
-        if (!line) throw notFound('Order line', 'lineId')
+        if (!line) throw notFound('Order line', 'lineId', 'orderLine')
         const refusal = refusalOf(order, line.id)
         if (refusal === 'unpaid')
-          throw new DomainError('CONFLICT', 'Only lines of a paid order can be rated', 'lineId')
+          throw new DomainError('CONFLICT', 'Only lines of a paid order can be rated', 'lineId', {
+            key: 'errors.evaluations.unpaid'
+          })
         if (refusal === 'refunded')
-          throw new DomainError('CONFLICT', 'This line was refunded and cannot be rated', 'lineId')
+          throw new DomainError('CONFLICT', 'This line was refunded and cannot be rated', 'lineId', {
+            key: 'errors.evaluations.refunded'
+          })
         if (store.evaluations.forLine(line.id))
-          throw new DomainError('CONFLICT', 'This line has already been rated', 'lineId')
+          throw new DomainError('CONFLICT', 'This line has already been rated', 'lineId', {
+            key: 'errors.evaluations.alreadyRated'
+          })
         const row: EvaluationRow = {
           id: newId(),
           order_id: order.id,

@@ -26,7 +26,8 @@ export function readBillFile(file: BillFile): StatementRow[] {
       : file.provider === 'alipay'
         ? iconv.encode(file.text ?? '', 'gbk')
         : Buffer.from(file.text ?? '', 'utf8')
-  if (bytes.length === 0) throw invalid('fileBase64', 'The file is empty')
+  if (bytes.length === 0)
+    throw invalid('fileBase64', 'The file is empty', { key: 'errors.validation.fileEmpty' })
   let rows: StatementRow[]
   try {
     // WeChat's reader takes anything as a bill with no rows: a real one always has its header.
@@ -39,7 +40,11 @@ export function readBillFile(file: BillFile): StatementRow[] {
       file.provider === 'alipay' ? 'an Alipay trade detail bill (业务明细 CSV)' : 'a WeChat Pay trade bill'
     throw invalid(
       'fileBase64',
-      `This file is not ${what}: ${error instanceof Error ? error.message : String(error)}`
+      `This file is not ${what}: ${error instanceof Error ? error.message : String(error)}`,
+      {
+        key: 'errors.reconciliation.notABill',
+        params: { what, reason: error instanceof Error ? error.message : String(error) }
+      }
     )
   }
   for (const [n, row] of rows.entries()) {
@@ -47,11 +52,21 @@ export function readBillFile(file: BillFile): StatementRow[] {
     try {
       day = providerDayOf(row.time)
     } catch {
-      throw invalid('fileBase64', `Row ${n + 1} of the bill has no readable time (${row.time || 'empty'})`)
+      throw invalid('fileBase64', `Row ${n + 1} of the bill has no readable time (${row.time || 'empty'})`, {
+        key: 'errors.reconciliation.rowTime',
+        params: { row: n + 1, time: row.time }
+      })
     }
-    if (!row.tradeNo) throw invalid('fileBase64', `Row ${n + 1} of the bill has no merchant order number`)
+    if (!row.tradeNo)
+      throw invalid('fileBase64', `Row ${n + 1} of the bill has no merchant order number`, {
+        key: 'errors.reconciliation.rowTradeNo',
+        params: { row: n + 1 }
+      })
     if (day !== file.date)
-      throw invalid('date', `The file holds business of ${day}: it is not the bill for ${file.date}`)
+      throw invalid('date', `The file holds business of ${day}: it is not the bill for ${file.date}`, {
+        key: 'errors.reconciliation.otherDay',
+        params: { day, date: file.date }
+      })
   }
   return rows
 }

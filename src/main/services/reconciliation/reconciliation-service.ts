@@ -68,7 +68,10 @@ export function createReconciliationService(
     try {
       providerDayWindow(date)
     } catch {
-      throw invalid('date', 'must be a date such as 2026-11-25')
+      throw invalid('date', 'must be a date such as 2026-11-25', {
+        key: 'errors.validation.dateFormat',
+        params: { example: '2026-11-25' }
+      })
     }
   }
 
@@ -417,7 +420,9 @@ export function createReconciliationService(
       checkDate(input.date)
       const api = await providerApi(input.provider)
       if (!api)
-        throw new DomainError('UNAVAILABLE', 'Card and QR payments are not set up on this till', 'provider')
+        throw new DomainError('UNAVAILABLE', 'Card and QR payments are not set up on this till', 'provider', {
+          key: 'errors.payments.notSetUp'
+        })
       let statement: BillRow[]
       try {
         statement = await api.fetchStatement(input.date)
@@ -426,7 +431,11 @@ export function createReconciliationService(
         throw new DomainError(
           'UNAVAILABLE',
           `The bill for ${input.date} could not be fetched: ${error instanceof Error ? error.message : String(error)}`,
-          'provider'
+          'provider',
+          {
+            key: 'errors.reconciliation.billUnavailable',
+            params: { date: input.date, reason: error instanceof Error ? error.message : String(error) }
+          }
         )
       }
       return reconcile({ ...input, statement, kind: 'fetch', fileName: null, api }, actor)

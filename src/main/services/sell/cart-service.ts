@@ -43,7 +43,8 @@ export function createCartService(
       throw new DomainError(
         'CONFLICT',
         `The store currency changed to ${profile.currency}; discard this ${order.currency} cart`,
-        'cartId'
+        'cartId',
+        { key: 'errors.cart.currencyChanged', params: { currency: order.currency } }
       )
     }
     return {
@@ -66,9 +67,12 @@ export function createCartService(
 
   const draft = (cartId: string): OrderRow => {
     const order = store.orders.get(cartId)
-    if (!order) throw notFound('Cart', 'cartId')
+    if (!order) throw notFound('Cart', 'cartId', 'cart')
     if (!isEditable(order.status))
-      throw new DomainError('CONFLICT', `This cart is already ${order.status}`, 'cartId')
+      throw new DomainError('CONFLICT', `This cart is already ${order.status}`, 'cartId', {
+        key: 'errors.cart.notEditable',
+        params: { status: order.status }
+      })
     return order
   }
 
@@ -100,20 +104,33 @@ export function createCartService(
 
   const line = (order: OrderRow, lineId: string) => {
     const found = store.orders.line(order.id, lineId)
-    if (!found) throw notFound('Cart line', 'lineId')
+    if (!found) throw notFound('Cart line', 'lineId', 'cartLine')
     return found
   }
 
   const checkCouponUsable = (coupon: CouponRow, today: string): void => {
-    if (!coupon.active) throw new DomainError('CONFLICT', `Coupon ${coupon.code} is no longer active`, 'code')
+    if (!coupon.active)
+      throw new DomainError('CONFLICT', `Coupon ${coupon.code} is no longer active`, 'code', {
+        key: 'errors.coupons.inactive',
+        params: { code: coupon.code }
+      })
     if (coupon.valid_from && today < coupon.valid_from) {
-      throw new DomainError('CONFLICT', `Coupon ${coupon.code} is valid from ${coupon.valid_from}`, 'code')
+      throw new DomainError('CONFLICT', `Coupon ${coupon.code} is valid from ${coupon.valid_from}`, 'code', {
+        key: 'errors.coupons.notYetValid',
+        params: { code: coupon.code, date: coupon.valid_from }
+      })
     }
     if (coupon.valid_to && today > coupon.valid_to) {
-      throw new DomainError('CONFLICT', `Coupon ${coupon.code} expired on ${coupon.valid_to}`, 'code')
+      throw new DomainError('CONFLICT', `Coupon ${coupon.code} expired on ${coupon.valid_to}`, 'code', {
+        key: 'errors.coupons.expired',
+        params: { code: coupon.code, date: coupon.valid_to }
+      })
     }
     if (coupon.usage_limit !== null && coupon.used_count >= coupon.usage_limit) {
-      throw new DomainError('CONFLICT', `Coupon ${coupon.code} is used up`, 'code')
+      throw new DomainError('CONFLICT', `Coupon ${coupon.code} is used up`, 'code', {
+        key: 'errors.coupons.usedUp',
+        params: { code: coupon.code }
+      })
     }
   }
 
@@ -137,7 +154,7 @@ export function createCartService(
 
     get(cartId: string): CartView {
       const order = store.orders.get(cartId)
-      if (!order) throw notFound('Cart', 'cartId')
+      if (!order) throw notFound('Cart', 'cartId', 'cart')
       return view(order)
     },
 
@@ -153,9 +170,15 @@ export function createCartService(
           : deps.products.byCode(input.code!)
       const field = input.productId !== undefined ? 'productId' : 'code'
       if (!product)
-        throw new DomainError('NOT_FOUND', `No product with code ${input.code ?? input.productId}`, field)
+        throw new DomainError('NOT_FOUND', `No product with code ${input.code ?? input.productId}`, field, {
+          key: 'errors.catalog.noSuchCode',
+          params: { code: input.code ?? input.productId ?? '' }
+        })
       if (!product.active)
-        throw new DomainError('CONFLICT', `${product.nameZh} is not for sale (inactive)`, field)
+        throw new DomainError('CONFLICT', `${product.nameZh} is not for sale (inactive)`, field, {
+          key: 'errors.catalog.notOnSale',
+          params: { name: product.nameZh, sku: product.sku }
+        })
       return change(input.cartId, (order) => {
         const quantity = input.quantity ?? '1'
         // Another scan of a plain piece line adds to it, so the receipt shows "3 ×", not three lines.
@@ -192,7 +215,9 @@ export function createCartService(
       return change(input.cartId, (order) => {
         const found = line(order, input.lineId)
         if (found.unit === 'piece' && !new Decimal(input.quantity).isInteger()) {
-          throw invalid('quantity', `${found.name} is sold by the piece: use a whole number`)
+          throw invalid('quantity', `${found.name} is sold by the piece: use a whole number`, {
+            key: 'errors.sell.wholePieces'
+          })
         }
         store.orders.setQuantity(order.id, found.id, new Decimal(input.quantity).toFixed())
       })
@@ -245,10 +270,17 @@ export function createCartService(
     applyCoupon(input: { cartId: string; code: string }): CartView {
       return change(input.cartId, (order) => {
         const coupon = store.coupons.byCode(input.code)
-        if (!coupon) throw new DomainError('NOT_FOUND', `Unknown coupon code ${input.code}`, 'code')
+        if (!coupon)
+          throw new DomainError('NOT_FOUND', `Unknown coupon code ${input.code}`, 'code', {
+            key: 'errors.coupons.unknown',
+            params: { code: input.code }
+          })
         checkCouponUsable(coupon, businessDate(clock.now()))
         if (store.orders.coupons(order.id).some((c) => c.coupon_id === coupon.id)) {
-          throw new DomainError('CONFLICT', `Coupon ${coupon.code} is already applied`, 'code')
+          throw new DomainError('CONFLICT', `Coupon ${coupon.code} is already applied`, 'code', {
+            key: 'errors.coupons.alreadyApplied',
+            params: { code: coupon.code }
+          })
         }
         store.orders.addCoupon(order.id, coupon.id, coupon.code)
         const after = view(store.orders.get(order.id)!)
@@ -259,7 +291,8 @@ export function createCartService(
           throw new DomainError(
             'CONFLICT',
             `Coupon ${coupon.code} needs a spend of at least ${needed}`,
-            'code'
+            'code',
+            { key: 'errors.coupons.minimumSpend', params: { code: coupon.code, amount: needed } }
           )
         }
       })
@@ -268,7 +301,7 @@ export function createCartService(
     removeCoupon(input: { cartId: string; code: string }): CartView {
       return change(input.cartId, (order) => {
         if (store.orders.removeCoupon(order.id, input.code) === 0)
-          throw notFound(`Coupon ${input.code} on this cart`, 'code')
+          throw notFound(`Coupon ${input.code} on this cart`, 'code', 'couponOnCart')
       })
     },
 
@@ -276,7 +309,7 @@ export function createCartService(
       return store.transaction(() => {
         const order = draft(input.cartId)
         if (store.orders.lines(order.id).length === 0)
-          throw invalid('cartId', 'An empty cart cannot be parked')
+          throw invalid('cartId', 'An empty cart cannot be parked', { key: 'errors.cart.parkEmpty' })
         store.orders.park(order.id, input.note ?? null, now())
         return view(createDraft(actor.userId))
       })
@@ -299,7 +332,10 @@ export function createCartService(
     resume(input: { cartId: string }, actor: Actor): CartView {
       return store.transaction(() => {
         const order = draft(input.cartId)
-        if (!order.parked_at) throw new DomainError('CONFLICT', 'This cart is not parked', 'cartId')
+        if (!order.parked_at)
+          throw new DomainError('CONFLICT', 'This cart is not parked', 'cartId', {
+            key: 'errors.cart.notParked'
+          })
         const current = store.orders.activeDraft(actor.userId)
         if (current) {
           if (store.orders.lines(current.id).length > 0) store.orders.park(current.id, null, now())

@@ -52,7 +52,9 @@ export function createCheckoutService(
         const earlier = store.orders.byCheckoutKey(input.checkoutKey)
         if (earlier) {
           if (earlier.id !== input.cartId)
-            throw new DomainError('CONFLICT', 'This checkout key belongs to another order', 'checkoutKey')
+            throw new DomainError('CONFLICT', 'This checkout key belongs to another order', 'checkoutKey', {
+              key: 'errors.checkout.keyOfAnotherOrder'
+            })
           return { order: orderDetail(store, earlier), change: earlier.change_given, replayed: true }
         }
 
@@ -68,7 +70,11 @@ export function createCheckoutService(
           const locale = deps.settings.getProfile().locale
           throw invalid(
             'tendered',
-            `is less than the amount due, ${formatMinor(payable, order.currency, locale)}`
+            `is less than the amount due, ${formatMinor(payable, order.currency, locale)}`,
+            {
+              key: 'errors.checkout.lessThanDue',
+              params: { due: formatMinor(payable, order.currency, locale) }
+            }
           )
         }
         const at = clock.now().toISOString()

@@ -47,7 +47,10 @@ export function createCouponsService(ctx: ServiceContext, deps: { settings: Sett
     create(input: CouponInput, actorUserId: string | null): Coupon {
       return store.transaction(() => {
         if (store.coupons.byCode(input.code))
-          throw new DomainError('CONFLICT', `Coupon code ${input.code} is already in use`, 'code')
+          throw new DomainError('CONFLICT', `Coupon code ${input.code} is already in use`, 'code', {
+            key: 'errors.coupons.codeTaken',
+            params: { code: input.code }
+          })
         const at = clock.now().toISOString()
         const row = {
           id: newId(),
@@ -72,7 +75,7 @@ export function createCouponsService(ctx: ServiceContext, deps: { settings: Sett
     update(id: string, input: CouponInput, actorUserId: string | null): Coupon {
       return store.transaction(() => {
         const before = store.coupons.byId(id)
-        if (!before) throw notFound('Coupon', 'id')
+        if (!before) throw notFound('Coupon', 'id', 'coupon')
         store.coupons.update({ id, ...fields(input), updated_at: clock.now().toISOString() })
         const coupon = toCoupon(store.coupons.byId(id)!)
         recordChange(ctx, {

@@ -30,16 +30,19 @@ export function freezeOrder(
 ): { order: OrderRow; payable: number } {
   const { store, clock } = ctx
   const order = store.orders.get(input.cartId)
-  if (!order) throw notFound('Cart', 'cartId')
+  if (!order) throw notFound('Cart', 'cartId', 'cart')
   nextOrderStatus(order.status, 'checkout')
   // A till sells only with an open shift; the sale is counted in its drawer.
   const shift = requireOpenShift(store, deps.terminal())
   const lines = store.orders.lines(order.id)
-  if (lines.length === 0) throw invalid('cartId', 'The cart is empty')
+  if (lines.length === 0) throw invalid('cartId', 'The cart is empty', { key: 'errors.cart.empty' })
 
   const profile = deps.settings.getProfile()
   if (profile.currency !== order.currency)
-    throw new DomainError('CONFLICT', 'The store currency changed; discard this cart', 'cartId')
+    throw new DomainError('CONFLICT', 'The store currency changed; discard this cart', 'cartId', {
+      key: 'errors.cart.currencyChanged',
+      params: { currency: order.currency }
+    })
   const rules = {
     currency: order.currency,
     rounding: profile.rounding,
@@ -58,7 +61,10 @@ export function freezeOrder(
     if (outcome.applied) {
       deps.carts.checkCouponUsable(coupon, today)
       if (!store.coupons.redeem(coupon.id))
-        throw new DomainError('CONFLICT', `Coupon ${coupon.code} is used up`, 'code')
+        throw new DomainError('CONFLICT', `Coupon ${coupon.code} is used up`, 'code', {
+          key: 'errors.coupons.usedUp',
+          params: { code: coupon.code }
+        })
     }
     store.orders.freezeCoupon(
       order.id,

@@ -18,7 +18,7 @@ export function createOrdersService(ctx: ServiceContext, deps: { settings: Setti
 
   const find = (orderId: string) => {
     const order = store.orders.get(orderId)
-    if (!order) throw notFound('Order', 'orderId')
+    if (!order) throw notFound('Order', 'orderId', 'order')
     return order
   }
 
@@ -86,7 +86,8 @@ export function createOrdersService(ctx: ServiceContext, deps: { settings: Setti
           throw new DomainError(
             'CONFLICT',
             'Only orders paid today can be voided; refund it instead',
-            'orderId'
+            'orderId',
+            { key: 'errors.orders.voidOnlyToday' }
           )
         }
         const sale = store.journal.linesForOrder(order.id).filter((line) => line.kind === 'sale')

@@ -9,11 +9,13 @@ export function createReceiptService(deps: { store: Store; platform: Platform; d
   return {
     async savePdf(orderId: string, sessionId: string): Promise<{ file: string }> {
       const order = deps.store.orders.get(orderId)
-      if (!order?.number) throw notFound('Order', 'orderId')
+      if (!order?.number) throw notFound('Order', 'orderId', 'order')
       if (!deps.platform.printToPdf) {
         throw new DomainError(
           'UNAVAILABLE',
-          'Saving a PDF directly needs the desktop app; use Print and choose “Save as PDF”'
+          'Saving a PDF directly needs the desktop app; use Print and choose “Save as PDF”',
+          undefined,
+          { key: 'errors.receipts.pdfNeedsDesktop' }
         )
       }
       const pdf = await deps.platform.printToPdf(sessionId)

@@ -149,9 +149,12 @@ export function createRefundsService(
 
   const paidOrder = (orderId: string): OrderRow => {
     const order = store.orders.get(orderId)
-    if (!order) throw notFound('Order', 'orderId')
+    if (!order) throw notFound('Order', 'orderId', 'order')
     if (order.status !== 'paid' && order.status !== 'partially_refunded') {
-      throw new DomainError('CONFLICT', `An order that is ${order.status} cannot be refunded`, 'orderId')
+      throw new DomainError('CONFLICT', `An order that is ${order.status} cannot be refunded`, 'orderId', {
+        key: 'errors.refunds.notRefundable',
+        params: { status: order.status }
+      })
     }
     return order
   }
@@ -213,14 +216,20 @@ export function createRefundsService(
     const seen = new Set<string>()
     return requested.map((request, i) => {
       const entry = left.get(request.lineId)
-      if (!entry) throw notFound('Order line', `lines[${i}].lineId`)
-      if (seen.has(request.lineId)) throw invalid(`lines[${i}].lineId`, 'lists the same line twice')
+      if (!entry) throw notFound('Order line', `lines[${i}].lineId`, 'orderLine')
+      if (seen.has(request.lineId))
+        throw invalid(`lines[${i}].lineId`, 'lists the same line twice', { key: 'errors.refunds.lineTwice' })
       seen.add(request.lineId)
       if (entry.line.unit === 'piece' && !new Decimal(request.quantity).isInteger()) {
-        throw invalid(`lines[${i}].quantity`, 'must be a whole number for goods sold by the piece')
+        throw invalid(`lines[${i}].quantity`, 'must be a whole number for goods sold by the piece', {
+          key: 'errors.sell.wholePieces'
+        })
       }
       if (new Decimal(request.quantity).greaterThan(entry.quantityLeft)) {
-        throw invalid(`lines[${i}].quantity`, `is more than the ${entry.quantityLeft} left to refund`)
+        throw invalid(`lines[${i}].quantity`, `is more than the ${entry.quantityLeft} left to refund`, {
+          key: 'errors.refunds.moreThanLeft',
+          params: { left: entry.quantityLeft }
+        })
       }
       const shareOf = (figure: number, refundedFigure: number) =>
         refundShare({
@@ -242,7 +251,7 @@ export function createRefundsService(
   return {
     refundable(orderId: string) {
       const order = store.orders.get(orderId)
-      if (!order) throw notFound('Order', 'orderId')
+      if (!order) throw notFound('Order', 'orderId', 'order')
       const open = order.status === 'paid' || order.status === 'partially_refunded'
       return {
         orderId,
@@ -268,7 +277,9 @@ export function createRefundsService(
         const earlier = store.refunds.byKey(request.refundKey)
         if (earlier) {
           if (earlier.order_id !== request.orderId)
-            throw new DomainError('CONFLICT', 'This refund key belongs to another order', 'refundKey')
+            throw new DomainError('CONFLICT', 'This refund key belongs to another order', 'refundKey', {
+              key: 'errors.refunds.keyOfAnotherOrder'
+            })
           return view(earlier)
         }
         const order = paidOrder(request.orderId)
@@ -289,7 +300,11 @@ export function createRefundsService(
             const locale = deps.settings.getProfile().locale
             throw invalid(
               'amount',
-              `is more than the ${formatMinor(refundableLeft, order.currency, locale)} left to refund`
+              `is more than the ${formatMinor(refundableLeft, order.currency, locale)} left to refund`,
+              {
+                key: 'errors.refunds.moreThanLeft',
+                params: { left: formatMinor(refundableLeft, order.currency, locale) }
+              }
             )
           }
           tax = refundTaxOfAmount({
@@ -299,7 +314,10 @@ export function createRefundsService(
             refundedTax: store.refunds.refundedTax(order.id)
           })
         }
-        if (amount <= 0) throw invalid(request.lines ? 'lines' : 'amount', 'nothing to refund')
+        if (amount <= 0)
+          throw invalid(request.lines ? 'lines' : 'amount', 'nothing to refund', {
+            key: 'errors.refunds.nothing'
+          })
 
         const threshold = store.refunds.approvalThreshold()
         const actorRole = actor.userId ? store.users.get(actor.userId)?.role : undefined
@@ -307,7 +325,11 @@ export function createRefundsService(
           const locale = deps.settings.getProfile().locale
           throw new ApprovalRequired(
             'refund',
-            `A refund above ${formatMinor(threshold, order.currency, locale)} needs a manager`
+            `A refund above ${formatMinor(threshold, order.currency, locale)} needs a manager`,
+            {
+              key: 'errors.refunds.needsManager',
+              params: { threshold: formatMinor(threshold, order.currency, locale) }
+            }
           )
         }
 

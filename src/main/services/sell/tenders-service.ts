@@ -67,7 +67,7 @@ export function createTendersService(
 
   const session = (orderId: string): CheckoutSession => {
     const order = store.orders.get(orderId)
-    if (!order?.number) throw notFound('Order', 'orderId')
+    if (!order?.number) throw notFound('Order', 'orderId', 'order')
     const payments = store.payments.forOrder(orderId)
     const due = order.total + order.cash_rounding
     const paid = payments.filter((p) => p.status === 'succeeded').reduce((sum, p) => sum + p.amount, 0)
@@ -210,9 +210,12 @@ export function createTendersService(
 
   const awaitingOrder = (orderId: string) => {
     const order = store.orders.get(orderId)
-    if (!order) throw notFound('Order', 'orderId')
+    if (!order) throw notFound('Order', 'orderId', 'order')
     if (order.status !== 'awaiting_payment')
-      throw new DomainError('CONFLICT', `This order is already ${order.status}`, 'orderId')
+      throw new DomainError('CONFLICT', `This order is already ${order.status}`, 'orderId', {
+        key: 'errors.checkout.orderAlready',
+        params: { status: order.status }
+      })
     return order
   }
 
@@ -224,7 +227,9 @@ export function createTendersService(
         const earlier = store.orders.byCheckoutKey(input.checkoutKey)
         if (earlier) {
           if (earlier.id !== input.cartId)
-            throw new DomainError('CONFLICT', 'This checkout key belongs to another order', 'checkoutKey')
+            throw new DomainError('CONFLICT', 'This checkout key belongs to another order', 'checkoutKey', {
+              key: 'errors.checkout.keyOfAnotherOrder'
+            })
           return session(earlier.id)
         }
         // Resuming a payment the screen lost (a reload): the same order, never a second one.
@@ -248,7 +253,11 @@ export function createTendersService(
     ): Promise<CheckoutSession> {
       if (input.method !== 'cash') {
         const reachable = await deps.runtime.reachable()
-        if (!reachable.ok) throw new DomainError('UNAVAILABLE', reachable.reason ?? 'Not available', 'method')
+        if (!reachable.ok)
+          throw new DomainError('UNAVAILABLE', reachable.reason ?? 'Not available', 'method', {
+            key: 'errors.payments.methodUnavailable',
+            params: { method: input.method }
+          })
       }
       const recorded = store.transaction(() => {
         const earlier = store.payments.byAttemptKey(input.attemptKey)
@@ -265,13 +274,22 @@ export function createTendersService(
           throw new DomainError(
             'CONFLICT',
             'Nothing is left to pay; wait for the open payment to finish',
-            'amount'
+            'amount',
+            { key: 'errors.checkout.nothingLeft' }
           )
         const amount =
           input.amount === undefined ? left : parseDecimalToMinor(input.amount, order.currency, 'amount')
-        if (amount <= 0) throw invalid('amount', 'must be greater than 0')
+        if (amount <= 0)
+          throw invalid('amount', 'must be greater than 0', { key: 'errors.validation.notPositive' })
         if (amount > left)
-          throw invalid('amount', `is more than the ${formatMinor(left, order.currency, locale)} left to pay`)
+          throw invalid(
+            'amount',
+            `is more than the ${formatMinor(left, order.currency, locale)} left to pay`,
+            {
+              key: 'errors.checkout.moreThanLeft',
+              params: { left: formatMinor(left, order.currency, locale) }
+            }
+          )
         const at = clock.now().toISOString()
         const id = newId()
         if (input.method === 'cash') {
@@ -280,7 +298,10 @@ export function createTendersService(
               ? amount
               : parseDecimalToMinor(input.tendered, order.currency, 'tendered')
           if (tendered < amount)
-            throw invalid('tendered', `is less than ${formatMinor(amount, order.currency, locale)}`)
+            throw invalid('tendered', `is less than ${formatMinor(amount, order.currency, locale)}`, {
+              key: 'errors.checkout.tenderedTooLittle',
+              params: { amount: formatMinor(amount, order.currency, locale) }
+            })
           store.payments.insert({
             id,
             order_id: order.id,
@@ -351,7 +372,7 @@ export function createTendersService(
 
     async cancelTender(tenderId: string): Promise<CheckoutSession> {
       const payment = store.payments.byId(tenderId)
-      if (!payment) throw notFound('Tender', 'tenderId')
+      if (!payment) throw notFound('Tender', 'tenderId', 'tender')
       if (payment.method !== 'cash' && mayStillSucceed(payment.status as PaymentStatus)) {
         await cancelAttempt(payment)
         const after = store.payments.byId(tenderId)!
@@ -373,7 +394,8 @@ export function createTendersService(
           throw new DomainError(
             'CONFLICT',
             'A card or QR payment went through or is still open: cancel that tender first',
-            'orderId'
+            'orderId',
+            { key: 'errors.checkout.providerTenderOpen' }
           )
         }
         const at = clock.now().toISOString()

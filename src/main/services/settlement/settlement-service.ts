@@ -38,7 +38,11 @@ export function createSettlementService(
   const { store, clock } = ctx
 
   const checkDate = (date: string): void => {
-    if (!isCalendarDate(date)) throw invalid('date', 'must be a date such as 2026-11-25')
+    if (!isCalendarDate(date))
+      throw invalid('date', 'must be a date such as 2026-11-25', {
+        key: 'errors.validation.dateFormat',
+        params: { example: '2026-11-25' }
+      })
   }
 
   /** The windows of `date` as of `asOf` (its settlement moment, or now). */
@@ -148,17 +152,29 @@ export function createSettlementService(
     settle(date: string, actor: Actor): ZReport {
       checkDate(date)
       const now = clock.now()
-      if (date > businessDate(now)) throw invalid('date', 'is a day that has not begun yet')
+      if (date > businessDate(now))
+        throw invalid('date', 'is a day that has not begun yet', {
+          key: 'errors.settlement.dayNotBegun'
+        })
       const settled = store.transaction(() => {
         if (store.settlement.settledDay(date)) {
-          throw new DomainError('CONFLICT', `${date} is already settled; a settled day never changes`, 'date')
+          throw new DomainError(
+            'CONFLICT',
+            `${date} is already settled; a settled day never changes`,
+            'date',
+            {
+              key: 'errors.settlement.alreadySettled',
+              params: { date }
+            }
+          )
         }
         const open = store.shifts.openBefore(dayWindow(date).to)
         if (open.length > 0) {
           throw new DomainError(
             'CONFLICT',
             `Close every shift first: ${open.map((s) => s.number).join(', ')} still open`,
-            'date'
+            'date',
+            { key: 'errors.settlement.shiftsOpen', params: { shifts: open.map((s) => s.number).join(', ') } }
           )
         }
         const at = now.toISOString()

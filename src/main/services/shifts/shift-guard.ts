@@ -25,7 +25,8 @@ export function requireOpenShift(store: Store, terminal: string = tillTerminal(s
     throw new DomainError(
       'CONFLICT',
       `No shift is open on till ${terminal}: open a shift with a counted float before selling`,
-      'shift'
+      'shift',
+      { key: 'errors.shift.notOpen', params: { terminal } }
     )
   }
   return shift

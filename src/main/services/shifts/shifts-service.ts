@@ -1,6 +1,7 @@
 import type { ShiftView } from '@shared/contract/channels/shifts'
 import { countedCash } from '@shared/money/denominations'
 import { formatMinor, parseDecimalToMinor } from '@shared/money/format'
+import { FieldError } from '@shared/money/field-error'
 import { newId } from '../../core/ids'
 import { DomainError, invalid, notFound } from '../../domain/errors'
 import { cashInEntry, cashOutEntry, overShortEntry } from '../../domain/ledger/cash-entries'
@@ -44,7 +45,10 @@ export function createShiftsService(ctx: ServiceContext, deps: { settings: Setti
     try {
       return { total: countedCash(currency, input.counts, other), other }
     } catch (error) {
-      throw invalid('counts', error instanceof Error ? error.message : String(error))
+      if (error instanceof FieldError) throw error
+      throw invalid('counts', error instanceof Error ? error.message : String(error), {
+        key: 'errors.validation.invalid'
+      })
     }
   }
 
@@ -160,7 +164,7 @@ export function createShiftsService(ctx: ServiceContext, deps: { settings: Setti
 
     get(shiftId: string): ShiftView {
       const shift = store.shifts.get(shiftId)
-      if (!shift) throw notFound('Shift', 'shiftId')
+      if (!shift) throw notFound('Shift', 'shiftId', 'shift')
       return view(shift)
     },
 
@@ -174,7 +178,15 @@ export function createShiftsService(ctx: ServiceContext, deps: { settings: Setti
           const till = terminal()
           const already = store.shifts.openShift(till, 'regular')
           if (already)
-            throw new DomainError('CONFLICT', `Shift ${already.number} is already open on this till`, 'shift')
+            throw new DomainError(
+              'CONFLICT',
+              `Shift ${already.number} is already open on this till`,
+              'shift',
+              {
+                key: 'errors.shift.alreadyOpen',
+                params: { shift: already.number }
+              }
+            )
           const currency = deps.settings.getProfile().currency
           const float = count(currency, input).total
           const at = clock.now().toISOString()
@@ -201,13 +213,15 @@ export function createShiftsService(ctx: ServiceContext, deps: { settings: Setti
         store.transaction(() => {
           const shift = requireOpenShift(store, terminal())
           const amount = parseDecimalToMinor(input.amount, shift.currency, 'amount')
-          if (amount <= 0) throw invalid('amount', 'must be more than 0')
+          if (amount <= 0)
+            throw invalid('amount', 'must be greater than 0', { key: 'errors.validation.notPositive' })
           if (input.direction === 'out') {
             const inDrawer = drawerOf(shift).expected
             if (amount > inDrawer)
               throw invalid(
                 'amount',
-                `is more than the ${money(inDrawer, shift.currency)} the drawer should hold`
+                `is more than the ${money(inDrawer, shift.currency)} the drawer should hold`,
+                { key: 'errors.shift.moreThanDrawer', params: { amount: money(inDrawer, shift.currency) } }
               )
           }
           const at = clock.now().toISOString()
@@ -243,12 +257,13 @@ export function createShiftsService(ctx: ServiceContext, deps: { settings: Setti
       return announce(
         store.transaction(() => {
           const shift = store.shifts.get(input.shiftId)
-          if (!shift) throw notFound('Shift', 'shiftId')
+          if (!shift) throw notFound('Shift', 'shiftId', 'shift')
           if (shift.status === 'closed') {
             throw new DomainError(
               'CONFLICT',
               `Shift ${shift.number} is already closed; a closed shift is never reopened`,
-              'shiftId'
+              'shiftId',
+              { key: 'errors.shift.alreadyClosed', params: { shift: shift.number } }
             )
           }
           const counted = count(shift.currency, input)

@@ -26,6 +26,12 @@ export class ApiCallError extends Error {
   }
 }
 
+/** What went wrong with a call, in the API's shape: a refusal as sent, anything else as INTERNAL. */
+export function apiErrorOf(caught: unknown): ApiError {
+  if (caught instanceof ApiCallError) return caught.error
+  return { code: 'INTERNAL', message: caught instanceof Error ? caught.message : String(caught) }
+}
+
 /**
  * Asks someone allowed to approve a refused call in place (the manager-approval dialog):
  * `attempt` retries the call with their username and PIN; the answer is the call's final result.

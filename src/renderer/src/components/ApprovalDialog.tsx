@@ -34,7 +34,10 @@ export function ApprovalDialog() {
           <ShieldCheck aria-hidden="true" size={28} /> {t('accounts.approval.title')}
         </h2>
         <p className="approval__body">{t('accounts.approval.body')}</p>
-        <Field label={t('accounts.approval.approver')} error={userError ? errorText(userError) : undefined}>
+        <Field
+          label={t('accounts.approval.approver')}
+          error={userError ? errorText(userError, { beside: true }) : undefined}
+        >
           {(props) => (
             <input
               {...props}
@@ -53,7 +56,7 @@ export function ApprovalDialog() {
           autoFocus={false}
           disabled={busy}
           submitDisabled={username.trim() === ''}
-          error={pinError ? errorText(pinError) : undefined}
+          error={pinError ? errorText(pinError, { beside: true }) : undefined}
           submitLabel={t('accounts.approval.approve')}
           onSubmit={() => {
             // The PIN never stays on screen after a try, right or wrong.

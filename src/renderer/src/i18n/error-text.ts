@@ -1,22 +1,43 @@
 import { useTranslation } from 'react-i18next'
-import { accountMessageKey, type ApiError } from '@shared/contract'
+import type { TFunction } from 'i18next'
+import type { ApiError } from '@shared/contract'
 
 /**
- * Turns an API error into words for the person at the till: a known accounts reason in the
- * interface language, else main's own text, without the `field:` prefix (the form shows the
- * message beside that field).
+ * A field path as a person reads it in the interface language: `lines[1].quantity` → "数量（第 2 行）"
+ * / "Quantity (line 2)". The last name is looked up under `fields.`; an unknown one is shown as is.
  */
-export function useErrorText(): (error: ApiError | null | undefined) => string {
-  const { t } = useTranslation()
-  return (error) => {
+export function fieldLabel(t: TFunction, path: string): string {
+  let row: number | undefined
+  let name = path
+  for (const part of path.match(/\[\d+\]|[^.[\]]+/g) ?? []) {
+    if (part.startsWith('[')) row = Number(part.slice(1, -1)) + 1
+    else name = part
+  }
+  const named = t(`fields.${name}`, { defaultValue: name })
+  return row === undefined ? named : t('fields.inRow', { name: named, n: row })
+}
+
+export interface ErrorTextOptions {
+  /** Shown beside its own field, so the field is not named again. */
+  beside?: boolean
+}
+
+/**
+ * Turns an API error into words for the person at the till: its key translated with its params
+ * (every refusal main raises has one; a test checks each has zh-CN and en text), else the generic
+ * text of its code. A reason that is a phrase about its field ("is too large": its English starts
+ * in lower case) is prefixed with the field's name, unless it is shown beside that field.
+ */
+export function useErrorText(): (error: ApiError | null | undefined, options?: ErrorTextOptions) => string {
+  const { t, i18n } = useTranslation()
+  return (error, options = {}) => {
     if (!error) return ''
-    const reason =
-      error.field && error.message.startsWith(`${error.field}: `)
-        ? error.message.slice(error.field.length + 2)
-        : error.message
-    const key = accountMessageKey(reason)
-    if (key) return t(`accounts.reasons.${key}`)
-    return reason || t(`errors.${error.code}`)
+    if (!error.key || !i18n.exists(error.key)) return t(`errors.${error.code}`)
+    const text = t(error.key, error.params ?? {})
+    const english = i18n.getResource('en', 'translation', error.key) as unknown
+    const isPhrase = typeof english === 'string' && /^[a-z]/.test(english)
+    if (!error.field || options.beside || !isPhrase) return text
+    return t('errors.withField', { field: fieldLabel(t, error.field), text })
   }
 }
 

@@ -8,10 +8,12 @@ import { settlementMessages } from './locales/settlement'
 import { defineMessages, type MessageBundle } from './messages'
 import { paymentsMessages } from './locales/payments'
 import { reconciliationMessages } from './locales/reconciliation'
+import { errorMessages } from './locales/errors'
 
 /**
  * Every feature's strings. A feature adds one file under locales/ exporting a
- * `defineMessages(...)` bundle with its own top-level keys, and one line here.
+ * `defineMessages(...)` bundle, and one line here. Bundles merge section by section (two features
+ * may both add to `errors`); the same string declared twice is refused.
  */
 const bundles: MessageBundle<object>[] = [
   defineMessages(coreEn, coreZhCN),
@@ -21,17 +23,30 @@ const bundles: MessageBundle<object>[] = [
   catalogMessages,
   paymentsMessages,
   settlementMessages,
-  reconciliationMessages
+  reconciliationMessages,
+  errorMessages
 ]
 
-function merge(language: 'en' | 'zh-CN'): Record<string, unknown> {
-  const out: Record<string, unknown> = {}
-  for (const bundle of bundles) {
-    for (const [key, value] of Object.entries(bundle[language])) {
-      if (key in out) throw new Error(`i18n key declared by two features: ${key}`)
-      out[key] = value
-    }
+type Tree = Record<string, unknown>
+
+function mergeInto(out: Tree, add: Tree, path: string): void {
+  for (const [key, value] of Object.entries(add)) {
+    const at = path ? `${path}.${key}` : key
+    const here = out[key]
+    if (here === undefined && typeof value === 'object' && value !== null) {
+      // A copy, so a later bundle adding to this section never writes into a shared table.
+      const copy: Tree = {}
+      mergeInto(copy, value as Tree, at)
+      out[key] = copy
+    } else if (here === undefined) out[key] = value
+    else if (typeof here === 'object' && typeof value === 'object') mergeInto(here as Tree, value as Tree, at)
+    else throw new Error(`i18n key declared by two features: ${at}`)
   }
+}
+
+function merge(language: 'en' | 'zh-CN'): Tree {
+  const out: Tree = {}
+  for (const bundle of bundles) mergeInto(out, bundle[language] as Tree, '')
   return out
 }
 

@@ -1,5 +1,6 @@
 import { useEffect, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useErrorText } from '../i18n/error-text'
 import { CheckCircle2, Save, Undo2 } from 'lucide-react'
 import { ROUNDING_MODES, STORE_LOCALES, TAX_MODES, type StoreProfile } from '@shared/contract'
 import { isKnownCurrency, minorDigits } from '@shared/money/currencies'
@@ -21,6 +22,7 @@ function cashSteps(currency: string): string[] {
 
 export function SettingsScreen() {
   const { t } = useTranslation()
+  const errorText = useErrorText()
   const { saved, draft, status, error, load, edit, discard, save } = useSettingsStore()
 
   useEffect(() => {
@@ -38,7 +40,7 @@ export function SettingsScreen() {
 
   const dirty = JSON.stringify(saved) !== JSON.stringify(draft)
   const errorFor = (field: keyof StoreProfile): string | undefined =>
-    error?.field === field ? error.message.replace(`${field}: `, '') : undefined
+    error?.field === field ? errorText(error, { beside: true }) : undefined
   const steps = cashSteps(draft.currency)
   const stepOptions =
     draft.cashIncrement && !steps.includes(draft.cashIncrement) ? [draft.cashIncrement, ...steps] : steps
@@ -171,7 +173,7 @@ export function SettingsScreen() {
               </span>
             )}
             {status === 'error' && error && !error.field && (
-              <span className="status status--error">{error.message}</span>
+              <span className="status status--error">{errorText(error)}</span>
             )}
             {dirty && status !== 'saving' && <span className="status">{t('settings.unsaved')}</span>}
           </div>

@@ -8,6 +8,8 @@ import { play } from '../lib/sounds'
 export interface Notice {
   tone: 'ok' | 'error' | 'info'
   text: string
+  /** A refusal, worded on screen in the interface language (`text` is its English). */
+  error?: ApiError
 }
 
 interface CartState {
@@ -72,7 +74,11 @@ export const useCartStore = create<CartState>((set, get) => {
     } catch (error) {
       const apiError =
         error instanceof ApiCallError ? error.error : { code: 'INTERNAL' as const, message: String(error) }
-      set({ busy: false, error: apiError, notice: { tone: 'error', text: apiError.message } })
+      set({
+        busy: false,
+        error: apiError,
+        notice: { tone: 'error', text: apiError.message, error: apiError }
+      })
       play('error')
       return null
     }

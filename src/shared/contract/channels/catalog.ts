@@ -217,7 +217,11 @@ export const importRowErrorSchema = z.object({
   line: z.number().int(),
   /** The CSV column, e.g. `price`, or `''` for the row as a whole. */
   field: z.string(),
+  /** English, for the `kassa` command; screens show `key`. */
   message: z.string(),
+  /** The reason's i18n key (`errors.catalog.skuFormat`) and its params. */
+  key: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   /** What the cell held. */
   value: z.string()
 })

@@ -123,34 +123,7 @@ const en = {
       cancel: 'Cancel',
       chooseAnother: 'Choose another file'
     },
-    percent: '{{value}}%',
-    reasons: {
-      required: 'is required',
-      empty: 'must not be empty',
-      skuFormat: 'use 1 to 40 characters without spaces, commas or |',
-      barcodeFormat: 'use 1 to 32 letters, digits, dots, dashes or underscores',
-      barcodeRepeated: 'lists the same barcode twice',
-      tooManyBarcodes: 'at most 20 barcodes',
-      nameTooLong: 'must be at most 120 characters',
-      priceFormat: 'must be a decimal number such as "12.50"',
-      taxRateFormat: 'must be a rate from 0 to less than 1 with at most 4 decimals, such as 0.13',
-      unit: 'must be piece or kg',
-      categoryCode: 'use 1 to 20 letters, digits, dashes or underscores',
-      sortOrder: 'must be a whole number from 0 to 9999',
-      skuTaken: 'is already used by another product',
-      barcodeTaken: 'is already used by another product',
-      categoryCodeTaken: 'is already used by another category',
-      unknownCategory: 'no such category',
-      active: 'must be true or false (also yes/no, 1/0)',
-      decimals: 'must have at most {{digits}} decimal places',
-      wholeNumber: 'must be a whole number',
-      tooLarge: 'is too large',
-      repeatedSku: 'appears again (first on line {{line}})',
-      repeatedBarcode: '{{code}} is also on line {{line}}',
-      barcodeTakenBy: '{{code}} is already used by another product ({{other}})',
-      unknownCategoryLong:
-        "no such category; use a category's code or name, or a new code of letters and digits"
-    }
+    percent: '{{value}}%'
   }
 }
 
@@ -276,32 +249,6 @@ export const catalogMessages = defineMessages(en, {
       cancel: '取消',
       chooseAnother: '选择其他文件'
     },
-    percent: '{{value}}%',
-    reasons: {
-      required: '必须填写',
-      empty: '不能为空',
-      skuFormat: '请用 1 到 40 个字符，不含空格、逗号或 |',
-      barcodeFormat: '请用 1 到 32 个字母、数字、点、横线或下划线',
-      barcodeRepeated: '同一个条码填了两次',
-      tooManyBarcodes: '最多 20 个条码',
-      nameTooLong: '最多 120 个字',
-      priceFormat: '必须是数字，例如 "12.50"',
-      taxRateFormat: '税率须在 0 到 1 之间（不含 1），最多 4 位小数，例如 0.13',
-      unit: '必须是 piece（件）或 kg（千克）',
-      categoryCode: '请用 1 到 20 个字母、数字、横线或下划线',
-      sortOrder: '必须是 0 到 9999 的整数',
-      skuTaken: '已被其他商品使用',
-      barcodeTaken: '已被其他商品使用',
-      categoryCodeTaken: '已被其他分类使用',
-      unknownCategory: '没有这个分类',
-      active: '必须是 true 或 false（也可以 yes/no、1/0、是/否）',
-      decimals: '最多 {{digits}} 位小数',
-      wholeNumber: '必须是整数',
-      tooLarge: '数值太大',
-      repeatedSku: '货号重复（第 {{line}} 行已出现）',
-      repeatedBarcode: '条码 {{code}} 在第 {{line}} 行也出现了',
-      barcodeTakenBy: '条码 {{code}} 已被其他商品使用（{{other}}）',
-      unknownCategoryLong: '没有这个分类；请填分类代码或名称，或用字母数字填一个新分类代码'
-    }
+    percent: '{{value}}%'
   }
 })

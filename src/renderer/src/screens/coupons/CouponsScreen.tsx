@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Pencil, Plus } from 'lucide-react'
 import type { Coupon, CouponInput } from '@shared/contract/channels/coupons'
 import { minorToDecimalString } from '@shared/money/format'
-import { ApiCallError, call } from '../../api/client'
+import { ApiCallError, apiErrorOf, call } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
 import { TextField } from '../../components/TextField'
 import { Field } from '../../components/Field'
@@ -12,6 +12,8 @@ import { useSettingsStore } from '../../stores/settings-store'
 import { ScreenHeader } from '../../components/ScreenHeader'
 import { TableHead } from '../../components/TableHead'
 import { percentToRate, rateToPercent } from '@shared/money/rate-percent'
+import { useErrorText } from '../../i18n/error-text'
+import type { ApiError } from '@shared/contract'
 
 interface Draft {
   code: string
@@ -44,7 +46,8 @@ export function CouponsScreen() {
   const currency = useSettingsStore((s) => s.saved?.currency ?? 'CNY')
   const [coupons, setCoupons] = useState<Coupon[]>([])
   const [editing, setEditing] = useState<{ id: string | null; draft: Draft } | null>(null)
-  const [error, setError] = useState<{ field?: string; message: string } | null>(null)
+  const [error, setError] = useState<ApiError | null>(null)
+  const errorText = useErrorText()
 
   const load = useCallback(() => void call('coupons:list', {}).then(setCoupons), [])
   useEffect(load, [load])
@@ -88,15 +91,14 @@ export function CouponsScreen() {
       setEditing(null)
       load()
     } catch (caught) {
-      if (caught instanceof ApiCallError)
-        setError({ ...(caught.field ? { field: caught.field } : {}), message: caught.message })
+      if (caught instanceof ApiCallError) setError(apiErrorOf(caught))
     }
   }
 
   const set = (patch: Partial<Draft>): void =>
     setEditing((e) => (e ? { ...e, draft: { ...e.draft, ...patch } } : e))
   const errorFor = (...fields: string[]): string | undefined =>
-    error?.field && fields.includes(error.field) ? error.message.replace(`${error.field}: `, '') : undefined
+    error?.field && fields.includes(error.field) ? errorText(error, { beside: true }) : undefined
   const d = editing?.draft
 
   return (
@@ -242,7 +244,7 @@ export function CouponsScreen() {
             </label>
             {error && !error.field && (
               <p className="field__error" role="alert">
-                {error.message}
+                {errorText(error)}
               </p>
             )}
             <div className="dialog__actions">

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Star } from 'lucide-react'
 import type { ChannelOutput } from '@shared/contract'
-import { ApiCallError, call } from '../../api/client'
+import { apiErrorOf, call } from '../../api/client'
+import { useErrorText } from '../../i18n/error-text'
 import { Dialog } from '../../components/Dialog'
 
 type Lines = ChannelOutput<'evaluations:for-order'>['lines']
@@ -24,6 +25,7 @@ export function EvaluationDialog({
   const [lines, setLines] = useState<Lines | null>(null)
   const [drafts, setDrafts] = useState<Record<string, { rating: number; comment: string }>>({})
   const [errors, setErrors] = useState<Record<string, string>>({})
+  const errorText = useErrorText()
 
   useEffect(() => {
     void call('evaluations:for-order', { orderId }).then((result) => setLines(result.lines))
@@ -47,7 +49,7 @@ export function EvaluationDialog({
     } catch (caught) {
       setErrors((current) => ({
         ...current,
-        [lineId]: caught instanceof ApiCallError ? caught.message.replace(/^\w+: /, '') : String(caught)
+        [lineId]: errorText(apiErrorOf(caught), { beside: true })
       }))
     }
   }

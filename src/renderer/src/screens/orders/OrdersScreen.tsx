@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Printer, Search, Star, Undo2, XCircle } from 'lucide-react'
 import { ORDER_STATUS_VALUES, type OrderDetail, type OrderSummary } from '@shared/contract/channels/orders'
-import { ApiCallError, call } from '../../api/client'
+import { ApiCallError, apiErrorOf, call } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
 import { TextField } from '../../components/TextField'
 import { Field } from '../../components/Field'
@@ -13,6 +13,8 @@ import { RefundDialog } from './RefundDialog'
 import './orders.css'
 import { OrdersTable } from '../../components/OrdersTable'
 import { ScreenHeader } from '../../components/ScreenHeader'
+import { useErrorText } from '../../i18n/error-text'
+import type { ApiError } from '@shared/contract'
 
 interface Filters {
   number: string
@@ -40,7 +42,8 @@ export function OrdersScreen() {
   const [filters, setFilters] = useState<Filters>(EMPTY)
   const [orders, setOrders] = useState<OrderSummary[]>([])
   const [total, setTotal] = useState(0)
-  const [error, setError] = useState<{ field?: string; message: string } | null>(null)
+  const [error, setError] = useState<ApiError | null>(null)
+  const errorText = useErrorText()
   const [selected, setSelected] = useState<OrderDetail | null>(null)
   const [voiding, setVoiding] = useState(false)
   const [refunding, setRefunding] = useState(false)
@@ -67,8 +70,7 @@ export function OrdersScreen() {
       setOrders(result.orders)
       setTotal(result.total)
     } catch (caught) {
-      if (caught instanceof ApiCallError)
-        setError({ ...(caught.field ? { field: caught.field } : {}), message: caught.message })
+      if (caught instanceof ApiCallError) setError(apiErrorOf(caught))
     }
   }, [])
 
@@ -95,12 +97,12 @@ export function OrdersScreen() {
       setReason('')
       void search(filters)
     } catch (caught) {
-      if (caught instanceof ApiCallError)
-        setError({ ...(caught.field ? { field: caught.field } : {}), message: caught.message })
+      if (caught instanceof ApiCallError) setError(apiErrorOf(caught))
     }
   }
 
-  const errorFor = (field: string): string | undefined => (error?.field === field ? error.message : undefined)
+  const errorFor = (field: string): string | undefined =>
+    error?.field === field ? errorText(error, { beside: true }) : undefined
 
   return (
     <section className="screen screen--wide" aria-labelledby="orders-title">
@@ -193,7 +195,7 @@ export function OrdersScreen() {
       </form>
       {error && !error.field && (
         <p className="notice notice--error" role="alert">
-          {error.message}
+          {errorText(error)}
         </p>
       )}
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Printer, Undo2 } from 'lucide-react'
 import type { z } from 'zod'
 import type { Refund, refundableSchema } from '@shared/contract/channels/refunds'
-import { ApiCallError, call } from '../../api/client'
+import { ApiCallError, apiErrorOf, call } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
 import { Field } from '../../components/Field'
 import { useMoney } from '../../lib/money'
@@ -11,6 +11,8 @@ import { printReceipt } from '../../lib/print'
 import { play } from '../../lib/sounds'
 import { RefundSlip } from './RefundSlip'
 import { TableHead } from '../../components/TableHead'
+import { useErrorText } from '../../i18n/error-text'
+import type { ApiError } from '@shared/contract'
 
 type Refundable = z.infer<typeof refundableSchema>
 
@@ -57,7 +59,8 @@ function RefundForm({
   const [quantities, setQuantities] = useState<Record<string, string>>({})
   const [amount, setAmount] = useState('')
   const [reason, setReason] = useState('')
-  const [error, setError] = useState<{ field?: string; message: string } | null>(null)
+  const [error, setError] = useState<ApiError | null>(null)
+  const errorText = useErrorText()
   const [done, setDone] = useState<Refund | null>(null)
   const [busy, setBusy] = useState(false)
   const [refundKey] = useState(() => crypto.randomUUID())
@@ -86,8 +89,7 @@ function RefundForm({
       onTitle(t('refund.doneTitle', { number: refund.number }))
       onDone()
     } catch (caught) {
-      if (caught instanceof ApiCallError)
-        setError({ ...(caught.field ? { field: caught.field } : {}), message: caught.message })
+      if (caught instanceof ApiCallError) setError(apiErrorOf(caught))
       play('error')
     } finally {
       setBusy(false)
@@ -95,7 +97,9 @@ function RefundForm({
   }
 
   const errorFor = (field: string): string | undefined =>
-    error?.field === field || error?.field?.startsWith(`${field}[`) ? error.message : undefined
+    error?.field === field || error?.field?.startsWith(`${field}[`)
+      ? errorText(error, { beside: true })
+      : undefined
   const nameOf = (line: { name: string; nameEn: string | null }) =>
     i18n.language === 'en' && line.nameEn ? line.nameEn : line.name
 
@@ -206,7 +210,7 @@ function RefundForm({
           </Field>
           {error && !error.field && (
             <p className="field__error" role="alert">
-              {error.message}
+              {errorText(error)}
             </p>
           )}
           <div className="dialog__actions">

@@ -2,11 +2,13 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Plus } from 'lucide-react'
 import type { Category } from '@shared/contract'
-import { ApiCallError, call } from '../../api/client'
+import { ApiCallError, apiErrorOf, call } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
 import { TextField } from '../../components/TextField'
 import { useProductsStore } from '../../stores/products-store'
 import { TableHead } from '../../components/TableHead'
+import { useErrorText } from '../../i18n/error-text'
+import type { ApiError } from '@shared/contract'
 
 interface Draft {
   code: string
@@ -22,7 +24,8 @@ export function CategoriesDialog({ onClose }: { onClose: () => void }) {
   const categories = useProductsStore((s) => s.categories)
   const loadCategories = useProductsStore((s) => s.loadCategories)
   const [editing, setEditing] = useState<{ id: string | null; draft: Draft } | null>(null)
-  const [error, setError] = useState<{ field?: string; message: string } | null>(null)
+  const [error, setError] = useState<ApiError | null>(null)
+  const errorText = useErrorText()
 
   const save = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
@@ -39,8 +42,7 @@ export function CategoriesDialog({ onClose }: { onClose: () => void }) {
       setError(null)
       await loadCategories()
     } catch (caught) {
-      if (caught instanceof ApiCallError)
-        setError({ ...(caught.field ? { field: caught.field } : {}), message: caught.message })
+      if (caught instanceof ApiCallError) setError(apiErrorOf(caught))
     }
   }
 
@@ -51,7 +53,7 @@ export function CategoriesDialog({ onClose }: { onClose: () => void }) {
   }
 
   const errorFor = (field: keyof Draft): string | undefined =>
-    error?.field === field ? error.message.replace(`${field}: `, '') : undefined
+    error?.field === field ? errorText(error, { beside: true }) : undefined
   const set = (patch: Partial<Draft>): void =>
     setEditing((e) => (e ? { ...e, draft: { ...e.draft, ...patch } } : e))
 
@@ -136,7 +138,7 @@ export function CategoriesDialog({ onClose }: { onClose: () => void }) {
           />
           {error && !error.field && (
             <p className="field__error" role="alert">
-              {error.message}
+              {errorText(error)}
             </p>
           )}
           <div className="dialog__actions">

@@ -6,7 +6,7 @@ import { call, onEvent } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
 import { Field } from '../../components/Field'
 import { toApiError } from '../../stores/settings-store'
-import { useCatalogReason } from './catalog-text'
+import { useErrorText } from '../../i18n/error-text'
 import { TableHead } from '../../components/TableHead'
 
 type Step =
@@ -22,7 +22,7 @@ type Step =
  */
 export function ImportDialog({ onClose, onImported }: { onClose(): void; onImported(): void }) {
   const { t } = useTranslation()
-  const reason = useCatalogReason()
+  const errorText = useErrorText()
   const [step, setStep] = useState<Step>({ name: 'choose' })
   const [error, setError] = useState<ApiError | null>(null)
 
@@ -130,7 +130,7 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
         )}
         {error && (
           <p role="alert" className="notice notice--error">
-            {reason(error.message, error.field)}
+            {errorText(error)}
           </p>
         )}
         {step.name === 'preview' && <PreviewBody preview={step.preview} file={step.file} />}
@@ -161,7 +161,6 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
 
 function PreviewBody({ preview, file }: { preview: ImportPreview; file: string }) {
   const { t } = useTranslation()
-  const reason = useCatalogReason()
   return (
     <div className="import__preview">
       <p role="status" className={`notice ${preview.invalidRows > 0 ? 'notice--error' : 'notice--info'}`}>
@@ -199,7 +198,7 @@ function PreviewBody({ preview, file }: { preview: ImportPreview; file: string }
                     <td>
                       <code>{e.field || t('catalog.importDialog.row')}</code>
                     </td>
-                    <td>{reason(e.message)}</td>
+                    <td>{t(e.key, e.params ?? {})}</td>
                     <td className="import__value">{e.value}</td>
                   </tr>
                 ))}

@@ -7,7 +7,8 @@ import { Dialog } from '../../components/Dialog'
 import { TextField } from '../../components/TextField'
 import { Field } from '../../components/Field'
 import { toApiError } from '../../stores/settings-store'
-import { errorFor, useCatalogReason } from './catalog-text'
+import { errorFor } from './catalog-text'
+import { useErrorText } from '../../i18n/error-text'
 import { rateToPercent } from '@shared/money/rate-percent'
 
 /** The rates a Chinese shop meets most (VAT 13%, 9%, 6%, small-scale 3% and 1%, exempt 0%). */
@@ -73,14 +74,14 @@ export function ProductDialog({
   onSaved
 }: ProductDialogProps) {
   const { t, i18n } = useTranslation()
-  const reason = useCatalogReason()
+  const errorText = useErrorText()
   const [draft, setDraft] = useState<Draft>(() => draftOf(product, defaultCategoryId))
   const [error, setError] = useState<ApiError | null>(null)
   const [busy, setBusy] = useState(false)
   const edit = (patch: Partial<Draft>): void => setDraft((d) => ({ ...d, ...patch }))
   const err = (field: string): string | undefined => {
     const found = errorFor(error, field)
-    return found ? reason(found.message, found.field) : undefined
+    return found ? errorText(found, { beside: true }) : undefined
   }
   const rates = COMMON_RATES.includes(draft.taxRate) ? COMMON_RATES : [...COMMON_RATES, draft.taxRate]
   const zh = i18n.language === 'zh-CN'
@@ -114,12 +115,12 @@ export function ProductDialog({
   const formId = product ? 'product-edit-form' : 'product-add-form'
   const general =
     error && !error.field
-      ? error.message
+      ? errorText(error)
       : error?.field &&
           !['sku', 'barcodes', 'nameZh', 'nameEn', 'categoryId', 'price', 'taxRate', 'unit'].some((f) =>
             errorFor(error, f)
           )
-        ? reason(error.message, error.field)
+        ? errorText(error)
         : null
 
   return (

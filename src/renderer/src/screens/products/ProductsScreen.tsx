@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Download, Pencil, PackagePlus, Search, Tags, Upload } from 'lucide-react'
-import type { Product } from '@shared/contract'
+import type { ApiError, Product } from '@shared/contract'
 import { call, onEvent } from '../../api/client'
 import { useMoney } from '../../lib/money'
 import { useAuthStore } from '../../stores/auth-store'
@@ -14,6 +14,7 @@ import '../../styles/products.css'
 import { ProductRating, useProductRatings } from './ProductRating'
 import { ScreenHeader } from '../../components/ScreenHeader'
 import { rateToPercent } from '@shared/money/rate-percent'
+import { useErrorText } from '../../i18n/error-text'
 
 type Editing = { product: Product | null } | null
 
@@ -21,7 +22,7 @@ type Editing = { product: Product | null } | null
 type Notice =
   | { kind: 'ok'; key: 'catalog.saved' | 'catalog.deactivated' | 'catalog.reactivated'; product: Product }
   | { kind: 'ok'; key: 'catalog.exported'; count: number; file: string }
-  | { kind: 'error'; text: string }
+  | { kind: 'error'; error: ApiError }
 
 /** Saves `text` as a file the browser (or Electron) downloads. */
 function download(text: string, fileName: string): void {
@@ -79,8 +80,9 @@ export function ProductsScreen() {
     return language === 'en' ? category.nameEn : category.nameZh
   }
 
+  const errorText = useErrorText()
   const noticeText = (n: Notice): string => {
-    if (n.kind === 'error') return n.text
+    if (n.kind === 'error') return errorText(n.error)
     if (n.key === 'catalog.exported') return t(n.key, { count: n.count, file: n.file })
     return t(n.key, { name: nameOf(n.product) })
   }
@@ -102,7 +104,7 @@ export function ProductsScreen() {
       })
       refresh()
     } catch (error) {
-      setNotice({ kind: 'error', text: toApiError(error).message })
+      setNotice({ kind: 'error', error: toApiError(error) })
     }
   }
 
@@ -113,7 +115,7 @@ export function ProductsScreen() {
       download(file.csv, file.fileName)
       setNotice({ kind: 'ok', key: 'catalog.exported', count: file.rows, file: file.fileName })
     } catch (error) {
-      setNotice({ kind: 'error', text: toApiError(error).message })
+      setNotice({ kind: 'error', error: toApiError(error) })
     } finally {
       setExporting(false)
     }
@@ -222,7 +224,7 @@ export function ProductsScreen() {
       </div>
       {status === 'error' && (
         <p role="alert" className="notice notice--error">
-          {t('catalog.loadFailed')}: {store.error?.message}
+          {t('catalog.loadFailed')}: {store.error ? errorText(store.error) : ''}
         </p>
       )}
 

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useErrorText } from '../../i18n/error-text'
 import { Trash2 } from 'lucide-react'
 import { minorToDecimalString } from '@shared/money/format'
 import type { CartLineView, CartView } from '@shared/contract/channels/cart'
@@ -28,6 +29,7 @@ export function LineEditor({ cart }: { cart: CartView }) {
 function LineForm({ line, currency }: { line: CartLineView; currency: string }) {
   const { t, i18n } = useTranslation()
   const { setQuantity, setDiscount, overridePrice, removeLine, busy, error } = useCartStore()
+  const errorText = useErrorText()
   const [quantity, setQuantityText] = useState(line.quantity)
   const [kind, setKind] = useState<DiscountKind>(line.discount?.type ?? 'none')
   // A rate is stored as "0.1"; the cashier types percent.
@@ -41,7 +43,7 @@ function LineForm({ line, currency }: { line: CartLineView; currency: string }) 
   const [price, setPrice] = useState(minorToDecimalString(line.unitPrice, currency))
 
   const fieldError = (field: string): string | undefined =>
-    error?.field === field ? error.message.replace(`${field}: `, '') : undefined
+    error?.field === field ? errorText(error, { beside: true }) : undefined
 
   const submitQuantity = (event: FormEvent): void => {
     event.preventDefault()

@@ -4,6 +4,7 @@ import { Banknote, MonitorSmartphone, PauseCircle, ListRestart, Trash } from 'lu
 import { call } from '../../api/client'
 import { useBarcodeScanner } from '../../lib/scanner'
 import { useMoney } from '../../lib/money'
+import { useErrorText } from '../../i18n/error-text'
 import { useCartStore } from '../../stores/cart-store'
 import { usePaymentStore } from '../../stores/payment-store'
 import { CartLines } from './CartLines'
@@ -24,6 +25,7 @@ import './sell.css'
  */
 export function SellScreen() {
   const { t } = useTranslation()
+  const errorText = useErrorText()
   const money = useMoney()
   const {
     cart,
@@ -100,7 +102,11 @@ export function SellScreen() {
         <ScanBar ref={scanInput} onScan={scan} onSearch={setQuery} />
         {notice && (
           <p className={`notice notice--${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
-            {notice.text === 'parked' ? t('sell.notices.parked') : notice.text}
+            {notice.error
+              ? errorText(notice.error)
+              : notice.text === 'parked'
+                ? t('sell.notices.parked')
+                : notice.text}
           </p>
         )}
         <CartLines cart={cart} selectedLineId={selectedLineId} onSelect={select} />

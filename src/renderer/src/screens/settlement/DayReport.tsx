@@ -1,10 +1,11 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CheckCircle2, Download, Lock, Printer, TriangleAlert } from 'lucide-react'
-import type { ChannelInput, ChannelOutput } from '@shared/contract'
+import type { ApiError, ChannelInput, ChannelOutput } from '@shared/contract'
 import type { ZReport } from '@shared/contract/channels/settlement'
 import type { OrderSummary } from '@shared/contract/channels/orders'
-import { ApiCallError, call } from '../../api/client'
+import { apiErrorOf, call } from '../../api/client'
+import { useErrorText } from '../../i18n/error-text'
 import { OrdersTable } from '../../components/OrdersTable'
 import { Dialog } from '../../components/Dialog'
 import { Field } from '../../components/Field'
@@ -53,7 +54,8 @@ export function DayReport() {
   const [date, setDate] = useState(today)
   const [report, setReport] = useState<ZReport | null>(null)
   const [ledger, setLedger] = useState<ChannelOutput<'settlement:ledger-check'> | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<ApiError | null>(null)
+  const errorText = useErrorText()
   const [confirming, setConfirming] = useState(false)
   const [drill, setDrill] = useState<{ what: string; filter: Filter } | null>(null)
 
@@ -72,7 +74,7 @@ export function DayReport() {
       .catch((caught: unknown) => {
         if (!live) return
         setReport(null)
-        setError(caught instanceof ApiCallError ? caught.message.replace(/^date: /, '') : String(caught))
+        setError(apiErrorOf(caught))
       })
     return () => {
       live = false
@@ -86,7 +88,7 @@ export function DayReport() {
       reload()
     } catch (caught) {
       setConfirming(false)
-      setError(caught instanceof ApiCallError ? caught.message.replace(/^date: /, '') : String(caught))
+      setError(apiErrorOf(caught))
     }
   }
 
@@ -135,7 +137,7 @@ export function DayReport() {
       </div>
       {error && (
         <p className="notice notice--error no-print" role="alert">
-          {error}
+          {errorText(error, { beside: true })}
         </p>
       )}
 

@@ -2,7 +2,9 @@ import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ArrowDownToLine, ArrowUpFromLine, Lock, Unlock } from 'lucide-react'
 import type { ShiftView } from '@shared/contract/channels/shifts'
-import { ApiCallError, call } from '../../api/client'
+import { apiErrorOf, call } from '../../api/client'
+import { useErrorText } from '../../i18n/error-text'
+import type { ApiError } from '@shared/contract'
 import { Dialog } from '../../components/Dialog'
 import { Field } from '../../components/Field'
 import { useMoney } from '../../lib/money'
@@ -247,15 +249,6 @@ function DrawerTable({ shift }: { shift: ShiftView }) {
   )
 }
 
-function errorOf(caught: unknown): { field?: string; message: string } {
-  if (caught instanceof ApiCallError)
-    return {
-      ...(caught.field ? { field: caught.field } : {}),
-      message: caught.message.replace(/^[\w.[\]]+: /, '')
-    }
-  return { message: String(caught) }
-}
-
 function OpenDialog({
   currency,
   onClose,
@@ -267,13 +260,14 @@ function OpenDialog({
 }) {
   const { t } = useTranslation()
   const [draft, setDraft] = useState<CashCountDraft>(EMPTY_COUNT)
-  const [error, setError] = useState<{ field?: string; message: string } | null>(null)
+  const [error, setError] = useState<ApiError | null>(null)
+  const errorText = useErrorText()
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
     try {
       onDone(await call('shifts:open', countInput(draft)))
     } catch (caught) {
-      setError(errorOf(caught))
+      setError(apiErrorOf(caught))
     }
   }
   return (
@@ -283,11 +277,11 @@ function OpenDialog({
           currency={currency}
           draft={draft}
           onChange={setDraft}
-          error={error?.field === 'other' ? error.message : undefined}
+          error={error?.field === 'other' ? errorText(error, { beside: true }) : undefined}
         />
         {error && error.field !== 'other' && (
           <p className="notice notice--error" role="alert">
-            {error.message}
+            {errorText(error)}
           </p>
         )}
         <div className="dialog__actions">
@@ -321,14 +315,15 @@ function MoveDialog({
   const { t } = useTranslation()
   const [amount, setAmount] = useState('')
   const [reason, setReason] = useState('')
-  const [error, setError] = useState<{ field?: string; message: string } | null>(null)
+  const [error, setError] = useState<ApiError | null>(null)
+  const errorText = useErrorText()
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
     try {
       await call('shifts:cash-move', { direction, amount: amount.trim(), reason: reason.trim() })
       onDone()
     } catch (caught) {
-      setError(errorOf(caught))
+      setError(apiErrorOf(caught))
     }
   }
   return (
@@ -340,7 +335,7 @@ function MoveDialog({
       <form onSubmit={(event) => void submit(event)}>
         <Field
           label={t('shift.amount', { currency })}
-          error={error?.field === 'amount' ? error.message : undefined}
+          error={error?.field === 'amount' ? errorText(error, { beside: true }) : undefined}
         >
           {(props) => (
             <input
@@ -356,7 +351,7 @@ function MoveDialog({
         <Field
           label={t('shift.reason')}
           hint={t('shift.reasonHint')}
-          error={error?.field === 'reason' ? error.message : undefined}
+          error={error?.field === 'reason' ? errorText(error, { beside: true }) : undefined}
         >
           {(props) => (
             <input {...props} className="input" value={reason} onChange={(e) => setReason(e.target.value)} />
@@ -364,7 +359,7 @@ function MoveDialog({
         </Field>
         {error && !error.field && (
           <p className="notice notice--error" role="alert">
-            {error.message}
+            {errorText(error)}
           </p>
         )}
         <div className="dialog__actions">
@@ -398,7 +393,8 @@ function CloseDialog({
   const result = useResult()
   const [draft, setDraft] = useState<CashCountDraft>(EMPTY_COUNT)
   const [note, setNote] = useState('')
-  const [error, setError] = useState<{ field?: string; message: string } | null>(null)
+  const [error, setError] = useState<ApiError | null>(null)
+  const errorText = useErrorText()
   const counted = countTotal(shift.currency, draft)
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
@@ -411,7 +407,7 @@ function CloseDialog({
         })
       )
     } catch (caught) {
-      setError(errorOf(caught))
+      setError(apiErrorOf(caught))
     }
   }
   return (
@@ -423,7 +419,7 @@ function CloseDialog({
             currency={shift.currency}
             draft={draft}
             onChange={setDraft}
-            error={error?.field === 'other' ? error.message : undefined}
+            error={error?.field === 'other' ? errorText(error, { beside: true }) : undefined}
           />
           <dl className="close-shift__summary">
             <dt>{t('shift.expected')}</dt>
@@ -448,7 +444,7 @@ function CloseDialog({
         </Field>
         {error && error.field !== 'other' && (
           <p className="notice notice--error" role="alert">
-            {error.message}
+            {errorText(error)}
           </p>
         )}
         <div className="dialog__actions">

@@ -2,7 +2,8 @@ import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Check, CreditCard, KeyRound, MonitorSmartphone, X } from 'lucide-react'
 import type { ChannelInput, ChannelOutput } from '@shared/contract'
-import { ApiCallError, call } from '../../../api/client'
+import { apiErrorOf, call } from '../../../api/client'
+import { useErrorText } from '../../../i18n/error-text'
 import { useMoney } from '../../../lib/money'
 import { usePaymentStore } from '../../../stores/payment-store'
 
@@ -20,6 +21,7 @@ const TEST_PIN = '1234'
  */
 export function CustomerDevicePanel() {
   const { t } = useTranslation()
+  const errorText = useErrorText()
   const open = usePaymentStore((s) => s.deviceOpen)
   const sandbox = usePaymentStore((s) => s.availability?.sandbox === true)
   const setOpen = usePaymentStore((s) => s.setDeviceOpen)
@@ -51,7 +53,7 @@ export function CustomerDevicePanel() {
       setMessage({ tone: 'ok', text: t('payments.device.done', { tradeNo: input.tradeNo, state }) })
       setTrades(await call('sandbox:trades', {}))
     } catch (error) {
-      setMessage({ tone: 'error', text: error instanceof ApiCallError ? error.message : String(error) })
+      setMessage({ tone: 'error', text: errorText(apiErrorOf(error)) })
     }
   }
 

@@ -22,7 +22,7 @@ function AmountField({ amount, onAmount, currency, error, label }: AmountProps &
     <Field
       label={label ?? t('payments.amount', { currency })}
       hint={t('payments.amountHint')}
-      error={amountError ? errorText(amountError) : undefined}
+      error={amountError ? errorText(amountError, { beside: true }) : undefined}
     >
       {(props) => (
         <input
@@ -142,7 +142,7 @@ export function WalletForm({
       </div>
       {flowError && (
         <p className="field__error" role="alert">
-          {errorText(flowError)}
+          {errorText(flowError, { beside: true })}
         </p>
       )}
       <AmountField {...amountProps} />
@@ -150,7 +150,7 @@ export function WalletForm({
         <Field
           label={t('payments.wallet.codeLabel')}
           hint={t('payments.wallet.codeHint')}
-          error={codeError ? errorText(codeError) : undefined}
+          error={codeError ? errorText(codeError, { beside: true }) : undefined}
         >
           {(props) => (
             <input
@@ -205,7 +205,7 @@ export function SessionCashForm({ busy, onTender, onBack, ...amountProps }: Tend
       <Field
         label={t('payments.cashReceived', { currency: amountProps.currency })}
         hint={t('payments.cashReceivedHint')}
-        error={tenderedError ? errorText(tenderedError) : undefined}
+        error={tenderedError ? errorText(tenderedError, { beside: true }) : undefined}
       >
         {(props) => (
           <input

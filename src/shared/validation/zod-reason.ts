@@ -1,0 +1,47 @@
+import type { z } from 'zod'
+import type { ValidationMessageKey, ValidationParams } from './messages'
+
+/**
+ * Our reason for one of zod's own issues — a check declared without a message of ours
+ * (`z.number().max(500)`) — chosen by the issue's code, so it too reaches the screens as a key.
+ */
+export function zodIssueReason(issue: z.core.$ZodIssue): {
+  key: ValidationMessageKey
+  params?: ValidationParams
+} {
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (issue.input === undefined) return { key: 'required' }
+      const byType: Record<string, ValidationMessageKey> = {
+        object: 'notAnObject',
+        array: 'notAnArray',
+        string: 'notAString',
+        number: 'notANumber',
+        int: 'notANumber',
+        boolean: 'notABoolean'
+      }
+      return { key: byType[issue.expected] ?? 'wrongType' }
+    }
+    case 'too_big': {
+      const maximum = String(issue.maximum)
+      if (issue.origin === 'string') return { key: 'tooLong', params: { maximum } }
+      if (issue.origin === 'array' || issue.origin === 'set') return { key: 'tooMany', params: { maximum } }
+      return { key: 'tooBig', params: { maximum } }
+    }
+    case 'too_small': {
+      const minimum = String(issue.minimum)
+      if (issue.origin === 'string')
+        return minimum === '1' ? { key: 'empty' } : { key: 'tooShort', params: { minimum } }
+      if (issue.origin === 'array' || issue.origin === 'set') return { key: 'tooFew', params: { minimum } }
+      return { key: 'tooSmall', params: { minimum } }
+    }
+    case 'invalid_value':
+      return { key: 'oneOf', params: { options: issue.values.map(String).join(', ') } }
+    case 'invalid_format':
+      return { key: 'format' }
+    case 'unrecognized_keys':
+      return { key: 'unknownField' }
+    default:
+      return { key: 'invalid' }
+  }
+}
