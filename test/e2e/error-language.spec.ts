@@ -1,0 +1,45 @@
+import { expect, snap, test } from './fixtures'
+import { api, openShopAsOwner } from './helpers/api'
+
+/**
+ * Refusals reach the screen in the interface language, worded from their key with the field named
+ * in that language — never main's English text (issue 10.5).
+ */
+for (const size of [
+  { width: 1024, height: 768 },
+  { width: 1366, height: 860 }
+]) {
+  test(`refusals in zh-CN and en at ${size.width}×${size.height}: an unknown code, a quantity too large`, async ({
+    page,
+    kassa
+  }) => {
+    await page.setViewportSize(size)
+    await openShopAsOwner(page, kassa.url)
+    await page.getByRole('button', { name: '中文' }).click()
+    const { products } = await api<{ products: Array<{ barcodes: string[]; unit: string }> }>(
+      page,
+      'catalog:search',
+      { query: '', limit: 20 }
+    )
+    const piece = products.find((p) => p.unit === 'piece' && p.barcodes.length > 0)!
+    await page.getByLabel('扫码或搜索').focus()
+    await page.keyboard.type('0000000000000')
+    await page.keyboard.press('Enter')
+    await expect(page.getByRole('alert')).toHaveText('没有条码或货号为 0000000000000 的商品')
+    await snap(page, `errors-unknown-code-zh-${size.width}`)
+
+    // A refused quantity names its field in Chinese, with no English left over.
+    await page.keyboard.type(piece.barcodes[0]!)
+    await page.keyboard.press('Enter')
+    await page.getByLabel('数量').fill('99999999999999999')
+    await page.getByLabel('数量').press('Enter')
+    const notice = page.getByRole('alert')
+    await expect(notice).toHaveText('第 1 行数量：数值太大')
+    await snap(page, `errors-quantity-zh-${size.width}`)
+
+    // The same refusal follows a language switch.
+    await page.getByRole('button', { name: 'English' }).click()
+    await expect(notice).toHaveText('Quantity (line 1): is too large')
+    await snap(page, `errors-quantity-en-${size.width}`)
+  })
+}
