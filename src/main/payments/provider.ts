@@ -1,3 +1,4 @@
+import type { TenderMethod } from '@shared/vocabulary'
 import type { ObservedPaymentStatus } from '../domain/payments/payment-status'
 import type { RefundStatus } from '../domain/payments/refund-status'
 
@@ -11,7 +12,8 @@ import type { RefundStatus } from '../domain/payments/refund-status'
  * so the caller records that and resolves it by querying. They throw `ProviderError` only for
  * configuration and programming mistakes, which no retry fixes.
  */
-export type ProviderId = 'cash' | 'card' | 'alipay' | 'wechat'
+/** A provider is named by the tender method it takes. */
+export type ProviderId = TenderMethod
 
 /**
  * `merchant_qr`: the till shows a QR code the customer scans (Alipay precreate, WeChat Native).

@@ -1,5 +1,6 @@
 import { TENDER_ACCOUNTS, type TenderMethod } from './accounts'
 import { balanceEntry, credit, debit, type JournalEntry, type JournalLine } from './journal-entry'
+import { payableOf } from '../orders/payable'
 
 /** A paid order's figures, in minor units, as the settlement engine computed them. */
 export interface SaleFigures {
@@ -38,8 +39,8 @@ export interface TenderFigure {
  */
 export function saleEntry(sale: SaleFigures, tenders: TenderFigure[]): JournalEntry {
   const paid = tenders.reduce((sum, tender) => sum + tender.amount, 0)
-  if (paid !== sale.total + sale.cashRounding) {
-    throw new Error(`tenders (${paid}) do not cover the payable (${sale.total + sale.cashRounding})`)
+  if (paid !== payableOf(sale)) {
+    throw new Error(`tenders (${paid}) do not cover the payable (${payableOf(sale)})`)
   }
   const lines: JournalLine[] = []
   for (const tender of tenders) {

@@ -1,20 +1,8 @@
 import { DomainError } from '../errors'
 
-/**
- * An order's life. A cart is a `draft`; checkout freezes its figures (`awaiting_payment`);
- * tenders covering the payable make it `paid`. Before payment it can be `cancelled`; after,
- * only a manager's same-shift `void` or refunds change it — a paid order is never edited.
- */
-export const ORDER_STATUSES = [
-  'draft',
-  'awaiting_payment',
-  'paid',
-  'cancelled',
-  'voided',
-  'partially_refunded',
-  'refunded'
-] as const
-export type OrderStatus = (typeof ORDER_STATUSES)[number]
+/** An order's life: the statuses are `OrderStatus` in `src/shared/vocabulary.ts`; the moves are here. */
+import type { OrderStatus } from '@shared/vocabulary'
+export { ORDER_STATUSES, type OrderStatus } from '@shared/vocabulary'
 
 export const ORDER_ACTIONS = [
   'checkout',

@@ -12,17 +12,8 @@ import { DomainError } from '../errors'
  * `succeeded → reversed` exists because cancelling an attempt whose outcome was unknown may find it
  * paid: Alipay's `trade.cancel` and WeChat's `reverse` then hand the money back in the same call.
  */
-export const PAYMENT_STATUSES = [
-  'created',
-  'pending',
-  'user_paying',
-  'unknown',
-  'succeeded',
-  'failed',
-  'closed',
-  'reversed'
-] as const
-export type PaymentStatus = (typeof PAYMENT_STATUSES)[number]
+import type { PaymentStatus } from '@shared/vocabulary'
+export { PAYMENT_STATUSES, type PaymentStatus } from '@shared/vocabulary'
 
 const OPEN = ['pending', 'user_paying', 'unknown'] as const
 const SETTLED = ['succeeded', 'failed', 'closed', 'reversed'] as const

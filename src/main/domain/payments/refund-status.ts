@@ -5,8 +5,8 @@ import { DomainError } from '../errors'
  * the request is sent — so a timeout simply leaves it processing and the same refund number is sent
  * again (providers treat a repeated refund number as the same refund, never as a second one).
  */
-export const REFUND_STATUSES = ['processing', 'succeeded', 'failed'] as const
-export type RefundStatus = (typeof REFUND_STATUSES)[number]
+import type { RefundStatus } from '@shared/vocabulary'
+export { REFUND_STATUSES, type RefundStatus } from '@shared/vocabulary'
 
 const TRANSITIONS: Record<RefundStatus, readonly RefundStatus[]> = {
   processing: ['succeeded', 'failed'],

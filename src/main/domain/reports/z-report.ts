@@ -1,3 +1,4 @@
+import { TENDER_METHODS } from '@shared/vocabulary'
 import Decimal from 'decimal.js'
 import type { ZReport } from '@shared/contract/channels/settlement'
 import type { LedgerAccount } from '../ledger/accounts'
@@ -134,7 +135,7 @@ export function buildZReport(day: DayFigures): Omit<ZReport, 'status' | 'settled
   )
   const tenderRefunds = new Map(day.refundTenders.map((t) => [t.method, t.amount]))
   const methods = [...new Set([...tenderSales.keys(), ...tenderRefunds.keys()])]
-  const ORDER = ['cash', 'card', 'alipay', 'wechat']
+  const ORDER: readonly string[] = TENDER_METHODS
   methods.sort(
     (a, b) => ((ORDER.indexOf(a) + 99) % 99) - ((ORDER.indexOf(b) + 99) % 99) || a.localeCompare(b)
   )

@@ -10,6 +10,7 @@ import { requireOpenShift } from '../shifts/shift-guard'
 import type { Actor, CartService } from './cart-service'
 import { quoteRows } from './cart-quote'
 import { orderDetail } from './order-views'
+import { payableOf } from '../../domain/orders/payable'
 
 export interface FreezeDeps {
   carts: CartService
@@ -109,7 +110,8 @@ export function freezeOrder(
     clock.now().toISOString()
   )
   store.shifts.stamp(order.id, shift.id)
-  return { order: store.orders.get(order.id)!, payable: quote.total + cashRounding }
+  const frozen = store.orders.get(order.id)!
+  return { order: frozen, payable: payableOf(frozen) }
 }
 
 /**

@@ -2,6 +2,7 @@ import Decimal from 'decimal.js'
 import type { OrderDetail, OrderSummary } from '@shared/contract/channels/orders'
 import type { Store } from '../../store/store'
 import type { OrderRow } from '../../store/repos/orders-repo'
+import { payableOf } from '../../domain/orders/payable'
 
 /** An order as history lists it. */
 export function orderSummary(store: Store, order: OrderRow): OrderSummary {
@@ -13,6 +14,7 @@ export function orderSummary(store: Store, order: OrderRow): OrderSummary {
     currency: order.currency,
     total: order.total,
     cashRounding: order.cash_rounding,
+    payable: payableOf(order),
     itemCount: lines.length,
     cashierName: order.cashier_user_id ? (store.users.get(order.cashier_user_id)?.displayName ?? null) : null,
     paidAt: order.paid_at,
@@ -76,7 +78,6 @@ export function orderDetail(store: Store, order: OrderRow): OrderDetail {
     orderDiscountTotal: order.order_discount_total,
     discountTotal: order.line_discount_total + order.order_discount_total,
     taxTotal: order.tax_total,
-    payable: order.total + order.cash_rounding,
     paidTotal: order.paid_total,
     changeGiven: order.change_given,
     refundedTotal: order.refunded_total,

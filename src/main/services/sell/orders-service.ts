@@ -11,6 +11,7 @@ import { requireOpenShift } from '../shifts/shift-guard'
 import type { SettingsService } from '../settings-service'
 import type { Actor } from './cart-service'
 import { orderDetail, orderSummary } from './order-views'
+import { payableOf } from '../../domain/orders/payable'
 
 /** Order history, detail and voids. */
 export function createOrdersService(ctx: ServiceContext, deps: { settings: SettingsService }) {
@@ -118,7 +119,7 @@ export function createOrdersService(ctx: ServiceContext, deps: { settings: Setti
           approverUserId: actor.approverUserId ?? null,
           action: 'order.voided',
           subject: order.id,
-          details: { number: order.number, total: order.total + order.cash_rounding, reason: input.reason },
+          details: { number: order.number, total: payableOf(order), reason: input.reason },
           event: {
             type: 'order.voided',
             aggregateId: order.id,

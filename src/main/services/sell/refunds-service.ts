@@ -1,3 +1,4 @@
+import { transitionRefund } from '../../domain/payments/refund-status'
 import Decimal from 'decimal.js'
 import type { Refund } from '@shared/contract/channels/refunds'
 import { roleCan } from '@shared/contract/roles'
@@ -17,6 +18,7 @@ import { recordChange, type ServiceContext } from '../service-context'
 import { requireOpenShift } from '../shifts/shift-guard'
 import type { SettingsService } from '../settings-service'
 import type { Actor } from './cart-service'
+import { payableOf } from '../../domain/orders/payable'
 
 export interface RefundRequest {
   orderId: string
@@ -65,19 +67,15 @@ export function createRefundsService(
   /** A provider's answer about one refund tender, applied once, in one transaction. */
   const applyProviderAnswer = (tenderId: string, answer: RefundOutcome): 'done' | 'wait' => {
     if (answer.status === 'processing' || answer.status === 'not_found') return 'wait'
+    const settled = answer.status
     store.transaction(() => {
       const tender = store.refunds.tenderById(tenderId)!
       const refund = store.refunds.byId(tender.refund_id)!
       const at = clock.now().toISOString()
-      if (
-        !store.refunds.settleTender(
-          tenderId,
-          answer.status as 'succeeded' | 'failed',
-          answer.providerRefundNo ?? null,
-          at
-        )
-      )
-        return
+      // A repeated answer changes nothing; a new one must be a move the refund state machine allows.
+      if (tender.status !== 'processing') return
+      transitionRefund(tender.status, settled)
+      if (!store.refunds.settleTender(tenderId, settled, answer.providerRefundNo ?? null, at)) return
       if (answer.status === 'succeeded') bookTender(tender, refund.order_id, refund.requested_by, at)
       else {
         // The money never left: the order may be refunded that much again.
@@ -159,7 +157,7 @@ export function createRefundsService(
     return order
   }
 
-  const paidAmount = (order: OrderRow): number => order.total + order.cash_rounding
+  const paidAmount = (order: OrderRow): number => payableOf(order)
 
   const linesLeft = (order: OrderRow) => {
     const refunded = new Map(store.refunds.refundedByLine(order.id).map((row) => [row.order_line_id, row]))

@@ -6,6 +6,7 @@ import type { TenderMethod } from '../../domain/ledger/accounts'
 import { nextOrderStatus } from '../../domain/orders/order-status'
 import {
   applyObservedStatus,
+  transitionPayment,
   isDefinite,
   mayStillSucceed,
   type ObservedPaymentStatus,
@@ -18,6 +19,7 @@ import { recordChange, type ServiceContext } from '../service-context'
 import type { Actor } from './cart-service'
 import { completeSale, freezeOrder, type FreezeDeps } from './order-freeze'
 import { orderDetail } from './order-views'
+import { payableOf } from '../../domain/orders/payable'
 
 export interface TenderTiming {
   /** How often an open attempt is queried (the providers advise a few seconds). */
@@ -69,7 +71,7 @@ export function createTendersService(
     const order = store.orders.get(orderId)
     if (!order?.number) throw notFound('Order', 'orderId', 'order')
     const payments = store.payments.forOrder(orderId)
-    const due = order.total + order.cash_rounding
+    const due = payableOf(order)
     const paid = payments.filter((p) => p.status === 'succeeded').reduce((sum, p) => sum + p.amount, 0)
     return {
       order: orderDetail(store, order),
@@ -96,7 +98,7 @@ export function createTendersService(
     if (order.status !== 'awaiting_payment') return
     const succeeded = store.payments.forOrder(orderId).filter((p) => p.status === 'succeeded')
     const paid = succeeded.reduce((sum, p) => sum + p.amount, 0)
-    if (paid < order.total + order.cash_rounding) return
+    if (paid < payableOf(order)) return
     completeSale(ctx, {
       orderId,
       tenders: succeeded.map((p) => ({
@@ -268,7 +270,7 @@ export function createTendersService(
         const reserved = payments
           .filter((p) => p.status === 'succeeded' || mayStillSucceed(p.status as PaymentStatus))
           .reduce((sum, p) => sum + p.amount, 0)
-        const left = order.total + order.cash_rounding - reserved
+        const left = payableOf(order) - reserved
         const locale = deps.settings.getProfile().locale
         if (left <= 0)
           throw new DomainError(
@@ -360,7 +362,11 @@ export function createTendersService(
         })
         if (outcome.status === 'unknown') {
           store.transaction(() =>
-            store.payments.update(payment.id, { status: 'unknown' }, clock.now().toISOString())
+            store.payments.update(
+              payment.id,
+              { status: transitionPayment(store.payments.byId(payment.id)!.status, 'unknown') },
+              clock.now().toISOString()
+            )
           )
         }
         observe(payment.id, outcome.status, outcome)
@@ -401,7 +407,11 @@ export function createTendersService(
         const at = clock.now().toISOString()
         // Cash taken towards it goes back to the customer; it never reached the books.
         for (const cash of payments.filter((p) => p.method === 'cash' && p.status === 'succeeded')) {
-          store.payments.update(cash.id, { status: 'reversed', completed_at: at }, at)
+          store.payments.update(
+            cash.id,
+            { status: transitionPayment(cash.status, 'reversed'), completed_at: at },
+            at
+          )
         }
         for (const coupon of store.orders.coupons(orderId))
           if (coupon.applied) store.coupons.release(coupon.coupon_id)

@@ -1,10 +1,11 @@
+import type { PaymentStatus, TenderMethod } from '@shared/vocabulary'
 import type { Database } from 'better-sqlite3'
 
 export interface PaymentRow {
   id: string
   order_id: string
-  method: 'cash' | 'card' | 'alipay' | 'wechat'
-  status: string
+  method: TenderMethod
+  status: PaymentStatus
   amount: number
   tendered: number
   change_given: number
@@ -23,7 +24,7 @@ export interface PaymentRow {
 }
 
 export interface PaymentUpdate {
-  status: string
+  status: PaymentStatus
   provider_ref?: string | null
   qr_content?: string | null
   masked_pan?: string | null

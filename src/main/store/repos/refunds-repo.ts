@@ -1,3 +1,4 @@
+import type { RefundStatus, TenderMethod } from '@shared/vocabulary'
 import type { Database } from 'better-sqlite3'
 
 export interface RefundRow {
@@ -27,9 +28,9 @@ export interface RefundTenderRow {
   id: string
   refund_id: string
   payment_id: string
-  method: string
+  method: TenderMethod
   amount: number
-  status: 'processing' | 'succeeded' | 'failed'
+  status: RefundStatus
   provider_ref: string | null
   created_at: string
   completed_at: string | null

@@ -51,7 +51,7 @@ export function OrdersTable({ orders, withDate = false, selectedId = null, onOpe
             </th>
             <td>{when(order)}</td>
             <td>{order.cashierName ?? '—'}</td>
-            <td className="num">{money(order.total + order.cashRounding, order.currency)}</td>
+            <td className="num">{money(order.payable, order.currency)}</td>
             <td>
               <span className={`status-pill status-pill--${order.status}`}>
                 {t(`orders.statuses.${order.status}`)}

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { scanDecimal } from '../../money/decimal-scan'
 import { channel } from '../channel'
+import { orderStatusSchema } from '../../vocabulary'
 
 // The cart a cashier builds is a draft order kept in main: every change is saved at once,
 // so a cart survives a crash or restart, and its totals always come from the settlement
@@ -90,7 +91,7 @@ export const cartTotalsSchema = z.object({
 
 export const cartSchema = z.object({
   id: z.string(),
-  status: z.string(),
+  status: orderStatusSchema,
   currency: z.string(),
   parkedAt: z.string().nullable(),
   parkedNote: z.string().nullable(),

@@ -1,25 +1,16 @@
 import { z } from 'zod'
 import { channel } from '../channel'
 import { amountSchema, soldLineSchema } from './cart'
+import { orderStatusSchema, paymentStatusSchema, tenderMethodSchema } from '../../vocabulary'
 
 const minor = z.number().int()
-
-export const ORDER_STATUS_VALUES = [
-  'draft',
-  'awaiting_payment',
-  'paid',
-  'cancelled',
-  'voided',
-  'partially_refunded',
-  'refunded'
-] as const
 
 export const orderLineSchema = soldLineSchema
 
 export const paymentSchema = z.object({
   id: z.string(),
-  method: z.enum(['cash', 'card', 'alipay', 'wechat']),
-  status: z.string(),
+  method: tenderMethodSchema,
+  status: paymentStatusSchema,
   amount: minor,
   tendered: minor,
   change: minor,
@@ -32,10 +23,12 @@ export const paymentSchema = z.object({
 export const orderSummarySchema = z.object({
   id: z.string(),
   number: z.string().nullable(),
-  status: z.enum(ORDER_STATUS_VALUES),
+  status: orderStatusSchema,
   currency: z.string(),
   total: minor,
   cashRounding: minor,
+  /** total + cashRounding: what the customer pays (paid). */
+  payable: minor,
   itemCount: z.number().int(),
   cashierName: z.string().nullable(),
   paidAt: z.string().nullable(),
@@ -55,8 +48,6 @@ export const orderDetailSchema = orderSummarySchema.extend({
   orderDiscountTotal: minor,
   discountTotal: minor,
   taxTotal: minor,
-  /** total + cashRounding: what the customer paid. */
-  payable: minor,
   paidTotal: minor,
   changeGiven: minor,
   refundedTotal: minor,
@@ -117,7 +108,7 @@ export const ordersChannels = {
         minTotal: amountSchema.optional(),
         maxTotal: amountSchema.optional(),
         cashierUserId: z.string().optional(),
-        status: z.enum(ORDER_STATUS_VALUES).optional(),
+        status: orderStatusSchema.optional(),
         limit: z.number().int().min(1).max(200).default(50),
         offset: z.number().int().min(0).default(0)
       })

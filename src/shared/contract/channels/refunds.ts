@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { channel } from '../channel'
 import { amountSchema, quantitySchema } from './cart'
+import { refundStatusSchema, tenderMethodSchema } from '../../vocabulary'
 
 const minor = z.number().int()
 
@@ -9,7 +10,7 @@ export const refundSchema = z.object({
   number: z.string(),
   orderId: z.string(),
   orderNumber: z.string().nullable(),
-  status: z.enum(['processing', 'succeeded', 'failed']),
+  status: refundStatusSchema,
   amount: minor,
   tax: minor,
   reason: z.string(),
@@ -27,7 +28,12 @@ export const refundSchema = z.object({
     })
   ),
   tenders: z.array(
-    z.object({ method: z.string(), amount: minor, status: z.string(), outRequestNo: z.string() })
+    z.object({
+      method: tenderMethodSchema,
+      amount: minor,
+      status: refundStatusSchema,
+      outRequestNo: z.string()
+    })
   )
 })
 

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { channel } from '../channel'
 import { amountSchema } from './cart'
 import { orderDetailSchema } from './orders'
+import { paymentStatusSchema, tenderMethodSchema } from '../../vocabulary'
 
 // Taking payment in tenders: cash, card, Alipay and WeChat Pay, alone or split. A non-cash
 // tender is a payment attempt at a provider; main polls it (about every 3 s), listens for
@@ -10,17 +11,16 @@ import { orderDetailSchema } from './orders'
 
 const minor = z.number().int()
 
-export const TENDER_METHODS = ['cash', 'card', 'alipay', 'wechat'] as const
-export type TenderMethod = (typeof TENDER_METHODS)[number]
+export { TENDER_METHODS, type TenderMethod } from '../../vocabulary'
 
 export const PAYMENT_FLOWS = ['cash', 'terminal', 'merchant_qr', 'customer_code'] as const
 
 export const tenderSchema = z.object({
   id: z.string(),
-  method: z.enum(TENDER_METHODS),
+  method: tenderMethodSchema,
   flow: z.enum(PAYMENT_FLOWS),
   /** created → pending | user_paying | unknown → succeeded | failed | closed | reversed */
-  status: z.string(),
+  status: paymentStatusSchema,
   amount: minor,
   tendered: minor,
   change: minor,
@@ -83,7 +83,7 @@ export const tendersChannels = {
       .object({
         orderId: z.string().min(1, 'is required'),
         attemptKey: z.string().trim().min(8, 'must be a unique key per tender attempt').max(64),
-        method: z.enum(TENDER_METHODS, { error: 'must be cash, card, alipay or wechat' }),
+        method: tenderMethodSchema,
         /** What this tender pays towards the order; defaults to what remains. */
         amount: amountSchema.optional(),
         flow: z.enum(['merchant_qr', 'customer_code']).optional(),

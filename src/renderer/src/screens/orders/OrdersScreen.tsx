@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Printer, Search, Star, Undo2, XCircle } from 'lucide-react'
-import { ORDER_STATUS_VALUES, type OrderDetail, type OrderSummary } from '@shared/contract/channels/orders'
+import type { OrderDetail, OrderSummary } from '@shared/contract/channels/orders'
+import { ORDER_STATUSES } from '@shared/vocabulary'
 import { ApiCallError, apiErrorOf, call } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
 import { TextField } from '../../components/TextField'
@@ -152,7 +153,7 @@ export function OrdersScreen() {
               onChange={(e) => setFilters({ ...filters, status: e.target.value })}
             >
               <option value="">{t('orders.anyStatus')}</option>
-              {ORDER_STATUS_VALUES.filter((s) => s !== 'draft').map((status) => (
+              {ORDER_STATUSES.filter((s) => s !== 'draft').map((status) => (
                 <option key={status} value={status}>
                   {t(`orders.statuses.${status}`)}
                 </option>
