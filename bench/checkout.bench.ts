@@ -53,9 +53,9 @@ async function timeCheckouts(dir: string): Promise<number> {
   side.close()
   const start = performance.now()
   for (let i = 0; i < CHECKOUTS; i++) {
-    await dispatch(core, session, 'checkout:pay-cash', {
+    await dispatch(core, session, 'checkout:begin', {
       cartId: carts[i],
-      tendered: '1000',
+      cash: { tendered: '1000' },
       checkoutKey: `bench-${i}-key`
     })
   }
@@ -115,7 +115,7 @@ export const bench: Bench = {
       const ratio = bare / real
       return [
         {
-          name: 'checkout:pay-cash (router → service → one transaction)',
+          name: 'checkout:begin with cash (router → service → one transaction)',
           figure: {
             label: `${(1000 / real).toFixed(0)} checkouts/s: quote, order, lines, payment, ledger, audit, outbox`,
             ms: real

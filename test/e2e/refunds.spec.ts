@@ -15,10 +15,10 @@ test('a manager refunds one line of a paid order and prints the refund slip', as
   const cart = await api<{ id: string }>(page, 'cart:open', {})
   await api(page, 'cart:add-item', { cartId: cart.id, productId: first!.id, quantity: '2' })
   await api(page, 'cart:add-item', { cartId: cart.id, productId: second!.id })
-  const { order } = await api<{ order: { number: string } }>(page, 'checkout:pay-cash', {
+  const { order } = await api<{ order: { number: string } }>(page, 'checkout:begin', {
     cartId: cart.id,
-    tendered: '500',
-    checkoutKey: 'e2e-refund-sale'
+    checkoutKey: 'e2e-refund-sale',
+    cash: { tendered: '500' }
   })
 
   await page

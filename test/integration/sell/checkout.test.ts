@@ -53,10 +53,10 @@ describe('selling for cash', () => {
       { code: 'SAVE10', applied: true, reason: null, discount: expected.orderDiscountTotal }
     ])
 
-    const paid = await callOk(core, cashier, 'checkout:pay-cash', {
+    const paid = await callOk(core, cashier, 'checkout:begin', {
       cartId: cart.id,
-      tendered: '100',
-      checkoutKey: 'key-0000001'
+      checkoutKey: 'key-0000001',
+      cash: { tendered: '100' }
     })
     expect(paid.order.status).toBe('paid')
     expect(paid.order.number).toBe('T01-000001')
@@ -88,12 +88,12 @@ describe('selling for cash', () => {
     const { core, cashier, dataDir } = await shop()
     const cart = await callOk(core, cashier, 'cart:open', {})
     await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code: GOODS.rice.sku })
-    const input = { cartId: cart.id, tendered: '50', checkoutKey: 'double-click-1' }
+    const input = { cartId: cart.id, checkoutKey: 'double-click-1', cash: { tendered: '50' } }
     const [a, b] = await Promise.all([
-      callOk(core, cashier, 'checkout:pay-cash', input),
-      callOk(core, cashier, 'checkout:pay-cash', input)
+      callOk(core, cashier, 'checkout:begin', input),
+      callOk(core, cashier, 'checkout:begin', input)
     ])
-    const c = await callOk(core, cashier, 'checkout:pay-cash', input)
+    const c = await callOk(core, cashier, 'checkout:begin', input)
     expect(a.order.id).toBe(b.order.id)
     expect(c.replayed).toBe(true)
     expect(c.order.number).toBe(a.order.number)
@@ -109,16 +109,16 @@ describe('selling for cash', () => {
     const theirs = await callOk(core, manager, 'cart:open', {})
     await callOk(core, manager, 'cart:add-item', { cartId: theirs.id, code: GOODS.cola.sku })
     await callOk(core, manager, 'cart:apply-coupon', { cartId: theirs.id, code: 'ONCE5' })
-    await callOk(core, manager, 'checkout:pay-cash', {
+    await callOk(core, manager, 'checkout:begin', {
       cartId: theirs.id,
-      tendered: '10',
-      checkoutKey: 'theirs-0001'
+      checkoutKey: 'theirs-0001',
+      cash: { tendered: '10' }
     })
     const before = rowCounts(dataDir)
 
     const refused = await core.router.dispatch(
-      'checkout:pay-cash',
-      { cartId: mine.id, tendered: '50', checkoutKey: 'mine-00001' },
+      'checkout:begin',
+      { cartId: mine.id, checkoutKey: 'mine-00001', cash: { tendered: '50' } },
       { sessionId: cashier }
     )
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'code' } })
@@ -132,8 +132,8 @@ describe('selling for cash', () => {
     const cart = await callOk(core, cashier, 'cart:open', {})
     await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code: GOODS.rice.sku })
     const refused = await core.router.dispatch(
-      'checkout:pay-cash',
-      { cartId: cart.id, tendered: '20', checkoutKey: 'short-0001' },
+      'checkout:begin',
+      { cartId: cart.id, checkoutKey: 'short-0001', cash: { tendered: '20' } },
       { sessionId: cashier }
     )
     expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'tendered' } })
@@ -199,10 +199,10 @@ describe('selling for cash', () => {
     const cart = await callOk(core, cashier, 'cart:open', {})
     await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code: GOODS.rice.sku })
     await callOk(core, cashier, 'cart:apply-coupon', { cartId: cart.id, code: 'ONCE5' })
-    const { order } = await callOk(core, cashier, 'checkout:pay-cash', {
+    const { order } = await callOk(core, cashier, 'checkout:begin', {
       cartId: cart.id,
-      tendered: '50',
-      checkoutKey: 'void-me-1'
+      checkoutKey: 'void-me-1',
+      cash: { tendered: '50' }
     })
 
     expect(
@@ -232,9 +232,9 @@ describe('selling for cash', () => {
     for (const code of [GOODS.cola.sku, GOODS.rice.sku]) {
       const cart = await callOk(core, cashier, 'cart:open', {})
       await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code })
-      await callOk(core, cashier, 'checkout:pay-cash', {
+      await callOk(core, cashier, 'checkout:begin', {
         cartId: cart.id,
-        tendered: '100',
+        cash: { tendered: '100' },
         checkoutKey: `hist-${code}`
       })
     }
@@ -254,10 +254,10 @@ describe('the store currency', () => {
     const { core, owner, cashier } = await shop()
     const cart = await callOk(core, cashier, 'cart:open', {})
     await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code: GOODS.cola.sku })
-    await callOk(core, cashier, 'checkout:pay-cash', {
+    await callOk(core, cashier, 'checkout:begin', {
       cartId: cart.id,
-      tendered: '10',
-      checkoutKey: 'currency-sale-1'
+      checkoutKey: 'currency-sale-1',
+      cash: { tendered: '10' }
     })
     const profile = await callOk(core, owner, 'settings:get', {})
     const refused = await core.router.dispatch(

@@ -14,10 +14,10 @@ async function soldShop() {
   const cart = await callOk(core, cashier, 'cart:open', {})
   await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code: GOODS.cola.sku, quantity: '3' })
   await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code: GOODS.rice.sku })
-  const { order } = await callOk(core, cashier, 'checkout:pay-cash', {
+  const { order } = await callOk(core, cashier, 'checkout:begin', {
     cartId: cart.id,
-    tendered: '100',
-    checkoutKey: 'refund-sale-1'
+    checkoutKey: 'refund-sale-1',
+    cash: { tendered: '100' }
   })
   return { ...shop, order }
 }

@@ -31,9 +31,9 @@ async function sell(
   const cart = await callOk(core, session, 'cart:open', {})
   for (const item of items) await callOk(core, session, 'cart:add-item', { cartId: cart.id, ...item })
   return (
-    await callOk(core, session, 'checkout:pay-cash', {
+    await callOk(core, session, 'checkout:begin', {
       cartId: cart.id,
-      tendered,
+      cash: { tendered },
       checkoutKey: `settle-sale-${++keys}`
     })
   ).order

@@ -33,9 +33,9 @@ async function sell(
   const cart = await callOk(core, session, 'cart:open', {})
   for (const item of items) await callOk(core, session, 'cart:add-item', { cartId: cart.id, ...item })
   return (
-    await callOk(core, session, 'checkout:pay-cash', {
+    await callOk(core, session, 'checkout:begin', {
       cartId: cart.id,
-      tendered,
+      cash: { tendered },
       checkoutKey: `shift-sale-${++keys}`
     })
   ).order
@@ -47,8 +47,8 @@ describe('shifts', () => {
     const cart = await callOk(core, cashier, 'cart:open', {})
     await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code: GOODS.rice.sku })
     const refused = await core.router.dispatch(
-      'checkout:pay-cash',
-      { cartId: cart.id, tendered: '50', checkoutKey: 'no-shift-1' },
+      'checkout:begin',
+      { cartId: cart.id, checkoutKey: 'no-shift-1', cash: { tendered: '50' } },
       { sessionId: cashier }
     )
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'shift' } })
@@ -175,8 +175,8 @@ describe('shifts', () => {
     const cart = await callOk(core, cashier, 'cart:open', {})
     await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code: GOODS.cola.sku })
     const refused = await core.router.dispatch(
-      'checkout:pay-cash',
-      { cartId: cart.id, tendered: '5', checkoutKey: 'after-close-1' },
+      'checkout:begin',
+      { cartId: cart.id, checkoutKey: 'after-close-1', cash: { tendered: '5' } },
       { sessionId: cashier }
     )
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'shift' } })

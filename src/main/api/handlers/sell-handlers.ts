@@ -1,6 +1,5 @@
 import type { SessionRegistry } from '../../core/sessions'
 import type { CartService } from '../../services/sell/cart-service'
-import type { CheckoutService } from '../../services/sell/checkout-service'
 import type { CouponsService } from '../../services/sell/coupons-service'
 import type { OrdersService } from '../../services/sell/orders-service'
 import type { ReceiptService } from '../../services/sell/receipt-service'
@@ -12,7 +11,6 @@ import type { CallContext, Router } from '../router'
 
 export interface SellDeps {
   carts: CartService
-  checkout: CheckoutService
   orders: OrdersService
   coupons: CouponsService
   receipts: ReceiptService
@@ -24,9 +22,9 @@ export interface SellDeps {
   sessions: SessionRegistry
 }
 
-/** The cashier's channels: cart, cash checkout, order history, coupons. */
+/** The cashier's channels: cart, checkout and tenders, order history, coupons. */
 export function registerSellHandlers(router: Router, deps: SellDeps): void {
-  const { carts, checkout, orders, coupons, receipts, refunds, tenders, payments, recovered, sessions } = deps
+  const { carts, orders, coupons, receipts, refunds, tenders, payments, recovered, sessions } = deps
   const actor = (ctx: CallContext) => ({
     userId: sessions.userIdOf(ctx.sessionId),
     approverUserId: ctx.approverUserId ?? null
@@ -46,8 +44,6 @@ export function registerSellHandlers(router: Router, deps: SellDeps): void {
   router.handle('cart:resume', (input, ctx) => carts.resume(input, actor(ctx)))
   router.handle('cart:discard', (input, ctx) => carts.discard(input, actor(ctx)))
 
-  router.handle('checkout:preview-cash', (input) => checkout.previewCash(input))
-  router.handle('checkout:pay-cash', (input, ctx) => checkout.payCash(input, actor(ctx)))
   router.handle('orders:search', (input) => orders.search(input))
   router.handle('orders:cashiers', () => orders.cashiers())
   router.handle('orders:get', (input) => orders.get(input.orderId))

@@ -1,7 +1,6 @@
 import type { ServiceContext } from '../service-context'
 import type { SettingsService } from '../settings-service'
 import { createCartService } from './cart-service'
-import { createCheckoutService } from './checkout-service'
 import { createCouponsService } from './coupons-service'
 import { createOrdersService } from './orders-service'
 import { createRefundsService } from './refunds-service'
@@ -26,7 +25,6 @@ export function createSellServices(
   const carts = createCartService(ctx, { products: deps.products, settings: deps.settings, terminal })
   return {
     carts,
-    checkout: createCheckoutService(ctx, { carts, settings: deps.settings, terminal }),
     orders: createOrdersService(ctx, { settings: deps.settings }),
     coupons: createCouponsService(ctx, { settings: deps.settings }),
     refunds: createRefundsService(ctx, {

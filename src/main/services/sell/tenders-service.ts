@@ -14,6 +14,7 @@ import {
 } from '../../domain/payments/payment-status'
 import type { PaymentFlow, PaymentNotification, PaymentOutcome } from '../../payments/provider'
 import type { PaymentRow } from '../../store/repos/payments-repo'
+import type { OrderRow } from '../../store/repos/orders-repo'
 import type { PaymentsRuntime, ProviderMethod } from '../payments/payments-runtime'
 import { recordChange, type ServiceContext } from '../service-context'
 import type { Actor } from './cart-service'
@@ -78,8 +79,54 @@ export function createTendersService(
       due,
       paid,
       remaining: Math.max(0, due - paid),
+      change: payments
+        .filter((p) => p.method === 'cash' && p.status === 'succeeded')
+        .reduce((sum, p) => sum + p.change_given, 0),
       tenders: payments.map(tenderView)
     }
+  }
+
+  /**
+   * The one place cash is taken: a succeeded cash tender of `amount` (minor units) for an order
+   * awaiting payment, with `tendered` handed over (the rest is change), paying the order if that
+   * covers it. Call inside a transaction.
+   *
+   * @throws VALIDATION `tendered` (errors.checkout.tenderedTooLittle) when less than `amount`.
+   */
+  const takeCash = (
+    order: OrderRow,
+    amount: number,
+    tenderedText: string | undefined,
+    attemptKey: string,
+    actor: Actor
+  ): string => {
+    const locale = deps.settings.getProfile().locale
+    const tendered =
+      tenderedText === undefined ? amount : parseDecimalToMinor(tenderedText, order.currency, 'tendered')
+    if (tendered < amount)
+      throw invalid('tendered', `is less than ${formatMinor(amount, order.currency, locale)}`, {
+        key: 'errors.checkout.tenderedTooLittle',
+        params: { amount: formatMinor(amount, order.currency, locale) }
+      })
+    const at = clock.now().toISOString()
+    const id = newId()
+    store.payments.insert({
+      id,
+      order_id: order.id,
+      method: 'cash',
+      status: 'succeeded',
+      amount,
+      tendered,
+      change_given: tendered - amount,
+      trade_no: null,
+      provider_ref: null,
+      created_at: at,
+      completed_at: at,
+      flow: 'cash',
+      attempt_key: attemptKey
+    })
+    completeIfCovered(order.id, actor.userId)
+    return id
   }
 
   const announce = (payment: PaymentRow): void => {
@@ -224,7 +271,21 @@ export function createTendersService(
   return {
     session,
 
-    begin(input: { cartId: string; checkoutKey: string }, actor: Actor): CheckoutSession {
+    /**
+     * Freezes a cart into an order awaiting payment (number, figures, coupons), one transaction.
+     * With `cash`, the sale is settled wholly in cash at once: frozen with cash rounding and paid
+     * by one cash tender of the whole payable (`takeCash`) in the same transaction — the F12
+     * quick cash sale. The same `checkoutKey` again answers with that order (`replayed`), never a
+     * second one.
+     *
+     * @throws CONFLICT `checkoutKey` (errors.checkout.keyOfAnotherOrder), `shift`
+     *   (errors.shift.notOpen), `code` (errors.coupons.*); VALIDATION `cartId` (errors.cart.empty),
+     *   `tendered` (errors.checkout.tenderedTooLittle); NOT_FOUND `cartId`.
+     */
+    begin(
+      input: { cartId: string; checkoutKey: string; cash?: { tendered: string } | undefined },
+      actor: Actor
+    ): CheckoutSession & { replayed: boolean } {
       return store.transaction(() => {
         const earlier = store.orders.byCheckoutKey(input.checkoutKey)
         if (earlier) {
@@ -232,12 +293,15 @@ export function createTendersService(
             throw new DomainError('CONFLICT', 'This checkout key belongs to another order', 'checkoutKey', {
               key: 'errors.checkout.keyOfAnotherOrder'
             })
-          return session(earlier.id)
+          return { ...session(earlier.id), replayed: true }
         }
         // Resuming a payment the screen lost (a reload): the same order, never a second one.
-        if (store.orders.get(input.cartId)?.status === 'awaiting_payment') return session(input.cartId)
-        const { order } = freezeOrder(ctx, deps, { ...input, actor, whollyCash: false })
-        return session(order.id)
+        if (store.orders.get(input.cartId)?.status === 'awaiting_payment')
+          return { ...session(input.cartId), replayed: false }
+        const whollyCash = input.cash !== undefined
+        const { order, payable } = freezeOrder(ctx, deps, { ...input, actor, whollyCash })
+        if (input.cash) takeCash(order, payable, input.cash.tendered, input.checkoutKey, actor)
+        return { ...session(order.id), replayed: false }
       })
     },
 
@@ -292,36 +356,12 @@ export function createTendersService(
               params: { left: formatMinor(left, order.currency, locale) }
             }
           )
-        const at = clock.now().toISOString()
-        const id = newId()
         if (input.method === 'cash') {
-          const tendered =
-            input.tendered === undefined
-              ? amount
-              : parseDecimalToMinor(input.tendered, order.currency, 'tendered')
-          if (tendered < amount)
-            throw invalid('tendered', `is less than ${formatMinor(amount, order.currency, locale)}`, {
-              key: 'errors.checkout.tenderedTooLittle',
-              params: { amount: formatMinor(amount, order.currency, locale) }
-            })
-          store.payments.insert({
-            id,
-            order_id: order.id,
-            method: 'cash',
-            status: 'succeeded',
-            amount,
-            tendered,
-            change_given: tendered - amount,
-            trade_no: null,
-            provider_ref: null,
-            created_at: at,
-            completed_at: at,
-            flow: 'cash',
-            attempt_key: input.attemptKey
-          })
-          completeIfCovered(order.id, actor.userId)
+          const id = takeCash(order, amount, input.tendered, input.attemptKey, actor)
           return { payment: store.payments.byId(id)!, fresh: false }
         }
+        const at = clock.now().toISOString()
+        const id = newId()
         const flow: PaymentFlow = input.method === 'card' ? 'terminal' : input.flow!
         const tradeNo = `${order.number!.replace('-', '')}P${payments.length + 1}`
         store.payments.insert({

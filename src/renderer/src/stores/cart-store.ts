@@ -189,7 +189,7 @@ export const useCartStore = create<CartState>((set, get) => {
     },
 
     async payCash(tendered, checkoutKey) {
-      const result = await change('checkout:pay-cash', { cartId: cartId(), tendered, checkoutKey })
+      const result = await change('checkout:begin', { cartId: cartId(), checkoutKey, cash: { tendered } })
       if (!result) return false
       play('paid')
       set({ lastSale: { order: result.order, change: result.change } })

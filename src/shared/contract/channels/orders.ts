@@ -59,45 +59,12 @@ export const orderDetailSchema = orderSummarySchema.extend({
 export type OrderSummary = z.infer<typeof orderSummarySchema>
 export type OrderDetail = z.infer<typeof orderDetailSchema>
 
-export const checkoutResultSchema = z.object({
-  order: orderDetailSchema,
-  change: minor,
-  /** True when this answer repeats an earlier one for the same checkout key. */
-  replayed: z.boolean()
-})
-
 const isoDate = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/, 'must be a date such as 2026-11-25')
 
 export const ordersChannels = {
-  'checkout:pay-cash': channel({
-    summary:
-      'Checks the cart out and takes cash in one transaction. The same checkoutKey again returns the first result, never a second order.',
-    input: z
-      .object({
-        cartId: z.string().min(1, 'is required'),
-        tendered: amountSchema,
-        checkoutKey: z.string().trim().min(8, 'must be a unique key per checkout attempt').max(64)
-      })
-      .strict(),
-    output: checkoutResultSchema,
-    permission: 'sell'
-  }),
-  'checkout:preview-cash': channel({
-    summary:
-      'What a cash payment of this much would leave: the amount due, the change, or how much is short.',
-    input: z.object({ cartId: z.string().min(1, 'is required'), tendered: amountSchema }).strict(),
-    output: z.object({
-      due: minor,
-      tendered: minor,
-      change: minor,
-      short: minor,
-      suggestions: z.array(minor)
-    }),
-    permission: 'sell'
-  }),
   'orders:search': channel({
     summary: 'Order history, newest first: by number, date range, amount range, cashier and status.',
     input: z

@@ -44,6 +44,8 @@ export const checkoutSessionSchema = z.object({
   /** Σ succeeded tenders. */
   paid: minor,
   remaining: minor,
+  /** Σ change given back by the cash tenders. */
+  change: minor,
   tenders: z.array(tenderSchema)
 })
 
@@ -54,14 +56,16 @@ export const methodAvailabilitySchema = z.object({ available: z.boolean(), reaso
 export const tendersChannels = {
   'checkout:begin': channel({
     summary:
-      'Freezes the cart into an order awaiting payment (number, figures, coupons) so tenders can be taken. The same checkoutKey again returns the same order.',
+      'Freezes the cart into an order awaiting payment (number, figures, coupons) so tenders can be taken; with `cash`, settles it wholly in cash at once (cash rounding, one cash tender) in the same transaction. The same checkoutKey again returns the same order (`replayed`).',
     input: z
       .object({
         cartId: z.string().min(1, 'is required'),
-        checkoutKey: z.string().trim().min(8, 'must be a unique key per checkout attempt').max(64)
+        checkoutKey: z.string().trim().min(8, 'must be a unique key per checkout attempt').max(64),
+        /** The whole sale in cash: what the customer handed over (the rest is change). */
+        cash: z.object({ tendered: amountSchema }).strict().optional()
       })
       .strict(),
-    output: checkoutSessionSchema,
+    output: checkoutSessionSchema.extend({ replayed: z.boolean() }),
     permission: 'sell'
   }),
   'checkout:state': channel({

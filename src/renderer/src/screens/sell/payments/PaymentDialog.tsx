@@ -25,7 +25,7 @@ import { play } from '../../../lib/sounds'
 import { useCartStore } from '../../../stores/cart-store'
 import { useNotificationStore } from '../../../stores/notification-store'
 import { methodState, usePaymentStore, type MethodState } from '../../../stores/payment-store'
-import { PayCashForm } from '../PayCashDialog'
+import { CashSaleForm } from './CashSaleForm'
 import { CustomerDevicePanel } from './CustomerDevicePanel'
 import { TenderList } from './TenderList'
 import { CardForm, SessionCashForm, WalletForm } from './TenderForms'
@@ -248,7 +248,7 @@ function Payment({ cart, onClose }: { cart: CartView; onClose: () => void }) {
                 onCancel={() => void checkout.cancelTender(openTender.id)}
               />
             ) : quickCash ? (
-              <PayCashForm cart={cart} onClose={requestClose} />
+              <CashSaleForm cart={cart} onClose={requestClose} />
             ) : method === 'cash' ? (
               <SessionCashForm {...formProps} />
             ) : method === 'card' ? (

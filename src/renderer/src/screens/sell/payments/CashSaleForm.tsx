@@ -1,71 +1,38 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Banknote } from 'lucide-react'
+import { cashPreview, suggestTendered } from '@shared/money/cash-change'
 import { minorToDecimalString } from '@shared/money/format'
 import type { CartView } from '@shared/contract/channels/cart'
-import { call } from '../../api/client'
-import { Dialog } from '../../components/Dialog'
-import { useMoney } from '../../lib/money'
-import { useCartStore } from '../../stores/cart-store'
-
-interface Preview {
-  due: number
-  change: number
-  short: number
-  suggestions: number[]
-}
+import { useErrorText } from '../../../i18n/error-text'
+import { useMoney } from '../../../lib/money'
+import { useCartStore } from '../../../stores/cart-store'
 
 /**
- * Cash in: amount due, quick buttons for the likely notes, the change shown large. The
- * checkout key is made once per opening, so a double press or a retry after a network
- * hiccup can only ever complete this one sale.
+ * A sale taken wholly in cash in one step (F12, cash): amount due after cash rounding, quick
+ * buttons for the likely notes, the change shown large and worked out as the cashier types
+ * (`cashPreview`, no round trip). The checkout key is made once per opening, so a double press or
+ * a retry after a network hiccup can only ever complete this one sale.
  */
-export function PayCashDialog({
-  cart,
-  open,
-  onClose
-}: {
-  cart: CartView
-  open: boolean
-  onClose: () => void
-}) {
-  const { t } = useTranslation()
-  return (
-    <Dialog title={t('sell.pay.title')} open={open} onClose={onClose}>
-      <PayCashForm cart={cart} onClose={onClose} />
-    </Dialog>
-  )
-}
-
 /** Mounted each time the dialog opens, so every opening starts blank with a fresh key. */
-export function PayCashForm({ cart, onClose }: { cart: CartView; onClose: () => void }) {
+export function CashSaleForm({ cart, onClose }: { cart: CartView; onClose: () => void }) {
   const { t } = useTranslation()
   const money = useMoney()
+  const errorText = useErrorText()
   const { payCash, busy, error } = useCartStore()
   const [tendered, setTendered] = useState('')
-  const [preview, setPreview] = useState<Preview | null>(null)
   const [checkoutKey] = useState(() => crypto.randomUUID())
-
-  useEffect(() => {
-    let stale = false
-    const amount = /^\d+(\.\d+)?$/.test(tendered.trim()) ? tendered.trim() : '0'
-    void call('checkout:preview-cash', { cartId: cart.id, tendered: amount })
-      .then((result) => !stale && setPreview(result))
-      .catch(() => !stale && setPreview((p) => p))
-    return () => {
-      stale = true
-    }
-  }, [tendered, cart.id, cart.updatedAt])
+  const due = cart.totals.cashTotal
+  const preview = cashPreview(due, tendered, cart.currency)
 
   const submit = (event: FormEvent): void => {
     event.preventDefault()
-    const amount = tendered.trim() || (preview ? minorToDecimalString(preview.due, cart.currency) : '')
+    const amount = tendered.trim() || minorToDecimalString(due, cart.currency)
     if (!amount || busy) return
     void payCash(amount, checkoutKey).then((paid) => paid && onClose())
   }
 
-  const due = preview?.due ?? cart.totals.cashTotal
-  const tenderedError = error?.field === 'tendered' ? error.message.replace('tendered: ', '') : undefined
+  const tenderedError = error?.field === 'tendered' ? errorText(error, { beside: true }) : undefined
 
   return (
     <form onSubmit={submit} className="pay-form">
@@ -93,7 +60,7 @@ export function PayCashForm({ cart, onClose }: { cart: CartView; onClose: () => 
         </p>
       )}
       <div className="quick-cash" role="group" aria-label={t('sell.pay.quick')}>
-        {(preview?.suggestions ?? []).map((amount, index) => (
+        {suggestTendered(due, cart.currency).map((amount, index) => (
           <button
             key={amount}
             type="button"
@@ -105,16 +72,16 @@ export function PayCashForm({ cart, onClose }: { cart: CartView; onClose: () => 
         ))}
       </div>
       <div
-        className={`pay-form__change${preview && preview.short > 0 && tendered.trim() ? ' is-short' : ''}`}
+        className={`pay-form__change${preview.short > 0 && tendered.trim() ? ' is-short' : ''}`}
         role="status"
         aria-live="polite"
       >
-        {preview && preview.short > 0 && tendered.trim() ? (
+        {preview.short > 0 && tendered.trim() ? (
           <span>{t('sell.pay.short', { amount: money(preview.short, cart.currency) })}</span>
         ) : (
           <>
             <span>{t('sell.pay.change')}</span>
-            <strong data-testid="change-preview">{money(preview?.change ?? 0, cart.currency)}</strong>
+            <strong data-testid="change-preview">{money(preview.change, cart.currency)}</strong>
           </>
         )}
       </div>
