@@ -4,6 +4,16 @@ import type { Logger } from '../core/logger'
 import { newId } from '../core/ids'
 import type { Store } from '../store/store'
 
+/**
+ * Who a service acts for: the signed-in person behind the call (null before anyone has logged in,
+ * e.g. first-run set-up) and, when someone approved it in place, the approver. Handlers build it
+ * with `actorOf(sessions, ctx)` (`api/actor.ts`).
+ */
+export interface Actor {
+  userId: string | null
+  approverUserId?: string | null
+}
+
 /** What every service is built from. */
 export interface ServiceContext {
   store: Store

@@ -7,6 +7,7 @@ import type { RefundsService } from '../../services/sell/refunds-service'
 import type { TendersService } from '../../services/sell/tenders-service'
 import type { PaymentsRuntime } from '../../services/payments/payments-runtime'
 import { DomainError } from '../../domain/errors'
+import { actorOf } from '../actor'
 import type { CallContext, Router } from '../router'
 
 export interface SellDeps {
@@ -25,10 +26,7 @@ export interface SellDeps {
 /** The cashier's channels: cart, checkout and tenders, order history, coupons. */
 export function registerSellHandlers(router: Router, deps: SellDeps): void {
   const { carts, orders, coupons, receipts, refunds, tenders, payments, recovered, sessions } = deps
-  const actor = (ctx: CallContext) => ({
-    userId: sessions.userIdOf(ctx.sessionId),
-    approverUserId: ctx.approverUserId ?? null
-  })
+  const actor = (ctx: CallContext) => actorOf(sessions, ctx)
 
   router.handle('cart:open', (_input, ctx) => carts.open(actor(ctx)))
   router.handle('cart:get', (input) => carts.get(input.cartId))

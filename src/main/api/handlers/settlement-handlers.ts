@@ -3,6 +3,7 @@ import type { EvaluationsService } from '../../services/evaluations/evaluations-
 import type { NotificationsService } from '../../services/notifications-service'
 import type { SettlementService } from '../../services/settlement/settlement-service'
 import type { ShiftsService } from '../../services/shifts/shifts-service'
+import { actorOf } from '../actor'
 import type { CallContext, Router } from '../router'
 
 export interface SettlementDeps {
@@ -16,10 +17,7 @@ export interface SettlementDeps {
 /** Shifts and the drawer, daily settlement, notifications, and customers' ratings. */
 export function registerSettlementHandlers(router: Router, deps: SettlementDeps): void {
   const { shifts, settlement, notifications, evaluations, sessions } = deps
-  const actor = (ctx: CallContext) => ({
-    userId: sessions.userIdOf(ctx.sessionId),
-    approverUserId: ctx.approverUserId ?? null
-  })
+  const actor = (ctx: CallContext) => actorOf(sessions, ctx)
 
   router.handle('shifts:current', () => shifts.current())
   router.handle('shifts:open', (input, ctx) => shifts.open(input, actor(ctx)))

@@ -4,7 +4,7 @@ import { DomainError, notFound } from '../../domain/errors'
 import type { OrderRow } from '../../store/repos/orders-repo'
 import type { EvaluationRow } from '../../store/repos/evaluations-repo'
 import { recordChange, type ServiceContext } from '../service-context'
-import type { Actor } from '../sell/cart-service'
+import type { Actor } from '../service-context'
 
 const RATEABLE: ReadonlySet<OrderRow['status']> = new Set(['paid', 'partially_refunded'])
 

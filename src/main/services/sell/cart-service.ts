@@ -7,15 +7,13 @@ import { DomainError, invalid, notFound } from '../../domain/errors'
 import { isEditable } from '../../domain/orders/order-status'
 import type { CouponRow } from '../../store/repos/coupons-repo'
 import type { OrderRow } from '../../store/repos/orders-repo'
-import type { ServiceContext } from '../service-context'
+import type { Actor, ServiceContext } from '../service-context'
 import type { SettingsService } from '../settings-service'
 import { cartView, quoteRows, type MoneyRules } from './cart-quote'
 import type { ProductSource } from './product-source'
 
-export interface Actor {
-  userId: string | null
-  approverUserId?: string | null
-}
+/** Kept for importers of the old place; the type lives beside the service context. */
+export type { Actor } from '../service-context'
 
 /**
  * The cart a cashier builds. It is a draft order in the store, so it survives a restart;

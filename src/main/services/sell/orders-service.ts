@@ -9,7 +9,7 @@ import { ORDER_STATUSES, nextOrderStatus, type OrderStatus } from '../../domain/
 import { recordChange, type ServiceContext } from '../service-context'
 import { requireOpenShift } from '../shifts/shift-guard'
 import type { SettingsService } from '../settings-service'
-import type { Actor } from './cart-service'
+import type { Actor } from '../service-context'
 import { orderDetail, orderSummary } from './order-views'
 import { payableOf } from '../../domain/orders/payable'
 

@@ -17,7 +17,7 @@ import type { RefundRow, RefundTenderRow } from '../../store/repos/refunds-repo'
 import { recordChange, type ServiceContext } from '../service-context'
 import { requireOpenShift } from '../shifts/shift-guard'
 import type { SettingsService } from '../settings-service'
-import type { Actor } from './cart-service'
+import type { Actor } from '../service-context'
 import { payableOf } from '../../domain/orders/payable'
 
 export interface RefundRequest {

@@ -9,7 +9,7 @@ import type { DrillFilter, TimeWindow } from '../../store/repos/settlement-repo'
 import type { NotificationsService } from '../notifications-service'
 import { recordChange, type ServiceContext } from '../service-context'
 import type { SettingsService } from '../settings-service'
-import type { Actor } from '../sell/cart-service'
+import type { Actor } from '../service-context'
 import { orderSummary } from '../sell/order-views'
 import { dayWindow, isCalendarDate, justAfter, previousDate } from './business-days'
 

@@ -10,7 +10,7 @@ import { expectedCash, overShort } from '../../domain/shifts/expected-cash'
 import type { CashMoveKind, ShiftRow } from '../../store/repos/shifts-repo'
 import { recordChange, type ServiceContext } from '../service-context'
 import type { SettingsService } from '../settings-service'
-import type { Actor } from '../sell/cart-service'
+import type { Actor } from '../service-context'
 import { currentShift, requireOpenShift, tillTerminal } from './shift-guard'
 
 export interface CashCount {
