@@ -159,52 +159,70 @@ export function createTendersService(
   }
 
   /** Folds a provider's answer into an attempt, in one transaction. */
+  /**
+   * Applies what a provider said about one attempt (a poll's answer or a notification) through the
+   * payment state machine; pays the order once its tenders cover it. Call inside a transaction;
+   * returns whether anything changed (then call `announceObserved` after the commit).
+   */
+  const applyObserved = (
+    paymentId: string,
+    observed: ObservedPaymentStatus,
+    outcome: Partial<PaymentOutcome> = {}
+  ): boolean => {
+    const payment = store.payments.byId(paymentId)!
+    const result = applyObservedStatus(payment.status as PaymentStatus, observed)
+    if (result.kind === 'conflict') {
+      logger.error('payments.conflicting_answer', {
+        tradeNo: payment.trade_no,
+        ours: payment.status,
+        theirs: result.observed
+      })
+      events.emit('notification:raised', {
+        id: newId(),
+        level: 'error',
+        title: `Payment ${payment.trade_no} needs checking`,
+        body: `Kassa has it as ${payment.status}; the provider says ${result.observed}.`,
+        at: clock.now().toISOString()
+      })
+      return false
+    }
+    const extraChanged =
+      outcome.qrContent !== undefined || outcome.maskedPan !== undefined || outcome.failure !== undefined
+    if (result.kind !== 'changed' && !extraChanged) return false
+    const at = clock.now().toISOString()
+    store.payments.update(
+      paymentId,
+      {
+        status: result.status,
+        provider_ref: outcome.providerTradeNo ?? null,
+        qr_content: outcome.qrContent ?? null,
+        masked_pan: outcome.maskedPan ?? null,
+        failure_code: outcome.failure?.code ?? null,
+        failure_message: outcome.failure?.message ?? null,
+        completed_at: isDefinite(result.status) ? at : null
+      },
+      at
+    )
+    if (result.status === 'succeeded') completeIfCovered(payment.order_id, null)
+    return true
+  }
+
+  /** After the commit: stop watching a settled attempt, and tell the screens when it changed. */
+  const announceObserved = (paymentId: string, changed: boolean): void => {
+    const payment = store.payments.byId(paymentId)!
+    if (isDefinite(payment.status as PaymentStatus)) watches.delete(paymentId)
+    if (changed) announce(payment)
+  }
+
   const observe = (
     paymentId: string,
     observed: ObservedPaymentStatus,
     outcome: Partial<PaymentOutcome> = {}
   ): void => {
-    const changed = store.transaction(() => {
-      const payment = store.payments.byId(paymentId)!
-      const result = applyObservedStatus(payment.status as PaymentStatus, observed)
-      if (result.kind === 'conflict') {
-        logger.error('payments.conflicting_answer', {
-          tradeNo: payment.trade_no,
-          ours: payment.status,
-          theirs: result.observed
-        })
-        events.emit('notification:raised', {
-          id: newId(),
-          level: 'error',
-          title: `Payment ${payment.trade_no} needs checking`,
-          body: `Kassa has it as ${payment.status}; the provider says ${result.observed}.`,
-          at: clock.now().toISOString()
-        })
-        return false
-      }
-      const extraChanged =
-        outcome.qrContent !== undefined || outcome.maskedPan !== undefined || outcome.failure !== undefined
-      if (result.kind !== 'changed' && !extraChanged) return false
-      const at = clock.now().toISOString()
-      store.payments.update(
-        paymentId,
-        {
-          status: result.status,
-          provider_ref: outcome.providerTradeNo ?? null,
-          qr_content: outcome.qrContent ?? null,
-          masked_pan: outcome.maskedPan ?? null,
-          failure_code: outcome.failure?.code ?? null,
-          failure_message: outcome.failure?.message ?? null,
-          completed_at: isDefinite(result.status) ? at : null
-        },
-        at
-      )
-      if (result.status === 'succeeded') completeIfCovered(payment.order_id, null)
-      return true
-    })
-    const payment = store.payments.byId(paymentId)!
-    if (isDefinite(payment.status as PaymentStatus)) watches.delete(paymentId)
-    if (changed) announce(payment)
+    announceObserved(
+      paymentId,
+      store.transaction(() => applyObserved(paymentId, observed, outcome))
+    )
   }
 
   const providerOf = (payment: PaymentRow) => deps.runtime.provider(payment.method as ProviderMethod)
@@ -479,15 +497,14 @@ export function createTendersService(
       })
     },
 
-    /** Verified by the adapter already; applied once per notification id. */
+    /**
+     * A provider's notification, verified by the adapter already. Remembering its id and applying
+     * it are one transaction, so a crash between them can neither lose it nor apply it twice.
+     */
     applyNotification(event: PaymentNotification): void {
       if (event.kind !== 'payment') return
       const payment = store.payments.byTradeNo(event.tradeNo)
       if (!payment) return logger.warn('payments.notification_unknown_trade', { tradeNo: event.tradeNo })
-      const first = store.transaction(() =>
-        store.payments.rememberEvent(event.eventId, event.provider, event.tradeNo, clock.now().toISOString())
-      )
-      if (!first) return
       if (event.amount !== payment.amount) {
         return logger.error('payments.notification_amount_mismatch', {
           tradeNo: event.tradeNo,
@@ -495,11 +512,21 @@ export function createTendersService(
           theirs: event.amount
         })
       }
-      observe(
-        payment.id,
-        event.status,
-        event.providerTradeNo ? { providerTradeNo: event.providerTradeNo } : {}
-      )
+      const changed = store.transaction(() => {
+        const first = store.payments.rememberEvent(
+          event.eventId,
+          event.provider,
+          event.tradeNo,
+          clock.now().toISOString()
+        )
+        if (!first) return false
+        return applyObserved(
+          payment.id,
+          event.status,
+          event.providerTradeNo ? { providerTradeNo: event.providerTradeNo } : {}
+        )
+      })
+      announceObserved(payment.id, changed)
     },
 
     /** After a restart: every attempt left open is asked about at once, before anything else. */
