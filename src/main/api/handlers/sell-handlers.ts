@@ -6,9 +6,12 @@ import type { ReceiptService } from '../../services/sell/receipt-service'
 import type { RefundsService } from '../../services/sell/refunds-service'
 import type { TendersService } from '../../services/sell/tenders-service'
 import type { PaymentsRuntime } from '../../services/payments/payments-runtime'
-import { DomainError } from '../../domain/errors'
-import { actorOf } from '../actor'
-import type { CallContext, Router } from '../router'
+import type { Router } from '../router'
+import { registerCartHandlers } from './cart-handlers'
+import { registerCouponsHandlers } from './coupons-handlers'
+import { registerOrdersHandlers } from './orders-handlers'
+import { registerRefundsHandlers } from './refunds-handlers'
+import { registerTendersHandlers } from './tenders-handlers'
 
 export interface SellDeps {
   carts: CartService
@@ -23,108 +26,11 @@ export interface SellDeps {
   sessions: SessionRegistry
 }
 
-/** The cashier's channels: cart, checkout and tenders, order history, coupons. */
+/** The cashier's channels, one handler file per contract file: cart, orders, refunds, tenders, coupons. */
 export function registerSellHandlers(router: Router, deps: SellDeps): void {
-  const { carts, orders, coupons, receipts, refunds, tenders, payments, recovered, sessions } = deps
-  const actor = (ctx: CallContext) => actorOf(sessions, ctx)
-
-  router.handle('cart:open', (_input, ctx) => carts.open(actor(ctx)))
-  router.handle('cart:get', (input) => carts.get(input.cartId))
-  router.handle('cart:add-item', (input) => carts.addItem(input))
-  router.handle('cart:set-quantity', (input) => carts.setQuantity(input))
-  router.handle('cart:remove-line', (input) => carts.removeLine(input))
-  router.handle('cart:set-line-discount', (input) => carts.setLineDiscount(input))
-  router.handle('cart:override-price', (input, ctx) => carts.overridePrice(input, actor(ctx)))
-  router.handle('cart:apply-coupon', (input) => carts.applyCoupon(input))
-  router.handle('cart:remove-coupon', (input) => carts.removeCoupon(input))
-  router.handle('cart:park', (input, ctx) => carts.park(input, actor(ctx)))
-  router.handle('cart:list-parked', () => carts.listParked())
-  router.handle('cart:resume', (input, ctx) => carts.resume(input, actor(ctx)))
-  router.handle('cart:discard', (input, ctx) => carts.discard(input, actor(ctx)))
-
-  router.handle('orders:search', (input) => orders.search(input))
-  router.handle('orders:cashiers', () => orders.cashiers())
-  router.handle('orders:get', (input) => orders.get(input.orderId))
-  router.handle('receipt:save-pdf', (input, ctx) => receipts.savePdf(input.orderId, ctx.sessionId))
-  router.handle('orders:void', (input, ctx) => orders.void(input, actor(ctx)))
-
-  router.handle('refunds:refundable', (input) => refunds.refundable(input.orderId))
-  router.handle('refunds:create', (input, ctx) => refunds.create(input, actor(ctx)))
-  router.handle('refunds:get-policy', () => refunds.policy())
-  router.handle('refunds:update-policy', (input, ctx) =>
-    refunds.updatePolicy(input.approvalThreshold, actor(ctx).userId)
-  )
-
-  // Payments wait for the restart recovery, so nothing is decided on stale attempts.
-  router.handle('checkout:begin', async (input, ctx) => (await recovered, tenders.begin(input, actor(ctx))))
-  router.handle('checkout:state', async (input) => (await recovered, tenders.session(input.orderId)))
-  router.handle(
-    'checkout:cancel',
-    async (input, ctx) => (await recovered, tenders.cancelOrder(input.orderId, actor(ctx)))
-  )
-  router.handle('tenders:add', async (input, ctx) => {
-    await recovered
-    return tenders.add(input, actor(ctx))
-  })
-  router.handle('tenders:cancel', async (input) => {
-    await recovered
-    return tenders.cancelTender(input.tenderId)
-  })
-  router.handle('payments:availability', async () => {
-    const reachable = await payments.reachable()
-    const provider = { available: reachable.ok, reason: reachable.reason }
-    return {
-      sandbox: payments.sandbox,
-      methods: { cash: { available: true, reason: null }, card: provider, alipay: provider, wechat: provider }
-    }
-  })
-  const sandboxOnly = () => {
-    if (!payments.sandbox)
-      throw new DomainError('UNAVAILABLE', 'The customer panel exists only in sandbox mode', undefined, {
-        key: 'errors.payments.sandboxOnly'
-      })
-  }
-  router.handle('sandbox:trades', async () => {
-    sandboxOnly()
-    const { trades } = (await payments.sandboxRequest('GET', '/trades?open=1')) as {
-      trades: Array<{
-        provider: 'alipay' | 'wechat' | 'card'
-        tradeNo: string
-        amount: number
-        state: string
-        waitingFor: string | null
-      }>
-    }
-    const needs = { scan: 'scan', confirm: 'approve', password: 'password', card: 'card' } as const
-    return trades.map((t) => ({
-      provider: t.provider,
-      tradeNo: t.tradeNo,
-      amount: t.amount,
-      state: t.state,
-      needs: t.waitingFor ? (needs[t.waitingFor as keyof typeof needs] ?? 'none') : 'none'
-    }))
-  })
-  router.handle('sandbox:act', async (input) => {
-    sandboxOnly()
-    const path = `/trades/${input.provider}/${encodeURIComponent(input.tradeNo)}/${input.action}`
-    const body =
-      input.action === 'password'
-        ? { password: input.password }
-        : input.action === 'card'
-          ? { pan: input.pan, pin: input.pin }
-          : {}
-    try {
-      const trade = (await payments.sandboxRequest('POST', path, body)) as { state: string }
-      return { state: trade.state }
-    } catch (error) {
-      throw new DomainError('CONFLICT', error instanceof Error ? error.message : String(error), undefined, {
-        key: 'errors.payments.sandboxRefused',
-        params: { reason: error instanceof Error ? error.message : String(error) }
-      })
-    }
-  })
-
-  router.handle('coupons:list', () => coupons.list())
-  router.handle('coupons:create', (input, ctx) => coupons.create(input, actor(ctx).userId))
-  router.handle('coupons:update', (input, ctx) => coupons.update(input.id, input.coupon, actor(ctx).userId))
+  registerCartHandlers(router, deps)
+  registerOrdersHandlers(router, deps)
+  registerRefundsHandlers(router, deps)
+  registerTendersHandlers(router, deps)
+  registerCouponsHandlers(router, deps)
 }
