@@ -15,6 +15,7 @@ import { ProductRating, useProductRatings } from './ProductRating'
 import { ScreenHeader } from '../../components/ScreenHeader'
 import { rateToPercent } from '@shared/money/rate-percent'
 import { useErrorText } from '../../i18n/error-text'
+import { downloadCsv } from '../../lib/download'
 
 type Editing = { product: Product | null } | null
 
@@ -23,18 +24,6 @@ type Notice =
   | { kind: 'ok'; key: 'catalog.saved' | 'catalog.deactivated' | 'catalog.reactivated'; product: Product }
   | { kind: 'ok'; key: 'catalog.exported'; count: number; file: string }
   | { kind: 'error'; error: ApiError }
-
-/** Saves `text` as a file the browser (or Electron) downloads. */
-function download(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  document.body.append(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
-}
 
 /**
  * The catalog: instant search (name in either language, SKU, barcode — a scan works too), category
@@ -112,7 +101,7 @@ export function ProductsScreen() {
     setExporting(true)
     try {
       const file = await call('catalog:export-csv', {})
-      download(file.csv, file.fileName)
+      downloadCsv(file.fileName, file.csv)
       setNotice({ kind: 'ok', key: 'catalog.exported', count: file.rows, file: file.fileName })
     } catch (error) {
       setNotice({ kind: 'error', error: toApiError(error) })

@@ -15,6 +15,7 @@ import { useSettingsStore } from '../../stores/settings-store'
 import { HourChart, TenderMix } from './Charts'
 import { TableHead } from '../../components/TableHead'
 import { rateToPercent } from '@shared/money/rate-percent'
+import { downloadCsv } from '../../lib/download'
 
 type Filter = NonNullable<ChannelInput<'settlement:orders'>['filter']>
 
@@ -32,17 +33,6 @@ function printReport(): void {
   } finally {
     document.body.classList.remove('printing-report')
   }
-}
-
-function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  document.body.append(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
 }
 
 /** A merchant's review of one business day: figures, charts, drill-down, print, CSV, close. */
@@ -94,7 +84,7 @@ export function DayReport() {
 
   const exportCsv = async (): Promise<void> => {
     const { fileName, csv } = await call('settlement:csv', { date })
-    download(fileName, csv)
+    downloadCsv(fileName, csv)
   }
 
   const open = (what: string, filter: Filter) => () => setDrill({ what, filter })
