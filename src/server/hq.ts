@@ -3,6 +3,7 @@ import { systemHqClock, type HqClock } from './clock'
 import { openHqDatabase } from './db/open'
 import type { HqDatabase } from './db/types'
 import { createHqApp } from './http/app'
+import { publishMaster, type MasterWrite } from './pull/master-data'
 import { createWakeups, type Wakeups } from './pull/wakeups'
 import { defaultUpgraders, type UpgraderRegistry } from './push/upgraders'
 
@@ -26,6 +27,8 @@ export interface RunningHq {
   db: HqDatabase
   wakeups: Wakeups
   clock: HqClock
+  /** Publishes master data for a store and wakes its tills' long-polls (see `publishMaster`). */
+  publish(storeId: string, writes: readonly MasterWrite[]): Promise<number>
   close(): Promise<void>
 }
 
@@ -61,6 +64,7 @@ export async function startHq(options: HqOptions): Promise<RunningHq> {
     db,
     wakeups,
     clock,
+    publish: (storeId, writes) => publishMaster({ db, clock, wakeups }, storeId, writes),
     async close() {
       clearInterval(purge)
       await app.close()

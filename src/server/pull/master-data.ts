@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import { masterDataSchemas, MASTER_ENTITIES, type MasterEntity } from '@shared/sync/protocol'
-import type { SqlTx } from '../db/types'
-import { malformed } from '../errors'
+import type { HqClock } from '../clock'
+import type { HqDatabase, SqlTx } from '../db/types'
+import { malformed, SyncRefusal } from '../errors'
+import { rebalanceAllotments } from './allotments'
+import type { Wakeups } from './wakeups'
 
 /** Entities in the order a till must apply them: a referenced row always comes first. */
 export const ENTITY_RANK: Record<MasterEntity, number> = {
@@ -81,4 +84,25 @@ export async function createRevisionRow(tx: SqlTx, storeId: string): Promise<voi
 /** Makes every till of the store fetch its master data again from scratch on its next pull. */
 export async function forceReset(tx: SqlTx, storeId: string): Promise<void> {
   await tx.run('UPDATE store_revisions SET epoch = ? WHERE store_id = ?', [randomUUID(), storeId])
+}
+
+/**
+ * Publishes master data for a store in its own transaction (coupon allotments rebalanced when
+ * coupons changed), then wakes the store's long-polls. For the head office's screens and
+ * `kassa hq publish`. Returns the new revision.
+ */
+export async function publishMaster(
+  deps: { db: HqDatabase; clock: HqClock; wakeups: Wakeups },
+  storeId: string,
+  writes: readonly MasterWrite[]
+): Promise<number> {
+  const revision = await deps.db.transaction(async (tx) => {
+    const [store] = await tx.query<{ id: string }>('SELECT id FROM stores WHERE id = ?', [storeId])
+    if (!store) throw new SyncRefusal('NOT_FOUND', `no store ${storeId}`)
+    const revision = await publishInTx(tx, storeId, writes)
+    if (writes.some((w) => w.entity === 'coupon')) await rebalanceAllotments(tx, storeId, deps.clock.now())
+    return revision
+  })
+  deps.wakeups.wake(storeId)
+  return revision
 }

@@ -16,6 +16,8 @@ interface Cursor {
 }
 
 const START = { rank: -1, scope: '', entity: '', id: '' }
+/** Past every row of a revision: where the changes after a full copy at that revision begin. */
+const AFTER_REVISION = { rank: 2_147_483_647, scope: '', entity: '', id: '' }
 
 export function encodeCursor(cursor: Cursor): string {
   const fields = [
@@ -123,7 +125,7 @@ async function readPage(
       more = true
     } else {
       // The copy is complete as of its revision; changes published since follow.
-      next = { epoch: cursor.epoch, phase: 'changes', revision: cursor.revision, ...START }
+      next = { epoch: cursor.epoch, phase: 'changes', revision: cursor.revision, ...AFTER_REVISION }
       more = storeRevision > cursor.revision
     }
   } else {
