@@ -29,6 +29,8 @@ export const migration0003MasterData: HqMigration = {
       PRIMARY KEY (store_id, scope, entity, id)
     )`,
     `CREATE INDEX master_records_by_revision ON master_records (store_id, revision, rank, scope, entity, id)`,
-    `CREATE INDEX master_records_by_rank ON master_records (store_id, rank, scope, entity, id)`
+    `CREATE INDEX master_records_by_rank ON master_records (store_id, rank, scope, entity, id)`,
+    // Stores made before this version get their counter row (the store id as first epoch).
+    `INSERT INTO store_revisions (store_id, revision, epoch) SELECT id, 0, id FROM stores`
   ]
 }
