@@ -221,7 +221,7 @@ describe.each(HQ_STORES)('head office push (%s)', (kind) => {
         reason: 'x',
         currency: 'CNY',
         lines: [],
-        tenders: []
+        tenders: [{ method: 'cash', amount: 300, status: 'succeeded', outRequestNo: 'rt1' }]
       }),
       a.event('shift.closed', {
         id: 's1',
