@@ -109,7 +109,8 @@ export class TestTill {
     const response = await fetch(this.hqUrl + path, {
       method,
       headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}), ...options.headers },
-      ...(method === 'POST' ? { body } : {})
+      ...(method === 'POST' ? { body } : {}),
+      signal: AbortSignal.timeout(30_000)
     })
     const text = await response.text()
     return { status: response.status, body: (text ? JSON.parse(text) : {}) as HttpAnswer<T>['body'] }

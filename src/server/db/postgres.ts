@@ -99,12 +99,16 @@ export function openPostgresDatabase(url: string): HqDatabase {
       throw wrap(error)
     }
     let broken = false
+    // A checked-out client whose server goes away emits 'error'; unheard, it would crash the process.
+    const onError = () => (broken = true)
+    client.on('error', onError)
     try {
       return await work(client)
     } catch (error) {
-      broken = isUnavailable(error)
+      broken ||= isUnavailable(error)
       throw wrap(error)
     } finally {
+      client.off('error', onError)
       client.release(broken)
     }
   }

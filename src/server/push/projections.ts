@@ -44,7 +44,8 @@ const refundCreatedV1 = z.object({
 const refundTenderV1 = z.object({ tenderId: z.string().min(1), status: z.string() })
 const shiftOpenedV1 = z.object({
   id: z.string().min(1),
-  number: z.number().int().nullable().optional(),
+  /** `T01-S00001` (older tills may have sent a plain number). */
+  number: z.union([z.string(), z.number().int()]).nullable().optional(),
   float: minor,
   at: z.string().min(1),
   kind: z.string().optional()
@@ -321,7 +322,15 @@ export function project(
           {
             table: 'hq_shifts',
             columns: SHIFT_COLUMNS,
-            row: [tillId, s.id, storeId, s.number ?? null, s.kind ?? 'regular', s.float, s.at]
+            row: [
+              tillId,
+              s.id,
+              storeId,
+              s.number === undefined || s.number === null ? null : String(s.number),
+              s.kind ?? 'regular',
+              s.float,
+              s.at
+            ]
           }
         ],
         updates: [],

@@ -70,7 +70,7 @@ export const migration0004Projections: HqMigration = {
       till_id TEXT NOT NULL,
       shift_id TEXT NOT NULL,
       store_id TEXT NOT NULL,
-      number BIGINT,
+      number TEXT,
       kind TEXT NOT NULL,
       float_amount BIGINT NOT NULL,
       opened_at TEXT NOT NULL,
