@@ -1,19 +1,11 @@
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
-import { createHash } from 'node:crypto'
-import { eventVersion, type PushedEvent } from '../../src/shared/sync/protocol'
+import type { OutboxRow } from './sync-pusher'
 import { callOk } from './accounts'
 import { GOODS, openShop } from '../integration/sell/sell-fixture'
 
-/** A row of a real till's outbox, as the sync client will push it. */
-export interface OutboxRow {
-  seq: number
-  id: string
-  at: string
-  type: string
-  aggregateId: string
-  payload: string
-}
+export type { OutboxRow } from './sync-pusher'
+export { toPushed } from './sync-pusher'
 
 /** What a real till sold in a day: its outbox, and its own Z-report's figures for the day. */
 export interface SoldDay {
@@ -87,20 +79,5 @@ export async function sellDay(orders: number, seed: number): Promise<SoldDay> {
     }
   } finally {
     shop.close()
-  }
-}
-
-/** An outbox row as a pushed event of `tillId` (hashed as the sync client hashes it). */
-export function toPushed(row: OutboxRow, tillId: string): PushedEvent {
-  return {
-    tillId,
-    seq: row.seq,
-    id: row.id,
-    type: row.type,
-    version: eventVersion(row.type),
-    at: row.at,
-    aggregateId: row.aggregateId,
-    payload: row.payload,
-    payloadSha256: createHash('sha256').update(row.payload).digest('hex')
   }
 }
