@@ -12,6 +12,7 @@ startHq({
   (hq) => {
     process.stdout.write(`ready ${hq.url}\n`)
     process.once('SIGTERM', () => void hq.close().then(() => process.exit(0)))
+    process.once('SIGINT', () => void hq.close().then(() => process.exit(0)))
   },
   (error: Error) => {
     process.stderr.write(`${error.message}\n`)

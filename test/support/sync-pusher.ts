@@ -131,9 +131,19 @@ export class HqProcess {
 
   async start(): Promise<void> {
     const bundle = await hqChildBundle()
-    const child = spawn(process.execPath, [bundle, this.dataDir, String(this.port), this.databaseUrl ?? ''], {
-      stdio: ['ignore', 'pipe', 'pipe']
-    })
+    const child = spawn(
+      process.execPath,
+      [
+        ...(process.env.HQ_CHILD_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+        bundle,
+        this.dataDir,
+        String(this.port),
+        this.databaseUrl ?? ''
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'pipe']
+      }
+    )
     this.child = child
     await new Promise<void>((ready, fail) => {
       let out = ''
