@@ -134,6 +134,7 @@ export class HqProcess {
     const child = spawn(
       process.execPath,
       [
+        // e.g. HQ_CHILD_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the head office in a bench.
         ...(process.env.HQ_CHILD_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
         bundle,
         this.dataDir,
