@@ -22,6 +22,8 @@ does not lose power in a test):
     unsynced block independently reaches the disk or not, and a random oldest-first part of
     the pending name changes is kept.
   * --tear: one unsynced 4 KiB write is torn: only its first k of 8 512-byte sectors land.
+  The test may instead write `arm SUBSTRING N`: the power then goes at the Nth write to a
+  path containing SUBSTRING (to cut a backup in the middle, say).
 
 Usage: powercut_fs.py BACKING MOUNTPOINT [--seed N] [--reorder] [--tear]
 Prints `ready` once mounted and `cut <summary>` when it has cut. SIGKILL is a strict cut.
@@ -64,6 +66,7 @@ class PowerCutFS(Operations):
         self.dirty = {}  # path -> Dirty
         self.fds = {}  # path -> backing fd (O_RDWR), opened lazily
         self.pending = []  # name changes not yet made durable: (dirs, undo callable)
+        self.armed = None  # [substring, writes left]: cut at that write to a matching path
         self.trash_seq = 0
 
     # ---- helpers ---------------------------------------------------------------------
@@ -122,6 +125,9 @@ class PowerCutFS(Operations):
     def cut(self):
         """The power goes: decide what the disk keeps, then exit without serving again."""
         self.mutex.acquire()  # never released: requests in flight or to come block until exit
+        self._cut_locked()
+
+    def _cut_locked(self):
         kept = torn = 0
         unsynced = [(p, d, i) for p, d in self.dirty.items() for i in d.blocks]
         if self.tear and unsynced:
@@ -267,6 +273,10 @@ class PowerCutFS(Operations):
 
     def write(self, path, data, offset, fh):
         with self.mutex:
+            if self.armed and self.armed[0] in path:
+                self.armed[1] -= 1
+                if self.armed[1] <= 0:
+                    self._cut_locked()  # the power goes in the middle of this write
             d = self._state(path)
             end = offset + len(data)
             for i in range(offset // BLOCK, (end + BLOCK - 1) // BLOCK):
@@ -313,8 +323,12 @@ def main():
     def control():
         # `cut` on stdin (or stdin closing: the test went away) cuts the power.
         for line in sys.stdin:
-            if line.strip() == 'cut':
+            words = line.split()
+            if words[:1] == ['cut']:
                 break
+            if words[:1] == ['arm'] and len(words) == 3:
+                with fs.mutex:
+                    fs.armed = [words[1], int(words[2])]
         fs.cut()
 
     threading.Thread(target=control, daemon=True).start()
