@@ -118,6 +118,15 @@ export async function runCrashCycles(options: CrashRunOptions): Promise<CrashRun
             (error: unknown) => error
           )
           await Promise.race([sleep(50 + rng() * 700), working])
+          // Half the crashes are aimed: a few milliseconds into a checkout, refund or shift close.
+          if (rng() < 0.5) {
+            const aim = rng() * 4
+            await Promise.race([
+              new Promise<void>((fire) => (client!.onMoneyCall = () => setTimeout(fire, aim))),
+              working,
+              sleep(2000)
+            ])
+          }
           client.cutting = true
           if (fs) cutSummary = await fs.cut()
           await launch.kill()

@@ -69,6 +69,8 @@ type Rng = () => number
 export class TillClient {
   /** Set by the driver when the power is being cut: errors from then on are the cut's, not bugs. */
   cutting = false
+  /** Called just before each checkout, refund or shift close is sent (the driver aims its cut). */
+  onMoneyCall: (() => void) | undefined
 
   constructor(
     private readonly app: KassaProcess,
@@ -210,6 +212,7 @@ export class TillClient {
 
   private async closeShift(): Promise<void> {
     const shift = await this.ensureShift()
+    this.onMoneyCall?.()
     const closed = await this.ok<{ id: string; number: string }>('shifts:close', {
       shiftId: shift.id,
       counts: {},
@@ -225,6 +228,7 @@ export class TillClient {
     input: Record<string, string>
   ): Promise<void> {
     let answer: ApiAnswer
+    this.onMoneyCall?.()
     try {
       answer = await this.send(channel, input)
     } catch (error) {
