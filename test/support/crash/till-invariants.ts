@@ -17,7 +17,8 @@ export function checkTill(dataDir: string, ledger: TillLedger): string[] {
   const file = join(dataDir, 'kassa.sqlite')
   if (!existsSync(file)) return ledger.setupDone ? ['the shop file is gone'] : []
   const problems: string[] = []
-  const db = new BetterSqlite3(file)
+  // Read-only: the WAL is left for the app to recover when it restarts, as after a real cut.
+  const db = new BetterSqlite3(file, { readonly: true })
   try {
     const integrity = db.pragma('integrity_check', { simple: true })
     if (integrity !== 'ok') return [`integrity_check: ${String(integrity)}`]
@@ -146,7 +147,7 @@ export function checkBackups(dir: string): string[] {
       problems.push(`backup ${name} is not whole`)
       continue
     }
-    const db = new BetterSqlite3(file)
+    const db = new BetterSqlite3(file, { readonly: true })
     try {
       const check = db.pragma('quick_check', { simple: true })
       if (check !== 'ok') problems.push(`backup ${name}: ${String(check)}`)
