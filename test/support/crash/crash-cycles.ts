@@ -92,8 +92,9 @@ export async function runCrashCycles(options: CrashRunOptions): Promise<CrashRun
           // The power goes at a random page of the daily backup's copy.
           if (aimAtBackup) fs.armCut('.partial', 1 + Math.floor(rng() * pagesToCopy))
         }
-        launch = launchKassa(appDir, { KASSA_PAYMENTS: 'off' })
-        const app = await (fs && aimAtBackup ? Promise.race([launch.ready, fs.cutDone]) : launch.ready)
+        // Payments as shipped (the sandbox, its keys in the data dir) under power cuts; off for kills.
+        launch = launchKassa(appDir, options.kind === 'power' ? {} : { KASSA_PAYMENTS: 'off' })
+        const app = await (fs && aimAtBackup ? startOrCut(launch, fs) : launch.ready)
         if (typeof app === 'string') {
           // The cut came during start-up, in the backup: the kind of cut this cycle is for.
           cutSummary = app
@@ -157,6 +158,20 @@ export async function runCrashCycles(options: CrashRunOptions): Promise<CrashRun
     rmSync(base, { recursive: true, force: true })
   }
   return { cuts, backupCuts, ledger, problems, ms: Date.now() - started }
+}
+
+/**
+ * Resolves with the app once it is ready, or with the cut's summary when the power went during
+ * start-up (the app may see its disk vanish, and exit, a moment before we see the cut).
+ */
+async function startOrCut(launch: KassaLaunch, fs: PowerCutMount): Promise<KassaProcess | string> {
+  try {
+    return await Promise.race([launch.ready, fs.cutDone])
+  } catch (error) {
+    const cut = await Promise.race([fs.cutDone, sleep(3000).then(() => '')])
+    if (cut) return cut
+    throw error
+  }
 }
 
 /**
