@@ -1,5 +1,14 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
@@ -24,18 +33,38 @@ function newestMtime(dir: string): number {
   return newest
 }
 
+let prepared: { bundle: string; renderer: string } | undefined
+
 /**
- * A page the server can hand out (it only needs `<head>` to put the session token in): the
- * crash tests talk to the API, so they need not wait for the renderer to be built.
+ * What this test process runs: a private copy of out/node/web.cjs (another test file, the CLI's,
+ * rebuilds out/node while tests run; a half-written bundle must not look like a crash), and a
+ * page the server can hand out — it only needs `<head>` for the session token; the crash tests
+ * talk to the API, so they need not wait for the renderer to be built.
  */
-function stubRenderer(): string {
-  const dir = join(tmpdir(), 'kassa-stub-renderer')
-  mkdirSync(dir, { recursive: true })
+function prepare(): { bundle: string; renderer: string } {
+  if (prepared) return prepared
+  ensureNodeBuild()
+  let text = ''
+  for (let attempt = 0; attempt < 100; attempt++) {
+    text = readFileSync(WEB, 'utf8')
+    if (text.trimEnd().endsWith('//# sourceMappingURL=web.cjs.map')) break // written to the end
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100)
+  }
+  // Beside the original, so `require` finds node_modules the same way.
+  mkdirSync(join(ROOT, 'out', 'node', '.tests'), { recursive: true })
+  const bundle = join(ROOT, 'out', 'node', '.tests', `web-${process.pid}.cjs`)
+  writeFileSync(bundle, text)
+  const renderer = mkdtempSync(join(tmpdir(), 'kassa-stub-renderer-'))
   writeFileSync(
-    join(dir, 'index.html'),
+    join(renderer, 'index.html'),
     '<!doctype html><html><head><title>Kassa</title></head><body></body></html>'
   )
-  return dir
+  process.once('exit', () => {
+    rmSync(bundle, { force: true })
+    rmSync(renderer, { recursive: true, force: true })
+  })
+  prepared = { bundle, renderer }
+  return prepared
 }
 
 export interface ApiAnswer {
@@ -70,14 +99,9 @@ export async function startKassaProcess(
 
 /** Like startKassaProcess, but the process can be killed before it is ready (a cut during start). */
 export function launchKassa(dataDir: string, env: Record<string, string> = {}): KassaLaunch {
-  const child = spawn(process.execPath, [WEB], {
-    env: {
-      ...process.env,
-      ...env,
-      KASSA_DATA_DIR: dataDir,
-      KASSA_PORT: '0',
-      KASSA_RENDERER_DIR: stubRenderer()
-    },
+  const { bundle, renderer } = prepare()
+  const child = spawn(process.execPath, [bundle], {
+    env: { ...process.env, ...env, KASSA_DATA_DIR: dataDir, KASSA_PORT: '0', KASSA_RENDERER_DIR: renderer },
     stdio: ['ignore', 'pipe', 'pipe']
   })
   const exited = new Promise<void>((done) => child.once('exit', () => done()))
