@@ -25,7 +25,7 @@ describe('kill -9 of web mode in the middle of checkouts, refunds and shift clos
       const { ledger } = report
       console.log(
         `crash loop (seed ${SEED}): ${report.cuts} kills in ${report.ms} ms; acknowledged ${ledger.orders.size} orders, ` +
-          `${ledger.refunds.size} refunds, ${ledger.closedShifts.size} shift closes; ${ledger.stats.resent} keys resent`
+          `${ledger.refunds.size} refunds, ${ledger.closedShifts.size} shift closes; ${ledger.stats.resent} keys resent (${ledger.stats.unansweredResent} never answered)`
       )
       expect(report.problems).toEqual([])
       expect(report.cuts).toBeGreaterThanOrEqual(MIN_KILLS)

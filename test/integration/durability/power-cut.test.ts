@@ -40,7 +40,7 @@ describe('power cuts under web mode (its data dir on a filesystem that forgets w
         console.log(
           `power cuts (seed ${SEED}): ${report.cuts} cuts (${report.backupCuts} in the daily backup) in ${report.ms} ms; ` +
             `acknowledged ${ledger.orders.size} orders, ${ledger.refunds.size} refunds, ` +
-            `${ledger.closedShifts.size} shift closes; ${ledger.stats.resent} keys resent`
+            `${ledger.closedShifts.size} shift closes; ${ledger.stats.resent} keys resent (${ledger.stats.unansweredResent} never answered)`
         )
         if (report.problems.length > 0) {
           const cutsWithLoss = new Set(

@@ -40,7 +40,7 @@ export interface TillLedger {
   /** Answers that must never happen (INTERNAL while the disk was fine, a changed replay…). */
   problems: string[]
   /** Counts, for the test's report. */
-  stats: { calls: number; resent: number }
+  stats: { calls: number; resent: number; unansweredResent: number }
 }
 
 export function newLedger(): TillLedger {
@@ -52,7 +52,7 @@ export function newLedger(): TillLedger {
     closedShifts: new Map(),
     unanswered: [],
     problems: [],
-    stats: { calls: 0, resent: 0 }
+    stats: { calls: 0, resent: 0, unansweredResent: 0 }
   }
 }
 
@@ -123,6 +123,7 @@ export class TillClient {
       const first = await this.send(channel, input)
       const second = await this.send(channel, input)
       this.ledger.stats.resent++
+      this.ledger.stats.unansweredResent++
       const same = (a: ApiAnswer): string =>
         a.ok ? JSON.stringify(identity(a.value)) : `${a.error?.code} ${a.error?.message}`
       if (same(first) !== same(second))

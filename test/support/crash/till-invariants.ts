@@ -98,6 +98,26 @@ export function checkTill(dataDir: string, ledger: TillLedger): string[] {
       if (order.events !== 1) problems.push(`order ${order.number} has ${order.events} order.paid events`)
     }
 
+    // Every refund: its tenders pay it back exactly, and its order counts it.
+    for (const refund of db
+      .prepare<[], { number: string; amount: number; tenders: number }>(
+        `SELECT r.number, r.amount,
+           (SELECT COALESCE(SUM(amount), 0) FROM refund_tenders t WHERE t.refund_id = r.id AND t.status = 'succeeded') AS tenders
+         FROM refunds r WHERE r.status = 'succeeded'`
+      )
+      .all())
+      if (refund.tenders !== refund.amount)
+        problems.push(`refund ${refund.number}: tenders ${refund.tenders}, amount ${refund.amount}`)
+    for (const order of db
+      .prepare<[], { number: string; refunded: number; refunds: number }>(
+        `SELECT o.number, o.refunded_total AS refunded,
+           (SELECT COALESCE(SUM(amount), 0) FROM refunds r WHERE r.order_id = o.id AND r.status = 'succeeded') AS refunds
+         FROM orders o WHERE o.status IN ${PAID}`
+      )
+      .all())
+      if (order.refunded !== order.refunds)
+        problems.push(`order ${order.number}: refunded_total ${order.refunded}, refunds ${order.refunds}`)
+
     // Receipt, refund and shift numbers run without a gap on every till.
     problems.push(...gapFree(db, 'orders', /^(.+)-(\d{6})$/, 'order'))
     problems.push(...gapFree(db, 'refunds', /^(.+)-R(\d{6})$/, 'refund'))
