@@ -1,15 +1,14 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import {
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
-  rmSync,
+  renameSync,
   statSync,
   writeFileSync
 } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
 const ROOT = resolve(__dirname, '..', '..')
@@ -50,19 +49,23 @@ function prepare(): { bundle: string; renderer: string } {
     if (text.trimEnd().endsWith('//# sourceMappingURL=web.cjs.map')) break // written to the end
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100)
   }
-  // Beside the original, so `require` finds node_modules the same way.
-  mkdirSync(join(ROOT, 'out', 'node', '.tests'), { recursive: true })
-  const bundle = join(ROOT, 'out', 'node', '.tests', `web-${process.pid}.cjs`)
-  writeFileSync(bundle, text)
-  const renderer = mkdtempSync(join(tmpdir(), 'kassa-stub-renderer-'))
-  writeFileSync(
-    join(renderer, 'index.html'),
-    '<!doctype html><html><head><title>Kassa</title></head><body></body></html>'
-  )
-  process.once('exit', () => {
-    rmSync(bundle, { force: true })
-    rmSync(renderer, { recursive: true, force: true })
-  })
+  // Beside the original, so `require` finds node_modules the same way; named by its content, so
+  // test files share one copy per build (renamed into place: never seen half-written).
+  const dir = join(ROOT, 'out', 'node', '.tests')
+  mkdirSync(dir, { recursive: true })
+  const bundle = join(dir, `web-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.cjs`)
+  if (!existsSync(bundle)) {
+    const temp = `${bundle}.${process.pid}.tmp`
+    writeFileSync(temp, text)
+    renameSync(temp, bundle)
+  }
+  const renderer = join(dir, 'renderer')
+  if (!existsSync(join(renderer, 'index.html'))) {
+    mkdirSync(renderer, { recursive: true })
+    const temp = join(renderer, `index.${process.pid}.tmp`)
+    writeFileSync(temp, '<!doctype html><html><head><title>Kassa</title></head><body></body></html>')
+    renameSync(temp, join(renderer, 'index.html'))
+  }
   prepared = { bundle, renderer }
   return prepared
 }
