@@ -1,3 +1,4 @@
+import type { OrderDetail } from '@shared/contract/channels/orders'
 import type { CheckoutSession, Tender } from '@shared/contract/channels/tenders'
 import { formatMinor, parseDecimalToMinor } from '@shared/money/format'
 import { newId } from '../../core/ids'
@@ -68,14 +69,15 @@ export function createTendersService(
     expiresAt: row.expires_at ?? null
   })
 
-  const session = (orderId: string): CheckoutSession => {
+  /** `detail`: the order's view when the caller has just built it (a sale just completed). */
+  const session = (orderId: string, detail?: OrderDetail): CheckoutSession => {
     const order = store.orders.get(orderId)
     if (!order?.number) throw notFound('Order', 'orderId', 'order')
     const payments = store.payments.forOrder(orderId)
     const due = payableOf(order)
     const paid = payments.filter((p) => p.status === 'succeeded').reduce((sum, p) => sum + p.amount, 0)
     return {
-      order: orderDetail(store, order),
+      order: detail ?? orderDetail(store, order),
       due,
       paid,
       remaining: Math.max(0, due - paid),
@@ -99,7 +101,7 @@ export function createTendersService(
     tenderedText: string | undefined,
     attemptKey: string,
     actor: Actor
-  ): string => {
+  ): { id: string; paid: OrderDetail | null } => {
     const locale = deps.settings.getProfile().locale
     const tendered =
       tenderedText === undefined ? amount : parseDecimalToMinor(tenderedText, order.currency, 'tendered')
@@ -125,8 +127,7 @@ export function createTendersService(
       flow: 'cash',
       attempt_key: attemptKey
     })
-    completeIfCovered(order.id, actor.userId)
-    return id
+    return { id, paid: completeIfCovered(order.id, actor.userId) }
   }
 
   const announce = (payment: PaymentRow): void => {
@@ -140,13 +141,13 @@ export function createTendersService(
   }
 
   /** Pays the order if its succeeded tenders now cover it. Call inside a transaction. */
-  const completeIfCovered = (orderId: string, actorUserId: string | null): void => {
+  const completeIfCovered = (orderId: string, actorUserId: string | null): OrderDetail | null => {
     const order = store.orders.get(orderId)!
-    if (order.status !== 'awaiting_payment') return
+    if (order.status !== 'awaiting_payment') return null
     const succeeded = store.payments.forOrder(orderId).filter((p) => p.status === 'succeeded')
     const paid = succeeded.reduce((sum, p) => sum + p.amount, 0)
-    if (paid < payableOf(order)) return
-    completeSale(ctx, {
+    if (paid < payableOf(order)) return null
+    return completeSale(ctx, {
       orderId,
       tenders: succeeded.map((p) => ({
         method: p.method as TenderMethod,
@@ -155,10 +156,9 @@ export function createTendersService(
       })),
       // A provider's answer has no person behind it: the sale stays the cashier's who rang it up.
       actorUserId: actorUserId ?? order.cashier_user_id
-    })
+    }).order
   }
 
-  /** Folds a provider's answer into an attempt, in one transaction. */
   /**
    * Applies what a provider said about one attempt (a poll's answer or a notification) through the
    * payment state machine; pays the order once its tenders cover it. Call inside a transaction;
@@ -318,8 +318,10 @@ export function createTendersService(
           return { ...session(input.cartId), replayed: false }
         const whollyCash = input.cash !== undefined
         const { order, payable } = freezeOrder(ctx, deps, { ...input, actor, whollyCash })
-        if (input.cash) takeCash(order, payable, input.cash.tendered, input.checkoutKey, actor)
-        return { ...session(order.id), replayed: false }
+        const paid = input.cash
+          ? takeCash(order, payable, input.cash.tendered, input.checkoutKey, actor).paid
+          : null
+        return { ...session(order.id, paid ?? undefined), replayed: false }
       })
     },
 
@@ -375,7 +377,7 @@ export function createTendersService(
             }
           )
         if (input.method === 'cash') {
-          const id = takeCash(order, amount, input.tendered, input.attemptKey, actor)
+          const { id } = takeCash(order, amount, input.tendered, input.attemptKey, actor)
           return { payment: store.payments.byId(id)!, fresh: false }
         }
         const at = clock.now().toISOString()
