@@ -72,6 +72,7 @@ export function createSettlementService(
       voids: windows.flatMap(r.voids),
       saleLines: windows.flatMap(r.saleLines),
       voidLines: windows.flatMap(r.voidLines),
+      refundLines: windows.flatMap(r.refundLines),
       saleTenders: windows.flatMap(r.saleTenders),
       voidTenders: windows.flatMap(r.voidTenders),
       refundTenders: [] as Array<{ method: string; amount: number }>,
@@ -134,7 +135,18 @@ export function createSettlementService(
   const report = (date: string): ZReport => {
     checkDate(date)
     const settled = store.settlement.settledDay(date)
-    if (settled) return JSON.parse(settled.report_json) as ZReport
+    if (settled) {
+      const frozen = JSON.parse(settled.report_json) as ZReport
+      // A report frozen before the sales block was restated as one sum (no `salesTotal`) is
+      // derived again as of its settlement moment: a settled day's events never change.
+      if (frozen.salesTotal !== undefined) return frozen
+      return {
+        ...live(date, settled.settled_at),
+        status: 'settled',
+        settledAt: frozen.settledAt,
+        settledBy: frozen.settledBy
+      }
+    }
     return { ...live(date, null), status: 'open', settledAt: null, settledBy: null }
   }
 
