@@ -5,6 +5,7 @@ import { DomainError, invalid } from '../../domain/errors'
 import { LEDGER_ACCOUNTS, type LedgerAccount } from '../../domain/ledger/accounts'
 import { buildZReport, ledgerMovementsOf, type DayFigures } from '../../domain/reports/z-report'
 import { zReportCsv } from '../../domain/reports/z-report-text'
+import type { OrderRow } from '../../store/repos/orders-repo'
 import type { DrillFilter, TimeWindow } from '../../store/repos/settlement-repo'
 import type { NotificationsService } from '../notifications-service'
 import { recordChange, type ServiceContext } from '../service-context'
@@ -222,7 +223,24 @@ export function createSettlementService(
         limit,
         offset
       )
-      return { orders: rows.map((row) => orderSummary(store, row)), total }
+      const partOf = (order: OrderRow): number => {
+        if (filter.method !== undefined)
+          return store.payments
+            .forOrder(order.id)
+            .filter((p) => p.status === 'succeeded' && p.method === filter.method)
+            .reduce((sum, p) => sum + p.amount, 0)
+        if (filter.figure === 'refunds') return order.refunded_total
+        if (filter.sku !== undefined)
+          return store.orders
+            .lines(order.id)
+            .filter((line) => line.sku === filter.sku)
+            .reduce((sum, line) => sum + line.total, 0)
+        return order.total + order.cash_rounding
+      }
+      return {
+        orders: rows.map((row) => ({ ...orderSummary(store, row), figureAmount: partOf(row) })),
+        total
+      }
     },
 
     csv(date: string): { fileName: string; csv: string } {

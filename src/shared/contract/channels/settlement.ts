@@ -149,7 +149,18 @@ export const settlementChannels = {
         offset: z.number().int().min(0).default(0)
       })
       .strict(),
-    output: z.object({ orders: z.array(orderSummarySchema), total: z.number().int() }),
+    output: z.object({
+      orders: z.array(
+        orderSummarySchema.extend({
+          /**
+           * The order's part in the figure: the tender's amount (method), what its refunds gave
+           * back (refunds), the product's line totals (sku); else what the customer paid.
+           */
+          figureAmount: minor
+        })
+      ),
+      total: z.number().int()
+    }),
     permission: 'shift-close'
   }),
   'settlement:csv': channel({
