@@ -9,6 +9,7 @@ import { defineMessages, type MessageBundle } from './messages'
 import { paymentsMessages } from './locales/payments'
 import { reconciliationMessages } from './locales/reconciliation'
 import { voidsMessages } from './locales/voids'
+import { receiptSettingsMessages } from './locales/receipt-settings'
 
 /**
  * Every feature's strings. A feature adds one file under locales/ exporting a
@@ -23,7 +24,8 @@ const bundles: MessageBundle<object>[] = [
   paymentsMessages,
   settlementMessages,
   reconciliationMessages,
-  voidsMessages
+  voidsMessages,
+  receiptSettingsMessages
 ]
 
 function merge(language: 'en' | 'zh-CN'): Record<string, unknown> {

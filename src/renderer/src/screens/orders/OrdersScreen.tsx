@@ -214,7 +214,7 @@ export function OrdersScreen() {
                 </p>
               )}
               <div className="orders-detail__actions">
-                <button type="button" className="button" onClick={() => printReceipt()}>
+                <button type="button" className="button" onClick={() => void printReceipt()}>
                   <Printer aria-hidden="true" size={20} /> {t('orders.detail.reprint')}
                 </button>
                 {(selected.status === 'paid' || selected.status === 'partially_refunded') && (
