@@ -14,8 +14,8 @@ const en = {
     cashBody: 'The sale is reversed in the books. Take {{amount}} in cash out of the drawer for the customer.',
     providerBody:
       'Part of this sale was paid by card, Alipay or WeChat Pay, so it cannot be voided: only a refund gives that money back. Refund the whole order instead — each part goes back the way it was paid, under its own refund number.',
-    providerCash: 'Of it, only {{amount}} comes out of the drawer.',
-    providerNoCash: 'No cash comes out of the drawer.',
+    providerCash: ' Of it, only {{amount}} comes out of the drawer.',
+    providerNoCash: ' No cash comes out of the drawer.',
     reason: 'Reason',
     confirmVoid: 'Void this sale',
     confirmRefund: 'Refund the whole order',

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Undo2, XCircle } from 'lucide-react'
 import type { OrderDetail } from '@shared/contract/channels/orders'
@@ -123,6 +123,19 @@ function VoidForm({
     }
   }
 
+  // A provider may confirm a refund a moment later (WeChat Pay): follow it until it is settled.
+  const waiting = refund?.tenders.some((tender) => tender.status === 'processing') ?? false
+  useEffect(() => {
+    if (!refund || !waiting) return
+    const timer = setInterval(() => {
+      void call('refunds:refundable', { orderId: order.id }).then((left) => {
+        const now = left.refunds.find((r) => r.id === refund.id)
+        if (now) onRefund(now)
+      })
+    }, 2000)
+    return () => clearInterval(timer)
+  }, [refund, waiting, order.id, onRefund])
+
   const how = (method: Method): string => t(`voids.how_${method}`)
   const name = (method: Method): string => t(`payments.methods.${method}`)
 
@@ -185,14 +198,14 @@ function VoidForm({
         </tbody>
       </table>
       {viaProvider ? (
-        <p className="notice notice--info" data-testid="void-explanation">
-          {t('voids.providerBody')}{' '}
+        <p className="notice notice--info void-explanation" data-testid="void-explanation">
+          {t('voids.providerBody')}
           {cash > 0
             ? t('voids.providerCash', { amount: money(cash, order.currency) })
             : t('voids.providerNoCash')}
         </p>
       ) : (
-        <p data-testid="void-explanation">
+        <p className="void-explanation" data-testid="void-explanation">
           {t('voids.cashBody', { amount: money(cash, order.currency) })}
         </p>
       )}
