@@ -124,7 +124,7 @@ test('the Z-report adds up on the page: every total is the sum of the rows above
   // Tenders: each column adds up, and the net is what was collected.
   const tenders = await rowsOf(report.getByRole('region', { name: 'By tender' }).getByRole('table'))
   const tenderTotal = tenders.at(-1)!
-  for (const column of [1, 2, 3])
+  for (const column of [1, 2, 3] as const)
     expect(sum(tenders.slice(0, -1).map((r) => r[column]!))).toBe(tenderTotal[column])
   expect(tenderTotal[3]).toBe(collected)
 

@@ -185,7 +185,11 @@ describe('reconciliation of voided sales', () => {
     const run = await callOk(s.core, s.owner, 'reconciliation:run', { date: DAY, provider: 'alipay' })
     const row = (tradeNo: string) => run.rows.filter((r) => r.tradeNo === tradeNo && r.kind === 'payment')
     expect(row(voided.tradeNo)).toEqual([
-      expect.objectContaining({ result: 'status_mismatch', note: 'voided_not_refunded', repair: 'needs_person' })
+      expect.objectContaining({
+        result: 'status_mismatch',
+        note: 'voided_not_refunded',
+        repair: 'needs_person'
+      })
     ])
     expect(row(refunded.tradeNo)).toEqual([expect.objectContaining({ result: 'matched' })])
     expect(run.differences).toBe(1)

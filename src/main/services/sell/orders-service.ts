@@ -103,9 +103,14 @@ export function createOrdersService(ctx: ServiceContext, deps: { settings: Setti
         if (paid.some((p) => p.method === 'cash')) requireOpenShift(store)
         const at = clock.now()
         if (!order.paid_at || businessDate(new Date(order.paid_at)) !== businessDate(at)) {
-          throw new DomainError('CONFLICT', 'Only orders paid today can be voided; refund it instead', 'orderId', {
-            key: 'errors.orders.voidNotToday'
-          })
+          throw new DomainError(
+            'CONFLICT',
+            'Only orders paid today can be voided; refund it instead',
+            'orderId',
+            {
+              key: 'errors.orders.voidNotToday'
+            }
+          )
         }
         const sale = store.journal.linesForOrder(order.id).filter((line) => line.kind === 'sale')
         store.journal.post(

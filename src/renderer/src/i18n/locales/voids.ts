@@ -11,7 +11,8 @@ const en = {
     how_card: 'Refunded to the card through the card terminal',
     how_alipay: "Refunded to the customer's Alipay",
     how_wechat: "Refunded to the customer's WeChat Pay",
-    cashBody: 'The sale is reversed in the books. Take {{amount}} in cash out of the drawer for the customer.',
+    cashBody:
+      'The sale is reversed in the books. Take {{amount}} in cash out of the drawer for the customer.',
     providerBody:
       'Part of this sale was paid by card, Alipay or WeChat Pay, so it cannot be voided: only a refund gives that money back. Refund the whole order instead — each part goes back the way it was paid, under its own refund number.',
     providerCash: ' Of it, only {{amount}} comes out of the drawer.',
