@@ -81,6 +81,25 @@ describe('the Z-report adds up on the page', () => {
     expect(text).toMatch(/Tax refunded/)
     expect(text).toMatch(/Total \(after voids, before refunds\)/)
     expect((await callOk(core, owner, 'settlement:ledger-check', { date: '2025-03-01' })).agrees).toBe(true)
+
+    // Drill-down rows carry the figure's share: what was refunded, a product's lines.
+    const refundedRows = await callOk(core, owner, 'settlement:orders', {
+      date: '2025-03-01',
+      filter: { figure: 'refunds' }
+    })
+    expect(refundedRows.orders.map((o) => [o.id, o.figureAmount])).toEqual([[refunded.id, z.refunds.amount]])
+    const colaRows = await callOk(core, owner, 'settlement:orders', {
+      date: '2025-03-01',
+      filter: { figure: 'sales', sku: GOODS.cola.sku }
+    })
+    const colaOf = (order: typeof discounted) =>
+      order.lines.filter((l) => l.sku === GOODS.cola.sku).reduce((sum, l) => sum + l.total, 0)
+    expect(new Map(colaRows.orders.map((o) => [o.id, o.figureAmount]))).toEqual(
+      new Map([
+        [refunded.id, colaOf(refunded)],
+        [discounted.id, colaOf(discounted)]
+      ])
+    )
   })
 
   it('a report frozen by an older Kassa (no salesTotal) is derived again as of its settlement', async () => {
