@@ -88,6 +88,11 @@ describe('the Z-report adds up on the page', () => {
       filter: { figure: 'refunds' }
     })
     expect(refundedRows.orders.map((o) => [o.id, o.figureAmount])).toEqual([[refunded.id, z.refunds.amount]])
+    const voidRows = await callOk(core, owner, 'settlement:orders', {
+      date: '2025-03-01',
+      filter: { figure: 'voids' }
+    })
+    expect(voidRows.orders.map((o) => [o.id, o.figureAmount])).toEqual([[voided.id, z.voids.sales]])
     const colaRows = await callOk(core, owner, 'settlement:orders', {
       date: '2025-03-01',
       filter: { figure: 'sales', sku: GOODS.cola.sku }

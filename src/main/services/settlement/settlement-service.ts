@@ -235,7 +235,8 @@ export function createSettlementService(
             .lines(order.id)
             .filter((line) => line.sku === filter.sku)
             .reduce((sum, line) => sum + line.total, 0)
-        return order.total + order.cash_rounding
+        // The Voids row subtracts order totals (before cash rounding); its orders show the same.
+        return filter.figure === 'voids' ? order.total : order.total + order.cash_rounding
       }
       return {
         orders: rows.map((row) => ({ ...orderSummary(store, row), figureAmount: partOf(row) })),

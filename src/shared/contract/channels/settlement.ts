@@ -154,7 +154,8 @@ export const settlementChannels = {
         orderSummarySchema.extend({
           /**
            * The order's part in the figure: the tender's amount (method), what its refunds gave
-           * back (refunds), the product's line totals (sku); else what the customer paid.
+           * back (refunds), the product's line totals (sku), the order total (voids, as the
+           * Voids row counts it); else what the customer paid.
            */
           figureAmount: minor
         })

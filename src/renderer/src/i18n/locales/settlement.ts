@@ -93,6 +93,8 @@ const en = {
       collected: 'Collected',
       grossSales: 'Gross sales ({{count}} orders paid)',
       salesTotal: 'Sales (order totals)',
+      ordersStanding: 'Orders (paid − voided)',
+      averageTicketBasis: 'Average ticket (before refunds)',
       taxAdded: 'Tax added to prices',
       refundedTax: 'Refunds',
       taxTotal: 'Total (in net sales)',
@@ -158,6 +160,7 @@ const en = {
       refunded: 'Refunded',
       productAmount: 'This product',
       paid: 'Paid',
+      voided: 'Order total voided',
       back: 'Back to the list'
     },
     closedToast: '{{date}} is closed'
@@ -263,6 +266,8 @@ const zhCN: typeof en = {
       collected: '实收',
       grossSales: '销售总额（{{count}} 笔已付款订单）',
       salesTotal: '销售额（订单合计）',
+      ordersStanding: '订单数（已付款 − 作废）',
+      averageTicketBasis: '客单价（退款前）',
       taxAdded: '价外税',
       refundedTax: '退款',
       taxTotal: '合计（含于净销售额）',
@@ -327,6 +332,7 @@ const zhCN: typeof en = {
       refunded: '已退款',
       productAmount: '该商品',
       paid: '实付',
+      voided: '作废的订单金额',
       back: '返回列表'
     },
     closedToast: '{{date}} 已日结'

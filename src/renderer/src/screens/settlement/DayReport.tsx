@@ -171,8 +171,8 @@ export function DayReport() {
 
           <div className="kpis">
             <Kpi label={t('settlement.figures.netSales')} value={m(report.netSales)} testId="kpi-net-sales" />
-            <Kpi label={t('settlement.figures.orders')} value={String(report.orderCount)} />
-            <Kpi label={t('settlement.figures.averageTicket')} value={m(report.averageTicket)} />
+            <Kpi label={t('settlement.figures.ordersStanding')} value={String(report.orderCount)} />
+            <Kpi label={t('settlement.figures.averageTicketBasis')} value={m(report.averageTicket)} />
             <Kpi label={t('settlement.figures.collected')} value={m(report.collected)} />
           </div>
           {report.adjustments.orderCount !== 0 || report.adjustments.netSales !== 0 ? (
@@ -546,7 +546,9 @@ function DrillDialog({
         ? t('settlement.drill.refunded')
         : filter.sku !== undefined
           ? t('settlement.drill.productAmount')
-          : t('settlement.drill.paid')
+          : filter.figure === 'voids'
+            ? t('settlement.drill.voided')
+            : t('settlement.drill.paid')
   const figureAmount = new Map(result?.orders.map((o) => [o.id, o.figureAmount]) ?? [])
   return (
     <Dialog
