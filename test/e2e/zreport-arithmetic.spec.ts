@@ -176,6 +176,16 @@ test('the Z-report adds up on the page: every total is the sum of the rows above
           .map((el) => `${el.tagName}.${el.className}`)
       )
       expect(wide).toEqual([])
+      // …and nothing sticks out of its own section.
+      const spilling = await page.evaluate(() =>
+        [...document.querySelectorAll('.z-section')].flatMap((section) => {
+          const edge = section.getBoundingClientRect().right
+          return [...section.querySelectorAll('*')]
+            .filter((el) => el.getBoundingClientRect().right > edge + 1)
+            .map((el) => `${section.getAttribute('aria-label')}: ${el.tagName}`)
+        })
+      )
+      expect(spilling).toEqual([])
       await snap(page, `zreport-${language}-${viewport.width}`)
       // The screen scrolls inside its main area: the whole report, on a screen tall enough to hold it.
       await page.setViewportSize({ width: viewport.width, height: 2400 })
