@@ -80,7 +80,12 @@ export const coreEn = {
     UNAUTHENTICATED: 'Please log in.',
     FORBIDDEN: 'You are not allowed to do that.',
     UNAVAILABLE: 'Not available right now.',
-    INTERNAL: 'Something went wrong; nothing was saved.'
+    INTERNAL: 'Something went wrong; nothing was saved.',
+    orders: {
+      voidNonCash:
+        'Part of this sale was paid by card, Alipay or WeChat Pay, so it cannot be voided. Refund the whole order instead: the money goes back the way it was paid.',
+      voidNotToday: 'Only orders paid today can be voided; refund it instead.'
+    }
   },
   damaged: {
     title: 'The shop database cannot be opened',

@@ -82,7 +82,11 @@ export const coreZhCN: Messages<typeof coreEn> = {
     UNAUTHENTICATED: '请先登录。',
     FORBIDDEN: '您没有执行此操作的权限。',
     UNAVAILABLE: '暂时不可用。',
-    INTERNAL: '出了点问题，未保存任何内容。'
+    INTERNAL: '出了点问题，未保存任何内容。',
+    orders: {
+      voidNonCash: '此单有部分用银行卡、支付宝或微信支付付款，不能作废。请改为整单退款：钱会原路退回。',
+      voidNotToday: '只能作废今天付款的订单，请改为退款。'
+    }
   },
   damaged: {
     title: '无法打开门店数据库',
