@@ -80,7 +80,11 @@ export const coreEn = {
     UNAUTHENTICATED: 'Please log in.',
     FORBIDDEN: 'You are not allowed to do that.',
     UNAVAILABLE: 'Not available right now.',
-    INTERNAL: 'Something went wrong; nothing was saved.'
+    INTERNAL: 'Something went wrong; nothing was saved.',
+    cart: {
+      notYours: 'This cart belongs to another cashier: ask them to park it, then resume it here.',
+      wholePieces: '{{name}} is sold by the piece: enter a whole number.'
+    }
   },
   damaged: {
     title: 'The shop database cannot be opened',

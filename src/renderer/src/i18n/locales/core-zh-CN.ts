@@ -82,7 +82,11 @@ export const coreZhCN: Messages<typeof coreEn> = {
     UNAUTHENTICATED: '请先登录。',
     FORBIDDEN: '您没有执行此操作的权限。',
     UNAVAILABLE: '暂时不可用。',
-    INTERNAL: '出了点问题，未保存任何内容。'
+    INTERNAL: '出了点问题，未保存任何内容。',
+    cart: {
+      notYours: '这是另一位收银员的购物车：请对方先挂单，再在这里取单。',
+      wholePieces: '{{name}} 按件销售：请输入整数。'
+    }
   },
   damaged: {
     title: '无法打开门店数据库',
