@@ -32,6 +32,8 @@ import { backupIfDue } from '../store/backup'
 import { openDatabase } from '../store/database'
 import { DatabaseDamagedError, DatabaseTooNewError } from '../store/errors'
 import { createStore } from '../store/store'
+import { registerApprovalsHandlers } from '../api/handlers/approvals-handlers'
+import { createLossPreventionService } from '../services/loss-prevention-service'
 import { systemClock, type Clock } from './clock'
 import { dataPaths } from './data-dir'
 import { createEventBus, type EventBus } from './event-bus'
@@ -122,6 +124,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const settings = createSettingsService(ctx)
   settings.ensureProfile()
   registerSettingsHandlers(router, { settings, sessions })
+  registerApprovalsHandlers(router, {
+    lossPrevention: createLossPreventionService(ctx, { settings }),
+    sessions
+  })
   const accounts = createAccountsService(ctx, {
     sessions,
     ...(options.hashParams ? { hashParams: options.hashParams } : {})

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { appChannels } from './channels/app'
+import { approvalsChannels } from './channels/approvals'
 import { authChannels, type Override } from './channels/auth'
 import { cartChannels } from './channels/cart'
 import { catalogChannels } from './channels/catalog'
@@ -32,7 +33,8 @@ export const contract = mergeChannelMaps(
   shiftsChannels,
   settlementChannels,
   evaluationsChannels,
-  reconciliationChannels
+  reconciliationChannels,
+  approvalsChannels
 )
 
 export type Contract = typeof contract
@@ -71,6 +73,7 @@ export * from './errors'
 export * from './events'
 export * from './permissions'
 export * from './channels/app'
+export * from './channels/approvals'
 export * from './channels/settings'
 export * from './channels/auth'
 export * from './channels/users'

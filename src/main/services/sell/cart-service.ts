@@ -3,7 +3,8 @@ import type { CartView } from '@shared/contract/channels/cart'
 import { formatMinor, parseDecimalToMinor } from '@shared/money/format'
 import { businessDate } from '../../core/business-day'
 import { newId } from '../../core/ids'
-import { DomainError, invalid, notFound } from '../../domain/errors'
+import { ApprovalRequired, DomainError, invalid, notFound } from '../../domain/errors'
+import { roleCan } from '@shared/contract/roles'
 import { isEditable } from '../../domain/orders/order-status'
 import type { CouponRow } from '../../store/repos/coupons-repo'
 import type { OrderRow } from '../../store/repos/orders-repo'
@@ -128,6 +129,44 @@ export function createCartService(
     }
   }
 
+  /**
+   * A line discount above the store's limit (a share of the line's gross, `lineDiscountLimit`)
+   * needs someone who may override prices, or their approval in place: otherwise 100 % off a
+   * line went through while a ¥0.50 price cut needed a manager (issue 10). Throws
+   * ApprovalRequired('price-override') naming the discount and the limit.
+   */
+  const requireDiscountApproval = (
+    order: OrderRow,
+    found: { quantity: string; unit_price: number },
+    discount: { type: 'rate'; rate: string } | { type: 'amount'; amount: string },
+    actor: Actor
+  ): void => {
+    if (actor.approverUserId) return
+    const role = actor.userId ? store.users.get(actor.userId)?.role : undefined
+    if (role && roleCan(role, 'price-override')) return
+    const limit = new Decimal(store.lossPrevention.get().lineDiscountLimit)
+    const gross = new Decimal(found.quantity).times(found.unit_price)
+    // The engine never takes more off a line than its gross.
+    const off = Decimal.min(
+      gross,
+      discount.type === 'rate'
+        ? gross.times(discount.rate)
+        : new Decimal(parseDecimalToMinor(discount.amount, order.currency, 'discount.amount'))
+    )
+    if (off.lte(gross.times(limit))) return
+    const locale = deps.settings.getProfile().locale
+    const share = gross.isZero() ? new Decimal(1) : off.div(gross)
+    const percent = (rate: Decimal): string => `${rate.times(100).toDecimalPlaces(1).toString()} %`
+    throw new ApprovalRequired('price-override', `A line discount above ${percent(limit)} needs a manager`, {
+      reason: 'lineDiscount',
+      action: 'line-discount',
+      amount: off.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber(),
+      currency: order.currency,
+      amountText: `${percent(share)} (${formatMinor(off.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber(), order.currency, locale)})`,
+      limitText: percent(limit)
+    })
+  }
+
   return {
     checkCouponUsable,
     view,
@@ -233,6 +272,7 @@ export function createCartService(
         const { discount } = input
         if (discount?.type === 'amount')
           parseDecimalToMinor(discount.amount, order.currency, 'discount.amount')
+        if (discount) requireDiscountApproval(order, found, discount, actor)
         store.orders.setDiscount(
           order.id,
           found.id,

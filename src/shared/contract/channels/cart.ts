@@ -153,7 +153,8 @@ export const cartChannels = {
     summary: "Sets (or clears, with null) a line's discount: a rate or an amount.",
     input: z.object({ ...lineRef, discount: lineDiscountInputSchema.nullable() }).strict(),
     output: cartSchema,
-    permission: 'sell'
+    permission: 'sell',
+    overridable: true
   }),
   'cart:override-price': channel({
     summary: "Overrides a line's unit price (manager, or a manager's PIN in place).",

@@ -81,6 +81,18 @@ export const coreEn = {
     FORBIDDEN: 'You are not allowed to do that.',
     UNAVAILABLE: 'Not available right now.',
     INTERNAL: 'Something went wrong; nothing was saved.',
+    approval: {
+      refundOrder:
+        'Refunds on this order come to {{amountText}}, above {{limitText}}: a manager must approve.',
+      refundShift:
+        'Your refunds this shift come to {{amountText}}, above {{limitText}}: a manager must approve.',
+      refundCash: 'Paying {{amountText}} out of the drawer for a refund needs a manager’s approval.',
+      lineDiscount:
+        'A discount of {{amountText}} is above the {{limitText}} a cashier may give: a manager must approve.'
+    },
+    approvals: {
+      tooLarge: 'Must be at most {{limit}}.'
+    },
     cart: {
       notYours: 'This cart belongs to another cashier: ask them to park it, then resume it here.',
       wholePieces: '{{name}} is sold by the piece: enter a whole number.'
