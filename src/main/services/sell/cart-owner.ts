@@ -7,7 +7,7 @@ import type { OrderRow } from '../../store/repos/orders-repo'
  * The hand-over is explicit: the owner parks the cart, anyone at the till resumes it. A parked
  * cart is therefore open to every cashier for `cart:resume` and `cart:get` only.
  *
- * Throws FORBIDDEN on `field` (`cartId` or `orderId`), key `errors.cart.notYours`.
+ * Throws CONFLICT on `field` (`cartId` or `orderId`), key `errors.cart.notYours`.
  */
 export function requireOwnCart(
   order: Pick<OrderRow, 'cashier_user_id' | 'parked_at'>,
@@ -17,8 +17,9 @@ export function requireOwnCart(
 ): void {
   if (order.cashier_user_id === null || order.cashier_user_id === userId) return
   if (options.parkedIsOpen && order.parked_at !== null) return
+  // CONFLICT, not FORBIDDEN: no manager's PIN makes someone else's cart yours.
   throw new DomainError(
-    'FORBIDDEN',
+    'CONFLICT',
     'This cart belongs to another cashier: ask them to park it, then resume it here',
     field,
     { key: 'errors.cart.notYours' }
