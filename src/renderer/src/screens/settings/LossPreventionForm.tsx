@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CheckCircle2, Save } from 'lucide-react'
 import type { ApiError, LossPrevention, LossPreventionInput } from '@shared/contract'
@@ -50,6 +50,12 @@ export function LossPreventionForm({ currency }: { currency: string }) {
   const [draft, setDraft] = useState<Draft | null>(null)
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'error'>('idle')
   const [error, setError] = useState<ApiError | null>(null)
+  const formRef = useRef<HTMLFormElement>(null)
+
+  // A refused field may be scrolled out of view under the save bar: take the owner to it.
+  useEffect(() => {
+    if (error?.field) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
+  }, [error])
 
   useEffect(() => {
     let live = true
@@ -94,7 +100,7 @@ export function LossPreventionForm({ currency }: { currency: string }) {
   }
 
   return (
-    <form className="settings-form" onSubmit={(event) => void onSubmit(event)} noValidate>
+    <form ref={formRef} className="settings-form" onSubmit={(event) => void onSubmit(event)} noValidate>
       <fieldset className="card">
         <legend className="card__title">{t('lossPrevention.title')}</legend>
         <p className="field__hint loss-prevention__intro">{t('lossPrevention.intro')}</p>
