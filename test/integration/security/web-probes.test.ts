@@ -171,6 +171,25 @@ describe('web mode against a hostile page', () => {
     expect(lockedText).not.toContain('event:')
   })
 
+  it('the public login over HTTP: 64 concurrent wrong passwords, then the right one, is refused', async () => {
+    const { core, server } = await start(128)
+    const owner = await setupOwner(core)
+    await addStaff(core, owner)
+    const pages = await Promise.all(Array.from({ length: 64 }, () => openPage(server)))
+    const post = (token: string, password: string) =>
+      fetch(`${server.url}api/call/auth:login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Kassa-Session': token },
+        body: JSON.stringify({ username: 'manager', password })
+      }).then((r) => r.json() as Promise<{ ok: boolean }>)
+    const answers = await Promise.all(pages.map((token, i) => post(token, `wrong-guess-${i}`)))
+    expect(answers.every((a) => !a.ok)).toBe(true)
+    expect(await post(await openPage(server), STAFF.manager.password)).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' }
+    })
+  })
+
   it('refuses a cross-site simple POST, a forged token, a foreign Host and a rebinding Origin', async () => {
     const { core, server } = await start()
     const owner = await openPage(server)
