@@ -1,6 +1,7 @@
 import { expect, snap, test } from './fixtures'
 import type { Page } from '@playwright/test'
-import { openShopAsOwner } from './helpers/api'
+import { logIn, logOut } from './helpers/accounts'
+import { api, openShopAsOwner } from './helpers/api'
 
 const fitsWidth = (page: Page): Promise<boolean> =>
   page.locator('section.screen').evaluate((screen) => screen.scrollWidth <= screen.clientWidth)
@@ -62,5 +63,58 @@ for (const size of [
     await zh.getByLabel('盲点交班').scrollIntoViewIfNeeded()
     await snap(page, `settings-approvals-zh-CN-${size.width}`)
     expect(await fitsWidth(page)).toBe(true)
+  })
+}
+
+for (const size of [
+  { width: 1024, height: 768 },
+  { width: 1366, height: 860 }
+]) {
+  test(`the closing count is blind by default at ${size.width}×${size.height}, in both languages`, async ({
+    page,
+    kassa
+  }) => {
+    await page.setViewportSize(size)
+    await openShopAsOwner(page, kassa.url)
+    await api(page, 'users:create', {
+      displayName: 'Cashier Li',
+      username: 'cashier',
+      role: 'cashier',
+      password: 'cashier-pass-1',
+      pin: '2222'
+    })
+
+    // The owner supervises the drawer: the shift card shows it, the count dialog does not.
+    const nav = page.getByRole('navigation', { name: 'Main navigation' })
+    await nav.getByRole('button', { name: 'Settlement' }).click()
+    await expect(page.getByTestId('expected-cash')).toBeVisible()
+    await page.getByRole('button', { name: 'Count and close shift' }).click()
+    const close = page.getByRole('dialog', { name: /count the drawer/ })
+    await expect(close.getByText('This is a blind count')).toBeVisible()
+    await expect(close.getByText('Expected', { exact: true })).toHaveCount(0)
+    await expect(close.getByTestId('count-difference')).toHaveCount(0)
+    await close.getByLabel('Notes ¥100').fill('1')
+    await snap(page, `close-blind-en-${size.width}`)
+    await close.getByRole('button', { name: 'Cancel' }).click()
+    await page.getByRole('button', { name: '中文' }).click()
+    await page.getByRole('button', { name: '点钞交班' }).click()
+    const closeZh = page.getByRole('dialog', { name: /清点钱箱/ })
+    await expect(closeZh.getByText('这是盲点')).toBeVisible()
+    await closeZh.getByLabel('纸币 ¥100').fill('1')
+    await snap(page, `close-blind-zh-CN-${size.width}`)
+    await closeZh.getByRole('button', { name: '取消' }).click()
+
+    // A cashier at the till sees no expected cash anywhere before the count.
+    await logOut(page)
+    await logIn(page, 'cashier', 'cashier-pass-1')
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('button', { name: '结算' }).click()
+    await expect(page.getByTestId('drawer-blind')).toBeVisible()
+    await expect(page.getByTestId('expected-cash')).toHaveCount(0)
+    // Nor in the list of recent shifts, while this one is open.
+    await expect(page.getByRole('row', { name: /T01-S00001/ })).not.toContainText('¥')
+    await snap(page, `shift-card-blind-zh-CN-${size.width}`)
+    await page.getByRole('button', { name: 'English' }).click()
+    await expect(page.getByTestId('drawer-blind')).toContainText('Blind closing count')
+    await snap(page, `shift-card-blind-en-${size.width}`)
   })
 }

@@ -187,7 +187,11 @@ export function ShiftPanel() {
                   </th>
                   <td>{time(row.openedAt)}</td>
                   <td>{time(row.closedAt)}</td>
-                  <td className="num">{money(row.drawer.expected, row.currency)}</td>
+                  <td className="num">
+                    {row.status === 'open' && blind && !supervises
+                      ? '—'
+                      : money(row.drawer.expected, row.currency)}
+                  </td>
                   <td className="num">{row.counted === null ? '—' : money(row.counted, row.currency)}</td>
                   <td className={row.overShort ? 'shift-result shift-result--off' : 'shift-result'}>
                     {result(row.overShort, row.currency)}
