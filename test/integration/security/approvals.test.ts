@@ -180,6 +180,27 @@ describe('approvals that splitting cannot dodge', () => {
     ).toBe(true)
   })
 
+  it('a blind closing count: main sends a cashier no expected cash for the open shift', async () => {
+    const { core, cashier, manager: managerSession } = await shop()
+    await sellRice(core, cashier, '1', 'blind-sale-1')
+    const seen = await callOk(core, cashier, 'shifts:current', {})
+    expect(seen.shift).toMatchObject({ status: 'open', drawer: null })
+    expect((await callOk(core, cashier, 'shifts:list', {}))[0]).toMatchObject({ drawer: null })
+    const supervised = await callOk(core, managerSession, 'shifts:current', {})
+    expect(supervised.shift!.drawer).toMatchObject({ cashSales: 3990, expected: 3990 })
+    await callOk(core, managerSession, 'shifts:close', {
+      shiftId: seen.shift!.id,
+      counts: {},
+      other: '39.90'
+    })
+    // Once closed, the figures are the cashier's to see.
+    expect((await callOk(core, cashier, 'shifts:list', {}))[0]).toMatchObject({
+      status: 'closed',
+      drawer: { expected: 3990 },
+      overShort: 0
+    })
+  })
+
   it('every threshold has a domain a shop could mean, and a refused update writes nothing', async () => {
     const { core, owner } = await shop()
     const before = await callOk(core, owner, 'approvals:get-policy', {})

@@ -39,16 +39,22 @@ export const shiftSchema = z.object({
   closedAt: text().nullable(),
   closedBy: text().nullable(),
   orderCount: z.number().int(),
-  /** What went through the drawer; `expected` is live while the shift is open. */
-  drawer: z.object({
-    float: minor,
-    cashSales: minor,
-    cashVoids: minor,
-    cashRefunds: minor,
-    cashIn: minor,
-    cashOut: minor,
-    expected: minor
-  }),
+  /**
+   * What went through the drawer; `expected` is live while the shift is open. Null for an open
+   * shift when the closing count is blind and the caller does not supervise the drawer (a
+   * cashier): the expected cash is never sent to the person about to count it.
+   */
+  drawer: z
+    .object({
+      float: minor,
+      cashSales: minor,
+      cashVoids: minor,
+      cashRefunds: minor,
+      cashIn: minor,
+      cashOut: minor,
+      expected: minor
+    })
+    .nullable(),
   counted: minor.nullable(),
   /** counted − expected: over when positive, short when negative. */
   overShort: minor.nullable(),

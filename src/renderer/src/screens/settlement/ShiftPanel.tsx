@@ -136,7 +136,7 @@ export function ShiftPanel() {
               </button>
             </div>
           </header>
-          {blind && !supervises ? (
+          {shift.drawer === null || (blind && !supervises) ? (
             <p className="muted" data-testid="drawer-blind">
               {t('shift.blindDrawer', { count: shift.orderCount })}
             </p>
@@ -188,7 +188,7 @@ export function ShiftPanel() {
                   <td>{time(row.openedAt)}</td>
                   <td>{time(row.closedAt)}</td>
                   <td className="num">
-                    {row.status === 'open' && blind && !supervises
+                    {row.drawer === null || (row.status === 'open' && blind && !supervises)
                       ? '—'
                       : money(row.drawer.expected, row.currency)}
                   </td>
@@ -252,6 +252,7 @@ function DrawerTable({ shift }: { shift: ShiftView }) {
   const { t } = useTranslation()
   const money = useMoney()
   const d = shift.drawer
+  if (!d) return null
   const rows: Array<[string, number, boolean?]> = [
     [t('shift.float'), d.float],
     [t('shift.cashSales'), d.cashSales],
@@ -437,6 +438,9 @@ function CloseDialog({
   const [note, setNote] = useState('')
   const [error, setError] = useState<{ field?: string; message: string } | null>(null)
   const counted = countTotal(shift.currency, draft)
+  // Main sends no expected cash to someone who counts blind.
+  const expected = shift.drawer?.expected ?? null
+  const hidden = blind || expected === null
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
     try {
@@ -454,7 +458,7 @@ function CloseDialog({
   return (
     <Dialog title={t('shift.closeTitle', { number: shift.number })} open onClose={onClose} size="wide">
       <form onSubmit={(event) => void submit(event)}>
-        <p className="muted">{blind ? t('shift.closeHintBlind') : t('shift.closeHint')}</p>
+        <p className="muted">{hidden ? t('shift.closeHintBlind') : t('shift.closeHint')}</p>
         <div className="close-shift">
           <CashCountForm
             currency={shift.currency}
@@ -463,24 +467,22 @@ function CloseDialog({
             error={error?.field === 'other' ? error.message : undefined}
           />
           <dl className="close-shift__summary">
-            {!blind && (
+            {!hidden && (
               <>
                 <dt>{t('shift.expected')}</dt>
-                <dd>{money(shift.drawer.expected, shift.currency)}</dd>
+                <dd>{money(expected, shift.currency)}</dd>
               </>
             )}
             <dt>{t('shift.counted')}</dt>
             <dd>{counted === null ? '—' : money(counted, shift.currency)}</dd>
-            {!blind && (
+            {!hidden && (
               <>
                 <dt>{t('shift.difference')}</dt>
                 <dd
                   data-testid="count-difference"
-                  className={
-                    counted !== null && counted !== shift.drawer.expected ? 'shift-result--off' : undefined
-                  }
+                  className={counted !== null && counted !== expected ? 'shift-result--off' : undefined}
                 >
-                  {counted === null ? '—' : result(counted - shift.drawer.expected, shift.currency)}
+                  {counted === null ? '—' : result(counted - expected, shift.currency)}
                 </dd>
               </>
             )}
