@@ -208,7 +208,6 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
         secret: input.password,
         kind: 'password',
         purpose: 'login',
-        typedUsername: input.username,
         wrong: wrong('password', 'wrongCredentials'),
         userField: 'username'
       })
@@ -232,7 +231,6 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
         secret: input.pin,
         kind: 'pin',
         purpose: 'unlock',
-        typedUsername: resolved.user.username,
         wrong: wrong('pin', 'wrongPin'),
         userField: 'pin'
       })
@@ -251,7 +249,6 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
         secret: input.pin,
         kind: 'pin',
         purpose: 'switch',
-        typedUsername: input.username,
         wrong: wrong('pin', 'wrongPin'),
         userField: 'username'
       })
@@ -323,7 +320,6 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
         secret: override.pin,
         kind: 'pin',
         purpose: 'override',
-        typedUsername: override.username,
         wrong: wrong('override.pin', 'wrongPin', 'FORBIDDEN'),
         userField: 'override.username'
       })

@@ -162,7 +162,6 @@ export function createUsersService(ctx: ServiceContext, options: { hashParams?: 
           secret: input.currentPassword,
           kind: 'password',
           purpose: 'profile',
-          typedUsername: user.username,
           wrong: new DomainError('VALIDATION', `currentPassword: ${M.wrongPassword}`, 'currentPassword', {
             key: 'errors.accounts.wrongPassword'
           }),

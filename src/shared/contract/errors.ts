@@ -30,3 +30,6 @@ export interface ApiError {
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError }
+
+/** Renders a zod-style issue path as `lines[0].quantity` (the one spelling: `fieldPath`). */
+export { fieldPath as formatFieldPath } from '../schemas/field-path'

@@ -34,7 +34,9 @@ const DYNAMIC = [
   '`errors.notFound.${thing}`',
   '`errors.validation.${reason.key}`',
   '`errors.validation.${key}`',
-  '`errors.validation.${ValidationMessageKey}`'
+  '`errors.validation.${ValidationMessageKey}`',
+  // ApprovalDetail['reason'], each listed below
+  '`errors.approval.${detail.reason}`'
 ]
 
 function raisedKeys(): Map<string, string> {
@@ -47,6 +49,12 @@ function raisedKeys(): Map<string, string> {
   }
   for (const [prefix, table] of Object.entries(REASON_TABLES))
     for (const name of Object.keys(table)) keys.set(`${prefix}.${name}`, 'REASON_TABLES')
+  // ApprovalRequired's reasons (`ApprovalDetail['reason']` in src/main/domain/errors.ts).
+  const reasons = /reason:\s*((?:'\w+'\s*\|?\s*)+)/.exec(
+    files.find((f) => f.path === 'src/main/domain/errors.ts')!.text
+  )
+  for (const reason of reasons?.[1]?.match(/\w+/g) ?? [])
+    keys.set(`errors.approval.${reason}`, 'ApprovalDetail')
   for (const name of Object.keys(VALIDATION_MESSAGES))
     keys.set(`errors.validation.${name}`, 'VALIDATION_MESSAGES')
   return keys
@@ -67,6 +75,7 @@ describe('error keys', () => {
     expect(keys.get('errors.shift.notOpen')).toBe('src/main/services/shifts/shift-guard.ts')
     expect(keys.has('errors.notFound.order')).toBe(true)
     expect(keys.has('errors.validation.tooLarge')).toBe(true)
+    expect(keys.has('errors.approval.lineDiscount')).toBe(true)
     expect(keys.size).toBeGreaterThan(100)
   })
 

@@ -10,7 +10,10 @@ export function registerTendersHandlers(router: Router, deps: SellDeps): void {
 
   // Payments wait for the restart recovery, so nothing is decided on stale attempts.
   router.handle('checkout:begin', async (input, ctx) => (await recovered, tenders.begin(input, actor(ctx))))
-  router.handle('checkout:state', async (input) => (await recovered, tenders.session(input.orderId)))
+  router.handle(
+    'checkout:state',
+    async (input, ctx) => (await recovered, tenders.sessionFor(input.orderId, actor(ctx)))
+  )
   router.handle(
     'checkout:cancel',
     async (input, ctx) => (await recovered, tenders.cancelOrder(input.orderId, actor(ctx)))
@@ -19,9 +22,9 @@ export function registerTendersHandlers(router: Router, deps: SellDeps): void {
     await recovered
     return tenders.add(input, actor(ctx))
   })
-  router.handle('tenders:cancel', async (input) => {
+  router.handle('tenders:cancel', async (input, ctx) => {
     await recovered
-    return tenders.cancelTender(input.tenderId)
+    return tenders.cancelTender(input.tenderId, actor(ctx))
   })
   router.handle('payments:availability', async () => {
     const reachable = await payments.reachable()

@@ -8,6 +8,9 @@ import { settlementMessages } from './locales/settlement'
 import { defineMessages, type MessageBundle } from './messages'
 import { paymentsMessages } from './locales/payments'
 import { reconciliationMessages } from './locales/reconciliation'
+import { voidsMessages } from './locales/voids'
+import { receiptSettingsMessages } from './locales/receipt-settings'
+import { securityMessages } from './locales/security'
 import { errorMessages } from './locales/errors'
 
 /**
@@ -24,6 +27,9 @@ const bundles: MessageBundle<object>[] = [
   paymentsMessages,
   settlementMessages,
   reconciliationMessages,
+  voidsMessages,
+  receiptSettingsMessages,
+  securityMessages,
   errorMessages
 ]
 

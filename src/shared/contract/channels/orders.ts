@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { channel } from '../channel'
+import { dateOrInstant, text } from '../text'
 import { amountSchema, soldLineSchema } from './cart'
 import { orderStatusSchema, paymentStatusSchema, tenderMethodSchema } from '../../vocabulary'
 
@@ -8,39 +9,39 @@ const minor = z.number().int()
 export const orderLineSchema = soldLineSchema
 
 export const paymentSchema = z.object({
-  id: z.string(),
+  id: text(),
   method: tenderMethodSchema,
   status: paymentStatusSchema,
   amount: minor,
   tendered: minor,
   change: minor,
-  tradeNo: z.string().nullable(),
+  tradeNo: text().nullable(),
   /** 622588******1231: the only form of a card number Kassa holds. */
-  maskedPan: z.string().nullable(),
-  at: z.string()
+  maskedPan: text().nullable(),
+  at: text()
 })
 
 export const orderSummarySchema = z.object({
-  id: z.string(),
-  number: z.string().nullable(),
+  id: text(),
+  number: text().nullable(),
   status: orderStatusSchema,
-  currency: z.string(),
+  currency: text(),
   total: minor,
   cashRounding: minor,
   /** total + cashRounding: what the customer pays (paid). */
   payable: minor,
   itemCount: z.number().int(),
-  cashierName: z.string().nullable(),
-  paidAt: z.string().nullable(),
-  createdAt: z.string()
+  cashierName: text().nullable(),
+  paidAt: text().nullable(),
+  createdAt: text()
 })
 
 export const orderDetailSchema = orderSummarySchema.extend({
-  terminal: z.string(),
+  terminal: text(),
   taxMode: z.enum(['inclusive', 'exclusive']),
   lines: z.array(orderLineSchema),
   coupons: z.array(
-    z.object({ code: z.string(), applied: z.boolean(), reason: z.string().nullable(), discount: minor })
+    z.object({ code: text(), applied: z.boolean(), reason: text().nullable(), discount: minor })
   ),
   payments: z.array(paymentSchema),
   grossTotal: minor,
@@ -51,30 +52,27 @@ export const orderDetailSchema = orderSummarySchema.extend({
   paidTotal: minor,
   changeGiven: minor,
   refundedTotal: minor,
-  taxByRate: z.array(z.object({ rate: z.string(), tax: minor, net: minor })),
-  closedAt: z.string().nullable(),
-  closeReason: z.string().nullable()
+  taxByRate: z.array(z.object({ rate: text(), tax: minor, net: minor })),
+  closedAt: text().nullable(),
+  closeReason: text().nullable()
 })
 
 export type OrderSummary = z.infer<typeof orderSummarySchema>
 export type OrderDetail = z.infer<typeof orderDetailSchema>
 
-const isoDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/, 'must be a date such as 2026-11-25')
+const isoDate = dateOrInstant()
 
 export const ordersChannels = {
   'orders:search': channel({
     summary: 'Order history, newest first: by number, date range, amount range, cashier and status.',
     input: z
       .object({
-        number: z.string().trim().max(20).optional(),
+        number: text().trim().max(20).optional(),
         from: isoDate.optional(),
         to: isoDate.optional(),
         minTotal: amountSchema.optional(),
         maxTotal: amountSchema.optional(),
-        cashierUserId: z.string().optional(),
+        cashierUserId: text().optional(),
         status: orderStatusSchema.optional(),
         limit: z.number().int().min(1).max(200).default(50),
         offset: z.number().int().min(0).default(0)
@@ -86,28 +84,28 @@ export const ordersChannels = {
   'orders:cashiers': channel({
     summary: 'Everyone who has rung up an order, for the history filter.',
     input: z.object({}).strict(),
-    output: z.array(z.object({ id: z.string(), displayName: z.string() })),
+    output: z.array(z.object({ id: text(), displayName: text() })),
     permission: 'sell'
   }),
   'orders:get': channel({
     summary: 'One order with its lines, coupons, payments and tax by rate.',
-    input: z.object({ orderId: z.string().min(1, 'is required') }).strict(),
+    input: z.object({ orderId: text().min(1, 'is required') }).strict(),
     output: orderDetailSchema,
     permission: 'sell'
   }),
   'receipt:save-pdf': channel({
     summary:
       "Saves the receipt showing in the caller's window as a PDF (desktop app; web mode prints instead).",
-    input: z.object({ orderId: z.string().min(1, 'is required') }).strict(),
-    output: z.object({ file: z.string() }),
+    input: z.object({ orderId: text().min(1, 'is required') }).strict(),
+    output: z.object({ file: text() }),
     permission: 'sell'
   }),
   'orders:void': channel({
     summary: 'Voids a paid order of the current business day (manager): the sale is reversed in the ledger.',
     input: z
       .object({
-        orderId: z.string().min(1, 'is required'),
-        reason: z.string().trim().min(1, 'is required').max(200)
+        orderId: text().min(1, 'is required'),
+        reason: text().trim().min(1, 'is required').max(200)
       })
       .strict(),
     output: orderDetailSchema,

@@ -120,6 +120,9 @@ const en = {
     },
     settings: {
       currencyInUse: 'The currency cannot change once sales have been made in {{currency}}'
+    },
+    approval: {
+      needed: 'A manager must approve this'
     }
   },
   /** How a refused field is named on screen: the last name of its path, and its row. */
@@ -381,6 +384,9 @@ export const errorMessages = defineMessages(en, {
     },
     settings: {
       currencyInUse: '已有以 {{currency}} 结算的销售，币种不能再更改'
+    },
+    approval: {
+      needed: '此操作需要店长授权'
     }
   },
   fields: {

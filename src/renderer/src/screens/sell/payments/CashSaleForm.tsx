@@ -32,7 +32,10 @@ export function CashSaleForm({ cart, onClose }: { cart: CartView; onClose: () =>
     void payCash(amount, checkoutKey).then((paid) => paid && onClose())
   }
 
-  const tenderedError = error?.field === 'tendered' ? errorText(error, { beside: true }) : undefined
+  const tenderedError =
+    error?.field === 'tendered' || error?.field === 'cash.tendered'
+      ? errorText(error, { beside: true })
+      : undefined
 
   return (
     <form onSubmit={submit} className="pay-form">
