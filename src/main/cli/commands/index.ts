@@ -21,5 +21,10 @@ export const commands: readonly CliCommandEntry[] = [
     name: 'report day',
     summary: "print a business day's Z-report (text, or --json)",
     load: async () => (await import('./report-day')).reportDay
+  },
+  {
+    name: 'simulate',
+    summary: 'sell a simulated day on a till of its own (demos, benches, tests)',
+    load: async () => (await import('./simulate')).simulate
   }
 ]
