@@ -8,6 +8,10 @@ import { registerSellHandlers } from '../api/handlers/sell-handlers'
 import { registerReconciliationHandlers } from '../api/handlers/reconciliation-handlers'
 import { registerSettlementHandlers } from '../api/handlers/settlement-handlers'
 import { registerUsersHandlers } from '../api/handlers/users-handlers'
+import { registerSyncHandlers } from '../api/handlers/sync-handlers'
+import type { SecretProtector } from '../sync/key-store'
+import { masterDataGuard } from '../sync/master-data-guard'
+import { createSyncService } from '../sync/sync-service'
 import { createRouter, type Approver, type Gate, type Router } from '../api/router'
 import { createAccountsService } from '../services/accounts-service'
 import { createCatalogService } from '../services/catalog-service'
@@ -55,6 +59,17 @@ export interface CoreOptions {
     timing?: TenderTiming
     scenarioFor?: (flow: PaymentFlow) => ScenarioInput
   }
+  /**
+   * Sync with the head office: `background` runs the push and pull loops (the desktop app and web
+   * mode; never the `kassa` command or `simulate`). `protector` seals the till's key (safeStorage).
+   */
+  sync?: {
+    background?: boolean
+    protector?: SecretProtector
+    pushIntervalMs?: number
+    pullWaitSeconds?: number
+    backoff?: { minMs: number; maxMs: number }
+  }
 }
 
 /** Everything main owns, independent of Electron: both bindings forward to `router`. */
@@ -78,7 +93,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // it is damaged) only the session check applies.
   let gate: Gate = sessionGate(sessions)
   let approve: Approver | undefined = undefined
+  let storeRef: ReturnType<typeof createStore> | null = null
   const router = createRouter({
+    refuse: masterDataGuard(() => storeRef),
     gate: (permission, ctx) => gate(permission, ctx),
     approve: (request) => {
       if (!approve) throw new Error('Approvals are not available')
@@ -113,6 +130,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const dailyBackup = await backupIfDue(opened.db, paths.backups, { now: clock.now() })
   if (dailyBackup) logger.info('store.backed_up', { file: dailyBackup })
   const store = createStore(opened.db)
+  storeRef = store
   const ctx: ServiceContext = { store, clock, events, logger }
   const settings = createSettingsService(ctx)
   settings.ensureProfile()
@@ -171,6 +189,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     sessions
   })
 
+  const sync = createSyncService(ctx, {
+    dataDir: paths.root,
+    appVersion: options.version,
+    ...(options.sync?.protector ? { protector: options.sync.protector } : {}),
+    ...(options.sync?.pushIntervalMs ? { pushIntervalMs: options.sync.pushIntervalMs } : {}),
+    ...(options.sync?.pullWaitSeconds !== undefined ? { pullWaitSeconds: options.sync.pullWaitSeconds } : {}),
+    ...(options.sync?.backoff ? { backoff: options.sync.backoff } : {})
+  })
+  registerSyncHandlers(router, { sync, sessions })
+  if (options.sync?.background) sync.start()
+
   const missing = router.missingHandlers()
   if (missing.length > 0) throw new Error(`Channels without a handler: ${missing.join(', ')}`)
 
@@ -182,6 +211,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     logger,
     info,
     close: () => {
+      void sync.stop()
       sell.tenders.close()
       sell.refunds.close()
       void payments.close()

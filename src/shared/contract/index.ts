@@ -13,6 +13,7 @@ import { shiftsChannels } from './channels/shifts'
 import { tendersChannels } from './channels/tenders'
 import { settingsChannels } from './channels/settings'
 import { usersChannels } from './channels/users'
+import { syncChannels } from './channels/sync'
 import { mergeChannelMaps } from './channel'
 import type { Result } from './errors'
 import type { EventName, EventPayload } from './events'
@@ -32,7 +33,8 @@ export const contract = mergeChannelMaps(
   shiftsChannels,
   settlementChannels,
   evaluationsChannels,
-  reconciliationChannels
+  reconciliationChannels,
+  syncChannels
 )
 
 export type Contract = typeof contract
