@@ -50,6 +50,26 @@ export default tseslint.config(
     }
   },
   {
+    files: ['src/server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        {
+          group: [
+            '**/renderer/**',
+            '**/preload/**',
+            'electron',
+            'react',
+            'react-dom',
+            ...['api', 'core', 'domain', 'electron', 'payments', 'services', 'store', 'web'].map(
+              (dir) => `**/main/${dir}/**`
+            )
+          ],
+          message: 'The head office shares only src/shared with the till (and the CLI command interface).'
+        }
+      ])
+    }
+  },
+  {
     files: ['src/main/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict([
