@@ -8,6 +8,9 @@ import type { SyncStatus } from '@shared/contract/channels/sync'
 import { createEnrolCode } from '../../../src/server/enrol/enrol-service'
 import { tillDayFigures } from '../../../src/server/reports/day-figures'
 import { keyFilePath } from '../../../src/main/sync/key-store'
+import { createCore } from '../../../src/main/core/create-core'
+import { silentLogger } from '../../../src/main/core/logger'
+import { SIM_STAFF } from '../../../src/main/simulate/sim-staff'
 import { HQ_STORES, startTestHq, TestTill } from '../../support/hq'
 import { kassaInProcess } from '../../support/kassa-cli'
 import { tempDir } from '../../support/temp-dir'
@@ -140,6 +143,42 @@ describe.each(HQ_STORES)('a till syncing with the head office (%s)', (kind) => {
       { product_id: productId }
     ])
     expect(query(till, "SELECT chain_limit FROM coupons WHERE code = 'HQ5'")).toEqual([{ chain_limit: 10 }])
+    const [allotment] = query(till, `SELECT uses FROM coupon_allotments WHERE coupon_id = '${couponId}'`) as Array<{
+      uses: number
+    }>
+    expect(allotment!.uses).toBeGreaterThan(0)
+
+    // Through the till's own router: the catalog is the head office's now; coupons stop at the allotment.
+    const core = await createCore({ dataDir: till, mode: 'web', version: 'test', logger: silentLogger })
+    try {
+      const session = 'sync-test'
+      core.sessions.open(session, new Date())
+      const call = (channel: string, input: unknown) => core.router.dispatch(channel, input, { sessionId: session })
+      await call('auth:login', { username: SIM_STAFF.owner.username, password: SIM_STAFF.owner.password })
+      const refused = await call('catalog:create-product', {
+        sku: 'LOCAL-1',
+        nameZh: '本地',
+        nameEn: 'Local',
+        price: '1.00',
+        taxRate: '0.13'
+      })
+      expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', key: 'errors.sync.ownedByHq' } })
+      await call('shifts:open', { counts: {} })
+      for (let use = 0; use <= allotment!.uses; use++) {
+        const cart = (await call('cart:open', {})) as { ok: true; value: { id: string } }
+        await call('cart:add-item', { cartId: cart.value.id, code: '6970000000019' })
+        const applied = await call('cart:apply-coupon', { cartId: cart.value.id, code: 'HQ5' })
+        if (use < allotment!.uses) {
+          expect(applied.ok).toBe(true)
+          const paid = await call('checkout:pay-cash', { cartId: cart.value.id, tendered: '200', checkoutKey: `allot-${use}-key` })
+          expect(paid.ok).toBe(true)
+        } else {
+          expect(applied).toMatchObject({ ok: false, error: { key: 'errors.sync.couponAllotmentUsed' } })
+        }
+      }
+    } finally {
+      core.close()
+    }
   }, 120_000)
 })
 
