@@ -103,8 +103,16 @@ export function createHqClient(options: HqClientOptions) {
           : AbortSignal.timeout(timeoutMs + extraTimeoutMs)
       })
     } catch (error) {
-      const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)
-      throw new SyncRequestError(0, { code: 'NETWORK', reason: `the head office cannot be reached (${reason})` })
+      const reason =
+        error instanceof Error
+          ? error.cause instanceof Error
+            ? error.cause.message
+            : error.message
+          : String(error)
+      throw new SyncRequestError(0, {
+        code: 'NETWORK',
+        reason: `the head office cannot be reached (${reason})`
+      })
     }
     const text = await response.text().catch(() => '')
     let json: unknown
@@ -117,7 +125,12 @@ export function createHqClient(options: HqClientOptions) {
       const refusal = syncErrorAnswerSchema.safeParse(json)
       if (!refusal.success)
         throw new SyncRequestError(response.status, {
-          code: response.status === 413 ? 'BATCH_TOO_LARGE' : response.status >= 500 ? 'UNAVAILABLE' : 'BAD_ANSWER',
+          code:
+            response.status === 413
+              ? 'BATCH_TOO_LARGE'
+              : response.status >= 500
+                ? 'UNAVAILABLE'
+                : 'BAD_ANSWER',
           reason: `the head office answered ${response.status} ${response.statusText}`.trim()
         })
       const error = refusal.data.error

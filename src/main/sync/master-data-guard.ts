@@ -21,7 +21,7 @@ const WHAT = { catalog: 'products and categories', coupons: 'coupons', staff: 's
 
 /**
  * On an enrolled till the catalog, coupons and staff belong to the head office: a local edit is
- * refused (FORBIDDEN, `errors.sync.ownedByHq` with `{ what }`: catalog, coupons or staff) unless
+ * refused (FORBIDDEN, `errors.sync.ownedByHq.catalog|coupons|staff` with `{ store }`) unless
  * the head office allows that kind for this store (`settings.localEdits`, pulled). Checked by the
  * router before the permission gate, so no handler runs and nothing is written.
  */
@@ -34,8 +34,8 @@ export function masterDataGuard(store: () => Store | null): (channel: ChannelNam
     return {
       code: 'FORBIDDEN',
       message: `This till is enrolled with ${state.storeName}: its ${WHAT[kind]} are managed at the head office`,
-      key: 'errors.sync.ownedByHq',
-      params: { what: kind, store: state.storeName }
+      key: `errors.sync.ownedByHq.${kind}`,
+      params: { store: state.storeName }
     }
   }
 }

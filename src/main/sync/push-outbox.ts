@@ -56,7 +56,11 @@ export async function pushOutbox(
   while (from !== null) {
     const events = store.outbox.wireFrom(from, limit).map((event) => ({ tillId: identity.tillId, ...event }))
     if (events.length === 0) break
-    const base = { tillId: identity.tillId, sentAt: options.now().toISOString(), appVersion: options.appVersion }
+    const base = {
+      tillId: identity.tillId,
+      sentAt: options.now().toISOString(),
+      appVersion: options.appVersion
+    }
     const { body, count } = batchBody(events, base, maxBytes)
     const last = events[count - 1]!.seq
     let answer

@@ -28,8 +28,13 @@ export interface SyncServiceOptions {
 const DAY_MS = 24 * 3_600_000
 const NO_EDITS = { catalog: false, coupons: false, staff: false }
 
-const syncError = (code: DomainError['code'], message: string, key: string, field?: string, params?: Record<string, string | number>) =>
-  new DomainError(code, message, field, { key: `errors.sync.${key}`, ...(params ? { params } : {}) })
+const syncError = (
+  code: DomainError['code'],
+  message: string,
+  key: string,
+  field?: string,
+  params?: Record<string, string | number>
+) => new DomainError(code, message, field, { key: `errors.sync.${key}`, ...(params ? { params } : {}) })
 
 /**
  * The till's side of the head-office sync: enrolment, pushing the outbox, pulling master data, and
@@ -80,12 +85,15 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
     const { code, reason, transient } =
       error instanceof SyncRequestError
         ? { code: error.error.code, reason: error.error.reason, transient: error.transient }
-        : { code: 'INTERNAL', reason: error instanceof Error ? error.message : String(error), transient: false }
+        : {
+            code: 'INTERNAL',
+            reason: error instanceof Error ? error.message : String(error),
+            transient: false
+          }
     if (transient) offlineSince ??= at
     else if (direction !== 'enrol') lastError = direction
     // One line per distinct failure in a row: an hour offline is one error, not a thousand.
-    const latest = store.sync.errors(1)[0]
-    if (!latest || latest.resolvedAt !== null || latest.code !== code || latest.direction !== direction)
+    if (store.sync.openErrorCode(direction) !== code)
       store.transaction(() => store.sync.recordError({ at, direction, code, reason }))
     logger.warn('sync.failed', { direction, code, reason })
   }
@@ -103,7 +111,10 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
     const enrolled = state !== null
     const warning = oldest !== null && clock.now().getTime() - new Date(oldest.at).getTime() > DAY_MS
     const errors = store.sync.errors(20)
-    const unresolved = errors.some((e) => e.resolvedAt === null && e.direction !== 'enrol' && e.code !== 'NETWORK' && e.code !== 'UNAVAILABLE')
+    const unresolved = errors.some(
+      (e) =>
+        e.resolvedAt === null && e.direction !== 'enrol' && e.code !== 'NETWORK' && e.code !== 'UNAVAILABLE'
+    )
     return {
       enrolled,
       state: !enrolled
@@ -121,6 +132,7 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
       tillId: state?.tillId ?? null,
       backlog,
       oldestUnsyncedAt: oldest?.at ?? null,
+      oldestAgeMs: oldest ? Math.max(0, clock.now().getTime() - new Date(oldest.at).getTime()) : null,
       offlineSince,
       lastPushAt: state?.lastPushAt ?? null,
       lastPullAt: state?.lastPullAt ?? null,
@@ -148,7 +160,11 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
     try {
       const result = await pushOutbox(store, client, who, { now: clock.now, appVersion: options.appVersion })
       for (const notice of result.notices)
-        logger.warn('sync.event_not_applied', { seq: notice.seq, outcome: notice.outcome, reason: notice.reason })
+        logger.warn('sync.event_not_applied', {
+          seq: notice.seq,
+          outcome: notice.outcome,
+          reason: notice.reason
+        })
       recordSuccess('push')
     } catch (error) {
       recordFailure('push', error)
@@ -170,7 +186,12 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
         const applied = applyPullPage(store, page, clock.now().toISOString())
         for (const skip of applied.skipped)
           store.transaction(() =>
-            store.sync.recordError({ at: clock.now().toISOString(), direction: 'pull', code: 'NOT_APPLIED', reason: `${skip.entity} ${skip.id}: ${skip.reason}` })
+            store.sync.recordError({
+              at: clock.now().toISOString(),
+              direction: 'pull',
+              code: 'NOT_APPLIED',
+              reason: `${skip.entity} ${skip.id}: ${skip.reason}`
+            })
           )
         if (applied.changes > 0 || applied.reset) events.emit('catalog:changed', { what: 'import', ids: [] })
         recordSuccess('pull')
@@ -256,7 +277,8 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
      * Answers the status afterwards; a failure is in its `errors`, not thrown.
      */
     async syncNow(): Promise<SyncStatus> {
-      if (!store.sync.state()) throw syncError('CONFLICT', 'This till is not enrolled with a head office', 'notEnrolled')
+      if (!store.sync.state())
+        throw syncError('CONFLICT', 'This till is not enrolled with a head office', 'notEnrolled')
       await pushNow().catch(() => undefined)
       await pullNow(0).catch(() => undefined)
       return status()
@@ -273,10 +295,18 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
      *   (`errors.sync.badUrl`, `errors.sync.badCode`, `errors.sync.enrolCodeInvalid`,
      *   `errors.sync.enrolCodeExpired`); UNAVAILABLE `errors.sync.unreachable`, `errors.sync.refused`
      */
-    async enrol(input: { hqUrl: string; code: string; label?: string | undefined }, actorUserId: string | null): Promise<SyncStatus> {
-      if (store.sync.state()) throw syncError('CONFLICT', 'This till is already enrolled with a head office', 'alreadyEnrolled')
+    async enrol(
+      input: { hqUrl: string; code: string; label?: string | undefined },
+      actorUserId: string | null
+    ): Promise<SyncStatus> {
+      if (store.sync.state())
+        throw syncError('CONFLICT', 'This till is already enrolled with a head office', 'alreadyEnrolled')
       if (currentShift(store))
-        throw syncError('CONFLICT', "Close the open shift first: enrolling changes this till's code", 'shiftOpen')
+        throw syncError(
+          'CONFLICT',
+          "Close the open shift first: enrolling changes this till's code",
+          'shiftOpen'
+        )
       let hqUrl: string
       try {
         hqUrl = normaliseHqUrl(input.hqUrl)
@@ -285,7 +315,12 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
       }
       const code = normaliseEnrolCode(input.code)
       if (!ENROL_CODE_PATTERN.test(code))
-        throw syncError('VALIDATION', 'code: must be the 8 characters the head office printed, such as ABCD-EFGH', 'badCode', 'code')
+        throw syncError(
+          'VALIDATION',
+          'code: must be the 8 characters the head office printed, such as ABCD-EFGH',
+          'badCode',
+          'code'
+        )
       const pair = await generateTillKeyPair()
       // Saved before asking: whatever the answer, the key the head office may now hold is on disk.
       saveTillKey(options.dataDir, pair, options.protector)
@@ -306,11 +341,24 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
           case 'ENROL_CODE_INVALID':
             throw syncError('VALIDATION', 'code: unknown or already used', 'enrolCodeInvalid', 'code')
           case 'ENROL_CODE_EXPIRED':
-            throw syncError('VALIDATION', 'code: expired; ask the head office for a new one', 'enrolCodeExpired', 'code')
+            throw syncError(
+              'VALIDATION',
+              'code: expired; ask the head office for a new one',
+              'enrolCodeExpired',
+              'code'
+            )
           case 'NETWORK':
-            throw syncError('UNAVAILABLE', `The head office cannot be reached: ${reason}`, 'unreachable', 'hqUrl', { reason })
+            throw syncError(
+              'UNAVAILABLE',
+              `The head office cannot be reached: ${reason}`,
+              'unreachable',
+              'hqUrl',
+              { reason }
+            )
           default:
-            throw syncError('UNAVAILABLE', `The head office refused: ${reason}`, 'refused', undefined, { reason })
+            throw syncError('UNAVAILABLE', `The head office refused: ${reason}`, 'refused', undefined, {
+              reason
+            })
         }
       }
       const at = clock.now().toISOString()
@@ -383,7 +431,16 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
       const stamp = clock.now().toISOString().replace(/[:.]/g, '-')
       return {
         fileName: `kassa-outbox-${state?.tillCode ?? 'till'}-${stamp}.json`,
-        json: JSON.stringify({ tillId: state?.tillId ?? null, tillCode: state?.tillCode ?? null, exportedAt: clock.now().toISOString(), events }, null, 2),
+        json: JSON.stringify(
+          {
+            tillId: state?.tillId ?? null,
+            tillCode: state?.tillCode ?? null,
+            exportedAt: clock.now().toISOString(),
+            events
+          },
+          null,
+          2
+        ),
         count: events.length
       }
     }

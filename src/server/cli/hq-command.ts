@@ -83,9 +83,7 @@ export const hqCommand: CliCommand = {
         port: options.port,
         host: options.host
       })
-      context.stdout.write(
-        `kassa hq: serving ${hq.url} (${hq.db.dialect}: ${hq.db.description})\n`
-      )
+      context.stdout.write(`kassa hq: serving ${hq.url} (${hq.db.dialect}: ${hq.db.description})\n`)
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve)
         process.once('SIGTERM', resolve)

@@ -8,7 +8,8 @@ import { event } from './channel'
 /** Events main pushes to every renderer (Electron `webContents.send`, web mode SSE). */
 export const events = {
   'sync:status': event({
-    summary: 'The sync with the head office moved on (backlog, state, errors): the badge and Sync panel update.',
+    summary:
+      'The sync with the head office moved on (backlog, state, errors): the badge and Sync panel update.',
     payload: syncStatusSchema
   }),
   'settings:changed': event({ summary: 'The store profile was saved.', payload: storeProfileSchema }),

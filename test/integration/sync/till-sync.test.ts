@@ -50,7 +50,17 @@ describe.each(HQ_STORES)('a till syncing with the head office (%s)', (kind) => {
     expect(status).toMatchObject({ enrolled: true, state: 'synced', backlog: 0 })
 
     // A day sold after enrolling prints the head office's till code in its order numbers.
-    const sold = await ok(['--data-dir', till, 'simulate', '--date', '2026-11-21', '--orders', '15', '--seed', '2'])
+    const sold = await ok([
+      '--data-dir',
+      till,
+      'simulate',
+      '--date',
+      '2026-11-21',
+      '--orders',
+      '15',
+      '--seed',
+      '2'
+    ])
     expect(sold).toContain(`(${status.tillCode}-000001 … ${status.tillCode}-000015)`)
     const waiting = JSON.parse(await ok(['--data-dir', till, 'sync', 'status', '--json'])) as SyncStatus
     expect(waiting.backlog).toBeGreaterThan(15)
@@ -70,7 +80,7 @@ describe.each(HQ_STORES)('a till syncing with the head office (%s)', (kind) => {
 
     for (const date of ['2026-11-20', '2026-11-21']) {
       const z = await report(till, date)
-      const figures = (await tillDayFigures(hq.db, (await storeOf(hq, status.tillId))!, date)).find(
+      const figures = (await tillDayFigures(hq.db, (await storeOf(hq, status.tillId!))!, date)).find(
         (f) => f.tillId === status.tillId
       )!
       expect(figures).toMatchObject({
@@ -89,7 +99,7 @@ describe.each(HQ_STORES)('a till syncing with the head office (%s)', (kind) => {
     const { code } = await createEnrolCode(hq.db, hq.clock, 'Main street')
     await ok(['--data-dir', till, 'sync', 'enrol', '--hq', hq.url, '--code', code])
     const status = JSON.parse(await ok(['--data-dir', till, 'sync', 'status', '--json'])) as SyncStatus
-    const storeId = (await storeOf(hq, status.tillId))!
+    const storeId = (await storeOf(hq, status.tillId!))!
     const categoryId = uuidv7()
     const productId = uuidv7()
     const couponId = uuidv7()
@@ -116,7 +126,12 @@ describe.each(HQ_STORES)('a till syncing with the head office (%s)', (kind) => {
           active: true
         }
       },
-      { entity: 'barcode', id: '6970000000019', op: 'put', data: { barcode: '6970000000019', productId, position: 0 } },
+      {
+        entity: 'barcode',
+        id: '6970000000019',
+        op: 'put',
+        data: { barcode: '6970000000019', productId, position: 0 }
+      },
       {
         entity: 'coupon',
         id: couponId,
@@ -143,7 +158,10 @@ describe.each(HQ_STORES)('a till syncing with the head office (%s)', (kind) => {
       { product_id: productId }
     ])
     expect(query(till, "SELECT chain_limit FROM coupons WHERE code = 'HQ5'")).toEqual([{ chain_limit: 10 }])
-    const [allotment] = query(till, `SELECT uses FROM coupon_allotments WHERE coupon_id = '${couponId}'`) as Array<{
+    const [allotment] = query(
+      till,
+      `SELECT uses FROM coupon_allotments WHERE coupon_id = '${couponId}'`
+    ) as Array<{
       uses: number
     }>
     expect(allotment!.uses).toBeGreaterThan(0)
@@ -153,7 +171,8 @@ describe.each(HQ_STORES)('a till syncing with the head office (%s)', (kind) => {
     try {
       const session = 'sync-test'
       core.sessions.open(session, new Date())
-      const call = (channel: string, input: unknown) => core.router.dispatch(channel, input, { sessionId: session })
+      const call = (channel: string, input: unknown) =>
+        core.router.dispatch(channel, input, { sessionId: session })
       await call('auth:login', { username: SIM_STAFF.owner.username, password: SIM_STAFF.owner.password })
       const refused = await call('catalog:create-product', {
         sku: 'LOCAL-1',
@@ -162,7 +181,10 @@ describe.each(HQ_STORES)('a till syncing with the head office (%s)', (kind) => {
         price: '1.00',
         taxRate: '0.13'
       })
-      expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', key: 'errors.sync.ownedByHq' } })
+      expect(refused).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN', key: 'errors.sync.ownedByHq.catalog' }
+      })
       await call('shifts:open', { counts: {} })
       for (let use = 0; use <= allotment!.uses; use++) {
         const cart = (await call('cart:open', {})) as { ok: true; value: { id: string } }
@@ -170,7 +192,11 @@ describe.each(HQ_STORES)('a till syncing with the head office (%s)', (kind) => {
         const applied = await call('cart:apply-coupon', { cartId: cart.value.id, code: 'HQ5' })
         if (use < allotment!.uses) {
           expect(applied.ok).toBe(true)
-          const paid = await call('checkout:pay-cash', { cartId: cart.value.id, tendered: '200', checkoutKey: `allot-${use}-key` })
+          const paid = await call('checkout:pay-cash', {
+            cartId: cart.value.id,
+            tendered: '200',
+            checkoutKey: `allot-${use}-key`
+          })
           expect(paid.ok).toBe(true)
         } else {
           expect(applied).toMatchObject({ ok: false, error: { key: 'errors.sync.couponAllotmentUsed' } })
@@ -182,7 +208,10 @@ describe.each(HQ_STORES)('a till syncing with the head office (%s)', (kind) => {
   }, 120_000)
 })
 
-async function storeOf(hq: Awaited<ReturnType<typeof startTestHq>>, tillId: string): Promise<string | undefined> {
+async function storeOf(
+  hq: Awaited<ReturnType<typeof startTestHq>>,
+  tillId: string
+): Promise<string | undefined> {
   const rows = await hq.db.query<{ store_id: string }>('SELECT store_id FROM tills WHERE id = ?', [tillId])
   return rows[0]?.store_id
 }

@@ -2,7 +2,10 @@ import type { SessionRegistry } from '../../core/sessions'
 import type { SyncService } from '../../sync/sync-service'
 import type { Router } from '../router'
 
-export function registerSyncHandlers(router: Router, deps: { sync: SyncService; sessions: SessionRegistry }): void {
+export function registerSyncHandlers(
+  router: Router,
+  deps: { sync: SyncService; sessions: SessionRegistry }
+): void {
   const { sync, sessions } = deps
   router.handle('sync:status', () => sync.status())
   router.handle('sync:now', () => sync.syncNow())

@@ -13,8 +13,13 @@ declare const __KASSA_VERSION__: string
 const version = (): string => (typeof __KASSA_VERSION__ === 'string' ? __KASSA_VERSION__ : 'cli')
 
 /** Opens the till in `dataDir` with its sync service (no background loops), runs `work`, closes it. */
-async function withSync<T>(context: CliContext, command: string, work: (sync: SyncService) => Promise<T>): Promise<T> {
-  if (context.dataDir === undefined) throw new UsageError(`${command} needs --data-dir DIR (or KASSA_DATA_DIR)`)
+async function withSync<T>(
+  context: CliContext,
+  command: string,
+  work: (sync: SyncService) => Promise<T>
+): Promise<T> {
+  if (context.dataDir === undefined)
+    throw new UsageError(`${command} needs --data-dir DIR (or KASSA_DATA_DIR)`)
   const paths = dataPaths(context.dataDir)
   const { db } = await openDatabase(paths.database, { backupDir: paths.backups })
   try {
@@ -52,7 +57,12 @@ function option(args: readonly string[], name: string): string | undefined {
   return undefined
 }
 
-function refuseUnknown(args: readonly string[], command: string, known: readonly string[], flags: readonly string[] = []): void {
+function refuseUnknown(
+  args: readonly string[],
+  command: string,
+  known: readonly string[],
+  flags: readonly string[] = []
+): void {
   for (let i = 0; i < args.length; i++) {
     const name = args[i]!.split('=')[0]!
     if (flags.includes(name)) continue
@@ -63,17 +73,21 @@ function refuseUnknown(args: readonly string[], command: string, known: readonly
 
 /** `kassa --data-dir DIR sync enrol --hq URL --code CODE [--label NAME]`: enrols the till, then syncs once. */
 export const syncEnrol: CliCommand = {
-  usage: 'kassa --data-dir DIR sync enrol --hq URL --code CODE [--label NAME]   enrol this till with a head office',
+  usage:
+    'kassa --data-dir DIR sync enrol --hq URL --code CODE [--label NAME]   enrol this till with a head office',
   async run(args, context) {
     refuseUnknown(args, 'sync enrol', ['--hq', '--code', '--label'])
     const hqUrl = option(args, '--hq')
     const code = option(args, '--code')
-    if (!hqUrl || !code) throw new UsageError('sync enrol needs --hq URL and --code CODE (from kassa hq enrol-code)')
+    if (!hqUrl || !code)
+      throw new UsageError('sync enrol needs --hq URL and --code CODE (from kassa hq enrol-code)')
     const label = option(args, '--label')
     const status = await withSync(context, 'sync enrol', (sync) =>
       sync.enrol({ hqUrl, code, ...(label ? { label } : {}) }, null)
     )
-    context.stdout.write(`enrolled as till ${status.tillCode} of ${status.storeName}\n${syncStatusText(status)}`)
+    context.stdout.write(
+      `enrolled as till ${status.tillCode} of ${status.storeName}\n${syncStatusText(status)}`
+    )
     return 0
   }
 }
@@ -84,7 +98,9 @@ export const syncStatus: CliCommand = {
   async run(args, context) {
     refuseUnknown(args, 'sync status', [], ['--json'])
     const status = await withSync(context, 'sync status', async (sync) => sync.status())
-    context.stdout.write(args.includes('--json') ? `${JSON.stringify(status, null, 2)}\n` : syncStatusText(status))
+    context.stdout.write(
+      args.includes('--json') ? `${JSON.stringify(status, null, 2)}\n` : syncStatusText(status)
+    )
     return 0
   }
 }
@@ -95,7 +111,9 @@ export const syncNow: CliCommand = {
   async run(args, context) {
     refuseUnknown(args, 'sync now', [], ['--json'])
     const status = await withSync(context, 'sync now', (sync) => sync.syncNow())
-    context.stdout.write(args.includes('--json') ? `${JSON.stringify(status, null, 2)}\n` : syncStatusText(status))
+    context.stdout.write(
+      args.includes('--json') ? `${JSON.stringify(status, null, 2)}\n` : syncStatusText(status)
+    )
     return status.backlog === 0 && status.state === 'synced' ? 0 : 1
   }
 }

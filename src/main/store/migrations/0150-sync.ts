@@ -26,7 +26,8 @@ export const migration0150Sync: Migration = {
     `)
     const rows = db.prepare<[], { seq: number; payload: string }>('SELECT seq, payload FROM outbox').all()
     const setHash = db.prepare('UPDATE outbox SET payload_sha256 = ? WHERE seq = ?')
-    for (const row of rows) setHash.run(createHash('sha256').update(row.payload, 'utf8').digest('hex'), row.seq)
+    for (const row of rows)
+      setHash.run(createHash('sha256').update(row.payload, 'utf8').digest('hex'), row.seq)
     db.exec(`
       CREATE TRIGGER outbox_immutable BEFORE UPDATE OF seq, id, at, type, aggregate_id, payload, version, payload_sha256 ON outbox
         BEGIN SELECT RAISE(ABORT, 'an outbox event never changes once written'); END;

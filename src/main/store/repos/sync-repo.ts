@@ -68,14 +68,20 @@ export function createSyncRepo(db: Database) {
   const resolve = db.prepare(
     'UPDATE sync_errors SET resolved_at = ? WHERE direction = ? AND resolved_at IS NULL'
   )
-  const recent = db.prepare<[number], {
-    id: number
-    at: string
-    direction: SyncErrorRow['direction']
-    code: string
-    reason: string
-    resolved_at: string | null
-  }>('SELECT * FROM sync_errors ORDER BY id DESC LIMIT ?')
+  const latestOpen = db.prepare<[string], { code: string }>(
+    'SELECT code FROM sync_errors WHERE direction = ? AND resolved_at IS NULL ORDER BY id DESC LIMIT 1'
+  )
+  const recent = db.prepare<
+    [number],
+    {
+      id: number
+      at: string
+      direction: SyncErrorRow['direction']
+      code: string
+      reason: string
+      resolved_at: string | null
+    }
+  >('SELECT * FROM sync_errors ORDER BY id DESC LIMIT ?')
 
   return {
     /** The till's enrolment, or null when it is not enrolled. */
@@ -118,9 +124,17 @@ export function createSyncRepo(db: Database) {
     setClockOffset: (ms: number) => void setOffset.run(Math.trunc(ms)),
     setStoreSettings: (localEdits: LocalEdits, storeName: string) =>
       void setEdits.run(JSON.stringify(localEdits), storeName),
-    recordError(error: { at: string; direction: SyncErrorRow['direction']; code: string; reason: string }): void {
+    recordError(error: {
+      at: string
+      direction: SyncErrorRow['direction']
+      code: string
+      reason: string
+    }): void {
       insertError.run(error)
     },
+    /** The code of the latest unsettled error in `direction`, or null. */
+    openErrorCode: (direction: SyncErrorRow['direction']): string | null =>
+      latestOpen.get(direction)?.code ?? null,
     /** A success in `direction` settles the errors met there before. */
     resolveErrors: (direction: SyncErrorRow['direction'], at: string) => void resolve.run(at, direction),
     errors(limit = 20): SyncErrorRow[] {

@@ -8,6 +8,7 @@ import { settlementMessages } from './locales/settlement'
 import { defineMessages, type MessageBundle } from './messages'
 import { paymentsMessages } from './locales/payments'
 import { reconciliationMessages } from './locales/reconciliation'
+import { syncMessages } from './locales/sync'
 
 /**
  * Every feature's strings. A feature adds one file under locales/ exporting a
@@ -21,7 +22,8 @@ const bundles: MessageBundle<object>[] = [
   catalogMessages,
   paymentsMessages,
   settlementMessages,
-  reconciliationMessages
+  reconciliationMessages,
+  syncMessages
 ]
 
 function merge(language: 'en' | 'zh-CN'): Record<string, unknown> {

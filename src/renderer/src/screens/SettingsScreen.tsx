@@ -8,6 +8,7 @@ import { TextField } from '../components/TextField'
 import { Field } from '../components/Field'
 import { useSettingsStore } from '../stores/settings-store'
 import { ScreenHeader } from '../components/ScreenHeader'
+import { SyncPanel } from './sync/SyncPanel'
 
 const CURRENCIES = ['CNY', 'HKD', 'USD', 'EUR', 'GBP', 'JPY', 'KRW', 'KWD', 'BHD'] as const
 
@@ -189,6 +190,7 @@ export function SettingsScreen() {
           </button>
         </div>
       </form>
+      <SyncPanel />
     </section>
   )
 }

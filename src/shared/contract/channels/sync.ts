@@ -22,6 +22,8 @@ export const syncStatusSchema = z.object({
   backlog: z.number().int(),
   /** When the oldest of them was written (ISO), or null. */
   oldestUnsyncedAt: time,
+  /** How long the oldest has waited, by main's clock (ms), or null. */
+  oldestAgeMs: z.number().int().nullable(),
   /** Since when the head office could not be reached (ISO), or null. */
   offlineSince: time,
   lastPushAt: time,
@@ -58,7 +60,8 @@ export const syncChannels = {
     permission: 'session'
   }),
   'sync:enrol': channel({
-    summary: 'Enrols this till with a head office using a one-time code; its till code then prints in order numbers.',
+    summary:
+      'Enrols this till with a head office using a one-time code; its till code then prints in order numbers.',
     input: z
       .object({
         hqUrl: z.string().trim().min(1, 'is required').max(300),
