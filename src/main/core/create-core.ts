@@ -69,6 +69,7 @@ export interface CoreOptions {
     pushIntervalMs?: number
     pullWaitSeconds?: number
     backoff?: { minMs: number; maxMs: number }
+    maxBatchEvents?: number
   }
 }
 
@@ -195,7 +196,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...(options.sync?.protector ? { protector: options.sync.protector } : {}),
     ...(options.sync?.pushIntervalMs ? { pushIntervalMs: options.sync.pushIntervalMs } : {}),
     ...(options.sync?.pullWaitSeconds !== undefined ? { pullWaitSeconds: options.sync.pullWaitSeconds } : {}),
-    ...(options.sync?.backoff ? { backoff: options.sync.backoff } : {})
+    ...(options.sync?.backoff ? { backoff: options.sync.backoff } : {}),
+    ...(options.sync?.maxBatchEvents ? { maxBatchEvents: options.sync.maxBatchEvents } : {})
   })
   registerSyncHandlers(router, { sync, sessions })
   if (options.sync?.background) sync.start()

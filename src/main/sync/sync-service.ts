@@ -21,6 +21,8 @@ export interface SyncServiceOptions {
   pushIntervalMs?: number
   /** Long-poll wait of a pull, seconds (≤ 25). */
   pullWaitSeconds?: number
+  /** Events per pushed batch (at most the protocol's 1,000; tests lower it to see many batches). */
+  maxBatchEvents?: number
   /** Backoff bounds: full jitter between them, doubling per failure. */
   backoff?: { minMs: number; maxMs: number }
 }
@@ -58,6 +60,7 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
   let running = false
   let pullAbort: AbortController | null = null
   let lastError: 'push' | 'pull' | null = null
+  let lastBatches = 0
 
   /** The till's clock, corrected by what the head office taught it (for signatures only). */
   const signingNow = (): Date => new Date(clock.now().getTime() + (store.sync.state()?.clockOffsetMs ?? 0))
@@ -158,7 +161,12 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
     pushing = true
     announce()
     try {
-      const result = await pushOutbox(store, client, who, { now: clock.now, appVersion: options.appVersion })
+      const result = await pushOutbox(store, client, who, {
+        now: clock.now,
+        appVersion: options.appVersion,
+        ...(options.maxBatchEvents ? { maxEvents: options.maxBatchEvents } : {})
+      })
+      lastBatches = result.batches
       for (const notice of result.notices)
         logger.warn('sync.event_not_applied', {
           seq: notice.seq,
@@ -254,6 +262,8 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
 
   return {
     status,
+    /** How many batches the last push took (for tests and the bench). */
+    lastPushBatches: () => lastBatches,
 
     /** Starts the background push and pull (the desktop app and web mode; never the `kassa` command). */
     start(): void {
