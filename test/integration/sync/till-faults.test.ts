@@ -140,7 +140,7 @@ describe.each(HQ_STORES)('till sync faults (%s)', (kind) => {
         '--date',
         day,
         '--orders',
-        '40',
+        '8',
         '--seed',
         String(20 + i)
       ])
