@@ -82,6 +82,8 @@ export interface Core {
   logger: Logger
   info(): AppInfo
   close(): void
+  /** Like `close`, but waits until the payment gateway and listeners have let go of their sockets. */
+  shutdown(): Promise<void>
 }
 
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -124,7 +126,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     // every other channel answers UNAVAILABLE.
     database = { status: 'damaged', message: error.message, file: paths.database }
     logger.error('store.open_failed', { error })
-    return { router, events, sessions, clock, logger, info, close: () => {} }
+    return { router, events, sessions, clock, logger, info, close: () => {}, shutdown: async () => {} }
   }
 
   logger.info('store.opened', { file: paths.database, applied: opened.applied, backup: opened.backupFile })
@@ -217,6 +219,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       sell.tenders.close()
       sell.refunds.close()
       void payments.close()
+      opened.db.close()
+    },
+    shutdown: async () => {
+      await sync.stop()
+      sell.tenders.close()
+      sell.refunds.close()
+      await payments.close()
       opened.db.close()
     }
   }

@@ -85,12 +85,12 @@ function cashHandedOver(due: number, roundUp: 0 | 1 | 2 | 3): number {
  *   password changed, a catalog with nothing to sell)
  */
 export async function runSimulation(options: SimulationOptions): Promise<SimulationSummary> {
-  const { fresh } = await claimSimulatedTill(options.dataDir)
+  const { fresh, history } = await claimSimulatedTill(options.dataDir)
   const dayStart = localMidnight(options.date)
   const clock = manualClock(new Date(dayStart + OPENS_AT_HOUR * 3_600_000 - 30 * 60_000))
   // Two streams: one plans the day, one makes ids, so an extra id never shifts the plan.
   const random = createSeededRandom(options.seed)
-  const idWords = createSeededRandom(options.seed ^ 0x5eed1d5)
+  const idWords = createSeededRandom((options.seed ^ 0x5eed1d5 ^ Math.imul(history, 0x9e3779b1)) >>> 0)
   const restoreIds = useIdSource(seededIdSource(clock.now, idWords.next))
   let core: Core | undefined
   try {
@@ -102,11 +102,11 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       logger: createFileLogger(dataPaths(options.dataDir).logs),
       payments: { mode: 'sandbox', timing: TIMING, scenarioFor: () => SANDBOX_CUSTOMER }
     })
-    const run = new DayRun(core, tillCaller(core), clock, options)
+    const run = new DayRun(core, tillCaller(core), clock, options, `${options.seed}-${options.date}-${history}`)
     await run.signIn(fresh)
     return await run.sell(dayStart, random)
   } finally {
-    core?.close()
+    await core?.shutdown()
     restoreIds()
   }
 }
@@ -125,7 +125,9 @@ class DayRun {
     private readonly core: Core,
     private readonly till: TillCaller,
     private readonly clock: ReturnType<typeof manualClock>,
-    private readonly options: SimulationOptions
+    private readonly options: SimulationOptions,
+    /** Makes this run's checkout and refund keys its own (seed, date, the till's history). */
+    private readonly tag: string
   ) {}
 
   /** On a new till: the first-run set-up with the demo shop, the staff and coupons. Else: logs them in. */
@@ -280,7 +282,7 @@ class DayRun {
       }
     }
     this.step(order)
-    const key = `sim-${this.options.seed}-${this.options.date}-${order.index}`
+    const key = `sim-${this.tag}-${order.index}`
     const { id, number } = await this.pay(session, cart.id, cart.totals.cashTotal, order, key)
     this.summary.orders++
     if (order.void) {
@@ -381,7 +383,7 @@ class DayRun {
     const refundable = await this.till.call(manager, 'refunds:refundable', { orderId })
     if (refundable.refundable <= 0) return
     this.clock.advance(60_000)
-    const key = `sim-${this.options.seed}-${this.options.date}-${order.index}-refund`
+    const key = `sim-${this.tag}-${order.index}-refund`
     const line = refundable.lines.find((l) => l.amountLeft > 0)
     if (order.refund!.kind === 'line' && line) {
       const quantity = line.unit === 'kg' || new Decimal(line.quantityLeft).lt(1) ? line.quantityLeft : '1'

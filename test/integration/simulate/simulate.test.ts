@@ -71,6 +71,12 @@ describe('kassa simulate', () => {
     expect(rows(first, outbox)).toEqual(rows(second, outbox))
     expect(rows(first, outbox).length).toBeGreaterThan(ORDERS)
 
+    // The same seed and day again on the same till sells another day's worth: no id or key is reused.
+    const again = await simulate(second, 7)
+    expect(again.stderr).not.toContain('error')
+    expect(again.stdout).toContain(`(T01-0000${ORDERS + 1} … T01-0000${ORDERS * 2})`)
+    expect((await reportOf(second)).orderCount).toBe(2 * (ORDERS - 1))
+
     // A second day into the same till carries on its numbers.
     const next = await simulate(first, 8, '2026-11-21', 3)
     expect(next.status).toBe(0)
