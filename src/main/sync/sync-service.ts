@@ -77,11 +77,7 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
     return { hqUrl: state.hqUrl, tillId: state.tillId, privateKey: key.privateKey }
   }
 
-  /** Full jitter: uniform between the floor and min(ceiling, floor × 2^failures). */
-  const backoffMs = (failures: number): number => {
-    const cap = Math.min(backoff.maxMs, backoff.minMs * 2 ** Math.max(0, failures - 1))
-    return backoff.minMs + Math.floor(random() * Math.max(0, cap - backoff.minMs))
-  }
+  const backoffMs = (failures: number): number => backoffDelay(failures, random(), backoff)
 
   const recordFailure = (direction: 'push' | 'pull' | 'enrol', error: unknown): void => {
     const at = clock.now().toISOString()
@@ -455,6 +451,21 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
       }
     }
   }
+}
+
+/**
+ * The wait before retry number `failures` (1, 2, …): full jitter, uniform between `minMs` and
+ * min(`maxMs`, `minMs` × 2^(failures − 1)), from `roll` in [0, 1).
+ *
+ * @example backoffDelay(1, 0.99, { minMs: 1000, maxMs: 60_000 }) // 1000; failure 7 and on: up to 60,000
+ */
+export function backoffDelay(
+  failures: number,
+  roll: number,
+  bounds: { minMs: number; maxMs: number }
+): number {
+  const cap = Math.min(bounds.maxMs, bounds.minMs * 2 ** Math.max(0, failures - 1))
+  return bounds.minMs + Math.floor(roll * Math.max(0, cap - bounds.minMs))
 }
 
 /**
