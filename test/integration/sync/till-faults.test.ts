@@ -133,17 +133,7 @@ describe.each(HQ_STORES)('till sync faults (%s)', (kind) => {
       '2026-11-08'
     ]
     for (const [i, day] of days.entries())
-      await ok([
-        '--data-dir',
-        till.dir,
-        'simulate',
-        '--date',
-        day,
-        '--orders',
-        '8',
-        '--seed',
-        String(20 + i)
-      ])
+      await ok(['--data-dir', till.dir, 'simulate', '--date', day, '--orders', '8', '--seed', String(20 + i)])
     const backlog = tillOutbox(till.dir).unsynced
     expect(backlog).toBeGreaterThan(50)
 
