@@ -102,7 +102,13 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       logger: createFileLogger(dataPaths(options.dataDir).logs),
       payments: { mode: 'sandbox', timing: TIMING, scenarioFor: () => SANDBOX_CUSTOMER }
     })
-    const run = new DayRun(core, tillCaller(core), clock, options, `${options.seed}-${options.date}-${history}`)
+    const run = new DayRun(
+      core,
+      tillCaller(core),
+      clock,
+      options,
+      `${options.seed}-${options.date}-${history}`
+    )
     await run.signIn(fresh)
     return await run.sell(dayStart, random)
   } finally {

@@ -243,6 +243,11 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
       try {
         await pullNow(pullWait, pullAbort.signal)
         pullFailures = 0
+        // The head office answers again: a push waiting out its backoff goes now.
+        if (pushFailures > 0 && !pushing) {
+          pushFailures = 0
+          void runPush()
+        }
       } catch {
         pullFailures++
         const delay = backoffMs(pullFailures)
