@@ -1,15 +1,6 @@
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeSync
-} from 'node:fs'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import { mkdirDurably, writeFileDurably } from '../fs/durable-file'
 
 /**
  * Encrypts the till's private key at rest where the platform can (Electron's `safeStorage`:
@@ -35,30 +26,6 @@ export function keyFilePath(dataDir: string): string {
   return join(dataDir, 'sync', 'till-key.json')
 }
 
-/**
- * Writes `text` to `file` so a crash leaves the old file or the new one, never half of either:
- * a temp file (mode 0600) written and fsynced, renamed over, and the directory fsynced.
- */
-export function writeFileAtomic(file: string, text: string): void {
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 })
-  const temp = `${file}.${process.pid}.tmp`
-  const fd = openSync(temp, 'w', 0o600)
-  try {
-    writeSync(fd, text)
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-  renameSync(temp, file)
-  try {
-    const dir = openSync(dirname(file), 'r')
-    fsyncSync(dir)
-    closeSync(dir)
-  } catch {
-    // Some platforms (Windows) cannot open a directory; the rename is still atomic there.
-  }
-}
-
 /** Saves the till's key pair (`privateKey` PKCS #8 base64url), sealed when a protector is given. */
 export function saveTillKey(
   dataDir: string,
@@ -72,7 +39,10 @@ export function saveTillKey(
         publicKey: pair.publicKey
       }
     : { protection: 'plain', key: pair.privateKey, publicKey: pair.publicKey }
-  writeFileAtomic(keyFilePath(dataDir), `${JSON.stringify(file)}\n`)
+  const path = keyFilePath(dataDir)
+  mkdirDurably(dirname(path), { mode: 0o700 })
+  // Atomic and durable (temp file, fsync, rename, fsync of the directory), readable by this user only.
+  writeFileDurably(path, `${JSON.stringify(file)}\n`, { mode: 0o600 })
 }
 
 /** The till's private key, or null when none is saved. Throws when it is sealed and cannot be opened. */
