@@ -97,6 +97,10 @@ for (const [size, viewport] of [
     await page.getByRole('button', { name: '解除接入' }).click()
     await expect(page.getByRole('alert').filter({ hasText: '未上传到总部' })).toBeVisible()
     await expect(page.getByRole('button', { name: '导出未同步事件' })).toBeVisible()
+    // Logging out is refused too while sales wait; the till says why and stays signed in.
+    await page.getByRole('button', { name: '退出登录' }).click()
+    await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible()
+    await expect(page.getByText('未上传到总部').first()).toBeVisible()
 
     await page.getByRole('button', { name: 'English' }).click()
     await page.getByRole('button', { name: 'Sell' }).click()

@@ -11,6 +11,7 @@ import { registerUsersHandlers } from '../api/handlers/users-handlers'
 import { registerSyncHandlers } from '../api/handlers/sync-handlers'
 import type { SecretProtector } from '../sync/key-store'
 import { masterDataGuard } from '../sync/master-data-guard'
+import { unsyncedGuard } from '../sync/unsynced-guard'
 import { createSyncService } from '../sync/sync-service'
 import { createRouter, type Approver, type Gate, type Router } from '../api/router'
 import { createAccountsService } from '../services/accounts-service'
@@ -97,8 +98,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   let gate: Gate = sessionGate(sessions)
   let approve: Approver | undefined = undefined
   let storeRef: ReturnType<typeof createStore> | null = null
+  const masterData = masterDataGuard(() => storeRef)
+  const unsynced = unsyncedGuard(() => storeRef)
   const router = createRouter({
-    refuse: masterDataGuard(() => storeRef),
+    refuse: (channel) => masterData(channel) ?? unsynced(channel),
     gate: (permission, ctx) => gate(permission, ctx),
     approve: (request) => {
       if (!approve) throw new Error('Approvals are not available')

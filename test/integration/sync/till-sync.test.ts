@@ -202,6 +202,13 @@ describe.each(HQ_STORES)('a till syncing with the head office (%s)', (kind) => {
           expect(applied).toMatchObject({ ok: false, error: { key: 'errors.sync.couponAllotmentUsed' } })
         }
       }
+      // Those sales wait for the head office: logging out is refused until they are synced.
+      expect(await call('auth:logout', {})).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT', key: 'errors.sync.unsyncedEvents' }
+      })
+      expect((await call('sync:now', {})).ok).toBe(true)
+      expect((await call('auth:logout', {})).ok).toBe(true)
     } finally {
       core.close()
     }
