@@ -99,13 +99,28 @@ export function openPostgresDatabase(url: string): HqDatabase {
       throw wrap(error)
     }
     let broken = false
+    // A checked-out client whose server goes away emits 'error'; unheard, it would crash the process.
+    const onError = () => (broken = true)
+    client.on('error', onError)
     try {
       return await work(client)
     } catch (error) {
-      broken = isUnavailable(error)
+      broken ||= isUnavailable(error)
       throw wrap(error)
     } finally {
+      client.off('error', onError)
       client.release(broken)
+    }
+  }
+
+  /** A read on a connection that died with its server is tried once more on a fresh one. */
+  async function once<T>(read: () => Promise<T>): Promise<T> {
+    try {
+      return await read()
+    } catch (error) {
+      if (!(error instanceof DatabaseUnavailableError)) throw error
+      await sleep(100)
+      return read()
     }
   }
 
@@ -128,14 +143,19 @@ export function openPostgresDatabase(url: string): HqDatabase {
           })
         } catch (error) {
           const code = (error as { code?: string }).code ?? ''
-          if (!RETRYABLE.has(code) || attempt >= 8) throw error
-          await sleep(Math.random() * 20 * attempt)
+          // A pooled connection that died with its server (a restart) fails once: a fresh one may
+          // already work. `work` is idempotent, so even a COMMIT whose answer was lost may be rerun.
+          const unavailable = error instanceof DatabaseUnavailableError && attempt < 3
+          if (!(RETRYABLE.has(code) && attempt < 8) && !unavailable) throw error
+          await sleep(unavailable ? 100 * attempt : Math.random() * 20 * attempt)
         }
       }
     },
     query<T>(sql: string, params: readonly SqlValue[] = []) {
-      return withClient(
-        async (client) => (await client.query(toPgPlaceholders(sql), params as SqlValue[])).rows as T[]
+      return once(() =>
+        withClient(
+          async (client) => (await client.query(toPgPlaceholders(sql), params as SqlValue[])).rows as T[]
+        )
       )
     },
     run(sql, params = []) {

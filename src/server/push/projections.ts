@@ -34,11 +34,18 @@ const refundCreatedV1 = z.object({
   status: z.string(),
   amount: minor,
   tax: minor,
-  createdAt: z.string().min(1)
+  createdAt: z.string().min(1),
+  tenders: z
+    .array(
+      z.object({ method: z.string(), amount: minor, status: z.string(), outRequestNo: z.string().min(1) })
+    )
+    .default([])
 })
+const refundTenderV1 = z.object({ tenderId: z.string().min(1), status: z.string() })
 const shiftOpenedV1 = z.object({
   id: z.string().min(1),
-  number: z.number().int().nullable().optional(),
+  /** `T01-S00001` (older tills may have sent a plain number). */
+  number: z.union([z.string(), z.number().int()]).nullable().optional(),
   float: minor,
   at: z.string().min(1),
   kind: z.string().optional()
@@ -54,6 +61,14 @@ const shiftClosedV1 = z.object({
 /** Event types the head office keeps but has nothing to project from (yet). */
 export const RECORDED_TYPES = new Set([
   'order.cancelled',
+  'product.created',
+  'product.updated',
+  'product.deactivated',
+  'category.created',
+  'category.updated',
+  'category.deactivated',
+  'shift.cash_in',
+  'shift.cash_out',
   'coupon.created',
   'coupon.updated',
   'evaluation.recorded',
@@ -61,6 +76,7 @@ export const RECORDED_TYPES = new Set([
   'refunds.policy_updated',
   'security.updated',
   'settings.updated',
+  'settings.receipt_updated',
   'settlement.day_closed',
   'user.changed',
   'user.created'
@@ -117,6 +133,17 @@ const REFUND_COLUMNS = [
   'tax',
   'status',
   'created_at',
+  'day'
+] as const
+const REFUND_TENDER_COLUMNS = [
+  'till_id',
+  'tender_id',
+  'refund_id',
+  'store_id',
+  'method',
+  'amount',
+  'status',
+  'completed_at',
   'day'
 ] as const
 const SHIFT_COLUMNS = [
@@ -237,9 +264,52 @@ export function project(
               r.createdAt,
               day(r.createdAt)
             ]
-          }
+          },
+          ...r.tenders.map((t) => {
+            // A cash tender is paid out at once; a provider's completes with refund.tender_succeeded.
+            const done = t.status === 'succeeded'
+            return {
+              table: 'hq_refund_tenders',
+              columns: REFUND_TENDER_COLUMNS,
+              row: [
+                tillId,
+                t.outRequestNo,
+                r.id,
+                storeId,
+                t.method,
+                t.amount,
+                t.status,
+                done ? r.createdAt : null,
+                done ? day(r.createdAt) : null
+              ]
+            }
+          })
         ],
         updates: [],
+        couponCodes: []
+      }
+    }
+    case 'refund.tender_succeeded':
+    case 'refund.tender_failed': {
+      const parsed = refundTenderV1.safeParse(event.payload)
+      if (!parsed.success) return { status: 'quarantined', reason: issue(parsed.error) }
+      const succeeded = event.type === 'refund.tender_succeeded'
+      return {
+        status: 'applied',
+        inserts: [],
+        updates: [
+          {
+            sql: 'UPDATE hq_refund_tenders SET status = ?, completed_at = ?, day = ? WHERE till_id = ? AND tender_id = ?',
+            params: [
+              succeeded ? 'succeeded' : 'failed',
+              succeeded ? event.at : null,
+              succeeded ? day(event.at) : null,
+              tillId,
+              parsed.data.tenderId
+            ],
+            missing: `refund tender ${parsed.data.tenderId} is not known at the head office`
+          }
+        ],
         couponCodes: []
       }
     }
@@ -253,7 +323,15 @@ export function project(
           {
             table: 'hq_shifts',
             columns: SHIFT_COLUMNS,
-            row: [tillId, s.id, storeId, s.number ?? null, s.kind ?? 'regular', s.float, s.at]
+            row: [
+              tillId,
+              s.id,
+              storeId,
+              s.number === undefined || s.number === null ? null : String(s.number),
+              s.kind ?? 'regular',
+              s.float,
+              s.at
+            ]
           }
         ],
         updates: [],

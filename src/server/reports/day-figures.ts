@@ -8,7 +8,7 @@ export interface TillDayFigures {
   orderCount: number
   /** Σ totals of orders paid − of orders voided that day, before cash rounding. */
   salesTotal: number
-  /** Σ refunds made that day (failed ones excluded). */
+  /** Σ refund tenders paid out that day (cash at once, a provider's when it confirmed). */
   refunds: number
   /** salesTotal − refunds: the Z-report's net sales. */
   netSales: number
@@ -46,7 +46,7 @@ export async function tillDayFigures(
     'SELECT till_id, COUNT(*) AS n, SUM(total) AS total, SUM(cash_rounding) AS rounding FROM hq_orders WHERE store_id = ? AND voided_day = ? GROUP BY till_id'
   )
   const refunds = await sums(
-    "SELECT till_id, COUNT(*) AS n, SUM(amount) AS total, 0 AS rounding FROM hq_refunds WHERE store_id = ? AND day = ? AND status <> 'failed' GROUP BY till_id"
+    "SELECT till_id, COUNT(*) AS n, SUM(amount) AS total, 0 AS rounding FROM hq_refund_tenders WHERE store_id = ? AND day = ? AND status = 'succeeded' GROUP BY till_id"
   )
   const zero = { n: 0, total: 0, rounding: 0 }
   return tills.map((till) => {

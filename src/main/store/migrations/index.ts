@@ -8,6 +8,7 @@ import { migration0060Shifts } from './0060-shifts'
 import { migration0070Tenders } from './0070-tenders'
 import { migration0075RefundTenderTax } from './0075-refund-tender-tax'
 import { migration0080Reconciliation } from './0080-reconciliation'
+import { migration0100ReceiptSettings } from './0100-receipt-settings'
 import { migration0150Sync } from './0150-sync'
 
 /** Every schema step, in order. Append only; never edit one that has shipped. */
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   migration0070Tenders,
   migration0075RefundTenderTax,
   migration0080Reconciliation,
+  migration0100ReceiptSettings,
   migration0150Sync
 ]
 

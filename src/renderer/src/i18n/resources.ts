@@ -9,6 +9,8 @@ import { defineMessages, type MessageBundle } from './messages'
 import { paymentsMessages } from './locales/payments'
 import { reconciliationMessages } from './locales/reconciliation'
 import { syncMessages } from './locales/sync'
+import { voidsMessages } from './locales/voids'
+import { receiptSettingsMessages } from './locales/receipt-settings'
 
 /**
  * Every feature's strings. A feature adds one file under locales/ exporting a
@@ -23,7 +25,9 @@ const bundles: MessageBundle<object>[] = [
   paymentsMessages,
   settlementMessages,
   reconciliationMessages,
-  syncMessages
+  syncMessages,
+  voidsMessages,
+  receiptSettingsMessages
 ]
 
 function merge(language: 'en' | 'zh-CN'): Record<string, unknown> {

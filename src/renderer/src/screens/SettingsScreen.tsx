@@ -9,6 +9,7 @@ import { Field } from '../components/Field'
 import { useSettingsStore } from '../stores/settings-store'
 import { ScreenHeader } from '../components/ScreenHeader'
 import { SyncPanel } from './sync/SyncPanel'
+import { ReceiptSettingsForm } from './ReceiptSettingsForm'
 
 const CURRENCIES = ['CNY', 'HKD', 'USD', 'EUR', 'GBP', 'JPY', 'KRW', 'KWD', 'BHD'] as const
 
@@ -190,6 +191,7 @@ export function SettingsScreen() {
           </button>
         </div>
       </form>
+      <ReceiptSettingsForm />
       <SyncPanel />
     </section>
   )

@@ -51,11 +51,26 @@ export const migration0004Projections: HqMigration = {
       PRIMARY KEY (till_id, refund_id)
     )`,
     `CREATE INDEX hq_refunds_day ON hq_refunds (store_id, day)`,
+    // A refund is booked tender by tender when each is paid out (cash at once, a provider when
+    // it confirms), as the till's Z-report books it.
+    `CREATE TABLE hq_refund_tenders (
+      till_id TEXT NOT NULL,
+      tender_id TEXT NOT NULL,
+      refund_id TEXT NOT NULL,
+      store_id TEXT NOT NULL,
+      method TEXT NOT NULL,
+      amount BIGINT NOT NULL,
+      status TEXT NOT NULL,
+      completed_at TEXT,
+      day TEXT,
+      PRIMARY KEY (till_id, tender_id)
+    )`,
+    `CREATE INDEX hq_refund_tenders_day ON hq_refund_tenders (store_id, day)`,
     `CREATE TABLE hq_shifts (
       till_id TEXT NOT NULL,
       shift_id TEXT NOT NULL,
       store_id TEXT NOT NULL,
-      number BIGINT,
+      number TEXT,
       kind TEXT NOT NULL,
       float_amount BIGINT NOT NULL,
       opened_at TEXT NOT NULL,

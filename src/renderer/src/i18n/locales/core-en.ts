@@ -100,6 +100,11 @@ export const coreEn = {
       refused: 'The head office refused: {{reason}}',
       unsyncedEvents: '{{count}} events have not reached the head office yet: sync first, or export them.',
       keyMissing: 'This till’s sync key is missing: enrol it again.'
+    },
+    orders: {
+      voidNonCash:
+        'Part of this sale was paid by card, Alipay or WeChat Pay, so it cannot be voided. Refund the whole order instead: the money goes back the way it was paid.',
+      voidNotToday: 'Only orders paid today can be voided; refund it instead.'
     }
   },
   damaged: {

@@ -101,6 +101,10 @@ export const coreZhCN: Messages<typeof coreEn> = {
       refused: '总部拒绝了请求：{{reason}}',
       unsyncedEvents: '还有 {{count}} 条事件未上传到总部：请先同步，或将其导出。',
       keyMissing: '本收银台的同步密钥丢失：请重新接入。'
+    },
+    orders: {
+      voidNonCash: '此单有部分用银行卡、支付宝或微信支付付款，不能作废。请改为整单退款：钱会原路退回。',
+      voidNotToday: '只能作废今天付款的订单，请改为退款。'
     }
   },
   damaged: {
