@@ -1,0 +1,160 @@
+import { join } from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
+import type { ZReport } from '../../src/shared/contract/channels/settlement'
+import { callOk, loginAs, OWNER, STAFF } from './accounts'
+import type { OutboxRow } from './sync-pusher'
+import { GOODS, openShop } from '../integration/sell/sell-fixture'
+
+/** One thing a real till does in a test day. */
+export type TillOp =
+  | { kind: 'sale'; basket: number; coupon: boolean }
+  | { kind: 'void' }
+  | { kind: 'refund'; amount: string }
+  | { kind: 'cash'; direction: 'in' | 'out'; amount: string }
+  | { kind: 'wait'; minutes: number }
+  /** Close the shift (counting `short` minor units less than expected) and open the next. */
+  | { kind: 'close-shift'; short: number }
+  /** Close the shift, settle today, open a new shift: what it sells next is late for today. */
+  | { kind: 'settle' }
+  /** Close the shift and start selling at 09:00 the next day. */
+  | { kind: 'next-day' }
+
+export interface TillRun {
+  /** Every business day the till worked, YYYY-MM-DD (the process's local dates). */
+  dates: string[]
+  outbox: OutboxRow[]
+  /** The till's own `settlement:report` for each of `dates`. */
+  reports: Map<string, ZReport>
+}
+
+const localDate = (at: Date) =>
+  `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`
+
+/**
+ * Runs a real till (core, services, its SQLite file) through `ops` from `start` (local time) and
+ * reads back its outbox and its own Z-report of every day it worked. Sales are cash (so refunds
+ * are paid out at once), by the cashier; voids, refunds, cash moves, shift closes and settling by
+ * the manager or owner, as the till's permissions want.
+ */
+export async function runTill(ops: readonly TillOp[], start = new Date(2025, 2, 1, 9, 0)): Promise<TillRun> {
+  const shop = await openShop({ start: start.toISOString() })
+  try {
+    const { core, clock, dataDir } = shop
+    let { cashier, manager, owner } = shop
+    const security = await callOk(core, owner, 'security:get', {})
+    await callOk(core, owner, 'security:update', { ...security, idleLockMinutes: 240 })
+    const dates = new Set([localDate(start)])
+    const standing: string[] = []
+    let key = 0
+    const closeShift = async (short = 0) => {
+      const shift = (await callOk(core, cashier, 'shifts:current', {})).shift!
+      const counted = Math.max(0, shift.drawer.expected - short)
+      await callOk(core, manager, 'shifts:close', {
+        shiftId: shift.id,
+        counts: {},
+        other: `${Math.floor(counted / 100)}.${String(counted % 100).padStart(2, '0')}`
+      })
+    }
+    for (const op of ops) {
+      clock.advance(60_000)
+      switch (op.kind) {
+        case 'sale': {
+          const cart = await callOk(core, cashier, 'cart:open', {})
+          await callOk(core, cashier, 'cart:add-item', {
+            cartId: cart.id,
+            code: GOODS.cola.barcodes[0]!,
+            quantity: String(1 + (op.basket % 3))
+          })
+          if (op.basket % 5 >= 2)
+            await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code: GOODS.rice.sku })
+          if (op.basket % 5 === 4)
+            await callOk(core, cashier, 'cart:add-item', {
+              cartId: cart.id,
+              code: GOODS.apple.sku,
+              quantity: '0.75'
+            })
+          if (op.coupon && op.basket % 5 >= 2)
+            await callOk(core, cashier, 'cart:apply-coupon', { cartId: cart.id, code: 'SAVE10' })
+          const { order } = await callOk(core, cashier, 'checkout:pay-cash', {
+            cartId: cart.id,
+            tendered: '200',
+            checkoutKey: `till-op-${++key}`
+          })
+          standing.push(order.id)
+          break
+        }
+        case 'void': {
+          const id = standing.pop()
+          if (id) await callOk(core, manager, 'orders:void', { orderId: id, reason: 'customer changed mind' })
+          break
+        }
+        case 'refund': {
+          const id = standing.at(-1)
+          if (id) {
+            await callOk(core, manager, 'refunds:create', {
+              orderId: id,
+              refundKey: `till-refund-${++key}`,
+              reason: 'damaged',
+              amount: op.amount
+            })
+            // A refunded order is not voided later (the till would refuse it).
+            standing.pop()
+          }
+          break
+        }
+        case 'cash': {
+          const shift = (await callOk(core, cashier, 'shifts:current', {})).shift!
+          if (op.direction === 'out' && shift.drawer.expected < Number(op.amount) * 100) break
+          await callOk(core, manager, 'shifts:cash-move', {
+            direction: op.direction,
+            amount: op.amount,
+            reason: 'change'
+          })
+          break
+        }
+        case 'wait':
+          clock.advance(op.minutes * 60_000)
+          break
+        case 'close-shift':
+          await closeShift(op.short)
+          await callOk(core, cashier, 'shifts:open', { counts: {} })
+          break
+        case 'settle': {
+          await closeShift()
+          const today = localDate(new Date(clock.now()))
+          await callOk(core, owner, 'settlement:settle', { date: today })
+          await callOk(core, cashier, 'shifts:open', { counts: {} })
+          break
+        }
+        case 'next-day': {
+          await closeShift()
+          const now = new Date(clock.now())
+          const next = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 9, 0)
+          clock.advance(next.getTime() - now.getTime())
+          dates.add(localDate(next))
+          // A night away locks every session: the staff log in again in the morning.
+          cashier = await loginAs(core, STAFF.cashier.username, STAFF.cashier.password)
+          manager = await loginAs(core, STAFF.manager.username, STAFF.manager.password)
+          owner = await loginAs(core, OWNER.username, OWNER.password)
+          await callOk(core, cashier, 'shifts:open', { counts: {} })
+          break
+        }
+      }
+    }
+    // The day ends with its shift closed, as a till's day does.
+    await closeShift()
+    const reports = new Map<string, ZReport>()
+    for (const date of dates) reports.set(date, await callOk(core, manager, 'settlement:report', { date }))
+    const db = new BetterSqlite3(join(dataDir, 'kassa.sqlite'), { readonly: true })
+    try {
+      const outbox = db
+        .prepare('SELECT seq, id, at, type, aggregate_id AS aggregateId, payload FROM outbox ORDER BY seq')
+        .all() as OutboxRow[]
+      return { dates: [...dates], outbox, reports }
+    } finally {
+      db.close()
+    }
+  } finally {
+    shop.close()
+  }
+}
