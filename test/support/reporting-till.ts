@@ -44,7 +44,8 @@ export async function runTill(ops: readonly TillOp[], start = new Date(2025, 2, 
     const security = await callOk(core, owner, 'security:get', {})
     await callOk(core, owner, 'security:update', { ...security, idleLockMinutes: 240 })
     const dates = new Set([localDate(start)])
-    const standing: string[] = []
+    const standing: Array<{ id: string; date: string }> = []
+    const settled = new Set<string>()
     let key = 0
     const closeShift = async (short = 0) => {
       const shift = (await callOk(core, cashier, 'shifts:current', {})).shift!
@@ -80,16 +81,20 @@ export async function runTill(ops: readonly TillOp[], start = new Date(2025, 2, 
             tendered: '200',
             checkoutKey: `till-op-${++key}`
           })
-          standing.push(order.id)
+          standing.push({ id: order.id, date: localDate(new Date(clock.now())) })
           break
         }
         case 'void': {
-          const id = standing.pop()
-          if (id) await callOk(core, manager, 'orders:void', { orderId: id, reason: 'customer changed mind' })
+          // Only an order paid today can be voided (an older one is refunded).
+          const last = standing.at(-1)
+          if (last && last.date === localDate(new Date(clock.now()))) {
+            standing.pop()
+            await callOk(core, manager, 'orders:void', { orderId: last.id, reason: 'customer changed mind' })
+          }
           break
         }
         case 'refund': {
-          const id = standing.at(-1)
+          const id = standing.at(-1)?.id
           if (id) {
             await callOk(core, manager, 'refunds:create', {
               orderId: id,
@@ -120,9 +125,15 @@ export async function runTill(ops: readonly TillOp[], start = new Date(2025, 2, 
           await callOk(core, cashier, 'shifts:open', { counts: {} })
           break
         case 'settle': {
-          await closeShift()
           const today = localDate(new Date(clock.now()))
+          // A settled day never changes: a second settle of it is skipped.
+          if (settled.has(today)) break
+          settled.add(today)
+          await closeShift()
           await callOk(core, owner, 'settlement:settle', { date: today })
+          // The next shift opens a moment later: an event in the very millisecond of the
+          // settlement is cut by time alone, a tie the till's own rule leaves open.
+          clock.advance(1000)
           await callOk(core, cashier, 'shifts:open', { counts: {} })
           break
         }
@@ -142,7 +153,14 @@ export async function runTill(ops: readonly TillOp[], start = new Date(2025, 2, 
       }
     }
     // The day ends with its shift closed, as a till's day does.
+    clock.advance(60_000)
     await closeShift()
+    // A sale after the last day's settlement belongs to the day after it: report that day too.
+    const last = [...dates].at(-1)!
+    if (settled.has(last)) {
+      const [y, m, d] = last.split('-').map(Number) as [number, number, number]
+      dates.add(localDate(new Date(y, m - 1, d + 1)))
+    }
     const reports = new Map<string, ZReport>()
     for (const date of dates) reports.set(date, await callOk(core, manager, 'settlement:report', { date }))
     const db = new BetterSqlite3(join(dataDir, 'kassa.sqlite'), { readonly: true })

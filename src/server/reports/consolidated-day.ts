@@ -34,6 +34,15 @@ export interface ConsolidatedDay {
   totals: SummedReport[]
 }
 
+function sumByKey<T extends { amount: number }>(
+  rows: readonly T[],
+  key: (row: T) => string
+): Array<[string, number]> {
+  const out = new Map<string, number>()
+  for (const row of rows) out.set(key(row), (out.get(key(row)) ?? 0) + row.amount)
+  return [...out]
+}
+
 /** The sum of several days' aggregates (the Z-report's figures are sums, so adding the parts adds the report). */
 function addParts(parts: readonly DayParts[]): DayParts {
   return {
@@ -52,8 +61,15 @@ function addParts(parts: readonly DayParts[]): DayParts {
       }),
       { n: 0, orders: 0, amount: 0, tax: 0 }
     ),
-    refundTenders: parts.flatMap((p) => p.refundTenders),
-    cashMoves: parts.flatMap((p) => p.cashMoves),
+    // buildZReport reads these two as one row per key: summed here, not concatenated.
+    refundTenders: sumByKey(
+      parts.flatMap((p) => p.refundTenders),
+      (t) => t.method
+    ).map(([method, amount]) => ({ method, amount })),
+    cashMoves: sumByKey(
+      parts.flatMap((p) => p.cashMoves),
+      (m) => m.kind
+    ).map(([kind, amount]) => ({ kind, amount })),
     shifts: parts.flatMap((p) => p.shifts),
     cashierNames: new Map(parts.flatMap((p) => [...p.cashierNames])),
     adjustments: parts.reduce(
