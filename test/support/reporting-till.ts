@@ -36,8 +36,13 @@ const localDate = (at: Date) =>
  * are paid out at once), by the cashier; voids, refunds, cash moves, shift closes and settling by
  * the manager or owner, as the till's permissions want.
  */
-export async function runTill(ops: readonly TillOp[], start = new Date(2025, 2, 1, 9, 0)): Promise<TillRun> {
-  const shop = await openShop({ start: start.toISOString() })
+export async function runTill(
+  ops: readonly TillOp[],
+  start = new Date(2025, 2, 1, 9, 0),
+  /** Where the till keeps its files (kept after the run); a temp dir removed after it by default. */
+  dataDir?: string
+): Promise<TillRun> {
+  const shop = await openShop({ start: start.toISOString(), ...(dataDir ? { dataDir } : {}) })
   try {
     const { core, clock, dataDir } = shop
     let { cashier, manager, owner } = shop

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { ZReport } from '../../../src/shared/contract/channels/settlement'
 import { consolidatedDay, type SummedReport } from '../../../src/server/reports/consolidated-day'
 import { HQ_STORES, startTestHq, TestTill, type HqStoreKind } from '../../support/hq'
-import { runTill, type TillOp } from '../../support/reporting-till'
+import { runTill, type TillOp, type TillRun } from '../../support/reporting-till'
 import { toPushed } from '../../support/sync-pusher'
 
 const op: fc.Arbitrary<TillOp> = fc.oneof(
@@ -114,7 +114,7 @@ describe.each(HQ_STORES)('consolidated day, property (%s)', (kind: HqStoreKind) 
         fc.array(fc.array(op, { minLength: 1, maxLength: 8 }), { minLength: 2, maxLength: 3 }),
         fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 3, maxLength: 3 }),
         async (plans, splits) => {
-          const runs = []
+          const runs: TillRun[] = []
           for (const plan of plans) runs.push(await runTill(plan))
           const hq = await startTestHq(kind)
           try {
