@@ -5,6 +5,7 @@ import type { HqDatabase } from './db/types'
 import { createHqApp } from './http/app'
 import { publishMaster, type MasterWrite } from './pull/master-data'
 import { createWakeups, type Wakeups } from './pull/wakeups'
+import { reapplyQuarantined } from './push/reapply'
 import { defaultUpgraders, type UpgraderRegistry } from './push/upgraders'
 
 export interface HqOptions {
@@ -36,12 +37,20 @@ export interface RunningHq {
 export async function startHq(options: HqOptions): Promise<RunningHq> {
   const clock = options.clock ?? systemHqClock
   const db = await openHqDatabase(options)
+  const upgraders = options.upgraders ?? defaultUpgraders
+  try {
+    // An updated head office applies what an older one had to quarantine.
+    await reapplyQuarantined(db, upgraders)
+  } catch (error) {
+    await db.close()
+    throw error
+  }
   const wakeups = createWakeups()
   const app = createHqApp({
     db,
     clock,
     wakeups,
-    upgraders: options.upgraders ?? defaultUpgraders,
+    upgraders,
     logError: options.logError ?? ((entry) => process.stderr.write(`${JSON.stringify(entry)}\n`))
   })
   const host = options.host ?? '127.0.0.1'

@@ -93,12 +93,18 @@ export async function createEnrolCode(
  * binds the public key (KEY_IN_USE when another till has it) and gives the till its id and the
  * next till code (`T01`, `T02` … across the head office).
  */
-export async function enrolTill(db: HqDatabase, clock: HqClock, request: EnrolRequest): Promise<EnrolAnswer> {
+export async function enrolTill(
+  db: HqDatabase,
+  clock: HqClock,
+  request: EnrolRequest,
+  onPublished: (storeId: string) => void = () => undefined
+): Promise<EnrolAnswer> {
   const code = normaliseEnrolCode(request.code)
   if (!ENROL_CODE_PATTERN.test(code))
     throw new SyncRefusal('ENROL_CODE_INVALID', 'this enrolment code is not valid', { field: 'code' })
   const now = clock.now()
-  return db.transaction(async (tx) => {
+  let published = false
+  const answer = await db.transaction(async (tx) => {
     const [row] = await tx.query<{ store_id: string; expires_at: string; used_at: string | null }>(
       'SELECT store_id, expires_at, used_at FROM enrol_codes WHERE code_hash = ? FOR UPDATE',
       [codeHash(code)]
@@ -147,10 +153,13 @@ export async function enrolTill(db: HqDatabase, clock: HqClock, request: EnrolRe
       tillId,
       codeHash(code)
     ])
-    await rebalanceAllotments(tx, row.store_id, now)
+    // The new till's coupon allotments; the store's other tills learn of it on their next pull.
+    published = await rebalanceAllotments(tx, row.store_id, now)
     const [store] = await tx.query<{ name: string }>('SELECT name FROM stores WHERE id = ?', [row.store_id])
     return { tillId, storeId: row.store_id, storeName: store!.name, tillCode, serverTime: now.toISOString() }
   })
+  if (published) onPublished(answer.storeId)
+  return answer
 }
 
 /** Revokes a till: every request it signs from now on is refused with REVOKED. */

@@ -107,7 +107,7 @@ export function createHqApp(deps: AppDeps): FastifyInstance {
     const parsed = enrolRequestSchema.safeParse(parseJson(signed(request).body))
     if (!parsed.success) throw malformed(parsed.error.issues)
     await verifyEnrolRequest(clock, signed(request), parsed.data.publicKey)
-    return enrolTill(db, clock, parsed.data)
+    return enrolTill(db, clock, parsed.data, (storeId) => deps.wakeups.wake(storeId))
   })
 
   app.post(SYNC_PATHS.push, async (request) => {

@@ -5,7 +5,7 @@ import { localDate } from '../../../src/server/clock'
 import type { HqDatabase } from '../../../src/server/db/types'
 import { createUpgraderRegistry } from '../../../src/server/push/upgraders'
 import { tillDayFigures } from '../../../src/server/reports/day-figures'
-import { HQ_STORES, paidOrder, startTestHq, TestTill } from '../../support/hq'
+import { HQ_STORES, hqLocation, paidOrder, startTestHq, TestTill } from '../../support/hq'
 
 const rows = <T>(db: HqDatabase, sql: string, params: (string | number)[] = []) => db.query<T>(sql, params)
 const count = async (db: HqDatabase, table: string) =>
@@ -260,6 +260,28 @@ describe.each(HQ_STORES)('head office push (%s)', (kind) => {
     ])
     expect(await rows(hq.db, 'SELECT counted, over_short FROM hq_shifts')).toEqual([
       { counted: 52745, over_short: 0 }
+    ])
+  })
+})
+
+describe.each(HQ_STORES)('head office after an update (%s)', (kind) => {
+  it('applies on start what an older head office quarantined, and leaves the rest', async () => {
+    const where = await hqLocation(kind)
+    const first = await startTestHq(kind, where)
+    const till = await TestTill.enrolled(first)
+    const newer = { ...till.event('order.paid', paidOrder({ total: 777 })), version: 2 }
+    const unknown = till.event('teleport.started', { id: 'x' })
+    const answer = await till.push([newer, unknown])
+    expect(answer.body.outcomes.map((o) => o.outcome)).toEqual(['quarantined', 'quarantined'])
+    await first.close()
+
+    // The updated head office reads order.paid version 2 (here: the same shape as version 1).
+    const upgraders = createUpgraderRegistry({ 'order.paid': 2 }, { 'order.paid': { 1: (p) => p } })
+    const second = await startTestHq(kind, { ...where, upgraders })
+    expect(await rows(second.db, 'SELECT total FROM hq_orders')).toEqual([{ total: 777 }])
+    expect(await rows(second.db, 'SELECT seq, status FROM events ORDER BY seq')).toEqual([
+      { seq: 1, status: 'applied' },
+      { seq: 2, status: 'quarantined' }
     ])
   })
 })
