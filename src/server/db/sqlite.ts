@@ -1,24 +1,23 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import BetterSqlite3, { type Database } from 'better-sqlite3'
+import type { Database, Statement } from 'better-sqlite3'
+import { openConnection } from '../../main/store/connection'
 import type { HqDatabase, SqlTx, SqlValue } from './types'
 
 /** SQLite has no row locks: the whole write transaction is the lock (`BEGIN IMMEDIATE`). */
 const stripForUpdate = (sql: string) => sql.replace(/\s+FOR\s+UPDATE\b/gi, '')
 
 /**
- * The embedded head-office store: one SQLite file, WAL, `synchronous=FULL` (an acknowledged batch
+ * The embedded head-office store: one SQLite file, WAL, synchronous FULL (an acknowledged batch
  * survives power loss). One connection; transactions run one at a time through a queue, because
  * their work is async and must not interleave on the connection.
  */
 export function openSqliteDatabase(file: string): HqDatabase {
   mkdirSync(dirname(file), { recursive: true })
-  const db: Database = new BetterSqlite3(file)
-  db.pragma('journal_mode = WAL')
-  db.pragma('synchronous = FULL')
-  db.pragma('busy_timeout = 5000')
+  // WAL, synchronous FULL, busy timeout: the same durable settings as every till connection.
+  const db: Database = openConnection(file)
 
-  const statements = new Map<string, BetterSqlite3.Statement>()
+  const statements = new Map<string, Statement>()
   const prepare = (sql: string) => {
     let statement = statements.get(sql)
     if (!statement) {

@@ -5,6 +5,7 @@ import type { Database } from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../../src/main/cli/run-cli'
 import { backupDatabase } from '../../../src/main/store/backup'
+import { openSqliteDatabase } from '../../../src/server/db/sqlite'
 import { durabilityOf, EXPECTED_DURABILITY, onConnectionOpened } from '../../../src/main/store/connection'
 import { openDatabase } from '../../../src/main/store/database'
 import { openTestCore, setupOwner } from '../../support/accounts'
@@ -133,7 +134,14 @@ describe('every SQLite connection Kassa opens is durable', () => {
     db.close()
   })
 
-  it.todo(
-    "the head office's SQLite store (src/server): open it with openConnection, then check its connection here"
-  )
+  it("the head office's embedded store (src/server)", async () => {
+    watch()
+    const hq = openSqliteDatabase(join(tempDir(), 'hq.sqlite'))
+    try {
+      expectAllDurable()
+      expect(seen.map((c) => c.file)).toEqual([expect.stringMatching(/hq\.sqlite$/)])
+    } finally {
+      await hq.close()
+    }
+  })
 })
