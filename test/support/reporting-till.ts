@@ -51,6 +51,11 @@ export async function runTill(
     const dates = new Set([localDate(start)])
     const standing: Array<{ id: string; date: string }> = []
     const settled = new Set<string>()
+    const relogin = async () => {
+      cashier = await loginAs(core, STAFF.cashier.username, STAFF.cashier.password)
+      manager = await loginAs(core, STAFF.manager.username, STAFF.manager.password)
+      owner = await loginAs(core, OWNER.username, OWNER.password)
+    }
     let key = 0
     const closeShift = async (short = 0) => {
       const shift = (await callOk(core, cashier, 'shifts:current', {})).shift!
@@ -124,6 +129,8 @@ export async function runTill(
         }
         case 'wait':
           clock.advance(op.minutes * 60_000)
+          // A long quiet spell may lock the sessions: whoever works next logs in again.
+          await relogin()
           break
         case 'close-shift':
           await closeShift(op.short)
@@ -149,9 +156,7 @@ export async function runTill(
           clock.advance(next.getTime() - now.getTime())
           dates.add(localDate(next))
           // A night away locks every session: the staff log in again in the morning.
-          cashier = await loginAs(core, STAFF.cashier.username, STAFF.cashier.password)
-          manager = await loginAs(core, STAFF.manager.username, STAFF.manager.password)
-          owner = await loginAs(core, OWNER.username, OWNER.password)
+          await relogin()
           await callOk(core, cashier, 'shifts:open', { counts: {} })
           break
         }

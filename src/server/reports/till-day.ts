@@ -230,7 +230,9 @@ async function partsOf(
     const o = orderPaid(payload)
     currency ??= o.currency
     const cashier = o.cashierUserId ?? null
-    if (cashier && o.cashierName) cashierNames.set(cashier, o.cashierName)
+    // As the till: cashiers are named from the window's sales only (a void-only cashier shows
+    // no name on the till's report either).
+    if (cashier && o.cashierName && buckets === sales) cashierNames.set(cashier, o.cashierName)
     buckets.push({
       cashier,
       hour: localHour(o.paidAt, timeZone),

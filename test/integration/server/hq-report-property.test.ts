@@ -157,7 +157,27 @@ describe.each(HQ_STORES)('consolidated day, property (%s)', (kind: HqStoreKind) 
           }
         }
       ),
-      { numRuns: kind === 'sqlite' ? 15 : 5, endOnFailure: true }
+      {
+        numRuns: kind === 'sqlite' ? 15 : 5,
+        endOnFailure: true,
+        examples: [
+          // Found by this test: a void after the day was settled is the next day's only figure,
+          // and the till names no cashier for it (names come from the window's sales).
+          [
+            [
+              [
+                { kind: 'wait', minutes: 101 },
+                { kind: 'sale', basket: 7, coupon: true },
+                { kind: 'settle' },
+                { kind: 'void' }
+              ],
+              [{ kind: 'sale', basket: 1, coupon: false }]
+            ],
+            [0.5, 0, 1]
+          ]
+        ],
+        ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED) } : {})
+      }
     )
   }, 300_000)
 })
