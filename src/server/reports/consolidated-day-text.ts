@@ -33,6 +33,8 @@ export function consolidatedDayText(day: ConsolidatedDay): string {
         ? `: ${till.completeness.openShifts.join(', ')} open`
         : ''
       text += figures(`  ${till.tillCode} ${badge}${open}`, till.report)
+      for (const late of till.late)
+        text += `      late ${late.kind} ${late.number ?? late.id} of ${late.originalDate} (${late.at})\n`
     }
     text += figures('  store', store.report)
   }

@@ -2,7 +2,7 @@ import type { ZReport } from '@shared/contract/channels/settlement'
 import { buildZReport } from '../../main/domain/reports/z-report'
 import type { HqClock } from '../clock'
 import type { HqDatabase } from '../db/types'
-import { tillDay, type Completeness, type DayParts, type TillDay } from './till-day'
+import { tillDay, type Completeness, type DayParts, type LateEvent, type TillDay } from './till-day'
 
 /** Z-report figures summed over several tills (no settlement status: each till settles its own day). */
 export type SummedReport = Omit<ZReport, 'status' | 'settledAt' | 'settledBy'>
@@ -20,6 +20,8 @@ export interface StoreDay {
     tillCode: string
     label: string | null
     completeness: Completeness
+    /** Sales, voids and refunds of earlier, settled days posted here as adjustments, with their own dates. */
+    late: LateEvent[]
     /** Exactly what that till's `kassa report day --json` prints for the day. */
     report: ZReport
   }>
@@ -135,6 +137,7 @@ export async function consolidatedDay(
         tillCode: d.tillCode,
         label: d.label,
         completeness: d.completeness,
+        late: d.late,
         report: d.report
       }))
     })

@@ -7,6 +7,7 @@ import {
   type MethodSum,
   type SalesBucket
 } from '../../main/domain/reports/z-report'
+import { localDate } from '../clock'
 import type { HqDatabase } from '../db/types'
 import { justAfter, localHour, previousDate, zonedDayWindow } from './zone'
 
@@ -34,6 +35,17 @@ export interface Completeness {
   lastPushAt: string | null
 }
 
+/** A money event posted to this day although it happened on an earlier, already settled one. */
+export interface LateEvent {
+  kind: 'sale' | 'void' | 'refund'
+  /** The order's id (sale, void) or the refund's. */
+  id: string
+  number: string | null
+  /** When it happened (ISO), and the business day that was, kept as it was. */
+  at: string
+  originalDate: string
+}
+
 export interface TillDay {
   tillId: string
   tillCode: string
@@ -41,6 +53,8 @@ export interface TillDay {
   /** The same object the till's `kassa report day --json` prints for the day. */
   report: ZReport
   completeness: Completeness
+  /** The events behind `report.adjustments` (and late refunds), oldest first. */
+  late: LateEvent[]
   /** What the report is built from, for the store's and the chain's sums. */
   parts: DayParts
   currency: string
@@ -152,6 +166,7 @@ export async function tillDay(
     tillCode: till.code,
     label: till.label,
     report,
+    late: await lateEvents(db, till.id, windows.late, timeZone),
     parts,
     currency,
     completeness: {
@@ -188,6 +203,44 @@ function windowsOf(
     day = previousDate(day)
   }
   return { main: cap(zonedDayWindow(date, timeZone)), late: late.filter((w) => w.from < w.to) }
+}
+
+async function lateEvents(
+  db: HqDatabase,
+  tillId: string,
+  windows: Window[],
+  timeZone: string
+): Promise<LateEvent[]> {
+  const out: LateEvent[] = []
+  const event = (kind: LateEvent['kind'], id: string, number: string | null, at: string): LateEvent => ({
+    kind,
+    id,
+    number,
+    at,
+    originalDate: localDate(at, timeZone)
+  })
+  for (const w of windows) {
+    const range = [tillId, w.from, w.to]
+    for (const o of await db.query<{ order_id: string; number: string | null; paid_at: string }>(
+      'SELECT order_id, number, paid_at FROM hq_orders WHERE till_id = ? AND paid_at >= ? AND paid_at < ?',
+      range
+    ))
+      out.push(event('sale', o.order_id, o.number, o.paid_at))
+    for (const o of await db.query<{ order_id: string; number: string | null; voided_at: string }>(
+      'SELECT order_id, number, voided_at FROM hq_orders WHERE till_id = ? AND voided_at >= ? AND voided_at < ?',
+      range
+    ))
+      out.push(event('void', o.order_id, o.number, o.voided_at))
+    for (const r of await db.query<{ refund_id: string; number: string; at: string }>(
+      `SELECT r.refund_id, r.number, MIN(t.completed_at) AS at FROM hq_refund_tenders t
+       JOIN hq_refunds r ON r.till_id = t.till_id AND r.refund_id = t.refund_id
+       WHERE t.till_id = ? AND t.status = 'succeeded' AND t.completed_at >= ? AND t.completed_at < ?
+       GROUP BY r.refund_id, r.number`,
+      range
+    ))
+      out.push(event('refund', r.refund_id, r.number, r.at))
+  }
+  return out.sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id))
 }
 
 async function lastCurrency(db: HqDatabase, tillId: string): Promise<string> {

@@ -71,6 +71,12 @@ describe.each(HQ_STORES)('consolidated daily settlement (%s)', (kind: HqStoreKin
       expect(sameMoment(mine.report, run.reports.get(date)!)).toEqual(run.reports.get(date))
     }
     expect(a.reports.get(day2)!.adjustments.orderCount).toBe(1)
+    // The late sale keeps its own date: it is listed on the next day with the day it was made.
+    const next = (await consolidatedDay(hq.db, hq.clock, day2)).stores[0]!.tills[0]!
+    expect(next.late).toEqual([
+      expect.objectContaining({ kind: 'sale', originalDate: day1, at: expect.stringMatching(/^\d{4}-/) })
+    ])
+    expect(day.stores[0]!.tills[0]!.late).toEqual([])
 
     day = await consolidatedDay(hq.db, hq.clock, day1)
     store = day.stores[0]!
