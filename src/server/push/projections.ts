@@ -76,6 +76,7 @@ export const RECORDED_TYPES = new Set([
   'refunds.policy_updated',
   'security.updated',
   'settings.updated',
+  'settings.receipt_updated',
   'settlement.day_closed',
   'user.changed',
   'user.created'

@@ -8,6 +8,9 @@ import { settlementMessages } from './locales/settlement'
 import { defineMessages, type MessageBundle } from './messages'
 import { paymentsMessages } from './locales/payments'
 import { reconciliationMessages } from './locales/reconciliation'
+import { voidsMessages } from './locales/voids'
+import { receiptSettingsMessages } from './locales/receipt-settings'
+import { securityMessages } from './locales/security'
 
 /**
  * Every feature's strings. A feature adds one file under locales/ exporting a
@@ -21,7 +24,10 @@ const bundles: MessageBundle<object>[] = [
   catalogMessages,
   paymentsMessages,
   settlementMessages,
-  reconciliationMessages
+  reconciliationMessages,
+  voidsMessages,
+  receiptSettingsMessages,
+  securityMessages
 ]
 
 function merge(language: 'en' | 'zh-CN'): Record<string, unknown> {
