@@ -10,6 +10,8 @@ export type TillOp =
   | { kind: 'sale'; basket: number; coupon: boolean }
   | { kind: 'void' }
   | { kind: 'refund'; amount: string }
+  /** Refund one item of the last order's first line (a refund by lines). */
+  | { kind: 'refund-line' }
   | { kind: 'cash'; direction: 'in' | 'out'; amount: string }
   | { kind: 'wait'; minutes: number }
   /** Close the shift (counting `short` minor units less than expected) and open the next. */
@@ -49,7 +51,7 @@ export async function runTill(
     const security = await callOk(core, owner, 'security:get', {})
     await callOk(core, owner, 'security:update', { ...security, idleLockMinutes: 240 })
     const dates = new Set([localDate(start)])
-    const standing: Array<{ id: string; date: string }> = []
+    const standing: Array<{ id: string; date: string; lineId: string }> = []
     const settled = new Set<string>()
     const relogin = async () => {
       cashier = await loginAs(core, STAFF.cashier.username, STAFF.cashier.password)
@@ -58,8 +60,8 @@ export async function runTill(
     }
     let key = 0
     const closeShift = async (short = 0) => {
-      const shift = (await callOk(core, cashier, 'shifts:current', {})).shift!
-      const counted = Math.max(0, shift.drawer.expected - short)
+      const shift = (await callOk(core, manager, 'shifts:current', {})).shift!
+      const counted = Math.max(0, shift.drawer!.expected - short)
       await callOk(core, manager, 'shifts:close', {
         shiftId: shift.id,
         counts: {},
@@ -91,7 +93,7 @@ export async function runTill(
             tendered: '200',
             checkoutKey: `till-op-${++key}`
           })
-          standing.push({ id: order.id, date: localDate(new Date(clock.now())) })
+          standing.push({ id: order.id, date: localDate(new Date(clock.now())), lineId: order.lines[0]!.id })
           break
         }
         case 'void': {
@@ -117,9 +119,20 @@ export async function runTill(
           }
           break
         }
+        case 'refund-line': {
+          const last = standing.pop()
+          if (last)
+            await callOk(core, manager, 'refunds:create', {
+              orderId: last.id,
+              refundKey: `till-refund-${++key}`,
+              reason: 'damaged',
+              lines: [{ lineId: last.lineId, quantity: '1' }]
+            })
+          break
+        }
         case 'cash': {
-          const shift = (await callOk(core, cashier, 'shifts:current', {})).shift!
-          if (op.direction === 'out' && shift.drawer.expected < Number(op.amount) * 100) break
+          const shift = (await callOk(core, manager, 'shifts:current', {})).shift!
+          if (op.direction === 'out' && shift.drawer!.expected < Number(op.amount) * 100) break
           await callOk(core, manager, 'shifts:cash-move', {
             direction: op.direction,
             amount: op.amount,

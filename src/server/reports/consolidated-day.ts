@@ -52,6 +52,7 @@ function addParts(parts: readonly DayParts[]): DayParts {
     voids: parts.flatMap((p) => p.voids),
     saleLines: parts.flatMap((p) => p.saleLines),
     voidLines: parts.flatMap((p) => p.voidLines),
+    refundLines: parts.flatMap((p) => p.refundLines ?? []),
     saleTenders: parts.flatMap((p) => p.saleTenders),
     voidTenders: parts.flatMap((p) => p.voidTenders),
     refunds: parts.reduce(

@@ -73,6 +73,7 @@ const orderPaid = (payload: string) =>
     total: number
     cashRounding: number
     lines?: Array<{
+      id?: string
       sku: string
       name: string
       nameEn: string | null
@@ -261,6 +262,7 @@ async function partsOf(
 ): Promise<{ parts: Omit<DayParts, 'adjustments'>; sold: boolean; currency: string | null }> {
   const sales: SalesBucket[] = []
   const voids: SalesBucket[] = []
+  const refundLines = new Map<string, LineBucket>()
   const saleLines = new Map<string, LineBucket>()
   const voidLines = new Map<string, LineBucket>()
   const saleTenders: MethodSum[] = []
@@ -273,6 +275,33 @@ async function partsOf(
   const shifts: ZReport['cash']['shifts'] = []
   let currency: string | null = null
   let sold = false
+
+  /** Adds an item to its (sku, tax rate) bucket as the till's SQL sums it: max() of the names, quantities in thousandths. */
+  const addLine = (
+    lines: Map<string, LineBucket>,
+    line: { sku: string; name: string; nameEn: string | null; taxRate: string },
+    quantity: string,
+    total: number,
+    tax: number
+  ) => {
+    const key = `${line.sku}\u0000${line.taxRate}`
+    const bucket = lines.get(key) ?? {
+      sku: line.sku,
+      name: line.name,
+      name_en: line.nameEn,
+      tax_rate: line.taxRate,
+      qty_milli: 0,
+      total: 0,
+      tax: 0
+    }
+    if (line.name > bucket.name) bucket.name = line.name
+    if (line.nameEn !== null && (bucket.name_en === null || line.nameEn > bucket.name_en))
+      bucket.name_en = line.nameEn
+    bucket.qty_milli += new Decimal(quantity).mul(1000).toDecimalPlaces(0).toNumber()
+    bucket.total += total
+    bucket.tax += tax
+    lines.set(key, bucket)
+  }
 
   const addOrder = (
     payload: string,
@@ -297,26 +326,7 @@ async function partsOf(
       total: o.total,
       rounding: o.cashRounding
     })
-    for (const line of o.lines ?? []) {
-      const key = `${line.sku}\u0000${line.taxRate}`
-      const bucket = lines.get(key) ?? {
-        sku: line.sku,
-        name: line.name,
-        name_en: line.nameEn,
-        tax_rate: line.taxRate,
-        qty_milli: 0,
-        total: 0,
-        tax: 0
-      }
-      // As the till's SQL: max() of the names, quantities summed in thousandths.
-      if (line.name > bucket.name) bucket.name = line.name
-      if (line.nameEn !== null && (bucket.name_en === null || line.nameEn > bucket.name_en))
-        bucket.name_en = line.nameEn
-      bucket.qty_milli += new Decimal(line.quantity).mul(1000).toDecimalPlaces(0).toNumber()
-      bucket.total += line.total
-      bucket.tax += line.tax
-      lines.set(key, bucket)
-    }
+    for (const line of o.lines ?? []) addLine(lines, line, line.quantity, line.total, line.tax)
     for (const p of o.payments)
       if (p.status === 'succeeded') tenders.push({ method: p.method, amount: p.amount })
   }
@@ -362,6 +372,28 @@ async function partsOf(
       refunds.amount += Number(t.amount)
       refunds.tax += tenderTax(JSON.parse(t.payload) as RefundPayload, t.tender_id)
       refundTenders.push({ method: t.method, amount: Number(t.amount) })
+    }
+    // Items given back, by the moment their refund was complete: every tender paid out (the
+    // last one's time), as the till settles its refund row. A refund by amount has no lines.
+    for (const r of await db.query<{ refund: string; sale: string }>(
+      `SELECT e.payload AS refund, s.payload AS sale FROM hq_refunds r
+       JOIN events e ON e.till_id = r.till_id AND e.event_id = r.event_id
+       JOIN hq_orders o ON o.till_id = r.till_id AND o.order_id = r.order_id
+       JOIN events s ON s.till_id = o.till_id AND s.event_id = o.event_id
+       WHERE r.till_id = ? AND r.refund_id IN (
+         SELECT refund_id FROM hq_refund_tenders WHERE till_id = ? GROUP BY refund_id
+         HAVING SUM(CASE WHEN status = 'succeeded' THEN 0 ELSE 1 END) = 0
+           AND MAX(completed_at) >= ? AND MAX(completed_at) < ?)`,
+      [tillId, tillId, w.from, w.to]
+    )) {
+      const refund = JSON.parse(r.refund) as {
+        lines?: Array<{ lineId: string; quantity: string; amount: number; tax?: number }>
+      }
+      const sold = new Map((orderPaid(r.sale).lines ?? []).map((line) => [line.id, line]))
+      for (const line of refund.lines ?? []) {
+        const of = sold.get(line.lineId)
+        if (of) addLine(refundLines, of, line.quantity, line.amount, line.tax ?? 0)
+      }
     }
     refunds.n += refundIds.size
     refunds.orders += orderIds.size
@@ -413,6 +445,7 @@ async function partsOf(
       voids,
       saleLines: [...saleLines.values()],
       voidLines: [...voidLines.values()],
+      refundLines: [...refundLines.values()],
       saleTenders,
       voidTenders,
       refunds,

@@ -12,6 +12,7 @@ const op: fc.Arbitrary<TillOp> = fc.oneof(
     arbitrary: fc.record({ kind: fc.constant('sale' as const), basket: fc.nat(9), coupon: fc.boolean() })
   },
   { weight: 2, arbitrary: fc.constant({ kind: 'void' as const }) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'refund-line' as const }) },
   {
     weight: 2,
     arbitrary: fc.record({

@@ -21,6 +21,7 @@ describe.each(HQ_STORES)('consolidated daily settlement (%s)', (kind: HqStoreKin
     const a = await runTill([
       { kind: 'sale', basket: 2, coupon: true },
       { kind: 'sale', basket: 4, coupon: false },
+      { kind: 'refund-line' },
       { kind: 'sale', basket: 1, coupon: false },
       { kind: 'refund', amount: '1.00' },
       { kind: 'cash', direction: 'in', amount: '50.00' },

@@ -451,7 +451,11 @@ export function createRefundsService(
           event: {
             type: 'refund.created',
             aggregateId: id,
-            payload: { ...refund, tenders: withTenderTax(refund.tenders, store.refunds.tenders(id)) }
+            payload: {
+              ...refund,
+              lines: withLineTax(refund.lines, store.refunds.lines(id)),
+              tenders: withTenderTax(refund.tenders, store.refunds.tenders(id))
+            }
           }
         })
         return refund
@@ -506,4 +510,13 @@ function withTenderTax<T extends { outRequestNo: string }>(
 ): Array<T & { tax: number }> {
   const tax = new Map(rows.map((row) => [row.id, row.tax]))
   return tenders.map((tender) => ({ ...tender, tax: tax.get(tender.outRequestNo) ?? 0 }))
+}
+
+/** A refund's lines as its event carries them: the view's fields and each line's tax (minor units). */
+function withLineTax<T extends { lineId: string }>(
+  lines: readonly T[],
+  rows: ReadonlyArray<{ order_line_id: string; tax: number }>
+): Array<T & { tax: number }> {
+  const tax = new Map(rows.map((row) => [row.order_line_id, row.tax]))
+  return lines.map((line) => ({ ...line, tax: tax.get(line.lineId) ?? 0 }))
 }
