@@ -175,6 +175,14 @@ describe.each(HQ_STORES)('consolidated day, property (%s)', (kind: HqStoreKind) 
               [{ kind: 'sale', basket: 1, coupon: false }]
             ],
             [0.5, 0, 1]
+          ],
+          // An item refunded the day after it was sold: the till's Z-report once crashed naming it.
+          [
+            [
+              [{ kind: 'sale', basket: 0, coupon: false }, { kind: 'next-day' }, { kind: 'refund-line' }],
+              [{ kind: 'sale', basket: 2, coupon: false }]
+            ],
+            [1, 1, 1]
           ]
         ],
         ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED) } : {})
