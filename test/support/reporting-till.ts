@@ -88,9 +88,9 @@ export async function runTill(
             })
           if (op.coupon && op.basket % 5 >= 2)
             await callOk(core, cashier, 'cart:apply-coupon', { cartId: cart.id, code: 'SAVE10' })
-          const { order } = await callOk(core, cashier, 'checkout:pay-cash', {
+          const { order } = await callOk(core, cashier, 'checkout:begin', {
             cartId: cart.id,
-            tendered: '200',
+            cash: { tendered: '200' },
             checkoutKey: `till-op-${++key}`
           })
           standing.push({ id: order.id, date: localDate(new Date(clock.now())), lineId: order.lines[0]!.id })

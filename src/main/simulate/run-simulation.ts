@@ -311,9 +311,9 @@ class DayRun {
   ): Promise<{ id: string; number: string }> {
     const tender = order.tender
     if (tender.kind === 'cash') {
-      const result = await this.till.call(session, 'checkout:pay-cash', {
+      const result = await this.till.call(session, 'checkout:begin', {
         cartId,
-        tendered: minorToDecimalString(cashHandedOver(cashDue, tender.roundUp), 'CNY'),
+        cash: { tendered: minorToDecimalString(cashHandedOver(cashDue, tender.roundUp), 'CNY') },
         checkoutKey: key
       })
       this.summary.tenders.cash++

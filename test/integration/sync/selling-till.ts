@@ -27,9 +27,9 @@ async function main(): Promise<void> {
   for (let n = 1; ; n++) {
     const cart = await call('cart:open', {})
     await call('cart:add-item', { cartId: cart.id, code: 'DRK-001' })
-    await call('checkout:pay-cash', {
+    await call('checkout:begin', {
       cartId: cart.id,
-      tendered: '100',
+      cash: { tendered: '100' },
       checkoutKey: `kill-test-${process.pid}-${n}`
     })
     process.stdout.write(`sold ${n}\n`)

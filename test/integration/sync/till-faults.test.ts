@@ -160,9 +160,9 @@ describe.each(HQ_STORES)('till sync faults (%s)', (kind) => {
       for (let n = 0; n < 3; n++) {
         const cart = await call('cart:open', {})
         await call('cart:add-item', { cartId: cart.id, code: 'DRK-001' })
-        await call('checkout:pay-cash', {
+        await call('checkout:begin', {
           cartId: cart.id,
-          tendered: '10',
+          cash: { tendered: '10' },
           checkoutKey: `during-push-${n}-key`
         })
         order.push('sale')

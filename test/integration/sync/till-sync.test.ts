@@ -192,9 +192,9 @@ describe.each(HQ_STORES)('a till syncing with the head office (%s)', (kind) => {
         const applied = await call('cart:apply-coupon', { cartId: cart.value.id, code: 'HQ5' })
         if (use < allotment!.uses) {
           expect(applied.ok).toBe(true)
-          const paid = await call('checkout:pay-cash', {
+          const paid = await call('checkout:begin', {
             cartId: cart.value.id,
-            tendered: '200',
+            cash: { tendered: '200' },
             checkoutKey: `allot-${use}-key`
           })
           expect(paid.ok).toBe(true)

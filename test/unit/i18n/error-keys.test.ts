@@ -36,7 +36,11 @@ const DYNAMIC = [
   '`errors.validation.${key}`',
   '`errors.validation.${ValidationMessageKey}`',
   // ApprovalDetail['reason'], each listed below
-  '`errors.approval.${detail.reason}`'
+  '`errors.approval.${detail.reason}`',
+  // the kinds of master data the head office owns: WHAT's keys in src/main/sync/master-data-guard.ts
+  '`errors.sync.ownedByHq.${kind}`',
+  // syncError(code, message, key…) in src/main/sync/sync-service.ts
+  '`errors.sync.${key}`'
 ]
 
 function raisedKeys(): Map<string, string> {
@@ -55,6 +59,12 @@ function raisedKeys(): Map<string, string> {
   )
   for (const reason of reasons?.[1]?.match(/\w+/g) ?? [])
     keys.set(`errors.approval.${reason}`, 'ApprovalDetail')
+  const guard = files.find((f) => f.path === 'src/main/sync/master-data-guard.ts')?.text ?? ''
+  for (const kind of /const WHAT = \{([^}]*)\}/.exec(guard)?.[1]?.match(/(\w+):/g) ?? [])
+    keys.set(`errors.sync.ownedByHq.${kind.slice(0, -1)}`, 'src/main/sync/master-data-guard.ts')
+  for (const { path, text } of files)
+    for (const match of text.matchAll(/\bsyncError\(\s*'[A-Z_]+',\s*(?:'[^']*'|"[^"]*"|`[^`]*`),\s*'(\w+)'/g))
+      keys.set(`errors.sync.${match[1]}`, path)
   for (const name of Object.keys(VALIDATION_MESSAGES))
     keys.set(`errors.validation.${name}`, 'VALIDATION_MESSAGES')
   return keys
@@ -76,6 +86,7 @@ describe('error keys', () => {
     expect(keys.has('errors.notFound.order')).toBe(true)
     expect(keys.has('errors.validation.tooLarge')).toBe(true)
     expect(keys.has('errors.approval.lineDiscount')).toBe(true)
+    expect(keys.has('errors.sync.ownedByHq.coupons')).toBe(true)
     expect(keys.size).toBeGreaterThan(100)
   })
 
