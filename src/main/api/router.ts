@@ -169,5 +169,17 @@ function validationError(issue: z.core.$ZodIssue): ApiError {
   const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined
   const field = formatFieldPath(unknownKey === undefined ? issue.path : [...issue.path, unknownKey])
   const message = unknownKey === undefined ? issue.message : 'is not a known field'
-  return { code: 'VALIDATION', message: field ? `${field}: ${message}` : message, field }
+  const error: ApiError = { code: 'VALIDATION', message: field ? `${field}: ${message}` : message, field }
+  // A refinement may name its message's i18n key (`params: { key, ... }`), e.g. a GTIN's check digit.
+  const params = issue.code === 'custom' ? (issue.params as Record<string, unknown> | undefined) : undefined
+  if (typeof params?.key === 'string') {
+    const { key, ...rest } = params
+    error.key = key
+    error.params = Object.fromEntries(
+      Object.entries(rest).filter((entry): entry is [string, string | number] =>
+        ['string', 'number'].includes(typeof entry[1])
+      )
+    )
+  }
+  return error
 }

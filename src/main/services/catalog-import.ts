@@ -94,6 +94,25 @@ export function planImport(repo: CatalogRepo, currency: string, text: string): I
   for (const row of csvRows) {
     const { cells } = row
     const rowErrorsBefore = errors.length
+    if (row.cellCount !== row.headerCount) {
+      // `…,0.13,3,50` under a five-column header: every cell after the decimal comma has moved, so
+      // nothing in the row can be trusted — refuse it as a whole rather than read price 3.00.
+      fail(
+        row,
+        '',
+        `has ${row.cellCount} cell${row.cellCount === 1 ? '' : 's'} but the header has ${row.headerCount} (a comma inside a number? quote the cell or use a decimal point)`
+      )
+      rows.push({
+        line: row.line,
+        sku: cells.sku,
+        nameZh: cells.name_zh,
+        nameEn: cells.name_en,
+        price: cells.price,
+        valid: false,
+        existing: false
+      })
+      continue
+    }
     const active = cells.active.toLowerCase()
     if (!TRUE.has(active) && !FALSE.has(active)) fail(row, 'active', M.active)
     const unit = UNITS[cells.unit.toLowerCase()]

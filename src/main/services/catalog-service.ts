@@ -18,6 +18,7 @@ import { conflict, DomainError, invalid, notFound } from '../domain/errors'
 import { newId } from '../core/ids'
 import type { CategoryRecord, NewProductRecord, ProductRecord } from '../store/repos/catalog-repo'
 import { writeCatalogCsv } from './catalog-csv'
+import { csvSourceText } from './catalog-csv-decode'
 import {
   describePlan,
   describeRowError,
@@ -326,13 +327,22 @@ export function createCatalogService(ctx: ServiceContext) {
       return category
     },
 
-    previewImport(csv: string, previewRows: number, errorLimit: number): ImportPreview {
-      return describePlan(planImport(repo, currency(), csv), previewRows, errorLimit)
+    previewImport(
+      csv: string,
+      previewRows: number,
+      errorLimit: number,
+      encoding: 'text' | 'base64' = 'text'
+    ): ImportPreview {
+      return describePlan(planImport(repo, currency(), csvSourceText(csv, encoding)), previewRows, errorLimit)
     },
 
     /** Checks the whole file first; see `commitPlan`. */
-    async importCsv(csv: string, options: ImportOptions): Promise<ImportResult> {
-      return this.commitPlan(planImport(repo, currency(), csv), options)
+    async importCsv(
+      csv: string,
+      options: ImportOptions,
+      encoding: 'text' | 'base64' = 'text'
+    ): Promise<ImportResult> {
+      return this.commitPlan(planImport(repo, currency(), csvSourceText(csv, encoding)), options)
     },
 
     /**

@@ -8,6 +8,10 @@ import { migration0060Shifts } from './0060-shifts'
 import { migration0070Tenders } from './0070-tenders'
 import { migration0075RefundTenderTax } from './0075-refund-tender-tax'
 import { migration0080Reconciliation } from './0080-reconciliation'
+import { migration0120CashRoundingMode } from './0120-cash-rounding-mode'
+import { migration0121BarcodeLookupKey } from './0121-barcode-lookup-key'
+import { migration0122ScaleLabels } from './0122-scale-labels'
+import { migration0123StoreTimeZone } from './0123-store-time-zone'
 
 /** Every schema step, in order. Append only; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -19,7 +23,11 @@ export const migrations: readonly Migration[] = [
   migration0060Shifts,
   migration0070Tenders,
   migration0075RefundTenderTax,
-  migration0080Reconciliation
+  migration0080Reconciliation,
+  migration0120CashRoundingMode,
+  migration0121BarcodeLookupKey,
+  migration0122ScaleLabels,
+  migration0123StoreTimeZone
 ]
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { scanDecimal } from '../../money/decimal-scan'
 import { NOT_A_DECIMAL } from '../../money/messages'
+import { checkDigitMessage, checkDigitProblem } from '../../barcodes/gtin'
 import { channel } from '../channel'
 import { UI_LANGUAGES } from './settings'
 
@@ -48,10 +49,24 @@ export const skuSchema = z
   .min(1, M.empty)
   .regex(/^[^\s,|]{1,40}$/u, M.skuFormat)
 
+/**
+ * A barcode as typed: a GTIN (8, 12, 13 or 14 digits) must carry its right check digit, anything else
+ * is an in-store code (see `shared/barcodes/gtin.ts`).
+ */
 export const barcodeSchema = z
   .string({ error: M.required })
   .trim()
   .regex(/^[0-9A-Za-z._-]{1,32}$/, M.barcodeFormat)
+  .superRefine((code, ctx) => {
+    const problem = checkDigitProblem(code)
+    if (problem === undefined) return
+    ctx.addIssue({
+      code: 'custom',
+      message: checkDigitMessage(problem),
+      input: code,
+      params: { key: 'errors.catalog.checkDigit', expected: problem.expected, corrected: problem.corrected }
+    })
+  })
 
 const barcodesSchema = z
   .array(barcodeSchema, { error: M.required })
@@ -254,9 +269,18 @@ const csvTextSchema = z
   .min(1, 'the file is empty')
   .max(32 * 1024 * 1024, 'the file is larger than 32 MB')
 
+/**
+ * How `csv` is sent: `text` (already decoded), or `base64` of the file's bytes as read from disk, which
+ * main decodes as UTF-8, UTF-16 (BOM) or GB18030/GBK — a browser's `file.text()` would turn a GBK file
+ * into replacement characters before main could see it.
+ */
+export const CSV_ENCODINGS = ['text', 'base64'] as const
+const csvEncodingSchema = z.enum(CSV_ENCODINGS, { error: 'must be text or base64' }).default('text')
+
 export const importPreviewInputSchema = z
   .object({
     csv: csvTextSchema,
+    encoding: csvEncodingSchema,
     previewRows: z.number().int().min(0).max(200).default(20),
     errorLimit: z.number().int().min(1).max(1000).default(200)
   })
@@ -265,6 +289,7 @@ export const importPreviewInputSchema = z
 export const importCommitInputSchema = z
   .object({
     csv: csvTextSchema,
+    encoding: csvEncodingSchema,
     mode: z.enum(IMPORT_MODES, { error: 'must be all-or-nothing or valid-rows-only' }),
     /** Echoed in `catalog:import-progress` so a window knows its own import's progress. */
     importId: z.string().max(64).optional()
