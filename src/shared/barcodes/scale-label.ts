@@ -66,7 +66,7 @@ export function valueCheckDigit(value: string): number {
  * Reads `code` as a scale label under `layouts`: undefined when it is no 13-digit code with one of their
  * prefixes, a problem when a check digit is wrong, the label otherwise.
  *
- * @example readScaleLabel('2100101012345' /* with its check digit *\/, DEFAULT_SCALE_LABELS)
+ * @example readScaleLabel('2100101012341', DEFAULT_SCALE_LABELS)
  * // → { itemCode: '00101', content: 'weight', grams: 1234 }
  */
 export function readScaleLabel(
@@ -95,7 +95,7 @@ export function readScaleLabel(
 /**
  * Prints a label the way a scale would (for the demo shop and tests).
  *
- * @example makeScaleLabel(DEFAULT_SCALE_LABELS[0], '21', '00101', 1234) // '2100101012348'
+ * @example makeScaleLabel(DEFAULT_SCALE_LABELS[0], '21', '00101', 1234) // '2100101012341'
  */
 export function makeScaleLabel(
   layout: ScaleLabelLayout,

@@ -43,7 +43,8 @@ export interface DayFigures {
   voidLines: LineBucket[]
   saleTenders: MethodSum[]
   voidTenders: MethodSum[]
-  refunds: { n: number; orders: number; amount: number; tax: number }
+  /** `amount`: the refunded share of sales; `rounding`: cash given back beyond it (cash rounding). */
+  refunds: { n: number; orders: number; amount: number; tax: number; rounding: number }
   refundTenders: MethodSum[]
   /** Σ signed amount per cash move kind (float, in, out, over_short, drop). */
   cashMoves: Array<{ kind: string; amount: number }>
@@ -112,7 +113,7 @@ export function buildZReport(day: DayFigures): Omit<ZReport, 'status' | 'settled
   const net = (pick: (b: SalesBucket) => number) => sumBy(s, pick) - sumBy(v, pick)
   const orderCount = net((b) => b.n)
   const salesTotal = net((b) => b.total)
-  const cashRounding = net((b) => b.rounding)
+  const cashRounding = net((b) => b.rounding) - day.refunds.rounding
   const netSales = salesTotal - day.refunds.amount
 
   const byRate = netBy(

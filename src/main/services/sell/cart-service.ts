@@ -34,7 +34,8 @@ export function createCartService(
         currency: order.currency,
         rounding: order.rounding,
         taxMode: order.tax_mode,
-        cashIncrement: order.cash_increment
+        cashIncrement: order.cash_increment,
+        cashRoundingMode: order.cash_rounding_mode
       }
     }
     // A draft follows the store's current rules; its prices were taken in its own currency.
@@ -50,7 +51,8 @@ export function createCartService(
       currency: profile.currency,
       rounding: profile.rounding,
       taxMode: profile.taxMode,
-      cashIncrement: profile.cashIncrement
+      cashIncrement: profile.cashIncrement,
+      cashRoundingMode: profile.cashRoundingMode
     }
   }
 

@@ -44,7 +44,8 @@ export function freezeOrder(
     currency: order.currency,
     rounding: profile.rounding,
     taxMode: profile.taxMode,
-    cashIncrement: profile.cashIncrement
+    cashIncrement: profile.cashIncrement,
+    cashRoundingMode: profile.cashRoundingMode
   }
   const links = store.orders
     .coupons(order.id)
@@ -91,6 +92,7 @@ export function freezeOrder(
       rounding: rules.rounding,
       tax_mode: rules.taxMode,
       cash_increment: rules.cashIncrement,
+      cash_rounding_mode: rules.cashRoundingMode,
       checkout_key: input.checkoutKey,
       cashier_user_id: input.actor.userId,
       gross_total: quote.grossTotal,

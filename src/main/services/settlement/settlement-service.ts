@@ -65,7 +65,7 @@ export function createSettlementService(
 
   const figuresOf = (windows: TimeWindow[]) => {
     const r = store.settlement
-    const refunds = { n: 0, orders: 0, amount: 0, tax: 0 }
+    const refunds = { n: 0, orders: 0, amount: 0, tax: 0, rounding: 0 }
     const moves = new Map<string, number>()
     const out = {
       sales: windows.flatMap(r.sales),
@@ -85,6 +85,7 @@ export function createSettlementService(
       refunds.orders += one.orders
       refunds.amount += one.amount
       refunds.tax += one.tax
+      refunds.rounding += one.rounding
       for (const t of r.refundTenders(w))
         refundTenders.set(t.method, (refundTenders.get(t.method) ?? 0) + t.amount)
       for (const m of r.cashMoves(w)) moves.set(m.kind, (moves.get(m.kind) ?? 0) + m.amount)

@@ -91,9 +91,15 @@ export function createSettlementRepo(db: Database) {
       SELECT p.method, sum(p.amount) AS amount FROM orders o JOIN payments p ON p.order_id = o.id
       WHERE o.status = 'voided' AND o.closed_at >= ? AND o.closed_at < ? AND p.status = 'succeeded' GROUP BY p.method`),
     // A refund is booked tender by tender, when each is paid out (cash at once, a provider when it confirms).
-    refunds: db.prepare<[string, string], { n: number; orders: number; amount: number; tax: number }>(`
+    // `amount` is the refunded share of sales (before cash rounding); `rounding` what the drawer gave
+    // back beyond it (a cash-rounded sale's cash refund), so the day's cash rounding nets both.
+    refunds: db.prepare<
+      [string, string],
+      { n: number; orders: number; amount: number; tax: number; rounding: number }
+    >(`
       SELECT count(DISTINCT rt.refund_id) AS n, count(DISTINCT r.order_id) AS orders,
-        coalesce(sum(rt.amount), 0) AS amount, coalesce(sum(rt.tax), 0) AS tax
+        coalesce(sum(rt.amount - rt.cash_rounding), 0) AS amount, coalesce(sum(rt.tax), 0) AS tax,
+        coalesce(sum(rt.cash_rounding), 0) AS rounding
       FROM refund_tenders rt JOIN refunds r ON r.id = rt.refund_id
       WHERE rt.status = 'succeeded' AND rt.completed_at >= ? AND rt.completed_at < ?`),
     refundTenders: db.prepare<[string, string], MethodSum>(`
