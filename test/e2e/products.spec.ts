@@ -5,8 +5,8 @@ import { api, openShopAsOwner } from './helpers/api'
 
 const CSV = [
   'sku,barcodes,name_zh,name_en,category,price,tax_rate,unit,active',
-  'TEA-JAS-250,6971234500016,茉莉花茶 250g,Jasmine tea 250g,DRINKS,36.00,0.13,piece,true',
-  'TEA-BAD-001,6971234500023,坏价格的茶,Tea with a bad price,DRINKS,abc,0.13,piece,true',
+  'TEA-JAS-250,6971234500014,茉莉花茶 250g,Jasmine tea 250g,DRINKS,36.00,0.13,piece,true',
+  'TEA-BAD-001,6971234500021,坏价格的茶,Tea with a bad price,DRINKS,abc,0.13,piece,true',
   ''
 ].join('\n')
 

@@ -10,6 +10,8 @@ export interface CsvRow {
   /** How many cells the row has, and how many the header has: a row that differs is refused. */
   cellCount: number
   headerCount: number
+  /** The columns the header names: a column left out keeps what the product has (`scale_code`). */
+  present: ReadonlySet<CatalogCsvColumn>
 }
 
 export const REQUIRED_COLUMNS: readonly CatalogCsvColumn[] = [
@@ -79,6 +81,7 @@ export function readCatalogCsv(text: string): CsvRow[] {
     )
   }
 
+  const present = new Set(CATALOG_CSV_COLUMNS.filter((column) => index.has(column)))
   const rows: CsvRow[] = []
   for (const record of records) {
     if (record.data.every((cell) => cell.trim() === '')) continue
@@ -87,7 +90,13 @@ export function readCatalogCsv(text: string): CsvRow[] {
       const at = index.get(column)
       cells[column] = at === undefined ? '' : (record.data[at] ?? '').trim()
     }
-    rows.push({ line: record.line, cells, cellCount: record.data.length, headerCount: header.data.length })
+    rows.push({
+      line: record.line,
+      cells,
+      cellCount: record.data.length,
+      headerCount: header.data.length,
+      present
+    })
   }
   return rows
 }

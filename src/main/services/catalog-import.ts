@@ -1,3 +1,4 @@
+import { gtinLookupKey } from '@shared/barcodes/gtin'
 import {
   CATALOG_MESSAGES as M,
   productInputSchema,
@@ -49,7 +50,8 @@ const FIELD_TO_COLUMN: Record<string, CatalogCsvColumn> = {
   price: 'price',
   taxRate: 'tax_rate',
   unit: 'unit',
-  active: 'active'
+  active: 'active',
+  scaleCode: 'scale_code'
 }
 
 const TRUE = new Set(['', 'true', '1', 'yes', 'y', '是', 'active'])
@@ -78,6 +80,7 @@ export function planImport(repo: CatalogRepo, currency: string, text: string): I
   const rows: ImportPlan['rows'] = []
   const skuLines = new Map<string, number>()
   const barcodeLines = new Map<string, number>()
+  const scaleLines = new Map<string, number>()
   const newCategories = new Map<string, string>()
   const categoryByKey = new Map<string, string | null>()
   for (const category of repo.listCategories(true)) {
@@ -127,7 +130,8 @@ export function planImport(repo: CatalogRepo, currency: string, text: string): I
       price: cells.price,
       taxRate: cells.tax_rate,
       unit: unit ?? cells.unit,
-      active: !FALSE.has(active)
+      active: !FALSE.has(active),
+      ...(row.present.has('scale_code') ? { scaleCode: cells.scale_code } : {})
     })
     if (!parsed.success) {
       const seen = new Set<string>()
@@ -172,9 +176,18 @@ export function planImport(repo: CatalogRepo, currency: string, text: string): I
     else if (skuKey !== '') skuLines.set(skuKey, row.line)
 
     const existing = parsed.success ? repo.getProductBySku(parsed.data.sku) : null
+    const scaleCode = parsed.success ? parsed.data.scaleCode : undefined
+    if (scaleCode) {
+      const before = scaleLines.get(scaleCode)
+      const owner = repo.getProductByScaleCode(scaleCode)
+      if (before !== undefined) fail(row, 'scale_code', `${scaleCode} is also on line ${before}`)
+      else if (owner && owner.id !== existing?.id)
+        fail(row, 'scale_code', `${scaleCode} ${M.scaleCodeTaken} (${owner.sku})`)
+      else scaleLines.set(scaleCode, row.line)
+    }
     if (parsed.success) {
       for (const code of parsed.data.barcodes) {
-        const before = barcodeLines.get(code)
+        const before = barcodeLines.get(gtinLookupKey(code))
         if (before !== undefined) {
           fail(row, 'barcodes', `${code} is also on line ${before}`)
           continue
@@ -185,7 +198,7 @@ export function planImport(repo: CatalogRepo, currency: string, text: string): I
           fail(row, 'barcodes', `${code} ${M.barcodeTaken} (${other?.sku ?? owner})`)
           continue
         }
-        barcodeLines.set(code, row.line)
+        barcodeLines.set(gtinLookupKey(code), row.line)
       }
     }
 

@@ -69,6 +69,7 @@ export function createCatalogService(ctx: ServiceContext) {
     taxRate: record.taxRate,
     unit: record.unit,
     active: record.active,
+    scaleCode: record.scaleCode ?? null,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt
   })
@@ -100,8 +101,23 @@ export function createCatalogService(ctx: ServiceContext) {
     return record
   }
 
-  /** Refuses a SKU or barcode another product holds, naming the field. */
-  const assertCodesFree = (productId: string, sku: string, barcodes: readonly string[]): void => {
+  /** Refuses a SKU, barcode (in any GTIN form) or scale code another product holds, naming the field. */
+  const assertCodesFree = (
+    productId: string,
+    sku: string,
+    barcodes: readonly string[],
+    scaleCode: string | null | undefined = null
+  ): void => {
+    if (scaleCode) {
+      const other = repo.getProductByScaleCode(scaleCode)
+      if (other && other.id !== productId)
+        throw new DomainError(
+          'CONFLICT',
+          `scaleCode: ${scaleCode} ${M.scaleCodeTaken} (${other.sku})`,
+          'scaleCode',
+          { key: 'errors.catalog.scaleCodeTaken', params: { code: scaleCode, sku: other.sku } }
+        )
+    }
     const skuOwner = repo.getProductBySku(sku)
     if (skuOwner && skuOwner.id !== productId) {
       throw conflict(`sku: ${M.skuTaken} (${skuOwner.nameZh} / ${skuOwner.nameEn})`, 'sku')
@@ -185,6 +201,8 @@ export function createCatalogService(ctx: ServiceContext) {
       taxRate: row.input.taxRate,
       unit: row.input.unit,
       active: row.input.active,
+      // Left out (no scale_code column), the product keeps its scale code.
+      ...(row.input.scaleCode === undefined ? {} : { scaleCode: row.input.scaleCode }),
       createdAt: existing?.createdAt ?? at,
       updatedAt: at
     }
@@ -226,7 +244,7 @@ export function createCatalogService(ctx: ServiceContext) {
         const at = ctx.clock.now().toISOString()
         const id = newId()
         if (input.categoryId !== null) requireCategory(input.categoryId, 'categoryId')
-        assertCodesFree(id, input.sku, input.barcodes)
+        assertCodesFree(id, input.sku, input.barcodes, input.scaleCode)
         const record: NewProductRecord = {
           id,
           sku: input.sku,
@@ -238,6 +256,7 @@ export function createCatalogService(ctx: ServiceContext) {
           taxRate: input.taxRate,
           unit: input.unit,
           active: input.active,
+          scaleCode: input.scaleCode ?? null,
           createdAt: at,
           updatedAt: at
         }
@@ -266,10 +285,11 @@ export function createCatalogService(ctx: ServiceContext) {
           taxRate: input.taxRate ?? before.taxRate,
           unit: input.unit ?? before.unit,
           active: input.active ?? before.active,
+          scaleCode: input.scaleCode === undefined ? (before.scaleCode ?? null) : input.scaleCode,
           createdAt: before.createdAt,
           updatedAt: ctx.clock.now().toISOString()
         }
-        assertCodesFree(record.id, record.sku, record.barcodes)
+        assertCodesFree(record.id, record.sku, record.barcodes, record.scaleCode)
         return writeProduct(record, before, 'product.updated', actorUserId)
       })
       emitChanged('product', [product.id])
@@ -445,7 +465,8 @@ export function createCatalogService(ctx: ServiceContext) {
           price: minorToDecimalString(p.priceMinor, code),
           tax_rate: p.taxRate,
           unit: p.unit,
-          active: p.active ? 'true' : 'false'
+          active: p.active ? 'true' : 'false',
+          scale_code: p.scaleCode ?? ''
         }))
       )
       const day = ctx.clock.now().toISOString().slice(0, 10)
@@ -482,6 +503,7 @@ export function createCatalogService(ctx: ServiceContext) {
             taxRate: product.taxRate,
             unit: product.unit,
             active: true,
+            scaleCode: product.scaleCode ?? null,
             createdAt: at,
             updatedAt: at
           })

@@ -11,6 +11,7 @@ import type { ServiceContext } from '../service-context'
 import type { SettingsService } from '../settings-service'
 import { cartView, quoteRows, type MoneyRules } from './cart-quote'
 import type { ProductSource } from './product-source'
+import { scaleLabelLine } from './scale-label-line'
 
 export interface Actor {
   userId: string | null
@@ -149,17 +150,23 @@ export function createCartService(
       productId?: string | undefined
       quantity?: string | undefined
     }): CartView {
-      const product =
+      let product =
         input.productId !== undefined
           ? deps.products.byId(input.productId)
           : deps.products.byCode(input.code!)
       const field = input.productId !== undefined ? 'productId' : 'code'
+      // Not a barcode or SKU: a weighed-goods label from the shop scale carries its own quantity.
+      let labelled: string | undefined
+      if (!product && input.productId === undefined) {
+        const read = scaleLabelLine(input.code!, deps.products, deps.settings)
+        if (read) ({ product, quantity: labelled } = read)
+      }
       if (!product)
         throw new DomainError('NOT_FOUND', `No product with code ${input.code ?? input.productId}`, field)
       if (!product.active)
         throw new DomainError('CONFLICT', `${product.nameZh} is not for sale (inactive)`, field)
       return change(input.cartId, (order) => {
-        const quantity = input.quantity ?? '1'
+        const quantity = labelled ?? input.quantity ?? '1'
         // Another scan of a plain piece line adds to it, so the receipt shows "3 ×", not three lines.
         const same = store.orders
           .lines(order.id)

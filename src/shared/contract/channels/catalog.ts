@@ -29,7 +29,9 @@ export const CATALOG_MESSAGES = {
   barcodeTaken: 'is already used by another product',
   categoryCodeTaken: 'is already used by another category',
   unknownCategory: 'no such category',
-  active: 'must be true or false (also yes/no, 1/0)'
+  active: 'must be true or false (also yes/no, 1/0)',
+  scaleCode: 'use 4 to 6 digits, as the scale prints the item code',
+  scaleCodeTaken: 'is already the scale code of another product'
 } as const
 
 const M = CATALOG_MESSAGES
@@ -95,6 +97,14 @@ export const taxRateSchema = z
 
 const unitSchema = z.enum(PRODUCT_UNITS, { error: M.unit })
 
+/** The item code the shop scale prints inside its labels; an empty string means none. */
+const scaleCodeSchema = z
+  .string({ error: M.scaleCode })
+  .trim()
+  .regex(/^(\d{4,6})?$/, M.scaleCode)
+  .transform((code) => (code === '' ? null : code))
+  .nullable()
+
 export const productSchema = z.object({
   id: z.string(),
   sku: z.string(),
@@ -109,6 +119,8 @@ export const productSchema = z.object({
   taxRate: z.string(),
   unit: z.enum(PRODUCT_UNITS),
   active: z.boolean(),
+  /** The scale's item code for weighed goods (`21 IIIII WWWWW C` labels), or null. */
+  scaleCode: z.string().nullable().optional(),
   createdAt: z.string(),
   updatedAt: z.string()
 })
@@ -124,7 +136,8 @@ export const productInputSchema = z
     price: priceSchema,
     taxRate: taxRateSchema,
     unit: unitSchema.default('piece'),
-    active: z.boolean({ error: M.active }).default(true)
+    active: z.boolean({ error: M.active }).default(true),
+    scaleCode: scaleCodeSchema.optional()
   })
   .strict()
 export type ProductInput = z.output<typeof productInputSchema>
@@ -140,7 +153,8 @@ export const productUpdateSchema = z
     price: priceSchema.optional(),
     taxRate: taxRateSchema.optional(),
     unit: unitSchema.optional(),
-    active: z.boolean({ error: M.active }).optional()
+    active: z.boolean({ error: M.active }).optional(),
+    scaleCode: scaleCodeSchema.optional()
   })
   .strict()
 export type ProductUpdate = z.output<typeof productUpdateSchema>
@@ -223,7 +237,8 @@ export const CATALOG_CSV_COLUMNS = [
   'price',
   'tax_rate',
   'unit',
-  'active'
+  'active',
+  'scale_code'
 ] as const
 export type CatalogCsvColumn = (typeof CATALOG_CSV_COLUMNS)[number]
 
