@@ -255,7 +255,7 @@ export function createCartService(
       return change(input.cartId, (order) => {
         const coupon = store.coupons.byCode(input.code)
         if (!coupon) throw new DomainError('NOT_FOUND', `Unknown coupon code ${input.code}`, 'code')
-        checkCouponUsable(coupon, businessDate(clock.now()))
+        checkCouponUsable(coupon, businessDate(clock.now(), deps.settings.timeZone()))
         if (store.orders.coupons(order.id).some((c) => c.coupon_id === coupon.id)) {
           throw new DomainError('CONFLICT', `Coupon ${coupon.code} is already applied`, 'code')
         }

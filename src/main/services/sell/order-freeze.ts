@@ -53,7 +53,7 @@ export function freezeOrder(
   const quote = quoteRows(rules, lines, links)
   const cashRounding = input.whollyCash ? (quote.cashRounding ?? 0) : 0
 
-  const today = businessDate(clock.now())
+  const today = businessDate(clock.now(), deps.settings.timeZone())
   quote.coupons.forEach((outcome, i) => {
     const { link, coupon } = links[i]!
     if (outcome.applied) {

@@ -82,7 +82,8 @@ export function createOrdersService(ctx: ServiceContext, deps: { settings: Setti
         if (store.payments.forOrder(order.id).some((p) => p.method === 'cash' && p.status === 'succeeded'))
           requireOpenShift(store)
         const at = clock.now()
-        if (!order.paid_at || businessDate(new Date(order.paid_at)) !== businessDate(at)) {
+        const zone = deps.settings.timeZone()
+        if (!order.paid_at || businessDate(new Date(order.paid_at), zone) !== businessDate(at, zone)) {
           throw new DomainError(
             'CONFLICT',
             'Only orders paid today can be voided; refund it instead',

@@ -1,28 +1,37 @@
+import { startOfDay } from '../../core/business-day'
 import type { TimeWindow } from '../../store/repos/settlement-repo'
 
 /**
- * A business day (YYYY-MM-DD, the till's local calendar, as `businessDate`) as the half-open
- * range of instants it covers. Local midnight to local midnight, so a day with a clock change
- * has 23 or 25 hours.
+ * A business day (YYYY-MM-DD in the store's time zone, as `businessDate`) as the half-open range of
+ * instants it covers: local midnight to local midnight, so a day with a clock change has 23 or 25 hours.
  */
-export function dayWindow(date: string): TimeWindow {
+export function dayWindow(date: string, timeZone: string): TimeWindow {
+  return {
+    from: startOfDay(date, timeZone).toISOString(),
+    to: startOfDay(nextDate(date), timeZone).toISOString()
+  }
+}
+
+/** Calendar arithmetic on YYYY-MM-DD, in UTC so the machine's zone never enters. */
+function shiftDate(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  return { from: new Date(y, m - 1, d).toISOString(), to: new Date(y, m - 1, d + 1).toISOString() }
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10)
 }
 
 /** The calendar day before `date`. */
 export function previousDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  const prev = new Date(y, m - 1, d - 1)
-  return `${prev.getFullYear()}-${String(prev.getMonth() + 1).padStart(2, '0')}-${String(prev.getDate()).padStart(2, '0')}`
+  return shiftDate(date, -1)
+}
+
+/** The calendar day after `date`. */
+export function nextDate(date: string): string {
+  return shiftDate(date, 1)
 }
 
 /** True for a real calendar date written YYYY-MM-DD (2026-02-30 is not one). */
 export function isCalendarDate(date: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  const at = new Date(y, m - 1, d)
-  return at.getFullYear() === y && at.getMonth() === m - 1 && at.getDate() === d
+  return shiftDate(date, 0) === date
 }
 
 /** One millisecond after an ISO instant: where a window opening just after it starts. */
