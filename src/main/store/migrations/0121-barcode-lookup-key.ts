@@ -1,4 +1,4 @@
-import { gtinLookupKey } from '@shared/barcodes/gtin'
+import { gtinLookupKey } from '../../../shared/barcodes/gtin'
 import type { Migration } from './types'
 
 /**
