@@ -15,7 +15,9 @@ export function dayWindow(date: string, timeZone: string): TimeWindow {
 /** Calendar arithmetic on YYYY-MM-DD, in UTC so the machine's zone never enters. */
 function shiftDate(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10)
+  const at = new Date(Date.UTC(y, m - 1, d + days))
+  // Not toISOString: past 9999-12-31 it writes `+010000-01-01`.
+  return `${String(at.getUTCFullYear()).padStart(4, '0')}-${String(at.getUTCMonth() + 1).padStart(2, '0')}-${String(at.getUTCDate()).padStart(2, '0')}`
 }
 
 /** The calendar day before `date`. */

@@ -88,6 +88,8 @@ const en = {
       unit: 'Sold by',
       unitPiece: 'Piece',
       unitKg: 'Weight (kg)',
+      scaleCode: 'Scale code',
+      scaleCodeHint: 'The item code the shop scale prints in its labels (4–6 digits); leave empty if none.',
       active: 'On sale',
       save: 'Save product',
       saving: 'Saving…',
@@ -149,7 +151,13 @@ const en = {
       repeatedBarcode: '{{code}} is also on line {{line}}',
       barcodeTakenBy: '{{code}} is already used by another product ({{other}})',
       unknownCategoryLong:
-        "no such category; use a category's code or name, or a new code of letters and digits"
+        "no such category; use a category's code or name, or a new code of letters and digits",
+      scaleCode: 'use 4 to 6 digits, as the scale prints the item code',
+      scaleCodeTaken: 'is already the scale code of another product',
+      scaleCodeTakenBy: '{{code}} is already the scale code of {{other}}',
+      checkDigit: 'check digit should be {{digit}}: {{code}}',
+      cellCount:
+        'has {{cells}} cells but the header has {{header}} — a comma inside a number? Quote the cell or use a decimal point.'
     }
   }
 }
@@ -242,6 +250,8 @@ export const catalogMessages = defineMessages(en, {
       unit: '销售方式',
       unitPiece: '按件',
       unitKg: '称重（千克）',
+      scaleCode: '秤码',
+      scaleCodeHint: '电子秤标签里的商品码（4–6 位数字）；没有就留空。',
       active: '在售',
       save: '保存商品',
       saving: '正在保存…',
@@ -301,7 +311,12 @@ export const catalogMessages = defineMessages(en, {
       repeatedSku: '货号重复（第 {{line}} 行已出现）',
       repeatedBarcode: '条码 {{code}} 在第 {{line}} 行也出现了',
       barcodeTakenBy: '条码 {{code}} 已被其他商品使用（{{other}}）',
-      unknownCategoryLong: '没有这个分类；请填分类代码或名称，或用字母数字填一个新分类代码'
+      unknownCategoryLong: '没有这个分类；请填分类代码或名称，或用字母数字填一个新分类代码',
+      scaleCode: '请填 4 到 6 位数字，与电子秤上的商品码一致',
+      scaleCodeTaken: '已是其他商品的秤码',
+      scaleCodeTakenBy: '秤码 {{code}} 已属于 {{other}}',
+      checkDigit: '校验位应为 {{digit}}：{{code}}',
+      cellCount: '有 {{cells}} 个单元格，但表头有 {{header}} 列——数字里有逗号？请给单元格加引号或改用小数点。'
     }
   }
 })

@@ -15,6 +15,13 @@ const PATTERNS: Array<[RegExp, string, (m: RegExpExecArray) => Record<string, st
     (m) => ({ code: m[1]!, other: m[2]! })
   ],
   [/^is already used by another product \((.+)\)$/, 'skuTaken', () => ({})],
+  [
+    /^(\S+) is already the scale code of another product \((.+)\)$/,
+    'scaleCodeTakenBy',
+    (m) => ({ code: m[1]!, other: m[2]! })
+  ],
+  [/^check digit should be (\d): (\d+)$/, 'checkDigit', (m) => ({ digit: m[1]!, code: m[2]! })],
+  [/^has (\d+) cells? but the header has (\d+)/, 'cellCount', (m) => ({ cells: m[1]!, header: m[2]! })],
   [/^no such category; /, 'unknownCategoryLong', () => ({})]
 ]
 
