@@ -44,7 +44,9 @@ const opArb = fc.oneof(
 const dayArb = fc.record({
   float: fc.constantFrom('0', '500'),
   cashIncrement: fc.constantFrom(null, '0.10'),
-  ops: fc.array(fc.record({ op: opArb, minutes: fc.integer({ min: 1, max: 50 }) }), {
+  // At most 10 × (20 + 1) minutes in all: below the 240-minute idle lock, the longest a store may set,
+  // so no session locks however the gaps fall.
+  ops: fc.array(fc.record({ op: opArb, minutes: fc.integer({ min: 1, max: 20 }) }), {
     minLength: 1,
     maxLength: 10
   })
