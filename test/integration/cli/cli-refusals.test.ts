@@ -118,6 +118,27 @@ describe('the examples of issue 13', () => {
   })
 })
 
+describe('kassa quote with cashRoundingMode', () => {
+  it('抹零: down drops the odd jiao, half-up rounds it', async () => {
+    const cart = (mode?: string) =>
+      JSON.stringify({
+        currency: 'CNY',
+        cashIncrement: '0.10',
+        ...(mode ? { cashRoundingMode: mode } : {}),
+        lines: [{ quantity: '1', unitPrice: '157.06' }]
+      })
+    const down = JSON.parse((await kassa(['quote'], cart('down'))).stdout) as Record<string, string>
+    expect(down).toMatchObject({ total: '157.06', cashTotal: '157.00', cashRounding: '-0.06' })
+    const up = JSON.parse((await kassa(['quote'], cart())).stdout) as Record<string, string>
+    expect(up).toMatchObject({ cashTotal: '157.10', cashRounding: '0.04' })
+    expect(await kassa(['quote'], cart('up'))).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'error: cashRoundingMode: must be "half-up" or "down"\n'
+    })
+  })
+})
+
 describe('fuzz: no input makes a command fail as internal', () => {
   const decimal = fc.oneof(
     fc

@@ -134,5 +134,8 @@ describe('refunds of a cash-rounded sale', () => {
     const shop = await cashShop('0.10', 'down', ['1.26', '2.37', '0.48'])
     // 1.26 → 1.20 down; 2.37 → 2.30; the last gives back 4.10 − 3.50 = 0.60.
     expect(await refundInTurn(shop, [[0], [1], [2]])).toEqual([120, 230, 60])
+    // The Z-report says which way cash was rounded.
+    const report = await callOk(shop.core, shop.owner, 'settlement:report', { date: '2025-03-01' })
+    expect(report).toMatchObject({ cashRoundingMode: 'down', cashRounding: 0 })
   })
 })

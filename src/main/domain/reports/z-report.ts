@@ -52,6 +52,8 @@ export interface DayFigures {
   cashierNames: ReadonlyMap<string, string>
   adjustments: ZReport['adjustments']
   topProducts?: number
+  /** The store's cash rounding mode, shown beside the cash rounding figure. */
+  cashRoundingMode?: 'half-up' | 'down'
 }
 
 const sumBy = <T>(rows: readonly T[], pick: (row: T) => number): number =>
@@ -217,6 +219,7 @@ export function buildZReport(day: DayFigures): Omit<ZReport, 'status' | 'settled
     taxTotal: net((b) => b.tax) - day.refunds.tax,
     taxByRate,
     cashRounding,
+    ...(day.cashRoundingMode ? { cashRoundingMode: day.cashRoundingMode } : {}),
     collected: netSales + cashRounding,
     averageTicket: averageMinor(salesTotal + cashRounding, orderCount),
     tenders,

@@ -124,6 +124,7 @@ export function createSettlementService(
     const day: DayFigures = {
       date,
       currency: deps.settings.getProfile().currency,
+      cashRoundingMode: deps.settings.getProfile().cashRoundingMode,
       generatedAt: clock.now().toISOString(),
       ...figures,
       shifts,

@@ -32,6 +32,11 @@ export const zReportSchema = z.object({
   /** Tax of sales by rate; refunded tax is shown beside it, as `refunds.tax`. */
   taxByRate: z.array(z.object({ rate: z.string(), net: minor, tax: minor })),
   cashRounding: minor,
+  /**
+   * How cash totals met the increment when the report was made (`half-up`, or `down` 抹零); absent
+   * from reports settled before Kassa knew the setting.
+   */
+  cashRoundingMode: z.enum(['half-up', 'down']).optional(),
   /** netSales + cashRounding: what the tenders took in, net of what they gave back. */
   collected: minor,
   /** Paid per standing order, rounded half-up to the minor unit. */
