@@ -1,6 +1,7 @@
 import type { OrderDetail } from '@shared/contract/channels/orders'
 import { parseDecimalToMinor } from '@shared/money/format'
 import { businessDate } from '../../core/business-day'
+import { dayWindow } from '../settlement/business-days'
 import { newId } from '../../core/ids'
 import { DomainError, notFound } from '../../domain/errors'
 import type { LedgerAccount } from '../../domain/ledger/accounts'
@@ -38,9 +39,9 @@ export function createOrdersService(ctx: ServiceContext, deps: { settings: Setti
       const toIso = (date: string | undefined, endOfDay: boolean): string | undefined => {
         if (!date) return undefined
         if (date.includes('T')) return date
-        // A date means that whole local day.
-        const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-        return new Date(y, m - 1, d + (endOfDay ? 1 : 0)).toISOString()
+        // A date means that whole business day, in the store's time zone.
+        const window = dayWindow(date, deps.settings.timeZone())
+        return endOfDay ? window.to : window.from
       }
       const { rows, total } = store.orders.search({
         number: query.number,
