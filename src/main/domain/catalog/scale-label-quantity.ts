@@ -26,7 +26,7 @@ export function labelQuantity(
   const kg = (grams: number): string => (grams / 1000).toFixed(3)
   if (label.content === 'weight') return label.grams > 0 ? kg(label.grams) : undefined
   if (label.priceMinor <= 0 || unitPriceMinor <= 0) return undefined
-  const near = Math.round((label.priceMinor * 1000) / unitPriceMinor)
+  const near = roundMulDiv(label.priceMinor, 1000, unitPriceMinor, 'half-up')
   // A gram changes the gross by unitPrice / 1000 fen: within ±(1000 / unitPrice + 1) grams of the exact
   // quotient lie all candidates; the nearest that prices exactly wins.
   const reach = Math.ceil(1000 / unitPriceMinor) + 1
