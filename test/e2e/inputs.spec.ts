@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite'
 import { expect, snap, test } from './fixtures'
 import { api, openShopAsOwner } from './helpers/api'
+import { DEFAULT_SCALE_LABELS, makeScaleLabel } from '../../src/shared/barcodes/scale-label'
 
 // Issue 13's screens: store settings (cash rounding mode, time zone, scale labels), the product dialog
 // (scale code, check digits) and the import preview (a GBK file, a decimal comma), each walked at the
@@ -94,3 +95,25 @@ for (const language of ['en', 'zh-CN'] as const) {
     }
   })
 }
+
+test('the demo shop’s apples scan from a scale label at the till; a misread label is refused', async ({
+  page,
+  kassa
+}) => {
+  await openShopAsOwner(page, kassa.url)
+  const apples = await api<{ scaleCode: string; nameEn: string }>(page, 'catalog:lookup-code', {
+    code: 'PRO-001'
+  })
+  await expect(page.getByLabel('Scan a barcode or search')).toBeFocused()
+  const label = makeScaleLabel(DEFAULT_SCALE_LABELS[0]!, '21', apples.scaleCode, 1234)
+  await page.keyboard.type(label)
+  await page.keyboard.press('Enter')
+  const cart = page.getByRole('region', { name: 'Cart' })
+  await expect(cart.getByRole('row', { name: new RegExp(apples.nameEn) })).toContainText('1.234')
+  await snap(page, 'inputs-sell-scale-label-en')
+
+  const misread = `${label.slice(0, 12)}${(Number(label[12]) + 1) % 10}`
+  await page.keyboard.type(misread)
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('alert')).toContainText('scan it again')
+})

@@ -25,31 +25,31 @@ export function scaleLabelLine(
     const which = label.problem === 'check-digit' ? 'checkDigit' : 'valueCheckDigit'
     throw new DomainError(
       'VALIDATION',
-      `code: ${label.problem === 'check-digit' ? 'check digit' : 'price check digit'} should be ${label.expected}: scan the label again`,
+      `The label was misread (its ${label.problem === 'check-digit' ? 'check digit' : 'price check digit'} should be ${label.expected}): scan it again`,
       'code',
       { key: `errors.scale.${which}`, params: { expected: label.expected, code } }
     )
   }
   const product = products.byScaleCode(label.itemCode)
   if (!product)
-    throw new DomainError('NOT_FOUND', `code: no product has scale item code ${label.itemCode}`, 'code', {
+    throw new DomainError('NOT_FOUND', `No product has scale item code ${label.itemCode}`, 'code', {
       key: 'errors.scale.unknownItem',
       params: { itemCode: label.itemCode }
     })
   if (product.unit !== 'kg')
-    throw new DomainError('VALIDATION', `code: ${product.sku} is sold by the piece, not by weight`, 'code', {
+    throw new DomainError('VALIDATION', `${product.sku} is sold by the piece, not by weight`, 'code', {
       key: 'errors.scale.notByWeight',
       params: { sku: product.sku }
     })
   if (label.content === 'weight' && label.grams === 0)
-    throw new DomainError('VALIDATION', 'code: the label carries no weight', 'code', {
+    throw new DomainError('VALIDATION', 'The label carries no weight', 'code', {
       key: 'errors.scale.noWeight'
     })
   const quantity = labelQuantity(label, product.priceMinor, settings.getProfile().rounding)
   if (quantity === undefined)
     throw new DomainError(
       'CONFLICT',
-      `code: the label's price is no whole number of grams at ${product.sku}'s unit price; the scale's price differs from the till's — weigh again`,
+      `The label's price is no whole number of grams at ${product.sku}'s unit price; the scale's price differs from the till's — weigh again`,
       'code',
       { key: 'errors.scale.priceMismatch', params: { sku: product.sku } }
     )
