@@ -19,6 +19,8 @@ import { newId } from '../core/ids'
 import type { CategoryRecord, NewProductRecord, ProductRecord } from '../store/repos/catalog-repo'
 import { writeCatalogCsv } from './catalog-csv'
 import { csvSourceText } from './catalog-csv-decode'
+import { businessDate } from '../core/business-day'
+import { systemTimeZone } from '@shared/contract/channels/settings'
 import {
   describePlan,
   describeRowError,
@@ -469,7 +471,8 @@ export function createCatalogService(ctx: ServiceContext) {
           scale_code: p.scaleCode ?? ''
         }))
       )
-      const day = ctx.clock.now().toISOString().slice(0, 10)
+      // Today in the store's time zone, as the rest of the day's paperwork.
+      const day = businessDate(ctx.clock.now(), store.settings.getProfile()?.timeZone ?? systemTimeZone())
       return { csv, rows: products.length, fileName: `kassa-products-${day}.csv` }
     },
 
