@@ -101,6 +101,23 @@ describe('refunds of a cash-rounded sale', () => {
     await expectAgreement(shop, 0)
   })
 
+  it('a refund by amount is rounded to the coins too, and the rest empties the order', async () => {
+    const shop = await cashShop('0.05', 'half-up', ['1.98'])
+    const refund = (amount: string, key: string) =>
+      callOk(shop.core, shop.manager, 'refunds:create', {
+        orderId: shop.order.id,
+        refundKey: key,
+        reason: 'goodwill',
+        amount
+      })
+    expect((await refund('0.99', 'amount-1')).amount).toBe(100)
+    expect((await refund('1.00', 'amount-2')).amount).toBe(100)
+    expect((await callOk(shop.core, shop.manager, 'orders:get', { orderId: shop.order.id })).status).toBe(
+      'refunded'
+    )
+    await expectAgreement(shop, 0)
+  })
+
   it('a partial refund leaves the drawer holding a multiple of the increment, and the report agrees', async () => {
     const shop = await cashShop('0.05', 'half-up', ['0.66', '0.66', '0.66'])
     expect(await refundInTurn(shop, [[1]])).toEqual([65])
