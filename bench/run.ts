@@ -6,7 +6,8 @@ const benches: (() => Promise<{ bench: Bench }>)[] = [
   () => import('./quote.bench'),
   () => import('./search.bench'),
   () => import('./checkout.bench'),
-  () => import('./zreport.bench')
+  () => import('./zreport.bench'),
+  () => import('./sync.bench')
 ]
 
 const fmt = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(2))

@@ -79,7 +79,7 @@ test('a merchant opens a shift, sells, closes it two yuan short, reviews and clo
   const report = page.getByRole('article')
   await expect(report.getByText('Open — figures are live')).toBeVisible()
   await expect(report.getByText('Agrees with the ledger')).toBeVisible()
-  await expect(report.getByTestId('z-over-short')).toHaveText('-¥2.00')
+  await expect(report.getByTestId('z-over-short')).toHaveText('−¥2.00')
   const bars = report.getByRole('group', { name: /orders/ }).getByRole('button')
   await expect(bars).not.toHaveCount(0)
   await expect(

@@ -11,6 +11,7 @@ import { createOutboxRepo } from './repos/outbox-repo'
 import { createPaymentsRepo } from './repos/payments-repo'
 import { createPreferencesRepo } from './repos/preferences-repo'
 import { createReconciliationRepo } from './repos/reconciliation-repo'
+import { createReceiptSettingsRepo } from './repos/receipt-settings-repo'
 import { createRefundsRepo } from './repos/refunds-repo'
 import { createSecurityRepo } from './repos/security-repo'
 import { createSettingsRepo } from './repos/settings-repo'
@@ -26,6 +27,7 @@ export function createStore(db: Database) {
   return {
     db,
     settings: createSettingsRepo(db),
+    receiptSettings: createReceiptSettingsRepo(db),
     preferences: createPreferencesRepo(db),
     audit: createAuditRepo(db),
     outbox: createOutboxRepo(db),

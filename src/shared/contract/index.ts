@@ -6,6 +6,7 @@ import { catalogChannels } from './channels/catalog'
 import { couponsChannels } from './channels/coupons'
 import { ordersChannels } from './channels/orders'
 import { reconciliationChannels } from './channels/reconciliation'
+import { receiptSettingsChannels } from './channels/receipt-settings'
 import { refundsChannels } from './channels/refunds'
 import { evaluationsChannels } from './channels/evaluations'
 import { settlementChannels } from './channels/settlement'
@@ -32,7 +33,8 @@ export const contract = mergeChannelMaps(
   shiftsChannels,
   settlementChannels,
   evaluationsChannels,
-  reconciliationChannels
+  reconciliationChannels,
+  receiptSettingsChannels
 )
 
 export type Contract = typeof contract

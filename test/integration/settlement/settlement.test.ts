@@ -176,7 +176,7 @@ describe('daily settlement', () => {
     const csv = await callOk(core, owner, 'settlement:csv', { date })
     expect(csv.fileName).toBe('z-report-2025-03-01.csv')
     expect(csv.csv.startsWith('\uFEFF分类,项目,数量,金额 (CNY)')).toBe(true)
-    expect(csv.csv).toContain(`净销售额,净销售额,,${(settled.netSales / 100).toFixed(2)}`)
+    expect(csv.csv).toContain(`销售,净销售额,${settled.orderCount},${(settled.netSales / 100).toFixed(2)}`)
     expect(csv.csv).toContain('长短款,,-1.00')
 
     // The same report from a shell.

@@ -8,6 +8,8 @@ import { settlementMessages } from './locales/settlement'
 import { defineMessages, type MessageBundle } from './messages'
 import { paymentsMessages } from './locales/payments'
 import { reconciliationMessages } from './locales/reconciliation'
+import { voidsMessages } from './locales/voids'
+import { receiptSettingsMessages } from './locales/receipt-settings'
 
 /**
  * Every feature's strings. A feature adds one file under locales/ exporting a
@@ -21,7 +23,9 @@ const bundles: MessageBundle<object>[] = [
   catalogMessages,
   paymentsMessages,
   settlementMessages,
-  reconciliationMessages
+  reconciliationMessages,
+  voidsMessages,
+  receiptSettingsMessages
 ]
 
 function merge(language: 'en' | 'zh-CN'): Record<string, unknown> {

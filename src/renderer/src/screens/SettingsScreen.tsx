@@ -23,6 +23,7 @@ function timeZones(current: string | undefined): string[] {
   const zones = Intl.supportedValuesOf('timeZone')
   return current && !zones.includes(current) ? [current, ...zones] : zones
 }
+import { ReceiptSettingsForm } from './ReceiptSettingsForm'
 
 const CURRENCIES = ['CNY', 'HKD', 'USD', 'EUR', 'GBP', 'JPY', 'KRW', 'KWD', 'BHD'] as const
 
@@ -269,6 +270,7 @@ export function SettingsScreen() {
           </button>
         </div>
       </form>
+      <ReceiptSettingsForm />
     </section>
   )
 }

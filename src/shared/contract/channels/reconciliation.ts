@@ -38,7 +38,7 @@ export const reconciliationRowSchema = z.object({
   localStatus: z.string().nullable(),
   providerTime: z.string().nullable(),
   localTime: z.string().nullable(),
-  /** open_attempt | no_local_attempt | lost_attempt | recorded_other_day | provider_not_final */
+  /** open_attempt | no_local_attempt | lost_attempt | recorded_other_day | provider_not_final | voided_not_refunded */
   note: z.string().nullable(),
   /** What "query and repair" did: the attempt was fixed from the provider's answer, or a person must look. */
   repair: z.enum(['repaired', 'needs_person']).nullable(),

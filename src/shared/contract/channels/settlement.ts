@@ -10,7 +10,8 @@ const date = z
 
 /**
  * A business day's settlement (Z-report), derived from orders, payments, refunds and cash
- * moves. Sales are net of the day's voids; every amount is minor units of `currency`.
+ * moves. The sales block is one sum from grossSales down to collected (see `buildZReport`); every
+ * amount is minor units of `currency`.
  */
 export const zReportSchema = z.object({
   date: z.string(),
@@ -19,17 +20,35 @@ export const zReportSchema = z.object({
   settledAt: z.string().nullable(),
   settledBy: z.string().nullable(),
   generatedAt: z.string(),
-  /** Paid orders still standing (sales − voids). */
+  /** Paid orders still standing (paidOrders − voids.count). */
   orderCount: z.number().int(),
+  /** Orders paid in the day, voided later or not. */
+  paidOrders: z.number().int(),
+  /** Σ line gross (quantity × price) of the orders paid in the day. */
   grossSales: minor,
+  /** Of the orders paid in the day. */
   lineDiscounts: minor,
   couponDiscounts: minor,
-  voids: z.object({ count: z.number().int(), amount: minor }),
+  /** Tax added on top of prices (exclusive-tax shops); 0 when prices include tax. */
+  taxAdded: minor,
+  /** grossSales − lineDiscounts − couponDiscounts + taxAdded: Σ order totals paid in the day. */
+  salesTotal: minor,
+  /**
+   * Orders voided in the day: `sales` their order totals (the figure subtracted from salesTotal),
+   * `amount` what went back including cash rounding, `discounts` and `tax` their share of those.
+   */
+  voids: z.object({
+    count: z.number().int(),
+    sales: minor,
+    amount: minor,
+    discounts: minor,
+    tax: minor
+  }),
   refunds: z.object({ count: z.number().int(), orders: z.number().int(), amount: minor, tax: minor }),
-  /** Σ order totals (after discounts, including tax) − voids − refunds, before cash rounding. */
+  /** salesTotal − voids.sales − refunds.amount, before cash rounding. */
   netSales: minor,
   taxTotal: minor,
-  /** Tax of sales by rate; refunded tax is shown beside it, as `refunds.tax`. */
+  /** Tax of sales kept (after voids) by rate; Σ tax − refunds.tax = taxTotal. */
   taxByRate: z.array(z.object({ rate: z.string(), net: minor, tax: minor })),
   cashRounding: minor,
   /**
@@ -42,6 +61,7 @@ export const zReportSchema = z.object({
   /** Paid per standing order, rounded half-up to the minor unit. */
   averageTicket: minor,
   tenders: z.array(z.object({ method: z.string(), sales: minor, refunds: minor, net: minor })),
+  /** Sales after voids, before refunds, by who rang them up: Σ sales = salesTotal − voids.sales. */
   byCashier: z.array(
     z.object({
       userId: z.string().nullable(),
@@ -50,7 +70,9 @@ export const zReportSchema = z.object({
       sales: minor
     })
   ),
+  /** Sales after voids, before refunds, by hour paid (local time): Σ sales = salesTotal − voids.sales. */
   byHour: z.array(z.object({ hour: z.number().int(), orders: z.number().int(), sales: minor })),
+  /** Sold − voided − refunded (refunds by line) per product, best first. */
   topProducts: z.array(
     z.object({
       sku: z.string(),
@@ -132,7 +154,19 @@ export const settlementChannels = {
         offset: z.number().int().min(0).default(0)
       })
       .strict(),
-    output: z.object({ orders: z.array(orderSummarySchema), total: z.number().int() }),
+    output: z.object({
+      orders: z.array(
+        orderSummarySchema.extend({
+          /**
+           * The order's part in the figure: the tender's amount (method), what its refunds gave
+           * back (refunds), the product's line totals (sku), the order total (voids, as the
+           * Voids row counts it); else what the customer paid.
+           */
+          figureAmount: minor
+        })
+      ),
+      total: z.number().int()
+    }),
     permission: 'shift-close'
   }),
   'settlement:csv': channel({

@@ -127,6 +127,11 @@ export const coreEn = {
     settings: {
       timeZoneAfterSales:
         'Sales were made in {{from}}. Moving to {{to}} moves them to other business days and hours.'
+    },
+    orders: {
+      voidNonCash:
+        'Part of this sale was paid by card, Alipay or WeChat Pay, so it cannot be voided. Refund the whole order instead: the money goes back the way it was paid.',
+      voidNotToday: 'Only orders paid today can be voided; refund it instead.'
     }
   },
   damaged: {

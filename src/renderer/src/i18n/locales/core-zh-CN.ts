@@ -126,6 +126,10 @@ export const coreZhCN: Messages<typeof coreEn> = {
     },
     settings: {
       timeZoneAfterSales: '已在 {{from}} 时区产生销售。改为 {{to}} 会把这些销售移到其他营业日和时段。'
+    },
+    orders: {
+      voidNonCash: '此单有部分用银行卡、支付宝或微信支付付款，不能作废。请改为整单退款：钱会原路退回。',
+      voidNotToday: '只能作废今天付款的订单，请改为退款。'
     }
   },
   damaged: {
