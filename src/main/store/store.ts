@@ -5,6 +5,7 @@ import { createCountersRepo } from './repos/counters-repo'
 import { createCouponsRepo } from './repos/coupons-repo'
 import { createEvaluationsRepo } from './repos/evaluations-repo'
 import { createJournalRepo } from './repos/journal-repo'
+import { createLossPreventionRepo } from './repos/loss-prevention-repo'
 import { createOrdersRepo } from './repos/orders-repo'
 import { createNotificationsRepo } from './repos/notifications-repo'
 import { createOutboxRepo } from './repos/outbox-repo'
@@ -45,6 +46,7 @@ export function createStore(db: Database) {
     evaluations: createEvaluationsRepo(db),
     notifications: createNotificationsRepo(db),
     reconciliation: createReconciliationRepo(db),
+    lossPrevention: createLossPreventionRepo(db),
     /** Runs `work` in one IMMEDIATE transaction: all of it commits, or none of it. */
     transaction<T>(work: () => T): T {
       return db.transaction(work).immediate()

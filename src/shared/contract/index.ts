@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { appChannels } from './channels/app'
+import { approvalsChannels } from './channels/approvals'
 import { authChannels, type Override } from './channels/auth'
 import { cartChannels } from './channels/cart'
 import { catalogChannels } from './channels/catalog'
@@ -34,7 +35,8 @@ export const contract = mergeChannelMaps(
   settlementChannels,
   evaluationsChannels,
   reconciliationChannels,
-  receiptSettingsChannels
+  receiptSettingsChannels,
+  approvalsChannels
 )
 
 export type Contract = typeof contract
@@ -73,6 +75,7 @@ export * from './errors'
 export * from './events'
 export * from './permissions'
 export * from './channels/app'
+export * from './channels/approvals'
 export * from './channels/settings'
 export * from './channels/auth'
 export * from './channels/users'

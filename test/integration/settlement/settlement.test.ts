@@ -119,7 +119,7 @@ describe('daily settlement', () => {
     expect(early).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
     if (!early.ok) expect(early.error.message).toMatch(/Close every shift first: T01-S00001/)
     const { shift } = await callOk(core, cashier, 'shifts:current', {})
-    const counted = shift!.drawer.expected - 100
+    const counted = shift!.drawer!.expected - 100
     await callOk(core, manager, 'shifts:close', {
       shiftId: shift!.id,
       counts: {},

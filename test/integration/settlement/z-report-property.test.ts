@@ -146,7 +146,7 @@ describe('the Z-report against the ledger', () => {
               )
             } else {
               const current = (await callOk(core, cashier, 'shifts:current', {})).shift!
-              const counted = Math.max(0, current.drawer.expected + op.off)
+              const counted = Math.max(0, current.drawer!.expected + op.off)
               await callOk(core, manager, 'shifts:close', {
                 shiftId: current.id,
                 counts: {},
@@ -160,7 +160,7 @@ describe('the Z-report against the ledger', () => {
           await callOk(core, manager, 'shifts:close', {
             shiftId: current.id,
             counts: {},
-            other: yuan(Math.max(0, current.drawer.expected))
+            other: yuan(Math.max(0, current.drawer!.expected))
           })
 
           const date = '2025-03-01'

@@ -33,8 +33,8 @@ export function createCheckoutService(
   }
 
   return {
-    previewCash(input: { cartId: string; tendered: string }) {
-      const cart = deps.carts.get(input.cartId)
+    previewCash(input: { cartId: string; tendered: string }, actor: Actor) {
+      const cart = deps.carts.get(input.cartId, actor)
       const due = cart.totals.cashTotal
       const tendered =
         input.tendered === '' ? 0 : parseDecimalToMinor(input.tendered, cart.currency, 'tendered')

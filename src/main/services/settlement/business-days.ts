@@ -30,11 +30,8 @@ export function nextDate(date: string): string {
   return shiftDate(date, 1)
 }
 
-/** True for a real calendar date written YYYY-MM-DD (2026-02-30 is not one). */
-export function isCalendarDate(date: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false
-  return shiftDate(date, 0) === date
-}
+/** True for a real calendar date written YYYY-MM-DD (2026-02-30 is not one): the contract's one rule. */
+export { isCalendarDate } from '@shared/contract/text'
 
 /** One millisecond after an ISO instant: where a window opening just after it starts. */
 export function justAfter(iso: string): string {

@@ -13,6 +13,7 @@ import { migration0120CashRoundingMode } from './0120-cash-rounding-mode'
 import { migration0121BarcodeLookupKey } from './0121-barcode-lookup-key'
 import { migration0122ScaleLabels } from './0122-scale-labels'
 import { migration0123StoreTimeZone } from './0123-store-time-zone'
+import { migration0130LossPrevention } from './0130-loss-prevention'
 
 /** Every schema step, in order. Append only; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -29,7 +30,8 @@ export const migrations: readonly Migration[] = [
   migration0120CashRoundingMode,
   migration0121BarcodeLookupKey,
   migration0122ScaleLabels,
-  migration0123StoreTimeZone
+  migration0123StoreTimeZone,
+  migration0130LossPrevention
 ]
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version

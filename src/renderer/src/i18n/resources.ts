@@ -10,6 +10,7 @@ import { paymentsMessages } from './locales/payments'
 import { reconciliationMessages } from './locales/reconciliation'
 import { voidsMessages } from './locales/voids'
 import { receiptSettingsMessages } from './locales/receipt-settings'
+import { securityMessages } from './locales/security'
 
 /**
  * Every feature's strings. A feature adds one file under locales/ exporting a
@@ -25,7 +26,8 @@ const bundles: MessageBundle<object>[] = [
   settlementMessages,
   reconciliationMessages,
   voidsMessages,
-  receiptSettingsMessages
+  receiptSettingsMessages,
+  securityMessages
 ]
 
 function merge(language: 'en' | 'zh-CN'): Record<string, unknown> {

@@ -9,7 +9,8 @@ import {
   type StoreProfile
 } from '@shared/contract'
 import { DEFAULT_SCALE_LABELS } from '@shared/barcodes/scale-label'
-import { isKnownCurrency, minorDigits } from '@shared/money/currencies'
+import { cashStepText, cashSteps } from '@shared/money/cash-steps'
+import { isKnownCurrency } from '@shared/money/currencies'
 import { formatMinor } from '@shared/money/format'
 import { TextField } from '../components/TextField'
 import { Field } from '../components/Field'
@@ -24,15 +25,14 @@ function timeZones(current: string | undefined): string[] {
   return current && !zones.includes(current) ? [current, ...zones] : zones
 }
 import { ReceiptSettingsForm } from './ReceiptSettingsForm'
+import { LossPreventionForm } from './settings/LossPreventionForm'
 
 const CURRENCIES = ['CNY', 'HKD', 'USD', 'EUR', 'GBP', 'JPY', 'KRW', 'KWD', 'BHD'] as const
 
-/** Cash steps that make sense for a currency with this many minor digits. */
-function cashSteps(currency: string): string[] {
-  const digits = isKnownCurrency(currency) ? minorDigits(currency) : 2
-  if (digits === 0) return ['5', '10', '50', '100']
-  if (digits === 2) return ['0.05', '0.10', '0.50', '1.00']
-  return ['0.005', '0.010', '0.050', '0.100', '1.000']
+/** The currency's coin steps, as the contract accepts them (`cashSteps` is the one rule). */
+function cashStepOptions(currency: string): string[] {
+  if (!isKnownCurrency(currency)) return []
+  return cashSteps(currency).map((step) => cashStepText(step, currency))
 }
 
 export function SettingsScreen() {
@@ -58,7 +58,7 @@ export function SettingsScreen() {
     error?.field === field ? errorText(error) : undefined
   // Sales exist in the saved zone: main asked for the owner's word before moving their days.
   const zoneWarning = error?.code === 'CONFLICT' && error.field === 'timeZone'
-  const steps = cashSteps(draft.currency)
+  const steps = cashStepOptions(draft.currency)
   const stepOptions =
     draft.cashIncrement && !steps.includes(draft.cashIncrement) ? [draft.cashIncrement, ...steps] : steps
   const example = isKnownCurrency(draft.currency) ? formatMinor(123456, draft.currency, draft.locale) : ''
@@ -271,6 +271,8 @@ export function SettingsScreen() {
         </div>
       </form>
       <ReceiptSettingsForm />
+
+      {saved && <LossPreventionForm currency={saved.currency} />}
     </section>
   )
 }

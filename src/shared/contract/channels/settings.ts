@@ -1,12 +1,14 @@
 import { z } from 'zod'
+import { cashStepText, cashSteps } from '../../money/cash-steps'
 import { isKnownCurrency, minorDigits } from '../../money/currencies'
 import { channel } from '../channel'
+import { text } from '../text'
 
 export const STORE_LOCALES = ['zh-CN', 'en-US', 'zh-HK', 'zh-TW', 'en-GB', 'ja-JP'] as const
 export const ROUNDING_MODES = ['half-up', 'half-even'] as const
+export const TAX_MODES = ['inclusive', 'exclusive'] as const
 /** Cash rounding (specs/settlement.md step 8): to the nearest increment, or down (抹零). */
 export const CASH_ROUNDING_MODES = ['half-up', 'down'] as const
-export const TAX_MODES = ['inclusive', 'exclusive'] as const
 export const UI_LANGUAGES = ['zh-CN', 'en'] as const
 
 const DECIMAL = /^\d+(\.\d+)?$/
@@ -65,9 +67,8 @@ export const scaleLabelsSchema = z
   })
 
 const storeProfileShape = {
-  storeName: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters'),
-  currency: z
-    .string()
+  storeName: text().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters'),
+  currency: text()
     .trim()
     .toUpperCase()
     .refine((code) => isKnownCurrency(code), 'unknown currency'),
@@ -75,7 +76,7 @@ const storeProfileShape = {
   rounding: z.enum(ROUNDING_MODES, { error: 'must be half-up or half-even' }),
   taxMode: z.enum(TAX_MODES, { error: 'must be inclusive or exclusive' }),
   /** Cash rounding step as a decimal string ("0.10"), or null for none. */
-  cashIncrement: z.string().trim().regex(DECIMAL, 'must be a decimal number such as 0.10').nullable(),
+  cashIncrement: text().max(24).regex(DECIMAL, 'must be a decimal number such as 0.10').nullable(),
   /** How a cash total meets the increment: `half-up` (default) or `down` (抹零, the customer's favour). */
   cashRoundingMode: z.enum(CASH_ROUNDING_MODES, { error: 'must be half-up or down' }).default('half-up'),
   /**
@@ -83,8 +84,8 @@ const storeProfileShape = {
    * zone. Left out on update, the saved one is kept; it changes only before the first sale, or with
    * `confirmTimeZoneChange` on `settings:update`.
    */
-  timeZone: z
-    .string()
+  timeZone: text()
+    .max(64)
     .trim()
     .refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai')
     .optional(),
@@ -107,6 +108,17 @@ function refineProfile(
   }
   if (/^[0.]+$/.test(profile.cashIncrement)) {
     ctx.addIssue({ code: 'custom', path: ['cashIncrement'], message: 'must be greater than 0' })
+    return
+  }
+  // Only a coin's value is a step a shop could mean (issue 11: "12.5" made a ¥4.50 sale free).
+  const steps = cashSteps(profile.currency)
+  const minor = decimalToMinor(profile.cashIncrement, minorDigits(profile.currency))
+  if (minor === null || !steps.includes(minor)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['cashIncrement'],
+      message: `must be one of the ${profile.currency} coin steps: ${steps.map((v) => cashStepText(v, profile.currency)).join(', ')}`
+    })
   }
 }
 
@@ -121,6 +133,14 @@ export const storeProfileUpdateSchema = z
   .strict()
   .superRefine(refineProfile)
 export type StoreProfileUpdate = z.input<typeof storeProfileUpdateSchema>
+
+/** `"0.10"` at 2 digits → 10; null when it has more digits than that or is beyond a safe integer. */
+function decimalToMinor(value: string, digits: number): number | null {
+  const [whole = '', fraction = ''] = value.split('.')
+  const kept = fraction.replace(/0+$/, '')
+  if (kept.length > digits || whole.replace(/^0+/, '').length > 12) return null
+  return Number(whole) * 10 ** digits + Number(kept.padEnd(digits, '0') || '0')
+}
 
 export const preferencesSchema = z.object({
   language: z.enum(UI_LANGUAGES, { error: 'must be zh-CN or en' })

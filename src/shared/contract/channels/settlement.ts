@@ -1,12 +1,10 @@
 import { z } from 'zod'
 import { channel } from '../channel'
+import { calendarDate, text } from '../text'
 import { orderSummarySchema } from './orders'
 
 const minor = z.number().int()
-const date = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-11-25')
+const date = calendarDate()
 
 /**
  * A business day's settlement (Z-report), derived from orders, payments, refunds and cash
@@ -14,12 +12,12 @@ const date = z
  * amount is minor units of `currency`.
  */
 export const zReportSchema = z.object({
-  date: z.string(),
-  currency: z.string(),
+  date: text(),
+  currency: text(),
   status: z.enum(['open', 'settled']),
-  settledAt: z.string().nullable(),
-  settledBy: z.string().nullable(),
-  generatedAt: z.string(),
+  settledAt: text().nullable(),
+  settledBy: text().nullable(),
+  generatedAt: text(),
   /** Paid orders still standing (paidOrders − voids.count). */
   orderCount: z.number().int(),
   /** Orders paid in the day, voided later or not. */
@@ -49,7 +47,7 @@ export const zReportSchema = z.object({
   netSales: minor,
   taxTotal: minor,
   /** Tax of sales kept (after voids) by rate; Σ tax − refunds.tax = taxTotal. */
-  taxByRate: z.array(z.object({ rate: z.string(), net: minor, tax: minor })),
+  taxByRate: z.array(z.object({ rate: text(), net: minor, tax: minor })),
   cashRounding: minor,
   /**
    * How cash totals met the increment when the report was made (`half-up`, or `down` 抹零); absent
@@ -60,12 +58,12 @@ export const zReportSchema = z.object({
   collected: minor,
   /** Paid per standing order, rounded half-up to the minor unit. */
   averageTicket: minor,
-  tenders: z.array(z.object({ method: z.string(), sales: minor, refunds: minor, net: minor })),
+  tenders: z.array(z.object({ method: text(), sales: minor, refunds: minor, net: minor })),
   /** Sales after voids, before refunds, by who rang them up: Σ sales = salesTotal − voids.sales. */
   byCashier: z.array(
     z.object({
-      userId: z.string().nullable(),
-      name: z.string().nullable(),
+      userId: text().nullable(),
+      name: text().nullable(),
       orders: z.number().int(),
       sales: minor
     })
@@ -75,10 +73,10 @@ export const zReportSchema = z.object({
   /** Sold − voided − refunded (refunds by line) per product, best first. */
   topProducts: z.array(
     z.object({
-      sku: z.string(),
-      name: z.string(),
-      nameEn: z.string().nullable(),
-      quantity: z.string(),
+      sku: text(),
+      name: text(),
+      nameEn: text().nullable(),
+      quantity: text(),
       sales: minor
     })
   ),
@@ -93,10 +91,10 @@ export const zReportSchema = z.object({
     dropped: minor,
     shifts: z.array(
       z.object({
-        id: z.string(),
-        number: z.string(),
+        id: text(),
+        number: text(),
         kind: z.enum(['regular', 'rescue']),
-        closedAt: z.string().nullable(),
+        closedAt: text().nullable(),
         expected: minor,
         counted: minor,
         overShort: minor
@@ -110,11 +108,11 @@ export const zReportSchema = z.object({
 export type ZReport = z.infer<typeof zReportSchema>
 
 export const notificationSchema = z.object({
-  id: z.string(),
+  id: text(),
   level: z.enum(['info', 'success', 'warning', 'error']),
-  title: z.string(),
-  body: z.string(),
-  at: z.string(),
+  title: text(),
+  body: text(),
+  at: text(),
   read: z.boolean()
 })
 
@@ -122,10 +120,10 @@ export const drillFilterSchema = z
   .object({
     figure: z.enum(['sales', 'voids', 'refunds', 'adjustments']).default('sales'),
     hour: z.number().int().min(0).max(23).optional(),
-    cashierUserId: z.string().optional(),
-    method: z.string().optional(),
-    sku: z.string().optional(),
-    taxRate: z.string().optional()
+    cashierUserId: text().optional(),
+    method: text().optional(),
+    sku: text().optional(),
+    taxRate: text().optional()
   })
   .strict()
 
@@ -172,7 +170,7 @@ export const settlementChannels = {
   'settlement:csv': channel({
     summary: "A day's Z-report as CSV (UTF-8 with BOM, so spreadsheet programs read Chinese correctly).",
     input: z.object({ date }).strict(),
-    output: z.object({ fileName: z.string(), csv: z.string() }),
+    output: z.object({ fileName: text(), csv: text() }),
     permission: 'shift-close'
   }),
   'settlement:ledger-check': channel({
@@ -180,7 +178,7 @@ export const settlementChannels = {
     input: z.object({ date }).strict(),
     output: z.object({
       agrees: z.boolean(),
-      accounts: z.array(z.object({ account: z.string(), report: minor, ledger: minor }))
+      accounts: z.array(z.object({ account: text(), report: minor, ledger: minor }))
     }),
     permission: 'shift-close'
   }),
@@ -192,7 +190,7 @@ export const settlementChannels = {
   }),
   'notifications:mark-read': channel({
     summary: 'Marks notifications read (all of them when no ids are given).',
-    input: z.object({ ids: z.array(z.string()).optional() }).strict(),
+    input: z.object({ ids: z.array(text()).optional() }).strict(),
     output: z.object({ unread: z.number().int() }),
     permission: 'session'
   })

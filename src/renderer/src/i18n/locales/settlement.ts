@@ -38,6 +38,10 @@ const en = {
     closeTitle: 'Close shift {{number}}: count the drawer',
     closeHint:
       'Count every note and coin. The difference from the expected cash is recorded as over/short — it does not have to match.',
+    closeHintBlind:
+      'Count every note and coin. This is a blind count: the expected cash and any over/short show once the shift is closed.',
+    blindDrawer:
+      'Blind closing count: the expected cash shows after the shift is closed. {{count}} orders so far.',
     confirmClose: 'Close shift',
     closed: 'Shift {{number}} closed: {{result}}',
     notes: 'Notes',
@@ -218,6 +222,8 @@ const zhCN: typeof en = {
     close: '点钞交班',
     closeTitle: '交班 {{number}}：清点钱箱',
     closeHint: '逐一清点纸币和硬币。与应有金额的差额记为长短款，不必凑平。',
+    closeHintBlind: '逐一清点纸币和硬币。这是盲点：交班后才显示应有金额和长短款。',
+    blindDrawer: '盲点交班：交班后才显示钱箱应有金额。本班次已有 {{count}} 笔订单。',
     confirmClose: '交班',
     closed: '班次 {{number}} 已交班：{{result}}',
     notes: '纸币',
