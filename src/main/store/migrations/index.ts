@@ -14,6 +14,7 @@ import { migration0121BarcodeLookupKey } from './0121-barcode-lookup-key'
 import { migration0122ScaleLabels } from './0122-scale-labels'
 import { migration0123StoreTimeZone } from './0123-store-time-zone'
 import { migration0130LossPrevention } from './0130-loss-prevention'
+import { migration0150Sync } from './0150-sync'
 
 /** Every schema step, in order. Append only; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -31,7 +32,8 @@ export const migrations: readonly Migration[] = [
   migration0121BarcodeLookupKey,
   migration0122ScaleLabels,
   migration0123StoreTimeZone,
-  migration0130LossPrevention
+  migration0130LossPrevention,
+  migration0150Sync
 ]
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version

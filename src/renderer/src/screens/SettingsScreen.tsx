@@ -24,6 +24,7 @@ function timeZones(current: string | undefined): string[] {
   const zones = Intl.supportedValuesOf('timeZone')
   return current && !zones.includes(current) ? [current, ...zones] : zones
 }
+import { SyncPanel } from './sync/SyncPanel'
 import { ReceiptSettingsForm } from './ReceiptSettingsForm'
 import { LossPreventionForm } from './settings/LossPreventionForm'
 
@@ -273,6 +274,8 @@ export function SettingsScreen() {
       <ReceiptSettingsForm />
 
       {saved && <LossPreventionForm currency={saved.currency} />}
+
+      <SyncPanel />
     </section>
   )
 }
