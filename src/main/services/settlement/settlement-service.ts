@@ -126,7 +126,11 @@ export function createSettlementService(
     const day: DayFigures = {
       date,
       currency: deps.settings.getProfile().currency,
-      cashRoundingMode: deps.settings.getProfile().cashRoundingMode,
+      // Said only when it is not the default (抹零): the head office's report of the day, which does not
+      // know the store's setting yet, then stays equal to the till's for half-up stores.
+      ...(deps.settings.getProfile().cashRoundingMode === 'down'
+        ? { cashRoundingMode: 'down' as const }
+        : {}),
       generatedAt: clock.now().toISOString(),
       ...figures,
       shifts,
