@@ -119,7 +119,7 @@ function generate(db: Database): void {
  * tenders by method, the day's voids) with hand-written aggregates and nothing around them.
  */
 function handWritten(db: Database) {
-  const { from, to } = dayWindow(DAY)
+  const { from, to } = dayWindow(DAY, Intl.DateTimeFormat().resolvedOptions().timeZone)
   const statement = db.prepare(`
     WITH day AS (SELECT * FROM orders WHERE paid_at >= @from AND paid_at < @to)
     SELECT 's' AS k, cashier_user_id AS a, CAST(strftime('%H', paid_at, 'localtime') AS INTEGER) AS b, count(*) AS n,

@@ -5,8 +5,8 @@ import { api, openShopAsOwner } from './helpers/api'
 
 const CSV = [
   'sku,barcodes,name_zh,name_en,category,price,tax_rate,unit,active',
-  'TEA-JAS-250,6971234500016,茉莉花茶 250g,Jasmine tea 250g,DRINKS,36.00,0.13,piece,true',
-  'TEA-BAD-001,6971234500023,坏价格的茶,Tea with a bad price,DRINKS,abc,0.13,piece,true',
+  'TEA-JAS-250,6971234500014,茉莉花茶 250g,Jasmine tea 250g,DRINKS,36.00,0.13,piece,true',
+  'TEA-BAD-001,6971234500021,坏价格的茶,Tea with a bad price,DRINKS,abc,0.13,piece,true',
   ''
 ].join('\n')
 
@@ -57,7 +57,7 @@ test('a manager searches, filters, adds a product, imports a CSV with a bad row 
   await dialog.getByLabel('Name (Chinese)').fill('桂花乌龙茶 500ml')
   await dialog.getByLabel('Name (English)').fill('Osmanthus oolong tea 500ml')
   await dialog.getByLabel('SKU').fill('TEA-OSM-500')
-  await dialog.getByLabel('Barcodes').fill('6971234500030')
+  await dialog.getByLabel('Barcodes').fill('6971234500038')
   await dialog.getByLabel('Category').selectOption({ label: 'Drinks' })
   await dialog.getByLabel('Price (CNY)').fill('5.505')
   await dialog.getByLabel('Tax rate').selectOption('0.13')
@@ -100,7 +100,7 @@ test('a manager searches, filters, adds a product, imports a CSV with a bad row 
   const text = readFileSync((await file.path())!, 'utf8')
   expect(text).toContain('sku,barcodes,name_zh,name_en,category,price,tax_rate,unit,active')
   expect(text).toContain(
-    'TEA-OSM-500,6971234500030,桂花乌龙茶 500ml,Osmanthus oolong tea 500ml,DRINKS,5.50,0.13,piece,true'
+    'TEA-OSM-500,6971234500038,桂花乌龙茶 500ml,Osmanthus oolong tea 500ml,DRINKS,5.50,0.13,piece,true'
   )
   expect(text).toContain('TEA-JAS-250')
 

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { FieldError } from '../../shared/money/field-error'
+import { DomainError } from '../domain/errors'
 import { UsageError, type CliCommandEntry, type CliContext } from './command'
 import { commands } from './commands'
 
@@ -96,6 +97,16 @@ export async function runCli(
   } catch (error) {
     if (error instanceof FieldError) {
       io.stderr.write(`error: ${oneLine(error.describe())}\n`)
+      return 2
+    }
+    // A service's refusal of what it was given (a CSV without a column, an empty file) is bad input,
+    // not a bug of ours: exit 2 naming the field, as for a FieldError.
+    if (error instanceof DomainError && error.code !== 'UNAVAILABLE') {
+      const text =
+        error.field && !error.message.startsWith(`${error.field}:`)
+          ? `${error.field}: ${error.message}`
+          : error.message
+      io.stderr.write(`error: ${oneLine(text)}\n`)
       return 2
     }
     if (error instanceof UsageError) {

@@ -1,11 +1,17 @@
 import Papa from 'papaparse'
 import { CATALOG_CSV_COLUMNS, type CatalogCsvColumn } from '@shared/contract'
-import { invalid } from '../domain/errors'
+import { DomainError } from '../domain/errors'
+import { refuseReplacementCharacters } from './catalog-csv-decode'
 
 /** One data row of a products CSV, with the line it starts on (the header is line 1). */
 export interface CsvRow {
   line: number
   cells: Record<CatalogCsvColumn, string>
+  /** How many cells the row has, and how many the header has: a row that differs is refused. */
+  cellCount: number
+  headerCount: number
+  /** The columns the header names: a column left out keeps what the product has (`scale_code`). */
+  present: ReadonlySet<CatalogCsvColumn>
 }
 
 export const REQUIRED_COLUMNS: readonly CatalogCsvColumn[] = [
@@ -25,12 +31,14 @@ function columnName(header: string): string {
 }
 
 /**
- * Reads a products CSV (UTF-8, an optional BOM as Excel writes it; comma, semicolon or tab separated)
- * into rows with their line numbers. Quoted cells may span lines, so a row's line is counted from the
+ * Reads a products CSV's text (decoded by `decodeCsvBytes`; a BOM is dropped; comma, semicolon or tab
+ * separated) into rows with their line numbers and cell counts (a row whose count differs from the
+ * header's is refused by `planImport`: a decimal comma shifts every cell after it). Quoted cells may span lines, so a row's line is counted from the
  * text, not from its index. Blank rows are skipped. A file without the required columns is refused as
  * a whole (VALIDATION on `csv`, naming the missing column).
  */
 export function readCatalogCsv(text: string): CsvRow[] {
+  refuseReplacementCharacters(text, 'UTF-8')
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
   const records: Array<{ data: string[]; line: number }> = []
   let counted = 0
@@ -57,7 +65,9 @@ export function readCatalogCsv(text: string): CsvRow[] {
 
   const header = records.shift()
   if (!header || header.data.every((cell) => cell.trim() === ''))
-    throw invalid('csv', 'csv: the file is empty', { key: 'errors.validation.fileEmpty' })
+    throw new DomainError('VALIDATION', 'csv: the file is empty', 'csv', {
+      key: 'errors.validation.fileEmpty'
+    })
   const index = new Map<string, number>()
   header.data.forEach((cell, i) => {
     const name = columnName(cell)
@@ -65,9 +75,10 @@ export function readCatalogCsv(text: string): CsvRow[] {
   })
   const missing = REQUIRED_COLUMNS.filter((column) => !index.has(column))
   if (missing.length > 0) {
-    throw invalid(
-      'csv',
+    throw new DomainError(
+      'VALIDATION',
       `csv: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (the header must name ${CATALOG_CSV_COLUMNS.join(', ')})`,
+      'csv',
       {
         key: 'errors.catalog.missingColumns',
         params: { missing: missing.join(', '), columns: CATALOG_CSV_COLUMNS.join(', ') }
@@ -75,6 +86,7 @@ export function readCatalogCsv(text: string): CsvRow[] {
     )
   }
 
+  const present = new Set(CATALOG_CSV_COLUMNS.filter((column) => index.has(column)))
   const rows: CsvRow[] = []
   for (const record of records) {
     if (record.data.every((cell) => cell.trim() === '')) continue
@@ -83,7 +95,13 @@ export function readCatalogCsv(text: string): CsvRow[] {
       const at = index.get(column)
       cells[column] = at === undefined ? '' : (record.data[at] ?? '').trim()
     }
-    rows.push({ line: record.line, cells })
+    rows.push({
+      line: record.line,
+      cells,
+      cellCount: record.data.length,
+      headerCount: header.data.length,
+      present
+    })
   }
   return rows
 }

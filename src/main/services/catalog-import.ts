@@ -1,3 +1,4 @@
+import { gtinLookupKey } from '@shared/barcodes/gtin'
 import {
   CATALOG_MESSAGES as M,
   productInputSchema,
@@ -51,7 +52,8 @@ const FIELD_TO_COLUMN: Record<string, CatalogCsvColumn> = {
   price: 'price',
   taxRate: 'tax_rate',
   unit: 'unit',
-  active: 'active'
+  active: 'active',
+  scaleCode: 'scale_code'
 }
 
 const TRUE = new Set(['', 'true', '1', 'yes', 'y', '是', 'active'])
@@ -80,6 +82,7 @@ export function planImport(repo: CatalogRepo, currency: string, text: string): I
   const rows: ImportPlan['rows'] = []
   const skuLines = new Map<string, number>()
   const barcodeLines = new Map<string, number>()
+  const scaleLines = new Map<string, number>()
   const newCategories = new Map<string, string>()
   const categoryByKey = new Map<string, string | null>()
   for (const category of repo.listCategories(true)) {
@@ -98,6 +101,25 @@ export function planImport(repo: CatalogRepo, currency: string, text: string): I
   for (const row of csvRows) {
     const { cells } = row
     const rowErrorsBefore = errors.length
+    if (row.cellCount !== row.headerCount) {
+      // `…,0.13,3,50` under a five-column header: every cell after the decimal comma has moved, so
+      // nothing in the row can be trusted — refuse it as a whole rather than read price 3.00.
+      fail(
+        row,
+        '',
+        `has ${row.cellCount} cell${row.cellCount === 1 ? '' : 's'} but the header has ${row.headerCount} (a comma inside a number? quote the cell or use a decimal point)`
+      )
+      rows.push({
+        line: row.line,
+        sku: cells.sku,
+        nameZh: cells.name_zh,
+        nameEn: cells.name_en,
+        price: cells.price,
+        valid: false,
+        existing: false
+      })
+      continue
+    }
     const active = cells.active.toLowerCase()
     if (!TRUE.has(active) && !FALSE.has(active)) fail(row, 'active', M.active)
     const unit = UNITS[cells.unit.toLowerCase()]
@@ -112,7 +134,8 @@ export function planImport(repo: CatalogRepo, currency: string, text: string): I
       price: cells.price,
       taxRate: cells.tax_rate,
       unit: unit ?? cells.unit,
-      active: !FALSE.has(active)
+      active: !FALSE.has(active),
+      ...(row.present.has('scale_code') ? { scaleCode: cells.scale_code } : {})
     })
     if (!parsed.success) {
       const seen = new Set<string>()
@@ -163,9 +186,18 @@ export function planImport(repo: CatalogRepo, currency: string, text: string): I
     else if (skuKey !== '') skuLines.set(skuKey, row.line)
 
     const existing = parsed.success ? repo.getProductBySku(parsed.data.sku) : null
+    const scaleCode = parsed.success ? parsed.data.scaleCode : undefined
+    if (scaleCode) {
+      const before = scaleLines.get(scaleCode)
+      const owner = repo.getProductByScaleCode(scaleCode)
+      if (before !== undefined) fail(row, 'scale_code', `${scaleCode} is also on line ${before}`)
+      else if (owner && owner.id !== existing?.id)
+        fail(row, 'scale_code', `${scaleCode} ${M.scaleCodeTaken} (${owner.sku})`)
+      else scaleLines.set(scaleCode, row.line)
+    }
     if (parsed.success) {
       for (const code of parsed.data.barcodes) {
-        const before = barcodeLines.get(code)
+        const before = barcodeLines.get(gtinLookupKey(code))
         if (before !== undefined) {
           fail(row, 'barcodes', `${code} is also on line ${before}`, {
             key: 'errors.catalog.repeatedBarcode',
@@ -182,7 +214,7 @@ export function planImport(repo: CatalogRepo, currency: string, text: string): I
           })
           continue
         }
-        barcodeLines.set(code, row.line)
+        barcodeLines.set(gtinLookupKey(code), row.line)
       }
     }
 

@@ -18,6 +18,9 @@ import { conflict, DomainError, invalid, notFound } from '../domain/errors'
 import { newId } from '../core/ids'
 import type { CategoryRecord, NewProductRecord, ProductRecord } from '../store/repos/catalog-repo'
 import { writeCatalogCsv } from './catalog-csv'
+import { csvSourceText } from './catalog-csv-decode'
+import { businessDate } from '../core/business-day'
+import { systemTimeZone } from '@shared/contract/channels/settings'
 import {
   describePlan,
   describeRowError,
@@ -68,6 +71,7 @@ export function createCatalogService(ctx: ServiceContext) {
     taxRate: record.taxRate,
     unit: record.unit,
     active: record.active,
+    scaleCode: record.scaleCode ?? null,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt
   })
@@ -100,8 +104,23 @@ export function createCatalogService(ctx: ServiceContext) {
     return record
   }
 
-  /** Refuses a SKU or barcode another product holds, naming the field. */
-  const assertCodesFree = (productId: string, sku: string, barcodes: readonly string[]): void => {
+  /** Refuses a SKU, barcode (in any GTIN form) or scale code another product holds, naming the field. */
+  const assertCodesFree = (
+    productId: string,
+    sku: string,
+    barcodes: readonly string[],
+    scaleCode: string | null | undefined = null
+  ): void => {
+    if (scaleCode) {
+      const other = repo.getProductByScaleCode(scaleCode)
+      if (other && other.id !== productId)
+        throw new DomainError(
+          'CONFLICT',
+          `scaleCode: ${scaleCode} ${M.scaleCodeTaken} (${other.sku})`,
+          'scaleCode',
+          { key: 'errors.catalog.scaleCodeTaken', params: { code: scaleCode, sku: other.sku } }
+        )
+    }
     const skuOwner = repo.getProductBySku(sku)
     if (skuOwner && skuOwner.id !== productId) {
       throw conflict(`sku: ${M.skuTaken} (${skuOwner.nameZh} / ${skuOwner.nameEn})`, 'sku', {
@@ -196,6 +215,8 @@ export function createCatalogService(ctx: ServiceContext) {
       taxRate: row.input.taxRate,
       unit: row.input.unit,
       active: row.input.active,
+      // Left out (no scale_code column), the product keeps its scale code.
+      ...(row.input.scaleCode === undefined ? {} : { scaleCode: row.input.scaleCode }),
       createdAt: existing?.createdAt ?? at,
       updatedAt: at
     }
@@ -244,7 +265,7 @@ export function createCatalogService(ctx: ServiceContext) {
         const at = ctx.clock.now().toISOString()
         const id = newId()
         if (input.categoryId !== null) requireCategory(input.categoryId, 'categoryId')
-        assertCodesFree(id, input.sku, input.barcodes)
+        assertCodesFree(id, input.sku, input.barcodes, input.scaleCode)
         const record: NewProductRecord = {
           id,
           sku: input.sku,
@@ -256,6 +277,7 @@ export function createCatalogService(ctx: ServiceContext) {
           taxRate: input.taxRate,
           unit: input.unit,
           active: input.active,
+          scaleCode: input.scaleCode ?? null,
           createdAt: at,
           updatedAt: at
         }
@@ -284,10 +306,11 @@ export function createCatalogService(ctx: ServiceContext) {
           taxRate: input.taxRate ?? before.taxRate,
           unit: input.unit ?? before.unit,
           active: input.active ?? before.active,
+          scaleCode: input.scaleCode === undefined ? (before.scaleCode ?? null) : input.scaleCode,
           createdAt: before.createdAt,
           updatedAt: ctx.clock.now().toISOString()
         }
-        assertCodesFree(record.id, record.sku, record.barcodes)
+        assertCodesFree(record.id, record.sku, record.barcodes, record.scaleCode)
         return writeProduct(record, before, 'product.updated', actorUserId)
       })
       emitChanged('product', [product.id])
@@ -347,13 +370,22 @@ export function createCatalogService(ctx: ServiceContext) {
       return category
     },
 
-    previewImport(csv: string, previewRows: number, errorLimit: number): ImportPreview {
-      return describePlan(planImport(repo, currency(), csv), previewRows, errorLimit)
+    previewImport(
+      csv: string,
+      previewRows: number,
+      errorLimit: number,
+      encoding: 'text' | 'base64' = 'text'
+    ): ImportPreview {
+      return describePlan(planImport(repo, currency(), csvSourceText(csv, encoding)), previewRows, errorLimit)
     },
 
     /** Checks the whole file first; see `commitPlan`. */
-    async importCsv(csv: string, options: ImportOptions): Promise<ImportResult> {
-      return this.commitPlan(planImport(repo, currency(), csv), options)
+    async importCsv(
+      csv: string,
+      options: ImportOptions,
+      encoding: 'text' | 'base64' = 'text'
+    ): Promise<ImportResult> {
+      return this.commitPlan(planImport(repo, currency(), csvSourceText(csv, encoding)), options)
     },
 
     /**
@@ -470,10 +502,12 @@ export function createCatalogService(ctx: ServiceContext) {
           price: minorToDecimalString(p.priceMinor, code),
           tax_rate: p.taxRate,
           unit: p.unit,
-          active: p.active ? 'true' : 'false'
+          active: p.active ? 'true' : 'false',
+          scale_code: p.scaleCode ?? ''
         }))
       )
-      const day = ctx.clock.now().toISOString().slice(0, 10)
+      // Today in the store's time zone, as the rest of the day's paperwork.
+      const day = businessDate(ctx.clock.now(), store.settings.getProfile()?.timeZone ?? systemTimeZone())
       return { csv, rows: products.length, fileName: `kassa-products-${day}.csv` }
     },
 
@@ -507,6 +541,7 @@ export function createCatalogService(ctx: ServiceContext) {
             taxRate: product.taxRate,
             unit: product.unit,
             active: true,
+            scaleCode: product.scaleCode ?? null,
             createdAt: at,
             updatedAt: at
           })

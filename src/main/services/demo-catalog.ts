@@ -22,6 +22,11 @@ export interface DemoProduct {
   price: string
   taxRate: string
   unit: ProductUnit
+  /**
+   * Goods sold by weight: the item code the shop scale prints in its labels, which the default
+   * layouts read (`21 IIIII WWWWW C` weight, `22 IIIII PPPPP C` price).
+   */
+  scaleCode?: string
 }
 
 /** [name zh, name en, price in CNY, tax rate (default the category's), unit (default piece)] */
@@ -370,8 +375,9 @@ function ean13(first12: string): string {
 
 /**
  * The demo products, always the same: packaged goods get "690" (China) barcodes, goods sold by
- * weight in-store "20" codes (restricted circulation, as a scale label prints); every fifth product
- * also has a second barcode (a multipack or older packaging).
+ * weight in-store "20" codes (restricted circulation) and a 5-digit scale item code (the section and
+ * item, `07001`) that the scale prints into its `21…`/`22…` labels; every fifth product also has a
+ * second barcode (a multipack or older packaging).
  */
 export function demoProducts(): DemoProduct[] {
   const out: DemoProduct[] = []
@@ -389,7 +395,8 @@ export function demoProducts(): DemoProduct[] {
         category: section.code,
         price,
         taxRate: taxRate ?? section.taxRate,
-        unit: unit ?? 'piece'
+        unit: unit ?? 'piece',
+        ...(weighed ? { scaleCode: item } : {})
       })
     })
   })

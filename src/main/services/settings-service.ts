@@ -1,4 +1,6 @@
 import type { Preferences, StoreProfile } from '@shared/contract'
+import { DEFAULT_SCALE_LABELS, type ScaleLabelLayout } from '@shared/barcodes/scale-label'
+import { systemTimeZone } from '@shared/contract/channels/settings'
 import type { ReceiptSettings } from '@shared/contract/channels/receipt-settings'
 import { DomainError } from '../domain/errors'
 import { recordChange, type ServiceContext } from './service-context'
@@ -10,18 +12,18 @@ export const DEMO_STORE_PROFILE: StoreProfile = {
   locale: 'zh-CN',
   rounding: 'half-up',
   taxMode: 'inclusive',
-  cashIncrement: null
+  cashIncrement: null,
+  cashRoundingMode: 'half-up'
 }
 
 const LANGUAGE_KEY = 'ui.language'
 
 export function createSettingsService(ctx: ServiceContext) {
   const { store } = ctx
+  const getProfile = (): StoreProfile => store.settings.getProfile() ?? DEMO_STORE_PROFILE
 
   return {
-    getProfile(): StoreProfile {
-      return store.settings.getProfile() ?? DEMO_STORE_PROFILE
-    },
+    getProfile,
 
     /** Seeds the demo profile on a brand-new file so the till works at once. */
     ensureProfile(): void {
@@ -31,13 +33,47 @@ export function createSettingsService(ctx: ServiceContext) {
       })
     },
 
+    /** The store's IANA time zone (business days, hours, printed times). */
+    timeZone(): string {
+      return getProfile().timeZone ?? systemTimeZone()
+    },
+
+    /** The shop scale's label layouts. */
+    scaleLabels(): ScaleLabelLayout[] {
+      return getProfile().scaleLabels ?? DEFAULT_SCALE_LABELS
+    },
+
+    /**
+     * Saves the store profile (one transaction with its audit entry and `settings.updated` event).
+     * Refuses: CONFLICT `currency` once sales exist in another; CONFLICT `timeZone` (key
+     * `errors.settings.timeZoneAfterSales`) for a new time zone once sales exist, unless
+     * `confirmTimeZoneChange` — past sales would then fall on other business days and hours.
+     */
     updateProfile(
-      profile: StoreProfile,
+      update: StoreProfile & { confirmTimeZoneChange?: boolean | undefined },
       actorUserId: string | null,
       approverUserId: string | null = null
     ): StoreProfile {
+      const { confirmTimeZoneChange, ...profile } = update
       const saved = store.transaction(() => {
         const before = store.settings.getProfile()
+        if (
+          before &&
+          profile.timeZone !== undefined &&
+          profile.timeZone !== before.timeZone &&
+          !confirmTimeZoneChange &&
+          store.orders.hasSales()
+        ) {
+          throw new DomainError(
+            'CONFLICT',
+            `timeZone: sales were made in ${before.timeZone ?? ''}; moving to ${profile.timeZone} moves them to other days and hours (confirm to change it anyway)`,
+            'timeZone',
+            {
+              key: 'errors.settings.timeZoneAfterSales',
+              params: { from: before.timeZone ?? '', to: profile.timeZone }
+            }
+          )
+        }
         // Every stored amount is minor units of the store currency: once sales exist, changing it
         // would silently re-read them in another money.
         if (before && before.currency !== profile.currency && store.orders.hasSales()) {
@@ -49,15 +85,16 @@ export function createSettingsService(ctx: ServiceContext) {
           )
         }
         store.settings.saveProfile(profile, ctx.clock.now().toISOString())
+        const after = store.settings.getProfile()!
         recordChange(ctx, {
           actorUserId,
           approverUserId,
           action: 'settings.updated',
           subject: 'store_profile',
-          details: { before, after: profile },
-          event: { type: 'settings.updated', aggregateId: 'store_profile', payload: profile }
+          details: { before, after },
+          event: { type: 'settings.updated', aggregateId: 'store_profile', payload: after }
         })
-        return profile
+        return after
       })
       ctx.events.emit('settings:changed', saved)
       return saved

@@ -1,4 +1,4 @@
-import { storeProfileSchema } from '@shared/contract/channels/settings'
+import { storeProfileSchema, systemTimeZone } from '@shared/contract/channels/settings'
 import type { MasterChange, PullAnswer } from '@shared/sync/protocol'
 import { businessDate } from '../core/business-day'
 import type { Store } from '../store/store'
@@ -31,8 +31,9 @@ export function applyPullPage(store: Store, page: PullAnswer, at: string): Appli
   })
 }
 
-/** A local date (the till's business dates) from the head office's ISO time. */
-const dateOf = (iso: string | null): string | null => (iso === null ? null : businessDate(new Date(iso)))
+/** A business date (in the store's time zone) from the head office's ISO time. */
+const dateOf = (store: Store, iso: string | null): string | null =>
+  iso === null ? null : businessDate(new Date(iso), store.settings.getProfile()?.timeZone ?? systemTimeZone())
 
 /** Applies one change; answers why it was kept out, or null. */
 function applyChange(store: Store, change: MasterChange, at: string): string | null {
@@ -63,8 +64,8 @@ function applyChange(store: Store, change: MasterChange, at: string): string | n
         rate: c.rate,
         amount: c.amountMinor,
         minSpend: c.minSpendMinor,
-        validFrom: dateOf(c.validFrom),
-        validTo: dateOf(c.validTo),
+        validFrom: dateOf(store, c.validFrom),
+        validTo: dateOf(store, c.validTo),
         chainLimit: c.usageLimit,
         active: c.active,
         at

@@ -60,9 +60,10 @@ function addParts(parts: readonly DayParts[]): DayParts {
         n: r.n + p.refunds.n,
         orders: r.orders + p.refunds.orders,
         amount: r.amount + p.refunds.amount,
-        tax: r.tax + p.refunds.tax
+        tax: r.tax + p.refunds.tax,
+        rounding: r.rounding + p.refunds.rounding
       }),
-      { n: 0, orders: 0, amount: 0, tax: 0 }
+      { n: 0, orders: 0, amount: 0, tax: 0, rounding: 0 }
     ),
     // buildZReport reads these two as one row per key: summed here, not concatenated.
     refundTenders: sumByKey(

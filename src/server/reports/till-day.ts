@@ -268,7 +268,9 @@ async function partsOf(
   const saleTenders: MethodSum[] = []
   const voidTenders: MethodSum[] = []
   const refundTenders: MethodSum[] = []
-  const refunds = { n: 0, orders: 0, amount: 0, tax: 0 }
+  // `rounding`: the till's cash refunds of cash-rounded sales give back coins beyond the share; the
+  // refund events do not carry it yet, so the head office counts refunds as the cash given back.
+  const refunds = { n: 0, orders: 0, amount: 0, tax: 0, rounding: 0 }
   const moves = new Map<string, number>()
   const move = (kind: string, amount: number) => moves.set(kind, (moves.get(kind) ?? 0) + amount)
   const cashierNames = new Map<string, string>()

@@ -49,6 +49,15 @@ export function fieldRefusal(
 export function zodRefusal(issue: z.core.$ZodIssue, prefix: ReadonlyArray<PropertyKey> = []): ApiError {
   const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined
   const field = fieldPath([...prefix, ...issue.path, ...(unknownKey === undefined ? [] : [unknownKey])])
+  // A refinement may name its message's key (`params: { key, ... }`), e.g. a GTIN's check digit.
+  const custom = issue.code === 'custom' ? (issue.params as Record<string, unknown> | undefined) : undefined
+  if (typeof custom?.key === 'string') {
+    const { key, ...rest } = custom
+    const params = Object.fromEntries(
+      Object.entries(rest).filter(([, value]) => typeof value === 'string' || typeof value === 'number')
+    ) as ValidationParams
+    return fieldRefusal(field, issue.message, { key, params })
+  }
   const ours = reasonKey(issue.message)
   if (
     issue.code !== 'unrecognized_keys' &&

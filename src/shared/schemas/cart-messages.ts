@@ -15,6 +15,7 @@ export const EMPTY = M.empty
 export const UNKNOWN_FIELD = M.unknownField
 export const UNKNOWN_CURRENCY = M.unknownCurrency
 export const ROUNDING_MODE = M.roundingMode
+export const CASH_ROUNDING_MODE = M.cashRoundingMode
 export const TAX_MODE = M.taxMode
 export const DISCOUNT_TYPE = M.discountType
 export const NOT_POSITIVE = M.notPositive

@@ -11,6 +11,7 @@ import {
   NOT_AN_ARRAY,
   NOT_AN_OBJECT,
   REQUIRED,
+  CASH_ROUNDING_MODE,
   ROUNDING_MODE,
   TAX_MODE,
   UNKNOWN_CURRENCY
@@ -49,6 +50,9 @@ const object = <Shape extends z.core.$ZodLooseShape>(shape: Shape) =>
 
 export const roundingModeSchema = z.enum(['half-up', 'half-even'], { error: ROUNDING_MODE })
 export const taxModeSchema = z.enum(['inclusive', 'exclusive'], { error: TAX_MODE })
+/** Spec step 8: `half-up` to the nearest multiple of the cash increment, or `down` (抹零). */
+export const cashRoundingModeSchema = z.enum(['half-up', 'down'], { error: CASH_ROUNDING_MODE })
+export type CashRoundingMode = z.infer<typeof cashRoundingModeSchema>
 export type RoundingMode = z.infer<typeof roundingModeSchema>
 export type TaxMode = z.infer<typeof taxModeSchema>
 
@@ -85,6 +89,7 @@ export const cartSchema = object({
   rounding: roundingModeSchema.default('half-up'),
   taxMode: taxModeSchema.default('inclusive'),
   cashIncrement: amount.optional(),
+  cashRoundingMode: cashRoundingModeSchema.default('half-up'),
   lines: z.array(cartLineSchema, { error: missingOr(NOT_AN_ARRAY) }),
   coupons: z.array(couponSchema, { error: missingOr(NOT_AN_ARRAY) }).default([])
 }).superRefine((cart, ctx) => {

@@ -20,6 +20,7 @@ export const VALIDATION_MESSAGES = {
   unknownCurrencyCode: 'unknown currency',
   unsupportedLocale: 'unsupported locale',
   roundingMode: 'must be "half-up" or "half-even"',
+  cashRoundingMode: 'must be "half-up" or "down"',
   taxMode: 'must be "inclusive" or "exclusive"',
   discountType: 'must be "rate" or "amount"',
   notPositive: 'must be greater than 0',

@@ -13,7 +13,10 @@ const profile: StoreProfile = {
   locale: 'zh-HK',
   rounding: 'half-even',
   taxMode: 'exclusive',
-  cashIncrement: '0.10'
+  cashIncrement: '0.10',
+  cashRoundingMode: 'down',
+  timeZone: 'Asia/Hong_Kong',
+  scaleLabels: [{ prefixes: ['23', '24'], itemDigits: 4, content: 'price', valueCheckDigit: true }]
 }
 
 function countRows(dataDir: string, table: string): number {

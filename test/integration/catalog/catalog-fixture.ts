@@ -72,7 +72,7 @@ export function count(dataDir: string, table: string, where = '', ...params: unk
 
 export const COLA = {
   sku: 'TEST-COLA',
-  barcodes: ['6954767412345'],
+  barcodes: ['6954767412344'],
   nameZh: '测试可乐 330ml',
   nameEn: 'Test Cola 330ml',
   price: '3.50',

@@ -11,7 +11,7 @@ describe('products and categories through the router', () => {
     const product = await ok(core, manager, 'catalog:create-product', { ...COLA, categoryId: drinks.id })
     expect(product).toMatchObject({
       sku: 'TEST-COLA',
-      barcodes: ['6954767412345'],
+      barcodes: ['6954767412344'],
       nameZh: '测试可乐 330ml',
       nameEn: 'Test Cola 330ml',
       categoryId: drinks.id,
@@ -36,7 +36,7 @@ describe('products and categories through the router', () => {
     )
     expect(entry!.action).toBe('product.created')
     expect(entry!.actor_user_id).toBeTruthy()
-    expect(await ok(core, manager, 'catalog:lookup-code', { code: '6954767412345' })).toEqual(product)
+    expect(await ok(core, manager, 'catalog:lookup-code', { code: '6954767412344' })).toEqual(product)
   })
 
   it('updates a product (barcodes replaced) and deactivates it, each with its audit entry and outbox event', async () => {
@@ -45,16 +45,16 @@ describe('products and categories through the router', () => {
     const updated = await ok(core, manager, 'catalog:update-product', {
       id: product.id,
       price: '3.80',
-      barcodes: ['6954767412352', '6954767412345'],
+      barcodes: ['6954767412351', '6954767412344'],
       taxRate: '0.130'
     })
     expect(updated).toMatchObject({
       priceMinor: 380,
       price: '3.80',
       taxRate: '0.13',
-      barcodes: ['6954767412352', '6954767412345']
+      barcodes: ['6954767412351', '6954767412344']
     })
-    expect((await ok(core, cashier, 'catalog:lookup-code', { code: '6954767412352' })).id).toBe(product.id)
+    expect((await ok(core, cashier, 'catalog:lookup-code', { code: '6954767412351' })).id).toBe(product.id)
 
     const deactivated = await ok(core, manager, 'catalog:deactivate-product', { id: product.id })
     expect(deactivated.active).toBe(false)
@@ -104,7 +104,7 @@ describe('products and categories through the router', () => {
     const barcode = await refused(core, manager, 'catalog:create-product', {
       ...COLA,
       sku: 'OTHER',
-      barcodes: ['6954767412000', '6954767412345']
+      barcodes: ['6954767412009', '6954767412344']
     })
     expect(barcode).toMatchObject({ code: 'CONFLICT', field: 'barcodes[1]' })
 

@@ -23,8 +23,8 @@ function kassa(args: string[]) {
 
 const HEADER = 'sku,barcodes,name_zh,name_en,category,price,tax_rate,unit,active'
 const GOOD = [
-  'CLI-001,6971234500016,茉莉花茶 500ml,Jasmine tea 500ml,TEA,4.00,0.13,piece,true',
-  'CLI-002,6971234500023,龙井 250g,Longjing green tea 250g,TEA,128.00,0.13,piece,true'
+  'CLI-001,6971234500014,茉莉花茶 500ml,Jasmine tea 500ml,TEA,4.00,0.13,piece,true',
+  'CLI-002,6971234500021,龙井 250g,Longjing green tea 250g,TEA,128.00,0.13,piece,true'
 ]
 const BAD = 'CLI-003,,碧螺春,Biluochun,TEA,12.5.0,0.13,piece,true'
 

@@ -7,14 +7,14 @@ const HEADER = 'sku,barcodes,name_zh,name_en,category,price,tax_rate,unit,active
 // Line 1 is the header; line 4 spans two lines (a quoted name with a line break), so line 6 is row 5.
 const MIXED = [
   HEADER,
-  'IMP-001,6970000000018|6970000000025,乌龙茶 500ml,Oolong tea 500ml,DRINKS,4.50,0.13,piece,true',
-  'IMP-002,6970000000032,苹果,Apples,produce,12.80,0,kg,',
+  'IMP-001,6970000000017|6970000000024,乌龙茶 500ml,Oolong tea 500ml,DRINKS,4.50,0.13,piece,true',
+  'IMP-002,6970000000031,苹果,Apples,produce,12.80,0,kg,',
   'IMP-003,,"礼盒',
   '装",Gift box,GIFTS,88.00,0.13,piece,yes',
-  'IMP-004,6970000000049,坏价格,Bad price,DRINKS,12.345,0.13,piece,true',
-  'IMP-005,6970000000056,,No Chinese name,DRINKS,2.00,13%,box,maybe',
-  'IMP-001,6970000000063,重复,Duplicate SKU,DRINKS,1.00,0.13,piece,true',
-  'IMP-007,6970000000018,重复条码,Duplicate barcode,DRINKS,1.00,0.13,piece,true',
+  'IMP-004,6970000000048,坏价格,Bad price,DRINKS,12.345,0.13,piece,true',
+  'IMP-005,6970000000055,,No Chinese name,DRINKS,2.00,13%,box,maybe',
+  'IMP-001,6970000000062,重复,Duplicate SKU,DRINKS,1.00,0.13,piece,true',
+  'IMP-007,6970000000017,重复条码,Duplicate barcode,DRINKS,1.00,0.13,piece,true',
   'IMP-008,6923456010017,演示条码,Demo barcode taken,DRINKS,1.00,0.13,piece,true',
   'DRK-001,6923456010017,饮用天然水 550ml,Spring water 550ml (new price),DRINKS,2.20,0.13,piece,true',
   ''
@@ -122,11 +122,11 @@ describe('products CSV import', () => {
         (r) => r.sku
       )
     ).toEqual(['IMP-001', 'IMP-002', 'IMP-003'])
-    const oolong = await ok(core, cashier, 'catalog:lookup-code', { code: '6970000000025' })
+    const oolong = await ok(core, cashier, 'catalog:lookup-code', { code: '6970000000024' })
     expect(oolong).toMatchObject({
       sku: 'IMP-001',
       priceMinor: 450,
-      barcodes: ['6970000000018', '6970000000025']
+      barcodes: ['6970000000017', '6970000000024']
     })
     const apples = await ok(core, cashier, 'catalog:lookup-code', { code: 'IMP-002' })
     const produce = (await ok(core, cashier, 'catalog:list-categories', {})).find(
@@ -188,7 +188,9 @@ describe('products CSV import', () => {
     expect(exported.rows).toBe(200)
     expect(exported.fileName).toMatch(/^kassa-products-\d{4}-\d{2}-\d{2}\.csv$/)
     expect(
-      exported.csv.startsWith('\ufeffsku,barcodes,name_zh,name_en,category,price,tax_rate,unit,active\r\n')
+      exported.csv.startsWith(
+        '\ufeffsku,barcodes,name_zh,name_en,category,price,tax_rate,unit,active,scale_code\r\n'
+      )
     ).toBe(true)
     expect(exported.csv).toContain('DRK-001,')
     expect(exported.csv).toContain('饮用天然水 550ml')

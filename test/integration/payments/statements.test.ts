@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { AlipaySdk } from 'alipay-sdk'
+import { unzipSync } from 'fflate'
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 import { chinaDay } from '../../../src/main/payments/china-time'
@@ -59,7 +60,7 @@ describe('statements round-trip amounts and fees exactly', () => {
     expect(response.every((r) => r.time.endsWith('+08:00'))).toBe(true)
   })
 
-  it('Alipay bill bytes are GBK: the Chinese header does not read as UTF-8', async () => {
+  it('Alipay serves its bill as a zip of GBK CSVs: the Chinese header does not read as UTF-8', async () => {
     const f = await startPayments()
     const no = tradeNo()
     await f.seed(no, { customer: 'pay', afterMs: 0 })
@@ -85,7 +86,13 @@ describe('statements round-trip amounts and fees exactly', () => {
       { bizContent: { bill_type: 'trade', bill_date: chinaDay(new Date()) } },
       { validateSign: true }
     )) as Record<string, string>
-    const bytes = Buffer.from(await (await fetch(answer.bill_download_url as string)).arrayBuffer())
+    const zip = Buffer.from(await (await fetch(answer.bill_download_url as string)).arrayBuffer())
+    const entries = unzipSync(zip)
+    const names = Object.keys(entries)
+    expect(names).toHaveLength(2)
+    const detail = names.find((name) => name.endsWith('_业务明细.csv'))!
+    expect(iconv.decode(Buffer.from(entries[names.find((n) => n !== detail)!]!), 'gbk')).toContain('合计')
+    const bytes = Buffer.from(entries[detail]!)
     const text = iconv.decode(bytes, 'gbk')
     expect(text.split('\r\n')[0]).toBe('#支付宝交易记录明细查询')
     expect(bytes.toString('utf8')).not.toContain('支付宝')

@@ -92,7 +92,7 @@ describe('reconciliation against the sandbox providers’ bills', () => {
     expect(books.balances.wechat_clearing).toBe(wechatRun.net)
     expect(books.feeEntries).toBe(3)
     // Fees belong to the providers' bills, not to the till's day: the Z-report still agrees with the books.
-    const tillDay = businessDate(s.clock.now())
+    const tillDay = businessDate(s.clock.now(), (await callOk(s.core, s.owner, 'settings:get', {})).timeZone!)
     expect(await callOk(s.core, s.owner, 'settlement:ledger-check', { date: tillDay })).toMatchObject({
       agrees: true
     })

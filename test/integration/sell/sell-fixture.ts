@@ -14,7 +14,7 @@ export const GOODS = {
   },
   rice: {
     sku: 'RICE-5KG',
-    barcodes: ['6907654321098'],
+    barcodes: ['6907654321090'],
     nameZh: '大米 5kg',
     nameEn: 'Rice 5kg',
     price: '39.90',

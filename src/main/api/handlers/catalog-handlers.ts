@@ -29,17 +29,22 @@ export function registerCatalogHandlers(
     catalog.deactivateCategory(input.id, actor(ctx.sessionId))
   )
   router.handle('catalog:import-preview', (input) =>
-    catalog.previewImport(input.csv, input.previewRows, input.errorLimit)
+    catalog.previewImport(input.csv, input.previewRows, input.errorLimit, input.encoding)
   )
   router.handle('catalog:import-commit', (input, ctx) =>
-    catalog.importCsv(input.csv, {
-      mode: input.mode,
-      ...(input.importId ? { importId: input.importId } : {}),
-      actorUserId: actor(ctx.sessionId),
-      onProgress: (done, total) => {
-        if (input.importId) events.emit('catalog:import-progress', { importId: input.importId, done, total })
-      }
-    })
+    catalog.importCsv(
+      input.csv,
+      {
+        mode: input.mode,
+        ...(input.importId ? { importId: input.importId } : {}),
+        actorUserId: actor(ctx.sessionId),
+        onProgress: (done, total) => {
+          if (input.importId)
+            events.emit('catalog:import-progress', { importId: input.importId, done, total })
+        }
+      },
+      input.encoding
+    )
   )
   router.handle('catalog:export-csv', (input) => catalog.exportCsv(input.includeInactive))
 }

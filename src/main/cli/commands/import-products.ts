@@ -9,7 +9,8 @@ import { createCatalogService } from '../../services/catalog-service'
 import { openDatabase } from '../../store/database'
 import { createStore } from '../../store/store'
 import { UsageError, type CliCommand } from '../command'
-import { readText } from '../read-text'
+import { readBytes } from '../read-text'
+import { decodeCsvBytes } from '../../services/catalog-csv-decode'
 
 /**
  * `kassa --data-dir DIR import-products FILE [--valid-rows-only]`: the Products screen's CSV import
@@ -31,7 +32,8 @@ export const importProducts: CliCommand = {
       throw new UsageError('import-products needs --data-dir DIR (or KASSA_DATA_DIR)')
     const file = rest[0]!
     if (file !== '-' && !existsSync(file)) throw new UsageError(`no such file: ${file}`)
-    const text = file === '-' ? await readText(stdin) : readFileSync(resolve(file), 'utf8')
+    // Bytes, not text: the file may be GBK (Chinese Excel's "CSV") or UTF-16; decodeCsvBytes decides.
+    const { text } = decodeCsvBytes(file === '-' ? await readBytes(stdin) : readFileSync(resolve(file)))
 
     const paths = dataPaths(dataDir)
     const { db } = await openDatabase(paths.database, { backupDir: paths.backups })

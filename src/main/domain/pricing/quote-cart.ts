@@ -1,6 +1,5 @@
 import type { CartInput, Quote, QuoteLine } from '../../../shared/schemas/cart'
 import { allocateDiscount } from '../money/allocate-discount'
-import { assertMinor } from '../money/minor'
 import { roundMulDiv } from '../money/round-ratio'
 import { roundToIncrement } from '../money/round-to-increment'
 import { applyCoupons } from './apply-coupons'
@@ -16,12 +15,23 @@ function linePath(path: string, index: number): string {
   return `${path === '' ? '' : `${path}.`}lines[${index}]`
 }
 
+/** `total`, or `carts[1].total` within an array. */
+function figurePath(path: string, name: string): string {
+  return path === '' ? name : `${path}.${name}`
+}
+
+/** A figure that outgrew 2^53 − 1 minor units is refused by its name, as the spec says. */
+function checked(value: number, field: string): number {
+  if (!Number.isSafeInteger(value)) throw new CartValidationError(field, TOO_LARGE)
+  return value
+}
+
 /** Step 1: `gross = round(quantity × unitPrice)`, quantity being in thousandths. */
 function lineGross(line: ValidLine, cart: ValidCart, path: string, index: number): number {
   try {
     return roundMulDiv(line.unitPrice, line.quantityMilli, 1000, cart.rounding)
   } catch {
-    throw new CartValidationError(`${linePath(path, index)}.quantity`, TOO_LARGE)
+    throw new CartValidationError(`${linePath(path, index)}.gross`, TOO_LARGE)
   }
 }
 
@@ -60,8 +70,7 @@ export function priceCart(cart: ValidCart, path = ''): Quote {
     grossTotal += g
     lineDiscountTotal += d
   }
-  if (!Number.isSafeInteger(grossTotal))
-    throw new CartValidationError(path === '' ? 'lines' : `${path}.lines`, TOO_LARGE)
+  checked(grossTotal, figurePath(path, 'grossTotal'))
   const subtotal = grossTotal - lineDiscountTotal
   const { coupons, orderDiscount } = applyCoupons(subtotal, cart.coupons, cart.rounding)
   const shares = allocateDiscount(orderDiscount, net)
@@ -72,7 +81,10 @@ export function priceCart(cart: ValidCart, path = ''): Quote {
   for (let i = 0; i < n; i++) {
     const netAfterDiscount = net[i] - shares[i]
     const tax = lineTax(netAfterDiscount, cart.lines[i].taxRate, cart.taxMode, cart.rounding)
-    const lineTotal = cart.taxMode === 'exclusive' ? netAfterDiscount + tax : netAfterDiscount
+    const lineTotal = checked(
+      cart.taxMode === 'exclusive' ? netAfterDiscount + tax : netAfterDiscount,
+      `${linePath(path, i)}.total`
+    )
     taxTotal += tax
     total += lineTotal
     const { sku } = cart.lines[i]
@@ -108,11 +120,16 @@ export function priceCart(cart: ValidCart, path = ''): Quote {
     subtotal,
     orderDiscountTotal: orderDiscount,
     discountTotal: lineDiscountTotal + orderDiscount,
-    taxTotal: assertMinor(taxTotal, 'taxTotal'),
-    total: assertMinor(total, 'total')
+    taxTotal: checked(taxTotal, figurePath(path, 'taxTotal')),
+    total: checked(total, figurePath(path, 'total'))
   }
   if (cart.cashIncrement === undefined) return quote
-  const cashTotal = roundToIncrement(total, cart.cashIncrement)
+  let cashTotal: number
+  try {
+    cashTotal = roundToIncrement(total, cart.cashIncrement, cart.cashRoundingMode)
+  } catch {
+    throw new CartValidationError(figurePath(path, 'cashTotal'), TOO_LARGE)
+  }
   return { ...quote, cashTotal, cashRounding: cashTotal - total }
 }
 

@@ -1,4 +1,5 @@
 import type { Rate } from '../money/rate'
+import type { CashRoundingMode } from '../money/round-to-increment'
 import type { RoundingMode } from '../money/rounding-mode'
 import type { TaxMode } from '../../../shared/schemas/cart'
 
@@ -27,6 +28,8 @@ export interface ValidCart {
   readonly rounding: RoundingMode
   readonly taxMode: TaxMode
   readonly cashIncrement: number | undefined
+  /** How the cash total meets the increment (spec step 8); `half-up` unless the cart says `down`. */
+  readonly cashRoundingMode: CashRoundingMode
   readonly lines: readonly ValidLine[]
   readonly coupons: readonly ValidCoupon[]
 }

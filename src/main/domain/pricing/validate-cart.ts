@@ -9,6 +9,7 @@ import {
   NOT_AN_ARRAY,
   NOT_AN_OBJECT,
   REQUIRED,
+  CASH_ROUNDING_MODE,
   ROUNDING_MODE,
   TAX_MODE,
   UNKNOWN_CURRENCY,
@@ -31,7 +32,15 @@ import type { ValidCart, ValidCoupon, ValidDiscount, ValidLine } from './valid-c
 
 type Fields = Record<string, unknown>
 
-const CART_FIELDS = new Set(['currency', 'rounding', 'taxMode', 'cashIncrement', 'lines', 'coupons'])
+const CART_FIELDS = new Set([
+  'currency',
+  'rounding',
+  'taxMode',
+  'cashIncrement',
+  'cashRoundingMode',
+  'lines',
+  'coupons'
+])
 const LINE_FIELDS = new Set(['sku', 'quantity', 'unitPrice', 'taxRate', 'discount'])
 const DISCOUNT_FIELDS = { rate: new Set(['type', 'rate']), amount: new Set(['type', 'amount']) }
 const COUPON_FIELDS = {
@@ -40,6 +49,7 @@ const COUPON_FIELDS = {
 }
 const ROUNDING_MODES = ['half-up', 'half-even'] as const
 const TAX_MODES = ['inclusive', 'exclusive'] as const
+const CASH_ROUNDING_MODES = ['half-up', 'down'] as const
 const DISCOUNT_TYPES = ['rate', 'amount'] as const
 
 /** `quantity` under `carts[3].lines[0]` is `carts[3].lines[0].quantity`. */
@@ -194,7 +204,7 @@ export function validateCart(input: unknown, path = ''): ValidCart {
   const currency = readString(fields.currency, path, 'currency')
   if (!isKnownCurrency(currency)) refuse(path, 'currency', UNKNOWN_CURRENCY)
   const reader = new CartReader(currency, minorDigits(currency))
-  const { rounding, taxMode, cashIncrement } = fields
+  const { rounding, taxMode, cashIncrement, cashRoundingMode } = fields
   const linesPath = join(path, 'lines')
   const couponsPath = join(path, 'coupons')
   const cart: ValidCart = {
@@ -207,6 +217,10 @@ export function validateCart(input: unknown, path = ''): ValidCart {
     taxMode: taxMode === undefined ? 'inclusive' : readChoice(taxMode, TAX_MODES, path, 'taxMode', TAX_MODE),
     cashIncrement:
       cashIncrement === undefined ? undefined : reader.increment(cashIncrement, path, 'cashIncrement'),
+    cashRoundingMode:
+      cashRoundingMode === undefined
+        ? 'half-up'
+        : readChoice(cashRoundingMode, CASH_ROUNDING_MODES, path, 'cashRoundingMode', CASH_ROUNDING_MODE),
     lines: readList(fields.lines, path, 'lines').map((line, i) => reader.line(line, linesPath, i)),
     coupons:
       fields.coupons === undefined

@@ -34,6 +34,7 @@ const LABELS = {
     taxRate: 'Tax at',
     refundedTax: 'Tax refunded',
     cashRounding: 'Cash rounding',
+    cashRoundingDown: 'Cash rounding (down, 抹零)',
     collected: 'Collected',
     averageTicket: 'Average ticket',
     tenders: 'Tenders',
@@ -88,6 +89,7 @@ const LABELS = {
     taxRate: '税率',
     refundedTax: '退还税额',
     cashRounding: '现金抹零',
+    cashRoundingDown: '现金抹零（向下取整）',
     collected: '实收',
     averageTicket: '客单价',
     tenders: '收款方式',
@@ -137,7 +139,12 @@ function rows(report: ZReport, language: Language): Array<[string, string, strin
     [sales, L.voids, String(report.voids.count), m(-report.voids.sales)],
     [sales, L.refunds, String(report.refunds.count), m(-report.refunds.amount)],
     [sales, L.netSales, String(report.orderCount), m(report.netSales)],
-    [sales, L.cashRounding, '', m(report.cashRounding)],
+    [
+      sales,
+      report.cashRoundingMode === 'down' ? L.cashRoundingDown : L.cashRounding,
+      '',
+      m(report.cashRounding)
+    ],
     [sales, L.collected, '', m(report.collected)],
     [sales, L.averageBasis, String(report.orderCount), m(report.averageTicket)]
   )

@@ -46,7 +46,8 @@ export interface DayFigures {
   refundLines?: LineBucket[]
   saleTenders: MethodSum[]
   voidTenders: MethodSum[]
-  refunds: { n: number; orders: number; amount: number; tax: number }
+  /** `amount`: the refunded share of sales; `rounding`: cash given back beyond it (cash rounding). */
+  refunds: { n: number; orders: number; amount: number; tax: number; rounding: number }
   refundTenders: MethodSum[]
   /** Σ signed amount per cash move kind (float, in, out, over_short, drop). */
   cashMoves: Array<{ kind: string; amount: number }>
@@ -54,6 +55,8 @@ export interface DayFigures {
   cashierNames: ReadonlyMap<string, string>
   adjustments: ZReport['adjustments']
   topProducts?: number
+  /** The store's cash rounding mode, shown beside the cash rounding figure. */
+  cashRoundingMode?: 'half-up' | 'down'
 }
 
 const sumBy = <T>(rows: readonly T[], pick: (row: T) => number): number =>
@@ -120,7 +123,7 @@ export function buildZReport(day: DayFigures): Omit<ZReport, 'status' | 'settled
   const net = (pick: (b: SalesBucket) => number) => sumBy(s, pick) - sumBy(v, pick)
   const orderCount = net((b) => b.n)
   const salesTotal = net((b) => b.total)
-  const cashRounding = net((b) => b.rounding)
+  const cashRounding = net((b) => b.rounding) - day.refunds.rounding
   const netSales = salesTotal - day.refunds.amount
 
   const byRate = netBy(
@@ -237,6 +240,7 @@ export function buildZReport(day: DayFigures): Omit<ZReport, 'status' | 'settled
     taxTotal: net((b) => b.tax) - day.refunds.tax,
     taxByRate,
     cashRounding,
+    ...(day.cashRoundingMode ? { cashRoundingMode: day.cashRoundingMode } : {}),
     collected: netSales + cashRounding,
     averageTicket: averageMinor(salesTotal + cashRounding, orderCount),
     tenders,

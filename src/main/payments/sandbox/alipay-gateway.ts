@@ -2,7 +2,7 @@ import { createSign, createVerify } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { minorToDecimalString, parseDecimalToMinor } from '@shared/money/format'
 import { formatChinaTime } from '../china-time'
-import { renderAlipayBill } from './alipay-bill-file'
+import { renderAlipayBillZip } from './alipay-bill-file'
 import { type HeldRequests, withFault } from './hold'
 import { readBody, send } from './http-util'
 import type { Delivery, Renderer } from './notifier'
@@ -42,13 +42,13 @@ export class AlipayGateway {
       await this.gateway(req, res, url)
       return true
     }
-    const bill = /^\/alipay\/bills\/([A-Za-z0-9]+)\.csv$/.exec(url.pathname)
+    const bill = /^\/alipay\/bills\/([A-Za-z0-9]+)\.csv\.zip$/.exec(url.pathname)
     if (req.method === 'GET' && bill) {
       const day = this.billTokens.get(bill[1] as string)
       if (!day) send(res, 404, 'no such bill')
       else
-        send(res, 200, renderAlipayBill(this.book, this.keys.alipay.appId, day), {
-          'content-type': 'application/octet-stream'
+        send(res, 200, renderAlipayBillZip(this.book, this.keys.alipay.appId, day), {
+          'content-type': 'application/zip'
         })
       return true
     }
@@ -349,7 +349,7 @@ export class AlipayGateway {
     }
     const token = this.book.random.alphanumeric(24)
     this.billTokens.set(token, day)
-    return { ...OK, bill_download_url: `${this.baseUrl()}/alipay/bills/${token}.csv` }
+    return { ...OK, bill_download_url: `${this.baseUrl()}/alipay/bills/${token}.csv.zip` }
   }
 
   private paidFields(trade: SandboxTrade): Answer {

@@ -11,6 +11,7 @@ export interface MoneyRules {
   rounding: 'half-up' | 'half-even'
   taxMode: 'inclusive' | 'exclusive'
   cashIncrement: string | null
+  cashRoundingMode: 'half-up' | 'down'
 }
 
 /**
@@ -27,7 +28,9 @@ export function cartInputOf(
     currency: rules.currency,
     rounding: rules.rounding,
     taxMode: rules.taxMode,
-    ...(rules.cashIncrement ? { cashIncrement: rules.cashIncrement } : {}),
+    ...(rules.cashIncrement
+      ? { cashIncrement: rules.cashIncrement, cashRoundingMode: rules.cashRoundingMode }
+      : {}),
     lines: lines.map((line) => ({
       sku: line.sku,
       quantity: line.quantity,

@@ -13,6 +13,7 @@ import type { SettingsService } from '../settings-service'
 import { cartView, quoteRows, type MoneyRules } from './cart-quote'
 import { requireOwnCart } from './cart-owner'
 import type { ProductSource } from './product-source'
+import { scaleLabelLine } from './scale-label-line'
 
 /** Kept for importers of the old place; the type lives beside the service context. */
 export type { Actor } from '../service-context'
@@ -42,7 +43,8 @@ export function createCartService(
         currency: order.currency,
         rounding: order.rounding,
         taxMode: order.tax_mode,
-        cashIncrement: order.cash_increment
+        cashIncrement: order.cash_increment,
+        cashRoundingMode: order.cash_rounding_mode
       }
     }
     // A draft follows the store's current rules; its prices were taken in its own currency.
@@ -59,7 +61,8 @@ export function createCartService(
       currency: profile.currency,
       rounding: profile.rounding,
       taxMode: profile.taxMode,
-      cashIncrement: profile.cashIncrement
+      cashIncrement: profile.cashIncrement,
+      cashRoundingMode: profile.cashRoundingMode
     }
   }
 
@@ -223,11 +226,17 @@ export function createCartService(
       },
       actor: Actor
     ): CartView {
-      const product =
+      let product =
         input.productId !== undefined
           ? deps.products.byId(input.productId)
           : deps.products.byCode(input.code!)
       const field = input.productId !== undefined ? 'productId' : 'code'
+      // Not a barcode or SKU: a weighed-goods label from the shop scale carries its own quantity.
+      let labelled: string | undefined
+      if (!product && input.productId === undefined) {
+        const read = scaleLabelLine(input.code!, deps.products, deps.settings)
+        if (read) ({ product, quantity: labelled } = read)
+      }
       if (!product)
         throw new DomainError('NOT_FOUND', `No product with code ${input.code ?? input.productId}`, field, {
           key: 'errors.catalog.noSuchCode',
@@ -238,7 +247,7 @@ export function createCartService(
           key: 'errors.catalog.notOnSale',
           params: { name: product.nameZh, sku: product.sku }
         })
-      const quantity = input.quantity ?? '1'
+      const quantity = labelled ?? input.quantity ?? '1'
       if (product.unit === 'piece' && !new Decimal(quantity).isInteger()) throw wholePieces(product.nameZh)
       return change(input.cartId, actor, (order) => {
         // Another scan of a plain piece line adds to it, so the receipt shows "3 ×", not three lines.
@@ -336,7 +345,7 @@ export function createCartService(
             key: 'errors.coupons.unknown',
             params: { code: input.code }
           })
-        checkCouponUsable(coupon, businessDate(clock.now()))
+        checkCouponUsable(coupon, businessDate(clock.now(), deps.settings.timeZone()))
         if (store.orders.coupons(order.id).some((c) => c.coupon_id === coupon.id)) {
           throw new DomainError('CONFLICT', `Coupon ${coupon.code} is already applied`, 'code', {
             key: 'errors.coupons.alreadyApplied',

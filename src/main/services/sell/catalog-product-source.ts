@@ -6,6 +6,7 @@ export function catalogProductSource(store: Store): ProductSource {
   return {
     byId: (id) => store.catalog.getProduct(id) ?? undefined,
     byCode: (code) =>
-      store.catalog.getProductByBarcode(code) ?? store.catalog.getProductBySku(code) ?? undefined
+      store.catalog.getProductByBarcode(code) ?? store.catalog.getProductBySku(code) ?? undefined,
+    byScaleCode: (itemCode) => store.catalog.getProductByScaleCode(itemCode) ?? undefined
   }
 }

@@ -51,7 +51,8 @@ export function freezeOrder(
     currency: order.currency,
     rounding: profile.rounding,
     taxMode: profile.taxMode,
-    cashIncrement: profile.cashIncrement
+    cashIncrement: profile.cashIncrement,
+    cashRoundingMode: profile.cashRoundingMode
   }
   const links = store.orders
     .coupons(order.id)
@@ -59,7 +60,7 @@ export function freezeOrder(
   const quote = quoteRows(rules, lines, links)
   const cashRounding = input.whollyCash ? (quote.cashRounding ?? 0) : 0
 
-  const today = businessDate(clock.now())
+  const today = businessDate(clock.now(), deps.settings.timeZone())
   quote.coupons.forEach((outcome, i) => {
     const { link, coupon } = links[i]!
     if (outcome.applied) {
@@ -101,6 +102,7 @@ export function freezeOrder(
       rounding: rules.rounding,
       tax_mode: rules.taxMode,
       cash_increment: rules.cashIncrement,
+      cash_rounding_mode: rules.cashRoundingMode,
       checkout_key: input.checkoutKey,
       cashier_user_id: input.actor.userId,
       gross_total: quote.grossTotal,

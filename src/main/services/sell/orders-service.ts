@@ -1,6 +1,7 @@
 import type { OrderDetail } from '@shared/contract/channels/orders'
 import { parseDecimalToMinor } from '@shared/money/format'
 import { businessDate } from '../../core/business-day'
+import { dayWindow } from '../settlement/business-days'
 import { newId } from '../../core/ids'
 import { DomainError, notFound } from '../../domain/errors'
 import type { LedgerAccount } from '../../domain/ledger/accounts'
@@ -39,9 +40,9 @@ export function createOrdersService(ctx: ServiceContext, deps: { settings: Setti
       const toIso = (date: string | undefined, endOfDay: boolean): string | undefined => {
         if (!date) return undefined
         if (date.includes('T')) return date
-        // A date means that whole local day.
-        const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-        return new Date(y, m - 1, d + (endOfDay ? 1 : 0)).toISOString()
+        // A date means that whole business day, in the store's time zone.
+        const window = dayWindow(date, deps.settings.timeZone())
+        return endOfDay ? window.to : window.from
       }
       const { rows, total } = store.orders.search({
         number: query.number,
@@ -103,7 +104,8 @@ export function createOrdersService(ctx: ServiceContext, deps: { settings: Setti
         // Cash given back leaves the drawer, so it must be counted in an open shift.
         if (paid.some((p) => p.method === 'cash')) requireOpenShift(store)
         const at = clock.now()
-        if (!order.paid_at || businessDate(new Date(order.paid_at)) !== businessDate(at)) {
+        const zone = deps.settings.timeZone()
+        if (!order.paid_at || businessDate(new Date(order.paid_at), zone) !== businessDate(at, zone)) {
           throw new DomainError(
             'CONFLICT',
             'Only orders paid today can be voided; refund it instead',

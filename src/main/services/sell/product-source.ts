@@ -15,4 +15,6 @@ export interface ProductSource {
   byId(id: string): ProductForSale | undefined
   /** An exact barcode or SKU, as a scanner types it. */
   byCode(code: string): ProductForSale | undefined
+  /** The product whose scale item code a weighed-goods label carries. */
+  byScaleCode(itemCode: string): ProductForSale | undefined
 }

@@ -9,6 +9,7 @@ import type { TenderMethod } from '../../domain/ledger/accounts'
 import { refundEntry } from '../../domain/ledger/refund-entry'
 import { nextOrderStatus } from '../../domain/orders/order-status'
 import { allocateDiscount } from '../../domain/money/allocate-discount'
+import { cashRefund } from '../../domain/refunds/cash-refund'
 import { allocateRefund, refundShare, refundTaxOfAmount } from '../../domain/refunds/refund-share'
 import type { RefundOutcome } from '../../payments/provider'
 import type { PaymentsRuntime, ProviderMethod } from '../payments/payments-runtime'
@@ -49,8 +50,9 @@ export function createRefundsService(
 
   /** Books one tender's part of a refund: revenue and tax come down, the tender pays out. */
   const bookTender = (tender: RefundTenderRow, orderId: string, userId: string | null, at: string): void => {
+    const cashRounding = tender.cash_rounding ?? 0
     store.journal.post(
-      refundEntry({ amount: tender.amount, tax: tender.tax ?? 0 }, [
+      refundEntry({ amount: tender.amount - cashRounding, tax: tender.tax ?? 0, cashRounding }, [
         { method: tender.method as TenderMethod, amount: tender.amount }
       ]),
       { id: newId(), at, orderId, userId }
@@ -246,6 +248,14 @@ export function createRefundsService(
     })
   }
 
+  /** True when refunding `lines` leaves every line of the order fully refunded. */
+  const isLastByLines = (order: OrderRow, lines: ReturnType<typeof byLines>): boolean => {
+    const requested = new Map(lines.map((line) => [line.lineId, line.quantity]))
+    return linesLeft(order).every((entry) =>
+      new Decimal(entry.quantityLeft).minus(requested.get(entry.line.id) ?? '0').lessThanOrEqualTo(0)
+    )
+  }
+
   /**
    * A cashier's refund needs a manager in place when it takes the order's refunds together
    * above the refund threshold, the cashier's refunds in this shift above the shift limit, or
@@ -355,7 +365,7 @@ export function createRefundsService(
         if (request.lines) {
           amount = lines.reduce((sum, line) => sum + line.amount, 0)
           tax = lines.reduce((sum, line) => sum + line.tax, 0)
-          // A refund of lines never exceeds what is left of the order (cash rounding may have taken a fen).
+          // A refund of lines never exceeds what is left of the order.
           amount = Math.min(amount, refundableLeft)
         } else {
           amount = parseDecimalToMinor(request.amount!, order.currency, 'amount')
@@ -383,6 +393,35 @@ export function createRefundsService(
           })
 
         const payments = store.payments.forOrder(order.id).filter((payment) => payment.status === 'succeeded')
+        // A sale settled wholly in cash under a cash increment is refunded in the drawer's coins: the
+        // spec's "Refunds of a cash-rounded sale". `amount` becomes the cash given back; the share it
+        // stands for goes to revenue and the difference to cash rounding.
+        let cashRounding = 0
+        if (
+          order.cash_increment !== null &&
+          payments.length > 0 &&
+          payments.every((p) => p.method === 'cash')
+        ) {
+          const last = request.lines ? isLastByLines(order, lines) : amount === refundableLeft
+          const roundingBefore = store.refunds.refundedRounding(order.id)
+          const refund = cashRefund({
+            share: request.lines ? lines.reduce((sum, line) => sum + line.amount, 0) : amount,
+            total: order.total,
+            collected: paid,
+            sharesBefore: order.refunded_total - roundingBefore,
+            refundedBefore: order.refunded_total,
+            last,
+            increment: parseDecimalToMinor(order.cash_increment, order.currency, 'cashIncrement'),
+            mode: order.cash_rounding_mode
+          })
+          amount = refund.cash
+          cashRounding = refund.rounding
+          if (amount <= 0)
+            throw invalid(request.lines ? 'lines' : 'amount', 'nothing to refund', {
+              key: 'errors.refunds.nothing'
+            })
+        }
+
         const refundedByPayment = store.refunds.refundedByPayment(order.id)
         const split = allocateRefund(
           amount,
@@ -443,6 +482,8 @@ export function createRefundsService(
             method,
             amount: part.amount,
             tax: taxes[i]!,
+            // The whole refund is cash here: its rounding rides on its first tender.
+            cash_rounding: i === 0 ? cashRounding : 0,
             status: cash ? 'succeeded' : 'processing',
             provider_ref: null,
             created_at: at,

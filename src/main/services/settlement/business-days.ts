@@ -1,20 +1,33 @@
+import { startOfDay } from '../../core/business-day'
 import type { TimeWindow } from '../../store/repos/settlement-repo'
 
 /**
- * A business day (YYYY-MM-DD, the till's local calendar, as `businessDate`) as the half-open
- * range of instants it covers. Local midnight to local midnight, so a day with a clock change
- * has 23 or 25 hours.
+ * A business day (YYYY-MM-DD in the store's time zone, as `businessDate`) as the half-open range of
+ * instants it covers: local midnight to local midnight, so a day with a clock change has 23 or 25 hours.
  */
-export function dayWindow(date: string): TimeWindow {
+export function dayWindow(date: string, timeZone: string): TimeWindow {
+  return {
+    from: startOfDay(date, timeZone).toISOString(),
+    to: startOfDay(nextDate(date), timeZone).toISOString()
+  }
+}
+
+/** Calendar arithmetic on YYYY-MM-DD, in UTC so the machine's zone never enters. */
+function shiftDate(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  return { from: new Date(y, m - 1, d).toISOString(), to: new Date(y, m - 1, d + 1).toISOString() }
+  const at = new Date(Date.UTC(y, m - 1, d + days))
+  // Not toISOString: past 9999-12-31 it writes `+010000-01-01`.
+  return `${String(at.getUTCFullYear()).padStart(4, '0')}-${String(at.getUTCMonth() + 1).padStart(2, '0')}-${String(at.getUTCDate()).padStart(2, '0')}`
 }
 
 /** The calendar day before `date`. */
 export function previousDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  const prev = new Date(y, m - 1, d - 1)
-  return `${prev.getFullYear()}-${String(prev.getMonth() + 1).padStart(2, '0')}-${String(prev.getDate()).padStart(2, '0')}`
+  return shiftDate(date, -1)
+}
+
+/** The calendar day after `date`. */
+export function nextDate(date: string): string {
+  return shiftDate(date, 1)
 }
 
 /** True for a real calendar date written YYYY-MM-DD (2026-02-30 is not one): the contract's one rule. */

@@ -1,6 +1,6 @@
 import type { ZReport } from '@shared/contract/channels/settlement'
 import { formatMinor } from '@shared/money/format'
-import { businessDate } from '../../core/business-day'
+import { businessDate, businessHour } from '../../core/business-day'
 import { DomainError, invalid } from '../../domain/errors'
 import { LEDGER_ACCOUNTS, type LedgerAccount } from '../../domain/ledger/accounts'
 import { buildZReport, ledgerMovementsOf, type DayFigures } from '../../domain/reports/z-report'
@@ -37,6 +37,11 @@ export function createSettlementService(
   deps: { settings: SettingsService; notifications: NotificationsService }
 ) {
   const { store, clock } = ctx
+  /** An instant's hour in the store's time zone ("by hour" figures); the zone is read once. */
+  const hourIn = (): ((instant: Date) => number) => {
+    const zone = deps.settings.timeZone()
+    return (instant) => businessHour(instant, zone)
+  }
 
   const checkDate = (date: string): void => {
     if (!isCalendarDate(date))
@@ -60,21 +65,22 @@ export function createSettlementService(
       const settled = store.settlement.settledDay(day)
       if (!settled) break
       if (settled.settled_at > cutoff) cutoff = settled.settled_at
-      const end = dayWindow(day).to
+      const end = dayWindow(day, deps.settings.timeZone()).to
       if (cutoff >= end) break
       late.push(cap({ from: justAfter(cutoff), to: end }))
       day = previousDate(day)
     }
-    return { main: cap(dayWindow(date)), late: late.filter((w) => w.from < w.to) }
+    return { main: cap(dayWindow(date, deps.settings.timeZone())), late: late.filter((w) => w.from < w.to) }
   }
 
   const figuresOf = (windows: TimeWindow[]) => {
     const r = store.settlement
-    const refunds = { n: 0, orders: 0, amount: 0, tax: 0 }
+    const refunds = { n: 0, orders: 0, amount: 0, tax: 0, rounding: 0 }
     const moves = new Map<string, number>()
+    const hourOf = hourIn()
     const out = {
-      sales: windows.flatMap(r.sales),
-      voids: windows.flatMap(r.voids),
+      sales: windows.flatMap((w) => r.sales(w, hourOf)),
+      voids: windows.flatMap((w) => r.voids(w, hourOf)),
       saleLines: windows.flatMap(r.saleLines),
       voidLines: windows.flatMap(r.voidLines),
       refundLines: windows.flatMap(r.refundLines),
@@ -91,6 +97,7 @@ export function createSettlementService(
       refunds.orders += one.orders
       refunds.amount += one.amount
       refunds.tax += one.tax
+      refunds.rounding += one.rounding
       for (const t of r.refundTenders(w))
         refundTenders.set(t.method, (refundTenders.get(t.method) ?? 0) + t.amount)
       for (const m of r.cashMoves(w)) moves.set(m.kind, (moves.get(m.kind) ?? 0) + m.amount)
@@ -123,6 +130,11 @@ export function createSettlementService(
     const day: DayFigures = {
       date,
       currency: deps.settings.getProfile().currency,
+      // Said only when it is not the default (抹零): the head office's report of the day, which does not
+      // know the store's setting yet, then stays equal to the till's for half-up stores.
+      ...(deps.settings.getProfile().cashRoundingMode === 'down'
+        ? { cashRoundingMode: 'down' as const }
+        : {}),
       generatedAt: clock.now().toISOString(),
       ...figures,
       shifts,
@@ -165,7 +177,7 @@ export function createSettlementService(
     settle(date: string, actor: Actor): ZReport {
       checkDate(date)
       const now = clock.now()
-      if (date > businessDate(now))
+      if (date > businessDate(now, deps.settings.timeZone()))
         throw invalid('date', 'is a day that has not begun yet', {
           key: 'errors.settlement.dayNotBegun'
         })
@@ -181,7 +193,7 @@ export function createSettlementService(
             }
           )
         }
-        const open = store.shifts.openBefore(dayWindow(date).to)
+        const open = store.shifts.openBefore(dayWindow(date, deps.settings.timeZone()).to)
         if (open.length > 0) {
           throw new DomainError(
             'CONFLICT',
@@ -237,7 +249,8 @@ export function createSettlementService(
         chosen,
         { ...filter, figure: filter.figure === 'adjustments' ? 'sales' : filter.figure },
         limit,
-        offset
+        offset,
+        hourIn()
       )
       const partOf = (order: OrderRow): number => {
         if (filter.method !== undefined)

@@ -9,6 +9,10 @@ import { migration0070Tenders } from './0070-tenders'
 import { migration0075RefundTenderTax } from './0075-refund-tender-tax'
 import { migration0080Reconciliation } from './0080-reconciliation'
 import { migration0100ReceiptSettings } from './0100-receipt-settings'
+import { migration0120CashRoundingMode } from './0120-cash-rounding-mode'
+import { migration0121BarcodeLookupKey } from './0121-barcode-lookup-key'
+import { migration0122ScaleLabels } from './0122-scale-labels'
+import { migration0123StoreTimeZone } from './0123-store-time-zone'
 import { migration0130LossPrevention } from './0130-loss-prevention'
 import { migration0150Sync } from './0150-sync'
 
@@ -24,6 +28,10 @@ export const migrations: readonly Migration[] = [
   migration0075RefundTenderTax,
   migration0080Reconciliation,
   migration0100ReceiptSettings,
+  migration0120CashRoundingMode,
+  migration0121BarcodeLookupKey,
+  migration0122ScaleLabels,
+  migration0123StoreTimeZone,
   migration0130LossPrevention,
   migration0150Sync
 ]

@@ -1,3 +1,4 @@
+import { gtinLookupKey } from '@shared/barcodes/gtin'
 import type { Database, Statement } from 'better-sqlite3'
 import type { ProductUnit } from '@shared/contract'
 
@@ -16,6 +17,8 @@ export interface ProductRecord {
   active: boolean
   createdAt: string
   updatedAt: string
+  /** The item code the shop scale prints in its labels (`21 IIIII WWWWW C`); null for none. */
+  scaleCode?: string | null
 }
 
 export type NewProductRecord = Omit<ProductRecord, 'seq'>
@@ -55,6 +58,7 @@ interface ProductRow {
   active: number
   created_at: string
   updated_at: string
+  scale_code: string | null
 }
 
 interface CategoryRow {
@@ -77,7 +81,7 @@ interface Candidate {
 }
 
 const PRODUCT_COLUMNS =
-  'p.seq, p.id, p.sku, p.name_zh, p.name_en, p.category_id, p.price_minor, p.tax_rate, p.unit, p.active, p.created_at, p.updated_at'
+  'p.seq, p.id, p.sku, p.name_zh, p.name_en, p.category_id, p.price_minor, p.tax_rate, p.unit, p.active, p.created_at, p.updated_at, p.scale_code'
 
 /** Above this many matches a search sorts by code point instead of the language's collation (which costs ~1 µs a comparison). */
 const COLLATE_MAX = 3000
@@ -99,7 +103,8 @@ function fromProductRow(row: ProductRow, barcodes: string[]): ProductRecord {
     unit: row.unit as ProductUnit,
     active: row.active === 1,
     createdAt: row.created_at,
-    updatedAt: row.updated_at
+    updatedAt: row.updated_at,
+    scaleCode: row.scale_code
   }
 }
 
@@ -138,7 +143,10 @@ export function createCatalogRepo(db: Database) {
     `SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.sku = ?`
   )
   const productByBarcode = db.prepare<[string], ProductRow>(
-    `SELECT ${PRODUCT_COLUMNS} FROM product_barcodes b JOIN products p ON p.id = b.product_id WHERE b.barcode = ?`
+    `SELECT ${PRODUCT_COLUMNS} FROM product_barcodes b JOIN products p ON p.id = b.product_id WHERE b.lookup_key = ?`
+  )
+  const productByScaleCode = db.prepare<[string], ProductRow>(
+    `SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.scale_code = ?`
   )
   const productsBySeqs = db.prepare<[string], ProductRow>(
     `SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.seq IN (SELECT value FROM json_each(?))`
@@ -150,20 +158,21 @@ export function createCatalogRepo(db: Database) {
     'SELECT product_id, barcode FROM product_barcodes WHERE product_id IN (SELECT value FROM json_each(?)) ORDER BY product_id, position'
   )
   const barcodeOwner = db.prepare<[string], { product_id: string }>(
-    'SELECT product_id FROM product_barcodes WHERE barcode = ?'
+    'SELECT product_id FROM product_barcodes WHERE lookup_key = ?'
   )
   const insertProduct = db.prepare(`
-    INSERT INTO products (id, sku, name_zh, name_en, category_id, price_minor, tax_rate, unit, active, created_at, updated_at)
-    VALUES (@id, @sku, @nameZh, @nameEn, @categoryId, @priceMinor, @taxRate, @unit, @active, @createdAt, @updatedAt)
+    INSERT INTO products (id, sku, name_zh, name_en, category_id, price_minor, tax_rate, unit, active, created_at, updated_at, scale_code)
+    VALUES (@id, @sku, @nameZh, @nameEn, @categoryId, @priceMinor, @taxRate, @unit, @active, @createdAt, @updatedAt, @scaleCode)
   `)
   const updateProduct = db.prepare(`
     UPDATE products SET sku = @sku, name_zh = @nameZh, name_en = @nameEn, category_id = @categoryId,
-      price_minor = @priceMinor, tax_rate = @taxRate, unit = @unit, active = @active, updated_at = @updatedAt
+      price_minor = @priceMinor, tax_rate = @taxRate, unit = @unit, active = @active, updated_at = @updatedAt,
+      scale_code = CASE WHEN @scaleCodeGiven = 1 THEN @scaleCode ELSE scale_code END
     WHERE id = @id
   `)
   const deleteBarcodes = db.prepare<[string]>('DELETE FROM product_barcodes WHERE product_id = ?')
-  const insertBarcode = db.prepare<[string, string, number]>(
-    'INSERT INTO product_barcodes (barcode, product_id, position) VALUES (?, ?, ?)'
+  const insertBarcode = db.prepare<[string, string, string, number]>(
+    'INSERT INTO product_barcodes (barcode, lookup_key, product_id, position) VALUES (?, ?, ?, ?)'
   )
   const countProducts = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM products')
   const allProducts = db.prepare<[number], ProductRow>(
@@ -242,12 +251,15 @@ export function createCatalogRepo(db: Database) {
     unit: record.unit,
     active: record.active ? 1 : 0,
     createdAt: record.createdAt,
-    updatedAt: record.updatedAt
+    updatedAt: record.updatedAt,
+    scaleCode: record.scaleCode ?? null,
+    // A record that does not say (an import without the column) keeps the product's scale code.
+    scaleCodeGiven: record.scaleCode === undefined ? 0 : 1
   })
 
   const setBarcodes = (productId: string, barcodes: readonly string[]): void => {
     deleteBarcodes.run(productId)
-    barcodes.forEach((code, position) => insertBarcode.run(code, productId, position))
+    barcodes.forEach((code, position) => insertBarcode.run(code, gtinLookupKey(code), productId, position))
   }
 
   return {
@@ -259,13 +271,19 @@ export function createCatalogRepo(db: Database) {
       const row = productBySku.get(sku)
       return row ? withBarcodes(row) : null
     },
+    /** The product with `barcode` in any of its GTIN forms (UPC-A, EAN-13, GTIN-14), or as typed. */
     getProductByBarcode(barcode: string): ProductRecord | null {
-      const row = productByBarcode.get(barcode)
+      const row = productByBarcode.get(gtinLookupKey(barcode))
       return row ? withBarcodes(row) : null
     },
-    /** The id of the product holding `barcode`, if any. */
+    /** The product a scale label's item code names. */
+    getProductByScaleCode(code: string): ProductRecord | null {
+      const row = productByScaleCode.get(code)
+      return row ? withBarcodes(row) : null
+    },
+    /** The id of the product holding `barcode` (in any of its GTIN forms), if any. */
     barcodeOwner(barcode: string): string | null {
-      return barcodeOwner.get(barcode)?.product_id ?? null
+      return barcodeOwner.get(gtinLookupKey(barcode))?.product_id ?? null
     },
     insertProduct(record: NewProductRecord): void {
       insertProduct.run(toRow(record))
@@ -339,8 +357,8 @@ export function createCatalogRepo(db: Database) {
         const base = 'SELECT p.seq, p.name_zh, p.name_en FROM'
         add(
           candidates(
-            `${base} product_barcodes b JOIN products p ON p.id = b.product_id WHERE b.barcode = ?${and}`,
-            [query, ...filterParams]
+            `${base} product_barcodes b JOIN products p ON p.id = b.product_id WHERE b.lookup_key = ?${and}`,
+            [gtinLookupKey(query), ...filterParams]
           ),
           0
         )

@@ -1,3 +1,4 @@
+import { gtinLookupKey } from '../../../shared/barcodes/gtin'
 import type { Database, Statement } from 'better-sqlite3'
 
 /** Entities whose rows are kept (deactivated, never deleted) because past sales point at them. */
@@ -31,7 +32,7 @@ export function createMasterDataRepo(db: Database) {
         category_id = excluded.category_id, price_minor = excluded.price_minor, tax_rate = excluded.tax_rate,
         unit = excluded.unit, active = excluded.active, updated_at = excluded.updated_at`),
     barcode: db.prepare(`
-      INSERT INTO product_barcodes (barcode, product_id, position) VALUES (@barcode, @productId, @position)
+      INSERT INTO product_barcodes (barcode, lookup_key, product_id, position) VALUES (@barcode, @lookupKey, @productId, @position)
       ON CONFLICT (barcode) DO UPDATE SET product_id = excluded.product_id, position = excluded.position`),
     deleteBarcode: db.prepare('DELETE FROM product_barcodes WHERE barcode = ?'),
     coupon: db.prepare(`
@@ -135,7 +136,9 @@ export function createMasterDataRepo(db: Database) {
       makeWay('product', row.sku, row.id, row.at)
       s.product.run({ ...row, active: row.active ? 1 : 0 })
     },
-    putBarcode: (row: { barcode: string; productId: string; position: number }) => void s.barcode.run(row),
+    // Looked up in any GTIN form, as the catalog's own barcodes (`gtinLookupKey`).
+    putBarcode: (row: { barcode: string; productId: string; position: number }) =>
+      void s.barcode.run({ ...row, lookupKey: gtinLookupKey(row.barcode) }),
     deleteBarcode: (barcode: string) => void s.deleteBarcode.run(barcode),
     putCoupon(row: {
       id: string

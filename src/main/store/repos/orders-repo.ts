@@ -10,6 +10,8 @@ export interface OrderRow {
   rounding: 'half-up' | 'half-even'
   tax_mode: 'inclusive' | 'exclusive'
   cash_increment: string | null
+  /** How the cash total met the increment when it was sold (`half-up`, or `down` 抹零). */
+  cash_rounding_mode: 'half-up' | 'down'
   cashier_user_id: string | null
   parked_at: string | null
   parked_note: string | null
@@ -158,7 +160,8 @@ export function createOrdersRepo(db: Database) {
     ),
     checkout: db.prepare(`
       UPDATE orders SET status = 'awaiting_payment', number = @number, currency = @currency, rounding = @rounding,
-        tax_mode = @tax_mode, cash_increment = @cash_increment, gross_total = @gross_total,
+        tax_mode = @tax_mode, cash_increment = @cash_increment, cash_rounding_mode = @cash_rounding_mode,
+        gross_total = @gross_total,
         line_discount_total = @line_discount_total, order_discount_total = @order_discount_total, tax_total = @tax_total,
         total = @total, cash_rounding = @cash_rounding, checkout_key = @checkout_key, checked_out_at = @at,
         updated_at = @at, cashier_user_id = @cashier_user_id
@@ -242,6 +245,7 @@ export function createOrdersRepo(db: Database) {
           | 'rounding'
           | 'tax_mode'
           | 'cash_increment'
+          | 'cash_rounding_mode'
           | 'checkout_key'
           | 'cashier_user_id'
         >,

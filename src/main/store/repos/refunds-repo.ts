@@ -35,6 +35,8 @@ export interface RefundTenderRow {
   created_at: string
   completed_at: string | null
   tax?: number
+  /** Cash given back − the share it stands for (a cash-rounded sale's cash refund); 0 otherwise. */
+  cash_rounding?: number
 }
 
 /** Refunds and what each gave back, per line and per tender. */
@@ -56,8 +58,8 @@ export function createRefundsRepo(db: Database) {
       'INSERT INTO refund_lines (refund_id, order_line_id, quantity, amount, tax) VALUES (@refund_id, @order_line_id, @quantity, @amount, @tax)'
     ),
     insertTender: db.prepare(`
-      INSERT INTO refund_tenders (id, refund_id, payment_id, method, amount, tax, status, provider_ref, created_at, completed_at)
-      VALUES (@id, @refund_id, @payment_id, @method, @amount, @tax, @status, @provider_ref, @created_at, @completed_at)`),
+      INSERT INTO refund_tenders (id, refund_id, payment_id, method, amount, tax, cash_rounding, status, provider_ref, created_at, completed_at)
+      VALUES (@id, @refund_id, @payment_id, @method, @amount, @tax, @cash_rounding, @status, @provider_ref, @created_at, @completed_at)`),
     tenderById: db.prepare<[string], RefundTenderRow>('SELECT * FROM refund_tenders WHERE id = ?'),
     processingTenders: db.prepare<[], RefundTenderRow>(
       "SELECT * FROM refund_tenders WHERE status = 'processing' ORDER BY created_at"
@@ -80,6 +82,9 @@ export function createRefundsRepo(db: Database) {
     refundedByPayment: db.prepare<[string], { payment_id: string; amount: number }>(`
       SELECT rt.payment_id, sum(rt.amount) AS amount FROM refund_tenders rt JOIN refunds r ON r.id = rt.refund_id
       WHERE r.order_id = ? AND rt.status <> 'failed' GROUP BY rt.payment_id`),
+    refundedRounding: db.prepare<[string], { rounding: number }>(`
+      SELECT coalesce(sum(rt.cash_rounding), 0) AS rounding FROM refund_tenders rt JOIN refunds r ON r.id = rt.refund_id
+      WHERE r.order_id = ? AND rt.status <> 'failed'`),
     refundedTax: db.prepare<[string], { tax: number }>(
       "SELECT coalesce(sum(tax), 0) AS tax FROM refunds WHERE order_id = ? AND status <> 'failed'"
     )
@@ -92,7 +97,7 @@ export function createRefundsRepo(db: Database) {
     forOrder: (orderId: string): RefundRow[] => s.forOrder.all(orderId),
     insert: (row: RefundRow) => void s.insert.run(row),
     insertLine: (row: RefundLineRow) => void s.insertLine.run(row),
-    insertTender: (row: RefundTenderRow) => void s.insertTender.run({ tax: 0, ...row }),
+    insertTender: (row: RefundTenderRow) => void s.insertTender.run({ tax: 0, cash_rounding: 0, ...row }),
     tenderById: (id: string): RefundTenderRow | undefined => s.tenderById.get(id),
     processingTenders: (): RefundTenderRow[] => s.processingTenders.all(),
     /** Settles a tender still processing; false when it was settled already (a duplicate answer). */
@@ -110,7 +115,9 @@ export function createRefundsRepo(db: Database) {
     refundedByLine: (orderId: string) => s.refundedByLine.all(orderId),
     refundedByPayment: (orderId: string): Map<string, number> =>
       new Map(s.refundedByPayment.all(orderId).map((row) => [row.payment_id, row.amount])),
-    refundedTax: (orderId: string): number => s.refundedTax.get(orderId)!.tax
+    refundedTax: (orderId: string): number => s.refundedTax.get(orderId)!.tax,
+    /** Σ cash rounding of an order's refunds so far (cash given back − shares), minor units. */
+    refundedRounding: (orderId: string): number => s.refundedRounding.get(orderId)!.rounding
   }
 }
 

@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3'
+import { DEFAULT_SCALE_LABELS } from '@shared/barcodes/scale-label'
 import type { StoreProfile } from '@shared/contract'
+import { systemTimeZone } from '@shared/contract/channels/settings'
 
 interface ProfileRow {
   store_name: string
@@ -8,19 +10,26 @@ interface ProfileRow {
   rounding: string
   tax_mode: string
   cash_increment: string | null
+  cash_rounding_mode: string
+  time_zone: string
+  scale_labels: string | null
 }
 
 export function createSettingsRepo(db: Database) {
   const select = db.prepare<[], ProfileRow>(
-    'SELECT store_name, currency, locale, rounding, tax_mode, cash_increment FROM store_profile WHERE id = 1'
+    `SELECT store_name, currency, locale, rounding, tax_mode, cash_increment, cash_rounding_mode, time_zone,
+       scale_labels FROM store_profile WHERE id = 1`
   )
   const upsert = db.prepare(`
-    INSERT INTO store_profile (id, store_name, currency, locale, rounding, tax_mode, cash_increment, updated_at)
-    VALUES (1, @storeName, @currency, @locale, @rounding, @taxMode, @cashIncrement, @updatedAt)
+    INSERT INTO store_profile (id, store_name, currency, locale, rounding, tax_mode, cash_increment,
+      cash_rounding_mode, time_zone, scale_labels, updated_at)
+    VALUES (1, @storeName, @currency, @locale, @rounding, @taxMode, @cashIncrement, @cashRoundingMode,
+      @timeZone, @scaleLabels, @updatedAt)
     ON CONFLICT (id) DO UPDATE SET
       store_name = excluded.store_name, currency = excluded.currency, locale = excluded.locale,
       rounding = excluded.rounding, tax_mode = excluded.tax_mode,
-      cash_increment = excluded.cash_increment, updated_at = excluded.updated_at
+      cash_increment = excluded.cash_increment, cash_rounding_mode = excluded.cash_rounding_mode,
+      time_zone = excluded.time_zone, scale_labels = excluded.scale_labels, updated_at = excluded.updated_at
   `)
 
   return {
@@ -33,11 +42,33 @@ export function createSettingsRepo(db: Database) {
         locale: row.locale as StoreProfile['locale'],
         rounding: row.rounding as StoreProfile['rounding'],
         taxMode: row.tax_mode as StoreProfile['taxMode'],
-        cashIncrement: row.cash_increment
+        cashIncrement: row.cash_increment,
+        cashRoundingMode: row.cash_rounding_mode as StoreProfile['cashRoundingMode'],
+        timeZone: row.time_zone === '' ? systemTimeZone() : row.time_zone,
+        scaleLabels:
+          row.scale_labels === null
+            ? DEFAULT_SCALE_LABELS
+            : (JSON.parse(row.scale_labels) as NonNullable<StoreProfile['scaleLabels']>)
       }
     },
+    /** Saves every field; a profile without a time zone or scale labels keeps the saved ones. */
     saveProfile(profile: StoreProfile, updatedAt: string): void {
-      upsert.run({ ...profile, updatedAt })
+      const before = select.get()
+      upsert.run({
+        storeName: profile.storeName,
+        currency: profile.currency,
+        locale: profile.locale,
+        rounding: profile.rounding,
+        taxMode: profile.taxMode,
+        cashIncrement: profile.cashIncrement,
+        cashRoundingMode: profile.cashRoundingMode,
+        timeZone: profile.timeZone ?? (before?.time_zone || systemTimeZone()),
+        scaleLabels:
+          profile.scaleLabels === undefined
+            ? (before?.scale_labels ?? null)
+            : JSON.stringify(profile.scaleLabels),
+        updatedAt
+      })
     }
   }
 }

@@ -59,7 +59,52 @@ export interface DrillFilter {
 const SUMS = `count(*) AS n, coalesce(sum(gross_total), 0) AS gross, coalesce(sum(line_discount_total), 0) AS ld,
   coalesce(sum(order_discount_total), 0) AS od, coalesce(sum(tax_total), 0) AS tax, coalesce(sum(total), 0) AS total,
   coalesce(sum(cash_rounding), 0) AS rounding`
-const HOUR = "CAST(strftime('%H', paid_at, 'localtime') AS INTEGER)"
+// Sales are summed per quarter hour of UTC and each quarter is put under its hour in the store's time
+// zone in JS: SQLite knows no IANA zones, and every zone's offset is a whole number of quarter hours
+// (Nepal +5:45 included), so a quarter never straddles two local hours.
+const SLOT =
+  "strftime('%Y-%m-%dT%H:', paid_at) || printf('%02d', (CAST(strftime('%M', paid_at) AS INTEGER) / 15) * 15)"
+const QUARTER_MS = 15 * 60 * 1000
+
+interface SlotBucket extends SaleSums {
+  cashier: string | null
+  slot: string
+}
+
+/** Folds quarter-hour buckets into (cashier, local hour) buckets. */
+function byLocalHour(rows: SlotBucket[], hourOf: (instant: Date) => number): SalesBucket[] {
+  const hours = new Map<string, number>()
+  const out = new Map<string, SalesBucket>()
+  for (const { slot, ...row } of rows) {
+    let hour = hours.get(slot)
+    if (hour === undefined) {
+      hour = hourOf(new Date(`${slot}:00.000Z`))
+      hours.set(slot, hour)
+    }
+    const key = `${row.cashier ?? ''}\u0000${hour}`
+    const into = out.get(key)
+    if (!into) out.set(key, { ...row, hour })
+    else for (const k of ['n', 'gross', 'ld', 'od', 'tax', 'total', 'rounding'] as const) into[k] += row[k]
+  }
+  return [...out.values()]
+}
+
+/** The instants of `windows` whose local hour is `hour`, as half-open ranges. */
+function hourRanges(windows: TimeWindow[], hour: number, hourOf: (instant: Date) => number): TimeWindow[] {
+  const out: TimeWindow[] = []
+  for (const w of windows) {
+    const end = Date.parse(w.to)
+    for (let t = Math.floor(Date.parse(w.from) / QUARTER_MS) * QUARTER_MS; t < end; t += QUARTER_MS) {
+      if (hourOf(new Date(t)) !== hour) continue
+      const from = new Date(Math.max(t, Date.parse(w.from))).toISOString()
+      const to = new Date(Math.min(t + QUARTER_MS, end)).toISOString()
+      const last = out[out.length - 1]
+      if (last && last.to === from) last.to = to
+      else out.push({ from, to })
+    }
+  }
+  return out
+}
 
 /**
  * The aggregates a Z-report is built from, each over one time window: sales by the moment
@@ -68,12 +113,12 @@ const HOUR = "CAST(strftime('%H', paid_at, 'localtime') AS INTEGER)"
  */
 export function createSettlementRepo(db: Database) {
   const s = {
-    sales: db.prepare<[string, string], SalesBucket>(`
-      SELECT cashier_user_id AS cashier, ${HOUR} AS hour, ${SUMS}
-      FROM orders WHERE paid_at >= ? AND paid_at < ? GROUP BY cashier, hour`),
-    voids: db.prepare<[string, string], SalesBucket>(`
-      SELECT cashier_user_id AS cashier, ${HOUR} AS hour, ${SUMS}
-      FROM orders WHERE status = 'voided' AND closed_at >= ? AND closed_at < ? GROUP BY cashier, hour`),
+    sales: db.prepare<[string, string], SlotBucket>(`
+      SELECT cashier_user_id AS cashier, ${SLOT} AS slot, ${SUMS}
+      FROM orders WHERE paid_at >= ? AND paid_at < ? GROUP BY cashier, slot`),
+    voids: db.prepare<[string, string], SlotBucket>(`
+      SELECT cashier_user_id AS cashier, ${SLOT} AS slot, ${SUMS}
+      FROM orders WHERE status = 'voided' AND closed_at >= ? AND closed_at < ? GROUP BY cashier, slot`),
     saleLines: db.prepare<[string, string], LineBucket>(`
       SELECT l.sku, max(l.name) AS name, max(l.name_en) AS name_en, l.tax_rate,
         sum(CAST(round(l.quantity * 1000) AS INTEGER)) AS qty_milli, sum(l.total) AS total, sum(l.tax) AS tax
@@ -97,9 +142,15 @@ export function createSettlementRepo(db: Database) {
       SELECT p.method, sum(p.amount) AS amount FROM orders o JOIN payments p ON p.order_id = o.id
       WHERE o.status = 'voided' AND o.closed_at >= ? AND o.closed_at < ? AND p.status = 'succeeded' GROUP BY p.method`),
     // A refund is booked tender by tender, when each is paid out (cash at once, a provider when it confirms).
-    refunds: db.prepare<[string, string], { n: number; orders: number; amount: number; tax: number }>(`
+    // `amount` is the refunded share of sales (before cash rounding); `rounding` what the drawer gave
+    // back beyond it (a cash-rounded sale's cash refund), so the day's cash rounding nets both.
+    refunds: db.prepare<
+      [string, string],
+      { n: number; orders: number; amount: number; tax: number; rounding: number }
+    >(`
       SELECT count(DISTINCT rt.refund_id) AS n, count(DISTINCT r.order_id) AS orders,
-        coalesce(sum(rt.amount), 0) AS amount, coalesce(sum(rt.tax), 0) AS tax
+        coalesce(sum(rt.amount - rt.cash_rounding), 0) AS amount, coalesce(sum(rt.tax), 0) AS tax,
+        coalesce(sum(rt.cash_rounding), 0) AS rounding
       FROM refund_tenders rt JOIN refunds r ON r.id = rt.refund_id
       WHERE rt.status = 'succeeded' AND rt.completed_at >= ? AND rt.completed_at < ?`),
     refundTenders: db.prepare<[string, string], MethodSum>(`
@@ -123,8 +174,12 @@ export function createSettlementRepo(db: Database) {
   }
 
   return {
-    sales: (w: TimeWindow): SalesBucket[] => s.sales.all(w.from, w.to),
-    voids: (w: TimeWindow): SalesBucket[] => s.voids.all(w.from, w.to),
+    /** Sales by cashier and hour of the sale; `hourOf` gives an instant's hour in the store's time zone. */
+    sales: (w: TimeWindow, hourOf: (instant: Date) => number): SalesBucket[] =>
+      byLocalHour(s.sales.all(w.from, w.to), hourOf),
+    /** Voids made in `w`, by cashier and hour of the sale they undo. */
+    voids: (w: TimeWindow, hourOf: (instant: Date) => number): SalesBucket[] =>
+      byLocalHour(s.voids.all(w.from, w.to), hourOf),
     saleLines: (w: TimeWindow): LineBucket[] => s.saleLines.all(w.from, w.to),
     voidLines: (w: TimeWindow): LineBucket[] => s.voidLines.all(w.from, w.to),
     refundLines: (w: TimeWindow): LineBucket[] => s.refundLines.all(w.from, w.to),
@@ -144,7 +199,8 @@ export function createSettlementRepo(db: Database) {
       windows: TimeWindow[],
       filter: DrillFilter,
       limit: number,
-      offset: number
+      offset: number,
+      hourOf: (instant: Date) => number
     ): { rows: OrderRow[]; total: number } {
       const within = (column: string) =>
         `(${windows.map(() => `(${column} >= ? AND ${column} < ?)`).join(' OR ')})`
@@ -158,8 +214,13 @@ export function createSettlementRepo(db: Database) {
                 WHERE rt.status = 'succeeded' AND ${within('rt.completed_at')})`
       ]
       if (filter.hour !== undefined) {
-        where.push(`${HOUR.replace('paid_at', 'o.paid_at')} = ?`)
-        params.push(filter.hour)
+        // The sale's hour in the store's time zone: the instants of the day's windows in that hour.
+        const ranges = hourRanges(windows, filter.hour, hourOf)
+        if (ranges.length === 0) where.push('0')
+        else {
+          where.push(`(${ranges.map(() => '(o.paid_at >= ? AND o.paid_at < ?)').join(' OR ')})`)
+          params.push(...ranges.flatMap((r) => [r.from, r.to]))
+        }
       }
       if (filter.cashierUserId !== undefined) {
         where.push('o.cashier_user_id = ?')

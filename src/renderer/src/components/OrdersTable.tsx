@@ -1,3 +1,4 @@
+import { useStoreTime } from '../lib/store-time'
 import { useTranslation } from 'react-i18next'
 import type { OrderSummary } from '@shared/contract/channels/orders'
 import { useMoney } from '../lib/money'
@@ -24,11 +25,12 @@ export function OrdersTable({
 }: OrdersTableProps) {
   const { t, i18n } = useTranslation()
   const money = useMoney()
+  const storeTime = useStoreTime()
   const when = (order: OrderSummary): string => {
     const at = order.paidAt ?? order.createdAt
     return withDate
-      ? new Date(at).toLocaleString(i18n.language)
-      : new Date(at).toLocaleTimeString(i18n.language)
+      ? storeTime(at, { dateStyle: 'short', timeStyle: 'medium' }, i18n.language)
+      : storeTime(at, { timeStyle: 'medium' }, i18n.language)
   }
   return (
     <table className="table">

@@ -4,6 +4,7 @@ import QRCode from 'qrcode'
 import type { OrderDetail } from '@shared/contract/channels/orders'
 import { useMoney } from '../lib/money'
 import { useSettingsStore } from '../stores/settings-store'
+import { useStoreTime } from '../lib/store-time'
 import { StoreContact } from './StoreContact'
 import { rateToPercent } from '@shared/money/rate-percent'
 
@@ -15,6 +16,7 @@ export function Receipt({ order }: { order: OrderDetail }) {
   const { t, i18n } = useTranslation()
   const money = useMoney()
   const profile = useSettingsStore((s) => s.saved)
+  const storeTime = useStoreTime()
   const [qr, setQr] = useState<string | null>(null)
 
   useEffect(() => {
@@ -23,10 +25,7 @@ export function Receipt({ order }: { order: OrderDetail }) {
   }, [order.number])
 
   const when = order.paidAt ?? order.createdAt
-  const time = new Intl.DateTimeFormat(profile?.locale ?? 'zh-CN', {
-    dateStyle: 'medium',
-    timeStyle: 'medium'
-  }).format(new Date(when))
+  const time = storeTime(when, { dateStyle: 'medium', timeStyle: 'medium' })
   const nameOf = (line: OrderDetail['lines'][number]): string =>
     i18n.language === 'en' && line.nameEn ? line.nameEn : line.name
 

@@ -2,7 +2,14 @@ import { useEffect, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useErrorText } from '../i18n/error-text'
 import { CheckCircle2, Save, Undo2 } from 'lucide-react'
-import { ROUNDING_MODES, STORE_LOCALES, TAX_MODES, type StoreProfile } from '@shared/contract'
+import {
+  CASH_ROUNDING_MODES,
+  ROUNDING_MODES,
+  STORE_LOCALES,
+  TAX_MODES,
+  type StoreProfile
+} from '@shared/contract'
+import { DEFAULT_SCALE_LABELS } from '@shared/barcodes/scale-label'
 import { cashStepText, cashSteps } from '@shared/money/cash-steps'
 import { isKnownCurrency } from '@shared/money/currencies'
 import { formatMinor } from '@shared/money/format'
@@ -10,6 +17,13 @@ import { TextField } from '../components/TextField'
 import { Field } from '../components/Field'
 import { useSettingsStore } from '../stores/settings-store'
 import { ScreenHeader } from '../components/ScreenHeader'
+import { ScaleLabelsFieldset } from './settings/ScaleLabelsFieldset'
+
+/** Every IANA zone this runtime knows, the store's own first if it is not listed. */
+function timeZones(current: string | undefined): string[] {
+  const zones = Intl.supportedValuesOf('timeZone')
+  return current && !zones.includes(current) ? [current, ...zones] : zones
+}
 import { SyncPanel } from './sync/SyncPanel'
 import { ReceiptSettingsForm } from './ReceiptSettingsForm'
 import { LossPreventionForm } from './settings/LossPreventionForm'
@@ -43,6 +57,8 @@ export function SettingsScreen() {
   const dirty = JSON.stringify(saved) !== JSON.stringify(draft)
   const errorFor = (field: keyof StoreProfile): string | undefined =>
     error?.field === field ? errorText(error, { beside: true }) : undefined
+  // Sales exist in the saved zone: main asked for the owner's word before moving their days.
+  const zoneWarning = error?.code === 'CONFLICT' && error.field === 'timeZone'
   const steps = cashStepOptions(draft.currency)
   const stepOptions =
     draft.cashIncrement && !steps.includes(draft.cashIncrement) ? [draft.cashIncrement, ...steps] : steps
@@ -84,6 +100,39 @@ export function SettingsScreen() {
               </select>
             )}
           </Field>
+          <Field
+            label={t('settings.timeZone')}
+            hint={t('settings.timeZoneHint')}
+            error={zoneWarning ? undefined : errorFor('timeZone')}
+          >
+            {(props) => (
+              <select
+                {...props}
+                className="input"
+                value={draft.timeZone ?? ''}
+                onChange={(e) => edit({ timeZone: e.target.value })}
+              >
+                {timeZones(draft.timeZone).map((zone) => (
+                  <option key={zone} value={zone}>
+                    {zone}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          {zoneWarning && (
+            <div className="notice notice--error time-zone-warning" role="alert">
+              <p>{errorText(error)}</p>
+              <button
+                type="button"
+                className="button button--danger-ghost"
+                onClick={() => void save(true)}
+                disabled={status === 'saving'}
+              >
+                {t('settings.timeZoneConfirm', { zone: draft.timeZone })}
+              </button>
+            </div>
+          )}
         </fieldset>
 
         <fieldset className="card">
@@ -165,7 +214,36 @@ export function SettingsScreen() {
               </select>
             )}
           </Field>
+          <Field
+            label={t('settings.cashRoundingMode')}
+            hint={t('settings.cashRoundingModeHint')}
+            error={errorFor('cashRoundingMode')}
+          >
+            {(props) => (
+              <select
+                {...props}
+                className="input"
+                value={draft.cashRoundingMode}
+                disabled={draft.cashIncrement === null}
+                onChange={(e) =>
+                  edit({ cashRoundingMode: e.target.value as StoreProfile['cashRoundingMode'] })
+                }
+              >
+                {CASH_ROUNDING_MODES.map((mode) => (
+                  <option key={mode} value={mode}>
+                    {t(`settings.cashRoundingMode_${mode.replace('-', '_')}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
         </fieldset>
+
+        <ScaleLabelsFieldset
+          layouts={draft.scaleLabels ?? DEFAULT_SCALE_LABELS}
+          error={error?.field?.startsWith('scaleLabels') ? error : null}
+          onChange={(scaleLabels) => edit({ scaleLabels })}
+        />
 
         <div className="form-actions">
           <div className="form-actions__status" role="status" aria-live="polite">

@@ -14,7 +14,8 @@ interface SettingsState {
   load(): Promise<void>
   edit(patch: Partial<StoreProfile>): void
   discard(): void
-  save(): Promise<void>
+  /** Saves the draft; `confirmTimeZoneChange` after the owner accepted moving past sales' days. */
+  save(confirmTimeZoneChange?: boolean): Promise<void>
   /** A profile saved elsewhere (another window) replaces ours unless we have edits. */
   receive(profile: StoreProfile): void
 }
@@ -45,12 +46,15 @@ export const useSettingsStore = create<SettingsState>((set, get) => ({
     set({ draft: get().saved, status: 'idle', error: null })
   },
 
-  async save() {
+  async save(confirmTimeZoneChange) {
     const draft = get().draft
     if (!draft) return
     set({ status: 'saving', error: null })
     try {
-      const profile = await call('settings:update', draft)
+      const profile = await call(
+        'settings:update',
+        confirmTimeZoneChange ? { ...draft, confirmTimeZoneChange: true } : draft
+      )
       set({ saved: profile, draft: profile, status: 'saved' })
     } catch (error) {
       set({ status: 'error', error: toApiError(error) })

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { scanDecimal } from '../../money/decimal-scan'
 import { NOT_A_DECIMAL } from '../../money/messages'
+import { checkDigitMessage, checkDigitProblem } from '../../barcodes/gtin'
 import { channel } from '../channel'
 import { text } from '../text'
 import { UI_LANGUAGES } from './settings'
@@ -29,7 +30,9 @@ export const CATALOG_MESSAGES = {
   barcodeTaken: 'is already used by another product',
   categoryCodeTaken: 'is already used by another category',
   unknownCategory: 'no such category',
-  active: 'must be true or false (also yes/no, 1/0)'
+  active: 'must be true or false (also yes/no, 1/0)',
+  scaleCode: 'use 4 to 6 digits, as the scale prints the item code',
+  scaleCodeTaken: 'is already the scale code of another product'
 } as const
 
 const M = CATALOG_MESSAGES
@@ -48,9 +51,23 @@ export const skuSchema = text({ error: M.required })
   .min(1, M.empty)
   .regex(/^[^\s,|]{1,40}$/u, M.skuFormat)
 
+/**
+ * A barcode as typed: a GTIN (8, 12, 13 or 14 digits) must carry its right check digit, anything else
+ * is an in-store code (see `shared/barcodes/gtin.ts`).
+ */
 export const barcodeSchema = text({ error: M.required })
   .trim()
   .regex(/^[0-9A-Za-z._-]{1,32}$/, M.barcodeFormat)
+  .superRefine((code, ctx) => {
+    const problem = checkDigitProblem(code)
+    if (problem === undefined) return
+    ctx.addIssue({
+      code: 'custom',
+      message: checkDigitMessage(problem),
+      input: code,
+      params: { key: 'errors.catalog.checkDigit', expected: problem.expected, corrected: problem.corrected }
+    })
+  })
 
 const barcodesSchema = z
   .array(barcodeSchema, { error: M.required })
@@ -74,6 +91,13 @@ export const taxRateSchema = text({ error: M.required })
 
 const unitSchema = z.enum(PRODUCT_UNITS, { error: M.unit })
 
+/** The item code the shop scale prints inside its labels; an empty string means none. */
+const scaleCodeSchema = text({ error: M.scaleCode })
+  .trim()
+  .regex(/^(\d{4,6})?$/, M.scaleCode)
+  .transform((code) => (code === '' ? null : code))
+  .nullable()
+
 export const productSchema = z.object({
   id: text(),
   sku: text(),
@@ -88,6 +112,8 @@ export const productSchema = z.object({
   taxRate: text(),
   unit: z.enum(PRODUCT_UNITS),
   active: z.boolean(),
+  /** The scale's item code for weighed goods (`21 IIIII WWWWW C` labels), or null. */
+  scaleCode: text().nullable().optional(),
   createdAt: text(),
   updatedAt: text()
 })
@@ -103,7 +129,8 @@ export const productInputSchema = z
     price: priceSchema,
     taxRate: taxRateSchema,
     unit: unitSchema.default('piece'),
-    active: z.boolean({ error: M.active }).default(true)
+    active: z.boolean({ error: M.active }).default(true),
+    scaleCode: scaleCodeSchema.optional()
   })
   .strict()
 export type ProductInput = z.output<typeof productInputSchema>
@@ -119,7 +146,8 @@ export const productUpdateSchema = z
     price: priceSchema.optional(),
     taxRate: taxRateSchema.optional(),
     unit: unitSchema.optional(),
-    active: z.boolean({ error: M.active }).optional()
+    active: z.boolean({ error: M.active }).optional(),
+    scaleCode: scaleCodeSchema.optional()
   })
   .strict()
 export type ProductUpdate = z.output<typeof productUpdateSchema>
@@ -201,7 +229,8 @@ export const CATALOG_CSV_COLUMNS = [
   'price',
   'tax_rate',
   'unit',
-  'active'
+  'active',
+  'scale_code'
 ] as const
 export type CatalogCsvColumn = (typeof CATALOG_CSV_COLUMNS)[number]
 
@@ -252,9 +281,18 @@ const csvTextSchema = text({
   tooLong: 'the file is larger than 32 MB'
 }).min(1, 'the file is empty')
 
+/**
+ * How `csv` is sent: `text` (already decoded), or `base64` of the file's bytes as read from disk, which
+ * main decodes as UTF-8, UTF-16 (BOM) or GB18030/GBK — a browser's `file.text()` would turn a GBK file
+ * into replacement characters before main could see it.
+ */
+export const CSV_ENCODINGS = ['text', 'base64'] as const
+const csvEncodingSchema = z.enum(CSV_ENCODINGS, { error: 'must be text or base64' }).default('text')
+
 export const importPreviewInputSchema = z
   .object({
     csv: csvTextSchema,
+    encoding: csvEncodingSchema,
     previewRows: z.number().int().min(0).max(200).default(20),
     errorLimit: z.number().int().min(1).max(1000).default(200)
   })
@@ -263,6 +301,7 @@ export const importPreviewInputSchema = z
 export const importCommitInputSchema = z
   .object({
     csv: csvTextSchema,
+    encoding: csvEncodingSchema,
     mode: z.enum(IMPORT_MODES, { error: 'must be all-or-nothing or valid-rows-only' }),
     /** Echoed in `catalog:import-progress` so a window knows its own import's progress. */
     importId: text().max(64).optional()

@@ -49,6 +49,11 @@ export const zReportSchema = z.object({
   /** Tax of sales kept (after voids) by rate; Σ tax − refunds.tax = taxTotal. */
   taxByRate: z.array(z.object({ rate: text(), net: minor, tax: minor })),
   cashRounding: minor,
+  /**
+   * How cash totals met the increment when the report was made (`half-up`, or `down` 抹零); absent
+   * from reports settled before Kassa knew the setting.
+   */
+  cashRoundingMode: z.enum(['half-up', 'down']).optional(),
   /** netSales + cashRounding: what the tenders took in, net of what they gave back. */
   collected: minor,
   /** Paid per standing order, rounded half-up to the minor unit. */

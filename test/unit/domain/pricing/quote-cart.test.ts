@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { quoteCart } from '../../../../src/main/domain/pricing/quote-cart'
+import { priceCart, quoteCart } from '../../../../src/main/domain/pricing/quote-cart'
+import { validateCart } from '../../../../src/main/domain/pricing/validate-cart'
 import { toQuoteJson } from '../../../../src/main/domain/pricing/to-quote-json'
 import { quoteJsonText } from '../../../../src/main/domain/pricing/write-quote-json'
 import type { CartInput } from '../../../../src/shared/schemas/cart'
@@ -285,6 +286,81 @@ describe('edge cases', () => {
   it('refuses a line whose gross passes a safe integer of minor units', () => {
     expect(() =>
       quoteCart({ currency: 'CNY', lines: [{ quantity: '1000000', unitPrice: '90071992547.40' }] })
-    ).toThrow(expect.objectContaining({ field: 'lines[0].quantity', message: 'is too large' }))
+    ).toThrow(expect.objectContaining({ field: 'lines[0].gross', message: 'is too large' }))
+  })
+
+  // The spec names the figure that outgrows 2^53 − 1 minor units, never "internal".
+  const half = '45035996273704.96' // 2^52 fen
+  it.each([
+    [
+      {
+        currency: 'CNY',
+        lines: [
+          { quantity: '1', unitPrice: half },
+          { quantity: '1', unitPrice: half }
+        ]
+      },
+      'grossTotal'
+    ],
+    [
+      {
+        currency: 'CNY',
+        taxMode: 'exclusive',
+        lines: [{ quantity: '1', unitPrice: '90071992547409.91', taxRate: '0.13' }]
+      },
+      'lines[0].total'
+    ],
+    [
+      { currency: 'CNY', cashIncrement: '1', lines: [{ quantity: '1', unitPrice: '90071992547409.91' }] },
+      'cashTotal'
+    ]
+  ])('names the figure that is too large: %#', (cart, field) => {
+    expect(() => quoteCart(cart as CartInput)).toThrow(
+      expect.objectContaining({ field, message: 'is too large' })
+    )
+  })
+
+  it('names the figure within an array of carts', () => {
+    expect(() =>
+      priceCart(
+        validateCart(
+          { currency: 'CNY', cashIncrement: '1', lines: [{ quantity: '1', unitPrice: '90071992547409.91' }] },
+          'carts[3]'
+        ),
+        'carts[3]'
+      )
+    ).toThrow(expect.objectContaining({ field: 'carts[3].cashTotal' }))
+  })
+})
+
+describe('cashRoundingMode (抹零)', () => {
+  const cart = (total: string, increment: string, mode?: 'half-up' | 'down'): CartInput => ({
+    currency: 'CNY',
+    cashIncrement: increment,
+    ...(mode ? { cashRoundingMode: mode } : {}),
+    lines: [{ quantity: '1', unitPrice: total }]
+  })
+  it.each([
+    ['1.98', '0.05', undefined, 200, 2],
+    ['1.98', '0.05', 'down', 195, -3],
+    ['157.03', '0.10', 'half-up', 15700, -3],
+    ['157.05', '0.10', 'half-up', 15710, 5],
+    ['157.05', '0.10', 'down', 15700, -5],
+    ['157.99', '1', 'down', 15700, -99],
+    ['157.50', '0.50', 'down', 15750, 0],
+    ['157.49', '0.50', 'down', 15700, -49]
+  ] as const)(
+    '%s to %s %s → cashTotal %i, cashRounding %i',
+    (total, increment, mode, cashTotal, rounding) => {
+      const quoted = quoteCart(cart(total, increment, mode))
+      expect(quoted.cashTotal).toBe(cashTotal)
+      expect(quoted.cashRounding).toBe(rounding)
+    }
+  )
+
+  it('refuses an unknown mode naming the field', () => {
+    expect(() => quoteCart({ ...cart('1', '0.05'), cashRoundingMode: 'up' } as unknown as CartInput)).toThrow(
+      expect.objectContaining({ field: 'cashRoundingMode', message: 'must be "half-up" or "down"' })
+    )
   })
 })

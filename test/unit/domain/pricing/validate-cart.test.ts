@@ -271,6 +271,7 @@ describe('cartSchema (zod, for the API) refuses the same way', () => {
       currency: 'CNY',
       rounding: 'half-up',
       taxMode: 'inclusive',
+      cashRoundingMode: 'half-up',
       lines: [{ quantity: '2', unitPrice: '1.50' }],
       coupons: []
     })

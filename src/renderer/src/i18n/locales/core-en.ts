@@ -46,6 +46,28 @@ export const coreEn = {
     cashIncrement: 'Cash rounding',
     cashIncrementHint: 'Cash-only sales are rounded to this step; the difference is booked, never hidden.',
     cashIncrement_none: 'None — exact to the minor unit',
+    cashRoundingMode: 'Round cash totals',
+    cashRoundingModeHint: 'How a cash total meets the step. Refunds of such sales are rounded the same way.',
+    cashRoundingMode_half_up: 'To the nearest step (四舍五入)',
+    cashRoundingMode_down: 'Down, in the customer’s favour (抹零)',
+    timeZone: 'Time zone',
+    timeZoneHint: 'Business days, hours and printed times follow it, whatever the computer’s clock says.',
+    timeZoneConfirm: 'Change to {{zone}} anyway',
+    scale: {
+      title: 'Scale labels',
+      hint: 'Labels printed by the shop scale (EAN-13 starting 20–29) carry the product’s scale code and its weight or price.',
+      none: 'No layouts: scale labels are not read.',
+      layoutName: 'Layout {{n}}',
+      prefixes: 'Prefixes',
+      content: 'Carries',
+      content_weight: 'Weight (grams)',
+      content_price: 'Price (fen)',
+      itemDigits: 'Code digits',
+      valueCheckDigit: 'Price check digit',
+      pattern: 'Label pattern',
+      remove: 'Remove {{name}}',
+      add: 'Add a layout'
+    },
     example: 'Example',
     save: 'Save settings',
     saving: 'Saving…',
@@ -81,6 +103,31 @@ export const coreEn = {
     FORBIDDEN: 'You are not allowed to do that.',
     UNAVAILABLE: 'Not available right now.',
     INTERNAL: 'Something went wrong; nothing was saved.',
+    import: {
+      empty: 'The file is empty.',
+      missingColumns: 'The file has no column {{columns}}. The first row must name the columns.',
+      undecodable:
+        'Line {{line}} has characters that cannot be read as {{encoding}}. Save the file as “CSV UTF-8” (or GBK) and try again.',
+      utf16NoBom: 'The file looks like UTF-16 text without a byte-order mark. Save it as “CSV UTF-8”.'
+    },
+    catalog: {
+      checkDigit: 'The check digit should be {{expected}}: {{corrected}}',
+      scaleCodeTaken: 'Scale code {{code}} already belongs to {{sku}}.'
+    },
+    scale: {
+      checkDigit: 'The label was misread (its check digit should be {{expected}}). Scan it again.',
+      valueCheckDigit:
+        'The label’s price was misread (its check digit should be {{expected}}). Scan it again.',
+      unknownItem: 'No product has scale item code {{itemCode}}.',
+      notByWeight: '{{sku}} is sold by the piece, not by weight.',
+      noWeight: 'The label carries no weight. Weigh the goods again.',
+      priceMismatch:
+        'The label’s price does not match {{sku}}’s price per kg at the till. The scale’s prices differ — weigh again.'
+    },
+    settings: {
+      timeZoneAfterSales:
+        'Sales were made in {{from}}. Moving to {{to}} moves them to other business days and hours.'
+    },
     sync: {
       ownedByHq: {
         catalog:

@@ -47,6 +47,28 @@ export const coreZhCN: Messages<typeof coreEn> = {
     taxMode_exclusive: '不含税价（结账时加税）',
     cashIncrement: '现金抹零',
     cashIncrementHint: '纯现金交易按此步长舍入，差额单独记账，绝不藏进商品行。',
+    cashRoundingMode: '现金取整方式',
+    cashRoundingModeHint: '现金合计如何取到上面的单位。这类销售的退款按同样方式取整。',
+    cashRoundingMode_half_up: '四舍五入到最近的单位',
+    cashRoundingMode_down: '抹零（向下取整，让利顾客）',
+    timeZone: '时区',
+    timeZoneHint: '营业日、时段和打印的时间都按此时区，与电脑时钟无关。',
+    timeZoneConfirm: '仍然改为 {{zone}}',
+    scale: {
+      title: '电子秤条码',
+      hint: '电子秤打印的条码（以 20–29 开头的 EAN-13）含商品秤码及重量或金额。',
+      none: '没有格式：不识别电子秤条码。',
+      layoutName: '格式 {{n}}',
+      prefixes: '前缀',
+      content: '内容',
+      content_weight: '重量（克）',
+      content_price: '金额（分）',
+      itemDigits: '秤码位数',
+      valueCheckDigit: '金额校验位',
+      pattern: '条码格式',
+      remove: '删除{{name}}',
+      add: '添加格式'
+    },
     cashIncrement_none: '不抹零——精确到分',
     example: '示例',
     save: '保存设置',
@@ -83,6 +105,28 @@ export const coreZhCN: Messages<typeof coreEn> = {
     FORBIDDEN: '您没有执行此操作的权限。',
     UNAVAILABLE: '暂时不可用。',
     INTERNAL: '出了点问题，未保存任何内容。',
+    import: {
+      empty: '文件是空的。',
+      missingColumns: '文件缺少 {{columns}} 列。第一行必须写明列名。',
+      undecodable:
+        '第 {{line}} 行有无法按 {{encoding}} 读取的字符。请把文件另存为“CSV UTF-8”（或 GBK）后重试。',
+      utf16NoBom: '文件看起来是没有字节序标记的 UTF-16 文本。请另存为“CSV UTF-8”。'
+    },
+    catalog: {
+      checkDigit: '校验位应为 {{expected}}：{{corrected}}',
+      scaleCodeTaken: '秤码 {{code}} 已属于 {{sku}}。'
+    },
+    scale: {
+      checkDigit: '条码标签读错了（校验位应为 {{expected}}），请重新扫描。',
+      valueCheckDigit: '标签上的金额读错了（金额校验位应为 {{expected}}），请重新扫描。',
+      unknownItem: '没有商品的秤码是 {{itemCode}}。',
+      notByWeight: '{{sku}} 按件销售，不按重量。',
+      noWeight: '标签上没有重量，请重新称重。',
+      priceMismatch: '标签金额与收银台上 {{sku}} 的每千克单价对不上，电子秤价格不一致，请重新称重。'
+    },
+    settings: {
+      timeZoneAfterSales: '已在 {{from}} 时区产生销售。改为 {{to}} 会把这些销售移到其他营业日和时段。'
+    },
     sync: {
       ownedByHq: {
         catalog: '本收银台已接入{{store}}：商品和分类由总部管理。',

@@ -199,6 +199,7 @@ export const errorMessages = defineMessages(en, {
       unknownCurrencyCode: '未知币种',
       unsupportedLocale: '不支持的语言',
       roundingMode: '必须是 "half-up"（四舍五入）或 "half-even"（银行家舍入）',
+      cashRoundingMode: '必须是 "half-up"（四舍五入）或 "down"（抹零）',
       taxMode: '必须是 "inclusive"（含税）或 "exclusive"（不含税）',
       discountType: '必须是 "rate"（折扣率）或 "amount"（金额）',
       notPositive: '必须大于 0',
@@ -291,7 +292,9 @@ export const errorMessages = defineMessages(en, {
       noValidRows: '没有可导入的有效行，未导入任何内容',
       repeatedSku: '货号重复（第 {{line}} 行已出现）',
       repeatedBarcode: '条码 {{code}} 在第 {{line}} 行也出现了',
-      unknownCategoryLong: '没有这个分类；请填分类代码或名称，或用字母数字填一个新分类代码'
+      unknownCategoryLong: '没有这个分类；请填分类代码或名称，或用字母数字填一个新分类代码',
+      scaleCode: '请填 4 到 6 位数字，与电子秤上的商品码一致',
+      scaleCodeTaken: '已是其他商品的秤码'
     },
     notFound: {
       order: '找不到该订单',

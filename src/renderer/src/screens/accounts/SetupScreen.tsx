@@ -22,7 +22,11 @@ export function SetupScreen({ initial }: { initial: StoreProfile }) {
   const { t } = useTranslation()
   const errorText = useErrorText()
   const { busy, error, setup } = useAuthStore()
-  const [profile, setProfile] = useState<StoreProfile>(initial)
+  // The store's time zone starts as this computer's: the owner confirms or picks another.
+  const [profile, setProfile] = useState<StoreProfile>(() => ({
+    ...initial,
+    timeZone: initial.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone
+  }))
   const [owner, setOwner] = useState({ displayName: '', username: '', password: '', pin: '' })
   const [confirm, setConfirm] = useState('')
   const [mismatch, setMismatch] = useState(false)
@@ -107,6 +111,26 @@ export function SetupScreen({ initial }: { initial: StoreProfile }) {
                 {STORE_LOCALES.map((code) => (
                   <option key={code} value={code}>
                     {t(`locales.${code}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field
+            label={t('settings.timeZone')}
+            hint={t('settings.timeZoneHint')}
+            error={err('profile.timeZone')}
+          >
+            {(props) => (
+              <select
+                {...props}
+                className="input"
+                value={profile.timeZone}
+                onChange={(e) => setProfile({ ...profile, timeZone: e.target.value })}
+              >
+                {Intl.supportedValuesOf('timeZone').map((zone) => (
+                  <option key={zone} value={zone}>
+                    {zone}
                   </option>
                 ))}
               </select>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import type { Refund } from '@shared/contract/channels/refunds'
 import { useMoney } from '../../lib/money'
 import { useSettingsStore } from '../../stores/settings-store'
+import { useStoreTime } from '../../lib/store-time'
 import { StoreContact } from '../../components/StoreContact'
 
 /** The slip a customer gets with their money back: what, how much, through which tender. */
@@ -9,10 +10,7 @@ export function RefundSlip({ refund }: { refund: Refund }) {
   const { t, i18n } = useTranslation()
   const money = useMoney()
   const profile = useSettingsStore((s) => s.saved)
-  const time = new Intl.DateTimeFormat(profile?.locale ?? 'zh-CN', {
-    dateStyle: 'medium',
-    timeStyle: 'medium'
-  }).format(new Date(refund.createdAt))
+  const time = useStoreTime()(refund.createdAt, { dateStyle: 'medium', timeStyle: 'medium' })
   return (
     <article className="receipt" aria-label={t('refund.slip')}>
       <header className="receipt__header">

@@ -39,8 +39,10 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
     setError(null)
     setStep({ name: 'checking', file: file.name })
     try {
-      const csv = await file.text()
-      const preview = await call('catalog:import-preview', { csv, previewRows: 8 })
+      // The file's bytes, not `file.text()`: a GBK file (Chinese Excel's CSV) would be turned into
+      // replacement characters here; main detects UTF-8, UTF-16 or GB18030 and decodes it.
+      const csv = toBase64(new Uint8Array(await file.arrayBuffer()))
+      const preview = await call('catalog:import-preview', { csv, encoding: 'base64', previewRows: 8 })
       setStep({ name: 'preview', file: file.name, csv, preview })
     } catch (e) {
       setError(toApiError(e))
@@ -54,7 +56,12 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
     setError(null)
     setStep({ name: 'importing', file: step.file, importId: id, done: 0, total: step.preview.validRows })
     try {
-      const result = await call('catalog:import-commit', { csv: step.csv, mode, importId: id })
+      const result = await call('catalog:import-commit', {
+        csv: step.csv,
+        encoding: 'base64',
+        mode,
+        importId: id
+      })
       setStep({ name: 'done', result })
       onImported()
     } catch (e) {
@@ -113,7 +120,7 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
                   {...props}
                   className="input"
                   type="file"
-                  accept=".csv,text/csv"
+                  accept=".csv,.txt,text/csv,text/plain"
                   onChange={(e) => {
                     const file = e.target.files?.[0]
                     if (file) void check(file)
@@ -244,4 +251,12 @@ function PreviewBody({ preview, file }: { preview: ImportPreview; file: string }
       </div>
     </div>
   )
+}
+
+/** Bytes as base64, in chunks (a spread of a whole 10 MB file would overflow the call stack). */
+function toBase64(bytes: Uint8Array): string {
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return btoa(binary)
 }

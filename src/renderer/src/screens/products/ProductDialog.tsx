@@ -24,6 +24,7 @@ interface Draft {
   taxRate: string
   unit: ProductUnit
   active: boolean
+  scaleCode: string
 }
 
 function draftOf(product: Product | null, categoryId: string | null): Draft {
@@ -37,7 +38,8 @@ function draftOf(product: Product | null, categoryId: string | null): Draft {
       price: '',
       taxRate: '0.13',
       unit: 'piece',
-      active: true
+      active: true,
+      scaleCode: ''
     }
   }
   return {
@@ -49,7 +51,8 @@ function draftOf(product: Product | null, categoryId: string | null): Draft {
     price: product.price,
     taxRate: product.taxRate,
     unit: product.unit,
-    active: product.active
+    active: product.active,
+    scaleCode: product.scaleCode ?? ''
   }
 }
 
@@ -99,7 +102,9 @@ export function ProductDialog({
       price: draft.price.trim(),
       taxRate: draft.taxRate,
       unit: draft.unit,
-      active: draft.active
+      active: draft.active,
+      // Only goods sold by weight carry a scale code; '' clears it.
+      scaleCode: draft.unit === 'kg' ? draft.scaleCode.trim() : ''
     }
     try {
       const saved = product
@@ -117,9 +122,17 @@ export function ProductDialog({
     error && !error.field
       ? errorText(error)
       : error?.field &&
-          !['sku', 'barcodes', 'nameZh', 'nameEn', 'categoryId', 'price', 'taxRate', 'unit'].some((f) =>
-            errorFor(error, f)
-          )
+          ![
+            'sku',
+            'barcodes',
+            'nameZh',
+            'nameEn',
+            'categoryId',
+            'price',
+            'taxRate',
+            'unit',
+            'scaleCode'
+          ].some((f) => errorFor(error, f))
         ? errorText(error)
         : null
 
@@ -225,6 +238,18 @@ export function ProductDialog({
             </select>
           )}
         </Field>
+        {draft.unit === 'kg' && (
+          <TextField
+            label={t('catalog.dialog.scaleCode')}
+            hint={t('catalog.dialog.scaleCodeHint')}
+            error={err('scaleCode')}
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={6}
+            value={draft.scaleCode}
+            onChange={(value) => edit({ scaleCode: value })}
+          />
+        )}
         <TextField
           label={t('catalog.dialog.price', { currency })}
           hint={t('catalog.dialog.priceHint')}

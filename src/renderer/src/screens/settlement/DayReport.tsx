@@ -23,10 +23,10 @@ type Filter = NonNullable<ChannelInput<'settlement:orders'>['filter']>
 const sum = <T,>(rows: readonly T[], pick: (row: T) => number): number =>
   rows.reduce((total, row) => total + pick(row), 0)
 
-/** Today on the till's calendar, YYYY-MM-DD. */
-export function today(): string {
-  const now = new Date()
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
+/** Today on the store's calendar (its time zone, else this computer's), YYYY-MM-DD. */
+export function today(timeZone = useSettingsStore.getState().saved?.timeZone): string {
+  // en-CA writes dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', timeZone ? { timeZone } : {}).format(new Date())
 }
 
 /** Prints only the Z-report (A4), through the browser's or Electron's print dialog — which can also save a PDF. */

@@ -1,3 +1,4 @@
+import { useStoreTime } from '../../lib/store-time'
 import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ArrowDownToLine, ArrowUpFromLine, Lock, Unlock } from 'lucide-react'
@@ -19,7 +20,8 @@ type Dialogs =
 /** A moment in the interface language's own format. */
 function useTime(): (iso: string | null) => string {
   const { i18n } = useTranslation()
-  return (iso) => (iso ? new Date(iso).toLocaleString(i18n.language) : '—')
+  const storeTime = useStoreTime()
+  return (iso) => (iso ? storeTime(iso, { dateStyle: 'short', timeStyle: 'medium' }, i18n.language) : '—')
 }
 
 /** Over, short or balanced, in words. */
