@@ -3,6 +3,7 @@ import { minorDigits } from '@shared/money/currencies'
 import { formatMinor, parseDecimalToMinor } from '@shared/money/format'
 import { newId } from '../../core/ids'
 import { DomainError, invalid } from '../../domain/errors'
+import { assertPlausibleTender } from '../../domain/payments/plausible-tender'
 import type { ServiceContext } from '../service-context'
 import type { SettingsService } from '../settings-service'
 import type { Actor, CartService } from './cart-service'
@@ -47,7 +48,10 @@ export function createCheckoutService(
       }
     },
 
-    payCash(input: { cartId: string; tendered: string; checkoutKey: string }, actor: Actor): CheckoutResult {
+    payCash(
+      input: { cartId: string; tendered: string; checkoutKey: string; confirmLargeTender?: boolean | undefined },
+      actor: Actor
+    ): CheckoutResult {
       const result = store.transaction((): CheckoutResult => {
         const earlier = store.orders.byCheckoutKey(input.checkoutKey)
         if (earlier) {
@@ -71,6 +75,13 @@ export function createCheckoutService(
             `is less than the amount due, ${formatMinor(payable, order.currency, locale)}`
           )
         }
+        assertPlausibleTender(
+          tendered,
+          payable,
+          order.currency,
+          input.confirmLargeTender === true,
+          deps.settings.getProfile().locale
+        )
         const at = clock.now().toISOString()
         store.payments.insert({
           id: newId(),

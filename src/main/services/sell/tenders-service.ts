@@ -2,6 +2,7 @@ import type { CheckoutSession, Tender } from '@shared/contract/channels/tenders'
 import { formatMinor, parseDecimalToMinor } from '@shared/money/format'
 import { newId } from '../../core/ids'
 import { DomainError, invalid, notFound } from '../../domain/errors'
+import { assertPlausibleTender } from '../../domain/payments/plausible-tender'
 import type { TenderMethod } from '../../domain/ledger/accounts'
 import { nextOrderStatus } from '../../domain/orders/order-status'
 import {
@@ -243,6 +244,7 @@ export function createTendersService(
         flow?: 'merchant_qr' | 'customer_code' | undefined
         authCode?: string | undefined
         tendered?: string | undefined
+        confirmLargeTender?: boolean | undefined
       },
       actor: Actor
     ): Promise<CheckoutSession> {
@@ -281,6 +283,7 @@ export function createTendersService(
               : parseDecimalToMinor(input.tendered, order.currency, 'tendered')
           if (tendered < amount)
             throw invalid('tendered', `is less than ${formatMinor(amount, order.currency, locale)}`)
+          assertPlausibleTender(tendered, amount, order.currency, input.confirmLargeTender === true, locale)
           store.payments.insert({
             id,
             order_id: order.id,

@@ -8,6 +8,7 @@ import { migration0060Shifts } from './0060-shifts'
 import { migration0070Tenders } from './0070-tenders'
 import { migration0075RefundTenderTax } from './0075-refund-tender-tax'
 import { migration0080Reconciliation } from './0080-reconciliation'
+import { migration0110LineWeightPending } from './0110-line-weight-pending'
 
 /** Every schema step, in order. Append only; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -19,7 +20,8 @@ export const migrations: readonly Migration[] = [
   migration0060Shifts,
   migration0070Tenders,
   migration0075RefundTenderTax,
-  migration0080Reconciliation
+  migration0080Reconciliation,
+  migration0110LineWeightPending
 ]
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version

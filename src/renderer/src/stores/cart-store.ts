@@ -8,6 +8,8 @@ import { play } from '../lib/sounds'
 export interface Notice {
   tone: 'ok' | 'error' | 'info'
   text: string
+  /** A way out the notice offers: open a shift (and then scan `code`, the refused scan). */
+  action?: { kind: 'open-shift'; code?: string; quantity?: string | undefined }
 }
 
 interface CartState {
@@ -19,7 +21,8 @@ interface CartState {
   error: ApiError | null
   lastSale: { order: OrderDetail; change: number } | null
   open(): Promise<void>
-  scan(code: string): Promise<boolean>
+  /** Adds the product with this barcode or SKU (`quantity` times, the scan bar's `3*`). */
+  scan(code: string, quantity?: string): Promise<boolean>
   addProduct(productId: string, quantity?: string): Promise<void>
   select(lineId: string | null): void
   setQuantity(lineId: string, quantity: string): Promise<boolean>
@@ -67,7 +70,8 @@ export const useCartStore = create<CartState>((set, get) => {
     set({ busy: true, error: null })
     try {
       const result = await call(channel, input)
-      set({ busy: false })
+      // A refusal stays on screen only until the next change goes through.
+      set(get().notice?.tone === 'error' ? { busy: false, notice: null } : { busy: false })
       return result
     } catch (error) {
       const apiError =
@@ -104,9 +108,11 @@ export const useCartStore = create<CartState>((set, get) => {
       adopt(await change('cart:open', {}))
     },
 
-    async scan(code) {
+    async scan(code, quantity) {
       const before = new Map(get().cart?.lines.map((line) => [line.id, line.quantity]))
-      const ok = adopt(await change('cart:add-item', { cartId: cartId(), code }))
+      const ok = adopt(
+        await change('cart:add-item', { cartId: cartId(), code, ...(quantity ? { quantity } : {}) })
+      )
       if (ok) {
         play('scan')
         // Select the line the scan touched: a new one, or one whose quantity grew.

@@ -88,7 +88,9 @@ export const ordersChannels = {
       .object({
         cartId: z.string().min(1, 'is required'),
         tendered: amountSchema,
-        checkoutKey: z.string().trim().min(8, 'must be a unique key per checkout attempt').max(64)
+        checkoutKey: z.string().trim().min(8, 'must be a unique key per checkout attempt').max(64),
+        /** The cashier confirmed a tender beyond `plausibleTenderLimit` (shared/money/plausibility). */
+        confirmLargeTender: z.boolean().optional()
       })
       .strict(),
     output: checkoutResultSchema,

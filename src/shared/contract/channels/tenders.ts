@@ -94,7 +94,9 @@ export const tendersChannels = {
           .regex(/^\d{16,24}$/, 'must be the 16–24 digits of a payment code')
           .optional(),
         /** Cash handed over, when more than the amount (the rest is change). */
-        tendered: amountSchema.optional()
+        tendered: amountSchema.optional(),
+        /** The cashier confirmed cash beyond `plausibleTenderLimit` (shared/money/plausibility). */
+        confirmLargeTender: z.boolean().optional()
       })
       .strict()
       .refine((input) => input.method === 'cash' || input.method === 'card' || input.flow !== undefined, {

@@ -2,30 +2,61 @@ import { forwardRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ScanLine } from 'lucide-react'
 
+/** `3*` before a code scans it three times (a quantity multiplier, as on most tills). */
+const MULTIPLIER = /^(\d{1,3})\*\s*(.*)$/
+
 interface ScanBarProps {
-  onScan: (code: string) => Promise<boolean>
+  /** A code (scanned or typed) with its multiplier; resolves false when nothing matched. */
+  onScan: (code: string, quantity?: string) => Promise<boolean>
+  /** What the grid below searches for: always exactly the box's text. */
   onSearch: (query: string) => void
+  /** Arrow keys move through the search results; Enter on one picks it instead of scanning. */
+  onMove: (step: 1 | -1) => void
+  /** Picks the highlighted search result; false when none is highlighted. */
+  onPickActive: () => boolean
 }
 
 /**
  * The till's main input: a scanner types into it and presses Enter; a person can type a
- * name to search the grid below instead.
+ * name to search the grid below (↑/↓ and Enter pick a result), or `3*` before a code.
+ * It is a scan target: the app-wide burst detector leaves its Enter to it.
  */
 export const ScanBar = forwardRef<HTMLInputElement, ScanBarProps>(function ScanBar(
-  { onScan, onSearch },
+  { onScan, onSearch, onMove, onPickActive },
   ref
 ) {
   const { t } = useTranslation()
   const [text, setText] = useState('')
+  const multiplier = MULTIPLIER.exec(text)
+
+  const show = (value: string): void => {
+    setText(value)
+    onSearch(MULTIPLIER.exec(value)?.[2] ?? value)
+  }
 
   const onKeyDown = async (event: KeyboardEvent<HTMLInputElement>): Promise<void> => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault()
+      onMove(event.key === 'ArrowDown' ? 1 : -1)
+      return
+    }
+    if (event.key === 'Escape' && text) {
+      event.preventDefault()
+      show('')
+      return
+    }
     if (event.key !== 'Enter') return
     event.preventDefault()
-    const code = text.trim()
+    if (onPickActive()) {
+      show('')
+      return
+    }
+    const match = MULTIPLIER.exec(text.trim())
+    const code = (match ? match[2]! : text).trim()
     if (!code) return
-    setText('')
-    onSearch('')
-    if (!(await onScan(code))) onSearch(code)
+    show('')
+    // Nothing matched the code: it goes back in the box as a search, so box and grid agree.
+    if (!(await onScan(code, match?.[1]))) show(code)
   }
 
   return (
@@ -42,13 +73,16 @@ export const ScanBar = forwardRef<HTMLInputElement, ScanBarProps>(function ScanB
         placeholder={t('sell.scanPlaceholder')}
         autoComplete="off"
         spellCheck={false}
+        data-scan-target=""
         aria-describedby="scan-hint"
-        onChange={(event) => {
-          setText(event.target.value)
-          onSearch(event.target.value)
-        }}
+        onChange={(event) => show(event.target.value)}
         onKeyDown={(event) => void onKeyDown(event)}
       />
+      {multiplier && (
+        <span className="badge scanbar__multiplier" data-testid="multiplier">
+          × {multiplier[1]}
+        </span>
+      )}
       <span id="scan-hint" className="scanbar__hint">
         {t('sell.scanHint')}
       </span>
