@@ -39,10 +39,16 @@ export async function openShopAsOwner(
   if (status.setupRequired) await api(page, 'auth:setup', { profile: status.setupProfile, owner: OWNER })
   await api(page, 'preferences:update', { language: 'en' })
   await page.reload()
-  await page.getByLabel('Username').fill(OWNER.username)
-  await page.getByLabel('Password').fill(OWNER.password)
-  await page.getByRole('button', { name: 'Log in' }).click()
-  await page.getByRole('navigation', { name: 'Main navigation' }).waitFor()
+  // A reload keeps this tab's sign-in (web mode resumes its session); log in only if asked.
+  const nav = page.getByRole('navigation', { name: 'Main navigation' })
+  const username = page.getByLabel('Username')
+  await nav.or(username).first().waitFor()
+  if (await username.isVisible()) {
+    await username.fill(OWNER.username)
+    await page.getByLabel('Password').fill(OWNER.password)
+    await page.getByRole('button', { name: 'Log in' }).click()
+  }
+  await nav.waitFor()
   if (options.openShift !== false) {
     const current = await api<{ shift: unknown }>(page, 'shifts:current', {})
     if (!current.shift) await api(page, 'shifts:open', { counts: {} })

@@ -58,13 +58,25 @@ describe('an implausible tender', () => {
     const { core, cashier } = await shop()
     const cart = await callOk(core, cashier, 'cart:open', {})
     await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code: GOODS.rice.sku }) // ¥39.90
-    const session = await callOk(core, cashier, 'checkout:begin', { cartId: cart.id, checkoutKey: 'split-0001' })
+    const session = await callOk(core, cashier, 'checkout:begin', {
+      cartId: cart.id,
+      checkoutKey: 'split-0001'
+    })
     const refused = await core.router.dispatch(
       'tenders:add',
-      { orderId: session.order.id, attemptKey: 'cash-0001', method: 'cash', amount: '10', tendered: '69012345' },
+      {
+        orderId: session.order.id,
+        attemptKey: 'cash-0001',
+        method: 'cash',
+        amount: '10',
+        tendered: '69012345'
+      },
       { sessionId: cashier }
     )
-    expect(refused).toMatchObject({ ok: false, error: { field: 'tendered', key: 'errors.checkout.implausibleTender' } })
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { field: 'tendered', key: 'errors.checkout.implausibleTender' }
+    })
     const state = await callOk(core, cashier, 'checkout:state', { orderId: session.order.id })
     expect(state.tenders).toHaveLength(0)
   })

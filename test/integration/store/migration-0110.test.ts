@@ -25,11 +25,15 @@ describe('migration 0110: line weight pending', () => {
     const { db, applied } = await openDatabase(file, { backupDir: join(dir, 'backups') })
     expect(applied).toContain(110)
     expect(schemaVersion(db)).toBeGreaterThanOrEqual(110)
-    expect(db.prepare("SELECT id, quantity, unit_price, weight_pending FROM order_lines ORDER BY position").all()).toEqual([
+    expect(
+      db.prepare('SELECT id, quantity, unit_price, weight_pending FROM order_lines ORDER BY position').all()
+    ).toEqual([
       { id: 'l1', quantity: '0.35', unit_price: 1280, weight_pending: 0 },
       { id: 'l2', quantity: '2', unit_price: 350, weight_pending: 0 }
     ])
-    expect(() => db.prepare("UPDATE order_lines SET weight_pending = 2 WHERE id = 'l1'").run()).toThrow(/CHECK/)
+    expect(() => db.prepare("UPDATE order_lines SET weight_pending = 2 WHERE id = 'l1'").run()).toThrow(
+      /CHECK/
+    )
     db.close()
   })
 })

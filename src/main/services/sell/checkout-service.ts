@@ -1,6 +1,7 @@
 import type { CheckoutResult } from './checkout-types'
 import { minorDigits } from '@shared/money/currencies'
 import { formatMinor, parseDecimalToMinor } from '@shared/money/format'
+import { isImplausibleTender } from '@shared/money/plausibility'
 import { newId } from '../../core/ids'
 import { DomainError, invalid } from '../../domain/errors'
 import { assertPlausibleTender } from '../../domain/payments/plausible-tender'
@@ -22,21 +23,29 @@ export function createCheckoutService(
 ) {
   const { store, clock } = ctx
 
-  /** Notes a customer is likely to hand over for `due`: exact, then the next round amounts. */
+  /**
+   * Notes a customer is likely to hand over for `due` (minor units): exact, the next round
+   * amounts, and always the next multiple of the largest common note (¥100), which is what
+   * most customers hand over for anything under it (issue 10).
+   */
   const suggestTendered = (due: number, currency: string): number[] => {
     const unit = 10 ** minorDigits(currency)
     const notes = [1, 5, 10, 20, 50, 100].map((note) => note * unit)
-    const next = notes.map((note) => (due % note === 0 ? due : due + (note - (due % note))))
-    return [...new Set([due, ...next])]
-      .filter((amount) => amount >= due)
-      .sort((a, b) => a - b)
-      .slice(0, 5)
+    const roundUp = (note: number): number => (due % note === 0 ? due : due + (note - (due % note)))
+    const next = [...new Set([due, ...notes.map(roundUp)])].sort((a, b) => a - b)
+    const largest = roundUp(100 * unit)
+    return [...next.filter((amount) => amount !== largest).slice(0, 4), largest].sort((a, b) => a - b)
   }
 
   return {
-    previewCash(input: { cartId: string; tendered: string }) {
+    /**
+     * A cash payment's preview: due, change or shortfall, note suggestions (minor units) and
+     * whether the tender is implausible. `due` (a decimal) is a split tender's cash part.
+     */
+    previewCash(input: { cartId: string; tendered: string; due?: string | undefined }) {
       const cart = deps.carts.get(input.cartId)
-      const due = cart.totals.cashTotal
+      const due =
+        input.due === undefined ? cart.totals.cashTotal : parseDecimalToMinor(input.due, cart.currency, 'due')
       const tendered =
         input.tendered === '' ? 0 : parseDecimalToMinor(input.tendered, cart.currency, 'tendered')
       return {
@@ -44,12 +53,18 @@ export function createCheckoutService(
         tendered,
         change: Math.max(0, tendered - due),
         short: Math.max(0, due - tendered),
-        suggestions: suggestTendered(due, cart.currency)
+        suggestions: suggestTendered(due, cart.currency),
+        implausible: isImplausibleTender(tendered, due, cart.currency)
       }
     },
 
     payCash(
-      input: { cartId: string; tendered: string; checkoutKey: string; confirmLargeTender?: boolean | undefined },
+      input: {
+        cartId: string
+        tendered: string
+        checkoutKey: string
+        confirmLargeTender?: boolean | undefined
+      },
       actor: Actor
     ): CheckoutResult {
       const result = store.transaction((): CheckoutResult => {

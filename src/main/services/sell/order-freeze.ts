@@ -38,10 +38,15 @@ export function freezeOrder(
   if (lines.length === 0) throw invalid('cartId', 'The cart is empty')
   const unweighed = lines.find((line) => line.weight_pending === 1)
   if (unweighed)
-    throw new DomainError('VALIDATION', `${unweighed.name} is sold by the kg: enter its weight first`, 'quantity', {
-      key: 'errors.checkout.weightMissing',
-      params: { name: unweighed.name, nameEn: unweighed.name_en ?? unweighed.name }
-    })
+    throw new DomainError(
+      'VALIDATION',
+      `${unweighed.name} is sold by the kg: enter its weight first`,
+      'quantity',
+      {
+        key: 'errors.checkout.weightMissing',
+        params: { name: unweighed.name, nameEn: unweighed.name_en ?? unweighed.name }
+      }
+    )
 
   const profile = deps.settings.getProfile()
   if (profile.currency !== order.currency)

@@ -7,9 +7,11 @@ import { accountMessageKey, type ApiError } from '@shared/contract'
  * message beside that field).
  */
 export function useErrorText(): (error: ApiError | null | undefined) => string {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   return (error) => {
     if (!error) return ''
+    // A refusal with a message key is said in the interface language (issue 10, item 5).
+    if (error.key && i18n.exists(error.key)) return t(error.key, error.params ?? {})
     const reason =
       error.field && error.message.startsWith(`${error.field}: `)
         ? error.message.slice(error.field.length + 2)

@@ -1,6 +1,7 @@
 import { accountsMessages } from './locales/accounts'
 import { catalogMessages } from './locales/catalog'
 import { coreEn } from './locales/core-en'
+import { counterMessages } from './locales/counter'
 import { coreZhCN } from './locales/core-zh-CN'
 import { couponsMessages } from './locales/coupons'
 import { sellMessages } from './locales/sell'
@@ -21,7 +22,8 @@ const bundles: MessageBundle<object>[] = [
   catalogMessages,
   paymentsMessages,
   settlementMessages,
-  reconciliationMessages
+  reconciliationMessages,
+  counterMessages
 ]
 
 function merge(language: 'en' | 'zh-CN'): Record<string, unknown> {

@@ -2,8 +2,9 @@ import { create } from 'zustand'
 import type { ApiError, ChannelInput, ChannelName, ChannelOutput } from '@shared/contract'
 import type { CartView } from '@shared/contract/channels/cart'
 import type { OrderDetail } from '@shared/contract/channels/orders'
-import { ApiCallError, call } from '../api/client'
+import { ApiCallError, call, type ApprovalContext } from '../api/client'
 import { play } from '../lib/sounds'
+import { i18n } from '../i18n'
 
 export interface Notice {
   tone: 'ok' | 'error' | 'info'
@@ -29,19 +30,28 @@ interface CartState {
   removeLine(lineId: string): Promise<void>
   setDiscount(
     lineId: string,
-    discount: { type: 'rate'; rate: string } | { type: 'amount'; amount: string } | null
+    discount: { type: 'rate'; rate: string } | { type: 'amount'; amount: string } | null,
+    approval?: ApprovalContext
   ): Promise<boolean>
-  overridePrice(lineId: string, unitPrice: string): Promise<ApiError | null>
+  overridePrice(lineId: string, unitPrice: string, approval?: ApprovalContext): Promise<ApiError | null>
   applyCoupon(code: string): Promise<boolean>
   removeCoupon(code: string): Promise<void>
   park(note?: string): Promise<void>
   resume(cartId: string): Promise<void>
   discard(): Promise<void>
-  payCash(tendered: string, checkoutKey: string): Promise<boolean>
+  /** Cash checkout; `confirmLargeTender` once the cashier confirmed an implausible amount. */
+  payCash(tendered: string, checkoutKey: string, confirmLargeTender?: boolean): Promise<boolean>
   /** Shows the sale-done view for an order paid in tenders (the payment dialog saw it paid). */
   showSale(order: OrderDetail, change: number): void
-  finishSale(): void
+  /** Closes the sale-done view and opens the next customer's cart. */
+  finishSale(): Promise<void>
   say(notice: Notice | null): void
+}
+
+/** A refusal in the interface language when main gave it a message key (issue 10, item 5). */
+function errorText(error: ApiError): string {
+  if (error.key && i18n.exists(error.key)) return i18n.t(error.key, error.params ?? {})
+  return error.message
 }
 
 /**
@@ -55,9 +65,10 @@ export const useCartStore = create<CartState>((set, get) => {
 
   function change<C extends ChannelName>(
     channel: C,
-    input: ChannelInput<C>
+    input: ChannelInput<C>,
+    approval?: ApprovalContext
   ): Promise<ChannelOutput<C> | null> {
-    const next = queue.then(() => send(channel, input))
+    const next = queue.then(() => send(channel, input, approval))
     queue = next.catch(() => undefined)
     return next
   }
@@ -65,18 +76,21 @@ export const useCartStore = create<CartState>((set, get) => {
   /** Sends one cart change; on refusal shows the reason with the error sound. */
   async function send<C extends ChannelName>(
     channel: C,
-    input: ChannelInput<C>
+    input: ChannelInput<C>,
+    approval?: ApprovalContext
   ): Promise<ChannelOutput<C> | null> {
     set({ busy: true, error: null })
     try {
-      const result = await call(channel, input)
+      const result = await call(channel, input, undefined, approval)
       // A refusal stays on screen only until the next change goes through.
       set(get().notice?.tone === 'error' ? { busy: false, notice: null } : { busy: false })
       return result
     } catch (error) {
       const apiError =
         error instanceof ApiCallError ? error.error : { code: 'INTERNAL' as const, message: String(error) }
-      set({ busy: false, error: apiError, notice: { tone: 'error', text: apiError.message } })
+      // The cash form shows its own refusals, inside the payment dialog.
+      if (channel === 'checkout:pay-cash') set({ busy: false, error: apiError })
+      else set({ busy: false, error: apiError, notice: { tone: 'error', text: errorText(apiError) } })
       play('error')
       return null
     }
@@ -146,14 +160,14 @@ export const useCartStore = create<CartState>((set, get) => {
       adopt(await change('cart:remove-line', { cartId: cartId(), lineId }))
     },
 
-    async setDiscount(lineId, discount) {
-      return adopt(await change('cart:set-line-discount', { cartId: cartId(), lineId, discount }))
+    async setDiscount(lineId, discount, approval) {
+      return adopt(await change('cart:set-line-discount', { cartId: cartId(), lineId, discount }, approval))
     },
 
-    async overridePrice(lineId, unitPrice) {
+    async overridePrice(lineId, unitPrice, approval) {
       set({ busy: true, error: null })
       try {
-        adopt(await call('cart:override-price', { cartId: cartId(), lineId, unitPrice }))
+        adopt(await call('cart:override-price', { cartId: cartId(), lineId, unitPrice }, undefined, approval))
         set({ busy: false })
         return null
       } catch (error) {
@@ -188,8 +202,13 @@ export const useCartStore = create<CartState>((set, get) => {
       adopt(await change('cart:discard', { cartId: cartId() }))
     },
 
-    async payCash(tendered, checkoutKey) {
-      const result = await change('checkout:pay-cash', { cartId: cartId(), tendered, checkoutKey })
+    async payCash(tendered, checkoutKey, confirmLargeTender) {
+      const result = await change('checkout:pay-cash', {
+        cartId: cartId(),
+        tendered,
+        checkoutKey,
+        ...(confirmLargeTender ? { confirmLargeTender } : {})
+      })
       if (!result) return false
       play('paid')
       set({ lastSale: { order: result.order, change: result.change } })
@@ -200,9 +219,9 @@ export const useCartStore = create<CartState>((set, get) => {
       set({ lastSale: { order, change }, notice: null })
     },
 
-    finishSale() {
+    async finishSale() {
       set({ lastSale: null, notice: null })
-      void get().open()
+      await get().open()
     },
 
     say(notice) {

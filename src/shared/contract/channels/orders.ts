@@ -99,13 +99,22 @@ export const ordersChannels = {
   'checkout:preview-cash': channel({
     summary:
       'What a cash payment of this much would leave: the amount due, the change, or how much is short.',
-    input: z.object({ cartId: z.string().min(1, 'is required'), tendered: amountSchema }).strict(),
+    input: z
+      .object({
+        cartId: z.string().min(1, 'is required'),
+        tendered: amountSchema,
+        /** What this cash tender pays, in a split tender; defaults to the cart's cash total. */
+        due: amountSchema.optional()
+      })
+      .strict(),
     output: z.object({
       due: minor,
       tendered: minor,
       change: minor,
       short: minor,
-      suggestions: z.array(minor)
+      suggestions: z.array(minor),
+      /** Above `plausibleTenderLimit(due)`: the till asks the cashier to confirm before taking it. */
+      implausible: z.boolean()
     }),
     permission: 'sell'
   }),

@@ -80,7 +80,11 @@ export const coreEn = {
     UNAUTHENTICATED: 'Please log in.',
     FORBIDDEN: 'You are not allowed to do that.',
     UNAVAILABLE: 'Not available right now.',
-    INTERNAL: 'Something went wrong; nothing was saved.'
+    INTERNAL: 'Something went wrong; nothing was saved.',
+    checkout: {
+      implausibleTender: 'Cash received {{tendered}} is more than {{limit}}. Was that a scan? Check and confirm.',
+      weightMissing: '{{nameEn}} is sold by the kg: enter its weight first.'
+    }
   },
   damaged: {
     title: 'The shop database cannot be opened',

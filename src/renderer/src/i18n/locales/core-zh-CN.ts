@@ -82,7 +82,11 @@ export const coreZhCN: Messages<typeof coreEn> = {
     UNAUTHENTICATED: '请先登录。',
     FORBIDDEN: '您没有执行此操作的权限。',
     UNAVAILABLE: '暂时不可用。',
-    INTERNAL: '出了点问题，未保存任何内容。'
+    INTERNAL: '出了点问题，未保存任何内容。',
+    checkout: {
+      implausibleTender: '实收 {{tendered}} 超过 {{limit}}。是否误扫了条码？请核对后确认。',
+      weightMissing: '{{name}} 按公斤计价：请先输入重量。'
+    }
   },
   damaged: {
     title: '无法打开门店数据库',

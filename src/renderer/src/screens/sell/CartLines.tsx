@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ShoppingBasket } from 'lucide-react'
 import type { CartView } from '@shared/contract/channels/cart'
@@ -10,10 +11,20 @@ interface CartLinesProps {
   onSelect: (lineId: string) => void
 }
 
-/** The cart as a table; the selected line is what the line editor changes. */
+/**
+ * The cart as a table; the selected line is what the line editor changes. The selected line
+ * (the one just scanned) is always scrolled into view, and names stay on one line.
+ */
 export function CartLines({ cart, selectedLineId, onSelect }: CartLinesProps) {
   const { t, i18n } = useTranslation()
   const money = useMoney()
+  const selectedRow = useRef<HTMLTableRowElement>(null)
+  const lineCount = cart.lines.length
+  const selectedQuantity = cart.lines.find((line) => line.id === selectedLineId)?.quantity
+
+  useEffect(() => {
+    selectedRow.current?.scrollIntoView({ block: 'nearest' })
+  }, [selectedLineId, lineCount, selectedQuantity])
 
   if (cart.lines.length === 0) {
     return (
@@ -44,12 +55,13 @@ export function CartLines({ cart, selectedLineId, onSelect }: CartLinesProps) {
             return (
               <tr
                 key={line.id}
+                ref={line.id === selectedLineId ? selectedRow : undefined}
                 aria-selected={line.id === selectedLineId}
                 className={line.id === selectedLineId ? 'is-selected' : undefined}
                 onClick={() => onSelect(line.id)}
               >
                 <th scope="row">
-                  <button type="button" className="linkish" onClick={() => onSelect(line.id)}>
+                  <button type="button" className="linkish cart-lines__name" title={name} onClick={() => onSelect(line.id)}>
                     {name}
                   </button>
                   <span className="cart-lines__sku">
@@ -60,8 +72,14 @@ export function CartLines({ cart, selectedLineId, onSelect }: CartLinesProps) {
                   </span>
                 </th>
                 <td className="num">
-                  {line.quantity}
-                  {line.unit === 'kg' ? ' kg' : ''}
+                  {line.weightPending ? (
+                    <span className="badge badge--warn">{t('counter.weightBadge')}</span>
+                  ) : (
+                    <>
+                      {line.quantity}
+                      {line.unit === 'kg' ? ' kg' : ''}
+                    </>
+                  )}
                 </td>
                 <td className="num">
                   {money(line.unitPrice, cart.currency)}

@@ -5,14 +5,17 @@ import { minorToDecimalString } from '@shared/money/format'
 import type { CartView } from '@shared/contract/channels/cart'
 import { call } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
+import { useErrorText } from '../../i18n/error-text'
 import { useMoney } from '../../lib/money'
 import { useCartStore } from '../../stores/cart-store'
 
-interface Preview {
+export interface CashPreview {
   due: number
+  tendered: number
   change: number
   short: number
   suggestions: number[]
+  implausible: boolean
 }
 
 /**
@@ -37,35 +40,104 @@ export function PayCashDialog({
   )
 }
 
-/** Mounted each time the dialog opens, so every opening starts blank with a fresh key. */
-export function PayCashForm({ cart, onClose }: { cart: CartView; onClose: () => void }) {
-  const { t } = useTranslation()
-  const money = useMoney()
-  const { payCash, busy, error } = useCartStore()
-  const [tendered, setTendered] = useState('')
-  const [preview, setPreview] = useState<Preview | null>(null)
-  const [checkoutKey] = useState(() => crypto.randomUUID())
-
+/**
+ * main's preview of a cash payment of `tendered` (a decimal typed by the cashier) towards
+ * the cart, or towards `due` in a split tender: change, shortfall, notes, plausibility.
+ */
+export function useCashPreview(cart: CartView, tendered: string, due?: string): CashPreview | null {
+  const [preview, setPreview] = useState<CashPreview | null>(null)
   useEffect(() => {
     let stale = false
     const amount = /^\d+(\.\d+)?$/.test(tendered.trim()) ? tendered.trim() : '0'
-    void call('checkout:preview-cash', { cartId: cart.id, tendered: amount })
+    const part = due && /^\d+(\.\d+)?$/.test(due.trim()) ? { due: due.trim() } : {}
+    void call('checkout:preview-cash', { cartId: cart.id, tendered: amount, ...part })
       .then((result) => !stale && setPreview(result))
       .catch(() => !stale && setPreview((p) => p))
     return () => {
       stale = true
     }
-  }, [tendered, cart.id, cart.updatedAt])
+  }, [tendered, due, cart.id, cart.updatedAt])
+  return preview
+}
+
+/** Mounted each time the dialog opens, so every opening starts blank with a fresh key. */
+export function PayCashForm({
+  cart,
+  onClose,
+  onSplit
+}: {
+  cart: CartView
+  onClose: () => void
+  /** Less cash than due: take it as the first part of a split tender (the payment dialog). */
+  onSplit?: (tendered: string) => void
+}) {
+  const { t } = useTranslation()
+  const money = useMoney()
+  const errorText = useErrorText()
+  const { payCash, busy, error } = useCartStore()
+  const [tendered, setTendered] = useState('')
+  const [checkoutKey] = useState(() => crypto.randomUUID())
+  // An implausible amount (a scan that landed here, a slip of the hand) waits for a yes.
+  const [confirming, setConfirming] = useState(false)
+  const preview = useCashPreview(cart, tendered)
+
+  const due = preview?.due ?? cart.totals.cashTotal
+  const typed = tendered.trim()
+  const isShort = preview !== null && preview.short > 0 && typed !== ''
+  const splitPart = isShort && onSplit !== undefined
+
+  const pay = (confirmed: boolean): void => {
+    const amount = typed || (preview ? minorToDecimalString(preview.due, cart.currency) : '')
+    if (!amount || busy) return
+    void payCash(amount, checkoutKey, confirmed).then((paid) => {
+      if (paid) return onClose()
+      // main found it implausible before our preview did (Enter straight after typing): ask.
+      if (useCartStore.getState().error?.key === 'errors.checkout.implausibleTender') setConfirming(true)
+    })
+  }
 
   const submit = (event: FormEvent): void => {
     event.preventDefault()
-    const amount = tendered.trim() || (preview ? minorToDecimalString(preview.due, cart.currency) : '')
-    if (!amount || busy) return
-    void payCash(amount, checkoutKey).then((paid) => paid && onClose())
+    if (busy) return
+    if (splitPart) return onSplit(typed)
+    if (preview?.implausible && typed) return setConfirming(true)
+    pay(false)
   }
 
-  const due = preview?.due ?? cart.totals.cashTotal
-  const tenderedError = error?.field === 'tendered' ? error.message.replace('tendered: ', '') : undefined
+  const tenderedError = error?.field === 'tendered' ? errorText(error) : undefined
+  // Any other refusal shows here too, never behind this dialog.
+  const otherError = error && error.field !== 'tendered' ? errorText(error) : undefined
+
+  if (confirming && preview) {
+    return (
+      <div className="pay-form pay-form--confirm" role="alertdialog" aria-label={t('counter.largeTender.title')}>
+        <p className="pay-form__confirm-title">{t('counter.largeTender.title')}</p>
+        <p data-testid="large-tender">
+          {t('counter.largeTender.body', {
+            tendered: money(preview.tendered, cart.currency),
+            due: money(preview.due, cart.currency),
+            change: money(preview.change, cart.currency)
+          })}
+        </p>
+        <div className="dialog__actions">
+          <button type="button" className="button button--ghost" autoFocus onClick={() => setConfirming(false)}>
+            {t('counter.largeTender.back')}
+          </button>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={busy}
+            onClick={() => {
+              setConfirming(false)
+              pay(true)
+            }}
+          >
+            {t('counter.largeTender.confirm')}
+          </button>
+        </div>
+      </div>
+    )
+  }
 
   return (
     <form onSubmit={submit} className="pay-form">
@@ -79,6 +151,7 @@ export function PayCashForm({ cart, onClose }: { cart: CartView; onClose: () => 
       <input
         id="pay-tendered"
         autoFocus
+        data-autofocus=""
         className="input input--huge"
         inputMode="decimal"
         autoComplete="off"
@@ -92,40 +165,79 @@ export function PayCashForm({ cart, onClose }: { cart: CartView; onClose: () => 
           {tenderedError}
         </p>
       )}
-      <div className="quick-cash" role="group" aria-label={t('sell.pay.quick')}>
-        {(preview?.suggestions ?? []).map((amount, index) => (
-          <button
-            key={amount}
-            type="button"
-            className="button button--chunky"
-            onClick={() => setTendered(minorToDecimalString(amount, cart.currency))}
-          >
-            {index === 0 && amount === due ? t('sell.pay.exact') : money(amount, cart.currency)}
-          </button>
-        ))}
-      </div>
-      <div
-        className={`pay-form__change${preview && preview.short > 0 && tendered.trim() ? ' is-short' : ''}`}
-        role="status"
-        aria-live="polite"
-      >
-        {preview && preview.short > 0 && tendered.trim() ? (
-          <span>{t('sell.pay.short', { amount: money(preview.short, cart.currency) })}</span>
-        ) : (
-          <>
-            <span>{t('sell.pay.change')}</span>
-            <strong data-testid="change-preview">{money(preview?.change ?? 0, cart.currency)}</strong>
-          </>
-        )}
-      </div>
+      <CashQuickAmounts
+        suggestions={preview?.suggestions ?? []}
+        due={due}
+        currency={cart.currency}
+        onPick={(amount) => setTendered(minorToDecimalString(amount, cart.currency))}
+      />
+      <CashChange preview={preview} typed={typed} currency={cart.currency} />
+      {otherError && (
+        <p className="notice notice--error" role="alert">
+          {otherError}
+        </p>
+      )}
       <div className="dialog__actions">
         <button type="button" className="button button--ghost" onClick={onClose}>
           {t('sell.pay.cancel')}
         </button>
         <button type="submit" className="button button--primary button--big" disabled={busy}>
-          <Banknote aria-hidden="true" size={24} /> {t('sell.pay.confirm')}
+          <Banknote aria-hidden="true" size={24} />{' '}
+          {splitPart ? t('counter.split.takePart', { amount: money(preview!.due - preview!.short, cart.currency) }) : t('sell.pay.confirm')}
         </button>
       </div>
     </form>
+  )
+}
+
+/** Quick buttons for the notes a customer likely hands over (main's suggestions, ¥100 always). */
+export function CashQuickAmounts({
+  suggestions,
+  due,
+  currency,
+  onPick
+}: {
+  suggestions: number[]
+  due: number
+  currency: string
+  onPick: (amount: number) => void
+}) {
+  const { t } = useTranslation()
+  const money = useMoney()
+  return (
+    <div className="quick-cash" role="group" aria-label={t('sell.pay.quick')}>
+      {suggestions.map((amount, index) => (
+        <button key={amount} type="button" className="button button--chunky" onClick={() => onPick(amount)}>
+          {index === 0 && amount === due ? t('sell.pay.exact') : money(amount, currency)}
+        </button>
+      ))}
+    </div>
+  )
+}
+
+/** The change, large; or how much is still short. */
+export function CashChange({
+  preview,
+  typed,
+  currency
+}: {
+  preview: CashPreview | null
+  typed: string
+  currency: string
+}) {
+  const { t } = useTranslation()
+  const money = useMoney()
+  const short = preview !== null && preview.short > 0 && typed !== ''
+  return (
+    <div className={`pay-form__change${short ? ' is-short' : ''}`} role="status" aria-live="polite">
+      {short ? (
+        <span>{t('sell.pay.short', { amount: money(preview.short, currency) })}</span>
+      ) : (
+        <>
+          <span>{t('sell.pay.change')}</span>
+          <strong data-testid="change-preview">{money(preview?.change ?? 0, currency)}</strong>
+        </>
+      )}
+    </div>
   )
 }

@@ -171,7 +171,7 @@ export function ShiftPanel() {
       )}
 
       {dialog?.kind === 'open' && (
-        <OpenDialog
+        <OpenShiftDialog
           currency={currency}
           onClose={() => setDialog(null)}
           onDone={(opened) => {
@@ -256,7 +256,8 @@ function errorOf(caught: unknown): { field?: string; message: string } {
   return { message: String(caught) }
 }
 
-function OpenDialog({
+/** Opening a shift with its counted float; the Sell screen opens it too, when a scan finds none. */
+export function OpenShiftDialog({
   currency,
   onClose,
   onDone

@@ -202,7 +202,8 @@ function Payment({ cart, onClose }: { cart: CartView; onClose: () => void }) {
     error,
     busy,
     onTender: tender,
-    onBack: requestClose
+    onBack: requestClose,
+    onClearError: checkout.clearError
   }
   const states = Object.fromEntries(TENDER_METHODS.map((m) => [m, methodState(availability, m)])) as Record<
     TenderMethod,
@@ -251,9 +252,13 @@ function Payment({ cart, onClose }: { cart: CartView; onClose: () => void }) {
                 onCancel={() => void checkout.cancelTender(openTender.id)}
               />
             ) : quickCash ? (
-              <PayCashForm cart={cart} onClose={requestClose} />
+              <PayCashForm
+                cart={cart}
+                onClose={requestClose}
+                onSplit={(tendered) => tender({ method: 'cash', amount: tendered, tendered })}
+              />
             ) : method === 'cash' ? (
-              <SessionCashForm {...formProps} />
+              <SessionCashForm {...formProps} cart={cart} />
             ) : method === 'card' ? (
               <CardForm {...formProps} />
             ) : (
