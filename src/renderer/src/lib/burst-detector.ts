@@ -1,68 +1,77 @@
 /**
  * Tells a keyboard-wedge scanner from a person, by timing alone (issue 10, item 1).
  *
- * A wedge scanner "types" a code as key events a few milliseconds apart and ends it with
- * Enter; a person, even a fast typist, leaves 60–200 ms between keys, and a hand never
- * types 6+ keys under 35 ms apart. Thresholds (measured on counter scanners, which send a
- * key every 2–15 ms, and checked against Playwright's `keyboard.type(…, { delay: 5 })`):
+ * A wedge scanner "types" a code as key events a few milliseconds apart (2–15 ms on counter
+ * scanners) and ends it with Enter; a person, even a fast typist, averages 80–200 ms between
+ * keys and cannot keep up 16 keys a second over six keys. A busy machine can deliver a scanner's keys in clumps (one late by 100 ms, the next
+ * ones at once), so the rule is on the run's average, with a cap on any single gap:
  *
- * - `MAX_GAP_MS` = 35: the longest pause between two keys of one burst;
  * - `MIN_LENGTH` = 6: the shortest code taken for a scan (EAN-8 is 8, SKUs are 6+);
  *   shorter runs are left to the field ("3*" is a quantity prefix, "12" a quantity);
- * - `MAX_ENTER_GAP_MS` = 80: Enter must follow the last character this fast.
+ * - `MAX_GAP_MS` = 250: a longer pause (Enter included) ends any run: keys before it were
+ *   a person's;
+ * - `MAX_LEAD_GAP_MS` = 120: leading keys followed by a longer pause are a person's (the
+ *   "ab" of a search typed just before the scan) and are left out of the code;
+ * - `MAX_AVG_GAP_MS` = 60: the run's average gap, Enter included; the oldest keys are left
+ *   out while the average is slower.
  *
- * The detector only decides; `useScanBursts` (scanner.ts) intercepts at capture phase,
+ * The detector only decides; `installScanBursts` (scanner.ts) intercepts at capture phase,
  * restores the field the burst typed into and hands the code to the scan handler.
  */
-export const BURST = { MAX_GAP_MS: 35, MIN_LENGTH: 6, MAX_ENTER_GAP_MS: 80 } as const
+export const BURST = { MIN_LENGTH: 6, MAX_GAP_MS: 250, MAX_LEAD_GAP_MS: 120, MAX_AVG_GAP_MS: 60 } as const
 
 /** A key the detector is shown; `at` in milliseconds (the event's timeStamp). */
-export interface BurstKey {
+export interface BurstKey<T = unknown> {
   key: string
   at: number
   /** A modifier other than Shift was held: never part of a scan. */
   modified: boolean
+  /** What the caller wants back for the run's first key (the field's value before it). */
+  before?: T
 }
 
-export type BurstVerdict =
-  /** Not (yet) a scan: let the key do what it does. */
+export type BurstVerdict<T = unknown> =
+  /** Not a scan: let the key do what it does. */
   | { kind: 'pass' }
-  /** An Enter that ends a burst: swallow it and scan `code`. */
-  | { kind: 'scan'; code: string }
+  /** An Enter that ends a burst: swallow it and scan `code`; `before` is its first key's. */
+  | { kind: 'scan'; code: string; before: T | undefined }
 
 /** The scanner's code alphabet: digits, letters and the few signs in SKUs. */
 const CODE_CHAR = /^[0-9A-Za-z\-_.]$/
 
-export class BurstDetector {
-  private chars = ''
-  private last = -Infinity
+export class BurstDetector<T = unknown> {
+  private keys: Array<{ key: string; at: number; before: T | undefined }> = []
 
   /** Feeds one keydown; the answer says whether it ends a scan. */
-  feed({ key, at, modified }: BurstKey): BurstVerdict {
-    const gap = at - this.last
+  feed({ key, at, modified, before }: BurstKey<T>): BurstVerdict<T> {
     if (key === 'Enter') {
-      const code = this.chars
-      const isScan = code.length >= BURST.MIN_LENGTH && gap <= BURST.MAX_ENTER_GAP_MS
-      this.reset()
-      return isScan ? { kind: 'scan', code } : { kind: 'pass' }
+      const verdict = this.judge(at)
+      this.keys = []
+      return verdict
     }
     if (modified || !CODE_CHAR.test(key)) {
-      if (key !== 'Shift') this.reset()
+      if (key !== 'Shift') this.keys = []
       return { kind: 'pass' }
     }
-    // A slow key starts a new run: what came before was a person typing.
-    this.chars = gap > BURST.MAX_GAP_MS ? key : this.chars + key
-    this.last = at
+    const last = this.keys.at(-1)
+    if (last && at - last.at > BURST.MAX_GAP_MS) this.keys = []
+    this.keys.push({ key, at, before })
     return { kind: 'pass' }
   }
 
-  /** The characters of the run in progress; length 1 right after a key that started a run. */
-  get pending(): string {
-    return this.chars
+  private judge(enterAt: number): BurstVerdict<T> {
+    const last = this.keys.at(-1)
+    if (!last || enterAt - last.at > BURST.MAX_GAP_MS) return { kind: 'pass' }
+    let run = this.keys
+    while (run.length > 1 && run[1]!.at - run[0]!.at > BURST.MAX_LEAD_GAP_MS) run = run.slice(1)
+    // Average gap over the run, Enter included: (enter − first key) / keys.
+    const average = (keys: typeof run): number => (enterAt - keys[0]!.at) / keys.length
+    while (run.length >= BURST.MIN_LENGTH && average(run) > BURST.MAX_AVG_GAP_MS) run = run.slice(1)
+    if (run.length < BURST.MIN_LENGTH) return { kind: 'pass' }
+    return { kind: 'scan', code: run.map((k) => k.key).join(''), before: run[0]!.before }
   }
 
   reset(): void {
-    this.chars = ''
-    this.last = -Infinity
+    this.keys = []
   }
 }

@@ -8,8 +8,8 @@ import { BurstDetector } from './burst-detector'
  * (so no form submits, no sale commits), the field gets back the value it had before the
  * burst began, and the code goes to the screen's scan handler.
  *
- * A field that is *meant* to take a scanner's code (the Sell screen's scan bar, a customer's
- * payment code) says so with `data-scan-target`; a burst there is left to the field.
+ * A field that is *meant* to take a scanner's code (a customer's payment code) says so with
+ * `data-scan-target`; a burst there is left to the field.
  */
 
 type ScanHandler = (code: string) => void
@@ -26,7 +26,11 @@ const isTextField = (target: EventTarget | null): target is HTMLInputElement | H
   target instanceof HTMLTextAreaElement ||
   (target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(target.type))
 
-/** Puts a value back the way a person's edit would, so React's state follows. */
+/** Sets a field's value the way a person's edit would, so React's state follows. */
+export function setFieldValue(field: HTMLInputElement | HTMLTextAreaElement, value: string): void {
+  restore({ field, value })
+}
+
 function restore({ field, value }: Snapshot): void {
   const proto = field instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype
   Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(field, value)
@@ -39,21 +43,19 @@ function restore({ field, value }: Snapshot): void {
  */
 export function installScanBursts(
   target: Window,
-  detector = new BurstDetector(),
+  detector = new BurstDetector<Snapshot | null>(),
   handler: () => ScanHandler | undefined = () => handlers.at(-1)
 ): () => void {
-  let snapshot: Snapshot | null = null
-
   const onKey = (event: KeyboardEvent): void => {
     const field = event.target
+    // Each key remembers the field as it was before the key lands in it, so the burst's
+    // first key can give the field back its value.
     const verdict = detector.feed({
       key: event.key,
       at: event.timeStamp,
-      modified: event.ctrlKey || event.altKey || event.metaKey
+      modified: event.ctrlKey || event.altKey || event.metaKey,
+      before: isTextField(field) ? { field, value: field.value } : null
     })
-    // The key that started a run: remember the field as it was, before this key lands in it.
-    if (event.key.length === 1 && detector.pending.length === 1)
-      snapshot = isTextField(field) ? { field, value: field.value } : null
     if (verdict.kind !== 'scan') return
     const element = field instanceof Element ? field : null
     if (element?.closest('[data-scan-target]')) return
@@ -61,8 +63,7 @@ export function installScanBursts(
     if (!scan) return
     event.preventDefault()
     event.stopPropagation()
-    if (snapshot && snapshot.field === field) restore(snapshot)
-    snapshot = null
+    if (verdict.before && verdict.before.field === field) restore(verdict.before)
     scan(verdict.code)
   }
 

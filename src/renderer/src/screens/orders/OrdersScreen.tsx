@@ -4,6 +4,7 @@ import { Printer, Search, Star, Undo2, XCircle } from 'lucide-react'
 import { ORDER_STATUS_VALUES, type OrderDetail, type OrderSummary } from '@shared/contract/channels/orders'
 import { ApiCallError, call } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
+import { useMoney } from '../../lib/money'
 import { TextField } from '../../components/TextField'
 import { Field } from '../../components/Field'
 import { Receipt } from '../../components/Receipt'
@@ -37,6 +38,7 @@ const EMPTY: Filters = {
 /** Order history: search, a detail view with the receipt, reprint and void. */
 export function OrdersScreen() {
   const { t } = useTranslation()
+  const money = useMoney()
   const [filters, setFilters] = useState<Filters>(EMPTY)
   const [orders, setOrders] = useState<OrderSummary[]>([])
   const [total, setTotal] = useState(0)
@@ -90,7 +92,11 @@ export function OrdersScreen() {
     event.preventDefault()
     if (!selected) return
     try {
-      setSelected(await call('orders:void', { orderId: selected.id, reason }))
+      setSelected(
+        await call('orders:void', { orderId: selected.id, reason }, undefined, {
+          detail: `${selected.number ?? ''} · ${money(selected.payable, selected.currency)}`
+        })
+      )
       setVoiding(false)
       setReason('')
       void search(filters)

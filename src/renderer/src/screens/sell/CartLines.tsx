@@ -44,7 +44,6 @@ export function CartLines({ cart, selectedLineId, onSelect }: CartLinesProps) {
             { label: t('sell.columns.item') },
             { label: t('sell.columns.quantity'), numeric: true },
             { label: t('sell.columns.price'), numeric: true },
-            { label: t('sell.columns.discount'), numeric: true },
             { label: t('sell.columns.total'), numeric: true }
           ]}
         />
@@ -85,8 +84,13 @@ export function CartLines({ cart, selectedLineId, onSelect }: CartLinesProps) {
                   {money(line.unitPrice, cart.currency)}
                   {line.unit === 'kg' ? t('sell.perKg') : ''}
                 </td>
-                <td className="num discount">{discount > 0 ? `−${money(discount, cart.currency)}` : ''}</td>
-                <td className="num strong">{money(line.netAfterDiscount, cart.currency)}</td>
+                <td className="num">
+                  <span className="strong">{money(line.netAfterDiscount, cart.currency)}</span>
+                  {/* The discount sits under the line total: the name keeps the room. */}
+                  {discount > 0 && (
+                    <span className="discount cart-lines__discount">−{money(discount, cart.currency)}</span>
+                  )}
+                </td>
               </tr>
             )
           })}

@@ -1,9 +1,15 @@
-import { forwardRef, useState, type KeyboardEvent } from 'react'
+import { forwardRef, useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ScanLine } from 'lucide-react'
 
+/**
+ * The grid searches once typing pauses this long: a scanner's 13 keys must not cost 13
+ * searches and 13 repaints of the Sell screen (each key would arrive later than the last).
+ */
+const SEARCH_DELAY_MS = 150
+
 /** `3*` before a code scans it three times (a quantity multiplier, as on most tills). */
-const MULTIPLIER = /^(\d{1,3})\*\s*(.*)$/
+export const MULTIPLIER = /^(\d{1,3})\*\s*(.*)$/
 
 interface ScanBarProps {
   /** A code (scanned or typed) with its multiplier; resolves false when nothing matched. */
@@ -19,7 +25,8 @@ interface ScanBarProps {
 /**
  * The till's main input: a scanner types into it and presses Enter; a person can type a
  * name to search the grid below (↑/↓ and Enter pick a result), or `3*` before a code.
- * It is a scan target: the app-wide burst detector leaves its Enter to it.
+ * A scanner's burst in it goes through the app-wide detector like anywhere else (the box
+ * keeps what the person typed; a pending `3*` applies to the scanned code).
  */
 export const ScanBar = forwardRef<HTMLInputElement, ScanBarProps>(function ScanBar(
   { onScan, onSearch, onMove, onPickActive },
@@ -28,10 +35,16 @@ export const ScanBar = forwardRef<HTMLInputElement, ScanBarProps>(function ScanB
   const { t } = useTranslation()
   const [text, setText] = useState('')
   const multiplier = MULTIPLIER.exec(text)
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  useEffect(() => () => clearTimeout(timer.current), [])
 
+  /** Shows `value` in the box; the grid follows (at once when cleared, else after a pause). */
   const show = (value: string): void => {
     setText(value)
-    onSearch(MULTIPLIER.exec(value)?.[2] ?? value)
+    clearTimeout(timer.current)
+    const query = MULTIPLIER.exec(value)?.[2] ?? value
+    if (query === '') onSearch('')
+    else timer.current = setTimeout(() => onSearch(query), SEARCH_DELAY_MS)
   }
 
   const onKeyDown = async (event: KeyboardEvent<HTMLInputElement>): Promise<void> => {
@@ -73,7 +86,6 @@ export const ScanBar = forwardRef<HTMLInputElement, ScanBarProps>(function ScanB
         placeholder={t('sell.scanPlaceholder')}
         autoComplete="off"
         spellCheck={false}
-        data-scan-target=""
         aria-describedby="scan-hint"
         onChange={(event) => show(event.target.value)}
         onKeyDown={(event) => void onKeyDown(event)}

@@ -326,7 +326,12 @@ function MoveDialog({
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
     try {
-      await call('shifts:cash-move', { direction, amount: amount.trim(), reason: reason.trim() })
+      await call(
+        'shifts:cash-move',
+        { direction, amount: amount.trim(), reason: reason.trim() },
+        undefined,
+        { detail: `${amount.trim()} · ${reason.trim()}` }
+      )
       onDone()
     } catch (caught) {
       setError(errorOf(caught))
@@ -405,11 +410,16 @@ function CloseDialog({
     event.preventDefault()
     try {
       onDone(
-        await call('shifts:close', {
-          shiftId: shift.id,
-          ...countInput(draft),
-          ...(note.trim() ? { note: note.trim() } : {})
-        })
+        await call(
+          'shifts:close',
+          {
+            shiftId: shift.id,
+            ...countInput(draft),
+            ...(note.trim() ? { note: note.trim() } : {})
+          },
+          undefined,
+          { detail: shift.number }
+        )
       )
     } catch (caught) {
       setError(errorOf(caught))
