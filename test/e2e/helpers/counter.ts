@@ -50,12 +50,16 @@ export const nameIn = (product: DemoProduct, language: Language): string =>
 
 /** Nothing on the page scrolls sideways: the window, the screen area, or the cart. */
 export async function expectNoSideScroll(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() =>
-    [document.documentElement, ...document.querySelectorAll('.shell__main, .cart-lines, dialog[open]')]
-      .filter((el) => el.scrollWidth > el.clientWidth + 1)
-      .map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${el.scrollWidth} > ${el.clientWidth}`)
-  )
-  expect(overflow).toEqual([])
+  // Polled: a screen settling (tiles arriving, fonts) may overflow for a frame.
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        [document.documentElement, ...document.querySelectorAll('.shell__main, .cart-lines, dialog[open]')]
+          .filter((el) => el.scrollWidth > el.clientWidth + 1)
+          .map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${el.scrollWidth} > ${el.clientWidth}`)
+      )
+    )
+    .toEqual([])
 }
 
 /** The cart's rows wholly inside its visible box. */

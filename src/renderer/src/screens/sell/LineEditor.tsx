@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Trash2 } from 'lucide-react'
-import { minorToDecimalString } from '@shared/money/format'
+import { minorToDecimalString, parseDecimalToMinor } from '@shared/money/format'
 import type { CartLineView, CartView } from '@shared/contract/channels/cart'
 import { useCartStore } from '../../stores/cart-store'
 import { percentToRate, rateToPercent } from '@shared/money/rate-percent'
@@ -71,7 +71,13 @@ function LineForm({ line, currency }: { line: CartLineView; currency: string }) 
   const submitPrice = (event: FormEvent): void => {
     event.preventDefault()
     const from = money(line.unitPrice, currency)
-    void overridePrice(line.id, price.trim(), { detail: `${name} · ${from} → ${price.trim()}` })
+    let to = price.trim()
+    try {
+      to = money(parseDecimalToMinor(to, currency, 'unitPrice'), currency)
+    } catch {
+      // Not a price: main refuses it and says why; the approval is never asked.
+    }
+    void overridePrice(line.id, price.trim(), { detail: `${name} · ${from} → ${to}` })
   }
 
   return (
