@@ -25,9 +25,10 @@ export async function burst(page: Page, code: string): Promise<void> {
   await page.keyboard.press('Enter')
 }
 
-/** A person typing: keys well apart, as no scanner sends them. */
+/** A person typing: keys well apart, as no scanner sends them; then the pause a person makes. */
 export async function typeSlowly(page: Page, text: string): Promise<void> {
   await page.keyboard.type(text, { delay: 120 })
+  await page.waitForTimeout(400)
 }
 
 /** Switches the interface language through the API and reloads (the sign-in is kept). */

@@ -9,16 +9,16 @@
  * - `MIN_LENGTH` = 6: the shortest code taken for a scan (EAN-8 is 8, SKUs are 6+);
  *   shorter runs are left to the field ("3*" is a quantity prefix, "12" a quantity);
  * - `MAX_GAP_MS` = 250: a longer pause (Enter included) ends any run: keys before it were
- *   a person's;
- * - `MAX_LEAD_GAP_MS` = 120: leading keys followed by a longer pause are a person's (the
- *   "ab" of a search typed just before the scan) and are left out of the code;
+ *   a person's (who pauses to pick up the scanner after typing "ab" in a search). Single
+ *   slow gaps inside a run are tolerated: a loaded machine delivers keys late, in clumps,
+ *   and the first keys of a burst are often the slowest;
  * - `MAX_AVG_GAP_MS` = 60: the run's average gap, Enter included; the oldest keys are left
- *   out while the average is slower.
+ *   out while the average is slower. Six keys averaging under 60 ms are past any typist.
  *
  * The detector only decides; `installScanBursts` (scanner.ts) intercepts at capture phase,
  * restores the field the burst typed into and hands the code to the scan handler.
  */
-export const BURST = { MIN_LENGTH: 6, MAX_GAP_MS: 250, MAX_LEAD_GAP_MS: 120, MAX_AVG_GAP_MS: 60 } as const
+export const BURST = { MIN_LENGTH: 6, MAX_GAP_MS: 250, MAX_AVG_GAP_MS: 60 } as const
 
 /** A key the detector is shown; `at` in milliseconds (the event's timeStamp). */
 export interface BurstKey<T = unknown> {
@@ -63,7 +63,6 @@ export class BurstDetector<T = unknown> {
     const last = this.keys.at(-1)
     if (!last || enterAt - last.at > BURST.MAX_GAP_MS) return { kind: 'pass' }
     let run = this.keys
-    while (run.length > 1 && run[1]!.at - run[0]!.at > BURST.MAX_LEAD_GAP_MS) run = run.slice(1)
     // Average gap over the run, Enter included: (enter − first key) / keys.
     const average = (keys: typeof run): number => (enterAt - keys[0]!.at) / keys.length
     while (run.length >= BURST.MIN_LENGTH && average(run) > BURST.MAX_AVG_GAP_MS) run = run.slice(1)
