@@ -8,7 +8,7 @@
  *
  * - `MIN_LENGTH` = 6: the shortest code taken for a scan (EAN-8 is 8, SKUs are 6+);
  *   shorter runs are left to the field ("3*" is a quantity prefix, "12" a quantity);
- * - `MAX_GAP_MS` = 250: a longer pause (Enter included) ends any run: keys before it were
+ * - `MAX_GAP_MS` = 350: a longer pause (Enter included) ends any run: keys before it were
  *   a person's (who pauses to pick up the scanner after typing "ab" in a search). Single
  *   slow gaps inside a run are tolerated: a loaded machine delivers keys late, in clumps,
  *   and the first keys of a burst are often the slowest;
@@ -18,7 +18,7 @@
  * The detector only decides; `installScanBursts` (scanner.ts) intercepts at capture phase,
  * restores the field the burst typed into and hands the code to the scan handler.
  */
-export const BURST = { MIN_LENGTH: 6, MAX_GAP_MS: 250, MAX_AVG_GAP_MS: 60 } as const
+export const BURST = { MIN_LENGTH: 6, MAX_GAP_MS: 350, MAX_AVG_GAP_MS: 60 } as const
 
 /** A key the detector is shown; `at` in milliseconds (the event's timeStamp). */
 export interface BurstKey<T = unknown> {

@@ -50,15 +50,24 @@ export function useCashPreview(cart: CartView, tendered: string, due?: string): 
     let stale = false
     const amount = /^\d+(\.\d+)?$/.test(tendered.trim()) ? tendered.trim() : '0'
     const part = due && /^\d+(\.\d+)?$/.test(due.trim()) ? { due: due.trim() } : {}
-    void call('checkout:preview-cash', { cartId: cart.id, tendered: amount, ...part })
-      .then((result) => !stale && setPreview(result))
-      .catch(() => !stale && setPreview((p) => p))
+    // Asked once typing pauses (at once for the first answer): keys stay cheap while typed.
+    const timer = setTimeout(
+      () =>
+        void call('checkout:preview-cash', { cartId: cart.id, tendered: amount, ...part })
+          .then((result) => !stale && setPreview(result))
+          .catch(() => !stale && setPreview((p) => p)),
+      amount === '0' ? 0 : PREVIEW_DELAY_MS
+    )
     return () => {
       stale = true
+      clearTimeout(timer)
     }
   }, [tendered, due, cart.id, cart.updatedAt])
   return preview
 }
+
+/** How long typing in a cash field must pause before main is asked for the change. */
+const PREVIEW_DELAY_MS = 120
 
 /** Mounted each time the dialog opens, so every opening starts blank with a fresh key. */
 export function PayCashForm({
