@@ -9,8 +9,20 @@ import { burst, isOnTop, pieceGoods } from './helpers/counter'
 // amount, starts empty; cancelling or leaving the action cancels its approval, so approving
 // later can never carry out the cancelled action.
 
-const CASHIER = { displayName: 'Cashier Li', username: 'cashier', role: 'cashier', password: 'cashier-pass-1', pin: '2222' }
-const MANAGER = { displayName: 'Manager Zhao', username: 'manager', role: 'manager', password: 'manager-pass-1', pin: '3333' }
+const CASHIER = {
+  displayName: 'Cashier Li',
+  username: 'cashier',
+  role: 'cashier',
+  password: 'cashier-pass-1',
+  pin: '2222'
+}
+const MANAGER = {
+  displayName: 'Manager Zhao',
+  username: 'manager',
+  role: 'manager',
+  password: 'manager-pass-1',
+  pin: '3333'
+}
 
 async function shopWithASaleAndACashier(page: Page, url: string) {
   await openShopAsOwner(page, url)
@@ -19,11 +31,15 @@ async function shopWithASaleAndACashier(page: Page, url: string) {
   const [product] = await pieceGoods(page)
   const cart = await api<{ id: string }>(page, 'cart:open', {})
   await api(page, 'cart:add-item', { cartId: cart.id, productId: product!.id, quantity: '2' })
-  const paid = await api<{ order: { id: string; number: string; payable: number } }>(page, 'checkout:pay-cash', {
-    cartId: cart.id,
-    tendered: '100',
-    checkoutKey: `e2e-${Date.now()}`
-  })
+  const paid = await api<{ order: { id: string; number: string; payable: number } }>(
+    page,
+    'checkout:pay-cash',
+    {
+      cartId: cart.id,
+      tendered: '100',
+      checkoutKey: `e2e-${Date.now()}`
+    }
+  )
   await logOut(page)
   await logIn(page, CASHIER.username, CASHIER.password)
   return { order: paid.order, product: product! }
@@ -39,7 +55,10 @@ test('a cashier voids a sale: the approval opens on top of the void dialog, and 
 }) => {
   await page.setViewportSize({ width: 1024, height: 768 })
   const { order } = await shopWithASaleAndACashier(page, kassa.url)
-  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Orders' }).click()
+  await page
+    .getByRole('navigation', { name: 'Main navigation' })
+    .getByRole('button', { name: 'Orders' })
+    .click()
   await page.getByRole('row', { name: new RegExp(order.number) }).click()
   await page.getByRole('button', { name: 'Void sale' }).click()
   const voidDialog = page.getByRole('dialog', { name: `Void order ${order.number}` })
@@ -85,7 +104,10 @@ test('a cashier voids a sale: the approval opens on top of the void dialog, and 
   expect(await orderStatus(page, order.id)).toBe('paid')
 
   // Approved for real: the manager's PIN voids it, once.
-  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Orders' }).click()
+  await page
+    .getByRole('navigation', { name: 'Main navigation' })
+    .getByRole('button', { name: 'Orders' })
+    .click()
   await page.getByRole('row', { name: new RegExp(order.number) }).click()
   await page.getByRole('button', { name: 'Void sale' }).click()
   await voidDialog.getByLabel('Reason for voiding').fill('customer changed their mind')
@@ -103,7 +125,10 @@ test('a cashier closes a shift and changes a price: each approval is on top, nam
 }) => {
   await page.setViewportSize({ width: 1366, height: 860 })
   const { product } = await shopWithASaleAndACashier(page, kassa.url)
-  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Settlement' }).click()
+  await page
+    .getByRole('navigation', { name: 'Main navigation' })
+    .getByRole('button', { name: 'Settlement' })
+    .click()
   await page.getByRole('button', { name: 'Count and close shift' }).click()
   const close = page.getByRole('dialog', { name: /^Close shift T01-S\d+: count the drawer$/ })
   await close.getByLabel(/Other cash/).fill('10')

@@ -27,10 +27,16 @@ test('selling before a shift is open: refused at the first scan with "Open shift
   await expect(page.getByRole('alert')).toHaveCount(0)
 })
 
-test('weighed goods ask for the weight, and a kg line without one cannot be paid', async ({ page, kassa }) => {
+test('weighed goods ask for the weight, and a kg line without one cannot be paid', async ({
+  page,
+  kassa
+}) => {
   await page.setViewportSize({ width: 1024, height: 768 })
   await openShopAsOwner(page, kassa.url)
-  const { products } = await api<{ products: DemoProduct[] }>(page, 'catalog:search', { query: '', limit: 200 })
+  const { products } = await api<{ products: DemoProduct[] }>(page, 'catalog:search', {
+    query: '',
+    limit: 200
+  })
   const kg = products.find((p) => p.unit === 'kg' && p.barcodes.length > 0)!
   await burst(page, kg.barcodes[0]!)
   const row = page.locator('.cart-lines tbody tr', { hasText: kg.nameEn })
@@ -114,7 +120,8 @@ test('keyboard first: search with arrows, 3* and +/−, confirmations instead of
 
   // Every shortcut is on screen.
   const keys = page.getByRole('list', { name: 'Keyboard shortcuts' })
-  for (const key of ['F2', '↑↓ Enter', '3*', '+ −', 'Del', 'F4', 'F8', 'F12']) await expect(keys).toContainText(key)
+  for (const key of ['F2', '↑↓ Enter', '3*', '+ −', 'Del', 'F4', 'F8', 'F12'])
+    await expect(keys).toContainText(key)
 
   // Search: type a name, ↓ and Enter pick the first result; the filter goes with the box.
   const target = goods.find((p) => p.nameEn.length > 6)!
@@ -148,7 +155,9 @@ test('keyboard first: search with arrows, 3* and +/−, confirmations instead of
   await page.keyboard.press('F2')
   await typeSlowly(page, '3*')
   await burst(page, other.barcodes[0]!)
-  await expect(page.locator('.cart-lines tbody tr', { hasText: other.nameEn }).locator('td').first()).toHaveText('3')
+  await expect(
+    page.locator('.cart-lines tbody tr', { hasText: other.nameEn }).locator('td').first()
+  ).toHaveText('3')
 
   // F12: the amount has the focus; a tender far above the amount due asks before paying.
   await page.keyboard.press('F12')

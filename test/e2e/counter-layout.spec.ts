@@ -24,7 +24,10 @@ for (const size of SIZES) {
     }) => {
       await page.setViewportSize(size)
       await openShopAsOwner(page, kassa.url)
-      const { products } = await api<{ products: DemoProduct[] }>(page, 'catalog:search', { query: '', limit: 200 })
+      const { products } = await api<{ products: DemoProduct[] }>(page, 'catalog:search', {
+        query: '',
+        limit: 200
+      })
       const longest = products
         .filter((p) => p.unit === 'piece' && p.barcodes.length > 0)
         .sort((a, b) => nameIn(b, language).length - nameIn(a, language).length)

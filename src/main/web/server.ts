@@ -101,7 +101,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     try {
       previous = (JSON.parse(await readBody(req)) as { previous?: unknown }).previous
     } catch {
-      return sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'Request body is not valid JSON' } })
+      return sendJson(res, 400, {
+        ok: false,
+        error: { code: 'VALIDATION', message: 'Request body is not valid JSON' }
+      })
     }
     const resumed = typeof previous === 'string' && core.sessions.handOver(previous, token)
     if (resumed) streams.get(previous as string)?.forEach((stream) => stream.end())

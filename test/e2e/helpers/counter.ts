@@ -40,7 +40,10 @@ export async function useLanguage(page: Page, language: Language): Promise<void>
 
 /** The demo shop's products sold by the piece, with barcodes, cheapest first. */
 export async function pieceGoods(page: Page): Promise<DemoProduct[]> {
-  const { products } = await api<{ products: DemoProduct[] }>(page, 'catalog:search', { query: '', limit: 200 })
+  const { products } = await api<{ products: DemoProduct[] }>(page, 'catalog:search', {
+    query: '',
+    limit: 200
+  })
   return products
     .filter((p) => p.unit === 'piece' && p.barcodes.length > 0 && p.priceMinor >= 100)
     .sort((a, b) => a.priceMinor - b.priceMinor)

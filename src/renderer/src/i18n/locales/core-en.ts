@@ -82,7 +82,8 @@ export const coreEn = {
     UNAVAILABLE: 'Not available right now.',
     INTERNAL: 'Something went wrong; nothing was saved.',
     checkout: {
-      implausibleTender: 'Cash received {{tendered}} is more than {{limit}}. Was that a scan? Check and confirm.',
+      implausibleTender:
+        'Cash received {{tendered}} is more than {{limit}}. Was that a scan? Check and confirm.',
       weightMissing: '{{nameEn}} is sold by the kg: enter its weight first.'
     }
   },

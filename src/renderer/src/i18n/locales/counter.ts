@@ -50,12 +50,12 @@ const en = {
       actions: {
         'cart_override-price': 'Change a price',
         'cart_set-line-discount': 'Line discount',
-        'orders_void': 'Void a sale',
-        'shifts_close': 'Close a shift',
+        orders_void: 'Void a sale',
+        shifts_close: 'Close a shift',
         'shifts_cash-move': 'Cash in / out',
-        'refunds_create': 'Refund',
-        'settings_get': 'Open settings',
-        'settings_update': 'Change settings'
+        refunds_create: 'Refund',
+        settings_get: 'Open settings',
+        settings_update: 'Change settings'
       }
     }
   }
@@ -110,12 +110,12 @@ const zhCN: typeof en = {
       actions: {
         'cart_override-price': '改价',
         'cart_set-line-discount': '单品优惠',
-        'orders_void': '作废订单',
-        'shifts_close': '交班结账',
+        orders_void: '作废订单',
+        shifts_close: '交班结账',
         'shifts_cash-move': '存取现金',
-        'refunds_create': '退款',
-        'settings_get': '打开设置',
-        'settings_update': '修改设置'
+        refunds_create: '退款',
+        settings_get: '打开设置',
+        settings_update: '修改设置'
       }
     }
   }

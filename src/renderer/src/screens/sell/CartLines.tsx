@@ -60,7 +60,12 @@ export function CartLines({ cart, selectedLineId, onSelect }: CartLinesProps) {
                 onClick={() => onSelect(line.id)}
               >
                 <th scope="row">
-                  <button type="button" className="linkish cart-lines__name" title={name} onClick={() => onSelect(line.id)}>
+                  <button
+                    type="button"
+                    className="linkish cart-lines__name"
+                    title={name}
+                    onClick={() => onSelect(line.id)}
+                  >
                     {name}
                   </button>
                   <span className="cart-lines__sku">

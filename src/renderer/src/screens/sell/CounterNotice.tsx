@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState } from 'react'
+import { useState } from 'react'
 import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { X } from 'lucide-react'
@@ -26,8 +26,13 @@ export function CounterNotice({
   onDismiss: () => void
 }) {
   const { t } = useTranslation()
-  const [host, setHost] = useState<Element | null>(null)
-  useLayoutEffect(() => setHost(notice ? frontDialog() : null), [notice])
+  // Where a notice shows is decided when it appears (the dialog open at that moment).
+  const [placed, setPlaced] = useState<{ notice: Notice | null; host: Element | null }>({
+    notice: null,
+    host: null
+  })
+  if (placed.notice !== notice) setPlaced({ notice, host: notice ? frontDialog() : null })
+  const host = placed.notice === notice ? placed.host : null
   if (!notice) return <div className="counter-notice-slot" />
 
   const body = (

@@ -60,13 +60,21 @@ function LineForm({ line, currency }: { line: CartLineView; currency: string }) 
     event.preventDefault()
     if (kind === 'none') void setDiscount(line.id, null)
     else if (kind === 'rate')
-      void setDiscount(line.id, { type: 'rate', rate: percentToRate(discountValue.trim()) }, {
-        detail: `${name} · −${discountValue.trim()} %`
-      })
+      void setDiscount(
+        line.id,
+        { type: 'rate', rate: percentToRate(discountValue.trim()) },
+        {
+          detail: `${name} · −${discountValue.trim()} %`
+        }
+      )
     else
-      void setDiscount(line.id, { type: 'amount', amount: discountValue.trim() }, {
-        detail: `${name} · −${discountValue.trim()}`
-      })
+      void setDiscount(
+        line.id,
+        { type: 'amount', amount: discountValue.trim() },
+        {
+          detail: `${name} · −${discountValue.trim()}`
+        }
+      )
   }
   const submitPrice = (event: FormEvent): void => {
     event.preventDefault()
@@ -167,7 +175,12 @@ function LineForm({ line, currency }: { line: CartLineView; currency: string }) 
         onClose={() => setCheckQuantity(null)}
         actions={
           <>
-            <button type="button" className="button button--ghost" autoFocus onClick={() => setCheckQuantity(null)}>
+            <button
+              type="button"
+              className="button button--ghost"
+              autoFocus
+              onClick={() => setCheckQuantity(null)}
+            >
               {t('counter.largeQuantity.back')}
             </button>
             <button

@@ -119,7 +119,11 @@ export function PayCashForm({
 
   if (confirming && preview) {
     return (
-      <div className="pay-form pay-form--confirm" role="alertdialog" aria-label={t('counter.largeTender.title')}>
+      <div
+        className="pay-form pay-form--confirm"
+        role="alertdialog"
+        aria-label={t('counter.largeTender.title')}
+      >
         <p className="pay-form__confirm-title">{t('counter.largeTender.title')}</p>
         <p data-testid="large-tender">
           {t('counter.largeTender.body', {
@@ -129,7 +133,12 @@ export function PayCashForm({
           })}
         </p>
         <div className="dialog__actions">
-          <button type="button" className="button button--ghost" autoFocus onClick={() => setConfirming(false)}>
+          <button
+            type="button"
+            className="button button--ghost"
+            autoFocus
+            onClick={() => setConfirming(false)}
+          >
             {t('counter.largeTender.back')}
           </button>
           <button
@@ -192,7 +201,9 @@ export function PayCashForm({
         </button>
         <button type="submit" className="button button--primary button--big" disabled={busy}>
           <Banknote aria-hidden="true" size={24} />{' '}
-          {splitPart ? t('counter.split.takePart', { amount: money(preview!.due - preview!.short, cart.currency) }) : t('sell.pay.confirm')}
+          {splitPart
+            ? t('counter.split.takePart', { amount: money(preview!.due - preview!.short, cart.currency) })
+            : t('sell.pay.confirm')}
         </button>
       </div>
     </form>

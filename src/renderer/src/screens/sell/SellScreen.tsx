@@ -136,7 +136,10 @@ export function SellScreen() {
       }
       if (dialogsOpen) {
         play('error')
-        say({ tone: 'error', text: t(paymentOpen ? 'counter.scanWhilePaying' : 'counter.scanInDialog', { code }) })
+        say({
+          tone: 'error',
+          text: t(paymentOpen ? 'counter.scanWhilePaying' : 'counter.scanInDialog', { code })
+        })
         return
       }
       // `3*` typed in the scan bar before the scan: three of the scanned item.
@@ -217,7 +220,13 @@ export function SellScreen() {
   return (
     <section className="sell" aria-label={t('sell.title')}>
       <div className="sell__main">
-        <ScanBar ref={scanInput} onScan={scanCode} onSearch={setQuery} onMove={move} onPickActive={pickActive} />
+        <ScanBar
+          ref={scanInput}
+          onScan={scanCode}
+          onSearch={setQuery}
+          onMove={move}
+          onPickActive={pickActive}
+        />
         <CounterNotice
           notice={notice}
           onOpenShift={(action) => setOpeningShift(action)}
@@ -288,7 +297,12 @@ export function SellScreen() {
         onClose={() => setConfirmClear(false)}
         actions={
           <>
-            <button type="button" className="button button--ghost" autoFocus onClick={() => setConfirmClear(false)}>
+            <button
+              type="button"
+              className="button button--ghost"
+              autoFocus
+              onClick={() => setConfirmClear(false)}
+            >
               {t('counter.clear.back')}
             </button>
             <button

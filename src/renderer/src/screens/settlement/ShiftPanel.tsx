@@ -326,12 +326,9 @@ function MoveDialog({
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
     try {
-      await call(
-        'shifts:cash-move',
-        { direction, amount: amount.trim(), reason: reason.trim() },
-        undefined,
-        { detail: `${amount.trim()} · ${reason.trim()}` }
-      )
+      await call('shifts:cash-move', { direction, amount: amount.trim(), reason: reason.trim() }, undefined, {
+        detail: `${amount.trim()} · ${reason.trim()}`
+      })
       onDone()
     } catch (caught) {
       setError(errorOf(caught))

@@ -227,7 +227,11 @@ export function SessionCashForm({
   }
   if (needsConfirm && preview) {
     return (
-      <div className="pay-form pay-form--confirm" role="alertdialog" aria-label={t('counter.largeTender.title')}>
+      <div
+        className="pay-form pay-form--confirm"
+        role="alertdialog"
+        aria-label={t('counter.largeTender.title')}
+      >
         <p className="pay-form__confirm-title">{t('counter.largeTender.title')}</p>
         <p data-testid="large-tender">
           {t('counter.largeTender.body', {
