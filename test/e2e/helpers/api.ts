@@ -63,4 +63,6 @@ export async function openShopAsOwner(
     }
     await page.getByRole('button', { name: /^Shift T01-S\d+ open$/ }).waitFor()
   }
+  // The Sell screen is ready for a scanner once its scan bar is there (its cart has loaded).
+  await page.locator('#scan-input').waitFor({ state: 'attached' })
 }

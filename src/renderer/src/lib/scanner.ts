@@ -8,13 +8,27 @@ import { BurstDetector } from './burst-detector'
  * (so no form submits, no sale commits), the field gets back the value it had before the
  * burst began, and the code goes to the screen's scan handler.
  *
- * A field that is *meant* to take a scanner's code (a customer's payment code) says so with
- * `data-scan-target`; a burst there is left to the field.
+ * A field that is *meant* to take a scanner's code (the scan bar, a customer's payment code)
+ * says so with `data-scan-target`: the Enter is left to the field, which may ask `takeBurst`
+ * for the code the detector heard (the box may also hold what a person typed before).
  */
 
 type ScanHandler = (code: string) => void
 
 const handlers: ScanHandler[] = []
+
+/** The burst the detector heard end in a scan-target field, for that field's own Enter. */
+let heard: { field: EventTarget; code: string } | null = null
+
+/**
+ * The scanner's code if the Enter now being handled in `field` ended a burst, else null.
+ * Call it from the field's keydown handler for Enter; the answer is given once.
+ */
+export function takeBurst(field: EventTarget): string | null {
+  const burst = heard
+  heard = null
+  return burst && burst.field === field ? burst.code : null
+}
 
 /** What the burst in progress typed over: the field and its value before the first key. */
 interface Snapshot {
@@ -27,10 +41,6 @@ const isTextField = (target: EventTarget | null): target is HTMLInputElement | H
   (target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(target.type))
 
 /** Sets a field's value the way a person's edit would, so React's state follows. */
-export function setFieldValue(field: HTMLInputElement | HTMLTextAreaElement, value: string): void {
-  restore({ field, value })
-}
-
 function restore({ field, value }: Snapshot): void {
   const proto =
     field instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype
@@ -57,9 +67,13 @@ export function installScanBursts(
       modified: event.ctrlKey || event.altKey || event.metaKey,
       before: isTextField(field) ? { field, value: field.value } : null
     })
+    if (event.key === 'Enter') heard = null
     if (verdict.kind !== 'scan') return
     const element = field instanceof Element ? field : null
-    if (element?.closest('[data-scan-target]')) return
+    if (element?.closest('[data-scan-target]')) {
+      if (field) heard = { field, code: verdict.code }
+      return
+    }
     const scan = handler()
     if (!scan) return
     event.preventDefault()

@@ -1,6 +1,7 @@
 import { forwardRef, useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ScanLine } from 'lucide-react'
+import { takeBurst } from '../../lib/scanner'
 
 /**
  * The grid searches once typing pauses this long: a scanner's 13 keys must not cost 13
@@ -25,8 +26,9 @@ interface ScanBarProps {
 /**
  * The till's main input: a scanner types into it and presses Enter; a person can type a
  * name to search the grid below (↑/↓ and Enter pick a result), or `3*` before a code.
- * A scanner's burst in it goes through the app-wide detector like anywhere else (the box
- * keeps what the person typed; a pending `3*` applies to the scanned code).
+ * It is a scan target: a scanner's Enter is handled here, with the code the app-wide
+ * detector heard, so a search a person typed before the scan stays in the box, and a `3*`
+ * before it applies to it.
  */
 export const ScanBar = forwardRef<HTMLInputElement, ScanBarProps>(function ScanBar(
   { onScan, onSearch, onMove, onPickActive },
@@ -60,6 +62,19 @@ export const ScanBar = forwardRef<HTMLInputElement, ScanBarProps>(function ScanB
     }
     if (event.key !== 'Enter') return
     event.preventDefault()
+    const burst = takeBurst(event.currentTarget)
+    if (burst && text.endsWith(burst) && text !== burst) {
+      // A scan after something a person typed: "3*" multiplies it, a search stays in the box.
+      const before = text.slice(0, -burst.length)
+      const times = MULTIPLIER.exec(before.trim())
+      const quantity = times && !times[2] ? times[1] : undefined
+      show(quantity ? '' : before)
+      if (await onScan(burst, quantity)) return
+      // Not a code after all (a busy machine split the scanner's keys): the whole box is.
+      if (!(await onScan(text.trim()))) show(text.trim())
+      else show('')
+      return
+    }
     if (onPickActive()) {
       show('')
       return
@@ -86,6 +101,7 @@ export const ScanBar = forwardRef<HTMLInputElement, ScanBarProps>(function ScanB
         placeholder={t('sell.scanPlaceholder')}
         autoComplete="off"
         spellCheck={false}
+        data-scan-target=""
         aria-describedby="scan-hint"
         onChange={(event) => show(event.target.value)}
         onKeyDown={(event) => void onKeyDown(event)}

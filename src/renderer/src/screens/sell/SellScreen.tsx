@@ -4,7 +4,7 @@ import { Banknote, MonitorSmartphone, PauseCircle, ListRestart, Trash } from 'lu
 import type { Product } from '@shared/contract'
 import { call } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
-import { setFieldValue, useBarcodeScanner } from '../../lib/scanner'
+import { useBarcodeScanner } from '../../lib/scanner'
 import { useMoney } from '../../lib/money'
 import { play } from '../../lib/sounds'
 import { useApprovalStore } from '../../stores/approval-store'
@@ -22,7 +22,7 @@ import { CustomerDevicePanel } from './payments/CustomerDevicePanel'
 import { PaymentDialog } from './payments/PaymentDialog'
 import { ProductGrid } from './ProductGrid'
 import { SaleDoneDialog } from './SaleDoneDialog'
-import { MULTIPLIER, ScanBar } from './ScanBar'
+import { ScanBar } from './ScanBar'
 import { TotalsPanel } from './TotalsPanel'
 import './sell.css'
 
@@ -140,14 +140,6 @@ export function SellScreen() {
           tone: 'error',
           text: t(paymentOpen ? 'counter.scanWhilePaying' : 'counter.scanInDialog', { code })
         })
-        return
-      }
-      // `3*` typed in the scan bar before the scan: three of the scanned item.
-      const box = scanInput.current
-      const multiplier = box ? MULTIPLIER.exec(box.value.trim()) : null
-      if (box && multiplier && !multiplier[2]) {
-        setFieldValue(box, '')
-        void scanCode(code, multiplier[1])
         return
       }
       void scanCode(code)
