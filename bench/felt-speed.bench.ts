@@ -36,7 +36,8 @@ interface InPage {
     options: { capture: boolean; once: boolean }
   ): void
   requestAnimationFrame(callback: (now: number) => void): void
-  __arm?: (rows: number) => void
+  setTimeout(callback: () => void, ms: number): void
+  __arm?: () => void
   __felt?: Promise<number>
 }
 
@@ -156,9 +157,12 @@ export const bench: Bench = {
       // new row and the new total (polled every animation frame).
       await page.evaluate(() => {
         const w = globalThis as unknown as InPage
-        w.__arm = (rows) => {
+        w.__arm = () => {
           const total = w.document.querySelector('[data-testid="payable"]')?.textContent
+          const rows = w.document.querySelectorAll('.cart-lines tbody tr').length + 1
           w.__felt = new Promise((done) => {
+            // A scan that never shows (a code split by a stalled machine) counts as a miss.
+            w.setTimeout(() => done(-1), 5000)
             w.addEventListener(
               'keydown',
               (event) => {
@@ -180,12 +184,13 @@ export const bench: Bench = {
       const weighed = products.filter((p) => p.unit === 'kg' && p.barcodes.length > 0)
       const scans: number[] = []
       for (let i = 0; i < SCANS; i++) {
-        const rows = LINES + i + 1
-        await page.evaluate((n) => (globalThis as unknown as InPage).__arm!(n), rows)
+        await page.evaluate(() => (globalThis as unknown as InPage).__arm!())
         await page.keyboard.type(weighed[i % weighed.length]!.barcodes[0]!, { delay: 5 })
         await page.keyboard.press('Enter')
         scans.push(await page.evaluate(() => (globalThis as unknown as InPage).__felt!))
       }
+      const misses = scans.filter((ms) => ms < 0).length
+      const felt = scans.filter((ms) => ms >= 0)
 
       // F12 to the amount field focused (and painted).
       const f12: number[] = []
@@ -236,13 +241,13 @@ export const bench: Bench = {
       )
       bare.server.close()
 
-      const scanP95 = p95(scans)
+      const scanP95 = p95(felt)
       const loopbackP95 = p95(loopback)
       return [
         {
           name: `scanner Enter → new line painted + total updated (p95 of ${SCANS}, ${LINES}+ lines)`,
           figure: {
-            label: `p95 ${scanP95.toFixed(1)} ms, median ${quantile(scans, 0.5).toFixed(1)} ms`,
+            label: `p95 ${scanP95.toFixed(1)} ms, median ${quantile(felt, 0.5).toFixed(1)} ms${misses ? `, ${misses} scans not shown in 5 s` : ''}`,
             ms: scanP95
           },
           baseline: {
