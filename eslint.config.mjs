@@ -50,6 +50,29 @@ export default tseslint.config(
     }
   },
   {
+    files: ['src/server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        {
+          group: [
+            '**/renderer/**',
+            '**/preload/**',
+            'electron',
+            'react',
+            'react-dom',
+            ...['api', 'core', 'domain', 'electron', 'payments', 'services', 'store', 'web'].map(
+              (dir) => `**/main/${dir}/**`
+            ),
+            // The one durable way to open SQLite (synchronous=FULL), which a guard test holds everyone to.
+            '!**/main/store/connection'
+          ],
+          message:
+            'The head office shares only src/shared with the till (and the CLI command interface and the durable SQLite opener).'
+        }
+      ])
+    }
+  },
+  {
     files: ['src/main/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict([

@@ -8,6 +8,7 @@ const benches: Array<[string, () => Promise<{ bench: Bench }>]> = [
   ['search', () => import('./search.bench')],
   ['checkout', () => import('./checkout.bench')],
   ['zreport', () => import('./zreport.bench')],
+  ['sync', () => import('./sync.bench')],
   ['felt-speed', () => import('./felt-speed.bench')]
 ]
 

@@ -69,12 +69,15 @@ test('a cashier scans three barcodes, changes a quantity, applies a coupon, take
   const number = (await done.getByText(/^Order T01-\d{6}$/).innerText()).replace('Order ', '')
   await snap(page, 'sell-paid-en')
 
-  // Save the receipt as PDF, as Chromium's print-to-PDF does it.
-  await page.evaluate(() => document.body.classList.add('printing-receipt'))
+  // Print, standing in for the browser's print dialog, and save the page as Chromium's PDF does.
+  await page.evaluate(() => {
+    window.print = () => undefined
+  })
+  await done.getByRole('button', { name: 'Print receipt' }).click()
+  await expect(page.locator('#print-root .receipt')).toHaveCount(1)
   const pdfPath = join(kassa.dataDir, 'receipt.pdf')
-  await page.pdf({ path: pdfPath, width: '80mm', printBackground: true })
+  await page.pdf({ path: pdfPath, preferCSSPageSize: true, printBackground: true })
   expect(readFileSync(pdfPath).subarray(0, 5).toString()).toBe('%PDF-')
-  await page.evaluate(() => document.body.classList.remove('printing-receipt'))
 
   await done.getByRole('button', { name: 'Next customer' }).click()
   await expect(page.getByText('Scan an item to start a sale')).toBeVisible()

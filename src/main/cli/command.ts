@@ -5,6 +5,8 @@ export interface CliContext {
   readonly stdin: AsyncIterable<string | Uint8Array>
   readonly stdout: { write(text: string | Uint8Array): unknown }
   readonly stderr: { write(text: string): unknown }
+  /** The environment, for commands with settings of their own (`kassa hq`: KASSA_HQ_DATABASE_URL). */
+  readonly env?: NodeJS.ProcessEnv
 }
 
 /** A subcommand: `run` returns the exit status (0 ok, 2 bad usage or input, 1 anything else). */

@@ -92,7 +92,7 @@ export async function runCli(
       return 0
     }
     const args = options.rest.slice(entry.name.split(' ').length)
-    return await command.run(args, { ...io, dataDir: options.dataDir })
+    return await command.run(args, { ...io, env, dataDir: options.dataDir })
   } catch (error) {
     if (error instanceof FieldError) {
       io.stderr.write(`error: ${oneLine(error.describe())}\n`)

@@ -1,4 +1,4 @@
-import type { AppInfo } from '@shared/contract'
+import { events as eventSpecs, roleCan, type AppInfo, type EventName } from '@shared/contract'
 import { roleGate, sessionGate } from '../api/gate'
 import { registerAppHandlers } from '../api/handlers/app-handlers'
 import { registerAuthHandlers } from '../api/handlers/auth-handlers'
@@ -32,6 +32,8 @@ import { backupIfDue } from '../store/backup'
 import { openDatabase } from '../store/database'
 import { DatabaseDamagedError, DatabaseTooNewError } from '../store/errors'
 import { createStore } from '../store/store'
+import { registerApprovalsHandlers } from '../api/handlers/approvals-handlers'
+import { createLossPreventionService } from '../services/loss-prevention-service'
 import { systemClock, type Clock } from './clock'
 import { dataPaths } from './data-dir'
 import { createEventBus, type EventBus } from './event-bus'
@@ -65,6 +67,11 @@ export interface Core {
   clock: Clock
   logger: Logger
   info(): AppInfo
+  /**
+   * Whether a session may receive an event now: someone signed in and unlocked whose role
+   * holds the event's permission. Transports filter every event through this.
+   */
+  mayReceive(sessionId: string, event: EventName): boolean
   close(): void
 }
 
@@ -106,7 +113,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     // every other channel answers UNAVAILABLE.
     database = { status: 'damaged', message: error.message, file: paths.database }
     logger.error('store.open_failed', { error })
-    return { router, events, sessions, clock, logger, info, close: () => {} }
+    return { router, events, sessions, clock, logger, info, mayReceive: () => false, close: () => {} }
   }
 
   logger.info('store.opened', { file: paths.database, applied: opened.applied, backup: opened.backupFile })
@@ -117,6 +124,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const settings = createSettingsService(ctx)
   settings.ensureProfile()
   registerSettingsHandlers(router, { settings, sessions })
+  registerApprovalsHandlers(router, {
+    lossPrevention: createLossPreventionService(ctx, { settings }),
+    sessions
+  })
   const accounts = createAccountsService(ctx, {
     sessions,
     ...(options.hashParams ? { hashParams: options.hashParams } : {})
@@ -181,6 +192,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     clock,
     logger,
     info,
+    mayReceive(sessionId, event) {
+      const session = sessions.get(sessionId)
+      if (!session) return false
+      const resolved = accounts.resolveSession(session)
+      return resolved.state === 'active' && roleCan(resolved.user.role, eventSpecs[event].permission)
+    },
     close: () => {
       sell.tenders.close()
       sell.refunds.close()

@@ -10,9 +10,46 @@ export interface Logger {
 /** Keys whose values never reach a log line, whatever their nesting. */
 const SECRET_KEY = /pass(word)?|pin|token|secret|card.?number|pan|cvv|private.?key|authorization|cookie/i
 
+/** A card number: 13–19 digits, optionally grouped by spaces or dashes, that pass Luhn's check. */
+const PAN = /\b\d(?:[ -]?\d){12,18}\b/g
+/** A bearer token in a URL or header (`session=…`, `Bearer …`). */
+const BEARER = /(session=|bearer\s+|x-kassa-session[:=]\s*)[A-Za-z0-9._~+/=-]{16,}/gi
+
+function luhn(digits: string): boolean {
+  let sum = 0
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48
+    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2
+    sum += d
+  }
+  return sum % 10 === 0
+}
+
+/**
+ * Masks what looks like a secret inside free text (an error message, a URL): card numbers
+ * (kept as `****1231`) and bearer tokens. Keys are redacted by name; this catches the values
+ * that arrive under innocent names, such as a card number typed into a search.
+ *
+ * @example redactText('no product 6225880000001231') // 'no product ****1231'
+ */
+export function redactText(text: string): string {
+  return text
+    .replace(PAN, (run) => {
+      const digits = run.replace(/[ -]/g, '')
+      return luhn(digits) ? `****${digits.slice(-4)}` : run
+    })
+    .replace(BEARER, (_match, prefix: string) => `${prefix}[redacted]`)
+}
+
 export function redact(value: unknown, depth = 0): unknown {
   if (depth > 6) return '[deep]'
-  if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack }
+  if (typeof value === 'string') return redactText(value)
+  if (value instanceof Error)
+    return {
+      name: value.name,
+      message: redactText(value.message),
+      ...(value.stack ? { stack: redactText(value.stack) } : {})
+    }
   if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1))
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {}

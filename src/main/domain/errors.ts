@@ -36,9 +36,41 @@ export const invalid = (field: string, message: string): DomainError =>
 export class ApprovalRequired extends DomainError {
   constructor(
     readonly permission: Permission,
-    message: string
+    message: string,
+    /** What is being approved, for the approval dialog to name: key `errors.approval.<reason>`. */
+    readonly detail?: ApprovalDetail
   ) {
-    super('FORBIDDEN', message)
+    super(
+      'FORBIDDEN',
+      message,
+      undefined,
+      detail
+        ? {
+            key: `errors.approval.${detail.reason}`,
+            params: {
+              action: detail.action,
+              ...(detail.amount !== undefined ? { amount: detail.amount } : {}),
+              ...(detail.amountText !== undefined ? { amountText: detail.amountText } : {}),
+              ...(detail.limitText !== undefined ? { limitText: detail.limitText } : {}),
+              ...(detail.currency !== undefined ? { currency: detail.currency } : {})
+            }
+          }
+        : undefined
+    )
     this.name = 'ApprovalRequired'
   }
+}
+
+/**
+ * Why a call needs a manager and for how much: `action` is the channel's action
+ * (`refund`, `line-discount`), `amount` in minor units of `currency`, and the amount and the
+ * limit pre-formatted in the store's locale for the message.
+ */
+export interface ApprovalDetail {
+  reason: 'refundOrder' | 'refundShift' | 'refundCash' | 'lineDiscount'
+  action: string
+  amount?: number
+  currency?: string
+  amountText?: string
+  limitText?: string
 }

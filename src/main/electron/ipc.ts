@@ -41,9 +41,13 @@ export function sessionIdOf(contents: Pick<WebContents, 'id'>): string {
   return `window-${contents.id}`
 }
 
-/** Forwards main's events to a window for as long as it lives. */
+/**
+ * Forwards main's events to a window for as long as it lives, and only those its session
+ * may see (someone signed in whose role holds the event's permission).
+ */
 export function forwardEvents(core: Core, contents: WebContents): () => void {
   return core.events.subscribe((event, payload) => {
-    if (!contents.isDestroyed()) contents.send(EVENT_CHANNEL, event, payload)
+    if (contents.isDestroyed() || !core.mayReceive(sessionIdOf(contents), event)) return
+    contents.send(EVENT_CHANNEL, event, payload)
   })
 }

@@ -24,6 +24,8 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
       nodeIntegrationInWorker: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
       spellcheck: false
     }
   }
@@ -36,18 +38,28 @@ export function rendererUrl(devServerUrl: string | undefined, outDir: string): s
 }
 
 /**
- * Locks a window down: no navigation away from the app, no new windows, no permission
- * prompts (camera, geolocation, …), and a CSP on every response.
+ * Locks a window down: no navigation or redirect away from the app, no new windows, no
+ * webviews, no permission prompts (camera, geolocation, …), no request to any other host,
+ * and a CSP on every response.
  */
 export function hardenWindow(win: BrowserWindowType, appUrl: string): void {
   const contents = win.webContents
   const appOrigin = originOf(appUrl)
-  contents.on('will-navigate', (event, url) => {
+  const stayHome = (event: { preventDefault(): void }, url: string): void => {
     if (originOf(url) !== appOrigin) event.preventDefault()
-  })
+  }
+  contents.on('will-navigate', stayHome)
+  contents.on('will-redirect', stayHome)
+  contents.on('will-attach-webview', (event) => event.preventDefault())
   contents.setWindowOpenHandler(() => ({ action: 'deny' }))
   contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   contents.session.setPermissionCheckHandler(() => false)
+  // No remote content: the page loads only from where the app itself comes from (the built
+  // files, or the dev server and its hot-reload socket). Payments talk to providers from main.
+  contents.session.webRequest.onBeforeRequest(
+    { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] },
+    (details, callback) => callback({ cancel: !isAppHost(details.url, appUrl) })
+  )
   contents.session.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] }
@@ -64,6 +76,16 @@ export function trustedSenderCheck(getWindow: () => BrowserWindowType | null, ap
     if (!win || !frame || event.sender !== win.webContents) return false
     if (frame !== win.webContents.mainFrame) return false
     return originOf(frame.url) === appOrigin
+  }
+}
+
+/** Whether a network URL is the app's own server (only ever the dev server; built files are `file:`). */
+function isAppHost(url: string, appUrl: string): boolean {
+  try {
+    const app = new URL(appUrl)
+    return app.protocol.startsWith('http') && new URL(url).host === app.host
+  } catch {
+    return false
   }
 }
 

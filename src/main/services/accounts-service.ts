@@ -194,7 +194,6 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
         secret: input.password,
         kind: 'password',
         purpose: 'login',
-        typedUsername: input.username,
         wrong: wrong('password', M.wrongCredentials),
         userField: 'username'
       })
@@ -218,7 +217,6 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
         secret: input.pin,
         kind: 'pin',
         purpose: 'unlock',
-        typedUsername: resolved.user.username,
         wrong: wrong('pin', M.wrongPin),
         userField: 'pin'
       })
@@ -237,7 +235,6 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
         secret: input.pin,
         kind: 'pin',
         purpose: 'switch',
-        typedUsername: input.username,
         wrong: wrong('pin', M.wrongPin),
         userField: 'username'
       })
@@ -306,7 +303,6 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
         secret: override.pin,
         kind: 'pin',
         purpose: 'override',
-        typedUsername: override.username,
         wrong: wrong('override.pin', M.wrongPin, 'FORBIDDEN'),
         userField: 'override.username'
       })

@@ -13,12 +13,32 @@ export interface CredentialCheck {
   kind: 'password' | 'pin'
   /** What was being attempted, for the audit log: `login`, `unlock`, `switch`, `override`, `profile`. */
   purpose: string
-  /** The username as typed, for the audit log when it matches nobody. */
-  typedUsername: string
   /** The error for a wrong secret (or an unknown user): its code, field and reason. */
   wrong: DomainError
   /** The field the lockout and deactivation errors name. */
   userField: string
+}
+
+/**
+ * Attempts in flight per account. The lock must be checked, the slow hash run and the miss
+ * counted as one step: checked side by side, 64 guesses all see "not locked" and all get a
+ * hash (issue 11: 255 manager PINs tried in 21 s). Attempts on one account therefore run one
+ * after another; attempts on different accounts still run in parallel.
+ */
+const inFlight = new Map<string, Promise<unknown>>()
+
+function oneAtATime<T>(key: string, attempt: () => Promise<T>): Promise<T> {
+  const previous = inFlight.get(key) ?? Promise.resolve()
+  const next = previous.then(attempt, attempt)
+  const settled = next.then(
+    () => undefined,
+    () => undefined
+  )
+  inFlight.set(key, settled)
+  void settled.then(() => {
+    if (inFlight.get(key) === settled) inFlight.delete(key)
+  })
+  return next
 }
 
 /**
@@ -27,8 +47,20 @@ export interface CredentialCheck {
  * the limit locks the account for the configured minutes. A hit resets the count.
  * Deactivated accounts are refused after the secret is checked, so the answer does not tell
  * a guesser which usernames exist.
+ *
+ * Attempts on one account are serialised (see `inFlight`) and each re-reads the account once
+ * its turn comes, so the limit holds under any concurrency, for logins, unlocks, switches and
+ * manager overrides alike (an override's wrong PIN counts toward, and locks, the approver).
+ * Throws `check.wrong`, or UNAUTHENTICATED on `check.userField` when locked or deactivated.
  */
 export async function checkCredential(ctx: ServiceContext, check: CredentialCheck): Promise<UserRecord> {
+  if (!check.user) return checkOnce(ctx, check)
+  return oneAtATime(check.user.id, () =>
+    checkOnce(ctx, { ...check, user: ctx.store.users.get(check.user!.id) ?? check.user })
+  )
+}
+
+async function checkOnce(ctx: ServiceContext, check: CredentialCheck): Promise<UserRecord> {
   const { store, clock } = ctx
   const { user, secret, kind, purpose } = check
   const audit = (action: string, subject: string | null, details: Record<string, unknown>): void => {
@@ -45,7 +77,9 @@ export async function checkCredential(ctx: ServiceContext, check: CredentialChec
   if (!user) {
     await burnVerify(secret)
     store.transaction(() =>
-      audit('auth.failed', null, { purpose, kind, username: check.typedUsername, reason: 'unknown user' })
+      // What was typed names nobody, so it may well be a password typed into the wrong field:
+      // it is never stored (issue 11), only that the name was unknown.
+      audit('auth.failed', null, { purpose, kind, reason: 'unknown user' })
     )
     throw check.wrong
   }

@@ -1,4 +1,5 @@
 import type { Preferences, StoreProfile } from '@shared/contract'
+import type { ReceiptSettings } from '@shared/contract/channels/receipt-settings'
 import { DomainError } from '../domain/errors'
 import { recordChange, type ServiceContext } from './service-context'
 
@@ -59,6 +60,27 @@ export function createSettingsService(ctx: ServiceContext) {
       })
       ctx.events.emit('settings:changed', saved)
       return saved
+    },
+
+    /** The receipt's address, phone, tax ID and paper (`80mm` | `58mm` | `A4`). */
+    getReceipt(): ReceiptSettings {
+      return store.receiptSettings.get()
+    },
+
+    /** Saves the receipt settings with their audit entry and outbox event, in one transaction. */
+    updateReceipt(settings: ReceiptSettings, actorUserId: string | null): ReceiptSettings {
+      return store.transaction(() => {
+        const before = store.receiptSettings.get()
+        store.receiptSettings.save(settings, ctx.clock.now().toISOString())
+        recordChange(ctx, {
+          actorUserId,
+          action: 'settings.receipt_updated',
+          subject: 'receipt_settings',
+          details: { before, after: settings },
+          event: { type: 'settings.receipt_updated', aggregateId: 'receipt_settings', payload: settings }
+        })
+        return settings
+      })
     },
 
     getPreferences(): Preferences {

@@ -157,7 +157,6 @@ export function createUsersService(ctx: ServiceContext, options: { hashParams?: 
           secret: input.currentPassword,
           kind: 'password',
           purpose: 'profile',
-          typedUsername: user.username,
           wrong: new DomainError('VALIDATION', `currentPassword: ${M.wrongPassword}`, 'currentPassword'),
           userField: 'currentPassword'
         })

@@ -1,7 +1,9 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
-import BetterSqlite3, { type Database } from 'better-sqlite3'
+import type { Database } from 'better-sqlite3'
+import { fsyncDirectory, mkdirDurably } from '../fs/durable-file'
 import { backupDatabase } from './backup'
+import { openConnection } from './connection'
 import { DatabaseDamagedError } from './errors'
 import { migrate, pendingMigrations } from './migrate'
 import { migrations as allMigrations } from './migrations'
@@ -26,13 +28,14 @@ export interface OpenedDatabase {
  */
 export async function openDatabase(file: string, options: OpenOptions): Promise<OpenedDatabase> {
   const migrations = options.migrations ?? allMigrations
-  mkdirSync(dirname(file), { recursive: true })
+  mkdirDurably(dirname(file))
   const existed = existsSync(file) && statSync(file).size > 0
 
   let db: Database
   try {
-    db = new BetterSqlite3(file)
-    configure(db)
+    db = openConnection(file)
+    // SQLite fsyncs the directory for its journals, not for a new main file: make its name durable.
+    if (!existed) fsyncDirectory(dirname(file))
     assertHealthy(db, file)
   } catch (error) {
     if (error instanceof DatabaseDamagedError) throw error
@@ -50,14 +53,6 @@ export async function openDatabase(file: string, options: OpenOptions): Promise<
     db.close()
     throw error
   }
-}
-
-function configure(db: Database): void {
-  // WAL lets readers run beside the writer; FULL makes a committed sale survive power loss.
-  db.pragma('journal_mode = WAL')
-  db.pragma('synchronous = FULL')
-  db.pragma('foreign_keys = ON')
-  db.pragma('busy_timeout = 5000')
 }
 
 function assertHealthy(db: Database, file: string): void {

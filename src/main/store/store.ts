@@ -5,12 +5,14 @@ import { createCountersRepo } from './repos/counters-repo'
 import { createCouponsRepo } from './repos/coupons-repo'
 import { createEvaluationsRepo } from './repos/evaluations-repo'
 import { createJournalRepo } from './repos/journal-repo'
+import { createLossPreventionRepo } from './repos/loss-prevention-repo'
 import { createOrdersRepo } from './repos/orders-repo'
 import { createNotificationsRepo } from './repos/notifications-repo'
 import { createOutboxRepo } from './repos/outbox-repo'
 import { createPaymentsRepo } from './repos/payments-repo'
 import { createPreferencesRepo } from './repos/preferences-repo'
 import { createReconciliationRepo } from './repos/reconciliation-repo'
+import { createReceiptSettingsRepo } from './repos/receipt-settings-repo'
 import { createRefundsRepo } from './repos/refunds-repo'
 import { createSecurityRepo } from './repos/security-repo'
 import { createSettingsRepo } from './repos/settings-repo'
@@ -26,6 +28,7 @@ export function createStore(db: Database) {
   return {
     db,
     settings: createSettingsRepo(db),
+    receiptSettings: createReceiptSettingsRepo(db),
     preferences: createPreferencesRepo(db),
     audit: createAuditRepo(db),
     outbox: createOutboxRepo(db),
@@ -43,6 +46,7 @@ export function createStore(db: Database) {
     evaluations: createEvaluationsRepo(db),
     notifications: createNotificationsRepo(db),
     reconciliation: createReconciliationRepo(db),
+    lossPrevention: createLossPreventionRepo(db),
     /** Runs `work` in one IMMEDIATE transaction: all of it commits, or none of it. */
     transaction<T>(work: () => T): T {
       return db.transaction(work).immediate()

@@ -35,3 +35,18 @@ export function isTrustedRequest(req: IncomingMessage, port: number): boolean {
   if (origin && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) return false
   return true
 }
+
+/**
+ * Whether a request for the app's page is a top-level visit from the till itself (typed,
+ * bookmarked, reloaded). Browsers label every request with Fetch Metadata: an image, frame
+ * or script from another page says so (`Sec-Fetch-Dest`), as does a link from another site
+ * (`Sec-Fetch-Site`). Clients that send no metadata (tests, curl) are let through: they
+ * are not a browser visiting a hostile page.
+ */
+export function isPageVisit(req: IncomingMessage): boolean {
+  const dest = req.headers['sec-fetch-dest']
+  const site = req.headers['sec-fetch-site']
+  if (dest !== undefined && dest !== 'document') return false
+  if (site !== undefined && site !== 'none' && site !== 'same-origin') return false
+  return true
+}

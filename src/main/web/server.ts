@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import type { InvokeOptions } from '@shared/contract'
 import type { Core } from '../core/create-core'
-import { SECURITY_HEADERS, isTrustedRequest } from './security'
+import { SECURITY_HEADERS, isPageVisit, isTrustedRequest } from './security'
 import { readStatic } from './static-files'
 
 export interface WebServerOptions {
@@ -34,16 +34,29 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const streams = new Map<string, Set<ServerResponse>>()
   let port = options.port
 
+  // A page signed out, locked, or whose role may not see an event gets nothing of it (a
+  // signed-out page once received the store's settings).
   const unsubscribe = core.events.subscribe((event, payload) => {
     const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`
-    for (const set of streams.values()) for (const res of set) res.write(frame)
+    for (const [token, set] of streams) {
+      if (!core.mayReceive(token, event)) continue
+      for (const res of set) res.write(frame)
+    }
   })
 
+  /**
+   * A new page session. At the cap, the least recently seen *signed-out* session makes room:
+   * page loads cost nothing to forge, so they must never push out a signed-in cashier.
+   * When every session is signed in, the least recently seen one goes.
+   */
   const openSession = (): string => {
     const token = randomBytes(32).toString('base64url')
-    const sessions = core.sessions.all().sort((a, b) => a.lastSeenAt.getTime() - b.lastSeenAt.getTime())
-    for (const stale of sessions.slice(0, Math.max(0, sessions.length - maxSessions + 1))) {
+    const byAge = core.sessions.all().sort((a, b) => a.lastSeenAt.getTime() - b.lastSeenAt.getTime())
+    const evictable = [...byAge.filter((s) => s.userId === null), ...byAge.filter((s) => s.userId !== null)]
+    for (const stale of evictable.slice(0, Math.max(0, byAge.length - maxSessions + 1))) {
       core.sessions.close(stale.id)
+      for (const res of streams.get(stale.id) ?? []) res.end()
+      streams.delete(stale.id)
     }
     core.sessions.open(token, core.clock.now())
     return token
@@ -147,12 +160,17 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       if (url.pathname === '/api/events') return handleEvents(req, res, url.searchParams.get('session'))
       if (req.method !== 'GET' && req.method !== 'HEAD')
         return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed')
-      if (url.pathname === '/' || url.pathname === '/index.html') return serveIndex(res)
+      if (url.pathname === '/' || url.pathname === '/index.html') {
+        // Only a top-level visit by the person at the till opens a session: an <img>, a
+        // frame or a fetch from another site must not (nor evict anyone's).
+        if (!isPageVisit(req)) return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden')
+        return serveIndex(res)
+      }
       const file = await readStatic(rendererDir, url.pathname)
       if (file)
         return send(res, 200, file.contentType, file.body, { 'Cache-Control': 'public, max-age=3600' })
-      // Unknown paths get the app, so a reload on any screen works.
-      return serveIndex(res)
+      // The renderer routes in memory: every screen lives at `/`, so anything else is unknown.
+      return send(res, 404, 'text/plain; charset=utf-8', 'Not found')
     })().catch((error: unknown) => {
       core.logger.error('web.request_failed', { error })
       if (!res.headersSent)

@@ -25,6 +25,11 @@ export function channel<I extends z.ZodType, O extends z.ZodType>(
 export interface EventSpec<P extends z.ZodType = z.ZodType> {
   payload: P
   summary: string
+  /**
+   * Who may receive it: a signed-in, unlocked user whose role holds this permission
+   * (`session`: anyone signed in). Nobody signed out ever receives an event.
+   */
+  permission: Exclude<Permission, 'public'>
 }
 
 export function event<P extends z.ZodType>(spec: EventSpec<P>): EventSpec<P> {

@@ -4,16 +4,22 @@ import { storeProfileSchema } from './channels/settings'
 import { tenderSchema } from './channels/tenders'
 import { event } from './channel'
 
-/** Events main pushes to every renderer (Electron `webContents.send`, web mode SSE). */
+/** Events main pushes to the renderers allowed to see them (Electron `webContents.send`, web mode SSE). */
 export const events = {
-  'settings:changed': event({ summary: 'The store profile was saved.', payload: storeProfileSchema }),
+  'settings:changed': event({
+    summary: 'The store profile was saved.',
+    payload: storeProfileSchema,
+    permission: 'session'
+  }),
   'catalog:import-progress': event({
     summary: 'Rows of a products CSV import committed so far.',
-    payload: importProgressSchema
+    payload: importProgressSchema,
+    permission: 'catalog-manage'
   }),
   'catalog:changed': event({
     summary: 'Products or categories were saved (screens showing the catalog reload).',
-    payload: z.object({ what: z.enum(['product', 'category', 'import']), ids: z.array(z.string()) })
+    payload: z.object({ what: z.enum(['product', 'category', 'import']), ids: z.array(z.string()) }),
+    permission: 'session'
   }),
   'payment:changed': event({
     summary:
@@ -23,11 +29,13 @@ export const events = {
       tender: tenderSchema,
       orderStatus: z.string(),
       remaining: z.number().int()
-    })
+    }),
+    permission: 'sell'
   }),
   'shift:changed': event({
     summary: "A till's shift opened, closed or had cash moved (the top bar's shift badge reloads).",
-    payload: z.object({ terminal: z.string(), shiftId: z.string(), status: z.enum(['open', 'closed']) })
+    payload: z.object({ terminal: z.string(), shiftId: z.string(), status: z.enum(['open', 'closed']) }),
+    permission: 'sell'
   }),
   'notification:raised': event({
     summary: 'Something a person at the till should notice.',
@@ -37,7 +45,8 @@ export const events = {
       title: z.string(),
       body: z.string(),
       at: z.string()
-    })
+    }),
+    permission: 'session'
   })
 }
 

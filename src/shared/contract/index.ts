@@ -1,11 +1,13 @@
 import type { z } from 'zod'
 import { appChannels } from './channels/app'
+import { approvalsChannels } from './channels/approvals'
 import { authChannels, type Override } from './channels/auth'
 import { cartChannels } from './channels/cart'
 import { catalogChannels } from './channels/catalog'
 import { couponsChannels } from './channels/coupons'
 import { ordersChannels } from './channels/orders'
 import { reconciliationChannels } from './channels/reconciliation'
+import { receiptSettingsChannels } from './channels/receipt-settings'
 import { refundsChannels } from './channels/refunds'
 import { evaluationsChannels } from './channels/evaluations'
 import { settlementChannels } from './channels/settlement'
@@ -32,7 +34,9 @@ export const contract = mergeChannelMaps(
   shiftsChannels,
   settlementChannels,
   evaluationsChannels,
-  reconciliationChannels
+  reconciliationChannels,
+  receiptSettingsChannels,
+  approvalsChannels
 )
 
 export type Contract = typeof contract
@@ -71,6 +75,7 @@ export * from './errors'
 export * from './events'
 export * from './permissions'
 export * from './channels/app'
+export * from './channels/approvals'
 export * from './channels/settings'
 export * from './channels/auth'
 export * from './channels/users'

@@ -70,7 +70,7 @@ export async function startPayments(
   ): Promise<{ status: number; data: unknown }> => {
     const response = await fetch(`${gateway.url}/sandbox/v1${path}`, {
       method,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-sandbox-control': gateway.controlSecret },
       ...(body === undefined ? {} : { body: JSON.stringify(body) })
     })
     const text = await response.text()

@@ -37,6 +37,8 @@ export async function openShop(
     dataDir?: string
     start?: string
     openShift?: boolean
+    /** `defaults`: keep the shipped loss-prevention policy instead of a permissive one. */
+    lossPrevention?: 'defaults'
     payments?: NonNullable<Parameters<typeof openTestCore>[0]>['payments']
   } = {}
 ) {
@@ -57,6 +59,16 @@ export async function openShop(
     amount: '5.00',
     usageLimit: 1
   })
+  // These shops test money, not approvals: a cashier may pay small refunds out in cash and give
+  // any line discount alone (loss prevention has its own tests, with the shipped defaults).
+  if (options.lossPrevention !== 'defaults')
+    await callOk(core, owner, 'approvals:update-policy', {
+      refundApprovalThreshold: '100.00',
+      shiftRefundLimit: null,
+      cashRefundThreshold: '100.00',
+      lineDiscountLimit: '1',
+      blindClose: false
+    })
   const cashier = await loginAs(core, STAFF.cashier.username, STAFF.cashier.password)
   const manager = await loginAs(core, STAFF.manager.username, STAFF.manager.password)
   // A till sells only with an open shift; no float, so the drawer holds exactly the sales.

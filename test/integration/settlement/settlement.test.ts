@@ -119,7 +119,7 @@ describe('daily settlement', () => {
     expect(early).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
     if (!early.ok) expect(early.error.message).toMatch(/Close every shift first: T01-S00001/)
     const { shift } = await callOk(core, cashier, 'shifts:current', {})
-    const counted = shift!.drawer.expected - 100
+    const counted = shift!.drawer!.expected - 100
     await callOk(core, manager, 'shifts:close', {
       shiftId: shift!.id,
       counts: {},
@@ -176,7 +176,7 @@ describe('daily settlement', () => {
     const csv = await callOk(core, owner, 'settlement:csv', { date })
     expect(csv.fileName).toBe('z-report-2025-03-01.csv')
     expect(csv.csv.startsWith('\uFEFF分类,项目,数量,金额 (CNY)')).toBe(true)
-    expect(csv.csv).toContain(`净销售额,净销售额,,${(settled.netSales / 100).toFixed(2)}`)
+    expect(csv.csv).toContain(`销售,净销售额,${settled.orderCount},${(settled.netSales / 100).toFixed(2)}`)
     expect(csv.csv).toContain('长短款,,-1.00')
 
     // The same report from a shell.

@@ -44,12 +44,15 @@ const opArb = fc.oneof(
 const dayArb = fc.record({
   float: fc.constantFrom('0', '500'),
   cashIncrement: fc.constantFrom(null, '0.10'),
-  ops: fc.array(fc.record({ op: opArb, minutes: fc.integer({ min: 1, max: 50 }) }), {
+  // At most 10 × (20 + 1) minutes in all: below the 240-minute idle lock, the longest a store may set,
+  // so no session locks however the gaps fall.
+  ops: fc.array(fc.record({ op: opArb, minutes: fc.integer({ min: 1, max: 20 }) }), {
     minLength: 1,
     maxLength: 10
   })
 })
 
+const yuanSigned = (minor: number): string => (minor < 0 ? `-${yuan(-minor)}` : yuan(minor))
 const yuan = (minor: number): string => `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, '0')}`
 
 describe('the Z-report against the ledger', () => {
@@ -143,7 +146,7 @@ describe('the Z-report against the ledger', () => {
               )
             } else {
               const current = (await callOk(core, cashier, 'shifts:current', {})).shift!
-              const counted = Math.max(0, current.drawer.expected + op.off)
+              const counted = Math.max(0, current.drawer!.expected + op.off)
               await callOk(core, manager, 'shifts:close', {
                 shiftId: current.id,
                 counts: {},
@@ -157,7 +160,7 @@ describe('the Z-report against the ledger', () => {
           await callOk(core, manager, 'shifts:close', {
             shiftId: current.id,
             counts: {},
-            other: yuan(Math.max(0, current.drawer.expected))
+            other: yuan(Math.max(0, current.drawer!.expected))
           })
 
           const date = '2025-03-01'
@@ -172,7 +175,9 @@ describe('the Z-report against the ledger', () => {
           const get = (account: string) => bal[account] ?? 0
           const neg = (account: string) => 0 - get(account)
           expect(report.taxTotal).toBe(neg('tax_payable'))
-          expect(report.lineDiscounts + report.couponDiscounts).toBe(get('sales_discounts'))
+          expect(report.lineDiscounts + report.couponDiscounts - report.voids.discounts).toBe(
+            get('sales_discounts')
+          )
           expect(report.netSales).toBe(
             neg('sales_revenue') - get('sales_discounts') - get('sales_refunds') - get('tax_payable')
           )
@@ -191,6 +196,40 @@ describe('the Z-report against the ledger', () => {
             report.netSales + report.refunds.amount
           )
           expect(report.taxByRate.reduce((s, r) => s + r.tax, 0) - report.refunds.tax).toBe(report.taxTotal)
+
+          // The report adds up on the page: each total is the sum of the rows above it.
+          expect(report.grossSales - report.lineDiscounts - report.couponDiscounts + report.taxAdded).toBe(
+            report.salesTotal
+          )
+          expect(report.taxAdded).toBe(0) // the shop's prices include tax
+          expect(report.salesTotal - report.voids.sales - report.refunds.amount).toBe(report.netSales)
+          expect(report.netSales + report.cashRounding).toBe(report.collected)
+          expect(report.paidOrders - report.voids.count).toBe(report.orderCount)
+          expect(report.paidOrders).toBe(sold.length)
+          expect(report.voids.sales).toBe(
+            sold.filter((o) => o.voided).reduce((s, o) => s + o.payable, 0) -
+              (report.voids.amount - report.voids.sales)
+          )
+          const taxNet =
+            report.taxByRate.reduce((s, r) => s + r.net, 0) - (report.refunds.amount - report.refunds.tax)
+          expect(taxNet).toBe(report.netSales - report.taxTotal)
+          expect(report.byHour.reduce((s, h) => s + h.sales, 0)).toBe(report.salesTotal - report.voids.sales)
+          expect(report.tenders.reduce((s, t) => s + t.sales - t.refunds, 0)).toBe(report.collected)
+          // Top products never count what was voided or refunded by line.
+          const kept = report.topProducts.reduce((s, p) => s + p.sales, 0)
+          expect(kept).toBeLessThanOrEqual(report.salesTotal - report.voids.sales)
+          for (const product of report.topProducts) expect(product.sales).toBeGreaterThanOrEqual(0)
+          // The text and CSV forms carry the same sums.
+          const csv = (await callOk(core, merchant, 'settlement:csv', { date })).csv
+          const amountOf = (item: string) =>
+            csv
+              .split('\r\n')
+              .find((line) => line.split(',')[1] === item)
+              ?.split(',')[3]
+          expect(amountOf('Sales (order totals)') ?? amountOf('销售额（订单合计）')).toBe(
+            yuanSigned(report.salesTotal)
+          )
+          expect(amountOf('Net sales') ?? amountOf('净销售额')).toBe(yuanSigned(report.netSales))
         } finally {
           shop.close()
         }

@@ -32,3 +32,28 @@ describe('the log', () => {
     })
   })
 })
+
+describe('secret-shaped values under innocent names', () => {
+  it('masks card numbers (Luhn-valid, grouped or not) and bearer tokens inside text', () => {
+    const line = JSON.stringify(
+      redact({
+        message: 'No product with code 6225880000001231',
+        query: 'card 4111 1111 1111 1111 please',
+        url: '/api/events?session=qPaOlaCONs5RfCOvReIrZfHbOVgAyIxQlZ95In1jZRA',
+        error: new Error('upstream said Bearer abcdefghijklmnopqrstuvwxyz012345')
+      })
+    )
+    for (const secret of ['6225880000001231', '4111 1111 1111 1111', 'qPaOlaCONs5RfCO', 'abcdefghijklmnop'])
+      expect(line).not.toContain(secret)
+    expect(line).toContain('****1231')
+    expect(line).toContain('****1111')
+  })
+
+  it('leaves numbers that are not card numbers alone (an order number, a barcode that fails Luhn)', () => {
+    expect(redact({ order: 'T01-000123', barcode: '6901234567890', amount: 35910 })).toEqual({
+      order: 'T01-000123',
+      barcode: '6901234567890',
+      amount: 35910
+    })
+  })
+})

@@ -47,12 +47,16 @@ describe('Electron IPC binding', () => {
     expect(dispatch).not.toHaveBeenCalled()
   })
 
-  it('forwards main’s events to a live window only', async () => {
+  it('forwards main’s events to a live, signed-in window only', async () => {
     const { core } = await createTestCore()
     const send = vi.fn()
     let destroyed = false
-    forwardEvents(core, { send, isDestroyed: () => destroyed } as never)
+    forwardEvents(core, { id: 9, send, isDestroyed: () => destroyed } as never)
     const payload = { id: 'n1', level: 'info' as const, title: 't', body: 'b', at: '2026-11-25T00:00:00Z' }
+    core.sessions.open(sessionIdOf({ id: 9 }), core.clock.now())
+    core.events.emit('notification:raised', payload)
+    expect(send).not.toHaveBeenCalled()
+    await signInOwner(core, sessionIdOf({ id: 9 }))
     core.events.emit('notification:raised', payload)
     destroyed = true
     core.events.emit('notification:raised', payload)

@@ -15,7 +15,7 @@ const electron = vi.hoisted(() => {
       session: {
         setPermissionRequestHandler: () => undefined,
         setPermissionCheckHandler: () => undefined,
-        webRequest: { onHeadersReceived: () => undefined }
+        webRequest: { onHeadersReceived: () => undefined, onBeforeRequest: () => undefined }
       },
       isDestroyed: () => false,
       send: () => undefined

@@ -14,7 +14,7 @@ function fakeWindow() {
   const session = {
     setPermissionRequestHandler: vi.fn(),
     setPermissionCheckHandler: vi.fn(),
-    webRequest: { onHeadersReceived: vi.fn() }
+    webRequest: { onHeadersReceived: vi.fn(), onBeforeRequest: vi.fn() }
   }
   const webContents = {
     on: vi.fn((name: string, listener: (...args: unknown[]) => void) => listeners.set(name, listener)),

@@ -33,20 +33,20 @@ export function registerSellHandlers(router: Router, deps: SellDeps): void {
   })
 
   router.handle('cart:open', (_input, ctx) => carts.open(actor(ctx)))
-  router.handle('cart:get', (input) => carts.get(input.cartId))
-  router.handle('cart:add-item', (input) => carts.addItem(input))
-  router.handle('cart:set-quantity', (input) => carts.setQuantity(input))
-  router.handle('cart:remove-line', (input) => carts.removeLine(input))
-  router.handle('cart:set-line-discount', (input) => carts.setLineDiscount(input))
+  router.handle('cart:get', (input, ctx) => carts.get(input.cartId, actor(ctx)))
+  router.handle('cart:add-item', (input, ctx) => carts.addItem(input, actor(ctx)))
+  router.handle('cart:set-quantity', (input, ctx) => carts.setQuantity(input, actor(ctx)))
+  router.handle('cart:remove-line', (input, ctx) => carts.removeLine(input, actor(ctx)))
+  router.handle('cart:set-line-discount', (input, ctx) => carts.setLineDiscount(input, actor(ctx)))
   router.handle('cart:override-price', (input, ctx) => carts.overridePrice(input, actor(ctx)))
-  router.handle('cart:apply-coupon', (input) => carts.applyCoupon(input))
-  router.handle('cart:remove-coupon', (input) => carts.removeCoupon(input))
+  router.handle('cart:apply-coupon', (input, ctx) => carts.applyCoupon(input, actor(ctx)))
+  router.handle('cart:remove-coupon', (input, ctx) => carts.removeCoupon(input, actor(ctx)))
   router.handle('cart:park', (input, ctx) => carts.park(input, actor(ctx)))
   router.handle('cart:list-parked', () => carts.listParked())
   router.handle('cart:resume', (input, ctx) => carts.resume(input, actor(ctx)))
   router.handle('cart:discard', (input, ctx) => carts.discard(input, actor(ctx)))
 
-  router.handle('checkout:preview-cash', (input) => checkout.previewCash(input))
+  router.handle('checkout:preview-cash', (input, ctx) => checkout.previewCash(input, actor(ctx)))
   router.handle('checkout:pay-cash', (input, ctx) => checkout.payCash(input, actor(ctx)))
   router.handle('orders:search', (input) => orders.search(input))
   router.handle('orders:cashiers', () => orders.cashiers())
@@ -63,7 +63,10 @@ export function registerSellHandlers(router: Router, deps: SellDeps): void {
 
   // Payments wait for the restart recovery, so nothing is decided on stale attempts.
   router.handle('checkout:begin', async (input, ctx) => (await recovered, tenders.begin(input, actor(ctx))))
-  router.handle('checkout:state', async (input) => (await recovered, tenders.session(input.orderId)))
+  router.handle(
+    'checkout:state',
+    async (input, ctx) => (await recovered, tenders.sessionFor(input.orderId, actor(ctx)))
+  )
   router.handle(
     'checkout:cancel',
     async (input, ctx) => (await recovered, tenders.cancelOrder(input.orderId, actor(ctx)))
@@ -72,9 +75,9 @@ export function registerSellHandlers(router: Router, deps: SellDeps): void {
     await recovered
     return tenders.add(input, actor(ctx))
   })
-  router.handle('tenders:cancel', async (input) => {
+  router.handle('tenders:cancel', async (input, ctx) => {
     await recovered
-    return tenders.cancelTender(input.tenderId)
+    return tenders.cancelTender(input.tenderId, actor(ctx))
   })
   router.handle('payments:availability', async () => {
     const reachable = await payments.reachable()

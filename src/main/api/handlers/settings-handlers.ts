@@ -11,6 +11,10 @@ export function registerSettingsHandlers(
   router.handle('settings:update', (profile, ctx) =>
     settings.updateProfile(profile, sessions.userIdOf(ctx.sessionId), ctx.approverUserId ?? null)
   )
+  router.handle('receipt:get-settings', () => settings.getReceipt())
+  router.handle('receipt:update-settings', (input, ctx) =>
+    settings.updateReceipt(input, sessions.userIdOf(ctx.sessionId))
+  )
   router.handle('preferences:get', () => settings.getPreferences())
   router.handle('preferences:update', (preferences) => settings.updatePreferences(preferences))
 }

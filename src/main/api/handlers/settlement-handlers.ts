@@ -21,11 +21,11 @@ export function registerSettlementHandlers(router: Router, deps: SettlementDeps)
     approverUserId: ctx.approverUserId ?? null
   })
 
-  router.handle('shifts:current', () => shifts.current())
+  router.handle('shifts:current', (_input, ctx) => shifts.current(actor(ctx)))
   router.handle('shifts:open', (input, ctx) => shifts.open(input, actor(ctx)))
   router.handle('shifts:cash-move', (input, ctx) => shifts.moveCash(input, actor(ctx)))
   router.handle('shifts:close', (input, ctx) => shifts.close(input, actor(ctx)))
-  router.handle('shifts:list', (input) => shifts.list(input.limit))
+  router.handle('shifts:list', (input, ctx) => shifts.list(input.limit, actor(ctx)))
 
   router.handle('settlement:report', (input) => settlement.report(input.date))
   router.handle('settlement:settle', (input, ctx) => settlement.settle(input.date, actor(ctx)))

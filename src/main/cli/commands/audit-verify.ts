@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
-import BetterSqlite3 from 'better-sqlite3'
 import { dataPaths } from '../../core/data-dir'
 import { verifyAuditChain } from '../../services/audit-verify'
+import { openConnection } from '../../store/connection'
 import { createAuditRepo } from '../../store/repos/audit-repo'
 import { UsageError, type CliCommand } from '../command'
 
@@ -16,7 +16,7 @@ export const auditVerify: CliCommand = {
     if (dataDir === undefined) throw new UsageError('audit verify needs --data-dir DIR (or KASSA_DATA_DIR)')
     const file = dataPaths(dataDir).database
     if (!existsSync(file)) throw new UsageError(`no Kassa database in ${dataDir} (expected ${file})`)
-    const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true })
+    const db = openConnection(file, { readonly: true })
     try {
       const result = verifyAuditChain(createAuditRepo(db).iterate())
       if (result.ok) {

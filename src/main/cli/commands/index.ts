@@ -3,6 +3,11 @@ import type { CliCommandEntry } from '../command'
 // Every `kassa` subcommand, one entry each; the module is imported only when its command runs.
 export const commands: readonly CliCommandEntry[] = [
   {
+    name: 'hq',
+    summary: 'run the head office (sync server), or: hq enrol-code --store NAME | hq publish --store NAME',
+    load: async () => (await import('../../../server/cli/hq-command')).hqCommand
+  },
+  {
     name: 'quote',
     summary: 'quote carts read as JSON on stdin',
     load: async () => (await import('./quote')).quote

@@ -14,9 +14,16 @@ export type ReconciledKind = 'payment' | 'refund' | 'reversal'
  * or closed, the provider took the money. `recorded_other_day`: matched, but the till recorded it on
  * the neighbouring provider day (a payment just before midnight, observed just after).
  * `provider_not_final`: the bill has it unfinished (refund processing, revoked).
+ * `voided_not_refunded`: the provider has the payment, but the till voided its order and no
+ * provider refund gave it all back — the customer's money is still at the provider.
  */
 export type ReconciliationNote =
-  'open_attempt' | 'no_local_attempt' | 'lost_attempt' | 'recorded_other_day' | 'provider_not_final'
+  | 'open_attempt'
+  | 'no_local_attempt'
+  | 'lost_attempt'
+  | 'recorded_other_day'
+  | 'provider_not_final'
+  | 'voided_not_refunded'
 
 /** One row of a provider's bill, as the adapters' `fetchStatement` and the file parsers give it. */
 export interface BillRow {
@@ -47,6 +54,8 @@ export interface LocalTrade {
   at: string | null
   /** When the provider says it happened, where a query told us: decides the day over `at`. */
   providerAt?: string
+  /** Payments: the order was voided at the till and no provider refund gave this payment back. */
+  voidedUnrefunded?: boolean
 }
 
 export interface ReconciledRow {
@@ -117,7 +126,9 @@ const kindOfBill = (row: BillRow): ReconciledKind =>
  *
  * Per bill row: no local row, or one the till still has open → `missing_locally` (query and
  * repair); the till has it failed/closed, or the bill has it unfinished while the till has it
- * done → `status_mismatch`; both done, amounts differ → `amount_mismatch`; else `matched`.
+ * done → `status_mismatch`; both done, amounts differ → `amount_mismatch`; the provider has a
+ * payment whose order the till voided without a provider refund → `status_mismatch`
+ * (`voided_not_refunded`); else `matched`.
  *
  * @example
  * reconcileStatement({ date: '2025-03-01',
@@ -193,6 +204,9 @@ export function reconcileStatement(input: ReconciliationInput): {
         row.note = 'lost_attempt'
       } else if (local.amount !== bill.amount) {
         row.result = 'amount_mismatch'
+      } else if (local.kind === 'payment' && local.voidedUnrefunded) {
+        row.result = 'status_mismatch'
+        row.note = 'voided_not_refunded'
       } else if (local.at !== null && providerDayOf(local.at) !== input.date) {
         row.note = 'recorded_other_day'
       }

@@ -12,7 +12,19 @@ const LABELS = {
     currency: 'Currency',
     settledAt: 'Settled at',
     orders: 'Orders',
+    paidOrders: 'Orders paid',
     grossSales: 'Gross sales',
+    taxAdded: 'Tax added to prices',
+    salesTotal: 'Sales (order totals)',
+    total: 'Total',
+    beforeTax: 'on',
+    sales: 'sales',
+    refundsWord: 'refunds',
+    salesSection: 'Sales',
+    tendersTotal: 'Total = collected',
+    afterVoids: 'Total (after voids, before refunds)',
+    averageBasis: 'Average ticket (before refunds, per order standing)',
+    productsBasis: 'sold − voided − refunded',
     lineDiscounts: 'Line discounts',
     couponDiscounts: 'Coupon discounts',
     voids: 'Voids',
@@ -54,7 +66,19 @@ const LABELS = {
     currency: '币种',
     settledAt: '日结时间',
     orders: '订单数',
+    paidOrders: '已付款订单',
     grossSales: '销售总额',
+    taxAdded: '价外税',
+    salesTotal: '销售额（订单合计）',
+    total: '合计',
+    beforeTax: '不含税',
+    sales: '销售',
+    refundsWord: '退款',
+    salesSection: '销售',
+    tendersTotal: '合计 = 实收',
+    afterVoids: '合计（作废后、退款前）',
+    averageBasis: '客单价（退款前，按有效订单）',
+    productsBasis: '售出 − 作废 − 退款',
     lineDiscounts: '单品折扣',
     couponDiscounts: '优惠券折扣',
     voids: '作废',
@@ -99,31 +123,65 @@ function rows(report: ZReport, language: Language): Array<[string, string, strin
   const L = LABELS[language]
   const m = (minor: number) => minorToDecimalString(minor, report.currency)
   const out: Array<[string, string, string, string]> = []
-  const sales = L.netSales
+  const sales = L.salesSection
+  const sum = <T>(list: readonly T[], pick: (row: T) => number) => list.reduce((n, row) => n + pick(row), 0)
+  // Top to bottom, each total is the sum of the rows above it.
   out.push(
-    [sales, L.orders, String(report.orderCount), ''],
-    [sales, L.grossSales, '', m(report.grossSales)],
+    [sales, L.grossSales, String(report.paidOrders), m(report.grossSales)],
     [sales, L.lineDiscounts, '', m(-report.lineDiscounts)],
-    [sales, L.couponDiscounts, '', m(-report.couponDiscounts)],
-    [sales, L.voids, String(report.voids.count), m(-report.voids.amount)],
+    [sales, L.couponDiscounts, '', m(-report.couponDiscounts)]
+  )
+  if (report.taxAdded !== 0) out.push([sales, L.taxAdded, '', m(report.taxAdded)])
+  out.push(
+    [sales, L.salesTotal, String(report.paidOrders), m(report.salesTotal)],
+    [sales, L.voids, String(report.voids.count), m(-report.voids.sales)],
     [sales, L.refunds, String(report.refunds.count), m(-report.refunds.amount)],
-    [sales, L.netSales, '', m(report.netSales)],
+    [sales, L.netSales, String(report.orderCount), m(report.netSales)],
     [sales, L.cashRounding, '', m(report.cashRounding)],
     [sales, L.collected, '', m(report.collected)],
-    [sales, L.averageTicket, '', m(report.averageTicket)]
+    [sales, L.averageBasis, String(report.orderCount), m(report.averageTicket)]
   )
-  for (const rate of report.taxByRate)
-    out.push([L.tax, `${L.taxRate} ${pct(rate.rate)}`, m(rate.net), m(rate.tax)])
-  if (report.refunds.tax !== 0) out.push([L.tax, L.refundedTax, '', m(-report.refunds.tax)])
-  out.push([L.tax, L.tax, '', m(report.taxTotal)])
-  for (const t of report.tenders) out.push([L.tenders, L.methods[t.method] ?? t.method, m(t.sales), m(t.net)])
+  // Tax rows: the amount column is the tax; the item names the amount before tax it was on.
+  const taxRow = (item: string, net: number, tax: number): [string, string, string, string] => [
+    L.tax,
+    `${item} (${L.beforeTax} ${m(net)})`,
+    '',
+    m(tax)
+  ]
+  for (const rate of report.taxByRate) out.push(taxRow(`${L.taxRate} ${pct(rate.rate)}`, rate.net, rate.tax))
+  out.push(taxRow(L.refundedTax, -(report.refunds.amount - report.refunds.tax), -report.refunds.tax))
+  out.push(taxRow(L.total, report.netSales - report.taxTotal, report.taxTotal))
+  // Tender rows: the amount column is the tender's net; the item says what it is made of.
+  for (const t of report.tenders) {
+    const name = L.methods[t.method] ?? t.method
+    out.push([
+      L.tenders,
+      `${name} (${L.sales} ${m(t.sales)} − ${L.refundsWord} ${m(t.refunds)})`,
+      '',
+      m(t.net)
+    ])
+  }
+  out.push([L.tenders, L.tendersTotal, '', m(sum(report.tenders, (t) => t.net))])
   for (const c of report.byCashier)
     out.push([L.cashiers, c.name ?? L.unknownCashier, String(c.orders), m(c.sales)])
+  out.push([
+    L.cashiers,
+    L.afterVoids,
+    String(sum(report.byCashier, (c) => c.orders)),
+    m(sum(report.byCashier, (c) => c.sales))
+  ])
   for (const h of report.byHour)
     out.push([L.hours, `${String(h.hour).padStart(2, '0')}:00`, String(h.orders), m(h.sales)])
+  out.push([
+    L.hours,
+    L.afterVoids,
+    String(sum(report.byHour, (h) => h.orders)),
+    m(sum(report.byHour, (h) => h.sales))
+  ])
+  const products = `${L.products} (${L.productsBasis})`
   for (const p of report.topProducts) {
     out.push([
-      L.products,
+      products,
       `${p.sku} ${language === 'en' ? (p.nameEn ?? p.name) : p.name}`,
       p.quantity,
       m(p.sales)
@@ -172,7 +230,7 @@ export function zReportText(report: ZReport, language: Language = 'en'): string 
       body.push('', sec)
       section = sec
     }
-    body.push(`  ${item.padEnd(40)} ${count.padStart(10)} ${amount.padStart(14)}`)
+    body.push(`  ${item.padEnd(56)} ${count.padStart(10)} ${amount.padStart(14)}`)
   }
   return `${[...head, ...body].join('\n')}\n`
 }

@@ -41,6 +41,8 @@ export interface DayFigures {
   voids: SalesBucket[]
   saleLines: LineBucket[]
   voidLines: LineBucket[]
+  /** Items given back by refunds completed in the day (by line; refunds by amount have none). */
+  refundLines?: LineBucket[]
   saleTenders: MethodSum[]
   voidTenders: MethodSum[]
   refunds: { n: number; orders: number; amount: number; tax: number }
@@ -93,18 +95,23 @@ export function averageMinor(amount: number, count: number): number {
 }
 
 /**
- * Builds a day's Z-report from its aggregates. Sales are the day's sales net of the day's
- * voids (a void undoes the sale: its figures are subtracted under the sale's hour and
- * cashier); refunds are given back on the day they were made.
+ * Builds a day's Z-report from its aggregates. The sales block reads top to bottom as one sum
+ * (every figure is the sum of the rows above it, or says what it is):
  *
- *   netSales  = Σ order totals (sales − voids) − refunds
- *   taxTotal  = Σ tax (sales − voids) − refunded tax
- *   collected = netSales + cash rounding = Σ tenders (sales − voids − refunds)
+ *   grossSales − lineDiscounts − couponDiscounts + taxAdded  = salesTotal   (orders paid in the day)
+ *   salesTotal − voids.sales − refunds.amount                 = netSales     (before cash rounding)
+ *   netSales + cashRounding                                   = collected    = Σ tenders' net
+ *
+ * `taxAdded` is the tax an exclusive-tax shop adds on top of its prices (0 for inclusive prices).
+ * Voids are the orders voided in the day, at their order totals; refunds are what was given back
+ * in the day. Tax: Σ taxByRate.tax (sales kept, after voids) − refunds.tax = taxTotal. By hour and
+ * by cashier are sales after voids, before refunds (Σ = salesTotal − voids.sales); top products are
+ * sold − voided − refunded by item.
  *
  * @example
  * // One ¥157.00 cash sale (¥43.00 discounts, ¥18.06 tax) and nothing else:
- * // grossSales 20000, lineDiscounts 2000, couponDiscounts 2300, netSales 15700, taxTotal 1806,
- * // collected 15700, averageTicket 15700, tenders [{ method: 'cash', sales: 15700, refunds: 0, net: 15700 }]
+ * // grossSales 20000, lineDiscounts 2000, couponDiscounts 2300, salesTotal 15700, netSales 15700,
+ * // taxTotal 1806, collected 15700, averageTicket 15700, tenders [{ method: 'cash', sales: 15700, refunds: 0, net: 15700 }]
  */
 export function buildZReport(day: DayFigures): Omit<ZReport, 'status' | 'settledAt' | 'settledBy'> {
   const s = day.sales
@@ -178,7 +185,7 @@ export function buildZReport(day: DayFigures): Omit<ZReport, 'status' | 'settled
     names.set(line.sku, { name: line.name, nameEn: line.name_en })
   const products = netBy(
     day.saleLines,
-    day.voidLines,
+    [...day.voidLines, ...(day.refundLines ?? [])],
     (l) => l.sku,
     (l) => [l.qty_milli, l.total]
   )
@@ -194,6 +201,9 @@ export function buildZReport(day: DayFigures): Omit<ZReport, 'status' | 'settled
       sales: sales!
     }))
 
+  const grossSales = sumBy(s, (b) => b.gross)
+  const lineDiscounts = sumBy(s, (b) => b.ld)
+  const couponDiscounts = sumBy(s, (b) => b.od)
   const move = (kind: string) => day.cashMoves.find((m) => m.kind === kind)?.amount ?? 0
   const cashTender = tenders.find((t) => t.method === 'cash')
 
@@ -202,10 +212,19 @@ export function buildZReport(day: DayFigures): Omit<ZReport, 'status' | 'settled
     currency: day.currency,
     generatedAt: day.generatedAt,
     orderCount,
-    grossSales: net((b) => b.gross),
-    lineDiscounts: net((b) => b.ld),
-    couponDiscounts: net((b) => b.od),
-    voids: { count: sumBy(v, (b) => b.n), amount: sumBy(v, (b) => b.total + b.rounding) },
+    paidOrders: sumBy(s, (b) => b.n),
+    grossSales,
+    lineDiscounts,
+    couponDiscounts,
+    taxAdded: sumBy(s, (b) => b.total) - (grossSales - lineDiscounts - couponDiscounts),
+    salesTotal: sumBy(s, (b) => b.total),
+    voids: {
+      count: sumBy(v, (b) => b.n),
+      sales: sumBy(v, (b) => b.total),
+      amount: sumBy(v, (b) => b.total + b.rounding),
+      discounts: sumBy(v, (b) => b.ld + b.od),
+      tax: sumBy(v, (b) => b.tax)
+    },
     refunds: {
       count: day.refunds.n,
       orders: day.refunds.orders,
@@ -246,6 +265,7 @@ export function ledgerMovementsOf(
     ZReport,
     | 'netSales'
     | 'refunds'
+    | 'voids'
     | 'lineDiscounts'
     | 'couponDiscounts'
     | 'taxTotal'
@@ -254,7 +274,8 @@ export function ledgerMovementsOf(
     | 'cash'
   >
 ): Record<LedgerAccount, number> {
-  const discounts = report.lineDiscounts + report.couponDiscounts
+  // A void reverses its sale's entry: the discounts it booked come back off.
+  const discounts = report.lineDiscounts + report.couponDiscounts - report.voids.discounts
   const salesTotal = report.netSales + report.refunds.amount
   const salesTax = report.taxTotal + report.refunds.tax
   const tender = (method: string) => report.tenders.find((t) => t.method === method)?.net ?? 0

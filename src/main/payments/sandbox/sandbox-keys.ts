@@ -1,6 +1,7 @@
 import { createHash, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { mkdirDurably, writeFileDurably } from '../../fs/durable-file'
 
 /**
  * The sandbox's test credentials, generated on first run into `<dataDir>/sandbox-keys/` and reused
@@ -49,7 +50,9 @@ const TERMINAL_ID = 'SANDBOX-T01'
 
 export function loadOrCreateSandboxKeys(dataDir: string): SandboxKeys {
   const dir = join(dataDir, 'sandbox-keys')
-  mkdirSync(dir, { recursive: true, mode: 0o700 })
+  // Written durably (temp name, fsync, rename, fsync the folder): a power cut leaves a key whole
+  // or absent, never empty — an empty key file would make every later start fail.
+  mkdirDurably(dir, { mode: 0o700 })
   const file = (name: string): string => join(dir, name)
   const pair = (name: string): { privateKey: string; publicKey: string } => {
     const priv = file(`${name}-private.pem`)
@@ -60,8 +63,8 @@ export function loadOrCreateSandboxKeys(dataDir: string): SandboxKeys {
         publicKeyEncoding: { type: 'spki', format: 'pem' },
         privateKeyEncoding: { type: 'pkcs8', format: 'pem' }
       })
-      writeFileSync(priv, keys.privateKey, { mode: 0o600 })
-      writeFileSync(pub, keys.publicKey)
+      writeFileDurably(priv, keys.privateKey, { mode: 0o600 })
+      writeFileDurably(pub, keys.publicKey)
     }
     return { privateKey: readFileSync(priv, 'utf8'), publicKey: readFileSync(pub, 'utf8') }
   }
@@ -72,7 +75,7 @@ export function loadOrCreateSandboxKeys(dataDir: string): SandboxKeys {
       // Base62 characters, the shape both providers hand out (WeChat checks for exactly 32).
       const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
       const text = Array.from(randomBytes(length), (b) => alphabet[b % 62]).join('')
-      writeFileSync(path, text, { mode: 0o600 })
+      writeFileDurably(path, text, { mode: 0o600 })
     }
     return file(name)
   }

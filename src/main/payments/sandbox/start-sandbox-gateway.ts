@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { AlipayGateway } from './alipay-gateway'
@@ -6,6 +7,7 @@ import { CardTerminal } from './card-terminal'
 import { ControlApi } from './control-api'
 import { HeldRequests } from './hold'
 import { sendJson } from './http-util'
+import { refuseForeignRequest } from './request-guard'
 import { Notifier } from './notifier'
 import { loadOrCreateSandboxKeys, type SandboxKeys } from './sandbox-keys'
 import { DEFAULT_SCENARIO, parseScenario, type Scenario, type ScenarioInput } from './scenarios'
@@ -28,6 +30,11 @@ export interface SandboxGateway {
   /** `http://127.0.0.1:<port>` */
   url: string
   keys: SandboxKeys
+  /**
+   * This run's secret for the control API (`/sandbox/v1/…`, the customer device): sent as
+   * the `X-Sandbox-Control` header. Only the till's main process knows it.
+   */
+  controlSecret: string
   /** Seeds one trade's scenario, as `PUT /sandbox/v1/scenarios/{tradeNo}` does. */
   setScenario(tradeNo: string, scenario: ScenarioInput): void
   trade(provider: SandboxProvider, tradeNo: string): SandboxTrade | undefined
@@ -60,11 +67,15 @@ export async function startSandboxGateway(options: SandboxGatewayOptions): Promi
   wechat.notifierSettle = (trade) => notifier.settle(trade)
   const control = new ControlApi(book, notifier, terminal)
   const handlers = [control, alipay, wechat, terminal]
+  const controlSecret = randomBytes(32).toString('base64url')
+  let port = 0
 
   const server: Server = createServer((req, res) => {
     const requestUrl = new URL(req.url ?? '/', url || 'http://127.0.0.1')
     void (async () => {
       try {
+        const refusal = refuseForeignRequest(req, requestUrl, { port, controlSecret })
+        if (refusal) return sendJson(res, refusal.status, { error: refusal.error })
         for (const handler of handlers) {
           if (await handler.handle(req, res, requestUrl)) return
         }
@@ -80,11 +91,13 @@ export async function startSandboxGateway(options: SandboxGatewayOptions): Promi
     server.once('error', reject)
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
   })
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  port = (server.address() as AddressInfo).port
+  url = `http://127.0.0.1:${port}`
 
   return {
     url,
     keys,
+    controlSecret,
     setScenario: (tradeNo, scenario) => book.setScenario(tradeNo, parseScenario(scenario)),
     trade: (provider, tradeNo) => book.get(provider, tradeNo),
     close: async () => {

@@ -4,6 +4,7 @@ import { createPaymentProviders, type PaymentProviders } from '../../payments/cr
 import { startNotificationListener, type NotificationListener } from '../../payments/notification-listener'
 import type { PaymentFlow, PaymentNotification, PaymentProvider } from '../../payments/provider'
 import { loadOrCreateSandboxKeys } from '../../payments/sandbox/sandbox-keys'
+import { CONTROL_SECRET_HEADER } from '../../payments/sandbox/request-guard'
 import type { ScenarioInput } from '../../payments/sandbox/scenarios'
 import { startSandboxGateway, type SandboxGateway } from '../../payments/sandbox/start-sandbox-gateway'
 
@@ -125,11 +126,13 @@ export function createPaymentsRuntime(options: PaymentsRuntimeOptions): Payments
     },
 
     async sandboxRequest(method, path, body) {
+      // The customer device exists only in sandbox mode; with real providers nothing answers.
+      if (options.mode !== 'sandbox') throw new Error('the sandbox is not running in this payment mode')
       const { gateway } = await start()
       if (!gateway) throw new Error('the sandbox gateway is not running')
       const response = await fetch(`${gateway.url}/sandbox/v1${path}`, {
         method,
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', [CONTROL_SECRET_HEADER]: gateway.controlSecret },
         ...(body === undefined ? {} : { body: JSON.stringify(body) })
       })
       const text = await response.text()

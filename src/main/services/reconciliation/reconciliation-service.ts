@@ -105,7 +105,7 @@ export function createReconciliationService(
         at: p.completed_at,
         ...(providerAt ? { providerAt } : {})
       }
-      local.push({ kind: 'payment', ...base })
+      local.push({ kind: 'payment', ...base, ...(p.voided_unrefunded ? { voidedUnrefunded: true } : {}) })
       // A reversed attempt took the money and gave it back: two rows on the bill.
       if (p.status === 'reversed') local.push({ kind: 'reversal', ...base })
     }
@@ -146,7 +146,9 @@ export function createReconciliationService(
           detail:
             row.note === 'lost_attempt'
               ? `Kassa has this attempt ${row.localStatus}; the provider's bill has it paid. Refund the customer or record the sale.`
-              : `The bill has it ${row.providerStatus}; Kassa has it ${row.localStatus}.`
+              : row.note === 'voided_not_refunded'
+                ? 'Kassa voided this order, but the provider still has the payment and no refund gave it back. Refund the customer at the provider.'
+                : `The bill has it ${row.providerStatus}; Kassa has it ${row.localStatus}.`
         })
         continue
       }

@@ -3,14 +3,24 @@ import type { CartView } from '@shared/contract/channels/cart'
 import { formatMinor, parseDecimalToMinor } from '@shared/money/format'
 import { businessDate } from '../../core/business-day'
 import { newId } from '../../core/ids'
-import { DomainError, invalid, notFound } from '../../domain/errors'
+import { ApprovalRequired, DomainError, invalid, notFound } from '../../domain/errors'
+import { roleCan } from '@shared/contract/roles'
 import { isEditable } from '../../domain/orders/order-status'
 import type { CouponRow } from '../../store/repos/coupons-repo'
 import type { OrderRow } from '../../store/repos/orders-repo'
 import type { ServiceContext } from '../service-context'
 import type { SettingsService } from '../settings-service'
 import { cartView, quoteRows, type MoneyRules } from './cart-quote'
+import { requireOwnCart } from './cart-owner'
 import type { ProductSource } from './product-source'
+
+/** A fraction of a piece is not something a shop sells (issue 11: 0.001 of a piece for ¥0.00). */
+function wholePieces(name: string): DomainError {
+  return new DomainError('VALIDATION', `${name} is sold by the piece: use a whole number`, 'quantity', {
+    key: 'errors.cart.wholePieces',
+    params: { name }
+  })
+}
 
 export interface Actor {
   userId: string | null
@@ -64,9 +74,11 @@ export function createCartService(
     return cartView(order, rules, lines, coupons, quoteRows(rules, lines, coupons))
   }
 
-  const draft = (cartId: string): OrderRow => {
+  /** The actor's editable cart (a parked one too, for `resume`, where the hand-over happens). */
+  const draft = (cartId: string, actor: Actor, options: { parkedIsOpen?: boolean } = {}): OrderRow => {
     const order = store.orders.get(cartId)
     if (!order) throw notFound('Cart', 'cartId')
+    requireOwnCart(order, actor.userId, 'cartId', options)
     if (!isEditable(order.status))
       throw new DomainError('CONFLICT', `This cart is already ${order.status}`, 'cartId')
     return order
@@ -89,9 +101,9 @@ export function createCartService(
   }
 
   /** Runs one change to a draft in a transaction and answers with the re-quoted cart. */
-  const change = (cartId: string, work: (order: OrderRow) => void): CartView =>
+  const change = (cartId: string, actor: Actor, work: (order: OrderRow) => void): CartView =>
     store.transaction(() => {
-      const order = draft(cartId)
+      const order = draft(cartId, actor)
       work(order)
       store.orders.touch(order.id, now())
       // Quoting inside the transaction means a change the engine refuses is never saved.
@@ -117,6 +129,44 @@ export function createCartService(
     }
   }
 
+  /**
+   * A line discount above the store's limit (a share of the line's gross, `lineDiscountLimit`)
+   * needs someone who may override prices, or their approval in place: otherwise 100 % off a
+   * line went through while a ¥0.50 price cut needed a manager (issue 10). Throws
+   * ApprovalRequired('price-override') naming the discount and the limit.
+   */
+  const requireDiscountApproval = (
+    order: OrderRow,
+    found: { quantity: string; unit_price: number },
+    discount: { type: 'rate'; rate: string } | { type: 'amount'; amount: string },
+    actor: Actor
+  ): void => {
+    if (actor.approverUserId) return
+    const role = actor.userId ? store.users.get(actor.userId)?.role : undefined
+    if (role && roleCan(role, 'price-override')) return
+    const limit = new Decimal(store.lossPrevention.get().lineDiscountLimit)
+    const gross = new Decimal(found.quantity).times(found.unit_price)
+    // The engine never takes more off a line than its gross.
+    const off = Decimal.min(
+      gross,
+      discount.type === 'rate'
+        ? gross.times(discount.rate)
+        : new Decimal(parseDecimalToMinor(discount.amount, order.currency, 'discount.amount'))
+    )
+    if (off.lte(gross.times(limit))) return
+    const locale = deps.settings.getProfile().locale
+    const share = gross.isZero() ? new Decimal(1) : off.div(gross)
+    const percent = (rate: Decimal): string => `${rate.times(100).toDecimalPlaces(1).toString()} %`
+    throw new ApprovalRequired('price-override', `A line discount above ${percent(limit)} needs a manager`, {
+      reason: 'lineDiscount',
+      action: 'line-discount',
+      amount: off.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber(),
+      currency: order.currency,
+      amountText: `${percent(share)} (${formatMinor(off.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber(), order.currency, locale)})`,
+      limitText: percent(limit)
+    })
+  }
+
   return {
     checkCouponUsable,
     view,
@@ -135,18 +185,22 @@ export function createCartService(
       )
     },
 
-    get(cartId: string): CartView {
+    get(cartId: string, actor: Actor): CartView {
       const order = store.orders.get(cartId)
       if (!order) throw notFound('Cart', 'cartId')
+      requireOwnCart(order, actor.userId, 'cartId', { parkedIsOpen: true })
       return view(order)
     },
 
-    addItem(input: {
-      cartId: string
-      code?: string | undefined
-      productId?: string | undefined
-      quantity?: string | undefined
-    }): CartView {
+    addItem(
+      input: {
+        cartId: string
+        code?: string | undefined
+        productId?: string | undefined
+        quantity?: string | undefined
+      },
+      actor: Actor
+    ): CartView {
       const product =
         input.productId !== undefined
           ? deps.products.byId(input.productId)
@@ -156,8 +210,9 @@ export function createCartService(
         throw new DomainError('NOT_FOUND', `No product with code ${input.code ?? input.productId}`, field)
       if (!product.active)
         throw new DomainError('CONFLICT', `${product.nameZh} is not for sale (inactive)`, field)
-      return change(input.cartId, (order) => {
-        const quantity = input.quantity ?? '1'
+      const quantity = input.quantity ?? '1'
+      if (product.unit === 'piece' && !new Decimal(quantity).isInteger()) throw wholePieces(product.nameZh)
+      return change(input.cartId, actor, (order) => {
         // Another scan of a plain piece line adds to it, so the receipt shows "3 ×", not three lines.
         const same = store.orders
           .lines(order.id)
@@ -190,33 +245,36 @@ export function createCartService(
       })
     },
 
-    setQuantity(input: { cartId: string; lineId: string; quantity: string }): CartView {
-      return change(input.cartId, (order) => {
+    setQuantity(input: { cartId: string; lineId: string; quantity: string }, actor: Actor): CartView {
+      return change(input.cartId, actor, (order) => {
         const found = line(order, input.lineId)
-        if (found.unit === 'piece' && !new Decimal(input.quantity).isInteger()) {
-          throw invalid('quantity', `${found.name} is sold by the piece: use a whole number`)
-        }
+        if (found.unit === 'piece' && !new Decimal(input.quantity).isInteger()) throw wholePieces(found.name)
         store.orders.setQuantity(order.id, found.id, new Decimal(input.quantity).toFixed())
       })
     },
 
-    removeLine(input: { cartId: string; lineId: string }): CartView {
+    removeLine(input: { cartId: string; lineId: string }, actor: Actor): CartView {
       return change(
         input.cartId,
+        actor,
         (order) => void store.orders.removeLine(order.id, line(order, input.lineId).id)
       )
     },
 
-    setLineDiscount(input: {
-      cartId: string
-      lineId: string
-      discount: { type: 'rate'; rate: string } | { type: 'amount'; amount: string } | null
-    }): CartView {
-      return change(input.cartId, (order) => {
+    setLineDiscount(
+      input: {
+        cartId: string
+        lineId: string
+        discount: { type: 'rate'; rate: string } | { type: 'amount'; amount: string } | null
+      },
+      actor: Actor
+    ): CartView {
+      return change(input.cartId, actor, (order) => {
         const found = line(order, input.lineId)
         const { discount } = input
         if (discount?.type === 'amount')
           parseDecimalToMinor(discount.amount, order.currency, 'discount.amount')
+        if (discount) requireDiscountApproval(order, found, discount, actor)
         store.orders.setDiscount(
           order.id,
           found.id,
@@ -228,7 +286,7 @@ export function createCartService(
     },
 
     overridePrice(input: { cartId: string; lineId: string; unitPrice: string }, actor: Actor): CartView {
-      return change(input.cartId, (order) => {
+      return change(input.cartId, actor, (order) => {
         const found = line(order, input.lineId)
         const price = parseDecimalToMinor(input.unitPrice, order.currency, 'unitPrice')
         store.orders.setPrice(order.id, found.id, price, actor.approverUserId ?? actor.userId)
@@ -244,8 +302,8 @@ export function createCartService(
       })
     },
 
-    applyCoupon(input: { cartId: string; code: string }): CartView {
-      return change(input.cartId, (order) => {
+    applyCoupon(input: { cartId: string; code: string }, actor: Actor): CartView {
+      return change(input.cartId, actor, (order) => {
         const coupon = store.coupons.byCode(input.code)
         if (!coupon) throw new DomainError('NOT_FOUND', `Unknown coupon code ${input.code}`, 'code')
         checkCouponUsable(coupon, businessDate(clock.now()))
@@ -267,8 +325,8 @@ export function createCartService(
       })
     },
 
-    removeCoupon(input: { cartId: string; code: string }): CartView {
-      return change(input.cartId, (order) => {
+    removeCoupon(input: { cartId: string; code: string }, actor: Actor): CartView {
+      return change(input.cartId, actor, (order) => {
         if (store.orders.removeCoupon(order.id, input.code) === 0)
           throw notFound(`Coupon ${input.code} on this cart`, 'code')
       })
@@ -276,7 +334,7 @@ export function createCartService(
 
     park(input: { cartId: string; note?: string | undefined }, actor: Actor): CartView {
       return store.transaction(() => {
-        const order = draft(input.cartId)
+        const order = draft(input.cartId, actor)
         if (store.orders.lines(order.id).length === 0)
           throw invalid('cartId', 'An empty cart cannot be parked')
         store.orders.park(order.id, input.note ?? null, now())
@@ -300,7 +358,7 @@ export function createCartService(
 
     resume(input: { cartId: string }, actor: Actor): CartView {
       return store.transaction(() => {
-        const order = draft(input.cartId)
+        const order = draft(input.cartId, actor, { parkedIsOpen: true })
         if (!order.parked_at) throw new DomainError('CONFLICT', 'This cart is not parked', 'cartId')
         const current = store.orders.activeDraft(actor.userId)
         if (current) {
@@ -314,7 +372,7 @@ export function createCartService(
 
     discard(input: { cartId: string }, actor: Actor): CartView {
       return store.transaction(() => {
-        const order = draft(input.cartId)
+        const order = draft(input.cartId, actor)
         store.orders.deleteDraft(order.id)
         return view(store.orders.activeDraft(actor.userId) ?? createDraft(actor.userId))
       })

@@ -42,8 +42,8 @@ export function createCheckoutService(
      * A cash payment's preview: due, change or shortfall, note suggestions (minor units) and
      * whether the tender is implausible. `due` (a decimal) is a split tender's cash part.
      */
-    previewCash(input: { cartId: string; tendered: string; due?: string | undefined }) {
-      const cart = deps.carts.get(input.cartId)
+    previewCash(input: { cartId: string; tendered: string; due?: string | undefined }, actor: Actor) {
+      const cart = deps.carts.get(input.cartId, actor)
       const due =
         input.due === undefined ? cart.totals.cashTotal : parseDecimalToMinor(input.due, cart.currency, 'due')
       const tendered =

@@ -1,3 +1,4 @@
+import { requireOwnCart } from './cart-owner'
 import { businessDate } from '../../core/business-day'
 import { newId } from '../../core/ids'
 import { DomainError, invalid, notFound } from '../../domain/errors'
@@ -31,6 +32,7 @@ export function freezeOrder(
   const { store, clock } = ctx
   const order = store.orders.get(input.cartId)
   if (!order) throw notFound('Cart', 'cartId')
+  requireOwnCart(order, input.actor.userId, 'cartId')
   nextOrderStatus(order.status, 'checkout')
   // A till sells only with an open shift; the sale is counted in its drawer.
   const shift = requireOpenShift(store, deps.terminal())

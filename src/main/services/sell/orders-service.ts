@@ -73,20 +73,43 @@ export function createOrdersService(ctx: ServiceContext, deps: { settings: Setti
       return orderDetail(store, find(orderId))
     },
 
-    /** Undoes a sale of today: the ledger entry is reversed, coupon uses are given back. */
+    /**
+     * Undoes a cash sale of today: the ledger entry is reversed, coupon uses are given back, and
+     * the cash (Σ the cash payments, change already netted) is expected out of the drawer.
+     *
+     * A sale any part of which was paid by card, Alipay or WeChat Pay is refused (`CONFLICT`,
+     * field `orderId`, key `errors.orders.voidNonCash`): the customer's money is at the provider,
+     * and only a refund (`refunds:create`, one refund number per tender, booked when the provider
+     * confirms) gives it back. A void is immediate and final; a provider refund may take time or be
+     * refused, so it cannot be folded into one (README, "Voids and refunds").
+     * Also refused: an order not paid today (`CONFLICT`, `errors.orders.voidNotToday`), no open
+     * shift for a cash void (`requireOpenShift`).
+     */
     void(input: { orderId: string; reason: string }, actor: Actor): OrderDetail {
       return store.transaction(() => {
         const order = find(input.orderId)
         nextOrderStatus(order.status, 'void')
+        const paid = store.payments.forOrder(order.id).filter((p) => p.status === 'succeeded')
+        const providers = [...new Set(paid.filter((p) => p.method !== 'cash').map((p) => p.method))]
+        if (providers.length > 0) {
+          throw new DomainError(
+            'CONFLICT',
+            `This sale was paid by ${providers.join(' and ')}: it cannot be voided; refund it so the money goes back to the customer through the provider`,
+            'orderId',
+            { key: 'errors.orders.voidNonCash', params: { methods: providers.join(',') } }
+          )
+        }
         // Cash given back leaves the drawer, so it must be counted in an open shift.
-        if (store.payments.forOrder(order.id).some((p) => p.method === 'cash' && p.status === 'succeeded'))
-          requireOpenShift(store)
+        if (paid.some((p) => p.method === 'cash')) requireOpenShift(store)
         const at = clock.now()
         if (!order.paid_at || businessDate(new Date(order.paid_at)) !== businessDate(at)) {
           throw new DomainError(
             'CONFLICT',
             'Only orders paid today can be voided; refund it instead',
-            'orderId'
+            'orderId',
+            {
+              key: 'errors.orders.voidNotToday'
+            }
           )
         }
         const sale = store.journal.linesForOrder(order.id).filter((line) => line.kind === 'sale')

@@ -1,5 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { mkdirDurably, writeFileDurably } from '../../fs/durable-file'
 import type { Platform } from '../../core/platform'
 import { DomainError, notFound } from '../../domain/errors'
 import type { Store } from '../../store/store'
@@ -18,9 +18,10 @@ export function createReceiptService(deps: { store: Store; platform: Platform; d
       }
       const pdf = await deps.platform.printToPdf(sessionId)
       const dir = join(deps.dataDir, 'receipts')
-      mkdirSync(dir, { recursive: true })
+      mkdirDurably(dir)
       const file = join(dir, `${order.number}.pdf`)
-      writeFileSync(file, pdf)
+      // The cashier is told the receipt was saved: it must survive a power cut right after.
+      writeFileDurably(file, pdf)
       return { file }
     }
   }

@@ -3,7 +3,7 @@ import type { Refund } from '@shared/contract/channels/refunds'
 import { roleCan } from '@shared/contract/roles'
 import { formatMinor, parseDecimalToMinor } from '@shared/money/format'
 import { newId } from '../../core/ids'
-import { ApprovalRequired, DomainError, invalid, notFound } from '../../domain/errors'
+import { ApprovalRequired, DomainError, invalid, notFound, type ApprovalDetail } from '../../domain/errors'
 import type { TenderMethod } from '../../domain/ledger/accounts'
 import { refundEntry } from '../../domain/ledger/refund-entry'
 import { nextOrderStatus } from '../../domain/orders/order-status'
@@ -14,7 +14,7 @@ import type { PaymentsRuntime, ProviderMethod } from '../payments/payments-runti
 import type { OrderRow } from '../../store/repos/orders-repo'
 import type { RefundRow, RefundTenderRow } from '../../store/repos/refunds-repo'
 import { recordChange, type ServiceContext } from '../service-context'
-import { requireOpenShift } from '../shifts/shift-guard'
+import { currentShift, requireOpenShift } from '../shifts/shift-guard'
 import type { SettingsService } from '../settings-service'
 import type { Actor } from './cart-service'
 
@@ -239,6 +239,71 @@ export function createRefundsService(
     })
   }
 
+  /**
+   * A cashier's refund needs a manager in place when it takes the order's refunds together
+   * above the refund threshold, the cashier's refunds in this shift above the shift limit, or
+   * pays cash out of the drawer above the cash threshold — so splitting a refund into small
+   * ones approves nothing (issue 11). Someone whose role holds `refund`, or an approver, passes.
+   * Throws ApprovalRequired('refund') with the reason, the amount and the limit.
+   */
+  const requireRefundApproval = (check: {
+    order: OrderRow
+    amount: number
+    cashOut: number
+    actor: Actor
+  }): void => {
+    const { order, amount, cashOut, actor } = check
+    if (actor.approverUserId) return
+    const actorRole = actor.userId ? store.users.get(actor.userId)?.role : undefined
+    if (actorRole && roleCan(actorRole, 'refund')) return
+    const policy = store.lossPrevention.get()
+    const locale = deps.settings.getProfile().locale
+    const money = (minor: number): string => formatMinor(minor, order.currency, locale)
+    const refuse = (reason: ApprovalDetail['reason'], total: number, limit: number, message: string) => {
+      throw new ApprovalRequired('refund', message, {
+        reason,
+        action: 'refund',
+        amount,
+        currency: order.currency,
+        amountText: money(total),
+        limitText: money(limit)
+      })
+    }
+    const threshold = store.refunds.approvalThreshold()
+    const orderTotal = order.refunded_total + amount
+    if (orderTotal > threshold)
+      refuse(
+        'refundOrder',
+        orderTotal,
+        threshold,
+        `Refunds on this order above ${money(threshold)} need a manager`
+      )
+    if (policy.shiftRefundLimit !== null) {
+      const shift = currentShift(store, deps.terminal())
+      // Without an open shift (a card refund before opening), the day so far counts as the shift.
+      const now = clock.now()
+      const from =
+        shift?.opened_at ?? new Date(now.getFullYear(), now.getMonth(), now.getDate()).toISOString()
+      const shiftTotal = store.lossPrevention.refundedBy(actor.userId, from, now.toISOString()) + amount
+      if (shiftTotal > policy.shiftRefundLimit)
+        refuse(
+          'refundShift',
+          shiftTotal,
+          policy.shiftRefundLimit,
+          `A cashier's refunds above ${money(policy.shiftRefundLimit)} in one shift need a manager`
+        )
+    }
+    if (cashOut > policy.cashRefundThreshold)
+      refuse(
+        'refundCash',
+        cashOut,
+        policy.cashRefundThreshold,
+        policy.cashRefundThreshold === 0
+          ? 'A cash refund paid out by a cashier needs a manager'
+          : `A cash refund above ${money(policy.cashRefundThreshold)} needs a manager`
+      )
+  }
+
   return {
     refundable(orderId: string) {
       const order = store.orders.get(orderId)
@@ -301,16 +366,6 @@ export function createRefundsService(
         }
         if (amount <= 0) throw invalid(request.lines ? 'lines' : 'amount', 'nothing to refund')
 
-        const threshold = store.refunds.approvalThreshold()
-        const actorRole = actor.userId ? store.users.get(actor.userId)?.role : undefined
-        if (amount > threshold && !(actorRole && roleCan(actorRole, 'refund')) && !actor.approverUserId) {
-          const locale = deps.settings.getProfile().locale
-          throw new ApprovalRequired(
-            'refund',
-            `A refund above ${formatMinor(threshold, order.currency, locale)} needs a manager`
-          )
-        }
-
         const payments = store.payments.forOrder(order.id).filter((payment) => payment.status === 'succeeded')
         const refundedByPayment = store.refunds.refundedByPayment(order.id)
         const split = allocateRefund(
@@ -328,6 +383,10 @@ export function createRefundsService(
         // Cash paid back leaves the drawer, so it must be counted in an open shift.
         if (split.some((part) => byId.get(part.id)!.method === 'cash'))
           requireOpenShift(store, deps.terminal())
+        const cashOut = split
+          .filter((part) => byId.get(part.id)!.method === 'cash')
+          .reduce((sum, part) => sum + part.amount, 0)
+        requireRefundApproval({ order, amount, cashOut, actor })
 
         const at = clock.now().toISOString()
         const terminal = deps.terminal()

@@ -1,3 +1,4 @@
+import { requireOwnCart } from './cart-owner'
 import type { CheckoutSession, Tender } from '@shared/contract/channels/tenders'
 import { formatMinor, parseDecimalToMinor } from '@shared/money/format'
 import { newId } from '../../core/ids'
@@ -209,9 +210,10 @@ export function createTendersService(
     timer ??= setInterval(() => void tick(), Math.min(1000, deps.timing.pollMs))
   }
 
-  const awaitingOrder = (orderId: string) => {
+  const awaitingOrder = (orderId: string, actor: Actor) => {
     const order = store.orders.get(orderId)
     if (!order) throw notFound('Order', 'orderId')
+    requireOwnCart(order, actor.userId, 'orderId')
     if (order.status !== 'awaiting_payment')
       throw new DomainError('CONFLICT', `This order is already ${order.status}`, 'orderId')
     return order
@@ -219,6 +221,14 @@ export function createTendersService(
 
   return {
     session,
+
+    /** The payment state of `orderId`, for the cashier whose order it is. */
+    sessionFor(orderId: string, actor: Actor): CheckoutSession {
+      const order = store.orders.get(orderId)
+      if (!order) throw notFound('Order', 'orderId')
+      if (order.status === 'awaiting_payment') requireOwnCart(order, actor.userId, 'orderId')
+      return session(orderId)
+    },
 
     begin(input: { cartId: string; checkoutKey: string }, actor: Actor): CheckoutSession {
       return store.transaction(() => {
@@ -229,7 +239,11 @@ export function createTendersService(
           return session(earlier.id)
         }
         // Resuming a payment the screen lost (a reload): the same order, never a second one.
-        if (store.orders.get(input.cartId)?.status === 'awaiting_payment') return session(input.cartId)
+        const resumed = store.orders.get(input.cartId)
+        if (resumed?.status === 'awaiting_payment') {
+          requireOwnCart(resumed, actor.userId, 'cartId')
+          return session(input.cartId)
+        }
         const { order } = freezeOrder(ctx, deps, { ...input, actor, whollyCash: false })
         return session(order.id)
       })
@@ -255,7 +269,7 @@ export function createTendersService(
       const recorded = store.transaction(() => {
         const earlier = store.payments.byAttemptKey(input.attemptKey)
         if (earlier) return { payment: earlier, fresh: false }
-        const order = awaitingOrder(input.orderId)
+        const order = awaitingOrder(input.orderId, actor)
         const payments = store.payments.forOrder(order.id)
         // Attempts that may still take money keep their amount reserved: no second try can overlap them.
         const reserved = payments
@@ -352,9 +366,11 @@ export function createTendersService(
       return session(payment.order_id)
     },
 
-    async cancelTender(tenderId: string): Promise<CheckoutSession> {
+    async cancelTender(tenderId: string, actor: Actor): Promise<CheckoutSession> {
       const payment = store.payments.byId(tenderId)
       if (!payment) throw notFound('Tender', 'tenderId')
+      const order = store.orders.get(payment.order_id)
+      if (order) requireOwnCart(order, actor.userId, 'orderId')
       if (payment.method !== 'cash' && mayStillSucceed(payment.status as PaymentStatus)) {
         await cancelAttempt(payment)
         const after = store.payments.byId(tenderId)!
@@ -365,7 +381,7 @@ export function createTendersService(
 
     cancelOrder(orderId: string, actor: Actor): CheckoutSession {
       return store.transaction(() => {
-        const order = awaitingOrder(orderId)
+        const order = awaitingOrder(orderId, actor)
         const payments = store.payments.forOrder(orderId)
         if (
           payments.some(

@@ -17,13 +17,8 @@ export function previousDate(date: string): string {
   return `${prev.getFullYear()}-${String(prev.getMonth() + 1).padStart(2, '0')}-${String(prev.getDate()).padStart(2, '0')}`
 }
 
-/** True for a real calendar date written YYYY-MM-DD (2026-02-30 is not one). */
-export function isCalendarDate(date: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  const at = new Date(y, m - 1, d)
-  return at.getFullYear() === y && at.getMonth() === m - 1 && at.getDate() === d
-}
+/** True for a real calendar date written YYYY-MM-DD (2026-02-30 is not one): the contract's one rule. */
+export { isCalendarDate } from '@shared/contract/text'
 
 /** One millisecond after an ISO instant: where a window opening just after it starts. */
 export function justAfter(iso: string): string {

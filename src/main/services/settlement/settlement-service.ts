@@ -5,6 +5,7 @@ import { DomainError, invalid } from '../../domain/errors'
 import { LEDGER_ACCOUNTS, type LedgerAccount } from '../../domain/ledger/accounts'
 import { buildZReport, ledgerMovementsOf, type DayFigures } from '../../domain/reports/z-report'
 import { zReportCsv } from '../../domain/reports/z-report-text'
+import type { OrderRow } from '../../store/repos/orders-repo'
 import type { DrillFilter, TimeWindow } from '../../store/repos/settlement-repo'
 import type { NotificationsService } from '../notifications-service'
 import { recordChange, type ServiceContext } from '../service-context'
@@ -72,6 +73,7 @@ export function createSettlementService(
       voids: windows.flatMap(r.voids),
       saleLines: windows.flatMap(r.saleLines),
       voidLines: windows.flatMap(r.voidLines),
+      refundLines: windows.flatMap(r.refundLines),
       saleTenders: windows.flatMap(r.saleTenders),
       voidTenders: windows.flatMap(r.voidTenders),
       refundTenders: [] as Array<{ method: string; amount: number }>,
@@ -134,7 +136,18 @@ export function createSettlementService(
   const report = (date: string): ZReport => {
     checkDate(date)
     const settled = store.settlement.settledDay(date)
-    if (settled) return JSON.parse(settled.report_json) as ZReport
+    if (settled) {
+      const frozen = JSON.parse(settled.report_json) as ZReport
+      // A report frozen before the sales block was restated as one sum (no `salesTotal`) is
+      // derived again as of its settlement moment: a settled day's events never change.
+      if (frozen.salesTotal !== undefined) return frozen
+      return {
+        ...live(date, settled.settled_at),
+        status: 'settled',
+        settledAt: frozen.settledAt,
+        settledBy: frozen.settledBy
+      }
+    }
     return { ...live(date, null), status: 'open', settledAt: null, settledBy: null }
   }
 
@@ -210,7 +223,25 @@ export function createSettlementService(
         limit,
         offset
       )
-      return { orders: rows.map((row) => orderSummary(store, row)), total }
+      const partOf = (order: OrderRow): number => {
+        if (filter.method !== undefined)
+          return store.payments
+            .forOrder(order.id)
+            .filter((p) => p.status === 'succeeded' && p.method === filter.method)
+            .reduce((sum, p) => sum + p.amount, 0)
+        if (filter.figure === 'refunds') return order.refunded_total
+        if (filter.sku !== undefined)
+          return store.orders
+            .lines(order.id)
+            .filter((line) => line.sku === filter.sku)
+            .reduce((sum, line) => sum + line.total, 0)
+        // The Voids row subtracts order totals (before cash rounding); its orders show the same.
+        return filter.figure === 'voids' ? order.total : order.total + order.cash_rounding
+      }
+      return {
+        orders: rows.map((row) => ({ ...orderSummary(store, row), figureAmount: partOf(row) })),
+        total
+      }
     },
 
     csv(date: string): { fileName: string; csv: string } {

@@ -1,4 +1,5 @@
 import type { ShiftView } from '@shared/contract/channels/shifts'
+import { roleCan } from '@shared/contract/roles'
 import { countedCash } from '@shared/money/denominations'
 import { formatMinor, parseDecimalToMinor } from '@shared/money/format'
 import { newId } from '../../core/ids'
@@ -77,7 +78,17 @@ export function createShiftsService(ctx: ServiceContext, deps: { settings: Setti
     return { ...figures, expected: shift.expected_cash ?? expectedCash(figures) }
   }
 
-  const view = (shift: ShiftRow): ShiftView => {
+  /**
+   * Whether `viewer` counts blind: the store's closing count is blind and their role does not
+   * supervise the drawer (`shift-close`). Such a viewer gets no drawer figures for open shifts.
+   */
+  const blindFor = (viewer: { userId: string | null }): boolean => {
+    if (!store.lossPrevention.get().blindClose) return false
+    const role = viewer.userId ? store.users.get(viewer.userId)?.role : undefined
+    return !(role && roleCan(role, 'shift-close'))
+  }
+
+  const view = (shift: ShiftRow, blind = false): ShiftView => {
     const counted = shift.count_json
       ? (JSON.parse(shift.count_json) as { counts: Record<string, number>; other: number })
       : null
@@ -94,7 +105,7 @@ export function createShiftsService(ctx: ServiceContext, deps: { settings: Setti
       closedAt: shift.closed_at,
       closedBy: nameOf(shift.closed_by),
       orderCount: store.shifts.orderCount(shift.id),
-      drawer: drawerOf(shift),
+      drawer: blind && shift.status === 'open' ? null : drawerOf(shift),
       counted: shift.counted_cash,
       overShort: shift.over_short,
       count: counted,
@@ -146,15 +157,17 @@ export function createShiftsService(ctx: ServiceContext, deps: { settings: Setti
     /** The till's open shift; throws a CONFLICT naming what to do when there is none. */
     requireOpen: (till: string = terminal()) => requireOpenShift(store, till),
 
-    current() {
+    /** The till's open shift and rescue shift, as `viewer` may see them (see `blindFor`). */
+    current(viewer: { userId: string | null }) {
+      const blind = blindFor(viewer)
       const till = terminal()
       const shift = store.shifts.openShift(till, 'regular')
       const rescue = store.shifts.openShift(till, 'rescue')
       return {
         terminal: till,
         currency: deps.settings.getProfile().currency,
-        shift: shift ? view(shift) : null,
-        rescue: rescue ? view(rescue) : null
+        shift: shift ? view(shift, blind) : null,
+        rescue: rescue ? view(rescue, blind) : null
       }
     },
 
@@ -164,8 +177,9 @@ export function createShiftsService(ctx: ServiceContext, deps: { settings: Setti
       return view(shift)
     },
 
-    list(limit: number): ShiftView[] {
-      return store.shifts.recent(terminal(), limit).map(view)
+    list(limit: number, viewer: { userId: string | null }): ShiftView[] {
+      const blind = blindFor(viewer)
+      return store.shifts.recent(terminal(), limit).map((shift) => view(shift, blind))
     },
 
     open(input: CashCount, actor: Actor): ShiftView {

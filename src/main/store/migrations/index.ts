@@ -8,7 +8,9 @@ import { migration0060Shifts } from './0060-shifts'
 import { migration0070Tenders } from './0070-tenders'
 import { migration0075RefundTenderTax } from './0075-refund-tender-tax'
 import { migration0080Reconciliation } from './0080-reconciliation'
+import { migration0100ReceiptSettings } from './0100-receipt-settings'
 import { migration0110LineWeightPending } from './0110-line-weight-pending'
+import { migration0130LossPrevention } from './0130-loss-prevention'
 
 /** Every schema step, in order. Append only; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -21,7 +23,9 @@ export const migrations: readonly Migration[] = [
   migration0070Tenders,
   migration0075RefundTenderTax,
   migration0080Reconciliation,
-  migration0110LineWeightPending
+  migration0100ReceiptSettings,
+  migration0110LineWeightPending,
+  migration0130LossPrevention
 ]
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version

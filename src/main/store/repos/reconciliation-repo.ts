@@ -51,7 +51,18 @@ export interface LocalTradeRow {
   amount: number
   status: string
   completed_at: string | null
+  /**
+   * Payments only: 1 when the order was voided and the provider has not given all of this payment
+   * back (Σ succeeded refund tenders on it < its amount) — the customer's money is still out.
+   */
+  voided_unrefunded?: number
 }
+
+/** A payment's order voided while the provider still holds (part of) the payment. */
+const VOIDED_UNREFUNDED = `(status = 'succeeded'
+        AND (SELECT o.status FROM orders o WHERE o.id = payments.order_id) = 'voided'
+        AND amount > (SELECT coalesce(sum(rt.amount), 0) FROM refund_tenders rt
+                      WHERE rt.payment_id = payments.id AND rt.status = 'succeeded')) AS voided_unrefunded`
 
 /** Reconciliation runs and results, the fees already posted per day, and the till's rows a bill is matched against. */
 export function createReconciliationRepo(db: Database) {
@@ -85,10 +96,10 @@ export function createReconciliationRepo(db: Database) {
       INSERT INTO reconciliation_fees (date, provider, posted, updated_at) VALUES (?, ?, ?, ?)
       ON CONFLICT (date, provider) DO UPDATE SET posted = excluded.posted, updated_at = excluded.updated_at`),
     paymentsBetween: db.prepare<[string, string, string], LocalTradeRow>(`
-      SELECT id, trade_no, amount, status, completed_at FROM payments
+      SELECT id, trade_no, amount, status, completed_at, ${VOIDED_UNREFUNDED} FROM payments
       WHERE method = ? AND trade_no IS NOT NULL AND status IN ('succeeded', 'reversed') AND completed_at >= ? AND completed_at < ?`),
     paymentByTradeNo: db.prepare<[string, string], LocalTradeRow>(
-      'SELECT id, trade_no, amount, status, completed_at FROM payments WHERE method = ? AND trade_no = ?'
+      `SELECT id, trade_no, amount, status, completed_at, ${VOIDED_UNREFUNDED} FROM payments WHERE method = ? AND trade_no = ?`
     ),
     refundsBetween: db.prepare<[string, string, string], LocalTradeRow>(`
       SELECT rt.id, p.trade_no, rt.amount, rt.status, rt.completed_at FROM refund_tenders rt JOIN payments p ON p.id = rt.payment_id

@@ -84,6 +84,12 @@ export function createSettlementRepo(db: Database) {
         sum(CAST(round(l.quantity * 1000) AS INTEGER)) AS qty_milli, sum(l.total) AS total, sum(l.tax) AS tax
       FROM orders o JOIN order_lines l ON l.order_id = o.id
       WHERE o.status = 'voided' AND o.closed_at >= ? AND o.closed_at < ? GROUP BY l.sku, l.tax_rate`),
+    // Items given back, by the moment their refund was complete (a refund by amount has no lines).
+    refundLines: db.prepare<[string, string], LineBucket>(`
+      SELECT l.sku, max(l.name) AS name, max(l.name_en) AS name_en, l.tax_rate,
+        sum(CAST(round(rl.quantity * 1000) AS INTEGER)) AS qty_milli, sum(rl.amount) AS total, sum(rl.tax) AS tax
+      FROM refunds r JOIN refund_lines rl ON rl.refund_id = r.id JOIN order_lines l ON l.id = rl.order_line_id
+      WHERE r.status = 'succeeded' AND r.completed_at >= ? AND r.completed_at < ? GROUP BY l.sku, l.tax_rate`),
     saleTenders: db.prepare<[string, string], MethodSum>(`
       SELECT p.method, sum(p.amount) AS amount FROM orders o JOIN payments p ON p.order_id = o.id
       WHERE o.paid_at >= ? AND o.paid_at < ? AND p.status = 'succeeded' GROUP BY p.method`),
@@ -121,6 +127,7 @@ export function createSettlementRepo(db: Database) {
     voids: (w: TimeWindow): SalesBucket[] => s.voids.all(w.from, w.to),
     saleLines: (w: TimeWindow): LineBucket[] => s.saleLines.all(w.from, w.to),
     voidLines: (w: TimeWindow): LineBucket[] => s.voidLines.all(w.from, w.to),
+    refundLines: (w: TimeWindow): LineBucket[] => s.refundLines.all(w.from, w.to),
     saleTenders: (w: TimeWindow): MethodSum[] => s.saleTenders.all(w.from, w.to),
     voidTenders: (w: TimeWindow): MethodSum[] => s.voidTenders.all(w.from, w.to),
     refunds: (w: TimeWindow) => s.refunds.get(w.from, w.to)!,

@@ -10,10 +10,18 @@ interface OrdersTableProps {
   selectedId?: string | null
   /** Makes each order number a button that opens it. */
   onOpen?: (orderId: string) => void
+  /** The amount column: what the customer paid, unless a figure's share is given (a tender's part). */
+  amount?: { label: string; of: (order: OrderSummary) => number }
 }
 
 /** Orders as a table: number, time, cashier, what was paid, status. */
-export function OrdersTable({ orders, withDate = false, selectedId = null, onOpen }: OrdersTableProps) {
+export function OrdersTable({
+  orders,
+  withDate = false,
+  selectedId = null,
+  onOpen,
+  amount
+}: OrdersTableProps) {
   const { t, i18n } = useTranslation()
   const money = useMoney()
   const when = (order: OrderSummary): string => {
@@ -29,7 +37,7 @@ export function OrdersTable({ orders, withDate = false, selectedId = null, onOpe
           { label: t('orders.columns.number') },
           { label: t('orders.columns.time') },
           { label: t('orders.columns.cashier') },
-          { label: t('orders.columns.total'), numeric: true },
+          { label: amount?.label ?? t('orders.columns.total'), numeric: true },
           { label: t('orders.columns.status') }
         ]}
       />
@@ -51,7 +59,9 @@ export function OrdersTable({ orders, withDate = false, selectedId = null, onOpe
             </th>
             <td>{when(order)}</td>
             <td>{order.cashierName ?? '—'}</td>
-            <td className="num">{money(order.total + order.cashRounding, order.currency)}</td>
+            <td className="num">
+              {money(amount ? amount.of(order) : order.total + order.cashRounding, order.currency)}
+            </td>
             <td>
               <span className={`status-pill status-pill--${order.status}`}>
                 {t(`orders.statuses.${order.status}`)}

@@ -4,6 +4,7 @@ import QRCode from 'qrcode'
 import type { OrderDetail } from '@shared/contract/channels/orders'
 import { useMoney } from '../lib/money'
 import { useSettingsStore } from '../stores/settings-store'
+import { StoreContact } from './StoreContact'
 import { rateToPercent } from '@shared/money/rate-percent'
 
 /**
@@ -33,6 +34,7 @@ export function Receipt({ order }: { order: OrderDetail }) {
     <article className="receipt" aria-label={t('receipt.title')}>
       <header className="receipt__header">
         <h3 className="receipt__store">{profile?.storeName}</h3>
+        <StoreContact />
         {order.status === 'voided' && <p className="receipt__voided">{t('receipt.voided')}</p>}
         <dl className="receipt__meta">
           <dt>{t('receipt.order')}</dt>

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { accountMessageKey, type ApiError } from '@shared/contract'
 
 /**
- * Turns an API error into words for the person at the till: a known accounts reason in the
+ * Turns an API error into words for the person at the till: its message key translated, a known accounts reason in the
  * interface language, else main's own text, without the `field:` prefix (the form shows the
  * message beside that field).
  */
@@ -10,7 +10,7 @@ export function useErrorText(): (error: ApiError | null | undefined) => string {
   const { t, i18n } = useTranslation()
   return (error) => {
     if (!error) return ''
-    // A refusal with a message key is said in the interface language (issue 10, item 5).
+    // A refusal that carries a message key is shown in the interface language.
     if (error.key && i18n.exists(error.key)) return t(error.key, error.params ?? {})
     const reason =
       error.field && error.message.startsWith(`${error.field}: `)

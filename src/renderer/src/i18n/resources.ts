@@ -9,6 +9,9 @@ import { settlementMessages } from './locales/settlement'
 import { defineMessages, type MessageBundle } from './messages'
 import { paymentsMessages } from './locales/payments'
 import { reconciliationMessages } from './locales/reconciliation'
+import { voidsMessages } from './locales/voids'
+import { receiptSettingsMessages } from './locales/receipt-settings'
+import { securityMessages } from './locales/security'
 
 /**
  * Every feature's strings. A feature adds one file under locales/ exporting a
@@ -23,6 +26,9 @@ const bundles: MessageBundle<object>[] = [
   paymentsMessages,
   settlementMessages,
   reconciliationMessages,
+  voidsMessages,
+  receiptSettingsMessages,
+  securityMessages,
   counterMessages
 ]
 

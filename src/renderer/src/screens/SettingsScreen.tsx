@@ -2,21 +2,22 @@ import { useEffect, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CheckCircle2, Save, Undo2 } from 'lucide-react'
 import { ROUNDING_MODES, STORE_LOCALES, TAX_MODES, type StoreProfile } from '@shared/contract'
-import { isKnownCurrency, minorDigits } from '@shared/money/currencies'
+import { cashStepText, cashSteps } from '@shared/money/cash-steps'
+import { isKnownCurrency } from '@shared/money/currencies'
 import { formatMinor } from '@shared/money/format'
 import { TextField } from '../components/TextField'
 import { Field } from '../components/Field'
 import { useSettingsStore } from '../stores/settings-store'
 import { ScreenHeader } from '../components/ScreenHeader'
+import { ReceiptSettingsForm } from './ReceiptSettingsForm'
+import { LossPreventionForm } from './settings/LossPreventionForm'
 
 const CURRENCIES = ['CNY', 'HKD', 'USD', 'EUR', 'GBP', 'JPY', 'KRW', 'KWD', 'BHD'] as const
 
-/** Cash steps that make sense for a currency with this many minor digits. */
-function cashSteps(currency: string): string[] {
-  const digits = isKnownCurrency(currency) ? minorDigits(currency) : 2
-  if (digits === 0) return ['5', '10', '50', '100']
-  if (digits === 2) return ['0.05', '0.10', '0.50', '1.00']
-  return ['0.005', '0.010', '0.050', '0.100', '1.000']
+/** The currency's coin steps, as the contract accepts them (`cashSteps` is the one rule). */
+function cashStepOptions(currency: string): string[] {
+  if (!isKnownCurrency(currency)) return []
+  return cashSteps(currency).map((step) => cashStepText(step, currency))
 }
 
 export function SettingsScreen() {
@@ -39,7 +40,7 @@ export function SettingsScreen() {
   const dirty = JSON.stringify(saved) !== JSON.stringify(draft)
   const errorFor = (field: keyof StoreProfile): string | undefined =>
     error?.field === field ? error.message.replace(`${field}: `, '') : undefined
-  const steps = cashSteps(draft.currency)
+  const steps = cashStepOptions(draft.currency)
   const stepOptions =
     draft.cashIncrement && !steps.includes(draft.cashIncrement) ? [draft.cashIncrement, ...steps] : steps
   const example = isKnownCurrency(draft.currency) ? formatMinor(123456, draft.currency, draft.locale) : ''
@@ -189,6 +190,9 @@ export function SettingsScreen() {
           </button>
         </div>
       </form>
+      <ReceiptSettingsForm />
+
+      {saved && <LossPreventionForm currency={saved.currency} />}
     </section>
   )
 }

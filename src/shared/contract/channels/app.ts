@@ -1,19 +1,20 @@
 import { z } from 'zod'
 import { channel } from '../channel'
+import { text } from '../text'
 
 export const databaseHealthSchema = z.object({
   status: z.enum(['ok', 'damaged']),
   /** Human-readable reason when damaged; never a stack trace. */
-  message: z.string().optional(),
+  message: text().optional(),
   /** Where the file is, so the owner can find the backups beside it. */
-  file: z.string()
+  file: text()
 })
 
 export const appInfoSchema = z.object({
   name: z.literal('Kassa'),
-  version: z.string(),
+  version: text(),
   mode: z.enum(['electron', 'web']),
-  dataDir: z.string(),
+  dataDir: text(),
   database: databaseHealthSchema
 })
 

@@ -1,23 +1,23 @@
 import { z } from 'zod'
 import { ACCOUNT_MESSAGES as M } from '../account-messages'
 import { channel } from '../channel'
+import { text } from '../text'
 import { PERMISSIONS } from '../permissions'
 import { ROLES } from '../roles'
 import { storeProfileSchema } from './settings'
 
-export const usernameSchema = z
-  .string()
+export const usernameSchema = text()
   .trim()
   .regex(/^[A-Za-z0-9._-]{3,32}$/, M.usernameFormat)
-export const displayNameSchema = z.string().trim().min(1, M.displayNameRequired).max(60, M.displayNameTooLong)
+export const displayNameSchema = text().trim().min(1, M.displayNameRequired).max(60, M.displayNameTooLong)
 /** Length and digits only; the full rule (not all digits, not the username) is the service's. */
-export const passwordSchema = z.string().max(128, M.passwordTooLong)
-export const pinSchema = z.string().regex(/^\d{4,6}$/, M.pinFormat)
+export const passwordSchema = text().max(128, M.passwordTooLong)
+export const pinSchema = text().regex(/^\d{4,6}$/, M.pinFormat)
 
 export const currentUserSchema = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
+  id: text(),
+  username: text(),
+  displayName: text(),
   role: z.enum(ROLES),
   /** The capabilities the role holds, so the renderer can hide what would be refused anyway. */
   permissions: z.array(z.enum(PERMISSIONS))
@@ -29,14 +29,14 @@ export const auditChainStatusSchema = z.object({
   entries: z.number().int(),
   /** The first entry that does not chain, when broken. */
   brokenAtSeq: z.number().int().nullable(),
-  reason: z.string().nullable()
+  reason: text().nullable()
 })
 export type AuditChainStatus = z.infer<typeof auditChainStatusSchema>
 
 export const authStatusSchema = z.object({
   /** No owner yet: only the first-run set-up opens. */
   setupRequired: z.boolean(),
-  storeName: z.string(),
+  storeName: text(),
   /** The profile the set-up screen starts from (only while set-up is required). */
   setupProfile: storeProfileSchema.nullable(),
   state: z.enum(['signed-out', 'active', 'locked']),
@@ -92,7 +92,7 @@ export const profileUpdateSchema = z
   .object({
     displayName: displayNameSchema.optional(),
     /** Required when changing the password or the PIN. */
-    currentPassword: z.string().max(128).optional(),
+    currentPassword: text().max(128).optional(),
     newPassword: passwordSchema.optional(),
     newPin: pinSchema.optional()
   })
@@ -127,8 +127,8 @@ export const authChannels = {
     summary: 'Log this session in with username and password (also switches from a locked user).',
     input: z
       .object({
-        username: z.string().trim().min(1, 'must not be empty').max(64),
-        password: z.string().min(1, 'must not be empty').max(128)
+        username: text().trim().min(1, 'must not be empty').max(64),
+        password: text().min(1, 'must not be empty').max(128)
       })
       .strict(),
     output: authStatusSchema,

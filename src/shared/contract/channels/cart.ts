@@ -1,40 +1,31 @@
 import { z } from 'zod'
-import { scanDecimal } from '../../money/decimal-scan'
 import { channel } from '../channel'
+import { decimalText, text } from '../text'
+import { quantityProblem, rateProblem } from '../../schemas/cart-rules'
+import { NEGATIVE, TOO_LARGE } from '../../money/messages'
 
 // The cart a cashier builds is a draft order kept in main: every change is saved at once,
 // so a cart survives a crash or restart, and its totals always come from the settlement
 // engine. Money leaves as integer minor units; the renderer only formats it.
 
 const minor = z.number().int()
-const id = z.string().min(1, 'is required')
+const id = text().min(1, 'is required')
 
-/** A positive decimal with at most 3 fractional digits (kg of weighed goods). */
-export const quantitySchema = z
-  .string({ error: 'is required' })
-  .trim()
-  .refine((text) => {
-    const scan = scanDecimal(text)
-    return scan !== undefined && !scan.negative && scan.significantFractionDigits <= 3 && /[1-9]/.test(text)
-  }, 'must be a number greater than 0 with at most 3 decimals')
+/**
+ * A positive decimal with at most 3 fractional digits (kg of weighed goods), exactly as typed;
+ * main refuses a fraction for goods sold by the piece.
+ */
+export const quantitySchema = decimalText(quantityProblem, { error: 'is required' })
 
 /** A rate from 0 to 1 inclusive ("0.1" is 10 %). */
-export const rateSchema = z
-  .string({ error: 'is required' })
-  .trim()
-  .refine((text) => {
-    const scan = scanDecimal(text)
-    return scan !== undefined && !scan.negative && (scan.integerValue === 0 || /^1(\.0*)?$/.test(text))
-  }, 'must be between 0 and 1, such as 0.1 for 10 %')
+export const rateSchema = decimalText(rateProblem, { error: 'is required' })
 
 /** A non-negative decimal amount; main checks the currency's digits. */
-export const amountSchema = z
-  .string({ error: 'is required' })
-  .trim()
-  .refine((text) => {
-    const scan = scanDecimal(text)
-    return scan !== undefined && !scan.negative
-  }, 'must be a decimal amount such as 12.50')
+export const amountSchema = decimalText(
+  (scan) =>
+    scan.negative && scan.digitsValue !== 0 ? NEGATIVE : scan.digitsValue > 1e15 ? TOO_LARGE : undefined,
+  { error: 'is required' }
+)
 
 export const lineDiscountInputSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('rate'), rate: rateSchema }).strict(),
@@ -43,16 +34,16 @@ export const lineDiscountInputSchema = z.discriminatedUnion('type', [
 
 /** A line as sold: what was scanned and the engine's figures for it, all in minor units. */
 export const soldLineSchema = z.object({
-  id: z.string(),
-  sku: z.string(),
-  name: z.string(),
-  nameEn: z.string().nullable(),
-  unit: z.string(),
-  quantity: z.string(),
+  id: text(),
+  sku: text(),
+  name: text(),
+  nameEn: text().nullable(),
+  unit: text(),
+  quantity: text(),
   unitPrice: minor,
   listPrice: minor,
-  taxRate: z.string(),
-  discount: z.object({ type: z.enum(['rate', 'amount']), value: z.string() }).nullable(),
+  taxRate: text(),
+  discount: z.object({ type: z.enum(['rate', 'amount']), value: text() }).nullable(),
   gross: minor,
   lineDiscount: minor,
   net: minor,
@@ -63,16 +54,16 @@ export const soldLineSchema = z.object({
 })
 
 export const cartLineSchema = soldLineSchema.extend({
-  productId: z.string().nullable(),
+  productId: text().nullable(),
   priceOverridden: z.boolean(),
   /** A kg line added without a weight: the cashier must enter one before checkout. */
   weightPending: z.boolean()
 })
 
 export const cartCouponSchema = z.object({
-  code: z.string(),
+  code: text(),
   applied: z.boolean(),
-  reason: z.string().nullable(),
+  reason: text().nullable(),
   discount: minor
 })
 
@@ -87,31 +78,31 @@ export const cartTotalsSchema = z.object({
   /** What a wholly-cash sale asks for after cash rounding (equals total when none is set). */
   cashTotal: minor,
   cashRounding: minor,
-  itemCount: z.string()
+  itemCount: text()
 })
 
 export const cartSchema = z.object({
-  id: z.string(),
-  status: z.string(),
-  currency: z.string(),
-  parkedAt: z.string().nullable(),
-  parkedNote: z.string().nullable(),
+  id: text(),
+  status: text(),
+  currency: text(),
+  parkedAt: text().nullable(),
+  parkedNote: text().nullable(),
   lines: z.array(cartLineSchema),
   coupons: z.array(cartCouponSchema),
   totals: cartTotalsSchema,
-  updatedAt: z.string()
+  updatedAt: text()
 })
 
 export type CartView = z.infer<typeof cartSchema>
 export type CartLineView = z.infer<typeof cartLineSchema>
 
 export const parkedCartSchema = z.object({
-  id: z.string(),
-  parkedAt: z.string(),
-  note: z.string().nullable(),
+  id: text(),
+  parkedAt: text(),
+  note: text().nullable(),
   lineCount: z.number().int(),
   total: minor,
-  currency: z.string()
+  currency: text()
 })
 
 const cartRef = { cartId: id }
@@ -136,8 +127,8 @@ export const cartChannels = {
     input: z
       .object({
         ...cartRef,
-        code: z.string().trim().min(1, 'is required').optional(),
-        productId: z.string().min(1).optional(),
+        code: text().trim().min(1, 'is required').optional(),
+        productId: text().min(1).optional(),
         quantity: quantitySchema.optional()
       })
       .strict()
@@ -164,7 +155,8 @@ export const cartChannels = {
     summary: "Sets (or clears, with null) a line's discount: a rate or an amount.",
     input: z.object({ ...lineRef, discount: lineDiscountInputSchema.nullable() }).strict(),
     output: cartSchema,
-    permission: 'sell'
+    permission: 'sell',
+    overridable: true
   }),
   'cart:override-price': channel({
     summary: "Overrides a line's unit price (manager, or a manager's PIN in place).",
@@ -176,19 +168,19 @@ export const cartChannels = {
   'cart:apply-coupon': channel({
     summary:
       'Applies a coupon by code; refused with the reason (unknown, expired, used up, min spend not met).',
-    input: z.object({ ...cartRef, code: z.string().trim().min(1, 'is required').max(40) }).strict(),
+    input: z.object({ ...cartRef, code: text().trim().min(1, 'is required').max(40) }).strict(),
     output: cartSchema,
     permission: 'sell'
   }),
   'cart:remove-coupon': channel({
     summary: 'Removes a coupon from the cart.',
-    input: z.object({ ...cartRef, code: z.string().trim().min(1, 'is required') }).strict(),
+    input: z.object({ ...cartRef, code: text().trim().min(1, 'is required') }).strict(),
     output: cartSchema,
     permission: 'sell'
   }),
   'cart:park': channel({
     summary: 'Parks the cart (kept across restarts) and opens a new empty one.',
-    input: z.object({ ...cartRef, note: z.string().trim().max(60).optional() }).strict(),
+    input: z.object({ ...cartRef, note: text().trim().max(60).optional() }).strict(),
     output: cartSchema,
     permission: 'sell'
   }),

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { scanDecimal } from '../../money/decimal-scan'
 import { NOT_A_DECIMAL } from '../../money/messages'
 import { channel } from '../channel'
+import { text } from '../text'
 import { UI_LANGUAGES } from './settings'
 
 // The catalog: products (with their barcodes) and categories. Prices cross the API twice: as an integer
@@ -40,16 +41,14 @@ export function normalizeRate(text: string): string {
   return trimmed === '' ? '0' : trimmed
 }
 
-const nameSchema = z.string({ error: M.required }).trim().min(1, M.empty).max(120, M.nameTooLong)
+const nameSchema = text({ error: M.required }).trim().min(1, M.empty).max(120, M.nameTooLong)
 
-export const skuSchema = z
-  .string({ error: M.required })
+export const skuSchema = text({ error: M.required })
   .trim()
   .min(1, M.empty)
   .regex(/^[^\s,|]{1,40}$/u, M.skuFormat)
 
-export const barcodeSchema = z
-  .string({ error: M.required })
+export const barcodeSchema = text({ error: M.required })
   .trim()
   .regex(/^[0-9A-Za-z._-]{1,32}$/, M.barcodeFormat)
 
@@ -59,17 +58,12 @@ const barcodesSchema = z
   .refine((codes) => new Set(codes).size === codes.length, M.barcodeRepeated)
 
 /** A non-negative decimal; the currency's digits are checked in main (`parseDecimalToMinor`). */
-const priceSchema = z
-  .string({ error: M.required })
-  .trim()
-  .refine((text) => {
-    const scan = scanDecimal(text)
-    return scan !== undefined && !scan.negative
-  }, M.priceFormat)
+const priceSchema = text({ error: M.required }).refine((text) => {
+  const scan = scanDecimal(text)
+  return scan !== undefined && !scan.negative
+}, M.priceFormat)
 
-export const taxRateSchema = z
-  .string({ error: M.required })
-  .trim()
+export const taxRateSchema = text({ error: M.required })
   .refine((text) => {
     const scan = scanDecimal(text)
     return (
@@ -81,21 +75,21 @@ export const taxRateSchema = z
 const unitSchema = z.enum(PRODUCT_UNITS, { error: M.unit })
 
 export const productSchema = z.object({
-  id: z.string(),
-  sku: z.string(),
-  barcodes: z.array(z.string()),
-  nameZh: z.string(),
-  nameEn: z.string(),
-  categoryId: z.string().nullable(),
+  id: text(),
+  sku: text(),
+  barcodes: z.array(text()),
+  nameZh: text(),
+  nameEn: text(),
+  categoryId: text().nullable(),
   /** Integer minor units of the store currency. */
   priceMinor: z.number().int(),
   /** The same price as a decimal string with the currency's digits, e.g. `"3.50"`. */
-  price: z.string(),
-  taxRate: z.string(),
+  price: text(),
+  taxRate: text(),
   unit: z.enum(PRODUCT_UNITS),
   active: z.boolean(),
-  createdAt: z.string(),
-  updatedAt: z.string()
+  createdAt: text(),
+  updatedAt: text()
 })
 export type Product = z.infer<typeof productSchema>
 
@@ -105,7 +99,7 @@ export const productInputSchema = z
     barcodes: barcodesSchema.default([]),
     nameZh: nameSchema,
     nameEn: nameSchema,
-    categoryId: z.string().trim().min(1, M.empty).nullable().default(null),
+    categoryId: text().trim().min(1, M.empty).nullable().default(null),
     price: priceSchema,
     taxRate: taxRateSchema,
     unit: unitSchema.default('piece'),
@@ -116,12 +110,12 @@ export type ProductInput = z.output<typeof productInputSchema>
 
 export const productUpdateSchema = z
   .object({
-    id: z.string().trim().min(1, M.empty),
+    id: text().trim().min(1, M.empty),
     sku: skuSchema.optional(),
     barcodes: barcodesSchema.optional(),
     nameZh: nameSchema.optional(),
     nameEn: nameSchema.optional(),
-    categoryId: z.string().trim().min(1, M.empty).nullable().optional(),
+    categoryId: text().trim().min(1, M.empty).nullable().optional(),
     price: priceSchema.optional(),
     taxRate: taxRateSchema.optional(),
     unit: unitSchema.optional(),
@@ -131,10 +125,10 @@ export const productUpdateSchema = z
 export type ProductUpdate = z.output<typeof productUpdateSchema>
 
 export const categorySchema = z.object({
-  id: z.string(),
-  code: z.string(),
-  nameZh: z.string(),
-  nameEn: z.string(),
+  id: text(),
+  code: text(),
+  nameZh: text(),
+  nameEn: text(),
   sortOrder: z.number().int(),
   active: z.boolean(),
   /** Active products in it. */
@@ -142,8 +136,7 @@ export const categorySchema = z.object({
 })
 export type Category = z.infer<typeof categorySchema>
 
-const categoryCodeSchema = z
-  .string({ error: M.required })
+const categoryCodeSchema = text({ error: M.required })
   .trim()
   .regex(/^[A-Za-z0-9_-]{1,20}$/, M.categoryCode)
 const sortOrderSchema = z
@@ -165,7 +158,7 @@ export type CategoryInput = z.output<typeof categoryInputSchema>
 
 export const categoryUpdateSchema = z
   .object({
-    id: z.string().trim().min(1, M.empty),
+    id: text().trim().min(1, M.empty),
     code: categoryCodeSchema.optional(),
     nameZh: nameSchema.optional(),
     nameEn: nameSchema.optional(),
@@ -178,8 +171,8 @@ export type CategoryUpdate = z.output<typeof categoryUpdateSchema>
 export const catalogSearchSchema = z
   .object({
     /** Name (zh or en, any part of it), SKU or barcode; empty lists everything (in `categoryId`). */
-    query: z.string().max(100, 'must be at most 100 characters').default(''),
-    categoryId: z.string().min(1).nullable().default(null),
+    query: text().max(100, 'must be at most 100 characters').default(''),
+    categoryId: text().min(1).nullable().default(null),
     limit: z.number().int().min(1, 'must be at least 1').max(500, 'must be at most 500').default(50),
     includeInactive: z.boolean().default(false),
     /** Whose names to sort by (the interface language). */
@@ -216,19 +209,19 @@ export const importRowErrorSchema = z.object({
   /** The CSV line the row starts on (the header is line 1). */
   line: z.number().int(),
   /** The CSV column, e.g. `price`, or `''` for the row as a whole. */
-  field: z.string(),
-  message: z.string(),
+  field: text(),
+  message: text(),
   /** What the cell held. */
-  value: z.string()
+  value: text()
 })
 export type ImportRowError = z.infer<typeof importRowErrorSchema>
 
 export const importPreviewRowSchema = z.object({
   line: z.number().int(),
-  sku: z.string(),
-  nameZh: z.string(),
-  nameEn: z.string(),
-  price: z.string(),
+  sku: text(),
+  nameZh: text(),
+  nameEn: text(),
+  price: text(),
   action: z.enum(['create', 'update', 'invalid'])
 })
 
@@ -239,7 +232,7 @@ export const importPreviewSchema = z.object({
   toCreate: z.number().int(),
   toUpdate: z.number().int(),
   /** Category codes the import would create. */
-  newCategories: z.array(z.string()),
+  newCategories: z.array(text()),
   /** The first rows, to show what the file holds. */
   rows: z.array(importPreviewRowSchema),
   /** Every problem, up to `errorLimit`, in line order. */
@@ -249,10 +242,11 @@ export const importPreviewSchema = z.object({
 })
 export type ImportPreview = z.infer<typeof importPreviewSchema>
 
-const csvTextSchema = z
-  .string({ error: M.required })
-  .min(1, 'the file is empty')
-  .max(32 * 1024 * 1024, 'the file is larger than 32 MB')
+const csvTextSchema = text({
+  error: M.required,
+  max: 32 * 1024 * 1024,
+  tooLong: 'the file is larger than 32 MB'
+}).min(1, 'the file is empty')
 
 export const importPreviewInputSchema = z
   .object({
@@ -267,12 +261,12 @@ export const importCommitInputSchema = z
     csv: csvTextSchema,
     mode: z.enum(IMPORT_MODES, { error: 'must be all-or-nothing or valid-rows-only' }),
     /** Echoed in `catalog:import-progress` so a window knows its own import's progress. */
-    importId: z.string().max(64).optional()
+    importId: text().max(64).optional()
   })
   .strict()
 
 export const importResultSchema = z.object({
-  importId: z.string(),
+  importId: text(),
   created: z.number().int(),
   updated: z.number().int(),
   /** Invalid rows left out (valid-rows-only). */
@@ -283,7 +277,7 @@ export const importResultSchema = z.object({
 export type ImportResult = z.infer<typeof importResultSchema>
 
 export const importProgressSchema = z.object({
-  importId: z.string(),
+  importId: text(),
   done: z.number().int(),
   total: z.number().int()
 })
@@ -301,7 +295,7 @@ export const catalogChannels = {
     summary: 'The active product with exactly this barcode or SKU (the scanner), or NOT_FOUND.',
     input: z
       .object({
-        code: z.string().trim().min(1, M.empty).max(64),
+        code: text().trim().min(1, M.empty).max(64),
         includeInactive: z.boolean().default(false)
       })
       .strict(),
@@ -310,7 +304,7 @@ export const catalogChannels = {
   }),
   'catalog:get-product': channel({
     summary: 'One product by id, active or not.',
-    input: z.object({ id: z.string().min(1, M.empty) }).strict(),
+    input: z.object({ id: text().min(1, M.empty) }).strict(),
     output: productSchema,
     permission: 'sell'
   }),
@@ -334,7 +328,7 @@ export const catalogChannels = {
   }),
   'catalog:deactivate-product': channel({
     summary: 'Take a product off sale (kept for past orders; update with active: true to bring it back).',
-    input: z.object({ id: z.string().min(1, M.empty) }).strict(),
+    input: z.object({ id: text().min(1, M.empty) }).strict(),
     output: productSchema,
     permission: 'catalog-manage'
   }),
@@ -352,7 +346,7 @@ export const catalogChannels = {
   }),
   'catalog:deactivate-category': channel({
     summary: 'Hide a category (its products stay, uncategorised views still find them).',
-    input: z.object({ id: z.string().min(1, M.empty) }).strict(),
+    input: z.object({ id: text().min(1, M.empty) }).strict(),
     output: categorySchema,
     permission: 'catalog-manage'
   }),
@@ -372,7 +366,7 @@ export const catalogChannels = {
   'catalog:export-csv': channel({
     summary: 'Every product as CSV text in the import format.',
     input: z.object({ includeInactive: z.boolean().default(true) }).strict(),
-    output: z.object({ csv: z.string(), rows: z.number().int(), fileName: z.string() }),
+    output: z.object({ csv: text(), rows: z.number().int(), fileName: text() }),
     permission: 'catalog-manage'
   })
 }

@@ -1,18 +1,19 @@
 import { z } from 'zod'
 import { channel } from '../channel'
+import { calendarDate, text } from '../text'
 import { amountSchema, rateSchema } from './cart'
 
 const minor = z.number().int()
 
 export const couponSchema = z.object({
-  id: z.string(),
-  code: z.string(),
+  id: text(),
+  code: text(),
   type: z.enum(['rate', 'amount']),
-  rate: z.string().nullable(),
+  rate: text().nullable(),
   amount: minor.nullable(),
   minSpend: minor.nullable(),
-  validFrom: z.string().nullable(),
-  validTo: z.string().nullable(),
+  validFrom: text().nullable(),
+  validTo: text().nullable(),
   usageLimit: z.number().int().nullable(),
   usedCount: z.number().int(),
   active: z.boolean()
@@ -20,15 +21,11 @@ export const couponSchema = z.object({
 
 export type Coupon = z.infer<typeof couponSchema>
 
-const date = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-12-31')
+const date = calendarDate('must be a real date such as 2026-12-31')
 
 export const couponInputSchema = z
   .object({
-    code: z
-      .string({ error: 'is required' })
+    code: text({ error: 'is required' })
       .trim()
       .regex(/^[A-Za-z0-9_-]{2,40}$/, 'use 2 to 40 letters, digits, dashes or underscores'),
     type: z.enum(['rate', 'amount'], { error: 'must be rate or amount' }),
@@ -67,7 +64,7 @@ export const couponsChannels = {
   }),
   'coupons:update': channel({
     summary: 'Changes a coupon (its code stays).',
-    input: z.object({ id: z.string().min(1), coupon: couponInputSchema }).strict(),
+    input: z.object({ id: text().min(1), coupon: couponInputSchema }).strict(),
     output: couponSchema,
     permission: 'coupons-manage'
   })

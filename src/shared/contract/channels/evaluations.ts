@@ -1,18 +1,19 @@
 import { z } from 'zod'
 import { channel } from '../channel'
+import { text } from '../text'
 
 export const evaluationSchema = z.object({
-  lineId: z.string(),
+  lineId: text(),
   rating: z.number().int().min(1).max(5),
-  comment: z.string().nullable(),
-  at: z.string()
+  comment: text().nullable(),
+  at: text()
 })
 
 export const productRatingSchema = z.object({
-  sku: z.string(),
+  sku: text(),
   count: z.number().int(),
   /** The mean rating to one decimal, e.g. "4.5". */
-  average: z.string()
+  average: text()
 })
 
 export type Evaluation = z.infer<typeof evaluationSchema>
@@ -21,15 +22,15 @@ export type ProductRating = z.infer<typeof productRatingSchema>
 export const evaluationsChannels = {
   'evaluations:for-order': channel({
     summary: "An order's lines with their customer rating, and whether each may still be rated.",
-    input: z.object({ orderId: z.string().min(1, 'is required') }).strict(),
+    input: z.object({ orderId: text().min(1, 'is required') }).strict(),
     output: z.object({
-      orderId: z.string(),
+      orderId: text(),
       lines: z.array(
         z.object({
-          lineId: z.string(),
-          sku: z.string(),
-          name: z.string(),
-          nameEn: z.string().nullable(),
+          lineId: text(),
+          sku: text(),
+          name: text(),
+          nameEn: text().nullable(),
           /** Why the line cannot be rated: the order is not paid, or the line was refunded. */
           refusal: z.enum(['unpaid', 'refunded']).nullable(),
           evaluation: evaluationSchema.nullable()
@@ -42,14 +43,14 @@ export const evaluationsChannels = {
     summary: "Records a customer's rating (1–5) and comment on one line of a paid order; one per line.",
     input: z
       .object({
-        orderId: z.string().min(1, 'is required'),
-        lineId: z.string().min(1, 'is required'),
+        orderId: text().min(1, 'is required'),
+        lineId: text().min(1, 'is required'),
         rating: z
           .number()
           .int('must be a whole number from 1 to 5')
           .min(1, 'must be from 1 to 5')
           .max(5, 'must be from 1 to 5'),
-        comment: z.string().trim().max(500).optional()
+        comment: text().trim().max(500).optional()
       })
       .strict(),
     output: evaluationSchema,

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { channel } from '../channel'
+import { dateOrInstant, text } from '../text'
 import { amountSchema, soldLineSchema } from './cart'
 
 const minor = z.number().int()
@@ -17,37 +18,37 @@ export const ORDER_STATUS_VALUES = [
 export const orderLineSchema = soldLineSchema
 
 export const paymentSchema = z.object({
-  id: z.string(),
+  id: text(),
   method: z.enum(['cash', 'card', 'alipay', 'wechat']),
-  status: z.string(),
+  status: text(),
   amount: minor,
   tendered: minor,
   change: minor,
-  tradeNo: z.string().nullable(),
+  tradeNo: text().nullable(),
   /** 622588******1231: the only form of a card number Kassa holds. */
-  maskedPan: z.string().nullable(),
-  at: z.string()
+  maskedPan: text().nullable(),
+  at: text()
 })
 
 export const orderSummarySchema = z.object({
-  id: z.string(),
-  number: z.string().nullable(),
+  id: text(),
+  number: text().nullable(),
   status: z.enum(ORDER_STATUS_VALUES),
-  currency: z.string(),
+  currency: text(),
   total: minor,
   cashRounding: minor,
   itemCount: z.number().int(),
-  cashierName: z.string().nullable(),
-  paidAt: z.string().nullable(),
-  createdAt: z.string()
+  cashierName: text().nullable(),
+  paidAt: text().nullable(),
+  createdAt: text()
 })
 
 export const orderDetailSchema = orderSummarySchema.extend({
-  terminal: z.string(),
+  terminal: text(),
   taxMode: z.enum(['inclusive', 'exclusive']),
   lines: z.array(orderLineSchema),
   coupons: z.array(
-    z.object({ code: z.string(), applied: z.boolean(), reason: z.string().nullable(), discount: minor })
+    z.object({ code: text(), applied: z.boolean(), reason: text().nullable(), discount: minor })
   ),
   payments: z.array(paymentSchema),
   grossTotal: minor,
@@ -60,9 +61,9 @@ export const orderDetailSchema = orderSummarySchema.extend({
   paidTotal: minor,
   changeGiven: minor,
   refundedTotal: minor,
-  taxByRate: z.array(z.object({ rate: z.string(), tax: minor, net: minor })),
-  closedAt: z.string().nullable(),
-  closeReason: z.string().nullable()
+  taxByRate: z.array(z.object({ rate: text(), tax: minor, net: minor })),
+  closedAt: text().nullable(),
+  closeReason: text().nullable()
 })
 
 export type OrderSummary = z.infer<typeof orderSummarySchema>
@@ -75,10 +76,7 @@ export const checkoutResultSchema = z.object({
   replayed: z.boolean()
 })
 
-const isoDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/, 'must be a date such as 2026-11-25')
+const isoDate = dateOrInstant()
 
 export const ordersChannels = {
   'checkout:pay-cash': channel({
@@ -86,9 +84,9 @@ export const ordersChannels = {
       'Checks the cart out and takes cash in one transaction. The same checkoutKey again returns the first result, never a second order.',
     input: z
       .object({
-        cartId: z.string().min(1, 'is required'),
+        cartId: text().min(1, 'is required'),
         tendered: amountSchema,
-        checkoutKey: z.string().trim().min(8, 'must be a unique key per checkout attempt').max(64),
+        checkoutKey: text().trim().min(8, 'must be a unique key per checkout attempt').max(64),
         /** The cashier confirmed a tender beyond `plausibleTenderLimit` (shared/money/plausibility). */
         confirmLargeTender: z.boolean().optional()
       })
@@ -101,7 +99,7 @@ export const ordersChannels = {
       'What a cash payment of this much would leave: the amount due, the change, or how much is short.',
     input: z
       .object({
-        cartId: z.string().min(1, 'is required'),
+        cartId: text().min(1, 'is required'),
         tendered: amountSchema,
         /** What this cash tender pays, in a split tender; defaults to the cart's cash total. */
         due: amountSchema.optional()
@@ -122,12 +120,12 @@ export const ordersChannels = {
     summary: 'Order history, newest first: by number, date range, amount range, cashier and status.',
     input: z
       .object({
-        number: z.string().trim().max(20).optional(),
+        number: text().trim().max(20).optional(),
         from: isoDate.optional(),
         to: isoDate.optional(),
         minTotal: amountSchema.optional(),
         maxTotal: amountSchema.optional(),
-        cashierUserId: z.string().optional(),
+        cashierUserId: text().optional(),
         status: z.enum(ORDER_STATUS_VALUES).optional(),
         limit: z.number().int().min(1).max(200).default(50),
         offset: z.number().int().min(0).default(0)
@@ -139,28 +137,28 @@ export const ordersChannels = {
   'orders:cashiers': channel({
     summary: 'Everyone who has rung up an order, for the history filter.',
     input: z.object({}).strict(),
-    output: z.array(z.object({ id: z.string(), displayName: z.string() })),
+    output: z.array(z.object({ id: text(), displayName: text() })),
     permission: 'sell'
   }),
   'orders:get': channel({
     summary: 'One order with its lines, coupons, payments and tax by rate.',
-    input: z.object({ orderId: z.string().min(1, 'is required') }).strict(),
+    input: z.object({ orderId: text().min(1, 'is required') }).strict(),
     output: orderDetailSchema,
     permission: 'sell'
   }),
   'receipt:save-pdf': channel({
     summary:
       "Saves the receipt showing in the caller's window as a PDF (desktop app; web mode prints instead).",
-    input: z.object({ orderId: z.string().min(1, 'is required') }).strict(),
-    output: z.object({ file: z.string() }),
+    input: z.object({ orderId: text().min(1, 'is required') }).strict(),
+    output: z.object({ file: text() }),
     permission: 'sell'
   }),
   'orders:void': channel({
     summary: 'Voids a paid order of the current business day (manager): the sale is reversed in the ledger.',
     input: z
       .object({
-        orderId: z.string().min(1, 'is required'),
-        reason: z.string().trim().min(1, 'is required').max(200)
+        orderId: text().min(1, 'is required'),
+        reason: text().trim().min(1, 'is required').max(200)
       })
       .strict(),
     output: orderDetailSchema,

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { channel } from '../channel'
+import { calendarDate, text } from '../text'
 
 // Provider reconciliation: one provider's bill for one provider business day (China time,
 // cut at Beijing midnight) matched against the till's payments and refunds by trade and
@@ -8,10 +9,7 @@ import { channel } from '../channel'
 // difference).
 
 const minor = z.number().int()
-const date = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-11-25')
+const date = calendarDate()
 
 export const RECONCILIATION_PROVIDERS = ['alipay', 'wechat', 'card'] as const
 export type ReconciliationProvider = (typeof RECONCILIATION_PROVIDERS)[number]
@@ -28,34 +26,34 @@ export const reconciliationRowSchema = z.object({
   result: z.enum(RECONCILIATION_RESULTS),
   /** `reversal`: a paid trade cancelled (refund row without our refund number). */
   kind: z.enum(['payment', 'refund', 'reversal']),
-  tradeNo: z.string(),
-  refundNo: z.string().nullable(),
-  providerTradeNo: z.string().nullable(),
+  tradeNo: text(),
+  refundNo: text().nullable(),
+  providerTradeNo: text().nullable(),
   providerAmount: minor.nullable(),
   localAmount: minor.nullable(),
   fee: minor,
-  providerStatus: z.string().nullable(),
-  localStatus: z.string().nullable(),
-  providerTime: z.string().nullable(),
-  localTime: z.string().nullable(),
-  /** open_attempt | no_local_attempt | lost_attempt | recorded_other_day | provider_not_final */
-  note: z.string().nullable(),
+  providerStatus: text().nullable(),
+  localStatus: text().nullable(),
+  providerTime: text().nullable(),
+  localTime: text().nullable(),
+  /** open_attempt | no_local_attempt | lost_attempt | recorded_other_day | provider_not_final | voided_not_refunded */
+  note: text().nullable(),
   /** What "query and repair" did: the attempt was fixed from the provider's answer, or a person must look. */
   repair: z.enum(['repaired', 'needs_person']).nullable(),
-  repairDetail: z.string().nullable()
+  repairDetail: text().nullable()
 })
 
 export type ReconciliationRow = z.infer<typeof reconciliationRowSchema>
 
 export const reconciliationRunSchema = z.object({
-  id: z.string(),
+  id: text(),
   /** The provider business day (China time). */
-  date: z.string(),
+  date: text(),
   provider: z.enum(RECONCILIATION_PROVIDERS),
   source: z.enum(['fetch', 'import']),
-  fileName: z.string().nullable(),
-  ranAt: z.string(),
-  ranBy: z.string().nullable(),
+  fileName: text().nullable(),
+  ranAt: text(),
+  ranBy: text().nullable(),
   billRows: z.number().int(),
   matched: z.number().int(),
   differences: z.number().int(),
@@ -95,9 +93,9 @@ export const reconciliationChannels = {
       .object({
         date,
         provider: z.enum(['alipay', 'wechat']),
-        fileName: z.string().max(255).optional(),
-        fileBase64: z.string().max(40_000_000).optional(),
-        text: z.string().max(30_000_000).optional()
+        fileName: text().max(255).optional(),
+        fileBase64: text({ max: 40_000_000 }).optional(),
+        text: text({ max: 30_000_000 }).optional()
       })
       .strict()
       .refine((input) => (input.fileBase64 === undefined) !== (input.text === undefined), {
@@ -123,7 +121,7 @@ export const reconciliationChannels = {
     summary: 'One reconciliation run with its rows: by id, or the current run of a day and provider.',
     input: z
       .object({
-        runId: z.string().optional(),
+        runId: text().optional(),
         date: date.optional(),
         provider: z.enum(RECONCILIATION_PROVIDERS).optional()
       })

@@ -1,52 +1,51 @@
 import { z } from 'zod'
 import { channel } from '../channel'
+import { text } from '../text'
 import { amountSchema, quantitySchema } from './cart'
 
 const minor = z.number().int()
 
 export const refundSchema = z.object({
-  id: z.string(),
-  number: z.string(),
-  orderId: z.string(),
-  orderNumber: z.string().nullable(),
+  id: text(),
+  number: text(),
+  orderId: text(),
+  orderNumber: text().nullable(),
   status: z.enum(['processing', 'succeeded', 'failed']),
   amount: minor,
   tax: minor,
-  reason: z.string(),
-  currency: z.string(),
-  requestedBy: z.string().nullable(),
-  approvedBy: z.string().nullable(),
-  createdAt: z.string(),
+  reason: text(),
+  currency: text(),
+  requestedBy: text().nullable(),
+  approvedBy: text().nullable(),
+  createdAt: text(),
   lines: z.array(
     z.object({
-      lineId: z.string(),
-      name: z.string(),
-      nameEn: z.string().nullable(),
-      quantity: z.string(),
+      lineId: text(),
+      name: text(),
+      nameEn: text().nullable(),
+      quantity: text(),
       amount: minor
     })
   ),
-  tenders: z.array(
-    z.object({ method: z.string(), amount: minor, status: z.string(), outRequestNo: z.string() })
-  )
+  tenders: z.array(z.object({ method: text(), amount: minor, status: text(), outRequestNo: text() }))
 })
 
 export type Refund = z.infer<typeof refundSchema>
 
 /** What is still refundable on each line and in all. */
 export const refundableSchema = z.object({
-  orderId: z.string(),
-  currency: z.string(),
+  orderId: text(),
+  currency: text(),
   refundable: minor,
   approvalThreshold: minor,
   lines: z.array(
     z.object({
-      lineId: z.string(),
-      name: z.string(),
-      nameEn: z.string().nullable(),
-      unit: z.string(),
-      quantity: z.string(),
-      quantityLeft: z.string(),
+      lineId: text(),
+      name: text(),
+      nameEn: text().nullable(),
+      unit: text(),
+      quantity: text(),
+      quantityLeft: text(),
       amountLeft: minor
     })
   ),
@@ -56,7 +55,7 @@ export const refundableSchema = z.object({
 export const refundsChannels = {
   'refunds:refundable': channel({
     summary: 'What can still be refunded on an order, by line and in all, with its earlier refunds.',
-    input: z.object({ orderId: z.string().min(1, 'is required') }).strict(),
+    input: z.object({ orderId: text().min(1, 'is required') }).strict(),
     output: refundableSchema,
     permission: 'sell'
   }),
@@ -65,11 +64,11 @@ export const refundsChannels = {
       'Refunds lines (by quantity) or an amount of a paid order back to its tenders. Above the approval threshold a manager approves in place. The same refundKey again returns the first refund.',
     input: z
       .object({
-        orderId: z.string().min(1, 'is required'),
-        refundKey: z.string().trim().min(8, 'must be a unique key per refund').max(64),
-        reason: z.string().trim().min(1, 'is required').max(200),
+        orderId: text().min(1, 'is required'),
+        refundKey: text().trim().min(8, 'must be a unique key per refund').max(64),
+        reason: text().trim().min(1, 'is required').max(200),
         lines: z
-          .array(z.object({ lineId: z.string().min(1, 'is required'), quantity: quantitySchema }).strict())
+          .array(z.object({ lineId: text().min(1, 'is required'), quantity: quantitySchema }).strict())
           .min(1, 'choose at least one line')
           .optional(),
         amount: amountSchema.optional()

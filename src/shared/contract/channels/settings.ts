@@ -1,6 +1,8 @@
 import { z } from 'zod'
+import { cashStepText, cashSteps } from '../../money/cash-steps'
 import { isKnownCurrency, minorDigits } from '../../money/currencies'
 import { channel } from '../channel'
+import { text } from '../text'
 
 export const STORE_LOCALES = ['zh-CN', 'en-US', 'zh-HK', 'zh-TW', 'en-GB', 'ja-JP'] as const
 export const ROUNDING_MODES = ['half-up', 'half-even'] as const
@@ -12,9 +14,8 @@ const DECIMAL = /^\d+(\.\d+)?$/
 /** The store profile: who we are and the money rules every quote uses. */
 export const storeProfileSchema = z
   .object({
-    storeName: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters'),
-    currency: z
-      .string()
+    storeName: text().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters'),
+    currency: text()
       .trim()
       .toUpperCase()
       .refine((code) => isKnownCurrency(code), 'unknown currency'),
@@ -22,7 +23,7 @@ export const storeProfileSchema = z
     rounding: z.enum(ROUNDING_MODES, { error: 'must be half-up or half-even' }),
     taxMode: z.enum(TAX_MODES, { error: 'must be inclusive or exclusive' }),
     /** Cash rounding step as a decimal string ("0.10"), or null for none. */
-    cashIncrement: z.string().trim().regex(DECIMAL, 'must be a decimal number such as 0.10').nullable()
+    cashIncrement: text().max(24).regex(DECIMAL, 'must be a decimal number such as 0.10').nullable()
   })
   .strict()
   .superRefine((profile, ctx) => {
@@ -37,10 +38,29 @@ export const storeProfileSchema = z
     }
     if (/^[0.]+$/.test(profile.cashIncrement)) {
       ctx.addIssue({ code: 'custom', path: ['cashIncrement'], message: 'must be greater than 0' })
+      return
+    }
+    // Only a coin's value is a step a shop could mean (issue 11: "12.5" made a ¥4.50 sale free).
+    const steps = cashSteps(profile.currency)
+    const minor = decimalToMinor(profile.cashIncrement, minorDigits(profile.currency))
+    if (minor === null || !steps.includes(minor)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cashIncrement'],
+        message: `must be one of the ${profile.currency} coin steps: ${steps.map((v) => cashStepText(v, profile.currency)).join(', ')}`
+      })
     }
   })
 
 export type StoreProfile = z.infer<typeof storeProfileSchema>
+
+/** `"0.10"` at 2 digits → 10; null when it has more digits than that or is beyond a safe integer. */
+function decimalToMinor(value: string, digits: number): number | null {
+  const [whole = '', fraction = ''] = value.split('.')
+  const kept = fraction.replace(/0+$/, '')
+  if (kept.length > digits || whole.replace(/^0+/, '').length > 12) return null
+  return Number(whole) * 10 ** digits + Number(kept.padEnd(digits, '0') || '0')
+}
 
 export const preferencesSchema = z.object({
   language: z.enum(UI_LANGUAGES, { error: 'must be zh-CN or en' })

@@ -1,57 +1,77 @@
 import { z } from 'zod'
 import { channel } from '../channel'
+import { calendarDate, text } from '../text'
 import { orderSummarySchema } from './orders'
 
 const minor = z.number().int()
-const date = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-11-25')
+const date = calendarDate()
 
 /**
  * A business day's settlement (Z-report), derived from orders, payments, refunds and cash
- * moves. Sales are net of the day's voids; every amount is minor units of `currency`.
+ * moves. The sales block is one sum from grossSales down to collected (see `buildZReport`); every
+ * amount is minor units of `currency`.
  */
 export const zReportSchema = z.object({
-  date: z.string(),
-  currency: z.string(),
+  date: text(),
+  currency: text(),
   status: z.enum(['open', 'settled']),
-  settledAt: z.string().nullable(),
-  settledBy: z.string().nullable(),
-  generatedAt: z.string(),
-  /** Paid orders still standing (sales − voids). */
+  settledAt: text().nullable(),
+  settledBy: text().nullable(),
+  generatedAt: text(),
+  /** Paid orders still standing (paidOrders − voids.count). */
   orderCount: z.number().int(),
+  /** Orders paid in the day, voided later or not. */
+  paidOrders: z.number().int(),
+  /** Σ line gross (quantity × price) of the orders paid in the day. */
   grossSales: minor,
+  /** Of the orders paid in the day. */
   lineDiscounts: minor,
   couponDiscounts: minor,
-  voids: z.object({ count: z.number().int(), amount: minor }),
+  /** Tax added on top of prices (exclusive-tax shops); 0 when prices include tax. */
+  taxAdded: minor,
+  /** grossSales − lineDiscounts − couponDiscounts + taxAdded: Σ order totals paid in the day. */
+  salesTotal: minor,
+  /**
+   * Orders voided in the day: `sales` their order totals (the figure subtracted from salesTotal),
+   * `amount` what went back including cash rounding, `discounts` and `tax` their share of those.
+   */
+  voids: z.object({
+    count: z.number().int(),
+    sales: minor,
+    amount: minor,
+    discounts: minor,
+    tax: minor
+  }),
   refunds: z.object({ count: z.number().int(), orders: z.number().int(), amount: minor, tax: minor }),
-  /** Σ order totals (after discounts, including tax) − voids − refunds, before cash rounding. */
+  /** salesTotal − voids.sales − refunds.amount, before cash rounding. */
   netSales: minor,
   taxTotal: minor,
-  /** Tax of sales by rate; refunded tax is shown beside it, as `refunds.tax`. */
-  taxByRate: z.array(z.object({ rate: z.string(), net: minor, tax: minor })),
+  /** Tax of sales kept (after voids) by rate; Σ tax − refunds.tax = taxTotal. */
+  taxByRate: z.array(z.object({ rate: text(), net: minor, tax: minor })),
   cashRounding: minor,
   /** netSales + cashRounding: what the tenders took in, net of what they gave back. */
   collected: minor,
   /** Paid per standing order, rounded half-up to the minor unit. */
   averageTicket: minor,
-  tenders: z.array(z.object({ method: z.string(), sales: minor, refunds: minor, net: minor })),
+  tenders: z.array(z.object({ method: text(), sales: minor, refunds: minor, net: minor })),
+  /** Sales after voids, before refunds, by who rang them up: Σ sales = salesTotal − voids.sales. */
   byCashier: z.array(
     z.object({
-      userId: z.string().nullable(),
-      name: z.string().nullable(),
+      userId: text().nullable(),
+      name: text().nullable(),
       orders: z.number().int(),
       sales: minor
     })
   ),
+  /** Sales after voids, before refunds, by hour paid (local time): Σ sales = salesTotal − voids.sales. */
   byHour: z.array(z.object({ hour: z.number().int(), orders: z.number().int(), sales: minor })),
+  /** Sold − voided − refunded (refunds by line) per product, best first. */
   topProducts: z.array(
     z.object({
-      sku: z.string(),
-      name: z.string(),
-      nameEn: z.string().nullable(),
-      quantity: z.string(),
+      sku: text(),
+      name: text(),
+      nameEn: text().nullable(),
+      quantity: text(),
       sales: minor
     })
   ),
@@ -66,10 +86,10 @@ export const zReportSchema = z.object({
     dropped: minor,
     shifts: z.array(
       z.object({
-        id: z.string(),
-        number: z.string(),
+        id: text(),
+        number: text(),
         kind: z.enum(['regular', 'rescue']),
-        closedAt: z.string().nullable(),
+        closedAt: text().nullable(),
         expected: minor,
         counted: minor,
         overShort: minor
@@ -83,11 +103,11 @@ export const zReportSchema = z.object({
 export type ZReport = z.infer<typeof zReportSchema>
 
 export const notificationSchema = z.object({
-  id: z.string(),
+  id: text(),
   level: z.enum(['info', 'success', 'warning', 'error']),
-  title: z.string(),
-  body: z.string(),
-  at: z.string(),
+  title: text(),
+  body: text(),
+  at: text(),
   read: z.boolean()
 })
 
@@ -95,10 +115,10 @@ export const drillFilterSchema = z
   .object({
     figure: z.enum(['sales', 'voids', 'refunds', 'adjustments']).default('sales'),
     hour: z.number().int().min(0).max(23).optional(),
-    cashierUserId: z.string().optional(),
-    method: z.string().optional(),
-    sku: z.string().optional(),
-    taxRate: z.string().optional()
+    cashierUserId: text().optional(),
+    method: text().optional(),
+    sku: text().optional(),
+    taxRate: text().optional()
   })
   .strict()
 
@@ -127,13 +147,25 @@ export const settlementChannels = {
         offset: z.number().int().min(0).default(0)
       })
       .strict(),
-    output: z.object({ orders: z.array(orderSummarySchema), total: z.number().int() }),
+    output: z.object({
+      orders: z.array(
+        orderSummarySchema.extend({
+          /**
+           * The order's part in the figure: the tender's amount (method), what its refunds gave
+           * back (refunds), the product's line totals (sku), the order total (voids, as the
+           * Voids row counts it); else what the customer paid.
+           */
+          figureAmount: minor
+        })
+      ),
+      total: z.number().int()
+    }),
     permission: 'shift-close'
   }),
   'settlement:csv': channel({
     summary: "A day's Z-report as CSV (UTF-8 with BOM, so spreadsheet programs read Chinese correctly).",
     input: z.object({ date }).strict(),
-    output: z.object({ fileName: z.string(), csv: z.string() }),
+    output: z.object({ fileName: text(), csv: text() }),
     permission: 'shift-close'
   }),
   'settlement:ledger-check': channel({
@@ -141,7 +173,7 @@ export const settlementChannels = {
     input: z.object({ date }).strict(),
     output: z.object({
       agrees: z.boolean(),
-      accounts: z.array(z.object({ account: z.string(), report: minor, ledger: minor }))
+      accounts: z.array(z.object({ account: text(), report: minor, ledger: minor }))
     }),
     permission: 'shift-close'
   }),
@@ -153,7 +185,7 @@ export const settlementChannels = {
   }),
   'notifications:mark-read': channel({
     summary: 'Marks notifications read (all of them when no ids are given).',
-    input: z.object({ ids: z.array(z.string()).optional() }).strict(),
+    input: z.object({ ids: z.array(text()).optional() }).strict(),
     output: z.object({ unread: z.number().int() }),
     permission: 'session'
   })

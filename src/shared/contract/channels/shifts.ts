@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { channel } from '../channel'
+import { text } from '../text'
 import { amountSchema } from './cart'
 
 const minor = z.number().int()
@@ -8,7 +9,7 @@ const minor = z.number().int()
 export const cashCountSchema = z
   .object({
     counts: z
-      .record(z.string(), z.number().int('must be a whole number').min(0, 'must be 0 or more'))
+      .record(text(), z.number().int('must be a whole number').min(0, 'must be 0 or more'))
       .default({}),
     /** Cash not in the currency's table (or the whole count, for a currency without one). */
     other: amountSchema.optional()
@@ -16,43 +17,49 @@ export const cashCountSchema = z
   .strict()
 
 export const cashMoveSchema = z.object({
-  id: z.string(),
+  id: text(),
   kind: z.enum(['float', 'in', 'out', 'over_short', 'drop']),
   /** Signed effect on the drawer. */
   amount: minor,
-  reason: z.string().nullable(),
-  at: z.string(),
-  by: z.string().nullable()
+  reason: text().nullable(),
+  at: text(),
+  by: text().nullable()
 })
 
 export const shiftSchema = z.object({
-  id: z.string(),
-  number: z.string(),
-  terminal: z.string(),
+  id: text(),
+  number: text(),
+  terminal: text(),
   kind: z.enum(['regular', 'rescue']),
-  rescueOf: z.string().nullable(),
+  rescueOf: text().nullable(),
   status: z.enum(['open', 'closed']),
-  currency: z.string(),
-  openedAt: z.string(),
-  openedBy: z.string().nullable(),
-  closedAt: z.string().nullable(),
-  closedBy: z.string().nullable(),
+  currency: text(),
+  openedAt: text(),
+  openedBy: text().nullable(),
+  closedAt: text().nullable(),
+  closedBy: text().nullable(),
   orderCount: z.number().int(),
-  /** What went through the drawer; `expected` is live while the shift is open. */
-  drawer: z.object({
-    float: minor,
-    cashSales: minor,
-    cashVoids: minor,
-    cashRefunds: minor,
-    cashIn: minor,
-    cashOut: minor,
-    expected: minor
-  }),
+  /**
+   * What went through the drawer; `expected` is live while the shift is open. Null for an open
+   * shift when the closing count is blind and the caller does not supervise the drawer (a
+   * cashier): the expected cash is never sent to the person about to count it.
+   */
+  drawer: z
+    .object({
+      float: minor,
+      cashSales: minor,
+      cashVoids: minor,
+      cashRefunds: minor,
+      cashIn: minor,
+      cashOut: minor,
+      expected: minor
+    })
+    .nullable(),
   counted: minor.nullable(),
   /** counted − expected: over when positive, short when negative. */
   overShort: minor.nullable(),
-  count: z.object({ counts: z.record(z.string(), z.number().int()), other: minor }).nullable(),
-  note: z.string().nullable(),
+  count: z.object({ counts: z.record(text(), z.number().int()), other: minor }).nullable(),
+  note: text().nullable(),
   moves: z.array(cashMoveSchema)
 })
 
@@ -63,8 +70,8 @@ export const shiftsChannels = {
     summary: "This till's open shift (null when none) and its rescue shift, if one is holding late orders.",
     input: z.object({}).strict(),
     output: z.object({
-      terminal: z.string(),
-      currency: z.string(),
+      terminal: text(),
+      currency: text(),
       shift: shiftSchema.nullable(),
       rescue: shiftSchema.nullable()
     }),
@@ -82,7 +89,7 @@ export const shiftsChannels = {
       .object({
         direction: z.enum(['in', 'out']),
         amount: amountSchema,
-        reason: z.string().trim().min(1, 'is required').max(200)
+        reason: text().trim().min(1, 'is required').max(200)
       })
       .strict(),
     output: shiftSchema,
@@ -93,7 +100,7 @@ export const shiftsChannels = {
     summary:
       'Closes a shift with a count by denomination (manager). The difference from the expected cash is recorded as over/short, never forced to match; the counted cash is taken out of the till.',
     input: cashCountSchema
-      .extend({ shiftId: z.string().min(1, 'is required'), note: z.string().trim().max(200).optional() })
+      .extend({ shiftId: text().min(1, 'is required'), note: text().trim().max(200).optional() })
       .strict(),
     output: shiftSchema,
     permission: 'shift-close',

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { channel } from '../channel'
+import { text } from '../text'
 import { amountSchema } from './cart'
 import { orderDetailSchema } from './orders'
 
@@ -16,23 +17,23 @@ export type TenderMethod = (typeof TENDER_METHODS)[number]
 export const PAYMENT_FLOWS = ['cash', 'terminal', 'merchant_qr', 'customer_code'] as const
 
 export const tenderSchema = z.object({
-  id: z.string(),
+  id: text(),
   method: z.enum(TENDER_METHODS),
   flow: z.enum(PAYMENT_FLOWS),
   /** created → pending | user_paying | unknown → succeeded | failed | closed | reversed */
-  status: z.string(),
+  status: text(),
   amount: minor,
   tendered: minor,
   change: minor,
-  tradeNo: z.string().nullable(),
+  tradeNo: text().nullable(),
   /** What to show as a QR code for the customer to scan (merchant_qr). */
-  qrContent: z.string().nullable(),
+  qrContent: text().nullable(),
   /** The only form of a card number Kassa ever holds: 622588******1234. */
-  maskedPan: z.string().nullable(),
-  failure: z.object({ code: z.string(), message: z.string() }).nullable(),
-  createdAt: z.string(),
+  maskedPan: text().nullable(),
+  failure: z.object({ code: text(), message: text() }).nullable(),
+  createdAt: text(),
   /** When main gives up waiting and cancels (merchant QR and payment codes). */
-  expiresAt: z.string().nullable()
+  expiresAt: text().nullable()
 })
 
 export type Tender = z.infer<typeof tenderSchema>
@@ -49,7 +50,7 @@ export const checkoutSessionSchema = z.object({
 
 export type CheckoutSession = z.infer<typeof checkoutSessionSchema>
 
-export const methodAvailabilitySchema = z.object({ available: z.boolean(), reason: z.string().nullable() })
+export const methodAvailabilitySchema = z.object({ available: z.boolean(), reason: text().nullable() })
 
 export const tendersChannels = {
   'checkout:begin': channel({
@@ -57,8 +58,8 @@ export const tendersChannels = {
       'Freezes the cart into an order awaiting payment (number, figures, coupons) so tenders can be taken. The same checkoutKey again returns the same order.',
     input: z
       .object({
-        cartId: z.string().min(1, 'is required'),
-        checkoutKey: z.string().trim().min(8, 'must be a unique key per checkout attempt').max(64)
+        cartId: text().min(1, 'is required'),
+        checkoutKey: text().trim().min(8, 'must be a unique key per checkout attempt').max(64)
       })
       .strict(),
     output: checkoutSessionSchema,
@@ -66,13 +67,13 @@ export const tendersChannels = {
   }),
   'checkout:state': channel({
     summary: 'An order awaiting payment (or just paid) with its tenders and what remains due.',
-    input: z.object({ orderId: z.string().min(1, 'is required') }).strict(),
+    input: z.object({ orderId: text().min(1, 'is required') }).strict(),
     output: checkoutSessionSchema,
     permission: 'sell'
   }),
   'checkout:cancel': channel({
     summary: 'Cancels an order awaiting payment that has no succeeded tender; its coupons are given back.',
-    input: z.object({ orderId: z.string().min(1, 'is required') }).strict(),
+    input: z.object({ orderId: text().min(1, 'is required') }).strict(),
     output: checkoutSessionSchema,
     permission: 'sell'
   }),
@@ -81,15 +82,14 @@ export const tendersChannels = {
       'Takes one tender towards an order: cash (with the cash handed over), the card terminal, or Alipay / WeChat Pay by QR or by the customer’s payment code. The same attemptKey again returns the same tender.',
     input: z
       .object({
-        orderId: z.string().min(1, 'is required'),
-        attemptKey: z.string().trim().min(8, 'must be a unique key per tender attempt').max(64),
+        orderId: text().min(1, 'is required'),
+        attemptKey: text().trim().min(8, 'must be a unique key per tender attempt').max(64),
         method: z.enum(TENDER_METHODS, { error: 'must be cash, card, alipay or wechat' }),
         /** What this tender pays towards the order; defaults to what remains. */
         amount: amountSchema.optional(),
         flow: z.enum(['merchant_qr', 'customer_code']).optional(),
         /** The customer's payment code, scanned from their phone (customer_code). */
-        authCode: z
-          .string()
+        authCode: text()
           .trim()
           .regex(/^\d{16,24}$/, 'must be the 16–24 digits of a payment code')
           .optional(),
@@ -112,7 +112,7 @@ export const tendersChannels = {
   }),
   'tenders:cancel': channel({
     summary: 'Stops waiting for a tender: the provider is told to close or reverse it.',
-    input: z.object({ tenderId: z.string().min(1, 'is required') }).strict(),
+    input: z.object({ tenderId: text().min(1, 'is required') }).strict(),
     output: checkoutSessionSchema,
     permission: 'sell'
   }),
@@ -136,9 +136,9 @@ export const tendersChannels = {
     output: z.array(
       z.object({
         provider: z.enum(['alipay', 'wechat', 'card']),
-        tradeNo: z.string(),
+        tradeNo: text(),
         amount: minor,
-        state: z.string(),
+        state: text(),
         needs: z.enum(['scan', 'approve', 'password', 'card', 'none'])
       })
     ),
@@ -150,23 +150,20 @@ export const tendersChannels = {
     input: z
       .object({
         provider: z.enum(['alipay', 'wechat', 'card']),
-        tradeNo: z.string().min(1, 'is required'),
+        tradeNo: text().min(1, 'is required'),
         action: z.enum(['approve', 'decline', 'password', 'card']),
-        password: z
-          .string()
+        password: text()
           .regex(/^\d{6}$/, 'must be 6 digits')
           .optional(),
-        pan: z
-          .string()
+        pan: text()
           .regex(/^\d{12,19}$/, 'must be 12–19 digits')
           .optional(),
-        pin: z
-          .string()
+        pin: text()
           .regex(/^\d{4,6}$/, 'must be 4–6 digits')
           .optional()
       })
       .strict(),
-    output: z.object({ state: z.string() }),
+    output: z.object({ state: text() }),
     permission: 'sell'
   })
 }

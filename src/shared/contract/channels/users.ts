@@ -1,24 +1,25 @@
 import { z } from 'zod'
 import { channel } from '../channel'
+import { text } from '../text'
 import { ROLES } from '../roles'
 import { displayNameSchema, newUserSchema, passwordSchema, pinSchema, usernameSchema } from './auth'
 
 export const userSchema = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
+  id: text(),
+  username: text(),
+  displayName: text(),
   role: z.enum(ROLES),
   active: z.boolean(),
   /** Set while the account is locked out after failed attempts. */
-  lockedUntil: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string()
+  lockedUntil: text().nullable(),
+  createdAt: text(),
+  updatedAt: text()
 })
 export type User = z.infer<typeof userSchema>
 
 export const userUpdateSchema = z
   .object({
-    id: z.string().min(1, 'must not be empty'),
+    id: text().min(1, 'must not be empty'),
     displayName: displayNameSchema.optional(),
     username: usernameSchema.optional(),
     role: z.enum(ROLES, { error: 'must be cashier, manager or owner' }).optional(),

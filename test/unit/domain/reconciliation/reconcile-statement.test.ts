@@ -261,3 +261,18 @@ describe('the fee entry', () => {
     expect(() => providerFeeEntry('card', 0.5)).toThrow(/minor units/)
   })
 })
+
+describe('voided sales the provider still holds', () => {
+  it('flags a paid trade whose order the till voided without a provider refund; a refunded one matches', () => {
+    const { rows, totals } = reconcileStatement({
+      date: DAY,
+      statement: [pay('V1', 3990, 24), pay('OK1', 1200, 7)],
+      local: [{ ...ours('V1', 3990), voidedUnrefunded: true }, ours('OK1', 1200)]
+    })
+    expect(rows.map((r) => [r.tradeNo, r.result, r.note])).toEqual([
+      ['V1', 'status_mismatch', 'voided_not_refunded'],
+      ['OK1', 'matched', null]
+    ])
+    expect(totals).toMatchObject({ matched: 1, differences: 1, gross: 5190 })
+  })
+})

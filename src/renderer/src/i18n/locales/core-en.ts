@@ -85,6 +85,27 @@ export const coreEn = {
       implausibleTender:
         'Cash received {{tendered}} is more than {{limit}}. Was that a scan? Check and confirm.',
       weightMissing: '{{nameEn}} is sold by the kg: enter its weight first.'
+    },
+    orders: {
+      voidNonCash:
+        'Part of this sale was paid by card, Alipay or WeChat Pay, so it cannot be voided. Refund the whole order instead: the money goes back the way it was paid.',
+      voidNotToday: 'Only orders paid today can be voided; refund it instead.'
+    },
+    approval: {
+      refundOrder:
+        'Refunds on this order come to {{amountText}}, above {{limitText}}: a manager must approve.',
+      refundShift:
+        'Your refunds this shift come to {{amountText}}, above {{limitText}}: a manager must approve.',
+      refundCash: 'Paying {{amountText}} out of the drawer for a refund needs a manager’s approval.',
+      lineDiscount:
+        'A discount of {{amountText}} is above the {{limitText}} a cashier may give: a manager must approve.'
+    },
+    approvals: {
+      tooLarge: 'Must be at most {{limit}}.'
+    },
+    cart: {
+      notYours: 'This cart belongs to another cashier: ask them to park it, then resume it here.',
+      wholePieces: '{{name}} is sold by the piece: enter a whole number.'
     }
   },
   damaged: {

@@ -86,6 +86,23 @@ export const coreZhCN: Messages<typeof coreEn> = {
     checkout: {
       implausibleTender: '实收 {{tendered}} 超过 {{limit}}。是否误扫了条码？请核对后确认。',
       weightMissing: '{{name}} 按公斤计价：请先输入重量。'
+    },
+    orders: {
+      voidNonCash: '此单有部分用银行卡、支付宝或微信支付付款，不能作废。请改为整单退款：钱会原路退回。',
+      voidNotToday: '只能作废今天付款的订单，请改为退款。'
+    },
+    approval: {
+      refundOrder: '此订单的退款累计 {{amountText}}，超过 {{limitText}}：需要经理批准。',
+      refundShift: '您本班次的退款累计 {{amountText}}，超过 {{limitText}}：需要经理批准。',
+      refundCash: '从钱箱退出现金 {{amountText}} 需要经理批准。',
+      lineDiscount: '折扣 {{amountText}} 超过收银员可给的 {{limitText}}：需要经理批准。'
+    },
+    approvals: {
+      tooLarge: '不能超过 {{limit}}。'
+    },
+    cart: {
+      notYours: '这是另一位收银员的购物车：请对方先挂单，再在这里取单。',
+      wholePieces: '{{name}} 按件销售：请输入整数。'
     }
   },
   damaged: {

@@ -59,7 +59,9 @@ const en = {
       no_local_attempt: 'No attempt of this till has this number.',
       lost_attempt: 'The till has it failed or closed; the provider took the money.',
       recorded_other_day: 'The till recorded it on the neighbouring day.',
-      provider_not_final: 'Not final at the provider.'
+      provider_not_final: 'Not final at the provider.',
+      voided_not_refunded:
+        'The order was voided at the till, but the provider still has the payment: refund the customer.'
     },
     repair: { repaired: 'Repaired', needs_person: 'Needs a person' }
   }
@@ -122,7 +124,8 @@ const zhCN: typeof en = {
       no_local_attempt: '本收银台没有该交易号。',
       lost_attempt: '收银台记为失败或已关闭，渠道已扣款。',
       recorded_other_day: '收银台记在相邻的一天。',
-      provider_not_final: '渠道处尚未完成。'
+      provider_not_final: '渠道处尚未完成。',
+      voided_not_refunded: '该订单已在收银台作废，但渠道仍收着这笔款且未退款：请给顾客退款。'
     },
     repair: { repaired: '已修复', needs_person: '需人工处理' }
   }

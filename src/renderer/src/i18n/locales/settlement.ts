@@ -38,6 +38,10 @@ const en = {
     closeTitle: 'Close shift {{number}}: count the drawer',
     closeHint:
       'Count every note and coin. The difference from the expected cash is recorded as over/short — it does not have to match.',
+    closeHintBlind:
+      'Count every note and coin. This is a blind count: the expected cash and any over/short show once the shift is closed.',
+    blindDrawer:
+      'Blind closing count: the expected cash shows after the shift is closed. {{count}} orders so far.',
     confirmClose: 'Close shift',
     closed: 'Shift {{number}} closed: {{result}}',
     notes: 'Notes',
@@ -91,7 +95,16 @@ const en = {
       orders: 'Orders',
       averageTicket: 'Average ticket',
       collected: 'Collected',
-      grossSales: 'Gross sales',
+      grossSales: 'Gross sales ({{count}} orders paid)',
+      salesTotal: 'Sales (order totals)',
+      ordersStanding: 'Orders (paid − voided)',
+      averageTicketBasis: 'Average ticket (before refunds)',
+      taxAdded: 'Tax added to prices',
+      refundedTax: 'Refunds',
+      taxTotal: 'Total (in net sales)',
+      taxIncluded: 'Net sales include {{amount}} tax (see Tax by rate).',
+      tendersTotal: 'Total = collected',
+      afterVoids: 'Total (after voids, before refunds)',
       lineDiscounts: 'Line discounts',
       couponDiscounts: 'Coupon discounts',
       voids: 'Voids ({{count}})',
@@ -108,9 +121,15 @@ const en = {
       tax: 'Tax by rate',
       cashiers: 'By cashier',
       products: 'Top products',
+      productsKept: 'Top products (sold − voided − refunded)',
       cash: 'Cash drawer'
     },
-    chart: { hourBar: '{{hour}}:00 — {{amount}}, {{count}} orders', empty: 'No sales yet' },
+    chart: {
+      hourBar: '{{hour}}:00 — {{amount}}, {{count}} orders',
+      empty: 'No sales yet',
+      total:
+        'Hours add up to {{total}}: sales after voids, before refunds. − refunds {{refunds}} = net sales {{net}}.'
+    },
     columns: {
       rate: 'Rate',
       net: 'Net',
@@ -140,7 +159,13 @@ const en = {
       title: 'Orders behind “{{what}}”',
       none: 'No orders',
       more: 'Showing {{shown}} of {{total}}',
-      show: 'Show the orders'
+      show: 'Show the orders',
+      tenderAmount: 'Paid by {{method}}',
+      refunded: 'Refunded',
+      productAmount: 'This product',
+      paid: 'Paid',
+      voided: 'Order total voided',
+      back: 'Back to the list'
     },
     closedToast: '{{date}} is closed'
   },
@@ -197,6 +222,8 @@ const zhCN: typeof en = {
     close: '点钞交班',
     closeTitle: '交班 {{number}}：清点钱箱',
     closeHint: '逐一清点纸币和硬币。与应有金额的差额记为长短款，不必凑平。',
+    closeHintBlind: '逐一清点纸币和硬币。这是盲点：交班后才显示应有金额和长短款。',
+    blindDrawer: '盲点交班：交班后才显示钱箱应有金额。本班次已有 {{count}} 笔订单。',
     confirmClose: '交班',
     closed: '班次 {{number}} 已交班：{{result}}',
     notes: '纸币',
@@ -243,7 +270,16 @@ const zhCN: typeof en = {
       orders: '订单数',
       averageTicket: '客单价',
       collected: '实收',
-      grossSales: '销售总额',
+      grossSales: '销售总额（{{count}} 笔已付款订单）',
+      salesTotal: '销售额（订单合计）',
+      ordersStanding: '订单数（已付款 − 作废）',
+      averageTicketBasis: '客单价（退款前）',
+      taxAdded: '价外税',
+      refundedTax: '退款',
+      taxTotal: '合计（含于净销售额）',
+      taxIncluded: '净销售额含税 {{amount}}（见按税率）。',
+      tendersTotal: '合计 = 实收',
+      afterVoids: '合计（作废后、退款前）',
       lineDiscounts: '单品折扣',
       couponDiscounts: '优惠券折扣',
       voids: '作废（{{count}}）',
@@ -260,9 +296,14 @@ const zhCN: typeof en = {
       tax: '按税率',
       cashiers: '按收银员',
       products: '畅销商品',
+      productsKept: '畅销商品（售出 − 作废 − 退款）',
       cash: '钱箱'
     },
-    chart: { hourBar: '{{hour}} 点 — {{amount}}，{{count}} 笔', empty: '暂无销售' },
+    chart: {
+      hourBar: '{{hour}} 点 — {{amount}}，{{count}} 笔',
+      empty: '暂无销售',
+      total: '各小时合计 {{total}}：作废后、退款前的销售额。− 退款 {{refunds}} = 净销售额 {{net}}。'
+    },
     columns: {
       rate: '税率',
       net: '不含税',
@@ -292,7 +333,13 @@ const zhCN: typeof en = {
       title: '“{{what}}”的订单',
       none: '没有订单',
       more: '显示 {{shown}} / {{total}}',
-      show: '查看订单'
+      show: '查看订单',
+      tenderAmount: '{{method}}支付',
+      refunded: '已退款',
+      productAmount: '该商品',
+      paid: '实付',
+      voided: '作废的订单金额',
+      back: '返回列表'
     },
     closedToast: '{{date}} 已日结'
   },

@@ -1,6 +1,14 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { STORE_LOCALES, type StoreProfile } from '@shared/contract'
+import {
+  ACCOUNT_MESSAGES,
+  passwordProblem,
+  STORE_LOCALES,
+  formatFieldPath,
+  setupInputSchema,
+  type ApiError,
+  type StoreProfile
+} from '@shared/contract'
 import { TextField } from '../../components/TextField'
 import { Field } from '../../components/Field'
 import { fieldError, useErrorText } from '../../i18n/error-text'
@@ -18,22 +26,41 @@ export function SetupScreen({ initial }: { initial: StoreProfile }) {
   const [owner, setOwner] = useState({ displayName: '', username: '', password: '', pin: '' })
   const [confirm, setConfirm] = useState('')
   const [mismatch, setMismatch] = useState(false)
+  // Every problem of the form at once, checked against the same schema main uses before sending.
+  const [issues, setIssues] = useState<ApiError[]>([])
+  // Fields edited since the last submit: their old message is stale and is no longer shown.
+  const [edited, setEdited] = useState<ReadonlySet<string>>(new Set())
+  const touch = (field: string): void => setEdited((fields) => new Set(fields).add(field))
 
   const err = (...fields: string[]): string | undefined => {
-    const found = fieldError(error, ...fields)
+    if (fields.some((field) => edited.has(field))) return undefined
+    const found =
+      issues.find((issue) => issue.field && fields.includes(issue.field)) ?? fieldError(error, ...fields)
     return found ? errorText(found) : undefined
   }
   const onSubmit = (event: FormEvent): void => {
     event.preventDefault()
-    if (owner.password !== confirm) {
-      setMismatch(true)
-      return
-    }
-    setMismatch(false)
-    void setup({
+    const input = {
       profile,
       owner: { ...owner, username: owner.username.trim(), displayName: owner.displayName.trim() }
-    })
+    }
+    const parsed = setupInputSchema.safeParse(input)
+    const found: ApiError[] = parsed.success
+      ? []
+      : parsed.error.issues.map((issue) => ({
+          code: 'VALIDATION' as const,
+          field: formatFieldPath(issue.path),
+          message: issue.message
+        }))
+    // The password's strength is checked in main with this same shared rule.
+    const weak = passwordProblem(input.owner.password, input.owner.username)
+    if (weak && !found.some((issue) => issue.field === 'owner.password'))
+      found.push({ code: 'VALIDATION', field: 'owner.password', message: ACCOUNT_MESSAGES[weak] })
+    setIssues(found)
+    setEdited(new Set())
+    setMismatch(owner.password !== confirm)
+    if (found.length > 0 || owner.password !== confirm) return
+    void setup(input)
   }
 
   return (
@@ -48,7 +75,10 @@ export function SetupScreen({ initial }: { initial: StoreProfile }) {
             error={err('profile.storeName')}
             value={profile.storeName}
             maxLength={80}
-            onChange={(value) => setProfile({ ...profile, storeName: value })}
+            onChange={(value) => {
+              touch('profile.storeName')
+              setProfile({ ...profile, storeName: value })
+            }}
           />
           <Field label={t('settings.currency')} error={err('profile.currency')}>
             {(props) => (
@@ -93,7 +123,10 @@ export function SetupScreen({ initial }: { initial: StoreProfile }) {
             autoFocus
             autoComplete="name"
             value={owner.displayName}
-            onChange={(value) => setOwner({ ...owner, displayName: value })}
+            onChange={(value) => {
+              touch('owner.displayName')
+              setOwner({ ...owner, displayName: value })
+            }}
           />
           <TextField
             label={t('accounts.fields.username')}
@@ -102,7 +135,10 @@ export function SetupScreen({ initial }: { initial: StoreProfile }) {
             autoComplete="username"
             autoCapitalize="off"
             value={owner.username}
-            onChange={(value) => setOwner({ ...owner, username: value })}
+            onChange={(value) => {
+              touch('owner.username')
+              setOwner({ ...owner, username: value })
+            }}
           />
           <TextField
             label={t('accounts.fields.password')}
@@ -111,15 +147,21 @@ export function SetupScreen({ initial }: { initial: StoreProfile }) {
             type="password"
             autoComplete="new-password"
             value={owner.password}
-            onChange={(value) => setOwner({ ...owner, password: value })}
+            onChange={(value) => {
+              touch('owner.password')
+              setOwner({ ...owner, password: value })
+            }}
           />
           <TextField
             label={t('accounts.fields.confirmPassword')}
-            error={mismatch ? t('accounts.reasons.passwordsDiffer') : undefined}
+            error={mismatch && !edited.has('confirm') ? t('accounts.reasons.passwordsDiffer') : undefined}
             type="password"
             autoComplete="new-password"
             value={confirm}
-            onChange={(value) => setConfirm(value)}
+            onChange={(value) => {
+              touch('confirm')
+              setConfirm(value)
+            }}
           />
           <TextField
             label={t('accounts.fields.pin')}
@@ -131,7 +173,10 @@ export function SetupScreen({ initial }: { initial: StoreProfile }) {
             autoComplete="off"
             maxLength={6}
             value={owner.pin}
-            onChange={(value) => setOwner({ ...owner, pin: value.replace(/\D/g, '') })}
+            onChange={(value) => {
+              touch('owner.pin')
+              setOwner({ ...owner, pin: value.replace(/\D/g, '') })
+            }}
           />
         </fieldset>
 

@@ -7,11 +7,12 @@ import { ApiCallError, call } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
 import { TextField } from '../../components/TextField'
 import { Field } from '../../components/Field'
-import { useMoney } from '../../lib/money'
+import { MINUS, useMoney } from '../../lib/money'
 import { useSettingsStore } from '../../stores/settings-store'
 import { ScreenHeader } from '../../components/ScreenHeader'
 import { TableHead } from '../../components/TableHead'
 import { percentToRate, rateToPercent } from '@shared/money/rate-percent'
+import { rateToZhe } from '@shared/money/rate-zhe'
 
 interface Draft {
   code: string
@@ -39,7 +40,7 @@ const EMPTY: Draft = {
 
 /** Coupons, kept by managers: a code, a rate or an amount, a minimum spend, dates and a usage limit. */
 export function CouponsScreen() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const money = useMoney()
   const currency = useSettingsStore((s) => s.saved?.currency ?? 'CNY')
   const [coupons, setCoupons] = useState<Coupon[]>([])
@@ -130,16 +131,22 @@ export function CouponsScreen() {
                 </th>
                 <td>
                   {coupon.type === 'rate'
-                    ? t('coupons.percentOff', { rate: `${rateToPercent(coupon.rate ?? '0')}%` })
-                    : `−${money(coupon.amount ?? 0)}`}
+                    ? i18n.language === 'zh-CN'
+                      ? t('coupons.zheOff', {
+                          zhe: rateToZhe(coupon.rate ?? '0'),
+                          rate: `${rateToPercent(coupon.rate ?? '0')}%`
+                        })
+                      : t('coupons.percentOff', { rate: `${rateToPercent(coupon.rate ?? '0')}%` })
+                    : `${MINUS}${money(coupon.amount ?? 0)}`}
                 </td>
                 <td>{coupon.minSpend !== null ? money(coupon.minSpend) : '—'}</td>
                 <td>
                   {coupon.validFrom ?? '…'} – {coupon.validTo ?? '…'}
                 </td>
                 <td className="num">
-                  {coupon.usedCount}
-                  {coupon.usageLimit !== null ? ` / ${coupon.usageLimit}` : ''}
+                  {coupon.usageLimit !== null
+                    ? t('coupons.usedOfLimit', { used: coupon.usedCount, limit: coupon.usageLimit })
+                    : t('coupons.usedNoLimit', { used: coupon.usedCount })}
                 </td>
                 <td>
                   <span className={`status-pill${coupon.active ? ' status-pill--paid' : ''}`}>

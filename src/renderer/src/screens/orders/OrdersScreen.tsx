@@ -3,14 +3,13 @@ import { useTranslation } from 'react-i18next'
 import { Printer, Search, Star, Undo2, XCircle } from 'lucide-react'
 import { ORDER_STATUS_VALUES, type OrderDetail, type OrderSummary } from '@shared/contract/channels/orders'
 import { ApiCallError, call } from '../../api/client'
-import { Dialog } from '../../components/Dialog'
-import { useMoney } from '../../lib/money'
 import { TextField } from '../../components/TextField'
 import { Field } from '../../components/Field'
 import { Receipt } from '../../components/Receipt'
 import { printReceipt } from '../../lib/print'
 import { EvaluationDialog } from './EvaluationDialog'
 import { RefundDialog } from './RefundDialog'
+import { VoidDialog } from './VoidDialog'
 import './orders.css'
 import { OrdersTable } from '../../components/OrdersTable'
 import { ScreenHeader } from '../../components/ScreenHeader'
@@ -38,7 +37,6 @@ const EMPTY: Filters = {
 /** Order history: search, a detail view with the receipt, reprint and void. */
 export function OrdersScreen() {
   const { t } = useTranslation()
-  const money = useMoney()
   const [filters, setFilters] = useState<Filters>(EMPTY)
   const [orders, setOrders] = useState<OrderSummary[]>([])
   const [total, setTotal] = useState(0)
@@ -47,7 +45,6 @@ export function OrdersScreen() {
   const [voiding, setVoiding] = useState(false)
   const [refunding, setRefunding] = useState(false)
   const [rating, setRating] = useState(false)
-  const [reason, setReason] = useState('')
   const [cashiers, setCashiers] = useState<Array<{ id: string; displayName: string }>>([])
 
   useEffect(() => {
@@ -86,24 +83,6 @@ export function OrdersScreen() {
   const submit = (event: FormEvent): void => {
     event.preventDefault()
     void search(filters)
-  }
-
-  const confirmVoid = async (event: FormEvent): Promise<void> => {
-    event.preventDefault()
-    if (!selected) return
-    try {
-      setSelected(
-        await call('orders:void', { orderId: selected.id, reason }, undefined, {
-          detail: `${selected.number ?? ''} · ${money(selected.payable, selected.currency)}`
-        })
-      )
-      setVoiding(false)
-      setReason('')
-      void search(filters)
-    } catch (caught) {
-      if (caught instanceof ApiCallError)
-        setError({ ...(caught.field ? { field: caught.field } : {}), message: caught.message })
-    }
   }
 
   const errorFor = (field: string): string | undefined => (error?.field === field ? error.message : undefined)
@@ -235,7 +214,7 @@ export function OrdersScreen() {
                 </p>
               )}
               <div className="orders-detail__actions">
-                <button type="button" className="button" onClick={() => printReceipt()}>
+                <button type="button" className="button" onClick={() => void printReceipt()}>
                   <Printer aria-hidden="true" size={20} /> {t('orders.detail.reprint')}
                 </button>
                 {(selected.status === 'paid' || selected.status === 'partially_refunded') && (
@@ -287,30 +266,17 @@ export function OrdersScreen() {
         />
       )}
 
-      <Dialog
-        title={t('orders.detail.voidTitle', { number: selected?.number ?? '' })}
-        open={voiding}
-        onClose={() => setVoiding(false)}
-      >
-        <form onSubmit={(event) => void confirmVoid(event)}>
-          <p>{t('orders.detail.voidBody')}</p>
-          <TextField
-            label={t('orders.detail.voidReason')}
-            error={errorFor('reason')}
-            value={reason}
-            autoFocus
-            onChange={(value) => setReason(value)}
-          />
-          <div className="dialog__actions">
-            <button type="button" className="button button--ghost" onClick={() => setVoiding(false)}>
-              {t('orders.detail.cancel')}
-            </button>
-            <button type="submit" className="button button--danger-ghost" disabled={!reason.trim()}>
-              {t('orders.detail.voidConfirm')}
-            </button>
-          </div>
-        </form>
-      </Dialog>
+      {selected && (
+        <VoidDialog
+          order={selected}
+          open={voiding}
+          onClose={() => setVoiding(false)}
+          onChanged={(order) => {
+            setSelected(order)
+            void search(filters)
+          }}
+        />
+      )}
     </section>
   )
 }

@@ -109,7 +109,7 @@ function RefundForm({
               {money(done.amount, done.currency)}
             </p>
             <div className="sale-done__actions">
-              <button type="button" className="button" onClick={() => printReceipt()}>
+              <button type="button" className="button" onClick={() => void printReceipt()}>
                 <Printer aria-hidden="true" size={20} /> {t('refund.print')}
               </button>
               <button type="button" className="button button--primary" onClick={onClose}>

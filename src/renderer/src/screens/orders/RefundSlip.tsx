@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import type { Refund } from '@shared/contract/channels/refunds'
 import { useMoney } from '../../lib/money'
 import { useSettingsStore } from '../../stores/settings-store'
+import { StoreContact } from '../../components/StoreContact'
 
 /** The slip a customer gets with their money back: what, how much, through which tender. */
 export function RefundSlip({ refund }: { refund: Refund }) {
@@ -16,6 +17,7 @@ export function RefundSlip({ refund }: { refund: Refund }) {
     <article className="receipt" aria-label={t('refund.slip')}>
       <header className="receipt__header">
         <h3 className="receipt__store">{profile?.storeName}</h3>
+        <StoreContact />
         <p className="receipt__voided">{t('refund.slipTitle')}</p>
         <dl className="receipt__meta">
           <dt>{t('refund.number')}</dt>

@@ -37,7 +37,7 @@ export function SaleDoneDialog() {
             </p>
           )}
           <div className="sale-done__actions">
-            <button type="button" className="button" onClick={() => printReceipt()}>
+            <button type="button" className="button" onClick={() => void printReceipt()}>
               <Printer aria-hidden="true" size={20} /> {t('sell.done.print')}
             </button>
             <button

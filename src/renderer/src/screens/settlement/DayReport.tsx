@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next'
 import { CheckCircle2, Download, Lock, Printer, TriangleAlert } from 'lucide-react'
 import type { ChannelInput, ChannelOutput } from '@shared/contract'
 import type { ZReport } from '@shared/contract/channels/settlement'
-import type { OrderSummary } from '@shared/contract/channels/orders'
+import type { OrderDetail } from '@shared/contract/channels/orders'
 import { ApiCallError, call } from '../../api/client'
 import { OrdersTable } from '../../components/OrdersTable'
+import { Receipt } from '../../components/Receipt'
 import { Dialog } from '../../components/Dialog'
 import { Field } from '../../components/Field'
 import { useMoney } from '../../lib/money'
@@ -16,6 +17,9 @@ import { TableHead } from '../../components/TableHead'
 import { rateToPercent } from '@shared/money/rate-percent'
 
 type Filter = NonNullable<ChannelInput<'settlement:orders'>['filter']>
+
+const sum = <T,>(rows: readonly T[], pick: (row: T) => number): number =>
+  rows.reduce((total, row) => total + pick(row), 0)
 
 /** Today on the till's calendar, YYYY-MM-DD. */
 export function today(): string {
@@ -167,8 +171,8 @@ export function DayReport() {
 
           <div className="kpis">
             <Kpi label={t('settlement.figures.netSales')} value={m(report.netSales)} testId="kpi-net-sales" />
-            <Kpi label={t('settlement.figures.orders')} value={String(report.orderCount)} />
-            <Kpi label={t('settlement.figures.averageTicket')} value={m(report.averageTicket)} />
+            <Kpi label={t('settlement.figures.ordersStanding')} value={String(report.orderCount)} />
+            <Kpi label={t('settlement.figures.averageTicketBasis')} value={m(report.averageTicket)} />
             <Kpi label={t('settlement.figures.collected')} value={m(report.collected)} />
           </div>
           {report.adjustments.orderCount !== 0 || report.adjustments.netSales !== 0 ? (
@@ -193,6 +197,13 @@ export function DayReport() {
                 report={report}
                 onPick={(hour) => setDrill({ what: `${hour}:00`, filter: { figure: 'sales', hour } })}
               />
+              <p className="muted z-note" data-testid="hour-total">
+                {t('settlement.chart.total', {
+                  total: m(sum(report.byHour, (h) => h.sales)),
+                  refunds: m(report.refunds.amount),
+                  net: m(report.netSales)
+                })}
+              </p>
             </Section>
             <Section title={t('settlement.sections.tenders')}>
               <TenderMix
@@ -209,18 +220,25 @@ export function DayReport() {
 
           <div className="z-report__grid">
             <Section title={t('settlement.sections.sales')}>
-              <table className="table figures">
+              {/* One sum top to bottom: each bold figure is the sum of the rows above it. */}
+              <table className="table figures" aria-label={t('settlement.sections.sales')}>
                 <tbody>
                   <Row
-                    label={t('settlement.figures.grossSales')}
+                    label={t('settlement.figures.grossSales', { count: report.paidOrders })}
                     value={m(report.grossSales)}
-                    onOpen={open(t('settlement.figures.grossSales'), { figure: 'sales' })}
+                    onOpen={open(t('settlement.figures.grossSales', { count: report.paidOrders }), {
+                      figure: 'sales'
+                    })}
                   />
                   <Row label={t('settlement.figures.lineDiscounts')} value={m(-report.lineDiscounts)} />
                   <Row label={t('settlement.figures.couponDiscounts')} value={m(-report.couponDiscounts)} />
+                  {report.taxAdded !== 0 && (
+                    <Row label={t('settlement.figures.taxAdded')} value={m(report.taxAdded)} />
+                  )}
+                  <Row label={t('settlement.figures.salesTotal')} value={m(report.salesTotal)} strong />
                   <Row
                     label={t('settlement.figures.voids', { count: report.voids.count })}
-                    value={m(-report.voids.amount)}
+                    value={m(-report.voids.sales)}
                     onOpen={
                       report.voids.count
                         ? open(t('settlement.figures.voids', { count: report.voids.count }), {
@@ -241,11 +259,13 @@ export function DayReport() {
                     }
                   />
                   <Row label={t('settlement.figures.netSales')} value={m(report.netSales)} strong />
-                  <Row label={t('settlement.figures.tax')} value={m(report.taxTotal)} />
                   <Row label={t('settlement.figures.cashRounding')} value={m(report.cashRounding)} />
                   <Row label={t('settlement.figures.collected')} value={m(report.collected)} strong />
                 </tbody>
               </table>
+              <p className="muted z-note">
+                {t('settlement.figures.taxIncluded', { amount: m(report.taxTotal) })}
+              </p>
             </Section>
 
             <Section title={t('settlement.sections.cash')}>
@@ -290,7 +310,10 @@ export function DayReport() {
                         <button
                           type="button"
                           className="linkish"
-                          onClick={open(`${rate.rate}`, { figure: 'sales', taxRate: rate.rate })}
+                          onClick={open(`${rateToPercent(rate.rate)}%`, {
+                            figure: 'sales',
+                            taxRate: rate.rate
+                          })}
                         >
                           {rateToPercent(rate.rate)}%
                         </button>
@@ -299,6 +322,16 @@ export function DayReport() {
                       <td className="num">{m(rate.tax)}</td>
                     </tr>
                   ))}
+                  <tr>
+                    <th scope="row">{t('settlement.figures.refundedTax')}</th>
+                    <td className="num">{m(-(report.refunds.amount - report.refunds.tax))}</td>
+                    <td className="num">{m(-report.refunds.tax)}</td>
+                  </tr>
+                  <tr className="figures__total">
+                    <th scope="row">{t('settlement.figures.taxTotal')}</th>
+                    <td className="num">{m(report.netSales - report.taxTotal)}</td>
+                    <td className="num">{m(report.taxTotal)}</td>
+                  </tr>
                 </tbody>
               </table>
             </Section>
@@ -324,6 +357,12 @@ export function DayReport() {
                       <td className="num">{m(tender.net)}</td>
                     </tr>
                   ))}
+                  <tr className="figures__total">
+                    <th scope="row">{t('settlement.figures.tendersTotal')}</th>
+                    <td className="num">{m(sum(report.tenders, (x) => x.sales))}</td>
+                    <td className="num">{m(-sum(report.tenders, (x) => x.refunds))}</td>
+                    <td className="num">{m(sum(report.tenders, (x) => x.net))}</td>
+                  </tr>
                 </tbody>
               </table>
             </Section>
@@ -360,11 +399,16 @@ export function DayReport() {
                       <td className="num">{m(row.sales)}</td>
                     </tr>
                   ))}
+                  <tr className="figures__total">
+                    <th scope="row">{t('settlement.figures.afterVoids')}</th>
+                    <td className="num">{sum(report.byCashier, (x) => x.orders)}</td>
+                    <td className="num">{m(sum(report.byCashier, (x) => x.sales))}</td>
+                  </tr>
                 </tbody>
               </table>
             </Section>
 
-            <Section title={t('settlement.sections.products')}>
+            <Section title={t('settlement.sections.productsKept')}>
               <table className="table">
                 <TableHead
                   columns={[
@@ -488,19 +532,50 @@ function DrillDialog({
   onClose: () => void
 }) {
   const { t } = useTranslation()
-  const [result, setResult] = useState<{ orders: OrderSummary[]; total: number } | null>(null)
+  const [result, setResult] = useState<ChannelOutput<'settlement:orders'> | null>(null)
+  const [order, setOrder] = useState<OrderDetail | null>(null)
   useEffect(() => {
     void call('settlement:orders', { date, filter, limit: 100 }).then(setResult)
   }, [date, filter])
+  const amountLabel =
+    filter.method !== undefined
+      ? t('settlement.drill.tenderAmount', {
+          method: t(`settlement.methods.${filter.method}`, { defaultValue: filter.method })
+        })
+      : filter.figure === 'refunds'
+        ? t('settlement.drill.refunded')
+        : filter.sku !== undefined
+          ? t('settlement.drill.productAmount')
+          : filter.figure === 'voids'
+            ? t('settlement.drill.voided')
+            : t('settlement.drill.paid')
+  const figureAmount = new Map(result?.orders.map((o) => [o.id, o.figureAmount]) ?? [])
   return (
-    <Dialog title={t('settlement.drill.title', { what })} open onClose={onClose} size="wide">
-      {!result ? (
+    <Dialog
+      title={
+        order
+          ? t('orders.detail.title', { number: order.number ?? '' })
+          : t('settlement.drill.title', { what })
+      }
+      open
+      onClose={onClose}
+      size="wide"
+    >
+      {order ? (
+        <div className="receipt-frame">
+          <Receipt order={order} />
+        </div>
+      ) : !result ? (
         <p aria-busy="true" />
       ) : result.orders.length === 0 ? (
         <p className="muted">{t('settlement.drill.none')}</p>
       ) : (
         <>
-          <OrdersTable orders={result.orders} />
+          <OrdersTable
+            orders={result.orders}
+            amount={{ label: amountLabel, of: (o) => figureAmount.get(o.id) ?? 0 }}
+            onOpen={(orderId) => void call('orders:get', { orderId }).then(setOrder)}
+          />
           {result.total > result.orders.length && (
             <p className="muted">
               {t('settlement.drill.more', { shown: result.orders.length, total: result.total })}
@@ -509,6 +584,11 @@ function DrillDialog({
         </>
       )}
       <div className="dialog__actions">
+        {order && (
+          <button type="button" className="button" onClick={() => setOrder(null)}>
+            {t('settlement.drill.back')}
+          </button>
+        )}
         <button type="button" className="button" onClick={onClose}>
           {t('evaluations.close')}
         </button>

@@ -9,6 +9,7 @@ import { useMoney } from '../../lib/money'
 import { useShiftStore } from '../../stores/shift-store'
 import { CashCountForm, countInput, countTotal, EMPTY_COUNT, type CashCountDraft } from './CashCountForm'
 import { TableHead } from '../../components/TableHead'
+import { useAuthStore } from '../../stores/auth-store'
 
 type Dialogs =
   { kind: 'open' } | { kind: 'move'; direction: 'in' | 'out' } | { kind: 'close'; shift: ShiftView } | null
@@ -32,6 +33,24 @@ function useResult() {
   }
 }
 
+/**
+ * Whether the closing count is blind (the store's loss-prevention setting, on by default): the
+ * expected cash stays hidden while counting. Until the policy is read, it is blind.
+ */
+function useBlindClose(): boolean {
+  const [blind, setBlind] = useState(true)
+  useEffect(() => {
+    let live = true
+    void call('approvals:get-policy', {})
+      .then((policy) => live && setBlind(policy.blindClose))
+      .catch(() => undefined)
+    return () => {
+      live = false
+    }
+  }, [])
+  return blind
+}
+
 /** The till's shift: open it with a counted float, move cash in or out, count and close it. */
 export function ShiftPanel() {
   const { t } = useTranslation()
@@ -43,6 +62,10 @@ export function ShiftPanel() {
   const [history, setHistory] = useState<ShiftView[]>([])
   const [dialog, setDialog] = useState<Dialogs>(null)
   const [notice, setNotice] = useState<{ text: string; balanced: boolean } | null>(null)
+  const blind = useBlindClose()
+  // Whoever closes shifts supervises the drawer; a cashier counting blind must not read the
+  // expected cash off the shift card first.
+  const supervises = useAuthStore((s) => s.status?.user?.permissions.includes('shift-close') ?? false)
 
   const refresh = (): void => {
     void load()
@@ -113,7 +136,13 @@ export function ShiftPanel() {
               </button>
             </div>
           </header>
-          <DrawerTable shift={shift} />
+          {shift.drawer === null || (blind && !supervises) ? (
+            <p className="muted" data-testid="drawer-blind">
+              {t('shift.blindDrawer', { count: shift.orderCount })}
+            </p>
+          ) : (
+            <DrawerTable shift={shift} />
+          )}
         </section>
       ) : (
         <section className="card shift-card shift-card--none" aria-labelledby="shift-none-title">
@@ -158,7 +187,11 @@ export function ShiftPanel() {
                   </th>
                   <td>{time(row.openedAt)}</td>
                   <td>{time(row.closedAt)}</td>
-                  <td className="num">{money(row.drawer.expected, row.currency)}</td>
+                  <td className="num">
+                    {row.drawer === null || (row.status === 'open' && blind && !supervises)
+                      ? '—'
+                      : money(row.drawer.expected, row.currency)}
+                  </td>
                   <td className="num">{row.counted === null ? '—' : money(row.counted, row.currency)}</td>
                   <td className={row.overShort ? 'shift-result shift-result--off' : 'shift-result'}>
                     {result(row.overShort, row.currency)}
@@ -196,6 +229,7 @@ export function ShiftPanel() {
       {dialog?.kind === 'close' && (
         <CloseDialog
           shift={dialog.shift}
+          blind={blind}
           onClose={() => setDialog(null)}
           onDone={(closed) => {
             setDialog(null)
@@ -218,6 +252,7 @@ function DrawerTable({ shift }: { shift: ShiftView }) {
   const { t } = useTranslation()
   const money = useMoney()
   const d = shift.drawer
+  if (!d) return null
   const rows: Array<[string, number, boolean?]> = [
     [t('shift.float'), d.float],
     [t('shift.cashSales'), d.cashSales],
@@ -389,10 +424,13 @@ function MoveDialog({
 
 function CloseDialog({
   shift,
+  blind,
   onClose,
   onDone
 }: {
   shift: ShiftView
+  /** Blind count: the expected cash and the difference show only after closing. */
+  blind: boolean
   onClose: () => void
   onDone: (shift: ShiftView) => void
 }) {
@@ -403,6 +441,9 @@ function CloseDialog({
   const [note, setNote] = useState('')
   const [error, setError] = useState<{ field?: string; message: string } | null>(null)
   const counted = countTotal(shift.currency, draft)
+  // Main sends no expected cash to someone who counts blind.
+  const expected = shift.drawer?.expected ?? null
+  const hidden = blind || expected === null
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
     try {
@@ -425,7 +466,7 @@ function CloseDialog({
   return (
     <Dialog title={t('shift.closeTitle', { number: shift.number })} open onClose={onClose} size="wide">
       <form onSubmit={(event) => void submit(event)}>
-        <p className="muted">{t('shift.closeHint')}</p>
+        <p className="muted">{hidden ? t('shift.closeHintBlind') : t('shift.closeHint')}</p>
         <div className="close-shift">
           <CashCountForm
             currency={shift.currency}
@@ -434,19 +475,25 @@ function CloseDialog({
             error={error?.field === 'other' ? error.message : undefined}
           />
           <dl className="close-shift__summary">
-            <dt>{t('shift.expected')}</dt>
-            <dd>{money(shift.drawer.expected, shift.currency)}</dd>
+            {!hidden && (
+              <>
+                <dt>{t('shift.expected')}</dt>
+                <dd>{money(expected, shift.currency)}</dd>
+              </>
+            )}
             <dt>{t('shift.counted')}</dt>
             <dd>{counted === null ? '—' : money(counted, shift.currency)}</dd>
-            <dt>{t('shift.difference')}</dt>
-            <dd
-              data-testid="count-difference"
-              className={
-                counted !== null && counted !== shift.drawer.expected ? 'shift-result--off' : undefined
-              }
-            >
-              {counted === null ? '—' : result(counted - shift.drawer.expected, shift.currency)}
-            </dd>
+            {!hidden && (
+              <>
+                <dt>{t('shift.difference')}</dt>
+                <dd
+                  data-testid="count-difference"
+                  className={counted !== null && counted !== expected ? 'shift-result--off' : undefined}
+                >
+                  {counted === null ? '—' : result(counted - expected, shift.currency)}
+                </dd>
+              </>
+            )}
           </dl>
         </div>
         <Field label={t('shift.note')}>

@@ -1,0 +1,11 @@
+/**
+ * A head-office migration: numbered, forward-only, applied in one transaction. Its statements are
+ * in the portable subset (TEXT, INTEGER, BIGINT; no engine-specific types), so the same list runs
+ * on SQLite and PostgreSQL. Every key holds the row's distributing column (`till_id` or `store_id`)
+ * so Citus can shard the tables as they are.
+ */
+export interface HqMigration {
+  version: number
+  name: string
+  statements: readonly string[]
+}

@@ -1,0 +1,83 @@
+import { NONCE_MEMORY_MS } from '@shared/sync/protocol'
+import { systemHqClock, type HqClock } from './clock'
+import { openHqDatabase } from './db/open'
+import type { HqDatabase } from './db/types'
+import { createHqApp } from './http/app'
+import { publishMaster, type MasterWrite } from './pull/master-data'
+import { createWakeups, type Wakeups } from './pull/wakeups'
+import { reapplyQuarantined } from './push/reapply'
+import { defaultUpgraders, type UpgraderRegistry } from './push/upgraders'
+
+export interface HqOptions {
+  /** Where the embedded SQLite file lives (also used with PostgreSQL for nothing else yet). */
+  dataDir: string
+  /** PostgreSQL instead of the embedded file (`--database-url`, `KASSA_HQ_DATABASE_URL`). */
+  databaseUrl?: string | undefined
+  /** Default 5200; 0 picks a free port. */
+  port?: number
+  /** Default 127.0.0.1. */
+  host?: string
+  clock?: HqClock
+  upgraders?: UpgraderRegistry
+  logError?: (entry: Record<string, unknown>) => void
+}
+
+export interface RunningHq {
+  url: string
+  port: number
+  db: HqDatabase
+  wakeups: Wakeups
+  clock: HqClock
+  /** Publishes master data for a store and wakes its tills' long-polls (see `publishMaster`). */
+  publish(storeId: string, writes: readonly MasterWrite[]): Promise<number>
+  close(): Promise<void>
+}
+
+/** Opens (and migrates) the store and serves the sync API. */
+export async function startHq(options: HqOptions): Promise<RunningHq> {
+  const clock = options.clock ?? systemHqClock
+  const db = await openHqDatabase(options)
+  const upgraders = options.upgraders ?? defaultUpgraders
+  try {
+    // An updated head office applies what an older one had to quarantine.
+    await reapplyQuarantined(db, upgraders)
+  } catch (error) {
+    await db.close()
+    throw error
+  }
+  const wakeups = createWakeups()
+  const app = createHqApp({
+    db,
+    clock,
+    wakeups,
+    upgraders,
+    logError: options.logError ?? ((entry) => process.stderr.write(`${JSON.stringify(entry)}\n`))
+  })
+  const host = options.host ?? '127.0.0.1'
+  try {
+    await app.listen({ port: options.port ?? 5200, host })
+  } catch (error) {
+    await db.close()
+    throw error
+  }
+  const port = (app.server.address() as { port: number }).port
+  // Nonces older than twice the freshness window can never be replayed (the time check refuses first).
+  const purge = setInterval(() => {
+    const before = new Date(clock.now().getTime() - NONCE_MEMORY_MS).toISOString()
+    db.run('DELETE FROM request_nonces WHERE seen_at < ?', [before]).catch(() => undefined)
+  }, 60_000)
+  purge.unref()
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    db,
+    wakeups,
+    clock,
+    publish: (storeId, writes) => publishMaster({ db, clock, wakeups }, storeId, writes),
+    async close() {
+      clearInterval(purge)
+      await app.close()
+      await db.close()
+    }
+  }
+}

@@ -1,0 +1,290 @@
+import { createHash } from 'node:crypto'
+import {
+  CLOCK_SKEW_FLAG_MS,
+  type EventOutcome,
+  type PushAnswer,
+  type PushRequest
+} from '@shared/sync/protocol'
+import { localDate, type HqClock } from '../clock'
+import type { HqDatabase, SqlTx, SqlValue } from '../db/types'
+import { SyncRefusal } from '../errors'
+import { rebalanceAllotments } from '../pull/allotments'
+import { recordNonce, type TillRow } from '../auth/verify-request'
+import { applyProjections, project, type Projection } from './projections'
+import { upgradePayload, type UpgraderRegistry } from './upgraders'
+
+const EVENT_COLUMNS = [
+  'till_id',
+  'seq',
+  'event_id',
+  'store_id',
+  'type',
+  'version',
+  'at',
+  'aggregate_id',
+  'payload',
+  'payload_sha256',
+  'received_at',
+  'status',
+  'reason'
+] as const
+const COLLISION_COLUMNS = [
+  'till_id',
+  'seq',
+  'payload_sha256',
+  'event_id',
+  'type',
+  'version',
+  'at',
+  'aggregate_id',
+  'payload',
+  'received_at'
+] as const
+
+export interface PushDeps {
+  db: HqDatabase
+  clock: HqClock
+  upgraders: UpgraderRegistry
+  /** Called after a commit that published master data for the store (coupon allotments). */
+  onPublished(storeId: string): void
+}
+
+/** Checks every event's hash and till before anything is written (HASH_MISMATCH, FOREIGN_TILL). */
+export function checkBatch(till: TillRow, batch: PushRequest): void {
+  if (batch.tillId !== till.id)
+    throw new SyncRefusal('FOREIGN_TILL', 'the batch names another till than the one that signed it', {
+      field: 'tillId'
+    })
+  batch.events.forEach((event, i) => {
+    if (event.tillId !== till.id) {
+      throw new SyncRefusal('FOREIGN_TILL', `events[${i}] belongs to another till`, {
+        field: `events[${i}].tillId`
+      })
+    }
+    const hash = createHash('sha256').update(event.payload, 'utf8').digest('hex')
+    if (hash !== event.payloadSha256) {
+      throw new SyncRefusal('HASH_MISMATCH', `events[${i}].payloadSha256 is not the SHA-256 of its payload`, {
+        field: `events[${i}].payloadSha256`
+      })
+    }
+  })
+}
+
+/** What applying the event means, decided before the transaction (pure). */
+function decide(
+  upgraders: UpgraderRegistry,
+  till: TillRow,
+  timeZone: string,
+  event: PushRequest['events'][number]
+): Projection {
+  let payload: unknown
+  try {
+    payload = JSON.parse(event.payload)
+  } catch {
+    return { status: 'quarantined', reason: 'payload is not JSON' }
+  }
+  const upgraded = upgradePayload(upgraders, event.type, event.version, payload)
+  if (!upgraded.ok) return { status: 'quarantined', reason: upgraded.reason }
+  return project(
+    {
+      tillId: till.id,
+      storeId: till.store_id,
+      eventId: event.id,
+      type: event.type,
+      at: event.at,
+      payload: upgraded.payload
+    },
+    timeZone
+  )
+}
+
+/**
+ * Stores one batch of a till's outbox in one transaction (lesson 1 of SYNC.md):
+ * the till's row is locked (`FOR UPDATE`) so two pushers for one till take turns; a batch starting
+ * beyond `high_seq + 1` is refused (`SEQ_GAP` with `resumeFrom`); events at or below `high_seq` are
+ * duplicates when their hash matches and seq collisions (kept in `event_collisions`, an anomaly)
+ * when it does not; new events are stored with their projection status (applied, recorded, or
+ * quarantined with a reason — never refused) and `high_seq` moves to the last one, in the same
+ * transaction. A till clock more than 5 min off is flagged, never refused.
+ */
+export async function pushBatch(
+  deps: PushDeps,
+  till: TillRow,
+  batch: PushRequest,
+  nonce: string
+): Promise<PushAnswer> {
+  const { db, clock } = deps
+  const now = clock.now()
+  const receivedAt = now.toISOString()
+  const skew = Date.parse(batch.sentAt) - now.getTime()
+  const clockSkewMs = Math.abs(skew) > CLOCK_SKEW_FLAG_MS ? skew : null
+  const [store] = await db.query<{ time_zone: string }>('SELECT time_zone FROM stores WHERE id = ?', [
+    till.store_id
+  ])
+  const timeZone = store!.time_zone
+  const decisions = new Map<number, Projection>()
+
+  let published = false
+  const answer = await db.transaction(async (tx): Promise<PushAnswer> => {
+    published = false
+    await recordNonce(tx, till.id, nonce, now)
+    const [locked] = await tx.query<{ high_seq: number; status: string }>(
+      'SELECT high_seq, status FROM tills WHERE id = ? FOR UPDATE',
+      [till.id]
+    )
+    if (locked!.status !== 'active')
+      throw new SyncRefusal('REVOKED', 'this till was revoked at the head office')
+    const high = Number(locked!.high_seq)
+    const first = batch.events[0]!.seq
+    if (first > high + 1) {
+      throw new SyncRefusal(
+        'SEQ_GAP',
+        `the head office holds up to seq ${high}; this batch starts at ${first}`,
+        {
+          resumeFrom: high + 1,
+          highestContiguousSeq: high
+        }
+      )
+    }
+    const outcomes: PushAnswer['outcomes'] = []
+    const old = batch.events.filter((e) => e.seq <= high)
+    const fresh = batch.events.filter((e) => e.seq > high)
+
+    if (old.length > 0) await checkHeld(tx, till, old, receivedAt, outcomes)
+
+    const applied: Array<{ seq: number; projection: Extract<Projection, { status: 'applied' }> }> = []
+    for (const event of fresh) {
+      let decision = decisions.get(event.seq)
+      if (!decision) decisions.set(event.seq, (decision = decide(deps.upgraders, till, timeZone, event)))
+      if (decision.status === 'applied') applied.push({ seq: event.seq, projection: decision })
+    }
+    const missing = await applyProjections(tx, applied)
+    const rows: SqlValue[][] = fresh.map((event) => {
+      const decision = decisions.get(event.seq)!
+      const reason = missing.get(event.seq) ?? (decision.status === 'quarantined' ? decision.reason : null)
+      const status = reason ? 'quarantined' : decision.status
+      outcomes.push({
+        seq: event.seq,
+        outcome: status === 'quarantined' ? 'quarantined' : 'stored',
+        ...(reason ? { reason } : {})
+      })
+      return [
+        till.id,
+        event.seq,
+        event.id,
+        till.store_id,
+        event.type,
+        event.version,
+        event.at,
+        event.aggregateId,
+        event.payload,
+        event.payloadSha256,
+        receivedAt,
+        status,
+        reason
+      ]
+    })
+    // COPY where the engine has it: the till's row lock makes a conflict on (till, seq) impossible.
+    await tx.insertMany('events', EVENT_COLUMNS, rows, { plain: true })
+
+    if (clockSkewMs !== null) {
+      await anomaly(
+        tx,
+        till,
+        `clock-skew:${localDate(receivedAt, timeZone)}`,
+        'clock-skew',
+        { skewMs: clockSkewMs, sentAt: batch.sentAt, receivedAt },
+        receivedAt
+      )
+    }
+    if (applied.some((a) => a.projection.couponCodes.length > 0)) {
+      published = await rebalanceAllotments(tx, till.store_id, now)
+    }
+    const newHigh = fresh.length > 0 ? fresh.at(-1)!.seq : high
+    await tx.run(
+      'UPDATE tills SET high_seq = ?, last_push_at = ?, clock_skew_ms = ?, app_version = COALESCE(?, app_version) WHERE id = ?',
+      [newHigh, receivedAt, clockSkewMs, batch.appVersion ?? null, till.id]
+    )
+    outcomes.sort((a, b) => a.seq - b.seq)
+    return { highestContiguousSeq: newHigh, outcomes, clockSkewMs, serverTime: receivedAt }
+  })
+  if (published) deps.onPublished(till.store_id)
+  return answer
+}
+
+/** Duplicates and seq collisions among events the head office already holds. */
+async function checkHeld(
+  tx: SqlTx,
+  till: TillRow,
+  old: PushRequest['events'],
+  receivedAt: string,
+  outcomes: PushAnswer['outcomes']
+): Promise<void> {
+  const held = new Map(
+    (
+      await tx.query<{ seq: number; payload_sha256: string }>(
+        'SELECT seq, payload_sha256 FROM events WHERE till_id = ? AND seq >= ? AND seq <= ?',
+        [till.id, old[0]!.seq, old.at(-1)!.seq]
+      )
+    ).map((row) => [Number(row.seq), row.payload_sha256])
+  )
+  const collisions: SqlValue[][] = []
+  for (const event of old) {
+    const hash = held.get(event.seq)
+    let outcome: EventOutcome = 'duplicate'
+    if (hash !== event.payloadSha256) {
+      outcome = 'collision'
+      collisions.push([
+        till.id,
+        event.seq,
+        event.payloadSha256,
+        event.id,
+        event.type,
+        event.version,
+        event.at,
+        event.aggregateId,
+        event.payload,
+        receivedAt
+      ])
+      await anomaly(
+        tx,
+        till,
+        `seq-collision:${event.seq}:${event.payloadSha256}`,
+        'seq-collision',
+        {
+          seq: event.seq,
+          heldSha256: hash ?? null,
+          receivedSha256: event.payloadSha256,
+          eventId: event.id,
+          type: event.type
+        },
+        receivedAt
+      )
+    }
+    outcomes.push({
+      seq: event.seq,
+      outcome,
+      ...(outcome === 'collision'
+        ? {
+            reason:
+              'the head office holds another event under this seq (a till restored from an old backup?): both are kept'
+          }
+        : {})
+    })
+  }
+  await tx.insertMany('event_collisions', COLLISION_COLUMNS, collisions)
+}
+
+async function anomaly(
+  tx: SqlTx,
+  till: TillRow,
+  id: string,
+  kind: string,
+  detail: unknown,
+  at: string
+): Promise<void> {
+  await tx.run(
+    'INSERT INTO anomalies (till_id, id, store_id, kind, detail, at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+    [till.id, id, till.store_id, kind, JSON.stringify(detail), at]
+  )
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod'
+import { scanDecimal, type DecimalScan } from '../money/decimal-scan'
+import { NOT_A_DECIMAL } from '../money/messages'
+
+// Every string that enters through the contract is built here, so each one is refused in the
+// same words on every transport (IPC, web mode, the CLI): well-formed text of a bounded length,
+// exact decimals, real calendar dates. A NUL in a search or a lone surrogate in a trade number
+// once reached SQLite and the providers' SDKs and came back as INTERNAL (issue 11).
+
+/** The longest string a field takes unless it says otherwise (names, notes, keys are far shorter). */
+export const TEXT_MAX = 1000
+export const MALFORMED_TEXT = 'must be plain text (no NUL character or broken Unicode)'
+export const NOT_A_DATE = 'must be a real date such as 2026-11-25'
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/** Whether `value` is text a person could have typed: no NUL, no lone UTF-16 surrogate. */
+export function isWellFormedText(value: string): boolean {
+  return !value.includes('\u0000') && !LONE_SURROGATE.test(value)
+}
+
+/**
+ * A string field: well-formed text of at most `max` characters (default `TEXT_MAX`). Chain
+ * `.trim()`, `.min()`, `.regex()` and a tighter `.max()` on it as on `z.string()`.
+ */
+export function text(options: { error?: string; max?: number; tooLong?: string } = {}) {
+  const max = options.max ?? TEXT_MAX
+  return z
+    .string(options.error === undefined ? undefined : { error: options.error })
+    .max(max, options.tooLong ?? `must be at most ${max} characters`)
+    .refine(isWellFormedText, MALFORMED_TEXT)
+}
+
+/**
+ * An exact decimal string, as typed: no padding, no trailing newline, no exponent, no `+`
+ * (`"12.50"`, not `" 12.5 "` nor `"12.5\n"`), refused with `check`'s reason when it reads
+ * but is out of range. The same scan and reasons as `kassa quote` (`src/shared/schemas`).
+ */
+export function decimalText(
+  check: (scan: DecimalScan) => string | undefined,
+  options: { error?: string } = {}
+) {
+  return z
+    .string(options.error === undefined ? undefined : { error: options.error })
+    .max(40, 'is too long')
+    .superRefine((value, ctx) => {
+      const scan = scanDecimal(value)
+      const problem = scan === undefined ? NOT_A_DECIMAL : check(scan)
+      if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem })
+    })
+}
+
+/** Whether `value` is a real calendar date `YYYY-MM-DD` (no 2026-02-30), years 1970–2999. */
+export function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+  if (!match) return false
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  if (year < 1970 || year > 2999) return false
+  const at = new Date(Date.UTC(year, month - 1, day))
+  return at.getUTCFullYear() === year && at.getUTCMonth() === month - 1 && at.getUTCDate() === day
+}
+
+/** A calendar date `YYYY-MM-DD` that exists. */
+export function calendarDate(message = NOT_A_DATE) {
+  return z.string({ error: message }).max(10, message).refine(isCalendarDate, message)
+}
+
+/**
+ * A real date, or a date and UTC time (`2026-11-25` or `2026-11-25T08:00:00.000Z`), as the
+ * history filters take.
+ */
+export function dateOrInstant(message = NOT_A_DATE) {
+  return z
+    .string({ error: message })
+    .max(30, message)
+    .refine((value) => {
+      const match = /^(\d{4}-\d{2}-\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z?)?$/.exec(value)
+      if (!match || !isCalendarDate(match[1]!)) return false
+      return match[2] === undefined || !Number.isNaN(Date.parse(value))
+    }, message)
+}
