@@ -62,7 +62,7 @@ test('a cashier voids a sale: the approval opens on top of the void dialog, and 
   await page.getByRole('row', { name: new RegExp(order.number) }).click()
   await page.getByRole('button', { name: 'Void sale' }).click()
   const voidDialog = page.getByRole('dialog', { name: `Void order ${order.number}` })
-  await voidDialog.getByLabel('Reason for voiding').fill('customer changed their mind')
+  await voidDialog.getByLabel('Reason', { exact: true }).fill('customer changed their mind')
   await voidDialog.getByRole('button', { name: 'Void this sale' }).click()
 
   // On top, with the focus, naming the action and the amount, and empty.
@@ -110,7 +110,7 @@ test('a cashier voids a sale: the approval opens on top of the void dialog, and 
     .click()
   await page.getByRole('row', { name: new RegExp(order.number) }).click()
   await page.getByRole('button', { name: 'Void sale' }).click()
-  await voidDialog.getByLabel('Reason for voiding').fill('customer changed their mind')
+  await voidDialog.getByLabel('Reason', { exact: true }).fill('customer changed their mind')
   await voidDialog.getByRole('button', { name: 'Void this sale' }).click()
   await approval(page).getByLabel('Approver username').fill(MANAGER.username)
   await approval(page).locator('input[type="password"]').fill(MANAGER.pin)
