@@ -31,7 +31,9 @@ export function CounterNotice({
     notice: null,
     host: null
   })
-  if (placed.notice !== notice) setPlaced({ notice, host: notice ? frontDialog() : null })
+  // Only a refusal goes into the open dialog (where the cashier is acting); news such as
+  // "order cancelled" comes as a dialog closes and belongs on the screen behind it.
+  if (placed.notice !== notice) setPlaced({ notice, host: notice?.tone === 'error' ? frontDialog() : null })
   const host = placed.notice === notice ? placed.host : null
   if (!notice) return <div className="counter-notice-slot" />
 
