@@ -59,7 +59,13 @@ export interface Router {
  * channels, validates input with the channel's schema, checks its permission, runs the
  * handler, and turns every failure into `{ code, message, field? }`.
  */
-export function createRouter(options: { gate: Gate; logger: Logger; approve?: Approver }): Router {
+export function createRouter(options: {
+  gate: Gate
+  logger: Logger
+  approve?: Approver
+  /** Refuses a channel the caller may use but the till may not (an enrolled till's master data), or null. */
+  refuse?: (channel: ChannelName) => ApiError | null
+}): Router {
   const handlers = new Map<ChannelName, Handler<ChannelName>>()
 
   return {
@@ -85,6 +91,8 @@ export function createRouter(options: { gate: Gate; logger: Logger; approve?: Ap
         spec.overridable === true &&
         options.approve !== undefined
       if (refusal && !approvable) return fail(refusal)
+      const policy = options.refuse?.(channel)
+      if (policy) return fail(policy)
 
       const parsed = (spec.input as z.ZodType).safeParse(input ?? {})
       if (!parsed.success) {

@@ -8,6 +8,11 @@ import { registerSellHandlers } from '../api/handlers/sell-handlers'
 import { registerReconciliationHandlers } from '../api/handlers/reconciliation-handlers'
 import { registerSettlementHandlers } from '../api/handlers/settlement-handlers'
 import { registerUsersHandlers } from '../api/handlers/users-handlers'
+import { registerSyncHandlers } from '../api/handlers/sync-handlers'
+import type { SecretProtector } from '../sync/key-store'
+import { masterDataGuard } from '../sync/master-data-guard'
+import { unsyncedGuard } from '../sync/unsynced-guard'
+import { createSyncService } from '../sync/sync-service'
 import { createRouter, type Approver, type Gate, type Router } from '../api/router'
 import { createAccountsService } from '../services/accounts-service'
 import { createCatalogService } from '../services/catalog-service'
@@ -57,6 +62,18 @@ export interface CoreOptions {
     timing?: TenderTiming
     scenarioFor?: (flow: PaymentFlow) => ScenarioInput
   }
+  /**
+   * Sync with the head office: `background` runs the push and pull loops (the desktop app and web
+   * mode; never the `kassa` command or `simulate`). `protector` seals the till's key (safeStorage).
+   */
+  sync?: {
+    background?: boolean
+    protector?: SecretProtector
+    pushIntervalMs?: number
+    pullWaitSeconds?: number
+    backoff?: { minMs: number; maxMs: number }
+    maxBatchEvents?: number
+  }
 }
 
 /** Everything main owns, independent of Electron: both bindings forward to `router`. */
@@ -73,6 +90,8 @@ export interface Core {
    */
   mayReceive(sessionId: string, event: EventName): boolean
   close(): void
+  /** Like `close`, but waits until the payment gateway and listeners have let go of their sockets. */
+  shutdown(): Promise<void>
 }
 
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -85,7 +104,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // it is damaged) only the session check applies.
   let gate: Gate = sessionGate(sessions)
   let approve: Approver | undefined = undefined
+  let storeRef: ReturnType<typeof createStore> | null = null
+  const masterData = masterDataGuard(() => storeRef)
+  const unsynced = unsyncedGuard(() => storeRef)
   const router = createRouter({
+    refuse: (channel) => masterData(channel) ?? unsynced(channel),
     gate: (permission, ctx) => gate(permission, ctx),
     approve: (request) => {
       if (!approve) throw new Error('Approvals are not available')
@@ -113,13 +136,24 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     // every other channel answers UNAVAILABLE.
     database = { status: 'damaged', message: error.message, file: paths.database }
     logger.error('store.open_failed', { error })
-    return { router, events, sessions, clock, logger, info, mayReceive: () => false, close: () => {} }
+    return {
+      router,
+      events,
+      sessions,
+      clock,
+      logger,
+      info,
+      mayReceive: () => false,
+      close: () => {},
+      shutdown: async () => {}
+    }
   }
 
   logger.info('store.opened', { file: paths.database, applied: opened.applied, backup: opened.backupFile })
   const dailyBackup = await backupIfDue(opened.db, paths.backups, { now: clock.now() })
   if (dailyBackup) logger.info('store.backed_up', { file: dailyBackup })
   const store = createStore(opened.db)
+  storeRef = store
   const ctx: ServiceContext = { store, clock, events, logger }
   const settings = createSettingsService(ctx)
   settings.ensureProfile()
@@ -182,6 +216,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     sessions
   })
 
+  const sync = createSyncService(ctx, {
+    dataDir: paths.root,
+    appVersion: options.version,
+    ...(options.sync?.protector ? { protector: options.sync.protector } : {}),
+    ...(options.sync?.pushIntervalMs ? { pushIntervalMs: options.sync.pushIntervalMs } : {}),
+    ...(options.sync?.pullWaitSeconds !== undefined ? { pullWaitSeconds: options.sync.pullWaitSeconds } : {}),
+    ...(options.sync?.backoff ? { backoff: options.sync.backoff } : {}),
+    ...(options.sync?.maxBatchEvents ? { maxBatchEvents: options.sync.maxBatchEvents } : {})
+  })
+  registerSyncHandlers(router, { sync, sessions })
+  if (options.sync?.background) sync.start()
+
   const missing = router.missingHandlers()
   if (missing.length > 0) throw new Error(`Channels without a handler: ${missing.join(', ')}`)
 
@@ -199,9 +245,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return resolved.state === 'active' && roleCan(resolved.user.role, eventSpecs[event].permission)
     },
     close: () => {
+      void sync.stop()
       sell.tenders.close()
       sell.refunds.close()
       void payments.close()
+      opened.db.close()
+    },
+    shutdown: async () => {
+      await sync.stop()
+      sell.tenders.close()
+      sell.refunds.close()
+      await payments.close()
       opened.db.close()
     }
   }

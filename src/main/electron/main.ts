@@ -1,8 +1,9 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, ipcMain, Notification, webContents } from 'electron'
+import { app, BrowserWindow, ipcMain, Notification, safeStorage, webContents } from 'electron'
 import { createCore, type Core } from '../core/create-core'
 import { bindIpc, forwardEvents } from './ipc'
 import { desktopPlatform } from './platform'
+import { safeStorageProtector } from './safe-storage'
 import { hardenWindow, rendererUrl, trustedSenderCheck, windowOptions } from './window'
 
 /**
@@ -10,6 +11,12 @@ import { hardenWindow, rendererUrl, trustedSenderCheck, windowOptions } from './
  * matters lives in the core; this file only wires Electron to it.
  */
 let window: BrowserWindow | null = null
+
+/** The sync key sealed by the OS keychain where Electron can reach one. */
+function protectorOption(): { protector?: NonNullable<ReturnType<typeof safeStorageProtector>> } {
+  const protector = safeStorageProtector(safeStorage)
+  return protector ? { protector } : {}
+}
 
 async function start(): Promise<void> {
   if (!app.requestSingleInstanceLock()) {
@@ -27,7 +34,8 @@ async function start(): Promise<void> {
     dataDir,
     mode: 'electron',
     version: app.getVersion(),
-    platform: desktopPlatform({ webContents, Notification })
+    platform: desktopPlatform({ webContents, Notification }),
+    sync: { background: true, ...protectorOption() }
   })
   const url = rendererUrl(process.env.ELECTRON_RENDERER_URL, join(__dirname, '..'))
   bindIpc(

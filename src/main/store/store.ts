@@ -19,6 +19,8 @@ import { createSettingsRepo } from './repos/settings-repo'
 import { createSettlementRepo } from './repos/settlement-repo'
 import { createShiftsRepo } from './repos/shifts-repo'
 import { createUsersRepo } from './repos/users-repo'
+import { createSyncRepo } from './repos/sync-repo'
+import { createMasterDataRepo } from './repos/master-data-repo'
 
 /**
  * Every repository over one open database. Services compose them inside
@@ -47,6 +49,8 @@ export function createStore(db: Database) {
     notifications: createNotificationsRepo(db),
     reconciliation: createReconciliationRepo(db),
     lossPrevention: createLossPreventionRepo(db),
+    sync: createSyncRepo(db),
+    masterData: createMasterDataRepo(db),
     /** Runs `work` in one IMMEDIATE transaction: all of it commits, or none of it. */
     transaction<T>(work: () => T): T {
       return db.transaction(work).immediate()

@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     mode: process.env.KASSA_PAYMENTS === 'off' ? ('off' as const) : ('sandbox' as const),
     offline: process.env.KASSA_SANDBOX_OFFLINE === '1'
   }
-  const core = await createCore({ dataDir, mode: 'web', version, payments })
+  const core = await createCore({ dataDir, mode: 'web', version, payments, sync: { background: true } })
   const server = await startWebServer({ core, rendererDir, port })
   process.stdout.write(`Kassa is running at ${server.url}\nData: ${dataDir}\n`)
 

@@ -9,12 +9,16 @@ import { startHq } from '../hq'
 import { publishMaster, type MasterWrite } from '../pull/master-data'
 import { createWakeups } from '../pull/wakeups'
 import { SyncRefusal } from '../errors'
+import { consolidatedDay } from '../reports/consolidated-day'
+import { consolidatedDayText } from '../reports/consolidated-day-text'
+import { isCalendarDate } from '../reports/zone'
 
 const USAGE = [
   'kassa hq [--data-dir DIR] [--database-url URL] [--port N] [--host H]   run the head office (default http://127.0.0.1:5200)',
   '       kassa hq --data-dir DIR enrol-code --store NAME                 print a one-time enrolment code (10 min) for a till of that store',
   '       kassa hq --data-dir DIR publish --store NAME < writes.json      publish master data (a JSON array of { entity, id, op, data })',
-  '       kassa hq --data-dir DIR revoke --till T03                       refuse every request of that till from now on'
+  '       kassa hq --data-dir DIR revoke --till T03                       refuse every request of that till from now on',
+  '       kassa hq --data-dir DIR report day YYYY-MM-DD [--store S] [--json]  consolidated daily settlement (per till, store, total)'
 ].join('\n')
 
 interface Options {
@@ -23,11 +27,12 @@ interface Options {
   host: string
   store?: string
   till?: string
+  json: boolean
   rest: string[]
 }
 
 function parse(args: readonly string[], env: NodeJS.ProcessEnv): Options {
-  const options: Options = { port: HQ_DEFAULT_PORT, host: '127.0.0.1', rest: [] }
+  const options: Options = { port: HQ_DEFAULT_PORT, host: '127.0.0.1', json: false, rest: [] }
   if (env.KASSA_HQ_DATABASE_URL) options.databaseUrl = env.KASSA_HQ_DATABASE_URL
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!
@@ -45,6 +50,7 @@ function parse(args: readonly string[], env: NodeJS.ProcessEnv): Options {
     } else if (arg === '--host') options.host = value()
     else if (arg === '--store') options.store = value()
     else if (arg === '--till') options.till = value()
+    else if (arg === '--json') options.json = true
     else if (arg.startsWith('--')) throw new UsageError(`hq: unknown option ${arg}`)
     else options.rest.push(arg)
   }
@@ -74,6 +80,25 @@ export const hqCommand: CliCommand = {
     const options = parse(args, context.env ?? {})
     const dataDir = hqDataDir(context)
     const [action, ...extra] = options.rest
+    if (action === 'report') {
+      const [what, date, ...more] = extra
+      if (what !== 'day' || date === undefined || more.length > 0)
+        throw new UsageError('hq report needs: day YYYY-MM-DD [--store NAME] [--json]')
+      if (!isCalendarDate(date))
+        throw new UsageError(`hq report day: ${date} is not a date such as 2026-11-25`)
+      const db = await openHqDatabase({ dataDir, databaseUrl: options.databaseUrl })
+      try {
+        if (options.store !== undefined) {
+          const [store] = await db.query('SELECT id FROM stores WHERE name = ?', [options.store])
+          if (!store) throw new UsageError(`hq report day: no store "${options.store}"`)
+        }
+        const day = await consolidatedDay(db, systemHqClock, date, options.store)
+        context.stdout.write(options.json ? `${JSON.stringify(day, null, 2)}\n` : consolidatedDayText(day))
+        return 0
+      } finally {
+        await db.close()
+      }
+    }
     if (extra.length > 0) throw new UsageError(`hq: unexpected ${extra.join(' ')}`)
 
     if (action === undefined) {

@@ -74,6 +74,7 @@ export const RECORDED_TYPES = new Set([
   'evaluation.recorded',
   'reconciliation.completed',
   'refunds.policy_updated',
+  'approvals.policy_updated',
   'security.updated',
   'settings.updated',
   'settings.receipt_updated',

@@ -2,10 +2,17 @@ import { z } from 'zod'
 import { importProgressSchema } from './channels/catalog'
 import { storeProfileSchema } from './channels/settings'
 import { tenderSchema } from './channels/tenders'
+import { syncStatusSchema } from './channels/sync'
 import { event } from './channel'
 
 /** Events main pushes to the renderers allowed to see them (Electron `webContents.send`, web mode SSE). */
 export const events = {
+  'sync:status': event({
+    summary:
+      'The sync with the head office moved on (backlog, state, errors): the badge and Sync panel update.',
+    payload: syncStatusSchema,
+    permission: 'session'
+  }),
   'settings:changed': event({
     summary: 'The store profile was saved.',
     payload: storeProfileSchema,

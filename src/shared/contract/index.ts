@@ -15,6 +15,7 @@ import { shiftsChannels } from './channels/shifts'
 import { tendersChannels } from './channels/tenders'
 import { settingsChannels } from './channels/settings'
 import { usersChannels } from './channels/users'
+import { syncChannels } from './channels/sync'
 import { mergeChannelMaps } from './channel'
 import type { Result } from './errors'
 import type { EventName, EventPayload } from './events'
@@ -36,7 +37,8 @@ export const contract = mergeChannelMaps(
   evaluationsChannels,
   reconciliationChannels,
   receiptSettingsChannels,
-  approvalsChannels
+  approvalsChannels,
+  syncChannels
 )
 
 export type Contract = typeof contract

@@ -49,6 +49,7 @@ const electron = vi.hoisted(() => {
         removeHandler: () => undefined
       },
       Notification: { isSupported: () => false },
+      safeStorage: { isEncryptionAvailable: () => false },
       webContents: { fromId: () => undefined }
     }
   }

@@ -26,5 +26,25 @@ export const commands: readonly CliCommandEntry[] = [
     name: 'report day',
     summary: "print a business day's Z-report (text, or --json)",
     load: async () => (await import('./report-day')).reportDay
+  },
+  {
+    name: 'sync enrol',
+    summary: 'enrol this till with a head office (one-time code)',
+    load: async () => (await import('./sync')).syncEnrol
+  },
+  {
+    name: 'sync status',
+    summary: 'where the sync with the head office stands (text, or --json)',
+    load: async () => (await import('./sync')).syncStatus
+  },
+  {
+    name: 'sync now',
+    summary: 'push the outbox and pull master data now',
+    load: async () => (await import('./sync')).syncNow
+  },
+  {
+    name: 'simulate',
+    summary: 'sell a simulated day on a till of its own (demos, benches, tests)',
+    load: async () => (await import('./simulate')).simulate
   }
 ]

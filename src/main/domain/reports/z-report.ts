@@ -181,7 +181,8 @@ export function buildZReport(day: DayFigures): Omit<ZReport, 'status' | 'settled
     .sort((a, b) => a.hour - b.hour)
 
   const names = new Map<string, { name: string; nameEn: string | null }>()
-  for (const line of [...day.saleLines, ...day.voidLines])
+  // Refund lines too: an item refunded on a day it was not sold still needs its name.
+  for (const line of [...(day.refundLines ?? []), ...day.saleLines, ...day.voidLines])
     names.set(line.sku, { name: line.name, nameEn: line.name_en })
   const products = netBy(
     day.saleLines,

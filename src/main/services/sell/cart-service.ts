@@ -127,6 +127,13 @@ export function createCartService(
     if (coupon.usage_limit !== null && coupon.used_count >= coupon.usage_limit) {
       throw new DomainError('CONFLICT', `Coupon ${coupon.code} is used up`, 'code')
     }
+    // The head office's allotment for this till: none yet, or all of it used, is used up here.
+    if (coupon.chain_limit !== null && coupon.used_count >= (coupon.allotment ?? 0)) {
+      throw new DomainError('CONFLICT', `Coupon ${coupon.code} is used up on this till`, 'code', {
+        key: 'errors.sync.couponAllotmentUsed',
+        params: { code: coupon.code }
+      })
+    }
   }
 
   /**

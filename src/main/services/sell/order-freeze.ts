@@ -156,7 +156,13 @@ export function completeSale(
     action: 'order.paid',
     subject: order.id,
     details: { number: order.number, total: paidTotal, change, methods: input.tenders.map((t) => t.method) },
-    event: { type: 'order.paid', aggregateId: order.id, payload: paid }
+    // The cashier's id rides along (the detail shows only the name) so the head office's
+    // Z-report groups by cashier exactly as the till's does.
+    event: {
+      type: 'order.paid',
+      aggregateId: order.id,
+      payload: { ...paid, cashierUserId: order.cashier_user_id }
+    }
   })
   return { order: paid, change }
 }

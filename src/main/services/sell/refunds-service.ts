@@ -446,7 +446,17 @@ export function createRefundsService(
           action: 'order.refunded',
           subject: order.id,
           details: { number, orderNumber: order.number, amount, reason: request.reason, lines: lines.length },
-          event: { type: 'refund.created', aggregateId: id, payload: refund }
+          // Each tender's tax rides along: the Z-report books refunded tax tender by tender,
+          // when each is paid out, and so does the head office.
+          event: {
+            type: 'refund.created',
+            aggregateId: id,
+            payload: {
+              ...refund,
+              lines: withLineTax(refund.lines, store.refunds.lines(id)),
+              tenders: withTenderTax(refund.tenders, store.refunds.tenders(id))
+            }
+          }
         })
         return refund
       })
@@ -492,3 +502,21 @@ export function createRefundsService(
 }
 
 export type RefundsService = ReturnType<typeof createRefundsService>
+
+/** A refund's tenders as its event carries them: the view's fields and each tender's tax (minor units). */
+function withTenderTax<T extends { outRequestNo: string }>(
+  tenders: readonly T[],
+  rows: ReadonlyArray<{ id: string; tax?: number | undefined }>
+): Array<T & { tax: number }> {
+  const tax = new Map(rows.map((row) => [row.id, row.tax]))
+  return tenders.map((tender) => ({ ...tender, tax: tax.get(tender.outRequestNo) ?? 0 }))
+}
+
+/** A refund's lines as its event carries them: the view's fields and each line's tax (minor units). */
+function withLineTax<T extends { lineId: string }>(
+  lines: readonly T[],
+  rows: ReadonlyArray<{ order_line_id: string; tax: number }>
+): Array<T & { tax: number }> {
+  const tax = new Map(rows.map((row) => [row.order_line_id, row.tax]))
+  return lines.map((line) => ({ ...line, tax: tax.get(line.lineId) ?? 0 }))
+}

@@ -11,6 +11,7 @@ import { migration0080Reconciliation } from './0080-reconciliation'
 import { migration0100ReceiptSettings } from './0100-receipt-settings'
 import { migration0110LineWeightPending } from './0110-line-weight-pending'
 import { migration0130LossPrevention } from './0130-loss-prevention'
+import { migration0150Sync } from './0150-sync'
 
 /** Every schema step, in order. Append only; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -25,7 +26,8 @@ export const migrations: readonly Migration[] = [
   migration0080Reconciliation,
   migration0100ReceiptSettings,
   migration0110LineWeightPending,
-  migration0130LossPrevention
+  migration0130LossPrevention,
+  migration0150Sync
 ]
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version

@@ -18,6 +18,7 @@ import { useSettingsStore } from '../stores/settings-store'
 import { LanguageSwitch } from './LanguageSwitch'
 import { NotificationCentre } from './NotificationCentre'
 import { ShiftBadge } from './ShiftBadge'
+import { SyncBadge } from './SyncBadge'
 import { UserMenu } from './UserMenu'
 
 const ICONS: Record<Screen, LucideIcon> = {
@@ -96,6 +97,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           </div>
           <div className="topbar__end">
             <ShiftBadge />
+            <SyncBadge />
             <NotificationCentre />
             <UserMenu />
             <LanguageSwitch />

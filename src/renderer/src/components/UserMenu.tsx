@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next'
 import { Lock, LogOut, UserRound } from 'lucide-react'
 import { useAppStore } from '../stores/app-store'
 import { useAuthStore } from '../stores/auth-store'
+import { useErrorText } from '../i18n/error-text'
+import { useNotificationStore } from '../stores/notification-store'
 
 /** Who is at the till, with My profile, Lock (Alt+L) and Log out one tap away. */
 export function UserMenu() {
@@ -12,6 +14,23 @@ export function UserMenu() {
   const logout = useAuthStore((s) => s.logout)
   const screen = useAppStore((s) => s.screen)
   const go = useAppStore((s) => s.go)
+  const errorText = useErrorText()
+  const notify = useNotificationStore((s) => s.push)
+
+  /** Logs out; on an enrolled till with unsynced sales main refuses: say why and open the Sync panel. */
+  const onLogout = async (): Promise<void> => {
+    await logout()
+    const error = useAuthStore.getState().error
+    if (error?.key === 'errors.sync.unsyncedEvents') {
+      notify({
+        id: `logout-refused-${Date.now()}`,
+        level: 'warning',
+        title: t('sync.panel.title'),
+        body: errorText(error)
+      })
+      go('settings')
+    }
+  }
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
@@ -59,7 +78,7 @@ export function UserMenu() {
         className="icon-button icon-button--bar"
         aria-label={t('accounts.topbar.logout')}
         title={t('accounts.topbar.logout')}
-        onClick={() => void logout()}
+        onClick={() => void onLogout()}
       >
         <LogOut aria-hidden="true" size={22} />
       </button>

@@ -9,6 +9,7 @@ import { settlementMessages } from './locales/settlement'
 import { defineMessages, type MessageBundle } from './messages'
 import { paymentsMessages } from './locales/payments'
 import { reconciliationMessages } from './locales/reconciliation'
+import { syncMessages } from './locales/sync'
 import { voidsMessages } from './locales/voids'
 import { receiptSettingsMessages } from './locales/receipt-settings'
 import { securityMessages } from './locales/security'
@@ -26,6 +27,7 @@ const bundles: MessageBundle<object>[] = [
   paymentsMessages,
   settlementMessages,
   reconciliationMessages,
+  syncMessages,
   voidsMessages,
   receiptSettingsMessages,
   securityMessages,

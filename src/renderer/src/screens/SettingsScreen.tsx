@@ -9,6 +9,7 @@ import { TextField } from '../components/TextField'
 import { Field } from '../components/Field'
 import { useSettingsStore } from '../stores/settings-store'
 import { ScreenHeader } from '../components/ScreenHeader'
+import { SyncPanel } from './sync/SyncPanel'
 import { ReceiptSettingsForm } from './ReceiptSettingsForm'
 import { LossPreventionForm } from './settings/LossPreventionForm'
 
@@ -193,6 +194,8 @@ export function SettingsScreen() {
       <ReceiptSettingsForm />
 
       {saved && <LossPreventionForm currency={saved.currency} />}
+
+      <SyncPanel />
     </section>
   )
 }

@@ -86,6 +86,26 @@ export const coreEn = {
         'Cash received {{tendered}} is more than {{limit}}. Was that a scan? Check and confirm.',
       weightMissing: '{{nameEn}} is sold by the kg: enter its weight first.'
     },
+    sync: {
+      ownedByHq: {
+        catalog:
+          'This till is enrolled with {{store}}: products and categories are managed at the head office.',
+        coupons: 'This till is enrolled with {{store}}: coupons are managed at the head office.',
+        staff: 'This till is enrolled with {{store}}: staff are managed at the head office.'
+      },
+      couponAllotmentUsed: 'Coupon {{code}} is used up on this till (its share from the head office).',
+      alreadyEnrolled: 'This till is already enrolled with a head office.',
+      notEnrolled: 'This till is not enrolled with a head office.',
+      shiftOpen: 'Close the open shift first: enrolling changes this till’s code.',
+      badUrl: 'Enter the head office’s address, starting with http:// or https://.',
+      badCode: 'Enter the 8 characters the head office printed, such as ABCD-EFGH.',
+      enrolCodeInvalid: 'This code is unknown or was already used.',
+      enrolCodeExpired: 'This code has expired: ask the head office for a new one.',
+      unreachable: 'The head office cannot be reached: {{reason}}',
+      refused: 'The head office refused: {{reason}}',
+      unsyncedEvents: '{{count}} events have not reached the head office yet: sync first, or export them.',
+      keyMissing: 'This till’s sync key is missing: enrol it again.'
+    },
     orders: {
       voidNonCash:
         'Part of this sale was paid by card, Alipay or WeChat Pay, so it cannot be voided. Refund the whole order instead: the money goes back the way it was paid.',

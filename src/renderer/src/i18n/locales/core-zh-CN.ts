@@ -87,6 +87,25 @@ export const coreZhCN: Messages<typeof coreEn> = {
       implausibleTender: '实收 {{tendered}} 超过 {{limit}}。是否误扫了条码？请核对后确认。',
       weightMissing: '{{name}} 按公斤计价：请先输入重量。'
     },
+    sync: {
+      ownedByHq: {
+        catalog: '本收银台已接入{{store}}：商品和分类由总部管理。',
+        coupons: '本收银台已接入{{store}}：优惠券由总部管理。',
+        staff: '本收银台已接入{{store}}：员工由总部管理。'
+      },
+      couponAllotmentUsed: '优惠券 {{code}} 在本收银台的份额已用完。',
+      alreadyEnrolled: '本收银台已接入总部。',
+      notEnrolled: '本收银台尚未接入总部。',
+      shiftOpen: '请先关闭当前班次：接入总部会更改本收银台的编号。',
+      badUrl: '请输入以 http:// 或 https:// 开头的总部地址。',
+      badCode: '请输入总部打印的 8 位接入码，例如 ABCD-EFGH。',
+      enrolCodeInvalid: '接入码无效或已被使用。',
+      enrolCodeExpired: '接入码已过期：请向总部索取新的接入码。',
+      unreachable: '无法连接总部：{{reason}}',
+      refused: '总部拒绝了请求：{{reason}}',
+      unsyncedEvents: '还有 {{count}} 条事件未上传到总部：请先同步，或将其导出。',
+      keyMissing: '本收银台的同步密钥丢失：请重新接入。'
+    },
     orders: {
       voidNonCash: '此单有部分用银行卡、支付宝或微信支付付款，不能作废。请改为整单退款：钱会原路退回。',
       voidNotToday: '只能作废今天付款的订单，请改为退款。'

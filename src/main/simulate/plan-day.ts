@@ -1,0 +1,127 @@
+import type { SeededRandom } from '../payments/sandbox/seeded-random'
+
+/** A product the simulated customers can pick: what the scanner reads and how it is sold. */
+export interface SimProduct {
+  /** A barcode, or the SKU when the product has none. */
+  code: string
+  unit: 'piece' | 'kg'
+}
+
+/** How an order is paid. `split` is card for part, cash for the rest. */
+export type PlannedTender =
+  | { kind: 'cash'; /** 0 exact; 1, 2, 3: the next ¥10, ¥50, ¥100 up */ roundUp: 0 | 1 | 2 | 3 }
+  | { kind: 'card' }
+  | { kind: 'alipay-qr' }
+  | { kind: 'wechat-code' }
+  | { kind: 'split' }
+
+export interface PlannedScan {
+  code: string
+  /** Kilograms with 3 decimals for goods sold by weight; absent for one piece per scan. */
+  quantity?: string
+}
+
+export interface PlannedOrder {
+  index: number
+  /** When the first item is scanned, ms since the epoch. */
+  startAt: number
+  /** Seconds between one step (scan, coupon, payment) and the next. */
+  stepSeconds: number
+  scans: PlannedScan[]
+  /** A coupon code to try (it may be refused: minimum spend). */
+  coupon: string | null
+  tender: PlannedTender
+  /** A manager voids this order right after it is paid (a mis-rung sale). */
+  void: boolean
+  /** Later in the day the customer brings something back. */
+  refund: null | { kind: 'line' | 'amount'; /** index of the order after which it happens */ after: number }
+}
+
+export interface DayPlanInput {
+  /** Local midnight of the business day, ms since the epoch. */
+  dayStart: number
+  orders: number
+  products: readonly SimProduct[]
+  coupons: readonly string[]
+}
+
+/** Opening hours of the simulated shop, local time. */
+export const OPENS_AT_HOUR = 8
+export const CLOSES_AT_HOUR = 22
+
+/** A whole number in [min, max]. */
+const between = (random: SeededRandom, min: number, max: number): number => min + random.below(max - min + 1)
+
+/** Chooses a tender as a small shop sees them: most cash, then QR codes, then cards. */
+function pickTender(random: SeededRandom): PlannedTender {
+  const roll = random.below(100)
+  if (roll < 50) return { kind: 'cash', roundUp: random.below(4) as 0 | 1 | 2 | 3 }
+  if (roll < 65) return { kind: 'alipay-qr' }
+  if (roll < 80) return { kind: 'wechat-code' }
+  if (roll < 95) return { kind: 'card' }
+  return { kind: 'split' }
+}
+
+/**
+ * The day a simulated till will sell, decided in full before anything runs, so one seed always
+ * gives the same day: when each order starts, what is scanned (weighed goods with a weight), which
+ * coupon is tried, how it is paid, which order is voided (one, once there are 10 orders) and which
+ * are brought back (about one in 25, each after a few more sales). Orders are spread evenly over
+ * the opening hours with some jitter; everything an order does fits before the next one starts.
+ */
+export function planDay(input: DayPlanInput, random: SeededRandom): PlannedOrder[] {
+  if (input.products.length === 0) throw new Error('the catalog has no product to sell')
+  const opens = input.dayStart + OPENS_AT_HOUR * 3_600_000
+  const spanMs = (CLOSES_AT_HOUR - OPENS_AT_HOUR) * 3_600_000
+  const slotMs = spanMs / Math.max(1, input.orders)
+  // At most 20 steps of an order fit in the first 60 % of its slot.
+  const stepSeconds = Math.max(0.05, Math.min(8, (slotMs * 0.6) / 20 / 1000))
+  const voidIndex = input.orders >= 10 ? between(random, 1, input.orders - 2) : -1
+  const orders: PlannedOrder[] = []
+  for (let index = 0; index < input.orders; index++) {
+    const jitter = random.below(Math.max(1, Math.floor(slotMs * 0.3)))
+    const startAt = Math.floor(opens + index * slotMs + jitter)
+    const scans: PlannedScan[] = []
+    const lines = Math.min(input.products.length, 1 + random.below(random.below(3) === 0 ? 8 : 4))
+    for (let line = 0; line < lines; line++) {
+      const product = input.products[random.below(input.products.length)]!
+      if (product.unit === 'kg') {
+        const grams = between(random, 150, 2500)
+        scans.push({ code: product.code, quantity: (grams / 1000).toFixed(3) })
+      } else {
+        // Two of the same scanned one after the other: the line's quantity goes up.
+        const times = random.below(5) === 0 ? 2 : 1
+        for (let i = 0; i < times; i++) scans.push({ code: product.code })
+      }
+    }
+    const coupon =
+      input.coupons.length > 0 && random.below(100) < 12
+        ? input.coupons[random.below(input.coupons.length)]!
+        : null
+    const isVoid = index === voidIndex
+    // A voided sale is a cash one: voiding reverses the books, and cash goes back over the counter.
+    const tender = isVoid ? ({ kind: 'cash', roundUp: 0 } as const) : pickTender(random)
+    const refunded = !isVoid && index < input.orders - 1 && random.below(25) === 0
+    orders.push({
+      index,
+      startAt,
+      stepSeconds,
+      scans,
+      coupon,
+      tender,
+      void: isVoid,
+      refund: refunded
+        ? {
+            kind: random.below(2) === 0 ? 'line' : 'amount',
+            after: Math.min(input.orders - 1, index + between(random, 1, 5))
+          }
+        : null
+    })
+  }
+  // "A few refunds": a day of 10 orders or more always has at least one.
+  if (input.orders >= 10 && !orders.some((order) => order.refund)) {
+    const first = orders.find((order) => !order.void)!
+    first.refund = { kind: 'line', after: first.index + 1 }
+  }
+  return orders
+}

@@ -1,0 +1,155 @@
+import type { ZReport } from '@shared/contract/channels/settlement'
+import { buildZReport } from '../../main/domain/reports/z-report'
+import type { HqClock } from '../clock'
+import type { HqDatabase } from '../db/types'
+import { tillDay, type Completeness, type DayParts, type LateEvent, type TillDay } from './till-day'
+
+/** Z-report figures summed over several tills (no settlement status: each till settles its own day). */
+export type SummedReport = Omit<ZReport, 'status' | 'settledAt' | 'settledBy'>
+
+export interface StoreDay {
+  storeId: string
+  name: string
+  timeZone: string
+  /** Every till that sold that day has synced through its last shift close (or its settlement). */
+  complete: boolean
+  /** The store's figures: the till's `buildZReport` over all its tills' aggregates, summed. */
+  report: SummedReport
+  tills: Array<{
+    tillId: string
+    tillCode: string
+    label: string | null
+    completeness: Completeness
+    /** Sales, voids and refunds of earlier, settled days posted here as adjustments, with their own dates. */
+    late: LateEvent[]
+    /** Exactly what that till's `kassa report day --json` prints for the day. */
+    report: ZReport
+  }>
+}
+
+export interface ConsolidatedDay {
+  date: string
+  generatedAt: string
+  complete: boolean
+  stores: StoreDay[]
+  /** The chain's figures per currency (stores in different currencies are never added up). */
+  totals: SummedReport[]
+}
+
+function sumByKey<T extends { amount: number }>(
+  rows: readonly T[],
+  key: (row: T) => string
+): Array<[string, number]> {
+  const out = new Map<string, number>()
+  for (const row of rows) out.set(key(row), (out.get(key(row)) ?? 0) + row.amount)
+  return [...out]
+}
+
+/** The sum of several days' aggregates (the Z-report's figures are sums, so adding the parts adds the report). */
+function addParts(parts: readonly DayParts[]): DayParts {
+  return {
+    sales: parts.flatMap((p) => p.sales),
+    voids: parts.flatMap((p) => p.voids),
+    saleLines: parts.flatMap((p) => p.saleLines),
+    voidLines: parts.flatMap((p) => p.voidLines),
+    refundLines: parts.flatMap((p) => p.refundLines ?? []),
+    saleTenders: parts.flatMap((p) => p.saleTenders),
+    voidTenders: parts.flatMap((p) => p.voidTenders),
+    refunds: parts.reduce(
+      (r, p) => ({
+        n: r.n + p.refunds.n,
+        orders: r.orders + p.refunds.orders,
+        amount: r.amount + p.refunds.amount,
+        tax: r.tax + p.refunds.tax
+      }),
+      { n: 0, orders: 0, amount: 0, tax: 0 }
+    ),
+    // buildZReport reads these two as one row per key: summed here, not concatenated.
+    refundTenders: sumByKey(
+      parts.flatMap((p) => p.refundTenders),
+      (t) => t.method
+    ).map(([method, amount]) => ({ method, amount })),
+    cashMoves: sumByKey(
+      parts.flatMap((p) => p.cashMoves),
+      (m) => m.kind
+    ).map(([kind, amount]) => ({ kind, amount })),
+    shifts: parts.flatMap((p) => p.shifts),
+    cashierNames: new Map(parts.flatMap((p) => [...p.cashierNames])),
+    adjustments: parts.reduce(
+      (a, p) => ({
+        orderCount: a.orderCount + p.adjustments.orderCount,
+        netSales: a.netSales + p.adjustments.netSales
+      }),
+      { orderCount: 0, netSales: 0 }
+    )
+  }
+}
+
+function summed(date: string, currency: string, at: string, days: readonly TillDay[]): SummedReport {
+  return buildZReport({ date, currency, generatedAt: at, ...addParts(days.map((d) => d.parts)) })
+}
+
+/**
+ * The consolidated daily settlement of `date` (YYYY-MM-DD, each store's local date): per till
+ * the till's own Z-report rebuilt from its pushed events (`tillDay`), per store and per currency
+ * across the chain the same figures over all their tills. `storeName` limits it to one store.
+ * Reads only. Throws `Error('no store …')` for an unknown store name.
+ */
+export async function consolidatedDay(
+  db: HqDatabase,
+  clock: HqClock,
+  date: string,
+  storeName?: string
+): Promise<ConsolidatedDay> {
+  const now = clock.now()
+  const at = now.toISOString()
+  const stores = await db.query<{ id: string; name: string; time_zone: string }>(
+    storeName === undefined
+      ? 'SELECT id, name, time_zone FROM stores ORDER BY name'
+      : 'SELECT id, name, time_zone FROM stores WHERE name = ?',
+    storeName === undefined ? [] : [storeName]
+  )
+  if (storeName !== undefined && stores.length === 0) throw new Error(`no store "${storeName}"`)
+  const out: StoreDay[] = []
+  const byCurrency = new Map<string, TillDay[]>()
+  for (const store of stores) {
+    const tills = await db.query<{
+      id: string
+      code: string
+      label: string | null
+      high_seq: number
+      last_push_at: string | null
+    }>('SELECT id, code, label, high_seq, last_push_at FROM tills WHERE store_id = ? ORDER BY code', [
+      store.id
+    ])
+    const days: TillDay[] = []
+    for (const till of tills) days.push(await tillDay(db, till, date, store.time_zone, now))
+    // A store's currency is its tills' (they all sell in it); a store with no till yet has none.
+    const currency = days.find((d) => d.completeness.sold)?.currency ?? days[0]?.currency ?? 'CNY'
+    for (const day of days) byCurrency.set(day.currency, [...(byCurrency.get(day.currency) ?? []), day])
+    out.push({
+      storeId: store.id,
+      name: store.name,
+      timeZone: store.time_zone,
+      complete: days.every((d) => d.completeness.complete),
+      report: summed(date, currency, at, days),
+      tills: days.map((d) => ({
+        tillId: d.tillId,
+        tillCode: d.tillCode,
+        label: d.label,
+        completeness: d.completeness,
+        late: d.late,
+        report: d.report
+      }))
+    })
+  }
+  return {
+    date,
+    generatedAt: at,
+    complete: out.every((s) => s.complete),
+    stores: out,
+    totals: [...byCurrency]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([currency, days]) => summed(date, currency, at, days))
+  }
+}

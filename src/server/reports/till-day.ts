@@ -1,0 +1,486 @@
+import Decimal from 'decimal.js'
+import type { ZReport } from '@shared/contract/channels/settlement'
+import {
+  buildZReport,
+  type DayFigures,
+  type LineBucket,
+  type MethodSum,
+  type SalesBucket
+} from '../../main/domain/reports/z-report'
+import { localDate } from '../clock'
+import type { HqDatabase } from '../db/types'
+import { justAfter, localHour, previousDate, zonedDayWindow } from './zone'
+
+/** A half-open range [from, to) of ISO instants. */
+export interface Window {
+  from: string
+  to: string
+}
+
+/** The figures of a day a Z-report is built from, without the report's own header fields. */
+export type DayParts = Omit<DayFigures, 'date' | 'currency' | 'generatedAt' | 'topProducts'>
+
+/** Whether the head office holds all of a till's day: see `tillDay`. */
+export interface Completeness {
+  /** The till sold, voided or refunded something in the day (only those tills count). */
+  sold: boolean
+  complete: boolean
+  /** `settled` (the till closed the day and it arrived), `shifts-closed`, `idle`, or why not. */
+  reason: 'settled' | 'shifts-closed' | 'idle' | 'shift-open' | 'quarantined'
+  /** Shift numbers opened before the day's end whose close has not reached the head office. */
+  openShifts: string[]
+  quarantined: number
+  lastShiftClosedAt: string | null
+  highSeq: number
+  lastPushAt: string | null
+}
+
+/** A money event posted to this day although it happened on an earlier, already settled one. */
+export interface LateEvent {
+  kind: 'sale' | 'void' | 'refund'
+  /** The order's id (sale, void) or the refund's. */
+  id: string
+  number: string | null
+  /** When it happened (ISO), and the business day that was, kept as it was. */
+  at: string
+  originalDate: string
+}
+
+export interface TillDay {
+  tillId: string
+  tillCode: string
+  label: string | null
+  /** The same object the till's `kassa report day --json` prints for the day. */
+  report: ZReport
+  completeness: Completeness
+  /** The events behind `report.adjustments` (and late refunds), oldest first. */
+  late: LateEvent[]
+  /** What the report is built from, for the store's and the chain's sums. */
+  parts: DayParts
+  currency: string
+}
+
+const orderPaid = (payload: string) =>
+  JSON.parse(payload) as {
+    currency: string
+    paidAt: string
+    cashierUserId?: string | null
+    cashierName?: string | null
+    grossTotal?: number
+    lineDiscountTotal?: number
+    orderDiscountTotal?: number
+    taxTotal?: number
+    total: number
+    cashRounding: number
+    lines?: Array<{
+      id?: string
+      sku: string
+      name: string
+      nameEn: string | null
+      taxRate: string
+      quantity: string
+      total: number
+      tax: number
+    }>
+    payments: Array<{ method: string; amount: number; status: string }>
+  }
+
+/**
+ * One till's Z-report for `date` (the store's local date in `timeZone`), from the events it
+ * pushed, with the till's own definitions (`settlement-service.ts`): a money event belongs to the
+ * first business day, from its own, that the till had not settled when it happened. So a sale
+ * made after the till closed its day — and pushed whenever — is posted to the next open day as an
+ * adjustment, keeping its own time; a day the till settled is cut at its settlement. The figures
+ * are built by the till's own pure `buildZReport`, so they equal the till's report by construction
+ * of the same aggregates (minor units throughout).
+ */
+export async function tillDay(
+  db: HqDatabase,
+  till: { id: string; code: string; label: string | null; high_seq: number; last_push_at: string | null },
+  date: string,
+  timeZone: string,
+  now: Date
+): Promise<TillDay> {
+  const settled = new Map<string, { settledAt: string; settledBy: string | null; currency: string }>()
+  for (const row of await db.query<{ payload: string }>(
+    "SELECT payload FROM events WHERE till_id = ? AND type = 'settlement.day_closed' AND status <> 'quarantined'",
+    [till.id]
+  )) {
+    const z = JSON.parse(row.payload) as ZReport
+    if (z.date && z.settledAt)
+      settled.set(z.date, { settledAt: z.settledAt, settledBy: z.settledBy, currency: z.currency })
+  }
+  const asOf = settled.get(date)?.settledAt ?? null
+  const windows = windowsOf(date, asOf, timeZone, (d) => settled.get(d)?.settledAt ?? null)
+  const all = [windows.main, ...windows.late]
+  const figures = await partsOf(db, till.id, all, timeZone)
+  const late = windows.late.length ? await partsOf(db, till.id, windows.late, timeZone) : null
+  const sum = (rows: SalesBucket[], pick: 'n' | 'total') => rows.reduce((s, row) => s + row[pick], 0)
+  const parts: DayParts = {
+    ...figures.parts,
+    adjustments: late
+      ? {
+          orderCount: sum(late.parts.sales, 'n') - sum(late.parts.voids, 'n'),
+          netSales:
+            sum(late.parts.sales, 'total') - sum(late.parts.voids, 'total') - late.parts.refunds.amount
+        }
+      : { orderCount: 0, netSales: 0 }
+  }
+  const currency = settled.get(date)?.currency ?? figures.currency ?? (await lastCurrency(db, till.id))
+  const built = buildZReport({ date, currency, generatedAt: now.toISOString(), ...parts })
+  const settledDay = settled.get(date)
+  const report: ZReport = settledDay
+    ? {
+        ...built,
+        generatedAt: settledDay.settledAt,
+        status: 'settled',
+        settledAt: settledDay.settledAt,
+        settledBy: settledDay.settledBy
+      }
+    : { ...built, status: 'open', settledAt: null, settledBy: null }
+
+  const sold = figures.sold
+  const open = await db.query<{ number: string | null; shift_id: string }>(
+    'SELECT number, shift_id FROM hq_shifts WHERE till_id = ? AND opened_at < ? AND closed_at IS NULL ORDER BY opened_at',
+    [till.id, windows.main.to]
+  )
+  const [quarantine] = await db.query<{ n: number }>(
+    "SELECT COUNT(*) AS n FROM events WHERE till_id = ? AND status = 'quarantined'",
+    [till.id]
+  )
+  const [last] = await db.query<{ at: string | null }>(
+    'SELECT MAX(closed_at) AS at FROM hq_shifts WHERE till_id = ? AND closed_at < ?',
+    [till.id, windows.main.to]
+  )
+  const quarantined = Number(quarantine?.n ?? 0)
+  const reason: Completeness['reason'] = settledDay
+    ? 'settled'
+    : quarantined > 0
+      ? 'quarantined'
+      : !sold
+        ? 'idle'
+        : open.length > 0
+          ? 'shift-open'
+          : 'shifts-closed'
+  return {
+    tillId: till.id,
+    tillCode: till.code,
+    label: till.label,
+    report,
+    late: await lateEvents(db, till.id, windows.late, timeZone),
+    parts,
+    currency,
+    completeness: {
+      sold,
+      complete: reason === 'settled' || reason === 'shifts-closed' || reason === 'idle',
+      reason,
+      openShifts: settledDay ? [] : open.map((s) => s.number ?? s.shift_id),
+      quarantined,
+      lastShiftClosedAt: last?.at ?? null,
+      highSeq: Number(till.high_seq),
+      lastPushAt: till.last_push_at
+    }
+  }
+}
+
+/** The till's `windowsOf`: the day (cut at its settlement) and the tails of settled days before it. */
+function windowsOf(
+  date: string,
+  asOf: string | null,
+  timeZone: string,
+  settledAt: (date: string) => string | null
+): { main: Window; late: Window[] } {
+  const cap = (w: Window): Window => (asOf && asOf < w.to ? { from: w.from, to: justAfter(asOf) } : w)
+  const late: Window[] = []
+  let cutoff = ''
+  let day = previousDate(date)
+  for (let i = 0; i < 400; i++) {
+    const at = settledAt(day)
+    if (!at) break
+    if (at > cutoff) cutoff = at
+    const end = zonedDayWindow(day, timeZone).to
+    if (cutoff >= end) break
+    late.push(cap({ from: justAfter(cutoff), to: end }))
+    day = previousDate(day)
+  }
+  return { main: cap(zonedDayWindow(date, timeZone)), late: late.filter((w) => w.from < w.to) }
+}
+
+async function lateEvents(
+  db: HqDatabase,
+  tillId: string,
+  windows: Window[],
+  timeZone: string
+): Promise<LateEvent[]> {
+  const out: LateEvent[] = []
+  const event = (kind: LateEvent['kind'], id: string, number: string | null, at: string): LateEvent => ({
+    kind,
+    id,
+    number,
+    at,
+    originalDate: localDate(at, timeZone)
+  })
+  for (const w of windows) {
+    const range = [tillId, w.from, w.to]
+    for (const o of await db.query<{ order_id: string; number: string | null; paid_at: string }>(
+      'SELECT order_id, number, paid_at FROM hq_orders WHERE till_id = ? AND paid_at >= ? AND paid_at < ?',
+      range
+    ))
+      out.push(event('sale', o.order_id, o.number, o.paid_at))
+    for (const o of await db.query<{ order_id: string; number: string | null; voided_at: string }>(
+      'SELECT order_id, number, voided_at FROM hq_orders WHERE till_id = ? AND voided_at >= ? AND voided_at < ?',
+      range
+    ))
+      out.push(event('void', o.order_id, o.number, o.voided_at))
+    for (const r of await db.query<{ refund_id: string; number: string; at: string }>(
+      `SELECT r.refund_id, r.number, MIN(t.completed_at) AS at FROM hq_refund_tenders t
+       JOIN hq_refunds r ON r.till_id = t.till_id AND r.refund_id = t.refund_id
+       WHERE t.till_id = ? AND t.status = 'succeeded' AND t.completed_at >= ? AND t.completed_at < ?
+       GROUP BY r.refund_id, r.number`,
+      range
+    ))
+      out.push(event('refund', r.refund_id, r.number, r.at))
+  }
+  return out.sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id))
+}
+
+async function lastCurrency(db: HqDatabase, tillId: string): Promise<string> {
+  const [row] = await db.query<{ currency: string }>(
+    'SELECT currency FROM hq_orders WHERE till_id = ? ORDER BY paid_at DESC LIMIT 1',
+    [tillId]
+  )
+  // The till's default currency when it has never sold.
+  return row?.currency ?? 'CNY'
+}
+
+/** The aggregates of `windows` for one till, as the till's settlement repo sums them. */
+async function partsOf(
+  db: HqDatabase,
+  tillId: string,
+  windows: Window[],
+  timeZone: string
+): Promise<{ parts: Omit<DayParts, 'adjustments'>; sold: boolean; currency: string | null }> {
+  const sales: SalesBucket[] = []
+  const voids: SalesBucket[] = []
+  const refundLines = new Map<string, LineBucket>()
+  const saleLines = new Map<string, LineBucket>()
+  const voidLines = new Map<string, LineBucket>()
+  const saleTenders: MethodSum[] = []
+  const voidTenders: MethodSum[] = []
+  const refundTenders: MethodSum[] = []
+  const refunds = { n: 0, orders: 0, amount: 0, tax: 0 }
+  const moves = new Map<string, number>()
+  const move = (kind: string, amount: number) => moves.set(kind, (moves.get(kind) ?? 0) + amount)
+  const cashierNames = new Map<string, string>()
+  const shifts: ZReport['cash']['shifts'] = []
+  let currency: string | null = null
+  let sold = false
+
+  /** Adds an item to its (sku, tax rate) bucket as the till's SQL sums it: max() of the names, quantities in thousandths. */
+  const addLine = (
+    lines: Map<string, LineBucket>,
+    line: { sku: string; name: string; nameEn: string | null; taxRate: string },
+    quantity: string,
+    total: number,
+    tax: number
+  ) => {
+    const key = `${line.sku}\u0000${line.taxRate}`
+    const bucket = lines.get(key) ?? {
+      sku: line.sku,
+      name: line.name,
+      name_en: line.nameEn,
+      tax_rate: line.taxRate,
+      qty_milli: 0,
+      total: 0,
+      tax: 0
+    }
+    if (line.name > bucket.name) bucket.name = line.name
+    if (line.nameEn !== null && (bucket.name_en === null || line.nameEn > bucket.name_en))
+      bucket.name_en = line.nameEn
+    bucket.qty_milli += new Decimal(quantity).mul(1000).toDecimalPlaces(0).toNumber()
+    bucket.total += total
+    bucket.tax += tax
+    lines.set(key, bucket)
+  }
+
+  const addOrder = (
+    payload: string,
+    buckets: SalesBucket[],
+    lines: Map<string, LineBucket>,
+    tenders: MethodSum[]
+  ) => {
+    const o = orderPaid(payload)
+    currency ??= o.currency
+    const cashier = o.cashierUserId ?? null
+    // As the till: cashiers are named from the window's sales only (a void-only cashier shows
+    // no name on the till's report either).
+    if (cashier && o.cashierName && buckets === sales) cashierNames.set(cashier, o.cashierName)
+    buckets.push({
+      cashier,
+      hour: localHour(o.paidAt, timeZone),
+      n: 1,
+      gross: o.grossTotal ?? o.total,
+      ld: o.lineDiscountTotal ?? 0,
+      od: o.orderDiscountTotal ?? 0,
+      tax: o.taxTotal ?? 0,
+      total: o.total,
+      rounding: o.cashRounding
+    })
+    for (const line of o.lines ?? []) addLine(lines, line, line.quantity, line.total, line.tax)
+    for (const p of o.payments)
+      if (p.status === 'succeeded') tenders.push({ method: p.method, amount: p.amount })
+  }
+
+  const cashMoves = await db.query<{ type: string; payload: string }>(
+    "SELECT type, payload FROM events WHERE till_id = ? AND type IN ('shift.cash_in', 'shift.cash_out') AND status <> 'quarantined'",
+    [tillId]
+  )
+
+  for (const w of windows) {
+    const range = [tillId, w.from, w.to]
+    for (const row of await db.query<{ payload: string }>(
+      'SELECT e.payload FROM hq_orders o JOIN events e ON e.till_id = o.till_id AND e.event_id = o.event_id WHERE o.till_id = ? AND o.paid_at >= ? AND o.paid_at < ?',
+      range
+    ))
+      addOrder(row.payload, sales, saleLines, saleTenders)
+    for (const row of await db.query<{ payload: string }>(
+      'SELECT e.payload FROM hq_orders o JOIN events e ON e.till_id = o.till_id AND e.event_id = o.event_id WHERE o.till_id = ? AND o.voided_at >= ? AND o.voided_at < ?',
+      range
+    ))
+      addOrder(row.payload, voids, voidLines, voidTenders)
+
+    const tenders = await db.query<{
+      tender_id: string
+      refund_id: string
+      order_id: string
+      method: string
+      amount: number
+      payload: string
+    }>(
+      `SELECT t.tender_id, t.refund_id, r.order_id, t.method, t.amount, e.payload
+       FROM hq_refund_tenders t
+       JOIN hq_refunds r ON r.till_id = t.till_id AND r.refund_id = t.refund_id
+       JOIN events e ON e.till_id = r.till_id AND e.event_id = r.event_id
+       WHERE t.till_id = ? AND t.status = 'succeeded' AND t.completed_at >= ? AND t.completed_at < ?`,
+      range
+    )
+    const refundIds = new Set<string>()
+    const orderIds = new Set<string>()
+    for (const t of tenders) {
+      refundIds.add(t.refund_id)
+      orderIds.add(t.order_id)
+      refunds.amount += Number(t.amount)
+      refunds.tax += tenderTax(JSON.parse(t.payload) as RefundPayload, t.tender_id)
+      refundTenders.push({ method: t.method, amount: Number(t.amount) })
+    }
+    // Items given back, by the moment their refund was complete: every tender paid out (the
+    // last one's time), as the till settles its refund row. A refund by amount has no lines.
+    for (const r of await db.query<{ refund: string; sale: string }>(
+      `SELECT e.payload AS refund, s.payload AS sale FROM hq_refunds r
+       JOIN events e ON e.till_id = r.till_id AND e.event_id = r.event_id
+       JOIN hq_orders o ON o.till_id = r.till_id AND o.order_id = r.order_id
+       JOIN events s ON s.till_id = o.till_id AND s.event_id = o.event_id
+       WHERE r.till_id = ? AND r.refund_id IN (
+         SELECT refund_id FROM hq_refund_tenders WHERE till_id = ? GROUP BY refund_id
+         HAVING SUM(CASE WHEN status = 'succeeded' THEN 0 ELSE 1 END) = 0
+           AND MAX(completed_at) >= ? AND MAX(completed_at) < ?)`,
+      [tillId, tillId, w.from, w.to]
+    )) {
+      const refund = JSON.parse(r.refund) as {
+        lines?: Array<{ lineId: string; quantity: string; amount: number; tax?: number }>
+      }
+      const sold = new Map((orderPaid(r.sale).lines ?? []).map((line) => [line.id, line]))
+      for (const line of refund.lines ?? []) {
+        const of = sold.get(line.lineId)
+        if (of) addLine(refundLines, of, line.quantity, line.amount, line.tax ?? 0)
+      }
+    }
+    refunds.n += refundIds.size
+    refunds.orders += orderIds.size
+
+    for (const s of await db.query<{ float_amount: number }>(
+      'SELECT float_amount FROM hq_shifts WHERE till_id = ? AND opened_at >= ? AND opened_at < ?',
+      range
+    ))
+      move('float', Number(s.float_amount))
+    for (const s of await db.query<{
+      shift_id: string
+      number: string | null
+      kind: string
+      closed_at: string
+      expected: number
+      counted: number
+      over_short: number
+    }>(
+      'SELECT shift_id, number, kind, closed_at, expected, counted, over_short FROM hq_shifts WHERE till_id = ? AND closed_at >= ? AND closed_at < ? ORDER BY closed_at',
+      range
+    )) {
+      const counted = Number(s.counted ?? 0)
+      const overShort = Number(s.over_short ?? 0)
+      // The till posts the count's difference and drops the counted cash at the close.
+      if (overShort !== 0) move('over_short', overShort)
+      if (counted > 0) move('drop', -counted)
+      shifts.push({
+        id: s.shift_id,
+        number: s.number ?? s.shift_id,
+        kind: s.kind,
+        closedAt: s.closed_at,
+        expected: Number(s.expected ?? 0),
+        counted,
+        overShort
+      } as ZReport['cash']['shifts'][number])
+    }
+    for (const m of cashMoves) {
+      const p = JSON.parse(m.payload) as { amount: number; at: string }
+      if (p.at >= w.from && p.at < w.to)
+        move(m.type === 'shift.cash_in' ? 'in' : 'out', m.type === 'shift.cash_in' ? p.amount : -p.amount)
+    }
+  }
+  sold = sales.length + voids.length + refundTenders.length > 0
+  return {
+    sold,
+    currency,
+    parts: {
+      sales,
+      voids,
+      saleLines: [...saleLines.values()],
+      voidLines: [...voidLines.values()],
+      refundLines: [...refundLines.values()],
+      saleTenders,
+      voidTenders,
+      refunds,
+      refundTenders: merge(refundTenders),
+      cashMoves: [...moves].map(([kind, amount]) => ({ kind, amount })),
+      shifts,
+      cashierNames
+    }
+  }
+}
+
+interface RefundPayload {
+  amount: number
+  tax: number
+  tenders?: Array<{ outRequestNo: string; amount: number; tax?: number }>
+}
+
+/**
+ * A refund tender's tax, minor units: as the event carries it, or — for a till that sent no
+ * per-tender tax — the refund's tax shared in proportion to the tenders' amounts, the remainder
+ * on the last tender.
+ */
+function tenderTax(refund: RefundPayload, tenderId: string): number {
+  const tenders = refund.tenders ?? []
+  const tender = tenders.find((t) => t.outRequestNo === tenderId)
+  if (!tender) return 0
+  if (typeof tender.tax === 'number') return tender.tax
+  if (refund.amount === 0) return 0
+  const shares = tenders.map((t) => Math.floor((refund.tax * t.amount) / refund.amount))
+  shares[shares.length - 1] = refund.tax - shares.slice(0, -1).reduce((a, b) => a + b, 0)
+  return shares[tenders.indexOf(tender)] ?? 0
+}
+
+function merge(rows: MethodSum[]): MethodSum[] {
+  const out = new Map<string, number>()
+  for (const row of rows) out.set(row.method, (out.get(row.method) ?? 0) + row.amount)
+  return [...out].map(([method, amount]) => ({ method, amount }))
+}
