@@ -33,10 +33,17 @@ async function timeCheckouts(dir: string): Promise<number> {
     owner: { displayName: 'Bench', username: 'bench', password: 'bench-pass-1', pin: '1234' }
   })
   await dispatch(core, session, 'shifts:open', { counts: {} })
-  const { products } = await dispatch<{ products: Array<{ id: string }> }>(core, session, 'catalog:search', {
-    query: '',
-    limit: LINES
-  })
+  const found = await dispatch<{ products: Array<{ id: string; unit: string }> }>(
+    core,
+    session,
+    'catalog:search',
+    {
+      query: '',
+      limit: LINES * 4
+    }
+  )
+  // Goods sold by the piece: a kg line added without a weight waits for one (issue 10).
+  const products = found.products.filter((p) => p.unit === 'piece').slice(0, LINES)
   const carts: string[] = []
   for (let i = 0; i < CHECKOUTS; i++) {
     const cart = await dispatch<{ id: string }>(core, session, 'cart:open', {})
@@ -55,7 +62,7 @@ async function timeCheckouts(dir: string): Promise<number> {
   for (let i = 0; i < CHECKOUTS; i++) {
     await dispatch(core, session, 'checkout:begin', {
       cartId: carts[i],
-      cash: { tendered: '1000' },
+      cash: { tendered: '1000', confirmLargeTender: true },
       checkoutKey: `bench-${i}-key`
     })
   }

@@ -2,12 +2,14 @@ import type { Bench, BenchRow } from './bench'
 
 // `npm run bench`: every bench module, one line each. Figures are printed next to a baseline measured in
 // the same run, with their ratio; nothing here asserts an absolute time.
-const benches: (() => Promise<{ bench: Bench }>)[] = [
-  () => import('./quote.bench'),
-  () => import('./search.bench'),
-  () => import('./checkout.bench'),
-  () => import('./zreport.bench'),
-  () => import('./sync.bench')
+// `npm run bench -- felt` runs only the benches whose name contains `felt`.
+const benches: Array<[string, () => Promise<{ bench: Bench }>]> = [
+  ['quote', () => import('./quote.bench')],
+  ['search', () => import('./search.bench')],
+  ['checkout', () => import('./checkout.bench')],
+  ['zreport', () => import('./zreport.bench')],
+  ['sync', () => import('./sync.bench')],
+  ['felt-speed', () => import('./felt-speed.bench')]
 ]
 
 const fmt = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(2))
@@ -33,7 +35,9 @@ function printTable(title: string, rows: BenchRow[]): void {
 }
 
 async function main(): Promise<void> {
-  for (const load of benches) {
+  const only = process.argv[2]
+  for (const [name, load] of benches) {
+    if (only && !name.includes(only)) continue
     const { bench } = await load()
     printTable(bench.title, await bench.run())
   }

@@ -101,7 +101,9 @@ test('Alipay: the customer scans the QR on the customer device and the sale is p
   await done.getByRole('button', { name: 'Next customer' }).click()
   await expect(page.getByText('Scan an item to start a sale')).toBeVisible()
   await page.getByRole('button', { name: 'Close customer device' }).click()
-  const bell = page.getByRole('button', { name: /^Notifications, \d+ unread$/ })
+  // A sale is not news for the badge (issue 10): it is listed, already read.
+  await expect(page.getByRole('button', { name: /unread/ })).toHaveCount(0)
+  const bell = page.getByRole('button', { name: 'Notifications', exact: true })
   await bell.click()
   const centre = page.getByRole('region', { name: 'Notifications' })
   await expect(centre.getByRole('listitem').filter({ hasText: `Order ${number} paid` })).toContainText(
@@ -110,8 +112,6 @@ test('Alipay: the customer scans the QR on the customer device and the sale is p
   // One notification for one payment: the tender that completes the order is announced with it.
   await expect(centre.getByRole('listitem')).toHaveCount(1)
   await snap(page, 'notifications-en')
-  await centre.getByRole('button', { name: 'Mark all read' }).click()
-  await expect(page.getByRole('button', { name: 'Notifications', exact: true })).toBeVisible()
 })
 
 test('WeChat Pay: a payment code is declined, scanned again, and paid once the customer enters their password', async ({

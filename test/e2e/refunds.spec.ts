@@ -18,7 +18,8 @@ test('a manager refunds one line of a paid order and prints the refund slip', as
   const { order } = await api<{ order: { number: string } }>(page, 'checkout:begin', {
     cartId: cart.id,
     checkoutKey: 'e2e-refund-sale',
-    cash: { tendered: '500' }
+    // More than ten times the sale: the cashier confirmed it (issue 10's plausibility check).
+    cash: { tendered: '500', confirmLargeTender: true }
   })
 
   await page

@@ -33,8 +33,8 @@ test('switch language, edit and save the store settings, and find them kept afte
   await page.getByRole('button', { name: 'Save settings' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Settings saved' })).toBeVisible()
 
+  // A reload keeps the sign-in (web mode resumes this tab's session).
   await page.reload()
-  await logIn(page, E2E_OWNER.username, E2E_OWNER.password)
   await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible()
   await page.getByRole('button', { name: 'Settings' }).click()
   await expect(page.getByLabel('Store name')).toHaveValue('Harbour Street Grocer')

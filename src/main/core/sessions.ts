@@ -20,6 +20,12 @@ export interface SessionRegistry {
   close(id: string): void
   userIdOf(id: string): string | null
   all(): Session[]
+  /**
+   * Web mode's reload: the page's fresh session `to` takes over who is signed in on `from`
+   * (user, lock, idle clock), and `from` is closed, so the old token works never again.
+   * Returns false (and changes nothing) unless both are live and `to` has no user yet.
+   */
+  handOver(from: string, to: string): boolean
 }
 
 export function createSessionRegistry(): SessionRegistry {
@@ -44,6 +50,16 @@ export function createSessionRegistry(): SessionRegistry {
     },
     close: (id) => void sessions.delete(id),
     userIdOf: (id) => sessions.get(id)?.userId ?? null,
-    all: () => [...sessions.values()]
+    all: () => [...sessions.values()],
+    handOver(from, to) {
+      const previous = sessions.get(from)
+      const fresh = sessions.get(to)
+      if (!previous || !fresh || from === to || fresh.userId !== null) return false
+      fresh.userId = previous.userId
+      fresh.locked = previous.locked
+      fresh.lastActiveAt = previous.lastActiveAt
+      sessions.delete(from)
+      return true
+    }
   }
 }

@@ -105,6 +105,29 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     sendJson(res, 200, result)
   }
 
+  /**
+   * A reload serves a fresh token; the page proves it held the previous one (kept in its
+   * tab's sessionStorage) and the fresh session takes over its sign-in. The previous token
+   * dies here, so a copy of it is useless afterwards; a closed tab forgets it.
+   */
+  const handleResume = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const token = req.headers['x-kassa-session']
+    if (typeof token !== 'string' || !core.sessions.get(token))
+      return sendJson(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: 'No session' } })
+    let previous: unknown
+    try {
+      previous = (JSON.parse(await readBody(req)) as { previous?: unknown }).previous
+    } catch {
+      return sendJson(res, 400, {
+        ok: false,
+        error: { code: 'VALIDATION', message: 'Request body is not valid JSON' }
+      })
+    }
+    const resumed = typeof previous === 'string' && core.sessions.handOver(previous, token)
+    if (resumed) streams.get(previous as string)?.forEach((stream) => stream.end())
+    sendJson(res, 200, { ok: true, value: { resumed } })
+  }
+
   const handleEvents = (req: IncomingMessage, res: ServerResponse, token: string | null): void => {
     if (!token || !core.sessions.get(token)) return send(res, 401, 'text/plain; charset=utf-8', 'No session')
     res.writeHead(200, {
@@ -133,6 +156,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       if (callMatch) {
         if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Use POST')
         return handleCall(req, res, callMatch[1]!)
+      }
+      if (url.pathname === '/api/session/resume') {
+        if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Use POST')
+        return handleResume(req, res)
       }
       if (url.pathname === '/api/events') return handleEvents(req, res, url.searchParams.get('session'))
       if (req.method !== 'GET' && req.method !== 'HEAD')

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { onEvent } from './api/client'
 import { AccountsGate } from './components/AccountsGate'
 import { AppShell } from './components/AppShell'
+import { useScanBursts } from './lib/scanner'
 import { DamagedDatabaseScreen } from './screens/DamagedDatabaseScreen'
 import { screenComponents } from './screens'
 import { useAppStore } from './stores/app-store'
@@ -18,6 +19,8 @@ export function App() {
   const loadSettings = useSettingsStore((s) => s.load)
   const receiveSettings = useSettingsStore((s) => s.receive)
   const signedIn = useAuthStore((s) => s.status?.state === 'active')
+  // One scanner for the whole app: a burst never lands in the field that has the focus.
+  useScanBursts()
 
   useEffect(() => {
     void start()

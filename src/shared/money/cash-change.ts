@@ -27,17 +27,19 @@ export function cashPreview(due: number, tenderedText: string, currency: string)
 }
 
 /**
- * Notes a customer is likely to hand over for `due`: exact, then the next multiple of 1, 5, 10,
- * 20, 50 and 100 units of the currency; at most five, ascending.
+ * Notes a customer is likely to hand over for `due` (minor units): exact, then the next multiples
+ * of 1, 5, 10, 20 and 50 units of the currency, and always the next multiple of 100 units (the
+ * largest common note, which most customers hand over for anything under it; issue 10). At most
+ * five, ascending.
  *
- * @example suggestTendered(1230, 'CNY') // [1230, 1300, 1500, 2000, 5000]
+ * @example suggestTendered(1230, 'CNY') // [1230, 1300, 1500, 2000, 10000]
  */
 export function suggestTendered(due: number, currency: string): number[] {
   const unit = 10 ** minorDigits(currency)
-  const notes = [1, 5, 10, 20, 50, 100].map((note) => note * unit)
-  const next = notes.map((note) => (due % note === 0 ? due : due + (note - (due % note))))
-  return [...new Set([due, ...next])]
-    .filter((amount) => amount >= due)
-    .sort((a, b) => a - b)
-    .slice(0, 5)
+  const roundUp = (note: number): number => (due % note === 0 ? due : due + (note - (due % note)))
+  const next = [...new Set([due, ...[1, 5, 10, 20, 50].map((note) => roundUp(note * unit))])].sort(
+    (a, b) => a - b
+  )
+  const largest = roundUp(100 * unit)
+  return [...next.filter((amount) => amount !== largest).slice(0, 4), largest].sort((a, b) => a - b)
 }

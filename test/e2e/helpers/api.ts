@@ -38,14 +38,31 @@ export async function openShopAsOwner(
   const status = await api<{ setupRequired: boolean; setupProfile: unknown }>(page, 'auth:status', {})
   if (status.setupRequired) await api(page, 'auth:setup', { profile: status.setupProfile, owner: OWNER })
   await api(page, 'preferences:update', { language: 'en' })
+  // Open the shift before the reload when this page is signed in already (set-up signs the
+  // owner in): the reloaded screens then load it, with no event to miss.
+  if (options.openShift !== false) {
+    const current = await api<{ shift: unknown }>(page, 'shifts:current', {}).catch(() => null)
+    if (current && !current.shift) await api(page, 'shifts:open', { counts: {} })
+  }
   await page.reload()
-  await page.getByLabel('Username').fill(OWNER.username)
-  await page.getByLabel('Password').fill(OWNER.password)
-  await page.getByRole('button', { name: 'Log in' }).click()
-  await page.getByRole('navigation', { name: 'Main navigation' }).waitFor()
+  // A reload keeps this tab's sign-in (web mode resumes its session); log in only if asked.
+  const nav = page.getByRole('navigation', { name: 'Main navigation' })
+  const username = page.getByLabel('Username')
+  await nav.or(username).first().waitFor()
+  if (await username.isVisible()) {
+    await username.fill(OWNER.username)
+    await page.getByLabel('Password').fill(OWNER.password)
+    await page.getByRole('button', { name: 'Log in' }).click()
+  }
+  await nav.waitFor()
   if (options.openShift !== false) {
     const current = await api<{ shift: unknown }>(page, 'shifts:current', {})
-    if (!current.shift) await api(page, 'shifts:open', { counts: {} })
+    if (!current.shift) {
+      await api(page, 'shifts:open', { counts: {} })
+      await page.reload()
+    }
     await page.getByRole('button', { name: /^Shift T01-S\d+ open$/ }).waitFor()
   }
+  // The Sell screen is ready for a scanner once its scan bar is there (its cart has loaded).
+  await page.locator('#scan-input').waitFor({ state: 'attached' })
 }

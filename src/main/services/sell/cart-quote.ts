@@ -92,6 +92,7 @@ export function cartView(
         unitPrice: line.unit_price,
         listPrice: line.list_price,
         priceOverridden: line.unit_price !== line.list_price,
+        weightPending: line.weight_pending === 1,
         taxRate: line.tax_rate,
         discount: line.discount_type ? { type: line.discount_type, value: line.discount_value! } : null,
         gross: figures.gross,

@@ -275,7 +275,9 @@ export function createCartService(
           unit: product.unit,
           quantity: new Decimal(quantity).toFixed(),
           unitPrice: product.priceMinor,
-          taxRate: product.taxRate
+          taxRate: product.taxRate,
+          // Weighed goods without a weight wait for one; never a silent 1 kg (issue 10, item 10).
+          weightPending: product.unit === 'kg' && input.quantity === undefined
         })
       })
     },

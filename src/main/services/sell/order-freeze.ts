@@ -40,6 +40,17 @@ export function freezeOrder(
   const shift = requireOpenShift(store, deps.terminal())
   const lines = store.orders.lines(order.id)
   if (lines.length === 0) throw invalid('cartId', 'The cart is empty', { key: 'errors.cart.empty' })
+  const unweighed = lines.find((line) => line.weight_pending === 1)
+  if (unweighed)
+    throw new DomainError(
+      'VALIDATION',
+      `${unweighed.name} is sold by the kg: enter its weight first`,
+      'quantity',
+      {
+        key: 'errors.checkout.weightMissing',
+        params: { name: unweighed.name, nameEn: unweighed.name_en ?? unweighed.name }
+      }
+    )
 
   const profile = deps.settings.getProfile()
   if (profile.currency !== order.currency)

@@ -4,6 +4,7 @@ import type { CheckoutSession, Tender } from '@shared/contract/channels/tenders'
 import { formatMinor, parseDecimalToMinor } from '@shared/money/format'
 import { newId } from '../../core/ids'
 import { DomainError, invalid, notFound } from '../../domain/errors'
+import { assertPlausibleTender } from '../../domain/payments/plausible-tender'
 import type { TenderMethod } from '../../domain/ledger/accounts'
 import { nextOrderStatus } from '../../domain/orders/order-status'
 import {
@@ -101,7 +102,8 @@ export function createTendersService(
     amount: number,
     tenderedText: string | undefined,
     attemptKey: string,
-    actor: Actor
+    actor: Actor,
+    confirmLargeTender: boolean
   ): { id: string; paid: OrderDetail | null } => {
     const locale = deps.settings.getProfile().locale
     const tendered =
@@ -111,6 +113,7 @@ export function createTendersService(
         key: 'errors.checkout.tenderedTooLittle',
         params: { amount: formatMinor(amount, order.currency, locale) }
       })
+    assertPlausibleTender(tendered, amount, order.currency, confirmLargeTender, locale)
     const at = clock.now().toISOString()
     const id = newId()
     store.payments.insert({
@@ -308,10 +311,15 @@ export function createTendersService(
      *
      * @throws CONFLICT `checkoutKey` (errors.checkout.keyOfAnotherOrder), `shift`
      *   (errors.shift.notOpen), `code` (errors.coupons.*); VALIDATION `cartId` (errors.cart.empty),
-     *   `tendered` (errors.checkout.tenderedTooLittle); NOT_FOUND `cartId`.
+     *   `tendered` (errors.checkout.tenderedTooLittle, errors.checkout.implausibleTender unless
+     *   `cash.confirmLargeTender`), `quantity` (errors.checkout.weightMissing); NOT_FOUND `cartId`.
      */
     begin(
-      input: { cartId: string; checkoutKey: string; cash?: { tendered: string } | undefined },
+      input: {
+        cartId: string
+        checkoutKey: string
+        cash?: { tendered: string; confirmLargeTender?: boolean | undefined } | undefined
+      },
       actor: Actor
     ): CheckoutSession & { replayed: boolean } {
       return store.transaction(() => {
@@ -332,7 +340,14 @@ export function createTendersService(
         const whollyCash = input.cash !== undefined
         const { order, payable } = freezeOrder(ctx, deps, { ...input, actor, whollyCash })
         const paid = input.cash
-          ? takeCash(order, payable, input.cash.tendered, input.checkoutKey, actor).paid
+          ? takeCash(
+              order,
+              payable,
+              input.cash.tendered,
+              input.checkoutKey,
+              actor,
+              input.cash.confirmLargeTender === true
+            ).paid
           : null
         return { ...session(order.id, paid ?? undefined), replayed: false }
       })
@@ -347,6 +362,7 @@ export function createTendersService(
         flow?: 'merchant_qr' | 'customer_code' | undefined
         authCode?: string | undefined
         tendered?: string | undefined
+        confirmLargeTender?: boolean | undefined
       },
       actor: Actor
     ): Promise<CheckoutSession> {
@@ -390,7 +406,14 @@ export function createTendersService(
             }
           )
         if (input.method === 'cash') {
-          const { id } = takeCash(order, amount, input.tendered, input.attemptKey, actor)
+          const { id } = takeCash(
+            order,
+            amount,
+            input.tendered,
+            input.attemptKey,
+            actor,
+            input.confirmLargeTender === true
+          )
           return { payment: store.payments.byId(id)!, fresh: false }
         }
         const at = clock.now().toISOString()

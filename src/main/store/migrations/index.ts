@@ -9,6 +9,7 @@ import { migration0070Tenders } from './0070-tenders'
 import { migration0075RefundTenderTax } from './0075-refund-tender-tax'
 import { migration0080Reconciliation } from './0080-reconciliation'
 import { migration0100ReceiptSettings } from './0100-receipt-settings'
+import { migration0110LineWeightPending } from './0110-line-weight-pending'
 import { migration0120CashRoundingMode } from './0120-cash-rounding-mode'
 import { migration0121BarcodeLookupKey } from './0121-barcode-lookup-key'
 import { migration0122ScaleLabels } from './0122-scale-labels'
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   migration0075RefundTenderTax,
   migration0080Reconciliation,
   migration0100ReceiptSettings,
+  migration0110LineWeightPending,
   migration0120CashRoundingMode,
   migration0121BarcodeLookupKey,
   migration0122ScaleLabels,

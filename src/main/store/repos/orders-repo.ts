@@ -57,6 +57,8 @@ export interface OrderLineRow {
   net_after_discount: number
   tax: number
   total: number
+  /** 1: a kg line still waiting for its weight (migration 0110); checkout refuses it. */
+  weight_pending: number
 }
 
 export interface OrderCouponRow {
@@ -129,9 +131,12 @@ export function createOrdersRepo(db: Database) {
       'SELECT coalesce(max(position), -1) AS p FROM order_lines WHERE order_id = ?'
     ),
     insertLine: db.prepare(`
-      INSERT INTO order_lines (id, order_id, position, product_id, sku, name, name_en, unit, quantity, unit_price, list_price, tax_rate)
-      VALUES (@id, @orderId, @position, @productId, @sku, @name, @nameEn, @unit, @quantity, @unitPrice, @unitPrice, @taxRate)`),
-    setQuantity: db.prepare('UPDATE order_lines SET quantity = ? WHERE order_id = ? AND id = ?'),
+      INSERT INTO order_lines (id, order_id, position, product_id, sku, name, name_en, unit, quantity, unit_price, list_price, tax_rate, weight_pending)
+      VALUES (@id, @orderId, @position, @productId, @sku, @name, @nameEn, @unit, @quantity, @unitPrice, @unitPrice, @taxRate, @weightPending)`),
+    // Entering a quantity is entering the weight: the line no longer waits for one.
+    setQuantity: db.prepare(
+      'UPDATE order_lines SET quantity = ?, weight_pending = 0 WHERE order_id = ? AND id = ?'
+    ),
     setDiscount: db.prepare(
       'UPDATE order_lines SET discount_type = ?, discount_value = ? WHERE order_id = ? AND id = ?'
     ),
@@ -205,8 +210,14 @@ export function createOrdersRepo(db: Database) {
       quantity: string
       unitPrice: number
       taxRate: string
+      /** A kg line added without a weight. */
+      weightPending?: boolean
     }): void {
-      s.insertLine.run({ ...line, position: s.maxPosition.get(line.orderId)!.p + 1 })
+      s.insertLine.run({
+        ...line,
+        weightPending: line.weightPending ? 1 : 0,
+        position: s.maxPosition.get(line.orderId)!.p + 1
+      })
     },
     setQuantity: (orderId: string, lineId: string, quantity: string) =>
       s.setQuantity.run(quantity, orderId, lineId),

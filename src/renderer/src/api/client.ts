@@ -39,7 +39,15 @@ export function apiErrorOf(caught: unknown): ApiError {
 export type Approver = (request: {
   channel: ChannelName
   attempt: (override: Override) => Promise<Result<unknown>>
+  /** What the approval dialog says it approves: the amount or subject, already formatted. */
+  detail?: string | undefined
 }) => Promise<Result<unknown> | null>
+
+/** What the caller tells the approval dialog about the action (issue 10, item 11). */
+export interface ApprovalContext {
+  /** "¥3.50 → ¥3.00", "T01-000012 · ¥39.90": the amount or subject the manager approves. */
+  detail: string
+}
 
 let approver: Approver | null = null
 let onUnauthenticated: (() => void) | null = null
@@ -58,7 +66,8 @@ export function setCallHooks(hooks: { approver: Approver; onUnauthenticated: () 
 export async function call<C extends ChannelName>(
   channel: C,
   input: ChannelInput<C>,
-  options?: InvokeOptions
+  options?: InvokeOptions,
+  approval?: ApprovalContext
 ): Promise<ChannelOutput<C>> {
   let result: Result<unknown> = await bridge.invoke(channel, input, options)
   if (
@@ -70,7 +79,8 @@ export async function call<C extends ChannelName>(
   ) {
     const approved = await approver({
       channel,
-      attempt: (override) => bridge.invoke(channel, input, { override })
+      attempt: (override) => bridge.invoke(channel, input, { override }),
+      detail: approval?.detail
     })
     if (approved) result = approved
   }

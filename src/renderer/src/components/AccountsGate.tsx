@@ -27,7 +27,8 @@ export function AccountsGate({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     setCallHooks({
-      approver: ({ channel, attempt }) => useApprovalStore.getState().request(channel, attempt),
+      approver: ({ channel, attempt, detail }) =>
+        useApprovalStore.getState().request(channel, attempt, detail),
       onUnauthenticated: () => void refresh()
     })
     void refresh()

@@ -1,6 +1,7 @@
 import { accountsMessages } from './locales/accounts'
 import { catalogMessages } from './locales/catalog'
 import { coreEn } from './locales/core-en'
+import { counterMessages } from './locales/counter'
 import { coreZhCN } from './locales/core-zh-CN'
 import { couponsMessages } from './locales/coupons'
 import { sellMessages } from './locales/sell'
@@ -32,7 +33,8 @@ const bundles: MessageBundle<object>[] = [
   voidsMessages,
   receiptSettingsMessages,
   securityMessages,
-  errorMessages
+  errorMessages,
+  counterMessages
 ]
 
 type Tree = Record<string, unknown>

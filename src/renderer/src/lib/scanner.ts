@@ -1,46 +1,111 @@
 import { useEffect, useRef } from 'react'
-
-/** Keystrokes closer together than this are a scanner, not a person. */
-const MAX_GAP_MS = 40
-const MIN_LENGTH = 4
+import { BurstDetector } from './burst-detector'
 
 /**
- * A keyboard-wedge barcode scanner types fast and ends with Enter. Outside text fields,
- * this catches such bursts anywhere on the screen and hands over the code; inside a text
- * field the field's own Enter handling takes it.
+ * The app's one keyboard-wedge scanner (issue 10, item 1). A burst — fast keys ending in
+ * Enter, see `BURST` — reaches the scan handler from anywhere, even from inside a money,
+ * quantity, price, discount, PIN or coupon field: the Enter is swallowed at capture phase
+ * (so no form submits, no sale commits), the field gets back the value it had before the
+ * burst began, and the code goes to the screen's scan handler.
+ *
+ * A field that is *meant* to take a scanner's code (the scan bar, a customer's payment code)
+ * says so with `data-scan-target`: the Enter is left to the field, which may ask `takeBurst`
+ * for the code the detector heard (the box may also hold what a person typed before).
  */
-export function useBarcodeScanner(onScan: (code: string) => void, enabled = true): void {
-  const buffer = useRef<{ chars: string; last: number }>({ chars: '', last: 0 })
+
+type ScanHandler = (code: string) => void
+
+const handlers: ScanHandler[] = []
+
+/** The burst the detector heard end in a scan-target field, for that field's own Enter. */
+let heard: { field: EventTarget; code: string } | null = null
+
+/**
+ * The scanner's code if the Enter now being handled in `field` ended a burst, else null.
+ * Call it from the field's keydown handler for Enter; the answer is given once.
+ */
+export function takeBurst(field: EventTarget): string | null {
+  const burst = heard
+  heard = null
+  return burst && burst.field === field ? burst.code : null
+}
+
+/** What the burst in progress typed over: the field and its value before the first key. */
+interface Snapshot {
+  field: HTMLInputElement | HTMLTextAreaElement
+  value: string
+}
+
+const isTextField = (target: EventTarget | null): target is HTMLInputElement | HTMLTextAreaElement =>
+  target instanceof HTMLTextAreaElement ||
+  (target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(target.type))
+
+/** Sets a field's value the way a person's edit would, so React's state follows. */
+function restore({ field, value }: Snapshot): void {
+  const proto =
+    field instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype
+  Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(field, value)
+  field.dispatchEvent(new Event('input', { bubbles: true }))
+}
+
+/**
+ * Listens on `target` (the window) at capture phase; returns the function that stops it.
+ * Exported for the unit test, which drives it with synthetic key events.
+ */
+export function installScanBursts(
+  target: Window,
+  detector = new BurstDetector<Snapshot | null>(),
+  handler: () => ScanHandler | undefined = () => handlers.at(-1)
+): () => void {
+  const onKey = (event: KeyboardEvent): void => {
+    const field = event.target
+    // Each key remembers the field as it was before the key lands in it, so the burst's
+    // first key can give the field back its value.
+    const verdict = detector.feed({
+      key: event.key,
+      at: event.timeStamp,
+      modified: event.ctrlKey || event.altKey || event.metaKey,
+      before: isTextField(field) ? { field, value: field.value } : null
+    })
+    if (event.key === 'Enter') heard = null
+    if (verdict.kind !== 'scan') return
+    const element = field instanceof Element ? field : null
+    if (element?.closest('[data-scan-target]')) {
+      if (field) heard = { field, code: verdict.code }
+      return
+    }
+    const scan = handler()
+    if (!scan) return
+    event.preventDefault()
+    event.stopPropagation()
+    if (verdict.before && verdict.before.field === field) restore(verdict.before)
+    scan(verdict.code)
+  }
+
+  target.addEventListener('keydown', onKey, { capture: true })
+  return () => target.removeEventListener('keydown', onKey, { capture: true })
+}
+
+/** Installs the interceptor once, at the top of the app. */
+export function useScanBursts(): void {
+  useEffect(() => installScanBursts(window), [])
+}
+
+/**
+ * Makes `onScan` the scan handler while the calling screen is mounted (the newest caller
+ * wins). Scan-target fields (the scan bar) keep handling their own Enter.
+ */
+export function useBarcodeScanner(onScan: (code: string) => void): void {
   const handler = useRef(onScan)
   useEffect(() => {
     handler.current = onScan
   }, [onScan])
-
   useEffect(() => {
-    if (!enabled) return
-    const onKey = (event: KeyboardEvent): void => {
-      const target = event.target as HTMLElement | null
-      if (
-        target &&
-        (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT')
-      )
-        return
-      if (target?.closest('dialog[open]')) return
-      const now = event.timeStamp
-      const state = buffer.current
-      if (event.key === 'Enter') {
-        if (state.chars.length >= MIN_LENGTH) {
-          event.preventDefault()
-          handler.current(state.chars)
-        }
-        state.chars = ''
-        return
-      }
-      if (event.key.length !== 1 || event.ctrlKey || event.altKey || event.metaKey) return
-      state.chars = now - state.last > MAX_GAP_MS ? event.key : state.chars + event.key
-      state.last = now
+    const entry: ScanHandler = (code) => handler.current(code)
+    handlers.push(entry)
+    return () => {
+      const index = handlers.indexOf(entry)
+      if (index >= 0) handlers.splice(index, 1)
     }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [enabled])
+  }, [])
 }

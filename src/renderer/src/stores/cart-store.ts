@@ -2,7 +2,7 @@ import { create } from 'zustand'
 import type { ApiError, ChannelInput, ChannelName, ChannelOutput } from '@shared/contract'
 import type { CartView } from '@shared/contract/channels/cart'
 import type { OrderDetail } from '@shared/contract/channels/orders'
-import { ApiCallError, call } from '../api/client'
+import { ApiCallError, call, type ApprovalContext } from '../api/client'
 import { play } from '../lib/sounds'
 
 export interface Notice {
@@ -10,6 +10,8 @@ export interface Notice {
   text: string
   /** A refusal, worded on screen in the interface language (`text` is its English). */
   error?: ApiError
+  /** A way out the notice offers: open a shift (and then scan `code`, the refused scan). */
+  action?: { kind: 'open-shift'; code?: string; quantity?: string | undefined }
 }
 
 interface CartState {
@@ -21,25 +23,29 @@ interface CartState {
   error: ApiError | null
   lastSale: { order: OrderDetail; change: number } | null
   open(): Promise<void>
-  scan(code: string): Promise<boolean>
+  /** Adds the product with this barcode or SKU (`quantity` times, the scan bar's `3*`). */
+  scan(code: string, quantity?: string): Promise<boolean>
   addProduct(productId: string, quantity?: string): Promise<void>
   select(lineId: string | null): void
   setQuantity(lineId: string, quantity: string): Promise<boolean>
   removeLine(lineId: string): Promise<void>
   setDiscount(
     lineId: string,
-    discount: { type: 'rate'; rate: string } | { type: 'amount'; amount: string } | null
+    discount: { type: 'rate'; rate: string } | { type: 'amount'; amount: string } | null,
+    approval?: ApprovalContext
   ): Promise<boolean>
-  overridePrice(lineId: string, unitPrice: string): Promise<ApiError | null>
+  overridePrice(lineId: string, unitPrice: string, approval?: ApprovalContext): Promise<ApiError | null>
   applyCoupon(code: string): Promise<boolean>
   removeCoupon(code: string): Promise<void>
   park(note?: string): Promise<void>
   resume(cartId: string): Promise<void>
   discard(): Promise<void>
-  payCash(tendered: string, checkoutKey: string): Promise<boolean>
+  /** Cash checkout; `confirmLargeTender` once the cashier confirmed an implausible amount. */
+  payCash(tendered: string, checkoutKey: string, confirmLargeTender?: boolean): Promise<boolean>
   /** Shows the sale-done view for an order paid in tenders (the payment dialog saw it paid). */
   showSale(order: OrderDetail, change: number): void
-  finishSale(): void
+  /** Closes the sale-done view and opens the next customer's cart. */
+  finishSale(): Promise<void>
   say(notice: Notice | null): void
 }
 
@@ -54,9 +60,10 @@ export const useCartStore = create<CartState>((set, get) => {
 
   function change<C extends ChannelName>(
     channel: C,
-    input: ChannelInput<C>
+    input: ChannelInput<C>,
+    approval?: ApprovalContext
   ): Promise<ChannelOutput<C> | null> {
-    const next = queue.then(() => send(channel, input))
+    const next = queue.then(() => send(channel, input, approval))
     queue = next.catch(() => undefined)
     return next
   }
@@ -64,21 +71,27 @@ export const useCartStore = create<CartState>((set, get) => {
   /** Sends one cart change; on refusal shows the reason with the error sound. */
   async function send<C extends ChannelName>(
     channel: C,
-    input: ChannelInput<C>
+    input: ChannelInput<C>,
+    approval?: ApprovalContext
   ): Promise<ChannelOutput<C> | null> {
     set({ busy: true, error: null })
     try {
-      const result = await call(channel, input)
-      set({ busy: false })
+      const result = await call(channel, input, undefined, approval)
+      // A refusal stays on screen only until the next change goes through.
+      set(get().notice?.tone === 'error' ? { busy: false, notice: null } : { busy: false })
       return result
     } catch (error) {
       const apiError =
         error instanceof ApiCallError ? error.error : { code: 'INTERNAL' as const, message: String(error) }
-      set({
-        busy: false,
-        error: apiError,
-        notice: { tone: 'error', text: apiError.message, error: apiError }
-      })
+      // The cash form shows its own refusals, inside the payment dialog.
+      if (channel === 'checkout:begin' && (input as { cash?: unknown }).cash !== undefined)
+        set({ busy: false, error: apiError })
+      else
+        set({
+          busy: false,
+          error: apiError,
+          notice: { tone: 'error', text: apiError.message, error: apiError }
+        })
       play('error')
       return null
     }
@@ -110,9 +123,11 @@ export const useCartStore = create<CartState>((set, get) => {
       adopt(await change('cart:open', {}))
     },
 
-    async scan(code) {
+    async scan(code, quantity) {
       const before = new Map(get().cart?.lines.map((line) => [line.id, line.quantity]))
-      const ok = adopt(await change('cart:add-item', { cartId: cartId(), code }))
+      const ok = adopt(
+        await change('cart:add-item', { cartId: cartId(), code, ...(quantity ? { quantity } : {}) })
+      )
       if (ok) {
         play('scan')
         // Select the line the scan touched: a new one, or one whose quantity grew.
@@ -146,14 +161,14 @@ export const useCartStore = create<CartState>((set, get) => {
       adopt(await change('cart:remove-line', { cartId: cartId(), lineId }))
     },
 
-    async setDiscount(lineId, discount) {
-      return adopt(await change('cart:set-line-discount', { cartId: cartId(), lineId, discount }))
+    async setDiscount(lineId, discount, approval) {
+      return adopt(await change('cart:set-line-discount', { cartId: cartId(), lineId, discount }, approval))
     },
 
-    async overridePrice(lineId, unitPrice) {
+    async overridePrice(lineId, unitPrice, approval) {
       set({ busy: true, error: null })
       try {
-        adopt(await call('cart:override-price', { cartId: cartId(), lineId, unitPrice }))
+        adopt(await call('cart:override-price', { cartId: cartId(), lineId, unitPrice }, undefined, approval))
         set({ busy: false })
         return null
       } catch (error) {
@@ -188,8 +203,12 @@ export const useCartStore = create<CartState>((set, get) => {
       adopt(await change('cart:discard', { cartId: cartId() }))
     },
 
-    async payCash(tendered, checkoutKey) {
-      const result = await change('checkout:begin', { cartId: cartId(), checkoutKey, cash: { tendered } })
+    async payCash(tendered, checkoutKey, confirmLargeTender) {
+      const result = await change('checkout:begin', {
+        cartId: cartId(),
+        checkoutKey,
+        cash: { tendered, ...(confirmLargeTender ? { confirmLargeTender } : {}) }
+      })
       if (!result) return false
       play('paid')
       set({ lastSale: { order: result.order, change: result.change } })
@@ -200,9 +219,9 @@ export const useCartStore = create<CartState>((set, get) => {
       set({ lastSale: { order, change }, notice: null })
     },
 
-    finishSale() {
+    async finishSale() {
       set({ lastSale: null, notice: null })
-      void get().open()
+      await get().open()
     },
 
     say(notice) {

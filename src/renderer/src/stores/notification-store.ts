@@ -17,8 +17,12 @@ interface NotificationState {
   items: AppNotification[]
   /** The newest one, shown briefly on screen until `dismissToast`. */
   toast: AppNotification | null
-  /** Adds one (main's `notification:raised`, or a screen's own news such as a payment result); the same id twice is kept once. */
-  push(notification: Omit<AppNotification, 'read' | 'at'> & { at?: string }): void
+  /**
+   * Adds one (main's `notification:raised`, or a screen's own news such as a payment result);
+   * the same id twice is kept once. `read: true` for news the cashier is already looking at
+   * (a sale just paid): it is listed, but does not add to the unread badge.
+   */
+  push(notification: Omit<AppNotification, 'read' | 'at'> & { at?: string; read?: boolean }): void
   markAllRead(): void
   dismissToast(): void
   /** Subscribes to `notification:raised` and loads what main kept; returns the unsubscribe. */
@@ -44,7 +48,7 @@ export const useNotificationStore = create<NotificationState>((set, get) => ({
     const item: AppNotification = {
       ...notification,
       at: notification.at ?? new Date().toISOString(),
-      read: false
+      read: notification.read ?? false
     }
     set({ items: [item, ...get().items].slice(0, KEEP), toast: item })
   },

@@ -56,7 +56,9 @@ export const soldLineSchema = z.object({
 
 export const cartLineSchema = soldLineSchema.extend({
   productId: text().nullable(),
-  priceOverridden: z.boolean()
+  priceOverridden: z.boolean(),
+  /** A kg line added without a weight: the cashier must enter one before checkout. */
+  weightPending: z.boolean()
 })
 
 export const cartCouponSchema = z.object({

@@ -63,7 +63,14 @@ export const tendersChannels = {
         cartId: text().min(1, 'is required'),
         checkoutKey: text().trim().min(8, 'must be a unique key per checkout attempt').max(64),
         /** The whole sale in cash: what the customer handed over (the rest is change). */
-        cash: z.object({ tendered: amountSchema }).strict().optional()
+        cash: z
+          .object({
+            tendered: amountSchema,
+            /** The cashier confirmed cash beyond `plausibleTenderLimit` (shared/money/plausibility). */
+            confirmLargeTender: z.boolean().optional()
+          })
+          .strict()
+          .optional()
       })
       .strict(),
     output: checkoutSessionSchema.extend({ replayed: z.boolean() }),
@@ -98,7 +105,9 @@ export const tendersChannels = {
           .regex(/^\d{16,24}$/, 'must be the 16–24 digits of a payment code')
           .optional(),
         /** Cash handed over, when more than the amount (the rest is change). */
-        tendered: amountSchema.optional()
+        tendered: amountSchema.optional(),
+        /** The cashier confirmed cash beyond `plausibleTenderLimit` (shared/money/plausibility). */
+        confirmLargeTender: z.boolean().optional()
       })
       .strict()
       .refine((input) => input.method === 'cash' || input.method === 'card' || input.flow !== undefined, {

@@ -20,7 +20,7 @@ describe('cashPreview', () => {
 
 describe('suggestTendered', () => {
   it('offers the exact amount, then the next round notes', () => {
-    expect(suggestTendered(1230, 'CNY')).toEqual([1230, 1300, 1500, 2000, 5000])
+    expect(suggestTendered(1230, 'CNY')).toEqual([1230, 1300, 1500, 2000, 10000])
     expect(suggestTendered(10000, 'CNY')).toEqual([10000])
   })
 })

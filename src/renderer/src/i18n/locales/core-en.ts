@@ -128,6 +128,11 @@ export const coreEn = {
       timeZoneAfterSales:
         'Sales were made in {{from}}. Moving to {{to}} moves them to other business days and hours.'
     },
+    checkout: {
+      implausibleTender:
+        'Cash received {{tendered}} is more than {{limit}}. Was that a scan? Check and confirm.',
+      weightMissing: '{{nameEn}} is sold by the kg: enter its weight first.'
+    },
     sync: {
       ownedByHq: {
         catalog:

@@ -127,6 +127,10 @@ export const coreZhCN: Messages<typeof coreEn> = {
     settings: {
       timeZoneAfterSales: '已在 {{from}} 时区产生销售。改为 {{to}} 会把这些销售移到其他营业日和时段。'
     },
+    checkout: {
+      implausibleTender: '实收 {{tendered}} 超过 {{limit}}。是否误扫了条码？请核对后确认。',
+      weightMissing: '{{name}} 按公斤计价：请先输入重量。'
+    },
     sync: {
       ownedByHq: {
         catalog: '本收银台已接入{{store}}：商品和分类由总部管理。',

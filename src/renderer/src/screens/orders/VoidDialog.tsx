@@ -100,7 +100,12 @@ function VoidForm({
     setBusy(true)
     try {
       if (!viaProvider) {
-        onChanged(await call('orders:void', { orderId: order.id, reason: reason.trim() }))
+        // The approval, if one is needed, names the sale and its amount.
+        onChanged(
+          await call('orders:void', { orderId: order.id, reason: reason.trim() }, undefined, {
+            detail: `${order.number ?? ''} · ${money(order.payable, order.currency)}`
+          })
+        )
         onClose()
         return
       }

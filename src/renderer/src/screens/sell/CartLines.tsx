@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ShoppingBasket } from 'lucide-react'
 import type { CartView } from '@shared/contract/channels/cart'
@@ -10,10 +11,20 @@ interface CartLinesProps {
   onSelect: (lineId: string) => void
 }
 
-/** The cart as a table; the selected line is what the line editor changes. */
+/**
+ * The cart as a table; the selected line is what the line editor changes. The selected line
+ * (the one just scanned) is always scrolled into view, and names stay on one line.
+ */
 export function CartLines({ cart, selectedLineId, onSelect }: CartLinesProps) {
   const { t, i18n } = useTranslation()
   const money = useMoney()
+  const selectedRow = useRef<HTMLTableRowElement>(null)
+  const lineCount = cart.lines.length
+  const selectedQuantity = cart.lines.find((line) => line.id === selectedLineId)?.quantity
+
+  useEffect(() => {
+    selectedRow.current?.scrollIntoView({ block: 'nearest' })
+  }, [selectedLineId, lineCount, selectedQuantity])
 
   if (cart.lines.length === 0) {
     return (
@@ -33,7 +44,6 @@ export function CartLines({ cart, selectedLineId, onSelect }: CartLinesProps) {
             { label: t('sell.columns.item') },
             { label: t('sell.columns.quantity'), numeric: true },
             { label: t('sell.columns.price'), numeric: true },
-            { label: t('sell.columns.discount'), numeric: true },
             { label: t('sell.columns.total'), numeric: true }
           ]}
         />
@@ -44,12 +54,18 @@ export function CartLines({ cart, selectedLineId, onSelect }: CartLinesProps) {
             return (
               <tr
                 key={line.id}
+                ref={line.id === selectedLineId ? selectedRow : undefined}
                 aria-selected={line.id === selectedLineId}
                 className={line.id === selectedLineId ? 'is-selected' : undefined}
                 onClick={() => onSelect(line.id)}
               >
                 <th scope="row">
-                  <button type="button" className="linkish" onClick={() => onSelect(line.id)}>
+                  <button
+                    type="button"
+                    className="linkish cart-lines__name"
+                    title={name}
+                    onClick={() => onSelect(line.id)}
+                  >
                     {name}
                   </button>
                   <span className="cart-lines__sku">
@@ -60,15 +76,26 @@ export function CartLines({ cart, selectedLineId, onSelect }: CartLinesProps) {
                   </span>
                 </th>
                 <td className="num">
-                  {line.quantity}
-                  {line.unit === 'kg' ? ' kg' : ''}
+                  {line.weightPending ? (
+                    <span className="badge badge--warn">{t('counter.weightBadge')}</span>
+                  ) : (
+                    <>
+                      {line.quantity}
+                      {line.unit === 'kg' ? ' kg' : ''}
+                    </>
+                  )}
                 </td>
                 <td className="num">
                   {money(line.unitPrice, cart.currency)}
                   {line.unit === 'kg' ? t('sell.perKg') : ''}
                 </td>
-                <td className="num discount">{discount > 0 ? `−${money(discount, cart.currency)}` : ''}</td>
-                <td className="num strong">{money(line.netAfterDiscount, cart.currency)}</td>
+                <td className="num">
+                  <span className="strong">{money(line.netAfterDiscount, cart.currency)}</span>
+                  {/* The discount sits under the line total: the name keeps the room. */}
+                  {discount > 0 && (
+                    <span className="discount cart-lines__discount">−{money(discount, cart.currency)}</span>
+                  )}
+                </td>
               </tr>
             )
           })}

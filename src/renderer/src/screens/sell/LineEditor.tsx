@@ -2,10 +2,13 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useErrorText } from '../../i18n/error-text'
 import { Trash2 } from 'lucide-react'
-import { minorToDecimalString } from '@shared/money/format'
+import { minorToDecimalString, parseDecimalToMinor } from '@shared/money/format'
 import type { CartLineView, CartView } from '@shared/contract/channels/cart'
 import { useCartStore } from '../../stores/cart-store'
 import { percentToRate, rateToPercent } from '@shared/money/rate-percent'
+import { isImplausibleQuantity } from '@shared/money/plausibility'
+import { Dialog } from '../../components/Dialog'
+import { useMoney } from '../../lib/money'
 
 type DiscountKind = 'none' | 'rate' | 'amount'
 
@@ -41,29 +44,60 @@ function LineForm({ line, currency }: { line: CartLineView; currency: string }) 
       : ''
   )
   const [price, setPrice] = useState(minorToDecimalString(line.unitPrice, currency))
+  // A quantity beyond what a counter sells in one line waits for the cashier's yes.
+  const [checkQuantity, setCheckQuantity] = useState<string | null>(null)
+  const money = useMoney()
+  const name = i18n.language === 'en' && line.nameEn ? line.nameEn : line.name
 
   const fieldError = (field: string): string | undefined =>
     error?.field === field ? errorText(error, { beside: true }) : undefined
 
   const submitQuantity = (event: FormEvent): void => {
     event.preventDefault()
-    void setQuantity(line.id, quantity.trim())
+    const next = quantity.trim()
+    if (isImplausibleQuantity(next, line.unit)) setCheckQuantity(next)
+    else void setQuantity(line.id, next)
   }
   const submitDiscount = (event: FormEvent): void => {
     event.preventDefault()
     if (kind === 'none') void setDiscount(line.id, null)
     else if (kind === 'rate')
-      void setDiscount(line.id, { type: 'rate', rate: percentToRate(discountValue.trim()) })
-    else void setDiscount(line.id, { type: 'amount', amount: discountValue.trim() })
+      void setDiscount(
+        line.id,
+        { type: 'rate', rate: percentToRate(discountValue.trim()) },
+        {
+          detail: `${name} · −${discountValue.trim()} %`
+        }
+      )
+    else
+      void setDiscount(
+        line.id,
+        { type: 'amount', amount: discountValue.trim() },
+        {
+          detail: `${name} · −${discountValue.trim()}`
+        }
+      )
   }
   const submitPrice = (event: FormEvent): void => {
     event.preventDefault()
-    void overridePrice(line.id, price.trim())
+    const from = money(line.unitPrice, currency)
+    let to = price.trim()
+    try {
+      to = money(parseDecimalToMinor(to, currency, 'unitPrice'), currency)
+    } catch {
+      // Not a price: main refuses it and says why; the approval is never asked.
+    }
+    void overridePrice(line.id, price.trim(), { detail: `${name} · ${from} → ${to}` })
   }
 
   return (
     <section className="panel line-editor" aria-label={t('sell.line.title')}>
-      <h2 className="panel__title">{i18n.language === 'en' && line.nameEn ? line.nameEn : line.name}</h2>
+      <h2 className="panel__title">{name}</h2>
+      {line.weightPending && (
+        <p className="notice notice--info line-editor__weigh" role="status">
+          {t('counter.weightNeeded')}
+        </p>
+      )}
       <form className="inline-form" onSubmit={submitQuantity}>
         <label htmlFor="line-quantity">
           {line.unit === 'kg' ? t('sell.line.quantityKg') : t('sell.line.quantity')}
@@ -137,6 +171,42 @@ function LineForm({ line, currency }: { line: CartLineView; currency: string }) 
         </p>
       )}
 
+      <Dialog
+        title={t('counter.largeQuantity.title')}
+        open={checkQuantity !== null}
+        onClose={() => setCheckQuantity(null)}
+        actions={
+          <>
+            <button
+              type="button"
+              className="button button--ghost"
+              autoFocus
+              onClick={() => setCheckQuantity(null)}
+            >
+              {t('counter.largeQuantity.back')}
+            </button>
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => {
+                const confirmed = checkQuantity
+                setCheckQuantity(null)
+                if (confirmed) void setQuantity(line.id, confirmed)
+              }}
+            >
+              {t('counter.largeQuantity.confirm')}
+            </button>
+          </>
+        }
+      >
+        <p data-testid="large-quantity">
+          {t('counter.largeQuantity.body', {
+            quantity: checkQuantity,
+            unit: t(line.unit === 'kg' ? 'counter.largeQuantity.kg' : 'counter.largeQuantity.piece'),
+            name
+          })}
+        </p>
+      </Dialog>
       <button
         type="button"
         className="button button--danger-ghost"

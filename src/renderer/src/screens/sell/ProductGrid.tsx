@@ -8,10 +8,14 @@ import { useAppStore } from '../../stores/app-store'
 interface ProductGridProps {
   query: string
   onPick: (product: Product) => void
+  /** The search result ↑/↓ in the scan bar highlights (-1: none). */
+  activeIndex: number
+  /** The products shown, so the scan bar can pick the highlighted one. */
+  onResults: (products: Product[]) => void
 }
 
 /** Big tiles by category, or the search results for what is typed in the scan bar. */
-export function ProductGrid({ query, onPick }: ProductGridProps) {
+export function ProductGrid({ query, onPick, activeIndex, onResults }: ProductGridProps) {
   const { t } = useTranslation()
   const money = useMoney()
   const language = useAppStore((s) => s.language)
@@ -32,12 +36,14 @@ export function ProductGrid({ query, onPick }: ProductGridProps) {
       limit: 60,
       language
     }).then((result) => {
-      if (!stale) setProducts(result.products)
+      if (stale) return
+      setProducts(result.products)
+      onResults(result.products)
     })
     return () => {
       stale = true
     }
-  }, [query, categoryId, language])
+  }, [query, categoryId, language, onResults])
 
   const nameOf = (item: { nameZh: string; nameEn: string }): string =>
     language === 'en' ? item.nameEn : item.nameZh
@@ -74,9 +80,15 @@ export function ProductGrid({ query, onPick }: ProductGridProps) {
         <p className="muted">{t('sell.grid.none')}</p>
       ) : (
         <ul className="tiles">
-          {products.map((product) => (
+          {products.map((product, index) => (
             <li key={product.id}>
-              <button type="button" className="tile" onClick={() => onPick(product)}>
+              <button
+                type="button"
+                className={`tile${index === activeIndex ? ' is-active' : ''}`}
+                aria-current={index === activeIndex ? 'true' : undefined}
+                ref={index === activeIndex ? (el) => el?.scrollIntoView({ block: 'nearest' }) : undefined}
+                onClick={() => onPick(product)}
+              >
                 <span className="tile__name">{nameOf(product)}</span>
                 <span className="tile__price">
                   {money(product.priceMinor)}

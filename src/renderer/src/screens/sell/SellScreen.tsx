@@ -1,14 +1,21 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Banknote, MonitorSmartphone, PauseCircle, ListRestart, Trash } from 'lucide-react'
+import type { Product } from '@shared/contract'
 import { call } from '../../api/client'
+import { Dialog } from '../../components/Dialog'
 import { useBarcodeScanner } from '../../lib/scanner'
 import { useMoney } from '../../lib/money'
-import { useErrorText } from '../../i18n/error-text'
+import { play } from '../../lib/sounds'
+import { useApprovalStore } from '../../stores/approval-store'
 import { useCartStore } from '../../stores/cart-store'
 import { usePaymentStore } from '../../stores/payment-store'
+import { useShiftStore } from '../../stores/shift-store'
+import { OpenShiftDialog } from '../settlement/ShiftPanel'
 import { CartLines } from './CartLines'
 import { CouponBox } from './CouponBox'
+import { CounterNotice } from './CounterNotice'
+import { KeysBar } from './KeysBar'
 import { LineEditor } from './LineEditor'
 import { ParkedDialog } from './ParkedDialog'
 import { CustomerDevicePanel } from './payments/CustomerDevicePanel'
@@ -19,13 +26,17 @@ import { ScanBar } from './ScanBar'
 import { TotalsPanel } from './TotalsPanel'
 import './sell.css'
 
+/** Keys the screen takes only outside text fields, where they would otherwise type. */
+const LINE_KEYS = new Set(['+', '-', 'ArrowUp', 'ArrowDown', 'Delete'])
+
 /**
- * The cashier's screen, keyboard-first: a scanner works anywhere; F2 search, F4 park,
- * F8 coupon, Delete removes the selected line, F12 (or the big button) takes payment.
+ * The cashier's screen, keyboard-first: a scanner works anywhere (the app-wide burst
+ * detector brings its codes here, even from inside a money field); F2 search (↑/↓ and Enter
+ * pick a result), `3*` then a scan for three, +/− and ↑/↓ on the cart's lines, Delete
+ * removes the selected line, F4 park, F8 coupon, F12 (or the big button) takes payment.
  */
 export function SellScreen() {
   const { t } = useTranslation()
-  const errorText = useErrorText()
   const money = useMoney()
   const {
     cart,
@@ -35,14 +46,25 @@ export function SellScreen() {
     scan,
     addProduct,
     select,
+    setQuantity,
     removeLine,
     park,
     discard,
-    lastSale
+    lastSale,
+    finishSale,
+    say
   } = useCartStore()
+  const shift = useShiftStore((s) => s.current)
+  const loadShift = useShiftStore((s) => s.load)
   const [query, setQuery] = useState('')
+  const [activeIndex, setActiveIndex] = useState(-1)
+  const results = useRef<Product[]>([])
   const [paying, setPaying] = useState(false)
   const [showParked, setShowParked] = useState(false)
+  const [confirmClear, setConfirmClear] = useState(false)
+  const [openingShift, setOpeningShift] = useState<{ code?: string; quantity?: string | undefined } | null>(
+    null
+  )
   const [parkedCount, setParkedCount] = useState(0)
   const scanInput = useRef<HTMLInputElement>(null)
   const couponInput = useRef<HTMLInputElement>(null)
@@ -54,23 +76,89 @@ export function SellScreen() {
   useEffect(() => {
     void open()
     void refreshAvailability()
-  }, [open, refreshAvailability])
+    void loadShift()
+  }, [open, refreshAvailability, loadShift])
 
   const refreshParked = useCallback(() => {
     void call('cart:list-parked', {}).then((list) => setParkedCount(list.length))
   }, [])
   useEffect(refreshParked, [refreshParked, cart?.id])
 
-  const dialogsOpen = paying || showParked || lastSale !== null || cart?.status === 'awaiting_payment'
-  useBarcodeScanner((code) => void scan(code), !dialogsOpen)
+  const paymentOpen = paying || cart?.status === 'awaiting_payment'
+  const dialogsOpen = paymentOpen || showParked || lastSale !== null || confirmClear || openingShift !== null
+
+  /** A till sells only with an open shift: say so at the first scan, with the way to open one. */
+  const noShift = shift !== null && shift.shift === null
+
+  const scanCode = useCallback(
+    async (code: string, quantity?: string): Promise<boolean> => {
+      if (noShift) {
+        play('error')
+        say({ tone: 'error', text: t('counter.noShift'), action: { kind: 'open-shift', code, quantity } })
+        return true
+      }
+      const ok = await scan(code, quantity)
+      if (!ok) return false
+      const state = useCartStore.getState()
+      const line = state.cart?.lines.find((l) => l.id === state.selectedLineId)
+      // Weighed goods without a weight: straight to the weight field (never a silent 1 kg).
+      if (line?.weightPending) focusWeight()
+      return true
+    },
+    [noShift, say, scan, t]
+  )
+
+  const pickProduct = useCallback(
+    (product: Product): void => {
+      if (noShift) {
+        play('error')
+        say({ tone: 'error', text: t('counter.noShift'), action: { kind: 'open-shift' } })
+        return
+      }
+      void addProduct(product.id).then(() => {
+        if (product.unit === 'kg') focusWeight()
+      })
+    },
+    [addProduct, noShift, say, t]
+  )
+
+  // A burst from anywhere. While a window is open the code waits: money is never touched.
+  const onBurst = useCallback(
+    (code: string): void => {
+      if (useApprovalStore.getState().pending) {
+        play('error')
+        return
+      }
+      if (lastSale) {
+        // Scanning after a sale is the next customer's first item.
+        void finishSale().then(() => void scanCode(code))
+        return
+      }
+      if (dialogsOpen) {
+        play('error')
+        say({
+          tone: 'error',
+          text: t(paymentOpen ? 'counter.scanWhilePaying' : 'counter.scanInDialog', { code })
+        })
+        return
+      }
+      void scanCode(code)
+    },
+    [dialogsOpen, finishSale, lastSale, paymentOpen, say, scanCode, t]
+  )
+  useBarcodeScanner(onBurst)
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
-      if (dialogsOpen || !cart) return
+      if (dialogsOpen || !cart || event.defaultPrevented) return
       const inField = (event.target as HTMLElement | null)?.closest('input, select, textarea') !== null
+      if (inField && LINE_KEYS.has(event.key)) return
+      const selected = cart.lines.find((line) => line.id === selectedLineId)
+      const index = cart.lines.findIndex((line) => line.id === selectedLineId)
       if (event.key === 'F2') {
         event.preventDefault()
         scanInput.current?.focus()
+        scanInput.current?.select()
       } else if (event.key === 'F4') {
         event.preventDefault()
         if (cart.lines.length) void park()
@@ -80,37 +168,65 @@ export function SellScreen() {
       } else if (event.key === 'F12') {
         event.preventDefault()
         if (cart.lines.length) setPaying(true)
-      } else if (event.key === 'Delete' && !inField && selectedLineId) {
+      } else if (event.key === 'Delete' && selected) {
         event.preventDefault()
-        void removeLine(selectedLineId)
+        void removeLine(selected.id)
+      } else if ((event.key === '+' || event.key === '-') && selected && selected.unit === 'piece') {
+        event.preventDefault()
+        const next = Number(selected.quantity) + (event.key === '+' ? 1 : -1)
+        if (next >= 1) void setQuantity(selected.id, String(next))
+      } else if ((event.key === 'ArrowUp' || event.key === 'ArrowDown') && cart.lines.length) {
+        event.preventDefault()
+        const step = event.key === 'ArrowDown' ? 1 : -1
+        const target = cart.lines[Math.min(cart.lines.length - 1, Math.max(0, index + step))]
+        if (target) select(target.id)
       }
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [cart, dialogsOpen, park, removeLine, selectedLineId])
+  }, [cart, dialogsOpen, park, removeLine, select, selectedLineId, setQuantity])
 
   // Back to the scan field after each sale, so the next customer can be scanned at once.
   useEffect(() => {
     if (!dialogsOpen) scanInput.current?.focus()
   }, [dialogsOpen, cart?.id])
 
+  const onResults = useCallback((products: Product[]) => {
+    results.current = products
+    setActiveIndex(-1)
+  }, [])
+  const move = (step: 1 | -1): void => {
+    const count = results.current.length
+    if (!query.trim() || count === 0) return
+    setActiveIndex((index) => Math.min(count - 1, Math.max(0, index + step)))
+  }
+  const pickActive = (): boolean => {
+    const product = activeIndex >= 0 ? results.current[activeIndex] : undefined
+    if (!product || !query.trim()) return false
+    pickProduct(product)
+    return true
+  }
+
   if (!cart) return <section className="screen" aria-busy="true" />
 
   return (
     <section className="sell" aria-label={t('sell.title')}>
       <div className="sell__main">
-        <ScanBar ref={scanInput} onScan={scan} onSearch={setQuery} />
-        {notice && (
-          <p className={`notice notice--${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
-            {notice.error
-              ? errorText(notice.error)
-              : notice.text === 'parked'
-                ? t('sell.notices.parked')
-                : notice.text}
-          </p>
-        )}
+        <ScanBar
+          ref={scanInput}
+          onScan={scanCode}
+          onSearch={setQuery}
+          onMove={move}
+          onPickActive={pickActive}
+        />
+        <CounterNotice
+          notice={notice}
+          onOpenShift={(action) => setOpeningShift(action)}
+          onDismiss={() => say(null)}
+        />
         <CartLines cart={cart} selectedLineId={selectedLineId} onSelect={select} />
-        <ProductGrid query={query} onPick={(product) => void addProduct(product.id)} />
+        <ProductGrid query={query} onPick={pickProduct} activeIndex={activeIndex} onResults={onResults} />
+        <KeysBar />
       </div>
 
       <aside className="sell__side">
@@ -124,6 +240,7 @@ export function SellScreen() {
         >
           <Banknote aria-hidden="true" size={30} />
           <span>{t('payments.payButton')}</span>
+          <kbd className="button__key">F12</kbd>
           <span className="button--pay__amount">{money(cart.totals.cashTotal, cart.currency)}</span>
         </button>
         <div className="sell__actions">
@@ -143,16 +260,13 @@ export function SellScreen() {
             type="button"
             className="button button--danger-ghost"
             disabled={cart.lines.length === 0}
-            onClick={() => {
-              if (window.confirm(t('sell.actions.discardConfirm'))) void discard()
-            }}
+            onClick={() => setConfirmClear(true)}
           >
             <Trash aria-hidden="true" size={20} /> {t('sell.actions.discard')}
           </button>
         </div>
         <CouponBox ref={couponInput} cart={cart} />
         <LineEditor cart={cart} />
-        <p className="keys-hint">{t('sell.keys')}</p>
         {sandbox && (
           <button
             type="button"
@@ -165,14 +279,63 @@ export function SellScreen() {
         )}
       </aside>
 
-      <PaymentDialog
-        cart={cart}
-        open={paying || cart.status === 'awaiting_payment'}
-        onClose={() => setPaying(false)}
-      />
+      <PaymentDialog cart={cart} open={paymentOpen} onClose={() => setPaying(false)} />
       {!paying && <CustomerDevicePanel />}
       <ParkedDialog open={showParked} onClose={() => setShowParked(false)} />
       <SaleDoneDialog />
+      <Dialog
+        title={t('counter.clear.title')}
+        open={confirmClear}
+        onClose={() => setConfirmClear(false)}
+        actions={
+          <>
+            <button
+              type="button"
+              className="button button--ghost"
+              autoFocus
+              onClick={() => setConfirmClear(false)}
+            >
+              {t('counter.clear.back')}
+            </button>
+            <button
+              type="button"
+              className="button button--danger"
+              onClick={() => {
+                setConfirmClear(false)
+                void discard()
+              }}
+            >
+              {t('counter.clear.confirm')}
+            </button>
+          </>
+        }
+      >
+        <p>{t('counter.clear.body', { count: cart.lines.length })}</p>
+      </Dialog>
+      {openingShift && (
+        <OpenShiftDialog
+          currency={cart.currency}
+          onClose={() => setOpeningShift(null)}
+          onDone={(opened) => {
+            const pending = openingShift
+            setOpeningShift(null)
+            say(null)
+            if (shift) useShiftStore.getState().adopt({ ...shift, shift: opened })
+            void loadShift()
+            // Back to selling: the scan that was refused goes through now.
+            if (pending.code) void scan(pending.code, pending.quantity)
+          }}
+        />
+      )}
     </section>
   )
+}
+
+/** Puts the cursor in the selected line's weight field, once the line editor shows it. */
+function focusWeight(): void {
+  requestAnimationFrame(() => {
+    const field = document.getElementById('line-quantity') as HTMLInputElement | null
+    field?.focus()
+    field?.select()
+  })
 }

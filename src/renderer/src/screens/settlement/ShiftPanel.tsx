@@ -208,7 +208,7 @@ export function ShiftPanel() {
       )}
 
       {dialog?.kind === 'open' && (
-        <OpenDialog
+        <OpenShiftDialog
           currency={currency}
           onClose={() => setDialog(null)}
           onDone={(opened) => {
@@ -286,7 +286,8 @@ function DrawerTable({ shift }: { shift: ShiftView }) {
   )
 }
 
-function OpenDialog({
+/** Opening a shift with its counted float; the Sell screen opens it too, when a scan finds none. */
+export function OpenShiftDialog({
   currency,
   onClose,
   onDone
@@ -357,7 +358,9 @@ function MoveDialog({
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
     try {
-      await call('shifts:cash-move', { direction, amount: amount.trim(), reason: reason.trim() })
+      await call('shifts:cash-move', { direction, amount: amount.trim(), reason: reason.trim() }, undefined, {
+        detail: `${amount.trim()} · ${reason.trim()}`
+      })
       onDone()
     } catch (caught) {
       setError(apiErrorOf(caught))
@@ -443,11 +446,16 @@ function CloseDialog({
     event.preventDefault()
     try {
       onDone(
-        await call('shifts:close', {
-          shiftId: shift.id,
-          ...countInput(draft),
-          ...(note.trim() ? { note: note.trim() } : {})
-        })
+        await call(
+          'shifts:close',
+          {
+            shiftId: shift.id,
+            ...countInput(draft),
+            ...(note.trim() ? { note: note.trim() } : {})
+          },
+          undefined,
+          { detail: shift.number }
+        )
       )
     } catch (caught) {
       setError(apiErrorOf(caught))

@@ -50,7 +50,9 @@ export function CustomerDevicePanel() {
     setMessage(null)
     try {
       const { state } = await call('sandbox:act', input)
-      setMessage({ tone: 'ok', text: t('payments.device.done', { tradeNo: input.tradeNo, state }) })
+      // A declined card or a refused payment is a failure, whatever answered: never in green.
+      const tone = /fail|clos|declin|revers|refus|cancel/i.test(state) ? 'error' : 'ok'
+      setMessage({ tone, text: t('payments.device.done', { tradeNo: input.tradeNo, state }) })
       setTrades(await call('sandbox:trades', {}))
     } catch (error) {
       setMessage({ tone: 'error', text: errorText(apiErrorOf(error)) })

@@ -109,6 +109,7 @@ function Payment({ cart, onClose }: { cart: CartView; onClose: () => void }) {
           push({
             id: `tender:${tender.id}:succeeded`,
             level: 'success',
+            read: true,
             title: t('payments.notify.tenderOk', { method: methodName }),
             body: t('payments.notify.tenderBody', { amount, number: order.number })
           })
@@ -131,9 +132,11 @@ function Payment({ cart, onClose }: { cart: CartView; onClose: () => void }) {
       if (paidNow && !finished.current) {
         finished.current = true
         play('paid')
+        // The sale-done dialog shows it: a sale is not news for the badge.
         push({
           id: `order:${order.id}:paid`,
           level: 'success',
+          read: true,
           title: t('payments.notify.paidTitle', { number: order.number }),
           body: t('payments.notify.paidBody', { amount: money(order.payable, order.currency) })
         })
@@ -199,7 +202,8 @@ function Payment({ cart, onClose }: { cart: CartView; onClose: () => void }) {
     error,
     busy,
     onTender: tender,
-    onBack: requestClose
+    onBack: requestClose,
+    onClearError: checkout.clearError
   }
   const states = Object.fromEntries(TENDER_METHODS.map((m) => [m, methodState(availability, m)])) as Record<
     TenderMethod,
@@ -248,9 +252,13 @@ function Payment({ cart, onClose }: { cart: CartView; onClose: () => void }) {
                 onCancel={() => void checkout.cancelTender(openTender.id)}
               />
             ) : quickCash ? (
-              <CashSaleForm cart={cart} onClose={requestClose} />
+              <CashSaleForm
+                cart={cart}
+                onClose={requestClose}
+                onSplit={(tendered) => tender({ method: 'cash', amount: tendered, tendered })}
+              />
             ) : method === 'cash' ? (
-              <SessionCashForm {...formProps} />
+              <SessionCashForm {...formProps} cart={cart} />
             ) : method === 'card' ? (
               <CardForm {...formProps} />
             ) : (

@@ -2,6 +2,10 @@ import { useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Banknote, CreditCard, QrCode, ScanLine } from 'lucide-react'
 import type { ApiError } from '@shared/contract'
+import type { CartView } from '@shared/contract/channels/cart'
+import { minorToDecimalString } from '@shared/money/format'
+import { useMoney } from '../../../lib/money'
+import { CashChange, CashQuickAmounts, useCashPreview } from './CashSaleForm'
 import { Field } from '../../../components/Field'
 import { fieldError, useErrorText } from '../../../i18n/error-text'
 import type { TenderRequest } from './use-checkout'
@@ -11,6 +15,7 @@ interface AmountProps {
   onAmount: (amount: string) => void
   currency: string
   error: ApiError | null
+  onClearError?: () => void
 }
 
 /** What this tender pays towards the order; defaults to what remains (split tender: change it). */
@@ -157,6 +162,8 @@ export function WalletForm({
               {...props}
               ref={codeInput}
               autoFocus
+              data-scan-target=""
+              data-autofocus=""
               className="input input--code"
               inputMode="numeric"
               autoComplete="off"
@@ -184,20 +191,74 @@ export function WalletForm({
   )
 }
 
-/** Cash once the order is frozen (after another tender): how much in cash, and what was handed over. */
-export function SessionCashForm({ busy, onTender, onBack, ...amountProps }: TenderFormProps) {
+/**
+ * Cash once the order is frozen (after another tender, or cash first in a split): how much
+ * in cash, what was handed over, the quick-note buttons and the change, as in a cash sale.
+ */
+export function SessionCashForm({
+  busy,
+  onTender,
+  onBack,
+  cart,
+  ...amountProps
+}: TenderFormProps & { cart: CartView }) {
   const { t } = useTranslation()
   const errorText = useErrorText()
   const [tendered, setTendered] = useState('')
+  const money = useMoney()
+  const [confirming, setConfirming] = useState(false)
+  const preview = useCashPreview(cart, tendered, amountProps.amount)
   const tenderedError = fieldError(amountProps.error, 'tendered')
-  const submit = (event: FormEvent): void => {
-    event.preventDefault()
-    if (busy) return
+  const needsConfirm = confirming || amountProps.error?.key === 'errors.checkout.implausibleTender'
+  const send = (confirmed: boolean): void => {
+    setConfirming(false)
     onTender({
       method: 'cash',
       amount: amountProps.amount.trim(),
-      ...(tendered.trim() ? { tendered: tendered.trim() } : {})
+      ...(tendered.trim() ? { tendered: tendered.trim() } : {}),
+      ...(confirmed ? { confirmLargeTender: true } : {})
     })
+  }
+  const submit = (event: FormEvent): void => {
+    event.preventDefault()
+    if (busy) return
+    if (preview?.implausible && tendered.trim()) return setConfirming(true)
+    send(false)
+  }
+  if (needsConfirm && preview) {
+    return (
+      <div
+        className="pay-form pay-form--confirm"
+        role="alertdialog"
+        aria-label={t('counter.largeTender.title')}
+      >
+        <p className="pay-form__confirm-title">{t('counter.largeTender.title')}</p>
+        <p data-testid="large-tender">
+          {t('counter.largeTender.body', {
+            tendered: money(preview.tendered, cart.currency),
+            due: money(preview.due, cart.currency),
+            change: money(preview.change, cart.currency)
+          })}
+        </p>
+        <div className="dialog__actions">
+          <button
+            type="button"
+            className="button button--ghost"
+            autoFocus
+            onClick={() => {
+              setConfirming(false)
+              setTendered('')
+              amountProps.onClearError?.()
+            }}
+          >
+            {t('counter.largeTender.back')}
+          </button>
+          <button type="button" className="button button--primary" disabled={busy} onClick={() => send(true)}>
+            {t('counter.largeTender.confirm')}
+          </button>
+        </div>
+      </div>
+    )
   }
   return (
     <form className="tender-form" onSubmit={submit}>
@@ -211,6 +272,7 @@ export function SessionCashForm({ busy, onTender, onBack, ...amountProps }: Tend
           <input
             {...props}
             autoFocus
+            data-autofocus=""
             className="input input--huge"
             inputMode="decimal"
             autoComplete="off"
@@ -220,6 +282,13 @@ export function SessionCashForm({ busy, onTender, onBack, ...amountProps }: Tend
           />
         )}
       </Field>
+      <CashQuickAmounts
+        suggestions={preview?.suggestions ?? []}
+        due={preview?.due ?? 0}
+        currency={cart.currency}
+        onPick={(amount) => setTendered(minorToDecimalString(amount, cart.currency))}
+      />
+      <CashChange preview={preview} typed={tendered.trim()} currency={cart.currency} />
       <FormActions onBack={onBack}>
         <button type="submit" className="button button--primary button--big" disabled={busy}>
           <Banknote aria-hidden="true" size={24} /> {t('payments.takeCash')}

@@ -19,6 +19,8 @@ export interface TenderRequest {
   flow?: 'merchant_qr' | 'customer_code'
   authCode?: string
   tendered?: string
+  /** The cashier confirmed cash beyond the plausible limit. */
+  confirmLargeTender?: boolean
 }
 
 /** A transport failure: the call may or may not have reached main, so the same key is sent again. */
@@ -142,7 +144,8 @@ export function useCheckout(
         ...(request.amount ? { amount: request.amount } : {}),
         ...(request.flow ? { flow: request.flow } : {}),
         ...(request.authCode ? { authCode: request.authCode } : {}),
-        ...(request.tendered ? { tendered: request.tendered } : {})
+        ...(request.tendered ? { tendered: request.tendered } : {}),
+        ...(request.confirmLargeTender ? { confirmLargeTender: true } : {})
       })
       attempt.current = null
       const added = next.tenders.find((t) => !before.has(t.id)) ?? next.tenders.at(-1)

@@ -1,0 +1,274 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type Page } from '@playwright/test'
+import type { Bench, BenchRow } from './bench'
+
+// The cashier's felt speed (issue 10): from the scanner's Enter to the new line painted and
+// the total updated, with a 200-line cart, in Chromium against web mode; next to a bare
+// loopback request of the same size from the same browser in the same run. And F12 to the
+// amount field focused, next to one 60 Hz frame.
+
+const LINES = 200
+const SCANS = 200
+const F12_RUNS = 30
+const ROOT = resolve(__dirname, '..')
+const CHROMIUM =
+  process.env.KASSA_CHROMIUM ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync)
+
+/**
+ * The few browser globals the in-page measurements use, typed here: the bench compiles with
+ * Node's types only (no DOM lib), and these functions run inside Chromium (serialized, so
+ * each casts `globalThis` itself).
+ */
+interface InPage {
+  document: {
+    querySelector(selector: string): { content?: string; textContent: string | null } | null
+    querySelectorAll(selector: string): { length: number }
+    activeElement: { id: string } | null
+  }
+  addEventListener(
+    type: 'keydown',
+    listener: (event: { key: string; timeStamp: number }) => void,
+    options: { capture: boolean; once: boolean }
+  ): void
+  requestAnimationFrame(callback: (now: number) => void): void
+  setTimeout(callback: () => void, ms: number): void
+  __arm?: () => void
+  __felt?: Promise<number>
+}
+
+/** The `q` quantile (0.5 median, 0.95) of `times`, nearest rank. */
+const quantile = (times: number[], q: number): number => {
+  const sorted = [...times].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(sorted.length * q) - 1))] as number
+}
+const p95 = (times: number[]): number => quantile(times, 0.95)
+
+async function startWebMode(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [join(ROOT, 'out', 'node', 'web.cjs')], {
+    env: { ...process.env, KASSA_DATA_DIR: dataDir, KASSA_PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  const url = await new Promise<string>((done, fail) => {
+    let output = ''
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString()
+      const match = /running at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)
+      if (match) done(match[1]!)
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', onData)
+    child.on('exit', (code) => fail(new Error(`web mode exited with ${code}:\n${output}`)))
+  })
+  return { url, child }
+}
+
+/** Calls the app's API from inside the page, with the page's own session token. */
+function api<T>(page: Page, channel: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ channel, input }) => {
+      const token = (globalThis as unknown as InPage).document.querySelector(
+        'meta[name="kassa-session"]'
+      )!.content!
+      const response = await fetch(`/api/call/${channel}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Kassa-Session': token },
+        body: JSON.stringify(input)
+      })
+      const result = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } }
+      if (!result.ok) throw new Error(`${channel}: ${result.error?.message}`)
+      return result.value
+    },
+    { channel, input }
+  ) as Promise<T>
+}
+
+interface Product {
+  id: string
+  unit: string
+  barcodes: string[]
+}
+
+/** Serves `size` bytes on POST /payload, and a blank page to fetch it from (same origin). */
+async function bareServer(size: number): Promise<{ url: string; server: Server }> {
+  const body = Buffer.alloc(size, 0x61)
+  const server = createServer((req, res) => {
+    if (req.url === '/payload') {
+      req.resume()
+      req.on('end', () => {
+        res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': body.length })
+        res.end(body)
+      })
+      return
+    }
+    res.writeHead(200, { 'Content-Type': 'text/html' })
+    res.end('<!doctype html><title>bare</title>')
+  })
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server }
+}
+
+export const bench: Bench = {
+  title: `counter: felt speed in Chromium against web mode (${LINES}-line cart, p95 over ${SCANS} scans)`,
+  async run(): Promise<BenchRow[]> {
+    if (!existsSync(join(ROOT, 'out', 'renderer', 'index.html')))
+      throw new Error('run npm run build:web first')
+    const dataDir = mkdtempSync(join(tmpdir(), 'kassa-bench-felt-'))
+    const { url, child } = await startWebMode(dataDir)
+    const browser = await chromium.launch({
+      ...(CHROMIUM ? { executablePath: CHROMIUM } : {}),
+      args: ['--no-sandbox', '--disable-gpu']
+    })
+    try {
+      const page = await browser.newPage({ viewport: { width: 1366, height: 860 } })
+      await page.goto(url)
+      const status = await api<{ setupProfile: unknown }>(page, 'auth:status', {})
+      await api(page, 'auth:setup', {
+        profile: status.setupProfile,
+        owner: { displayName: 'Bench', username: 'bench', password: 'bench-pass-1', pin: '1234' }
+      })
+      await api(page, 'shifts:open', { counts: {} })
+      const { products } = await api<{ products: Product[] }>(page, 'catalog:search', {
+        query: '',
+        limit: 200
+      })
+      const cart = await api<{ id: string }>(page, 'cart:open', {})
+      // 200 lines: every demo product once (kg goods weighed), so each is its own line.
+      for (const product of products.slice(0, LINES))
+        await api(page, 'cart:add-item', {
+          cartId: cart.id,
+          productId: product.id,
+          quantity: product.unit === 'kg' ? '0.5' : '1'
+        })
+      await page.reload()
+      await page
+        .locator('.cart-lines tbody tr')
+        .nth(LINES - 1)
+        .waitFor()
+      const responseBytes = (
+        await api<unknown>(page, 'cart:get', { cartId: cart.id }).then((v) => JSON.stringify(v))
+      ).length
+
+      // Each scan of a weighed item adds a line: Enter's timeStamp to the frame that shows the
+      // new row and the new total (polled every animation frame).
+      await page.evaluate(() => {
+        const w = globalThis as unknown as InPage
+        w.__arm = () => {
+          const total = w.document.querySelector('[data-testid="payable"]')?.textContent
+          const rows = w.document.querySelectorAll('.cart-lines tbody tr').length + 1
+          w.__felt = new Promise((done) => {
+            // A scan that never shows (a code split by a stalled machine) counts as a miss.
+            w.setTimeout(() => done(-1), 5000)
+            w.addEventListener(
+              'keydown',
+              (event) => {
+                if (event.key !== 'Enter') return
+                const enter = event.timeStamp
+                const frame = (now: number): void => {
+                  const count = w.document.querySelectorAll('.cart-lines tbody tr').length
+                  const shown = w.document.querySelector('[data-testid="payable"]')?.textContent
+                  if (count >= rows && shown !== total) done(now - enter)
+                  else w.requestAnimationFrame(frame)
+                }
+                w.requestAnimationFrame(frame)
+              },
+              { capture: true, once: true }
+            )
+          })
+        }
+      })
+      const weighed = products.filter((p) => p.unit === 'kg' && p.barcodes.length > 0)
+      const scans: number[] = []
+      for (let i = 0; i < SCANS; i++) {
+        await page.evaluate(() => (globalThis as unknown as InPage).__arm!())
+        await page.keyboard.type(weighed[i % weighed.length]!.barcodes[0]!, { delay: 5 })
+        await page.keyboard.press('Enter')
+        scans.push(await page.evaluate(() => (globalThis as unknown as InPage).__felt!))
+      }
+      const misses = scans.filter((ms) => ms < 0).length
+      const felt = scans.filter((ms) => ms >= 0)
+
+      // F12 to the amount field focused (and painted).
+      const f12: number[] = []
+      for (let i = 0; i < F12_RUNS; i++) {
+        await page.locator('#scan-input').focus()
+        const felt = page.evaluate(
+          () =>
+            new Promise<number>((done) => {
+              const w = globalThis as unknown as InPage
+              w.addEventListener(
+                'keydown',
+                (event) => {
+                  const start = event.timeStamp
+                  const frame = (now: number): void => {
+                    if (w.document.activeElement?.id === 'pay-tendered') done(now - start)
+                    else w.requestAnimationFrame(frame)
+                  }
+                  w.requestAnimationFrame(frame)
+                },
+                { capture: true, once: true }
+              )
+            })
+        )
+        await page.keyboard.press('F12')
+        f12.push(await felt)
+        await page.keyboard.press('Escape')
+        await page.locator('dialog[open]').waitFor({ state: 'detached' })
+      }
+
+      // The baseline: the same browser POSTs to a bare loopback server answering as many bytes.
+      const bare = await bareServer(responseBytes)
+      const plain = await browser.newPage()
+      await plain.goto(bare.url)
+      const loopback = await plain.evaluate(
+        async ({ runs, size }) => {
+          const body = JSON.stringify({ cartId: 'x'.repeat(36), code: '2000000000015' })
+          const times: number[] = []
+          for (let i = 0; i < runs; i++) {
+            const start = performance.now()
+            const response = await fetch('/payload', { method: 'POST', body })
+            const text = await response.text()
+            if (text.length !== size) throw new Error('short read')
+            times.push(performance.now() - start)
+          }
+          return times
+        },
+        { runs: SCANS, size: responseBytes }
+      )
+      bare.server.close()
+
+      const scanP95 = p95(felt)
+      const loopbackP95 = p95(loopback)
+      return [
+        {
+          name: `scanner Enter → new line painted + total updated (p95 of ${SCANS}, ${LINES}+ lines)`,
+          figure: {
+            label: `p95 ${scanP95.toFixed(1)} ms, median ${quantile(felt, 0.5).toFixed(1)} ms${misses ? `, ${misses} scans not shown in 5 s` : ''}`,
+            ms: scanP95
+          },
+          baseline: {
+            label: `bare loopback POST, ${(responseBytes / 1024).toFixed(0)} KB answer (p95)`,
+            ms: loopbackP95
+          },
+          note: `aim: one 60 Hz frame (16.7 ms) + the round trip = ${(16.7 + loopbackP95).toFixed(1)} ms; ${scanP95 <= 16.7 + loopbackP95 ? 'met' : 'missed'}`
+        },
+        {
+          name: `F12 → amount field focused (p95 of ${F12_RUNS})`,
+          figure: {
+            label: `p95 ${p95(f12).toFixed(1)} ms, median ${quantile(f12, 0.5).toFixed(1)} ms`,
+            ms: p95(f12)
+          },
+          baseline: { label: 'one 60 Hz frame', ms: 16.7 }
+        }
+      ]
+    } finally {
+      await browser.close()
+      child.kill('SIGTERM')
+      rmSync(dataDir, { recursive: true, force: true })
+    }
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * Tells a keyboard-wedge scanner from a person, by timing alone (issue 10, item 1).
+ *
+ * A wedge scanner "types" a code as key events a few milliseconds apart (2–15 ms on counter
+ * scanners) and ends it with Enter; a person, even a fast typist, averages 80–200 ms between
+ * keys and cannot keep up 16 keys a second over six keys. A busy machine can deliver a scanner's keys in clumps (one late by 100 ms, the next
+ * ones at once), so the rule is on the run's average, with a cap on any single gap:
+ *
+ * - `MIN_LENGTH` = 6: the shortest code taken for a scan (EAN-8 is 8, SKUs are 6+);
+ *   shorter runs are left to the field ("3*" is a quantity prefix, "12" a quantity);
+ * - `MAX_GAP_MS` = 350: a longer pause (Enter included) ends any run: keys before it were
+ *   a person's (who pauses to pick up the scanner after typing "ab" in a search). Single
+ *   slow gaps inside a run are tolerated: a loaded machine delivers keys late, in clumps,
+ *   and the first keys of a burst are often the slowest;
+ * - `MAX_AVG_GAP_MS` = 60: the run's average gap, Enter included; the oldest keys are left
+ *   out while the average is slower. Six keys averaging under 60 ms are past any typist.
+ *
+ * The detector only decides; `installScanBursts` (scanner.ts) intercepts at capture phase,
+ * restores the field the burst typed into and hands the code to the scan handler.
+ */
+export const BURST = { MIN_LENGTH: 6, MAX_GAP_MS: 350, MAX_AVG_GAP_MS: 60 } as const
+
+/** A key the detector is shown; `at` in milliseconds (the event's timeStamp). */
+export interface BurstKey<T = unknown> {
+  key: string
+  at: number
+  /** A modifier other than Shift was held: never part of a scan. */
+  modified: boolean
+  /** What the caller wants back for the run's first key (the field's value before it). */
+  before?: T
+}
+
+export type BurstVerdict<T = unknown> =
+  /** Not a scan: let the key do what it does. */
+  | { kind: 'pass' }
+  /** An Enter that ends a burst: swallow it and scan `code`; `before` is its first key's. */
+  | { kind: 'scan'; code: string; before: T | undefined }
+
+/** The scanner's code alphabet: digits, letters and the few signs in SKUs. */
+const CODE_CHAR = /^[0-9A-Za-z\-_.]$/
+
+export class BurstDetector<T = unknown> {
+  private keys: Array<{ key: string; at: number; before: T | undefined }> = []
+
+  /** Feeds one keydown; the answer says whether it ends a scan. */
+  feed({ key, at, modified, before }: BurstKey<T>): BurstVerdict<T> {
+    if (key === 'Enter') {
+      const verdict = this.judge(at)
+      this.keys = []
+      return verdict
+    }
+    if (modified || !CODE_CHAR.test(key)) {
+      if (key !== 'Shift') this.keys = []
+      return { kind: 'pass' }
+    }
+    const last = this.keys.at(-1)
+    if (last && at - last.at > BURST.MAX_GAP_MS) this.keys = []
+    this.keys.push({ key, at, before })
+    return { kind: 'pass' }
+  }
+
+  private judge(enterAt: number): BurstVerdict<T> {
+    const last = this.keys.at(-1)
+    if (!last || enterAt - last.at > BURST.MAX_GAP_MS) return { kind: 'pass' }
+    let run = this.keys
+    // Average gap over the run, Enter included: (enter − first key) / keys.
+    const average = (keys: typeof run): number => (enterAt - keys[0]!.at) / keys.length
+    while (run.length >= BURST.MIN_LENGTH && average(run) > BURST.MAX_AVG_GAP_MS) run = run.slice(1)
+    if (run.length < BURST.MIN_LENGTH) return { kind: 'pass' }
+    return { kind: 'scan', code: run.map((k) => k.key).join(''), before: run[0]!.before }
+  }
+
+  reset(): void {
+    this.keys = []
+  }
+}

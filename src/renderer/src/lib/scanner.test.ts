@@ -1,0 +1,122 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest'
+import { BURST, BurstDetector } from './burst-detector'
+import { installScanBursts } from './scanner'
+
+describe('BurstDetector', () => {
+  const feedAll = (detector: BurstDetector, text: string, start: number, gap: number) =>
+    [...text].map((key, i) => detector.feed({ key, at: start + i * gap, modified: false }))
+
+  it('takes 13 digits 5 ms apart ending in Enter as a scan', () => {
+    const detector = new BurstDetector()
+    feedAll(detector, '6923456010029', 1000, 5)
+    expect(detector.feed({ key: 'Enter', at: 1070, modified: false })).toMatchObject({
+      kind: 'scan',
+      code: '6923456010029'
+    })
+  })
+
+  it('takes a burst whose first keys came late on a busy machine', () => {
+    const detector = new BurstDetector()
+    detector.feed({ key: '2', at: 0, modified: false })
+    detector.feed({ key: '0', at: 150, modified: false })
+    feedAll(detector, '00000060149', 300, 4)
+    expect(detector.feed({ key: 'Enter', at: 350, modified: false })).toMatchObject({
+      kind: 'scan',
+      code: '2000000060149'
+    })
+  })
+
+  it('takes a burst a busy machine delivered in clumps (one key 120 ms late)', () => {
+    const detector = new BurstDetector()
+    feedAll(detector, '692345', 0, 3)
+    feedAll(detector, '6010029', 135, 3)
+    expect(detector.feed({ key: 'Enter', at: 160, modified: false })).toMatchObject({
+      kind: 'scan',
+      code: '6923456010029'
+    })
+  })
+
+  it('leaves a person typing 120 ms apart alone', () => {
+    const detector = new BurstDetector()
+    feedAll(detector, '100000', 1000, 120)
+    expect(detector.feed({ key: 'Enter', at: 1000 + 6 * 120, modified: false })).toEqual({ kind: 'pass' })
+  })
+
+  it('leaves a very fast typist (80 ms a key) alone', () => {
+    const detector = new BurstDetector()
+    feedAll(detector, '1234567', 0, 80)
+    expect(detector.feed({ key: 'Enter', at: 7 * 80, modified: false }).kind).toBe('pass')
+  })
+
+  it(`needs at least ${BURST.MIN_LENGTH} characters: "3*" style prefixes and short quantities stay with the field`, () => {
+    const detector = new BurstDetector()
+    feedAll(detector, '12345', 0, 2)
+    expect(detector.feed({ key: 'Enter', at: 12, modified: false }).kind).toBe('pass')
+  })
+
+  it('starts a new run after a pause, so slow typing before a burst is not part of the code', () => {
+    const detector = new BurstDetector()
+    feedAll(detector, 'ab', 0, 180)
+    feedAll(detector, '69012345', 600, 4)
+    expect(detector.feed({ key: 'Enter', at: 640, modified: false })).toMatchObject({
+      kind: 'scan',
+      code: '69012345'
+    })
+  })
+
+  it('ignores a burst whose Enter comes late (a person pressing Enter after a paste)', () => {
+    const detector = new BurstDetector()
+    feedAll(detector, '69012345', 0, 4)
+    expect(detector.feed({ key: 'Enter', at: 500, modified: false }).kind).toBe('pass')
+  })
+})
+
+describe('installScanBursts', () => {
+  let uninstall: (() => void) | null = null
+  afterEach(() => {
+    uninstall?.()
+    document.body.innerHTML = ''
+  })
+
+  /** Types like a wedge scanner: each key's default action inserts it, unless prevented. */
+  function burst(field: HTMLInputElement, code: string): { submitted: boolean } {
+    let submitted = false
+    field.form?.addEventListener('submit', (e) => {
+      e.preventDefault()
+      submitted = true
+    })
+    let at = 10_000
+    for (const key of code) {
+      const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true })
+      Object.defineProperty(event, 'timeStamp', { value: (at += 4) })
+      if (field.dispatchEvent(event)) field.value += key
+    }
+    const enter = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true })
+    Object.defineProperty(enter, 'timeStamp', { value: at + 4 })
+    if (field.dispatchEvent(enter)) field.form?.requestSubmit()
+    return { submitted }
+  }
+
+  it('routes a burst in a money field to the scan handler, restores the field and submits nothing', () => {
+    document.body.innerHTML = '<form><input id="cash" value="50"></form>'
+    const field = document.getElementById('cash') as HTMLInputElement
+    const scans: string[] = []
+    uninstall = installScanBursts(window, undefined, () => (code) => scans.push(code))
+    const { submitted } = burst(field, '6923456010029')
+    expect(scans).toEqual(['6923456010029'])
+    expect(field.value).toBe('50')
+    expect(submitted).toBe(false)
+  })
+
+  it('leaves a scan-target field (the scan bar, a payment code) to its own Enter', () => {
+    document.body.innerHTML = '<form><input id="code" data-scan-target value=""></form>'
+    const field = document.getElementById('code') as HTMLInputElement
+    const scans: string[] = []
+    uninstall = installScanBursts(window, undefined, () => (code) => scans.push(code))
+    const { submitted } = burst(field, '134567890123456789')
+    expect(scans).toEqual([])
+    expect(field.value).toBe('134567890123456789')
+    expect(submitted).toBe(true)
+  })
+})

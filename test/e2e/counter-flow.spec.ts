@@ -1,0 +1,190 @@
+import { expect, snap, test } from './fixtures'
+import { api, openShopAsOwner } from './helpers/api'
+import { burst, pieceGoods, typeSlowly, type DemoProduct } from './helpers/counter'
+
+// Issue 10, items 6, 7, 10, 12, 13, 14 and the minor ones on the Sell and payment screens.
+
+test('selling before a shift is open: refused at the first scan with "Open shift", then back to selling', async ({
+  page,
+  kassa
+}) => {
+  await page.setViewportSize({ width: 1024, height: 768 })
+  await openShopAsOwner(page, kassa.url, { openShift: false })
+  const [product] = await pieceGoods(page)
+  await burst(page, product!.barcodes[0]!)
+  const notice = page.getByRole('alert').filter({ hasText: 'No shift is open on this till' })
+  await expect(notice).toBeVisible()
+  await expect(page.locator('.cart-lines tbody tr')).toHaveCount(0)
+  await snap(page, 'counter-no-shift-1024x768-en')
+  await notice.getByRole('button', { name: 'Open shift' }).click()
+  const open = page.getByRole('dialog', { name: 'Open a shift: count the float' })
+  await open.getByLabel(/Other cash/).fill('200')
+  await open.getByRole('button', { name: 'Open shift' }).click()
+  // Back on the Sell screen, and the refused scan went through.
+  await expect(open).toHaveCount(0)
+  await expect(page.getByRole('region', { name: 'Cart' })).toContainText(product!.nameEn)
+  await expect(page.getByRole('button', { name: /^Shift T01-S\d+ open$/ })).toBeVisible()
+  await expect(page.getByRole('alert')).toHaveCount(0)
+})
+
+test('weighed goods ask for the weight, and a kg line without one cannot be paid', async ({
+  page,
+  kassa
+}) => {
+  await page.setViewportSize({ width: 1024, height: 768 })
+  await openShopAsOwner(page, kassa.url)
+  const { products } = await api<{ products: DemoProduct[] }>(page, 'catalog:search', {
+    query: '',
+    limit: 200
+  })
+  const kg = products.find((p) => p.unit === 'kg' && p.barcodes.length > 0)!
+  await burst(page, kg.barcodes[0]!)
+  const row = page.locator('.cart-lines tbody tr', { hasText: kg.nameEn })
+  await expect(row.getByText('weight?')).toBeVisible()
+  await expect(page.locator('#line-quantity')).toBeFocused()
+  await snap(page, 'counter-weight-needed-1024x768-en')
+
+  await page.keyboard.press('F12')
+  const pay = page.locator('dialog[open]')
+  await typeSlowly(page, '100')
+  await page.keyboard.press('Enter')
+  await expect(pay.getByRole('alert')).toContainText('sold by the kg: enter its weight first')
+  await expect(page.getByTestId('change-given')).toHaveCount(0)
+  await pay.getByRole('button', { name: 'Back to cart' }).click()
+
+  await page.locator('#line-quantity').fill('0.5')
+  await page.locator('#line-quantity').press('Enter')
+  await expect(row.locator('td').first()).toHaveText('0.5 kg')
+  await page.keyboard.press('F12')
+  await typeSlowly(page, '100')
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('change-given')).toBeVisible()
+})
+
+test('split tender with cash first: quick amounts and change stay, a declined card is red, then the card pays the rest', async ({
+  page,
+  kassa
+}) => {
+  await page.setViewportSize({ width: 1366, height: 860 })
+  await openShopAsOwner(page, kassa.url)
+  const goods = (await pieceGoods(page)).filter((p) => p.priceMinor >= 800)
+  await burst(page, goods[0]!.barcodes[0]!)
+  await burst(page, goods[1]!.barcodes[0]!)
+  await page.keyboard.press('F12')
+  const dialog = page.locator('dialog[open]')
+  await expect(page.locator('#pay-tendered')).toBeFocused()
+  await typeSlowly(page, '5')
+  const part = dialog.getByRole('button', { name: 'Take ¥5.00 cash, pay the rest another way' })
+  await expect(part).toBeVisible()
+  await page.keyboard.press('Enter')
+  await expect(dialog.getByTestId('checkout-paid')).toHaveText('¥5.00')
+  const remaining = await dialog.getByTestId('checkout-remaining').innerText()
+
+  // Cash in the split still has its quick amounts and change.
+  await expect(dialog.getByRole('group', { name: 'Quick amounts' }).getByRole('button')).not.toHaveCount(0)
+  await expect(dialog.getByTestId('change-preview')).toBeVisible()
+  await snap(page, 'counter-split-cash-first-1366x860-en')
+
+  await dialog.getByRole('tab', { name: 'Card' }).click()
+  await dialog.getByRole('button', { name: 'Charge card on the terminal' }).click()
+  await dialog.getByRole('button', { name: 'Customer device' }).click()
+  const device = page.getByRole('complementary', { name: 'Customer device (sandbox)' })
+  const trade = device.getByRole('region', { name: `Card ${remaining}` })
+  await trade.getByLabel('PIN').fill('0000')
+  await trade.getByRole('button', { name: 'Present card' }).click()
+  // Declined: said in red, never in green.
+  await expect(device.locator('.notice--error')).toBeVisible()
+  await expect(device.locator('.notice--ok')).toHaveCount(0)
+  await snap(page, 'counter-card-declined-1366x860-en')
+
+  await dialog.getByRole('button', { name: 'Try again' }).click()
+  const retry = device.getByRole('region', { name: `Card ${remaining}` }).last()
+  await retry.getByRole('button', { name: 'Present card' }).click()
+  await expect(page.getByRole('dialog', { name: 'Paid' })).toBeVisible()
+  const receipt = page.getByRole('article', { name: 'Receipt' })
+  await expect(receipt).toContainText('Paid (cash)')
+  await expect(receipt).toContainText('Paid (card)')
+})
+
+test('keyboard first: search with arrows, 3* and +/−, confirmations instead of window.confirm, and a reload keeps the cashier', async ({
+  page,
+  kassa
+}) => {
+  await page.setViewportSize({ width: 1024, height: 768 })
+  page.on('dialog', (dialog) => {
+    throw new Error(`a browser dialog opened: ${dialog.message()}`)
+  })
+  await openShopAsOwner(page, kassa.url)
+  const goods = await pieceGoods(page)
+  const rows = page.locator('.cart-lines tbody tr')
+
+  // Every shortcut is on screen.
+  const keys = page.getByRole('list', { name: 'Keyboard shortcuts' })
+  for (const key of ['F2', '↑↓ Enter', '3*', '+ −', 'Del', 'F4', 'F8', 'F12'])
+    await expect(keys).toContainText(key)
+
+  // Search: type a name, ↓ and Enter pick the first result; the filter goes with the box.
+  const target = goods.find((p) => p.nameEn.length > 6)!
+  await page.keyboard.press('F2')
+  await typeSlowly(page, target.nameEn.slice(0, 6))
+  await expect(page.locator('.product-grid .tile').first()).toBeVisible()
+  await expect(page.locator('.product-grid .chips')).toHaveCount(0)
+  await page.keyboard.press('ArrowDown')
+  await expect(page.locator('.product-grid .tile.is-active')).toHaveCount(1)
+  await page.keyboard.press('Enter')
+  await expect(rows).toHaveCount(1)
+  await expect(page.locator('#scan-input')).toHaveValue('')
+  await expect(page.locator('.product-grid .chips')).toBeVisible()
+
+  // +/− on the selected line (focus away from the fields).
+  await rows.first().click()
+  await page.keyboard.press('+')
+  await expect(rows.first().locator('td').first()).toHaveText('2')
+  await page.keyboard.press('-')
+  await expect(rows.first().locator('td').first()).toHaveText('1')
+
+  // A quantity beyond what a counter sells asks first.
+  await page.locator('#line-quantity').fill('500')
+  await page.locator('#line-quantity').press('Enter')
+  await expect(page.getByTestId('large-quantity')).toContainText('500')
+  await page.getByRole('button', { name: 'No, correct it' }).click()
+  await expect(rows.first().locator('td').first()).toHaveText('1')
+
+  // 3* then a scan.
+  const other = goods.find((p) => p.id !== target.id)!
+  await page.keyboard.press('F2')
+  await typeSlowly(page, '3*')
+  await burst(page, other.barcodes[0]!)
+  await expect(
+    page.locator('.cart-lines tbody tr', { hasText: other.nameEn }).locator('td').first()
+  ).toHaveText('3')
+
+  // F12: the amount has the focus; a tender far above the amount due asks before paying.
+  await page.keyboard.press('F12')
+  await expect(page.locator('#pay-tendered')).toBeFocused()
+  await typeSlowly(page, '50000')
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('large-tender')).toContainText('¥50,000.00')
+  await snap(page, 'counter-large-tender-1024x768-en')
+  await page.getByRole('button', { name: 'No, correct it' }).click()
+  await page.locator('#pay-tendered').fill('')
+  await typeSlowly(page, '100')
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('change-given')).toBeVisible()
+  expect((await api<{ total: number }>(page, 'orders:search', {})).total).toBe(1)
+  await page.keyboard.press('Escape')
+
+  // Clear asks in the app's own dialog.
+  await burst(page, other.barcodes[0]!)
+  await page.getByRole('button', { name: 'Clear cart' }).click()
+  const clear = page.getByRole('dialog', { name: 'Clear this cart?' })
+  await expect(clear).toBeVisible()
+  await clear.getByRole('button', { name: 'Clear cart' }).click()
+  await expect(rows).toHaveCount(0)
+
+  // No sale added to the unread badge; a reload keeps the cashier signed in.
+  await expect(page.getByRole('button', { name: /unread/ })).toHaveCount(0)
+  await page.reload()
+  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible()
+  await expect(page.getByLabel('Password')).toHaveCount(0)
+})

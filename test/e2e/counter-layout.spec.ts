@@ -1,0 +1,109 @@
+import { expect, snap, test } from './fixtures'
+import { api, openShopAsOwner } from './helpers/api'
+import {
+  burst,
+  expectNoSideScroll,
+  LANGUAGES,
+  nameIn,
+  SIZES,
+  useLanguage,
+  visibleCartRows,
+  type DemoProduct
+} from './helpers/counter'
+
+// Issue 10, item 4: the cart is the cashier's main view. With 40 lines of the longest names,
+// at 1024×768 and 1366×860, it shows at least 6 lines with name, quantity, price and line
+// total readable, the newest line in view; nothing scrolls sideways; the language switch stays.
+
+for (const size of SIZES) {
+  for (const language of LANGUAGES) {
+    const tag = `${size.width}x${size.height}-${language}`
+    test(`a 40-line cart of the longest names at ${size.width}×${size.height} in ${language}`, async ({
+      page,
+      kassa
+    }) => {
+      await page.setViewportSize(size)
+      await openShopAsOwner(page, kassa.url)
+      const { products } = await api<{ products: DemoProduct[] }>(page, 'catalog:search', {
+        query: '',
+        limit: 200
+      })
+      const longest = products
+        .filter((p) => p.unit === 'piece' && p.barcodes.length > 0)
+        .sort((a, b) => nameIn(b, language).length - nameIn(a, language).length)
+      const cart = await api<{ id: string }>(page, 'cart:open', {})
+      for (const product of longest.slice(0, 40))
+        await api(page, 'cart:add-item', { cartId: cart.id, productId: product.id, quantity: '12' })
+      await useLanguage(page, language)
+      const rows = page.locator('.cart-lines tbody tr')
+      await expect(rows).toHaveCount(40)
+
+      // The newest line, scanned now, is selected and in view.
+      const newest = longest[40]!
+      await burst(page, newest.barcodes[0]!)
+      await expect(rows).toHaveCount(41)
+      const last = rows.last()
+      await expect(last).toHaveClass(/is-selected/)
+      await expect(last).toBeInViewport({ ratio: 1 })
+      await expect(last).toContainText(nameIn(newest, language))
+
+      // At least six lines wholly visible, each on one line, with every column on screen.
+      expect(await visibleCartRows(page)).toBeGreaterThanOrEqual(6)
+      const layout = await page.evaluate(() => {
+        const row = document.querySelector('.cart-lines tbody tr.is-selected')!
+        const name = row.querySelector('.cart-lines__name')!.getBoundingClientRect()
+        const nameCell = row.firstElementChild!.getBoundingClientRect()
+        const cells = [...row.children].map((cell) => cell.getBoundingClientRect())
+        const nameStyle = getComputedStyle(row.querySelector('.cart-lines__name')!)
+        const total = row.lastElementChild!.querySelector('.strong')!.getBoundingClientRect()
+        return {
+          nameHeight: name.height,
+          lineHeight: parseFloat(nameStyle.lineHeight) || parseFloat(nameStyle.fontSize) * 1.4,
+          nameWidth: nameCell.width,
+          fontSize: parseFloat(nameStyle.fontSize),
+          rightmost: Math.max(...cells.map((c) => c.right), total.right),
+          width: window.innerWidth
+        }
+      })
+      expect(layout.nameHeight).toBeLessThan(layout.lineHeight * 1.5)
+      expect(layout.fontSize).toBeGreaterThanOrEqual(17)
+      expect(layout.nameWidth).toBeGreaterThanOrEqual(150)
+      expect(layout.rightmost).toBeLessThanOrEqual(layout.width)
+      await expect(last.locator('td').first()).toBeVisible()
+
+      // The language switch is on screen, and nothing scrolls sideways.
+      const other = language === 'en' ? '中文' : 'English'
+      await expect(page.getByRole('button', { name: other })).toBeInViewport({ ratio: 1 })
+      await expectNoSideScroll(page)
+      await snap(page, `counter-cart-40-${tag}`)
+    })
+  }
+}
+
+test('no screen scrolls sideways at 1024×768, and a tall dialog keeps its buttons in view', async ({
+  page,
+  kassa
+}) => {
+  await page.setViewportSize({ width: 1024, height: 768 })
+  await openShopAsOwner(page, kassa.url)
+  const nav = page.getByRole('navigation', { name: 'Main navigation' })
+  for (const name of ['Sell', 'Orders', 'Settlement', 'Products', 'Coupons', 'Settings', 'Staff']) {
+    await nav.getByRole('button', { name }).click()
+    await expect(nav.getByRole('button', { name })).toHaveAttribute('aria-current', 'page')
+    await page.waitForTimeout(300)
+    await expectNoSideScroll(page)
+    await expect(page.getByRole('button', { name: '中文' })).toBeInViewport({ ratio: 1 })
+    await snap(page, `counter-screen-${name.toLowerCase()}-1024x768-en`)
+  }
+  // The product editor is taller than the screen: its body scrolls, its buttons stay.
+  await nav.getByRole('button', { name: 'Products' }).click()
+  await page.getByRole('button', { name: /^(New product|Add product)/ }).click()
+  const dialog = page.locator('dialog[open]')
+  await expect(dialog).toBeVisible()
+  const box = await dialog.boundingBox()
+  expect(box!.y + box!.height).toBeLessThanOrEqual(768)
+  const buttons = dialog.locator('.dialog__actions button')
+  for (const button of await buttons.all()) await expect(button).toBeInViewport({ ratio: 1 })
+  await expectNoSideScroll(page)
+  await snap(page, 'counter-tall-dialog-1024x768-en')
+})

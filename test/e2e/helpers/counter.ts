@@ -1,0 +1,90 @@
+import { expect, type Page } from '@playwright/test'
+import { api } from './api'
+
+/** The counter sizes every Sell-screen walk is made at (issue 10). */
+export const SIZES = [
+  { width: 1024, height: 768 },
+  { width: 1366, height: 860 }
+] as const
+export const LANGUAGES = ['en', 'zh-CN'] as const
+export type Language = (typeof LANGUAGES)[number]
+
+export interface DemoProduct {
+  id: string
+  sku: string
+  barcodes: string[]
+  nameZh: string
+  nameEn: string
+  unit: string
+  priceMinor: number
+}
+
+/** A keyboard-wedge scanner: keys a few ms apart, then Enter — wherever the focus is. */
+export async function burst(page: Page, code: string): Promise<void> {
+  await page.keyboard.type(code, { delay: 5 })
+  await page.keyboard.press('Enter')
+}
+
+/** A person typing: keys well apart, as no scanner sends them; then the pause a person makes. */
+export async function typeSlowly(page: Page, text: string): Promise<void> {
+  await page.keyboard.type(text, { delay: 120 })
+  await page.waitForTimeout(400)
+}
+
+/** Switches the interface language through the API and reloads (the sign-in is kept). */
+export async function useLanguage(page: Page, language: Language): Promise<void> {
+  await api(page, 'preferences:update', { language })
+  await page.reload()
+  await page.getByRole('navigation', { name: language === 'en' ? 'Main navigation' : '主导航' }).waitFor()
+}
+
+/** The demo shop's products sold by the piece, with barcodes, cheapest first. */
+export async function pieceGoods(page: Page): Promise<DemoProduct[]> {
+  const { products } = await api<{ products: DemoProduct[] }>(page, 'catalog:search', {
+    query: '',
+    limit: 200
+  })
+  return products
+    .filter((p) => p.unit === 'piece' && p.barcodes.length > 0 && p.priceMinor >= 100)
+    .sort((a, b) => a.priceMinor - b.priceMinor)
+}
+
+export const nameIn = (product: DemoProduct, language: Language): string =>
+  language === 'en' ? product.nameEn : product.nameZh
+
+/** Nothing on the page scrolls sideways: the window, the screen area, or the cart. */
+export async function expectNoSideScroll(page: Page): Promise<void> {
+  // Polled: a screen settling (tiles arriving, fonts) may overflow for a frame.
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        [document.documentElement, ...document.querySelectorAll('.shell__main, .cart-lines, dialog[open]')]
+          .filter((el) => el.scrollWidth > el.clientWidth + 1)
+          .map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${el.scrollWidth} > ${el.clientWidth}`)
+      )
+    )
+    .toEqual([])
+}
+
+/** The cart's rows wholly inside its visible box. */
+export async function visibleCartRows(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const box = document.querySelector('.cart-lines')!.getBoundingClientRect()
+    const head = document.querySelector('.cart-lines thead')!.getBoundingClientRect()
+    return [...document.querySelectorAll('.cart-lines tbody tr')].filter((row) => {
+      const r = row.getBoundingClientRect()
+      return r.top >= head.bottom - 1 && r.bottom <= box.bottom + 1 && r.bottom <= window.innerHeight
+    }).length
+  })
+}
+
+/** The topmost element at the centre of `selector`'s box is inside it: nothing covers it. */
+export async function isOnTop(page: Page, selector: string): Promise<boolean> {
+  return page.evaluate((sel) => {
+    const el = document.querySelector(sel)
+    if (!el) return false
+    const r = el.getBoundingClientRect()
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + Math.min(40, r.height / 2))
+    return hit !== null && el.contains(hit)
+  }, selector)
+}
