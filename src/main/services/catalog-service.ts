@@ -118,7 +118,7 @@ export function createCatalogService(ctx: ServiceContext) {
           'CONFLICT',
           `scaleCode: ${scaleCode} ${M.scaleCodeTaken} (${other.sku})`,
           'scaleCode',
-          { key: 'errors.catalog.scaleCodeTaken', params: { code: scaleCode, sku: other.sku } }
+          { key: 'errors.catalog.scaleCodeTakenBy', params: { code: scaleCode, sku: other.sku } }
         )
     }
     const skuOwner = repo.getProductBySku(sku)

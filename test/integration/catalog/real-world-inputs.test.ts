@@ -89,6 +89,8 @@ describe('check digits', () => {
         line: 2,
         field: 'barcodes',
         message: 'check digit should be 2: 6901234567892',
+        key: 'errors.catalog.checkDigit',
+        params: { expected: 2, corrected: '6901234567892' },
         value: '6901234567890'
       }
     ])

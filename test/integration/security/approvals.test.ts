@@ -23,7 +23,7 @@ async function sellRice(core: Core, session: string, quantity: string, key: stri
   await callOk(core, session, 'cart:add-item', { cartId: cart.id, code: GOODS.rice.sku, quantity })
   const { order } = await callOk(core, session, 'checkout:begin', {
     cartId: cart.id,
-    cash: { tendered: '1000' },
+    cash: { tendered: '1000', confirmLargeTender: true },
     checkoutKey: key
   })
   return order

@@ -22,12 +22,12 @@ export function scaleLabelLine(
   const label = readScaleLabel(code, settings.scaleLabels())
   if (!label) return undefined
   if ('problem' in label) {
-    const which = label.problem === 'check-digit' ? 'checkDigit' : 'valueCheckDigit'
+    const key = label.problem === 'check-digit' ? 'errors.scale.checkDigit' : 'errors.scale.valueCheckDigit'
     throw new DomainError(
       'VALIDATION',
       `The label was misread (its ${label.problem === 'check-digit' ? 'check digit' : 'price check digit'} should be ${label.expected}): scan it again`,
       'code',
-      { key: `errors.scale.${which}`, params: { expected: label.expected, code } }
+      { key, params: { expected: label.expected, code } }
     )
   }
   const product = products.byScaleCode(label.itemCode)

@@ -112,7 +112,7 @@ export const coreEn = {
     },
     catalog: {
       checkDigit: 'The check digit should be {{expected}}: {{corrected}}',
-      scaleCodeTaken: 'Scale code {{code}} already belongs to {{sku}}.'
+      scaleCodeTakenBy: 'Scale code {{code}} already belongs to {{sku}}.'
     },
     scale: {
       checkDigit: 'The label was misread (its check digit should be {{expected}}). Scan it again.',
@@ -131,7 +131,7 @@ export const coreEn = {
     checkout: {
       implausibleTender:
         'Cash received {{tendered}} is more than {{limit}}. Was that a scan? Check and confirm.',
-      weightMissing: '{{nameEn}} is sold by the kg: enter its weight first.'
+      weightMissing: '{{nameEn}} ({{name}}) is sold by the kg: enter its weight first.'
     },
     sync: {
       ownedByHq: {

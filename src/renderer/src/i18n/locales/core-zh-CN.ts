@@ -114,7 +114,7 @@ export const coreZhCN: Messages<typeof coreEn> = {
     },
     catalog: {
       checkDigit: '校验位应为 {{expected}}：{{corrected}}',
-      scaleCodeTaken: '秤码 {{code}} 已属于 {{sku}}。'
+      scaleCodeTakenBy: '秤码 {{code}} 已属于 {{sku}}。'
     },
     scale: {
       checkDigit: '条码标签读错了（校验位应为 {{expected}}），请重新扫描。',
@@ -129,7 +129,7 @@ export const coreZhCN: Messages<typeof coreEn> = {
     },
     checkout: {
       implausibleTender: '实收 {{tendered}} 超过 {{limit}}。是否误扫了条码？请核对后确认。',
-      weightMissing: '{{name}} 按公斤计价：请先输入重量。'
+      weightMissing: '{{name}}（{{nameEn}}）按公斤计价：请先输入重量。'
     },
     sync: {
       ownedByHq: {
