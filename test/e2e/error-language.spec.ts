@@ -33,6 +33,9 @@ for (const size of [
     await page.keyboard.press('Enter')
     await page.getByLabel('数量').fill('99999999999999999')
     await page.getByLabel('数量').press('Enter')
+    // The till asks first about an implausible quantity; confirmed, main still refuses it.
+    const check = page.getByRole('dialog', { name: '请核对数量' })
+    await check.getByRole('button', { name: '确认' }).click()
     await expect(page.getByText('数量：数值太大')).toBeVisible()
     await snap(page, `errors-quantity-zh-${size.width}`)
 

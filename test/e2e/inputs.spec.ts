@@ -115,5 +115,5 @@ test('the demo shop’s apples scan from a scale label at the till; a misread la
   const misread = `${label.slice(0, 12)}${(Number(label[12]) + 1) % 10}`
   await page.keyboard.type(misread)
   await page.keyboard.press('Enter')
-  await expect(page.getByRole('alert')).toContainText('scan it again')
+  await expect(page.getByRole('alert')).toContainText('Scan it again')
 })

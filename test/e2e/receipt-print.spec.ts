@@ -18,7 +18,7 @@ async function saveReceiptSettings(page: Page, paper: string): Promise<void> {
     .getByRole('navigation', { name: 'Main navigation' })
     .getByRole('button', { name: 'Settings' })
     .click()
-  await page.getByLabel('Address').fill('上海市静安区南京西路 1266 号 恒隆广场一楼 108 室')
+  await page.getByLabel('Address', { exact: true }).fill('上海市静安区南京西路 1266 号 恒隆广场一楼 108 室')
   await page.getByLabel('Phone').fill('+86 21 6288 0000')
   await page.getByLabel('Tax ID').fill('91310000MA1FL1AB2C')
   await page.getByLabel('Receipt paper').selectOption({ label: paper })

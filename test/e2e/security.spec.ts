@@ -28,7 +28,7 @@ for (const size of [
 
     // Only the currency's coins are cash-rounding steps.
     const steps = await page.getByLabel('Cash rounding').locator('option').allTextContents()
-    expect(steps).toEqual(['None — exact to the minor unit', '0.10 CNY', '0.50 CNY', '1.00 CNY'])
+    expect(steps).toEqual(['None — exact to the minor unit', '0.05 CNY', '0.10 CNY', '0.50 CNY', '1.00 CNY'])
 
     await expect(form.getByLabel('Refunds per order (CNY)')).toHaveValue('100.00')
     await expect(form.getByLabel('Cash paid out for a refund (CNY)')).toHaveValue('0.00')

@@ -52,7 +52,7 @@ async function arrangeDay(page: Page): Promise<void> {
     return (
       await api<{ order: { id: string; lines: Array<{ id: string }> } }>(page, 'checkout:begin', {
         cartId: cart.id,
-        cash: { tendered: '500' },
+        cash: { tendered: '500', confirmLargeTender: true },
         checkoutKey: `z-${cart.id}`
       })
     ).order

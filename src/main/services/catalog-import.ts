@@ -107,7 +107,8 @@ export function planImport(repo: CatalogRepo, currency: string, text: string): I
       fail(
         row,
         '',
-        `has ${row.cellCount} cell${row.cellCount === 1 ? '' : 's'} but the header has ${row.headerCount} (a comma inside a number? quote the cell or use a decimal point)`
+        `has ${row.cellCount} cell${row.cellCount === 1 ? '' : 's'} but the header has ${row.headerCount} (a comma inside a number? quote the cell or use a decimal point)`,
+        { key: 'errors.catalog.cellCount', params: { cells: row.cellCount, header: row.headerCount } }
       )
       rows.push({
         line: row.line,

@@ -277,7 +277,7 @@ export function createCartService(
           unitPrice: product.priceMinor,
           taxRate: product.taxRate,
           // Weighed goods without a weight wait for one; never a silent 1 kg (issue 10, item 10).
-          weightPending: product.unit === 'kg' && input.quantity === undefined
+          weightPending: product.unit === 'kg' && input.quantity === undefined && labelled === undefined
         })
       })
     },

@@ -112,6 +112,8 @@ export const coreEn = {
     },
     catalog: {
       checkDigit: 'The check digit should be {{expected}}: {{corrected}}',
+      cellCount:
+        'has {{cells}} cells but the header has {{header}} — a comma inside a number? Quote the cell or use a decimal point.',
       scaleCodeTakenBy: 'Scale code {{code}} already belongs to {{sku}}.'
     },
     scale: {

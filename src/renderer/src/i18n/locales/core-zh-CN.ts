@@ -114,6 +114,8 @@ export const coreZhCN: Messages<typeof coreEn> = {
     },
     catalog: {
       checkDigit: '校验位应为 {{expected}}：{{corrected}}',
+      cellCount:
+        '有 {{cells}} 个单元格，但表头有 {{header}} 列——数字里有逗号？请给单元格加引号或改用小数点。',
       scaleCodeTakenBy: '秤码 {{code}} 已属于 {{sku}}。'
     },
     scale: {

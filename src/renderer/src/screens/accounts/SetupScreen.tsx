@@ -4,7 +4,7 @@ import {
   ACCOUNT_MESSAGES,
   passwordProblem,
   STORE_LOCALES,
-  formatFieldPath,
+  zodRefusal,
   setupInputSchema,
   type ApiError,
   type StoreProfile
@@ -40,7 +40,7 @@ export function SetupScreen({ initial }: { initial: StoreProfile }) {
     if (fields.some((field) => edited.has(field))) return undefined
     const found =
       issues.find((issue) => issue.field && fields.includes(issue.field)) ?? fieldError(error, ...fields)
-    return found ? errorText(found) : undefined
+    return found ? errorText(found, { beside: true }) : undefined
   }
   const onSubmit = (event: FormEvent): void => {
     event.preventDefault()
@@ -49,17 +49,16 @@ export function SetupScreen({ initial }: { initial: StoreProfile }) {
       owner: { ...owner, username: owner.username.trim(), displayName: owner.displayName.trim() }
     }
     const parsed = setupInputSchema.safeParse(input)
-    const found: ApiError[] = parsed.success
-      ? []
-      : parsed.error.issues.map((issue) => ({
-          code: 'VALIDATION' as const,
-          field: formatFieldPath(issue.path),
-          message: issue.message
-        }))
+    const found: ApiError[] = parsed.success ? [] : parsed.error.issues.map((issue) => zodRefusal(issue))
     // The password's strength is checked in main with this same shared rule.
-    const weak = passwordProblem(input.owner.password, input.owner.username)
-    if (weak && !found.some((issue) => issue.field === 'owner.password'))
-      found.push({ code: 'VALIDATION', field: 'owner.password', message: ACCOUNT_MESSAGES[weak] })
+    const problem = passwordProblem(input.owner.password, input.owner.username)
+    if (problem && !found.some((issue) => issue.field === 'owner.password'))
+      found.push({
+        code: 'VALIDATION',
+        field: 'owner.password',
+        message: ACCOUNT_MESSAGES[problem],
+        key: `errors.accounts.${problem}`
+      })
     setIssues(found)
     setEdited(new Set())
     setMismatch(owner.password !== confirm)

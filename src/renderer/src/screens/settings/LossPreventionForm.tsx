@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CheckCircle2, Save } from 'lucide-react'
-import type { ApiError, LossPrevention, LossPreventionInput } from '@shared/contract'
+import { zodRefusal, type ApiError, type LossPrevention, type LossPreventionInput } from '@shared/contract'
+import { lossPreventionInputSchema } from '@shared/contract/channels/approvals'
 import { minorToDecimalString } from '@shared/money/format'
 import { percentToRate, rateToPercent } from '@shared/money/rate-percent'
 import { ApiCallError, call } from '../../api/client'
@@ -50,12 +51,15 @@ export function LossPreventionForm({ currency }: { currency: string }) {
   const [draft, setDraft] = useState<Draft | null>(null)
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'error'>('idle')
   const [error, setError] = useState<ApiError | null>(null)
+  // Every field's problem at once, checked here by the contract's own schema before saving.
+  const [issues, setIssues] = useState<ApiError[]>([])
   const formRef = useRef<HTMLFormElement>(null)
 
   // A refused field may be scrolled out of view under the save bar: take the owner to it.
   useEffect(() => {
-    if (error?.field) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
-  }, [error])
+    if (error?.field || issues.length > 0)
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
+  }, [error, issues])
 
   useEffect(() => {
     let live = true
@@ -79,12 +83,49 @@ export function LossPreventionForm({ currency }: { currency: string }) {
     setDraft({ ...draft, ...patch })
     setStatus('idle')
     setError(null)
+    const fields = Object.keys(patch).map((key) =>
+      key === 'lineDiscountPercent' ? 'lineDiscountLimit' : key
+    )
+    setIssues((found) => found.filter((issue) => !(issue.field && fields.includes(issue.field))))
   }
-  const errorFor = (field: keyof LossPreventionInput): string | undefined =>
-    error?.field === field ? errorText(error) : undefined
+  const errorFor = (field: keyof LossPreventionInput): string | undefined => {
+    const found =
+      issues.find((issue) => issue.field === field) ?? (error?.field === field ? error : undefined)
+    return found ? errorText(found, { beside: true }) : undefined
+  }
+
+  /** The percent field is a percentage on screen: 0 to 100, not the rate's 0 to 1. */
+  const percentIssue = (): ApiError | undefined => {
+    const percent = draft.lineDiscountPercent.trim()
+    if (
+      /^\d+(\.\d+)?$/.test(percent) &&
+      Number(percent.split('.')[0]) <= 100 &&
+      !/^100\.0*[1-9]/.test(percent)
+    )
+      return undefined
+    return {
+      code: 'VALIDATION',
+      field: 'lineDiscountLimit',
+      message: 'lineDiscountLimit: must be from 0 to 100',
+      key: 'errors.validation.range',
+      params: { minimum: '0', maximum: '100' }
+    }
+  }
 
   const onSubmit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
+    const parsed = lossPreventionInputSchema.safeParse(toInput(draft))
+    const percent = percentIssue()
+    // The percent's own words first: the rate's "0 to 1" is not what the owner typed.
+    const found = [
+      ...(percent ? [percent] : []),
+      ...(parsed.success ? [] : parsed.error.issues.map((issue) => zodRefusal(issue)))
+    ].filter((issue, i, all) => all.findIndex((other) => other.field === issue.field) === i)
+    setIssues(found)
+    if (found.length > 0) {
+      setStatus('idle')
+      return
+    }
     setStatus('saving')
     try {
       const policy = await call('approvals:update-policy', toInput(draft))
