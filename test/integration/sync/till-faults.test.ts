@@ -94,24 +94,28 @@ describe.each(HQ_STORES)('till sync faults (%s)', (kind) => {
     )
     let sold = 0
     let errors = ''
+    // Armed once it has sold for a while and the head office has received some of it; then the
+    // kill lands the moment the next sale is committed, before the push that follows it.
+    let armed = false
+    const killed = new Promise<void>((resolve) => child.once('exit', () => resolve()))
     child.stdout.on('data', (chunk: Buffer) => {
       const match = /sold (\d+)\s*$/.exec(chunk.toString())
-      if (match) sold = Number(match[1])
+      if (!match) return
+      sold = Number(match[1])
+      if (armed) child.kill('SIGKILL')
     })
     child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()))
-    // Kill it once it has sold for a while and the head office has received some of it.
     const deadline = Date.now() + 60_000
-    for (;;) {
+    while (!armed) {
       const [row] = await hq.db.query<{ n: number }>('SELECT count(*) AS n FROM events WHERE till_id = ?', [
         till.status.tillId
       ])
-      if (sold >= 15 && Number(row!.n) > 0) break
-      if (child.exitCode !== null || Date.now() > deadline)
+      if (sold >= 15 && Number(row!.n) > 0) armed = true
+      else if (child.exitCode !== null || Date.now() > deadline)
         throw new Error(`the selling till stopped: ${errors}`)
-      await new Promise((r) => setTimeout(r, 50))
+      else await new Promise((r) => setTimeout(r, 50))
     }
-    child.kill('SIGKILL')
-    await new Promise((r) => child.once('exit', r))
+    await killed
     expect(tillOutbox(till.dir).unsynced).toBeGreaterThan(0)
 
     await ok(['--data-dir', till.dir, 'sync', 'now'])

@@ -102,41 +102,16 @@ export function CashSaleForm({
 
   if (confirming) {
     return (
-      <div
-        className="pay-form pay-form--confirm"
-        role="alertdialog"
-        aria-label={t('counter.largeTender.title')}
-      >
-        <p className="pay-form__confirm-title">{t('counter.largeTender.title')}</p>
-        <p data-testid="large-tender">
-          {t('counter.largeTender.body', {
-            tendered: money(preview.tendered, cart.currency),
-            due: money(preview.due, cart.currency),
-            change: money(preview.change, cart.currency)
-          })}
-        </p>
-        <div className="dialog__actions">
-          <button
-            type="button"
-            className="button button--ghost"
-            autoFocus
-            onClick={() => setConfirming(false)}
-          >
-            {t('counter.largeTender.back')}
-          </button>
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={busy}
-            onClick={() => {
-              setConfirming(false)
-              pay(true)
-            }}
-          >
-            {t('counter.largeTender.confirm')}
-          </button>
-        </div>
-      </div>
+      <LargeTenderConfirm
+        preview={preview}
+        currency={cart.currency}
+        busy={busy}
+        onBack={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false)
+          pay(true)
+        }}
+      />
     )
   }
 
@@ -241,6 +216,51 @@ export function CashChange({
           <strong data-testid="change-preview">{money(preview?.change ?? 0, currency)}</strong>
         </>
       )}
+    </div>
+  )
+}
+
+/**
+ * Asks before taking cash far beyond the amount due (`isImplausibleTender`): a scan that landed in
+ * the cash field, or a slip of the hand. The cashier goes back (nothing taken) or confirms.
+ */
+export function LargeTenderConfirm({
+  preview,
+  currency,
+  busy,
+  onBack,
+  onConfirm
+}: {
+  preview: CashPreviewView
+  currency: string
+  busy: boolean
+  onBack: () => void
+  onConfirm: () => void
+}) {
+  const { t } = useTranslation()
+  const money = useMoney()
+  return (
+    <div
+      className="pay-form pay-form--confirm"
+      role="alertdialog"
+      aria-label={t('counter.largeTender.title')}
+    >
+      <p className="pay-form__confirm-title">{t('counter.largeTender.title')}</p>
+      <p data-testid="large-tender">
+        {t('counter.largeTender.body', {
+          tendered: money(preview.tendered, currency),
+          due: money(preview.due, currency),
+          change: money(preview.change, currency)
+        })}
+      </p>
+      <div className="dialog__actions">
+        <button type="button" className="button button--ghost" autoFocus onClick={onBack}>
+          {t('counter.largeTender.back')}
+        </button>
+        <button type="button" className="button button--primary" disabled={busy} onClick={onConfirm}>
+          {t('counter.largeTender.confirm')}
+        </button>
+      </div>
     </div>
   )
 }

@@ -4,8 +4,7 @@ import { Banknote, CreditCard, QrCode, ScanLine } from 'lucide-react'
 import type { ApiError } from '@shared/contract'
 import type { CartView } from '@shared/contract/channels/cart'
 import { minorToDecimalString } from '@shared/money/format'
-import { useMoney } from '../../../lib/money'
-import { CashChange, CashQuickAmounts, useCashPreview } from './CashSaleForm'
+import { CashChange, CashQuickAmounts, LargeTenderConfirm, useCashPreview } from './CashSaleForm'
 import { Field } from '../../../components/Field'
 import { fieldError, useErrorText } from '../../../i18n/error-text'
 import type { TenderRequest } from './use-checkout'
@@ -205,7 +204,6 @@ export function SessionCashForm({
   const { t } = useTranslation()
   const errorText = useErrorText()
   const [tendered, setTendered] = useState('')
-  const money = useMoney()
   const [confirming, setConfirming] = useState(false)
   const preview = useCashPreview(cart, tendered, amountProps.amount)
   const tenderedError = fieldError(amountProps.error, 'tendered')
@@ -222,42 +220,22 @@ export function SessionCashForm({
   const submit = (event: FormEvent): void => {
     event.preventDefault()
     if (busy) return
-    if (preview?.implausible && tendered.trim()) return setConfirming(true)
+    if (preview.implausible && tendered.trim()) return setConfirming(true)
     send(false)
   }
-  if (needsConfirm && preview) {
+  if (needsConfirm) {
     return (
-      <div
-        className="pay-form pay-form--confirm"
-        role="alertdialog"
-        aria-label={t('counter.largeTender.title')}
-      >
-        <p className="pay-form__confirm-title">{t('counter.largeTender.title')}</p>
-        <p data-testid="large-tender">
-          {t('counter.largeTender.body', {
-            tendered: money(preview.tendered, cart.currency),
-            due: money(preview.due, cart.currency),
-            change: money(preview.change, cart.currency)
-          })}
-        </p>
-        <div className="dialog__actions">
-          <button
-            type="button"
-            className="button button--ghost"
-            autoFocus
-            onClick={() => {
-              setConfirming(false)
-              setTendered('')
-              amountProps.onClearError?.()
-            }}
-          >
-            {t('counter.largeTender.back')}
-          </button>
-          <button type="button" className="button button--primary" disabled={busy} onClick={() => send(true)}>
-            {t('counter.largeTender.confirm')}
-          </button>
-        </div>
-      </div>
+      <LargeTenderConfirm
+        preview={preview}
+        currency={cart.currency}
+        busy={busy}
+        onBack={() => {
+          setConfirming(false)
+          setTendered('')
+          amountProps.onClearError?.()
+        }}
+        onConfirm={() => send(true)}
+      />
     )
   }
   return (
