@@ -38,6 +38,20 @@ interface OutboxRow {
   synced_at: string | null
 }
 
+/** A stored row as it goes on the wire: the payload's exact JSON text and its hash, untouched. */
+function toWire(row: OutboxRow): OutboxWireEvent {
+  return {
+    seq: row.seq,
+    id: row.id,
+    at: row.at,
+    type: row.type,
+    version: row.version,
+    aggregateId: row.aggregate_id,
+    payload: row.payload,
+    payloadSha256: row.payload_sha256
+  }
+}
+
 /** The sync outbox: append inside the business transaction, read in order. */
 export function createOutboxRepo(db: Database) {
   const insert = db.prepare(
@@ -102,16 +116,7 @@ export function createOutboxRepo(db: Database) {
      * office that lost some (`SEQ_GAP`) is sent them again from where it stands.
      */
     wireFrom(fromSeq: number, limit: number): OutboxWireEvent[] {
-      return selectFrom.all(fromSeq, limit).map((row) => ({
-        seq: row.seq,
-        id: row.id,
-        at: row.at,
-        type: row.type,
-        version: row.version,
-        aggregateId: row.aggregate_id,
-        payload: row.payload,
-        payloadSha256: row.payload_sha256
-      }))
+      return selectFrom.all(fromSeq, limit).map(toWire)
     },
     unsyncedCount(): number {
       return countUnsynced.get()!.n
@@ -126,16 +131,7 @@ export function createOutboxRepo(db: Database) {
     },
     /** Every unsynced event with its stored JSON text and hash, for an export a person keeps. */
     exportUnsynced(): OutboxWireEvent[] {
-      return exportAll.all().map((row) => ({
-        seq: row.seq,
-        id: row.id,
-        at: row.at,
-        type: row.type,
-        version: row.version,
-        aggregateId: row.aggregate_id,
-        payload: row.payload,
-        payloadSha256: row.payload_sha256
-      }))
+      return exportAll.all().map(toWire)
     },
     highestSeq(): number {
       return highest.get()!.seq ?? 0
