@@ -28,7 +28,7 @@ import { createReconciliationService } from '../services/reconciliation/reconcil
 import { createSettlementService } from '../services/settlement/settlement-service'
 import { createShiftsService } from '../services/shifts/shifts-service'
 import type { Platform } from './platform'
-import type { PaymentFlow, PaymentNotification } from '../payments/provider'
+import type { PaymentFlow } from '../payments/provider'
 import type { ScenarioInput } from '../payments/sandbox/scenarios'
 import { createPaymentsRuntime } from '../services/payments/payments-runtime'
 import type { TenderTiming } from '../services/sell/tenders-service'
@@ -176,14 +176,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const seeded = catalog.ensureDemoCatalog()
   if (seeded > 0) logger.info('catalog.demo_seeded', { products: seeded })
   registerCatalogHandlers(router, { catalog, sessions, events })
-  let onNotification: (event: PaymentNotification) => void = () => {}
   const payments = createPaymentsRuntime({
     dataDir: paths.root,
     mode: options.payments?.mode ?? 'sandbox',
     ...(options.payments?.offline ? { offline: true } : {}),
     ...(options.payments?.scenarioFor ? { scenarioFor: options.payments.scenarioFor } : {}),
-    logger,
-    onNotification: (event) => onNotification(event)
+    logger
   })
   const sell = createSellServices(ctx, {
     settings,
@@ -191,7 +189,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     payments,
     timing: options.payments?.timing ?? { pollMs: 3000, giveUpMs: 60_000 }
   })
-  onNotification = (event) => sell.tenders.applyNotification(event)
   const recovered = Promise.all([sell.tenders.recover(), sell.refunds.recover()])
     .then(() => undefined)
     .catch((error: unknown) => logger.error('payments.recovery_failed', { error }))

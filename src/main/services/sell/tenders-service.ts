@@ -291,7 +291,7 @@ export function createTendersService(
     return order
   }
 
-  return {
+  const service = {
     session,
 
     /** The payment state of `orderId`, for the cashier whose order it is. */
@@ -588,11 +588,15 @@ export function createTendersService(
     tick,
 
     close(): void {
+      unsubscribe()
       if (timer) clearInterval(timer)
       timer = null
       watches.clear()
     }
   }
+  // Verified notifications reach the service by subscription; `close` ends it.
+  const unsubscribe = deps.runtime.onNotification((event) => service.applyNotification(event))
+  return service
 }
 
 export type TendersService = ReturnType<typeof createTendersService>

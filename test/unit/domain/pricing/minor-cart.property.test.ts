@@ -77,9 +77,12 @@ const rules = fc.record<MoneyRules>({
   cashRoundingMode: fc.constantFrom('half-up', 'down')
 })
 
+type LineSeed = typeof line extends fc.Arbitrary<infer T> ? T : never
+type CouponSeed = typeof coupon extends fc.Arbitrary<infer T> ? T : never
+
 function rowsOf(
-  lines: Array<fc.RecordValue<typeof line extends fc.Arbitrary<infer T> ? T : never>>,
-  coupons: Array<typeof coupon extends fc.Arbitrary<infer T> ? T : never>
+  lines: LineSeed[],
+  coupons: CouponSeed[]
 ): { lines: OrderLineRow[]; coupons: Array<{ link: OrderCouponRow; coupon: CouponRow }> } {
   return {
     lines: lines.map(
