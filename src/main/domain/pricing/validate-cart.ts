@@ -26,7 +26,7 @@ import { rateFromScan, ZERO_RATE, type Rate } from '../money/rate'
 import { CartValidationError } from './cart-validation-error'
 import type { ValidCart, ValidCoupon, ValidDiscount, ValidLine } from './valid-cart'
 
-// The rules and words of the zod `cartSchema`, walked by hand: `kassa quote` checks 100,000 lines in a
+// The rules and words of the zod `cartInputSchema`, walked by hand: `kassa quote` checks 100,000 lines in a
 // blink this way. Fields are checked in the order the spec lists them and the first problem is
 // reported; a field's path (`lines[0].quantity`) is only spelled out when it is being refused.
 
