@@ -1,6 +1,5 @@
 import {
   ACCOUNT_MESSAGES as M,
-  passwordProblem,
   roleCan,
   type AccountMessageKey,
   type AuditChainStatus,
@@ -13,12 +12,13 @@ import {
 } from '@shared/contract'
 import { newId } from '../core/ids'
 import type { Session, SessionRegistry } from '../core/sessions'
-import { DomainError, conflict, invalid } from '../domain/errors'
+import { DomainError, conflict } from '../domain/errors'
 import type { UserRecord } from '../store/repos/users-repo'
 import { toCurrentUser } from './account-views'
 import { verifyAuditChain } from './audit-verify'
 import { checkCredential } from './credentials'
-import { DEFAULT_HASH_PARAMS, hashSecret, type HashParams } from './secret-hash'
+import { insertUser, newUserRecord } from './new-user'
+import { DEFAULT_HASH_PARAMS, type HashParams } from './secret-hash'
 import { recordChange, type ServiceContext } from './service-context'
 import { DEMO_STORE_PROFILE } from './settings-service'
 
@@ -139,52 +139,15 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
       if (store.users.setupCompletedAt() !== null)
         throw conflict(M.setupDone, undefined, { key: 'errors.accounts.setupDone' })
       const { owner, profile } = input
-      const problem = passwordProblem(owner.password, owner.username)
-      if (problem)
-        throw invalid('owner.password', `owner.password: ${M[problem]}`, {
-          key: `errors.accounts.${problem}`
-        })
-      const [passwordHash, pinHash] = await Promise.all([
-        hashSecret(owner.password, hashParams),
-        hashSecret(owner.pin, hashParams)
-      ])
+      const record = await newUserRecord(ctx, { ...owner, role: 'owner' }, { hashParams, fields: 'owner.' })
       const at = clock.now().toISOString()
-      const record: UserRecord = {
-        id: newId(),
-        username: owner.username,
-        displayName: owner.displayName,
-        role: 'owner',
-        passwordHash,
-        pinHash,
-        active: true,
-        failedAttempts: 0,
-        lockedUntil: null,
-        createdAt: at,
-        updatedAt: at
-      }
       store.transaction(() => {
         if (store.users.setupCompletedAt() !== null)
           throw conflict(M.setupDone, undefined, { key: 'errors.accounts.setupDone' })
-        if (store.users.findByUsername(owner.username))
-          throw conflict(`owner.username: ${M.usernameTaken}`, 'owner.username', {
-            key: 'errors.accounts.usernameTaken'
-          })
         const before = store.settings.getProfile()
         store.settings.saveProfile(profile, at)
-        store.users.insert(record)
+        insertUser(ctx, record, { actorUserId: record.id, fields: 'owner.', via: 'setup' })
         store.users.completeSetup(at, record.id)
-        recordChange(ctx, {
-          actorUserId: record.id,
-          action: 'user.created',
-          subject: record.id,
-          details: {
-            username: record.username,
-            displayName: record.displayName,
-            role: record.role,
-            via: 'setup'
-          },
-          event: { type: 'user.created', aggregateId: record.id, payload: publicUser(record) }
-        })
         recordChange(ctx, {
           actorUserId: record.id,
           action: 'settings.updated',
@@ -384,17 +347,6 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
 }
 
 export type AccountsService = ReturnType<typeof createAccountsService>
-
-/** What the outbox carries about a user: never a hash. */
-export function publicUser(record: UserRecord): Record<string, unknown> {
-  return {
-    id: record.id,
-    username: record.username,
-    displayName: record.displayName,
-    role: record.role,
-    active: record.active
-  }
-}
 
 /** A session id is a bearer token in web mode: the audit log keeps only its kind. */
 function sessionKind(sessionId: string): string {

@@ -7,10 +7,10 @@ import {
   type User,
   type UserUpdate
 } from '@shared/contract'
-import { newId } from '../core/ids'
 import { DomainError, conflict, invalid, notFound } from '../domain/errors'
 import type { UserRecord } from '../store/repos/users-repo'
-import { publicUser } from './accounts-service'
+import { publicUser } from './account-views'
+import { assertUsernameFree as usernameFree, insertUser, newUserRecord } from './new-user'
 import { toCurrentUser, toUser } from './account-views'
 import { checkCredential } from './credentials'
 import { DEFAULT_HASH_PARAMS, hashSecret, type HashParams } from './secret-hash'
@@ -29,11 +29,8 @@ export function createUsersService(ctx: ServiceContext, options: { hashParams?: 
     if (problem) throw invalid(field, `${field}: ${M[problem]}`, { key: `errors.accounts.${problem}` })
   }
 
-  const assertUsernameFree = (username: string, exceptId: string | null): void => {
-    const other = store.users.findByUsername(username)
-    if (other && other.id !== exceptId)
-      throw conflict(`username: ${M.usernameTaken}`, 'username', { key: 'errors.accounts.usernameTaken' })
-  }
+  const assertUsernameFree = (username: string, exceptId: string | null): void =>
+    usernameFree(ctx, username, { exceptId })
 
   return {
     list(): User[] {
@@ -41,43 +38,19 @@ export function createUsersService(ctx: ServiceContext, options: { hashParams?: 
       return store.users.list().map((record) => toUser(record, now))
     },
 
+    /**
+     * The owner adds a person (`users:create`), through the one user-creation path (`new-user.ts`).
+     *
+     * @throws DomainError `VALIDATION` on `password` (`errors.accounts.<reason>`), `CONFLICT` on `username`
+     *   (`errors.accounts.usernameTaken`)
+     */
     async create(
       input: NewUser,
       actorUserId: string | null,
       approverUserId: string | null = null
     ): Promise<User> {
-      checkPassword('password', input.password, input.username)
-      assertUsernameFree(input.username, null)
-      const [passwordHash, pinHash] = await Promise.all([
-        hashSecret(input.password, hashParams),
-        hashSecret(input.pin, hashParams)
-      ])
-      const at = clock.now().toISOString()
-      const record: UserRecord = {
-        id: newId(),
-        username: input.username,
-        displayName: input.displayName,
-        role: input.role,
-        passwordHash,
-        pinHash,
-        active: true,
-        failedAttempts: 0,
-        lockedUntil: null,
-        createdAt: at,
-        updatedAt: at
-      }
-      store.transaction(() => {
-        assertUsernameFree(input.username, null) // again: another window may have taken it while we hashed
-        store.users.insert(record)
-        recordChange(ctx, {
-          actorUserId,
-          approverUserId,
-          action: 'user.created',
-          subject: record.id,
-          details: { username: record.username, displayName: record.displayName, role: record.role },
-          event: { type: 'user.created', aggregateId: record.id, payload: publicUser(record) }
-        })
-      })
+      const record = await newUserRecord(ctx, input, { hashParams, fields: '' })
+      store.transaction(() => insertUser(ctx, record, { actorUserId, approverUserId, fields: '' }))
       return toUser(record, clock.now())
     },
 
