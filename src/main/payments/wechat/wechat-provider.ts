@@ -17,7 +17,7 @@ import type {
   PaymentProvider,
   RefundOutcome,
   RefundRequest,
-  StatementRow
+  BillRow
 } from '../provider'
 import { parseWechatBill } from './wechat-bill'
 
@@ -400,7 +400,7 @@ export function createWechatProvider(config: WechatProviderConfig, currency = 'C
             body: JSON.stringify({ code: 'FAIL', message: '验签或解密失败' })
           },
 
-    async fetchStatement(date: string): Promise<StatementRow[]> {
+    async fetchStatement(date: string): Promise<BillRow[]> {
       const listed = await v3(() =>
         wxpay.v3.bill.tradebill.get({ params: { bill_date: date, bill_type: 'ALL' } })
       )
