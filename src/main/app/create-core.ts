@@ -170,8 +170,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   gate = roleGate({ sessions, clock, resolveSession: accounts.resolveSession })
   approve = ({ channel, permission, override, ctx: call }) =>
     accounts.approve(call.sessionId, override, permission, channel)
-  registerAuthHandlers(router, { accounts, users })
-  registerUsersHandlers(router, { accounts, users })
+  registerAuthHandlers(router, { accounts, users, sessions })
+  registerUsersHandlers(router, { users, sessions })
   const catalog = createCatalogService(ctx)
   const seeded = catalog.ensureDemoCatalog()
   if (seeded > 0) logger.info('catalog.demo_seeded', { products: seeded })

@@ -19,7 +19,7 @@ import { verifyAuditChain } from './audit-verify'
 import { checkCredential } from './credentials'
 import { insertUser, newUserRecord } from './new-user'
 import { DEFAULT_HASH_PARAMS, type HashParams } from './secret-hash'
-import { recordChange, type ServiceContext } from './service-context'
+import { recordChange, type Actor, type ServiceContext } from './service-context'
 import { DEMO_STORE_PROFILE } from './settings-service'
 
 export interface AccountsOptions {
@@ -316,11 +316,8 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
       return store.security.get()
     },
 
-    updateSecurity(
-      settings: SecuritySettings,
-      actorUserId: string | null,
-      approverUserId?: string | null
-    ): SecuritySettings {
+    updateSecurity(settings: SecuritySettings, actor: Actor): SecuritySettings {
+      const { userId: actorUserId, approverUserId } = actor
       store.transaction(() => {
         const before = store.security.get()
         store.security.save(settings)

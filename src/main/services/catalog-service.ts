@@ -29,7 +29,7 @@ import {
   type PlannedRow
 } from './catalog-import'
 import { DEMO_CATEGORIES, demoProducts } from './demo-catalog'
-import { recordChange, type ServiceContext } from './service-context'
+import { recordChange, type Actor, type ServiceContext } from './service-context'
 import { DEMO_STORE_PROFILE } from './settings-service'
 
 /** Rows per import transaction: small enough that the till stays responsive between them. */
@@ -38,7 +38,8 @@ export const IMPORT_CHUNK_ROWS = 500
 export interface ImportOptions {
   mode: ImportMode
   importId?: string
-  actorUserId: string | null
+  /** Who imports: the signed-in person (the API), or nobody (`kassa import-products`). */
+  actor: Actor
   /** Called after each committed chunk (the API emits `catalog:import-progress`, the CLI prints). */
   onProgress?: (done: number, total: number) => void
 }
@@ -151,14 +152,15 @@ export function createCatalogService(ctx: ServiceContext) {
     record: NewProductRecord,
     before: ProductRecord | null,
     action: 'product.created' | 'product.updated' | 'product.deactivated',
-    actorUserId: string | null,
+    actor: Actor,
     extra: Record<string, unknown> = {}
   ): Product => {
     if (before) repo.updateProduct(record)
     else repo.insertProduct(record)
     const product = toProduct(record)
     recordChange(ctx, {
-      actorUserId,
+      actorUserId: actor.userId,
+      approverUserId: actor.approverUserId ?? null,
       action,
       subject: `product:${record.id}`,
       details: { ...extra, ...(before ? { before: snapshot(before) } : {}), after: snapshot(record) },
@@ -171,14 +173,15 @@ export function createCatalogService(ctx: ServiceContext) {
     record: CategoryRecord | Omit<CategoryRecord, 'productCount'>,
     before: CategoryRecord | null,
     action: 'category.created' | 'category.updated' | 'category.deactivated',
-    actorUserId: string | null
+    actor: Actor
   ): Category => {
     const { productCount: _count, ...row } = record as CategoryRecord
     if (before) repo.updateCategory(row)
     else repo.insertCategory(row)
     const category = toCategory(repo.getCategory(row.id)!)
     recordChange(ctx, {
-      actorUserId,
+      actorUserId: actor.userId,
+      approverUserId: actor.approverUserId ?? null,
       action,
       subject: `category:${row.id}`,
       details: { ...(before ? { before } : {}), after: row },
@@ -192,7 +195,7 @@ export function createCatalogService(ctx: ServiceContext) {
     row: PlannedRow,
     categoryIds: Map<string, string>,
     importId: string,
-    actorUserId: string | null
+    actor: Actor
   ): boolean => {
     const at = ctx.clock.now().toISOString()
     const existing = repo.getProductBySku(row.input.sku)
@@ -220,7 +223,7 @@ export function createCatalogService(ctx: ServiceContext) {
       createdAt: existing?.createdAt ?? at,
       updatedAt: at
     }
-    writeProduct(record, existing, existing ? 'product.updated' : 'product.created', actorUserId, {
+    writeProduct(record, existing, existing ? 'product.updated' : 'product.created', actor, {
       importId,
       line: row.line
     })
@@ -260,7 +263,7 @@ export function createCatalogService(ctx: ServiceContext) {
       return repo.listCategories(includeInactive).map(toCategory)
     },
 
-    createProduct(input: ProductInput, actorUserId: string | null): Product {
+    createProduct(input: ProductInput, actor: Actor): Product {
       const product = store.transaction(() => {
         const at = ctx.clock.now().toISOString()
         const id = newId()
@@ -281,13 +284,13 @@ export function createCatalogService(ctx: ServiceContext) {
           createdAt: at,
           updatedAt: at
         }
-        return writeProduct(record, null, 'product.created', actorUserId)
+        return writeProduct(record, null, 'product.created', actor)
       })
       emitChanged('product', [product.id])
       return product
     },
 
-    updateProduct(input: ProductUpdate, actorUserId: string | null): Product {
+    updateProduct(input: ProductUpdate, actor: Actor): Product {
       const product = store.transaction(() => {
         const before = requireProduct(input.id)
         if (input.categoryId !== undefined && input.categoryId !== null)
@@ -311,24 +314,24 @@ export function createCatalogService(ctx: ServiceContext) {
           updatedAt: ctx.clock.now().toISOString()
         }
         assertCodesFree(record.id, record.sku, record.barcodes, record.scaleCode)
-        return writeProduct(record, before, 'product.updated', actorUserId)
+        return writeProduct(record, before, 'product.updated', actor)
       })
       emitChanged('product', [product.id])
       return product
     },
 
-    deactivateProduct(id: string, actorUserId: string | null): Product {
+    deactivateProduct(id: string, actor: Actor): Product {
       const product = store.transaction(() => {
         const before = requireProduct(id)
         if (!before.active) return toProduct(before)
         const record = { ...snapshot(before), active: false, updatedAt: ctx.clock.now().toISOString() }
-        return writeProduct(record, before, 'product.deactivated', actorUserId)
+        return writeProduct(record, before, 'product.deactivated', actor)
       })
       emitChanged('product', [product.id])
       return product
     },
 
-    createCategory(input: CategoryInput, actorUserId: string | null): Category {
+    createCategory(input: CategoryInput, actor: Actor): Category {
       const category = store.transaction(() => {
         if (repo.getCategoryByCode(input.code))
           throw conflict(`code: ${M.categoryCodeTaken}`, 'code', { key: 'errors.catalog.categoryCodeTaken' })
@@ -337,14 +340,14 @@ export function createCatalogService(ctx: ServiceContext) {
           { id: newId(), ...input, createdAt: at, updatedAt: at },
           null,
           'category.created',
-          actorUserId
+          actor
         )
       })
       emitChanged('category', [category.id])
       return category
     },
 
-    updateCategory(input: CategoryUpdate, actorUserId: string | null): Category {
+    updateCategory(input: CategoryUpdate, actor: Actor): Category {
       const category = store.transaction(() => {
         const before = requireCategory(input.id)
         const holder = input.code === undefined ? null : repo.getCategoryByCode(input.code)
@@ -353,18 +356,18 @@ export function createCatalogService(ctx: ServiceContext) {
         const { id: _id, ...changes } = input
         const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined))
         const record = { ...before, ...defined, updatedAt: ctx.clock.now().toISOString() }
-        return writeCategory(record, before, 'category.updated', actorUserId)
+        return writeCategory(record, before, 'category.updated', actor)
       })
       emitChanged('category', [category.id])
       return category
     },
 
-    deactivateCategory(id: string, actorUserId: string | null): Category {
+    deactivateCategory(id: string, actor: Actor): Category {
       const category = store.transaction(() => {
         const before = requireCategory(id)
         if (!before.active) return toCategory(before)
         const record = { ...before, active: false, updatedAt: ctx.clock.now().toISOString() }
-        return writeCategory(record, before, 'category.deactivated', actorUserId)
+        return writeCategory(record, before, 'category.deactivated', actor)
       })
       emitChanged('category', [category.id])
       return category
@@ -445,7 +448,7 @@ export function createCatalogService(ctx: ServiceContext) {
                 },
                 null,
                 'category.created',
-                options.actorUserId
+                options.actor
               )
               categoryIds.set(code.toLowerCase(), id)
               categoriesCreated++
@@ -454,9 +457,7 @@ export function createCatalogService(ctx: ServiceContext) {
           for (const row of chunk) {
             try {
               // A savepoint per row: a barcode taken since the check skips that row, not the chunk.
-              const isNew = store.transaction(() =>
-                importRow(row, categoryIds, importId, options.actorUserId)
-              )
+              const isNew = store.transaction(() => importRow(row, categoryIds, importId, options.actor))
               if (isNew) created++
               else updated++
             } catch (error) {

@@ -14,7 +14,7 @@ import { assertUsernameFree as usernameFree, insertUser, newUserRecord } from '.
 import { toCurrentUser, toUser } from './account-views'
 import { checkCredential } from './credentials'
 import { DEFAULT_HASH_PARAMS, hashSecret, type HashParams } from './secret-hash'
-import { recordChange, type ServiceContext } from './service-context'
+import { recordChange, type Actor, type ServiceContext } from './service-context'
 
 /**
  * Staff: the owner adds, edits and deactivates users; everyone edits their own profile.
@@ -44,21 +44,20 @@ export function createUsersService(ctx: ServiceContext, options: { hashParams?: 
      * @throws DomainError `VALIDATION` on `password` (`errors.accounts.<reason>`), `CONFLICT` on `username`
      *   (`errors.accounts.usernameTaken`)
      */
-    async create(
-      input: NewUser,
-      actorUserId: string | null,
-      approverUserId: string | null = null
-    ): Promise<User> {
+    async create(input: NewUser, actor: Actor): Promise<User> {
       const record = await newUserRecord(ctx, input, { hashParams, fields: '' })
-      store.transaction(() => insertUser(ctx, record, { actorUserId, approverUserId, fields: '' }))
+      store.transaction(() =>
+        insertUser(ctx, record, {
+          actorUserId: actor.userId,
+          approverUserId: actor.approverUserId ?? null,
+          fields: ''
+        })
+      )
       return toUser(record, clock.now())
     },
 
-    async update(
-      input: UserUpdate,
-      actorUserId: string | null,
-      approverUserId: string | null = null
-    ): Promise<User> {
+    async update(input: UserUpdate, actor: Actor): Promise<User> {
+      const { userId: actorUserId, approverUserId = null } = actor
       const existing = store.users.get(input.id)
       if (!existing) throw notFound('User', 'id', 'user')
       const username = input.username ?? existing.username
