@@ -210,6 +210,10 @@ export function createCartService(
       )
     },
 
+    /**
+     * The cart (`CartView`, figures in minor units from `quoteRows`) for its cashier, or a parked one for anyone at the till.
+     * @throws DomainError NOT_FOUND `cartId` (`errors.notFound.cart`); CONFLICT `cartId` (`errors.cart.notYours`)
+     */
     get(cartId: string, actor: Actor): CartView {
       const order = store.orders.get(cartId)
       if (!order) throw notFound('Cart', 'cartId', 'cart')
@@ -217,6 +221,10 @@ export function createCartService(
       return view(order)
     },
 
+    /**
+     * Adds a product by id, barcode or SKU, or a scale label (EAN-13 20–29, README "Scale labels"), one transaction; `quantity` is decimal text (kg to 3 places), whole for goods by the piece. A kg item without a weight waits for one (`weightPending`).
+     * @throws DomainError NOT_FOUND `code`/`productId` (`errors.catalog.noSuchCode`); CONFLICT (`errors.catalog.notOnSale`); VALIDATION `quantity` (`errors.sell.wholePieces`), the scale label's own refusals (`errors.scale.*`); NOT_FOUND `cartId` (`errors.notFound.cart`); CONFLICT `cartId` (`errors.cart.notEditable` once checked out, `errors.cart.notYours`)
+     */
     addItem(
       input: {
         cartId: string
@@ -282,6 +290,10 @@ export function createCartService(
       })
     },
 
+    /**
+     * Sets a line's quantity (decimal text; entering a weight ends `weightPending`).
+     * @throws DomainError NOT_FOUND `lineId` (`errors.notFound.cartLine`); VALIDATION `quantity` (`errors.sell.wholePieces`); NOT_FOUND `cartId` (`errors.notFound.cart`); CONFLICT `cartId` (`errors.cart.notEditable` once checked out, `errors.cart.notYours`)
+     */
     setQuantity(input: { cartId: string; lineId: string; quantity: string }, actor: Actor): CartView {
       return change(input.cartId, actor, (order) => {
         const found = line(order, input.lineId)
@@ -290,6 +302,10 @@ export function createCartService(
       })
     },
 
+    /**
+     * Removes a line from the cart.
+     * @throws DomainError NOT_FOUND `lineId` (`errors.notFound.cartLine`); NOT_FOUND `cartId` (`errors.notFound.cart`); CONFLICT `cartId` (`errors.cart.notEditable` once checked out, `errors.cart.notYours`)
+     */
     removeLine(input: { cartId: string; lineId: string }, actor: Actor): CartView {
       return change(
         input.cartId,
@@ -298,6 +314,10 @@ export function createCartService(
       )
     },
 
+    /**
+     * Sets or clears (`null`) a line's discount: a rate (decimal text in [0, 1]) or an amount (decimal text in the store currency); quoted by specs/settlement.md step 2. Above the store's `lineDiscountLimit` a cashier needs a manager (loss prevention, README "Manager override").
+     * @throws ApprovalRequired `price-override`; VALIDATION `discount.amount` (too many decimals); NOT_FOUND `lineId`; NOT_FOUND `cartId` (`errors.notFound.cart`); CONFLICT `cartId` (`errors.cart.notEditable` once checked out, `errors.cart.notYours`)
+     */
     setLineDiscount(
       input: {
         cartId: string
@@ -322,6 +342,10 @@ export function createCartService(
       })
     },
 
+    /**
+     * Overrides a line's unit price (decimal text → minor units), recording who did it and who approved it (permission `price-override`, checked by the router) in the audit log.
+     * @throws DomainError VALIDATION `unitPrice`; NOT_FOUND `lineId`; NOT_FOUND `cartId` (`errors.notFound.cart`); CONFLICT `cartId` (`errors.cart.notEditable` once checked out, `errors.cart.notYours`)
+     */
     overridePrice(input: { cartId: string; lineId: string; unitPrice: string }, actor: Actor): CartView {
       return change(input.cartId, actor, (order) => {
         const found = line(order, input.lineId)
@@ -339,6 +363,10 @@ export function createCartService(
       })
     },
 
+    /**
+     * Applies a coupon by code, checked as at checkout (active, valid today in the store's time zone, uses left, the till's allotment) and for its minimum spend.
+     * @throws DomainError NOT_FOUND `code` (`errors.coupons.unknown`); CONFLICT `code` (`errors.coupons.alreadyApplied`, `inactive`, `notYetValid`, `expired`, `usedUp`, `errors.sync.couponAllotmentUsed`, `minimumSpend`); NOT_FOUND `cartId` (`errors.notFound.cart`); CONFLICT `cartId` (`errors.cart.notEditable` once checked out, `errors.cart.notYours`)
+     */
     applyCoupon(input: { cartId: string; code: string }, actor: Actor): CartView {
       return change(input.cartId, actor, (order) => {
         const coupon = store.coupons.byCode(input.code)
@@ -370,6 +398,10 @@ export function createCartService(
       })
     },
 
+    /**
+     * Takes a coupon off the cart.
+     * @throws DomainError NOT_FOUND `code` (`errors.notFound.couponOnCart`); NOT_FOUND `cartId` (`errors.notFound.cart`); CONFLICT `cartId` (`errors.cart.notEditable` once checked out, `errors.cart.notYours`)
+     */
     removeCoupon(input: { cartId: string; code: string }, actor: Actor): CartView {
       return change(input.cartId, actor, (order) => {
         if (store.orders.removeCoupon(order.id, input.code) === 0)
@@ -377,6 +409,10 @@ export function createCartService(
       })
     },
 
+    /**
+     * Sets the cart aside with an optional note; any cashier at the till may resume it.
+     * @throws DomainError VALIDATION `cartId` (`errors.cart.parkEmpty`); NOT_FOUND `cartId` (`errors.notFound.cart`); CONFLICT `cartId` (`errors.cart.notEditable` once checked out, `errors.cart.notYours`)
+     */
     park(input: { cartId: string; note?: string | undefined }, actor: Actor): CartView {
       return store.transaction(() => {
         const order = draft(input.cartId, actor)
@@ -387,6 +423,9 @@ export function createCartService(
       })
     },
 
+    /**
+     * The parked carts of this till, newest first (totals in minor units).
+     */
     listParked() {
       return store.orders.parked().map((order) => {
         const cart = view(order)
@@ -401,6 +440,10 @@ export function createCartService(
       })
     },
 
+    /**
+     * Resumes a parked cart for the caller, parking a non-empty current cart of theirs first.
+     * @throws DomainError CONFLICT `cartId` (`errors.cart.notParked`); NOT_FOUND `cartId` (`errors.notFound.cart`)
+     */
     resume(input: { cartId: string }, actor: Actor): CartView {
       return store.transaction(() => {
         const order = draft(input.cartId, actor, { parkedIsOpen: true })
@@ -418,6 +461,10 @@ export function createCartService(
       })
     },
 
+    /**
+     * Drops a draft cart (its lines go with it; nothing was sold).
+     * @throws DomainError NOT_FOUND `cartId` (`errors.notFound.cart`); CONFLICT `cartId` (`errors.cart.notEditable` once checked out, `errors.cart.notYours`)
+     */
     discard(input: { cartId: string }, actor: Actor): CartView {
       return store.transaction(() => {
         const order = draft(input.cartId, actor)

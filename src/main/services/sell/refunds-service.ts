@@ -65,6 +65,10 @@ export function createRefundsService(
   const paidAmount = (order: OrderRow): number => payableOf(order)
 
   return {
+    /**
+     * What is left to refund of a paid order: the amount (minor units) and each line's quantity and amount left.
+     * @throws DomainError NOT_FOUND `orderId` (`errors.notFound.order`)
+     */
     refundable(orderId: string) {
       const order = store.orders.get(orderId)
       if (!order) throw notFound('Order', 'orderId', 'order')
@@ -87,6 +91,10 @@ export function createRefundsService(
       }
     },
 
+    /**
+     * Refunds chosen lines (quantities as decimal text) or an amount (decimal text) of a paid order, back to the tenders that paid, last first (README "Refunds"; a cash-rounded sale by specs/settlement.md "Refunds of a cash-rounded sale"). One transaction: refund rows, cash out of the drawer and its journal entry, audit entry and `refund.created` event; provider refunds are then sent under their own numbers. `refundKey` makes a retry return the same refund.
+     * @throws ApprovalRequired `refund` (over the order, shift or cash thresholds); DomainError CONFLICT `orderId` (`errors.refunds.notRefundable`), `refundKey` (`errors.refunds.keyOfAnotherOrder`), `shift` (`errors.shift.notOpen`: a cash refund needs an open shift); VALIDATION `amount`/`lines[i].quantity` (`errors.refunds.moreThanLeft`, `errors.sell.wholePieces`), `lines`/`amount` (`errors.refunds.nothing`), `lines[i].lineId` (`errors.refunds.lineTwice`); NOT_FOUND `orderId`, `lines[i].lineId`
+     */
     async create(request: RefundRequest, actor: Actor): Promise<Refund> {
       const providerTenders: string[] = []
       const created = store.transaction(() => {
@@ -271,20 +279,31 @@ export function createRefundsService(
       for (const tender of store.refunds.processingTenders()) await payBack(tender.id, 0, true)
     },
 
+    /**
+     * Stops following up provider refunds (the app is closing).
+     */
     close(): void {
       payback.close()
     },
 
+    /**
+     * The refund approval threshold, minor units.
+     */
     policy: () => ({ approvalThreshold: store.refunds.approvalThreshold() }),
 
-    updatePolicy(approvalThreshold: string, actorUserId: string | null) {
+    /**
+     * Sets the refund approval threshold (decimal text → minor units), with its audit entry and `refunds.policy_updated` event.
+     * @throws DomainError VALIDATION `approvalThreshold` (not an amount of the store currency)
+     */
+    updatePolicy(approvalThreshold: string, actor: Actor) {
       const currency = deps.settings.getProfile().currency
       const minor = parseDecimalToMinor(approvalThreshold, currency, 'approvalThreshold')
       return store.transaction(() => {
         const before = store.refunds.approvalThreshold()
         store.refunds.setApprovalThreshold(minor)
         recordChange(ctx, {
-          actorUserId,
+          actorUserId: actor.userId,
+          approverUserId: actor.approverUserId ?? null,
           action: 'refunds.policy_updated',
           subject: 'refund_policy',
           details: { before, after: minor },

@@ -164,6 +164,10 @@ export function createTendersService(
       })
     },
 
+    /**
+     * Adds a tender to an order awaiting payment (`attemptKey` makes a retry return the first result): cash at once through `takeCash`; card, Alipay or WeChat Pay as an attempt with its own trade number, recorded before the provider is called and then watched. `amount`/`tendered` are decimal text in the order's currency; an attempt whose outcome is unknown keeps its amount reserved.
+     * @throws DomainError UNAVAILABLE `method` (`errors.payments.methodUnavailable`); CONFLICT `orderId` (`errors.checkout.nothingLeft`, `errors.checkout.orderAlready`, `errors.cart.notYours`); VALIDATION `amount` (`errors.validation.notPositive`, `errors.checkout.moreThanLeft`), `tendered` (`errors.checkout.tenderedTooLittle`, above `plausibleTenderLimit` unconfirmed: `errors.checkout.implausibleTender`); NOT_FOUND `orderId`
+     */
     async add(
       input: {
         orderId: string
@@ -283,6 +287,10 @@ export function createTendersService(
       return session(payment.order_id)
     },
 
+    /**
+     * Cancels an open card or QR attempt at its provider (closed or reversed; a succeeded answer is kept); the watcher follows up an attempt that stays open.
+     * @throws DomainError NOT_FOUND `tenderId` (`errors.notFound.tender`); CONFLICT `orderId` (`errors.cart.notYours`)
+     */
     async cancelTender(tenderId: string, actor: Actor): Promise<CheckoutSession> {
       const payment = store.payments.byId(tenderId)
       if (!payment) throw notFound('Tender', 'tenderId', 'tender')
@@ -296,6 +304,10 @@ export function createTendersService(
       return session(payment.order_id)
     },
 
+    /**
+     * Cancels an order awaiting payment: cash taken towards it is reversed (back to the customer), its coupons are released, one transaction with the audit entry and `order.cancelled` event.
+     * @throws DomainError CONFLICT `orderId` (`errors.checkout.providerTenderOpen` while a card or QR payment succeeded or is open, `errors.checkout.orderAlready`, `errors.cart.notYours`); NOT_FOUND `orderId`
+     */
     cancelOrder(orderId: string, actor: Actor): CheckoutSession {
       return store.transaction(() => {
         const order = awaitingOrder(orderId, actor)
