@@ -134,6 +134,10 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
     resolveSession,
     status,
 
+    /**
+     * First-run set-up: the store profile and the owner (through `newUserRecord`/`insertUser`), one transaction with their audit entries and events; signs the owner in on this session.
+     * @throws DomainError CONFLICT (`errors.accounts.setupDone`), `owner.username` (`errors.accounts.usernameTaken`); VALIDATION `owner.password` (`errors.accounts.<reason>`, `passwordProblem`)
+     */
     async setup(sessionId: string, input: SetupInput): Promise<AuthStatus> {
       const session = sessionOf(sessionId)
       if (store.users.setupCompletedAt() !== null)
@@ -163,6 +167,10 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
       return status(sessionId)
     },
 
+    /**
+     * Signs a person in by username and password, with the failed-attempt lockout (`checkCredential`, README "Login").
+     * @throws DomainError UNAUTHENTICATED `password` (`errors.accounts.wrongCredentials`, also for an unknown username), UNAUTHENTICATED on the account's field (`errors.accounts.accountLocked`, `errors.accounts.accountDeactivated`)
+     */
     async login(sessionId: string, input: { username: string; password: string }): Promise<AuthStatus> {
       const session = sessionOf(sessionId)
       requireSetupDone()
@@ -184,6 +192,10 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
       return status(sessionId)
     },
 
+    /**
+     * Unlocks this session's locked till by the same person's PIN.
+     * @throws DomainError UNAUTHENTICATED `pin` (`errors.accounts.notLoggedIn`, `errors.accounts.wrongPin`), UNAUTHENTICATED on the account's field (`errors.accounts.accountLocked`, `errors.accounts.accountDeactivated`)
+     */
     async unlock(sessionId: string, input: { pin: string }): Promise<AuthStatus> {
       const session = sessionOf(sessionId)
       const resolved = resolveSession(session)
@@ -202,6 +214,10 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
       return status(sessionId)
     },
 
+    /**
+     * Hands the till to another person by their username and PIN.
+     * @throws DomainError UNAUTHENTICATED `username` (`errors.accounts.notLoggedIn`), `pin` (`errors.accounts.wrongPin`), UNAUTHENTICATED on the account's field (`errors.accounts.accountLocked`, `errors.accounts.accountDeactivated`)
+     */
     async switchUser(sessionId: string, input: { username: string; pin: string }): Promise<AuthStatus> {
       const session = sessionOf(sessionId)
       const resolved = resolveSession(session)
@@ -227,6 +243,9 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
       return status(sessionId)
     },
 
+    /**
+     * Locks this session's till (the person stays signed in; their PIN unlocks it).
+     */
     lock(sessionId: string): AuthStatus {
       const session = sessionOf(sessionId)
       if (session.userId && !session.locked) {
@@ -238,6 +257,9 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
       return status(sessionId)
     },
 
+    /**
+     * Signs this session out.
+     */
     logout(sessionId: string): AuthStatus {
       const session = sessions.get(sessionId)
       if (session?.userId) {
@@ -259,6 +281,10 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
       return resolved.user
     },
 
+    /**
+     * The signed-in person as the profile screen shows them (never a hash).
+     * @throws DomainError UNAUTHENTICATED (`errors.accounts.notLoggedIn`)
+     */
     currentProfile(sessionId: string): CurrentUser {
       return toCurrentUser(this.currentUser(sessionId))
     },
@@ -312,10 +338,16 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
       return approver.id
     },
 
+    /**
+     * The lockout and idle-lock settings (attempts, minutes).
+     */
     getSecurity(): SecuritySettings {
       return store.security.get()
     },
 
+    /**
+     * Saves the lockout and idle-lock settings, with the audit entry and `security.updated` event.
+     */
     updateSecurity(settings: SecuritySettings, actor: Actor): SecuritySettings {
       const { userId: actorUserId, approverUserId } = actor
       store.transaction(() => {

@@ -43,12 +43,19 @@ export function createCatalogService(ctx: ServiceContext) {
 
     currency,
 
+    /**
+     * Products matching `query` (any part of either name or the SKU, a barcode exactly or by its start), ranked and sorted as `catalog-search.ts` says; prices in minor units.
+     */
     search(input: CatalogSearch): CatalogSearchResult {
       const code = currency()
       const { products, total } = repo.search(input)
       return { products: products.map((record) => toProduct(record, code)), total }
     },
 
+    /**
+     * The scanner's lookup: a product by exact barcode (GTINs compared in 14-digit form) or SKU.
+     * @throws DomainError NOT_FOUND `code` (`errors.catalog.noSuchCode`); CONFLICT `code` (`errors.catalog.notOnSale`) for an inactive one unless `includeInactive`
+     */
     lookupCode(code: string, includeInactive: boolean): Product {
       const record = repo.getProductByBarcode(code) ?? repo.getProductBySku(code)
       if (!record)
@@ -65,14 +72,25 @@ export function createCatalogService(ctx: ServiceContext) {
       return toProduct(record)
     },
 
+    /**
+     * One product (price in minor units and as decimal text).
+     * @throws DomainError NOT_FOUND `id` (`errors.notFound.product`)
+     */
     getProduct(id: string): Product {
       return toProduct(requireProduct(id))
     },
 
+    /**
+     * Categories with their product counts, by sort order.
+     */
     listCategories(includeInactive: boolean): Category[] {
       return repo.listCategories(includeInactive).map(toCategory)
     },
 
+    /**
+     * Creates a product (price decimal text → minor units), one transaction with its audit entry and `product.created` event; emits `catalog:changed`.
+     * @throws DomainError CONFLICT `sku` (`errors.catalog.skuTaken`), `barcodes` (`errors.catalog.barcodeTakenBy`), `scaleCode` (`errors.catalog.scaleCodeTakenBy`); VALIDATION `categoryId` (`errors.catalog.unknownCategory`), `price` (not an amount of the store currency)
+     */
     createProduct(input: ProductInput, actor: Actor): Product {
       const product = store.transaction(() => {
         const at = ctx.clock.now().toISOString()
@@ -100,6 +118,10 @@ export function createCatalogService(ctx: ServiceContext) {
       return product
     },
 
+    /**
+     * Changes the fields given, one transaction with its audit entry and `product.updated` event.
+     * @throws DomainError NOT_FOUND `id` (`errors.notFound.product`); CONFLICT `sku` (`errors.catalog.skuTaken`), `barcodes` (`errors.catalog.barcodeTakenBy`), `scaleCode` (`errors.catalog.scaleCodeTakenBy`); VALIDATION `categoryId` (`errors.catalog.unknownCategory`), `price` (not an amount of the store currency)
+     */
     updateProduct(input: ProductUpdate, actor: Actor): Product {
       const product = store.transaction(() => {
         const before = requireProduct(input.id)
@@ -130,6 +152,10 @@ export function createCatalogService(ctx: ServiceContext) {
       return product
     },
 
+    /**
+     * Takes a product off sale (never deleted: past orders keep pointing at it), with `product.deactivated`.
+     * @throws DomainError NOT_FOUND `id` (`errors.notFound.product`)
+     */
     deactivateProduct(id: string, actor: Actor): Product {
       const product = store.transaction(() => {
         const before = requireProduct(id)
@@ -141,6 +167,10 @@ export function createCatalogService(ctx: ServiceContext) {
       return product
     },
 
+    /**
+     * Creates a category, with its audit entry and `category.created` event.
+     * @throws DomainError CONFLICT `code` (`errors.catalog.categoryCodeTaken`)
+     */
     createCategory(input: CategoryInput, actor: Actor): Category {
       const category = store.transaction(() => {
         if (repo.getCategoryByCode(input.code))
@@ -157,6 +187,10 @@ export function createCatalogService(ctx: ServiceContext) {
       return category
     },
 
+    /**
+     * Changes a category's fields given, with `category.updated`.
+     * @throws DomainError NOT_FOUND `id`; CONFLICT `code` (`errors.catalog.categoryCodeTaken`)
+     */
     updateCategory(input: CategoryUpdate, actor: Actor): Category {
       const category = store.transaction(() => {
         const before = requireCategory(input.id)
@@ -172,6 +206,10 @@ export function createCatalogService(ctx: ServiceContext) {
       return category
     },
 
+    /**
+     * Retires a category (its products keep it), with `category.deactivated`.
+     * @throws DomainError NOT_FOUND `id`
+     */
     deactivateCategory(id: string, actor: Actor): Category {
       const category = store.transaction(() => {
         const before = requireCategory(id)

@@ -122,11 +122,17 @@ export function createSettingsService(ctx: ServiceContext) {
       })
     },
 
+    /**
+     * This till's interface preferences (language).
+     */
     getPreferences(): Preferences {
       const language = store.preferences.get(LANGUAGE_KEY)
       return { language: language === 'en' ? 'en' : 'zh-CN' }
     },
 
+    /**
+     * Saves this till's interface preferences (local only: no audit entry or event).
+     */
     updatePreferences(preferences: Preferences): Preferences {
       store.transaction(() => store.preferences.set(LANGUAGE_KEY, preferences.language))
       return preferences

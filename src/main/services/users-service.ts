@@ -33,6 +33,9 @@ export function createUsersService(ctx: ServiceContext, options: { hashParams?: 
     usernameFree(ctx, username, { exceptId })
 
   return {
+    /**
+     * Every staff member as the Users screen shows them (never a hash; `lockedUntil` while locked out).
+     */
     list(): User[] {
       const now = clock.now()
       return store.users.list().map((record) => toUser(record, now))
@@ -56,6 +59,10 @@ export function createUsersService(ctx: ServiceContext, options: { hashParams?: 
       return toUser(record, clock.now())
     },
 
+    /**
+     * Changes a person's name, username, role, password, PIN or active flag, with the audit entry and `user.changed` / `user.deactivated` / `user.reactivated` event; the last active owner cannot be demoted or deactivated.
+     * @throws DomainError NOT_FOUND `id` (`errors.notFound.user`); VALIDATION `password` (`errors.accounts.<reason>`); CONFLICT `username` (`errors.accounts.usernameTaken`), `role`/`active` (`errors.accounts.lastOwner`)
+     */
     async update(input: UserUpdate, actor: Actor): Promise<User> {
       const { userId: actorUserId, approverUserId = null } = actor
       const existing = store.users.get(input.id)
