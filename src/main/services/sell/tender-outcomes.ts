@@ -1,8 +1,5 @@
 import type { CheckoutSession } from '@shared/contract/channels/tenders'
-import type { OrderDetail } from '@shared/contract/channels/orders'
 import { newId } from '../../core/ids'
-import type { TenderMethod } from '../../domain/ledger/accounts'
-import { payableOf } from '../../domain/orders/payable'
 import {
   applyObservedStatus,
   isDefinite,
@@ -14,7 +11,7 @@ import type { PaymentFlow, PaymentNotification, PaymentOutcome } from '../../pay
 import type { PaymentRow } from '../../store/repos/payments-repo'
 import type { PaymentsRuntime, ProviderMethod } from '../payments/payments-runtime'
 import type { ServiceContext } from '../service-context'
-import { completeSale } from './order-freeze'
+import { completeIfCovered } from './order-freeze'
 import { tenderView } from './tender-views'
 
 export interface TenderTiming {
@@ -42,7 +39,7 @@ interface Watch {
  * What the providers say about the till's attempts, and what follows from it: polling each open
  * attempt (`watch`/`tick`, primary), verified notifications (`applyNotification`, secondary and
  * de-duplicated), a cancel or reverse after `giveUpMs`, the asking-again after a restart (`recover`),
- * and paying the order once its succeeded tenders cover it (`completeIfCovered`).
+ * and paying the order once its succeeded tenders cover it (`completeIfCovered`, in order-freeze.ts).
  */
 export function createTenderOutcomes(
   ctx: ServiceContext,
@@ -65,25 +62,6 @@ export function createTenderOutcomes(
       orderStatus: state.order.status,
       remaining: state.remaining
     })
-  }
-
-  /** Pays the order if its succeeded tenders now cover it. Call inside a transaction. */
-  const completeIfCovered = (orderId: string, actorUserId: string | null): OrderDetail | null => {
-    const order = store.orders.get(orderId)!
-    if (order.status !== 'awaiting_payment') return null
-    const succeeded = store.payments.forOrder(orderId).filter((p) => p.status === 'succeeded')
-    const paid = succeeded.reduce((sum, p) => sum + p.amount, 0)
-    if (paid < payableOf(order)) return null
-    return completeSale(ctx, {
-      orderId,
-      tenders: succeeded.map((p) => ({
-        method: p.method as TenderMethod,
-        amount: p.amount,
-        tendered: p.tendered
-      })),
-      // A provider's answer has no person behind it: the sale stays the cashier's who rang it up.
-      actorUserId: actorUserId ?? order.cashier_user_id
-    }).order
   }
 
   /**
@@ -130,7 +108,7 @@ export function createTenderOutcomes(
       },
       at
     )
-    if (result.status === 'succeeded') completeIfCovered(payment.order_id, null)
+    if (result.status === 'succeeded') completeIfCovered(ctx, payment.order_id, null)
     return true
   }
 
@@ -203,7 +181,6 @@ export function createTenderOutcomes(
   }
 
   return {
-    completeIfCovered,
     observe,
     providerOf,
     cancelAttempt,

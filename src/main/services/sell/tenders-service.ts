@@ -12,7 +12,7 @@ import type { OrderRow } from '../../store/repos/orders-repo'
 import type { PaymentsRuntime, ProviderMethod } from '../payments/payments-runtime'
 import { recordChange, type ServiceContext } from '../service-context'
 import type { Actor } from '../service-context'
-import { freezeOrder, type FreezeDeps } from './order-freeze'
+import { completeIfCovered, freezeOrder, type FreezeDeps } from './order-freeze'
 import { createTenderOutcomes, type TenderTiming } from './tender-outcomes'
 import { checkoutSession } from './tender-views'
 import { payableOf } from '../../domain/orders/payable'
@@ -35,7 +35,7 @@ export function createTendersService(
   const session = (orderId: string, detail?: OrderDetail): CheckoutSession =>
     checkoutSession(store, orderId, detail)
   const outcomes = createTenderOutcomes(ctx, { runtime: deps.runtime, timing: deps.timing, session })
-  const { completeIfCovered, observe, providerOf, cancelAttempt, watch } = outcomes
+  const { observe, providerOf, cancelAttempt, watch } = outcomes
 
   /**
    * The one place cash is taken: a succeeded cash tender of `amount` (minor units) for an order
@@ -78,7 +78,7 @@ export function createTendersService(
       flow: 'cash',
       attempt_key: attemptKey
     })
-    return { id, paid: completeIfCovered(order.id, actor.userId) }
+    return { id, paid: completeIfCovered(ctx, order.id, actor.userId) }
   }
 
   const awaitingOrder = (orderId: string, actor: Actor) => {
