@@ -3,20 +3,16 @@ import type { CartView } from '@shared/contract/channels/cart'
 import { formatMinor, parseDecimalToMinor } from '@shared/money/format'
 import { businessDate } from '../../core/business-day'
 import { newId } from '../../core/ids'
-import { ApprovalRequired, DomainError, invalid, notFound } from '../../domain/errors'
-import { roleCan } from '@shared/contract/roles'
+import { DomainError, invalid, notFound } from '../../domain/errors'
 import { isEditable } from '../../domain/orders/order-status'
-import type { CouponRow } from '../../store/repos/coupons-repo'
 import type { OrderRow } from '../../store/repos/orders-repo'
 import type { Actor, ServiceContext } from '../service-context'
 import type { SettingsService } from '../settings-service'
 import { cartView, quoteRows, type MoneyRules } from './cart-quote'
 import { requireOwnCart } from './cart-owner'
+import { checkCouponUsable, requireDiscountApproval } from './cart-rules'
 import type { ProductSource } from './product-source'
 import { scaleLabelLine } from './scale-label-line'
-
-/** Kept for importers of the old place; the type lives beside the service context. */
-export type { Actor } from '../service-context'
 
 /** A fraction of a piece is not something a shop sells (issue 11: 0.001 of a piece for ¥0.00). */
 function wholePieces(name: string): DomainError {
@@ -119,77 +115,6 @@ export function createCartService(
     const found = store.orders.line(order.id, lineId)
     if (!found) throw notFound('Cart line', 'lineId', 'cartLine')
     return found
-  }
-
-  const checkCouponUsable = (coupon: CouponRow, today: string): void => {
-    if (!coupon.active)
-      throw new DomainError('CONFLICT', `Coupon ${coupon.code} is no longer active`, 'code', {
-        key: 'errors.coupons.inactive',
-        params: { code: coupon.code }
-      })
-    if (coupon.valid_from && today < coupon.valid_from) {
-      throw new DomainError('CONFLICT', `Coupon ${coupon.code} is valid from ${coupon.valid_from}`, 'code', {
-        key: 'errors.coupons.notYetValid',
-        params: { code: coupon.code, date: coupon.valid_from }
-      })
-    }
-    if (coupon.valid_to && today > coupon.valid_to) {
-      throw new DomainError('CONFLICT', `Coupon ${coupon.code} expired on ${coupon.valid_to}`, 'code', {
-        key: 'errors.coupons.expired',
-        params: { code: coupon.code, date: coupon.valid_to }
-      })
-    }
-    if (coupon.usage_limit !== null && coupon.used_count >= coupon.usage_limit) {
-      throw new DomainError('CONFLICT', `Coupon ${coupon.code} is used up`, 'code', {
-        key: 'errors.coupons.usedUp',
-        params: { code: coupon.code }
-      })
-    }
-    // The head office's allotment for this till: none yet, or all of it used, is used up here.
-    if (coupon.chain_limit !== null && coupon.used_count >= (coupon.allotment ?? 0)) {
-      throw new DomainError('CONFLICT', `Coupon ${coupon.code} is used up on this till`, 'code', {
-        key: 'errors.sync.couponAllotmentUsed',
-        params: { code: coupon.code }
-      })
-    }
-  }
-
-  /**
-   * A line discount above the store's limit (a share of the line's gross, `lineDiscountLimit`)
-   * needs someone who may override prices, or their approval in place: otherwise 100 % off a
-   * line went through while a ¥0.50 price cut needed a manager (issue 10). Throws
-   * ApprovalRequired('price-override') naming the discount and the limit.
-   */
-  const requireDiscountApproval = (
-    order: OrderRow,
-    found: { quantity: string; unit_price: number },
-    discount: { type: 'rate'; rate: string } | { type: 'amount'; amount: string },
-    actor: Actor
-  ): void => {
-    if (actor.approverUserId) return
-    const role = actor.userId ? store.users.get(actor.userId)?.role : undefined
-    if (role && roleCan(role, 'price-override')) return
-    const limit = new Decimal(store.lossPrevention.get().lineDiscountLimit)
-    const gross = new Decimal(found.quantity).times(found.unit_price)
-    // The engine never takes more off a line than its gross.
-    const off = Decimal.min(
-      gross,
-      discount.type === 'rate'
-        ? gross.times(discount.rate)
-        : new Decimal(parseDecimalToMinor(discount.amount, order.currency, 'discount.amount'))
-    )
-    if (off.lte(gross.times(limit))) return
-    const locale = deps.settings.getProfile().locale
-    const share = gross.isZero() ? new Decimal(1) : off.div(gross)
-    const percent = (rate: Decimal): string => `${rate.times(100).toDecimalPlaces(1).toString()} %`
-    throw new ApprovalRequired('price-override', `A line discount above ${percent(limit)} needs a manager`, {
-      reason: 'lineDiscount',
-      action: 'line-discount',
-      amount: off.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber(),
-      currency: order.currency,
-      amountText: `${percent(share)} (${formatMinor(off.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber(), order.currency, locale)})`,
-      limitText: percent(limit)
-    })
   }
 
   return {
@@ -331,7 +256,7 @@ export function createCartService(
         const { discount } = input
         if (discount?.type === 'amount')
           parseDecimalToMinor(discount.amount, order.currency, 'discount.amount')
-        if (discount) requireDiscountApproval(order, found, discount, actor)
+        if (discount) requireDiscountApproval(ctx, deps.settings, order, found, discount, actor)
         store.orders.setDiscount(
           order.id,
           found.id,

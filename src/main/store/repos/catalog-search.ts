@@ -1,6 +1,5 @@
 import { gtinLookupKey } from '@shared/barcodes/gtin'
 import type { Database, Statement } from 'better-sqlite3'
-import type { ProductRecord } from './catalog-repo'
 
 export interface SearchOptions {
   query: string
@@ -36,7 +35,7 @@ function ftsPhrase(term: string): string {
  * The catalog's search, from indexes: exact codes by their keys, names and SKUs through the trigram FTS
  * table, short terms by a scan. `loadBySeqs` loads the products kept, in the order given.
  */
-export function createCatalogSearch(db: Database, loadBySeqs: (seqs: number[]) => ProductRecord[]) {
+export function createCatalogSearch<Product>(db: Database, loadBySeqs: (seqs: number[]) => Product[]) {
   const statements = new Map<string, Statement<unknown[], Candidate>>()
   const candidates = (sql: string, params: unknown[]): Candidate[] => {
     let statement = statements.get(sql)
@@ -63,7 +62,7 @@ export function createCatalogSearch(db: Database, loadBySeqs: (seqs: number[]) =
    * Within a rank, by name in `language`: its collation (pinyin order for zh-CN) up to 3,000 matches,
    * code point order beyond (only an unfiltered list of a big catalog gets there). `total` counts every match.
    */
-  return function search(options: SearchOptions): { products: ProductRecord[]; total: number } {
+  return function search(options: SearchOptions): { products: Product[]; total: number } {
     const query = options.query.trim().replace(/\s+/g, ' ')
     const filters: string[] = []
     const filterParams: unknown[] = []
