@@ -20,6 +20,8 @@ export interface OutboxRow {
   type: string
   aggregateId: string
   payload: string
+  /** The payload version the till stamped; the type's current one when left out. */
+  version?: number
 }
 
 /** An outbox row as a pushed event of `tillId` (hashed as the sync client hashes it). */
@@ -29,7 +31,7 @@ export function toPushed(row: OutboxRow, tillId: string): PushedEvent {
     seq: row.seq,
     id: row.id,
     type: row.type,
-    version: eventVersion(row.type),
+    version: row.version ?? eventVersion(row.type),
     at: row.at,
     aggregateId: row.aggregateId,
     payload: row.payload,

@@ -9,6 +9,7 @@ import {
 } from '../../main/domain/reports/z-report'
 import { localDate } from '../clock'
 import type { HqDatabase } from '../db/types'
+import { defaultUpgraders, upgradePayload } from '../push/upgraders'
 import { justAfter, localHour, previousDate, zonedDayWindow } from './zone'
 
 /** A half-open range [from, to) of ISO instants. */
@@ -60,8 +61,39 @@ export interface TillDay {
   currency: string
 }
 
-const orderPaid = (payload: string) =>
-  JSON.parse(payload) as {
+/** An event as stored: the payload's text at the version the till wrote. */
+interface StoredEvent {
+  type: string
+  version: number
+  at: string
+  payload: string
+}
+
+/** The columns of `events` (aliased `alias`) a `StoredEvent` is read from. */
+const stored = (alias: string) =>
+  `${alias}.type AS ${alias}_type, ${alias}.version AS ${alias}_version, ${alias}.at AS ${alias}_at, ${alias}.payload AS ${alias}_payload`
+const storedOf = (row: Record<string, unknown>, alias: string): StoredEvent => ({
+  type: String(row[`${alias}_type`]),
+  version: Number(row[`${alias}_version`]),
+  at: String(row[`${alias}_at`]),
+  payload: String(row[`${alias}_payload`])
+})
+
+/**
+ * An event's payload at the version the head office reads: an older one upgraded exactly as the
+ * projections saw it (`upgraders.ts`), so the report reads every till's events alike.
+ */
+function payloadOf(event: StoredEvent): unknown {
+  const upgraded = upgradePayload(defaultUpgraders, event.type, event.version, JSON.parse(event.payload), {
+    at: event.at
+  })
+  // Only applied events are joined here, and those were upgraded once already.
+  if (!upgraded.ok) throw new Error(upgraded.reason)
+  return upgraded.payload
+}
+
+const orderPaid = (event: StoredEvent) =>
+  payloadOf(event) as {
     currency: string
     paidAt: string
     cashierUserId?: string | null
@@ -101,14 +133,22 @@ export async function tillDay(
   timeZone: string,
   now: Date
 ): Promise<TillDay> {
-  const settled = new Map<string, { settledAt: string; settledBy: string | null; currency: string }>()
+  const settled = new Map<
+    string,
+    { settledAt: string; settledBy: string | null; currency: string; cashRoundingMode?: 'half-up' | 'down' }
+  >()
   for (const row of await db.query<{ payload: string }>(
     "SELECT payload FROM events WHERE till_id = ? AND type = 'settlement.day_closed' AND status <> 'quarantined'",
     [till.id]
   )) {
     const z = JSON.parse(row.payload) as ZReport
     if (z.date && z.settledAt)
-      settled.set(z.date, { settledAt: z.settledAt, settledBy: z.settledBy, currency: z.currency })
+      settled.set(z.date, {
+        settledAt: z.settledAt,
+        settledBy: z.settledBy,
+        currency: z.currency,
+        ...(z.cashRoundingMode ? { cashRoundingMode: z.cashRoundingMode } : {})
+      })
   }
   const asOf = settled.get(date)?.settledAt ?? null
   const windows = windowsOf(date, asOf, timeZone, (d) => settled.get(d)?.settledAt ?? null)
@@ -116,8 +156,12 @@ export async function tillDay(
   const figures = await partsOf(db, till.id, all, timeZone)
   const late = windows.late.length ? await partsOf(db, till.id, windows.late, timeZone) : null
   const sum = (rows: SalesBucket[], pick: 'n' | 'total') => rows.reduce((s, row) => s + row[pick], 0)
+  // The cash rounding mode the till's report shows: as frozen when it settled the day, else the
+  // till's setting now — the last store profile it sent. Said only for 抹零, as the till says it.
+  const mode = settled.has(date) ? settled.get(date)!.cashRoundingMode : await cashRoundingModeOf(db, till.id)
   const parts: DayParts = {
     ...figures.parts,
+    ...(mode === 'down' ? { cashRoundingMode: mode } : {}),
     adjustments: late
       ? {
           orderCount: sum(late.parts.sales, 'n') - sum(late.parts.voids, 'n'),
@@ -244,6 +288,17 @@ async function lateEvents(
   return out.sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id))
 }
 
+/** The cash rounding mode of the till's last store profile (`settings.updated`), if it sent one. */
+async function cashRoundingModeOf(db: HqDatabase, tillId: string): Promise<'half-up' | 'down' | undefined> {
+  const [row] = await db.query<{ payload: string }>(
+    "SELECT payload FROM events WHERE till_id = ? AND type = 'settings.updated' AND status <> 'quarantined' ORDER BY seq DESC LIMIT 1",
+    [tillId]
+  )
+  if (!row) return undefined
+  const mode = (JSON.parse(row.payload) as { cashRoundingMode?: unknown }).cashRoundingMode
+  return mode === 'down' || mode === 'half-up' ? mode : undefined
+}
+
 async function lastCurrency(db: HqDatabase, tillId: string): Promise<string> {
   const [row] = await db.query<{ currency: string }>(
     'SELECT currency FROM hq_orders WHERE till_id = ? ORDER BY paid_at DESC LIMIT 1',
@@ -268,8 +323,7 @@ async function partsOf(
   const saleTenders: MethodSum[] = []
   const voidTenders: MethodSum[] = []
   const refundTenders: MethodSum[] = []
-  // `rounding`: the till's cash refunds of cash-rounded sales give back coins beyond the share; the
-  // refund events do not carry it yet, so the head office counts refunds as the cash given back.
+  // `amount`: the refunded shares; `rounding`: what the drawer gave back beyond them (cash rounding).
   const refunds = { n: 0, orders: 0, amount: 0, tax: 0, rounding: 0 }
   const moves = new Map<string, number>()
   const move = (kind: string, amount: number) => moves.set(kind, (moves.get(kind) ?? 0) + amount)
@@ -306,12 +360,12 @@ async function partsOf(
   }
 
   const addOrder = (
-    payload: string,
+    event: StoredEvent,
     buckets: SalesBucket[],
     lines: Map<string, LineBucket>,
     tenders: MethodSum[]
   ) => {
-    const o = orderPaid(payload)
+    const o = orderPaid(event)
     currency ??= o.currency
     const cashier = o.cashierUserId ?? null
     // As the till: cashiers are named from the window's sales only (a void-only cashier shows
@@ -340,16 +394,16 @@ async function partsOf(
 
   for (const w of windows) {
     const range = [tillId, w.from, w.to]
-    for (const row of await db.query<{ payload: string }>(
-      'SELECT e.payload FROM hq_orders o JOIN events e ON e.till_id = o.till_id AND e.event_id = o.event_id WHERE o.till_id = ? AND o.paid_at >= ? AND o.paid_at < ?',
+    for (const row of await db.query<Record<string, unknown>>(
+      `SELECT ${stored('e')} FROM hq_orders o JOIN events e ON e.till_id = o.till_id AND e.event_id = o.event_id WHERE o.till_id = ? AND o.paid_at >= ? AND o.paid_at < ?`,
       range
     ))
-      addOrder(row.payload, sales, saleLines, saleTenders)
-    for (const row of await db.query<{ payload: string }>(
-      'SELECT e.payload FROM hq_orders o JOIN events e ON e.till_id = o.till_id AND e.event_id = o.event_id WHERE o.till_id = ? AND o.voided_at >= ? AND o.voided_at < ?',
+      addOrder(storedOf(row, 'e'), sales, saleLines, saleTenders)
+    for (const row of await db.query<Record<string, unknown>>(
+      `SELECT ${stored('e')} FROM hq_orders o JOIN events e ON e.till_id = o.till_id AND e.event_id = o.event_id WHERE o.till_id = ? AND o.voided_at >= ? AND o.voided_at < ?`,
       range
     ))
-      addOrder(row.payload, voids, voidLines, voidTenders)
+      addOrder(storedOf(row, 'e'), voids, voidLines, voidTenders)
 
     const tenders = await db.query<{
       tender_id: string
@@ -357,9 +411,9 @@ async function partsOf(
       order_id: string
       method: string
       amount: number
-      payload: string
+      [column: string]: unknown
     }>(
-      `SELECT t.tender_id, t.refund_id, r.order_id, t.method, t.amount, e.payload
+      `SELECT t.tender_id, t.refund_id, r.order_id, t.method, t.amount, ${stored('e')}
        FROM hq_refund_tenders t
        JOIN hq_refunds r ON r.till_id = t.till_id AND r.refund_id = t.refund_id
        JOIN events e ON e.till_id = r.till_id AND e.event_id = r.event_id
@@ -371,14 +425,19 @@ async function partsOf(
     for (const t of tenders) {
       refundIds.add(t.refund_id)
       orderIds.add(t.order_id)
-      refunds.amount += Number(t.amount)
-      refunds.tax += tenderTax(JSON.parse(t.payload) as RefundPayload, t.tender_id)
+      // As the till sums its refund tenders: the share is what went back less the cash rounding
+      // (a cash-rounded sale's cash refund), which counts in the day's cash rounding instead.
+      const refund = payloadOf(storedOf(t, 'e')) as RefundPayload
+      const rounding = tenderOf(refund, t.tender_id)?.cashRounding ?? 0
+      refunds.amount += Number(t.amount) - rounding
+      refunds.rounding += rounding
+      refunds.tax += tenderTax(refund, t.tender_id)
       refundTenders.push({ method: t.method, amount: Number(t.amount) })
     }
     // Items given back, by the moment their refund was complete: every tender paid out (the
     // last one's time), as the till settles its refund row. A refund by amount has no lines.
-    for (const r of await db.query<{ refund: string; sale: string }>(
-      `SELECT e.payload AS refund, s.payload AS sale FROM hq_refunds r
+    for (const r of await db.query<Record<string, unknown>>(
+      `SELECT ${stored('e')}, ${stored('s')} FROM hq_refunds r
        JOIN events e ON e.till_id = r.till_id AND e.event_id = r.event_id
        JOIN hq_orders o ON o.till_id = r.till_id AND o.order_id = r.order_id
        JOIN events s ON s.till_id = o.till_id AND s.event_id = o.event_id
@@ -388,10 +447,10 @@ async function partsOf(
            AND MAX(completed_at) >= ? AND MAX(completed_at) < ?)`,
       [tillId, tillId, w.from, w.to]
     )) {
-      const refund = JSON.parse(r.refund) as {
+      const refund = payloadOf(storedOf(r, 'e')) as {
         lines?: Array<{ lineId: string; quantity: string; amount: number; tax?: number }>
       }
-      const sold = new Map((orderPaid(r.sale).lines ?? []).map((line) => [line.id, line]))
+      const sold = new Map((orderPaid(storedOf(r, 's')).lines ?? []).map((line) => [line.id, line]))
       for (const line of refund.lines ?? []) {
         const of = sold.get(line.lineId)
         if (of) addLine(refundLines, of, line.quantity, line.amount, line.tax ?? 0)
@@ -459,11 +518,15 @@ async function partsOf(
   }
 }
 
+/** `refund.created` as read (version 2): each tender with its tax and cash rounding, minor units. */
 interface RefundPayload {
   amount: number
   tax: number
-  tenders?: Array<{ outRequestNo: string; amount: number; tax?: number }>
+  tenders?: Array<{ outRequestNo: string; amount: number; tax?: number; cashRounding?: number }>
 }
+
+const tenderOf = (refund: RefundPayload, tenderId: string) =>
+  (refund.tenders ?? []).find((t) => t.outRequestNo === tenderId)
 
 /**
  * A refund tender's tax, minor units: as the event carries it, or — for a till that sent no
