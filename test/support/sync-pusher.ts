@@ -165,7 +165,8 @@ export class HqProcess {
   /** kill -9: no shutdown, no flush beyond what each commit already did. */
   async kill(): Promise<void> {
     const child = this.child
-    if (!child || child.exitCode !== null) return
+    // Gone already (exited, or killed by a signal: then exitCode stays null and 'exit' never fires again).
+    if (!child || child.exitCode !== null || child.signalCode !== null) return
     const exited = new Promise((done) => child.once('exit', done))
     child.kill('SIGKILL')
     await exited

@@ -32,6 +32,8 @@ export interface HqPowerOptions {
 
 export interface HqPowerReport {
   cuts: number
+  /** Cuts that came while some till still had events to push (the ones that test anything). */
+  cutsMidPush: number
   /** Batches the head office acknowledged, and the events it held at the end. */
   acknowledged: number
   events: number
@@ -47,7 +49,14 @@ function outboxOf(n: number, t: number): OutboxRow[] {
   return Array.from({ length: n }, (_, i) => {
     const at = new Date(start + i * 20_000 + t).toISOString()
     const order = paidOrder({ paidAt: at })
-    return { seq: i + 1, id: uuidv7(), at, type: 'order.paid', aggregateId: order.id, payload: JSON.stringify(order) }
+    return {
+      seq: i + 1,
+      id: uuidv7(),
+      at,
+      type: 'order.paid',
+      aggregateId: order.id,
+      payload: JSON.stringify(order)
+    }
   })
 }
 
@@ -72,7 +81,8 @@ class Pusher {
 
   async run(): Promise<void> {
     while (!this.stopped && !this.done) {
-      const size = 20 + Math.floor(this.rng() * 180)
+      // A till pushes as it sells: small batches, a moment apart, so the cuts land mid-push.
+      const size = 10 + Math.floor(this.rng() * 50)
       const events = this.outbox
         .slice(this.next - 1, this.next - 1 + size)
         .map((row) => toPushed(row, this.till.tillId))
@@ -91,11 +101,14 @@ class Pusher {
         this.promised = Math.max(this.promised, high)
         this.batches++
         this.next = high + 1
+        await sleep(40 + this.rng() * 80)
       } else if (answer.body.error?.code === 'SEQ_GAP') {
         // The head office holds less than this till sent, never less than it acknowledged.
         const resume = answer.body.error.resumeFrom!
         if (resume - 1 < this.promised)
-          this.problems.push(`${this.till.tillCode}: resume from ${resume} after acknowledging ${this.promised}`)
+          this.problems.push(
+            `${this.till.tillCode}: resume from ${resume} after acknowledging ${this.promised}`
+          )
         this.next = resume
       } else if (answer.status >= 500 || answer.body.error?.code === 'REPLAYED') {
         await sleep(30 + this.rng() * 70)
@@ -123,6 +136,7 @@ export async function runHqPowerCuts(options: HqPowerOptions): Promise<HqPowerRe
   const pushers: Pusher[] = []
   let running: Promise<void>[] = []
   let cuts = 0
+  let cutsMidPush = 0
 
   try {
     for (let i = 0; ; i++) {
@@ -158,6 +172,7 @@ export async function runHqPowerCuts(options: HqPowerOptions): Promise<HqPowerRe
           break
         }
         await sleep(300 + rng() * 1500)
+        if (pushers.some((p) => !p.done)) cutsMidPush++
         cutSummary = await fs.cut()
         await hq.kill()
       } catch (error) {
@@ -180,6 +195,7 @@ export async function runHqPowerCuts(options: HqPowerOptions): Promise<HqPowerRe
     if (problems.length === 0) problems.push(...checkHqFile(diskDir, pushers, true))
     return {
       cuts,
+      cutsMidPush,
       acknowledged: pushers.reduce((sum, p) => sum + p.batches, 0),
       events: pushers.reduce((sum, p) => sum + p.promised, 0),
       problems,
@@ -210,7 +226,9 @@ function checkHqFile(diskDir: string, pushers: readonly Pusher[], complete: bool
       if (integrity !== 'ok') return [`integrity_check: ${String(integrity)}`]
       const problems: string[] = []
       for (const p of pushers) {
-        const till = db.prepare<[string], { high_seq: number }>('SELECT high_seq FROM tills WHERE id = ?').get(p.till.tillId)
+        const till = db
+          .prepare<[string], { high_seq: number }>('SELECT high_seq FROM tills WHERE id = ?')
+          .get(p.till.tillId)
         if (!till) {
           problems.push(`the enrolled till ${p.till.tillCode} is gone`)
           continue
@@ -223,7 +241,9 @@ function checkHqFile(diskDir: string, pushers: readonly Pusher[], complete: bool
         if (till.high_seq < p.promised)
           problems.push(`${p.till.tillCode}: holds up to ${till.high_seq}, acknowledged ${p.promised}`)
         if (rows.length !== till.high_seq)
-          problems.push(`${p.till.tillCode}: ${rows.length} events under a high-water mark of ${till.high_seq}`)
+          problems.push(
+            `${p.till.tillCode}: ${rows.length} events under a high-water mark of ${till.high_seq}`
+          )
         rows.forEach((row, i) => {
           const sent = p.outbox[i]
           if (row.seq !== i + 1) problems.push(`${p.till.tillCode}: seq ${row.seq} where ${i + 1} was due`)
@@ -235,7 +255,8 @@ function checkHqFile(diskDir: string, pushers: readonly Pusher[], complete: bool
         const orders = db
           .prepare<[string], { n: number }>('SELECT count(*) AS n FROM hq_orders WHERE till_id = ?')
           .get(p.till.tillId)!.n
-        if (orders !== rows.length) problems.push(`${p.till.tillCode}: ${orders} orders from ${rows.length} events`)
+        if (orders !== rows.length)
+          problems.push(`${p.till.tillCode}: ${orders} orders from ${rows.length} events`)
       }
       const collisions = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM event_collisions').get()!.n
       if (collisions > 0) problems.push(`${collisions} seq collisions recorded`)

@@ -36,6 +36,8 @@ export interface SyncPowerReport {
   cuts: number
   ledger: TillLedger
   problems: string[]
+  /** Events the head office held after each cut (the pushes reached it while the till sold). */
+  heldAtCuts: number[]
   /** Events the head office held at the end, and the till's outbox. */
   events: number
   outbox: number
@@ -63,6 +65,7 @@ export async function runTillSyncPowerCuts(options: SyncPowerOptions): Promise<S
   const started = Date.now()
   let tillId: string | null = null
   let cuts = 0
+  const heldAtCuts: number[] = []
   let days: SyncPowerReport['days'] = []
 
   try {
@@ -107,7 +110,8 @@ export async function runTillSyncPowerCuts(options: SyncPowerOptions): Promise<S
         cutSummary = await fs.cut()
         await launch.kill()
         const stopped = await working
-        if (!(stopped instanceof NoAnswer)) problems.push(`cycle ${i}: the till stopped on ${String(stopped)}`)
+        if (!(stopped instanceof NoAnswer))
+          problems.push(`cycle ${i}: the till stopped on ${String(stopped)}`)
       } catch (error) {
         if (!(error instanceof NoAnswer) || !client?.cutting)
           problems.push(`cycle ${i}: ${error instanceof Error ? error.message : String(error)}`)
@@ -118,6 +122,7 @@ export async function runTillSyncPowerCuts(options: SyncPowerOptions): Promise<S
       dates.add(localDate(new Date().toISOString(), zone))
       if (last) break
       cuts++
+      if (tillId) heldAtCuts.push(await heldBy(hq, tillId))
       const found = [
         ...checkTill(diskDir, ledger),
         ...(tillId ? await checkHqHoldsOnlyTillEvents(hq, tillId, diskDir, false) : [])
@@ -131,14 +136,12 @@ export async function runTillSyncPowerCuts(options: SyncPowerOptions): Promise<S
       problems.push(...checkTill(diskDir, ledger), ...ledger.problems.splice(0))
       problems.push(...(await checkHqHoldsOnlyTillEvents(hq, tillId, diskDir, true)))
     }
-    const [held] = tillId
-      ? await hq.db.query<{ n: number }>('SELECT count(*) AS n FROM events WHERE till_id = ?', [tillId])
-      : []
     return {
       cuts,
       ledger,
       problems,
-      events: Number(held?.n ?? 0),
+      heldAtCuts,
+      events: tillId ? await heldBy(hq, tillId) : 0,
       outbox: outboxOf(diskDir).length,
       days,
       ms: Date.now() - started
@@ -146,6 +149,13 @@ export async function runTillSyncPowerCuts(options: SyncPowerOptions): Promise<S
   } finally {
     rmSync(base, { recursive: true, force: true })
   }
+}
+
+async function heldBy(hq: RunningHq, tillId: string): Promise<number> {
+  const [row] = await hq.db.query<{ n: number }>('SELECT count(*) AS n FROM events WHERE till_id = ?', [
+    tillId
+  ])
+  return Number(row?.n ?? 0)
 }
 
 /** Enrols the till (no shift is open yet) with a fresh one-time code; its id at the head office. */
@@ -200,9 +210,7 @@ function outboxOf(dataDir: string): OutboxEntry[] {
     return []
   }
   try {
-    return db
-      .prepare<[], OutboxEntry>('SELECT seq, id, payload_sha256 AS sha FROM outbox ORDER BY seq')
-      .all()
+    return db.prepare<[], OutboxEntry>('SELECT seq, id, payload_sha256 AS sha FROM outbox ORDER BY seq').all()
   } finally {
     db.close()
   }
@@ -248,6 +256,8 @@ async function checkHqHoldsOnlyTillEvents(
     [tillId, tillId]
   )
   if (Number(orders!.projected) !== Number(orders!.events))
-    problems.push(`head office projected ${orders!.projected} orders from ${orders!.events} order.paid events`)
+    problems.push(
+      `head office projected ${orders!.projected} orders from ${orders!.events} order.paid events`
+    )
   return problems
 }
