@@ -131,6 +131,11 @@ export class HqProcess {
     return `http://127.0.0.1:${this.port}`
   }
 
+  /** The running head office's process id (undefined before `start`). */
+  get pid(): number | undefined {
+    return this.child?.pid
+  }
+
   async start(): Promise<void> {
     const bundle = await hqChildBundle()
     const child = spawn(
