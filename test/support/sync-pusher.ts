@@ -178,8 +178,15 @@ export class HqProcess {
     this.kills++
   }
 
+  /** SIGTERM (the head office closes its store; a `--cpu-prof` child writes its profile), SIGKILL after 5 s. */
   async stop(): Promise<void> {
-    await this.kill()
+    const child = this.child
+    if (!child || child.exitCode !== null || child.signalCode !== null) return
+    const exited = new Promise((done) => child.once('exit', done))
+    child.kill('SIGTERM')
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000)
+    await exited
+    clearTimeout(timer)
   }
 }
 
