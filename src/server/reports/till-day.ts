@@ -7,16 +7,21 @@ import {
   type MethodSum,
   type SalesBucket
 } from '../../main/domain/reports/z-report'
-import { localDate } from '../clock'
 import type { HqDatabase } from '../db/types'
-import { defaultUpgraders, upgradePayload } from '../push/upgraders'
-import { justAfter, localHour, previousDate, zonedDayWindow } from './zone'
+import {
+  orderPaid,
+  payloadOf,
+  stored,
+  storedOf,
+  tenderOf,
+  tenderTax,
+  type RefundPayload,
+  type StoredEvent
+} from './stored-events'
+import { lateEvents, windowsOf, type LateEvent, type Window } from './day-windows'
+import { localHour } from './zone'
 
-/** A half-open range [from, to) of ISO instants. */
-export interface Window {
-  from: string
-  to: string
-}
+export type { LateEvent, Window } from './day-windows'
 
 /** The figures of a day a Z-report is built from, without the report's own header fields. */
 export type DayParts = Omit<DayFigures, 'date' | 'currency' | 'generatedAt' | 'topProducts'>
@@ -36,17 +41,6 @@ export interface Completeness {
   lastPushAt: string | null
 }
 
-/** A money event posted to this day although it happened on an earlier, already settled one. */
-export interface LateEvent {
-  kind: 'sale' | 'void' | 'refund'
-  /** The order's id (sale, void) or the refund's. */
-  id: string
-  number: string | null
-  /** When it happened (ISO), and the business day that was, kept as it was. */
-  at: string
-  originalDate: string
-}
-
 export interface TillDay {
   tillId: string
   tillCode: string
@@ -60,62 +54,6 @@ export interface TillDay {
   parts: DayParts
   currency: string
 }
-
-/** An event as stored: the payload's text at the version the till wrote. */
-interface StoredEvent {
-  type: string
-  version: number
-  at: string
-  payload: string
-}
-
-/** The columns of `events` (aliased `alias`) a `StoredEvent` is read from. */
-const stored = (alias: string) =>
-  `${alias}.type AS ${alias}_type, ${alias}.version AS ${alias}_version, ${alias}.at AS ${alias}_at, ${alias}.payload AS ${alias}_payload`
-const storedOf = (row: Record<string, unknown>, alias: string): StoredEvent => ({
-  type: String(row[`${alias}_type`]),
-  version: Number(row[`${alias}_version`]),
-  at: String(row[`${alias}_at`]),
-  payload: String(row[`${alias}_payload`])
-})
-
-/**
- * An event's payload at the version the head office reads: an older one upgraded exactly as the
- * projections saw it (`upgraders.ts`), so the report reads every till's events alike.
- */
-function payloadOf(event: StoredEvent): unknown {
-  const upgraded = upgradePayload(defaultUpgraders, event.type, event.version, JSON.parse(event.payload), {
-    at: event.at
-  })
-  // Only applied events are joined here, and those were upgraded once already.
-  if (!upgraded.ok) throw new Error(upgraded.reason)
-  return upgraded.payload
-}
-
-const orderPaid = (event: StoredEvent) =>
-  payloadOf(event) as {
-    currency: string
-    paidAt: string
-    cashierUserId?: string | null
-    cashierName?: string | null
-    grossTotal?: number
-    lineDiscountTotal?: number
-    orderDiscountTotal?: number
-    taxTotal?: number
-    total: number
-    cashRounding: number
-    lines?: Array<{
-      id?: string
-      sku: string
-      name: string
-      nameEn: string | null
-      taxRate: string
-      quantity: string
-      total: number
-      tax: number
-    }>
-    payments: Array<{ method: string; amount: number; status: string }>
-  }
 
 /**
  * One till's Z-report for `date` (the store's local date in `timeZone`), from the events it
@@ -225,67 +163,6 @@ export async function tillDay(
       lastPushAt: till.last_push_at
     }
   }
-}
-
-/** The till's `windowsOf`: the day (cut at its settlement) and the tails of settled days before it. */
-function windowsOf(
-  date: string,
-  asOf: string | null,
-  timeZone: string,
-  settledAt: (date: string) => string | null
-): { main: Window; late: Window[] } {
-  const cap = (w: Window): Window => (asOf && asOf < w.to ? { from: w.from, to: justAfter(asOf) } : w)
-  const late: Window[] = []
-  let cutoff = ''
-  let day = previousDate(date)
-  for (let i = 0; i < 400; i++) {
-    const at = settledAt(day)
-    if (!at) break
-    if (at > cutoff) cutoff = at
-    const end = zonedDayWindow(day, timeZone).to
-    if (cutoff >= end) break
-    late.push(cap({ from: justAfter(cutoff), to: end }))
-    day = previousDate(day)
-  }
-  return { main: cap(zonedDayWindow(date, timeZone)), late: late.filter((w) => w.from < w.to) }
-}
-
-async function lateEvents(
-  db: HqDatabase,
-  tillId: string,
-  windows: Window[],
-  timeZone: string
-): Promise<LateEvent[]> {
-  const out: LateEvent[] = []
-  const event = (kind: LateEvent['kind'], id: string, number: string | null, at: string): LateEvent => ({
-    kind,
-    id,
-    number,
-    at,
-    originalDate: localDate(at, timeZone)
-  })
-  for (const w of windows) {
-    const range = [tillId, w.from, w.to]
-    for (const o of await db.query<{ order_id: string; number: string | null; paid_at: string }>(
-      'SELECT order_id, number, paid_at FROM hq_orders WHERE till_id = ? AND paid_at >= ? AND paid_at < ?',
-      range
-    ))
-      out.push(event('sale', o.order_id, o.number, o.paid_at))
-    for (const o of await db.query<{ order_id: string; number: string | null; voided_at: string }>(
-      'SELECT order_id, number, voided_at FROM hq_orders WHERE till_id = ? AND voided_at >= ? AND voided_at < ?',
-      range
-    ))
-      out.push(event('void', o.order_id, o.number, o.voided_at))
-    for (const r of await db.query<{ refund_id: string; number: string; at: string }>(
-      `SELECT r.refund_id, r.number, MIN(t.completed_at) AS at FROM hq_refund_tenders t
-       JOIN hq_refunds r ON r.till_id = t.till_id AND r.refund_id = t.refund_id
-       WHERE t.till_id = ? AND t.status = 'succeeded' AND t.completed_at >= ? AND t.completed_at < ?
-       GROUP BY r.refund_id, r.number`,
-      range
-    ))
-      out.push(event('refund', r.refund_id, r.number, r.at))
-  }
-  return out.sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id))
 }
 
 /** The cash rounding mode of the till's last store profile (`settings.updated`), if it sent one. */
@@ -516,32 +393,6 @@ async function partsOf(
       cashierNames
     }
   }
-}
-
-/** `refund.created` as read (version 2): each tender with its tax and cash rounding, minor units. */
-interface RefundPayload {
-  amount: number
-  tax: number
-  tenders?: Array<{ outRequestNo: string; amount: number; tax?: number; cashRounding?: number }>
-}
-
-const tenderOf = (refund: RefundPayload, tenderId: string) =>
-  (refund.tenders ?? []).find((t) => t.outRequestNo === tenderId)
-
-/**
- * A refund tender's tax, minor units: as the event carries it, or — for a till that sent no
- * per-tender tax — the refund's tax shared in proportion to the tenders' amounts, the remainder
- * on the last tender.
- */
-function tenderTax(refund: RefundPayload, tenderId: string): number {
-  const tenders = refund.tenders ?? []
-  const tender = tenders.find((t) => t.outRequestNo === tenderId)
-  if (!tender) return 0
-  if (typeof tender.tax === 'number') return tender.tax
-  if (refund.amount === 0) return 0
-  const shares = tenders.map((t) => Math.floor((refund.tax * t.amount) / refund.amount))
-  shares[shares.length - 1] = refund.tax - shares.slice(0, -1).reduce((a, b) => a + b, 0)
-  return shares[tenders.indexOf(tender)] ?? 0
 }
 
 function merge(rows: MethodSum[]): MethodSum[] {
