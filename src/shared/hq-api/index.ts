@@ -1,5 +1,7 @@
 import { authApi } from './auth'
+import { dashboardApi } from './dashboard'
 import type { HqRoute } from './route'
+import { settlementApi } from './settlement'
 import { storesApi } from './stores'
 
 /**
@@ -9,7 +11,9 @@ import { storesApi } from './stores'
  */
 export const hqApi = {
   auth: authApi,
-  stores: storesApi
+  stores: storesApi,
+  dashboard: dashboardApi,
+  settlement: settlementApi
 }
 
 export type HqApi = typeof hqApi

@@ -1,4 +1,6 @@
 import type { MessageBundle } from '@renderer/i18n/messages'
+import { dashboardMessages } from './dashboard'
+import { settlementMessages } from './settlement'
 import { shellMessages } from './shell'
 import { storesMessages } from './stores'
 
@@ -7,4 +9,9 @@ import { storesMessages } from './stores'
  * (zh-CN type-checked to have en's keys), one line here. UI text lives under `hq.<area>`, refusal
  * texts under `errors.hq.<area>`.
  */
-export const hqBundles: MessageBundle<object>[] = [shellMessages, storesMessages]
+export const hqBundles: MessageBundle<object>[] = [
+  shellMessages,
+  storesMessages,
+  dashboardMessages,
+  settlementMessages
+]
