@@ -67,7 +67,7 @@ export function OrderView({ order, timeZone }: { order: OrderDetail; timeZone: s
             <tr key={i}>
               <td>{t(`payments.methods.${tender.method}`, { defaultValue: tender.method })}</td>
               <td className="num">{money(tender.amount, c)}</td>
-              <td>{tender.status}</td>
+              <td>{t(`payments.status.${tender.status}`, { defaultValue: tender.status })}</td>
             </tr>
           ))}
         </tbody>
