@@ -50,6 +50,8 @@ test('a till sells, enrols and syncs; the head office shows its day complete wit
 
   // The till sells a day (shift opened, sales, refunds, a void, shift closed), enrols and pushes.
   till.simulate(DATE, 8, 11)
+  // …and sells today too, so the dashboard has something to chart.
+  till.simulate(new Intl.DateTimeFormat('en-CA').format(new Date()), 6, 12)
   till.enrol(hq.url, code)
   till.syncNow()
   const own = till.report(DATE)
@@ -111,8 +113,13 @@ test('a till sells, enrols and syncs; the head office shows its day complete wit
       ] as const) {
         await page.goto(hq.url + hash)
         await expect(page.locator('.screen__title')).toBeVisible()
+        if (screen === 'dashboard')
+          await expect(page.locator('.recharts-bar-rectangle').first()).toBeVisible()
         await expectNoSideScroll(page)
         await snap(page, `hq-${screen}-${size.name}-${language}`)
+        // The screen scrolls inside the shell: its lower part too.
+        await page.locator('.shell__main').evaluate((main) => main.scrollTo(0, main.scrollHeight))
+        await snap(page, `hq-${screen}-${size.name}-${language}-end`)
       }
     }
   }

@@ -49,14 +49,14 @@ export function DashboardScreen() {
       <ScreenHeader
         titleId="dashboard-title"
         title={t('hq.dashboard.title')}
-        subtitle={t('hq.dashboard.subtitle', { seconds: DASHBOARD_REFRESH_MS / 1000 })}
+        subtitle={[
+          t('hq.dashboard.subtitle', { seconds: DASHBOARD_REFRESH_MS / 1000 }),
+          data ? t('hq.dashboard.updated', { time: dateTime(data.serverTime) }) : ''
+        ]
+          .filter(Boolean)
+          .join(' ')}
       >
         <div className="hq-actions">
-          {data && (
-            <span className="muted" aria-live="polite">
-              {t('hq.dashboard.updated', { time: dateTime(data.serverTime) })}
-            </span>
-          )}
           <button type="button" className="button" onClick={() => void load()}>
             {t('hq.common.refresh')}
           </button>
@@ -81,7 +81,7 @@ export function DashboardScreen() {
                     <dd>{store.orderCount}</dd>
                   </div>
                 </dl>
-                <span className={`badge${store.complete ? '' : ' badge--warn'}`}>
+                <span className={`badge hq-badge${store.complete ? ' hq-badge--ok' : ' badge--warn'}`}>
                   {store.complete ? (
                     <CheckCircle2 size={14} aria-hidden="true" />
                   ) : (

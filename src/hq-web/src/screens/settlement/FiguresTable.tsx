@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { CheckCircle2, TriangleAlert } from 'lucide-react'
+import { CheckCircle2, ListOrdered, TriangleAlert } from 'lucide-react'
 import { TableHead } from '@renderer/components/TableHead'
 import type { ConsolidatedDayView, StoreDayView } from '@shared/hq-api/settlement'
 import { useMoney } from '../../lib/money'
@@ -15,15 +15,29 @@ export function CompletenessBadge({ completeness }: { completeness: Completeness
     count: completeness.quarantined
   })
   return (
-    <span className={`badge${completeness.complete ? '' : ' badge--warn'}`} title={why}>
-      {completeness.complete ? (
-        <CheckCircle2 size={14} aria-hidden="true" />
-      ) : (
-        <TriangleAlert size={14} aria-hidden="true" />
-      )}{' '}
-      {completeness.complete ? t('hq.settlement.complete') : t('hq.settlement.incomplete')}
-      <span className="hq-badge__why"> · {why}</span>
-    </span>
+    <>
+      <span className={`badge hq-badge${completeness.complete ? ' hq-badge--ok' : ' badge--warn'}`}>
+        {completeness.complete ? (
+          <CheckCircle2 size={14} aria-hidden="true" />
+        ) : (
+          <TriangleAlert size={14} aria-hidden="true" />
+        )}{' '}
+        {completeness.complete ? t('hq.settlement.complete') : t('hq.settlement.incomplete')}
+      </span>
+      <span className="hq-badge__why">{why}</span>
+    </>
+  )
+}
+
+/** The row's name, which opens its orders (the name says so to screen readers too). */
+function OrdersButton({ label, onClick }: { label: string; onClick: () => void }) {
+  const { t } = useTranslation()
+  return (
+    <button type="button" className="linkish hq-orders-link" onClick={onClick}>
+      {label}
+      <ListOrdered size={14} aria-hidden="true" />
+      <span className="visually-hidden"> · {t('hq.settlement.viewOrders')}</span>
+    </button>
   )
 }
 
@@ -64,8 +78,7 @@ export function FiguresTable({ day, onOrders }: Props) {
             { label: t('hq.settlement.columns.refunds'), numeric: true },
             { label: t('hq.settlement.columns.netSales'), numeric: true },
             { label: t('hq.settlement.columns.tax'), numeric: true },
-            { label: t('hq.settlement.columns.collected'), numeric: true },
-            { label: t('hq.settlement.columns.actions'), hidden: true }
+            { label: t('hq.settlement.columns.collected'), numeric: true }
           ]}
         />
         {day.stores.map((store) => (
@@ -73,11 +86,13 @@ export function FiguresTable({ day, onOrders }: Props) {
             {store.tills.map((till) => (
               <tr key={till.tillId} data-till={till.tillCode}>
                 <th scope="row">
-                  {till.tillCode}
+                  <OrdersButton
+                    label={till.tillCode}
+                    onClick={() => onOrders(store.storeId, till.tillId, `${store.name} ${till.tillCode}`)}
+                  />
                   {till.late.length > 0 && (
-                    <span className="muted" title={t('hq.settlement.late', { count: till.late.length })}>
-                      {' '}
-                      *
+                    <span className="hq-badge__why">
+                      {t('hq.settlement.late', { count: till.late.length })}
                     </span>
                   )}
                 </th>
@@ -85,38 +100,21 @@ export function FiguresTable({ day, onOrders }: Props) {
                   <CompletenessBadge completeness={till.completeness} />
                 </td>
                 {cells(till.report)}
-                <td>
-                  <button
-                    type="button"
-                    className="button button--small"
-                    onClick={() => onOrders(store.storeId, till.tillId, `${store.name} ${till.tillCode}`)}
-                    aria-label={`${t('hq.settlement.viewOrders')} ${store.name} ${till.tillCode}`}
-                  >
-                    {t('hq.settlement.viewOrders')}
-                  </button>
-                </td>
               </tr>
             ))}
             <tr className="hq-figures__store" data-store={store.name}>
               <th scope="row">
-                {store.name} · {t('hq.settlement.storeTotal')}
+                <OrdersButton
+                  label={`${store.name} · ${t('hq.settlement.storeTotal')}`}
+                  onClick={() => onOrders(store.storeId, null, store.name)}
+                />
               </th>
               <td>
-                <span className={`badge${store.complete ? '' : ' badge--warn'}`}>
+                <span className={`badge hq-badge${store.complete ? ' hq-badge--ok' : ' badge--warn'}`}>
                   {store.complete ? t('hq.settlement.complete') : t('hq.settlement.incomplete')}
                 </span>
               </td>
               {cells(store.report)}
-              <td>
-                <button
-                  type="button"
-                  className="button button--small"
-                  onClick={() => onOrders(store.storeId, null, store.name)}
-                  aria-label={`${t('hq.settlement.viewOrders')} ${store.name}`}
-                >
-                  {t('hq.settlement.viewOrders')}
-                </button>
-              </td>
             </tr>
           </tbody>
         ))}
@@ -125,12 +123,11 @@ export function FiguresTable({ day, onOrders }: Props) {
             <tr key={total.currency} className="hq-figures__total">
               <th scope="row">{t('hq.settlement.total', { currency: total.currency })}</th>
               <td>
-                <span className={`badge${day.complete ? '' : ' badge--warn'}`}>
+                <span className={`badge hq-badge${day.complete ? ' hq-badge--ok' : ' badge--warn'}`}>
                   {day.complete ? t('hq.settlement.complete') : t('hq.settlement.incomplete')}
                 </span>
               </td>
               {cells(total)}
-              <td />
             </tr>
           ))}
         </tfoot>
