@@ -1,9 +1,10 @@
 import type { ComponentType } from 'react'
-import { Calculator, LayoutDashboard, Store, type LucideIcon } from 'lucide-react'
+import { Calculator, LayoutDashboard, Store, Users, type LucideIcon } from 'lucide-react'
 import type { HqRole } from '@shared/hq-api/route'
 import { DashboardScreen } from './dashboard/DashboardScreen'
 import { SettlementScreen } from './settlement/SettlementScreen'
 import { StoresScreen } from './stores/StoresScreen'
+import { UsersScreen } from './users/UsersScreen'
 
 /** One screen of the head office: its address (`#/<id>`), nav label key, icon and who sees it. */
 export interface HqScreen {
@@ -36,5 +37,6 @@ export const HQ_SCREENS: HqScreen[] = [
     roles: EVERYONE,
     component: SettlementScreen
   },
-  { id: 'stores', label: 'hq.nav.stores', icon: Store, roles: EVERYONE, component: StoresScreen }
+  { id: 'stores', label: 'hq.nav.stores', icon: Store, roles: EVERYONE, component: StoresScreen },
+  { id: 'users', label: 'hq.nav.users', icon: Users, roles: ['owner'], component: UsersScreen }
 ]
