@@ -1,27 +1,32 @@
+import { FieldError } from '@shared/money/field-error'
+import { reasonKey } from '@shared/contract/error-reasons'
+import { HqRefusal } from '../admin/refusal'
+
 /**
- * A refusal of a master-data change a person can meet at the head office: the web API's error shape
- * (`code`, English `message`, `field`, key `errors.hq.master.<name>`, `params`). Thrown inside the
- * publishing transaction, so nothing of the refused change is written.
+ * A refusal of a master-data change a person can meet: the web API's `HqRefusal` (code, English
+ * message, key `errors.hq.master.<name>`, field, params). Thrown inside the publishing transaction,
+ * so nothing of the refused change is written.
  */
-export class MasterDataError extends Error {
-  override readonly name = 'MasterDataError'
-
-  constructor(
-    readonly code: 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN',
-    message: string,
-    readonly field: string | undefined,
-    readonly key: string,
-    readonly params?: Record<string, string | number>
-  ) {
-    super(message)
-  }
-}
-
-/** `errors.hq.master.<name>` with its English text. */
 export const refuse = (
-  code: MasterDataError['code'],
+  code: 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN',
   field: string | undefined,
   name: string,
   message: string,
   params?: Record<string, string | number>
-): MasterDataError => new MasterDataError(code, message, field, `errors.hq.master.${name}`, params)
+): HqRefusal => new HqRefusal(code, message, `errors.hq.master.${name}`, field, params)
+
+/**
+ * The till's shared rules refuse with a `FieldError` (a price with too many decimals, a CSV without
+ * its columns): as the web API's VALIDATION refusal naming the same field, with the same key.
+ */
+export function asRefusal(error: unknown): unknown {
+  if (!(error instanceof FieldError)) return error
+  const { key, params } = error.reason ?? reasonKey(error.message)
+  return new HqRefusal(
+    'VALIDATION',
+    error.describe(),
+    key ?? 'errors.validation.invalid',
+    error.field || undefined,
+    params
+  )
+}

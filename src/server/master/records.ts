@@ -2,7 +2,8 @@ import { masterDataSchemas, type MasterData, type MasterEntity } from '@shared/s
 import type { SqlTx } from '../db/types'
 import { rebalanceAllotments } from '../pull/allotments'
 import { publishInTx, type MasterWrite } from '../pull/master-data'
-import { MasterDataError, refuse } from './errors'
+import { HqRefusal } from '../admin/refusal'
+import { refuse } from './errors'
 import type { MasterDeps, Reader } from './types'
 
 /**
@@ -88,8 +89,8 @@ export async function requireStore(q: Reader, storeId: string, field: string): P
   try {
     return (await requireStores(q, [storeId], field))[0]!
   } catch (error) {
-    if (error instanceof MasterDataError)
-      throw new MasterDataError(error.code, error.message, field, error.key, error.params)
+    if (error instanceof HqRefusal)
+      throw new HqRefusal(error.code, error.message, error.key, field, error.params)
     throw error
   }
 }

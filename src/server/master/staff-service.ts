@@ -3,7 +3,8 @@ import { ACCOUNT_MESSAGES, passwordProblem } from '@shared/contract/account-mess
 import type { HqStaff, Published, StaffSave } from '@shared/hq-api/master-data-schemas'
 import type { MasterData } from '@shared/sync/protocol'
 import { DEFAULT_HASH_PARAMS, hashSecret, type HashParams } from '../../main/services/secret-hash'
-import { MasterDataError, refuse } from './errors'
+import { HqRefusal } from '../admin/refusal'
+import { refuse } from './errors'
 import { allStoreIds, publishChange, readRecord, readRecords, requireStores } from './records'
 import type { MasterDeps, Reader } from './types'
 
@@ -47,11 +48,11 @@ export async function saveStaff(
   if (input.password !== undefined) {
     const problem = passwordProblem(input.password, input.username)
     if (problem)
-      throw new MasterDataError(
+      throw new HqRefusal(
         'VALIDATION',
         `password: ${ACCOUNT_MESSAGES[problem]}`,
-        'password',
-        `errors.accounts.${problem}`
+        `errors.accounts.${problem}`,
+        'password'
       )
   }
   if (!input.id) {
@@ -110,8 +111,7 @@ export async function saveStaff(
         role: input.role,
         active: input.active,
         storeIds: input.storeIds,
-        passwordChanged: passwordHash !== null,
-        pinChanged: pinHash !== null
+        newCredentials: [...(passwordHash ? ['password'] : []), ...(pinHash ? ['PIN'] : [])]
       }
     })
     return { id, revisions }

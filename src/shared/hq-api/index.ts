@@ -1,6 +1,7 @@
 import { authApi } from './auth'
 import type { HqRoute } from './route'
 import { storesApi } from './stores'
+import { masterDataApi } from './master-data'
 
 /**
  * Every area of the head office's web API. An area adds one file declaring its routes (see
@@ -9,7 +10,8 @@ import { storesApi } from './stores'
  */
 export const hqApi = {
   auth: authApi,
-  stores: storesApi
+  stores: storesApi,
+  master: masterDataApi
 }
 
 export type HqApi = typeof hqApi

@@ -3,7 +3,6 @@ import {
   barcodesSchema,
   categoryCodeSchema,
   importPreviewInputSchema,
-  importPreviewSchema,
   importCommitInputSchema,
   nameSchema,
   priceSchema,
@@ -133,7 +132,6 @@ export const catalogImportPreviewSchema = importPreviewInputSchema.extend({ stor
 export const catalogImportCommitSchema = importCommitInputSchema
   .omit({ importId: true })
   .extend({ storeId: id })
-export { importPreviewSchema }
 
 export const catalogImportResultSchema = z.object({
   created: z.number().int(),
