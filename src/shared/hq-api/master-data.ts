@@ -85,7 +85,7 @@ export const masterDataApi = {
     method: 'GET',
     path: '/master/coupons',
     input: storeQuery,
-    output: z.object({ coupons: z.array(hqCouponSchema) }),
+    output: z.object({ coupons: z.array(hqCouponSchema), currency: z.string() }),
     roles: ANY_ROLE,
     storeField: 'storeId'
   }),

@@ -1,7 +1,8 @@
 import type { ComponentType } from 'react'
-import { Store, type LucideIcon } from 'lucide-react'
+import { Package, Store, type LucideIcon } from 'lucide-react'
 import type { HqRole } from '@shared/hq-api/route'
 import { StoresScreen } from './stores/StoresScreen'
+import { MasterScreen } from './master/MasterScreen'
 
 /** One screen of the head office: its address (`#/<id>`), nav label key, icon and who sees it. */
 export interface HqScreen {
@@ -20,5 +21,6 @@ const EVERYONE = ['owner', 'manager', 'auditor'] as const
  * screen with one line here.
  */
 export const HQ_SCREENS: HqScreen[] = [
-  { id: 'stores', label: 'hq.nav.stores', icon: Store, roles: EVERYONE, component: StoresScreen }
+  { id: 'stores', label: 'hq.nav.stores', icon: Store, roles: EVERYONE, component: StoresScreen },
+  { id: 'master', label: 'hq.nav.master', icon: Package, roles: EVERYONE, component: MasterScreen }
 ]

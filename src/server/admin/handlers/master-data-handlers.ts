@@ -9,7 +9,7 @@ import {
 } from '../../master/catalog-service'
 import { listCoupons, saveCoupon } from '../../master/coupons-service'
 import { asRefusal } from '../../master/errors'
-import { allStoreIds } from '../../master/records'
+import { allStoreIds, requireStore } from '../../master/records'
 import { listStaff, saveStaff } from '../../master/staff-service'
 import type { MasterDeps } from '../../master/types'
 import type { AreaHandlers, HqContext } from '../context'
@@ -69,7 +69,10 @@ export const masterDataHandlers: AreaHandlers<typeof masterDataApi> = {
 
   importCommit: (input, ctx) => run(() => commitStoreImport(deps(ctx), input)),
 
-  coupons: async (input, ctx) => ({ coupons: await run(() => listCoupons(ctx.db, input.storeId)) }),
+  coupons: async (input, ctx) => ({
+    coupons: await run(() => listCoupons(ctx.db, input.storeId)),
+    currency: (await requireStore(ctx.db, input.storeId, 'storeId')).currency
+  }),
 
   saveCoupon: (input, ctx) => run(() => saveCoupon(deps(ctx), input)),
 

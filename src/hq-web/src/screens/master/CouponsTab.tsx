@@ -1,0 +1,121 @@
+import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { TableHead } from '@renderer/components/TableHead'
+import { hqApi } from '@shared/hq-api/index'
+import type { HqCoupon } from '@shared/hq-api/master-data-schemas'
+import { call } from '../../api/client'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { useMoney } from '../../lib/money'
+import { CouponDialog } from './CouponDialog'
+import type { MasterTabProps } from './shared'
+
+/** A store's coupons: value, validity, uses against the limit and each till's allotment. */
+export function CouponsTab(props: MasterTabProps) {
+  const { store, readOnly } = props
+  const { t } = useTranslation()
+  const money = useMoney()
+  const [coupons, setCoupons] = useState<HqCoupon[] | null>(null)
+  const [currency, setCurrency] = useState('CNY')
+  const [error, setError] = useState<unknown>(null)
+  const [editing, setEditing] = useState<HqCoupon | 'new' | null>(null)
+  const load = useCallback(async () => {
+    try {
+      const answer = await call(hqApi.master.coupons, { storeId: store.id })
+      setCoupons(answer.coupons)
+      setCurrency(answer.currency)
+    } catch (failure) {
+      setError(failure)
+    }
+  }, [store.id])
+  useEffect(() => void load(), [load])
+
+  return (
+    <div className="hq-master__tab">
+      <div className="hq-master__toolbar">
+        <span />
+        {!readOnly && (
+          <button type="button" className="button button--primary" onClick={() => setEditing('new')}>
+            {t('hq.master.coupon.new')}
+          </button>
+        )}
+      </div>
+      <ErrorNotice error={error} />
+      {coupons?.length === 0 && <p className="empty-state">{t('hq.master.coupon.empty')}</p>}
+      {coupons && coupons.length > 0 && (
+        <div className="hq-table-wrap hq-master__table">
+          <table className="table hq-table">
+            <TableHead
+              columns={[
+                { label: t('hq.master.coupon.columns.code') },
+                { label: t('hq.master.coupon.columns.value') },
+                { label: t('hq.master.coupon.columns.valid') },
+                { label: t('hq.master.coupon.columns.used'), numeric: true },
+                { label: t('hq.master.coupon.columns.allotments') },
+                { label: t('hq.master.coupon.columns.status') },
+                { label: t('hq.master.coupon.columns.actions') }
+              ]}
+            />
+            <tbody>
+              {coupons.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row">{c.code}</th>
+                  <td>
+                    {c.type === 'amount' ? `−${money(c.amountMinor ?? 0, currency)}` : `−${c.rate}`}
+                    {c.minSpendMinor !== null && (
+                      <span className="muted"> ≥ {money(c.minSpendMinor, currency)}</span>
+                    )}
+                  </td>
+                  <td>{[c.validFrom ?? '…', c.validTo ?? '…'].join(' – ')}</td>
+                  <td className="num">
+                    {c.usageLimit === null
+                      ? `${c.used} / ${t('hq.master.coupon.unlimited')}`
+                      : t('hq.master.coupon.usedOf', { used: c.used, limit: c.usageLimit })}
+                  </td>
+                  <td className="hq-master__wrap">
+                    {c.usageLimit === null
+                      ? '—'
+                      : c.allotments.length === 0
+                        ? t('hq.master.coupon.noAllotments')
+                        : c.allotments
+                            .map((a) =>
+                              t('hq.master.coupon.allotment', {
+                                till: a.tillCode,
+                                used: a.used,
+                                uses: a.uses
+                              })
+                            )
+                            .join('; ')}
+                  </td>
+                  <td>{c.active ? t('hq.master.product.active') : t('hq.master.product.inactive')}</td>
+                  <td>
+                    {!readOnly && (
+                      <button
+                        type="button"
+                        className="button button--small"
+                        aria-label={`${t('hq.master.product.edit')} ${c.code}`}
+                        onClick={() => setEditing(c)}
+                      >
+                        {t('hq.master.product.edit')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {editing && (
+        <CouponDialog
+          store={store}
+          coupon={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null)
+            void load()
+          }}
+        />
+      )}
+    </div>
+  )
+}
