@@ -1,5 +1,7 @@
 import { authApi } from './auth'
+import { dashboardApi } from './dashboard'
 import type { HqRoute } from './route'
+import { settlementApi } from './settlement'
 import { storesApi } from './stores'
 import { masterDataApi } from './master-data'
 
@@ -11,6 +13,8 @@ import { masterDataApi } from './master-data'
 export const hqApi = {
   auth: authApi,
   stores: storesApi,
+  dashboard: dashboardApi,
+  settlement: settlementApi,
   master: masterDataApi
 }
 

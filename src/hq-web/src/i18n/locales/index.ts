@@ -1,4 +1,6 @@
 import type { MessageBundle } from '@renderer/i18n/messages'
+import { dashboardMessages } from './dashboard'
+import { settlementMessages } from './settlement'
 import { shellMessages } from './shell'
 import { storesMessages } from './stores'
 import { masterMessages } from './master'
@@ -8,4 +10,10 @@ import { masterMessages } from './master'
  * (zh-CN type-checked to have en's keys), one line here. UI text lives under `hq.<area>`, refusal
  * texts under `errors.hq.<area>`.
  */
-export const hqBundles: MessageBundle<object>[] = [shellMessages, storesMessages, masterMessages]
+export const hqBundles: MessageBundle<object>[] = [
+  shellMessages,
+  storesMessages,
+  dashboardMessages,
+  settlementMessages,
+  masterMessages
+]
