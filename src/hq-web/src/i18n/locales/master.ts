@@ -21,6 +21,7 @@ const en = {
       saved: 'Published: revision {{revision}}.',
       readOnly: 'Read only: auditors see master data but cannot change it.',
       stores: 'Publish to stores',
+      state: { active: 'Active', inactive: 'Inactive' },
       product: {
         new: 'New product',
         edit: 'Edit',
@@ -202,6 +203,7 @@ export const masterMessages = defineMessages(en, {
       saved: '已发布：版本 {{revision}}。',
       readOnly: '只读：审计员可以查看主数据，但不能修改。',
       stores: '发布到门店',
+      state: { active: '启用', inactive: '停用' },
       product: {
         new: '新建商品',
         edit: '编辑',

@@ -59,7 +59,7 @@ export function CategoriesTab(props: MasterTabProps) {
                   <td>{c.nameZh}</td>
                   <td>{c.nameEn}</td>
                   <td className="num">{c.sortOrder}</td>
-                  <td>{c.active ? t('hq.master.product.active') : t('hq.master.product.inactive')}</td>
+                  <td>{c.active ? t('hq.master.state.active') : t('hq.master.state.inactive')}</td>
                   <td>
                     {!readOnly && (
                       <button
@@ -175,7 +175,7 @@ function CategoryDialog({
           error={errors.of('sortOrder')}
           inputMode="numeric"
         />
-        <CheckField label={t('hq.master.product.active')} checked={form.active} onChange={set('active')} />
+        <CheckField label={t('hq.master.state.active')} checked={form.active} onChange={set('active')} />
         <StorePicker
           stores={stores}
           value={form.storeIds}

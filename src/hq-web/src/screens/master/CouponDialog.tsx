@@ -86,6 +86,7 @@ export function CouponDialog({
     <Dialog
       title={coupon ? t('hq.master.coupon.titleEdit', { code: coupon.code }) : t('hq.master.coupon.titleNew')}
       open
+      size="wide"
       onClose={onClose}
     >
       <form onSubmit={(event) => void submit(event)} className="hq-form hq-master__form">
@@ -157,7 +158,7 @@ export function CouponDialog({
           error={errors.of('coupon.usageLimit')}
           inputMode="numeric"
         />
-        <CheckField label={t('hq.master.product.active')} checked={form.active} onChange={set('active')} />
+        <CheckField label={t('hq.master.state.active')} checked={form.active} onChange={set('active')} />
         {errors.notice && <ErrorNotice error={error} />}
         <div className="dialog__actions">
           <button type="button" className="button" onClick={onClose}>

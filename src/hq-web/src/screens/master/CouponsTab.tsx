@@ -65,7 +65,11 @@ export function CouponsTab(props: MasterTabProps) {
                       <span className="muted"> ≥ {money(c.minSpendMinor, currency)}</span>
                     )}
                   </td>
-                  <td>{[c.validFrom ?? '…', c.validTo ?? '…'].join(' – ')}</td>
+                  <td>
+                    {c.validFrom === null && c.validTo === null
+                      ? t('hq.master.coupon.unlimited')
+                      : [c.validFrom ?? '…', c.validTo ?? '…'].join(' – ')}
+                  </td>
                   <td className="num">
                     {c.usageLimit === null
                       ? `${c.used} / ${t('hq.master.coupon.unlimited')}`
@@ -86,7 +90,7 @@ export function CouponsTab(props: MasterTabProps) {
                             )
                             .join('; ')}
                   </td>
-                  <td>{c.active ? t('hq.master.product.active') : t('hq.master.product.inactive')}</td>
+                  <td>{c.active ? t('hq.master.state.active') : t('hq.master.state.inactive')}</td>
                   <td>
                     {!readOnly && (
                       <button

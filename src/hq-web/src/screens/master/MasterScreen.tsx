@@ -72,7 +72,7 @@ export function MasterScreen() {
       {role === 'auditor' && <p className="muted">{t('hq.master.readOnly')}</p>}
       {props && (
         <>
-          <div role="tablist" aria-label={t('hq.master.title')} className="tabs">
+          <div role="tablist" aria-label={t('hq.master.title')} className="tabs hq-master__tabs">
             {TABS.filter((name) => name !== 'import' || !props.readOnly).map((name) => (
               <button
                 key={name}

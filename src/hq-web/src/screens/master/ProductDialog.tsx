@@ -90,6 +90,7 @@ export function ProductDialog({
         product ? t('hq.master.product.titleEdit', { sku: product.sku }) : t('hq.master.product.titleNew')
       }
       open
+      size="wide"
       onClose={onClose}
     >
       <form onSubmit={(event) => void submit(event)} className="hq-form hq-master__form">

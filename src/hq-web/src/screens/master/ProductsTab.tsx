@@ -105,7 +105,7 @@ export function ProductsTab(props: MasterTabProps) {
                   <td>{p.active ? t('hq.master.product.active') : t('hq.master.product.inactive')}</td>
                   <td>
                     {!readOnly && (
-                      <span className="hq-actions">
+                      <span className="hq-actions hq-master__row-actions">
                         <button
                           type="button"
                           className="button button--small"

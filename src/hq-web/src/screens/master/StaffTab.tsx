@@ -58,7 +58,7 @@ export function StaffTab(props: MasterTabProps) {
                   <td>{person.displayName}</td>
                   <td>{t(`hq.master.staff.roles.${person.role}`)}</td>
                   <td className="hq-master__wrap">{person.storeIds.map(storeName).join(', ')}</td>
-                  <td>{person.active ? t('hq.master.product.active') : t('hq.master.product.inactive')}</td>
+                  <td>{person.active ? t('hq.master.state.active') : t('hq.master.state.inactive')}</td>
                   <td>
                     {!readOnly && (
                       <button
@@ -142,6 +142,7 @@ function StaffDialog({
         person ? t('hq.master.staff.titleEdit', { username: person.username }) : t('hq.master.staff.titleNew')
       }
       open
+      size="wide"
       onClose={onClose}
     >
       <form onSubmit={(event) => void submit(event)} className="hq-form hq-master__form" autoComplete="off">
@@ -194,7 +195,7 @@ function StaffDialog({
           />
         </div>
         <p className="muted">{t('hq.master.staff.secretsNote')}</p>
-        <CheckField label={t('hq.master.product.active')} checked={form.active} onChange={set('active')} />
+        <CheckField label={t('hq.master.state.active')} checked={form.active} onChange={set('active')} />
         <StorePicker
           stores={stores}
           value={form.storeIds}
