@@ -105,7 +105,7 @@ export async function commitStoreImport(
     throw refuse(
       'VALIDATION',
       'csv',
-      'importInvalid',
+      'errors.hq.master.importInvalid',
       `${plan.invalidLines.size} invalid row(s), nothing imported; first: line ${first.line}${first.field ? `, ${first.field}` : ''}: ${first.message}`,
       { rows: plan.invalidLines.size, line: first.line, column: first.field }
     )

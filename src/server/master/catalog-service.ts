@@ -82,7 +82,7 @@ export async function saveCategory(
     const stores = await requireStores(tx, input.storeIds, 'storeIds')
     const id = input.id ?? randomUUID()
     if (input.id && !(await anyStoreHas(tx, stores, 'category', input.id)))
-      throw refuse('NOT_FOUND', 'id', 'unknownCategory', `no category ${input.id}`)
+      throw refuse('NOT_FOUND', 'id', 'errors.hq.master.unknownCategory', `no category ${input.id}`)
     const data: CategoryData = {
       id,
       code: input.code,
@@ -100,7 +100,7 @@ export async function saveCategory(
         throw refuse(
           'CONFLICT',
           'code',
-          'categoryCodeTaken',
+          'errors.hq.master.categoryCodeTaken',
           `code ${input.code} is taken in ${store.name}`,
           {
             code: input.code,
@@ -130,7 +130,7 @@ export async function saveProduct(deps: MasterDeps, input: ProductSave): Promise
     const stores = await requireStores(tx, input.storeIds, 'storeIds')
     const id = input.id ?? randomUUID()
     if (input.id && !(await anyStoreHas(tx, stores, 'product', input.id)))
-      throw refuse('NOT_FOUND', 'id', 'unknownProduct', `no product ${input.id}`)
+      throw refuse('NOT_FOUND', 'id', 'errors.hq.master.unknownProduct', `no product ${input.id}`)
     const revisions: Published['revisions'] = []
     for (const store of stores) {
       const data: ProductData = {
@@ -175,7 +175,7 @@ export async function setPrices(deps: MasterDeps, input: SetPrices): Promise<Pub
         throw refuse(
           'NOT_FOUND',
           `prices[${i}].storeId`,
-          'notSoldInStore',
+          'errors.hq.master.notSoldInStore',
           `${store.name} does not sell this product`,
           {
             store: store.name
@@ -212,7 +212,8 @@ export async function productPrices(
       priceMinor: product?.priceMinor ?? null
     })
   }
-  if (!found) throw refuse('NOT_FOUND', 'productId', 'unknownProduct', `no product ${productId}`)
+  if (!found)
+    throw refuse('NOT_FOUND', 'productId', 'errors.hq.master.unknownProduct', `no product ${productId}`)
   return { productId, sku: found.sku, nameZh: found.nameZh, nameEn: found.nameEn, prices }
 }
 
@@ -224,16 +225,28 @@ export async function checkProduct(
   barcodes: readonly string[]
 ): Promise<void> {
   if (data.categoryId !== null && !(await readRecord(tx, store.id, 'category', data.categoryId)))
-    throw refuse('NOT_FOUND', 'categoryId', 'categoryNotInStore', `${store.name} has no such category`, {
-      store: store.name
-    })
+    throw refuse(
+      'NOT_FOUND',
+      'categoryId',
+      'errors.hq.master.categoryNotInStore',
+      `${store.name} has no such category`,
+      {
+        store: store.name
+      }
+    )
   const products = await readRecords(tx, store.id, 'product')
   const sku = products.find((p) => p.id !== data.id && p.data.sku.toLowerCase() === data.sku.toLowerCase())
   if (sku)
-    throw refuse('CONFLICT', 'sku', 'skuTaken', `SKU ${data.sku} is taken in ${store.name}`, {
-      sku: data.sku,
-      store: store.name
-    })
+    throw refuse(
+      'CONFLICT',
+      'sku',
+      'errors.hq.master.skuTaken',
+      `SKU ${data.sku} is taken in ${store.name}`,
+      {
+        sku: data.sku,
+        store: store.name
+      }
+    )
   const owners = new Map(
     (await readRecords(tx, store.id, 'barcode')).map((b) => [gtinLookupKey(b.data.barcode), b.data.productId])
   )
@@ -244,7 +257,7 @@ export async function checkProduct(
       throw refuse(
         'CONFLICT',
         `barcodes[${i}]`,
-        'barcodeTaken',
+        'errors.hq.master.barcodeTaken',
         `${code} belongs to ${other?.data.sku ?? owner}`,
         {
           code,

@@ -30,16 +30,23 @@ export async function saveCoupon(deps: MasterDeps, input: CouponSave): Promise<P
     const store = await requireStore(tx, input.storeId, 'storeId')
     const id = input.id ?? randomUUID()
     const before = input.id ? await readRecord(tx, store.id, 'coupon', input.id) : null
-    if (input.id && !before) throw refuse('NOT_FOUND', 'id', 'unknownCoupon', `no coupon ${input.id}`)
+    if (input.id && !before)
+      throw refuse('NOT_FOUND', 'id', 'errors.hq.master.unknownCoupon', `no coupon ${input.id}`)
     const c = input.coupon
     const code = c.code.toUpperCase()
     const clash = (await readRecords(tx, store.id, 'coupon')).find(
       (r) => r.id !== id && r.data.code.toUpperCase() === code
     )
     if (clash)
-      throw refuse('CONFLICT', 'coupon.code', 'couponCodeTaken', `code ${code} is taken in ${store.name}`, {
-        code
-      })
+      throw refuse(
+        'CONFLICT',
+        'coupon.code',
+        'errors.hq.master.couponCodeTaken',
+        `code ${code} is taken in ${store.name}`,
+        {
+          code
+        }
+      )
     const limit = c.usageLimit ?? null
     if (limit !== null) {
       const allotted = (await readRecords(tx, store.id, 'coupon_allotment', null))
@@ -49,7 +56,7 @@ export async function saveCoupon(deps: MasterDeps, input: CouponSave): Promise<P
         throw refuse(
           'CONFLICT',
           'coupon.usageLimit',
-          'limitBelowAllotted',
+          'errors.hq.master.limitBelowAllotted',
           `the tills already hold ${allotted} uses of it; the limit cannot be lower`,
           { allotted }
         )

@@ -10,10 +10,11 @@ import { HqRefusal } from '../admin/refusal'
 export const refuse = (
   code: 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN',
   field: string | undefined,
-  name: string,
+  /** `errors.hq.master.<name>`, spelled out at each call so the key walk finds it. */
+  key: string,
   message: string,
   params?: Record<string, string | number>
-): HqRefusal => new HqRefusal(code, message, `errors.hq.master.${name}`, field, params)
+): HqRefusal => new HqRefusal(code, message, key, field, params)
 
 /**
  * The till's shared rules refuse with a `FieldError` (a price with too many decimals, a CSV without

@@ -72,7 +72,8 @@ export async function requireStores(
       'SELECT s.id, s.name, r.revision FROM stores s LEFT JOIN store_revisions r ON r.store_id = s.id WHERE s.id = ?',
       [id]
     )
-    if (!row) throw refuse('NOT_FOUND', `${field}[${i}]`, 'unknownStore', `no store ${id}`, { id })
+    if (!row)
+      throw refuse('NOT_FOUND', `${field}[${i}]`, 'errors.hq.master.unknownStore', `no store ${id}`, { id })
     const settings = await readRecord(q, id, 'settings', 'store')
     stores.push({
       id: row.id,

@@ -42,7 +42,7 @@ export async function saveStaff(
     throw refuse(
       'FORBIDDEN',
       'role',
-      'ownerRoleOwnerOnly',
+      'errors.hq.master.ownerRoleOwnerOnly',
       'only the head office owner may make a till owner'
     )
   if (input.password !== undefined) {
@@ -58,7 +58,12 @@ export async function saveStaff(
   if (!input.id) {
     for (const field of ['password', 'pin'] as const)
       if (input[field] === undefined)
-        throw refuse('VALIDATION', field, 'secretRequired', `${field}: is required for a new person`)
+        throw refuse(
+          'VALIDATION',
+          field,
+          'errors.hq.master.secretRequired',
+          `${field}: is required for a new person`
+        )
   }
   const params = options.hashParams ?? DEFAULT_HASH_PARAMS
   // Hashed before the transaction: a retried transaction must not hash again, and no secret waits in it.
@@ -70,7 +75,7 @@ export async function saveStaff(
     const id = input.id ?? randomUUID()
     const held = input.id ? await storesHolding(tx, input.id) : []
     if (input.id && held.length === 0)
-      throw refuse('NOT_FOUND', 'id', 'unknownStaff', `no such person ${input.id}`)
+      throw refuse('NOT_FOUND', 'id', 'errors.hq.master.unknownStaff', `no such person ${input.id}`)
     const current = held[0]?.data
     const data: StaffData = {
       id,
@@ -87,10 +92,16 @@ export async function saveStaff(
         (r) => r.id !== id && r.data.username.toLowerCase() === input.username.toLowerCase()
       )
       if (clash)
-        throw refuse('CONFLICT', 'username', 'usernameTaken', `${input.username} is taken in ${store.name}`, {
-          username: input.username,
-          store: store.name
-        })
+        throw refuse(
+          'CONFLICT',
+          'username',
+          'errors.hq.master.usernameTaken',
+          `${input.username} is taken in ${store.name}`,
+          {
+            username: input.username,
+            store: store.name
+          }
+        )
       revisions.push({
         storeId: store.id,
         revision: await publish(store.id, [{ entity: 'staff', id, op: 'put', data }])
@@ -99,7 +110,12 @@ export async function saveStaff(
     const named = new Set(input.storeIds)
     for (const { storeId } of held.filter((h) => !named.has(h.storeId))) {
       if (options.writableStoreIds && !options.writableStoreIds.includes(storeId))
-        throw refuse('FORBIDDEN', 'storeIds', 'storeNotYours', 'you may not change the staff of that store')
+        throw refuse(
+          'FORBIDDEN',
+          'storeIds',
+          'errors.hq.master.storeNotYours',
+          'you may not change the staff of that store'
+        )
       revisions.push({ storeId, revision: await publish(storeId, [{ entity: 'staff', id, op: 'delete' }]) })
     }
     await deps.audit(tx, {

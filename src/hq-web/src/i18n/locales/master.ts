@@ -183,7 +183,8 @@ const en = {
         limitBelowAllotted: 'the tills already hold {{allotted}} uses; the limit cannot be lower',
         ownerRoleOwnerOnly: 'only the head office’s owner may make someone a till owner',
         secretRequired: 'is required for a new person',
-        storeNotYours: 'you may not change the staff of that store'
+        storeNotYours: 'you may not change the staff of that store',
+        usernameTaken: '{{username}} is already used in {{store}}'
       }
     }
   }
@@ -363,7 +364,8 @@ export const masterMessages = defineMessages(en, {
         limitBelowAllotted: '各收银台已持有 {{allotted}} 次配额；上限不能更低',
         ownerRoleOwnerOnly: '只有总部的所有者可以把员工设为店主',
         secretRequired: '新员工必须填写',
-        storeNotYours: '您不能修改该门店的员工'
+        storeNotYours: '您不能修改该门店的员工',
+        usernameTaken: '用户名 {{username}} 在 {{store}} 已被使用'
       }
     }
   }
