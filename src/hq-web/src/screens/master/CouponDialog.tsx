@@ -21,21 +21,23 @@ const FIELDS = [
   'coupon.usageLimit'
 ] as const
 
-const yuan = (minor: number | null) => (minor === null ? '' : minorToDecimalString(minor, 'CNY'))
-
 /** A store's coupon: amounts in yuan (exact fen at the head office), dates in the store's zone, the limit. */
 export function CouponDialog({
   store,
+  currency,
   coupon,
   onClose,
   onSaved
 }: {
   store: HqStore
+  /** The store's currency: amounts are shown and typed in its major unit. */
+  currency: string
   coupon: HqCoupon | null
   onClose: () => void
   onSaved: () => void
 }) {
   const { t } = useTranslation()
+  const yuan = (minor: number | null) => (minor === null ? '' : minorToDecimalString(minor, currency))
   const [form, setForm] = useState({
     code: coupon?.code ?? '',
     type: coupon?.type ?? ('amount' as 'amount' | 'rate'),

@@ -112,6 +112,7 @@ export function CouponsTab(props: MasterTabProps) {
       {editing && (
         <CouponDialog
           store={store}
+          currency={currency}
           coupon={editing === 'new' ? null : editing}
           onClose={() => setEditing(null)}
           onSaved={() => {
