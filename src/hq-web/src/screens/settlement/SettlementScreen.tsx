@@ -115,6 +115,9 @@ export function SettlementScreen() {
       <ErrorNotice error={error} />
       {day && (
         <>
+          <p className="hq-print-only strong">
+            {t('hq.settlement.date')}: {day.date} · {day.stores.map((s) => s.name).join(', ')}
+          </p>
           <p
             className={`notice ${day.complete ? 'notice--ok' : 'notice--info'}`}
             role="status"
