@@ -9,6 +9,15 @@ import { useMoney } from '../../lib/money'
 import { CouponDialog } from './CouponDialog'
 import type { MasterTabProps } from './shared'
 
+/** A rate as typed (`0.125`) as a percentage (`12.5%`), by moving the decimal point — no float. */
+export function percentOf(rate: string): string {
+  const [whole = '0', fraction = ''] = rate.split('.')
+  const digits = fraction.padEnd(2, '0')
+  const integer = (whole + digits.slice(0, 2)).replace(/^0+(?=\d)/, '')
+  const rest = digits.slice(2).replace(/0+$/, '')
+  return `${integer}${rest ? `.${rest}` : ''}%`
+}
+
 /** A store's coupons: value, validity, uses against the limit and each till's allotment. */
 export function CouponsTab(props: MasterTabProps) {
   const { store, readOnly } = props
@@ -60,7 +69,9 @@ export function CouponsTab(props: MasterTabProps) {
                 <tr key={c.id}>
                   <th scope="row">{c.code}</th>
                   <td>
-                    {c.type === 'amount' ? `−${money(c.amountMinor ?? 0, currency)}` : `−${c.rate}`}
+                    {c.type === 'amount'
+                      ? `−${money(c.amountMinor ?? 0, currency)}`
+                      : `−${percentOf(c.rate ?? '0')}`}
                     {c.minSpendMinor !== null && (
                       <span className="muted"> ≥ {money(c.minSpendMinor, currency)}</span>
                     )}
