@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Dialog } from '@renderer/components/Dialog'
 import { TableHead } from '@renderer/components/TableHead'
 import { TextField } from '@renderer/components/TextField'
 import { hqApi } from '@shared/hq-api/index'
-import type { HqCategory, StoreCatalog } from '@shared/hq-api/master-data-schemas'
+import type { HqCategory } from '@shared/hq-api/master-data-schemas'
 import { call } from '../../api/client'
+import { useLoad } from '../../lib/use-load'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { CheckField, StorePicker, useFormErrors, type MasterTabProps } from './shared'
 
@@ -13,17 +14,12 @@ import { CheckField, StorePicker, useFormErrors, type MasterTabProps } from './s
 export function CategoriesTab(props: MasterTabProps) {
   const { store, readOnly } = props
   const { t } = useTranslation()
-  const [catalog, setCatalog] = useState<StoreCatalog | null>(null)
-  const [error, setError] = useState<unknown>(null)
+  const {
+    data: catalog,
+    error,
+    reload
+  } = useLoad(() => call(hqApi.master.catalog, { storeId: store.id }), store.id)
   const [editing, setEditing] = useState<HqCategory | 'new' | null>(null)
-  const load = useCallback(async () => {
-    try {
-      setCatalog(await call(hqApi.master.catalog, { storeId: store.id }))
-    } catch (failure) {
-      setError(failure)
-    }
-  }, [store.id])
-  useEffect(() => void load(), [load])
 
   return (
     <div className="hq-master__tab">
@@ -85,7 +81,7 @@ export function CategoriesTab(props: MasterTabProps) {
           onClose={() => setEditing(null)}
           onSaved={() => {
             setEditing(null)
-            void load()
+            reload()
           }}
         />
       )}

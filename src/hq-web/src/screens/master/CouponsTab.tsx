@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { TableHead } from '@renderer/components/TableHead'
 import { hqApi } from '@shared/hq-api/index'
 import type { HqCoupon } from '@shared/hq-api/master-data-schemas'
 import { call } from '../../api/client'
+import { useLoad } from '../../lib/use-load'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { useMoney } from '../../lib/money'
 import { CouponDialog } from './CouponDialog'
@@ -23,20 +24,10 @@ export function CouponsTab(props: MasterTabProps) {
   const { store, readOnly } = props
   const { t } = useTranslation()
   const money = useMoney()
-  const [coupons, setCoupons] = useState<HqCoupon[] | null>(null)
-  const [currency, setCurrency] = useState('CNY')
-  const [error, setError] = useState<unknown>(null)
+  const { data, error, reload } = useLoad(() => call(hqApi.master.coupons, { storeId: store.id }), store.id)
+  const coupons = data?.coupons ?? null
+  const currency = data?.currency ?? 'CNY'
   const [editing, setEditing] = useState<HqCoupon | 'new' | null>(null)
-  const load = useCallback(async () => {
-    try {
-      const answer = await call(hqApi.master.coupons, { storeId: store.id })
-      setCoupons(answer.coupons)
-      setCurrency(answer.currency)
-    } catch (failure) {
-      setError(failure)
-    }
-  }, [store.id])
-  useEffect(() => void load(), [load])
 
   return (
     <div className="hq-master__tab">
@@ -128,7 +119,7 @@ export function CouponsTab(props: MasterTabProps) {
           onClose={() => setEditing(null)}
           onSaved={() => {
             setEditing(null)
-            void load()
+            reload()
           }}
         />
       )}

@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ScreenHeader } from '@renderer/components/ScreenHeader'
 import { hqApi } from '@shared/hq-api/index'
 import type { HqStore } from '@shared/hq-api/stores'
 import { call } from '../../api/client'
+import { useLoad } from '../../lib/use-load'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { navigate, useLocation } from '../../route'
 import { useSession } from '../../session-store'
@@ -26,16 +26,8 @@ export function MasterScreen() {
   const { t } = useTranslation()
   const role = useSession((s) => s.user?.role)
   const { params } = useLocation()
-  const [stores, setStores] = useState<HqStore[] | null>(null)
-  const [error, setError] = useState<unknown>(null)
-  const load = useCallback(async () => {
-    try {
-      setStores((await call(hqApi.stores.list, {})).stores)
-    } catch (failure) {
-      setError(failure)
-    }
-  }, [])
-  useEffect(() => void load(), [load])
+  const { data, error } = useLoad(() => call(hqApi.stores.list, {}), 'stores')
+  const stores: HqStore[] | null = data?.stores ?? null
 
   const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '')
     ? (params.get('tab') as Tab)

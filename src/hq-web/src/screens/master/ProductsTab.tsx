@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { TableHead } from '@renderer/components/TableHead'
 import { hqApi } from '@shared/hq-api/index'
-import type { HqProduct, StoreCatalog } from '@shared/hq-api/master-data-schemas'
+import type { HqProduct } from '@shared/hq-api/master-data-schemas'
 import { call } from '../../api/client'
+import { useLoad } from '../../lib/use-load'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { useMoney } from '../../lib/money'
 import { PricesDialog } from './PricesDialog'
@@ -15,22 +16,15 @@ export function ProductsTab(props: MasterTabProps) {
   const { store, readOnly } = props
   const { t, i18n } = useTranslation()
   const money = useMoney()
-  const [catalog, setCatalog] = useState<StoreCatalog | null>(null)
-  const [error, setError] = useState<unknown>(null)
+  const {
+    data: catalog,
+    error,
+    reload
+  } = useLoad(() => call(hqApi.master.catalog, { storeId: store.id }), store.id)
   const [filter, setFilter] = useState('')
   const [editing, setEditing] = useState<HqProduct | 'new' | null>(null)
   const [pricing, setPricing] = useState<HqProduct | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
-
-  const load = useCallback(async () => {
-    try {
-      setCatalog(await call(hqApi.master.catalog, { storeId: store.id }))
-      setError(null)
-    } catch (failure) {
-      setError(failure)
-    }
-  }, [store.id])
-  useEffect(() => void load(), [load])
 
   const shown = useMemo(() => {
     const words = filter.trim().toLowerCase().split(/\s+/).filter(Boolean)
@@ -44,7 +38,7 @@ export function ProductsTab(props: MasterTabProps) {
   }
   const published = (revision: number | undefined) => {
     setNotice(revision === undefined ? null : t('hq.master.saved', { revision }))
-    void load()
+    reload()
   }
 
   return (

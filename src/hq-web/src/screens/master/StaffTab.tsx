@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Dialog } from '@renderer/components/Dialog'
 import { TableHead } from '@renderer/components/TableHead'
@@ -6,6 +6,7 @@ import { TextField } from '@renderer/components/TextField'
 import { hqApi } from '@shared/hq-api/index'
 import type { HqStaff } from '@shared/hq-api/master-data-schemas'
 import { call } from '../../api/client'
+import { useLoad } from '../../lib/use-load'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { CheckField, SelectField, StorePicker, useFormErrors, type MasterTabProps } from './shared'
 
@@ -13,17 +14,9 @@ import { CheckField, SelectField, StorePicker, useFormErrors, type MasterTabProp
 export function StaffTab(props: MasterTabProps) {
   const { store, stores, readOnly } = props
   const { t } = useTranslation()
-  const [staff, setStaff] = useState<HqStaff[] | null>(null)
-  const [error, setError] = useState<unknown>(null)
+  const { data, error, reload } = useLoad(() => call(hqApi.master.staff, { storeId: store.id }), store.id)
+  const staff = data?.staff ?? null
   const [editing, setEditing] = useState<HqStaff | 'new' | null>(null)
-  const load = useCallback(async () => {
-    try {
-      setStaff((await call(hqApi.master.staff, { storeId: store.id })).staff)
-    } catch (failure) {
-      setError(failure)
-    }
-  }, [store.id])
-  useEffect(() => void load(), [load])
   const storeName = (id: string) => stores.find((s) => s.id === id)?.name ?? '—'
 
   return (
@@ -84,7 +77,7 @@ export function StaffTab(props: MasterTabProps) {
           onClose={() => setEditing(null)}
           onSaved={() => {
             setEditing(null)
-            void load()
+            reload()
           }}
         />
       )}
