@@ -3,6 +3,7 @@ import { dashboardMessages } from './dashboard'
 import { settlementMessages } from './settlement'
 import { shellMessages } from './shell'
 import { storesMessages } from './stores'
+import { masterMessages } from './master'
 import { usersMessages } from './users'
 
 /**
@@ -15,5 +16,6 @@ export const hqBundles: MessageBundle<object>[] = [
   storesMessages,
   dashboardMessages,
   settlementMessages,
+  masterMessages,
   usersMessages
 ]
