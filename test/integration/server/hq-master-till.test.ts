@@ -23,7 +23,7 @@ const FAST_HASH = { N: 2 ** 10, r: 8, p: 1 }
 const owner = { writableStoreIds: null, mayGrantOwner: true, hashParams: FAST_HASH }
 
 describe.each(HQ_STORES)('head office master data reaching tills (%s)', (kind) => {
-  it('staff made at the head office sign in at a till; an online till has a price change within 2 s', async () => {
+  it('staff made at the head office sign in at a till; an online till is woken with a price change (no wait for its 25 s long-poll)', async () => {
     const hq = await startTestHq(kind)
     const deps = await masterDeps(hq)
     const store = await makeStore(hq, 'North')
@@ -120,7 +120,10 @@ describe.each(HQ_STORES)('head office master data reaching tills (%s)', (kind) =
         deps,
         setPricesSchema.parse({ productId: tea.id, prices: [{ storeId: store, price: '4.20' }] })
       )
-      await expect.poll(() => prices.at(-1), { timeout: 2000, interval: 10 }).toBe(420)
+      // The till's long-poll is held for 25 s, so the new price arriving well inside that can only
+      // be the head office waking it on publish (what makes "within 2 s" true). The bound is not a
+      // timing claim: a loaded CI machine may take longer than 2 s to run the till's pull.
+      await expect.poll(() => prices.at(-1), { timeout: 15_000, interval: 10 }).toBe(420)
     } finally {
       child.kill('SIGKILL')
       await exited
