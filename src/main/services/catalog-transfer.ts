@@ -11,15 +11,15 @@ import { businessDate } from '../core/business-day'
 import { newId } from '../core/ids'
 import { conflict, DomainError, invalid } from '../domain/errors'
 import type { NewProductRecord } from '../store/repos/catalog-repo'
-import { writeCatalogCsv } from './catalog-csv'
-import { csvSourceText } from './catalog-csv-decode'
+import { writeCatalogCsv } from '@shared/catalog-csv/read'
+import { csvSourceText } from '@shared/catalog-csv/decode'
 import {
   describePlan,
   describeRowError,
   planImport,
   type ImportPlan,
   type PlannedRow
-} from './catalog-import'
+} from '@shared/catalog-csv/plan'
 import type { CatalogWrites } from './catalog-writes'
 import type { Actor, ServiceContext } from './service-context'
 

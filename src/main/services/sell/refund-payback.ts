@@ -83,7 +83,9 @@ export function createRefundPayBack(
         event: {
           type: `refund.tender_${answer.status}`,
           aggregateId: refund.id,
-          payload: { tenderId, status: answer.status }
+          // v2: the moment the tender was settled, as the till's Z-report books it (the event's
+          // own `at` is stamped a moment later).
+          payload: { tenderId, status: answer.status, at }
         }
       })
     })
