@@ -1,4 +1,5 @@
 import { NONCE_MEMORY_MS } from '@shared/sync/protocol'
+import { catchUpAnomalies } from './anomalies/catch-up'
 import { systemHqClock, type HqClock } from './clock'
 import { openHqDatabase } from './db/open'
 import type { HqDatabase } from './db/types'
@@ -30,6 +31,11 @@ export interface RunningHq {
   clock: HqClock
   /** Publishes master data for a store and wakes its tills' long-polls (see `publishMaster`). */
   publish(storeId: string, writes: readonly MasterWrite[]): Promise<number>
+  /**
+   * Looks for anomalies in events not yet examined (run at start, then every 30 s, one run at a
+   * time): resolves to the number of events it looked at.
+   */
+  catchUpAnomalies(): Promise<number>
   close(): Promise<void>
 }
 
@@ -67,6 +73,20 @@ export async function startHq(options: HqOptions): Promise<RunningHq> {
     db.run('DELETE FROM request_nonces WHERE seen_at < ?', [before]).catch(() => undefined)
   }, 60_000)
   purge.unref()
+  const logError = options.logError ?? ((entry) => process.stderr.write(`${JSON.stringify(entry)}\n`))
+  let catching: Promise<number> | null = null
+  const catchUp = () =>
+    (catching ??= catchUpAnomalies(db, () => clock.now()).finally(() => {
+      catching = null
+    }))
+  const sweepAnomalies = () =>
+    void catchUp().catch((error: unknown) =>
+      logError({ event: 'anomalies.catch_up_failed', error: String(error) })
+    )
+  // After listening, so a head office with millions of unexamined events still starts at once.
+  sweepAnomalies()
+  const sweep = setInterval(sweepAnomalies, 30_000)
+  sweep.unref()
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
@@ -74,9 +94,15 @@ export async function startHq(options: HqOptions): Promise<RunningHq> {
     wakeups,
     clock,
     publish: (storeId, writes) => publishMaster({ db, clock, wakeups }, storeId, writes),
+    catchUpAnomalies: async () => {
+      await catching?.catch(() => 0)
+      return catchUp()
+    },
     async close() {
       clearInterval(purge)
+      clearInterval(sweep)
       await app.close()
+      await catching?.catch(() => undefined)
       await db.close()
     }
   }
