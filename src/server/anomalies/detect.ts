@@ -57,7 +57,12 @@ export async function detectAnomalies(
       kind: 'quarantined',
       severity: MONEY_TYPES.test(type) ? 'high' : 'medium',
       detail: { type, reason: held.at(-1)!.reason, receivedDay: day },
-      events: held.map((e) => ({ tillId: ctx.tillId, seq: e.seq, eventId: e.eventId, info: { reason: e.reason } })),
+      events: held.map((e) => ({
+        tillId: ctx.tillId,
+        seq: e.seq,
+        eventId: e.eventId,
+        info: { reason: e.reason }
+      })),
       at: ctx.at
     })
   }
@@ -76,7 +81,13 @@ export async function recordClockSkew(
     id: `clock-skew:${localDate(ctx.at, ctx.timeZone)}`,
     kind: 'clock-skew',
     severity: off >= 24 * 3600_000 ? 'high' : off >= 3600_000 ? 'medium' : 'low',
-    detail: { skewMs: skew.skewMs, sentAt: skew.sentAt, receivedAt: ctx.at, firstSeq: skew.firstSeq, lastSeq: skew.lastSeq },
+    detail: {
+      skewMs: skew.skewMs,
+      sentAt: skew.sentAt,
+      receivedAt: ctx.at,
+      firstSeq: skew.firstSeq,
+      lastSeq: skew.lastSeq
+    },
     at: ctx.at
   })
 }

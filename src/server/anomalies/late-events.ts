@@ -18,7 +18,9 @@ function moneyTime(event: DetectedEvent): { kind: MoneyKind; at: string; number:
     case 'order.voided':
       return { kind: 'void', at: event.at, number: text(payload['number']) }
     case 'refund.created': {
-      const tenders = Array.isArray(payload['tenders']) ? (payload['tenders'] as Array<{ status?: unknown }>) : []
+      const tenders = Array.isArray(payload['tenders'])
+        ? (payload['tenders'] as Array<{ status?: unknown }>)
+        : []
       const at = text(payload['createdAt'])
       return at && tenders.some((t) => t.status === 'succeeded')
         ? { kind: 'refund', at, number: text(payload['number']) }

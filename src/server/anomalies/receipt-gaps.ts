@@ -136,6 +136,11 @@ async function shrinkGaps(tx: SqlTx, ctx: DetectContext, series: string, numbers
       at: ctx.at
     })
     if (missing === 0)
-      await settleAnomaly(tx, { tillId: ctx.tillId, id: gap.id }, 'every missing number arrived later', ctx.at)
+      await settleAnomaly(
+        tx,
+        { tillId: ctx.tillId, id: gap.id },
+        'every missing number arrived later',
+        ctx.at
+      )
   }
 }

@@ -75,23 +75,28 @@ export async function recordAnomaly(tx: SqlTx, fact: AnomalyFact): Promise<void>
     const severity = RANK[held.severity] >= RANK[fact.severity] ? held.severity : fact.severity
     await tx.run(
       'UPDATE anomalies SET detail = ?, severity = ?, tills = ?, last_seen = ? WHERE till_id = ? AND id = ?',
-      [JSON.stringify(fact.detail), severity, JSON.stringify([...tills].sort()), fact.at, fact.tillId, fact.id]
+      [
+        JSON.stringify(fact.detail),
+        severity,
+        JSON.stringify([...tills].sort()),
+        fact.at,
+        fact.tillId,
+        fact.id
+      ]
     )
   }
   if (fact.events?.length) {
     await tx.insertMany(
       'anomaly_events',
       ['till_id', 'anomaly_id', 'event_till_id', 'seq', 'event_id', 'info'],
-      fact.events.map(
-        (e): SqlValue[] => [
-          fact.tillId,
-          fact.id,
-          e.tillId,
-          e.seq,
-          e.eventId,
-          e.info ? JSON.stringify(e.info) : null
-        ]
-      )
+      fact.events.map((e): SqlValue[] => [
+        fact.tillId,
+        fact.id,
+        e.tillId,
+        e.seq,
+        e.eventId,
+        e.info ? JSON.stringify(e.info) : null
+      ])
     )
   }
 }

@@ -214,9 +214,10 @@ export async function pushBatch(
         ? [...collided, ...detected].sort((a, b) => a.seq - b.seq)
         : collided.filter((c) => c.seq <= cursor)
     )
+    if (inTurn) await tx.run('UPDATE tills SET anomaly_seq = ? WHERE id = ?', [newHigh, till.id])
     await tx.run(
-      'UPDATE tills SET high_seq = ?, last_push_at = ?, clock_skew_ms = ?, app_version = COALESCE(?, app_version), anomaly_seq = ? WHERE id = ?',
-      [newHigh, receivedAt, clockSkewMs, batch.appVersion ?? null, inTurn ? newHigh : cursor, till.id]
+      'UPDATE tills SET high_seq = ?, last_push_at = ?, clock_skew_ms = ?, app_version = COALESCE(?, app_version) WHERE id = ?',
+      [newHigh, receivedAt, clockSkewMs, batch.appVersion ?? null, till.id]
     )
     outcomes.sort((a, b) => a.seq - b.seq)
     return { highestContiguousSeq: newHigh, outcomes, clockSkewMs, serverTime: receivedAt }
