@@ -12,6 +12,8 @@ import { localDate } from '../../../src/server/clock'
 import type { RunningHq } from '../../../src/server/hq'
 import type { MasterWrite } from '../../../src/server/pull/master-data'
 import { HQ_STORES, paidOrder, startTestHq, TestTill } from '../../support/hq'
+import { runTill } from '../../support/reporting-till'
+import { toPushed } from '../../support/sync-pusher'
 
 /** A sale with receipt number `T01-<n>` (six digits, as the till prints it). */
 const sale = (n: number, options: Parameters<typeof paidOrder>[0] = {}) => ({
@@ -274,4 +276,38 @@ describe.each(HQ_STORES)('anomalies inbox (%s)', (kind) => {
     expect(await hq.catchUpAnomalies()).toBe(0)
     expect(await keys()).toEqual(again)
   })
+
+  it("finds a real till's late sale and nothing else in its outbox (its numbers have no gap)", async () => {
+    const run = await runTill([
+      { kind: 'sale', basket: 2, coupon: true },
+      { kind: 'sale', basket: 1, coupon: false },
+      { kind: 'refund', amount: '1.00' },
+      { kind: 'void' },
+      { kind: 'settle' },
+      // Sold after the day was settled: posted to the next day, keeping its time.
+      { kind: 'sale', basket: 2, coupon: false },
+      { kind: 'next-day' },
+      { kind: 'sale', basket: 1, coupon: false },
+      { kind: 'refund', amount: '0.50' }
+    ])
+    const [day1, day2] = run.dates as [string, string]
+    const hq = await startTestHq(kind)
+    const till = await TestTill.enrolled(hq)
+    for (let i = 0; i < run.outbox.length; i += 50)
+      await ok(till.push(run.outbox.slice(i, i + 50).map((row) => toPushed(row, till.tillId))))
+    const found = await listAnomalies(hq.db)
+    expect(found.map((a) => a.kind)).toEqual(['late-event'])
+    const lateSale = run.outbox.filter((row) => row.type === 'order.paid')[2]!
+    expect(found[0]).toMatchObject({
+      key: `${till.tillId}~late-event:${day1}`,
+      detail: { originalDate: day1, postedTo: day2 },
+      events: [
+        {
+          seq: lateSale.seq,
+          eventId: lateSale.id,
+          info: { kind: 'sale', originalDate: day1, postedTo: day2 }
+        }
+      ]
+    })
+  }, 120_000)
 })
