@@ -27,28 +27,34 @@ export async function detectAnomalies(
   await detectReceiptGaps(tx, ctx, events)
   await detectLateEvents(tx, ctx, events)
   await detectCouponOverLimit(tx, ctx, events)
-  for (const event of events.filter((e) => e.status === 'collision')) {
+  const day = localDate(ctx.at, ctx.timeZone)
+  const collided = events.filter((e) => e.status === 'collision')
+  if (collided.length > 0) {
+    // One restore is one incident: its collisions of a day are one anomaly, each seq an event of it.
     await recordAnomaly(tx, {
       tillId: ctx.tillId,
       storeId: ctx.storeId,
-      id: `seq-collision:${event.seq}:${event.payloadSha256}`,
+      id: `seq-collision:${day}`,
       kind: 'seq-collision',
       severity: 'high',
-      detail: {
-        seq: event.seq,
-        heldSha256: event.heldSha256 ?? null,
-        receivedSha256: event.payloadSha256,
-        eventId: event.eventId,
-        type: event.type
-      },
-      events: [{ tillId: ctx.tillId, seq: event.seq, eventId: event.eventId, info: { copy: 'received' } }],
+      detail: { firstSeq: collided[0]!.seq, lastSeq: collided.at(-1)!.seq, receivedDay: day },
+      events: collided.map((e) => ({
+        tillId: ctx.tillId,
+        seq: e.seq,
+        eventId: e.eventId,
+        info: {
+          copy: 'received',
+          type: e.type,
+          heldSha256: e.heldSha256 ?? null,
+          receivedSha256: e.payloadSha256
+        }
+      })),
       at: ctx.at
     })
   }
   const quarantined = new Map<string, DetectedEvent[]>()
   for (const event of events.filter((e) => e.status === 'quarantined'))
     quarantined.set(event.type, [...(quarantined.get(event.type) ?? []), event])
-  const day = localDate(ctx.at, ctx.timeZone)
   for (const [type, held] of quarantined) {
     await recordAnomaly(tx, {
       tillId: ctx.tillId,

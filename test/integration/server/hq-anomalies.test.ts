@@ -106,22 +106,34 @@ describe.each(HQ_STORES)('anomalies inbox (%s)', (kind) => {
     ).toEqual([expect.objectContaining({ series: 'T01-R', from: 2, to: 2, firstMissing: 'T01-R000002' })])
   })
 
-  it('records a seq collision with the events involved, once however often it is pushed', async () => {
+  it('records a seq collision with the events involved, once however often it is pushed, one per restore and day', async () => {
     const hq = await startTestHq(kind)
     const till = await TestTill.enrolled(hq)
     await ok(till.push([1, 2].map((n) => till.event('order.paid', sale(n)))))
     const restored = till.event('order.paid', sale(2), { seq: 2 })
     await ok(till.push([restored]))
     await ok(till.push([restored]))
-    const collisions = await ofKind(hq, 'seq-collision')
+    let collisions = await ofKind(hq, 'seq-collision')
     expect(collisions).toHaveLength(1)
+    expect(collisions[0]!.eventCount).toBe(1)
     expect(collisions[0]).toMatchObject({
       severity: 'high',
-      detail: { seq: 2, receivedSha256: restored.payloadSha256, eventId: restored.id },
-      events: [{ tillId: till.tillId, seq: 2, eventId: restored.id }]
+      detail: { firstSeq: 2, lastSeq: 2 },
+      events: [
+        {
+          tillId: till.tillId,
+          seq: 2,
+          eventId: restored.id,
+          info: { copy: 'received', type: 'order.paid', receivedSha256: restored.payloadSha256 }
+        }
+      ]
     })
     // The restored copy reused number 2: no gap, nothing else flagged.
     expect((await listAnomalies(hq.db)).map((a) => a.kind)).toEqual(['seq-collision'])
+    // The same restore colliding again later: the same incident, one more event.
+    await ok(till.push([till.event('order.paid', sale(1), { seq: 1 })]))
+    collisions = await ofKind(hq, 'seq-collision')
+    expect(collisions.map((c) => [c.eventCount, c.events.map((e) => e.seq)])).toEqual([[2, [1, 2]]])
   })
 
   it('flags a coupon used beyond its global limit across tills, naming every till, and accepts the sales', async () => {
