@@ -1,19 +1,9 @@
+import type { ANOMALY_KINDS, ANOMALY_SEVERITIES } from '@shared/hq-api/anomalies'
 import type { SqlTx, SqlValue } from '../db/types'
 
 /** What the head office flags for a person to look at (see `detect.ts` for each rule). */
-export const ANOMALY_KINDS = [
-  'receipt-gap',
-  'seq-collision',
-  'coupon-over-limit',
-  'coupon-overuse',
-  'late-event',
-  'quarantined',
-  'clock-skew'
-] as const
 export type AnomalyKind = (typeof ANOMALY_KINDS)[number]
-
-export const SEVERITIES = ['high', 'medium', 'low'] as const
-export type Severity = (typeof SEVERITIES)[number]
+export type Severity = (typeof ANOMALY_SEVERITIES)[number]
 
 /** An event behind an anomaly, with what it contributes (a receipt number, a late sale's date…). */
 export interface AnomalyEventRef {

@@ -1,3 +1,4 @@
+import { anomaliesApi } from './anomalies'
 import { authApi } from './auth'
 import type { HqRoute } from './route'
 import { storesApi } from './stores'
@@ -9,7 +10,8 @@ import { storesApi } from './stores'
  */
 export const hqApi = {
   auth: authApi,
-  stores: storesApi
+  stores: storesApi,
+  anomalies: anomaliesApi
 }
 
 export type HqApi = typeof hqApi
