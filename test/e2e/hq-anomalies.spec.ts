@@ -130,6 +130,7 @@ async function walk(page: Page, size: string, language: keyof typeof WORDS) {
   await snap(page, `hq-anomalies-open-${size}-${language}`)
   // Its events, and one of them opened as the head office holds it.
   await card.getByText(w.events).click()
+  await snap(page, `hq-anomalies-events-${size}-${language}`)
   await card.getByRole('button', { name: /#\d+/ }).first().click()
   const dialog = page.getByRole('dialog')
   await expect(dialog.locator('pre').first()).toBeVisible()
@@ -153,10 +154,16 @@ test('a restored till’s seq collision reaches the inbox, is resolved with a no
     await walk(page, size, 'en')
   }
 
-  // Filtered by a kind it is not: gone; back to every kind: there.
   const card = page
     .getByRole('article')
     .filter({ has: page.getByRole('heading', { name: /^(Seq collision|序号冲突)$/ }) })
+  // A till's link shows only that till's anomalies; the chip shows every till again.
+  await card.getByRole('link', { name: /T01/ }).click()
+  await expect(page).toHaveURL(/#\/anomalies\?till=/)
+  await expect(card).toBeVisible()
+  await page.getByRole('button', { name: /^Only till T01/ }).click()
+  await expect(page).not.toHaveURL(/till=/)
+  // Filtered by a kind it is not: gone; back to every kind: there.
   await page.getByLabel('Kind').selectOption('receipt-gap')
   await expect(card).toHaveCount(0)
   await page.getByLabel('Kind').selectOption('')

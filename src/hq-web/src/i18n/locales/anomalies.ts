@@ -82,7 +82,8 @@ const en = {
         reason: 'Reason',
         payload: 'Content',
         collisions: 'Other copies of this seq',
-        close: 'Close'
+        close: 'Close',
+        statuses: { applied: 'Applied', recorded: 'Kept (nothing to apply)', quarantined: 'Quarantined' }
       }
     }
   },
@@ -179,7 +180,8 @@ export const anomaliesMessages = defineMessages(en, {
         reason: '原因',
         payload: '内容',
         collisions: '该序号的其他副本',
-        close: '关闭'
+        close: '关闭',
+        statuses: { applied: '已应用', recorded: '已保存（无需应用）', quarantined: '已隔离' }
       }
     }
   },

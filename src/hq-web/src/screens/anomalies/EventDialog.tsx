@@ -59,7 +59,7 @@ export function EventDialog({
             <dt>{t('hq.anomalies.eventDialog.received')}</dt>
             <dd>{dateTime(event.receivedAt, timeZone)}</dd>
             <dt>{t('hq.anomalies.eventDialog.status')}</dt>
-            <dd>{event.status}</dd>
+            <dd>{t(`hq.anomalies.eventDialog.statuses.${event.status}`, { defaultValue: event.status })}</dd>
             {event.reason && (
               <>
                 <dt>{t('hq.anomalies.eventDialog.reason')}</dt>
