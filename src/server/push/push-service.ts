@@ -106,7 +106,9 @@ function decide(
  * duplicates when their hash matches and seq collisions (kept in `event_collisions`, an anomaly)
  * when it does not; new events are stored with their projection status (applied, recorded, or
  * quarantined with a reason — never refused) and `high_seq` moves to the last one, in the same
- * transaction. A till clock more than 5 min off is flagged, never refused.
+ * transaction. A till clock more than 5 min off is flagged, never refused. Anomalies (receipt-number
+ * gaps, collisions, coupons over their limit, late and quarantined events; `anomalies/detect.ts`)
+ * are recorded in the same transaction, so none is lost to a crash between storing and looking.
  */
 export async function pushBatch(
   deps: PushDeps,

@@ -84,7 +84,7 @@ export function useEventInfo() {
       ]
         .filter(Boolean)
         .join(' · ')
-    if (info['copy'] === 'received') return t('hq.anomalies.info.received')
+    if (info['copy'] === 'received') return [str(info['type']), t('hq.anomalies.info.received')].join(' · ')
     if (typeof info['code'] === 'string') return t('hq.anomalies.info.code', { code: info['code'] })
     return ''
   }
