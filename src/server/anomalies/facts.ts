@@ -24,14 +24,20 @@ export interface DetectContext {
   at: string
 }
 
-/** The payload as JSON, or null when it is not (such an event is quarantined anyway). */
+const parsed = new WeakMap<DetectedEvent, Record<string, unknown> | null>()
+
+/** The payload as JSON, or null when it is not (such an event is quarantined anyway); parsed once per event. */
 export function parsePayload(event: DetectedEvent): Record<string, unknown> | null {
+  if (parsed.has(event)) return parsed.get(event)!
+  let value: unknown = null
   try {
-    const value: unknown = JSON.parse(event.payload)
-    return value && typeof value === 'object' ? (value as Record<string, unknown>) : null
+    value = JSON.parse(event.payload)
   } catch {
-    return null
+    value = null
   }
+  const payload = value && typeof value === 'object' ? (value as Record<string, unknown>) : null
+  parsed.set(event, payload)
+  return payload
 }
 
 export const text = (value: unknown): string | null => (typeof value === 'string' && value ? value : null)

@@ -276,7 +276,7 @@ describe.each(HQ_STORES)('anomalies inbox (%s)', (kind) => {
     expect(found.map((k) => k[1]).sort()).toEqual(['quarantined', 'receipt-gap', 'seq-collision'])
 
     // As after migration 0011 (or a lost read model): nothing examined yet.
-    for (const table of ['anomalies', 'anomaly_events', 'hq_receipt_numbers', 'hq_day_closes'])
+    for (const table of ['anomalies', 'anomaly_events', 'hq_receipt_series', 'hq_day_closes'])
       await hq.db.run(`DELETE FROM ${table}`)
     await hq.db.run('UPDATE tills SET anomaly_seq = 0')
     // A push while the cursor lags leaves its events to the catch-up.

@@ -163,7 +163,7 @@ const cases: Record<number, { before(db: HqDatabase): Promise<void>; after(db: H
           [TILL, TILL]
         )
         await db.run(
-          "INSERT INTO hq_receipt_numbers (till_id, series, n, number, seq, event_id, store_id) VALUES (?, 'T01', 1, 'T01-000001', 1, 'e1', ?)",
+          "INSERT INTO hq_receipt_series (till_id, series, high, number, seq, event_id, store_id) VALUES (?, 'T01', 1, 'T01-000001', 1, 'e1', ?)",
           [TILL, STORE]
         )
         await db.run(

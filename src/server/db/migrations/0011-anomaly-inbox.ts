@@ -6,8 +6,8 @@ import type { HqMigration } from './types'
  * resolution (who, when, the note) — a resolved anomaly stays, only its status changes. Rows that
  * concern a store rather than one till (a coupon's global limit) use `till_id = ''`.
  * `anomaly_events` names the events behind each anomaly. Detection keeps two small read models —
- * the receipt numbers each till used (gaps must be detectable: KassenSichV) and the days each till
- * closed — and a per-till cursor `tills.anomaly_seq`: the events up to it have been looked at, in
+ * the highest receipt number of each till's series (gaps must be detectable: KassenSichV; the
+ * numbers still missing are kept in each gap's anomaly) and the days each till closed — and a per-till cursor `tills.anomaly_seq`: the events up to it have been looked at, in
  * the push's own transaction or by the re-runnable catch-up (`src/server/anomalies/catch-up.ts`),
  * which starts from 0 for every till here, so the events already held are examined once.
  */
@@ -36,16 +36,17 @@ export const migration0011AnomalyInbox: HqMigration = {
       info TEXT,
       PRIMARY KEY (till_id, anomaly_id, event_till_id, seq)
     )`,
-    `CREATE TABLE hq_receipt_numbers (
+    `CREATE TABLE hq_receipt_series (
       till_id TEXT NOT NULL,
       -- The number's prefix: 'T03' for orders, 'T03-R' for refunds (a till's code may change at enrolment).
       series TEXT NOT NULL,
-      n BIGINT NOT NULL,
+      -- The highest number seen, and the event that carried it.
+      high BIGINT NOT NULL,
       number TEXT NOT NULL,
       seq BIGINT NOT NULL,
       event_id TEXT NOT NULL,
       store_id TEXT NOT NULL,
-      PRIMARY KEY (till_id, series, n)
+      PRIMARY KEY (till_id, series)
     )`,
     `CREATE TABLE hq_day_closes (
       till_id TEXT NOT NULL,
