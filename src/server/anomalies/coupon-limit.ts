@@ -31,7 +31,11 @@ export async function detectCouponOverLimit(
 ): Promise<void> {
   const byCode = new Map<string, DetectedEvent[]>()
   for (const event of events)
-    for (const code of codesOf(event)) byCode.set(code, [...(byCode.get(code) ?? []), event])
+    for (const code of codesOf(event))
+      byCode
+        .set(code, byCode.get(code) ?? [])
+        .get(code)!
+        .push(event)
   if (byCode.size === 0) return
   const coupons = (
     await tx.query<{ id: string; data: string }>(

@@ -54,7 +54,10 @@ export async function detectAnomalies(
   }
   const quarantined = new Map<string, DetectedEvent[]>()
   for (const event of events.filter((e) => e.status === 'quarantined'))
-    quarantined.set(event.type, [...(quarantined.get(event.type) ?? []), event])
+    quarantined
+      .set(event.type, quarantined.get(event.type) ?? [])
+      .get(event.type)!
+      .push(event)
   for (const [type, held] of quarantined) {
     await recordAnomaly(tx, {
       tillId: ctx.tillId,

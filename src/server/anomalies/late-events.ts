@@ -50,15 +50,21 @@ export async function detectLateEvents(
   const money = timed.filter((t) => t.money)
   const closes = stored.filter((e) => e.type === 'settlement.day_closed')
   if (money.length === 0 && closes.length === 0) return
-  const earliest = money.map((t) => localDate(t.money!.at, ctx.timeZone)).sort()[0] ?? '9999-12-31'
+  const first = money.reduce<string | null>(
+    (min, t) => (min === null || t.money!.at < min ? t.money!.at : min),
+    null
+  )
+  // The days closed from the earliest money event's on (its zone's date: one Intl look-up per batch).
   const closed = new Map(
     (
       await tx.query<{ day: string; settled_at: string }>(
         'SELECT day, settled_at FROM hq_day_closes WHERE till_id = ? AND day >= ?',
-        [ctx.tillId, earliest]
+        [ctx.tillId, first ? localDate(first, ctx.timeZone) : '9999-12-31']
       )
     ).map((row) => [row.day, row.settled_at])
   )
+  // Nothing closed on or after those days, and no close in the batch: nothing can be late.
+  if (closed.size === 0 && closes.length === 0) return
   const late = new Map<string, { settledAt: string; refs: AnomalyEventRef[] }>()
   for (const { event, money: m } of timed) {
     if (event.type === 'settlement.day_closed') {

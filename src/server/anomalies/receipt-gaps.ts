@@ -61,7 +61,11 @@ export async function detectReceiptGaps(
   const bySeries = new Map<string, Numbered[]>()
   for (const event of events) {
     const numbered = numberOf(event)
-    if (numbered) bySeries.set(numbered.series, [...(bySeries.get(numbered.series) ?? []), numbered])
+    if (numbered)
+      bySeries
+        .set(numbered.series, bySeries.get(numbered.series) ?? [])
+        .get(numbered.series)!
+        .push(numbered)
   }
   for (const [series, numbers] of bySeries) {
     const [held] = await tx.query<{ high: number; number: string; seq: number; event_id: string }>(
