@@ -1,88 +1,36 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { cpSync, mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { test as base, expect, type Page } from '@playwright/test'
+import { join } from 'node:path'
+import { expect, type Page } from '@playwright/test'
 import { snap } from './fixtures'
+import { kassa, OWNER, setUpOwner, test, type HeadOffice, type TestTillDir } from './helpers/hq'
 
-const KASSA = join(resolve(__dirname, '..', '..'), 'out', 'node', 'kassa.cjs')
-const OWNER = { name: 'Olga', password: 'owner-secret-4711' }
 const NOTE = 'Till T01 was restored from Friday’s backup; both copies checked against the paper rolls.'
 
-function kassa(args: string[]): string {
-  const run = spawnSync(process.execPath, [KASSA, ...args], { encoding: 'utf8' })
-  if (run.status !== 0) throw new Error(`kassa ${args.join(' ')}: ${run.stderr}`)
-  return run.stdout
-}
-
-const freePort = (): Promise<number> =>
-  new Promise((done) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => done(port))
-    })
-  })
-
-async function startHq(dataDir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [KASSA, 'hq', '--data-dir', dataDir, '--port', String(port)], {
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
-  await new Promise<void>((ready, fail) => {
-    let output = ''
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString()
-      if (output.includes(`:${port}`)) ready()
-    }
-    child.stdout!.on('data', onData)
-    child.stderr!.on('data', onData)
-    child.on('exit', (code) => fail(new Error(`hq exited ${code}: ${output}`)))
-  })
-  return child
-}
-
-const stop = (child: ChildProcess): Promise<void> =>
-  child.exitCode !== null
-    ? Promise.resolve()
-    : new Promise((done) => child.once('exit', () => done()) && child.kill())
-
 /**
- * A head office with one real till that synced, was restored from a backup taken before its
- * second day, sold again and synced: the head office holds two histories under the same seqs.
+ * A real till that synced, was restored from a backup taken before its second day, sold again and
+ * synced: the head office holds two histories under the same seqs (a seq collision).
  */
-const test = base.extend<{ hq: { url: string } }>({
-  hq: async ({}, use) => {
-    const root = mkdtempSync(join(tmpdir(), 'kassa-e2e-anomalies-'))
-    const till = join(root, 'till')
-    const hqDir = join(root, 'hq')
-    const port = await freePort()
-    const url = `http://127.0.0.1:${port}`
-    kassa(['--data-dir', till, 'simulate', '--date', '2026-11-20', '--orders', '3', '--seed', '4'])
-    const hq = await startHq(hqDir, port)
-    const code = kassa(['hq', '--data-dir', hqDir, 'enrol-code', '--store', 'Harbour Street']).trim()
-    kassa(['--data-dir', till, 'sync', 'enrol', '--hq', url, '--code', code])
-    kassa(['--data-dir', till, 'sync', 'now'])
-    cpSync(till, join(root, 'backup'), { recursive: true })
-    kassa(['--data-dir', till, 'simulate', '--date', '2026-11-21', '--orders', '3', '--seed', '5'])
-    kassa(['--data-dir', till, 'sync', 'now'])
+function restoredTill(hq: HeadOffice, till: TestTillDir): void {
+  const backup = mkdtempSync(join(tmpdir(), 'kassa-e2e-anomalies-backup-'))
+  try {
+    till.simulate('2026-11-20', 3, 4)
+    till.enrol(
+      hq.url,
+      kassa(['hq', '--data-dir', hq.dataDir, 'enrol-code', '--store', 'Harbour Street']).trim()
+    )
+    till.syncNow()
+    cpSync(till.dataDir, backup, { recursive: true })
+    till.simulate('2026-11-21', 3, 5)
+    till.syncNow()
     // Restored from the backup: the till numbers its next events as it did before day two.
-    rmSync(till, { recursive: true, force: true })
-    cpSync(join(root, 'backup'), till, { recursive: true })
-    kassa(['--data-dir', till, 'simulate', '--date', '2026-11-22', '--orders', '2', '--seed', '6'])
-    kassa(['--data-dir', till, 'sync', 'now'])
-    await use({ url })
-    await stop(hq)
-    rmSync(root, { recursive: true, force: true })
+    rmSync(till.dataDir, { recursive: true, force: true })
+    cpSync(backup, till.dataDir, { recursive: true })
+    till.simulate('2026-11-22', 2, 6)
+    till.syncNow()
+  } finally {
+    rmSync(backup, { recursive: true, force: true })
   }
-})
-
-async function setUpOwner(page: Page, url: string) {
-  await page.goto(url)
-  await page.getByRole('button', { name: 'English', exact: true }).click()
-  await page.getByLabel('Name', { exact: true }).fill(OWNER.name)
-  await page.getByLabel('Password', { exact: true }).fill(OWNER.password)
-  await page.getByLabel('Repeat the password').fill(OWNER.password)
-  await page.getByRole('button', { name: 'Create the owner and sign in' }).click()
 }
 
 async function noSideways(page: Page) {
@@ -142,9 +90,11 @@ async function walk(page: Page, size: string, language: keyof typeof WORDS) {
 
 test('a restored till’s seq collision reaches the inbox, is resolved with a note, and stays in resolved', async ({
   page,
-  hq
+  hq,
+  till
 }) => {
-  await setUpOwner(page, hq.url)
+  restoredTill(hq, till)
+  await setUpOwner(page, hq)
   for (const [size, viewport] of [
     ['1366', { width: 1366, height: 860 }],
     ['1024', { width: 1024, height: 768 }]
@@ -169,6 +119,11 @@ test('a restored till’s seq collision reaches the inbox, is resolved with a no
   await page.getByLabel('Kind').selectOption('')
   await expect(card).toBeVisible()
 
+  // The dashboard counts it and links to the inbox.
+  await page.getByRole('link', { name: 'Dashboard', exact: true }).click()
+  await page.getByRole('link', { name: 'Open anomalies: 1 (1 high). Look at the inbox' }).click()
+  await expect(card).toBeVisible()
+
   await card.getByRole('button', { name: 'Resolve…' }).click()
   const dialog = page.getByRole('dialog')
   await dialog.getByLabel('Note').fill(NOTE)
@@ -179,13 +134,13 @@ test('a restored till’s seq collision reaches the inbox, is resolved with a no
 
   await page.getByRole('button', { name: 'Resolved', exact: true }).click()
   await expect(card).toBeVisible()
-  await expect(card.getByText(/^Resolved by Olga on /)).toBeVisible()
+  await expect(card.getByText(new RegExp(`^Resolved by ${OWNER.name} on `))).toBeVisible()
   await expect(card.getByText(NOTE)).toBeVisible()
   await expect(card.getByRole('button', { name: 'Resolve…' })).toHaveCount(0)
   await noSideways(page)
   await snap(page, 'hq-anomalies-resolved-1024-en')
   await page.getByRole('button', { name: '中文', exact: true }).click()
-  await expect(card.getByText(/^Olga 于 .* 处理$/)).toBeVisible()
+  await expect(card.getByText(new RegExp(`^${OWNER.name} 于 .* 处理$`))).toBeVisible()
   await snap(page, 'hq-anomalies-resolved-1024-zh-CN')
   await page.setViewportSize({ width: 1366, height: 860 })
   await snap(page, 'hq-anomalies-resolved-1366-zh-CN')

@@ -5,6 +5,7 @@ const en = {
     nav: { anomalies: 'Anomalies' },
     anomalies: {
       title: 'Anomalies',
+      dashboardLink: 'Open anomalies: {{count}} ({{high}} high). Look at the inbox',
       subtitle: 'What the tills’ events show is wrong or worth a look. Resolve each with a note.',
       filters: 'Filters',
       store: 'Store',
@@ -104,6 +105,7 @@ export const anomaliesMessages = defineMessages(en, {
     nav: { anomalies: '异常' },
     anomalies: {
       title: '异常',
+      dashboardLink: '{{count}} 条未处理的异常（高 {{high}} 条）：查看异常收件箱',
       subtitle: '收银台事件中出错或值得查看的情况。逐条处理并填写说明。',
       filters: '筛选',
       store: '门店',
