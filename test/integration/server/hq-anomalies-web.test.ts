@@ -32,7 +32,9 @@ describe.each(HQ_STORES)('anomalies inbox over the web API (%s)', (kind) => {
     const a = await TestTill.enrolled(hq, 'North')
     await a.push([1, 2, 4].map((n) => a.event('order.paid', sale(n))))
     const b = await TestTill.enrolled(hq, 'South')
-    await b.push([b.event('teleport.started', { id: 'x' })])
+    await b.push([
+      b.event('teleport.started', { id: 'x', pinHash: 'scrypt$secret', nested: { password: 'p' } })
+    ])
 
     const all = await owner.call(hqApi.anomalies.list, {})
     expect(all.anomalies.map((x) => [x.storeName, x.kind]).sort()).toEqual([
@@ -61,6 +63,14 @@ describe.each(HQ_STORES)('anomalies inbox over the web API (%s)', (kind) => {
     const event = await mia.call(hqApi.anomalies.event, { tillId: a.tillId, seq: gap.events[1]!.seq })
     expect(event).toMatchObject({ type: 'order.paid', status: 'applied', tillCode: a.tillCode })
     expect(JSON.parse(event.payload)).toMatchObject({ number: 'T01-000004' })
+    // Whatever a till sent, a secret-looking value is not shown.
+    const teleport = await owner.call(hqApi.anomalies.event, { tillId: b.tillId, seq: 1 })
+    expect(JSON.parse(teleport.payload)).toEqual({
+      id: 'x',
+      pinHash: '[redacted]',
+      nested: { password: '[redacted]' }
+    })
+    expect(teleport.reason).toBe('unknown event type teleport.started')
     const sam = await as('Sam')
     const hidden = await sam.send(hqApi.anomalies.event, { tillId: a.tillId, seq: 1 })
     expect(hidden.status).toBe(404)

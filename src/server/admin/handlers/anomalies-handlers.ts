@@ -13,6 +13,22 @@ import { HqRefusal } from '../refusal'
 /** The stores a user's lists are limited to: a manager's own, everyone else every store. */
 const visible = (ctx: HqContext) => (ctx.user.role === 'manager' ? ctx.user.storeIds : undefined)
 
+/** Keys that may hold a secret (as the audit refuses them): shown as [redacted], whatever a till sent. */
+const SECRET_KEY = /pass|secret|token|pin$|cookie|hash/i
+
+/** An event's payload for a person to read: pretty JSON with secret-looking values redacted. */
+function readablePayload(payload: string): string {
+  try {
+    return JSON.stringify(
+      JSON.parse(payload),
+      (key, value: unknown) => (key && SECRET_KEY.test(key) ? '[redacted]' : value),
+      2
+    )
+  } catch {
+    return payload
+  }
+}
+
 const notFound = (field: string) =>
   new HqRefusal('NOT_FOUND', `${field}: no such anomaly`, 'errors.hq.anomalies.notFound', field)
 
@@ -66,8 +82,13 @@ export const anomaliesHandlers: AreaHandlers<typeof anomaliesApi> = {
       receivedAt: row.received_at,
       status: row.status,
       reason: row.reason,
-      payload: row.payload,
-      collisions: collisions.map((c) => ({ eventId: c.event_id, type: c.type, at: c.at, payload: c.payload }))
+      payload: readablePayload(row.payload),
+      collisions: collisions.map((c) => ({
+        eventId: c.event_id,
+        type: c.type,
+        at: c.at,
+        payload: readablePayload(c.payload)
+      }))
     }
   },
 
