@@ -121,7 +121,10 @@ test('a restored till’s seq collision reaches the inbox, is resolved with a no
 
   // The dashboard counts it and links to the inbox.
   await page.getByRole('link', { name: 'Dashboard', exact: true }).click()
-  await page.getByRole('link', { name: 'Open anomalies: 1 (1 high). Look at the inbox' }).click()
+  const toInbox = page.getByRole('link', { name: 'Open anomalies: 1 (1 high). Look at the inbox' })
+  await expect(toInbox).toBeVisible()
+  await snap(page, 'hq-anomalies-dashboard-1024-en')
+  await toInbox.click()
   await expect(card).toBeVisible()
 
   await card.getByRole('button', { name: 'Resolve…' }).click()
