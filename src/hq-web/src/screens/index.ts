@@ -1,10 +1,11 @@
 import type { ComponentType } from 'react'
-import { Calculator, LayoutDashboard, Store, TriangleAlert, type LucideIcon } from 'lucide-react'
+import { Calculator, LayoutDashboard, Store, TriangleAlert, Users, type LucideIcon } from 'lucide-react'
 import type { HqRole } from '@shared/hq-api/route'
 import { DashboardScreen } from './dashboard/DashboardScreen'
 import { SettlementScreen } from './settlement/SettlementScreen'
 import { AnomaliesScreen } from './anomalies/AnomaliesScreen'
 import { StoresScreen } from './stores/StoresScreen'
+import { UsersScreen } from './users/UsersScreen'
 
 /** One screen of the head office: its address (`#/<id>`), nav label key, icon and who sees it. */
 export interface HqScreen {
@@ -44,5 +45,6 @@ export const HQ_SCREENS: HqScreen[] = [
     icon: TriangleAlert,
     roles: EVERYONE,
     component: AnomaliesScreen
-  }
+  },
+  { id: 'users', label: 'hq.nav.users', icon: Users, roles: ['owner'], component: UsersScreen }
 ]
