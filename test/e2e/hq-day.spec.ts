@@ -101,6 +101,13 @@ test('a till sells, enrols and syncs; the head office shows its day complete wit
   expect(tillRow[header.indexOf('Net sales')]).toBe(minorToDecimal(own.netSales, digits))
   expect(tillRow[header.indexOf('Orders')]).toBe(String(own.orderCount))
 
+  // Print / PDF: the print stylesheet leaves the figures alone on the page.
+  await page.emulateMedia({ media: 'print' })
+  await expect(page.getByRole('navigation', { name: 'Head office' })).toBeHidden()
+  await expect(row).toBeVisible()
+  await snap(page, 'hq-settlement-print')
+  await page.emulateMedia({ media: 'screen' })
+
   // The owner adds a manager for the store.
   await page.getByRole('link', { name: 'Users' }).click()
   await page.getByRole('button', { name: 'New user' }).click()

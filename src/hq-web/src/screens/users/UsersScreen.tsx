@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ScreenHeader } from '@renderer/components/ScreenHeader'
 import { TableHead } from '@renderer/components/TableHead'
@@ -7,6 +7,7 @@ import type { HqUser } from '@shared/hq-api/auth'
 import type { HqStore } from '@shared/hq-api/stores'
 import { call } from '../../api/client'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { useLoad } from '../../lib/use-load'
 import { useDateTime } from '../../lib/time'
 import { AddUserDialog } from './AddUserDialog'
 
@@ -14,21 +15,13 @@ import { AddUserDialog } from './AddUserDialog'
 export function UsersScreen() {
   const { t } = useTranslation()
   const dateTime = useDateTime()
-  const [users, setUsers] = useState<HqUser[]>([])
-  const [stores, setStores] = useState<HqStore[]>([])
+  const { data, error, reload } = useLoad(
+    () => Promise.all([call(hqApi.auth.listUsers, {}), call(hqApi.stores.list, {})]),
+    'users'
+  )
+  const users: HqUser[] = data?.[0].users ?? []
+  const stores: HqStore[] = data?.[1].stores ?? []
   const [adding, setAdding] = useState(false)
-  const [error, setError] = useState<unknown>(null)
-
-  const load = useCallback(async () => {
-    try {
-      const [u, s] = await Promise.all([call(hqApi.auth.listUsers, {}), call(hqApi.stores.list, {})])
-      setUsers(u.users)
-      setStores(s.stores)
-    } catch (failure) {
-      setError(failure)
-    }
-  }, [])
-  useEffect(() => void load(), [load])
   const storeName = (id: string) => stores.find((s) => s.id === id)?.name ?? id
 
   return (
@@ -73,7 +66,7 @@ export function UsersScreen() {
           onClose={() => setAdding(false)}
           onAdded={() => {
             setAdding(false)
-            void load()
+            reload()
           }}
         />
       )}
