@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Field } from '@renderer/components/Field'
 import { ScreenHeader } from '@renderer/components/ScreenHeader'
@@ -7,6 +7,7 @@ import { hqApi } from '@shared/hq-api/index'
 import type { HqStore } from '@shared/hq-api/stores'
 import { call } from '../../api/client'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { useLoad } from '../../lib/use-load'
 import { navigate, useLocation } from '../../route'
 import { useSession } from '../../session-store'
 import { AnomalyCard } from './AnomalyCard'
@@ -34,36 +35,24 @@ export function AnomaliesScreen() {
     status: location.params.get('status') === 'resolved' ? 'resolved' : 'open',
     till: location.params.get('till') ?? ''
   }
-  const [stores, setStores] = useState<HqStore[]>([])
-  const [data, setData] = useState<{
-    anomalies: HqAnomaly[]
-    open: Record<'high' | 'medium' | 'low', number>
-  } | null>(null)
-  const [error, setError] = useState<unknown>(null)
+  const query = location.params.toString()
+  const listed = useLoad(() => {
+    const params = new URLSearchParams(query)
+    return call(hqApi.anomalies.list, {
+      status: params.get('status') === 'resolved' ? 'resolved' : 'open',
+      ...(params.get('store') ? { storeId: params.get('store')! } : {}),
+      ...(params.get('kind') ? { kind: params.get('kind') as HqAnomaly['kind'] } : {}),
+      ...(params.get('severity') ? { severity: params.get('severity') as HqAnomaly['severity'] } : {}),
+      ...(params.get('till') ? { tillId: params.get('till')! } : {})
+    })
+  }, `anomalies?${query}`)
+  const storesLoaded = useLoad(() => call(hqApi.stores.list, {}), 'stores')
+  const stores: HqStore[] = storesLoaded.data?.stores ?? []
+  const data = listed.data
+  const error = listed.error ?? storesLoaded.error
+  const load = listed.reload
   const [resolving, setResolving] = useState<HqAnomaly | null>(null)
   const [opened, setOpened] = useState<{ event: HqAnomaly['events'][number]; storeId: string } | null>(null)
-  const query = location.params.toString()
-
-  const load = useCallback(async () => {
-    const params = new URLSearchParams(query)
-    try {
-      const answer = await call(hqApi.anomalies.list, {
-        status: params.get('status') === 'resolved' ? 'resolved' : 'open',
-        ...(params.get('store') ? { storeId: params.get('store')! } : {}),
-        ...(params.get('kind') ? { kind: params.get('kind') as HqAnomaly['kind'] } : {}),
-        ...(params.get('severity') ? { severity: params.get('severity') as HqAnomaly['severity'] } : {}),
-        ...(params.get('till') ? { tillId: params.get('till')! } : {})
-      })
-      setData(answer)
-      setError(null)
-    } catch (failure) {
-      setError(failure)
-    }
-  }, [query])
-  useEffect(() => void load(), [load])
-  useEffect(() => {
-    call(hqApi.stores.list, {}).then((answer) => setStores(answer.stores), setError)
-  }, [])
 
   const set = (change: Partial<Filters>) => {
     const next = { ...filters, ...change }
@@ -87,7 +76,7 @@ export function AnomaliesScreen() {
         subtitle={t('hq.anomalies.subtitle')}
       >
         <div className="hq-actions">
-          <button type="button" className="button" onClick={() => void load()}>
+          <button type="button" className="button" onClick={() => load()}>
             {t('hq.common.refresh')}
           </button>
         </div>
@@ -203,7 +192,7 @@ export function AnomaliesScreen() {
           onClose={() => setResolving(null)}
           onResolved={() => {
             setResolving(null)
-            void load()
+            load()
           }}
         />
       )}
