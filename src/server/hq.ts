@@ -1,5 +1,5 @@
 import { NONCE_MEMORY_MS } from '@shared/sync/protocol'
-import { catchUpAnomalies } from './anomalies/catch-up'
+import { catchUpAnomalies, settleReleasedQuarantines } from './anomalies/catch-up'
 import { systemHqClock, type HqClock } from './clock'
 import { openHqDatabase } from './db/open'
 import type { HqDatabase } from './db/types'
@@ -44,8 +44,9 @@ export interface RunningHq {
   /** Publishes master data for a store and wakes its tills' long-polls (see `publishMaster`). */
   publish(storeId: string, writes: readonly MasterWrite[]): Promise<number>
   /**
-   * Looks for anomalies in events not yet examined (run at start, then every 30 s, one run at a
-   * time): resolves to the number of events it looked at.
+   * Looks for anomalies in events not yet examined, and settles quarantines whose events were all
+   * applied since (run at start, then every 30 s, one run at a time): resolves to the number of
+   * events it looked at.
    */
   catchUpAnomalies(): Promise<number>
   close(): Promise<void>
@@ -107,9 +108,14 @@ export async function startHq(options: HqOptions): Promise<RunningHq> {
   const logError = options.logError ?? ((entry) => process.stderr.write(`${JSON.stringify(entry)}\n`))
   let catching: Promise<number> | null = null
   const catchUp = () =>
-    (catching ??= catchUpAnomalies(db, () => clock.now()).finally(() => {
-      catching = null
-    }))
+    (catching ??= catchUpAnomalies(db, () => clock.now())
+      .then(async (looked) => {
+        await settleReleasedQuarantines(db, () => clock.now())
+        return looked
+      })
+      .finally(() => {
+        catching = null
+      }))
   const sweepAnomalies = () =>
     void catchUp().catch((error: unknown) =>
       logError({ event: 'anomalies.catch_up_failed', error: String(error) })

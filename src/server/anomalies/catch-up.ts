@@ -1,5 +1,6 @@
 import type { HqDatabase } from '../db/types'
 import { detectAnomalies, type DetectedEvent } from './detect'
+import { settleAnomaly } from './record'
 
 interface LaggingTill {
   id: string
@@ -99,4 +100,27 @@ export async function catchUpAnomalies(
     }
   }
   return looked
+}
+
+/**
+ * Settles each open `quarantined` anomaly none of whose events is quarantined any more (an updated
+ * head office applied them at start, `push/reapply.ts`), with a note saying so. Returns how many.
+ */
+export async function settleReleasedQuarantines(db: HqDatabase, now: () => Date): Promise<number> {
+  const released = await db.query<{ till_id: string; id: string }>(
+    `SELECT a.till_id, a.id FROM anomalies a
+     WHERE a.kind = 'quarantined' AND a.status = 'open' AND NOT EXISTS (
+       SELECT 1 FROM anomaly_events r JOIN events e ON e.till_id = r.event_till_id AND e.seq = r.seq
+       WHERE r.till_id = a.till_id AND r.anomaly_id = a.id AND e.status = 'quarantined')`
+  )
+  for (const row of released)
+    await db.transaction((tx) =>
+      settleAnomaly(
+        tx,
+        { tillId: row.till_id, id: row.id },
+        'every event was applied after all (the head office learnt to read it, or what it needed arrived)',
+        now().toISOString()
+      )
+    )
+  return released.length
 }
