@@ -16,7 +16,8 @@ function moneyTime(event: DetectedEvent): { kind: MoneyKind; at: string; number:
       return at ? { kind: 'sale', at, number: text(payload['number']) } : null
     }
     case 'order.voided':
-      return { kind: 'void', at: event.at, number: text(payload['number']) }
+      // Version 2 carries the void's own time; version 1 had only the event's.
+      return { kind: 'void', at: text(payload['voidedAt']) ?? event.at, number: text(payload['number']) }
     case 'refund.created': {
       const tenders = Array.isArray(payload['tenders'])
         ? (payload['tenders'] as Array<{ status?: unknown }>)
@@ -27,7 +28,7 @@ function moneyTime(event: DetectedEvent): { kind: MoneyKind; at: string; number:
         : null
     }
     case 'refund.tender_succeeded':
-      return { kind: 'refund', at: event.at, number: null }
+      return { kind: 'refund', at: text(payload['at']) ?? event.at, number: null }
     default:
       return null
   }

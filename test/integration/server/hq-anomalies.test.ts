@@ -209,7 +209,7 @@ describe.each(HQ_STORES)('anomalies inbox (%s)', (kind) => {
     const till = await TestTill.enrolled(hq)
     const unknown = [1, 2].map(() => till.event('teleport.started', { id: 'y' }))
     const later = sale(1)
-    const orphanVoid = till.event('order.voided', { id: later.id })
+    const orphanVoid = till.event('order.voided', { id: later.id, voidedAt: new Date().toISOString() })
     await ok(till.push([...unknown, orphanVoid]))
     const found = await ofKind(hq, 'quarantined')
     expect(found.map((a) => [a.detail['type'], a.severity, a.eventCount]).sort()).toEqual([
