@@ -1,3 +1,4 @@
+import { anomaliesApi } from './anomalies'
 import { authApi } from './auth'
 import { dashboardApi } from './dashboard'
 import type { HqRoute } from './route'
@@ -15,7 +16,8 @@ export const hqApi = {
   stores: storesApi,
   dashboard: dashboardApi,
   settlement: settlementApi,
-  master: masterDataApi
+  master: masterDataApi,
+  anomalies: anomaliesApi
 }
 
 export type HqApi = typeof hqApi

@@ -1,4 +1,5 @@
 import type { HandlerMap } from '../context'
+import { anomaliesHandlers } from './anomalies-handlers'
 import { authHandlers } from './auth-handlers'
 import { dashboardHandlers } from './dashboard-handlers'
 import { settlementHandlers } from './settlement-handlers'
@@ -11,5 +12,6 @@ export const hqHandlers: HandlerMap = {
   stores: storesHandlers,
   dashboard: dashboardHandlers,
   settlement: settlementHandlers,
-  master: masterDataHandlers
+  master: masterDataHandlers,
+  anomalies: anomaliesHandlers
 }

@@ -1,4 +1,5 @@
 import type { MessageBundle } from '@renderer/i18n/messages'
+import { anomaliesMessages } from './anomalies'
 import { dashboardMessages } from './dashboard'
 import { settlementMessages } from './settlement'
 import { shellMessages } from './shell'
@@ -17,5 +18,6 @@ export const hqBundles: MessageBundle<object>[] = [
   dashboardMessages,
   settlementMessages,
   masterMessages,
-  usersMessages
+  usersMessages,
+  anomaliesMessages
 ]
