@@ -41,12 +41,21 @@ interface InPage {
   __felt?: Promise<number>
 }
 
+/** Progress on stderr, so a stalled phase shows where it stalled. */
+const step = (what: string): void => void process.stderr.write(`felt: ${what}\n`)
+
 /** The `q` quantile (0.5 median, 0.95) of `times`, nearest rank. */
 const quantile = (times: number[], q: number): number => {
   const sorted = [...times].sort((a, b) => a - b)
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(sorted.length * q) - 1))] as number
 }
 const p95 = (times: number[]): number => quantile(times, 0.95)
+
+/** `body` (12 digits) with its EAN-13 check digit. */
+function ean13(body: string): string {
+  const sum = [...body].reduce((acc, digit, i) => acc + Number(digit) * (i % 2 === 0 ? 1 : 3), 0)
+  return `${body}${(10 - (sum % 10)) % 10}`
+}
 
 async function startWebMode(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [join(ROOT, 'out', 'node', 'web.cjs')], {
@@ -119,6 +128,7 @@ export const bench: Bench = {
       throw new Error('run npm run build:web first')
     const dataDir = mkdtempSync(join(tmpdir(), 'kassa-bench-felt-'))
     const { url, child } = await startWebMode(dataDir)
+    step(`web mode at ${url}`)
     const browser = await chromium.launch({
       ...(CHROMIUM ? { executablePath: CHROMIUM } : {}),
       args: ['--no-sandbox', '--disable-gpu']
@@ -136,6 +146,23 @@ export const bench: Bench = {
         query: '',
         limit: 200
       })
+      step(`${products.length} products in the demo shop`)
+      // One product per scan, not yet in the cart and sold by the piece at a price, so each
+      // scan adds a line and changes the total (a repeat scan would only bump a quantity; a
+      // weighed item waits for its weight with no total).
+      const fresh: string[] = []
+      for (let i = 0; i < SCANS; i++) {
+        const code = ean13(`29900${String(i).padStart(7, '0')}`)
+        await api(page, 'catalog:create-product', {
+          sku: `BENCH-${i}`,
+          barcodes: [code],
+          nameZh: `测速商品 ${i}`,
+          nameEn: `Bench item ${i}`,
+          price: `${1 + (i % 50)}.50`,
+          taxRate: '0.13'
+        })
+        fresh.push(code)
+      }
       const cart = await api<{ id: string }>(page, 'cart:open', {})
       // 200 lines: every demo product once (kg goods weighed), so each is its own line.
       for (const product of products.slice(0, LINES))
@@ -144,6 +171,7 @@ export const bench: Bench = {
           productId: product.id,
           quantity: product.unit === 'kg' ? '0.5' : '1'
         })
+      step('cart filled; reloading the Sell screen')
       await page.reload()
       await page
         .locator('.cart-lines tbody tr')
@@ -153,7 +181,7 @@ export const bench: Bench = {
         await api<unknown>(page, 'cart:get', { cartId: cart.id }).then((v) => JSON.stringify(v))
       ).length
 
-      // Each scan of a weighed item adds a line: Enter's timeStamp to the frame that shows the
+      // Each scan adds a line: Enter's timeStamp to the frame that shows the
       // new row and the new total (polled every animation frame).
       await page.evaluate(() => {
         const w = globalThis as unknown as InPage
@@ -181,17 +209,18 @@ export const bench: Bench = {
           })
         }
       })
-      const weighed = products.filter((p) => p.unit === 'kg' && p.barcodes.length > 0)
+      step(`cart shown; ${SCANS} scans`)
       const scans: number[] = []
       for (let i = 0; i < SCANS; i++) {
         await page.evaluate(() => (globalThis as unknown as InPage).__arm!())
-        await page.keyboard.type(weighed[i % weighed.length]!.barcodes[0]!, { delay: 5 })
+        await page.keyboard.type(fresh[i]!, { delay: 5 })
         await page.keyboard.press('Enter')
         scans.push(await page.evaluate(() => (globalThis as unknown as InPage).__felt!))
       }
       const misses = scans.filter((ms) => ms < 0).length
       const felt = scans.filter((ms) => ms >= 0)
 
+      step(`scans done (${misses} misses); F12 runs`)
       // F12 to the amount field focused (and painted).
       const f12: number[] = []
       for (let i = 0; i < F12_RUNS; i++) {
@@ -220,6 +249,7 @@ export const bench: Bench = {
         await page.locator('dialog[open]').waitFor({ state: 'detached' })
       }
 
+      step('F12 done; the bare loopback baseline')
       // The baseline: the same browser POSTs to a bare loopback server answering as many bytes.
       const bare = await bareServer(responseBytes)
       const plain = await browser.newPage()

@@ -56,7 +56,7 @@ export const zReportSchema = z.object({
   cashRoundingMode: z.enum(['half-up', 'down']).optional(),
   /** netSales + cashRounding: what the tenders took in, net of what they gave back. */
   collected: minor,
-  /** Paid per standing order, rounded half-up to the minor unit. */
+  /** netSales ÷ orderCount (orders paid and not voided), rounded half-up to the minor unit. */
   averageTicket: minor,
   tenders: z.array(z.object({ method: text(), sales: minor, refunds: minor, net: minor })),
   /** Sales after voids, before refunds, by who rang them up: Σ sales = salesTotal − voids.sales. */
