@@ -134,10 +134,15 @@ export function createCartService(
           params
         })
       case 'notYetValid':
-        throw new DomainError('CONFLICT', `Coupon ${coupon.code} is valid from ${coupon.valid_from}`, 'code', {
-          key: 'errors.coupons.notYetValid',
-          params: { ...params, date: coupon.valid_from! }
-        })
+        throw new DomainError(
+          'CONFLICT',
+          `Coupon ${coupon.code} is valid from ${coupon.valid_from}`,
+          'code',
+          {
+            key: 'errors.coupons.notYetValid',
+            params: { ...params, date: coupon.valid_from! }
+          }
+        )
       case 'expired':
         throw new DomainError('CONFLICT', `Coupon ${coupon.code} expired on ${coupon.valid_to}`, 'code', {
           key: 'errors.coupons.expired',

@@ -20,6 +20,7 @@ import { currentShift, requireOpenShift } from '../shifts/shift-guard'
 import type { SettingsService } from '../settings-service'
 import type { Actor } from '../service-context'
 import { payableOf } from '../../domain/orders/payable'
+import { releaseCouponUses, retakeCouponUses } from './coupon-uses'
 
 export interface RefundRequest {
   orderId: string
@@ -89,6 +90,8 @@ export function createRefundsService(
           refundedTotal,
           at
         )
+        // It stands again: the coupon uses its whole refund gave back are taken again.
+        if (order.status === 'refunded') retakeCouponUses(store, order.id)
         ctx.events.emit('notification:raised', {
           id: newId(),
           level: 'error',
@@ -496,6 +499,8 @@ export function createRefundsService(
         const refundedTotal = order.refunded_total + amount
         const status = nextOrderStatus(order.status, refundedTotal >= paid ? 'refund_rest' : 'refund_part')
         store.orders.setRefunded(order.id, status, refundedTotal, at)
+        // Refunded in whole, the sale no longer stands: its coupons' uses come back, as a void's do.
+        if (status === 'refunded') releaseCouponUses(store, order.id)
         const refund = view(store.refunds.byId(id)!)
         recordChange(ctx, {
           actorUserId: actor.userId,

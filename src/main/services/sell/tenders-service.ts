@@ -24,6 +24,7 @@ import type { Actor } from '../service-context'
 import { completeSale, freezeOrder, type FreezeDeps } from './order-freeze'
 import { orderDetail } from './order-views'
 import { payableOf } from '../../domain/orders/payable'
+import { releaseCouponUses } from './coupon-uses'
 
 export interface TenderTiming {
   /** How often an open attempt is queried (the providers advise a few seconds). */
@@ -511,8 +512,7 @@ export function createTendersService(
             at
           )
         }
-        for (const coupon of store.orders.coupons(orderId))
-          if (coupon.applied) store.coupons.release(coupon.coupon_id)
+        releaseCouponUses(store, orderId)
         nextOrderStatus(order.status, 'cancel')
         store.orders.close(
           orderId,
