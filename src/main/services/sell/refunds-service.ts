@@ -20,6 +20,7 @@ import { currentShift, requireOpenShift } from '../shifts/shift-guard'
 import type { SettingsService } from '../settings-service'
 import type { Actor } from '../service-context'
 import { payableOf } from '../../domain/orders/payable'
+import { startOfBusinessDay } from '../../core/business-day'
 import { releaseCouponUses, retakeCouponUses } from './coupon-uses'
 
 export interface RefundRequest {
@@ -300,10 +301,10 @@ export function createRefundsService(
       )
     if (policy.shiftRefundLimit !== null) {
       const shift = currentShift(store, deps.terminal())
-      // Without an open shift (a card refund before opening), the day so far counts as the shift.
+      // Without an open shift (a card refund before opening), the store's day so far counts as
+      // the shift — its business day, in its time zone, not the computer's.
       const now = clock.now()
-      const from =
-        shift?.opened_at ?? new Date(now.getFullYear(), now.getMonth(), now.getDate()).toISOString()
+      const from = shift?.opened_at ?? startOfBusinessDay(now, deps.settings.timeZone()).toISOString()
       const shiftTotal = store.lossPrevention.refundedBy(actor.userId, from, now.toISOString()) + amount
       if (shiftTotal > policy.shiftRefundLimit)
         refuse(
