@@ -59,13 +59,14 @@ for (const language of LANGUAGES) {
     await page.setViewportSize(SIZE)
     await openShopAsOwner(page, kassa.url)
     const goods = await longestGoods(page, language)
-    await fortyLineCart(page, goods)
-    // Parked carts enough to fill the list.
+    // Parked carts enough to fill the list (the till's open cart is parked each time), then
+    // the 40-line cart being sold.
     for (const product of goods.slice(0, 12)) {
       const parked = await api<{ id: string }>(page, 'cart:open', {})
       await api(page, 'cart:add-item', { cartId: parked.id, productId: product.id })
       await api(page, 'cart:park', { cartId: parked.id })
     }
+    await fortyLineCart(page, goods)
     await useLanguage(page, language)
     const rows = page.locator('.cart-lines tbody tr')
     await expect(rows).toHaveCount(40)
@@ -82,12 +83,8 @@ for (const language of LANGUAGES) {
       editor.getByRole('button', { name: new RegExp(text(language, 'Remove line', '删除')) })
     ])
       await expect(control).toBeInViewport({ ratio: 1 })
-    expect(
-      await page.evaluate(() => {
-        const side = document.querySelector('.sell__side')!
-        return side.scrollHeight - side.clientHeight
-      })
-    ).toBeLessThanOrEqual(1)
+    // …without scrolling the side column to them.
+    expect(await page.evaluate(() => document.querySelector('.sell__side')!.scrollTop)).toBe(0)
     await snap(page, `counter-line-editor-${tag}`)
 
     // The line editor's check on a large quantity.

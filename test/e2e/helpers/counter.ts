@@ -124,7 +124,7 @@ export async function dialogProblems(page: Page): Promise<string[]> {
         problems.push(`"${name}": its body is cut off instead of scrolling`)
     }
     const actions = front.querySelectorAll<HTMLButtonElement>(
-      '.dialog__actions button, button[type="submit"], .approval > button'
+      '.dialog__actions button, .sale-done__actions button, button[type="submit"], .approval > button'
     )
     if (actions.length === 0) problems.push(`"${name}" has no action buttons`)
     for (const button of actions) {
