@@ -26,7 +26,6 @@ const CASHIER = {
   pin: '2222'
 }
 const text = (language: Language, en: string, zh: string): string => (language === 'en' ? en : zh)
-const nav = (page: Page) => page.locator('nav.shell__nav, nav').first()
 
 async function expectDialogFits(page: Page, shot: string): Promise<void> {
   await expect.poll(() => dialogProblems(page)).toEqual([])
