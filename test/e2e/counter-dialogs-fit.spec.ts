@@ -85,6 +85,16 @@ for (const language of LANGUAGES) {
     // …without scrolling the side column to them.
     expect(await page.evaluate(() => document.querySelector('.sell__side')!.scrollTop)).toBe(0)
     await snap(page, `counter-line-editor-${tag}`)
+    // A percent discount adds its value field: the price row still shows.
+    await editor.locator('#line-discount-kind').selectOption('rate')
+    await expect(editor.locator('#line-discount-value')).toBeInViewport({ ratio: 1 })
+    await expect(editor.getByRole('button', { name: text(language, 'Change price', '改价') })).toBeInViewport(
+      {
+        ratio: 1
+      }
+    )
+    await snap(page, `counter-line-editor-discount-${tag}`)
+    await editor.locator('#line-discount-kind').selectOption('none')
 
     // The line editor's check on a large quantity.
     await editor.locator('#line-quantity').fill('5000')
@@ -127,7 +137,9 @@ for (const language of LANGUAGES) {
     await page.locator('#pay-tendered').press('Enter')
     const confirm = page.locator('dialog[open] .pay-form--confirm')
     if (await confirm.isVisible().catch(() => false)) await confirm.locator('button').last().click()
-    await expect(page.getByRole('button', { name: text(language, 'Next customer', '下一位顾客') })).toBeVisible()
+    await expect(
+      page.getByRole('button', { name: text(language, 'Next customer', '下一位顾客') })
+    ).toBeVisible()
     await expectDialogFits(page, `counter-dialog-sale-done-${tag}`)
   })
 
