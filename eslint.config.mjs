@@ -70,10 +70,14 @@ export default tseslint.config(
             '**/main/domain/reports/*',
             '!**/main/domain/reports/z-report',
             // The one durable way to open SQLite (synchronous=FULL), which a guard test holds everyone to.
-            '!**/main/store/connection'
+            '!**/main/store/connection',
+            // The till's scrypt hashing and its web mode's CSP and page-visit check: the head
+            // office's web app holds itself to the same ones, not to copies of them.
+            '!**/main/services/secret-hash',
+            '!**/main/web/security'
           ],
           message:
-            'The head office shares only src/shared with the till (and the CLI command interface, the durable SQLite opener and the Z-report builder).'
+            'The head office shares only src/shared with the till (and the CLI command interface, the durable SQLite opener, the Z-report builder, scrypt hashing and the web-mode security headers).'
         }
       ])
     }
@@ -98,6 +102,20 @@ export default tseslint.config(
         {
           group: ['**/main/**', 'electron', 'node:*', 'better-sqlite3', 'decimal.js'],
           message: 'The renderer asks main; it never computes money or touches the store.'
+        }
+      ])
+    }
+  },
+  {
+    // The head office's web app: React like the renderer, asking its server as the renderer asks main.
+    files: ['src/hq-web/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': restrict([
+        {
+          group: ['**/main/**', '**/server/**', 'electron', 'node:*', 'better-sqlite3', 'decimal.js'],
+          message: 'The hq-web asks the head office; it never computes money or touches a store.'
         }
       ])
     }

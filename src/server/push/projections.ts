@@ -9,7 +9,8 @@ import type { SqlTx, SqlValue } from '../db/types'
  * applying an event twice changes nothing and the projections can be rebuilt from `events`.
  *
  * The payload schemas are loose on purpose: they name only what is projected, and a till's extra
- * fields are kept in `events` as received.
+ * fields are kept in `events` as received. They read the current version of each type
+ * (`EVENT_VERSIONS`): older ones arrive here already upgraded (`upgraders.ts`).
  */
 
 const minor = z.number().int()
@@ -26,8 +27,8 @@ const orderPaidV1 = z.object({
   ),
   coupons: z.array(z.object({ code: z.string(), applied: z.boolean() })).default([])
 })
-const orderVoidedV1 = z.object({ id: z.string().min(1) })
-const refundCreatedV1 = z.object({
+const orderVoided = z.object({ id: z.string().min(1), voidedAt: z.string().min(1) })
+const refundCreated = z.object({
   id: z.string().min(1),
   number: z.string(),
   orderId: z.string(),
@@ -37,11 +38,18 @@ const refundCreatedV1 = z.object({
   createdAt: z.string().min(1),
   tenders: z
     .array(
-      z.object({ method: z.string(), amount: minor, status: z.string(), outRequestNo: z.string().min(1) })
+      z.object({
+        method: z.string(),
+        /** What went back by this tender, cash rounding included. */
+        amount: minor,
+        cashRounding: minor,
+        status: z.string(),
+        outRequestNo: z.string().min(1)
+      })
     )
     .default([])
 })
-const refundTenderV1 = z.object({ tenderId: z.string().min(1), status: z.string() })
+const refundTender = z.object({ tenderId: z.string().min(1), status: z.string(), at: z.string().min(1) })
 const shiftOpenedV1 = z.object({
   id: z.string().min(1),
   /** `T01-S00001` (older tills may have sent a plain number). */
@@ -220,16 +228,17 @@ export function project(
       }
     }
     case 'order.voided': {
-      const parsed = orderVoidedV1.safeParse(event.payload)
+      const parsed = orderVoided.safeParse(event.payload)
       if (!parsed.success) return { status: 'quarantined', reason: issue(parsed.error) }
-      const id = parsed.data.id
+      const { id, voidedAt } = parsed.data
+      if (!isTime(voidedAt)) return { status: 'quarantined', reason: 'payload voidedAt: not a time' }
       return {
         status: 'applied',
         inserts: [],
         updates: [
           {
             sql: 'UPDATE hq_orders SET voided_at = ?, voided_day = ? WHERE till_id = ? AND order_id = ? AND (voided_at IS NULL OR voided_at = ?)',
-            params: [event.at, day(event.at), tillId, id, event.at],
+            params: [voidedAt, day(voidedAt), tillId, id, voidedAt],
             missing: `order ${id} is not known at the head office`
           },
           {
@@ -242,7 +251,7 @@ export function project(
       }
     }
     case 'refund.created': {
-      const parsed = refundCreatedV1.safeParse(event.payload)
+      const parsed = refundCreated.safeParse(event.payload)
       if (!parsed.success) return { status: 'quarantined', reason: issue(parsed.error) }
       const r = parsed.data
       if (!isTime(r.createdAt)) return { status: 'quarantined', reason: 'payload createdAt: not a time' }
@@ -292,8 +301,10 @@ export function project(
     }
     case 'refund.tender_succeeded':
     case 'refund.tender_failed': {
-      const parsed = refundTenderV1.safeParse(event.payload)
+      const parsed = refundTender.safeParse(event.payload)
       if (!parsed.success) return { status: 'quarantined', reason: issue(parsed.error) }
+      const { at } = parsed.data
+      if (!isTime(at)) return { status: 'quarantined', reason: 'payload at: not a time' }
       const succeeded = event.type === 'refund.tender_succeeded'
       return {
         status: 'applied',
@@ -303,8 +314,8 @@ export function project(
             sql: 'UPDATE hq_refund_tenders SET status = ?, completed_at = ?, day = ? WHERE till_id = ? AND tender_id = ?',
             params: [
               succeeded ? 'succeeded' : 'failed',
-              succeeded ? event.at : null,
-              succeeded ? day(event.at) : null,
+              succeeded ? at : null,
+              succeeded ? day(at) : null,
               tillId,
               parsed.data.tenderId
             ],

@@ -93,14 +93,17 @@ function summed(date: string, currency: string, at: string, days: readonly TillD
 /**
  * The consolidated daily settlement of `date` (YYYY-MM-DD, each store's local date): per till
  * the till's own Z-report rebuilt from its pushed events (`tillDay`), per store and per currency
- * across the chain the same figures over all their tills. `storeName` limits it to one store.
+ * across the chain the same figures over all their tills. `storeName` limits it to one store,
+ * `only` to the stores it accepts.
  * Reads only. Throws `Error('no store …')` for an unknown store name.
  */
 export async function consolidatedDay(
   db: HqDatabase,
   clock: HqClock,
   date: string,
-  storeName?: string
+  storeName?: string,
+  /** Only the stores this accepts (a manager's), totals included. */
+  only: (storeId: string) => boolean = () => true
 ): Promise<ConsolidatedDay> {
   const now = clock.now()
   const at = now.toISOString()
@@ -113,7 +116,7 @@ export async function consolidatedDay(
   if (storeName !== undefined && stores.length === 0) throw new Error(`no store "${storeName}"`)
   const out: StoreDay[] = []
   const byCurrency = new Map<string, TillDay[]>()
-  for (const store of stores) {
+  for (const store of stores.filter((s) => only(s.id))) {
     const tills = await db.query<{
       id: string
       code: string

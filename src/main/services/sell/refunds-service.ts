@@ -116,7 +116,9 @@ export function createRefundsService(
         event: {
           type: `refund.tender_${answer.status}`,
           aggregateId: refund.id,
-          payload: { tenderId, status: answer.status }
+          // v2: the moment the tender was settled, as the till's Z-report books it (the event's
+          // own `at` is stamped a moment later).
+          payload: { tenderId, status: answer.status, at }
         }
       })
     })
@@ -509,15 +511,15 @@ export function createRefundsService(
           action: 'order.refunded',
           subject: order.id,
           details: { number, orderNumber: order.number, amount, reason: request.reason, lines: lines.length },
-          // Each tender's tax rides along: the Z-report books refunded tax tender by tender,
-          // when each is paid out, and so does the head office.
+          // Each tender's tax and cash rounding ride along (v2): the Z-report books refunded tax and
+          // the drawer's rounding tender by tender, when each is paid out, and so does the head office.
           event: {
             type: 'refund.created',
             aggregateId: id,
             payload: {
               ...refund,
               lines: withLineTax(refund.lines, store.refunds.lines(id)),
-              tenders: withTenderTax(refund.tenders, store.refunds.tenders(id))
+              tenders: withTenderFigures(refund.tenders, store.refunds.tenders(id))
             }
           }
         })
@@ -566,13 +568,21 @@ export function createRefundsService(
 
 export type RefundsService = ReturnType<typeof createRefundsService>
 
-/** A refund's tenders as its event carries them: the view's fields and each tender's tax (minor units). */
-function withTenderTax<T extends { outRequestNo: string }>(
+/**
+ * A refund's tenders as its event carries them (`refund.created` v2): the view's fields, each
+ * tender's tax and its `cashRounding` — minor units the drawer gave back beyond the refunded share
+ * (a cash-rounded sale's cash refund; 0 otherwise), so `amount − cashRounding` is the share.
+ */
+function withTenderFigures<T extends { outRequestNo: string }>(
   tenders: readonly T[],
-  rows: ReadonlyArray<{ id: string; tax?: number | undefined }>
-): Array<T & { tax: number }> {
-  const tax = new Map(rows.map((row) => [row.id, row.tax]))
-  return tenders.map((tender) => ({ ...tender, tax: tax.get(tender.outRequestNo) ?? 0 }))
+  rows: ReadonlyArray<{ id: string; tax?: number | undefined; cash_rounding?: number | undefined }>
+): Array<T & { tax: number; cashRounding: number }> {
+  const byId = new Map(rows.map((row) => [row.id, row]))
+  return tenders.map((tender) => ({
+    ...tender,
+    tax: byId.get(tender.outRequestNo)?.tax ?? 0,
+    cashRounding: byId.get(tender.outRequestNo)?.cash_rounding ?? 0
+  }))
 }
 
 /** A refund's lines as its event carries them: the view's fields and each line's tax (minor units). */

@@ -2,6 +2,8 @@ import { migration0001Tills } from './0001-tills'
 import { migration0002Events } from './0002-events'
 import { migration0003MasterData } from './0003-master-data'
 import { migration0004Projections } from './0004-projections'
+import { migration0005HqUsers } from './0005-hq-users'
+import { migration0006TillBacklog } from './0006-till-backlog'
 import type { HqMigration } from './types'
 
 /** Every head-office migration, in order. Forward-only: never edit one that has shipped. */
@@ -9,5 +11,7 @@ export const hqMigrations: readonly HqMigration[] = [
   migration0001Tills,
   migration0002Events,
   migration0003MasterData,
-  migration0004Projections
+  migration0004Projections,
+  migration0005HqUsers,
+  migration0006TillBacklog
 ]

@@ -1,0 +1,13 @@
+import type { HandlerMap } from '../context'
+import { authHandlers } from './auth-handlers'
+import { dashboardHandlers } from './dashboard-handlers'
+import { settlementHandlers } from './settlement-handlers'
+import { storesHandlers } from './stores-handlers'
+
+/** Every area's handlers; an area adds one line (its routes are declared in `src/shared/hq-api`). */
+export const hqHandlers: HandlerMap = {
+  auth: authHandlers,
+  stores: storesHandlers,
+  dashboard: dashboardHandlers,
+  settlement: settlementHandlers
+}
