@@ -59,7 +59,11 @@ test('a coupon says whether it can be used today, and the form names every probl
     .getByRole('navigation', { name: 'Main navigation' })
     .getByRole('button', { name: 'Coupons' })
     .click()
-  const status = (code: string) => page.getByRole('row', { name: new RegExp(`^${code}\\b`) }).locator('td').nth(4)
+  const status = (code: string) =>
+    page
+      .getByRole('row', { name: new RegExp(`^${code}\\b`) })
+      .locator('td')
+      .nth(4)
   await expect(status('LIVE')).toHaveText('Active')
   // Enabled, but past its last day: never shown as usable.
   await expect(status('OLD')).toHaveText('Expired')

@@ -1,12 +1,12 @@
 import type { TFunction } from 'i18next'
-import type { AppNotification } from '../stores/notification-store'
 
 /**
  * A notification's title and body in the screen's language: from its key and params when it
  * has them (a param `<name>Key` is a key, translated and passed as `<name>`), else as raised.
+ * Free of the stores, so a unit test in Node type-checks it without the browser.
  */
 export function notificationText(
-  item: Pick<AppNotification, 'title' | 'body' | 'key' | 'params'>,
+  item: { title: string; body: string; key?: string; params?: Record<string, string | number> },
   t: TFunction
 ): { title: string; body: string } {
   if (!item.key) return { title: item.title, body: item.body }
