@@ -30,6 +30,16 @@ describe('a notification in the language of the screen', () => {
     })
     await i18n.changeLanguage('zh-CN')
     expect(notificationText(dayClosed, i18n.t)).toEqual({ title: dayClosed.title, body: dayClosed.body })
+    // A provider's refusal names the provider in the screen's words.
+    const refused = {
+      title: 'Refund T01-R000001 was refused by wechat',
+      body: 'insufficient balance',
+      key: 'notifications.refundRefused',
+      params: { number: 'T01-R000001', methodKey: 'payments.methods.wechat', reason: '' }
+    }
+    expect(notificationText(refused, i18n.t).title).toBe('退款 T01-R000001 被微信支付拒绝')
+    await i18n.changeLanguage('en')
+    expect(notificationText(refused, i18n.t).title).toBe('Refund T01-R000001 was refused by WeChat Pay')
     const old = { title: 'Payment T1 needs checking', body: 'as raised' }
     expect(notificationText(old, i18n.t)).toEqual(old)
   })

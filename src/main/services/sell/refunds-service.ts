@@ -99,6 +99,14 @@ export function createRefundsService(
           title: `Refund ${refund.number} was refused by ${tender.method}`,
           body:
             answer.failure?.message ?? 'The provider refused the refund; give the money back another way.',
+          // The screens word it in their own language; the provider's own reason, when it gave
+          // one, is quoted as it came.
+          key: 'notifications.refundRefused',
+          params: {
+            number: refund.number,
+            methodKey: `payments.methods.${tender.method}`,
+            reason: answer.failure?.message ?? ''
+          },
           at
         })
       }

@@ -129,6 +129,14 @@ const en = {
       balanced: 'drawer balanced',
       over: 'drawer over {{amount}}',
       short: 'drawer short {{amount}}'
+    },
+    refundRefused: {
+      title: 'Refund {{number}} was refused by {{method}}',
+      body: 'Give the money back another way. {{reason}}'
+    },
+    paymentConflict: {
+      title: 'Payment {{tradeNo}} needs checking',
+      body: 'Kassa has it as {{ours}}; the provider says {{theirs}}.'
     }
   }
 }
@@ -254,6 +262,14 @@ const zhCN: typeof en = {
       balanced: '钱箱无长短款',
       over: '钱箱长款 {{amount}}',
       short: '钱箱短款 {{amount}}'
+    },
+    refundRefused: {
+      title: '退款 {{number}} 被{{method}}拒绝',
+      body: '请用其他方式退还顾客。{{reason}}'
+    },
+    paymentConflict: {
+      title: '支付 {{tradeNo}} 需要核对',
+      body: 'Kassa 记录为 {{ours}}，支付机构返回 {{theirs}}。'
     }
   }
 }
