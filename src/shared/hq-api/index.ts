@@ -1,8 +1,10 @@
+import { anomaliesApi } from './anomalies'
 import { authApi } from './auth'
 import { dashboardApi } from './dashboard'
 import type { HqRoute } from './route'
 import { settlementApi } from './settlement'
 import { storesApi } from './stores'
+import { masterDataApi } from './master-data'
 
 /**
  * Every area of the head office's web API. An area adds one file declaring its routes (see
@@ -13,7 +15,9 @@ export const hqApi = {
   auth: authApi,
   stores: storesApi,
   dashboard: dashboardApi,
-  settlement: settlementApi
+  settlement: settlementApi,
+  master: masterDataApi,
+  anomalies: anomaliesApi
 }
 
 export type HqApi = typeof hqApi

@@ -1,9 +1,19 @@
 import type { ComponentType } from 'react'
-import { Calculator, LayoutDashboard, Store, Users, type LucideIcon } from 'lucide-react'
+import {
+  Calculator,
+  LayoutDashboard,
+  Package,
+  Store,
+  TriangleAlert,
+  Users,
+  type LucideIcon
+} from 'lucide-react'
 import type { HqRole } from '@shared/hq-api/route'
 import { DashboardScreen } from './dashboard/DashboardScreen'
 import { SettlementScreen } from './settlement/SettlementScreen'
+import { AnomaliesScreen } from './anomalies/AnomaliesScreen'
 import { StoresScreen } from './stores/StoresScreen'
+import { MasterScreen } from './master/MasterScreen'
 import { UsersScreen } from './users/UsersScreen'
 
 /** One screen of the head office: its address (`#/<id>`), nav label key, icon and who sees it. */
@@ -38,5 +48,13 @@ export const HQ_SCREENS: HqScreen[] = [
     component: SettlementScreen
   },
   { id: 'stores', label: 'hq.nav.stores', icon: Store, roles: EVERYONE, component: StoresScreen },
+  { id: 'master', label: 'hq.nav.master', icon: Package, roles: EVERYONE, component: MasterScreen },
+  {
+    id: 'anomalies',
+    label: 'hq.nav.anomalies',
+    icon: TriangleAlert,
+    roles: EVERYONE,
+    component: AnomaliesScreen
+  },
   { id: 'users', label: 'hq.nav.users', icon: Users, roles: ['owner'], component: UsersScreen }
 ]

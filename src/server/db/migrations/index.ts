@@ -4,6 +4,7 @@ import { migration0003MasterData } from './0003-master-data'
 import { migration0004Projections } from './0004-projections'
 import { migration0005HqUsers } from './0005-hq-users'
 import { migration0006TillBacklog } from './0006-till-backlog'
+import { migration0011AnomalyInbox } from './0011-anomaly-inbox'
 import type { HqMigration } from './types'
 
 /** Every head-office migration, in order. Forward-only: never edit one that has shipped. */
@@ -13,5 +14,6 @@ export const hqMigrations: readonly HqMigration[] = [
   migration0003MasterData,
   migration0004Projections,
   migration0005HqUsers,
-  migration0006TillBacklog
+  migration0006TillBacklog,
+  migration0011AnomalyInbox
 ]

@@ -1,8 +1,10 @@
 import type { MessageBundle } from '@renderer/i18n/messages'
+import { anomaliesMessages } from './anomalies'
 import { dashboardMessages } from './dashboard'
 import { settlementMessages } from './settlement'
 import { shellMessages } from './shell'
 import { storesMessages } from './stores'
+import { masterMessages } from './master'
 import { usersMessages } from './users'
 
 /**
@@ -15,5 +17,7 @@ export const hqBundles: MessageBundle<object>[] = [
   storesMessages,
   dashboardMessages,
   settlementMessages,
-  usersMessages
+  masterMessages,
+  usersMessages,
+  anomaliesMessages
 ]
