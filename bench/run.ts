@@ -22,7 +22,7 @@ function printTable(title: string, rows: BenchRow[]): void {
     `${r.baseline.label}: ${fmt(r.baseline.ms)} ms`,
     `×${(r.figure.ms / r.baseline.ms).toFixed(2)}`
   ])
-  const header = ['measure', 'time (median)', 'baseline (same run)', 'ratio']
+  const header = ['measure', 'figure', 'baseline (same run)', 'ratio']
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] as string).length)))
   const line = (c: string[]) => c.map((x, i) => x.padEnd(widths[i] as number)).join('  ')
   console.log(`\n${title}`)

@@ -188,3 +188,23 @@ test('keyboard first: search with arrows, 3* and +/−, confirmations instead of
   await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible()
   await expect(page.getByLabel('Password')).toHaveCount(0)
 })
+
+test('an unknown code goes back in the box, and the next good scan clears it and the "no products" under it', async ({
+  page,
+  kassa
+}) => {
+  await page.setViewportSize({ width: 1024, height: 768 })
+  await openShopAsOwner(page, kassa.url)
+  const [item] = await pieceGoods(page)
+  const box = page.locator('#scan-input')
+  await burst(page, '6920000000001')
+  await expect(page.locator('.counter-notice')).toContainText('6920000000001')
+  await expect(box).toHaveValue('6920000000001')
+  // Found on a walk: the stale code stayed in the box after the next scan, with the grid
+  // showing "No products found" for the rest of the sale.
+  await burst(page, item!.barcodes[0]!)
+  await expect(page.locator('.cart-lines tbody tr')).toHaveCount(1)
+  await expect(box).toHaveValue('')
+  await expect(page.locator('.product-grid .tile').first()).toBeVisible()
+  await snap(page, 'counter-unknown-then-known-1024x768-en')
+})

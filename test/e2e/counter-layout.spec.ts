@@ -44,10 +44,14 @@ for (const size of SIZES) {
       await expect(rows).toHaveCount(41)
       const last = rows.last()
       await expect(last).toHaveClass(/is-selected/)
-      await expect(last).toBeInViewport({ ratio: 1 })
+      // Whole, to a pixel's rounding (a scroll offset snaps to whole device pixels).
+      await expect(last).toBeInViewport({ ratio: 0.98 })
       await expect(last).toContainText(nameIn(newest, language))
 
-      // At least six lines wholly visible, each on one line, with every column on screen.
+      // At least six lines wholly visible — with the category chips and tiles shown, as they
+      // are between scans — each on one line, with every column on screen.
+      await expect(page.locator('.product-grid .chips')).toBeVisible()
+      await expect(page.locator('.product-grid .tile').first()).toBeVisible()
       expect(await visibleCartRows(page)).toBeGreaterThanOrEqual(6)
       const layout = await page.evaluate(() => {
         const row = document.querySelector('.cart-lines tbody tr.is-selected')!

@@ -111,6 +111,11 @@ test('the Z-report adds up on the page: every total is the sum of the rows above
   expect(salesTotal + voids + refunds).toBe(net)
   expect(net + rounding).toBe(collected)
   expect(fen(await report.getByTestId('kpi-net-sales').innerText())).toBe(net)
+  // The average ticket is net sales ÷ orders standing (half-up), not collected ÷ orders.
+  const orders = Number(await report.getByTestId('kpi-orders').innerText())
+  expect(fen(await report.getByTestId('kpi-average').innerText())).toBe(
+    Math.floor((2 * net + orders) / (2 * orders))
+  )
 
   // Tax by rate: the rates, the refunded tax, the total — net and tax columns both add up.
   const tax = await rowsOf(report.getByRole('region', { name: 'Tax by rate' }).getByRole('table'))

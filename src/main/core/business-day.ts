@@ -82,3 +82,14 @@ export function startOfDay(date: string, timeZone: string): Date {
   if (businessDate(new Date(instant), timeZone) < date) instant += 60 * 60 * 1000
   return new Date(instant)
 }
+
+/**
+ * The first instant of the store's business day that `at` falls in — "today so far" in the
+ * store's time zone, never this computer's (a till whose OS clock is set to UTC still starts a
+ * Beijing shop's day at 00:00 Beijing).
+ *
+ * @example startOfBusinessDay(new Date('2025-03-01T17:30:00Z'), 'Asia/Shanghai') // 2025-03-01T16:00:00.000Z
+ */
+export function startOfBusinessDay(at: Date, timeZone: string): Date {
+  return startOfDay(businessDate(at, timeZone), timeZone)
+}

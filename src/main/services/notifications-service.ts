@@ -4,8 +4,15 @@ import type { ServiceContext } from './service-context'
 
 export interface NewNotification {
   level: 'info' | 'success' | 'warning' | 'error'
+  /** As raised (the desktop notification shows these); screens show `key` when there is one. */
   title: string
   body: string
+  /**
+   * The message in any language: `<key>.title` and `<key>.body` in the renderer's locales,
+   * with `params`. A param named `<name>Key` is itself a key, shown translated as `<name>`.
+   */
+  key?: string
+  params?: Record<string, string | number>
 }
 
 /**
@@ -21,7 +28,17 @@ export function createNotificationsService(ctx: ServiceContext, deps: { platform
      */
     raise(notification: NewNotification): void {
       const row = { id: newId(), at: clock.now().toISOString(), ...notification }
-      store.transaction(() => store.notifications.insert(row))
+      store.transaction(() =>
+        store.notifications.insert({
+          id: row.id,
+          level: row.level,
+          title: row.title,
+          body: row.body,
+          at: row.at,
+          message_key: row.key ?? null,
+          message_params: row.params ? JSON.stringify(row.params) : null
+        })
+      )
       events.emit('notification:raised', row)
       try {
         deps.platform.notify?.({ title: row.title, body: row.body })
@@ -42,7 +59,11 @@ export function createNotificationsService(ctx: ServiceContext, deps: { platform
           title: row.title,
           body: row.body,
           at: row.at,
-          read: row.read_at !== null
+          read: row.read_at !== null,
+          ...(row.message_key ? { key: row.message_key } : {}),
+          ...(row.message_params
+            ? { params: JSON.parse(row.message_params) as Record<string, string | number> }
+            : {})
         })),
         unread: store.notifications.unreadCount()
       }

@@ -51,7 +51,10 @@ export const events = {
       level: z.enum(['info', 'success', 'warning', 'error']),
       title: z.string(),
       body: z.string(),
-      at: z.string()
+      at: z.string(),
+      /** As in `notificationSchema`: shown in the screen's language when present. */
+      key: z.string().optional(),
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional()
     }),
     permission: 'session'
   })

@@ -66,14 +66,19 @@ export async function expectNoSideScroll(page: Page): Promise<void> {
     .toEqual([])
 }
 
-/** The cart's rows wholly inside its visible box. */
+/**
+ * How many cart rows a cashier sees whole: below the (sticky) column headings, above the
+ * cart's bottom edge and the window's. A row half under the headings does not count.
+ */
 export async function visibleCartRows(page: Page): Promise<number> {
   return page.evaluate(() => {
     const box = document.querySelector('.cart-lines')!.getBoundingClientRect()
-    const head = document.querySelector('.cart-lines thead')!.getBoundingClientRect()
+    const heading = document.querySelector('.cart-lines thead th')!.getBoundingClientRect()
+    const top = Math.max(box.top, heading.bottom)
+    const bottom = Math.min(box.bottom, window.innerHeight)
     return [...document.querySelectorAll('.cart-lines tbody tr')].filter((row) => {
       const r = row.getBoundingClientRect()
-      return r.top >= head.bottom - 1 && r.bottom <= box.bottom + 1 && r.bottom <= window.innerHeight
+      return r.height > 0 && r.top >= top - 1 && r.bottom <= bottom + 1
     }).length
   })
 }
@@ -87,4 +92,48 @@ export async function isOnTop(page: Page, selector: string): Promise<boolean> {
     const hit = document.elementFromPoint(r.left + r.width / 2, r.top + Math.min(40, r.height / 2))
     return hit !== null && el.contains(hit)
   }, selector)
+}
+
+/**
+ * The front dialog (the newest `showModal`) is usable at this size: wholly inside the window,
+ * not scrolling sideways, and every action button — its `.dialog__actions`, its submit buttons,
+ * an approval's Approve/Cancel — can be pressed where it is (the point at its centre hits it:
+ * not clipped by a scrolled body, not under anything). A body taller than the window scrolls.
+ * Returns the problems found, so a failure names them all.
+ */
+export async function dialogProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const open = [...document.querySelectorAll<HTMLDialogElement>('dialog[open]')]
+    const front = open.find((dialog) => {
+      const r = dialog.getBoundingClientRect()
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + Math.min(30, r.height / 2))
+      return hit !== null && dialog.contains(hit)
+    })
+    if (!front) return [`no dialog on top (${open.length} open)`]
+    const name = front.getAttribute('aria-labelledby')
+      ? document.getElementById(front.getAttribute('aria-labelledby')!)?.textContent
+      : front.className
+    const problems: string[] = []
+    const box = front.getBoundingClientRect()
+    if (box.top < -0.5 || box.left < -0.5 || box.bottom > innerHeight + 0.5 || box.right > innerWidth + 0.5)
+      problems.push(`"${name}" is outside the window: ${JSON.stringify(box)}`)
+    if (front.scrollWidth > front.clientWidth + 1) problems.push(`"${name}" scrolls sideways`)
+    for (const body of front.querySelectorAll<HTMLElement>('.dialog__body')) {
+      const style = getComputedStyle(body)
+      if (body.scrollHeight > body.clientHeight + 1 && !/auto|scroll/.test(style.overflowY))
+        problems.push(`"${name}": its body is cut off instead of scrolling`)
+    }
+    const actions = front.querySelectorAll<HTMLButtonElement>(
+      '.dialog__actions button, .sale-done__actions button, button[type="submit"], .approval > button'
+    )
+    if (actions.length === 0) problems.push(`"${name}" has no action buttons`)
+    for (const button of actions) {
+      if (button.closest('dialog') !== front || button.offsetParent === null) continue
+      const r = button.getBoundingClientRect()
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)
+      if (!hit || !button.contains(hit))
+        problems.push(`"${name}": its button "${button.textContent?.trim()}" cannot be pressed where it is`)
+    }
+    return problems
+  })
 }

@@ -139,10 +139,24 @@ describe('daily settlement', () => {
     expect(raised[0]).toMatchObject({ level: 'warning', title: '2025-03-01 已日结' })
     expect(raised[0]!.body).toContain('2 笔订单')
     expect(raised[0]!.body).toContain('短款 ¥1.00')
+    // Kept with its key and params, so a screen in either language shows it in its own words.
     expect(await callOk(core, owner, 'notifications:list', {})).toMatchObject({
       unread: 1,
-      items: [{ title: '2025-03-01 已日结', read: false }]
+      items: [
+        {
+          title: '2025-03-01 已日结',
+          read: false,
+          key: 'notifications.dayClosed',
+          params: {
+            date: '2025-03-01',
+            orders: 2,
+            drawerKey: 'notifications.dayClosed.short',
+            amount: '¥1.00'
+          }
+        }
+      ]
     })
+    expect(raised[0]).toMatchObject({ key: 'notifications.dayClosed' })
     expect(await callOk(core, owner, 'notifications:mark-read', {})).toEqual({ unread: 0 })
     expect(await core.router.dispatch('settlement:settle', { date }, { sessionId: owner })).toMatchObject({
       ok: false,

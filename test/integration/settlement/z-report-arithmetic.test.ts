@@ -80,6 +80,18 @@ describe('the Z-report adds up on the page', () => {
     expect(text).toMatch(/Sales \(order totals\)\s+3\s+[\d.]+/)
     expect(text).toMatch(/Tax refunded/)
     expect(text).toMatch(/Total \(after voids, before refunds\)/)
+
+    // The average ticket is net sales (after voids and refunds) per standing order — not what
+    // the tenders collected — and the screen's field, the print, the CSV and `kassa report day`
+    // (which prints this text) all carry that one figure under one name.
+    const half = (amount: number, count: number) => Math.floor((2 * amount + count) / (2 * count))
+    expect(z.averageTicket).toBe(half(z.netSales, z.orderCount))
+    expect(z.averageTicket).not.toBe(half(z.salesTotal - z.voids.sales, z.orderCount))
+    const average = (z.averageTicket / 100).toFixed(2)
+    expect(text).toMatch(new RegExp(`Average ticket \\(net sales ÷ orders\\)\\s+2\\s+¥?${average}`))
+    expect(zReportText(z, 'zh-CN')).toMatch(new RegExp(`客单价（净销售额 ÷ 订单数）\\s+2\\s+¥?${average}`))
+    const { csv } = await callOk(core, owner, 'settlement:csv', { date: '2025-03-01' })
+    expect(csv).toContain(`客单价（净销售额 ÷ 订单数）,2,${average}`)
     expect((await callOk(core, owner, 'settlement:ledger-check', { date: '2025-03-01' })).agrees).toBe(true)
 
     // Drill-down rows carry the figure's share: what was refunded, a product's lines.

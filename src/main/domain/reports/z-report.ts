@@ -114,6 +114,7 @@ export function averageMinor(amount: number, count: number): number {
  *   grossSales − lineDiscounts − couponDiscounts + taxAdded  = salesTotal   (orders paid in the day)
  *   salesTotal − voids.sales − refunds.amount                 = netSales     (before cash rounding)
  *   netSales + cashRounding                                   = collected    = Σ tenders' net
+ *   netSales ÷ orderCount (half-up)                           = averageTicket
  *
  * `taxAdded` is the tax an exclusive-tax shop adds on top of its prices (0 for inclusive prices).
  * Voids are the orders voided in the day, at their order totals; refunds are what was given back
@@ -251,7 +252,9 @@ export function buildZReport(day: DayFigures): Omit<ZReport, 'status' | 'settled
     cashRounding,
     ...(day.cashRoundingMode ? { cashRoundingMode: day.cashRoundingMode } : {}),
     collected: netSales + cashRounding,
-    averageTicket: averageMinor(salesTotal + cashRounding, orderCount),
+    // Net sales per standing order: what a customer spent on average, after voids and refunds,
+    // before cash rounding (the till's, not the customer's) — not what the tenders collected.
+    averageTicket: averageMinor(netSales, orderCount),
     tenders,
     byCashier,
     byHour,

@@ -6,6 +6,7 @@ import type { CouponRow } from '../../store/repos/coupons-repo'
 import type { OrderRow } from '../../store/repos/orders-repo'
 import type { Actor, ServiceContext } from '../service-context'
 import type { SettingsService } from '../settings-service'
+import { couponStanding } from '../../domain/pricing/coupon-standing'
 
 // The cart's two rules that are asked again elsewhere: a coupon's usability (again at checkout) and
 // when a line discount needs a manager.
@@ -18,35 +19,36 @@ import type { SettingsService } from '../settings-service'
  *   `errors.sync.couponAllotmentUsed`)
  */
 export const checkCouponUsable = (coupon: CouponRow, today: string): void => {
-  if (!coupon.active)
-    throw new DomainError('CONFLICT', `Coupon ${coupon.code} is no longer active`, 'code', {
-      key: 'errors.coupons.inactive',
-      params: { code: coupon.code }
-    })
-  if (coupon.valid_from && today < coupon.valid_from) {
-    throw new DomainError('CONFLICT', `Coupon ${coupon.code} is valid from ${coupon.valid_from}`, 'code', {
-      key: 'errors.coupons.notYetValid',
-      params: { code: coupon.code, date: coupon.valid_from }
-    })
-  }
-  if (coupon.valid_to && today > coupon.valid_to) {
-    throw new DomainError('CONFLICT', `Coupon ${coupon.code} expired on ${coupon.valid_to}`, 'code', {
-      key: 'errors.coupons.expired',
-      params: { code: coupon.code, date: coupon.valid_to }
-    })
-  }
-  if (coupon.usage_limit !== null && coupon.used_count >= coupon.usage_limit) {
-    throw new DomainError('CONFLICT', `Coupon ${coupon.code} is used up`, 'code', {
-      key: 'errors.coupons.usedUp',
-      params: { code: coupon.code }
-    })
-  }
-  // The head office's allotment for this till: none yet, or all of it used, is used up here.
-  if (coupon.chain_limit !== null && coupon.used_count >= (coupon.allotment ?? 0)) {
-    throw new DomainError('CONFLICT', `Coupon ${coupon.code} is used up on this till`, 'code', {
-      key: 'errors.sync.couponAllotmentUsed',
-      params: { code: coupon.code }
-    })
+  const params = { code: coupon.code }
+  switch (couponStanding(coupon, today)) {
+    case 'active':
+      return
+    case 'disabled':
+      throw new DomainError('CONFLICT', `Coupon ${coupon.code} is no longer active`, 'code', {
+        key: 'errors.coupons.inactive',
+        params
+      })
+    case 'notYetValid':
+      throw new DomainError('CONFLICT', `Coupon ${coupon.code} is valid from ${coupon.valid_from}`, 'code', {
+        key: 'errors.coupons.notYetValid',
+        params: { ...params, date: coupon.valid_from! }
+      })
+    case 'expired':
+      throw new DomainError('CONFLICT', `Coupon ${coupon.code} expired on ${coupon.valid_to}`, 'code', {
+        key: 'errors.coupons.expired',
+        params: { ...params, date: coupon.valid_to! }
+      })
+    case 'usedUp':
+      // The head office's allotment for this till: none yet, or all of it used.
+      if (coupon.usage_limit === null || coupon.used_count < coupon.usage_limit)
+        throw new DomainError('CONFLICT', `Coupon ${coupon.code} is used up on this till`, 'code', {
+          key: 'errors.sync.couponAllotmentUsed',
+          params
+        })
+      throw new DomainError('CONFLICT', `Coupon ${coupon.code} is used up`, 'code', {
+        key: 'errors.coupons.usedUp',
+        params
+      })
   }
 }
 

@@ -1,6 +1,8 @@
-import type { Coupon, CouponInput } from '@shared/contract/channels/coupons'
+import type { Coupon, CouponInput, CouponListItem } from '@shared/contract/channels/coupons'
 import { parseDecimalToMinor } from '@shared/money/format'
+import { businessDate } from '../../core/business-day'
 import { newId } from '../../core/ids'
+import { couponStanding } from '../../domain/pricing/coupon-standing'
 import { DomainError, notFound } from '../../domain/errors'
 import type { CouponRow } from '../../store/repos/coupons-repo'
 import { recordChange, type Actor, type ServiceContext } from '../service-context'
@@ -42,10 +44,11 @@ export function createCouponsService(ctx: ServiceContext, deps: { settings: Sett
   }
 
   return {
-    /**
-     * Every coupon (amounts in minor units, rates as decimal text).
-     */
-    list: (): Coupon[] => store.coupons.all().map(toCoupon),
+    /** Every coupon, with whether it can be used on the store's business day (its time zone). */
+    list(): CouponListItem[] {
+      const today = businessDate(clock.now(), deps.settings.timeZone())
+      return store.coupons.all().map((row) => ({ ...toCoupon(row), standing: couponStanding(row, today) }))
+    },
 
     /**
      * Creates a coupon (amounts as decimal text → minor units), with its audit entry and `coupon.created` event.

@@ -13,6 +13,7 @@ import type { SettingsService } from '../settings-service'
 import type { Actor } from '../service-context'
 import { orderDetail, orderSummary } from './order-views'
 import { payableOf } from '../../domain/orders/payable'
+import { releaseCouponUses } from './coupon-uses'
 
 /** Order history, detail and voids. */
 export function createOrdersService(ctx: ServiceContext, deps: { settings: SettingsService }) {
@@ -137,8 +138,7 @@ export function createOrdersService(ctx: ServiceContext, deps: { settings: Setti
           }),
           { id: newId(), at: at.toISOString(), orderId: order.id, userId: actor.userId }
         )
-        for (const coupon of store.orders.coupons(order.id))
-          if (coupon.applied) store.coupons.release(coupon.coupon_id)
+        releaseCouponUses(store, order.id)
         store.orders.close(
           order.id,
           'paid',

@@ -5,6 +5,7 @@ import type { OrderRow } from '../../store/repos/orders-repo'
 import type { Actor, ServiceContext } from '../service-context'
 import type { SettingsService } from '../settings-service'
 import { currentShift } from '../shifts/shift-guard'
+import { startOfBusinessDay } from '../../core/business-day'
 
 /** A refund about to be made: `amount` and `cashOut` (paid out of the drawer) in minor units. */
 export interface RefundApprovalCheck {
@@ -55,9 +56,10 @@ export function requireRefundApproval(
     )
   if (policy.shiftRefundLimit !== null) {
     const shift = currentShift(store, deps.terminal())
-    // Without an open shift (a card refund before opening), the day so far counts as the shift.
+    // Without an open shift (a card refund before opening), the store's day so far counts as
+    // the shift — its business day, in its time zone, not the computer's.
     const now = clock.now()
-    const from = shift?.opened_at ?? new Date(now.getFullYear(), now.getMonth(), now.getDate()).toISOString()
+    const from = shift?.opened_at ?? startOfBusinessDay(now, deps.settings.timeZone()).toISOString()
     const shiftTotal = store.lossPrevention.refundedBy(actor.userId, from, now.toISOString()) + amount
     if (shiftTotal > policy.shiftRefundLimit)
       refuse(

@@ -6,6 +6,7 @@ import type { RefundOutcome } from '../../payments/provider'
 import type { RefundTenderRow } from '../../store/repos/refunds-repo'
 import type { PaymentsRuntime, ProviderMethod } from '../payments/payments-runtime'
 import { recordChange, type ServiceContext } from '../service-context'
+import { retakeCouponUses } from './coupon-uses'
 
 /**
  * Paying a refund back and booking it: a cash tender is booked at once (`bookTender`); a card or QR
@@ -60,12 +61,22 @@ export function createRefundPayBack(
           refundedTotal,
           at
         )
+        // It stands again: the coupon uses its whole refund gave back are taken again.
+        if (order.status === 'refunded') retakeCouponUses(store, order.id)
         ctx.events.emit('notification:raised', {
           id: newId(),
           level: 'error',
           title: `Refund ${refund.number} was refused by ${tender.method}`,
           body:
             answer.failure?.message ?? 'The provider refused the refund; give the money back another way.',
+          // The screens word it in their own language; the provider's own reason, when it gave
+          // one, is quoted as it came.
+          key: 'notifications.refundRefused',
+          params: {
+            number: refund.number,
+            methodKey: `payments.methods.${tender.method}`,
+            reason: answer.failure?.message ?? ''
+          },
           at
         })
       }

@@ -22,6 +22,7 @@ import {
 } from './refund-lines'
 import { createRefundPayBack } from './refund-payback'
 import { refundView } from './refund-view'
+import { releaseCouponUses } from './coupon-uses'
 
 export interface RefundRequest {
   orderId: string
@@ -247,6 +248,8 @@ export function createRefundsService(
         const refundedTotal = order.refunded_total + amount
         const status = nextOrderStatus(order.status, refundedTotal >= paid ? 'refund_rest' : 'refund_part')
         store.orders.setRefunded(order.id, status, refundedTotal, at)
+        // Refunded in whole, the sale no longer stands: its coupons' uses come back, as a void's do.
+        if (status === 'refunded') releaseCouponUses(store, order.id)
         const refund = view(store.refunds.byId(id)!)
         recordChange(ctx, {
           actorUserId: actor.userId,

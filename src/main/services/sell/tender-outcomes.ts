@@ -87,6 +87,8 @@ export function createTenderOutcomes(
         level: 'error',
         title: `Payment ${payment.trade_no} needs checking`,
         body: `Kassa has it as ${payment.status}; the provider says ${result.observed}.`,
+        key: 'notifications.paymentConflict',
+        params: { tradeNo: payment.trade_no ?? '', ours: payment.status, theirs: result.observed },
         at: clock.now().toISOString()
       })
       return false

@@ -16,6 +16,7 @@ import { completeIfCovered, freezeOrder, type FreezeDeps } from './order-freeze'
 import { createTenderOutcomes, type TenderTiming } from './tender-outcomes'
 import { checkoutSession } from './tender-views'
 import { payableOf } from '../../domain/orders/payable'
+import { releaseCouponUses } from './coupon-uses'
 
 export type { TenderTiming } from './tender-outcomes'
 
@@ -334,8 +335,7 @@ export function createTendersService(
             at
           )
         }
-        for (const coupon of store.orders.coupons(orderId))
-          if (coupon.applied) store.coupons.release(coupon.coupon_id)
+        releaseCouponUses(store, orderId)
         nextOrderStatus(order.status, 'cancel')
         store.orders.close(
           orderId,

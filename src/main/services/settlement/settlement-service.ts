@@ -313,6 +313,17 @@ function dayClosedNotice(report: ZReport, settings: SettingsService) {
       : `drawer ${overShort > 0 ? 'over' : 'short'} ${money(Math.abs(overShort))}`
   return {
     level: overShort === 0 ? ('success' as const) : ('warning' as const),
+    // The screens show this in whatever language they are in when it is read.
+    key: 'notifications.dayClosed',
+    params: {
+      date: report.date,
+      netSales: money(report.netSales),
+      orders: report.orderCount,
+      collected: money(report.collected),
+      drawerKey: `notifications.dayClosed.${overShort === 0 ? 'balanced' : overShort > 0 ? 'over' : 'short'}`,
+      amount: money(Math.abs(overShort))
+    },
+    // As raised, for the desktop notification (shown once, now).
     title: zh ? `${report.date} 已日结` : `${report.date} settled`,
     body: zh
       ? `净销售额 ${money(report.netSales)} · ${report.orderCount} 笔订单 · 实收 ${money(report.collected)} · ${cashNote}`

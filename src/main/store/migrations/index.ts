@@ -16,6 +16,7 @@ import { migration0122ScaleLabels } from './0122-scale-labels'
 import { migration0123StoreTimeZone } from './0123-store-time-zone'
 import { migration0130LossPrevention } from './0130-loss-prevention'
 import { migration0150Sync } from './0150-sync'
+import { migration0160NotificationKeys } from './0160-notification-keys'
 
 /** Every schema step, in order. Append only; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -35,7 +36,8 @@ export const migrations: readonly Migration[] = [
   migration0122ScaleLabels,
   migration0123StoreTimeZone,
   migration0130LossPrevention,
-  migration0150Sync
+  migration0150Sync,
+  migration0160NotificationKeys
 ]
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version

@@ -7,13 +7,18 @@ export interface NotificationRow {
   body: string
   at: string
   read_at: string | null
+  /** The renderer's key (`<key>.title`, `<key>.body`); null: show `title` and `body` as written. */
+  message_key: string | null
+  /** The key's parameters, as JSON. */
+  message_params: string | null
 }
 
 /** What the notification centre lists, newest first. */
 export function createNotificationsRepo(db: Database) {
   const s = {
     insert: db.prepare(
-      'INSERT INTO notifications (id, level, title, body, at) VALUES (@id, @level, @title, @body, @at)'
+      `INSERT INTO notifications (id, level, title, body, at, message_key, message_params)
+       VALUES (@id, @level, @title, @body, @at, @message_key, @message_params)`
     ),
     recent: db.prepare<[number], NotificationRow>(
       'SELECT * FROM notifications ORDER BY at DESC, id DESC LIMIT ?'

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Bell, CheckCircle2, Info, TriangleAlert, X, XCircle } from 'lucide-react'
 import { selectUnread, useNotificationStore, type NotificationLevel } from '../stores/notification-store'
+import { notificationText } from '../i18n/notification-text'
 import './notification-centre.css'
 
 const ICONS: Record<NotificationLevel, typeof Info> = {
@@ -110,8 +111,8 @@ export function NotificationCentre() {
                   >
                     <Icon aria-hidden="true" size={22} className="notice-item__icon" />
                     <div>
-                      <p className="notice-item__title">{item.title}</p>
-                      {item.body && <p className="notice-item__body">{item.body}</p>}
+                      <p className="notice-item__title">{notificationText(item, t).title}</p>
+                      {item.body && <p className="notice-item__body">{notificationText(item, t).body}</p>}
                     </div>
                     <time dateTime={item.at} className="notice-item__time">
                       {time.format(new Date(item.at))}
@@ -145,8 +146,8 @@ function Toast() {
       {toast && (
         <div className={`notice-toast notice-item--${toast.level}`}>
           <div>
-            <p className="notice-item__title">{toast.title}</p>
-            {toast.body && <p className="notice-item__body">{toast.body}</p>}
+            <p className="notice-item__title">{notificationText(toast, t).title}</p>
+            {toast.body && <p className="notice-item__body">{notificationText(toast, t).body}</p>}
           </div>
           <button
             type="button"

@@ -11,6 +11,9 @@ export interface AppNotification {
   body: string
   at: string
   read: boolean
+  /** Shown in the screen's language when present (`notificationText`); title/body as raised otherwise. */
+  key?: string
+  params?: Record<string, string | number>
 }
 
 interface NotificationState {

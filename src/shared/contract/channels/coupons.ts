@@ -22,6 +22,16 @@ export const couponViewSchema = z.object({
 
 export type Coupon = z.infer<typeof couponViewSchema>
 
+/**
+ * Whether a coupon can be used today (the store's business day): `active`, or why not —
+ * switched off, not yet valid, expired, or used up (here or on this till's allotment).
+ * Listed with the coupon, so a screen never shows an expired coupon as enabled.
+ */
+export const couponStandingSchema = z.enum(['active', 'disabled', 'notYetValid', 'expired', 'usedUp'])
+export type CouponStanding = z.infer<typeof couponStandingSchema>
+export const couponListItemSchema = couponViewSchema.extend({ standing: couponStandingSchema })
+export type CouponListItem = z.infer<typeof couponListItemSchema>
+
 const date = calendarDate('must be a real date such as 2026-12-31')
 
 export const couponInputSchema = z
@@ -45,16 +55,21 @@ export const couponInputSchema = z
     if (coupon.type === 'amount' && coupon.amount === undefined)
       ctx.addIssue({ code: 'custom', path: ['amount'], message: 'is required' })
     if (coupon.validFrom && coupon.validTo && coupon.validTo < coupon.validFrom)
-      ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'must not be before validFrom' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['validTo'],
+        message: 'must not be before validFrom',
+        params: { key: 'errors.coupons.endsBeforeStart' }
+      })
   })
 
 export type CouponInput = z.input<typeof couponInputSchema>
 
 export const couponsChannels = {
   'coupons:list': channel({
-    summary: 'Every coupon with its usage.',
+    summary: "Every coupon with its usage and whether it can be used on the store's business day.",
     input: z.object({}).strict(),
-    output: z.array(couponViewSchema),
+    output: z.array(couponListItemSchema),
     permission: 'sell'
   }),
   'coupons:create': channel({

@@ -56,7 +56,7 @@ export const zReportSchema = z.object({
   cashRoundingMode: z.enum(['half-up', 'down']).optional(),
   /** netSales + cashRounding: what the tenders took in, net of what they gave back. */
   collected: minor,
-  /** Paid per standing order, rounded half-up to the minor unit. */
+  /** netSales ÷ orderCount (orders paid and not voided), rounded half-up to the minor unit. */
   averageTicket: minor,
   tenders: z.array(z.object({ method: text(), sales: minor, refunds: minor, net: minor })),
   /** Sales after voids, before refunds, by who rang them up: Σ sales = salesTotal − voids.sales. */
@@ -107,13 +107,22 @@ export const zReportSchema = z.object({
 
 export type ZReport = z.infer<typeof zReportSchema>
 
+/**
+ * A notification message's parameters; a param named `<name>Key` is a message key the screen
+ * translates and passes on as `<name>`.
+ */
+export const messageParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]))
+
 export const notificationSchema = z.object({
   id: text(),
   level: z.enum(['info', 'success', 'warning', 'error']),
   title: text(),
   body: text(),
   at: text(),
-  read: z.boolean()
+  read: z.boolean(),
+  /** Shown as `<key>.title` / `<key>.body` in the screen's language (params: `messageParamsSchema`). */
+  key: text().optional(),
+  params: messageParamsSchema.optional()
 })
 
 export const drillFilterSchema = z

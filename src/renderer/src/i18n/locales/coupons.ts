@@ -17,6 +17,13 @@ const en = {
     usedNoLimit: '{{used}} (no limit)',
     active: 'Active',
     inactive: 'Inactive',
+    standing: {
+      active: 'Active',
+      disabled: 'Switched off',
+      notYetValid: 'Not yet valid',
+      expired: 'Expired',
+      usedUp: 'Used up'
+    },
     save: 'Save coupon',
     cancel: 'Cancel',
     columns: {
@@ -59,6 +66,13 @@ const zhCN: typeof en = {
     usedNoLimit: '{{used}}（不限次数）',
     active: '启用',
     inactive: '停用',
+    standing: {
+      active: '可用',
+      disabled: '已停用',
+      notYetValid: '未到生效日期',
+      expired: '已过期',
+      usedUp: '已用完'
+    },
     save: '保存优惠券',
     cancel: '取消',
     columns: {

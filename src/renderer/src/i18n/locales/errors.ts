@@ -58,7 +58,8 @@ const en = {
       usedUp: 'Coupon {{code}} is used up',
       alreadyApplied: 'Coupon {{code}} is already applied',
       minimumSpend: 'Coupon {{code}} needs a spend of at least {{amount}}',
-      codeTaken: 'Coupon code {{code}} is already in use'
+      codeTaken: 'Coupon code {{code}} is already in use',
+      endsBeforeStart: 'must not be before the first valid day'
     },
     checkout: {
       lessThanDue: 'is less than the amount due, {{due}}',
@@ -326,7 +327,8 @@ export const errorMessages = defineMessages(en, {
       usedUp: '优惠券 {{code}} 已用完',
       alreadyApplied: '优惠券 {{code}} 已使用',
       minimumSpend: '优惠券 {{code}} 需消费满 {{amount}}',
-      codeTaken: '优惠券码 {{code}} 已被使用'
+      codeTaken: '优惠券码 {{code}} 已被使用',
+      endsBeforeStart: '不能早于生效日期'
     },
     checkout: {
       lessThanDue: '少于应付金额 {{due}}',

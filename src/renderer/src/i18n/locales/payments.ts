@@ -122,7 +122,22 @@ const en = {
     none: 'Nothing new',
     markRead: 'Mark all read',
     close: 'Close notifications',
-    dismiss: 'Dismiss'
+    dismiss: 'Dismiss',
+    dayClosed: {
+      title: '{{date}} settled',
+      body: 'Net sales {{netSales}} · {{orders}} orders · collected {{collected}} · {{drawer}}',
+      balanced: 'drawer balanced',
+      over: 'drawer over {{amount}}',
+      short: 'drawer short {{amount}}'
+    },
+    refundRefused: {
+      title: 'Refund {{number}} was refused by {{method}}',
+      body: 'Give the money back another way. {{reason}}'
+    },
+    paymentConflict: {
+      title: 'Payment {{tradeNo}} needs checking',
+      body: 'Kassa has it as {{ours}}; the provider says {{theirs}}.'
+    }
   }
 }
 
@@ -240,7 +255,22 @@ const zhCN: typeof en = {
     none: '暂无新通知',
     markRead: '全部标为已读',
     close: '关闭通知',
-    dismiss: '关闭'
+    dismiss: '关闭',
+    dayClosed: {
+      title: '{{date}} 已日结',
+      body: '净销售额 {{netSales}} · {{orders}} 笔订单 · 实收 {{collected}} · {{drawer}}',
+      balanced: '钱箱无长短款',
+      over: '钱箱长款 {{amount}}',
+      short: '钱箱短款 {{amount}}'
+    },
+    refundRefused: {
+      title: '退款 {{number}} 被{{method}}拒绝',
+      body: '请用其他方式退还顾客。{{reason}}'
+    },
+    paymentConflict: {
+      title: '支付 {{tradeNo}} 需要核对',
+      body: 'Kassa 记录为 {{ours}}，支付机构返回 {{theirs}}。'
+    }
   }
 }
 

@@ -58,6 +58,7 @@ const en = {
       title: 'Parked carts',
       none: 'No parked carts',
       resume: 'Resume',
+      close: 'Back to the sale',
       items: '{{count}} lines',
       note: 'Note (optional)'
     },
@@ -253,6 +254,7 @@ const zhCN: typeof en = {
       title: '挂起的购物车',
       none: '没有挂单',
       resume: '取回',
+      close: '返回收银',
       items: '{{count}} 行',
       note: '备注（可选）'
     },

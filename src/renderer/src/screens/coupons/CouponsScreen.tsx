@@ -1,7 +1,13 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Pencil, Plus } from 'lucide-react'
-import type { Coupon, CouponInput } from '@shared/contract/channels/coupons'
+import {
+  couponInputSchema,
+  type Coupon,
+  type CouponInput,
+  type CouponListItem,
+  type CouponStanding
+} from '@shared/contract/channels/coupons'
 import { minorToDecimalString } from '@shared/money/format'
 import { ApiCallError, apiErrorOf, call } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
@@ -13,7 +19,7 @@ import { ScreenHeader } from '../../components/ScreenHeader'
 import { TableHead } from '../../components/TableHead'
 import { percentToRate, rateToPercent } from '@shared/money/rate-percent'
 import { useErrorText } from '../../i18n/error-text'
-import type { ApiError } from '@shared/contract'
+import { zodRefusal, type ApiError } from '@shared/contract'
 import { rateToZhe } from '@shared/money/rate-zhe'
 
 interface Draft {
@@ -40,14 +46,54 @@ const EMPTY: Draft = {
   active: true
 }
 
+/** The draft as the API takes it: the percent typed becomes a rate, empty optional fields go. */
+function toInput(d: Draft): CouponInput {
+  const usageLimit = d.usageLimit.trim()
+  return {
+    code: d.code.trim(),
+    type: d.type,
+    ...(d.type === 'rate' ? { rate: percentToRate(d.percent.trim()) } : { amount: d.amount.trim() }),
+    ...(d.minSpend.trim() ? { minSpend: d.minSpend.trim() } : {}),
+    ...(d.validFrom ? { validFrom: d.validFrom } : {}),
+    ...(d.validTo ? { validTo: d.validTo } : {}),
+    // Not a whole number ("abc" is NaN, "1.5" not an integer): the schema names the field.
+    ...(usageLimit ? { usageLimit: Number(usageLimit) } : {}),
+    active: d.active
+  }
+}
+
+/** The percent field is a percentage on screen: more than 0, at most 100 (not the rate's 0 to 1). */
+function percentIssue(percent: string): ApiError | undefined {
+  const typed = percent.trim().replace(/\s*%$/, '')
+  if (typed === '') return undefined // the schema says it is required
+  if (/^\d+(\.\d+)?$/.test(typed) && Number(typed) > 0 && Number(typed) <= 100) return undefined
+  return {
+    code: 'VALIDATION',
+    field: 'rate',
+    message: 'rate: must be from 0 to 100',
+    key: 'errors.validation.range',
+    params: { minimum: '0', maximum: '100' }
+  }
+}
+
+const STANDING_PILL: Record<CouponStanding, string> = {
+  active: 'status-pill status-pill--paid',
+  disabled: 'status-pill',
+  notYetValid: 'status-pill',
+  expired: 'status-pill status-pill--voided',
+  usedUp: 'status-pill'
+}
+
 /** Coupons, kept by managers: a code, a rate or an amount, a minimum spend, dates and a usage limit. */
 export function CouponsScreen() {
   const { t, i18n } = useTranslation()
   const money = useMoney()
   const currency = useSettingsStore((s) => s.saved?.currency ?? 'CNY')
-  const [coupons, setCoupons] = useState<Coupon[]>([])
+  const [coupons, setCoupons] = useState<CouponListItem[]>([])
   const [editing, setEditing] = useState<{ id: string | null; draft: Draft } | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
+  // Every field's problem at once, found by the contract's own schema before saving.
+  const [issues, setIssues] = useState<ApiError[]>([])
   const errorText = useErrorText()
 
   const load = useCallback(() => void call('coupons:list', {}).then(setCoupons), [])
@@ -55,6 +101,7 @@ export function CouponsScreen() {
 
   const edit = (coupon: Coupon | null): void => {
     setError(null)
+    setIssues([])
     if (!coupon) return setEditing({ id: null, draft: EMPTY })
     setEditing({
       id: coupon.id,
@@ -76,16 +123,17 @@ export function CouponsScreen() {
     event.preventDefault()
     if (!editing) return
     const d = editing.draft
-    const input: CouponInput = {
-      code: d.code.trim(),
-      type: d.type,
-      ...(d.type === 'rate' ? { rate: percentToRate(d.percent.trim()) } : { amount: d.amount.trim() }),
-      ...(d.minSpend.trim() ? { minSpend: d.minSpend.trim() } : {}),
-      ...(d.validFrom ? { validFrom: d.validFrom } : {}),
-      ...(d.validTo ? { validTo: d.validTo } : {}),
-      ...(d.usageLimit.trim() ? { usageLimit: Number.parseInt(d.usageLimit, 10) } : {}),
-      active: d.active
-    }
+    const input = toInput(d)
+    const percent = d.type === 'rate' ? percentIssue(d.percent) : undefined
+    const parsed = couponInputSchema.safeParse(input)
+    // The percent's own words first: the rate's "0 to 1" is not what the manager typed.
+    const found = [
+      ...(percent ? [percent] : []),
+      ...(parsed.success ? [] : parsed.error.issues.map((issue) => zodRefusal(issue)))
+    ].filter((issue, i, all) => all.findIndex((other) => other.field === issue.field) === i)
+    setIssues(found)
+    setError(null)
+    if (found.length > 0) return
     try {
       if (editing.id) await call('coupons:update', { id: editing.id, coupon: input })
       else await call('coupons:create', input)
@@ -96,12 +144,19 @@ export function CouponsScreen() {
     }
   }
 
-  const set = (patch: Partial<Draft>): void =>
+  const set = (patch: Partial<Draft>): void => {
     setEditing((e) => (e ? { ...e, draft: { ...e.draft, ...patch } } : e))
-  const errorFor = (...fields: string[]): string | undefined =>
-    error?.field && fields.includes(error.field) ? errorText(error, { beside: true }) : undefined
+    // A field changed is no longer wrong until the next save says so.
+    const fields = Object.keys(patch).map((key) => (key === 'percent' ? 'rate' : key))
+    setIssues((found) => found.filter((issue) => !(issue.field && fields.includes(issue.field))))
+  }
+  const errorFor = (...fields: string[]): string | undefined => {
+    const found =
+      issues.find((issue) => issue.field && fields.includes(issue.field)) ??
+      (error?.field && fields.includes(error.field) ? error : undefined)
+    return found ? errorText(found, { beside: true }) : undefined
+  }
   const d = editing?.draft
-
   return (
     <section className="screen" aria-labelledby="coupons-title">
       <ScreenHeader titleId="coupons-title" title={t('coupons.title')} subtitle={t('coupons.subtitle')}>
@@ -151,8 +206,8 @@ export function CouponsScreen() {
                     : t('coupons.usedNoLimit', { used: coupon.usedCount })}
                 </td>
                 <td>
-                  <span className={`status-pill${coupon.active ? ' status-pill--paid' : ''}`}>
-                    {coupon.active ? t('coupons.active') : t('coupons.inactive')}
+                  <span className={STANDING_PILL[coupon.standing]}>
+                    {t(`coupons.standing.${coupon.standing}`)}
                   </span>
                 </td>
                 <td>

@@ -21,7 +21,17 @@ export function ParkedDialog({ open, onClose }: { open: boolean; onClose: () => 
   }, [open])
 
   return (
-    <Dialog title={t('sell.parkedDialog.title')} open={open} onClose={onClose}>
+    <Dialog
+      title={t('sell.parkedDialog.title')}
+      open={open}
+      onClose={onClose}
+      actions={
+        // A way back that is not only Escape: a touch screen has none.
+        <button type="button" className="button button--ghost" onClick={onClose}>
+          {t('sell.parkedDialog.close')}
+        </button>
+      }
+    >
       {parked.length === 0 ? (
         <p className="muted">{t('sell.parkedDialog.none')}</p>
       ) : (

@@ -39,6 +39,14 @@ export const ScanBar = forwardRef<HTMLInputElement, ScanBarProps>(function ScanB
   const multiplier = MULTIPLIER.exec(text)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   useEffect(() => () => clearTimeout(timer.current), [])
+  // A code that matched nothing, put back in the box: not a person's search, so a scan after it
+  // clears it (else it stayed, with "no products" under it, for the rest of the sale). Compared
+  // by text: a person who types after it made it a search of their own.
+  const unmatched = useRef<string | null>(null)
+  const putBack = (code: string): void => {
+    show(code)
+    unmatched.current = code
+  }
 
   /** Shows `value` in the box; the grid follows (at once when cleared, else after a pause). */
   const show = (value: string): void => {
@@ -68,10 +76,11 @@ export const ScanBar = forwardRef<HTMLInputElement, ScanBarProps>(function ScanB
       const before = text.slice(0, -burst.length)
       const times = MULTIPLIER.exec(before.trim())
       const quantity = times && !times[2] ? times[1] : undefined
-      show(quantity ? '' : before)
+      show(quantity || before === unmatched.current ? '' : before)
+      unmatched.current = null
       if (await onScan(burst, quantity)) return
       // Not a code after all (a busy machine split the scanner's keys): the whole box is.
-      if (!(await onScan(text.trim()))) show(text.trim())
+      if (!(await onScan(text.trim()))) putBack(text.trim())
       else show('')
       return
     }
@@ -83,8 +92,9 @@ export const ScanBar = forwardRef<HTMLInputElement, ScanBarProps>(function ScanB
     const code = (match ? match[2]! : text).trim()
     if (!code) return
     show('')
+    unmatched.current = null
     // Nothing matched the code: it goes back in the box as a search, so box and grid agree.
-    if (!(await onScan(code, match?.[1]))) show(code)
+    if (!(await onScan(code, match?.[1]))) putBack(code)
   }
 
   return (

@@ -163,8 +163,16 @@ export function DayReport() {
 
           <div className="kpis">
             <Kpi label={t('settlement.figures.netSales')} value={m(report.netSales)} testId="kpi-net-sales" />
-            <Kpi label={t('settlement.figures.ordersStanding')} value={String(report.orderCount)} />
-            <Kpi label={t('settlement.figures.averageTicketBasis')} value={m(report.averageTicket)} />
+            <Kpi
+              label={t('settlement.figures.ordersStanding')}
+              value={String(report.orderCount)}
+              testId="kpi-orders"
+            />
+            <Kpi
+              label={t('settlement.figures.averageTicketBasis')}
+              value={m(report.averageTicket)}
+              testId="kpi-average"
+            />
             <Kpi label={t('settlement.figures.collected')} value={m(report.collected)} />
           </div>
           {report.adjustments.orderCount !== 0 || report.adjustments.netSales !== 0 ? (
