@@ -1,6 +1,8 @@
+import Decimal from 'decimal.js'
 import { z } from 'zod'
 import { localDate } from '../clock'
 import type { SqlTx, SqlValue } from '../db/types'
+import { localHour } from '../reports/zone'
 
 /**
  * The head office's read models from the tills' events: orders, payments, refunds, shifts and
@@ -14,6 +16,7 @@ import type { SqlTx, SqlValue } from '../db/types'
 
 const minor = z.number().int()
 
+const quantity = z.string().regex(/^-?\d+(\.\d+)?$/)
 const orderPaidV1 = z.object({
   id: z.string().min(1),
   number: z.string().nullable(),
@@ -21,6 +24,27 @@ const orderPaidV1 = z.object({
   total: minor,
   cashRounding: minor,
   paidAt: z.string().min(1),
+  // The Z-report's figures (a till that sent none reports gross = total, no discounts, no tax).
+  grossTotal: minor.optional(),
+  lineDiscountTotal: minor.optional(),
+  orderDiscountTotal: minor.optional(),
+  taxTotal: minor.optional(),
+  cashierUserId: z.string().nullish(),
+  cashierName: z.string().nullish(),
+  lines: z
+    .array(
+      z.object({
+        id: z.string().optional(),
+        sku: z.string(),
+        name: z.string(),
+        nameEn: z.string().nullable(),
+        taxRate: z.string(),
+        quantity,
+        total: minor,
+        tax: minor
+      })
+    )
+    .default([]),
   payments: z.array(
     z.object({ id: z.string(), method: z.string(), amount: minor, status: z.string(), at: z.string() })
   ),
@@ -37,9 +61,17 @@ const refundCreatedV1 = z.object({
   createdAt: z.string().min(1),
   tenders: z
     .array(
-      z.object({ method: z.string(), amount: minor, status: z.string(), outRequestNo: z.string().min(1) })
+      z.object({
+        method: z.string(),
+        amount: minor,
+        status: z.string(),
+        outRequestNo: z.string().min(1),
+        tax: minor.optional()
+      })
     )
-    .default([])
+    .default([]),
+  // Items given back: the sale's line id, quantity, amount and tax (a refund by amount has none).
+  lines: z.array(z.object({ lineId: z.string(), quantity, amount: minor, tax: minor.optional() })).default([])
 })
 const refundTenderV1 = z.object({ tenderId: z.string().min(1), status: z.string() })
 const shiftOpenedV1 = z.object({
@@ -111,7 +143,36 @@ const ORDER_COLUMNS = [
   'total',
   'cash_rounding',
   'paid_at',
-  'paid_day'
+  'paid_day',
+  'paid_hour',
+  'gross',
+  'line_discount',
+  'order_discount',
+  'tax',
+  'cashier_user_id',
+  'cashier_name'
+] as const
+export const ORDER_LINE_COLUMNS = [
+  'till_id',
+  'order_id',
+  'line_no',
+  'line_id',
+  'sku',
+  'name',
+  'name_en',
+  'tax_rate',
+  'qty_milli',
+  'total',
+  'tax'
+] as const
+export const REFUND_LINE_COLUMNS = [
+  'till_id',
+  'refund_id',
+  'line_no',
+  'sale_line_id',
+  'qty_milli',
+  'amount',
+  'tax'
 ] as const
 const PAYMENT_COLUMNS = [
   'till_id',
@@ -145,7 +206,8 @@ const REFUND_TENDER_COLUMNS = [
   'amount',
   'status',
   'completed_at',
-  'day'
+  'day',
+  'tax'
 ] as const
 const SHIFT_COLUMNS = [
   'till_id',
@@ -167,6 +229,33 @@ function issue(error: z.ZodError): string {
 }
 
 const isTime = (text: string) => !Number.isNaN(Date.parse(text))
+
+/** A quantity in thousandths, rounded half-up as the till's report sums it. */
+export const milli = (quantity: string): number =>
+  new Decimal(quantity).mul(1000).toDecimalPlaces(0).toNumber()
+
+/**
+ * A refund tender's tax, minor units: as the event carries it, or — for a till that sent no
+ * per-tender tax — the refund's tax shared in proportion to the tenders' amounts, the remainder
+ * on the last tender.
+ */
+export function tenderTax(
+  refund: {
+    amount: number
+    tax: number
+    tenders?: ReadonlyArray<{ outRequestNo: string; amount: number; tax?: number | undefined }>
+  },
+  tenderId: string
+): number {
+  const tenders = refund.tenders ?? []
+  const tender = tenders.find((t) => t.outRequestNo === tenderId)
+  if (!tender) return 0
+  if (typeof tender.tax === 'number') return tender.tax
+  if (refund.amount === 0) return 0
+  const shares = tenders.map((t) => Math.floor((refund.tax * t.amount) / refund.amount))
+  shares[shares.length - 1] = refund.tax - shares.slice(0, -1).reduce((a, b) => a + b, 0)
+  return shares[tenders.indexOf(tender)] ?? 0
+}
 
 /**
  * What an (upgraded) event does to the read models. Pure: the rows to insert and the guarded
@@ -201,9 +290,33 @@ export function project(
               o.total,
               o.cashRounding,
               o.paidAt,
-              day(o.paidAt)
+              day(o.paidAt),
+              localHour(o.paidAt, timeZone),
+              o.grossTotal ?? o.total,
+              o.lineDiscountTotal ?? 0,
+              o.orderDiscountTotal ?? 0,
+              o.taxTotal ?? 0,
+              o.cashierUserId ?? null,
+              o.cashierName ?? null
             ]
           },
+          ...o.lines.map((line, i) => ({
+            table: 'hq_order_lines',
+            columns: ORDER_LINE_COLUMNS,
+            row: [
+              tillId,
+              o.id,
+              i,
+              line.id ?? null,
+              line.sku,
+              line.name,
+              line.nameEn,
+              line.taxRate,
+              milli(line.quantity),
+              line.total,
+              line.tax
+            ]
+          })),
           ...o.payments.map((p) => ({
             table: 'hq_payments',
             columns: PAYMENT_COLUMNS,
@@ -281,10 +394,16 @@ export function project(
                 t.amount,
                 t.status,
                 done ? r.createdAt : null,
-                done ? day(r.createdAt) : null
+                done ? day(r.createdAt) : null,
+                tenderTax(r, t.outRequestNo)
               ]
             }
-          })
+          }),
+          ...r.lines.map((line, i) => ({
+            table: 'hq_refund_lines',
+            columns: REFUND_LINE_COLUMNS,
+            row: [tillId, r.id, i, line.lineId, milli(line.quantity), line.amount, line.tax ?? 0]
+          }))
         ],
         updates: [],
         couponCodes: []

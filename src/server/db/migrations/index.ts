@@ -2,6 +2,7 @@ import { migration0001Tills } from './0001-tills'
 import { migration0002Events } from './0002-events'
 import { migration0003MasterData } from './0003-master-data'
 import { migration0004Projections } from './0004-projections'
+import { migration0014ReportProjections } from './0014-report-projections'
 import type { HqMigration } from './types'
 
 /** Every head-office migration, in order. Forward-only: never edit one that has shipped. */
@@ -9,5 +10,6 @@ export const hqMigrations: readonly HqMigration[] = [
   migration0001Tills,
   migration0002Events,
   migration0003MasterData,
-  migration0004Projections
+  migration0004Projections,
+  migration0014ReportProjections
 ]
