@@ -1,11 +1,12 @@
 import type { ZReport } from '@shared/contract/channels/settlement'
 import type { LineBucket, MethodSum, SalesBucket } from '../../main/domain/reports/z-report'
 import type { HqDatabase, SqlValue } from '../db/types'
+import { localDate } from '../clock'
 import {
   assembleTillDay,
   lastCurrency,
-  lateEvents,
   windowsOf,
+  type LateEvent,
   type DayParts,
   type TillDay,
   type TillRow,
@@ -44,7 +45,9 @@ class Acc {
   moves = new Map<string, number>()
   shifts: Array<ZReport['cash']['shifts'][number] & { window: number }> = []
   cashierNames = new Map<string, string>()
+  /** The first currency of the window's sales, else of its voids (as the reference meets them). */
   currency: string | null = null
+  voidCurrency: string | null = null
 }
 
 type LineRow = {
@@ -110,7 +113,7 @@ function partsOf(accs: Acc[], pick: (k: number) => boolean): WindowFigures {
   const voids = chosen.flatMap((a) => a.voids)
   return {
     sold: sales.length + voids.length + refundTenders.size > 0,
-    currency: chosen.find((a) => a.currency !== null)?.currency ?? null,
+    currency: chosen.map((a) => a.currency ?? a.voidCurrency).find((c) => c !== null) ?? null,
     parts: {
       sales,
       voids,
@@ -200,21 +203,31 @@ async function chunkDays(
   }
   const w = `WITH w (till_id, k, f, t) AS (VALUES ${values.join(', ')}) `
   const q = <T>(sql: string, extra: SqlValue[] = []) => db.query<T>(w + sql, [...params, ...extra])
+  // Each statement also names the store and the span of all windows, so the engine reads the
+  // rows of those hours through the (store, time) indexes and only then sorts them into windows.
+  const lo = tills.reduce(
+    (m, t) => [t.main, ...t.late].reduce((x, win) => (win.from < x ? win.from : x), m),
+    '9'
+  )
+  const hi = tills.reduce((m, t) => [t.main, ...t.late].reduce((x, win) => (win.to > x ? win.to : x), m), '')
+  const qs = <T>(sql: string) => q<T>(sql, [storeId, lo, hi])
   const acc = (row: { till_id: string; k: string }) => accs.get(row.till_id)![Number(row.k)]!
 
   type Bucket = { till_id: string; k: string; cashier: string | null; hour: number; n: number; gross: number }
   type Sums = { ld: number; od: number; tax: number; total: number; rounding: number }
   const buckets = async (at: 'paid_at' | 'voided_at', into: (a: Acc) => SalesBucket[]) => {
-    for (const row of await q<Bucket & Sums & { currency: string; name: string | null }>(
+    for (const row of await qs<Bucket & Sums & { currency: string; name: string | null }>(
       `SELECT w.till_id, w.k, o.cashier_user_id AS cashier, o.paid_hour AS hour, COUNT(*) AS n,
          SUM(o.gross) AS gross, SUM(o.line_discount) AS ld, SUM(o.order_discount) AS od, SUM(o.tax) AS tax,
          SUM(o.total) AS total, SUM(o.cash_rounding) AS rounding, MIN(o.currency) AS currency,
          MAX(o.cashier_name) AS name
        FROM w JOIN hq_orders o ON o.till_id = w.till_id AND o.${at} >= w.f AND o.${at} < w.t
+         AND o.store_id = ? AND o.${at} >= ? AND o.${at} < ?
        GROUP BY w.till_id, w.k, o.cashier_user_id, o.paid_hour`
     )) {
       const a = acc(row)
-      a.currency ??= row.currency
+      if (at === 'paid_at') a.currency ??= row.currency
+      else a.voidCurrency ??= row.currency
       // As the till: cashiers are named from the window's sales only.
       if (at === 'paid_at' && row.cashier && row.name) a.cashierNames.set(row.cashier, row.name)
       into(a).push({
@@ -230,81 +243,94 @@ async function chunkDays(
       })
     }
   }
-  await buckets('paid_at', (a) => a.sales)
-  await buckets('voided_at', (a) => a.voids)
+  // Independent statements, run side by side (PostgreSQL's pool; SQLite serialises them).
+  const sums: Array<Promise<void>> = [
+    buckets('paid_at', (a) => a.sales),
+    buckets('voided_at', (a) => a.voids)
+  ]
 
   const lineSums = async (at: 'paid_at' | 'voided_at', into: (a: Acc) => Map<string, LineBucket>) => {
-    for (const row of await q<LineRow>(
+    for (const row of await qs<LineRow>(
       `SELECT w.till_id, w.k, l.sku, l.tax_rate, l.name, l.name_en, SUM(l.qty_milli) AS qty,
          SUM(l.total) AS total, SUM(l.tax) AS tax
        FROM w JOIN hq_orders o ON o.till_id = w.till_id AND o.${at} >= w.f AND o.${at} < w.t
+         AND o.store_id = ? AND o.${at} >= ? AND o.${at} < ?
        JOIN hq_order_lines l ON l.till_id = o.till_id AND l.order_id = o.order_id
        GROUP BY w.till_id, w.k, l.sku, l.tax_rate, l.name, l.name_en`
     ))
       addLine(into(acc(row)), row)
   }
-  await lineSums('paid_at', (a) => a.saleLines)
-  await lineSums('voided_at', (a) => a.voidLines)
+  sums.push(
+    lineSums('paid_at', (a) => a.saleLines),
+    lineSums('voided_at', (a) => a.voidLines)
+  )
 
   const tenders = async (at: 'paid_at' | 'voided_at', into: (a: Acc) => MethodSum[]) => {
-    for (const row of await q<{ till_id: string; k: string; method: string; amount: number }>(
+    for (const row of await qs<{ till_id: string; k: string; method: string; amount: number }>(
       `SELECT w.till_id, w.k, p.method, SUM(p.amount) AS amount
        FROM w JOIN hq_orders o ON o.till_id = w.till_id AND o.${at} >= w.f AND o.${at} < w.t
+         AND o.store_id = ? AND o.${at} >= ? AND o.${at} < ?
        JOIN hq_payments p ON p.till_id = o.till_id AND p.order_id = o.order_id
        WHERE p.status = 'succeeded'
        GROUP BY w.till_id, w.k, p.method`
     ))
       into(acc(row)).push({ method: row.method, amount: Number(row.amount) })
   }
-  await tenders('paid_at', (a) => a.saleTenders)
-  await tenders('voided_at', (a) => a.voidTenders)
-
-  await refundSums(q, acc)
-  await shiftSums(q, acc)
+  sums.push(
+    tenders('paid_at', (a) => a.saleTenders),
+    tenders('voided_at', (a) => a.voidTenders),
+    refundSums(qs, acc),
+    shiftSums(qs, acc)
+  )
 
   // Cash in / out are kept as events only; their own time decides the window.
   const ids = tills.map((t) => t.till.id)
-  for (const m of await db.query<{ till_id: string; type: string; payload: string }>(
-    `SELECT till_id, type, payload FROM events WHERE store_id = ? AND type IN ('shift.cash_in', 'shift.cash_out')
-     AND status <> 'quarantined' AND till_id IN (${ids.map(() => '?').join(', ')})`,
-    [storeId, ...ids]
-  )) {
-    const p = JSON.parse(m.payload) as { amount: number; at: string }
-    const t = tills.find((x) => x.till.id === m.till_id)!
-    ;[t.main, ...t.late].forEach((win, k) => {
-      if (p.at >= win.from && p.at < win.to) {
-        const moves = accs.get(m.till_id)![k]!.moves
-        const [kind, amount] = m.type === 'shift.cash_in' ? ['in', p.amount] : ['out', -p.amount]
-        moves.set(kind, (moves.get(kind) ?? 0) + amount)
-      }
-    })
+  const cashMoves = async () => {
+    for (const m of await db.query<{ till_id: string; type: string; payload: string }>(
+      `SELECT till_id, type, payload FROM events WHERE store_id = ? AND type IN ('shift.cash_in', 'shift.cash_out')
+       AND status <> 'quarantined' AND till_id IN (${ids.map(() => '?').join(', ')})`,
+      [storeId, ...ids]
+    )) {
+      const p = JSON.parse(m.payload) as { amount: number; at: string }
+      const t = tills.find((x) => x.till.id === m.till_id)!
+      ;[t.main, ...t.late].forEach((win, k) => {
+        if (p.at >= win.from && p.at < win.to) {
+          const moves = accs.get(m.till_id)![k]!.moves
+          const [kind, amount] = m.type === 'shift.cash_in' ? ['in', p.amount] : ['out', -p.amount]
+          moves.set(kind, (moves.get(kind) ?? 0) + amount)
+        }
+      })
+    }
   }
 
   // Completeness: shifts still open at the day's end, the last close before it, quarantined events.
-  const open = new Map<string, string[]>()
-  for (const row of await q<{ till_id: string; number: string | null; shift_id: string }>(
-    `SELECT w.till_id, s.number, s.shift_id FROM w JOIN hq_shifts s
-       ON s.till_id = w.till_id AND s.opened_at < w.t AND s.closed_at IS NULL
-     WHERE w.k = '0' ORDER BY w.till_id, s.opened_at`
-  ))
-    open.set(row.till_id, [...(open.get(row.till_id) ?? []), row.number ?? row.shift_id])
-  const lastClosed = new Map(
-    (
-      await q<{ till_id: string; at: string | null }>(
-        `SELECT w.till_id, MAX(s.closed_at) AS at FROM w JOIN hq_shifts s
-           ON s.till_id = w.till_id AND s.closed_at < w.t
-         WHERE w.k = '0' GROUP BY w.till_id`
-      )
-    ).map((row) => [row.till_id, row.at])
-  )
-  const quarantined = new Map(
-    (
-      await db.query<{ till_id: string; n: number }>(
+  const [open, lastClosed, quarantined, late] = await Promise.all([
+    q<{ till_id: string; number: string | null; shift_id: string }>(
+      `SELECT w.till_id, s.number, s.shift_id FROM w JOIN hq_shifts s
+         ON s.till_id = w.till_id AND s.opened_at < w.t AND s.store_id = ? AND s.closed_at IS NULL
+       WHERE w.k = '0' ORDER BY w.till_id, s.opened_at`,
+      [storeId]
+    ).then((rows) => {
+      const out = new Map<string, string[]>()
+      for (const row of rows)
+        out.set(row.till_id, [...(out.get(row.till_id) ?? []), row.number ?? row.shift_id])
+      return out
+    }),
+    q<{ till_id: string; at: string | null }>(
+      `SELECT w.till_id, MAX(s.closed_at) AS at FROM w JOIN hq_shifts s
+         ON s.till_id = w.till_id AND s.closed_at < w.t
+       WHERE w.k = '0' GROUP BY w.till_id`
+    ).then((rows) => new Map(rows.map((row) => [row.till_id, row.at]))),
+    db
+      .query<{ till_id: string; n: number }>(
         "SELECT till_id, COUNT(*) AS n FROM events WHERE store_id = ? AND status = 'quarantined' GROUP BY till_id",
         [storeId]
       )
-    ).map((row) => [row.till_id, Number(row.n)])
-  )
+      .then((rows) => new Map(rows.map((row) => [row.till_id, Number(row.n)]))),
+    tills.some((t) => t.late.length) ? lateOf(qs, timeZone) : new Map<string, LateEvent[]>(),
+    ...sums,
+    cashMoves()
+  ])
 
   const days: TillDay[] = []
   for (const t of tills) {
@@ -323,20 +349,62 @@ async function chunkDays(
         openShifts: open.get(t.till.id) ?? [],
         quarantined: quarantined.get(t.till.id) ?? 0,
         lastShiftClosedAt: lastClosed.get(t.till.id) ?? null,
-        lateEvents: t.late.length ? await lateEvents(db, t.till.id, t.late, timeZone) : []
+        lateEvents: (late.get(t.till.id) ?? []).sort(
+          (a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id)
+        )
       })
     )
   }
   return days
 }
 
-type Query = <T>(sql: string, extra?: SqlValue[]) => Promise<T[]>
+/** A statement after the windows' `WITH`, given the store and the windows' span as its last parameters. */
+type Query = <T>(sql: string) => Promise<T[]>
+
+/** `lateEvents` of the reference for every till at once: what happened in the late windows. */
+async function lateOf(q: Query, timeZone: string): Promise<Map<string, LateEvent[]>> {
+  const out = new Map<string, LateEvent[]>()
+  const add = (
+    kind: LateEvent['kind'],
+    row: { till_id: string; id: string; number: string | null; at: string }
+  ) =>
+    out.set(row.till_id, [
+      ...(out.get(row.till_id) ?? []),
+      { kind, id: row.id, number: row.number, at: row.at, originalDate: localDate(row.at, timeZone) }
+    ])
+  type Row = { till_id: string; id: string; number: string | null; at: string }
+  const [sales, voids, refunds] = await Promise.all([
+    q<Row>(
+      `SELECT w.till_id, o.order_id AS id, o.number, o.paid_at AS at FROM w JOIN hq_orders o
+         ON o.till_id = w.till_id AND o.paid_at >= w.f AND o.paid_at < w.t
+         AND o.store_id = ? AND o.paid_at >= ? AND o.paid_at < ? WHERE w.k <> '0'`
+    ),
+    q<Row>(
+      `SELECT w.till_id, o.order_id AS id, o.number, o.voided_at AS at FROM w JOIN hq_orders o
+         ON o.till_id = w.till_id AND o.voided_at >= w.f AND o.voided_at < w.t
+         AND o.store_id = ? AND o.voided_at >= ? AND o.voided_at < ? WHERE w.k <> '0'`
+    ),
+    q<Row>(
+      `SELECT w.till_id, r.refund_id AS id, r.number, MIN(t.completed_at) AS at FROM w JOIN hq_refund_tenders t
+         ON t.till_id = w.till_id AND t.completed_at >= w.f AND t.completed_at < w.t
+         AND t.store_id = ? AND t.completed_at >= ? AND t.completed_at < ?
+       JOIN hq_refunds r ON r.till_id = t.till_id AND r.refund_id = t.refund_id
+       WHERE w.k <> '0' AND t.status = 'succeeded'
+       GROUP BY w.till_id, w.k, r.refund_id, r.number`
+    )
+  ])
+  for (const row of sales) add('sale', row)
+  for (const row of voids) add('void', row)
+  for (const row of refunds) add('refund', row)
+  return out
+}
 type AccOf = (row: { till_id: string; k: string }) => Acc
 
 /** Refund tenders paid out in each window, and the items of refunds completed in it. */
 async function refundSums(q: Query, acc: AccOf): Promise<void> {
   const paidOut = `FROM w JOIN hq_refund_tenders t
       ON t.till_id = w.till_id AND t.completed_at >= w.f AND t.completed_at < w.t
+         AND t.store_id = ? AND t.completed_at >= ? AND t.completed_at < ?
     JOIN hq_refunds r ON r.till_id = t.till_id AND r.refund_id = t.refund_id
     WHERE t.status = 'succeeded'`
   for (const row of await q<{ till_id: string; k: string; method: string; amount: number; tax: number }>(
@@ -360,7 +428,8 @@ async function refundSums(q: Query, acc: AccOf): Promise<void> {
   for (const row of await q<LineRow>(
     `, c AS (
        SELECT DISTINCT w.till_id, w.k, w.f, w.t, t.refund_id FROM w JOIN hq_refund_tenders t
-         ON t.till_id = w.till_id AND t.completed_at >= w.f AND t.completed_at < w.t),
+         ON t.till_id = w.till_id AND t.completed_at >= w.f AND t.completed_at < w.t
+         AND t.store_id = ? AND t.completed_at >= ? AND t.completed_at < ?),
      d AS (
        SELECT c.till_id, c.k, c.refund_id FROM c JOIN hq_refund_tenders a
          ON a.till_id = c.till_id AND a.refund_id = c.refund_id
@@ -383,6 +452,7 @@ async function shiftSums(q: Query, acc: AccOf): Promise<void> {
   for (const row of await q<{ till_id: string; k: string; amount: number }>(
     `SELECT w.till_id, w.k, SUM(s.float_amount) AS amount FROM w JOIN hq_shifts s
        ON s.till_id = w.till_id AND s.opened_at >= w.f AND s.opened_at < w.t
+       AND s.store_id = ? AND s.opened_at >= ? AND s.opened_at < ?
      GROUP BY w.till_id, w.k`
   )) {
     const moves = acc(row).moves
@@ -401,6 +471,7 @@ async function shiftSums(q: Query, acc: AccOf): Promise<void> {
   }>(
     `SELECT w.till_id, w.k, s.shift_id, s.number, s.kind, s.closed_at, s.expected, s.counted, s.over_short
      FROM w JOIN hq_shifts s ON s.till_id = w.till_id AND s.closed_at >= w.f AND s.closed_at < w.t
+       AND s.store_id = ? AND s.closed_at >= ? AND s.closed_at < ?
      ORDER BY s.closed_at`
   )) {
     const a = acc(s)

@@ -1,7 +1,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { ZReport } from '../../../src/shared/contract/channels/settlement'
-import { consolidatedDay, consolidatedDayReference, type SummedReport } from '../../../src/server/reports/consolidated-day'
+import {
+  consolidatedDay,
+  consolidatedDayReference,
+  type SummedReport
+} from '../../../src/server/reports/consolidated-day'
 import { HQ_STORES, startTestHq, TestTill, type HqStoreKind } from '../../support/hq'
 import { runTill, type TillOp, type TillRun } from '../../support/reporting-till'
 import { toPushed } from '../../support/sync-pusher'

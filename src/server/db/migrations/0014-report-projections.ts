@@ -46,11 +46,14 @@ export const migration0014ReportProjections: HqMigration = {
       tax BIGINT NOT NULL,
       PRIMARY KEY (till_id, refund_id, line_no)
     )`,
+    'CREATE INDEX hq_payments_order ON hq_payments (till_id, order_id)',
+    'CREATE INDEX hq_orders_paid_at ON hq_orders (store_id, paid_at)',
+    'CREATE INDEX hq_orders_voided_at ON hq_orders (store_id, voided_at)',
     'CREATE INDEX hq_orders_till_paid ON hq_orders (till_id, paid_at)',
-    'CREATE INDEX hq_orders_till_voided ON hq_orders (till_id, voided_at)',
-    'CREATE INDEX hq_refund_tenders_till_completed ON hq_refund_tenders (till_id, completed_at)',
+    'CREATE INDEX hq_refund_tenders_completed ON hq_refund_tenders (store_id, completed_at)',
     'CREATE INDEX hq_refund_tenders_refund ON hq_refund_tenders (till_id, refund_id)',
-    'CREATE INDEX hq_shifts_till_opened ON hq_shifts (till_id, opened_at)',
+    'CREATE INDEX hq_shifts_opened ON hq_shifts (store_id, opened_at)',
+    'CREATE INDEX hq_shifts_closed ON hq_shifts (store_id, closed_at)',
     'CREATE INDEX hq_shifts_till_closed ON hq_shifts (till_id, closed_at)',
     'CREATE INDEX events_store_type ON events (store_id, type)'
   ],
