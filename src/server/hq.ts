@@ -3,6 +3,10 @@ import { systemHqClock, type HqClock } from './clock'
 import { openHqDatabase } from './db/open'
 import type { HqDatabase } from './db/types'
 import { createHqApp } from './http/app'
+import { DEFAULT_IDLE_MS } from './admin/auth/sessions'
+import { allowedHosts } from './admin/security'
+import { defaultWebDir, registerWebApp } from './admin/web-app'
+import type { HashParams } from '../main/services/secret-hash'
 import { publishMaster, type MasterWrite } from './pull/master-data'
 import { createWakeups, type Wakeups } from './pull/wakeups'
 import { reapplyQuarantined } from './push/reapply'
@@ -20,6 +24,14 @@ export interface HqOptions {
   clock?: HqClock
   upgraders?: UpgraderRegistry
   logError?: (entry: Record<string, unknown>) => void
+  /** The built hq-web (default: `defaultWebDir()`). */
+  webDir?: string
+  /** A web-app session unused this long ends (default 30 min). */
+  idleMs?: number
+  /** scrypt cost of new head-office passwords (tests lower it). */
+  hashParams?: HashParams
+  /** More `host:port` names the web app answers to (default: KASSA_HQ_ALLOWED_HOSTS, comma-separated). */
+  allowedHosts?: readonly string[]
 }
 
 export interface RunningHq {
@@ -54,13 +66,29 @@ export async function startHq(options: HqOptions): Promise<RunningHq> {
     logError: options.logError ?? ((entry) => process.stderr.write(`${JSON.stringify(entry)}\n`))
   })
   const host = options.host ?? '127.0.0.1'
+  // Filled once the port is known (it may be 0 until then).
+  const hosts = new Set<string>()
   try {
+    await registerWebApp(app, {
+      db,
+      clock,
+      wakeups,
+      hosts,
+      idleMs: options.idleMs ?? DEFAULT_IDLE_MS,
+      hashParams: options.hashParams,
+      webDir: options.webDir ?? defaultWebDir(),
+      logError: options.logError ?? ((entry) => process.stderr.write(`${JSON.stringify(entry)}\n`))
+    })
     await app.listen({ port: options.port ?? 5200, host })
   } catch (error) {
     await db.close()
     throw error
   }
   const port = (app.server.address() as { port: number }).port
+  const extraHosts =
+    options.allowedHosts ??
+    (process.env.KASSA_HQ_ALLOWED_HOSTS ?? '').split(',').filter((h) => h.trim() !== '')
+  for (const name of allowedHosts(host, port, extraHosts)) hosts.add(name)
   // Nonces older than twice the freshness window can never be replayed (the time check refuses first).
   const purge = setInterval(() => {
     const before = new Date(clock.now().getTime() - NONCE_MEMORY_MS).toISOString()

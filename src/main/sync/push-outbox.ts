@@ -59,7 +59,8 @@ export async function pushOutbox(
     const base = {
       tillId: identity.tillId,
       sentAt: options.now().toISOString(),
-      appVersion: options.appVersion
+      appVersion: options.appVersion,
+      backlog: { count: store.outbox.unsyncedCount(), oldestAt: store.outbox.oldestUnsynced()?.at ?? null }
     }
     const { body, count } = batchBody(events, base, maxBytes)
     const last = events[count - 1]!.seq

@@ -12,12 +12,14 @@ import { SyncRefusal } from '../errors'
 import { consolidatedDay } from '../reports/consolidated-day'
 import { consolidatedDayText } from '../reports/consolidated-day-text'
 import { isCalendarDate } from '../reports/zone'
+import { addUser } from './add-user'
 
 const USAGE = [
   'kassa hq [--data-dir DIR] [--database-url URL] [--port N] [--host H]   run the head office (default http://127.0.0.1:5200)',
   '       kassa hq --data-dir DIR enrol-code --store NAME                 print a one-time enrolment code (10 min) for a till of that store',
   '       kassa hq --data-dir DIR publish --store NAME < writes.json      publish master data (a JSON array of { entity, id, op, data })',
   '       kassa hq --data-dir DIR revoke --till T03                       refuse every request of that till from now on',
+  '       kassa hq --data-dir DIR add-user --name N --role owner|manager|auditor [--store S]…  a web-app user; the password is read from stdin',
   '       kassa hq --data-dir DIR report day YYYY-MM-DD [--store S] [--json]  consolidated daily settlement (per till, store, total)'
 ].join('\n')
 
@@ -26,13 +28,17 @@ interface Options {
   port: number
   host: string
   store?: string
+  /** Every `--store` given (add-user: a manager's stores). */
+  stores: string[]
+  name?: string
+  role?: string
   till?: string
   json: boolean
   rest: string[]
 }
 
 function parse(args: readonly string[], env: NodeJS.ProcessEnv): Options {
-  const options: Options = { port: HQ_DEFAULT_PORT, host: '127.0.0.1', json: false, rest: [] }
+  const options: Options = { port: HQ_DEFAULT_PORT, host: '127.0.0.1', json: false, rest: [], stores: [] }
   if (env.KASSA_HQ_DATABASE_URL) options.databaseUrl = env.KASSA_HQ_DATABASE_URL
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!
@@ -48,7 +54,11 @@ function parse(args: readonly string[], env: NodeJS.ProcessEnv): Options {
         throw new UsageError('--port must be a port number (0–65535)')
       options.port = port
     } else if (arg === '--host') options.host = value()
-    else if (arg === '--store') options.store = value()
+    else if (arg === '--store') {
+      options.store = value()
+      options.stores.push(options.store)
+    } else if (arg === '--name') options.name = value()
+    else if (arg === '--role') options.role = value()
     else if (arg === '--till') options.till = value()
     else if (arg === '--json') options.json = true
     else if (arg.startsWith('--')) throw new UsageError(`hq: unknown option ${arg}`)
@@ -157,6 +167,11 @@ export const hqCommand: CliCommand = {
             if (error instanceof SyncRefusal) throw new UsageError(`hq publish: ${error.reason}`)
             throw error
           }
+          return 0
+        }
+        case 'add-user': {
+          await addUser(db, options, await readAll(context.stdin))
+          context.stdout.write(`added ${options.role} "${options.name}"\n`)
           return 0
         }
         case 'revoke': {

@@ -71,7 +71,9 @@ export async function ensureStore(
 export async function createEnrolCode(
   db: HqDatabase,
   clock: HqClock,
-  storeName: string
+  storeName: string,
+  /** Runs in the code's transaction (the web app's audit entry), given the store and expiry. */
+  inTx: (tx: SqlTx, issued: { storeId: string; expiresAt: string }) => Promise<void> = async () => undefined
 ): Promise<{ code: string; storeId: string; expiresAt: string }> {
   let code = ''
   for (let i = 0; i < 8; i++) code += CROCKFORD[randomInt(32)]
@@ -83,6 +85,7 @@ export async function createEnrolCode(
       'INSERT INTO enrol_codes (code_hash, store_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
       [codeHash(code), store.id, now.toISOString(), expiresAt]
     )
+    await inTx(tx, { storeId: store.id, expiresAt })
     return store
   })
   return { code: `${code.slice(0, 4)}-${code.slice(4)}`, storeId: store.id, expiresAt }

@@ -202,8 +202,20 @@ export async function pushBatch(
     }
     const newHigh = fresh.length > 0 ? fresh.at(-1)!.seq : high
     await tx.run(
-      'UPDATE tills SET high_seq = ?, last_push_at = ?, clock_skew_ms = ?, app_version = COALESCE(?, app_version) WHERE id = ?',
-      [newHigh, receivedAt, clockSkewMs, batch.appVersion ?? null, till.id]
+      `UPDATE tills SET high_seq = ?, last_push_at = ?, clock_skew_ms = ?, app_version = COALESCE(?, app_version),
+         backlog = ?, oldest_unsynced_at = ?, clock_offset_ms = ? WHERE id = ?`,
+      [
+        newHigh,
+        receivedAt,
+        clockSkewMs,
+        batch.appVersion ?? null,
+        // What is left once this batch is in: the till counted it as waiting when it sent it.
+        batch.backlog ? Math.max(0, batch.backlog.count - fresh.length) : null,
+        batch.backlog && batch.backlog.count > fresh.length ? batch.backlog.oldestAt : null,
+        // Unflagged too (the request's transit time included): the dashboard shows every till's.
+        skew,
+        till.id
+      ]
     )
     outcomes.sort((a, b) => a.seq - b.seq)
     return { highestContiguousSeq: newHigh, outcomes, clockSkewMs, serverTime: receivedAt }

@@ -254,6 +254,11 @@ export const pushRequestSchema = z
     /** The till's own clock when it sent the batch, uncorrected: how skew is detected and flagged. */
     sentAt: isoTime,
     appVersion: z.string().max(40).optional(),
+    /**
+     * The till's outbox when it sent the batch: events not yet acknowledged (this batch included)
+     * and when the oldest of them was written — the head office's dashboard shows who is behind.
+     */
+    backlog: z.object({ count: z.number().int().min(0), oldestAt: isoTime.nullable() }).optional(),
     events: z.array(pushedEventSchema).min(1).max(MAX_BATCH_EVENTS)
   })
   .superRefine((batch, ctx) => {

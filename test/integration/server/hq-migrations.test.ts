@@ -94,6 +94,44 @@ const cases: Record<number, { before(db: HqDatabase): Promise<void>; after(db: H
         )
         expect(await db.query('SELECT total FROM hq_orders')).toEqual([{ total: 100 }])
       }
+    },
+    5: {
+      async before(db) {
+        await cases[2]!.before(db)
+      },
+      async after(db) {
+        expect(await db.query('SELECT code FROM tills')).toEqual([{ code: 'T01' }])
+        await db.run(
+          "INSERT INTO hq_users (id, name, role, password_hash, failed_attempts, created_at) VALUES ('u1', 'Ann', 'manager', 'scrypt$x', 0, ?)",
+          [T]
+        )
+        await db.run("INSERT INTO hq_user_stores (user_id, store_id) VALUES ('u1', ?)", [STORE])
+        await db.run(
+          "INSERT INTO hq_audit (id, at, user_id, action, subject, details) VALUES ('a1', ?, 'u1', 'stores.create', ?, '{}')",
+          [T, STORE]
+        )
+        await expect(
+          db.run(
+            "INSERT INTO hq_users (id, name, role, password_hash, created_at) VALUES ('u2', 'Bob', 'king', 'h', ?)",
+            [T]
+          )
+        ).rejects.toThrow()
+      }
+    },
+    6: {
+      async before(db) {
+        await cases[2]!.before(db)
+        await db.run('UPDATE tills SET last_push_at = ?, clock_skew_ms = 5 WHERE id = ?', [T, TILL])
+      },
+      async after(db) {
+        expect(
+          await db.query('SELECT last_push_at, backlog, oldest_unsynced_at, clock_offset_ms FROM tills')
+        ).toEqual([{ last_push_at: T, backlog: null, oldest_unsynced_at: null, clock_offset_ms: null }])
+        await db.run('UPDATE tills SET backlog = 3, oldest_unsynced_at = ?, clock_offset_ms = -1200', [T])
+        expect(await db.query('SELECT backlog, clock_offset_ms FROM tills')).toEqual([
+          { backlog: 3, clock_offset_ms: -1200 }
+        ])
+      }
     }
   }
 
@@ -121,7 +159,7 @@ describe.each(HQ_STORES)('head-office migrations (%s)', (kind) => {
   it('refuses a store written by a newer head office, and migrates nothing twice', async () => {
     const db = await open(kind)
     try {
-      expect(await migrateHq(db)).toEqual([1, 2, 3, 4])
+      expect(await migrateHq(db)).toEqual(hqMigrations.map((m) => m.version))
       expect(await migrateHq(db)).toEqual([])
       await db.run("INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'future', 'x')")
       await expect(migrateHq(db)).rejects.toThrow(/version 99/)

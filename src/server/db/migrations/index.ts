@@ -2,6 +2,8 @@ import { migration0001Tills } from './0001-tills'
 import { migration0002Events } from './0002-events'
 import { migration0003MasterData } from './0003-master-data'
 import { migration0004Projections } from './0004-projections'
+import { migration0005HqUsers } from './0005-hq-users'
+import { migration0006TillBacklog } from './0006-till-backlog'
 import { migration0014ReportProjections } from './0014-report-projections'
 import type { HqMigration } from './types'
 
@@ -11,5 +13,7 @@ export const hqMigrations: readonly HqMigration[] = [
   migration0002Events,
   migration0003MasterData,
   migration0004Projections,
+  migration0005HqUsers,
+  migration0006TillBacklog,
   migration0014ReportProjections
 ]

@@ -1,0 +1,30 @@
+import i18next from 'i18next'
+import { initReactI18next } from 'react-i18next'
+import { hqResources, type Language } from './resources'
+
+export type { Language }
+export const LANGUAGES: readonly Language[] = ['zh-CN', 'en']
+const STORAGE_KEY = 'kassa-hq.language'
+
+function initialLanguage(): Language {
+  const saved = typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY)
+  return saved === 'en' || saved === 'zh-CN' ? saved : 'zh-CN'
+}
+
+export const i18n = i18next.createInstance()
+
+void i18n.use(initReactI18next).init({
+  resources: hqResources,
+  lng: initialLanguage(),
+  fallbackLng: 'en',
+  interpolation: { escapeValue: false },
+  returnNull: false
+})
+if (typeof document !== 'undefined') document.documentElement.lang = i18n.language
+
+/** Switches the interface language and remembers it in this browser. */
+export function applyLanguage(language: Language): void {
+  void i18n.changeLanguage(language)
+  document.documentElement.lang = language
+  localStorage.setItem(STORAGE_KEY, language)
+}

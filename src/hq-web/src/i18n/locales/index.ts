@@ -1,0 +1,10 @@
+import type { MessageBundle } from '@renderer/i18n/messages'
+import { shellMessages } from './shell'
+import { storesMessages } from './stores'
+
+/**
+ * Every hq-web area's strings: one file per area exporting a `defineMessages(en, zhCN)` bundle
+ * (zh-CN type-checked to have en's keys), one line here. UI text lives under `hq.<area>`, refusal
+ * texts under `errors.hq.<area>`.
+ */
+export const hqBundles: MessageBundle<object>[] = [shellMessages, storesMessages]

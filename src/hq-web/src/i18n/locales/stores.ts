@@ -1,0 +1,76 @@
+import { defineMessages } from '@renderer/i18n/messages'
+
+const en = {
+  hq: {
+    stores: {
+      title: 'Stores & tills',
+      subtitle: 'Every store, its time zone and its tills as the sync last saw them.',
+      empty: 'No store yet. Create the first one, then issue an enrolment code for each till.',
+      create: 'New store',
+      createTitle: 'Create a store',
+      name: 'Store name',
+      timeZone: 'Time zone',
+      timeZoneHint: 'The store’s business day runs from midnight to midnight in this zone.',
+      save: 'Create store',
+      tills: 'Tills',
+      noTills: 'No till enrolled yet.',
+      enrol: 'Enrolment code',
+      enrolTitle: 'Enrol a till in {{store}}',
+      enrolIntro:
+        'On the till, open Settings → Sync and enter this code, or run kassa sync enrol. It works once.',
+      expires: 'Valid until {{time}}',
+      columns: {
+        till: 'Till',
+        lastSeen: 'Last seen',
+        version: 'App version',
+        backlog: 'Waiting',
+        oldest: 'Oldest unsynced',
+        offset: 'Clock offset',
+        status: 'Status'
+      },
+      status: { active: 'Active', revoked: 'Revoked' },
+      ago: '{{time}} ago',
+      offsetValue: '{{seconds}} s'
+    }
+  },
+  errors: {
+    hq: { stores: { unknown: 'no such store', nameTaken: 'a store of that name exists' } }
+  }
+}
+
+export const storesMessages = defineMessages(en, {
+  hq: {
+    stores: {
+      title: '门店与收银台',
+      subtitle: '每家门店、其时区，以及同步最近看到的各收银台状态。',
+      empty: '还没有门店。先创建第一家门店，再为每台收银台发放注册码。',
+      create: '新建门店',
+      createTitle: '创建门店',
+      name: '门店名称',
+      timeZone: '时区',
+      timeZoneHint: '门店的营业日按此时区的零点到零点计算。',
+      save: '创建门店',
+      tills: '收银台',
+      noTills: '还没有注册收银台。',
+      enrol: '注册码',
+      enrolTitle: '为 {{store}} 注册收银台',
+      enrolIntro: '在收银台上打开"设置 → 同步"并输入此注册码，或运行 kassa sync enrol。只能使用一次。',
+      expires: '有效期至 {{time}}',
+      columns: {
+        till: '收银台',
+        lastSeen: '最近同步',
+        version: '版本',
+        backlog: '待同步',
+        oldest: '最早未同步',
+        offset: '时钟偏差',
+        status: '状态'
+      },
+      status: { active: '使用中', revoked: '已停用' },
+      ago: '{{time}}前',
+      offsetValue: '{{seconds}} 秒'
+    }
+  },
+  errors: {
+    hq: { stores: { unknown: '门店不存在', nameTaken: '已有同名门店' } }
+  }
+})

@@ -1,0 +1,24 @@
+import type { ComponentType } from 'react'
+import { Store, type LucideIcon } from 'lucide-react'
+import type { HqRole } from '@shared/hq-api/route'
+import { StoresScreen } from './stores/StoresScreen'
+
+/** One screen of the head office: its address (`#/<id>`), nav label key, icon and who sees it. */
+export interface HqScreen {
+  id: string
+  /** i18n key of its nav label (`hq.nav.<id>`, in the area's locale file). */
+  label: string
+  icon: LucideIcon
+  roles: readonly HqRole[]
+  component: ComponentType
+}
+
+const EVERYONE = ['owner', 'manager', 'auditor'] as const
+
+/**
+ * Every screen, in nav order (the first one a role may see is where it lands). An area adds its
+ * screen with one line here.
+ */
+export const HQ_SCREENS: HqScreen[] = [
+  { id: 'stores', label: 'hq.nav.stores', icon: Store, roles: EVERYONE, component: StoresScreen }
+]

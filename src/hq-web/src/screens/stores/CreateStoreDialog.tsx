@@ -1,0 +1,74 @@
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Dialog } from '@renderer/components/Dialog'
+import { TextField } from '@renderer/components/TextField'
+import { hqApi } from '@shared/hq-api/index'
+import { call } from '../../api/client'
+import { ErrorNotice, useFieldError } from '../../components/ErrorNotice'
+
+const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'Asia/Shanghai'
+
+/** A new store: its name and IANA time zone (the browser's by default). */
+export function CreateStoreDialog({
+  open,
+  onClose,
+  onCreated
+}: {
+  open: boolean
+  onClose: () => void
+  onCreated: () => void
+}) {
+  const { t } = useTranslation()
+  const fieldError = useFieldError()
+  const [name, setName] = useState('')
+  const [timeZone, setTimeZone] = useState(browserZone)
+  const [error, setError] = useState<unknown>(null)
+  const [busy, setBusy] = useState(false)
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    setBusy(true)
+    try {
+      await call(hqApi.stores.create, { name, timeZone })
+      setName('')
+      setError(null)
+      onCreated()
+    } catch (failure) {
+      setError(failure)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Dialog title={t('hq.stores.createTitle')} open={open} onClose={onClose}>
+      <form onSubmit={(event) => void submit(event)} className="hq-form">
+        <TextField
+          label={t('hq.stores.name')}
+          value={name}
+          onChange={setName}
+          error={fieldError(error, 'name')}
+          data-autofocus
+          required
+        />
+        <TextField
+          label={t('hq.stores.timeZone')}
+          hint={t('hq.stores.timeZoneHint')}
+          value={timeZone}
+          onChange={setTimeZone}
+          error={fieldError(error, 'timeZone')}
+          required
+        />
+        {!fieldError(error, 'name') && !fieldError(error, 'timeZone') && <ErrorNotice error={error} />}
+        <div className="dialog__actions">
+          <button type="button" className="button" onClick={onClose}>
+            {t('hq.common.cancel')}
+          </button>
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {t('hq.stores.save')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

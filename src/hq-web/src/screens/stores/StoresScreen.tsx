@@ -1,0 +1,77 @@
+import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ScreenHeader } from '@renderer/components/ScreenHeader'
+import { hqApi } from '@shared/hq-api/index'
+import type { HqStore } from '@shared/hq-api/stores'
+import { call } from '../../api/client'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { useSession } from '../../session-store'
+import { CreateStoreDialog } from './CreateStoreDialog'
+import { EnrolCodeDialog } from './EnrolCodeDialog'
+import { TillsTable } from './TillsTable'
+
+/** Stores, their tills, new stores (owner) and enrolment codes (owner, a store's manager). */
+export function StoresScreen() {
+  const { t } = useTranslation()
+  const role = useSession((s) => s.user?.role)
+  const [data, setData] = useState<{ stores: HqStore[]; serverTime: string } | null>(null)
+  const [error, setError] = useState<unknown>(null)
+  const [creating, setCreating] = useState(false)
+  const [enrolFor, setEnrolFor] = useState<HqStore | null>(null)
+
+  const load = useCallback(async () => {
+    try {
+      setData(await call(hqApi.stores.list, {}))
+      setError(null)
+    } catch (failure) {
+      setError(failure)
+    }
+  }, [])
+  useEffect(() => void load(), [load])
+
+  return (
+    <section className="screen" aria-labelledby="stores-title">
+      <ScreenHeader titleId="stores-title" title={t('hq.stores.title')} subtitle={t('hq.stores.subtitle')}>
+        <div className="hq-actions">
+          <button type="button" className="button" onClick={() => void load()}>
+            {t('hq.common.refresh')}
+          </button>
+          {role === 'owner' && (
+            <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+              {t('hq.stores.create')}
+            </button>
+          )}
+        </div>
+      </ScreenHeader>
+      <ErrorNotice error={error} />
+      {data && data.stores.length === 0 && <p className="empty-state">{t('hq.stores.empty')}</p>}
+      {data?.stores.map((store) => (
+        <article key={store.id} className="panel hq-store" aria-labelledby={`store-${store.id}`}>
+          <header className="hq-store__header">
+            <div>
+              <h2 id={`store-${store.id}`} className="panel__title">
+                {store.name}
+              </h2>
+              <p className="muted">{store.timeZone}</p>
+            </div>
+            {role !== 'auditor' && (
+              <button type="button" className="button" onClick={() => setEnrolFor(store)}>
+                {t('hq.stores.enrol')}
+              </button>
+            )}
+          </header>
+          <TillsTable tills={store.tills} now={data.serverTime} timeZone={store.timeZone} />
+        </article>
+      ))}
+      <CreateStoreDialog
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={() => {
+          setCreating(false)
+          void load()
+        }}
+      />
+      {enrolFor && <EnrolCodeDialog store={enrolFor} onClose={() => setEnrolFor(null)} />}
+    </section>
+  )
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod'
+import { ANY_ROLE, HQ_ROLES, OWNER, route } from './route'
+
+const name = z.string().trim().min(1).max(60)
+/** At least 10 characters: the head office is reachable from a network, unlike a till's PIN. */
+const newPassword = z.string().min(10).max(200)
+
+export const hqUserSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(HQ_ROLES),
+  /** The stores a manager runs (empty for owner and auditor, who see every store). */
+  storeIds: z.array(z.string()),
+  createdAt: z.string()
+})
+export type HqUser = z.infer<typeof hqUserSchema>
+
+const sessionSchema = z.object({
+  /** True until the first owner exists: the first visit sets up the head office. */
+  setupNeeded: z.boolean(),
+  user: hqUserSchema.nullable()
+})
+
+/** Sign-in, first-run set-up and the people of the head office. */
+export const authApi = {
+  session: route({
+    method: 'GET',
+    path: '/auth/session',
+    input: z.object({}),
+    output: sessionSchema,
+    roles: 'public'
+  }),
+  setup: route({
+    method: 'POST',
+    path: '/auth/setup',
+    input: z.object({ name, password: newPassword }),
+    output: hqUserSchema,
+    roles: 'public'
+  }),
+  login: route({
+    method: 'POST',
+    path: '/auth/login',
+    input: z.object({ name, password: z.string().min(1).max(200) }),
+    output: hqUserSchema,
+    roles: 'public'
+  }),
+  logout: route({
+    method: 'POST',
+    path: '/auth/logout',
+    input: z.object({}),
+    output: z.object({}),
+    roles: ANY_ROLE
+  }),
+  listUsers: route({
+    method: 'GET',
+    path: '/users',
+    input: z.object({}),
+    output: z.object({ users: z.array(hqUserSchema) }),
+    roles: OWNER
+  }),
+  createUser: route({
+    method: 'POST',
+    path: '/users',
+    input: z.object({
+      name,
+      password: newPassword,
+      role: z.enum(HQ_ROLES),
+      storeIds: z.array(z.string().uuid()).max(1000).default([])
+    }),
+    output: hqUserSchema,
+    roles: OWNER
+  })
+}

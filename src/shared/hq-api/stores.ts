@@ -1,0 +1,73 @@
+import { z } from 'zod'
+import { ANY_ROLE, OWNER, WRITERS, route } from './route'
+
+/** An IANA time zone the runtime knows (`Asia/Shanghai`); a store's business day is its local date. */
+export const timeZoneSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(
+    (zone) => {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: zone })
+        return true
+      } catch {
+        return false
+      }
+    },
+    { message: 'is not a time zone' }
+  )
+
+export const tillSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  label: z.string().nullable(),
+  status: z.enum(['active', 'revoked']),
+  appVersion: z.string().nullable(),
+  enrolledAt: z.string(),
+  /** The last push that reached the head office (ISO), or null. */
+  lastSeenAt: z.string().nullable(),
+  /** Events the till said were waiting to be pushed, when it last pushed (null: it never said). */
+  backlog: z.number().int().nullable(),
+  /** When the oldest event still waiting on the till was written (ISO), as the till last said. */
+  oldestUnsyncedAt: z.string().nullable(),
+  /** The till's clock − the head office's at its last push, ms (null: never pushed). */
+  clockOffsetMs: z.number().int().nullable(),
+  highSeq: z.number().int()
+})
+export type HqTill = z.infer<typeof tillSchema>
+
+export const storeSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  timeZone: z.string(),
+  createdAt: z.string(),
+  tills: z.array(tillSchema)
+})
+export type HqStore = z.infer<typeof storeSchema>
+
+/** Stores, their tills and what the sync knows of each, and enrolment codes. */
+export const storesApi = {
+  list: route({
+    method: 'GET',
+    path: '/stores',
+    input: z.object({}),
+    output: z.object({ stores: z.array(storeSchema), serverTime: z.string() }),
+    roles: ANY_ROLE
+  }),
+  create: route({
+    method: 'POST',
+    path: '/stores',
+    input: z.object({ name: z.string().trim().min(1).max(80), timeZone: timeZoneSchema }),
+    output: storeSchema,
+    roles: OWNER
+  }),
+  enrolCode: route({
+    method: 'POST',
+    path: '/stores/enrol-code',
+    input: z.object({ storeId: z.string().uuid() }),
+    output: z.object({ code: z.string(), expiresAt: z.string() }),
+    roles: WRITERS,
+    storeField: 'storeId'
+  })
+}
