@@ -205,11 +205,12 @@ async function chunkDays(
   const q = <T>(sql: string, extra: SqlValue[] = []) => db.query<T>(w + sql, [...params, ...extra])
   // Each statement also names the store and the span of all windows, so the engine reads the
   // rows of those hours through the (store, time) indexes and only then sorts them into windows.
-  const lo = tills.reduce(
-    (m, t) => [t.main, ...t.late].reduce((x, win) => (win.from < x ? win.from : x), m),
-    '9'
-  )
-  const hi = tills.reduce((m, t) => [t.main, ...t.late].reduce((x, win) => (win.to > x ? win.to : x), m), '')
+  const span = (windows: Window[]) => ({
+    lo: windows.reduce((x, win) => (win.from < x ? win.from : x), '9'),
+    hi: windows.reduce((x, win) => (win.to > x ? win.to : x), '')
+  })
+  const { lo, hi } = span(tills.flatMap((t) => [t.main, ...t.late]))
+  const late = span(tills.flatMap((t) => t.late))
   const qs = <T>(sql: string) => q<T>(sql, [storeId, lo, hi])
   const acc = (row: { till_id: string; k: string }) => accs.get(row.till_id)![Number(row.k)]!
 
@@ -304,7 +305,7 @@ async function chunkDays(
   }
 
   // Completeness: shifts still open at the day's end, the last close before it, quarantined events.
-  const [open, lastClosed, quarantined, late] = await Promise.all([
+  const [open, lastClosed, quarantined, lateRows] = await Promise.all([
     q<{ till_id: string; number: string | null; shift_id: string }>(
       `SELECT w.till_id, s.number, s.shift_id FROM w JOIN hq_shifts s
          ON s.till_id = w.till_id AND s.opened_at < w.t AND s.store_id = ? AND s.closed_at IS NULL
@@ -327,7 +328,10 @@ async function chunkDays(
         [storeId]
       )
       .then((rows) => new Map(rows.map((row) => [row.till_id, Number(row.n)]))),
-    tills.some((t) => t.late.length) ? lateOf(qs, timeZone) : new Map<string, LateEvent[]>(),
+    // The late tails only (the evenings after earlier settlements): their own, much shorter span.
+    tills.some((t) => t.late.length)
+      ? lateOf(<T>(sql: string) => q<T>(sql, [storeId, late.lo, late.hi]), timeZone)
+      : new Map<string, LateEvent[]>(),
     ...sums,
     cashMoves()
   ])
@@ -349,7 +353,7 @@ async function chunkDays(
         openShifts: open.get(t.till.id) ?? [],
         quarantined: quarantined.get(t.till.id) ?? 0,
         lastShiftClosedAt: lastClosed.get(t.till.id) ?? null,
-        lateEvents: (late.get(t.till.id) ?? []).sort(
+        lateEvents: (lateRows.get(t.till.id) ?? []).sort(
           (a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id)
         )
       })
