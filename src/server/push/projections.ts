@@ -46,7 +46,15 @@ const orderPaidV1 = z.object({
     )
     .default([]),
   payments: z.array(
-    z.object({ id: z.string(), method: z.string(), amount: minor, status: z.string(), at: z.string() })
+    z.object({
+      id: z.string(),
+      method: z.string(),
+      amount: minor,
+      status: z.string(),
+      at: z.string(),
+      // Our trade number at the provider (out_trade_no); null for cash.
+      tradeNo: z.string().nullish()
+    })
   ),
   coupons: z.array(z.object({ code: z.string(), applied: z.boolean() })).default([])
 })
@@ -66,7 +74,9 @@ const refundCreatedV1 = z.object({
         amount: minor,
         status: z.string(),
         outRequestNo: z.string().min(1),
-        tax: minor.optional()
+        tax: minor.optional(),
+        // The trade number of the payment it gives back (tills since the head office's reconciliation).
+        tradeNo: z.string().nullish()
       })
     )
     .default([]),
@@ -182,7 +192,8 @@ const PAYMENT_COLUMNS = [
   'method',
   'amount',
   'status',
-  'at'
+  'at',
+  'trade_no'
 ] as const
 const REFUND_COLUMNS = [
   'till_id',
@@ -207,7 +218,8 @@ const REFUND_TENDER_COLUMNS = [
   'status',
   'completed_at',
   'day',
-  'tax'
+  'tax',
+  'trade_no'
 ] as const
 const SHIFT_COLUMNS = [
   'till_id',
@@ -320,7 +332,7 @@ export function project(
           ...o.payments.map((p) => ({
             table: 'hq_payments',
             columns: PAYMENT_COLUMNS,
-            row: [tillId, p.id, o.id, storeId, p.method, p.amount, p.status, p.at]
+            row: [tillId, p.id, o.id, storeId, p.method, p.amount, p.status, p.at, p.tradeNo ?? null]
           })),
           ...codes.map((code) => ({
             table: 'hq_coupon_uses',
@@ -395,7 +407,8 @@ export function project(
                 t.status,
                 done ? r.createdAt : null,
                 done ? day(r.createdAt) : null,
-                tenderTax(r, t.outRequestNo)
+                tenderTax(r, t.outRequestNo),
+                t.tradeNo ?? null
               ]
             }
           }),

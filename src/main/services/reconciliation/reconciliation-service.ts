@@ -6,14 +6,14 @@ import type {
 import { formatMinor } from '@shared/money/format'
 import { newId } from '../../core/ids'
 import { DomainError, invalid } from '../../domain/errors'
-import { providerDayOf, providerDayWindow } from '../../domain/reconciliation/provider-day'
+import { providerDayOf, providerDayWindow } from '@shared/reconciliation/provider-day'
 import { providerFeeEntry } from '../../domain/reconciliation/provider-fee-entry'
 import {
   reconcileStatement,
   type BillRow,
   type LocalTrade,
   type ReconciledRow
-} from '../../domain/reconciliation/reconcile-statement'
+} from '@shared/reconciliation/reconcile-statement'
 import type { PaymentProvider } from '../../payments/provider'
 import type { ReconciliationResultRow, ReconciliationRunRow } from '../../store/repos/reconciliation-repo'
 import type { NewNotification } from '../notifications-service'

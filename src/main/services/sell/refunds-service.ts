@@ -511,7 +511,11 @@ export function createRefundsService(
             payload: {
               ...refund,
               lines: withLineTax(refund.lines, store.refunds.lines(id)),
-              tenders: withTenderTax(refund.tenders, store.refunds.tenders(id))
+              tenders: withTenderTax(
+                refund.tenders,
+                store.refunds.tenders(id),
+                (paymentId) => store.payments.byId(paymentId)?.trade_no ?? null
+              )
             }
           }
         })
@@ -560,13 +564,21 @@ export function createRefundsService(
 
 export type RefundsService = ReturnType<typeof createRefundsService>
 
-/** A refund's tenders as its event carries them: the view's fields and each tender's tax (minor units). */
+/**
+ * A refund's tenders as its event carries them: the view's fields, each tender's tax (minor units)
+ * and the trade number of the payment it gives back (null for cash) — the head office matches a
+ * provider's refund row by trade and refund number, whichever till took the payment.
+ */
 function withTenderTax<T extends { outRequestNo: string }>(
   tenders: readonly T[],
-  rows: ReadonlyArray<{ id: string; tax?: number | undefined }>
-): Array<T & { tax: number }> {
-  const tax = new Map(rows.map((row) => [row.id, row.tax]))
-  return tenders.map((tender) => ({ ...tender, tax: tax.get(tender.outRequestNo) ?? 0 }))
+  rows: ReadonlyArray<{ id: string; payment_id: string; tax?: number | undefined }>,
+  tradeNoOf: (paymentId: string) => string | null
+): Array<T & { tax: number; tradeNo: string | null }> {
+  const byId = new Map(rows.map((row) => [row.id, row]))
+  return tenders.map((tender) => {
+    const row = byId.get(tender.outRequestNo)
+    return { ...tender, tax: row?.tax ?? 0, tradeNo: row ? tradeNoOf(row.payment_id) : null }
+  })
 }
 
 /** A refund's lines as its event carries them: the view's fields and each line's tax (minor units). */
