@@ -1,4 +1,5 @@
 import { authApi } from './auth'
+import { reconciliationApi } from './reconciliation'
 import type { HqRoute } from './route'
 import { storesApi } from './stores'
 
@@ -9,7 +10,8 @@ import { storesApi } from './stores'
  */
 export const hqApi = {
   auth: authApi,
-  stores: storesApi
+  stores: storesApi,
+  reconciliation: reconciliationApi
 }
 
 export type HqApi = typeof hqApi

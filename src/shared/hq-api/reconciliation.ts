@@ -71,11 +71,12 @@ export const reconciliationApi = {
       provider: reconProviderSchema,
       date: dateSchema,
       fileName: z.string().trim().min(1).max(200),
-      // ≤ 12 MiB of file, as base64.
-      fileBase64: z.string().min(1, 'is required').max(16_000_000)
+      // ≤ 9 MiB of file, as base64.
+      fileBase64: z.string().min(1, 'is required').max(12_600_000)
     }),
     output: reconRunSchema,
-    roles: OWNER
+    roles: OWNER,
+    bodyLimit: 13 * 1024 * 1024
   }),
   list: route({
     method: 'GET',

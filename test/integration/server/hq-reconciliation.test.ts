@@ -2,10 +2,12 @@ import iconv from 'iconv-lite'
 import { v7 as uuidv7 } from 'uuid'
 import { describe, expect, it } from 'vitest'
 import { ALIPAY_BILL_COLUMNS } from '../../../src/main/payments/sandbox/alipay-bill-file'
+import { hqApi } from '../../../src/shared/hq-api/index'
 import { HqRefusal } from '../../../src/server/admin/refusal'
 import { reconcileBill } from '../../../src/server/reconciliation/reconcile-bill'
 import { listRuns, runView } from '../../../src/server/reconciliation/recon-runs'
 import { HQ_STORES, paidOrder, startTestHq, TestTill, type HqStoreKind } from '../../support/hq'
+import { HqWebClient } from '../../support/hq-web'
 import { toPushed, type OutboxRow } from '../../support/sync-pusher'
 
 const DATE = '2026-11-20'
@@ -208,5 +210,51 @@ describe.each(HQ_STORES)('reconciliation across tills (%s)', (kind: HqStoreKind)
       params: { day: '2026-11-21', date: DATE }
     })
     expect(await listRuns(hq.db, {})).toEqual([])
+  })
+
+  it('runs over the web API: the owner uploads a bill (larger than the server’s 1 MiB default), the run is audited, listed and read back', async () => {
+    const hq = await startTestHq(kind, { hashParams: { N: 2 ** 10, r: 8, p: 1 } })
+    const owner = new HqWebClient(hq.url)
+    await owner.call(hqApi.auth.setup, { name: 'Olga', password: 'owner-secret-4711' })
+    const till = await TestTill.enrolled(hq, 'North')
+    expect((await till.push([toPushed(sale(1, 'K1', 10000, at('10:00')), till.tillId)])).status).toBe(200)
+    // A big day: 9,000 rows of trades no till recorded, and K1.
+    const rows: BillLine[] = [{ tradeNo: 'K1', type: '交易', amount: '100.00', time: `${DATE} 10:00:02` }]
+    for (let i = 0; i < 9000; i++)
+      rows.push({ tradeNo: `X${i}`, type: '交易', amount: '1.00', time: `${DATE} 11:00:00` })
+    const fileBase64 = alipayBill(rows)
+    expect(fileBase64.length).toBeGreaterThan(1024 * 1024)
+    const run = await owner.call(hqApi.reconciliation.run, {
+      provider: 'alipay',
+      date: DATE,
+      fileName: 'big.csv',
+      fileBase64
+    })
+    expect(run).toMatchObject({ billRows: 9001, matched: 1, differences: 9000 })
+    expect(run.rows.find((r) => r.tradeNo === 'K1')).toMatchObject({
+      result: 'matched',
+      till: { id: till.tillId }
+    })
+    expect((await owner.call(hqApi.reconciliation.list, {})).runs.map((r) => r.id)).toEqual([run.id])
+    expect((await owner.call(hqApi.reconciliation.get, { id: run.id })).rows).toHaveLength(9001)
+    const [audit] = await hq.db.query<{ action: string; subject: string; details: string }>(
+      "SELECT action, subject, details FROM hq_audit WHERE action = 'reconciliation.run'"
+    )
+    expect(audit).toMatchObject({ action: 'reconciliation.run', subject: run.id })
+    expect(JSON.parse(audit!.details)).toMatchObject({ provider: 'alipay', date: DATE, matched: 1 })
+    // A refusal crosses the API with its field and key.
+    const wrong = await owner.send(hqApi.reconciliation.run, {
+      provider: 'wechat',
+      date: DATE,
+      fileName: 'x.csv',
+      fileBase64
+    })
+    expect(wrong.status).toBe(400)
+    expect(wrong.body).toMatchObject({
+      error: { code: 'VALIDATION', field: 'fileBase64', key: 'errors.hq.reconciliation.notABill' }
+    })
+    expect(
+      (await owner.send(hqApi.reconciliation.get, { id: '00000000-0000-4000-8000-000000000000' })).status
+    ).toBe(404)
   })
 })

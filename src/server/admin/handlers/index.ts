@@ -1,9 +1,11 @@
 import type { HandlerMap } from '../context'
 import { authHandlers } from './auth-handlers'
+import { reconciliationHandlers } from './reconciliation-handlers'
 import { storesHandlers } from './stores-handlers'
 
 /** Every area's handlers; an area adds one line (its routes are declared in `src/shared/hq-api`). */
 export const hqHandlers: HandlerMap = {
   auth: authHandlers,
-  stores: storesHandlers
+  stores: storesHandlers,
+  reconciliation: reconciliationHandlers
 }
