@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react'
-import { Store, type LucideIcon } from 'lucide-react'
+import { Scale, Store, type LucideIcon } from 'lucide-react'
 import type { HqRole } from '@shared/hq-api/route'
+import { ReconciliationScreen } from './reconciliation/ReconciliationScreen'
 import { StoresScreen } from './stores/StoresScreen'
 
 /** One screen of the head office: its address (`#/<id>`), nav label key, icon and who sees it. */
@@ -20,5 +21,12 @@ const EVERYONE = ['owner', 'manager', 'auditor'] as const
  * screen with one line here.
  */
 export const HQ_SCREENS: HqScreen[] = [
-  { id: 'stores', label: 'hq.nav.stores', icon: Store, roles: EVERYONE, component: StoresScreen }
+  { id: 'stores', label: 'hq.nav.stores', icon: Store, roles: EVERYONE, component: StoresScreen },
+  {
+    id: 'reconciliation',
+    label: 'hq.nav.reconciliation',
+    icon: Scale,
+    roles: ['owner', 'auditor'],
+    component: ReconciliationScreen
+  }
 ]

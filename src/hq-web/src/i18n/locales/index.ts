@@ -1,4 +1,5 @@
 import type { MessageBundle } from '@renderer/i18n/messages'
+import { reconciliationMessages } from './reconciliation'
 import { shellMessages } from './shell'
 import { storesMessages } from './stores'
 
@@ -7,4 +8,4 @@ import { storesMessages } from './stores'
  * (zh-CN type-checked to have en's keys), one line here. UI text lives under `hq.<area>`, refusal
  * texts under `errors.hq.<area>`.
  */
-export const hqBundles: MessageBundle<object>[] = [shellMessages, storesMessages]
+export const hqBundles: MessageBundle<object>[] = [shellMessages, storesMessages, reconciliationMessages]
