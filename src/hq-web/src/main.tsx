@@ -1,5 +1,6 @@
 import '@renderer/styles/app.css'
 import '@renderer/styles/components.css'
+import '@renderer/styles/accounts.css'
 import './styles/hq.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'

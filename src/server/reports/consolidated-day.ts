@@ -112,16 +112,18 @@ type StoreDays = (
  * The consolidated daily settlement of `date` (YYYY-MM-DD, each store's local date): per till
  * the till's own Z-report (its `buildZReport` over the till's aggregates, summed in SQL over the
  * projections by `storeTillDays`), per store and per currency across the chain the same figures
- * over all their tills. `storeName` limits it to one store. Reads only. Throws
- * `Error('no store …')` for an unknown store name.
+ * over all their tills. `storeName` limits it to one store, `only` to the stores it accepts.
+ * Reads only. Throws `Error('no store …')` for an unknown store name.
  */
 export function consolidatedDay(
   db: HqDatabase,
   clock: HqClock,
   date: string,
-  storeName?: string
+  storeName?: string,
+  /** Only the stores this accepts (a manager's), totals included. */
+  only: (storeId: string) => boolean = () => true
 ): Promise<ConsolidatedDay> {
-  return consolidate(storeTillDays, db, clock, date, storeName)
+  return consolidate(storeTillDays, db, clock, date, storeName, only)
 }
 
 /**
@@ -132,14 +134,15 @@ export function consolidatedDayReference(
   db: HqDatabase,
   clock: HqClock,
   date: string,
-  storeName?: string
+  storeName?: string,
+  only: (storeId: string) => boolean = () => true
 ): Promise<ConsolidatedDay> {
   const oneByOne: StoreDays = async (db, _storeId, tills, date, timeZone, now) => {
     const days: TillDay[] = []
     for (const till of tills) days.push(await tillDay(db, till, date, timeZone, now))
     return days
   }
-  return consolidate(oneByOne, db, clock, date, storeName)
+  return consolidate(oneByOne, db, clock, date, storeName, only)
 }
 
 async function consolidate(
@@ -147,7 +150,8 @@ async function consolidate(
   db: HqDatabase,
   clock: HqClock,
   date: string,
-  storeName?: string
+  storeName: string | undefined,
+  only: (storeId: string) => boolean
 ): Promise<ConsolidatedDay> {
   const now = clock.now()
   const at = now.toISOString()
@@ -160,7 +164,7 @@ async function consolidate(
   if (storeName !== undefined && stores.length === 0) throw new Error(`no store "${storeName}"`)
   const out: StoreDay[] = []
   const byCurrency = new Map<string, TillDay[]>()
-  for (const store of stores) {
+  for (const store of stores.filter((s) => only(s.id))) {
     const tills = await db.query<TillRow>(
       'SELECT id, code, label, high_seq, last_push_at FROM tills WHERE store_id = ? ORDER BY code',
       [store.id]

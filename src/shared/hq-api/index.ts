@@ -1,6 +1,8 @@
 import { authApi } from './auth'
+import { dashboardApi } from './dashboard'
 import { reconciliationApi } from './reconciliation'
 import type { HqRoute } from './route'
+import { settlementApi } from './settlement'
 import { storesApi } from './stores'
 
 /**
@@ -11,6 +13,8 @@ import { storesApi } from './stores'
 export const hqApi = {
   auth: authApi,
   stores: storesApi,
+  dashboard: dashboardApi,
+  settlement: settlementApi,
   reconciliation: reconciliationApi
 }
 

@@ -11,7 +11,7 @@ export function UserMenu() {
   return (
     <div className="user-menu hq-user" aria-label={t('hq.user.menu', { name: user.name })} role="group">
       <span className="hq-user__name">{user.name}</span>
-      <span className="chip user-menu__role">{t(`hq.roles.${user.role}`)}</span>
+      <span className="user-menu__role">{t(`hq.roles.${user.role}`)}</span>
       <button type="button" className="button button--small" onClick={() => void signOut()}>
         <LogOut size={16} aria-hidden="true" /> {t('hq.user.signOut')}
       </button>

@@ -1,6 +1,8 @@
 import type { ComponentType } from 'react'
-import { Scale, Store, type LucideIcon } from 'lucide-react'
+import { Calculator, LayoutDashboard, Scale, Store, type LucideIcon } from 'lucide-react'
 import type { HqRole } from '@shared/hq-api/route'
+import { DashboardScreen } from './dashboard/DashboardScreen'
+import { SettlementScreen } from './settlement/SettlementScreen'
 import { ReconciliationScreen } from './reconciliation/ReconciliationScreen'
 import { StoresScreen } from './stores/StoresScreen'
 
@@ -21,6 +23,20 @@ const EVERYONE = ['owner', 'manager', 'auditor'] as const
  * screen with one line here.
  */
 export const HQ_SCREENS: HqScreen[] = [
+  {
+    id: 'dashboard',
+    label: 'hq.nav.dashboard',
+    icon: LayoutDashboard,
+    roles: EVERYONE,
+    component: DashboardScreen
+  },
+  {
+    id: 'settlement',
+    label: 'hq.nav.settlement',
+    icon: Calculator,
+    roles: EVERYONE,
+    component: SettlementScreen
+  },
   { id: 'stores', label: 'hq.nav.stores', icon: Store, roles: EVERYONE, component: StoresScreen },
   {
     id: 'reconciliation',

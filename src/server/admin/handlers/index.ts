@@ -1,5 +1,7 @@
 import type { HandlerMap } from '../context'
 import { authHandlers } from './auth-handlers'
+import { dashboardHandlers } from './dashboard-handlers'
+import { settlementHandlers } from './settlement-handlers'
 import { reconciliationHandlers } from './reconciliation-handlers'
 import { storesHandlers } from './stores-handlers'
 
@@ -7,5 +9,7 @@ import { storesHandlers } from './stores-handlers'
 export const hqHandlers: HandlerMap = {
   auth: authHandlers,
   stores: storesHandlers,
+  dashboard: dashboardHandlers,
+  settlement: settlementHandlers,
   reconciliation: reconciliationHandlers
 }

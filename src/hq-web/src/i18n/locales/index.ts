@@ -1,4 +1,6 @@
 import type { MessageBundle } from '@renderer/i18n/messages'
+import { dashboardMessages } from './dashboard'
+import { settlementMessages } from './settlement'
 import { reconciliationMessages } from './reconciliation'
 import { shellMessages } from './shell'
 import { storesMessages } from './stores'
@@ -8,4 +10,10 @@ import { storesMessages } from './stores'
  * (zh-CN type-checked to have en's keys), one line here. UI text lives under `hq.<area>`, refusal
  * texts under `errors.hq.<area>`.
  */
-export const hqBundles: MessageBundle<object>[] = [shellMessages, storesMessages, reconciliationMessages]
+export const hqBundles: MessageBundle<object>[] = [
+  shellMessages,
+  storesMessages,
+  dashboardMessages,
+  settlementMessages,
+  reconciliationMessages
+]

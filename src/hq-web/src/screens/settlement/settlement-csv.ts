@@ -1,0 +1,64 @@
+import Papa from 'papaparse'
+import type { TFunction } from 'i18next'
+import type { ConsolidatedDayView } from '@shared/hq-api/settlement'
+import { minorDigits } from '@shared/money/currencies'
+import { minorToDecimal } from '@shared/money/format'
+
+type Figures = ConsolidatedDayView['totals'][number]
+
+/** The figures one row of the table and the CSV shows, from a (till's, store's, summed) Z-report. */
+export function rowFigures(report: Figures) {
+  return {
+    orders: report.orderCount,
+    sales: report.salesTotal,
+    voids: report.voids.sales,
+    refunds: report.refunds.amount,
+    netSales: report.netSales,
+    tax: report.taxTotal,
+    rounding: report.cashRounding,
+    collected: report.collected
+  }
+}
+
+const AMOUNTS = ['sales', 'voids', 'refunds', 'netSales', 'tax', 'rounding', 'collected'] as const
+
+/**
+ * The day as CSV for Excel: a UTF-8 byte-order mark (else Excel reads Chinese as mojibake), one
+ * row per till, per store and per currency total, amounts as exact decimals of the currency
+ * (from minor units, never a float), headers in the interface language.
+ */
+export function settlementCsv(day: ConsolidatedDayView, t: TFunction): string {
+  const header = [
+    t('hq.settlement.date'),
+    t('hq.settlement.store'),
+    t('hq.settlement.columns.scope'),
+    t('hq.settlement.columns.status'),
+    t('fields.currency'),
+    t('hq.settlement.columns.orders'),
+    ...AMOUNTS.map((key) => t(`hq.settlement.columns.${key}`))
+  ]
+  const row = (store: string, scope: string, status: string, report: Figures) => {
+    const figures = rowFigures(report)
+    const digits = minorDigits(report.currency)
+    return [
+      day.date,
+      store,
+      scope,
+      status,
+      report.currency,
+      String(figures.orders),
+      ...AMOUNTS.map((key) => minorToDecimal(figures[key], digits))
+    ]
+  }
+  const status = (complete: boolean) =>
+    complete ? t('hq.settlement.complete') : t('hq.settlement.incomplete')
+  const rows: string[][] = []
+  for (const store of day.stores) {
+    for (const till of store.tills)
+      rows.push(row(store.name, till.tillCode, status(till.completeness.complete), till.report))
+    rows.push(row(store.name, t('hq.settlement.storeTotal'), status(store.complete), store.report))
+  }
+  for (const total of day.totals)
+    rows.push(row('', t('hq.settlement.total', { currency: total.currency }), status(day.complete), total))
+  return `\ufeff${Papa.unparse([header, ...rows])}\r\n`
+}

@@ -1,0 +1,152 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { test as base, expect, type Page } from '@playwright/test'
+import { startKassa } from '../fixtures'
+
+const KASSA = join(resolve(__dirname, '..', '..', '..'), 'out', 'node', 'kassa.cjs')
+
+/** `kassa …` from the built CLI (`npm run build:web` builds it); throws with stderr unless it exits 0. */
+export function kassa(args: string[], input?: string): string {
+  const run = spawnSync(process.execPath, [KASSA, ...args], { encoding: 'utf8', ...(input ? { input } : {}) })
+  if (run.status !== 0) throw new Error(`kassa ${args.join(' ')}: ${run.stderr}`)
+  return run.stdout
+}
+
+export const freePort = (): Promise<number> =>
+  new Promise((done) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => done(port))
+    })
+  })
+
+const stop = (child: ChildProcess): Promise<void> =>
+  child.exitCode !== null
+    ? Promise.resolve()
+    : new Promise((done) => {
+        child.once('exit', () => done())
+        child.kill('SIGTERM')
+      })
+
+/** A head office run as `kassa hq` (sync API and web app on one port) over a temp data dir. */
+export interface HeadOffice {
+  url: string
+  port: number
+  dataDir: string
+  stop(): Promise<void>
+}
+
+export async function startHeadOffice(dataDir: string): Promise<HeadOffice> {
+  const port = await freePort()
+  const child = spawn(process.execPath, [KASSA, 'hq', '--data-dir', dataDir, '--port', String(port)], {
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  await new Promise<void>((ready, fail) => {
+    let output = ''
+    const timer = setTimeout(() => fail(new Error(`kassa hq did not start: ${output}`)), 20_000)
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      if (output.includes(`:${port}`)) {
+        clearTimeout(timer)
+        ready()
+      }
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', onData)
+    child.on('exit', (code) => fail(new Error(`kassa hq exited ${code}: ${output}`)))
+  })
+  return { url: `http://127.0.0.1:${port}/`, port, dataDir, stop: () => stop(child) }
+}
+
+/**
+ * A till in its own data dir: `kassa simulate` sells on it (setting it up with the demo shop on
+ * first use), `enrol` joins it to the head office with a code, `syncNow` pushes, `report` is its
+ * own Z-report (`kassa report day --json`), `openWeb` starts web mode over it (stopped after the test).
+ */
+export interface TestTillDir {
+  dataDir: string
+  simulate(date: string, orders: number, seed?: number): void
+  enrol(hqUrl: string, code: string): void
+  syncNow(): void
+  report(
+    date: string
+  ): { orderCount: number; netSales: number; collected: number; currency: string } & Record<string, unknown>
+  openWeb(): Promise<string>
+}
+
+export interface HqFixtures {
+  hq: HeadOffice
+  till: TestTillDir
+}
+
+/**
+ * Playwright fixtures: `hq`, a fresh head office on a free port; `till`, a fresh till data dir
+ * next to it. Both are removed after the test.
+ */
+export const test = base.extend<HqFixtures>({
+  hq: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'kassa-e2e-hq-'))
+    const hq = await startHeadOffice(dir)
+    await use(hq)
+    await hq.stop()
+    rmSync(dir, { recursive: true, force: true })
+  },
+  till: async ({}, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kassa-e2e-hq-till-'))
+    const web: ChildProcess[] = []
+    await use({
+      dataDir,
+      simulate: (date, orders, seed = 1) =>
+        void kassa([
+          '--data-dir',
+          dataDir,
+          'simulate',
+          '--date',
+          date,
+          '--orders',
+          String(orders),
+          '--seed',
+          String(seed)
+        ]),
+      enrol: (hqUrl, code) =>
+        void kassa([
+          '--data-dir',
+          dataDir,
+          'sync',
+          'enrol',
+          '--hq',
+          hqUrl.replace(/\/$/, ''),
+          '--code',
+          code
+        ]),
+      syncNow: () => void kassa(['--data-dir', dataDir, 'sync', 'now']),
+      report: (date) => JSON.parse(kassa(['--data-dir', dataDir, 'report', 'day', date, '--json'])),
+      async openWeb() {
+        const started = await startKassa(dataDir)
+        web.push(started.process)
+        return started.url
+      }
+    })
+    for (const child of web) await stop(child)
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+})
+
+export const OWNER = { name: 'Olga', password: 'owner-pass-4711' }
+
+/** First run on a fresh head office: the owner is created through the set-up screen, in `language`. */
+export async function setUpOwner(page: Page, hq: HeadOffice, language: 'en' | 'zh-CN' = 'en'): Promise<void> {
+  await page.goto(hq.url)
+  if (language === 'en') await page.getByRole('button', { name: 'English' }).click()
+  const en = language === 'en'
+  await page.getByLabel(en ? 'Name' : '用户名').fill(OWNER.name)
+  await page.getByLabel(en ? 'Password' : '密码', { exact: true }).fill(OWNER.password)
+  await page.getByLabel(en ? 'Repeat the password' : '再次输入密码').fill(OWNER.password)
+  await page.getByRole('button', { name: en ? 'Create the owner and sign in' : '创建店主并登录' }).click()
+  await expect(page.getByRole('navigation', { name: en ? 'Head office' : '总部' })).toBeVisible()
+}
+
+export { expect }

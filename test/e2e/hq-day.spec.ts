@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs'
+import type { Page } from '@playwright/test'
+import Papa from 'papaparse'
+import { formatMinor, minorToDecimal } from '../../src/shared/money/format'
+import { snap } from './fixtures'
+import { expect, OWNER, setUpOwner, test } from './helpers/hq'
+
+const DATE = '2026-11-20'
+const STORE = 'Harbour Street'
+const SIZES = [
+  { name: '1024', width: 1024, height: 768 },
+  { name: '1366', width: 1366, height: 860 }
+] as const
+
+/** The page never scrolls sideways: wide tables scroll inside their own box. */
+async function expectNoSideScroll(page: Page) {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+  )
+  expect(overflow).toBeLessThanOrEqual(0)
+}
+
+test('a till sells, enrols and syncs; the head office shows its day complete with the till’s own Z-report figures', async ({
+  page,
+  hq,
+  till
+}) => {
+  // The till and the store keep the same zone, so both cut the business day at the same midnight.
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone
+  await page.setViewportSize({ width: 1024, height: 768 })
+  await page.goto(hq.url)
+  await expect(page.getByRole('heading', { name: '设置总部' })).toBeVisible()
+  await snap(page, 'hq-setup-1024-zh-CN')
+  await setUpOwner(page, hq, 'en')
+
+  // A store, and an enrolment code for its till.
+  await page.getByRole('link', { name: 'Stores & tills' }).click()
+  await page.getByRole('button', { name: 'New store' }).click()
+  const create = page.getByRole('dialog', { name: 'Create a store' })
+  await create.getByLabel('Store name').fill(STORE)
+  await create.getByLabel('Time zone').fill(zone)
+  await create.getByRole('button', { name: 'Create store' }).click()
+  await expect(page.getByRole('heading', { name: STORE })).toBeVisible()
+  await page.getByRole('button', { name: 'Enrolment code' }).click()
+  const enrol = page.getByRole('dialog', { name: `Enrol a till in ${STORE}` })
+  await expect(enrol.getByTestId('enrol-code')).toHaveText(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/)
+  const code = (await enrol.getByTestId('enrol-code').textContent())!.trim()
+  await snap(page, 'hq-enrol-code-1024-en')
+  await enrol.getByRole('button', { name: 'Close' }).click()
+
+  // The till sells a day (shift opened, sales, refunds, a void, shift closed), enrols and pushes.
+  till.simulate(DATE, 8, 11)
+  // …and sells today too, so the dashboard has something to chart.
+  till.simulate(new Intl.DateTimeFormat('en-CA').format(new Date()), 6, 12)
+  till.enrol(hq.url, code)
+  till.syncNow()
+  const own = till.report(DATE)
+  expect(own.orderCount).toBeGreaterThan(0)
+
+  await page.getByRole('button', { name: 'Refresh' }).click()
+  await expect(page.getByRole('rowheader', { name: /^T01/ })).toBeVisible()
+
+  // The day: complete, and the till's row is its own Z-report.
+  await page.getByRole('link', { name: 'Daily settlement' }).click()
+  await page.getByLabel('Business day').fill(DATE)
+  await page.getByRole('button', { name: 'Show', exact: true }).click()
+  await expect(page.getByTestId('day-status')).toHaveText(/Every till that sold has synced/)
+  const row = page.locator('tr[data-till="T01"]')
+  await expect(row.locator('td').nth(0)).toContainText('Complete')
+  const money = (minor: number) => formatMinor(minor, own.currency, 'en').replace('-', '\u2212')
+  await expect(row.locator('td').nth(1)).toHaveText(String(own.orderCount))
+  await expect(row.locator('td').nth(5)).toHaveText(money(own.netSales))
+  await expect(row.locator('td').nth(7)).toHaveText(money(own.collected))
+  await expectNoSideScroll(page)
+
+  // Drill down to an order, its lines and tenders.
+  await row.getByRole('button', { name: /Orders/ }).click()
+  const orders = page.getByRole('dialog', { name: new RegExp(`Orders of ${STORE} T01`) })
+  await orders
+    .getByRole('button', { name: /^Open order/ })
+    .first()
+    .click()
+  // The dialog now bears the order's number.
+  const detail = page.getByRole('dialog').getByTestId('order-detail')
+  await expect(detail.getByRole('columnheader', { name: 'Item' })).toBeVisible()
+  await expect(detail.locator('tbody tr').first()).toBeVisible()
+  await snap(page, 'hq-order-1024-en')
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click()
+
+  // CSV for Excel: a byte-order mark, and the till's row with its figures as exact decimals.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export CSV' }).click()
+  ])
+  const text = readFileSync((await download.path())!, 'utf8')
+  expect(text.charCodeAt(0)).toBe(0xfeff)
+  const rows = Papa.parse<string[]>(text.slice(1).trim()).data
+  const header = rows[0]!
+  const tillRow = rows.find((r) => r[2] === 'T01')!
+  const digits = own.currency === 'JPY' ? 0 : 2
+  expect(tillRow[header.indexOf('Net sales')]).toBe(minorToDecimal(own.netSales, digits))
+  expect(tillRow[header.indexOf('Orders')]).toBe(String(own.orderCount))
+
+  // Every screen at both sizes and in both languages.
+  for (const size of SIZES) {
+    await page.setViewportSize({ width: size.width, height: size.height })
+    for (const language of ['zh-CN', 'en'] as const) {
+      await page.getByRole('button', { name: language === 'en' ? 'English' : '中文' }).click()
+      for (const [screen, hash] of [
+        ['dashboard', '#/dashboard'],
+        ['settlement', `#/settlement?date=${DATE}`],
+        ['stores', '#/stores']
+      ] as const) {
+        await page.goto(hq.url + hash)
+        await expect(page.locator('.screen__title')).toBeVisible()
+        if (screen === 'dashboard')
+          await expect(page.locator('.recharts-bar-rectangle').first()).toBeVisible()
+        await expectNoSideScroll(page)
+        await snap(page, `hq-${screen}-${size.name}-${language}`)
+        // The screen scrolls inside the shell: its lower part too.
+        await page.locator('.shell__main').evaluate((main) => main.scrollTo(0, main.scrollHeight))
+        await snap(page, `hq-${screen}-${size.name}-${language}-end`)
+      }
+    }
+  }
+
+  // Sign out, and back in through the sign-in screen.
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await expect(page.getByRole('heading', { name: 'Sign in to the head office' })).toBeVisible()
+  await snap(page, 'hq-login-1366-en')
+  await page.getByLabel('Name').fill(OWNER.name)
+  await page.getByLabel('Password').fill(OWNER.password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByRole('link', { name: 'Dashboard' })).toBeVisible()
+})
