@@ -90,7 +90,7 @@ test('the owner uploads an Alipay bill and sees it matched against the till’s 
   const file = join(mkdtempSync(join(tmpdir(), 'kassa-bill-')), `alipay-${DATE}.csv`)
   writeFileSync(file, alipayBill(rows))
 
-  await page.getByRole('link', { name: 'Reconciliation' }).click()
+  await page.getByRole('link', { name: 'Reconcile' }).click()
   await expect(page.getByRole('heading', { name: 'Reconciliation across tills' })).toBeVisible()
   await page.getByLabel('Provider', { exact: true }).selectOption('alipay')
   await page.getByLabel('Provider business day').fill(DATE)
@@ -129,6 +129,12 @@ test('the owner uploads an Alipay bill and sees it matched against the till’s 
       )
       await expectNoSideScroll(page)
       await snap(page, `hq-reconciliation-${size.name}-${language}`)
+      // The screen scrolls inside the shell: the matched bill's rows, then the list of runs.
+      await page.locator('.hq-recon__detail .kpis').evaluate((el) => el.scrollIntoView())
+      await snap(page, `hq-reconciliation-${size.name}-${language}-rows`)
+      await page.locator('.shell__main').evaluate((main) => main.scrollTo(0, main.scrollHeight))
+      await snap(page, `hq-reconciliation-${size.name}-${language}-end`)
+      await page.locator('.shell__main').evaluate((main) => main.scrollTo(0, 0))
     }
   }
 })

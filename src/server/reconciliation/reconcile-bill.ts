@@ -130,17 +130,26 @@ export async function reconcileBill(
   return (await runView(db, id))!
 }
 
-/** The bill's rows, by the till's own reader; its refusals re-keyed under `errors.hq.reconciliation`. */
+/** The till's reader's refusals and the head office's keys for them (same parameters). */
+const BILL_KEYS: Record<string, string> = {
+  'errors.reconciliation.notABill': 'errors.hq.reconciliation.notABill',
+  'errors.reconciliation.otherDay': 'errors.hq.reconciliation.otherDay',
+  'errors.reconciliation.rowTime': 'errors.hq.reconciliation.rowTime',
+  'errors.reconciliation.rowTradeNo': 'errors.hq.reconciliation.rowTradeNo',
+  'errors.validation.fileEmpty': 'errors.hq.reconciliation.fileEmpty'
+}
+
+/** The bill's rows, by the till's own reader; its refusals re-keyed under `errors.hq.reconciliation.*`. */
 function readBill(upload: BillUpload) {
   try {
     return readBillFile({ provider: upload.provider, date: upload.date, fileBase64: upload.fileBase64 })
   } catch (error) {
     if (!(error instanceof DomainError)) throw error
-    const name = error.i18n.key.split('.').pop()!
     throw new HqRefusal(
       'VALIDATION',
       error.message,
-      `errors.hq.reconciliation.${name}`,
+      // A key the map does not know is the till's own (its text is in the hq-web's locales too).
+      BILL_KEYS[error.i18n.key] ?? error.i18n.key,
       error.field,
       error.i18n.params as Record<string, string | number> | undefined
     )

@@ -3,7 +3,7 @@ import { defineMessages } from '@renderer/i18n/messages'
 // Results, kinds, notes and provider names are the till's (`reconciliation.*`): the same words for the same matcher.
 const en = {
   hq: {
-    nav: { reconciliation: 'Reconciliation' },
+    nav: { reconciliation: 'Reconcile' },
     reconciliation: {
       title: 'Reconciliation across tills',
       subtitle:
@@ -54,7 +54,17 @@ const en = {
       showDifferences: 'Differences only',
       byTill: '{{till}} · {{store}}',
       noTill: 'Not recorded by any till',
-      rowsCount: '{{count}} rows',
+      rowsCount_one: '{{count}} row',
+      rowsCount_other: '{{count}} rows',
+      notes: {
+        open_attempt: 'The till that took it never learned the attempt’s outcome.',
+        no_local_attempt: 'No till has a payment or refund with this number.',
+        lost_attempt: 'The till has it failed or closed; the provider took the money.',
+        recorded_other_day: 'The till recorded it on the neighbouring day.',
+        provider_not_final: 'Not final at the provider.',
+        voided_not_refunded:
+          'The order was voided at the till, but the provider still has the payment: refund the customer.'
+      },
       nothingToShow: 'No difference: every row matched.',
       detailTitle: '{{provider}} · {{date}}'
     }
@@ -127,7 +137,16 @@ export const reconciliationMessages = defineMessages(en, {
       showDifferences: '仅差异',
       byTill: '{{till}} · {{store}}',
       noTill: '没有任何收银台记录',
-      rowsCount: '{{count}} 笔',
+      rowsCount_one: '{{count}} 笔',
+      rowsCount_other: '{{count}} 笔',
+      notes: {
+        open_attempt: '收款的收银台始终未得知这笔交易的结果。',
+        no_local_attempt: '没有任何收银台有这个交易号的收款或退款。',
+        lost_attempt: '收银台记为失败或已关闭，但渠道已扣款。',
+        recorded_other_day: '收银台把它记在了相邻的一天。',
+        provider_not_final: '渠道处尚未完成。',
+        voided_not_refunded: '该订单已在收银台作废，但渠道仍有这笔收款：请给顾客退款。'
+      },
       nothingToShow: '没有差异：每一笔都一致。',
       detailTitle: '{{provider}} · {{date}}'
     }

@@ -94,9 +94,12 @@ export function ReconciliationScreen() {
         <form className="panel hq-recon__form" onSubmit={(event) => void submit(event)}>
           <h2 className="panel__title">{t('hq.reconciliation.upload')}</h2>
           <div className="hq-recon__fields">
-            <label className="field">
-              <span className="field__label">{t('hq.reconciliation.provider')}</span>
+            <div className="field">
+              <label className="field__label" htmlFor="recon-provider">
+                {t('hq.reconciliation.provider')}
+              </label>
               <select
+                id="recon-provider"
                 className="input"
                 value={provider}
                 onChange={(event) => setProvider(event.target.value as Provider)}
@@ -104,10 +107,13 @@ export function ReconciliationScreen() {
                 <option value="alipay">{providerName('alipay')}</option>
                 <option value="wechat">{providerName('wechat')}</option>
               </select>
-            </label>
-            <label className={`field${dateError ? ' field--invalid' : ''}`}>
-              <span className="field__label">{t('hq.reconciliation.date')}</span>
+            </div>
+            <div className={`field${dateError ? ' field--invalid' : ''}`}>
+              <label className="field__label" htmlFor="recon-date">
+                {t('hq.reconciliation.date')}
+              </label>
               <input
+                id="recon-date"
                 className="input"
                 type="date"
                 required
@@ -116,11 +122,17 @@ export function ReconciliationScreen() {
                 aria-invalid={dateError ? true : undefined}
                 aria-describedby="recon-date-hint"
               />
+              <span className="field__hint" id="recon-date-hint">
+                {t('reconciliation.dateHint')}
+              </span>
               {dateError && <span className="field__error">{dateError}</span>}
-            </label>
-            <label className={`field hq-recon__file${fileError ? ' field--invalid' : ''}`}>
-              <span className="field__label">{t('hq.reconciliation.file')}</span>
+            </div>
+            <div className={`field hq-recon__file${fileError ? ' field--invalid' : ''}`}>
+              <label className="field__label" htmlFor="recon-file">
+                {t('hq.reconciliation.file')}
+              </label>
               <input
+                id="recon-file"
                 ref={fileInput}
                 className="input"
                 type="file"
@@ -134,11 +146,8 @@ export function ReconciliationScreen() {
                 {t(`hq.reconciliation.fileHint.${provider}`)}
               </span>
               {fileError && <span className="field__error">{fileError}</span>}
-            </label>
+            </div>
           </div>
-          <p className="field__hint" id="recon-date-hint">
-            {t('reconciliation.dateHint')}
-          </p>
           <div className="hq-actions">
             <button type="submit" className="button button--primary" disabled={busy !== null}>
               <Upload size={20} aria-hidden="true" /> {t('hq.reconciliation.run')}
@@ -161,7 +170,7 @@ export function ReconciliationScreen() {
           <p className="muted">{t('hq.reconciliation.noRuns')}</p>
         ) : (
           <div className="hq-table-wrap">
-            <table className="table hq-table">
+            <table className="table hq-table hq-recon__runs">
               <TableHead
                 columns={[
                   { label: t('hq.reconciliation.columns.date') },

@@ -109,7 +109,7 @@ export function RunDetail({ run }: { run: ReconRunView }) {
                         {t(`reconciliation.results.${row.result}`)}
                       </span>
                       {row.note && (
-                        <span className="hq-recon__note">{t(`reconciliation.notes.${row.note}`)}</span>
+                        <span className="hq-recon__note">{t(`hq.reconciliation.notes.${row.note}`)}</span>
                       )}
                     </td>
                     <td>{t(`reconciliation.kinds.${row.kind}`)}</td>
