@@ -9,6 +9,7 @@ import {
 import { HQ_STORES, startTestHq, TestTill, type HqStoreKind } from '../../support/hq'
 import { runTill, type TillOp, type TillRun } from '../../support/reporting-till'
 import { toPushed } from '../../support/sync-pusher'
+import { loadChain } from '../../../bench/hq-data'
 
 const op: fc.Arbitrary<TillOp> = fc.oneof(
   {
@@ -199,4 +200,20 @@ describe.each(HQ_STORES)('consolidated day, property (%s)', (kind: HqStoreKind) 
       }
     )
   }, 300_000)
+})
+
+describe.each(HQ_STORES)('consolidated day, SQL path against the reference (%s)', (kind: HqStoreKind) => {
+  it("equals the reference on the bench's chain: items, voids, item refunds, cash moves, days settled at closing", async () => {
+    const hq = await startTestHq(kind)
+    const loaded = await loadChain(hq.db, { tills: 4, orders: 480, days: 3 })
+    for (const date of ['2026-11-07', ...loaded.dates, '2026-11-11']) {
+      const fast = await consolidatedDay(hq.db, hq.clock, date)
+      expect(untimed(fast)).toEqual(untimed(await consolidatedDayReference(hq.db, hq.clock, date)))
+    }
+    // The data is not empty: the last day has sales of every till, refunds and late tails.
+    const last = await consolidatedDay(hq.db, hq.clock, loaded.dates.at(-1)!)
+    expect(last.stores[0]!.tills).toHaveLength(4)
+    expect(last.totals[0]!.paidOrders).toBe(160)
+    expect(last.totals[0]!.topProducts.length).toBeGreaterThan(0)
+  }, 120_000)
 })
