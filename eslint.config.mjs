@@ -115,6 +115,20 @@ export default tseslint.config(
     }
   },
   {
+    // The head office's web app: React like the renderer, asking its server as the renderer asks main.
+    files: ['src/hq-web/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': restrict([
+        {
+          group: ['**/main/**', '**/server/**', 'electron', 'node:*', 'better-sqlite3', 'decimal.js'],
+          message: 'The hq-web asks the head office; it never computes money or touches a store.'
+        }
+      ])
+    }
+  },
+  {
     files: ['src/preload/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict([

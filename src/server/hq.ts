@@ -93,6 +93,9 @@ export async function startHq(options: HqOptions): Promise<RunningHq> {
   const purge = setInterval(() => {
     const before = new Date(clock.now().getTime() - NONCE_MEMORY_MS).toISOString()
     db.run('DELETE FROM request_nonces WHERE seen_at < ?', [before]).catch(() => undefined)
+    // Web-app sessions idle past the limit are over anyway (refused when used): forget them.
+    const idle = new Date(clock.now().getTime() - (options.idleMs ?? DEFAULT_IDLE_MS)).toISOString()
+    db.run('DELETE FROM hq_sessions WHERE last_seen_at < ?', [idle]).catch(() => undefined)
   }, 60_000)
   purge.unref()
   return {

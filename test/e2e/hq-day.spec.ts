@@ -101,6 +101,26 @@ test('a till sells, enrols and syncs; the head office shows its day complete wit
   expect(tillRow[header.indexOf('Net sales')]).toBe(minorToDecimal(own.netSales, digits))
   expect(tillRow[header.indexOf('Orders')]).toBe(String(own.orderCount))
 
+  // Print / PDF: the print stylesheet leaves the figures alone on the page.
+  await page.emulateMedia({ media: 'print' })
+  await expect(page.getByRole('navigation', { name: 'Head office' })).toBeHidden()
+  await expect(row).toBeVisible()
+  await snap(page, 'hq-settlement-print')
+  await page.emulateMedia({ media: 'screen' })
+
+  // The owner adds a manager for the store.
+  await page.getByRole('link', { name: 'Users' }).click()
+  await page.getByRole('button', { name: 'New user' }).click()
+  const add = page.getByRole('dialog', { name: 'Add a user' })
+  await add.getByLabel('Name').fill('Mia')
+  await add.getByLabel('Password').fill('manager-pass-0815')
+  await add.getByLabel('Role').selectOption('manager')
+  await add.getByRole('button', { name: 'Add user' }).click()
+  await expect(add).toContainText('a manager runs at least one store')
+  await add.getByRole('checkbox', { name: STORE }).check()
+  await add.getByRole('button', { name: 'Add user' }).click()
+  await expect(page.getByRole('row', { name: /Mia/ })).toContainText(STORE)
+
   // Every screen at both sizes and in both languages.
   for (const size of SIZES) {
     await page.setViewportSize({ width: size.width, height: size.height })
@@ -109,7 +129,8 @@ test('a till sells, enrols and syncs; the head office shows its day complete wit
       for (const [screen, hash] of [
         ['dashboard', '#/dashboard'],
         ['settlement', `#/settlement?date=${DATE}`],
-        ['stores', '#/stores']
+        ['stores', '#/stores'],
+        ['users', '#/users']
       ] as const) {
         await page.goto(hq.url + hash)
         await expect(page.locator('.screen__title')).toBeVisible()

@@ -4,6 +4,7 @@ import { settlementMessages } from './settlement'
 import { reconciliationMessages } from './reconciliation'
 import { shellMessages } from './shell'
 import { storesMessages } from './stores'
+import { usersMessages } from './users'
 
 /**
  * Every hq-web area's strings: one file per area exporting a `defineMessages(en, zhCN)` bundle
@@ -15,5 +16,6 @@ export const hqBundles: MessageBundle<object>[] = [
   storesMessages,
   dashboardMessages,
   settlementMessages,
+  usersMessages,
   reconciliationMessages
 ]

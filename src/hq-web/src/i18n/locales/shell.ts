@@ -7,7 +7,8 @@ const en = {
       label: 'Head office',
       dashboard: 'Dashboard',
       stores: 'Stores & tills',
-      settlement: 'Daily settlement'
+      settlement: 'Daily settlement',
+      users: 'Users'
     },
     roles: { owner: 'Owner', manager: 'Manager', auditor: 'Auditor' },
     user: { menu: 'Signed in as {{name}}', signOut: 'Sign out' },
@@ -64,7 +65,7 @@ const en = {
 export const shellMessages = defineMessages(en, {
   hq: {
     app: { name: 'Kassa 总部', tagline: '总部', loading: '加载中…' },
-    nav: { label: '总部', dashboard: '概览', stores: '门店与收银台', settlement: '每日结算' },
+    nav: { label: '总部', dashboard: '概览', stores: '门店与收银台', settlement: '每日结算', users: '用户' },
     roles: { owner: '店主', manager: '店长', auditor: '审计员' },
     user: { menu: '已登录：{{name}}', signOut: '退出登录' },
     auth: {

@@ -1,4 +1,3 @@
-import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CheckCircle2, TriangleAlert } from 'lucide-react'
 import { ScreenHeader } from '@renderer/components/ScreenHeader'
@@ -6,6 +5,7 @@ import { hqApi } from '@shared/hq-api/index'
 import type { StoreToday } from '@shared/hq-api/dashboard'
 import { call } from '../../api/client'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { useLoad } from '../../lib/use-load'
 import { useMoney } from '../../lib/money'
 import { useDateTime } from '../../lib/time'
 import { TillsTable } from '../stores/TillsTable'
@@ -26,22 +26,11 @@ export function DashboardScreen() {
   const { t } = useTranslation()
   const money = useMoney()
   const dateTime = useDateTime()
-  const [data, setData] = useState<{ serverTime: string; stores: StoreToday[] } | null>(null)
-  const [error, setError] = useState<unknown>(null)
-
-  const load = useCallback(async () => {
-    try {
-      setData(await call(hqApi.dashboard.today, {}))
-      setError(null)
-    } catch (failure) {
-      setError(failure)
-    }
-  }, [])
-  useEffect(() => {
-    void load()
-    const timer = setInterval(() => void load(), DASHBOARD_REFRESH_MS)
-    return () => clearInterval(timer)
-  }, [load])
+  const { data, error, reload } = useLoad(
+    () => call(hqApi.dashboard.today, {}),
+    'dashboard',
+    DASHBOARD_REFRESH_MS
+  )
 
   const currency = data ? mainCurrency(data.stores) : 'CNY'
   return (
@@ -57,7 +46,7 @@ export function DashboardScreen() {
           .join(' ')}
       >
         <div className="hq-actions">
-          <button type="button" className="button" onClick={() => void load()}>
+          <button type="button" className="button" onClick={() => reload()}>
             {t('hq.common.refresh')}
           </button>
         </div>

@@ -26,7 +26,11 @@ export function SalesCharts({ stores, currency }: { stores: StoreToday[]; curren
   const money = useMoney()
   const format = (value: unknown) => money(Number(value), currency)
   const byStore = stores.map((s) => ({ name: s.name, net: s.netSales }))
-  const hours = [...new Set(stores.flatMap((s) => s.byHour.map((h) => h.hour)))].sort((a, b) => a - b)
+  // Every hour from the first sale to the last (quiet hours show as gaps, not as missing).
+  const sold = stores.flatMap((s) => s.byHour.map((h) => h.hour))
+  const hours = sold.length
+    ? Array.from({ length: Math.max(...sold) - Math.min(...sold) + 1 }, (_, i) => Math.min(...sold) + i)
+    : []
   const byHour = hours.map((hour) => ({
     hour: t('hq.dashboard.hour', { hour }),
     ...Object.fromEntries(stores.map((s) => [s.name, s.byHour.find((h) => h.hour === hour)?.sales ?? 0]))

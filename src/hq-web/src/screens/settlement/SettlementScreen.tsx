@@ -1,15 +1,14 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Download, Printer } from 'lucide-react'
 import { ScreenHeader } from '@renderer/components/ScreenHeader'
-import { Field } from '@renderer/components/Field'
 import { downloadCsv } from '@renderer/lib/download'
 import { hqApi } from '@shared/hq-api/index'
-import type { ConsolidatedDayView } from '@shared/hq-api/settlement'
-import type { HqStore } from '@shared/hq-api/stores'
 import { call } from '../../api/client'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { navigate, useLocation } from '../../route'
+import { useLoad } from '../../lib/use-load'
+import { useLocation } from '../../route'
+import { DayFilter } from './DayFilter'
 import { FiguresTable } from './FiguresTable'
 import { OrdersDialog, type OrdersScope } from './OrdersDialog'
 import { settlementCsv } from './settlement-csv'
@@ -28,28 +27,14 @@ export function SettlementScreen() {
   const { params } = useLocation()
   const date = params.get('date') ?? today()
   const storeId = params.get('store') ?? ''
-  const [draft, setDraft] = useState({ date, storeId })
-  const [stores, setStores] = useState<HqStore[]>([])
-  const [day, setDay] = useState<ConsolidatedDayView | null>(null)
-  const [error, setError] = useState<unknown>(null)
+  const stores = useLoad(() => call(hqApi.stores.list, {}), 'stores').data?.stores ?? []
+  const loaded = useLoad(
+    () => call(hqApi.settlement.day, { date, ...(storeId ? { storeId } : {}) }),
+    `${date}|${storeId}`
+  )
+  const day = loaded.error ? null : loaded.data
+  const error = loaded.error
   const [orders, setOrders] = useState<OrdersScope | null>(null)
-
-  useEffect(() => {
-    call(hqApi.stores.list, {}).then((answer) => setStores(answer.stores), setError)
-  }, [])
-  const load = useCallback(async () => {
-    try {
-      setDay(await call(hqApi.settlement.day, { date, ...(storeId ? { storeId } : {}) }))
-      setError(null)
-    } catch (failure) {
-      setDay(null)
-      setError(failure)
-    }
-  }, [date, storeId])
-  useEffect(() => {
-    setDraft({ date, storeId })
-    void load()
-  }, [load, date, storeId])
 
   const exportCsv = () => {
     if (day) downloadCsv(`kassa-hq-settlement-${day.date}.csv`, settlementCsv(day, t))
@@ -72,49 +57,13 @@ export function SettlementScreen() {
           </button>
         </div>
       </ScreenHeader>
-      <form
-        className="hq-filters hq-no-print"
-        onSubmit={(event) => {
-          event.preventDefault()
-          navigate('settlement', { date: draft.date, ...(draft.storeId ? { store: draft.storeId } : {}) })
-        }}
-      >
-        <Field label={t('hq.settlement.date')}>
-          {(props) => (
-            <input
-              {...props}
-              type="date"
-              className="input"
-              value={draft.date}
-              onChange={(event) => setDraft({ ...draft, date: event.target.value })}
-              required
-            />
-          )}
-        </Field>
-        <Field label={t('hq.settlement.store')}>
-          {(props) => (
-            <select
-              {...props}
-              className="input"
-              value={draft.storeId}
-              onChange={(event) => setDraft({ ...draft, storeId: event.target.value })}
-            >
-              <option value="">{t('hq.settlement.allStores')}</option>
-              {stores.map((store) => (
-                <option key={store.id} value={store.id}>
-                  {store.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <button type="submit" className="button button--primary">
-          {t('hq.settlement.show')}
-        </button>
-      </form>
+      <DayFilter key={`${date}|${storeId}`} date={date} storeId={storeId} stores={stores} />
       <ErrorNotice error={error} />
       {day && (
         <>
+          <p className="hq-print-only strong">
+            {t('hq.settlement.date')}: {day.date} · {day.stores.map((s) => s.name).join(', ')}
+          </p>
           <p
             className={`notice ${day.complete ? 'notice--ok' : 'notice--info'}`}
             role="status"

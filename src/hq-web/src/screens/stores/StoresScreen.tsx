@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ScreenHeader } from '@renderer/components/ScreenHeader'
 import { hqApi } from '@shared/hq-api/index'
 import type { HqStore } from '@shared/hq-api/stores'
 import { call } from '../../api/client'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { useLoad } from '../../lib/use-load'
 import { useSession } from '../../session-store'
 import { CreateStoreDialog } from './CreateStoreDialog'
 import { EnrolCodeDialog } from './EnrolCodeDialog'
@@ -14,26 +15,15 @@ import { TillsTable } from './TillsTable'
 export function StoresScreen() {
   const { t } = useTranslation()
   const role = useSession((s) => s.user?.role)
-  const [data, setData] = useState<{ stores: HqStore[]; serverTime: string } | null>(null)
-  const [error, setError] = useState<unknown>(null)
+  const { data, error, reload } = useLoad(() => call(hqApi.stores.list, {}), 'stores')
   const [creating, setCreating] = useState(false)
   const [enrolFor, setEnrolFor] = useState<HqStore | null>(null)
-
-  const load = useCallback(async () => {
-    try {
-      setData(await call(hqApi.stores.list, {}))
-      setError(null)
-    } catch (failure) {
-      setError(failure)
-    }
-  }, [])
-  useEffect(() => void load(), [load])
 
   return (
     <section className="screen" aria-labelledby="stores-title">
       <ScreenHeader titleId="stores-title" title={t('hq.stores.title')} subtitle={t('hq.stores.subtitle')}>
         <div className="hq-actions">
-          <button type="button" className="button" onClick={() => void load()}>
+          <button type="button" className="button" onClick={() => reload()}>
             {t('hq.common.refresh')}
           </button>
           {role === 'owner' && (
@@ -68,7 +58,7 @@ export function StoresScreen() {
         onClose={() => setCreating(false)}
         onCreated={() => {
           setCreating(false)
-          void load()
+          reload()
         }}
       />
       {enrolFor && <EnrolCodeDialog store={enrolFor} onClose={() => setEnrolFor(null)} />}

@@ -1,0 +1,121 @@
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Dialog } from '@renderer/components/Dialog'
+import { Field } from '@renderer/components/Field'
+import { TextField } from '@renderer/components/TextField'
+import { hqApi } from '@shared/hq-api/index'
+import { HQ_ROLES, type HqRole } from '@shared/hq-api/route'
+import type { HqStore } from '@shared/hq-api/stores'
+import { call } from '../../api/client'
+import { ErrorNotice, useFieldError } from '../../components/ErrorNotice'
+
+/** A new head-office user: name, password, role and — for a manager — their stores. */
+export function AddUserDialog({
+  stores,
+  onClose,
+  onAdded
+}: {
+  stores: HqStore[]
+  onClose: () => void
+  onAdded: () => void
+}) {
+  const { t } = useTranslation()
+  const fieldError = useFieldError()
+  const [name, setName] = useState('')
+  const [password, setPassword] = useState('')
+  const [role, setRole] = useState<HqRole>('manager')
+  const [storeIds, setStoreIds] = useState<string[]>([])
+  const [error, setError] = useState<unknown>(null)
+  const [busy, setBusy] = useState(false)
+  const named = ['name', 'password', 'storeIds']
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    setBusy(true)
+    try {
+      await call(hqApi.auth.createUser, {
+        name,
+        password,
+        role,
+        storeIds: role === 'manager' ? storeIds : []
+      })
+      onAdded()
+    } catch (failure) {
+      setError(failure)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Dialog title={t('hq.users.addTitle')} open onClose={onClose}>
+      <form className="hq-form" onSubmit={(event) => void submit(event)}>
+        <TextField
+          label={t('hq.users.name')}
+          value={name}
+          onChange={setName}
+          error={fieldError(error, 'name')}
+          data-autofocus
+          required
+        />
+        <TextField
+          label={t('hq.users.password')}
+          hint={t('hq.users.passwordHint')}
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={setPassword}
+          error={fieldError(error, 'password')}
+          required
+        />
+        <Field label={t('hq.users.role')}>
+          {(props) => (
+            <select
+              {...props}
+              className="input"
+              value={role}
+              onChange={(event) => setRole(event.target.value as HqRole)}
+            >
+              {HQ_ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`hq.roles.${r}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {role === 'manager' && (
+          <fieldset className="hq-fieldset" aria-invalid={fieldError(error, 'storeIds') ? true : undefined}>
+            <legend className="field__label">{t('hq.users.stores')}</legend>
+            {stores.map((store) => (
+              <label key={store.id} className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={storeIds.includes(store.id)}
+                  onChange={(event) =>
+                    setStoreIds(
+                      event.target.checked
+                        ? [...storeIds, store.id]
+                        : storeIds.filter((id) => id !== store.id)
+                    )
+                  }
+                />{' '}
+                {store.name}
+              </label>
+            ))}
+            {fieldError(error, 'storeIds') && <p className="field__error">{fieldError(error, 'storeIds')}</p>}
+          </fieldset>
+        )}
+        {!named.some((field) => fieldError(error, field)) && <ErrorNotice error={error} />}
+        <div className="dialog__actions">
+          <button type="button" className="button" onClick={onClose}>
+            {t('hq.common.cancel')}
+          </button>
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {t('hq.users.save')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

@@ -1,0 +1,75 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ScreenHeader } from '@renderer/components/ScreenHeader'
+import { TableHead } from '@renderer/components/TableHead'
+import { hqApi } from '@shared/hq-api/index'
+import type { HqUser } from '@shared/hq-api/auth'
+import type { HqStore } from '@shared/hq-api/stores'
+import { call } from '../../api/client'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { useLoad } from '../../lib/use-load'
+import { useDateTime } from '../../lib/time'
+import { AddUserDialog } from './AddUserDialog'
+
+/** The owner's list of head-office users, and adding one. */
+export function UsersScreen() {
+  const { t } = useTranslation()
+  const dateTime = useDateTime()
+  const { data, error, reload } = useLoad(
+    () => Promise.all([call(hqApi.auth.listUsers, {}), call(hqApi.stores.list, {})]),
+    'users'
+  )
+  const users: HqUser[] = data?.[0].users ?? []
+  const stores: HqStore[] = data?.[1].stores ?? []
+  const [adding, setAdding] = useState(false)
+  const storeName = (id: string) => stores.find((s) => s.id === id)?.name ?? id
+
+  return (
+    <section className="screen" aria-labelledby="users-title">
+      <ScreenHeader titleId="users-title" title={t('hq.users.title')} subtitle={t('hq.users.subtitle')}>
+        <div className="hq-actions">
+          <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
+            {t('hq.users.add')}
+          </button>
+        </div>
+      </ScreenHeader>
+      <ErrorNotice error={error} />
+      <div className="hq-table-wrap">
+        <table className="table hq-table">
+          <TableHead
+            columns={[
+              { label: t('hq.users.columns.name') },
+              { label: t('hq.users.columns.role') },
+              { label: t('hq.users.columns.stores') },
+              { label: t('hq.users.columns.since') }
+            ]}
+          />
+          <tbody>
+            {users.map((user) => (
+              <tr key={user.id}>
+                <th scope="row">{user.name}</th>
+                <td>{t(`hq.roles.${user.role}`)}</td>
+                <td className="hq-wrap">
+                  {user.role === 'manager'
+                    ? user.storeIds.map(storeName).join(', ')
+                    : t('hq.users.allStores')}
+                </td>
+                <td>{dateTime(user.createdAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {adding && (
+        <AddUserDialog
+          stores={stores}
+          onClose={() => setAdding(false)}
+          onAdded={() => {
+            setAdding(false)
+            reload()
+          }}
+        />
+      )}
+    </section>
+  )
+}
