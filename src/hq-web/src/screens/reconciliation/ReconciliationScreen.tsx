@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Upload } from 'lucide-react'
 import { ScreenHeader } from '@renderer/components/ScreenHeader'
@@ -9,6 +9,7 @@ import type { ReconRunSummary, ReconRunView } from '@shared/hq-api/reconciliatio
 import { call } from '../../api/client'
 import { ErrorNotice, useFieldError } from '../../components/ErrorNotice'
 import { useDateTime } from '../../lib/time'
+import { useLoad } from '../../lib/use-load'
 import { useSession } from '../../session-store'
 import { RunDetail } from './RunDetail'
 import './reconciliation.css'
@@ -34,18 +35,10 @@ export function ReconciliationScreen() {
   const [file, setFile] = useState<File | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
   const [error, setError] = useState<unknown>(null)
-  const [runs, setRuns] = useState<ReconRunSummary[]>([])
+  const runsLoad = useLoad(() => call(hqApi.reconciliation.list, {}), 'reconciliation-runs')
+  const runs: ReconRunSummary[] = runsLoad.data?.runs ?? []
   const [open, setOpen] = useState<ReconRunView | null>(null)
   const fileInput = useRef<HTMLInputElement>(null)
-
-  const load = useCallback(async () => {
-    try {
-      setRuns((await call(hqApi.reconciliation.list, {})).runs)
-    } catch (failure) {
-      setError(failure)
-    }
-  }, [])
-  useEffect(() => void load(), [load])
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
@@ -62,7 +55,7 @@ export function ReconciliationScreen() {
       setOpen(run)
       setFile(null)
       if (fileInput.current) fileInput.current.value = ''
-      await load()
+      runsLoad.reload()
     } catch (failure) {
       setError(failure)
     } finally {
@@ -160,7 +153,7 @@ export function ReconciliationScreen() {
           </div>
         </form>
       )}
-      {!dateError && !fileError && <ErrorNotice error={error} />}
+      {!dateError && !fileError && <ErrorNotice error={error ?? runsLoad.error} />}
       {open && <RunDetail run={open} />}
       <article className="panel" aria-labelledby="recon-runs">
         <h2 id="recon-runs" className="panel__title">
