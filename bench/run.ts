@@ -10,6 +10,7 @@ const benches: Array<[string, () => Promise<{ bench: Bench }>]> = [
   ['zreport', () => import('./zreport.bench')],
   ['sync', () => import('./sync.bench')],
   ['hq-report', () => import('./hq-report.bench')],
+  ['sync-checkout', () => import('./sync-checkout.bench')],
   ['felt-speed', () => import('./felt-speed.bench')]
 ]
 

@@ -20,6 +20,8 @@ export type TillOp =
   | { kind: 'settle' }
   /** Close the shift and start selling at 09:00 the next day. */
   | { kind: 'next-day' }
+  /** The owner sets the store's cash increment and cash rounding mode (cash sales round from then on). */
+  | { kind: 'cash-rounding'; increment: string; mode: 'half-up' | 'down' }
 
 export interface TillRun {
   /** Every business day the till worked, YYYY-MM-DD (the process's local dates). */
@@ -162,6 +164,15 @@ export async function runTill(
           await callOk(core, cashier, 'shifts:open', { counts: {} })
           break
         }
+        case 'cash-rounding': {
+          const profile = await callOk(core, owner, 'settings:get', {})
+          await callOk(core, owner, 'settings:update', {
+            ...profile,
+            cashIncrement: op.increment,
+            cashRoundingMode: op.mode
+          })
+          break
+        }
         case 'next-day': {
           await closeShift()
           const now = new Date(clock.now())
@@ -189,7 +200,9 @@ export async function runTill(
     const db = new BetterSqlite3(join(dataDir, 'kassa.sqlite'), { readonly: true })
     try {
       const outbox = db
-        .prepare('SELECT seq, id, at, type, aggregate_id AS aggregateId, payload FROM outbox ORDER BY seq')
+        .prepare(
+          'SELECT seq, id, at, type, version, aggregate_id AS aggregateId, payload FROM outbox ORDER BY seq'
+        )
         .all() as OutboxRow[]
       return { dates: [...dates], outbox, reports }
     } finally {

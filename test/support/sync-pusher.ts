@@ -20,6 +20,8 @@ export interface OutboxRow {
   type: string
   aggregateId: string
   payload: string
+  /** The payload version the till stamped; the type's current one when left out. */
+  version?: number
 }
 
 /** An outbox row as a pushed event of `tillId` (hashed as the sync client hashes it). */
@@ -29,7 +31,7 @@ export function toPushed(row: OutboxRow, tillId: string): PushedEvent {
     seq: row.seq,
     id: row.id,
     type: row.type,
-    version: eventVersion(row.type),
+    version: row.version ?? eventVersion(row.type),
     at: row.at,
     aggregateId: row.aggregateId,
     payload: row.payload,
@@ -129,6 +131,11 @@ export class HqProcess {
     return `http://127.0.0.1:${this.port}`
   }
 
+  /** The running head office's process id (undefined before `start`). */
+  get pid(): number | undefined {
+    return this.child?.pid
+  }
+
   async start(): Promise<void> {
     const bundle = await hqChildBundle()
     const child = spawn(
@@ -163,15 +170,23 @@ export class HqProcess {
   /** kill -9: no shutdown, no flush beyond what each commit already did. */
   async kill(): Promise<void> {
     const child = this.child
-    if (!child || child.exitCode !== null) return
+    // Gone already (exited, or killed by a signal: then exitCode stays null and 'exit' never fires again).
+    if (!child || child.exitCode !== null || child.signalCode !== null) return
     const exited = new Promise((done) => child.once('exit', done))
     child.kill('SIGKILL')
     await exited
     this.kills++
   }
 
+  /** SIGTERM (the head office closes its store; a `--cpu-prof` child writes its profile), SIGKILL after 5 s. */
   async stop(): Promise<void> {
-    await this.kill()
+    const child = this.child
+    if (!child || child.exitCode !== null || child.signalCode !== null) return
+    const exited = new Promise((done) => child.once('exit', done))
+    child.kill('SIGTERM')
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000)
+    await exited
+    clearTimeout(timer)
   }
 }
 

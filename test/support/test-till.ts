@@ -90,8 +90,15 @@ export class TestTill {
     return answer
   }
 
-  /** An outbox event with the next seq (or `seq`), hashed as the real client hashes it. */
-  event(type: string, payload: unknown, options: { seq?: number; at?: string } = {}): PushedEvent {
+  /**
+   * An outbox event with the next seq (or `seq`), hashed as the real client hashes it; stamped with
+   * its type's current payload version, or `version` (an older till).
+   */
+  event(
+    type: string,
+    payload: unknown,
+    options: { seq?: number; at?: string; version?: number } = {}
+  ): PushedEvent {
     const text = JSON.stringify(payload)
     const seq = options.seq ?? this.nextSeq++
     return {
@@ -99,7 +106,7 @@ export class TestTill {
       seq,
       id: uuidv7(),
       type,
-      version: eventVersion(type),
+      version: options.version ?? eventVersion(type),
       at: options.at ?? new Date(Date.now() + this.clockErrorMs).toISOString(),
       aggregateId: (payload as { id?: string }).id ?? 'x',
       payload: text,

@@ -17,8 +17,8 @@ import { minorToDecimalString, parseDecimalToMinor } from '@shared/money/format'
 import { conflict, DomainError, invalid, notFound } from '../domain/errors'
 import { newId } from '../core/ids'
 import type { CategoryRecord, NewProductRecord, ProductRecord } from '../store/repos/catalog-repo'
-import { writeCatalogCsv } from './catalog-csv'
-import { csvSourceText } from './catalog-csv-decode'
+import { writeCatalogCsv } from '@shared/catalog-csv/read'
+import { csvSourceText } from '@shared/catalog-csv/decode'
 import { businessDate } from '../core/business-day'
 import { systemTimeZone } from '@shared/contract/channels/settings'
 import {
@@ -27,7 +27,7 @@ import {
   planImport,
   type ImportPlan,
   type PlannedRow
-} from './catalog-import'
+} from '@shared/catalog-csv/plan'
 import { DEMO_CATEGORIES, demoProducts } from './demo-catalog'
 import { recordChange, type ServiceContext } from './service-context'
 import { DEMO_STORE_PROFILE } from './settings-service'

@@ -84,16 +84,19 @@ function applyChange(store: Store, change: MasterChange, at: string): string | n
     case 'settings': {
       const s = change.data
       store.sync.setStoreSettings(s.localEdits, s.storeName)
+      const before = store.settings.getProfile()
       const profile = storeProfileSchema.safeParse({
         storeName: s.storeName,
         currency: s.currency,
         locale: s.locale,
         rounding: s.rounding,
         taxMode: s.taxMode,
-        cashIncrement: s.cashIncrement
+        cashIncrement: s.cashIncrement,
+        // The head office does not send the cash rounding mode: the till keeps its own (the one its
+        // `settings.updated` events told the head office), rather than falling back to half-up.
+        ...(before ? { cashRoundingMode: before.cashRoundingMode } : {})
       })
       if (!profile.success) return `store settings: ${profile.error.issues[0]?.message ?? 'invalid'}`
-      const before = store.settings.getProfile()
       // Every amount on the till is in the store currency: it cannot change under past sales.
       if (before && before.currency !== profile.data.currency && store.orders.hasSales()) {
         store.settings.saveProfile({ ...profile.data, currency: before.currency }, at)

@@ -13,18 +13,81 @@ export interface PushResult {
   clockSkewMs: number | null
 }
 
-/** A batch's JSON body, cut to at most `maxEvents` events and `MAX_BATCH_BYTES` bytes. */
+/**
+ * Events read and serialised between two turns of the event loop. The push runs in
+ * the same process as the till's checkouts: reading and serialising 1,000 events (about 0.7 MB) in
+ * one go held a checkout back by tens of milliseconds.
+ */
+const STEP_EVENTS = 200
+
+/** Lets whatever waits on the event loop (a checkout) run before the push goes on. */
+const yieldToSelling = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+type WireEvent = PushRequest['events'][number]
+
+/**
+ * Up to `limit` events from `from` on, read in steps of `STEP_EVENTS` with the event loop free in
+ * between, each with its JSON text (so a batch is serialised once, and cut without serialising again).
+ */
+async function readBatch(
+  store: Store,
+  tillId: string,
+  from: number,
+  limit: number
+): Promise<Array<{ event: WireEvent; json: string; bytes: number }>> {
+  const out: Array<{ event: WireEvent; json: string; bytes: number }> = []
+  let next = from
+  while (out.length < limit) {
+    const rows = store.outbox.wireFrom(next, Math.min(STEP_EVENTS, limit - out.length))
+    for (const row of rows) {
+      const event = { tillId, ...row }
+      const json = JSON.stringify(event)
+      out.push({ event, json, bytes: Buffer.byteLength(json, 'utf8') })
+    }
+    if (rows.length < STEP_EVENTS || out.length >= limit) break
+    next = rows.at(-1)!.seq + 1
+    await yieldToSelling()
+  }
+  return out
+}
+
+/**
+ * A batch's JSON body — exactly `JSON.stringify({ ...base, events })` — cut to the events that fit
+ * in `maxBytes` (at least one).
+ */
 function batchBody(
-  events: PushRequest['events'],
+  events: ReadonlyArray<{ json: string; bytes: number }>,
   base: Omit<PushRequest, 'events'>,
   maxBytes: number
 ): { body: string; count: number } {
-  let count = events.length
-  for (;;) {
-    const body = JSON.stringify({ ...base, events: events.slice(0, count) })
-    if (Buffer.byteLength(body, 'utf8') <= maxBytes || count === 1) return { body, count }
-    count = Math.max(1, Math.floor(count / 2))
+  const head = `${JSON.stringify(base).slice(0, -1)},"events":[`
+  let bytes = Buffer.byteLength(head, 'utf8') + 2
+  let count = 0
+  for (const event of events) {
+    const more = event.bytes + (count > 0 ? 1 : 0)
+    if (count > 0 && bytes + more > maxBytes) break
+    bytes += more
+    count++
   }
+  return {
+    body: `${head}${events
+      .slice(0, count)
+      .map((e) => e.json)
+      .join(',')}]}`,
+    count
+  }
+}
+
+/**
+ * Marks the events up to `upTo` synced in one transaction. Not in steps: each commit is an fsync,
+ * and on a till's disk the fsyncs of a checkout and of the push queue behind each other.
+ */
+function markSynced(store: Store, upTo: number, at: string): number {
+  return store.transaction(() => {
+    const marked = store.outbox.markSyncedUpTo(upTo, at)
+    store.sync.pushed(at)
+    return marked
+  })
 }
 
 /**
@@ -54,7 +117,7 @@ export async function pushOutbox(
   let from = store.outbox.oldestUnsynced()?.seq ?? null
   let resumes = 0
   while (from !== null) {
-    const events = store.outbox.wireFrom(from, limit).map((event) => ({ tillId: identity.tillId, ...event }))
+    const events = await readBatch(store, identity.tillId, from, limit)
     if (events.length === 0) break
     const base = {
       tillId: identity.tillId,
@@ -63,7 +126,9 @@ export async function pushOutbox(
       backlog: { count: store.outbox.unsyncedCount(), oldestAt: store.outbox.oldestUnsynced()?.at ?? null }
     }
     const { body, count } = batchBody(events, base, maxBytes)
-    const last = events[count - 1]!.seq
+    const first = events[0]!.event.seq
+    const last = events[count - 1]!.event.seq
+    await yieldToSelling()
     let answer
     try {
       answer = await client.push(identity, body)
@@ -90,16 +155,12 @@ export async function pushOutbox(
       if (outcome.outcome === 'quarantined' || outcome.outcome === 'collision')
         result.notices.push({ seq: outcome.seq, outcome: outcome.outcome, reason: outcome.reason ?? '' })
     const upTo = Math.min(answer.highestContiguousSeq, last)
-    const at = options.now().toISOString()
-    store.transaction(() => {
-      result.acknowledged += store.outbox.markSyncedUpTo(upTo, at)
-      store.sync.pushed(at)
-    })
-    if (answer.highestContiguousSeq < events[0]!.seq) {
+    result.acknowledged += markSynced(store, upTo, options.now().toISOString())
+    if (answer.highestContiguousSeq < first) {
       // It took nothing of this batch and did not say where to resume: ask again later.
       throw new SyncRequestError(200, {
         code: 'BAD_ANSWER',
-        reason: `the head office acknowledged up to ${answer.highestContiguousSeq}, before this batch (${events[0]!.seq}–${last})`
+        reason: `the head office acknowledged up to ${answer.highestContiguousSeq}, before this batch (${first}–${last})`
       })
     }
     const next = store.outbox.oldestUnsynced()

@@ -26,8 +26,8 @@ export interface HqContext {
   canSeeStore(storeId: string): boolean
   /** Sets the session cookie for a fresh session of `userId` opened in `tx` (sign-in, set-up). */
   startSession(tx: SqlTx, userId: string): Promise<void>
-  /** Ends the request's session and clears its cookie. */
-  endSession(): Promise<void>
+  /** Ends the request's session (in `tx` when given) and clears its cookie. */
+  endSession(tx?: SqlTx): Promise<void>
 }
 
 /** A public route's context: nobody need be signed in. */

@@ -111,8 +111,8 @@ export function registerHqApi(app: FastifyInstance, deps: RouterDeps): void {
               const fresh = await openSession(tx, userId, clock.now())
               void reply.setCookie(SESSION_COOKIE, fresh, COOKIE_OPTIONS)
             },
-            async endSession() {
-              if (token) await closeSession(db, token)
+            async endSession(tx) {
+              if (token) await closeSession(tx ?? db, token)
               void reply.clearCookie(SESSION_COOKIE, COOKIE_OPTIONS)
             }
           }

@@ -2,6 +2,7 @@ import Decimal from 'decimal.js'
 import { z } from 'zod'
 import { localDate } from '../clock'
 import type { SqlTx, SqlValue } from '../db/types'
+import { tenderTax } from '../reports/stored-events'
 import { localHour } from '../reports/zone'
 
 /**
@@ -11,7 +12,8 @@ import { localHour } from '../reports/zone'
  * applying an event twice changes nothing and the projections can be rebuilt from `events`.
  *
  * The payload schemas are loose on purpose: they name only what is projected, and a till's extra
- * fields are kept in `events` as received.
+ * fields are kept in `events` as received. They read the current version of each type
+ * (`EVENT_VERSIONS`): older ones arrive here already upgraded (`upgraders.ts`).
  */
 
 const minor = z.number().int()
@@ -58,8 +60,8 @@ const orderPaidV1 = z.object({
   ),
   coupons: z.array(z.object({ code: z.string(), applied: z.boolean() })).default([])
 })
-const orderVoidedV1 = z.object({ id: z.string().min(1) })
-const refundCreatedV1 = z.object({
+const orderVoided = z.object({ id: z.string().min(1), voidedAt: z.string().min(1) })
+const refundCreated = z.object({
   id: z.string().min(1),
   number: z.string(),
   orderId: z.string(),
@@ -71,7 +73,9 @@ const refundCreatedV1 = z.object({
     .array(
       z.object({
         method: z.string(),
+        /** What went back by this tender, cash rounding included. */
         amount: minor,
+        cashRounding: minor,
         status: z.string(),
         outRequestNo: z.string().min(1),
         tax: minor.optional(),
@@ -83,7 +87,7 @@ const refundCreatedV1 = z.object({
   // Items given back: the sale's line id, quantity, amount and tax (a refund by amount has none).
   lines: z.array(z.object({ lineId: z.string(), quantity, amount: minor, tax: minor.optional() })).default([])
 })
-const refundTenderV1 = z.object({ tenderId: z.string().min(1), status: z.string() })
+const refundTender = z.object({ tenderId: z.string().min(1), status: z.string(), at: z.string().min(1) })
 const shiftOpenedV1 = z.object({
   id: z.string().min(1),
   /** `T01-S00001` (older tills may have sent a plain number). */
@@ -219,6 +223,7 @@ const REFUND_TENDER_COLUMNS = [
   'completed_at',
   'day',
   'tax',
+  'cash_rounding',
   'trade_no'
 ] as const
 const SHIFT_COLUMNS = [
@@ -245,29 +250,6 @@ const isTime = (text: string) => !Number.isNaN(Date.parse(text))
 /** A quantity in thousandths, rounded half-up as the till's report sums it. */
 export const milli = (quantity: string): number =>
   new Decimal(quantity).mul(1000).toDecimalPlaces(0).toNumber()
-
-/**
- * A refund tender's tax, minor units: as the event carries it, or — for a till that sent no
- * per-tender tax — the refund's tax shared in proportion to the tenders' amounts, the remainder
- * on the last tender.
- */
-export function tenderTax(
-  refund: {
-    amount: number
-    tax: number
-    tenders?: ReadonlyArray<{ outRequestNo: string; amount: number; tax?: number | undefined }>
-  },
-  tenderId: string
-): number {
-  const tenders = refund.tenders ?? []
-  const tender = tenders.find((t) => t.outRequestNo === tenderId)
-  if (!tender) return 0
-  if (typeof tender.tax === 'number') return tender.tax
-  if (refund.amount === 0) return 0
-  const shares = tenders.map((t) => Math.floor((refund.tax * t.amount) / refund.amount))
-  shares[shares.length - 1] = refund.tax - shares.slice(0, -1).reduce((a, b) => a + b, 0)
-  return shares[tenders.indexOf(tender)] ?? 0
-}
 
 /**
  * What an (upgraded) event does to the read models. Pure: the rows to insert and the guarded
@@ -345,16 +327,17 @@ export function project(
       }
     }
     case 'order.voided': {
-      const parsed = orderVoidedV1.safeParse(event.payload)
+      const parsed = orderVoided.safeParse(event.payload)
       if (!parsed.success) return { status: 'quarantined', reason: issue(parsed.error) }
-      const id = parsed.data.id
+      const { id, voidedAt } = parsed.data
+      if (!isTime(voidedAt)) return { status: 'quarantined', reason: 'payload voidedAt: not a time' }
       return {
         status: 'applied',
         inserts: [],
         updates: [
           {
             sql: 'UPDATE hq_orders SET voided_at = ?, voided_day = ? WHERE till_id = ? AND order_id = ? AND (voided_at IS NULL OR voided_at = ?)',
-            params: [event.at, day(event.at), tillId, id, event.at],
+            params: [voidedAt, day(voidedAt), tillId, id, voidedAt],
             missing: `order ${id} is not known at the head office`
           },
           {
@@ -367,7 +350,7 @@ export function project(
       }
     }
     case 'refund.created': {
-      const parsed = refundCreatedV1.safeParse(event.payload)
+      const parsed = refundCreated.safeParse(event.payload)
       if (!parsed.success) return { status: 'quarantined', reason: issue(parsed.error) }
       const r = parsed.data
       if (!isTime(r.createdAt)) return { status: 'quarantined', reason: 'payload createdAt: not a time' }
@@ -408,6 +391,7 @@ export function project(
                 done ? r.createdAt : null,
                 done ? day(r.createdAt) : null,
                 tenderTax(r, t.outRequestNo),
+                t.cashRounding,
                 t.tradeNo ?? null
               ]
             }
@@ -424,8 +408,10 @@ export function project(
     }
     case 'refund.tender_succeeded':
     case 'refund.tender_failed': {
-      const parsed = refundTenderV1.safeParse(event.payload)
+      const parsed = refundTender.safeParse(event.payload)
       if (!parsed.success) return { status: 'quarantined', reason: issue(parsed.error) }
+      const { at } = parsed.data
+      if (!isTime(at)) return { status: 'quarantined', reason: 'payload at: not a time' }
       const succeeded = event.type === 'refund.tender_succeeded'
       return {
         status: 'applied',
@@ -435,8 +421,8 @@ export function project(
             sql: 'UPDATE hq_refund_tenders SET status = ?, completed_at = ?, day = ? WHERE till_id = ? AND tender_id = ?',
             params: [
               succeeded ? 'succeeded' : 'failed',
-              succeeded ? event.at : null,
-              succeeded ? day(event.at) : null,
+              succeeded ? at : null,
+              succeeded ? day(at) : null,
               tillId,
               parsed.data.tenderId
             ],

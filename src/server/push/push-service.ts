@@ -83,7 +83,7 @@ function decide(
   } catch {
     return { status: 'quarantined', reason: 'payload is not JSON' }
   }
-  const upgraded = upgradePayload(upgraders, event.type, event.version, payload)
+  const upgraded = upgradePayload(upgraders, event.type, event.version, payload, { at: event.at })
   if (!upgraded.ok) return { status: 'quarantined', reason: upgraded.reason }
   return project(
     {

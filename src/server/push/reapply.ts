@@ -30,7 +30,9 @@ export async function reapplyQuarantined(db: HqDatabase, upgraders: UpgraderRegi
   for (const row of rows) {
     let decision: Projection
     try {
-      const upgraded = upgradePayload(upgraders, row.type, Number(row.version), JSON.parse(row.payload))
+      const upgraded = upgradePayload(upgraders, row.type, Number(row.version), JSON.parse(row.payload), {
+        at: row.at
+      })
       decision = upgraded.ok
         ? project(
             {

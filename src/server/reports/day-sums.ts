@@ -2,15 +2,13 @@ import type { ZReport } from '@shared/contract/channels/settlement'
 import type { LineBucket, MethodSum, SalesBucket } from '../../main/domain/reports/z-report'
 import type { HqDatabase, SqlValue } from '../db/types'
 import { localDate } from '../clock'
+import { windowsOf, type LateEvent, type Window } from './day-windows'
 import {
   assembleTillDay,
   lastCurrency,
-  windowsOf,
-  type LateEvent,
   type DayParts,
   type TillDay,
   type TillRow,
-  type Window,
   type WindowFigures
 } from './till-day'
 
@@ -26,7 +24,12 @@ const CHUNK = 500
 
 interface TillWindows {
   till: TillRow
-  settled: Map<string, { settledAt: string; settledBy: string | null; currency: string }>
+  settled: Map<
+    string,
+    { settledAt: string; settledBy: string | null; currency: string; cashRoundingMode?: 'half-up' | 'down' }
+  >
+  /** The till's cash rounding mode now: its last store profile's (`settings.updated`), if any. */
+  mode: 'half-up' | 'down' | undefined
   main: Window
   late: Window[]
 }
@@ -128,7 +131,7 @@ function partsOf(accs: Acc[], pick: (k: number) => boolean): WindowFigures {
           orders: r.orders + a.refunds.orders,
           amount: r.amount + a.refunds.amount,
           tax: r.tax + a.refunds.tax,
-          rounding: 0
+          rounding: r.rounding + a.refunds.rounding
         }),
         { n: 0, orders: 0, amount: 0, tax: 0, rounding: 0 }
       ),
@@ -163,8 +166,26 @@ export async function storeTillDays(
     const z = JSON.parse(row.payload) as ZReport
     if (!z.date || !z.settledAt) continue
     const map = settledByTill.get(row.till_id) ?? new Map()
-    map.set(z.date, { settledAt: z.settledAt, settledBy: z.settledBy, currency: z.currency })
+    map.set(z.date, {
+      settledAt: z.settledAt,
+      settledBy: z.settledBy,
+      currency: z.currency,
+      ...(z.cashRoundingMode ? { cashRoundingMode: z.cashRoundingMode } : {})
+    })
     settledByTill.set(row.till_id, map)
+  }
+  // Each till's last store profile, as `cashRoundingModeOf` reads it one till at a time.
+  const profiles = new Map<string, { seq: number; mode: 'half-up' | 'down' | undefined }>()
+  for (const row of await db.query<{ till_id: string; seq: number; payload: string }>(
+    "SELECT till_id, seq, payload FROM events WHERE store_id = ? AND type = 'settings.updated' AND status <> 'quarantined'",
+    [storeId]
+  )) {
+    if ((profiles.get(row.till_id)?.seq ?? -1) > Number(row.seq)) continue
+    const mode = (JSON.parse(row.payload) as { cashRoundingMode?: unknown }).cashRoundingMode
+    profiles.set(row.till_id, {
+      seq: Number(row.seq),
+      mode: mode === 'down' || mode === 'half-up' ? mode : undefined
+    })
   }
   const out: TillDay[] = []
   for (let at = 0; at < tills.length; at += CHUNK) {
@@ -172,7 +193,7 @@ export async function storeTillDays(
       const settled = settledByTill.get(till.id) ?? new Map()
       const asOf = settled.get(date)?.settledAt ?? null
       const w = windowsOf(date, asOf, timeZone, (d) => settled.get(d)?.settledAt ?? null)
-      return { till, settled, main: w.main, late: w.late }
+      return { till, settled, mode: profiles.get(till.id)?.mode, main: w.main, late: w.late }
     })
     out.push(...(await chunkDays(db, storeId, chunk, date, timeZone, now)))
   }
@@ -347,6 +368,7 @@ async function chunkDays(
         date,
         now,
         settledDay,
+        cashRoundingMode: settledDay ? settledDay.cashRoundingMode : t.mode,
         figures,
         late: t.late.length ? partsOf(windows, (k) => k > 0).parts : null,
         currency: settledDay?.currency ?? figures.currency ?? (await lastCurrency(db, t.till.id)),
@@ -411,12 +433,24 @@ async function refundSums(q: Query, acc: AccOf): Promise<void> {
          AND t.store_id = ? AND t.completed_at >= ? AND t.completed_at < ?
     JOIN hq_refunds r ON r.till_id = t.till_id AND r.refund_id = t.refund_id
     WHERE t.status = 'succeeded'`
-  for (const row of await q<{ till_id: string; k: string; method: string; amount: number; tax: number }>(
-    `SELECT w.till_id, w.k, t.method, SUM(t.amount) AS amount, SUM(t.tax) AS tax ${paidOut}
+  for (const row of await q<{
+    till_id: string
+    k: string
+    method: string
+    amount: number
+    tax: number
+    rounding: number | null
+  }>(
+    `SELECT w.till_id, w.k, t.method, SUM(t.amount) AS amount, SUM(t.tax) AS tax,
+       SUM(t.cash_rounding) AS rounding ${paidOut}
      GROUP BY w.till_id, w.k, t.method`
   )) {
     const a = acc(row)
-    a.refunds.amount += Number(row.amount)
+    // As the till sums its refund tenders: the share is what went back less the cash rounding
+    // (a cash-rounded sale's cash refund), which counts in the day's cash rounding instead.
+    const rounding = Number(row.rounding ?? 0)
+    a.refunds.amount += Number(row.amount) - rounding
+    a.refunds.rounding += rounding
     a.refunds.tax += Number(row.tax)
     a.refundTenders.set(row.method, (a.refundTenders.get(row.method) ?? 0) + Number(row.amount))
   }

@@ -7,15 +7,21 @@ import {
   type MethodSum,
   type SalesBucket
 } from '../../main/domain/reports/z-report'
-import { localDate } from '../clock'
 import type { HqDatabase } from '../db/types'
-import { justAfter, localHour, previousDate, zonedDayWindow } from './zone'
+import {
+  orderPaid,
+  payloadOf,
+  stored,
+  storedOf,
+  tenderOf,
+  tenderTax,
+  type RefundPayload,
+  type StoredEvent
+} from './stored-events'
+import { lateEvents, windowsOf, type LateEvent, type Window } from './day-windows'
+import { localHour } from './zone'
 
-/** A half-open range [from, to) of ISO instants. */
-export interface Window {
-  from: string
-  to: string
-}
+export type { LateEvent, Window } from './day-windows'
 
 /** The figures of a day a Z-report is built from, without the report's own header fields. */
 export type DayParts = Omit<DayFigures, 'date' | 'currency' | 'generatedAt' | 'topProducts'>
@@ -35,17 +41,6 @@ export interface Completeness {
   lastPushAt: string | null
 }
 
-/** A money event posted to this day although it happened on an earlier, already settled one. */
-export interface LateEvent {
-  kind: 'sale' | 'void' | 'refund'
-  /** The order's id (sale, void) or the refund's. */
-  id: string
-  number: string | null
-  /** When it happened (ISO), and the business day that was, kept as it was. */
-  at: string
-  originalDate: string
-}
-
 export interface TillDay {
   tillId: string
   tillCode: string
@@ -59,31 +54,6 @@ export interface TillDay {
   parts: DayParts
   currency: string
 }
-
-const orderPaid = (payload: string) =>
-  JSON.parse(payload) as {
-    currency: string
-    paidAt: string
-    cashierUserId?: string | null
-    cashierName?: string | null
-    grossTotal?: number
-    lineDiscountTotal?: number
-    orderDiscountTotal?: number
-    taxTotal?: number
-    total: number
-    cashRounding: number
-    lines?: Array<{
-      id?: string
-      sku: string
-      name: string
-      nameEn: string | null
-      taxRate: string
-      quantity: string
-      total: number
-      tax: number
-    }>
-    payments: Array<{ method: string; amount: number; status: string }>
-  }
 
 /**
  * One till's Z-report for `date` (the store's local date in `timeZone`), from the events it
@@ -101,14 +71,22 @@ export async function tillDay(
   timeZone: string,
   now: Date
 ): Promise<TillDay> {
-  const settled = new Map<string, { settledAt: string; settledBy: string | null; currency: string }>()
+  const settled = new Map<
+    string,
+    { settledAt: string; settledBy: string | null; currency: string; cashRoundingMode?: 'half-up' | 'down' }
+  >()
   for (const row of await db.query<{ payload: string }>(
     "SELECT payload FROM events WHERE till_id = ? AND type = 'settlement.day_closed' AND status <> 'quarantined'",
     [till.id]
   )) {
     const z = JSON.parse(row.payload) as ZReport
     if (z.date && z.settledAt)
-      settled.set(z.date, { settledAt: z.settledAt, settledBy: z.settledBy, currency: z.currency })
+      settled.set(z.date, {
+        settledAt: z.settledAt,
+        settledBy: z.settledBy,
+        currency: z.currency,
+        ...(z.cashRoundingMode ? { cashRoundingMode: z.cashRoundingMode } : {})
+      })
   }
   const asOf = settled.get(date)?.settledAt ?? null
   const windows = windowsOf(date, asOf, timeZone, (d) => settled.get(d)?.settledAt ?? null)
@@ -131,6 +109,11 @@ export async function tillDay(
     date,
     now,
     settledDay: settled.get(date),
+    // The cash rounding mode the till's report shows: as frozen when it settled the day, else the
+    // till's setting now — the last store profile it sent. Said only for 抹零, as the till says it.
+    cashRoundingMode: settled.has(date)
+      ? settled.get(date)!.cashRoundingMode
+      : await cashRoundingModeOf(db, till.id),
     figures,
     late: late?.parts ?? null,
     currency: settled.get(date)?.currency ?? figures.currency ?? (await lastCurrency(db, till.id)),
@@ -167,6 +150,7 @@ export function assembleTillDay(input: {
   date: string
   now: Date
   settledDay: { settledAt: string; settledBy: string | null; currency: string } | undefined
+  cashRoundingMode: 'half-up' | 'down' | undefined
   /** Over the day and the late windows together. */
   figures: WindowFigures
   /** Over the late windows alone (null when there are none). */
@@ -181,6 +165,7 @@ export function assembleTillDay(input: {
   const sum = (rows: SalesBucket[], pick: 'n' | 'total') => rows.reduce((s, row) => s + row[pick], 0)
   const parts: DayParts = {
     ...figures.parts,
+    ...(input.cashRoundingMode === 'down' ? { cashRoundingMode: input.cashRoundingMode } : {}),
     adjustments: late
       ? {
           orderCount: sum(late.sales, 'n') - sum(late.voids, 'n'),
@@ -229,65 +214,18 @@ export function assembleTillDay(input: {
   }
 }
 
-/** The till's `windowsOf`: the day (cut at its settlement) and the tails of settled days before it. */
-export function windowsOf(
-  date: string,
-  asOf: string | null,
-  timeZone: string,
-  settledAt: (date: string) => string | null
-): { main: Window; late: Window[] } {
-  const cap = (w: Window): Window => (asOf && asOf < w.to ? { from: w.from, to: justAfter(asOf) } : w)
-  const late: Window[] = []
-  let cutoff = ''
-  let day = previousDate(date)
-  for (let i = 0; i < 400; i++) {
-    const at = settledAt(day)
-    if (!at) break
-    if (at > cutoff) cutoff = at
-    const end = zonedDayWindow(day, timeZone).to
-    if (cutoff >= end) break
-    late.push(cap({ from: justAfter(cutoff), to: end }))
-    day = previousDate(day)
-  }
-  return { main: cap(zonedDayWindow(date, timeZone)), late: late.filter((w) => w.from < w.to) }
-}
-
-export async function lateEvents(
+/** The cash rounding mode of the till's last store profile (`settings.updated`), if it sent one. */
+export async function cashRoundingModeOf(
   db: HqDatabase,
-  tillId: string,
-  windows: Window[],
-  timeZone: string
-): Promise<LateEvent[]> {
-  const out: LateEvent[] = []
-  const event = (kind: LateEvent['kind'], id: string, number: string | null, at: string): LateEvent => ({
-    kind,
-    id,
-    number,
-    at,
-    originalDate: localDate(at, timeZone)
-  })
-  for (const w of windows) {
-    const range = [tillId, w.from, w.to]
-    for (const o of await db.query<{ order_id: string; number: string | null; paid_at: string }>(
-      'SELECT order_id, number, paid_at FROM hq_orders WHERE till_id = ? AND paid_at >= ? AND paid_at < ?',
-      range
-    ))
-      out.push(event('sale', o.order_id, o.number, o.paid_at))
-    for (const o of await db.query<{ order_id: string; number: string | null; voided_at: string }>(
-      'SELECT order_id, number, voided_at FROM hq_orders WHERE till_id = ? AND voided_at >= ? AND voided_at < ?',
-      range
-    ))
-      out.push(event('void', o.order_id, o.number, o.voided_at))
-    for (const r of await db.query<{ refund_id: string; number: string; at: string }>(
-      `SELECT r.refund_id, r.number, MIN(t.completed_at) AS at FROM hq_refund_tenders t
-       JOIN hq_refunds r ON r.till_id = t.till_id AND r.refund_id = t.refund_id
-       WHERE t.till_id = ? AND t.status = 'succeeded' AND t.completed_at >= ? AND t.completed_at < ?
-       GROUP BY r.refund_id, r.number`,
-      range
-    ))
-      out.push(event('refund', r.refund_id, r.number, r.at))
-  }
-  return out.sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id))
+  tillId: string
+): Promise<'half-up' | 'down' | undefined> {
+  const [row] = await db.query<{ payload: string }>(
+    "SELECT payload FROM events WHERE till_id = ? AND type = 'settings.updated' AND status <> 'quarantined' ORDER BY seq DESC LIMIT 1",
+    [tillId]
+  )
+  if (!row) return undefined
+  const mode = (JSON.parse(row.payload) as { cashRoundingMode?: unknown }).cashRoundingMode
+  return mode === 'down' || mode === 'half-up' ? mode : undefined
 }
 
 export async function lastCurrency(db: HqDatabase, tillId: string): Promise<string> {
@@ -314,8 +252,7 @@ async function partsOf(
   const saleTenders: MethodSum[] = []
   const voidTenders: MethodSum[] = []
   const refundTenders: MethodSum[] = []
-  // `rounding`: the till's cash refunds of cash-rounded sales give back coins beyond the share; the
-  // refund events do not carry it yet, so the head office counts refunds as the cash given back.
+  // `amount`: the refunded shares; `rounding`: what the drawer gave back beyond them (cash rounding).
   const refunds = { n: 0, orders: 0, amount: 0, tax: 0, rounding: 0 }
   const moves = new Map<string, number>()
   const move = (kind: string, amount: number) => moves.set(kind, (moves.get(kind) ?? 0) + amount)
@@ -352,12 +289,12 @@ async function partsOf(
   }
 
   const addOrder = (
-    payload: string,
+    event: StoredEvent,
     buckets: SalesBucket[],
     lines: Map<string, LineBucket>,
     tenders: MethodSum[]
   ) => {
-    const o = orderPaid(payload)
+    const o = orderPaid(event)
     currency ??= o.currency
     const cashier = o.cashierUserId ?? null
     // As the till: cashiers are named from the window's sales only (a void-only cashier shows
@@ -386,16 +323,16 @@ async function partsOf(
 
   for (const w of windows) {
     const range = [tillId, w.from, w.to]
-    for (const row of await db.query<{ payload: string }>(
-      'SELECT e.payload FROM hq_orders o JOIN events e ON e.till_id = o.till_id AND e.event_id = o.event_id WHERE o.till_id = ? AND o.paid_at >= ? AND o.paid_at < ?',
+    for (const row of await db.query<Record<string, unknown>>(
+      `SELECT ${stored('e')} FROM hq_orders o JOIN events e ON e.till_id = o.till_id AND e.event_id = o.event_id WHERE o.till_id = ? AND o.paid_at >= ? AND o.paid_at < ?`,
       range
     ))
-      addOrder(row.payload, sales, saleLines, saleTenders)
-    for (const row of await db.query<{ payload: string }>(
-      'SELECT e.payload FROM hq_orders o JOIN events e ON e.till_id = o.till_id AND e.event_id = o.event_id WHERE o.till_id = ? AND o.voided_at >= ? AND o.voided_at < ?',
+      addOrder(storedOf(row, 'e'), sales, saleLines, saleTenders)
+    for (const row of await db.query<Record<string, unknown>>(
+      `SELECT ${stored('e')} FROM hq_orders o JOIN events e ON e.till_id = o.till_id AND e.event_id = o.event_id WHERE o.till_id = ? AND o.voided_at >= ? AND o.voided_at < ?`,
       range
     ))
-      addOrder(row.payload, voids, voidLines, voidTenders)
+      addOrder(storedOf(row, 'e'), voids, voidLines, voidTenders)
 
     const tenders = await db.query<{
       tender_id: string
@@ -403,9 +340,9 @@ async function partsOf(
       order_id: string
       method: string
       amount: number
-      payload: string
+      [column: string]: unknown
     }>(
-      `SELECT t.tender_id, t.refund_id, r.order_id, t.method, t.amount, e.payload
+      `SELECT t.tender_id, t.refund_id, r.order_id, t.method, t.amount, ${stored('e')}
        FROM hq_refund_tenders t
        JOIN hq_refunds r ON r.till_id = t.till_id AND r.refund_id = t.refund_id
        JOIN events e ON e.till_id = r.till_id AND e.event_id = r.event_id
@@ -417,14 +354,19 @@ async function partsOf(
     for (const t of tenders) {
       refundIds.add(t.refund_id)
       orderIds.add(t.order_id)
-      refunds.amount += Number(t.amount)
-      refunds.tax += tenderTax(JSON.parse(t.payload) as RefundPayload, t.tender_id)
+      // As the till sums its refund tenders: the share is what went back less the cash rounding
+      // (a cash-rounded sale's cash refund), which counts in the day's cash rounding instead.
+      const refund = payloadOf(storedOf(t, 'e')) as RefundPayload
+      const rounding = tenderOf(refund, t.tender_id)?.cashRounding ?? 0
+      refunds.amount += Number(t.amount) - rounding
+      refunds.rounding += rounding
+      refunds.tax += tenderTax(refund, t.tender_id)
       refundTenders.push({ method: t.method, amount: Number(t.amount) })
     }
     // Items given back, by the moment their refund was complete: every tender paid out (the
     // last one's time), as the till settles its refund row. A refund by amount has no lines.
-    for (const r of await db.query<{ refund: string; sale: string }>(
-      `SELECT e.payload AS refund, s.payload AS sale FROM hq_refunds r
+    for (const r of await db.query<Record<string, unknown>>(
+      `SELECT ${stored('e')}, ${stored('s')} FROM hq_refunds r
        JOIN events e ON e.till_id = r.till_id AND e.event_id = r.event_id
        JOIN hq_orders o ON o.till_id = r.till_id AND o.order_id = r.order_id
        JOIN events s ON s.till_id = o.till_id AND s.event_id = o.event_id
@@ -434,10 +376,10 @@ async function partsOf(
            AND MAX(completed_at) >= ? AND MAX(completed_at) < ?)`,
       [tillId, tillId, w.from, w.to]
     )) {
-      const refund = JSON.parse(r.refund) as {
+      const refund = payloadOf(storedOf(r, 'e')) as {
         lines?: Array<{ lineId: string; quantity: string; amount: number; tax?: number }>
       }
-      const sold = new Map((orderPaid(r.sale).lines ?? []).map((line) => [line.id, line]))
+      const sold = new Map((orderPaid(storedOf(r, 's')).lines ?? []).map((line) => [line.id, line]))
       for (const line of refund.lines ?? []) {
         const of = sold.get(line.lineId)
         if (of) addLine(refundLines, of, line.quantity, line.amount, line.tax ?? 0)
@@ -503,28 +445,6 @@ async function partsOf(
       cashierNames
     }
   }
-}
-
-interface RefundPayload {
-  amount: number
-  tax: number
-  tenders?: Array<{ outRequestNo: string; amount: number; tax?: number }>
-}
-
-/**
- * A refund tender's tax, minor units: as the event carries it, or — for a till that sent no
- * per-tender tax — the refund's tax shared in proportion to the tenders' amounts, the remainder
- * on the last tender.
- */
-function tenderTax(refund: RefundPayload, tenderId: string): number {
-  const tenders = refund.tenders ?? []
-  const tender = tenders.find((t) => t.outRequestNo === tenderId)
-  if (!tender) return 0
-  if (typeof tender.tax === 'number') return tender.tax
-  if (refund.amount === 0) return 0
-  const shares = tenders.map((t) => Math.floor((refund.tax * t.amount) / refund.amount))
-  shares[shares.length - 1] = refund.tax - shares.slice(0, -1).reduce((a, b) => a + b, 0)
-  return shares[tenders.indexOf(tender)] ?? 0
 }
 
 function merge(rows: MethodSum[]): MethodSum[] {

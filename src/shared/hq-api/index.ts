@@ -4,6 +4,7 @@ import { reconciliationApi } from './reconciliation'
 import type { HqRoute } from './route'
 import { settlementApi } from './settlement'
 import { storesApi } from './stores'
+import { masterDataApi } from './master-data'
 
 /**
  * Every area of the head office's web API. An area adds one file declaring its routes (see
@@ -15,6 +16,7 @@ export const hqApi = {
   stores: storesApi,
   dashboard: dashboardApi,
   settlement: settlementApi,
+  master: masterDataApi,
   reconciliation: reconciliationApi
 }
 

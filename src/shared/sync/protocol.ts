@@ -202,9 +202,17 @@ export type EnrolAnswer = z.infer<typeof enrolAnswerSchema>
  */
 export const EVENT_VERSIONS: Readonly<Record<string, number>> = {
   'order.paid': 1,
-  'order.voided': 1,
+  /** 2: `voidedAt`, the moment of the void (v1: only the event's `at`, stamped a moment later). */
+  'order.voided': 2,
   'order.cancelled': 1,
-  'refund.created': 1,
+  /**
+   * 2: each tender's `cashRounding` — what the drawer gave back beyond the refunded share (a
+   * cash-rounded sale's cash refund), so `amount − cashRounding` is the share the Z-report counts.
+   */
+  'refund.created': 2,
+  /** 2: `at`, the moment the tender was settled (v1: only the event's `at`). */
+  'refund.tender_succeeded': 2,
+  'refund.tender_failed': 2,
   'shift.opened': 1,
   'shift.closed': 1
 }

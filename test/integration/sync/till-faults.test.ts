@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { join, resolve } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
@@ -12,8 +13,12 @@ import { SIM_STAFF } from '../../../src/main/simulate/sim-staff'
 import { HQ_STORES, startTestHq } from '../../support/hq'
 import { kassaInProcess } from '../../support/kassa-cli'
 import { tempDir } from '../../support/temp-dir'
+import { paidOrder } from '../../support/test-till'
+import { v7 as uuidv7 } from 'uuid'
 
 const root = resolve(__dirname, '../../..')
+// Issue 14's fault 9: ~200,000 events of a week offline (`KASSA_BACKLOG_EVENTS` to change it).
+const BACKLOG_EVENTS = Number(process.env.KASSA_BACKLOG_EVENTS ?? 200_000)
 type Hq = Awaited<ReturnType<typeof startTestHq>>
 
 async function ok(args: string[]): Promise<string> {
@@ -187,4 +192,68 @@ describe.each(HQ_STORES)('till sync faults (%s)', (kind) => {
     }
     await expectInStep(hq, till, ['2026-11-01', ...days])
   }, 180_000)
+
+  it(`a week offline with ${BACKLOG_EVENTS.toLocaleString('en')} events: pushed in bounded batches, none lost or doubled`, async () => {
+    const hq = await startTestHq(kind)
+    const till = await enrolledTill(hq)
+    const days = [
+      '2026-11-02',
+      '2026-11-03',
+      '2026-11-04',
+      '2026-11-05',
+      '2026-11-06',
+      '2026-11-07',
+      '2026-11-08'
+    ]
+    for (const [i, day] of days.entries())
+      await ok(['--data-dir', till.dir, 'simulate', '--date', day, '--orders', '5', '--seed', String(40 + i)])
+    // The volume of a busy week, as order.paid events shaped like the till's, on days before the
+    // ones compared (the simulated days' figures must still be the till's own).
+    const db = new BetterSqlite3(join(till.dir, 'kassa.sqlite'))
+    try {
+      const have = (db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n
+      const insert = db.prepare(
+        "INSERT INTO outbox (id, at, type, version, aggregate_id, payload, payload_sha256) VALUES (?, ?, 'order.paid', 1, ?, ?, ?)"
+      )
+      const start = Date.parse('2026-10-01T01:00:00.000Z')
+      db.transaction(() => {
+        for (let i = have; i < BACKLOG_EVENTS; i++) {
+          const at = new Date(start + i * 3_000).toISOString()
+          const order = paidOrder({ paidAt: at })
+          const payload = JSON.stringify(order)
+          insert.run(uuidv7(), at, order.id, payload, createHash('sha256').update(payload).digest('hex'))
+        }
+      })()
+    } finally {
+      db.close()
+    }
+    expect(tillOutbox(till.dir).unsynced).toBeGreaterThanOrEqual(BACKLOG_EVENTS - 100)
+
+    const core = await createCore({
+      dataDir: till.dir,
+      mode: 'web',
+      version: 'test',
+      logger: silentLogger,
+      payments: { mode: 'off' }
+    })
+    try {
+      const session = 'backlog'
+      core.sessions.open(session, new Date())
+      const login = await core.router.dispatch(
+        'auth:login',
+        { username: SIM_STAFF.cashier.username, password: SIM_STAFF.cashier.password },
+        { sessionId: session }
+      )
+      expect(login.ok).toBe(true)
+      const after = (await core.router.dispatch('sync:now', {}, { sessionId: session })) as {
+        ok: true
+        value: SyncStatus
+      }
+      // In batches the head office took (it refuses one over 1,000 events or 1 MiB with a 413).
+      expect(after.value).toMatchObject({ state: 'synced', backlog: 0, errors: [] })
+    } finally {
+      core.close()
+    }
+    await expectInStep(hq, till, ['2026-11-01', ...days])
+  }, 300_000)
 })

@@ -1,10 +1,11 @@
 import type { ComponentType } from 'react'
-import { Calculator, LayoutDashboard, Scale, Store, Users, type LucideIcon } from 'lucide-react'
+import { Calculator, LayoutDashboard, Package, Scale, Store, Users, type LucideIcon } from 'lucide-react'
 import type { HqRole } from '@shared/hq-api/route'
 import { DashboardScreen } from './dashboard/DashboardScreen'
 import { SettlementScreen } from './settlement/SettlementScreen'
 import { ReconciliationScreen } from './reconciliation/ReconciliationScreen'
 import { StoresScreen } from './stores/StoresScreen'
+import { MasterScreen } from './master/MasterScreen'
 import { UsersScreen } from './users/UsersScreen'
 
 /** One screen of the head office: its address (`#/<id>`), nav label key, icon and who sees it. */
@@ -39,6 +40,7 @@ export const HQ_SCREENS: HqScreen[] = [
     component: SettlementScreen
   },
   { id: 'stores', label: 'hq.nav.stores', icon: Store, roles: EVERYONE, component: StoresScreen },
+  { id: 'master', label: 'hq.nav.master', icon: Package, roles: EVERYONE, component: MasterScreen },
   { id: 'users', label: 'hq.nav.users', icon: Users, roles: ['owner'], component: UsersScreen },
   {
     id: 'reconciliation',

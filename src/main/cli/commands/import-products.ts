@@ -4,13 +4,13 @@ import { systemClock } from '../../core/clock'
 import { dataPaths } from '../../core/data-dir'
 import { createEventBus } from '../../core/event-bus'
 import { createFileLogger } from '../../core/logger'
-import { describeRowError, planImport } from '../../services/catalog-import'
+import { describeRowError, planImport } from '@shared/catalog-csv/plan'
 import { createCatalogService } from '../../services/catalog-service'
 import { openDatabase } from '../../store/database'
 import { createStore } from '../../store/store'
 import { UsageError, type CliCommand } from '../command'
 import { readBytes } from '../read-text'
-import { decodeCsvBytes } from '../../services/catalog-csv-decode'
+import { decodeCsvBytes } from '@shared/catalog-csv/decode'
 
 /**
  * `kassa --data-dir DIR import-products FILE [--valid-rows-only]`: the Products screen's CSV import

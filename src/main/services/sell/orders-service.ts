@@ -147,7 +147,9 @@ export function createOrdersService(ctx: ServiceContext, deps: { settings: Setti
           event: {
             type: 'order.voided',
             aggregateId: order.id,
-            payload: { id: order.id, number: order.number, reason: input.reason }
+            // v2: the moment of the void, as the till's Z-report books it (the event's own `at` is
+            // stamped a moment later and could fall past a day's end or its settlement).
+            payload: { id: order.id, number: order.number, reason: input.reason, voidedAt: at.toISOString() }
           }
         })
         return voided

@@ -112,7 +112,9 @@ export function createRefundsService(
         event: {
           type: `refund.tender_${answer.status}`,
           aggregateId: refund.id,
-          payload: { tenderId, status: answer.status }
+          // v2: the moment the tender was settled, as the till's Z-report books it (the event's
+          // own `at` is stamped a moment later).
+          payload: { tenderId, status: answer.status, at }
         }
       })
     })
@@ -503,15 +505,15 @@ export function createRefundsService(
           action: 'order.refunded',
           subject: order.id,
           details: { number, orderNumber: order.number, amount, reason: request.reason, lines: lines.length },
-          // Each tender's tax rides along: the Z-report books refunded tax tender by tender,
-          // when each is paid out, and so does the head office.
+          // Each tender's tax and cash rounding ride along (v2): the Z-report books refunded tax and
+          // the drawer's rounding tender by tender, when each is paid out, and so does the head office.
           event: {
             type: 'refund.created',
             aggregateId: id,
             payload: {
               ...refund,
               lines: withLineTax(refund.lines, store.refunds.lines(id)),
-              tenders: withTenderTax(
+              tenders: withTenderFigures(
                 refund.tenders,
                 store.refunds.tenders(id),
                 (paymentId) => store.payments.byId(paymentId)?.trade_no ?? null
@@ -565,19 +567,31 @@ export function createRefundsService(
 export type RefundsService = ReturnType<typeof createRefundsService>
 
 /**
- * A refund's tenders as its event carries them: the view's fields, each tender's tax (minor units)
- * and the trade number of the payment it gives back (null for cash) — the head office matches a
+ * A refund's tenders as its event carries them (`refund.created` v2): the view's fields, each
+ * tender's tax and its `cashRounding` — minor units the drawer gave back beyond the refunded share
+ * (a cash-rounded sale's cash refund; 0 otherwise), so `amount − cashRounding` is the share — and
+ * the trade number of the payment it gives back (null for cash): the head office matches a
  * provider's refund row by trade and refund number, whichever till took the payment.
  */
-function withTenderTax<T extends { outRequestNo: string }>(
+function withTenderFigures<T extends { outRequestNo: string }>(
   tenders: readonly T[],
-  rows: ReadonlyArray<{ id: string; payment_id: string; tax?: number | undefined }>,
+  rows: ReadonlyArray<{
+    id: string
+    payment_id: string
+    tax?: number | undefined
+    cash_rounding?: number | undefined
+  }>,
   tradeNoOf: (paymentId: string) => string | null
-): Array<T & { tax: number; tradeNo: string | null }> {
+): Array<T & { tax: number; cashRounding: number; tradeNo: string | null }> {
   const byId = new Map(rows.map((row) => [row.id, row]))
   return tenders.map((tender) => {
     const row = byId.get(tender.outRequestNo)
-    return { ...tender, tax: row?.tax ?? 0, tradeNo: row ? tradeNoOf(row.payment_id) : null }
+    return {
+      ...tender,
+      tax: row?.tax ?? 0,
+      cashRounding: row?.cash_rounding ?? 0,
+      tradeNo: row ? tradeNoOf(row.payment_id) : null
+    }
   })
 }
 

@@ -43,8 +43,10 @@ export const authHandlers: AreaHandlers<typeof authApi> = {
   },
 
   async logout(_input, ctx) {
-    await ctx.db.transaction((tx) => ctx.audit(tx, { action: 'auth.logout', subject: ctx.user.id }))
-    await ctx.endSession()
+    await ctx.db.transaction(async (tx) => {
+      await ctx.audit(tx, { action: 'auth.logout', subject: ctx.user.id })
+      await ctx.endSession(tx)
+    })
     return {}
   },
 

@@ -4,6 +4,7 @@ import { dashboardHandlers } from './dashboard-handlers'
 import { settlementHandlers } from './settlement-handlers'
 import { reconciliationHandlers } from './reconciliation-handlers'
 import { storesHandlers } from './stores-handlers'
+import { masterDataHandlers } from './master-data-handlers'
 
 /** Every area's handlers; an area adds one line (its routes are declared in `src/shared/hq-api`). */
 export const hqHandlers: HandlerMap = {
@@ -11,5 +12,6 @@ export const hqHandlers: HandlerMap = {
   stores: storesHandlers,
   dashboard: dashboardHandlers,
   settlement: settlementHandlers,
+  master: masterDataHandlers,
   reconciliation: reconciliationHandlers
 }

@@ -22,6 +22,8 @@ export const migration0014ReportProjections: HqMigration = {
     'ALTER TABLE hq_orders ADD COLUMN cashier_user_id TEXT',
     'ALTER TABLE hq_orders ADD COLUMN cashier_name TEXT',
     'ALTER TABLE hq_refund_tenders ADD COLUMN tax BIGINT',
+    // What a tender gave back beyond the refunded share (a cash-rounded sale's cash refund).
+    'ALTER TABLE hq_refund_tenders ADD COLUMN cash_rounding BIGINT',
     `CREATE TABLE hq_order_lines (
       till_id TEXT NOT NULL,
       order_id TEXT NOT NULL,
@@ -91,7 +93,10 @@ async function refillFromEvents(tx: SqlTx): Promise<void> {
         defaultUpgraders,
         row.type,
         Number(row.version),
-        JSON.parse(row.payload)
+        JSON.parse(row.payload),
+        {
+          at: row.at
+        }
       )
       if (!upgraded.ok) continue
       const projection = project(
@@ -127,11 +132,15 @@ async function refillFromEvents(tx: SqlTx): Promise<void> {
         )
       }
       for (const tender of projection.inserts.filter((i) => i.table === 'hq_refund_tenders'))
-        await tx.run('UPDATE hq_refund_tenders SET tax = ? WHERE till_id = ? AND tender_id = ?', [
-          tender.row[tender.columns.indexOf('tax')] ?? null,
-          row.till_id,
-          tender.row[tender.columns.indexOf('tender_id')] ?? null
-        ])
+        await tx.run(
+          'UPDATE hq_refund_tenders SET tax = ?, cash_rounding = ? WHERE till_id = ? AND tender_id = ?',
+          [
+            tender.row[tender.columns.indexOf('tax')] ?? null,
+            tender.row[tender.columns.indexOf('cash_rounding')] ?? null,
+            row.till_id,
+            tender.row[tender.columns.indexOf('tender_id')] ?? null
+          ]
+        )
       const lines = projection.inserts.filter(
         (i) => i.table === 'hq_order_lines' || i.table === 'hq_refund_lines'
       )

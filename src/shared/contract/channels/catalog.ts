@@ -44,7 +44,7 @@ export function normalizeRate(text: string): string {
   return trimmed === '' ? '0' : trimmed
 }
 
-const nameSchema = text({ error: M.required }).trim().min(1, M.empty).max(120, M.nameTooLong)
+export const nameSchema = text({ error: M.required }).trim().min(1, M.empty).max(120, M.nameTooLong)
 
 export const skuSchema = text({ error: M.required })
   .trim()
@@ -69,13 +69,13 @@ export const barcodeSchema = text({ error: M.required })
     })
   })
 
-const barcodesSchema = z
+export const barcodesSchema = z
   .array(barcodeSchema, { error: M.required })
   .max(20, M.tooManyBarcodes)
   .refine((codes) => new Set(codes).size === codes.length, M.barcodeRepeated)
 
 /** A non-negative decimal; the currency's digits are checked in main (`parseDecimalToMinor`). */
-const priceSchema = text({ error: M.required }).refine((text) => {
+export const priceSchema = text({ error: M.required }).refine((text) => {
   const scan = scanDecimal(text)
   return scan !== undefined && !scan.negative
 }, M.priceFormat)
@@ -89,7 +89,7 @@ export const taxRateSchema = text({ error: M.required })
   }, M.taxRateFormat)
   .transform(normalizeRate)
 
-const unitSchema = z.enum(PRODUCT_UNITS, { error: M.unit })
+export const unitSchema = z.enum(PRODUCT_UNITS, { error: M.unit })
 
 /** The item code the shop scale prints inside its labels; an empty string means none. */
 const scaleCodeSchema = text({ error: M.scaleCode })
@@ -164,10 +164,10 @@ export const categorySchema = z.object({
 })
 export type Category = z.infer<typeof categorySchema>
 
-const categoryCodeSchema = text({ error: M.required })
+export const categoryCodeSchema = text({ error: M.required })
   .trim()
   .regex(/^[A-Za-z0-9_-]{1,20}$/, M.categoryCode)
-const sortOrderSchema = z
+export const sortOrderSchema = z
   .number({ error: M.sortOrder })
   .int(M.sortOrder)
   .min(0, M.sortOrder)

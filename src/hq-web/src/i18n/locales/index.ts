@@ -4,6 +4,7 @@ import { settlementMessages } from './settlement'
 import { reconciliationMessages } from './reconciliation'
 import { shellMessages } from './shell'
 import { storesMessages } from './stores'
+import { masterMessages } from './master'
 import { usersMessages } from './users'
 
 /**
@@ -16,6 +17,7 @@ export const hqBundles: MessageBundle<object>[] = [
   storesMessages,
   dashboardMessages,
   settlementMessages,
+  masterMessages,
   usersMessages,
   reconciliationMessages
 ]

@@ -108,6 +108,7 @@ export const coreEn = {
       missingColumns: 'The file has no column {{columns}}. The first row must name the columns.',
       undecodable:
         'Line {{line}} has characters that cannot be read as {{encoding}}. Save the file as “CSV UTF-8” (or GBK) and try again.',
+      notBase64: 'The file could not be read (its content is not base64). Choose the file again.',
       utf16NoBom: 'The file looks like UTF-16 text without a byte-order mark. Save it as “CSV UTF-8”.'
     },
     catalog: {

@@ -110,6 +110,7 @@ export const coreZhCN: Messages<typeof coreEn> = {
       missingColumns: '文件缺少 {{columns}} 列。第一行必须写明列名。',
       undecodable:
         '第 {{line}} 行有无法按 {{encoding}} 读取的字符。请把文件另存为“CSV UTF-8”（或 GBK）后重试。',
+      notBase64: '文件内容无法读取（不是 base64 编码）。请重新选择文件。',
       utf16NoBom: '文件看起来是没有字节序标记的 UTF-16 文本。请另存为“CSV UTF-8”。'
     },
     catalog: {

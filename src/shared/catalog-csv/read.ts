@@ -1,7 +1,7 @@
 import Papa from 'papaparse'
 import { CATALOG_CSV_COLUMNS, type CatalogCsvColumn } from '@shared/contract'
-import { DomainError } from '../domain/errors'
-import { refuseReplacementCharacters } from './catalog-csv-decode'
+import { FieldError } from '../money/field-error'
+import { refuseReplacementCharacters } from './decode'
 
 /** One data row of a products CSV, with the line it starts on (the header is line 1). */
 export interface CsvRow {
@@ -35,7 +35,8 @@ function columnName(header: string): string {
  * separated) into rows with their line numbers and cell counts (a row whose count differs from the
  * header's is refused by `planImport`: a decimal comma shifts every cell after it). Quoted cells may span lines, so a row's line is counted from the
  * text, not from its index. Blank rows are skipped. A file without the required columns is refused as
- * a whole (VALIDATION on `csv`, naming the missing column).
+ * a whole (a `FieldError` on `csv`, naming the missing column). Shared by the till's import and
+ * the head office's, so both refuse the same files.
  */
 export function readCatalogCsv(text: string): CsvRow[] {
   refuseReplacementCharacters(text, 'UTF-8')
@@ -65,9 +66,7 @@ export function readCatalogCsv(text: string): CsvRow[] {
 
   const header = records.shift()
   if (!header || header.data.every((cell) => cell.trim() === ''))
-    throw new DomainError('VALIDATION', 'csv: the file is empty', 'csv', {
-      key: 'errors.validation.fileEmpty'
-    })
+    throw new FieldError('csv', 'the file is empty', { key: 'errors.validation.fileEmpty' })
   const index = new Map<string, number>()
   header.data.forEach((cell, i) => {
     const name = columnName(cell)
@@ -75,10 +74,9 @@ export function readCatalogCsv(text: string): CsvRow[] {
   })
   const missing = REQUIRED_COLUMNS.filter((column) => !index.has(column))
   if (missing.length > 0) {
-    throw new DomainError(
-      'VALIDATION',
-      `csv: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (the header must name ${CATALOG_CSV_COLUMNS.join(', ')})`,
+    throw new FieldError(
       'csv',
+      `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (the header must name ${CATALOG_CSV_COLUMNS.join(', ')})`,
       {
         key: 'errors.catalog.missingColumns',
         params: { missing: missing.join(', '), columns: CATALOG_CSV_COLUMNS.join(', ') }

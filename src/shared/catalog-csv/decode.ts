@@ -1,5 +1,4 @@
-import iconv from 'iconv-lite'
-import { DomainError } from '../domain/errors'
+import { FieldError } from '../money/field-error'
 
 /** The encodings a products CSV may arrive in, as detected. */
 export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030'
@@ -15,17 +14,16 @@ function lineAt(text: string, index: number): number {
 
 /**
  * Refuses text holding U+FFFD (the replacement character a decoder puts where bytes could not be
- * read): stored, it would turn 可口可乐 into ���� with nobody told. Throws VALIDATION on `csv`,
+ * read): stored, it would turn 可口可乐 into ���� with nobody told. Throws a `FieldError` on `csv`,
  * key `errors.import.undecodable` with the line.
  */
 export function refuseReplacementCharacters(text: string, encoding: string): void {
   const at = text.indexOf(REPLACEMENT)
   if (at < 0) return
   const line = lineAt(text, at)
-  throw new DomainError(
-    'VALIDATION',
-    `csv: line ${line} has characters that cannot be read as ${encoding} (save the file as UTF-8 CSV, or as GB18030/GBK)`,
+  throw new FieldError(
     'csv',
+    `line ${line} has characters that cannot be read as ${encoding} (save the file as UTF-8 CSV, or as GB18030/GBK)`,
     { key: 'errors.import.undecodable', params: { line, encoding } }
   )
 }
@@ -42,10 +40,9 @@ export function detectCsvEncoding(bytes: Uint8Array): CsvEncoding {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le'
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be'
   if (bytes.includes(0)) {
-    throw new DomainError(
-      'VALIDATION',
-      'csv: the file looks like UTF-16 text without a byte-order mark; save it as UTF-8 CSV',
+    throw new FieldError(
       'csv',
+      'the file looks like UTF-16 text without a byte-order mark; save it as UTF-8 CSV',
       { key: 'errors.import.utf16NoBom' }
     )
   }
@@ -60,17 +57,26 @@ export function detectCsvEncoding(bytes: Uint8Array): CsvEncoding {
 /**
  * Decodes a products CSV file's bytes to text, whatever of UTF-8 (with or without BOM), UTF-16 (with
  * BOM) or GB18030/GBK it is in; the BOM is dropped. A file that cannot be read without replacement
- * characters is refused naming the first line that holds one (VALIDATION, field `csv`).
+ * characters is refused naming the first line that holds one (`FieldError` on `csv`). WHATWG's
+ * `TextDecoder` (Node's ICU, or the browser's) does the decoding, so the till and the head office
+ * read a file alike.
  *
- * @example decodeCsvBytes(iconv.encode('sku\n可口可乐', 'gbk')) // 'sku\n可口可乐'
+ * @example decodeCsvBytes(gbkBytesOf('sku\n可口可乐')) // { text: 'sku\n可口可乐', encoding: 'gb18030' }
  */
 export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
   const encoding = detectCsvEncoding(bytes)
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  // iconv-lite strips a BOM of the encoding it decodes by default.
-  const text = iconv.decode(buffer, encoding)
+  // The decoder drops a BOM of its own encoding (ignoreBOM: false, the default).
+  const text = new TextDecoder(encoding).decode(bytes)
   refuseReplacementCharacters(text, encoding === 'gb18030' ? 'GB18030/GBK' : encoding.toUpperCase())
   return { text, encoding }
+}
+
+/** The bytes of standard base64 text (`atob`, in Node and in browsers alike). */
+function base64Bytes(base64: string): Uint8Array {
+  const binary = atob(base64)
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+  return bytes
 }
 
 /**
@@ -79,5 +85,11 @@ export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: Csv
  */
 export function csvSourceText(csv: string, encoding: 'text' | 'base64'): string {
   if (encoding === 'text') return csv
-  return decodeCsvBytes(Buffer.from(csv, 'base64')).text
+  let bytes: Uint8Array
+  try {
+    bytes = base64Bytes(csv)
+  } catch {
+    throw new FieldError('csv', 'is not base64', { key: 'errors.import.notBase64' })
+  }
+  return decodeCsvBytes(bytes).text
 }

@@ -9,10 +9,27 @@ import {
 } from '@shared/contract'
 import { reasonKey, zodRefusal } from '@shared/contract/error-reasons'
 import { FieldError } from '@shared/money/field-error'
-import type { ErrorKey } from '../domain/errors'
 import { parseDecimalToMinor } from '@shared/money/format'
-import type { CatalogRepo } from '../store/repos/catalog-repo'
-import { readCatalogCsv, type CsvRow } from './catalog-csv'
+import { readCatalogCsv, type CsvRow } from './read'
+
+/** A refusal's stable i18n key and its parameters. */
+interface ErrorKey {
+  key: string
+  params?: Record<string, string | number>
+}
+
+/**
+ * What an import is checked against: the catalog as it is now. The till's `CatalogRepo` is one;
+ * the head office reads a store's published master data as another.
+ */
+export interface CatalogLookup {
+  listCategories(includeInactive: true): ReadonlyArray<{ code: string; nameZh: string; nameEn: string }>
+  getProductBySku(sku: string): { id: string } | null
+  getProductByScaleCode(code: string): { id: string; sku: string } | null
+  /** The product holding `barcode` (compared in its GTIN lookup form), or null. */
+  barcodeOwner(barcode: string): string | null
+  getProduct(id: string): { sku: string } | null
+}
 
 /** A row that passed every check: what to write, and whether its SKU is new. */
 export interface PlannedRow {
@@ -72,9 +89,10 @@ const CATEGORY_CODE = /^[A-Za-z0-9_-]{1,20}$/
 
 /**
  * Checks every row of a products CSV against the catalog as it is now, collecting every problem
- * (not just the first) with its line and column. Nothing is written.
+ * (not just the first) with its line and column. Nothing is written. The one set of import rules,
+ * for the till (`catalog:import-*`, `kassa import-products`) and the head office alike.
  */
-export function planImport(repo: CatalogRepo, currency: string, text: string): ImportPlan {
+export function planImport(repo: CatalogLookup, currency: string, text: string): ImportPlan {
   const csvRows = readCatalogCsv(text)
   const errors: ImportRowError[] = []
   const invalidLines = new Set<number>()

@@ -1,0 +1,120 @@
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { HqStore } from '@shared/hq-api/stores'
+import { useErrorText } from '@renderer/i18n/error-text'
+import type { ApiError } from '@shared/contract'
+import { HqCallError } from '../../api/client'
+
+/** What every master-data tab is given: the store shown, every store the user sees, and rights. */
+export interface MasterTabProps {
+  store: HqStore
+  stores: HqStore[]
+  readOnly: boolean
+  /** Only the head office's owner may give the till role `owner`. */
+  canGrantOwner: boolean
+}
+
+/** The stores a change is published to, as a group of checkboxes (the current store first). */
+export function StorePicker({
+  stores,
+  value,
+  onChange,
+  error
+}: {
+  stores: HqStore[]
+  value: string[]
+  onChange: (ids: string[]) => void
+  error?: string | undefined
+}) {
+  const { t } = useTranslation()
+  return (
+    <fieldset className={`field hq-master__stores${error ? ' field--invalid' : ''}`}>
+      <legend className="field__label">{t('hq.master.stores')}</legend>
+      <div className="hq-master__checks">
+        {stores.map((store) => (
+          <label key={store.id} className="hq-master__check">
+            <input
+              type="checkbox"
+              checked={value.includes(store.id)}
+              onChange={(event) =>
+                onChange(event.target.checked ? [...value, store.id] : value.filter((id) => id !== store.id))
+              }
+            />
+            {store.name}
+          </label>
+        ))}
+      </div>
+      {error && (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  )
+}
+
+/** A labelled `<select>` in the field style. */
+export function SelectField({
+  label,
+  value,
+  onChange,
+  children,
+  error
+}: {
+  label: string
+  value: string
+  onChange: (value: string) => void
+  children: ReactNode
+  error?: string | undefined
+}) {
+  return (
+    <label className={`field${error ? ' field--invalid' : ''}`}>
+      <span className="field__label">{label}</span>
+      <select className="input" value={value} onChange={(event) => onChange(event.target.value)}>
+        {children}
+      </select>
+      {error && (
+        <span className="field__error" role="alert">
+          {error}
+        </span>
+      )}
+    </label>
+  )
+}
+
+/** A checkbox in the field style. */
+export function CheckField({
+  label,
+  checked,
+  onChange
+}: {
+  label: string
+  checked: boolean
+  onChange: (v: boolean) => void
+}) {
+  return (
+    <label className="hq-master__check">
+      <input type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} />
+      {label}
+    </label>
+  )
+}
+
+/**
+ * A form's refusal shown where it belongs: `of(field)` is the text beside a field the refusal names
+ * (also `barcodes[1]` under `barcodes`), `notice` whether it names none of the form's fields (then
+ * it shows as a notice).
+ */
+export function useFormErrors(error: unknown, fields: readonly string[]) {
+  const text = useErrorText()
+  const named = error instanceof HqCallError ? error.error.field : undefined
+  const matches = (field: string) =>
+    named !== undefined && (named === field || named.startsWith(`${field}[`) || named.startsWith(`${field}.`))
+  return {
+    of: (field: string) =>
+      matches(field)
+        ? text((error as HqCallError).error as unknown as ApiError, { beside: true })
+        : undefined,
+    notice: Boolean(error) && !fields.some(matches)
+  }
+}
