@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { v7 as uuidv7 } from 'uuid'
 import { buildZReport } from '../src/main/domain/reports/z-report'
+import { EVENT_VERSIONS } from '../src/shared/sync/protocol'
 import type { HqDatabase, SqlValue } from '../src/server/db/types'
 import { applyProjections, project, type Projection } from '../src/server/push/projections'
 import { zonedDayWindow } from '../src/server/reports/zone'
@@ -138,7 +139,7 @@ function tillEvents(t: number, code: string, dates: readonly string[], perDay: n
       const roll = rnd()
       if (roll < 0.01) {
         const voidAt = iso(Date.parse(at) + 60_000)
-        events.push({ type: 'order.voided', at: voidAt, aggregateId: id, payload: { id, at: voidAt } })
+        events.push({ type: 'order.voided', at: voidAt, aggregateId: id, payload: { id, voidedAt: voidAt } })
       } else if (roll < 0.02) {
         const line = lines[0]!
         const refundId = uuidv7()
@@ -163,6 +164,7 @@ function tillEvents(t: number, code: string, dates: readonly string[], perDay: n
                 outRequestNo: uuidv7(),
                 method: 'cash',
                 amount: line.total,
+                cashRounding: 0,
                 tax,
                 status: 'succeeded'
               }
@@ -270,7 +272,8 @@ export async function loadChain(
             eventId,
             storeId,
             e.type,
-            1,
+            // Shaped as today's till writes them: each type at its current version.
+            EVENT_VERSIONS[e.type as keyof typeof EVENT_VERSIONS] ?? 1,
             e.at,
             e.aggregateId,
             payload,

@@ -47,7 +47,17 @@ function refund(
     tax: 0,
     createdAt: time,
     lines: [],
-    tenders: [{ method: 'alipay', amount, status: 'succeeded', outRequestNo: tenderId, tax: 0, tradeNo }]
+    tenders: [
+      {
+        method: 'alipay',
+        amount,
+        cashRounding: 0,
+        status: 'succeeded',
+        outRequestNo: tenderId,
+        tax: 0,
+        tradeNo
+      }
+    ]
   }
   return {
     seq,
