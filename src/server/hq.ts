@@ -1,4 +1,5 @@
 import { NONCE_MEMORY_MS } from '@shared/sync/protocol'
+import { catchUpAnomalies, settleReleasedQuarantines } from './anomalies/catch-up'
 import { systemHqClock, type HqClock } from './clock'
 import { openHqDatabase } from './db/open'
 import type { HqDatabase } from './db/types'
@@ -42,6 +43,12 @@ export interface RunningHq {
   clock: HqClock
   /** Publishes master data for a store and wakes its tills' long-polls (see `publishMaster`). */
   publish(storeId: string, writes: readonly MasterWrite[]): Promise<number>
+  /**
+   * Looks for anomalies in events not yet examined, and settles quarantines whose events were all
+   * applied since (run at start, then every 30 s, one run at a time): resolves to the number of
+   * events it looked at.
+   */
+  catchUpAnomalies(): Promise<number>
   close(): Promise<void>
 }
 
@@ -98,6 +105,25 @@ export async function startHq(options: HqOptions): Promise<RunningHq> {
     db.run('DELETE FROM hq_sessions WHERE last_seen_at < ?', [idle]).catch(() => undefined)
   }, 60_000)
   purge.unref()
+  const logError = options.logError ?? ((entry) => process.stderr.write(`${JSON.stringify(entry)}\n`))
+  let catching: Promise<number> | null = null
+  const catchUp = () =>
+    (catching ??= catchUpAnomalies(db, () => clock.now())
+      .then(async (looked) => {
+        await settleReleasedQuarantines(db, () => clock.now())
+        return looked
+      })
+      .finally(() => {
+        catching = null
+      }))
+  const sweepAnomalies = () =>
+    void catchUp().catch((error: unknown) =>
+      logError({ event: 'anomalies.catch_up_failed', error: String(error) })
+    )
+  // After listening, so a head office with millions of unexamined events still starts at once.
+  sweepAnomalies()
+  const sweep = setInterval(sweepAnomalies, 30_000)
+  sweep.unref()
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
@@ -105,9 +131,15 @@ export async function startHq(options: HqOptions): Promise<RunningHq> {
     wakeups,
     clock,
     publish: (storeId, writes) => publishMaster({ db, clock, wakeups }, storeId, writes),
+    catchUpAnomalies: async () => {
+      await catching?.catch(() => 0)
+      return catchUp()
+    },
     async close() {
       clearInterval(purge)
+      clearInterval(sweep)
       await app.close()
+      await catching?.catch(() => undefined)
       await db.close()
     }
   }

@@ -29,10 +29,13 @@ export async function expectConverged(
       lo: 1,
       hi: day.outbox.length
     })
-    const [held] = await db.query<{ high_seq: number }>('SELECT high_seq FROM tills WHERE id = ?', [
-      till.tillId
-    ])
+    const [held] = await db.query<{ high_seq: number; anomaly_seq: number }>(
+      'SELECT high_seq, anomaly_seq FROM tills WHERE id = ?',
+      [till.tillId]
+    )
     expect(Number(held!.high_seq)).toBe(day.outbox.length)
+    // Every event was examined for anomalies in the transaction that stored it, whatever was killed.
+    expect(Number(held!.anomaly_seq)).toBe(day.outbox.length)
     const ids = new Set(
       (
         await db.query<{ event_id: string }>('SELECT event_id FROM events WHERE till_id = ?', [till.tillId])

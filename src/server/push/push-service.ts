@@ -5,7 +5,8 @@ import {
   type PushAnswer,
   type PushRequest
 } from '@shared/sync/protocol'
-import { localDate, type HqClock } from '../clock'
+import { detectAnomalies, recordClockSkew, type DetectedEvent } from '../anomalies/detect'
+import type { HqClock } from '../clock'
 import type { HqDatabase, SqlTx, SqlValue } from '../db/types'
 import { SyncRefusal } from '../errors'
 import { rebalanceAllotments } from '../pull/allotments'
@@ -105,7 +106,9 @@ function decide(
  * duplicates when their hash matches and seq collisions (kept in `event_collisions`, an anomaly)
  * when it does not; new events are stored with their projection status (applied, recorded, or
  * quarantined with a reason — never refused) and `high_seq` moves to the last one, in the same
- * transaction. A till clock more than 5 min off is flagged, never refused.
+ * transaction. A till clock more than 5 min off is flagged, never refused. Anomalies (receipt-number
+ * gaps, collisions, coupons over their limit, late and quarantined events; `anomalies/detect.ts`)
+ * are recorded in the same transaction, so none is lost to a crash between storing and looking.
  */
 export async function pushBatch(
   deps: PushDeps,
@@ -128,8 +131,8 @@ export async function pushBatch(
   const answer = await db.transaction(async (tx): Promise<PushAnswer> => {
     published = false
     await recordNonce(tx, till.id, nonce, now)
-    const [locked] = await tx.query<{ high_seq: number; status: string }>(
-      'SELECT high_seq, status FROM tills WHERE id = ? FOR UPDATE',
+    const [locked] = await tx.query<{ high_seq: number; status: string; anomaly_seq: number }>(
+      'SELECT high_seq, status, anomaly_seq FROM tills WHERE id = ? FOR UPDATE',
       [till.id]
     )
     if (locked!.status !== 'active')
@@ -150,7 +153,7 @@ export async function pushBatch(
     const old = batch.events.filter((e) => e.seq <= high)
     const fresh = batch.events.filter((e) => e.seq > high)
 
-    if (old.length > 0) await checkHeld(tx, till, old, receivedAt, outcomes)
+    const collided = old.length > 0 ? await checkHeld(tx, till, old, receivedAt, outcomes) : []
 
     const applied: Array<{ seq: number; projection: Extract<Projection, { status: 'applied' }> }> = []
     for (const event of fresh) {
@@ -159,6 +162,7 @@ export async function pushBatch(
       if (decision.status === 'applied') applied.push({ seq: event.seq, projection: decision })
     }
     const missing = await applyProjections(tx, applied)
+    const detected: DetectedEvent[] = []
     const rows: SqlValue[][] = fresh.map((event) => {
       const decision = decisions.get(event.seq)!
       const reason = missing.get(event.seq) ?? (decision.status === 'quarantined' ? decision.reason : null)
@@ -168,6 +172,7 @@ export async function pushBatch(
         outcome: status === 'quarantined' ? 'quarantined' : 'stored',
         ...(reason ? { reason } : {})
       })
+      detected.push({ ...eventFacts(event), status, reason })
       return [
         till.id,
         event.seq,
@@ -187,20 +192,31 @@ export async function pushBatch(
     // COPY where the engine has it: the till's row lock makes a conflict on (till, seq) impossible.
     await tx.insertMany('events', EVENT_COLUMNS, rows, { plain: true })
 
+    const facts = { tillId: till.id, storeId: till.store_id, timeZone, at: receivedAt }
     if (clockSkewMs !== null) {
-      await anomaly(
-        tx,
-        till,
-        `clock-skew:${localDate(receivedAt, timeZone)}`,
-        'clock-skew',
-        { skewMs: clockSkewMs, sentAt: batch.sentAt, receivedAt },
-        receivedAt
-      )
+      await recordClockSkew(tx, facts, {
+        skewMs: clockSkewMs,
+        sentAt: batch.sentAt,
+        firstSeq: batch.events[0]!.seq,
+        lastSeq: batch.events.at(-1)!.seq
+      })
     }
     if (applied.some((a) => a.projection.couponCodes.length > 0)) {
       published = await rebalanceAllotments(tx, till.store_id, now)
     }
     const newHigh = fresh.length > 0 ? fresh.at(-1)!.seq : high
+    // Anomalies are looked for here when every event before this batch has been (else the
+    // catch-up in `anomalies/catch-up.ts` is still behind and takes these events in its turn).
+    const cursor = Number(locked!.anomaly_seq)
+    const inTurn = cursor === high
+    await detectAnomalies(
+      tx,
+      facts,
+      inTurn
+        ? [...collided, ...detected].sort((a, b) => a.seq - b.seq)
+        : collided.filter((c) => c.seq <= cursor)
+    )
+    if (inTurn) await tx.run('UPDATE tills SET anomaly_seq = ? WHERE id = ?', [newHigh, till.id])
     await tx.run(
       `UPDATE tills SET high_seq = ?, last_push_at = ?, clock_skew_ms = ?, app_version = COALESCE(?, app_version),
          backlog = ?, oldest_unsynced_at = ?, clock_offset_ms = ? WHERE id = ?`,
@@ -224,14 +240,26 @@ export async function pushBatch(
   return answer
 }
 
-/** Duplicates and seq collisions among events the head office already holds. */
+const eventFacts = (event: PushRequest['events'][number]) => ({
+  seq: event.seq,
+  eventId: event.id,
+  type: event.type,
+  at: event.at,
+  payload: event.payload,
+  payloadSha256: event.payloadSha256
+})
+
+/**
+ * Duplicates and seq collisions among events the head office already holds; returns the
+ * collisions (kept in `event_collisions`) for anomaly detection.
+ */
 async function checkHeld(
   tx: SqlTx,
   till: TillRow,
   old: PushRequest['events'],
   receivedAt: string,
   outcomes: PushAnswer['outcomes']
-): Promise<void> {
+): Promise<DetectedEvent[]> {
   const held = new Map(
     (
       await tx.query<{ seq: number; payload_sha256: string }>(
@@ -241,6 +269,7 @@ async function checkHeld(
     ).map((row) => [Number(row.seq), row.payload_sha256])
   )
   const collisions: SqlValue[][] = []
+  const collided: DetectedEvent[] = []
   for (const event of old) {
     const hash = held.get(event.seq)
     let outcome: EventOutcome = 'duplicate'
@@ -258,20 +287,7 @@ async function checkHeld(
         event.payload,
         receivedAt
       ])
-      await anomaly(
-        tx,
-        till,
-        `seq-collision:${event.seq}:${event.payloadSha256}`,
-        'seq-collision',
-        {
-          seq: event.seq,
-          heldSha256: hash ?? null,
-          receivedSha256: event.payloadSha256,
-          eventId: event.id,
-          type: event.type
-        },
-        receivedAt
-      )
+      collided.push({ ...eventFacts(event), status: 'collision', reason: null, heldSha256: hash ?? null })
     }
     outcomes.push({
       seq: event.seq,
@@ -285,18 +301,5 @@ async function checkHeld(
     })
   }
   await tx.insertMany('event_collisions', COLLISION_COLUMNS, collisions)
-}
-
-async function anomaly(
-  tx: SqlTx,
-  till: TillRow,
-  id: string,
-  kind: string,
-  detail: unknown,
-  at: string
-): Promise<void> {
-  await tx.run(
-    'INSERT INTO anomalies (till_id, id, store_id, kind, detail, at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
-    [till.id, id, till.store_id, kind, JSON.stringify(detail), at]
-  )
+  return collided
 }

@@ -1,3 +1,4 @@
+import { anomaliesApi } from './anomalies'
 import { authApi } from './auth'
 import { dashboardApi } from './dashboard'
 import { reconciliationApi } from './reconciliation'
@@ -17,6 +18,7 @@ export const hqApi = {
   dashboard: dashboardApi,
   settlement: settlementApi,
   master: masterDataApi,
+  anomalies: anomaliesApi,
   reconciliation: reconciliationApi
 }
 

@@ -133,6 +133,45 @@ const cases: Record<number, { before(db: HqDatabase): Promise<void>; after(db: H
         ])
       }
     },
+    11: {
+      async before(db) {
+        await cases[2]!.before(db)
+        await cases[2]!.after(db)
+        for (const [id, kind] of [
+          ['seq-collision:1:abc', 'seq-collision'],
+          ['clock-skew:2026-11-25', 'clock-skew']
+        ])
+          await db.run(
+            "INSERT INTO anomalies (till_id, id, store_id, kind, detail, at) VALUES (?, ?, ?, ?, '{}', ?)",
+            [TILL, id!, STORE, kind!, T]
+          )
+      },
+      async after(db) {
+        // The anomalies held are open, a collision is high; every till is still to be examined.
+        expect(
+          await db.query('SELECT kind, severity, status, last_seen, resolved_at FROM anomalies ORDER BY kind')
+        ).toEqual([
+          { kind: 'clock-skew', severity: 'medium', status: 'open', last_seen: null, resolved_at: null },
+          { kind: 'seq-collision', severity: 'high', status: 'open', last_seen: null, resolved_at: null }
+        ])
+        expect(await db.query('SELECT high_seq, anomaly_seq FROM tills')).toEqual([
+          { high_seq: 0, anomaly_seq: 0 }
+        ])
+        expect(await db.query('SELECT seq FROM events')).toEqual([{ seq: 1 }])
+        await db.run(
+          "INSERT INTO anomaly_events (till_id, anomaly_id, event_till_id, seq, event_id, info) VALUES (?, 'seq-collision:1:abc', ?, 1, 'e1', NULL)",
+          [TILL, TILL]
+        )
+        await db.run(
+          "INSERT INTO hq_receipt_series (till_id, series, high, number, seq, event_id, store_id) VALUES (?, 'T01', 1, 'T01-000001', 1, 'e1', ?)",
+          [TILL, STORE]
+        )
+        await db.run(
+          "INSERT INTO hq_day_closes (till_id, day, settled_at, seq) VALUES (?, '2026-11-25', ?, 1)",
+          [TILL, T]
+        )
+      }
+    },
     14: {
       before: (db) => seedSaleAndRefund(db),
       async after(db) {

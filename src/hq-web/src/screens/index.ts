@@ -1,8 +1,18 @@
 import type { ComponentType } from 'react'
-import { Calculator, LayoutDashboard, Package, Scale, Store, Users, type LucideIcon } from 'lucide-react'
+import {
+  Calculator,
+  LayoutDashboard,
+  Package,
+  Scale,
+  Store,
+  TriangleAlert,
+  Users,
+  type LucideIcon
+} from 'lucide-react'
 import type { HqRole } from '@shared/hq-api/route'
 import { DashboardScreen } from './dashboard/DashboardScreen'
 import { SettlementScreen } from './settlement/SettlementScreen'
+import { AnomaliesScreen } from './anomalies/AnomaliesScreen'
 import { ReconciliationScreen } from './reconciliation/ReconciliationScreen'
 import { StoresScreen } from './stores/StoresScreen'
 import { MasterScreen } from './master/MasterScreen'
@@ -41,6 +51,13 @@ export const HQ_SCREENS: HqScreen[] = [
   },
   { id: 'stores', label: 'hq.nav.stores', icon: Store, roles: EVERYONE, component: StoresScreen },
   { id: 'master', label: 'hq.nav.master', icon: Package, roles: EVERYONE, component: MasterScreen },
+  {
+    id: 'anomalies',
+    label: 'hq.nav.anomalies',
+    icon: TriangleAlert,
+    roles: EVERYONE,
+    component: AnomaliesScreen
+  },
   { id: 'users', label: 'hq.nav.users', icon: Users, roles: ['owner'], component: UsersScreen },
   {
     id: 'reconciliation',

@@ -1,4 +1,5 @@
 import type { HandlerMap } from '../context'
+import { anomaliesHandlers } from './anomalies-handlers'
 import { authHandlers } from './auth-handlers'
 import { dashboardHandlers } from './dashboard-handlers'
 import { settlementHandlers } from './settlement-handlers'
@@ -13,5 +14,6 @@ export const hqHandlers: HandlerMap = {
   dashboard: dashboardHandlers,
   settlement: settlementHandlers,
   master: masterDataHandlers,
+  anomalies: anomaliesHandlers,
   reconciliation: reconciliationHandlers
 }

@@ -1,4 +1,5 @@
 import type { MessageBundle } from '@renderer/i18n/messages'
+import { anomaliesMessages } from './anomalies'
 import { dashboardMessages } from './dashboard'
 import { settlementMessages } from './settlement'
 import { reconciliationMessages } from './reconciliation'
@@ -19,5 +20,6 @@ export const hqBundles: MessageBundle<object>[] = [
   settlementMessages,
   masterMessages,
   usersMessages,
+  anomaliesMessages,
   reconciliationMessages
 ]

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { CheckCircle2, TriangleAlert } from 'lucide-react'
 import { ScreenHeader } from '@renderer/components/ScreenHeader'
+import { OpenAnomaliesLink } from '../anomalies/OpenAnomaliesLink'
 import { hqApi } from '@shared/hq-api/index'
 import type { StoreToday } from '@shared/hq-api/dashboard'
 import { call } from '../../api/client'
@@ -52,6 +53,7 @@ export function DashboardScreen() {
         </div>
       </ScreenHeader>
       <ErrorNotice error={error} />
+      <OpenAnomaliesLink />
       {data && data.stores.length === 0 && <p className="empty-state">{t('hq.dashboard.empty')}</p>}
       {data && data.stores.length > 0 && (
         <>

@@ -1,0 +1,102 @@
+import { localDate } from '../clock'
+import type { SqlTx } from '../db/types'
+import { detectCouponOverLimit } from './coupon-limit'
+import type { DetectContext, DetectedEvent } from './facts'
+import { detectLateEvents } from './late-events'
+import { detectReceiptGaps } from './receipt-gaps'
+import { recordAnomaly } from './record'
+
+export type { DetectContext, DetectedEvent } from './facts'
+
+/** Event types whose quarantine leaves money out of the head office's figures. */
+const MONEY_TYPES = /^(order|refund|shift|settlement)\./
+
+/**
+ * Every anomaly the facts of one till's events show, in the caller's transaction (the push's, or
+ * the catch-up's): receipt-number gaps, seq collisions, coupons over their global limit, money
+ * events for a day already closed, quarantined events. `events` are in seq order; detection is
+ * idempotent (deterministic ids, ON CONFLICT), so running it again over the same events changes
+ * nothing. Clock skew is a fact of the request, not of an event: the push records it.
+ */
+export async function detectAnomalies(
+  tx: SqlTx,
+  ctx: DetectContext,
+  events: readonly DetectedEvent[]
+): Promise<void> {
+  if (events.length === 0) return
+  await detectReceiptGaps(tx, ctx, events)
+  await detectLateEvents(tx, ctx, events)
+  await detectCouponOverLimit(tx, ctx, events)
+  const day = localDate(ctx.at, ctx.timeZone)
+  const collided = events.filter((e) => e.status === 'collision')
+  if (collided.length > 0) {
+    // One restore is one incident: its collisions of a day are one anomaly, each seq an event of it.
+    await recordAnomaly(tx, {
+      tillId: ctx.tillId,
+      storeId: ctx.storeId,
+      id: `seq-collision:${day}`,
+      kind: 'seq-collision',
+      severity: 'high',
+      detail: { firstSeq: collided[0]!.seq, lastSeq: collided.at(-1)!.seq, receivedDay: day },
+      events: collided.map((e) => ({
+        tillId: ctx.tillId,
+        seq: e.seq,
+        eventId: e.eventId,
+        info: {
+          copy: 'received',
+          type: e.type,
+          heldSha256: e.heldSha256 ?? null,
+          receivedSha256: e.payloadSha256
+        }
+      })),
+      at: ctx.at
+    })
+  }
+  const quarantined = new Map<string, DetectedEvent[]>()
+  for (const event of events.filter((e) => e.status === 'quarantined'))
+    quarantined
+      .set(event.type, quarantined.get(event.type) ?? [])
+      .get(event.type)!
+      .push(event)
+  for (const [type, held] of quarantined) {
+    await recordAnomaly(tx, {
+      tillId: ctx.tillId,
+      storeId: ctx.storeId,
+      id: `quarantined:${type}:${day}`,
+      kind: 'quarantined',
+      severity: MONEY_TYPES.test(type) ? 'high' : 'medium',
+      detail: { type, reason: held.at(-1)!.reason, receivedDay: day },
+      events: held.map((e) => ({
+        tillId: ctx.tillId,
+        seq: e.seq,
+        eventId: e.eventId,
+        info: { reason: e.reason }
+      })),
+      at: ctx.at
+    })
+  }
+}
+
+/** A clock more than 5 min off (flagged, never refused), once per till and day, by how far off. */
+export async function recordClockSkew(
+  tx: SqlTx,
+  ctx: DetectContext,
+  skew: { skewMs: number; sentAt: string; firstSeq: number; lastSeq: number }
+): Promise<void> {
+  const off = Math.abs(skew.skewMs)
+  await recordAnomaly(tx, {
+    tillId: ctx.tillId,
+    storeId: ctx.storeId,
+    id: `clock-skew:${localDate(ctx.at, ctx.timeZone)}`,
+    kind: 'clock-skew',
+    severity: off >= 24 * 3600_000 ? 'high' : off >= 3600_000 ? 'medium' : 'low',
+    detail: {
+      skewMs: skew.skewMs,
+      sentAt: skew.sentAt,
+      receivedAt: ctx.at,
+      firstSeq: skew.firstSeq,
+      lastSeq: skew.lastSeq
+    },
+    at: ctx.at
+  })
+}
