@@ -91,6 +91,19 @@ export default tseslint.config(
     }
   },
   {
+    // The composition root (src/main/app) wires everything; only the bindings and the simulator start it.
+    files: ['src/main/{api,core,domain,payments,services,store,sync,fs}/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: ['**/renderer/**', 'react', 'react-dom'], message: 'main never imports the renderer.' },
+        {
+          group: ['**/app/create-core', '**/main/app/**'],
+          message: 'src/main/app is the composition root: the bindings start it, nothing below imports it.'
+        }
+      ])
+    }
+  },
+  {
     files: ['src/main/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict([

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Bench, BenchRow } from './bench'
-import { createCore, type Core } from '../src/main/core/create-core'
+import { createCore, type Core } from '../src/main/app/create-core'
 import { silentLogger } from '../src/main/core/logger'
 import BetterSqlite3 from 'better-sqlite3'
 import { openDatabase } from '../src/main/store/database'
@@ -90,7 +90,7 @@ async function timeBareInserts(dir: string): Promise<number> {
     'INSERT INTO journal_lines (entry_id, line, account, debit, credit) VALUES (?, ?, ?, ?, ?)'
   )
   const outbox = db.prepare(
-    "INSERT INTO outbox (id, at, type, aggregate_id, payload) VALUES (?, 'now', 'order.paid', ?, '{}')"
+    "INSERT INTO outbox (id, at, type, aggregate_id, payload, payload_sha256) VALUES (?, 'now', 'order.paid', ?, '{}', '44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a')"
   )
   const audit = db.prepare(
     "INSERT INTO audit_log (id, at, action, details, prev_hash, hash) VALUES (?, 'now', 'order.paid', '{}', 'x', 'y')"

@@ -36,7 +36,10 @@ export const bench: Bench = {
       })
       catalog.ensureDemoCatalog()
       const importStart = performance.now()
-      await catalog.importCsv(generatedCsv(PRODUCTS, 'SNACKS'), { mode: 'all-or-nothing', actorUserId: null })
+      await catalog.importCsv(generatedCsv(PRODUCTS, 'SNACKS'), {
+        mode: 'all-or-nothing',
+        actor: { userId: null }
+      })
       const importMs = performance.now() - importStart
       const drinks = catalog.listCategories(false).find((c) => c.code === 'DRINKS')!.id
 

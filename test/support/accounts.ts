@@ -11,7 +11,7 @@ import type {
   Role
 } from '@shared/contract'
 import { manualClock, type Clock } from '../../src/main/core/clock'
-import { createCore, type Core, type CoreOptions } from '../../src/main/core/create-core'
+import { createCore, type Core, type CoreOptions } from '../../src/main/app/create-core'
 import { silentLogger } from '../../src/main/core/logger'
 import type { HashParams } from '../../src/main/services/secret-hash'
 

@@ -1,6 +1,6 @@
 import { afterEach } from 'vitest'
 import { manualClock } from '../../src/main/core/clock'
-import { createCore, type Core } from '../../src/main/core/create-core'
+import { createCore, type Core } from '../../src/main/app/create-core'
 import { silentLogger } from '../../src/main/core/logger'
 import { tempDir } from './temp-dir'
 

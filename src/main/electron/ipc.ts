@@ -1,6 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron'
 import { channelNames, type InvokeOptions } from '@shared/contract'
-import type { Core } from '../core/create-core'
+import type { Core } from '../app/create-core'
 
 export const EVENT_CHANNEL = 'kassa:event'
 

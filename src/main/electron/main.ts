@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { app, BrowserWindow, ipcMain, Notification, safeStorage, webContents } from 'electron'
-import { createCore, type Core } from '../core/create-core'
+import { createCore, type Core } from '../app/create-core'
 import { bindIpc, forwardEvents } from './ipc'
 import { desktopPlatform } from './platform'
 import { safeStorageProtector } from './safe-storage'

@@ -1,3 +1,4 @@
+import type { BillRow } from '@shared/reconciliation/reconcile-statement'
 import type { TenderMethod } from '@shared/vocabulary'
 import type { ObservedPaymentStatus } from '../domain/payments/payment-status'
 import type { RefundStatus } from '../domain/payments/refund-status'
@@ -138,19 +139,8 @@ export interface NotificationReply {
   body: string
 }
 
-export interface StatementRow {
-  tradeNo: string
-  providerTradeNo: string
-  type: 'payment' | 'refund'
-  refundNo?: string
-  /** Positive for payments and refunds alike; `type` says which way the money went. */
-  amount: number
-  /** The provider's fee in minor units: positive when charged, negative when returned on a refund. */
-  fee: number
-  status: string
-  /** ISO 8601 with the provider's offset (+08:00). */
-  time: string
-}
+/** A row of a provider's bill: declared once, beside the reconciliation that reads it. */
+export type { BillRow } from '@shared/reconciliation/reconcile-statement'
 
 export interface PaymentProvider {
   readonly id: ProviderId
@@ -169,5 +159,5 @@ export interface PaymentProvider {
   parseNotification(notification: IncomingNotification): PaymentNotification
   notificationReply(accepted: boolean): NotificationReply
   /** The provider's bill for one business day (`YYYY-MM-DD`, China time). */
-  fetchStatement(date: string): Promise<StatementRow[]>
+  fetchStatement(date: string): Promise<BillRow[]>
 }

@@ -28,3 +28,14 @@ export function toCurrentUser(record: UserRecord): CurrentUser {
 export function isLockedOut(record: Pick<UserRecord, 'lockedUntil'>, now: Date): boolean {
   return record.lockedUntil !== null && new Date(record.lockedUntil).getTime() > now.getTime()
 }
+
+/** What the outbox carries about a user: never a hash. */
+export function publicUser(record: UserRecord): Record<string, unknown> {
+  return {
+    id: record.id,
+    username: record.username,
+    displayName: record.displayName,
+    role: record.role,
+    active: record.active
+  }
+}

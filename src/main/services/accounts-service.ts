@@ -1,6 +1,5 @@
 import {
   ACCOUNT_MESSAGES as M,
-  passwordProblem,
   roleCan,
   type AccountMessageKey,
   type AuditChainStatus,
@@ -13,13 +12,14 @@ import {
 } from '@shared/contract'
 import { newId } from '../core/ids'
 import type { Session, SessionRegistry } from '../core/sessions'
-import { DomainError, conflict, invalid } from '../domain/errors'
+import { DomainError, conflict } from '../domain/errors'
 import type { UserRecord } from '../store/repos/users-repo'
 import { toCurrentUser } from './account-views'
 import { verifyAuditChain } from './audit-verify'
 import { checkCredential } from './credentials'
-import { DEFAULT_HASH_PARAMS, hashSecret, type HashParams } from './secret-hash'
-import { recordChange, type ServiceContext } from './service-context'
+import { insertUser, newUserRecord } from './new-user'
+import { DEFAULT_HASH_PARAMS, type HashParams } from './secret-hash'
+import { recordChange, type Actor, type ServiceContext } from './service-context'
 import { DEMO_STORE_PROFILE } from './settings-service'
 
 export interface AccountsOptions {
@@ -134,57 +134,24 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
     resolveSession,
     status,
 
+    /**
+     * First-run set-up: the store profile and the owner (through `newUserRecord`/`insertUser`), one transaction with their audit entries and events; signs the owner in on this session.
+     * @throws DomainError CONFLICT (`errors.accounts.setupDone`), `owner.username` (`errors.accounts.usernameTaken`); VALIDATION `owner.password` (`errors.accounts.<reason>`, `passwordProblem`)
+     */
     async setup(sessionId: string, input: SetupInput): Promise<AuthStatus> {
       const session = sessionOf(sessionId)
       if (store.users.setupCompletedAt() !== null)
         throw conflict(M.setupDone, undefined, { key: 'errors.accounts.setupDone' })
       const { owner, profile } = input
-      const problem = passwordProblem(owner.password, owner.username)
-      if (problem)
-        throw invalid('owner.password', `owner.password: ${M[problem]}`, {
-          key: `errors.accounts.${problem}`
-        })
-      const [passwordHash, pinHash] = await Promise.all([
-        hashSecret(owner.password, hashParams),
-        hashSecret(owner.pin, hashParams)
-      ])
+      const record = await newUserRecord(ctx, { ...owner, role: 'owner' }, { hashParams, fields: 'owner.' })
       const at = clock.now().toISOString()
-      const record: UserRecord = {
-        id: newId(),
-        username: owner.username,
-        displayName: owner.displayName,
-        role: 'owner',
-        passwordHash,
-        pinHash,
-        active: true,
-        failedAttempts: 0,
-        lockedUntil: null,
-        createdAt: at,
-        updatedAt: at
-      }
       store.transaction(() => {
         if (store.users.setupCompletedAt() !== null)
           throw conflict(M.setupDone, undefined, { key: 'errors.accounts.setupDone' })
-        if (store.users.findByUsername(owner.username))
-          throw conflict(`owner.username: ${M.usernameTaken}`, 'owner.username', {
-            key: 'errors.accounts.usernameTaken'
-          })
         const before = store.settings.getProfile()
         store.settings.saveProfile(profile, at)
-        store.users.insert(record)
+        insertUser(ctx, record, { actorUserId: record.id, fields: 'owner.', via: 'setup' })
         store.users.completeSetup(at, record.id)
-        recordChange(ctx, {
-          actorUserId: record.id,
-          action: 'user.created',
-          subject: record.id,
-          details: {
-            username: record.username,
-            displayName: record.displayName,
-            role: record.role,
-            via: 'setup'
-          },
-          event: { type: 'user.created', aggregateId: record.id, payload: publicUser(record) }
-        })
         recordChange(ctx, {
           actorUserId: record.id,
           action: 'settings.updated',
@@ -200,6 +167,10 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
       return status(sessionId)
     },
 
+    /**
+     * Signs a person in by username and password, with the failed-attempt lockout (`checkCredential`, README "Login").
+     * @throws DomainError UNAUTHENTICATED `password` (`errors.accounts.wrongCredentials`, also for an unknown username), UNAUTHENTICATED on the account's field (`errors.accounts.accountLocked`, `errors.accounts.accountDeactivated`)
+     */
     async login(sessionId: string, input: { username: string; password: string }): Promise<AuthStatus> {
       const session = sessionOf(sessionId)
       requireSetupDone()
@@ -221,6 +192,10 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
       return status(sessionId)
     },
 
+    /**
+     * Unlocks this session's locked till by the same person's PIN.
+     * @throws DomainError UNAUTHENTICATED `pin` (`errors.accounts.notLoggedIn`, `errors.accounts.wrongPin`), UNAUTHENTICATED on the account's field (`errors.accounts.accountLocked`, `errors.accounts.accountDeactivated`)
+     */
     async unlock(sessionId: string, input: { pin: string }): Promise<AuthStatus> {
       const session = sessionOf(sessionId)
       const resolved = resolveSession(session)
@@ -239,6 +214,10 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
       return status(sessionId)
     },
 
+    /**
+     * Hands the till to another person by their username and PIN.
+     * @throws DomainError UNAUTHENTICATED `username` (`errors.accounts.notLoggedIn`), `pin` (`errors.accounts.wrongPin`), UNAUTHENTICATED on the account's field (`errors.accounts.accountLocked`, `errors.accounts.accountDeactivated`)
+     */
     async switchUser(sessionId: string, input: { username: string; pin: string }): Promise<AuthStatus> {
       const session = sessionOf(sessionId)
       const resolved = resolveSession(session)
@@ -264,6 +243,9 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
       return status(sessionId)
     },
 
+    /**
+     * Locks this session's till (the person stays signed in; their PIN unlocks it).
+     */
     lock(sessionId: string): AuthStatus {
       const session = sessionOf(sessionId)
       if (session.userId && !session.locked) {
@@ -275,6 +257,9 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
       return status(sessionId)
     },
 
+    /**
+     * Signs this session out.
+     */
     logout(sessionId: string): AuthStatus {
       const session = sessions.get(sessionId)
       if (session?.userId) {
@@ -296,6 +281,10 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
       return resolved.user
     },
 
+    /**
+     * The signed-in person as the profile screen shows them (never a hash).
+     * @throws DomainError UNAUTHENTICATED (`errors.accounts.notLoggedIn`)
+     */
     currentProfile(sessionId: string): CurrentUser {
       return toCurrentUser(this.currentUser(sessionId))
     },
@@ -349,15 +338,18 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
       return approver.id
     },
 
+    /**
+     * The lockout and idle-lock settings (attempts, minutes).
+     */
     getSecurity(): SecuritySettings {
       return store.security.get()
     },
 
-    updateSecurity(
-      settings: SecuritySettings,
-      actorUserId: string | null,
-      approverUserId?: string | null
-    ): SecuritySettings {
+    /**
+     * Saves the lockout and idle-lock settings, with the audit entry and `security.updated` event.
+     */
+    updateSecurity(settings: SecuritySettings, actor: Actor): SecuritySettings {
+      const { userId: actorUserId, approverUserId } = actor
       store.transaction(() => {
         const before = store.security.get()
         store.security.save(settings)
@@ -384,17 +376,6 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
 }
 
 export type AccountsService = ReturnType<typeof createAccountsService>
-
-/** What the outbox carries about a user: never a hash. */
-export function publicUser(record: UserRecord): Record<string, unknown> {
-  return {
-    id: record.id,
-    username: record.username,
-    displayName: record.displayName,
-    role: record.role,
-    active: record.active
-  }
-}
 
 /** A session id is a bearer token in web mode: the audit log keeps only its kind. */
 function sessionKind(sessionId: string): string {

@@ -5,50 +5,18 @@ import {
   type Category,
   type CategoryInput,
   type CategoryUpdate,
-  type ImportMode,
-  type ImportPreview,
-  type ImportResult,
-  type ImportRowError,
   type Product,
   type ProductInput,
   type ProductUpdate
 } from '@shared/contract'
-import { minorToDecimalString, parseDecimalToMinor } from '@shared/money/format'
-import { conflict, DomainError, invalid, notFound } from '../domain/errors'
+import { parseDecimalToMinor } from '@shared/money/format'
+import { conflict, DomainError } from '../domain/errors'
 import { newId } from '../core/ids'
-import type { CategoryRecord, NewProductRecord, ProductRecord } from '../store/repos/catalog-repo'
-import { writeCatalogCsv } from '@shared/catalog-csv/read'
-import { csvSourceText } from '@shared/catalog-csv/decode'
-import { businessDate } from '../core/business-day'
-import { systemTimeZone } from '@shared/contract/channels/settings'
-import {
-  describePlan,
-  describeRowError,
-  planImport,
-  type ImportPlan,
-  type PlannedRow
-} from '@shared/catalog-csv/plan'
+import type { NewProductRecord } from '../store/repos/catalog-repo'
+import { createCatalogTransfer } from './catalog-transfer'
+import { createCatalogWrites, snapshot } from './catalog-writes'
 import { DEMO_CATEGORIES, demoProducts } from './demo-catalog'
-import { recordChange, type ServiceContext } from './service-context'
-import { DEMO_STORE_PROFILE } from './settings-service'
-
-/** Rows per import transaction: small enough that the till stays responsive between them. */
-export const IMPORT_CHUNK_ROWS = 500
-
-export interface ImportOptions {
-  mode: ImportMode
-  importId?: string
-  actorUserId: string | null
-  /** Called after each committed chunk (the API emits `catalog:import-progress`, the CLI prints). */
-  onProgress?: (done: number, total: number) => void
-}
-
-function snapshot(record: ProductRecord | NewProductRecord): Omit<ProductRecord, 'seq'> {
-  const { seq: _seq, ...rest } = record as ProductRecord
-  return rest
-}
-
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+import type { Actor, ServiceContext } from './service-context'
 
 /**
  * The catalog's use cases. Every write is one transaction holding the rows, the audit entry and the
@@ -57,185 +25,37 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmedi
 export function createCatalogService(ctx: ServiceContext) {
   const { store } = ctx
   const repo = store.catalog
-  const currency = (): string => (store.settings.getProfile() ?? DEMO_STORE_PROFILE).currency
-
-  const toProduct = (record: ProductRecord | NewProductRecord, code = currency()): Product => ({
-    id: record.id,
-    sku: record.sku,
-    barcodes: record.barcodes,
-    nameZh: record.nameZh,
-    nameEn: record.nameEn,
-    categoryId: record.categoryId,
-    priceMinor: record.priceMinor,
-    price: minorToDecimalString(record.priceMinor, code),
-    taxRate: record.taxRate,
-    unit: record.unit,
-    active: record.active,
-    scaleCode: record.scaleCode ?? null,
-    createdAt: record.createdAt,
-    updatedAt: record.updatedAt
-  })
-
-  const toCategory = (record: CategoryRecord): Category => ({
-    id: record.id,
-    code: record.code,
-    nameZh: record.nameZh,
-    nameEn: record.nameEn,
-    sortOrder: record.sortOrder,
-    active: record.active,
-    productCount: record.productCount
-  })
-
-  const requireProduct = (id: string): ProductRecord => {
-    const record = repo.getProduct(id)
-    if (!record) throw notFound('product', 'id', 'product')
-    return record
-  }
-
-  const requireCategory = (id: string, field = 'id'): CategoryRecord => {
-    const record = repo.getCategory(id)
-    if (!record)
-      throw new DomainError(
-        field === 'id' ? 'NOT_FOUND' : 'VALIDATION',
-        `${field}: ${M.unknownCategory}`,
-        field,
-        { key: 'errors.catalog.unknownCategory' }
-      )
-    return record
-  }
-
-  /** Refuses a SKU, barcode (in any GTIN form) or scale code another product holds, naming the field. */
-  const assertCodesFree = (
-    productId: string,
-    sku: string,
-    barcodes: readonly string[],
-    scaleCode: string | null | undefined = null
-  ): void => {
-    if (scaleCode) {
-      const other = repo.getProductByScaleCode(scaleCode)
-      if (other && other.id !== productId)
-        throw new DomainError(
-          'CONFLICT',
-          `scaleCode: ${scaleCode} ${M.scaleCodeTaken} (${other.sku})`,
-          'scaleCode',
-          { key: 'errors.catalog.scaleCodeTakenBy', params: { code: scaleCode, sku: other.sku } }
-        )
-    }
-    const skuOwner = repo.getProductBySku(sku)
-    if (skuOwner && skuOwner.id !== productId) {
-      throw conflict(`sku: ${M.skuTaken} (${skuOwner.nameZh} / ${skuOwner.nameEn})`, 'sku', {
-        key: 'errors.catalog.skuTaken'
-      })
-    }
-    barcodes.forEach((code, i) => {
-      const owner = repo.barcodeOwner(code)
-      if (owner !== null && owner !== productId) {
-        const other = repo.getProduct(owner)
-        throw conflict(
-          `barcodes[${i}]: ${code} ${M.barcodeTaken} (${other?.sku ?? owner})`,
-          `barcodes[${i}]`,
-          {
-            key: 'errors.catalog.barcodeTakenBy',
-            params: { code, other: other?.sku ?? owner }
-          }
-        )
-      }
-    })
-  }
-
-  const emitChanged = (what: 'product' | 'category' | 'import', ids: string[]): void => {
-    ctx.events.emit('catalog:changed', { what, ids })
-  }
-
-  const writeProduct = (
-    record: NewProductRecord,
-    before: ProductRecord | null,
-    action: 'product.created' | 'product.updated' | 'product.deactivated',
-    actorUserId: string | null,
-    extra: Record<string, unknown> = {}
-  ): Product => {
-    if (before) repo.updateProduct(record)
-    else repo.insertProduct(record)
-    const product = toProduct(record)
-    recordChange(ctx, {
-      actorUserId,
-      action,
-      subject: `product:${record.id}`,
-      details: { ...extra, ...(before ? { before: snapshot(before) } : {}), after: snapshot(record) },
-      event: { type: action, aggregateId: record.id, payload: product }
-    })
-    return product
-  }
-
-  const writeCategory = (
-    record: CategoryRecord | Omit<CategoryRecord, 'productCount'>,
-    before: CategoryRecord | null,
-    action: 'category.created' | 'category.updated' | 'category.deactivated',
-    actorUserId: string | null
-  ): Category => {
-    const { productCount: _count, ...row } = record as CategoryRecord
-    if (before) repo.updateCategory(row)
-    else repo.insertCategory(row)
-    const category = toCategory(repo.getCategory(row.id)!)
-    recordChange(ctx, {
-      actorUserId,
-      action,
-      subject: `category:${row.id}`,
-      details: { ...(before ? { before } : {}), after: row },
-      event: { type: action, aggregateId: row.id, payload: category }
-    })
-    return category
-  }
-
-  /** Upserts one planned import row inside the chunk's transaction; returns whether it created. */
-  const importRow = (
-    row: PlannedRow,
-    categoryIds: Map<string, string>,
-    importId: string,
-    actorUserId: string | null
-  ): boolean => {
-    const at = ctx.clock.now().toISOString()
-    const existing = repo.getProductBySku(row.input.sku)
-    for (const code of row.input.barcodes) {
-      const owner = repo.barcodeOwner(code)
-      if (owner !== null && owner !== existing?.id)
-        throw conflict(`barcodes: ${code} ${M.barcodeTaken}`, 'barcodes', {
-          key: 'errors.catalog.barcodeTaken'
-        })
-    }
-    const record: NewProductRecord = {
-      id: existing?.id ?? newId(),
-      sku: row.input.sku,
-      barcodes: row.input.barcodes,
-      nameZh: row.input.nameZh,
-      nameEn: row.input.nameEn,
-      categoryId:
-        row.categoryCode === null ? null : (categoryIds.get(row.categoryCode.toLowerCase()) ?? null),
-      priceMinor: row.priceMinor,
-      taxRate: row.input.taxRate,
-      unit: row.input.unit,
-      active: row.input.active,
-      // Left out (no scale_code column), the product keeps its scale code.
-      ...(row.input.scaleCode === undefined ? {} : { scaleCode: row.input.scaleCode }),
-      createdAt: existing?.createdAt ?? at,
-      updatedAt: at
-    }
-    writeProduct(record, existing, existing ? 'product.updated' : 'product.created', actorUserId, {
-      importId,
-      line: row.line
-    })
-    return existing === null
-  }
+  const writes = createCatalogWrites(ctx)
+  const {
+    currency,
+    toProduct,
+    toCategory,
+    requireProduct,
+    requireCategory,
+    assertCodesFree,
+    emitChanged,
+    writeProduct,
+    writeCategory
+  } = writes
 
   return {
+    ...createCatalogTransfer(ctx, writes),
+
     currency,
 
+    /**
+     * Products matching `query` (any part of either name or the SKU, a barcode exactly or by its start), ranked and sorted as `catalog-search.ts` says; prices in minor units.
+     */
     search(input: CatalogSearch): CatalogSearchResult {
       const code = currency()
       const { products, total } = repo.search(input)
       return { products: products.map((record) => toProduct(record, code)), total }
     },
 
+    /**
+     * The scanner's lookup: a product by exact barcode (GTINs compared in 14-digit form) or SKU.
+     * @throws DomainError NOT_FOUND `code` (`errors.catalog.noSuchCode`); CONFLICT `code` (`errors.catalog.notOnSale`) for an inactive one unless `includeInactive`
+     */
     lookupCode(code: string, includeInactive: boolean): Product {
       const record = repo.getProductByBarcode(code) ?? repo.getProductBySku(code)
       if (!record)
@@ -252,15 +72,26 @@ export function createCatalogService(ctx: ServiceContext) {
       return toProduct(record)
     },
 
+    /**
+     * One product (price in minor units and as decimal text).
+     * @throws DomainError NOT_FOUND `id` (`errors.notFound.product`)
+     */
     getProduct(id: string): Product {
       return toProduct(requireProduct(id))
     },
 
+    /**
+     * Categories with their product counts, by sort order.
+     */
     listCategories(includeInactive: boolean): Category[] {
       return repo.listCategories(includeInactive).map(toCategory)
     },
 
-    createProduct(input: ProductInput, actorUserId: string | null): Product {
+    /**
+     * Creates a product (price decimal text → minor units), one transaction with its audit entry and `product.created` event; emits `catalog:changed`.
+     * @throws DomainError CONFLICT `sku` (`errors.catalog.skuTaken`), `barcodes` (`errors.catalog.barcodeTakenBy`), `scaleCode` (`errors.catalog.scaleCodeTakenBy`); VALIDATION `categoryId` (`errors.catalog.unknownCategory`), `price` (not an amount of the store currency)
+     */
+    createProduct(input: ProductInput, actor: Actor): Product {
       const product = store.transaction(() => {
         const at = ctx.clock.now().toISOString()
         const id = newId()
@@ -281,13 +112,17 @@ export function createCatalogService(ctx: ServiceContext) {
           createdAt: at,
           updatedAt: at
         }
-        return writeProduct(record, null, 'product.created', actorUserId)
+        return writeProduct(record, null, 'product.created', actor)
       })
       emitChanged('product', [product.id])
       return product
     },
 
-    updateProduct(input: ProductUpdate, actorUserId: string | null): Product {
+    /**
+     * Changes the fields given, one transaction with its audit entry and `product.updated` event.
+     * @throws DomainError NOT_FOUND `id` (`errors.notFound.product`); CONFLICT `sku` (`errors.catalog.skuTaken`), `barcodes` (`errors.catalog.barcodeTakenBy`), `scaleCode` (`errors.catalog.scaleCodeTakenBy`); VALIDATION `categoryId` (`errors.catalog.unknownCategory`), `price` (not an amount of the store currency)
+     */
+    updateProduct(input: ProductUpdate, actor: Actor): Product {
       const product = store.transaction(() => {
         const before = requireProduct(input.id)
         if (input.categoryId !== undefined && input.categoryId !== null)
@@ -311,24 +146,32 @@ export function createCatalogService(ctx: ServiceContext) {
           updatedAt: ctx.clock.now().toISOString()
         }
         assertCodesFree(record.id, record.sku, record.barcodes, record.scaleCode)
-        return writeProduct(record, before, 'product.updated', actorUserId)
+        return writeProduct(record, before, 'product.updated', actor)
       })
       emitChanged('product', [product.id])
       return product
     },
 
-    deactivateProduct(id: string, actorUserId: string | null): Product {
+    /**
+     * Takes a product off sale (never deleted: past orders keep pointing at it), with `product.deactivated`.
+     * @throws DomainError NOT_FOUND `id` (`errors.notFound.product`)
+     */
+    deactivateProduct(id: string, actor: Actor): Product {
       const product = store.transaction(() => {
         const before = requireProduct(id)
         if (!before.active) return toProduct(before)
         const record = { ...snapshot(before), active: false, updatedAt: ctx.clock.now().toISOString() }
-        return writeProduct(record, before, 'product.deactivated', actorUserId)
+        return writeProduct(record, before, 'product.deactivated', actor)
       })
       emitChanged('product', [product.id])
       return product
     },
 
-    createCategory(input: CategoryInput, actorUserId: string | null): Category {
+    /**
+     * Creates a category, with its audit entry and `category.created` event.
+     * @throws DomainError CONFLICT `code` (`errors.catalog.categoryCodeTaken`)
+     */
+    createCategory(input: CategoryInput, actor: Actor): Category {
       const category = store.transaction(() => {
         if (repo.getCategoryByCode(input.code))
           throw conflict(`code: ${M.categoryCodeTaken}`, 'code', { key: 'errors.catalog.categoryCodeTaken' })
@@ -337,14 +180,18 @@ export function createCatalogService(ctx: ServiceContext) {
           { id: newId(), ...input, createdAt: at, updatedAt: at },
           null,
           'category.created',
-          actorUserId
+          actor
         )
       })
       emitChanged('category', [category.id])
       return category
     },
 
-    updateCategory(input: CategoryUpdate, actorUserId: string | null): Category {
+    /**
+     * Changes a category's fields given, with `category.updated`.
+     * @throws DomainError NOT_FOUND `id`; CONFLICT `code` (`errors.catalog.categoryCodeTaken`)
+     */
+    updateCategory(input: CategoryUpdate, actor: Actor): Category {
       const category = store.transaction(() => {
         const before = requireCategory(input.id)
         const holder = input.code === undefined ? null : repo.getCategoryByCode(input.code)
@@ -353,162 +200,25 @@ export function createCatalogService(ctx: ServiceContext) {
         const { id: _id, ...changes } = input
         const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined))
         const record = { ...before, ...defined, updatedAt: ctx.clock.now().toISOString() }
-        return writeCategory(record, before, 'category.updated', actorUserId)
+        return writeCategory(record, before, 'category.updated', actor)
       })
       emitChanged('category', [category.id])
       return category
     },
 
-    deactivateCategory(id: string, actorUserId: string | null): Category {
+    /**
+     * Retires a category (its products keep it), with `category.deactivated`.
+     * @throws DomainError NOT_FOUND `id`
+     */
+    deactivateCategory(id: string, actor: Actor): Category {
       const category = store.transaction(() => {
         const before = requireCategory(id)
         if (!before.active) return toCategory(before)
         const record = { ...before, active: false, updatedAt: ctx.clock.now().toISOString() }
-        return writeCategory(record, before, 'category.deactivated', actorUserId)
+        return writeCategory(record, before, 'category.deactivated', actor)
       })
       emitChanged('category', [category.id])
       return category
-    },
-
-    previewImport(
-      csv: string,
-      previewRows: number,
-      errorLimit: number,
-      encoding: 'text' | 'base64' = 'text'
-    ): ImportPreview {
-      return describePlan(planImport(repo, currency(), csvSourceText(csv, encoding)), previewRows, errorLimit)
-    },
-
-    /** Checks the whole file first; see `commitPlan`. */
-    async importCsv(
-      csv: string,
-      options: ImportOptions,
-      encoding: 'text' | 'base64' = 'text'
-    ): Promise<ImportResult> {
-      return this.commitPlan(planImport(repo, currency(), csvSourceText(csv, encoding)), options)
-    },
-
-    /**
-     * Writes a checked import in chunks of `IMPORT_CHUNK_ROWS`, each its own transaction (rows, audit
-     * entries and outbox events together), yielding between chunks so progress reaches the screen and
-     * the till keeps answering. `all-or-nothing` refuses the file before writing anything if any row is
-     * invalid. A file cut short by a crash is safe to import again: rows are upserted by SKU.
-     */
-    async commitPlan(plan: ImportPlan, options: ImportOptions): Promise<ImportResult> {
-      const importId = options.importId ?? newId()
-      if (options.mode === 'all-or-nothing' && plan.errors.length > 0) {
-        const first = plan.errors[0]!
-        const more = plan.errors.length - 1
-        throw invalid(
-          'csv',
-          `csv: ${describeRowError(first)}${more > 0 ? ` (and ${more} more problem${more > 1 ? 's' : ''})` : ''}; nothing was imported`,
-          {
-            key: 'errors.catalog.importRefused',
-            params: { line: first.line, column: first.field, more }
-          }
-        )
-      }
-      if (plan.valid.length === 0)
-        throw invalid('csv', 'csv: no valid rows to import; nothing was imported', {
-          key: 'errors.catalog.noValidRows'
-        })
-
-      const total = plan.valid.length
-      const categoryIds = new Map<string, string>()
-      for (const category of repo.listCategories(true))
-        categoryIds.set(category.code.toLowerCase(), category.id)
-      const errors: ImportRowError[] = [...plan.errors]
-      let created = 0
-      let updated = 0
-      let categoriesCreated = 0
-      let done = 0
-      options.onProgress?.(0, total)
-
-      for (let start = 0; start < total; start += IMPORT_CHUNK_ROWS) {
-        const chunk = plan.valid.slice(start, start + IMPORT_CHUNK_ROWS)
-        store.transaction(() => {
-          if (start === 0) {
-            for (const code of plan.newCategories) {
-              if (categoryIds.has(code.toLowerCase())) continue
-              const at = ctx.clock.now().toISOString()
-              const id = newId()
-              writeCategory(
-                {
-                  id,
-                  code,
-                  nameZh: code,
-                  nameEn: code,
-                  sortOrder: 0,
-                  active: true,
-                  createdAt: at,
-                  updatedAt: at
-                },
-                null,
-                'category.created',
-                options.actorUserId
-              )
-              categoryIds.set(code.toLowerCase(), id)
-              categoriesCreated++
-            }
-          }
-          for (const row of chunk) {
-            try {
-              // A savepoint per row: a barcode taken since the check skips that row, not the chunk.
-              const isNew = store.transaction(() =>
-                importRow(row, categoryIds, importId, options.actorUserId)
-              )
-              if (isNew) created++
-              else updated++
-            } catch (error) {
-              if (!(error instanceof DomainError)) throw error
-              errors.push({
-                line: row.line,
-                field: error.field ?? '',
-                message: error.message,
-                key: error.i18n.key,
-                ...(error.i18n.params ? { params: error.i18n.params } : {}),
-                value: ''
-              })
-            }
-          }
-        })
-        done += chunk.length
-        options.onProgress?.(done, total)
-        if (done < total) await yieldToEventLoop()
-      }
-
-      emitChanged('import', [])
-      return {
-        importId,
-        created,
-        updated,
-        skipped: total - created - updated + plan.invalidLines.size,
-        categoriesCreated,
-        errors
-      }
-    },
-
-    exportCsv(includeInactive: boolean): { csv: string; rows: number; fileName: string } {
-      const code = currency()
-      const categories = new Map(repo.listCategories(true).map((c) => [c.id, c.code]))
-      const products = repo.allProducts(includeInactive)
-      const csv = writeCatalogCsv(
-        products.map((p) => ({
-          sku: p.sku,
-          barcodes: p.barcodes.join('|'),
-          name_zh: p.nameZh,
-          name_en: p.nameEn,
-          category: p.categoryId === null ? '' : (categories.get(p.categoryId) ?? ''),
-          price: minorToDecimalString(p.priceMinor, code),
-          tax_rate: p.taxRate,
-          unit: p.unit,
-          active: p.active ? 'true' : 'false',
-          scale_code: p.scaleCode ?? ''
-        }))
-      )
-      // Today in the store's time zone, as the rest of the day's paperwork.
-      const day = businessDate(ctx.clock.now(), store.settings.getProfile()?.timeZone ?? systemTimeZone())
-      return { csv, rows: products.length, fileName: `kassa-products-${day}.csv` }
     },
 
     /**

@@ -2,7 +2,7 @@ import type { LossPrevention, LossPreventionInput } from '@shared/contract'
 import { minorDigits } from '@shared/money/currencies'
 import { formatMinor, parseDecimalToMinor } from '@shared/money/format'
 import { DomainError } from '../domain/errors'
-import { recordChange, type ServiceContext } from './service-context'
+import { recordChange, type Actor, type ServiceContext } from './service-context'
 import type { SettingsService } from './settings-service'
 
 /** No threshold a shop could mean is above a million of its currency's major units. */
@@ -43,11 +43,8 @@ export function createLossPreventionService(ctx: ServiceContext, deps: { setting
      * Saves every threshold at once, with its audit entry and outbox event, in one transaction.
      * Throws VALIDATION naming the field for an amount with too many decimals or above a million.
      */
-    update(
-      input: LossPreventionInput,
-      actorUserId: string | null,
-      approverUserId?: string | null
-    ): LossPrevention {
+    update(input: LossPreventionInput, actor: Actor): LossPrevention {
+      const { userId: actorUserId, approverUserId } = actor
       const after = {
         refundApprovalThreshold: amount(input.refundApprovalThreshold, 'refundApprovalThreshold'),
         shiftRefundLimit:

@@ -16,6 +16,9 @@ export interface NewNotification {
 export function createNotificationsService(ctx: ServiceContext, deps: { platform: Platform }) {
   const { store, clock, events, logger } = ctx
   return {
+    /**
+     * Keeps a notification (`notifications` table), emits `notification:raised` and shows it on the desktop through `platform.notify`.
+     */
     raise(notification: NewNotification): void {
       const row = { id: newId(), at: clock.now().toISOString(), ...notification }
       store.transaction(() => store.notifications.insert(row))
@@ -28,6 +31,9 @@ export function createNotificationsService(ctx: ServiceContext, deps: { platform
       }
     },
 
+    /**
+     * The latest notifications, newest first, with the unread count.
+     */
     list() {
       return {
         items: store.notifications.recent(50).map((row) => ({
@@ -42,6 +48,9 @@ export function createNotificationsService(ctx: ServiceContext, deps: { platform
       }
     },
 
+    /**
+     * Marks one notification, or all, read.
+     */
     markRead(ids: string[] | undefined) {
       store.transaction(() => store.notifications.markRead(clock.now().toISOString(), ids))
       return { unread: store.notifications.unreadCount() }

@@ -3,7 +3,7 @@ import { DEFAULT_SCALE_LABELS, type ScaleLabelLayout } from '@shared/barcodes/sc
 import { systemTimeZone } from '@shared/contract/channels/settings'
 import type { ReceiptSettings } from '@shared/contract/channels/receipt-settings'
 import { DomainError } from '../domain/errors'
-import { recordChange, type ServiceContext } from './service-context'
+import { recordChange, type Actor, type ServiceContext } from './service-context'
 
 /** Used until the owner saves their own profile on first run. */
 export const DEMO_STORE_PROFILE: StoreProfile = {
@@ -51,9 +51,9 @@ export function createSettingsService(ctx: ServiceContext) {
      */
     updateProfile(
       update: StoreProfile & { confirmTimeZoneChange?: boolean | undefined },
-      actorUserId: string | null,
-      approverUserId: string | null = null
+      actor: Actor
     ): StoreProfile {
+      const { userId: actorUserId, approverUserId = null } = actor
       const { confirmTimeZoneChange, ...profile } = update
       const saved = store.transaction(() => {
         const before = store.settings.getProfile()
@@ -106,7 +106,8 @@ export function createSettingsService(ctx: ServiceContext) {
     },
 
     /** Saves the receipt settings with their audit entry and outbox event, in one transaction. */
-    updateReceipt(settings: ReceiptSettings, actorUserId: string | null): ReceiptSettings {
+    updateReceipt(settings: ReceiptSettings, actor: Actor): ReceiptSettings {
+      const { userId: actorUserId } = actor
       return store.transaction(() => {
         const before = store.receiptSettings.get()
         store.receiptSettings.save(settings, ctx.clock.now().toISOString())
@@ -121,11 +122,17 @@ export function createSettingsService(ctx: ServiceContext) {
       })
     },
 
+    /**
+     * This till's interface preferences (language).
+     */
     getPreferences(): Preferences {
       const language = store.preferences.get(LANGUAGE_KEY)
       return { language: language === 'en' ? 'en' : 'zh-CN' }
     },
 
+    /**
+     * Saves this till's interface preferences (local only: no audit entry or event).
+     */
     updatePreferences(preferences: Preferences): Preferences {
       store.transaction(() => store.preferences.set(LANGUAGE_KEY, preferences.language))
       return preferences

@@ -7,14 +7,14 @@ import {
   type User,
   type UserUpdate
 } from '@shared/contract'
-import { newId } from '../core/ids'
 import { DomainError, conflict, invalid, notFound } from '../domain/errors'
 import type { UserRecord } from '../store/repos/users-repo'
-import { publicUser } from './accounts-service'
+import { publicUser } from './account-views'
+import { assertUsernameFree as usernameFree, insertUser, newUserRecord } from './new-user'
 import { toCurrentUser, toUser } from './account-views'
 import { checkCredential } from './credentials'
 import { DEFAULT_HASH_PARAMS, hashSecret, type HashParams } from './secret-hash'
-import { recordChange, type ServiceContext } from './service-context'
+import { recordChange, type Actor, type ServiceContext } from './service-context'
 
 /**
  * Staff: the owner adds, edits and deactivates users; everyone edits their own profile.
@@ -29,63 +29,42 @@ export function createUsersService(ctx: ServiceContext, options: { hashParams?: 
     if (problem) throw invalid(field, `${field}: ${M[problem]}`, { key: `errors.accounts.${problem}` })
   }
 
-  const assertUsernameFree = (username: string, exceptId: string | null): void => {
-    const other = store.users.findByUsername(username)
-    if (other && other.id !== exceptId)
-      throw conflict(`username: ${M.usernameTaken}`, 'username', { key: 'errors.accounts.usernameTaken' })
-  }
+  const assertUsernameFree = (username: string, exceptId: string | null): void =>
+    usernameFree(ctx, username, { exceptId })
 
   return {
+    /**
+     * Every staff member as the Users screen shows them (never a hash; `lockedUntil` while locked out).
+     */
     list(): User[] {
       const now = clock.now()
       return store.users.list().map((record) => toUser(record, now))
     },
 
-    async create(
-      input: NewUser,
-      actorUserId: string | null,
-      approverUserId: string | null = null
-    ): Promise<User> {
-      checkPassword('password', input.password, input.username)
-      assertUsernameFree(input.username, null)
-      const [passwordHash, pinHash] = await Promise.all([
-        hashSecret(input.password, hashParams),
-        hashSecret(input.pin, hashParams)
-      ])
-      const at = clock.now().toISOString()
-      const record: UserRecord = {
-        id: newId(),
-        username: input.username,
-        displayName: input.displayName,
-        role: input.role,
-        passwordHash,
-        pinHash,
-        active: true,
-        failedAttempts: 0,
-        lockedUntil: null,
-        createdAt: at,
-        updatedAt: at
-      }
-      store.transaction(() => {
-        assertUsernameFree(input.username, null) // again: another window may have taken it while we hashed
-        store.users.insert(record)
-        recordChange(ctx, {
-          actorUserId,
-          approverUserId,
-          action: 'user.created',
-          subject: record.id,
-          details: { username: record.username, displayName: record.displayName, role: record.role },
-          event: { type: 'user.created', aggregateId: record.id, payload: publicUser(record) }
+    /**
+     * The owner adds a person (`users:create`), through the one user-creation path (`new-user.ts`).
+     *
+     * @throws DomainError `VALIDATION` on `password` (`errors.accounts.<reason>`), `CONFLICT` on `username`
+     *   (`errors.accounts.usernameTaken`)
+     */
+    async create(input: NewUser, actor: Actor): Promise<User> {
+      const record = await newUserRecord(ctx, input, { hashParams, fields: '' })
+      store.transaction(() =>
+        insertUser(ctx, record, {
+          actorUserId: actor.userId,
+          approverUserId: actor.approverUserId ?? null,
+          fields: ''
         })
-      })
+      )
       return toUser(record, clock.now())
     },
 
-    async update(
-      input: UserUpdate,
-      actorUserId: string | null,
-      approverUserId: string | null = null
-    ): Promise<User> {
+    /**
+     * Changes a person's name, username, role, password, PIN or active flag, with the audit entry and `user.changed` / `user.deactivated` / `user.reactivated` event; the last active owner cannot be demoted or deactivated.
+     * @throws DomainError NOT_FOUND `id` (`errors.notFound.user`); VALIDATION `password` (`errors.accounts.<reason>`); CONFLICT `username` (`errors.accounts.usernameTaken`), `role`/`active` (`errors.accounts.lastOwner`)
+     */
+    async update(input: UserUpdate, actor: Actor): Promise<User> {
+      const { userId: actorUserId, approverUserId = null } = actor
       const existing = store.users.get(input.id)
       if (!existing) throw notFound('User', 'id', 'user')
       const username = input.username ?? existing.username

@@ -6,7 +6,7 @@ import type {
   InvokeOptions,
   Result
 } from '@shared/contract'
-import type { Core } from '../core/create-core'
+import type { Core } from '../app/create-core'
 
 /** A call the till refused, with the API error it answered. */
 export class RefusedCallError extends Error {

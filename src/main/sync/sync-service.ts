@@ -1,14 +1,14 @@
 import type { SyncStatus } from '@shared/contract/channels/sync'
-import { ENROL_CODE_PATTERN, MAX_PULL_WAIT_SECONDS, normaliseEnrolCode } from '@shared/sync/protocol'
-import { generateTillKeyPair } from '@shared/sync/signing'
+import { MAX_PULL_WAIT_SECONDS } from '@shared/sync/protocol'
 import { newId } from '../core/ids'
 import { DomainError } from '../domain/errors'
 import type { ServiceContext } from '../services/service-context'
-import { currentShift, TERMINAL_KEY } from '../services/shifts/shift-guard'
+import { TERMINAL_KEY } from '../services/shifts/shift-guard'
 import { applyPullPage } from './apply-pull-page'
-import { createHqClient, normaliseHqUrl, SyncRequestError, type HqIdentity } from './hq-client'
-import { loadTillKey, removeTillKey, saveTillKey, type SecretProtector } from './key-store'
+import { createHqClient, SyncRequestError, type HqIdentity } from './hq-client'
+import { loadTillKey, removeTillKey, type SecretProtector } from './key-store'
 import { pushOutbox } from './push-outbox'
+import { enrolTill, syncError } from './enrol-till'
 
 export interface SyncServiceOptions {
   dataDir: string
@@ -29,14 +29,6 @@ export interface SyncServiceOptions {
 
 const DAY_MS = 24 * 3_600_000
 const NO_EDITS = { catalog: false, coupons: false, staff: false }
-
-const syncError = (
-  code: DomainError['code'],
-  message: string,
-  key: string,
-  field?: string,
-  params?: Record<string, string | number>
-) => new DomainError(code, message, field, { key: `errors.sync.${key}`, ...(params ? { params } : {}) })
 
 /**
  * The till's side of the head-office sync: enrolment, pushing the outbox, pulling master data, and
@@ -310,92 +302,18 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
       input: { hqUrl: string; code: string; label?: string | undefined },
       actorUserId: string | null
     ): Promise<SyncStatus> {
-      if (store.sync.state())
-        throw syncError('CONFLICT', 'This till is already enrolled with a head office', 'alreadyEnrolled')
-      if (currentShift(store))
-        throw syncError(
-          'CONFLICT',
-          "Close the open shift first: enrolling changes this till's code",
-          'shiftOpen'
-        )
-      let hqUrl: string
-      try {
-        hqUrl = normaliseHqUrl(input.hqUrl)
-      } catch (error) {
-        throw syncError('VALIDATION', `hqUrl: ${(error as Error).message}`, 'badUrl', 'hqUrl')
-      }
-      const code = normaliseEnrolCode(input.code)
-      if (!ENROL_CODE_PATTERN.test(code))
-        throw syncError(
-          'VALIDATION',
-          'code: must be the 8 characters the head office printed, such as ABCD-EFGH',
-          'badCode',
-          'code'
-        )
-      const pair = await generateTillKeyPair()
-      // Saved before asking: whatever the answer, the key the head office may now hold is on disk.
-      saveTillKey(options.dataDir, pair, options.protector)
-      let answer
-      try {
-        answer = await client.enrol(hqUrl, pair.privateKey, {
-          code,
-          publicKey: pair.publicKey,
+      const { hqUrl, answer } = await enrolTill(
+        ctx,
+        {
+          client,
+          dataDir: options.dataDir,
           appVersion: options.appVersion,
-          ...(input.label ? { label: input.label } : {})
-        })
-      } catch (error) {
-        recordFailure('enrol', error)
-        removeTillKey(options.dataDir)
-        if (!(error instanceof SyncRequestError)) throw error
-        const reason = error.error.reason
-        switch (error.error.code) {
-          case 'ENROL_CODE_INVALID':
-            throw syncError('VALIDATION', 'code: unknown or already used', 'enrolCodeInvalid', 'code')
-          case 'ENROL_CODE_EXPIRED':
-            throw syncError(
-              'VALIDATION',
-              'code: expired; ask the head office for a new one',
-              'enrolCodeExpired',
-              'code'
-            )
-          case 'NETWORK':
-            throw syncError(
-              'UNAVAILABLE',
-              `The head office cannot be reached: ${reason}`,
-              'unreachable',
-              'hqUrl',
-              { reason }
-            )
-          default:
-            throw syncError('UNAVAILABLE', `The head office refused: ${reason}`, 'refused', undefined, {
-              reason
-            })
-        }
-      }
-      const at = clock.now().toISOString()
-      store.transaction(() => {
-        store.sync.enrol({
-          hqUrl,
-          tillId: answer.tillId,
-          storeId: answer.storeId,
-          storeName: answer.storeName,
-          tillCode: answer.tillCode,
-          publicKey: pair.publicKey,
-          enrolledAt: at,
-          previousTerminal: store.preferences.get(TERMINAL_KEY)
-        })
-        store.sync.setClockOffset(new Date(answer.serverTime).getTime() - clock.now().getTime())
-        store.preferences.set(TERMINAL_KEY, answer.tillCode)
-        store.sync.resolveErrors('enrol', at)
-        store.audit.append({
-          id: newId(),
-          at,
-          actorUserId,
-          action: 'sync.enrolled',
-          subject: answer.tillId,
-          details: { hqUrl, tillCode: answer.tillCode, storeId: answer.storeId, storeName: answer.storeName }
-        })
-      })
+          recordFailure,
+          ...(options.protector ? { protector: options.protector } : {})
+        },
+        input,
+        actorUserId
+      )
       logger.info('sync.enrolled', { hqUrl, tillId: answer.tillId, tillCode: answer.tillCode })
       if (running) {
         void runPush()

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { InvokeOptions } from '@shared/contract'
-import type { Core } from '../core/create-core'
+import type { Core } from '../app/create-core'
 import { SECURITY_HEADERS, isPageVisit, isTrustedRequest } from './security'
 import { readStatic } from './static-files'
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { createCore } from '../core/create-core'
+import { createCore } from '../app/create-core'
 import { defaultDataDir } from '../core/data-dir'
 import { startWebServer } from './server'
 

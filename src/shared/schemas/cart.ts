@@ -68,7 +68,8 @@ export const lineDiscountSchema = object({
   amount: amount.optional()
 })
 
-export const cartLineSchema = object({
+/** One line of a quote's input (`kassa quote`, specs/settlement.md): decimals as text, major units. */
+export const cartLineInputSchema = object({
   sku: text().optional(),
   quantity,
   unitPrice: amount,
@@ -76,7 +77,8 @@ export const cartLineSchema = object({
   discount: lineDiscountSchema.optional()
 })
 
-export const couponSchema = object({
+/** A coupon in a quote's input: its discount and minimum spend as decimals in major units. */
+export const couponInputSchema = object({
   code: text().min(1, { error: EMPTY }),
   type: discountType,
   rate: rate.optional(),
@@ -84,14 +86,18 @@ export const couponSchema = object({
   minSpend: amount.optional()
 })
 
-export const cartSchema = object({
+/**
+ * A quote's input as specs/settlement.md defines it (`kassa quote`); the till's own cart as the screens
+ * see it is `cartViewSchema` (`contract/channels/cart.ts`).
+ */
+export const cartInputSchema = object({
   currency: text().refine(isKnownCurrency, { error: UNKNOWN_CURRENCY }),
   rounding: roundingModeSchema.default('half-up'),
   taxMode: taxModeSchema.default('inclusive'),
   cashIncrement: amount.optional(),
   cashRoundingMode: cashRoundingModeSchema.default('half-up'),
-  lines: z.array(cartLineSchema, { error: missingOr(NOT_AN_ARRAY) }),
-  coupons: z.array(couponSchema, { error: missingOr(NOT_AN_ARRAY) }).default([])
+  lines: z.array(cartLineInputSchema, { error: missingOr(NOT_AN_ARRAY) }),
+  coupons: z.array(couponInputSchema, { error: missingOr(NOT_AN_ARRAY) }).default([])
 }).superRefine((cart, ctx) => {
   const { currency } = cart
   // Refinements also run over a cart with other issues; its currency alone cannot say any digits then.
@@ -127,11 +133,11 @@ export const cartSchema = object({
 })
 
 /** A cart as a client may send it: decimals as strings (preferred) or JSON numbers. */
-export type CartInput = z.input<typeof cartSchema>
+export type CartInput = z.input<typeof cartInputSchema>
 /** A cart after parsing: decimals as strings, defaults filled in. */
-export type Cart = z.output<typeof cartSchema>
-export type CartLineInput = z.input<typeof cartLineSchema>
-export type CouponInput = z.input<typeof couponSchema>
+export type Cart = z.output<typeof cartInputSchema>
+export type CartLineInput = z.input<typeof cartLineInputSchema>
+export type CouponInput = z.input<typeof couponInputSchema>
 export type LineDiscountInput = z.input<typeof lineDiscountSchema>
 
 const minor = z.number().int()

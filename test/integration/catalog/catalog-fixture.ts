@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { afterEach } from 'vitest'
 import type { ApiError, ChannelInput, ChannelName, ChannelOutput, Result } from '@shared/contract'
-import type { Core } from '../../../src/main/core/create-core'
+import type { Core } from '../../../src/main/app/create-core'
 import { addStaff, loginAs, openTestCore, setupOwner, STAFF } from '../../support/accounts'
 
 const opened: Array<{ close(): void }> = []

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Core } from '../../../src/main/core/create-core'
+import type { Core } from '../../../src/main/app/create-core'
 import { generatedCsv, generatedProduct } from '../../support/generated-catalog'
 import { ok, openCatalogShop, query } from './catalog-fixture'
 

@@ -4,7 +4,7 @@ import { unzipSync } from 'fflate'
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 import { chinaDay } from '../../../src/main/payments/china-time'
-import type { StatementRow } from '../../../src/main/payments/provider'
+import type { BillRow } from '../../../src/main/payments/provider'
 import {
   ALIPAY_CODE,
   WECHAT_CODE,
@@ -23,7 +23,7 @@ const fee = (amount: number, rateTimes10000: number): number => {
   return (scaled - (scaled % 10000)) / 10000 + (scaled % 10000 >= 5000 ? 1 : 0)
 }
 
-const byKey = (rows: StatementRow[]): Record<string, StatementRow> =>
+const byKey = (rows: BillRow[]): Record<string, BillRow> =>
   Object.fromEntries(rows.map((r) => [`${r.type}:${r.tradeNo}:${r.refundNo ?? ''}`, r]))
 
 describe('statements round-trip amounts and fees exactly', () => {

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import type { CheckoutSession } from '@shared/contract/channels/tenders'
-import type { Core } from '../../../src/main/core/create-core'
+import type { Core } from '../../../src/main/app/create-core'
 import { callOk } from '../../support/accounts'
 import { GOODS, type openShop } from '../sell/sell-fixture'
 

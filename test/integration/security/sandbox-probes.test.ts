@@ -108,8 +108,7 @@ describe('the sandbox control API against a hostile page', () => {
     const off = createPaymentsRuntime({
       dataDir: tempDir(),
       mode: 'off',
-      logger: silentLogger,
-      onNotification: () => {}
+      logger: silentLogger
     })
     await expect(off.sandboxRequest('POST', '/trades/alipay/X/approve', {})).rejects.toThrow(/sandbox/)
     await off.close()

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { manualClock } from '../../../src/main/core/clock'
-import { createCore, type Core } from '../../../src/main/core/create-core'
+import { createCore, type Core } from '../../../src/main/app/create-core'
 import {
   OWNER,
   STAFF,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CheckoutSession } from '@shared/contract/channels/tenders'
-import type { Core } from '../../../src/main/core/create-core'
+import type { Core } from '../../../src/main/app/create-core'
 import { callOk } from '../../support/accounts'
 import { GOODS, ledgerBalances, openShop, rowCounts } from './sell-fixture'
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { Core } from '../../../src/main/core/create-core'
+import type { Core } from '../../../src/main/app/create-core'
 import { callOk } from '../../support/accounts'
 import { TIMING, sellWith, waitForState, type Shop } from '../reconciliation/reconciliation-fixture'
 import { GOODS, ledgerBalances, openShop, rowCounts } from './sell-fixture'

@@ -2,7 +2,7 @@
 // head office's "a price change reaches an online till" test: started as its own process (node
 // --import tsx) so ending it closes its connections for sure. Prints "price N" (minor units) each
 // time the till's own catalog answers a new price.
-import { createCore } from '../../../src/main/core/create-core'
+import { createCore } from '../../../src/main/app/create-core'
 import { silentLogger } from '../../../src/main/core/logger'
 
 async function main(): Promise<void> {

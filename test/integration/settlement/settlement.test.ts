@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { EventPayload } from '@shared/contract'
-import type { Core } from '../../../src/main/core/create-core'
+import type { Core } from '../../../src/main/app/create-core'
 import { callOk, loginAs, OWNER } from '../../support/accounts'
 import { GOODS, openShop } from '../sell/sell-fixture'
 

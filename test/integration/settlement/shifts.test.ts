@@ -8,7 +8,7 @@ import { openDatabase } from '../../../src/main/store/database'
 import { createStore } from '../../../src/main/store/store'
 import { createSettingsService } from '../../../src/main/services/settings-service'
 import { createShiftsService } from '../../../src/main/services/shifts/shifts-service'
-import type { Core } from '../../../src/main/core/create-core'
+import type { Core } from '../../../src/main/app/create-core'
 import { callOk } from '../../support/accounts'
 import { GOODS, ledgerBalances, openShop } from '../sell/sell-fixture'
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Core } from '../../../src/main/core/create-core'
+import type { Core } from '../../../src/main/app/create-core'
 import { zReportText } from '../../../src/main/domain/reports/z-report-text'
 import { callOk } from '../../support/accounts'
 import { GOODS, openShop } from '../sell/sell-fixture'

@@ -1,6 +1,6 @@
 // A till that sells without end and syncs in the background, for the kill -9 test: started as its
 // own process (node --import tsx), it prints "sold N" after each committed sale.
-import { createCore } from '../../../src/main/core/create-core'
+import { createCore } from '../../../src/main/app/create-core'
 import { silentLogger } from '../../../src/main/core/logger'
 import { SIM_STAFF } from '../../../src/main/simulate/sim-staff'
 

@@ -1,5 +1,6 @@
 import type { SessionRegistry } from '../../core/sessions'
 import type { LossPreventionService } from '../../services/loss-prevention-service'
+import { actorOf } from '../actor'
 import type { Router } from '../router'
 
 /** Loss prevention: the approval thresholds Settings edits. */
@@ -10,6 +11,6 @@ export function registerApprovalsHandlers(
   const { lossPrevention, sessions } = deps
   router.handle('approvals:get-policy', () => lossPrevention.get())
   router.handle('approvals:update-policy', (input, ctx) =>
-    lossPrevention.update(input, sessions.userIdOf(ctx.sessionId), ctx.approverUserId ?? null)
+    lossPrevention.update(input, actorOf(sessions, ctx))
   )
 }

@@ -1,12 +1,14 @@
 import type { AccountsService } from '../../services/accounts-service'
 import type { UsersService } from '../../services/users-service'
+import type { SessionRegistry } from '../../core/sessions'
+import { actorOf } from '../actor'
 import type { Router } from '../router'
 
 export function registerAuthHandlers(
   router: Router,
-  deps: { accounts: AccountsService; users: UsersService }
+  deps: { accounts: AccountsService; users: UsersService; sessions: SessionRegistry }
 ): void {
-  const { accounts, users } = deps
+  const { accounts, users, sessions } = deps
   router.handle('auth:status', (_input, ctx) => accounts.status(ctx.sessionId))
   router.handle('auth:setup', (input, ctx) => accounts.setup(ctx.sessionId, input))
   router.handle('auth:login', (input, ctx) => accounts.login(ctx.sessionId, input))
@@ -19,8 +21,6 @@ export function registerAuthHandlers(
   router.handle('profile:get', (_input, ctx) => accounts.currentProfile(ctx.sessionId))
   router.handle('profile:update', (input, ctx) => users.updateOwn(accounts.currentUser(ctx.sessionId), input))
   router.handle('security:get', () => accounts.getSecurity())
-  router.handle('security:update', (input, ctx) =>
-    accounts.updateSecurity(input, accounts.currentUser(ctx.sessionId).id, ctx.approverUserId)
-  )
+  router.handle('security:update', (input, ctx) => accounts.updateSecurity(input, actorOf(sessions, ctx)))
   router.handle('audit:verify', () => accounts.verifyAudit())
 }

@@ -1,6 +1,6 @@
 import { actorOf } from '../actor'
 import type { CallContext, Router } from '../router'
-import type { SellDeps } from './sell-handlers'
+import type { SellDeps } from './sell-deps'
 
 /** The channels of `contract/channels/cart.ts`: the cart a cashier builds. */
 export function registerCartHandlers(router: Router, deps: SellDeps): void {

@@ -1,6 +1,6 @@
 import { actorOf } from '../actor'
 import type { CallContext, Router } from '../router'
-import type { SellDeps } from './sell-handlers'
+import type { SellDeps } from './sell-deps'
 
 /** The channels of `contract/channels/refunds.ts`. */
 export function registerRefundsHandlers(router: Router, deps: SellDeps): void {
@@ -11,6 +11,6 @@ export function registerRefundsHandlers(router: Router, deps: SellDeps): void {
   router.handle('refunds:create', (input, ctx) => refunds.create(input, actor(ctx)))
   router.handle('refunds:get-policy', () => refunds.policy())
   router.handle('refunds:update-policy', (input, ctx) =>
-    refunds.updatePolicy(input.approvalThreshold, actor(ctx).userId)
+    refunds.updatePolicy(input.approvalThreshold, actor(ctx))
   )
 }

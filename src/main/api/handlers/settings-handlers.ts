@@ -1,4 +1,5 @@
 import type { SettingsService } from '../../services/settings-service'
+import { actorOf } from '../actor'
 import type { Router } from '../router'
 import type { SessionRegistry } from '../../core/sessions'
 
@@ -8,12 +9,10 @@ export function registerSettingsHandlers(
 ): void {
   const { settings, sessions } = deps
   router.handle('settings:get', () => settings.getProfile())
-  router.handle('settings:update', (profile, ctx) =>
-    settings.updateProfile(profile, sessions.userIdOf(ctx.sessionId), ctx.approverUserId ?? null)
-  )
+  router.handle('settings:update', (profile, ctx) => settings.updateProfile(profile, actorOf(sessions, ctx)))
   router.handle('receipt:get-settings', () => settings.getReceipt())
   router.handle('receipt:update-settings', (input, ctx) =>
-    settings.updateReceipt(input, sessions.userIdOf(ctx.sessionId))
+    settings.updateReceipt(input, actorOf(sessions, ctx))
   )
   router.handle('preferences:get', () => settings.getPreferences())
   router.handle('preferences:update', (preferences) => settings.updatePreferences(preferences))

@@ -1,7 +1,7 @@
 import { DomainError } from '../../domain/errors'
 import { actorOf } from '../actor'
 import type { CallContext, Router } from '../router'
-import type { SellDeps } from './sell-handlers'
+import type { SellDeps } from './sell-deps'
 
 /** The channels of `contract/channels/tenders.ts`: checkout, tenders, payment availability, the sandbox's customer panel. */
 export function registerTendersHandlers(router: Router, deps: SellDeps): void {

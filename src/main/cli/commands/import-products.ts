@@ -61,7 +61,7 @@ export const importProducts: CliCommand = {
 
       const result = await catalog.commitPlan(plan, {
         mode: validRowsOnly ? 'valid-rows-only' : 'all-or-nothing',
-        actorUserId: null,
+        actor: { userId: null },
         onProgress: (done, total) => {
           if (total > 1000 && done > 0 && done < total) stdout.write(`imported ${done} of ${total}\n`)
         }

@@ -26,7 +26,7 @@ import { rateFromScan, ZERO_RATE, type Rate } from '../money/rate'
 import { CartValidationError } from './cart-validation-error'
 import type { ValidCart, ValidCoupon, ValidDiscount, ValidLine } from './valid-cart'
 
-// The rules and words of the zod `cartSchema`, walked by hand: `kassa quote` checks 100,000 lines in a
+// The rules and words of the zod `cartInputSchema`, walked by hand: `kassa quote` checks 100,000 lines in a
 // blink this way. Fields are checked in the order the spec lists them and the first problem is
 // reported; a field's path (`lines[0].quantity`) is only spelled out when it is being refused.
 
@@ -53,12 +53,12 @@ const CASH_ROUNDING_MODES = ['half-up', 'down'] as const
 const DISCOUNT_TYPES = ['rate', 'amount'] as const
 
 /** `quantity` under `carts[3].lines[0]` is `carts[3].lines[0].quantity`. */
-function join(path: string, key: string): string {
+export function join(path: string, key: string): string {
   if (key === '') return path
   return path === '' ? key : `${path}.${key}`
 }
 
-function refuse(path: string, key: string, message: string): never {
+export function refuse(path: string, key: string, message: string): never {
   throw new CartValidationError(join(path, key), message)
 }
 
@@ -93,15 +93,18 @@ function readChoice<T extends string>(
   return choices.includes(value as T) ? (value as T) : refuse(path, key, message)
 }
 
-/** Reads one cart's fields; `scan` is reused for every decimal so 100,000 lines allocate nothing for it. */
-class CartReader {
+/**
+ * Reads one cart's fields; `scan` is reused for every decimal so 100,000 lines allocate nothing for it.
+ * Shared with `validateMinorCart`, which reads stored rows by the same rules and words.
+ */
+export class CartReader {
   private readonly scan: DecimalScan = emptyScan()
   // A cart uses a handful of distinct rates (VAT bands, a discount or two): read each spelling once.
   private readonly rates = new Map<string, Rate>()
 
   constructor(
-    private readonly currency: string,
-    private readonly digits: number
+    readonly currency: string,
+    readonly digits: number
   ) {}
 
   private decimal(value: unknown, path: string, key: string): DecimalScan {

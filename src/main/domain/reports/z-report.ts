@@ -3,10 +3,11 @@ import Decimal from 'decimal.js'
 import type { ZReport } from '@shared/contract/channels/settlement'
 import type { LedgerAccount } from '../ledger/accounts'
 
-/** Sale figures of a group of orders, minor units (what the store's aggregates return). */
-export interface SalesBucket {
-  cashier: string | null
-  hour: number
+// The shapes the store's day aggregates return (store/repos/settlement-repo.ts), declared once here,
+// where the report is built from them (the head office builds it from the same shapes).
+
+/** Sale figures summed over a group of orders, minor units: count, gross, line and order discounts, tax, total, cash rounding. */
+export interface SaleSums {
   n: number
   gross: number
   ld: number
@@ -16,11 +17,19 @@ export interface SalesBucket {
   rounding: number
 }
 
+/** Sale figures of one cashier in one local hour. */
+export interface SalesBucket extends SaleSums {
+  cashier: string | null
+  hour: number
+}
+
+/** What was sold of one item at one tax rate. */
 export interface LineBucket {
   sku: string
   name: string
   name_en: string | null
   tax_rate: string
+  /** Σ quantity in thousandths (quantities have at most 3 decimals), so the sum is exact. */
   qty_milli: number
   total: number
   tax: number

@@ -2,7 +2,7 @@ import { unzipSync } from 'fflate'
 import iconv from 'iconv-lite'
 import { parseDecimalToMinor } from '@shared/money/format'
 import { toRfc3339China } from '../china-time'
-import type { StatementRow } from '../provider'
+import type { BillRow } from '../provider'
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04])
 
@@ -23,7 +23,7 @@ function tableOf(bytes: Uint8Array): string[][] {
  * up to its 合计 row — counts of trades and refunds, 商家实收 and 服务费 — or the bill is refused as
  * incomplete: reconciling half a bill would report the missing half as "not in the provider's bill".
  */
-export function parseAlipayBill(bytes: Buffer): StatementRow[] {
+export function parseAlipayBill(bytes: Buffer): BillRow[] {
   if (!bytes.subarray(0, 4).equals(ZIP_MAGIC)) return parseDetail(tableOf(bytes))
   let entries: Record<string, Uint8Array>
   try {
@@ -46,7 +46,7 @@ export function parseAlipayBill(bytes: Buffer): StatementRow[] {
  * The summary's 合计 row against the detail: trades, refunds, 商家实收 and 服务费 must agree.
  * Throws naming the first figure that does not.
  */
-function checkAgainstSummary(rows: StatementRow[], summary: string[][]): void {
+function checkAgainstSummary(rows: BillRow[], summary: string[][]): void {
   const [header, ...body] = summary as [string[], ...string[][]]
   const total = body.find((cells) => cells.includes('合计'))
   if (!total) throw new Error('The Alipay bill summary (汇总) has no 合计 row')
@@ -86,7 +86,7 @@ function checkAgainstSummary(rows: StatementRow[], summary: string[][]): void {
  * Payments: amount = 订单金额, fee = −服务费 (Alipay prints the fee taken as negative).
  * Refunds: amount = |商家实收|, fee = −服务费 (the returned fee is printed positive, so ours is negative).
  */
-function parseDetail(lines: string[][]): StatementRow[] {
+function parseDetail(lines: string[][]): BillRow[] {
   const [columns, ...rows] = lines
   if (!columns) return []
   const index = (name: string): number => {
@@ -121,6 +121,6 @@ function parseDetail(lines: string[][]): StatementRow[] {
       fee: fee === 0 ? 0 : fee,
       status: isRefund ? 'REFUND_SUCCESS' : 'TRADE_SUCCESS',
       time: toRfc3339China(cell(at.finished)) ?? cell(at.finished)
-    } satisfies StatementRow
+    } satisfies BillRow
   })
 }

@@ -16,7 +16,7 @@ import type {
   PaymentProvider,
   RefundOutcome,
   RefundRequest,
-  StatementRow
+  BillRow
 } from '../provider'
 import { parseAlipayBill } from './alipay-bill'
 
@@ -260,7 +260,7 @@ export function createAlipayProvider(config: AlipayProviderConfig, currency = 'C
       body: accepted ? 'success' : 'failure'
     }),
 
-    async fetchStatement(date: string): Promise<StatementRow[]> {
+    async fetchStatement(date: string): Promise<BillRow[]> {
       const answer = await call('alipay.data.dataservice.bill.downloadurl.query', {
         bizContent: { bill_type: 'trade', bill_date: date }
       })

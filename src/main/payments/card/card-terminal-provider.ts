@@ -10,7 +10,7 @@ import type {
   PaymentProvider,
   RefundOutcome,
   RefundRequest,
-  StatementRow
+  BillRow
 } from '../provider'
 
 type Json = Record<string, unknown>
@@ -151,7 +151,7 @@ export function createCardTerminalProvider(config: CardProviderConfig): PaymentP
       )
     },
     notificationReply: (accepted) => ({ status: accepted ? 204 : 400, contentType: 'text/plain', body: '' }),
-    async fetchStatement(date: string): Promise<StatementRow[]> {
+    async fetchStatement(date: string): Promise<BillRow[]> {
       const answer = await call('GET', `/settlement?date=${encodeURIComponent(date)}`)
       if (!answer || answer.status !== 200) throw new ProviderError('card', `No card settlement for ${date}`)
       const rows = (answer.data.rows ?? []) as Json[]

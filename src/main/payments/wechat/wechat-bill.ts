@@ -2,7 +2,7 @@ import { Formatter } from 'wechatpay-axios-plugin'
 import { parseDecimalToMinor } from '@shared/money/format'
 import { roundToMinor } from '../../domain/money/round'
 import { toRfc3339China } from '../china-time'
-import type { StatementRow } from '../provider'
+import type { BillRow } from '../provider'
 
 /**
  * Reads WeChat Pay's trade bill with the plugin's own `Formatter.castCsvBill` (BOM, header, rows,
@@ -10,7 +10,7 @@ import type { StatementRow } from '../provider'
  * Fees are printed with five decimals ("0.07500"); WeChat settles each one rounded half-up to the
  * fen, so that is done here, once per row.
  */
-export function parseWechatBill(bytes: Buffer): StatementRow[] {
+export function parseWechatBill(bytes: Buffer): BillRow[] {
   const { rows } = Formatter.castCsvBill(bytes) as { rows: Record<string, string>[] }
   return rows.map((row, n) => {
     const field = `bill row ${n + 1}`
@@ -29,6 +29,6 @@ export function parseWechatBill(bytes: Buffer): StatementRow[] {
       fee: roundToMinor(row['手续费'] || '0', 2, 'half-up'),
       status: isRefund ? `REFUND_${row['退款状态'] ?? ''}` : (row['交易状态'] ?? ''),
       time: toRfc3339China(row['交易时间']) ?? row['交易时间'] ?? ''
-    } satisfies StatementRow
+    } satisfies BillRow
   })
 }

@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { createHash } from 'node:crypto'
-import { Aes, Formatter, Hash, Rsa, Wechatpay } from 'wechatpay-axios-plugin'
-import type { ObservedPaymentStatus } from '../../domain/payments/payment-status'
-import type { RefundStatus } from '../../domain/payments/refund-status'
-import { formatRfc3339China, toRfc3339China } from '../china-time'
+import { Hash, Rsa, Wechatpay } from 'wechatpay-axios-plugin'
+import { toRfc3339China } from '../china-time'
 import type { WechatProviderConfig } from '../config'
-import { NotificationRejectedError, ProviderError } from '../errors'
+import { ProviderError } from '../errors'
 import type {
   CancelOutcome,
   CancelRequest,
@@ -17,11 +15,19 @@ import type {
   PaymentProvider,
   RefundOutcome,
   RefundRequest,
-  StatementRow
+  BillRow
 } from '../provider'
+import {
+  asJson,
+  failureOf,
+  isPluginError,
+  refundOutcome,
+  rfc3339In,
+  transactionOutcome,
+  type Json
+} from './wechat-answers'
 import { parseWechatBill } from './wechat-bill'
-
-type Json = Record<string, unknown>
+import { parseWechatNotification } from './wechat-notification'
 
 /** The part of an axios response and error the adapter reads (axios comes with the plugin). */
 interface HttpAnswer {
@@ -40,8 +46,6 @@ type CallResult =
   | { kind: 'ok'; status: number; data: Json }
   | { kind: 'error'; status: number; data: Json }
   | { kind: 'unknown' }
-
-const MAX_NOTIFICATION_AGE_S = 300
 
 /**
  * WeChat Pay over the official `wechatpay-axios-plugin`: APIv3 (JSON, RSA-signed both ways) for
@@ -293,102 +297,13 @@ export function createWechatProvider(config: WechatProviderConfig, currency = 'C
 
     queryRefund,
 
-    parseNotification(notification: IncomingNotification): PaymentNotification {
-      const header = (name: string): string => {
-        const value = notification.headers[name]
-        return (Array.isArray(value) ? value[0] : value) ?? ''
-      }
-      const timestamp = header('wechatpay-timestamp')
-      const nonce = header('wechatpay-nonce')
-      const signature = header('wechatpay-signature')
-      if (header('wechatpay-serial') !== config.platformSerial) {
-        throw new NotificationRejectedError(
-          'wechat',
-          'signature',
-          'The notification is signed by an unknown platform key'
-        )
-      }
-      // A replayed notification carries an old timestamp: refuse anything older than five minutes.
-      if (
-        !/^\d+$/.test(timestamp) ||
-        Math.abs(Formatter.timestamp() - Number(timestamp)) > MAX_NOTIFICATION_AGE_S
-      ) {
-        throw new NotificationRejectedError(
-          'wechat',
-          'stale',
-          'The notification timestamp is too far from now'
-        )
-      }
-      if (
-        !signature ||
-        !Rsa.verify(Formatter.response(timestamp, nonce, notification.body), signature, platformPublicKey)
-      ) {
-        throw new NotificationRejectedError(
-          'wechat',
-          'signature',
-          'The WeChat Pay notification signature is invalid'
-        )
-      }
-      let envelope: { id?: string; event_type?: string; resource?: Record<string, string> }
-      try {
-        envelope = JSON.parse(notification.body) as typeof envelope
-      } catch {
-        throw new NotificationRejectedError('wechat', 'shape', 'The notification body is not JSON')
-      }
-      const resource = envelope.resource
-      if (!envelope.id || !resource || resource.algorithm !== 'AEAD_AES_256_GCM') {
-        throw new NotificationRejectedError(
-          'wechat',
-          'shape',
-          'The notification has no AEAD_AES_256_GCM resource'
-        )
-      }
-      let plain: Json
-      try {
-        plain = JSON.parse(
-          Aes.AesGcm.decrypt(
-            resource.ciphertext ?? '',
-            apiV3Key,
-            resource.nonce ?? '',
-            resource.associated_data ?? ''
-          )
-        ) as Json
-      } catch {
-        throw new NotificationRejectedError(
-          'wechat',
-          'decryption',
-          'The notification resource does not decrypt with the APIv3 key'
-        )
-      }
-      if (plain.mchid !== mchid)
-        throw new NotificationRejectedError('wechat', 'shape', 'The notification is for another merchant')
-      const amount = (plain.amount ?? {}) as { total?: unknown; refund?: unknown }
-      if (envelope.event_type?.startsWith('REFUND.')) {
-        return {
-          kind: 'refund',
-          provider: 'wechat',
-          eventId: envelope.id,
-          tradeNo: String(plain.out_trade_no ?? ''),
-          refundNo: String(plain.out_refund_no ?? ''),
-          ...(typeof plain.refund_id === 'string' ? { providerRefundNo: plain.refund_id } : {}),
-          status: plain.refund_status === 'SUCCESS' ? 'succeeded' : 'failed',
-          ...(Number.isSafeInteger(amount.refund) ? { amount: amount.refund as number } : {})
-        }
-      }
-      const outcome = transactionOutcome(String(plain.out_trade_no ?? ''), plain)
-      if (!Number.isSafeInteger(amount.total))
-        throw new NotificationRejectedError('wechat', 'shape', 'The notification has no amount')
-      return {
-        kind: 'payment',
-        provider: 'wechat',
-        eventId: envelope.id,
-        tradeNo: outcome.tradeNo,
-        ...(outcome.providerTradeNo ? { providerTradeNo: outcome.providerTradeNo } : {}),
-        status: outcome.status,
-        amount: amount.total as number,
-        ...(outcome.paidAt ? { paidAt: outcome.paidAt } : {})
-      }
-    },
+    parseNotification: (notification: IncomingNotification): PaymentNotification =>
+      parseWechatNotification(notification, {
+        platformSerial: config.platformSerial,
+        platformPublicKey,
+        apiV3Key,
+        mchid
+      }),
 
     // v3: 200/204 with no body is "received"; an error status with {code, message} asks for redelivery.
     notificationReply: (accepted: boolean): NotificationReply =>
@@ -400,7 +315,7 @@ export function createWechatProvider(config: WechatProviderConfig, currency = 'C
             body: JSON.stringify({ code: 'FAIL', message: '验签或解密失败' })
           },
 
-    async fetchStatement(date: string): Promise<StatementRow[]> {
+    async fetchStatement(date: string): Promise<BillRow[]> {
       const listed = await v3(() =>
         wxpay.v3.bill.tradebill.get({ params: { bill_date: date, bill_type: 'ALL' } })
       )
@@ -426,77 +341,4 @@ export function createWechatProvider(config: WechatProviderConfig, currency = 'C
       return parseWechatBill(bytes)
     }
   }
-}
-
-function transactionOutcome(tradeNo: string, data: Json): PaymentOutcome {
-  const amount = (data.amount ?? {}) as { total?: unknown }
-  const status = TRADE_STATES[String(data.trade_state)] ?? 'unknown'
-  return {
-    tradeNo,
-    status,
-    ...(typeof data.transaction_id === 'string' && data.transaction_id
-      ? { providerTradeNo: data.transaction_id }
-      : {}),
-    ...(Number.isSafeInteger(amount.total) ? { amount: amount.total as number } : {}),
-    ...(status === 'succeeded' && typeof data.success_time === 'string' ? { paidAt: data.success_time } : {}),
-    ...(status === 'failed'
-      ? { failure: { code: String(data.trade_state), message: String(data.trade_state_desc ?? '') } }
-      : {})
-  }
-}
-
-function refundOutcome(tradeNo: string, refundNo: string, data: Json): RefundOutcome {
-  const status: RefundStatus =
-    data.status === 'SUCCESS' ? 'succeeded' : data.status === 'PROCESSING' ? 'processing' : 'failed'
-  const amount = (data.amount ?? {}) as { refund?: unknown }
-  return {
-    tradeNo,
-    refundNo,
-    status,
-    ...(typeof data.refund_id === 'string' ? { providerRefundNo: data.refund_id } : {}),
-    ...(Number.isSafeInteger(amount.refund) ? { amount: amount.refund as number } : {}),
-    ...(status === 'failed'
-      ? { failure: { code: String(data.status), message: 'The refund was closed or went abnormal' } }
-      : {})
-  }
-}
-
-/** REFUND is a paid trade with refunds: the payment itself still succeeded. */
-const TRADE_STATES: Record<string, ObservedPaymentStatus> = {
-  SUCCESS: 'succeeded',
-  REFUND: 'succeeded',
-  NOTPAY: 'pending',
-  USERPAYING: 'user_paying',
-  CLOSED: 'closed',
-  REVOKED: 'reversed',
-  PAYERROR: 'failed'
-}
-
-function failureOf(data: Json): { code: string; message: string } {
-  return { code: String(data.code ?? 'UNKNOWN'), message: String(data.message ?? '') }
-}
-
-function asJson(data: unknown): Json {
-  if (data && typeof data === 'object') return data as Json
-  if (typeof data === 'string') {
-    try {
-      return JSON.parse(data) as Json
-    } catch {
-      return {}
-    }
-  }
-  return {}
-}
-
-/** The plugin's verification failures (EV3_RES_…) surface as errors with those codes. */
-function isPluginError(error: unknown): boolean {
-  return (
-    error instanceof Error &&
-    typeof (error as { code?: unknown }).code === 'string' &&
-    String((error as unknown as { code: string }).code).startsWith('EV')
-  )
-}
-
-function rfc3339In(seconds: number): string {
-  return formatRfc3339China(new Date(Date.now() + seconds * 1000))
 }

@@ -21,8 +21,10 @@ export interface PaymentsRuntimeOptions {
   /** Seconds a provider call may take before it counts as a timeout (outcome unknown). */
   timeoutMs?: number
   logger: Logger
-  onNotification: (event: PaymentNotification) => void | Promise<void>
 }
+
+/** A handler of verified provider notifications (the tenders service's `applyNotification`). */
+export type NotificationHandler = (event: PaymentNotification) => void | Promise<void>
 
 export interface PaymentsRuntime {
   readonly sandbox: boolean
@@ -32,6 +34,12 @@ export interface PaymentsRuntime {
   reachable(): Promise<{ ok: boolean; reason: string | null }>
   prepareTrade(tradeNo: string, flow: PaymentFlow): void
   sandboxRequest(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown>
+  /**
+   * Subscribes to the providers' notifications, verified by their adapters; returns the unsubscribe.
+   * A notification that arrives while nobody is subscribed, or that a handler fails on, is answered
+   * with an error, so the provider delivers it again.
+   */
+  onNotification(handler: NotificationHandler): () => void
   close(): Promise<void>
 }
 
@@ -51,6 +59,11 @@ export function createPaymentsRuntime(options: PaymentsRuntimeOptions): Payments
   }> | null = null
   let health: { at: number; value: { ok: boolean; reason: string | null } } | null = null
   let current: { gateway: SandboxGateway | null; listener: NotificationListener | null } | null = null
+  const handlers = new Set<NotificationHandler>()
+  const deliver = async (event: PaymentNotification): Promise<void> => {
+    if (handlers.size === 0) throw new Error('no one is listening for payment notifications yet')
+    for (const handler of handlers) await handler(event)
+  }
 
   const start = () =>
     (started ??= (async () => {
@@ -71,7 +84,7 @@ export function createPaymentsRuntime(options: PaymentsRuntimeOptions): Payments
           ...(providers.alipay ? { alipay: providers.alipay } : {}),
           ...(providers.wechat ? { wechat: providers.wechat } : {})
         },
-        onEvent: options.onNotification,
+        onEvent: deliver,
         onRejected: (provider, error) =>
           options.logger.warn('payments.notification_rejected', { provider, reason: error.message })
       })
@@ -142,7 +155,13 @@ export function createPaymentsRuntime(options: PaymentsRuntimeOptions): Payments
       return value
     },
 
+    onNotification(handler) {
+      handlers.add(handler)
+      return () => handlers.delete(handler)
+    },
+
     async close() {
+      handlers.clear()
       if (!started) return
       const { gateway, listener } = await started
       await listener?.close()

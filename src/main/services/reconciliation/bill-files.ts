@@ -2,7 +2,7 @@ import iconv from 'iconv-lite'
 import { invalid } from '../../domain/errors'
 import { providerDayOf } from '@shared/reconciliation/provider-day'
 import { parseAlipayBill } from '../../payments/alipay/alipay-bill'
-import type { StatementRow } from '../../payments/provider'
+import type { BillRow } from '../../payments/provider'
 import { parseWechatBill } from '../../payments/wechat/wechat-bill'
 
 export interface BillFile {
@@ -19,7 +19,7 @@ export interface BillFile {
  * already decoded (Alipay's is then encoded back to GBK, which round-trips every character its bill holds).
  * A bill covers one provider day: a row of another day means the wrong file was picked.
  */
-export function readBillFile(file: BillFile): StatementRow[] {
+export function readBillFile(file: BillFile): BillRow[] {
   const bytes =
     file.fileBase64 !== undefined
       ? Buffer.from(file.fileBase64, 'base64')
@@ -28,7 +28,7 @@ export function readBillFile(file: BillFile): StatementRow[] {
         : Buffer.from(file.text ?? '', 'utf8')
   if (bytes.length === 0)
     throw invalid('fileBase64', 'The file is empty', { key: 'errors.validation.fileEmpty' })
-  let rows: StatementRow[]
+  let rows: BillRow[]
   try {
     // WeChat's reader takes anything as a bill with no rows: a real one always has its header.
     if (file.provider === 'wechat' && !bytes.toString('utf8').split(/\r?\n/, 1)[0]!.includes('商户订单号')) {

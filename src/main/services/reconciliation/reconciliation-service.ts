@@ -3,46 +3,20 @@ import type {
   ReconciliationProvider,
   ReconciliationRun
 } from '@shared/contract/channels/reconciliation'
-import { formatMinor } from '@shared/money/format'
 import { newId } from '../../core/ids'
 import { DomainError, invalid } from '../../domain/errors'
-import { providerDayOf, providerDayWindow } from '@shared/reconciliation/provider-day'
+import { providerDayWindow } from '@shared/reconciliation/provider-day'
 import { providerFeeEntry } from '../../domain/reconciliation/provider-fee-entry'
-import {
-  reconcileStatement,
-  type BillRow,
-  type LocalTrade,
-  type ReconciledRow
-} from '@shared/reconciliation/reconcile-statement'
+import { reconcileStatement, type BillRow } from '@shared/reconciliation/reconcile-statement'
 import type { PaymentProvider } from '../../payments/provider'
-import type { ReconciliationResultRow, ReconciliationRunRow } from '../../store/repos/reconciliation-repo'
+import type { ReconciliationRunRow } from '../../store/repos/reconciliation-repo'
 import type { NewNotification } from '../notifications-service'
 import type { PaymentsRuntime } from '../payments/payments-runtime'
-import { recordChange, type ServiceContext } from '../service-context'
+import { recordChange, type Actor, type ServiceContext } from '../service-context'
 import type { SettingsService } from '../settings-service'
 import { readBillFile, type BillFile } from './bill-files'
-
-/**
- * Local rows recorded this close to either end of the provider day may belong to it even though
- * the till's clock puts them on the neighbour (a payment at 23:59:58 Beijing, polled at 00:00:03):
- * the provider is asked when they happened before they are counted as missing.
- */
-const EDGE_MS = 30 * 60 * 1000
-
-/** Bill rows the provider is asked about one by one, at most (the rest are left for a person). */
-const MAX_QUERIES = 50
-
-interface Actor {
-  userId: string | null
-}
-
-interface Repair {
-  repair: 'repaired' | 'needs_person'
-  detail: string
-}
-
-const rowKey = (row: { kind: string; tradeNo: string; refundNo: string | null }): string =>
-  `${row.kind}|${row.tradeNo}|${row.refundNo ?? ''}`
+import { createReconciliationLocal, rowKey } from './reconciliation-local'
+import { detail, notice, runView } from './reconciliation-views'
 
 /**
  * Reconciles a provider's bill for one provider day (fetched through the provider's API, or a
@@ -63,6 +37,7 @@ export function createReconciliationService(
   }
 ) {
   const { store, clock, logger } = ctx
+  const { gatherLocal, repairMissing, askTimes } = createReconciliationLocal(ctx, deps)
 
   const checkDate = (date: string): void => {
     try {
@@ -75,243 +50,12 @@ export function createReconciliationService(
     }
   }
 
-  /** The till's rows that may be on this bill: recorded around the day, or named by it. */
-  const gatherLocal = (
-    date: string,
-    provider: ReconciliationProvider,
-    statement: readonly BillRow[],
-    providerTimes: Map<string, string>
-  ) => {
-    const window = providerDayWindow(date)
-    const from = new Date(Date.parse(window.from) - EDGE_MS).toISOString()
-    const to = new Date(Date.parse(window.to) + EDGE_MS).toISOString()
-    const repo = store.reconciliation
-    const payments = new Map(repo.paymentsBetween(provider, from, to).map((row) => [row.trade_no, row]))
-    const refunds = new Map(repo.refundsBetween(provider, from, to).map((row) => [row.id, row]))
-    for (const bill of statement) {
-      if (bill.type === 'payment' || !bill.refundNo) {
-        const found = payments.has(bill.tradeNo) ? undefined : repo.paymentByTradeNo(provider, bill.tradeNo)
-        if (found) payments.set(found.trade_no, found)
-      } else if (!refunds.has(bill.refundNo)) {
-        const found = repo.refundById(provider, bill.refundNo)
-        if (found) refunds.set(found.id, found)
-      }
-    }
-    const local: LocalTrade[] = []
-    for (const p of payments.values()) {
-      const providerAt = providerTimes.get(p.trade_no)
-      const base = {
-        id: p.id,
-        tradeNo: p.trade_no,
-        amount: p.amount,
-        status: p.status,
-        at: p.completed_at,
-        ...(providerAt ? { providerAt } : {})
-      }
-      local.push({ kind: 'payment', ...base, ...(p.voided_unrefunded ? { voidedUnrefunded: true } : {}) })
-      // A reversed attempt took the money and gave it back: two rows on the bill.
-      if (p.status === 'reversed') local.push({ kind: 'reversal', ...base })
-    }
-    for (const r of refunds.values()) {
-      local.push({
-        kind: 'refund',
-        id: r.id,
-        tradeNo: r.trade_no,
-        refundNo: r.id,
-        amount: r.amount,
-        status: r.status,
-        at: r.completed_at
-      })
-    }
-    return { local, window: { from, to } }
-  }
-
-  /**
-   * "Missing locally → query and repair": the provider is asked about each bill row the till has
-   * no finished record of. An attempt the till still has open is resolved through the tenders
-   * service's own recovery (the same observe path as polling), a processing refund through the
-   * refunds service's; anything else needs a person, and the answer is kept for them.
-   */
-  const repairMissing = async (
-    rows: ReconciledRow[],
-    api: PaymentProvider | null
-  ): Promise<{ repairs: Map<string, Repair>; changed: boolean }> => {
-    const repairs = new Map<string, Repair>()
-    const missing = rows.filter((row) => row.result === 'missing_locally' || row.result === 'status_mismatch')
-    let tendersToRecover = false
-    let refundsToRecover = false
-    const waiting: ReconciledRow[] = []
-    for (const [n, row] of missing.entries()) {
-      const key = rowKey(row)
-      if (row.result === 'status_mismatch') {
-        repairs.set(key, {
-          repair: 'needs_person',
-          detail:
-            row.note === 'lost_attempt'
-              ? `Kassa has this attempt ${row.localStatus}; the provider's bill has it paid. Refund the customer or record the sale.`
-              : row.note === 'voided_not_refunded'
-                ? 'Kassa voided this order, but the provider still has the payment and no refund gave it back. Refund the customer at the provider.'
-                : `The bill has it ${row.providerStatus}; Kassa has it ${row.localStatus}.`
-        })
-        continue
-      }
-      if (row.kind === 'refund') {
-        if (row.note === 'open_attempt') {
-          refundsToRecover = true
-          waiting.push(row)
-        } else
-          repairs.set(key, {
-            repair: 'needs_person',
-            detail: 'No refund of this till has this refund number.'
-          })
-        continue
-      }
-      if (row.kind === 'reversal' || !api || n >= MAX_QUERIES) {
-        repairs.set(key, {
-          repair: 'needs_person',
-          detail: api ? 'Not asked about: check it at the provider.' : 'The provider could not be asked.'
-        })
-        continue
-      }
-      let answer: string
-      try {
-        const outcome = await api.query(row.tradeNo)
-        answer = outcome.amount !== undefined ? `${outcome.status}, ${outcome.amount}` : outcome.status
-        if (row.note === 'open_attempt' && outcome.status === 'succeeded') {
-          tendersToRecover = true
-          waiting.push(row)
-          continue
-        }
-      } catch (error) {
-        answer = `no answer (${error instanceof Error ? error.message : String(error)})`
-      }
-      repairs.set(key, {
-        repair: 'needs_person',
-        detail:
-          row.note === 'open_attempt'
-            ? `Kassa has this attempt ${row.localStatus}; asked again, the provider answers ${answer}.`
-            : `No attempt of this till has this trade number; the provider answers ${answer}.`
-      })
-    }
-    if (tendersToRecover) await deps.tenders.recover()
-    if (refundsToRecover) await deps.refunds.recover()
-    let changed = false
-    for (const row of waiting) {
-      const now =
-        row.kind === 'refund'
-          ? store.refunds.tenderById(row.localId!)?.status
-          : store.payments.byId(row.localId!)?.status
-      const fixed = now === 'succeeded'
-      changed ||= fixed
-      repairs.set(rowKey(row), {
-        repair: fixed ? 'repaired' : 'needs_person',
-        detail: fixed
-          ? `Kassa had it ${row.localStatus}; the provider confirmed it, and it is now ${now}.`
-          : `Kassa has it ${now ?? row.localStatus}; the provider's answer could not be applied.`
-      })
-    }
-    return { repairs, changed }
-  }
-
-  /** When the provider says the till's unmatched payments near the day happened (a query's `paidAt`). */
-  const askTimes = async (
-    rows: ReconciledRow[],
-    local: LocalTrade[],
-    statement: readonly BillRow[],
-    api: PaymentProvider | null,
-    date: string
-  ) => {
-    const times = new Map<string, string>()
-    if (!api) return times
-    const onBill = new Set(statement.filter((b) => b.type === 'payment').map((b) => b.tradeNo))
-    const candidates = local.filter(
-      (l) =>
-        l.kind === 'payment' &&
-        l.at !== null &&
-        !onBill.has(l.tradeNo) &&
-        (providerDayOf(l.at) !== date ||
-          rows.some((r) => r.result === 'missing_at_provider' && r.localId === l.id))
-    )
-    for (const trade of candidates.slice(0, MAX_QUERIES)) {
-      try {
-        const outcome = await api.query(trade.tradeNo)
-        if (outcome.paidAt) times.set(trade.tradeNo, outcome.paidAt)
-      } catch (error) {
-        logger.warn('reconciliation.time_query_failed', { tradeNo: trade.tradeNo, error })
-      }
-    }
-    return times
-  }
-
   const providerApi = async (provider: ReconciliationProvider): Promise<PaymentProvider | null> => {
     try {
       return await deps.runtime.provider(provider)
     } catch (error) {
       logger.warn('reconciliation.provider_unavailable', { provider, error })
       return null
-    }
-  }
-
-  const runView = (run: ReconciliationRunRow, results: ReconciliationResultRow[]): ReconciliationRun => ({
-    id: run.id,
-    date: run.date,
-    provider: run.provider,
-    source: run.source,
-    fileName: run.file_name,
-    ranAt: run.ran_at,
-    ranBy: run.ran_by,
-    billRows: run.bill_rows,
-    matched: run.matched,
-    differences: run.differences,
-    gross: run.gross,
-    refunds: run.refunds,
-    fees: run.fees,
-    net: run.net,
-    localGross: run.local_gross,
-    localRefunds: run.local_refunds,
-    feesPosted: run.fees_posted,
-    repaired: results.filter((r) => r.repair === 'repaired').length
-  })
-
-  const detail = (run: ReconciliationRunRow): ReconciliationDetail => {
-    const results = store.reconciliation.results(run.id)
-    return {
-      ...runView(run, results),
-      rows: results.map((r) => ({
-        result: r.result as ReconciledRow['result'],
-        kind: r.kind as ReconciledRow['kind'],
-        tradeNo: r.trade_no,
-        refundNo: r.refund_no,
-        providerTradeNo: r.provider_trade_no,
-        providerAmount: r.provider_amount,
-        localAmount: r.local_amount,
-        fee: r.fee,
-        providerStatus: r.provider_status,
-        localStatus: r.local_status,
-        providerTime: r.provider_time,
-        localTime: r.local_time,
-        note: r.note,
-        repair: r.repair,
-        repairDetail: r.repair_detail
-      }))
-    }
-  }
-
-  const notice = (run: ReconciliationDetail): NewNotification => {
-    const { locale, currency } = deps.settings.getProfile()
-    const zh = deps.settings.getPreferences().language === 'zh-CN'
-    const names = zh
-      ? { alipay: '支付宝', wechat: '微信支付', card: '银行卡' }
-      : { alipay: 'Alipay', wechat: 'WeChat Pay', card: 'Card' }
-    const money = (minor: number) => formatMinor(minor, currency, locale)
-    return {
-      level: 'warning',
-      title: zh
-        ? `${run.date} ${names[run.provider]}对账有差异`
-        : `${names[run.provider]} reconciliation for ${run.date} has differences`,
-      body: zh
-        ? `${run.differences} 笔差异 · ${run.matched} 笔相符 · 手续费 ${money(run.fees)} · 结算净额 ${money(run.net)}`
-        : `${run.differences} difference${run.differences === 1 ? '' : 's'} · ${run.matched} matched · fees ${money(run.fees)} · net payout ${money(run.net)}`
     }
   }
 
@@ -408,8 +152,8 @@ export function createReconciliationService(
       })
       return runRow
     })
-    const result = detail(run)
-    if (result.differences > 0) deps.notifications?.raise(notice(result))
+    const result = detail(store, run)
+    if (result.differences > 0) deps.notifications?.raise(notice(deps.settings, result))
     return result
   }
 
@@ -484,7 +228,7 @@ export function createReconciliationService(
       const run = input.runId
         ? store.reconciliation.runById(input.runId)
         : store.reconciliation.currentRun(input.date!, input.provider!)
-      return run ? detail(run) : null
+      return run ? detail(store, run) : null
     }
   }
 }

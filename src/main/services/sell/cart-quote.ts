@@ -2,7 +2,8 @@ import type { CartView } from '@shared/contract/channels/cart'
 import type { CartInput, Quote } from '@shared/schemas/cart'
 import { minorToDecimalString } from '@shared/money/format'
 import Decimal from 'decimal.js'
-import { quoteCart } from '../../domain/pricing/quote-cart'
+import { priceCart } from '../../domain/pricing/quote-cart'
+import { validateMinorCart, type MinorCart } from '../../domain/pricing/validate-minor-cart'
 import type { CouponRow } from '../../store/repos/coupons-repo'
 import type { OrderCouponRow, OrderLineRow, OrderRow } from '../../store/repos/orders-repo'
 
@@ -15,8 +16,9 @@ export interface MoneyRules {
 }
 
 /**
- * Builds the settlement engine's input from a cart's stored rows. The engine is the only
- * place totals are computed; this only translates minor units to the spec's decimals.
+ * A cart's stored rows in the spec's shape (`CartInput`, decimal text): what `kassa quote` would be
+ * given for this cart. Checkout and the cart do not use it (`quoteRows` prices the rows directly);
+ * it is the reference the property test holds `quoteRows` to.
  */
 export function cartInputOf(
   rules: MoneyRules,
@@ -52,12 +54,54 @@ export function cartInputOf(
   }
 }
 
+/** A cart's stored rows as the engine reads them: minor units stay minor units. */
+export function minorCartOf(
+  rules: MoneyRules,
+  lines: OrderLineRow[],
+  coupons: Array<{ link: OrderCouponRow; coupon: CouponRow }>
+): MinorCart {
+  return {
+    currency: rules.currency,
+    rounding: rules.rounding,
+    taxMode: rules.taxMode,
+    cashIncrement: rules.cashIncrement,
+    cashRoundingMode: rules.cashRoundingMode,
+    lines: lines.map((line) => ({
+      sku: line.sku,
+      quantity: line.quantity,
+      unitPrice: line.unit_price,
+      taxRate: line.tax_rate,
+      discount:
+        line.discount_type === 'rate'
+          ? { type: 'rate' as const, rate: line.discount_value! }
+          : line.discount_type === 'amount'
+            ? { type: 'amount' as const, amount: line.discount_value! }
+            : undefined
+    })),
+    coupons: coupons.map(({ coupon }) => ({
+      code: coupon.code,
+      type: coupon.type,
+      rate: coupon.rate,
+      amount: coupon.amount,
+      minSpend: coupon.min_spend
+    }))
+  }
+}
+
+/**
+ * Quotes a cart from its stored rows (the Sell screen's cart, and checkout inside its transaction):
+ * specs/settlement.md through `priceCart`, with no round trip of minor units through decimal text.
+ * Gives exactly what `quoteCart(cartInputOf(rules, lines, coupons))` gives (property-tested).
+ *
+ * @throws CartValidationError naming the field when a stored row breaks the engine's rules (an older
+ *   Kassa's row; the API answers `VALIDATION` with that field)
+ */
 export function quoteRows(
   rules: MoneyRules,
   lines: OrderLineRow[],
   coupons: Array<{ link: OrderCouponRow; coupon: CouponRow }>
 ): Quote {
-  return quoteCart(cartInputOf(rules, lines, coupons))
+  return priceCart(validateMinorCart(minorCartOf(rules, lines, coupons)))
 }
 
 /** The cart as the Sell screen shows it: stored lines beside the engine's figures. */

@@ -3,20 +3,16 @@ import type { CartView } from '@shared/contract/channels/cart'
 import { formatMinor, parseDecimalToMinor } from '@shared/money/format'
 import { businessDate } from '../../core/business-day'
 import { newId } from '../../core/ids'
-import { ApprovalRequired, DomainError, invalid, notFound } from '../../domain/errors'
-import { roleCan } from '@shared/contract/roles'
+import { DomainError, invalid, notFound } from '../../domain/errors'
 import { isEditable } from '../../domain/orders/order-status'
-import type { CouponRow } from '../../store/repos/coupons-repo'
 import type { OrderRow } from '../../store/repos/orders-repo'
 import type { Actor, ServiceContext } from '../service-context'
 import type { SettingsService } from '../settings-service'
 import { cartView, quoteRows, type MoneyRules } from './cart-quote'
 import { requireOwnCart } from './cart-owner'
+import { checkCouponUsable, requireDiscountApproval } from './cart-rules'
 import type { ProductSource } from './product-source'
 import { scaleLabelLine } from './scale-label-line'
-
-/** Kept for importers of the old place; the type lives beside the service context. */
-export type { Actor } from '../service-context'
 
 /** A fraction of a piece is not something a shop sells (issue 11: 0.001 of a piece for ¥0.00). */
 function wholePieces(name: string): DomainError {
@@ -121,77 +117,6 @@ export function createCartService(
     return found
   }
 
-  const checkCouponUsable = (coupon: CouponRow, today: string): void => {
-    if (!coupon.active)
-      throw new DomainError('CONFLICT', `Coupon ${coupon.code} is no longer active`, 'code', {
-        key: 'errors.coupons.inactive',
-        params: { code: coupon.code }
-      })
-    if (coupon.valid_from && today < coupon.valid_from) {
-      throw new DomainError('CONFLICT', `Coupon ${coupon.code} is valid from ${coupon.valid_from}`, 'code', {
-        key: 'errors.coupons.notYetValid',
-        params: { code: coupon.code, date: coupon.valid_from }
-      })
-    }
-    if (coupon.valid_to && today > coupon.valid_to) {
-      throw new DomainError('CONFLICT', `Coupon ${coupon.code} expired on ${coupon.valid_to}`, 'code', {
-        key: 'errors.coupons.expired',
-        params: { code: coupon.code, date: coupon.valid_to }
-      })
-    }
-    if (coupon.usage_limit !== null && coupon.used_count >= coupon.usage_limit) {
-      throw new DomainError('CONFLICT', `Coupon ${coupon.code} is used up`, 'code', {
-        key: 'errors.coupons.usedUp',
-        params: { code: coupon.code }
-      })
-    }
-    // The head office's allotment for this till: none yet, or all of it used, is used up here.
-    if (coupon.chain_limit !== null && coupon.used_count >= (coupon.allotment ?? 0)) {
-      throw new DomainError('CONFLICT', `Coupon ${coupon.code} is used up on this till`, 'code', {
-        key: 'errors.sync.couponAllotmentUsed',
-        params: { code: coupon.code }
-      })
-    }
-  }
-
-  /**
-   * A line discount above the store's limit (a share of the line's gross, `lineDiscountLimit`)
-   * needs someone who may override prices, or their approval in place: otherwise 100 % off a
-   * line went through while a ¥0.50 price cut needed a manager (issue 10). Throws
-   * ApprovalRequired('price-override') naming the discount and the limit.
-   */
-  const requireDiscountApproval = (
-    order: OrderRow,
-    found: { quantity: string; unit_price: number },
-    discount: { type: 'rate'; rate: string } | { type: 'amount'; amount: string },
-    actor: Actor
-  ): void => {
-    if (actor.approverUserId) return
-    const role = actor.userId ? store.users.get(actor.userId)?.role : undefined
-    if (role && roleCan(role, 'price-override')) return
-    const limit = new Decimal(store.lossPrevention.get().lineDiscountLimit)
-    const gross = new Decimal(found.quantity).times(found.unit_price)
-    // The engine never takes more off a line than its gross.
-    const off = Decimal.min(
-      gross,
-      discount.type === 'rate'
-        ? gross.times(discount.rate)
-        : new Decimal(parseDecimalToMinor(discount.amount, order.currency, 'discount.amount'))
-    )
-    if (off.lte(gross.times(limit))) return
-    const locale = deps.settings.getProfile().locale
-    const share = gross.isZero() ? new Decimal(1) : off.div(gross)
-    const percent = (rate: Decimal): string => `${rate.times(100).toDecimalPlaces(1).toString()} %`
-    throw new ApprovalRequired('price-override', `A line discount above ${percent(limit)} needs a manager`, {
-      reason: 'lineDiscount',
-      action: 'line-discount',
-      amount: off.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber(),
-      currency: order.currency,
-      amountText: `${percent(share)} (${formatMinor(off.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber(), order.currency, locale)})`,
-      limitText: percent(limit)
-    })
-  }
-
   return {
     checkCouponUsable,
     view,
@@ -210,6 +135,10 @@ export function createCartService(
       )
     },
 
+    /**
+     * The cart (`CartView`, figures in minor units from `quoteRows`) for its cashier, or a parked one for anyone at the till.
+     * @throws DomainError NOT_FOUND `cartId` (`errors.notFound.cart`); CONFLICT `cartId` (`errors.cart.notYours`)
+     */
     get(cartId: string, actor: Actor): CartView {
       const order = store.orders.get(cartId)
       if (!order) throw notFound('Cart', 'cartId', 'cart')
@@ -217,6 +146,10 @@ export function createCartService(
       return view(order)
     },
 
+    /**
+     * Adds a product by id, barcode or SKU, or a scale label (EAN-13 20–29, README "Scale labels"), one transaction; `quantity` is decimal text (kg to 3 places), whole for goods by the piece. A kg item without a weight waits for one (`weightPending`).
+     * @throws DomainError NOT_FOUND `code`/`productId` (`errors.catalog.noSuchCode`); CONFLICT (`errors.catalog.notOnSale`); VALIDATION `quantity` (`errors.sell.wholePieces`), the scale label's own refusals (`errors.scale.*`); NOT_FOUND `cartId` (`errors.notFound.cart`); CONFLICT `cartId` (`errors.cart.notEditable` once checked out, `errors.cart.notYours`)
+     */
     addItem(
       input: {
         cartId: string
@@ -282,6 +215,10 @@ export function createCartService(
       })
     },
 
+    /**
+     * Sets a line's quantity (decimal text; entering a weight ends `weightPending`).
+     * @throws DomainError NOT_FOUND `lineId` (`errors.notFound.cartLine`); VALIDATION `quantity` (`errors.sell.wholePieces`); NOT_FOUND `cartId` (`errors.notFound.cart`); CONFLICT `cartId` (`errors.cart.notEditable` once checked out, `errors.cart.notYours`)
+     */
     setQuantity(input: { cartId: string; lineId: string; quantity: string }, actor: Actor): CartView {
       return change(input.cartId, actor, (order) => {
         const found = line(order, input.lineId)
@@ -290,6 +227,10 @@ export function createCartService(
       })
     },
 
+    /**
+     * Removes a line from the cart.
+     * @throws DomainError NOT_FOUND `lineId` (`errors.notFound.cartLine`); NOT_FOUND `cartId` (`errors.notFound.cart`); CONFLICT `cartId` (`errors.cart.notEditable` once checked out, `errors.cart.notYours`)
+     */
     removeLine(input: { cartId: string; lineId: string }, actor: Actor): CartView {
       return change(
         input.cartId,
@@ -298,6 +239,10 @@ export function createCartService(
       )
     },
 
+    /**
+     * Sets or clears (`null`) a line's discount: a rate (decimal text in [0, 1]) or an amount (decimal text in the store currency); quoted by specs/settlement.md step 2. Above the store's `lineDiscountLimit` a cashier needs a manager (loss prevention, README "Manager override").
+     * @throws ApprovalRequired `price-override`; VALIDATION `discount.amount` (too many decimals); NOT_FOUND `lineId`; NOT_FOUND `cartId` (`errors.notFound.cart`); CONFLICT `cartId` (`errors.cart.notEditable` once checked out, `errors.cart.notYours`)
+     */
     setLineDiscount(
       input: {
         cartId: string
@@ -311,7 +256,7 @@ export function createCartService(
         const { discount } = input
         if (discount?.type === 'amount')
           parseDecimalToMinor(discount.amount, order.currency, 'discount.amount')
-        if (discount) requireDiscountApproval(order, found, discount, actor)
+        if (discount) requireDiscountApproval(ctx, deps.settings, order, found, discount, actor)
         store.orders.setDiscount(
           order.id,
           found.id,
@@ -322,6 +267,10 @@ export function createCartService(
       })
     },
 
+    /**
+     * Overrides a line's unit price (decimal text → minor units), recording who did it and who approved it (permission `price-override`, checked by the router) in the audit log.
+     * @throws DomainError VALIDATION `unitPrice`; NOT_FOUND `lineId`; NOT_FOUND `cartId` (`errors.notFound.cart`); CONFLICT `cartId` (`errors.cart.notEditable` once checked out, `errors.cart.notYours`)
+     */
     overridePrice(input: { cartId: string; lineId: string; unitPrice: string }, actor: Actor): CartView {
       return change(input.cartId, actor, (order) => {
         const found = line(order, input.lineId)
@@ -339,6 +288,10 @@ export function createCartService(
       })
     },
 
+    /**
+     * Applies a coupon by code, checked as at checkout (active, valid today in the store's time zone, uses left, the till's allotment) and for its minimum spend.
+     * @throws DomainError NOT_FOUND `code` (`errors.coupons.unknown`); CONFLICT `code` (`errors.coupons.alreadyApplied`, `inactive`, `notYetValid`, `expired`, `usedUp`, `errors.sync.couponAllotmentUsed`, `minimumSpend`); NOT_FOUND `cartId` (`errors.notFound.cart`); CONFLICT `cartId` (`errors.cart.notEditable` once checked out, `errors.cart.notYours`)
+     */
     applyCoupon(input: { cartId: string; code: string }, actor: Actor): CartView {
       return change(input.cartId, actor, (order) => {
         const coupon = store.coupons.byCode(input.code)
@@ -370,6 +323,10 @@ export function createCartService(
       })
     },
 
+    /**
+     * Takes a coupon off the cart.
+     * @throws DomainError NOT_FOUND `code` (`errors.notFound.couponOnCart`); NOT_FOUND `cartId` (`errors.notFound.cart`); CONFLICT `cartId` (`errors.cart.notEditable` once checked out, `errors.cart.notYours`)
+     */
     removeCoupon(input: { cartId: string; code: string }, actor: Actor): CartView {
       return change(input.cartId, actor, (order) => {
         if (store.orders.removeCoupon(order.id, input.code) === 0)
@@ -377,6 +334,10 @@ export function createCartService(
       })
     },
 
+    /**
+     * Sets the cart aside with an optional note; any cashier at the till may resume it.
+     * @throws DomainError VALIDATION `cartId` (`errors.cart.parkEmpty`); NOT_FOUND `cartId` (`errors.notFound.cart`); CONFLICT `cartId` (`errors.cart.notEditable` once checked out, `errors.cart.notYours`)
+     */
     park(input: { cartId: string; note?: string | undefined }, actor: Actor): CartView {
       return store.transaction(() => {
         const order = draft(input.cartId, actor)
@@ -387,6 +348,9 @@ export function createCartService(
       })
     },
 
+    /**
+     * The parked carts of this till, newest first (totals in minor units).
+     */
     listParked() {
       return store.orders.parked().map((order) => {
         const cart = view(order)
@@ -401,6 +365,10 @@ export function createCartService(
       })
     },
 
+    /**
+     * Resumes a parked cart for the caller, parking a non-empty current cart of theirs first.
+     * @throws DomainError CONFLICT `cartId` (`errors.cart.notParked`); NOT_FOUND `cartId` (`errors.notFound.cart`)
+     */
     resume(input: { cartId: string }, actor: Actor): CartView {
       return store.transaction(() => {
         const order = draft(input.cartId, actor, { parkedIsOpen: true })
@@ -418,6 +386,10 @@ export function createCartService(
       })
     },
 
+    /**
+     * Drops a draft cart (its lines go with it; nothing was sold).
+     * @throws DomainError NOT_FOUND `cartId` (`errors.notFound.cart`); CONFLICT `cartId` (`errors.cart.notEditable` once checked out, `errors.cart.notYours`)
+     */
     discard(input: { cartId: string }, actor: Actor): CartView {
       return store.transaction(() => {
         const order = draft(input.cartId, actor)

@@ -3,7 +3,7 @@ import { parseDecimalToMinor } from '@shared/money/format'
 import { newId } from '../../core/ids'
 import { DomainError, notFound } from '../../domain/errors'
 import type { CouponRow } from '../../store/repos/coupons-repo'
-import { recordChange, type ServiceContext } from '../service-context'
+import { recordChange, type Actor, type ServiceContext } from '../service-context'
 import type { SettingsService } from '../settings-service'
 
 function toCoupon(row: CouponRow): Coupon {
@@ -42,9 +42,16 @@ export function createCouponsService(ctx: ServiceContext, deps: { settings: Sett
   }
 
   return {
+    /**
+     * Every coupon (amounts in minor units, rates as decimal text).
+     */
     list: (): Coupon[] => store.coupons.all().map(toCoupon),
 
-    create(input: CouponInput, actorUserId: string | null): Coupon {
+    /**
+     * Creates a coupon (amounts as decimal text → minor units), with its audit entry and `coupon.created` event.
+     * @throws DomainError CONFLICT `code` (`errors.coupons.codeTaken`); VALIDATION on an amount with too many decimals
+     */
+    create(input: CouponInput, actor: Actor): Coupon {
       return store.transaction(() => {
         if (store.coupons.byCode(input.code))
           throw new DomainError('CONFLICT', `Coupon code ${input.code} is already in use`, 'code', {
@@ -62,7 +69,8 @@ export function createCouponsService(ctx: ServiceContext, deps: { settings: Sett
         store.coupons.insert(row)
         const coupon = toCoupon(store.coupons.byId(row.id)!)
         recordChange(ctx, {
-          actorUserId,
+          actorUserId: actor.userId,
+          approverUserId: actor.approverUserId ?? null,
           action: 'coupon.created',
           subject: coupon.id,
           details: { ...coupon },
@@ -72,14 +80,19 @@ export function createCouponsService(ctx: ServiceContext, deps: { settings: Sett
       })
     },
 
-    update(id: string, input: CouponInput, actorUserId: string | null): Coupon {
+    /**
+     * Changes a coupon, with its audit entry and `coupon.updated` event.
+     * @throws DomainError NOT_FOUND `id` (`errors.notFound.coupon`); VALIDATION on an amount
+     */
+    update(id: string, input: CouponInput, actor: Actor): Coupon {
       return store.transaction(() => {
         const before = store.coupons.byId(id)
         if (!before) throw notFound('Coupon', 'id', 'coupon')
         store.coupons.update({ id, ...fields(input), updated_at: clock.now().toISOString() })
         const coupon = toCoupon(store.coupons.byId(id)!)
         recordChange(ctx, {
-          actorUserId,
+          actorUserId: actor.userId,
+          approverUserId: actor.approverUserId ?? null,
           action: 'coupon.updated',
           subject: id,
           details: { before: toCoupon(before), after: coupon },

@@ -1,3 +1,5 @@
+import type { OrderDetail } from '@shared/contract/channels/orders'
+import type { TenderMethod } from '../../domain/ledger/accounts'
 import { requireOwnCart } from './cart-owner'
 import { businessDate } from '../../core/business-day'
 import { newId } from '../../core/ids'
@@ -176,4 +178,31 @@ export function completeSale(
     }
   })
   return { order: paid, change }
+}
+
+/**
+ * Pays the order once its succeeded tenders cover `payableOf(order)`, through `completeSale`: the cash
+ * sale and a provider's answer alike. Call inside a transaction; the order's view when it was paid, else null.
+ */
+export function completeIfCovered(
+  ctx: ServiceContext,
+  orderId: string,
+  actorUserId: string | null
+): OrderDetail | null {
+  const { store } = ctx
+  const order = store.orders.get(orderId)!
+  if (order.status !== 'awaiting_payment') return null
+  const succeeded = store.payments.forOrder(orderId).filter((p) => p.status === 'succeeded')
+  const paid = succeeded.reduce((sum, p) => sum + p.amount, 0)
+  if (paid < payableOf(order)) return null
+  return completeSale(ctx, {
+    orderId,
+    tenders: succeeded.map((p) => ({
+      method: p.method as TenderMethod,
+      amount: p.amount,
+      tendered: p.tendered
+    })),
+    // A provider's answer has no person behind it: the sale stays the cashier's who rang it up.
+    actorUserId: actorUserId ?? order.cashier_user_id
+  }).order
 }

@@ -25,6 +25,9 @@ export function createOrdersService(ctx: ServiceContext, deps: { settings: Setti
   }
 
   return {
+    /**
+     * Orders by number, business date range (the store's time zone), amount (minor units), cashier and status, newest first.
+     */
     search(query: {
       number?: string | undefined
       from?: string | undefined
@@ -64,6 +67,9 @@ export function createOrdersService(ctx: ServiceContext, deps: { settings: Setti
       return { orders: rows.map((row) => orderSummary(store, row)), total }
     },
 
+    /**
+     * The people who have rung up orders, for the Orders screen's filter.
+     */
     cashiers(): Array<{ id: string; displayName: string }> {
       return store.orders
         .cashierIds()
@@ -71,6 +77,10 @@ export function createOrdersService(ctx: ServiceContext, deps: { settings: Setti
         .sort((a, b) => a.displayName.localeCompare(b.displayName))
     },
 
+    /**
+     * One order with its lines, coupons, tenders, refunds and receipt figures (minor units).
+     * @throws DomainError NOT_FOUND `orderId` (`errors.notFound.order`)
+     */
     get(orderId: string): OrderDetail {
       return orderDetail(store, find(orderId))
     },

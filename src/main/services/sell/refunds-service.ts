@@ -1,25 +1,27 @@
-import { transitionRefund } from '../../domain/payments/refund-status'
-import Decimal from 'decimal.js'
 import type { Refund } from '@shared/contract/channels/refunds'
-import { roleCan } from '@shared/contract/roles'
 import { formatMinor, parseDecimalToMinor } from '@shared/money/format'
 import { newId } from '../../core/ids'
-import { ApprovalRequired, DomainError, invalid, notFound, type ApprovalDetail } from '../../domain/errors'
-import type { TenderMethod } from '../../domain/ledger/accounts'
-import { refundEntry } from '../../domain/ledger/refund-entry'
+import { DomainError, invalid, notFound } from '../../domain/errors'
 import { nextOrderStatus } from '../../domain/orders/order-status'
 import { allocateDiscount } from '../../domain/money/allocate-discount'
 import { cashRefund } from '../../domain/refunds/cash-refund'
-import { allocateRefund, refundShare, refundTaxOfAmount } from '../../domain/refunds/refund-share'
-import type { RefundOutcome } from '../../payments/provider'
-import type { PaymentsRuntime, ProviderMethod } from '../payments/payments-runtime'
+import { allocateRefund, refundTaxOfAmount } from '../../domain/refunds/refund-share'
+import type { PaymentsRuntime } from '../payments/payments-runtime'
 import type { OrderRow } from '../../store/repos/orders-repo'
-import type { RefundRow, RefundTenderRow } from '../../store/repos/refunds-repo'
+import type { RefundRow } from '../../store/repos/refunds-repo'
 import { recordChange, type ServiceContext } from '../service-context'
-import { currentShift, requireOpenShift } from '../shifts/shift-guard'
+import { requireOpenShift } from '../shifts/shift-guard'
 import type { SettingsService } from '../settings-service'
 import type { Actor } from '../service-context'
 import { payableOf } from '../../domain/orders/payable'
+import { requireRefundApproval as requireApproval, type RefundApprovalCheck } from './refund-approval'
+import {
+  byLines as refundByLines,
+  isLastByLines as isLastRefundByLines,
+  linesLeft as refundLinesLeft
+} from './refund-lines'
+import { createRefundPayBack } from './refund-payback'
+import { refundView } from './refund-view'
 
 export interface RefundRequest {
   orderId: string
@@ -28,12 +30,6 @@ export interface RefundRequest {
   lines?: Array<{ lineId: string; quantity: string }> | undefined
   amount?: string | undefined
 }
-
-const sumQuantities = (quantities: string | undefined): Decimal =>
-  (quantities ?? '')
-    .split(' ')
-    .filter(Boolean)
-    .reduce((sum, q) => sum.plus(q), new Decimal(0))
 
 /**
  * Refunds of paid orders, by line or by amount, back to the tenders that paid. A refund
@@ -45,110 +41,15 @@ export function createRefundsService(
   ctx: ServiceContext,
   deps: { settings: SettingsService; terminal: () => string; payments: PaymentsRuntime; pollMs: number }
 ) {
-  const { store, clock, logger } = ctx
-  const timers = new Set<NodeJS.Timeout>()
-
-  /** Books one tender's part of a refund: revenue and tax come down, the tender pays out. */
-  const bookTender = (tender: RefundTenderRow, orderId: string, userId: string | null, at: string): void => {
-    const cashRounding = tender.cash_rounding ?? 0
-    store.journal.post(
-      refundEntry({ amount: tender.amount - cashRounding, tax: tender.tax ?? 0, cashRounding }, [
-        { method: tender.method as TenderMethod, amount: tender.amount }
-      ]),
-      { id: newId(), at, orderId, userId }
-    )
-  }
-
-  /** Once every tender of a refund is settled, so is the refund. */
-  const settleRefund = (refundId: string, at: string): void => {
-    const tenders = store.refunds.tenders(refundId)
-    if (tenders.some((t) => t.status === 'processing')) return
-    store.refunds.setStatus(refundId, tenders.some((t) => t.status === 'failed') ? 'failed' : 'succeeded', at)
-  }
-
-  /** A provider's answer about one refund tender, applied once, in one transaction. */
-  const applyProviderAnswer = (tenderId: string, answer: RefundOutcome): 'done' | 'wait' => {
-    if (answer.status === 'processing' || answer.status === 'not_found') return 'wait'
-    const settled = answer.status
-    store.transaction(() => {
-      const tender = store.refunds.tenderById(tenderId)!
-      const refund = store.refunds.byId(tender.refund_id)!
-      const at = clock.now().toISOString()
-      // A repeated answer changes nothing; a new one must be a move the refund state machine allows.
-      if (tender.status !== 'processing') return
-      transitionRefund(tender.status, settled)
-      if (!store.refunds.settleTender(tenderId, settled, answer.providerRefundNo ?? null, at)) return
-      if (answer.status === 'succeeded') bookTender(tender, refund.order_id, refund.requested_by, at)
-      else {
-        // The money never left: the order may be refunded that much again.
-        const order = store.orders.get(refund.order_id)!
-        const refundedTotal = order.refunded_total - tender.amount
-        store.orders.setRefunded(
-          order.id,
-          refundedTotal === 0 ? 'paid' : 'partially_refunded',
-          refundedTotal,
-          at
-        )
-        ctx.events.emit('notification:raised', {
-          id: newId(),
-          level: 'error',
-          title: `Refund ${refund.number} was refused by ${tender.method}`,
-          body:
-            answer.failure?.message ?? 'The provider refused the refund; give the money back another way.',
-          at
-        })
-      }
-      settleRefund(refund.id, at)
-      recordChange(ctx, {
-        actorUserId: null,
-        action: `refund.tender_${answer.status}`,
-        subject: refund.id,
-        details: {
-          number: refund.number,
-          method: tender.method,
-          amount: tender.amount,
-          outRequestNo: tender.id
-        },
-        event: {
-          type: `refund.tender_${answer.status}`,
-          aggregateId: refund.id,
-          // v2: the moment the tender was settled, as the till's Z-report books it (the event's
-          // own `at` is stamped a moment later).
-          payload: { tenderId, status: answer.status, at }
-        }
-      })
-    })
-    return 'done'
-  }
-
-  /** Sends a refund tender to its provider (the same number on every try) and follows it up. */
-  const payBack = async (tenderId: string, attempt = 0, query = false): Promise<void> => {
-    const tender = store.refunds.tenderById(tenderId)
-    if (!tender || tender.status !== 'processing') return
-    const payment = store.payments.byId(tender.payment_id)!
-    try {
-      const provider = await deps.payments.provider(tender.method as ProviderMethod)
-      const answer = query
-        ? await provider.queryRefund(payment.trade_no!, tender.id)
-        : await provider.refund({
-            tradeNo: payment.trade_no!,
-            refundNo: tender.id,
-            amount: tender.amount,
-            paymentAmount: payment.amount,
-            currency: store.orders.get(payment.order_id)!.currency
-          })
-      if (applyProviderAnswer(tenderId, answer) === 'done') return
-    } catch (error) {
-      logger.warn('refunds.provider_failed', { outRequestNo: tenderId, error })
-    }
-    if (attempt >= 20) return
-    const timer = setTimeout(() => {
-      timers.delete(timer)
-      void payBack(tenderId, attempt + 1, true)
-    }, deps.pollMs)
-    timers.add(timer)
-  }
-
+  const { store, clock } = ctx
+  const { bookTender, settleRefund, payBack, ...payback } = createRefundPayBack(ctx, deps)
+  const linesLeft = (order: OrderRow) => refundLinesLeft(store, order)
+  const byLines = (order: OrderRow, requested: NonNullable<RefundRequest['lines']>) =>
+    refundByLines(store, order, requested)
+  const isLastByLines = (order: OrderRow, lines: ReturnType<typeof byLines>): boolean =>
+    isLastRefundByLines(store, order, lines)
+  const view = (row: RefundRow): Refund => refundView(store, row)
+  const requireRefundApproval = (check: RefundApprovalCheck): void => requireApproval(ctx, deps, check)
   const paidOrder = (orderId: string): OrderRow => {
     const order = store.orders.get(orderId)
     if (!order) throw notFound('Order', 'orderId', 'order')
@@ -163,167 +64,11 @@ export function createRefundsService(
 
   const paidAmount = (order: OrderRow): number => payableOf(order)
 
-  const linesLeft = (order: OrderRow) => {
-    const refunded = new Map(store.refunds.refundedByLine(order.id).map((row) => [row.order_line_id, row]))
-    return store.orders.lines(order.id).map((line) => {
-      const done = refunded.get(line.id)
-      const refundedQuantity = sumQuantities(done?.quantities)
-      return {
-        line,
-        refundedQuantity: refundedQuantity.toFixed(),
-        refundedAmount: done?.amount ?? 0,
-        refundedTax: done?.tax ?? 0,
-        quantityLeft: new Decimal(line.quantity).minus(refundedQuantity).toFixed(),
-        amountLeft: line.total - (done?.amount ?? 0)
-      }
-    })
-  }
-
-  const view = (row: RefundRow): Refund => {
-    const order = store.orders.get(row.order_id)!
-    const names = new Map(store.orders.lines(row.order_id).map((line) => [line.id, line]))
-    const nameOf = (userId: string | null) => (userId ? (store.users.get(userId)?.displayName ?? null) : null)
-    return {
-      id: row.id,
-      number: row.number,
-      orderId: row.order_id,
-      orderNumber: order.number,
-      status: row.status,
-      amount: row.amount,
-      tax: row.tax,
-      reason: row.reason,
-      currency: order.currency,
-      requestedBy: nameOf(row.requested_by),
-      approvedBy: nameOf(row.approved_by),
-      createdAt: row.created_at,
-      lines: store.refunds.lines(row.id).map((line) => ({
-        lineId: line.order_line_id,
-        name: names.get(line.order_line_id)?.name ?? '',
-        nameEn: names.get(line.order_line_id)?.name_en ?? null,
-        quantity: line.quantity,
-        amount: line.amount
-      })),
-      tenders: store.refunds.tenders(row.id).map((tender) => ({
-        method: tender.method,
-        amount: tender.amount,
-        status: tender.status,
-        outRequestNo: tender.id
-      }))
-    }
-  }
-
-  /** The figures of a refund by lines: what each line gives back and its tax. */
-  const byLines = (order: OrderRow, requested: NonNullable<RefundRequest['lines']>) => {
-    const left = new Map(linesLeft(order).map((entry) => [entry.line.id, entry]))
-    const seen = new Set<string>()
-    return requested.map((request, i) => {
-      const entry = left.get(request.lineId)
-      if (!entry) throw notFound('Order line', `lines[${i}].lineId`, 'orderLine')
-      if (seen.has(request.lineId))
-        throw invalid(`lines[${i}].lineId`, 'lists the same line twice', { key: 'errors.refunds.lineTwice' })
-      seen.add(request.lineId)
-      if (entry.line.unit === 'piece' && !new Decimal(request.quantity).isInteger()) {
-        throw invalid(`lines[${i}].quantity`, 'must be a whole number for goods sold by the piece', {
-          key: 'errors.sell.wholePieces'
-        })
-      }
-      if (new Decimal(request.quantity).greaterThan(entry.quantityLeft)) {
-        throw invalid(`lines[${i}].quantity`, `is more than the ${entry.quantityLeft} left to refund`, {
-          key: 'errors.refunds.moreThanLeft',
-          params: { left: entry.quantityLeft }
-        })
-      }
-      const shareOf = (figure: number, refundedFigure: number) =>
-        refundShare({
-          figure,
-          lineQuantity: entry.line.quantity,
-          quantity: request.quantity,
-          refundedQuantity: entry.refundedQuantity,
-          refundedFigure
-        })
-      return {
-        lineId: entry.line.id,
-        quantity: new Decimal(request.quantity).toFixed(),
-        amount: shareOf(entry.line.total, entry.refundedAmount),
-        tax: shareOf(entry.line.tax, entry.refundedTax)
-      }
-    })
-  }
-
-  /** True when refunding `lines` leaves every line of the order fully refunded. */
-  const isLastByLines = (order: OrderRow, lines: ReturnType<typeof byLines>): boolean => {
-    const requested = new Map(lines.map((line) => [line.lineId, line.quantity]))
-    return linesLeft(order).every((entry) =>
-      new Decimal(entry.quantityLeft).minus(requested.get(entry.line.id) ?? '0').lessThanOrEqualTo(0)
-    )
-  }
-
-  /**
-   * A cashier's refund needs a manager in place when it takes the order's refunds together
-   * above the refund threshold, the cashier's refunds in this shift above the shift limit, or
-   * pays cash out of the drawer above the cash threshold — so splitting a refund into small
-   * ones approves nothing (issue 11). Someone whose role holds `refund`, or an approver, passes.
-   * Throws ApprovalRequired('refund') with the reason, the amount and the limit.
-   */
-  const requireRefundApproval = (check: {
-    order: OrderRow
-    amount: number
-    cashOut: number
-    actor: Actor
-  }): void => {
-    const { order, amount, cashOut, actor } = check
-    if (actor.approverUserId) return
-    const actorRole = actor.userId ? store.users.get(actor.userId)?.role : undefined
-    if (actorRole && roleCan(actorRole, 'refund')) return
-    const policy = store.lossPrevention.get()
-    const locale = deps.settings.getProfile().locale
-    const money = (minor: number): string => formatMinor(minor, order.currency, locale)
-    const refuse = (reason: ApprovalDetail['reason'], total: number, limit: number, message: string) => {
-      throw new ApprovalRequired('refund', message, {
-        reason,
-        action: 'refund',
-        amount,
-        currency: order.currency,
-        amountText: money(total),
-        limitText: money(limit)
-      })
-    }
-    const threshold = store.refunds.approvalThreshold()
-    const orderTotal = order.refunded_total + amount
-    if (orderTotal > threshold)
-      refuse(
-        'refundOrder',
-        orderTotal,
-        threshold,
-        `Refunds on this order above ${money(threshold)} need a manager`
-      )
-    if (policy.shiftRefundLimit !== null) {
-      const shift = currentShift(store, deps.terminal())
-      // Without an open shift (a card refund before opening), the day so far counts as the shift.
-      const now = clock.now()
-      const from =
-        shift?.opened_at ?? new Date(now.getFullYear(), now.getMonth(), now.getDate()).toISOString()
-      const shiftTotal = store.lossPrevention.refundedBy(actor.userId, from, now.toISOString()) + amount
-      if (shiftTotal > policy.shiftRefundLimit)
-        refuse(
-          'refundShift',
-          shiftTotal,
-          policy.shiftRefundLimit,
-          `A cashier's refunds above ${money(policy.shiftRefundLimit)} in one shift need a manager`
-        )
-    }
-    if (cashOut > policy.cashRefundThreshold)
-      refuse(
-        'refundCash',
-        cashOut,
-        policy.cashRefundThreshold,
-        policy.cashRefundThreshold === 0
-          ? 'A cash refund paid out by a cashier needs a manager'
-          : `A cash refund above ${money(policy.cashRefundThreshold)} needs a manager`
-      )
-  }
-
   return {
+    /**
+     * What is left to refund of a paid order: the amount (minor units) and each line's quantity and amount left.
+     * @throws DomainError NOT_FOUND `orderId` (`errors.notFound.order`)
+     */
     refundable(orderId: string) {
       const order = store.orders.get(orderId)
       if (!order) throw notFound('Order', 'orderId', 'order')
@@ -346,6 +91,10 @@ export function createRefundsService(
       }
     },
 
+    /**
+     * Refunds chosen lines (quantities as decimal text) or an amount (decimal text) of a paid order, back to the tenders that paid, last first (README "Refunds"; a cash-rounded sale by specs/settlement.md "Refunds of a cash-rounded sale"). One transaction: refund rows, cash out of the drawer and its journal entry, audit entry and `refund.created` event; provider refunds are then sent under their own numbers. `refundKey` makes a retry return the same refund.
+     * @throws ApprovalRequired `refund` (over the order, shift or cash thresholds); DomainError CONFLICT `orderId` (`errors.refunds.notRefundable`), `refundKey` (`errors.refunds.keyOfAnotherOrder`), `shift` (`errors.shift.notOpen`: a cash refund needs an open shift); VALIDATION `amount`/`lines[i].quantity` (`errors.refunds.moreThanLeft`, `errors.sell.wholePieces`), `lines`/`amount` (`errors.refunds.nothing`), `lines[i].lineId` (`errors.refunds.lineTwice`); NOT_FOUND `orderId`, `lines[i].lineId`
+     */
     async create(request: RefundRequest, actor: Actor): Promise<Refund> {
       const providerTenders: string[] = []
       const created = store.transaction(() => {
@@ -534,21 +283,31 @@ export function createRefundsService(
       for (const tender of store.refunds.processingTenders()) await payBack(tender.id, 0, true)
     },
 
+    /**
+     * Stops following up provider refunds (the app is closing).
+     */
     close(): void {
-      for (const timer of timers) clearTimeout(timer)
-      timers.clear()
+      payback.close()
     },
 
+    /**
+     * The refund approval threshold, minor units.
+     */
     policy: () => ({ approvalThreshold: store.refunds.approvalThreshold() }),
 
-    updatePolicy(approvalThreshold: string, actorUserId: string | null) {
+    /**
+     * Sets the refund approval threshold (decimal text → minor units), with its audit entry and `refunds.policy_updated` event.
+     * @throws DomainError VALIDATION `approvalThreshold` (not an amount of the store currency)
+     */
+    updatePolicy(approvalThreshold: string, actor: Actor) {
       const currency = deps.settings.getProfile().currency
       const minor = parseDecimalToMinor(approvalThreshold, currency, 'approvalThreshold')
       return store.transaction(() => {
         const before = store.refunds.approvalThreshold()
         store.refunds.setApprovalThreshold(minor)
         recordChange(ctx, {
-          actorUserId,
+          actorUserId: actor.userId,
+          approverUserId: actor.approverUserId ?? null,
           action: 'refunds.policy_updated',
           subject: 'refund_policy',
           details: { before, after: minor },

@@ -1,43 +1,23 @@
 import type { OrderDetail } from '@shared/contract/channels/orders'
 import { requireOwnCart } from './cart-owner'
-import type { CheckoutSession, Tender } from '@shared/contract/channels/tenders'
+import type { CheckoutSession } from '@shared/contract/channels/tenders'
 import { formatMinor, parseDecimalToMinor } from '@shared/money/format'
 import { newId } from '../../core/ids'
 import { DomainError, invalid, notFound } from '../../domain/errors'
 import { assertPlausibleTender } from '../../domain/payments/plausible-tender'
-import type { TenderMethod } from '../../domain/ledger/accounts'
 import { nextOrderStatus } from '../../domain/orders/order-status'
-import {
-  applyObservedStatus,
-  transitionPayment,
-  isDefinite,
-  mayStillSucceed,
-  type ObservedPaymentStatus,
-  type PaymentStatus
-} from '../../domain/payments/payment-status'
-import type { PaymentFlow, PaymentNotification, PaymentOutcome } from '../../payments/provider'
-import type { PaymentRow } from '../../store/repos/payments-repo'
+import { transitionPayment, mayStillSucceed, type PaymentStatus } from '../../domain/payments/payment-status'
+import type { PaymentFlow } from '../../payments/provider'
 import type { OrderRow } from '../../store/repos/orders-repo'
 import type { PaymentsRuntime, ProviderMethod } from '../payments/payments-runtime'
 import { recordChange, type ServiceContext } from '../service-context'
 import type { Actor } from '../service-context'
-import { completeSale, freezeOrder, type FreezeDeps } from './order-freeze'
-import { orderDetail } from './order-views'
+import { completeIfCovered, freezeOrder, type FreezeDeps } from './order-freeze'
+import { createTenderOutcomes, type TenderTiming } from './tender-outcomes'
+import { checkoutSession } from './tender-views'
 import { payableOf } from '../../domain/orders/payable'
 
-export interface TenderTiming {
-  /** How often an open attempt is queried (the providers advise a few seconds). */
-  pollMs: number
-  /** After this long an attempt nobody finished is cancelled (closed or reversed). */
-  giveUpMs: number
-}
-
-interface Watch {
-  giveUpAt: number
-  nextPollAt: number
-  busy: boolean
-  cancelling: boolean
-}
+export type { TenderTiming } from './tender-outcomes'
 
 /**
  * Taking payment in tenders, split or not. Each non-cash tender is one attempt with its own
@@ -51,44 +31,11 @@ export function createTendersService(
   ctx: ServiceContext,
   deps: FreezeDeps & { runtime: PaymentsRuntime; timing: TenderTiming }
 ) {
-  const { store, clock, logger, events } = ctx
-  const watches = new Map<string, Watch>()
-  let timer: NodeJS.Timeout | null = null
-
-  const tenderView = (row: PaymentRow): Tender => ({
-    id: row.id,
-    method: row.method,
-    flow: (row.flow ?? 'cash') as Tender['flow'],
-    status: row.status,
-    amount: row.amount,
-    tendered: row.tendered,
-    change: row.change_given,
-    tradeNo: row.trade_no,
-    qrContent: row.qr_content ?? null,
-    maskedPan: row.masked_pan ?? null,
-    failure: row.failure_code ? { code: row.failure_code, message: row.failure_message ?? '' } : null,
-    createdAt: row.created_at,
-    expiresAt: row.expires_at ?? null
-  })
-
-  /** `detail`: the order's view when the caller has just built it (a sale just completed). */
-  const session = (orderId: string, detail?: OrderDetail): CheckoutSession => {
-    const order = store.orders.get(orderId)
-    if (!order?.number) throw notFound('Order', 'orderId', 'order')
-    const payments = store.payments.forOrder(orderId)
-    const due = payableOf(order)
-    const paid = payments.filter((p) => p.status === 'succeeded').reduce((sum, p) => sum + p.amount, 0)
-    return {
-      order: detail ?? orderDetail(store, order),
-      due,
-      paid,
-      remaining: Math.max(0, due - paid),
-      change: payments
-        .filter((p) => p.method === 'cash' && p.status === 'succeeded')
-        .reduce((sum, p) => sum + p.change_given, 0),
-      tenders: payments.map(tenderView)
-    }
-  }
+  const { store, clock } = ctx
+  const session = (orderId: string, detail?: OrderDetail): CheckoutSession =>
+    checkoutSession(store, orderId, detail)
+  const outcomes = createTenderOutcomes(ctx, { runtime: deps.runtime, timing: deps.timing, session })
+  const { observe, providerOf, cancelAttempt, watch } = outcomes
 
   /**
    * The one place cash is taken: a succeeded cash tender of `amount` (minor units) for an order
@@ -131,152 +78,7 @@ export function createTendersService(
       flow: 'cash',
       attempt_key: attemptKey
     })
-    return { id, paid: completeIfCovered(order.id, actor.userId) }
-  }
-
-  const announce = (payment: PaymentRow): void => {
-    const state = session(payment.order_id)
-    events.emit('payment:changed', {
-      orderId: payment.order_id,
-      tender: tenderView(store.payments.byId(payment.id)!),
-      orderStatus: state.order.status,
-      remaining: state.remaining
-    })
-  }
-
-  /** Pays the order if its succeeded tenders now cover it. Call inside a transaction. */
-  const completeIfCovered = (orderId: string, actorUserId: string | null): OrderDetail | null => {
-    const order = store.orders.get(orderId)!
-    if (order.status !== 'awaiting_payment') return null
-    const succeeded = store.payments.forOrder(orderId).filter((p) => p.status === 'succeeded')
-    const paid = succeeded.reduce((sum, p) => sum + p.amount, 0)
-    if (paid < payableOf(order)) return null
-    return completeSale(ctx, {
-      orderId,
-      tenders: succeeded.map((p) => ({
-        method: p.method as TenderMethod,
-        amount: p.amount,
-        tendered: p.tendered
-      })),
-      // A provider's answer has no person behind it: the sale stays the cashier's who rang it up.
-      actorUserId: actorUserId ?? order.cashier_user_id
-    }).order
-  }
-
-  /**
-   * Applies what a provider said about one attempt (a poll's answer or a notification) through the
-   * payment state machine; pays the order once its tenders cover it. Call inside a transaction;
-   * returns whether anything changed (then call `announceObserved` after the commit).
-   */
-  const applyObserved = (
-    paymentId: string,
-    observed: ObservedPaymentStatus,
-    outcome: Partial<PaymentOutcome> = {}
-  ): boolean => {
-    const payment = store.payments.byId(paymentId)!
-    const result = applyObservedStatus(payment.status as PaymentStatus, observed)
-    if (result.kind === 'conflict') {
-      logger.error('payments.conflicting_answer', {
-        tradeNo: payment.trade_no,
-        ours: payment.status,
-        theirs: result.observed
-      })
-      events.emit('notification:raised', {
-        id: newId(),
-        level: 'error',
-        title: `Payment ${payment.trade_no} needs checking`,
-        body: `Kassa has it as ${payment.status}; the provider says ${result.observed}.`,
-        at: clock.now().toISOString()
-      })
-      return false
-    }
-    const extraChanged =
-      outcome.qrContent !== undefined || outcome.maskedPan !== undefined || outcome.failure !== undefined
-    if (result.kind !== 'changed' && !extraChanged) return false
-    const at = clock.now().toISOString()
-    store.payments.update(
-      paymentId,
-      {
-        status: result.status,
-        provider_ref: outcome.providerTradeNo ?? null,
-        qr_content: outcome.qrContent ?? null,
-        masked_pan: outcome.maskedPan ?? null,
-        failure_code: outcome.failure?.code ?? null,
-        failure_message: outcome.failure?.message ?? null,
-        completed_at: isDefinite(result.status) ? at : null
-      },
-      at
-    )
-    if (result.status === 'succeeded') completeIfCovered(payment.order_id, null)
-    return true
-  }
-
-  /** After the commit: stop watching a settled attempt, and tell the screens when it changed. */
-  const announceObserved = (paymentId: string, changed: boolean): void => {
-    const payment = store.payments.byId(paymentId)!
-    if (isDefinite(payment.status as PaymentStatus)) watches.delete(paymentId)
-    if (changed) announce(payment)
-  }
-
-  const observe = (
-    paymentId: string,
-    observed: ObservedPaymentStatus,
-    outcome: Partial<PaymentOutcome> = {}
-  ): void => {
-    announceObserved(
-      paymentId,
-      store.transaction(() => applyObserved(paymentId, observed, outcome))
-    )
-  }
-
-  const providerOf = (payment: PaymentRow) => deps.runtime.provider(payment.method as ProviderMethod)
-
-  const cancelAttempt = async (payment: PaymentRow): Promise<void> => {
-    const provider = await providerOf(payment)
-    const outcome = await provider.cancel({ tradeNo: payment.trade_no!, flow: payment.flow as PaymentFlow })
-    if (outcome.status === 'closed' || outcome.status === 'reversed' || outcome.status === 'succeeded') {
-      observe(payment.id, outcome.status, outcome.failure ? { failure: outcome.failure } : {})
-    }
-    // `retry` and `unknown`: the watcher asks again on its next turn.
-  }
-
-  const tick = async (): Promise<void> => {
-    const now = clock.now().getTime()
-    for (const [paymentId, watch] of watches) {
-      if (watch.busy) continue
-      const payment = store.payments.byId(paymentId)
-      if (!payment || !mayStillSucceed(payment.status as PaymentStatus)) {
-        watches.delete(paymentId)
-        continue
-      }
-      if (now < watch.nextPollAt && !(now >= watch.giveUpAt && !watch.cancelling)) continue
-      watch.busy = true
-      try {
-        if (now >= watch.giveUpAt) {
-          watch.cancelling = true
-          await cancelAttempt(payment)
-        } else {
-          const outcome = await (await providerOf(payment)).query(payment.trade_no!)
-          observe(paymentId, outcome.status, outcome)
-        }
-      } catch (error) {
-        logger.warn('payments.watch_failed', { tradeNo: payment.trade_no, error })
-      } finally {
-        watch.busy = false
-        watch.nextPollAt = clock.now().getTime() + deps.timing.pollMs
-      }
-    }
-  }
-
-  const watch = (payment: PaymentRow, firstPollAt = clock.now().getTime() + deps.timing.pollMs): void => {
-    const createdAt = new Date(payment.created_at).getTime()
-    watches.set(payment.id, {
-      giveUpAt: createdAt + deps.timing.giveUpMs,
-      nextPollAt: firstPollAt,
-      busy: false,
-      cancelling: false
-    })
-    timer ??= setInterval(() => void tick(), Math.min(1000, deps.timing.pollMs))
+    return { id, paid: completeIfCovered(ctx, order.id, actor.userId) }
   }
 
   const awaitingOrder = (orderId: string, actor: Actor) => {
@@ -291,8 +93,17 @@ export function createTendersService(
     return order
   }
 
-  return {
+  const service = {
     session,
+    applyNotification: outcomes.applyNotification,
+    recover: outcomes.recover,
+    /** For tests: run the watcher once now. */
+    tick: outcomes.tick,
+
+    close(): void {
+      unsubscribe()
+      outcomes.close()
+    },
 
     /** The payment state of `orderId`, for the cashier whose order it is. */
     sessionFor(orderId: string, actor: Actor): CheckoutSession {
@@ -353,6 +164,10 @@ export function createTendersService(
       })
     },
 
+    /**
+     * Adds a tender to an order awaiting payment (`attemptKey` makes a retry return the first result): cash at once through `takeCash`; card, Alipay or WeChat Pay as an attempt with its own trade number, recorded before the provider is called and then watched. `amount`/`tendered` are decimal text in the order's currency; an attempt whose outcome is unknown keeps its amount reserved.
+     * @throws DomainError UNAVAILABLE `method` (`errors.payments.methodUnavailable`); CONFLICT `orderId` (`errors.checkout.nothingLeft`, `errors.checkout.orderAlready`, `errors.cart.notYours`); VALIDATION `amount` (`errors.validation.notPositive`, `errors.checkout.moreThanLeft`), `tendered` (`errors.checkout.tenderedTooLittle`, above `plausibleTenderLimit` unconfirmed: `errors.checkout.implausibleTender`); NOT_FOUND `orderId`
+     */
     async add(
       input: {
         orderId: string
@@ -472,6 +287,10 @@ export function createTendersService(
       return session(payment.order_id)
     },
 
+    /**
+     * Cancels an open card or QR attempt at its provider (closed or reversed; a succeeded answer is kept); the watcher follows up an attempt that stays open.
+     * @throws DomainError NOT_FOUND `tenderId` (`errors.notFound.tender`); CONFLICT `orderId` (`errors.cart.notYours`)
+     */
     async cancelTender(tenderId: string, actor: Actor): Promise<CheckoutSession> {
       const payment = store.payments.byId(tenderId)
       if (!payment) throw notFound('Tender', 'tenderId', 'tender')
@@ -485,6 +304,10 @@ export function createTendersService(
       return session(payment.order_id)
     },
 
+    /**
+     * Cancels an order awaiting payment: cash taken towards it is reversed (back to the customer), its coupons are released, one transaction with the audit entry and `order.cancelled` event.
+     * @throws DomainError CONFLICT `orderId` (`errors.checkout.providerTenderOpen` while a card or QR payment succeeded or is open, `errors.checkout.orderAlready`, `errors.cart.notYours`); NOT_FOUND `orderId`
+     */
     cancelOrder(orderId: string, actor: Actor): CheckoutSession {
       return store.transaction(() => {
         const order = awaitingOrder(orderId, actor)
@@ -535,64 +358,11 @@ export function createTendersService(
         })
         return session(orderId)
       })
-    },
-
-    /**
-     * A provider's notification, verified by the adapter already. Remembering its id and applying
-     * it are one transaction, so a crash between them can neither lose it nor apply it twice.
-     */
-    applyNotification(event: PaymentNotification): void {
-      if (event.kind !== 'payment') return
-      const payment = store.payments.byTradeNo(event.tradeNo)
-      if (!payment) return logger.warn('payments.notification_unknown_trade', { tradeNo: event.tradeNo })
-      if (event.amount !== payment.amount) {
-        return logger.error('payments.notification_amount_mismatch', {
-          tradeNo: event.tradeNo,
-          ours: payment.amount,
-          theirs: event.amount
-        })
-      }
-      const changed = store.transaction(() => {
-        const first = store.payments.rememberEvent(
-          event.eventId,
-          event.provider,
-          event.tradeNo,
-          clock.now().toISOString()
-        )
-        if (!first) return false
-        return applyObserved(
-          payment.id,
-          event.status,
-          event.providerTradeNo ? { providerTradeNo: event.providerTradeNo } : {}
-        )
-      })
-      announceObserved(payment.id, changed)
-    },
-
-    /** After a restart: every attempt left open is asked about at once, before anything else. */
-    async recover(): Promise<void> {
-      const open = store.payments.open().filter((p) => p.method !== 'cash')
-      for (const payment of open) {
-        try {
-          const outcome = await (await providerOf(payment)).query(payment.trade_no!)
-          observe(payment.id, outcome.status, outcome)
-        } catch (error) {
-          logger.warn('payments.recover_failed', { tradeNo: payment.trade_no, error })
-        }
-        const now = store.payments.byId(payment.id)!
-        if (mayStillSucceed(now.status as PaymentStatus)) watch(now)
-      }
-    },
-
-    /** For tests: run the watcher once now. */
-    tick,
-
-    close(): void {
-      if (timer) clearInterval(timer)
-      timer = null
-      watches.clear()
     }
   }
+  // Verified notifications reach the service by subscription; `close` ends it.
+  const unsubscribe = deps.runtime.onNotification((event) => service.applyNotification(event))
+  return service
 }
 
 export type TendersService = ReturnType<typeof createTendersService>

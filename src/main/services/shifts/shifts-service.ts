@@ -175,17 +175,28 @@ export function createShiftsService(ctx: ServiceContext, deps: { settings: Setti
       }
     },
 
+    /**
+     * One shift with its drawer figures (minor units); a cashier is not shown the expected cash of an open blind shift.
+     * @throws DomainError NOT_FOUND `shiftId` (`errors.notFound.shift`)
+     */
     get(shiftId: string): ShiftView {
       const shift = store.shifts.get(shiftId)
       if (!shift) throw notFound('Shift', 'shiftId', 'shift')
       return view(shift)
     },
 
+    /**
+     * The till's latest `limit` shifts, newest first, figures hidden from `viewer` as in `get`.
+     */
     list(limit: number, viewer: { userId: string | null }): ShiftView[] {
       const blind = blindFor(viewer)
       return store.shifts.recent(terminal(), limit).map((shift) => view(shift, blind))
     },
 
+    /**
+     * Opens the till's shift with a counted float (counts per denomination, `shared/money/denominations.ts`), booked `cash_drawer` ← `owner_cash`, one transaction with its audit entry and event.
+     * @throws DomainError CONFLICT `shift` (`errors.shift.alreadyOpen`); VALIDATION on a count
+     */
     open(input: CashCount, actor: Actor): ShiftView {
       return announce(
         store.transaction(() => {
@@ -222,6 +233,10 @@ export function createShiftsService(ctx: ServiceContext, deps: { settings: Setti
       )
     },
 
+    /**
+     * Cash in or out of the open shift's drawer (`amount` decimal text, `reason`), booked against `owner_cash`.
+     * @throws DomainError CONFLICT `shift` (`errors.shift.notOpen`); VALIDATION `amount` (`errors.validation.notPositive`, `errors.shift.moreThanDrawer`)
+     */
     moveCash(input: { direction: 'in' | 'out'; amount: string; reason: string }, actor: Actor): ShiftView {
       return announce(
         store.transaction(() => {
@@ -267,6 +282,10 @@ export function createShiftsService(ctx: ServiceContext, deps: { settings: Setti
       )
     },
 
+    /**
+     * Closes a shift with its count: over/short (counted − expected, minor units) booked to `cash_over_short` and the counted cash taken out (`cash_drop`), so the drawer nets to zero. README "Closing".
+     * @throws DomainError NOT_FOUND `shiftId` (`errors.notFound.shift`); CONFLICT `shiftId` (`errors.shift.alreadyClosed`); VALIDATION on a count
+     */
     close(input: CashCount & { shiftId: string; note?: string | undefined }, actor: Actor): ShiftView {
       return announce(
         store.transaction(() => {

@@ -1,37 +1,6 @@
 import type { Database } from 'better-sqlite3'
+import type { LineBucket, MethodSum, SaleSums, SalesBucket } from '../../domain/reports/z-report'
 import type { OrderRow } from './orders-repo'
-
-/** Sale figures summed over a group of orders (minor units). */
-export interface SaleSums {
-  n: number
-  gross: number
-  ld: number
-  od: number
-  tax: number
-  total: number
-  rounding: number
-}
-
-export interface SalesBucket extends SaleSums {
-  cashier: string | null
-  hour: number
-}
-
-export interface LineBucket {
-  sku: string
-  name: string
-  name_en: string | null
-  tax_rate: string
-  /** Σ quantity in thousandths (quantities have at most 3 decimals), so the sum is exact. */
-  qty_milli: number
-  total: number
-  tax: number
-}
-
-export interface MethodSum {
-  method: string
-  amount: number
-}
 
 export interface SettledDayRow {
   date: string

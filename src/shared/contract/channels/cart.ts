@@ -54,7 +54,8 @@ export const soldLineSchema = z.object({
   total: minor
 })
 
-export const cartLineSchema = soldLineSchema.extend({
+/** A line of the cart the Sell screen shows: the stored line beside its quoted figures (minor units). */
+export const cartLineViewSchema = soldLineSchema.extend({
   productId: text().nullable(),
   priceOverridden: z.boolean(),
   /** A kg line added without a weight: the cashier must enter one before checkout. */
@@ -82,20 +83,21 @@ export const cartTotalsSchema = z.object({
   itemCount: text()
 })
 
-export const cartSchema = z.object({
+/** The cart (a draft order) as every `cart:*` channel answers it; figures in minor units. */
+export const cartViewSchema = z.object({
   id: text(),
   status: orderStatusSchema,
   currency: text(),
   parkedAt: text().nullable(),
   parkedNote: text().nullable(),
-  lines: z.array(cartLineSchema),
+  lines: z.array(cartLineViewSchema),
   coupons: z.array(cartCouponSchema),
   totals: cartTotalsSchema,
   updatedAt: text()
 })
 
-export type CartView = z.infer<typeof cartSchema>
-export type CartLineView = z.infer<typeof cartLineSchema>
+export type CartView = z.infer<typeof cartViewSchema>
+export type CartLineView = z.infer<typeof cartLineViewSchema>
 
 export const parkedCartSchema = z.object({
   id: text(),
@@ -113,13 +115,13 @@ export const cartChannels = {
   'cart:open': channel({
     summary: "The cashier's current cart (a new empty one if there is none).",
     input: z.object({}).strict(),
-    output: cartSchema,
+    output: cartViewSchema,
     permission: 'sell'
   }),
   'cart:get': channel({
     summary: 'A cart with its live totals.',
     input: z.object(cartRef).strict(),
-    output: cartSchema,
+    output: cartViewSchema,
     permission: 'sell'
   }),
   'cart:add-item': channel({
@@ -137,32 +139,32 @@ export const cartChannels = {
         message: 'is required',
         path: ['code']
       }),
-    output: cartSchema,
+    output: cartViewSchema,
     permission: 'sell'
   }),
   'cart:set-quantity': channel({
     summary: "Changes a line's quantity.",
     input: z.object({ ...lineRef, quantity: quantitySchema }).strict(),
-    output: cartSchema,
+    output: cartViewSchema,
     permission: 'sell'
   }),
   'cart:remove-line': channel({
     summary: 'Removes a line.',
     input: z.object(lineRef).strict(),
-    output: cartSchema,
+    output: cartViewSchema,
     permission: 'sell'
   }),
   'cart:set-line-discount': channel({
     summary: "Sets (or clears, with null) a line's discount: a rate or an amount.",
     input: z.object({ ...lineRef, discount: lineDiscountInputSchema.nullable() }).strict(),
-    output: cartSchema,
+    output: cartViewSchema,
     permission: 'sell',
     overridable: true
   }),
   'cart:override-price': channel({
     summary: "Overrides a line's unit price (manager, or a manager's PIN in place).",
     input: z.object({ ...lineRef, unitPrice: amountSchema }).strict(),
-    output: cartSchema,
+    output: cartViewSchema,
     permission: 'price-override',
     overridable: true
   }),
@@ -170,19 +172,19 @@ export const cartChannels = {
     summary:
       'Applies a coupon by code; refused with the reason (unknown, expired, used up, min spend not met).',
     input: z.object({ ...cartRef, code: text().trim().min(1, 'is required').max(40) }).strict(),
-    output: cartSchema,
+    output: cartViewSchema,
     permission: 'sell'
   }),
   'cart:remove-coupon': channel({
     summary: 'Removes a coupon from the cart.',
     input: z.object({ ...cartRef, code: text().trim().min(1, 'is required') }).strict(),
-    output: cartSchema,
+    output: cartViewSchema,
     permission: 'sell'
   }),
   'cart:park': channel({
     summary: 'Parks the cart (kept across restarts) and opens a new empty one.',
     input: z.object({ ...cartRef, note: text().trim().max(60).optional() }).strict(),
-    output: cartSchema,
+    output: cartViewSchema,
     permission: 'sell'
   }),
   'cart:list-parked': channel({
@@ -194,13 +196,13 @@ export const cartChannels = {
   'cart:resume': channel({
     summary: 'Resumes a parked cart; a non-empty current cart is parked first.',
     input: z.object(cartRef).strict(),
-    output: cartSchema,
+    output: cartViewSchema,
     permission: 'sell'
   }),
   'cart:discard': channel({
     summary: 'Deletes a cart (a draft) and opens a new empty one.',
     input: z.object(cartRef).strict(),
-    output: cartSchema,
+    output: cartViewSchema,
     permission: 'sell'
   })
 }

@@ -5,7 +5,8 @@ import { amountSchema, rateSchema } from './cart'
 
 const minor = z.number().int()
 
-export const couponSchema = z.object({
+/** A coupon as the coupons screen lists it (amounts in minor units, rate as decimal text). */
+export const couponViewSchema = z.object({
   id: text(),
   code: text(),
   type: z.enum(['rate', 'amount']),
@@ -19,7 +20,7 @@ export const couponSchema = z.object({
   active: z.boolean()
 })
 
-export type Coupon = z.infer<typeof couponSchema>
+export type Coupon = z.infer<typeof couponViewSchema>
 
 const date = calendarDate('must be a real date such as 2026-12-31')
 
@@ -53,19 +54,19 @@ export const couponsChannels = {
   'coupons:list': channel({
     summary: 'Every coupon with its usage.',
     input: z.object({}).strict(),
-    output: z.array(couponSchema),
+    output: z.array(couponViewSchema),
     permission: 'sell'
   }),
   'coupons:create': channel({
     summary: 'Creates a coupon: code, rate or amount, min spend, validity dates, usage limit.',
     input: couponInputSchema,
-    output: couponSchema,
+    output: couponViewSchema,
     permission: 'coupons-manage'
   }),
   'coupons:update': channel({
     summary: 'Changes a coupon (its code stays).',
     input: z.object({ id: text().min(1), coupon: couponInputSchema }).strict(),
-    output: couponSchema,
+    output: couponViewSchema,
     permission: 'coupons-manage'
   })
 }

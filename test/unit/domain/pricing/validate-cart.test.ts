@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { CartValidationError } from '../../../../src/main/domain/pricing/cart-validation-error'
 import { quoteCart } from '../../../../src/main/domain/pricing/quote-cart'
 import { validateCart } from '../../../../src/main/domain/pricing/validate-cart'
-import { cartSchema } from '../../../../src/shared/schemas/cart'
+import { cartInputSchema } from '../../../../src/shared/schemas/cart'
 import { toFieldError } from '../../../../src/shared/schemas/field-path'
 
 const line = { sku: 'A-1', quantity: '2', unitPrice: '100.00', taxRate: '0.13' }
@@ -252,9 +252,9 @@ describe('validateCart', () => {
   })
 })
 
-describe('cartSchema (zod, for the API) refuses the same way', () => {
+describe('cartInputSchema (zod, for the API) refuses the same way', () => {
   it.each(refused)('refuses %s', (_, input, field, message) => {
-    const result = cartSchema.safeParse(input)
+    const result = cartInputSchema.safeParse(input)
     expect(result.success).toBe(false)
     if (result.success) return
     const errors = result.error.issues.map((issue) => {
@@ -266,7 +266,7 @@ describe('cartSchema (zod, for the API) refuses the same way', () => {
   })
 
   it('parses a valid cart into decimal strings with defaults', () => {
-    const cart = cartSchema.parse({ currency: 'CNY', lines: [{ quantity: 2, unitPrice: '1.50' }] })
+    const cart = cartInputSchema.parse({ currency: 'CNY', lines: [{ quantity: 2, unitPrice: '1.50' }] })
     expect(cart).toEqual({
       currency: 'CNY',
       rounding: 'half-up',

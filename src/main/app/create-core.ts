@@ -27,8 +27,8 @@ import { createNotificationsService } from '../services/notifications-service'
 import { createReconciliationService } from '../services/reconciliation/reconciliation-service'
 import { createSettlementService } from '../services/settlement/settlement-service'
 import { createShiftsService } from '../services/shifts/shifts-service'
-import type { Platform } from './platform'
-import type { PaymentFlow, PaymentNotification } from '../payments/provider'
+import type { Platform } from '../core/platform'
+import type { PaymentFlow } from '../payments/provider'
 import type { ScenarioInput } from '../payments/sandbox/scenarios'
 import { createPaymentsRuntime } from '../services/payments/payments-runtime'
 import type { TenderTiming } from '../services/sell/tenders-service'
@@ -39,11 +39,11 @@ import { DatabaseDamagedError, DatabaseTooNewError } from '../store/errors'
 import { createStore } from '../store/store'
 import { registerApprovalsHandlers } from '../api/handlers/approvals-handlers'
 import { createLossPreventionService } from '../services/loss-prevention-service'
-import { systemClock, type Clock } from './clock'
-import { dataPaths } from './data-dir'
-import { createEventBus, type EventBus } from './event-bus'
-import { createFileLogger, type Logger } from './logger'
-import { createSessionRegistry, type SessionRegistry } from './sessions'
+import { systemClock, type Clock } from '../core/clock'
+import { dataPaths } from '../core/data-dir'
+import { createEventBus, type EventBus } from '../core/event-bus'
+import { createFileLogger, type Logger } from '../core/logger'
+import { createSessionRegistry, type SessionRegistry } from '../core/sessions'
 
 export interface CoreOptions {
   dataDir: string
@@ -170,20 +170,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   gate = roleGate({ sessions, clock, resolveSession: accounts.resolveSession })
   approve = ({ channel, permission, override, ctx: call }) =>
     accounts.approve(call.sessionId, override, permission, channel)
-  registerAuthHandlers(router, { accounts, users })
-  registerUsersHandlers(router, { accounts, users })
+  registerAuthHandlers(router, { accounts, users, sessions })
+  registerUsersHandlers(router, { users, sessions })
   const catalog = createCatalogService(ctx)
   const seeded = catalog.ensureDemoCatalog()
   if (seeded > 0) logger.info('catalog.demo_seeded', { products: seeded })
   registerCatalogHandlers(router, { catalog, sessions, events })
-  let onNotification: (event: PaymentNotification) => void = () => {}
   const payments = createPaymentsRuntime({
     dataDir: paths.root,
     mode: options.payments?.mode ?? 'sandbox',
     ...(options.payments?.offline ? { offline: true } : {}),
     ...(options.payments?.scenarioFor ? { scenarioFor: options.payments.scenarioFor } : {}),
-    logger,
-    onNotification: (event) => onNotification(event)
+    logger
   })
   const sell = createSellServices(ctx, {
     settings,
@@ -191,7 +189,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     payments,
     timing: options.payments?.timing ?? { pollMs: 3000, giveUpMs: 60_000 }
   })
-  onNotification = (event) => sell.tenders.applyNotification(event)
   const recovered = Promise.all([sell.tenders.recover(), sell.refunds.recover()])
     .then(() => undefined)
     .catch((error: unknown) => logger.error('payments.recovery_failed', { error }))

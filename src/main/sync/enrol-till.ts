@@ -1,0 +1,126 @@
+import { ENROL_CODE_PATTERN, normaliseEnrolCode } from '@shared/sync/protocol'
+import { generateTillKeyPair } from '@shared/sync/signing'
+import { newId } from '../core/ids'
+import { DomainError } from '../domain/errors'
+import type { ServiceContext } from '../services/service-context'
+import { currentShift, TERMINAL_KEY } from '../services/shifts/shift-guard'
+import { normaliseHqUrl, SyncRequestError, type createHqClient } from './hq-client'
+import { removeTillKey, saveTillKey, type SecretProtector } from './key-store'
+
+/** A refusal of the sync, keyed `errors.sync.<key>`. */
+export const syncError = (
+  code: DomainError['code'],
+  message: string,
+  key: string,
+  field?: string,
+  params?: Record<string, string | number>
+) => new DomainError(code, message, field, { key: `errors.sync.${key}`, ...(params ? { params } : {}) })
+
+/**
+ * Enrols this till with a head office, up to the recorded enrolment (the service then starts syncing):
+ * checks the URL and one-time code, makes an Ed25519 key pair (saved beside the database before asking,
+ * sealed where possible), sends the public key with the code, and on the answer records the enrolment,
+ * the clock offset and the till code (`T03`) for its order numbers — one transaction with its audit entry.
+ *
+ * @throws DomainError CONFLICT `errors.sync.alreadyEnrolled`, `errors.sync.shiftOpen`; VALIDATION `hqUrl` /
+ *   `code` (`errors.sync.badUrl`, `errors.sync.badCode`, `errors.sync.enrolCodeInvalid`,
+ *   `errors.sync.enrolCodeExpired`); UNAVAILABLE `errors.sync.unreachable`, `errors.sync.refused`
+ */
+export async function enrolTill(
+  ctx: ServiceContext,
+  deps: {
+    client: ReturnType<typeof createHqClient>
+    dataDir: string
+    appVersion: string
+    protector?: SecretProtector
+    recordFailure: (direction: 'enrol', error: unknown) => void
+  },
+  input: { hqUrl: string; code: string; label?: string | undefined },
+  actorUserId: string | null
+) {
+  const { store, clock } = ctx
+  const { client, recordFailure } = deps
+  if (store.sync.state())
+    throw syncError('CONFLICT', 'This till is already enrolled with a head office', 'alreadyEnrolled')
+  if (currentShift(store))
+    throw syncError('CONFLICT', "Close the open shift first: enrolling changes this till's code", 'shiftOpen')
+  let hqUrl: string
+  try {
+    hqUrl = normaliseHqUrl(input.hqUrl)
+  } catch (error) {
+    throw syncError('VALIDATION', `hqUrl: ${(error as Error).message}`, 'badUrl', 'hqUrl')
+  }
+  const code = normaliseEnrolCode(input.code)
+  if (!ENROL_CODE_PATTERN.test(code))
+    throw syncError(
+      'VALIDATION',
+      'code: must be the 8 characters the head office printed, such as ABCD-EFGH',
+      'badCode',
+      'code'
+    )
+  const pair = await generateTillKeyPair()
+  // Saved before asking: whatever the answer, the key the head office may now hold is on disk.
+  saveTillKey(deps.dataDir, pair, deps.protector)
+  let answer
+  try {
+    answer = await client.enrol(hqUrl, pair.privateKey, {
+      code,
+      publicKey: pair.publicKey,
+      appVersion: deps.appVersion,
+      ...(input.label ? { label: input.label } : {})
+    })
+  } catch (error) {
+    recordFailure('enrol', error)
+    removeTillKey(deps.dataDir)
+    if (!(error instanceof SyncRequestError)) throw error
+    const reason = error.error.reason
+    switch (error.error.code) {
+      case 'ENROL_CODE_INVALID':
+        throw syncError('VALIDATION', 'code: unknown or already used', 'enrolCodeInvalid', 'code')
+      case 'ENROL_CODE_EXPIRED':
+        throw syncError(
+          'VALIDATION',
+          'code: expired; ask the head office for a new one',
+          'enrolCodeExpired',
+          'code'
+        )
+      case 'NETWORK':
+        throw syncError(
+          'UNAVAILABLE',
+          `The head office cannot be reached: ${reason}`,
+          'unreachable',
+          'hqUrl',
+          { reason }
+        )
+      default:
+        throw syncError('UNAVAILABLE', `The head office refused: ${reason}`, 'refused', undefined, {
+          reason
+        })
+    }
+  }
+  const at = clock.now().toISOString()
+  store.transaction(() => {
+    store.sync.enrol({
+      hqUrl,
+      tillId: answer.tillId,
+      storeId: answer.storeId,
+      storeName: answer.storeName,
+      tillCode: answer.tillCode,
+      publicKey: pair.publicKey,
+      enrolledAt: at,
+      previousTerminal: store.preferences.get(TERMINAL_KEY)
+    })
+    store.sync.setClockOffset(new Date(answer.serverTime).getTime() - clock.now().getTime())
+    store.preferences.set(TERMINAL_KEY, answer.tillCode)
+    store.sync.resolveErrors('enrol', at)
+    store.audit.append({
+      id: newId(),
+      at,
+      actorUserId,
+      action: 'sync.enrolled',
+      subject: answer.tillId,
+      details: { hqUrl, tillCode: answer.tillCode, storeId: answer.storeId, storeName: answer.storeName }
+    })
+  })
+  return { hqUrl, answer }
+}
