@@ -74,7 +74,15 @@ export default tseslint.config(
             // The till's scrypt hashing and its web mode's CSP and page-visit check: the head
             // office's web app holds itself to the same ones, not to copies of them.
             '!**/main/services/secret-hash',
-            '!**/main/web/security'
+            '!**/main/web/security',
+            // The till's bill-file reader (Alipay's GBK CSV or zip, WeChat Pay's backtick bill, each
+            // row's provider day checked) and the refusal it raises: the head office's
+            // reconciliation reads merchants' files exactly as the till does. The readers need
+            // Node's Buffer and a Node library, so src/shared (pure) cannot hold them.
+            '!**/main/services/reconciliation/',
+            '**/main/services/reconciliation/*',
+            '!**/main/services/reconciliation/bill-files',
+            '!**/main/domain/errors'
           ],
           message:
             'The head office shares only src/shared with the till (and the CLI command interface, the durable SQLite opener, the Z-report builder, scrypt hashing and the web-mode security headers).'

@@ -9,6 +9,7 @@ const benches: Array<[string, () => Promise<{ bench: Bench }>]> = [
   ['checkout', () => import('./checkout.bench')],
   ['zreport', () => import('./zreport.bench')],
   ['sync', () => import('./sync.bench')],
+  ['hq-report', () => import('./hq-report.bench')],
   ['sync-checkout', () => import('./sync-checkout.bench')],
   ['felt-speed', () => import('./felt-speed.bench')]
 ]

@@ -1,4 +1,4 @@
-import type { BillRow } from '../domain/reconciliation/reconcile-statement'
+import type { BillRow } from '@shared/reconciliation/reconcile-statement'
 import type { TenderMethod } from '@shared/vocabulary'
 import type { ObservedPaymentStatus } from '../domain/payments/payment-status'
 import type { RefundStatus } from '../domain/payments/refund-status'
@@ -140,7 +140,7 @@ export interface NotificationReply {
 }
 
 /** A row of a provider's bill: declared once, beside the reconciliation that reads it. */
-export type { BillRow } from '../domain/reconciliation/reconcile-statement'
+export type { BillRow } from '@shared/reconciliation/reconcile-statement'
 
 export interface PaymentProvider {
   readonly id: ProviderId

@@ -54,6 +54,7 @@ export function registerHqApi(app: FastifyInstance, deps: RouterDeps): void {
     app.route({
       method: route.method,
       url: HQ_API_PREFIX + route.path,
+      ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}),
       handler: async (request: FastifyRequest, reply: FastifyReply) => {
         try {
           const why = refuseForeign(request.headers, deps.hosts, true)

@@ -37,6 +37,7 @@ export async function migrateHq(
     if (done.has(migration.version) || migration.version > (options.upTo ?? Infinity)) continue
     await db.transaction(async (tx) => {
       for (const statement of migration.statements) await tx.run(statement)
+      if (migration.backfill) await migration.backfill(tx)
       await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
         migration.version,
         migration.name,

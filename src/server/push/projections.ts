@@ -1,6 +1,9 @@
+import Decimal from 'decimal.js'
 import { z } from 'zod'
 import { localDate } from '../clock'
 import type { SqlTx, SqlValue } from '../db/types'
+import { tenderTax } from '../reports/stored-events'
+import { localHour } from '../reports/zone'
 
 /**
  * The head office's read models from the tills' events: orders, payments, refunds, shifts and
@@ -15,6 +18,7 @@ import type { SqlTx, SqlValue } from '../db/types'
 
 const minor = z.number().int()
 
+const quantity = z.string().regex(/^-?\d+(\.\d+)?$/)
 const orderPaidV1 = z.object({
   id: z.string().min(1),
   number: z.string().nullable(),
@@ -22,8 +26,37 @@ const orderPaidV1 = z.object({
   total: minor,
   cashRounding: minor,
   paidAt: z.string().min(1),
+  // The Z-report's figures (a till that sent none reports gross = total, no discounts, no tax).
+  grossTotal: minor.optional(),
+  lineDiscountTotal: minor.optional(),
+  orderDiscountTotal: minor.optional(),
+  taxTotal: minor.optional(),
+  cashierUserId: z.string().nullish(),
+  cashierName: z.string().nullish(),
+  lines: z
+    .array(
+      z.object({
+        id: z.string().optional(),
+        sku: z.string(),
+        name: z.string(),
+        nameEn: z.string().nullable(),
+        taxRate: z.string(),
+        quantity,
+        total: minor,
+        tax: minor
+      })
+    )
+    .default([]),
   payments: z.array(
-    z.object({ id: z.string(), method: z.string(), amount: minor, status: z.string(), at: z.string() })
+    z.object({
+      id: z.string(),
+      method: z.string(),
+      amount: minor,
+      status: z.string(),
+      at: z.string(),
+      // Our trade number at the provider (out_trade_no); null for cash.
+      tradeNo: z.string().nullish()
+    })
   ),
   coupons: z.array(z.object({ code: z.string(), applied: z.boolean() })).default([])
 })
@@ -44,10 +77,15 @@ const refundCreated = z.object({
         amount: minor,
         cashRounding: minor,
         status: z.string(),
-        outRequestNo: z.string().min(1)
+        outRequestNo: z.string().min(1),
+        tax: minor.optional(),
+        // The trade number of the payment it gives back (tills since the head office's reconciliation).
+        tradeNo: z.string().nullish()
       })
     )
-    .default([])
+    .default([]),
+  // Items given back: the sale's line id, quantity, amount and tax (a refund by amount has none).
+  lines: z.array(z.object({ lineId: z.string(), quantity, amount: minor, tax: minor.optional() })).default([])
 })
 const refundTender = z.object({ tenderId: z.string().min(1), status: z.string(), at: z.string().min(1) })
 const shiftOpenedV1 = z.object({
@@ -119,7 +157,36 @@ const ORDER_COLUMNS = [
   'total',
   'cash_rounding',
   'paid_at',
-  'paid_day'
+  'paid_day',
+  'paid_hour',
+  'gross',
+  'line_discount',
+  'order_discount',
+  'tax',
+  'cashier_user_id',
+  'cashier_name'
+] as const
+export const ORDER_LINE_COLUMNS = [
+  'till_id',
+  'order_id',
+  'line_no',
+  'line_id',
+  'sku',
+  'name',
+  'name_en',
+  'tax_rate',
+  'qty_milli',
+  'total',
+  'tax'
+] as const
+export const REFUND_LINE_COLUMNS = [
+  'till_id',
+  'refund_id',
+  'line_no',
+  'sale_line_id',
+  'qty_milli',
+  'amount',
+  'tax'
 ] as const
 const PAYMENT_COLUMNS = [
   'till_id',
@@ -129,7 +196,8 @@ const PAYMENT_COLUMNS = [
   'method',
   'amount',
   'status',
-  'at'
+  'at',
+  'trade_no'
 ] as const
 const REFUND_COLUMNS = [
   'till_id',
@@ -153,7 +221,10 @@ const REFUND_TENDER_COLUMNS = [
   'amount',
   'status',
   'completed_at',
-  'day'
+  'day',
+  'tax',
+  'cash_rounding',
+  'trade_no'
 ] as const
 const SHIFT_COLUMNS = [
   'till_id',
@@ -175,6 +246,10 @@ function issue(error: z.ZodError): string {
 }
 
 const isTime = (text: string) => !Number.isNaN(Date.parse(text))
+
+/** A quantity in thousandths, rounded half-up as the till's report sums it. */
+export const milli = (quantity: string): number =>
+  new Decimal(quantity).mul(1000).toDecimalPlaces(0).toNumber()
 
 /**
  * What an (upgraded) event does to the read models. Pure: the rows to insert and the guarded
@@ -209,13 +284,37 @@ export function project(
               o.total,
               o.cashRounding,
               o.paidAt,
-              day(o.paidAt)
+              day(o.paidAt),
+              localHour(o.paidAt, timeZone),
+              o.grossTotal ?? o.total,
+              o.lineDiscountTotal ?? 0,
+              o.orderDiscountTotal ?? 0,
+              o.taxTotal ?? 0,
+              o.cashierUserId ?? null,
+              o.cashierName ?? null
             ]
           },
+          ...o.lines.map((line, i) => ({
+            table: 'hq_order_lines',
+            columns: ORDER_LINE_COLUMNS,
+            row: [
+              tillId,
+              o.id,
+              i,
+              line.id ?? null,
+              line.sku,
+              line.name,
+              line.nameEn,
+              line.taxRate,
+              milli(line.quantity),
+              line.total,
+              line.tax
+            ]
+          })),
           ...o.payments.map((p) => ({
             table: 'hq_payments',
             columns: PAYMENT_COLUMNS,
-            row: [tillId, p.id, o.id, storeId, p.method, p.amount, p.status, p.at]
+            row: [tillId, p.id, o.id, storeId, p.method, p.amount, p.status, p.at, p.tradeNo ?? null]
           })),
           ...codes.map((code) => ({
             table: 'hq_coupon_uses',
@@ -290,10 +389,18 @@ export function project(
                 t.amount,
                 t.status,
                 done ? r.createdAt : null,
-                done ? day(r.createdAt) : null
+                done ? day(r.createdAt) : null,
+                tenderTax(r, t.outRequestNo),
+                t.cashRounding,
+                t.tradeNo ?? null
               ]
             }
-          })
+          }),
+          ...r.lines.map((line, i) => ({
+            table: 'hq_refund_lines',
+            columns: REFUND_LINE_COLUMNS,
+            row: [tillId, r.id, i, line.lineId, milli(line.quantity), line.amount, line.tax ?? 0]
+          }))
         ],
         updates: [],
         couponCodes: []

@@ -2,7 +2,15 @@ import type { ZReport } from '@shared/contract/channels/settlement'
 import { buildZReport } from '../../main/domain/reports/z-report'
 import type { HqClock } from '../clock'
 import type { HqDatabase } from '../db/types'
-import { tillDay, type Completeness, type DayParts, type LateEvent, type TillDay } from './till-day'
+import { storeTillDays } from './day-sums'
+import {
+  tillDay,
+  type Completeness,
+  type DayParts,
+  type LateEvent,
+  type TillDay,
+  type TillRow
+} from './till-day'
 
 /** Z-report figures summed over several tills (no settlement status: each till settles its own day). */
 export type SummedReport = Omit<ZReport, 'status' | 'settledAt' | 'settledBy'>
@@ -90,20 +98,60 @@ function summed(date: string, currency: string, at: string, days: readonly TillD
   return buildZReport({ date, currency, generatedAt: at, ...addParts(days.map((d) => d.parts)) })
 }
 
+/** How one store's tills' days are built: all at once in SQL, or one by one from the events. */
+type StoreDays = (
+  db: HqDatabase,
+  storeId: string,
+  tills: readonly TillRow[],
+  date: string,
+  timeZone: string,
+  now: Date
+) => Promise<TillDay[]>
+
 /**
  * The consolidated daily settlement of `date` (YYYY-MM-DD, each store's local date): per till
- * the till's own Z-report rebuilt from its pushed events (`tillDay`), per store and per currency
- * across the chain the same figures over all their tills. `storeName` limits it to one store,
- * `only` to the stores it accepts.
+ * the till's own Z-report (its `buildZReport` over the till's aggregates, summed in SQL over the
+ * projections by `storeTillDays`), per store and per currency across the chain the same figures
+ * over all their tills. `storeName` limits it to one store, `only` to the stores it accepts.
  * Reads only. Throws `Error('no store …')` for an unknown store name.
  */
-export async function consolidatedDay(
+export function consolidatedDay(
   db: HqDatabase,
   clock: HqClock,
   date: string,
   storeName?: string,
   /** Only the stores this accepts (a manager's), totals included. */
   only: (storeId: string) => boolean = () => true
+): Promise<ConsolidatedDay> {
+  return consolidate(storeTillDays, db, clock, date, storeName, only)
+}
+
+/**
+ * The same report with each till's day rebuilt one by one from its pushed events' JSON
+ * (`tillDay`): the reference the fast path is tested against (and the bench's "before").
+ */
+export function consolidatedDayReference(
+  db: HqDatabase,
+  clock: HqClock,
+  date: string,
+  storeName?: string,
+  only: (storeId: string) => boolean = () => true
+): Promise<ConsolidatedDay> {
+  const oneByOne: StoreDays = async (db, _storeId, tills, date, timeZone, now) => {
+    const days: TillDay[] = []
+    for (const till of tills) days.push(await tillDay(db, till, date, timeZone, now))
+    return days
+  }
+  return consolidate(oneByOne, db, clock, date, storeName, only)
+}
+
+async function consolidate(
+  storeDays: StoreDays,
+  db: HqDatabase,
+  clock: HqClock,
+  date: string,
+  storeName: string | undefined,
+  only: (storeId: string) => boolean
 ): Promise<ConsolidatedDay> {
   const now = clock.now()
   const at = now.toISOString()
@@ -117,17 +165,11 @@ export async function consolidatedDay(
   const out: StoreDay[] = []
   const byCurrency = new Map<string, TillDay[]>()
   for (const store of stores.filter((s) => only(s.id))) {
-    const tills = await db.query<{
-      id: string
-      code: string
-      label: string | null
-      high_seq: number
-      last_push_at: string | null
-    }>('SELECT id, code, label, high_seq, last_push_at FROM tills WHERE store_id = ? ORDER BY code', [
-      store.id
-    ])
-    const days: TillDay[] = []
-    for (const till of tills) days.push(await tillDay(db, till, date, store.time_zone, now))
+    const tills = await db.query<TillRow>(
+      'SELECT id, code, label, high_seq, last_push_at FROM tills WHERE store_id = ? ORDER BY code',
+      [store.id]
+    )
+    const days = await storeDays(db, store.id, tills, date, store.time_zone, now)
     // A store's currency is its tills' (they all sell in it); a store with no till yet has none.
     const currency = days.find((d) => d.completeness.sold)?.currency ?? days[0]?.currency ?? 'CNY'
     for (const day of days) byCurrency.set(day.currency, [...(byCurrency.get(day.currency) ?? []), day])

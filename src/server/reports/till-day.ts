@@ -66,7 +66,7 @@ export interface TillDay {
  */
 export async function tillDay(
   db: HqDatabase,
-  till: { id: string; code: string; label: string | null; high_seq: number; last_push_at: string | null },
+  till: TillRow,
   date: string,
   timeZone: string,
   now: Date
@@ -90,38 +90,8 @@ export async function tillDay(
   }
   const asOf = settled.get(date)?.settledAt ?? null
   const windows = windowsOf(date, asOf, timeZone, (d) => settled.get(d)?.settledAt ?? null)
-  const all = [windows.main, ...windows.late]
-  const figures = await partsOf(db, till.id, all, timeZone)
+  const figures = await partsOf(db, till.id, [windows.main, ...windows.late], timeZone)
   const late = windows.late.length ? await partsOf(db, till.id, windows.late, timeZone) : null
-  const sum = (rows: SalesBucket[], pick: 'n' | 'total') => rows.reduce((s, row) => s + row[pick], 0)
-  // The cash rounding mode the till's report shows: as frozen when it settled the day, else the
-  // till's setting now — the last store profile it sent. Said only for 抹零, as the till says it.
-  const mode = settled.has(date) ? settled.get(date)!.cashRoundingMode : await cashRoundingModeOf(db, till.id)
-  const parts: DayParts = {
-    ...figures.parts,
-    ...(mode === 'down' ? { cashRoundingMode: mode } : {}),
-    adjustments: late
-      ? {
-          orderCount: sum(late.parts.sales, 'n') - sum(late.parts.voids, 'n'),
-          netSales:
-            sum(late.parts.sales, 'total') - sum(late.parts.voids, 'total') - late.parts.refunds.amount
-        }
-      : { orderCount: 0, netSales: 0 }
-  }
-  const currency = settled.get(date)?.currency ?? figures.currency ?? (await lastCurrency(db, till.id))
-  const built = buildZReport({ date, currency, generatedAt: now.toISOString(), ...parts })
-  const settledDay = settled.get(date)
-  const report: ZReport = settledDay
-    ? {
-        ...built,
-        generatedAt: settledDay.settledAt,
-        status: 'settled',
-        settledAt: settledDay.settledAt,
-        settledBy: settledDay.settledBy
-      }
-    : { ...built, status: 'open', settledAt: null, settledBy: null }
-
-  const sold = figures.sold
   const open = await db.query<{ number: string | null; shift_id: string }>(
     'SELECT number, shift_id FROM hq_shifts WHERE till_id = ? AND opened_at < ? AND closed_at IS NULL ORDER BY opened_at',
     [till.id, windows.main.to]
@@ -134,14 +104,93 @@ export async function tillDay(
     'SELECT MAX(closed_at) AS at FROM hq_shifts WHERE till_id = ? AND closed_at < ?',
     [till.id, windows.main.to]
   )
-  const quarantined = Number(quarantine?.n ?? 0)
+  return assembleTillDay({
+    till,
+    date,
+    now,
+    settledDay: settled.get(date),
+    // The cash rounding mode the till's report shows: as frozen when it settled the day, else the
+    // till's setting now — the last store profile it sent. Said only for 抹零, as the till says it.
+    cashRoundingMode: settled.has(date)
+      ? settled.get(date)!.cashRoundingMode
+      : await cashRoundingModeOf(db, till.id),
+    figures,
+    late: late?.parts ?? null,
+    currency: settled.get(date)?.currency ?? figures.currency ?? (await lastCurrency(db, till.id)),
+    openShifts: open.map((s) => s.number ?? s.shift_id),
+    quarantined: Number(quarantine?.n ?? 0),
+    lastShiftClosedAt: last?.at ?? null,
+    lateEvents: await lateEvents(db, till.id, windows.late, timeZone)
+  })
+}
+
+export type TillRow = {
+  id: string
+  code: string
+  label: string | null
+  high_seq: number
+  last_push_at: string | null
+}
+
+/** A till's day figures over its windows (the day and the tails of settled days before it). */
+export interface WindowFigures {
+  parts: Omit<DayParts, 'adjustments'>
+  /** The till sold, voided or refunded something in the windows. */
+  sold: boolean
+  currency: string | null
+}
+
+/**
+ * A till's day from its aggregates (pure): the report by the till's own `buildZReport`, the
+ * late events' adjustments, and the completeness badge. Shared by the reference (`tillDay`) and
+ * the consolidated report's SQL path (`day-sums.ts`), so the two differ only in how they sum.
+ */
+export function assembleTillDay(input: {
+  till: TillRow
+  date: string
+  now: Date
+  settledDay: { settledAt: string; settledBy: string | null; currency: string } | undefined
+  cashRoundingMode: 'half-up' | 'down' | undefined
+  /** Over the day and the late windows together. */
+  figures: WindowFigures
+  /** Over the late windows alone (null when there are none). */
+  late: Omit<DayParts, 'adjustments'> | null
+  currency: string
+  openShifts: string[]
+  quarantined: number
+  lastShiftClosedAt: string | null
+  lateEvents: LateEvent[]
+}): TillDay {
+  const { till, date, now, settledDay, figures, late, currency, quarantined } = input
+  const sum = (rows: SalesBucket[], pick: 'n' | 'total') => rows.reduce((s, row) => s + row[pick], 0)
+  const parts: DayParts = {
+    ...figures.parts,
+    ...(input.cashRoundingMode === 'down' ? { cashRoundingMode: input.cashRoundingMode } : {}),
+    adjustments: late
+      ? {
+          orderCount: sum(late.sales, 'n') - sum(late.voids, 'n'),
+          netSales: sum(late.sales, 'total') - sum(late.voids, 'total') - late.refunds.amount
+        }
+      : { orderCount: 0, netSales: 0 }
+  }
+  const built = buildZReport({ date, currency, generatedAt: now.toISOString(), ...parts })
+  const report: ZReport = settledDay
+    ? {
+        ...built,
+        generatedAt: settledDay.settledAt,
+        status: 'settled',
+        settledAt: settledDay.settledAt,
+        settledBy: settledDay.settledBy
+      }
+    : { ...built, status: 'open', settledAt: null, settledBy: null }
+  const sold = figures.sold
   const reason: Completeness['reason'] = settledDay
     ? 'settled'
     : quarantined > 0
       ? 'quarantined'
       : !sold
         ? 'idle'
-        : open.length > 0
+        : input.openShifts.length > 0
           ? 'shift-open'
           : 'shifts-closed'
   return {
@@ -149,16 +198,16 @@ export async function tillDay(
     tillCode: till.code,
     label: till.label,
     report,
-    late: await lateEvents(db, till.id, windows.late, timeZone),
+    late: input.lateEvents,
     parts,
     currency,
     completeness: {
       sold,
       complete: reason === 'settled' || reason === 'shifts-closed' || reason === 'idle',
       reason,
-      openShifts: settledDay ? [] : open.map((s) => s.number ?? s.shift_id),
+      openShifts: settledDay ? [] : input.openShifts,
       quarantined,
-      lastShiftClosedAt: last?.at ?? null,
+      lastShiftClosedAt: input.lastShiftClosedAt,
       highSeq: Number(till.high_seq),
       lastPushAt: till.last_push_at
     }
@@ -166,7 +215,10 @@ export async function tillDay(
 }
 
 /** The cash rounding mode of the till's last store profile (`settings.updated`), if it sent one. */
-async function cashRoundingModeOf(db: HqDatabase, tillId: string): Promise<'half-up' | 'down' | undefined> {
+export async function cashRoundingModeOf(
+  db: HqDatabase,
+  tillId: string
+): Promise<'half-up' | 'down' | undefined> {
   const [row] = await db.query<{ payload: string }>(
     "SELECT payload FROM events WHERE till_id = ? AND type = 'settings.updated' AND status <> 'quarantined' ORDER BY seq DESC LIMIT 1",
     [tillId]
@@ -176,7 +228,7 @@ async function cashRoundingModeOf(db: HqDatabase, tillId: string): Promise<'half
   return mode === 'down' || mode === 'half-up' ? mode : undefined
 }
 
-async function lastCurrency(db: HqDatabase, tillId: string): Promise<string> {
+export async function lastCurrency(db: HqDatabase, tillId: string): Promise<string> {
   const [row] = await db.query<{ currency: string }>(
     'SELECT currency FROM hq_orders WHERE till_id = ? ORDER BY paid_at DESC LIMIT 1',
     [tillId]
@@ -191,7 +243,7 @@ async function partsOf(
   tillId: string,
   windows: Window[],
   timeZone: string
-): Promise<{ parts: Omit<DayParts, 'adjustments'>; sold: boolean; currency: string | null }> {
+): Promise<WindowFigures> {
   const sales: SalesBucket[] = []
   const voids: SalesBucket[] = []
   const refundLines = new Map<string, LineBucket>()

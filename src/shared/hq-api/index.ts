@@ -1,6 +1,7 @@
 import { anomaliesApi } from './anomalies'
 import { authApi } from './auth'
 import { dashboardApi } from './dashboard'
+import { reconciliationApi } from './reconciliation'
 import type { HqRoute } from './route'
 import { settlementApi } from './settlement'
 import { storesApi } from './stores'
@@ -17,7 +18,8 @@ export const hqApi = {
   dashboard: dashboardApi,
   settlement: settlementApi,
   master: masterDataApi,
-  anomalies: anomaliesApi
+  anomalies: anomaliesApi,
+  reconciliation: reconciliationApi
 }
 
 export type HqApi = typeof hqApi

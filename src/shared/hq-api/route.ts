@@ -26,6 +26,8 @@ export interface HqRoute<
   output: O
   roles: Roles
   storeField?: string
+  /** Bytes a request body may hold, where a route takes more than the server's 1 MiB (a file upload). */
+  bodyLimit?: number
 }
 
 /** Declares a route; the identity, but it keeps the zod types for the client and the handler map. */

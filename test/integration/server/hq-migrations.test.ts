@@ -171,8 +171,137 @@ const cases: Record<number, { before(db: HqDatabase): Promise<void>; after(db: H
           [TILL, T]
         )
       }
+    },
+    14: {
+      before: (db) => seedSaleAndRefund(db),
+      async after(db) {
+        // Filled from the events by the push path's own projection.
+        expect(
+          (
+            await db.query<Record<string, unknown>>(
+              'SELECT paid_hour, gross, line_discount, order_discount, tax, cashier_user_id, cashier_name FROM hq_orders'
+            )
+          ).map((row) =>
+            Object.fromEntries(
+              Object.entries(row).map(([k, v]) => [k, typeof v === 'string' ? v : Number(v)])
+            )
+          )
+        ).toEqual([
+          {
+            paid_hour: 10,
+            gross: 1000,
+            line_discount: 100,
+            order_discount: 0,
+            tax: 104,
+            cashier_user_id: 'u-li',
+            cashier_name: 'Li'
+          }
+        ])
+        expect(
+          await db.query(
+            'SELECT line_no, line_id, sku, name, name_en, tax_rate, qty_milli, total, tax FROM hq_order_lines'
+          )
+        ).toEqual([
+          {
+            line_no: 0,
+            line_id: 'l1',
+            sku: '690001',
+            name: '苹果',
+            name_en: 'Apple',
+            tax_rate: '0.13',
+            qty_milli: 1500,
+            total: 900,
+            tax: 104
+          }
+        ])
+        expect(await db.query('SELECT tax FROM hq_refund_tenders')).toEqual([{ tax: 35 }])
+        expect(await db.query('SELECT sale_line_id, qty_milli, amount, tax FROM hq_refund_lines')).toEqual([
+          { sale_line_id: 'l1', qty_milli: 500, amount: 300, tax: 35 }
+        ])
+      }
+    },
+    15: {
+      before: (db) => seedSaleAndRefund(db),
+      async after(db) {
+        expect(await db.query('SELECT trade_no FROM hq_payments')).toEqual([{ trade_no: 'K1' }])
+        expect(await db.query('SELECT trade_no FROM hq_refund_tenders')).toEqual([{ trade_no: 'K1' }])
+        expect(await db.query('SELECT id FROM hq_recon_runs')).toEqual([])
+      }
     }
   }
+
+/** A sale with one item and its refund, as pushed before 0014: events and the rows 0004's projections wrote. */
+async function seedSaleAndRefund(db: HqDatabase): Promise<void> {
+  await cases[2]!.before(db)
+  const paidAt = '2026-11-25T02:30:00.000Z' // 10:30 in Shanghai
+  const sale = {
+    id: 'o1',
+    number: 'T01-000001',
+    currency: 'CNY',
+    total: 900,
+    cashRounding: 0,
+    paidAt,
+    grossTotal: 1000,
+    lineDiscountTotal: 100,
+    orderDiscountTotal: 0,
+    taxTotal: 104,
+    cashierUserId: 'u-li',
+    cashierName: 'Li',
+    lines: [
+      {
+        id: 'l1',
+        sku: '690001',
+        name: '苹果',
+        nameEn: 'Apple',
+        taxRate: '0.13',
+        quantity: '1.5',
+        total: 900,
+        tax: 104
+      }
+    ],
+    payments: [{ id: 'p1', method: 'alipay', amount: 900, status: 'succeeded', at: paidAt, tradeNo: 'K1' }],
+    coupons: []
+  }
+  const refund = {
+    id: 'r1',
+    number: 'T01-R000001',
+    orderId: 'o1',
+    status: 'succeeded',
+    amount: 300,
+    tax: 35,
+    createdAt: T,
+    lines: [{ lineId: 'l1', quantity: '0.5', amount: 300, tax: 35 }],
+    tenders: [{ method: 'alipay', amount: 300, status: 'succeeded', outRequestNo: 'rt1', tradeNo: 'K1' }]
+  }
+  for (const [seq, type, id, payload] of [
+    [1, 'order.paid', 'e1', sale],
+    [2, 'refund.created', 'e2', refund]
+  ] as const)
+    await db.run(
+      `INSERT INTO events (till_id, seq, event_id, store_id, type, version, at, aggregate_id, payload, payload_sha256, received_at, status)
+       VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, 'h', ?, 'applied')`,
+      [TILL, seq, id, STORE, type, T, payload.id, JSON.stringify(payload), T]
+    )
+  await db.run(
+    `INSERT INTO hq_orders (till_id, order_id, store_id, event_id, number, currency, total, cash_rounding, paid_at, paid_day)
+     VALUES (?, 'o1', ?, 'e1', 'T01-000001', 'CNY', 900, 0, ?, '2026-11-25')`,
+    [TILL, STORE, paidAt]
+  )
+  await db.run(
+    "INSERT INTO hq_payments (till_id, payment_id, order_id, store_id, method, amount, status, at) VALUES (?, 'p1', 'o1', ?, 'alipay', 900, 'succeeded', ?)",
+    [TILL, STORE, paidAt]
+  )
+  await db.run(
+    `INSERT INTO hq_refunds (till_id, refund_id, order_id, store_id, event_id, number, amount, tax, status, created_at, day)
+     VALUES (?, 'r1', 'o1', ?, 'e2', 'T01-R000001', 300, 35, 'succeeded', ?, '2026-11-25')`,
+    [TILL, STORE, T]
+  )
+  await db.run(
+    `INSERT INTO hq_refund_tenders (till_id, tender_id, refund_id, store_id, method, amount, status, completed_at, day)
+     VALUES (?, 'rt1', 'r1', ?, 'alipay', 300, 'succeeded', ?, '2026-11-25')`,
+    [TILL, STORE, T]
+  )
+}
 
 describe.each(HQ_STORES)('head-office migrations (%s)', (kind) => {
   it('has a test for every migration', () => {

@@ -3,6 +3,7 @@ import {
   Calculator,
   LayoutDashboard,
   Package,
+  Scale,
   Store,
   TriangleAlert,
   Users,
@@ -12,6 +13,7 @@ import type { HqRole } from '@shared/hq-api/route'
 import { DashboardScreen } from './dashboard/DashboardScreen'
 import { SettlementScreen } from './settlement/SettlementScreen'
 import { AnomaliesScreen } from './anomalies/AnomaliesScreen'
+import { ReconciliationScreen } from './reconciliation/ReconciliationScreen'
 import { StoresScreen } from './stores/StoresScreen'
 import { MasterScreen } from './master/MasterScreen'
 import { UsersScreen } from './users/UsersScreen'
@@ -56,5 +58,12 @@ export const HQ_SCREENS: HqScreen[] = [
     roles: EVERYONE,
     component: AnomaliesScreen
   },
-  { id: 'users', label: 'hq.nav.users', icon: Users, roles: ['owner'], component: UsersScreen }
+  { id: 'users', label: 'hq.nav.users', icon: Users, roles: ['owner'], component: UsersScreen },
+  {
+    id: 'reconciliation',
+    label: 'hq.nav.reconciliation',
+    icon: Scale,
+    roles: ['owner', 'auditor'],
+    component: ReconciliationScreen
+  }
 ]

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite'
 import { invalid } from '../../domain/errors'
-import { providerDayOf } from '../../domain/reconciliation/provider-day'
+import { providerDayOf } from '@shared/reconciliation/provider-day'
 import { parseAlipayBill } from '../../payments/alipay/alipay-bill'
 import type { BillRow } from '../../payments/provider'
 import { parseWechatBill } from '../../payments/wechat/wechat-bill'

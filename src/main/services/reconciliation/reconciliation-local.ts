@@ -1,6 +1,6 @@
 import type { ReconciliationProvider } from '@shared/contract/channels/reconciliation'
-import { providerDayOf, providerDayWindow } from '../../domain/reconciliation/provider-day'
-import type { BillRow, LocalTrade, ReconciledRow } from '../../domain/reconciliation/reconcile-statement'
+import { providerDayOf, providerDayWindow } from '@shared/reconciliation/provider-day'
+import type { BillRow, LocalTrade, ReconciledRow } from '@shared/reconciliation/reconcile-statement'
 import type { PaymentProvider } from '../../payments/provider'
 import type { ServiceContext } from '../service-context'
 

@@ -1,6 +1,6 @@
 import type { ReconciliationDetail, ReconciliationRun } from '@shared/contract/channels/reconciliation'
 import { formatMinor } from '@shared/money/format'
-import type { ReconciledRow } from '../../domain/reconciliation/reconcile-statement'
+import type { ReconciledRow } from '@shared/reconciliation/reconcile-statement'
 import type { ReconciliationResultRow, ReconciliationRunRow } from '../../store/repos/reconciliation-repo'
 import type { Store } from '../../store/store'
 import type { NewNotification } from '../notifications-service'

@@ -265,7 +265,11 @@ export function createRefundsService(
             payload: {
               ...refund,
               lines: withLineTax(refund.lines, store.refunds.lines(id)),
-              tenders: withTenderFigures(refund.tenders, store.refunds.tenders(id))
+              tenders: withTenderFigures(
+                refund.tenders,
+                store.refunds.tenders(id),
+                (paymentId) => store.payments.byId(paymentId)?.trade_no ?? null
+              )
             }
           }
         })
@@ -327,18 +331,30 @@ export type RefundsService = ReturnType<typeof createRefundsService>
 /**
  * A refund's tenders as its event carries them (`refund.created` v2): the view's fields, each
  * tender's tax and its `cashRounding` — minor units the drawer gave back beyond the refunded share
- * (a cash-rounded sale's cash refund; 0 otherwise), so `amount − cashRounding` is the share.
+ * (a cash-rounded sale's cash refund; 0 otherwise), so `amount − cashRounding` is the share — and
+ * the trade number of the payment it gives back (null for cash): the head office matches a
+ * provider's refund row by trade and refund number, whichever till took the payment.
  */
 function withTenderFigures<T extends { outRequestNo: string }>(
   tenders: readonly T[],
-  rows: ReadonlyArray<{ id: string; tax?: number | undefined; cash_rounding?: number | undefined }>
-): Array<T & { tax: number; cashRounding: number }> {
+  rows: ReadonlyArray<{
+    id: string
+    payment_id: string
+    tax?: number | undefined
+    cash_rounding?: number | undefined
+  }>,
+  tradeNoOf: (paymentId: string) => string | null
+): Array<T & { tax: number; cashRounding: number; tradeNo: string | null }> {
   const byId = new Map(rows.map((row) => [row.id, row]))
-  return tenders.map((tender) => ({
-    ...tender,
-    tax: byId.get(tender.outRequestNo)?.tax ?? 0,
-    cashRounding: byId.get(tender.outRequestNo)?.cash_rounding ?? 0
-  }))
+  return tenders.map((tender) => {
+    const row = byId.get(tender.outRequestNo)
+    return {
+      ...tender,
+      tax: row?.tax ?? 0,
+      cashRounding: row?.cash_rounding ?? 0,
+      tradeNo: row ? tradeNoOf(row.payment_id) : null
+    }
+  })
 }
 
 /** A refund's lines as its event carries them: the view's fields and each line's tax (minor units). */

@@ -3,6 +3,7 @@ import { anomaliesHandlers } from './anomalies-handlers'
 import { authHandlers } from './auth-handlers'
 import { dashboardHandlers } from './dashboard-handlers'
 import { settlementHandlers } from './settlement-handlers'
+import { reconciliationHandlers } from './reconciliation-handlers'
 import { storesHandlers } from './stores-handlers'
 import { masterDataHandlers } from './master-data-handlers'
 
@@ -13,5 +14,6 @@ export const hqHandlers: HandlerMap = {
   dashboard: dashboardHandlers,
   settlement: settlementHandlers,
   master: masterDataHandlers,
-  anomalies: anomaliesHandlers
+  anomalies: anomaliesHandlers,
+  reconciliation: reconciliationHandlers
 }

@@ -5,6 +5,8 @@ import { migration0004Projections } from './0004-projections'
 import { migration0005HqUsers } from './0005-hq-users'
 import { migration0006TillBacklog } from './0006-till-backlog'
 import { migration0011AnomalyInbox } from './0011-anomaly-inbox'
+import { migration0014ReportProjections } from './0014-report-projections'
+import { migration0015Reconciliation } from './0015-reconciliation'
 import type { HqMigration } from './types'
 
 /** Every head-office migration, in order. Forward-only: never edit one that has shipped. */
@@ -15,5 +17,7 @@ export const hqMigrations: readonly HqMigration[] = [
   migration0004Projections,
   migration0005HqUsers,
   migration0006TillBacklog,
-  migration0011AnomalyInbox
+  migration0011AnomalyInbox,
+  migration0014ReportProjections,
+  migration0015Reconciliation
 ]

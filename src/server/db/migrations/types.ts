@@ -1,3 +1,5 @@
+import type { SqlTx } from '../types'
+
 /**
  * A head-office migration: numbered, forward-only, applied in one transaction. Its statements are
  * in the portable subset (TEXT, INTEGER, BIGINT; no engine-specific types), so the same list runs
@@ -8,4 +10,9 @@ export interface HqMigration {
   version: number
   name: string
   statements: readonly string[]
+  /**
+   * Runs after the statements, in the same transaction: fills what SQL alone cannot (columns
+   * derived from events' JSON payloads with the push path's own code). Must be idempotent.
+   */
+  backfill?: (tx: SqlTx) => Promise<void>
 }

@@ -1,13 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { providerDayOf, providerDayWindow } from '../../../../src/main/domain/reconciliation/provider-day'
+import { providerDayOf, providerDayWindow } from '../../../../src/shared/reconciliation/provider-day'
 import { providerFeeEntry } from '../../../../src/main/domain/reconciliation/provider-fee-entry'
 import {
   reconcileStatement,
   type BillRow,
   type LocalTrade
-} from '../../../../src/main/domain/reconciliation/reconcile-statement'
-import { statementState } from '../../../../src/main/domain/reconciliation/statement-status'
+} from '../../../../src/shared/reconciliation/reconcile-statement'
+import { statementState } from '../../../../src/shared/reconciliation/statement-status'
 
 const DAY = '2025-03-01'
 

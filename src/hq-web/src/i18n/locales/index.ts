@@ -2,6 +2,7 @@ import type { MessageBundle } from '@renderer/i18n/messages'
 import { anomaliesMessages } from './anomalies'
 import { dashboardMessages } from './dashboard'
 import { settlementMessages } from './settlement'
+import { reconciliationMessages } from './reconciliation'
 import { shellMessages } from './shell'
 import { storesMessages } from './stores'
 import { masterMessages } from './master'
@@ -19,5 +20,6 @@ export const hqBundles: MessageBundle<object>[] = [
   settlementMessages,
   masterMessages,
   usersMessages,
-  anomaliesMessages
+  anomaliesMessages,
+  reconciliationMessages
 ]

@@ -10,21 +10,13 @@ import { useMoney } from '../../lib/money'
 import { toApiError } from '../../stores/settings-store'
 import './reconciliation.css'
 import { TableHead } from '../../components/TableHead'
+import { fileToBase64 } from '../../lib/file-base64'
 
 const PROVIDERS: ReconciliationProvider[] = ['alipay', 'wechat', 'card']
 
 /** Today's provider business day: the calendar day in Beijing (UTC+8), where the providers cut their bills. */
 export function chinaToday(now = new Date()): string {
   return new Date(now.getTime() + 8 * 60 * 60 * 1000).toISOString().slice(0, 10)
-}
-
-/** A file's bytes as base64, so the Alipay GBK CSV reaches main untouched. */
-async function fileToBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer())
-  let binary = ''
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-  return btoa(binary)
 }
 
 type Busy = { kind: 'fetch' } | { kind: 'import'; file: string } | null
