@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Core } from '../../../src/main/core/create-core'
+import type { Core } from '../../../src/main/app/create-core'
 import { callOk } from '../../support/accounts'
 import { GOODS, openShop } from './sell-fixture'
 
