@@ -17,8 +17,9 @@ import { paidOrder } from '../../support/test-till'
 import { v7 as uuidv7 } from 'uuid'
 
 const root = resolve(__dirname, '../../..')
-// Issue 14's fault 9: ~200,000 events of a week offline (`KASSA_BACKLOG_EVENTS` to change it).
-const BACKLOG_EVENTS = Number(process.env.KASSA_BACKLOG_EVENTS ?? 200_000)
+// Issue 14's fault 9: a week offline. 50,000 events (a busy till's week) in `npm test`, which must
+// stay within CI's time; `npm run soak` pushes 200,000 (`KASSA_BACKLOG_EVENTS`).
+const BACKLOG_EVENTS = Number(process.env.KASSA_BACKLOG_EVENTS ?? 50_000)
 type Hq = Awaited<ReturnType<typeof startTestHq>>
 
 async function ok(args: string[]): Promise<string> {
