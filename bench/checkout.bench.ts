@@ -4,11 +4,11 @@ import { join } from 'node:path'
 import type { Bench, BenchRow } from './bench'
 import { createCore, type Core } from '../src/main/app/create-core'
 import { silentLogger } from '../src/main/core/logger'
-import BetterSqlite3 from 'better-sqlite3'
+import BetterSqlite3, { type Database } from 'better-sqlite3'
 import { openDatabase } from '../src/main/store/database'
 
 const CHECKOUTS = 300
-const LINES = 3
+export const LINES = 3
 
 async function dispatch<T>(core: Core, session: string, channel: string, input: unknown): Promise<T> {
   const result = await core.router.dispatch(channel, input, { sessionId: session })
@@ -71,9 +71,8 @@ async function timeCheckouts(dir: string): Promise<number> {
   return elapsed / CHECKOUTS
 }
 
-/** The same rows inserted with bare prepared statements, one transaction per checkout. */
-async function timeBareInserts(dir: string): Promise<number> {
-  const { db } = await openDatabase(join(dir, 'bare.sqlite'), { backupDir: join(dir, 'backups') })
+/** The same rows inserted with bare prepared statements: one checkout's transaction, for row `i`. */
+export function bareCheckout(db: Database) {
   const order = db.prepare(
     "INSERT INTO orders (id, number, terminal, status, currency, rounding, tax_mode, total, created_at, updated_at, paid_at) VALUES (?, ?, 'T01', 'paid', 'CNY', 'half-up', 'inclusive', 1000, 'now', 'now', 'now')"
   )
@@ -95,7 +94,7 @@ async function timeBareInserts(dir: string): Promise<number> {
   const audit = db.prepare(
     "INSERT INTO audit_log (id, at, action, details, prev_hash, hash) VALUES (?, 'now', 'order.paid', '{}', 'x', 'y')"
   )
-  const one = db.transaction((i: number) => {
+  return db.transaction((i: number) => {
     const id = `o${i}`
     order.run(id, `T01-${i}`)
     for (let l = 0; l < LINES; l++) line.run(`${id}-l${l}`, id, l)
@@ -105,6 +104,12 @@ async function timeBareInserts(dir: string): Promise<number> {
     outbox.run(`${id}-x`, id)
     audit.run(`${id}-a`)
   })
+}
+
+/** The baseline: `bareCheckout` once per checkout, each its own IMMEDIATE transaction. */
+async function timeBareInserts(dir: string): Promise<number> {
+  const { db } = await openDatabase(join(dir, 'bare.sqlite'), { backupDir: join(dir, 'backups') })
+  const one = bareCheckout(db)
   const start = performance.now()
   for (let i = 0; i < CHECKOUTS; i++) one.immediate(i)
   const elapsed = performance.now() - start
