@@ -1,11 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3'
-import { createCore, type Core } from '../src/main/app/create-core'
-import { silentLogger } from '../src/main/core/logger'
-import { openDatabase } from '../src/main/store/database'
-import { bareCheckout, LINES } from './checkout.bench'
+import { openConnection } from '../src/main/store/connection'
+import { bareCheckout, checkoutInput, tillWithCarts } from './checkout.bench'
 
 // `npx tsx --tsconfig tsconfig.node.json bench/checkout-writes.ts`: what one cash checkout writes,
 // statement by statement, and which b-tree pages its commit puts in the WAL, beside one
@@ -13,7 +11,7 @@ import { bareCheckout, LINES } from './checkout.bench'
 
 const CARTS = 200
 const WARM = 150
-const LOOKED = 30
+const LOOKED = 25
 
 interface Logged {
   sql: string
@@ -106,82 +104,54 @@ function report(title: string, file: string, logged: Logged[], pages: number[]):
     console.log(`   ${(n / LOOKED).toFixed(2).padStart(6)}  ${owner}`)
 }
 
-async function dispatch<T>(core: Core, channel: string, input: unknown): Promise<T> {
-  const result = await core.router.dispatch(channel, input, { sessionId: 'diag' })
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
-  return result.value as T
-}
-
 async function main(): Promise<void> {
   traceStatements()
   const dir = mkdtempSync(join(tmpdir(), 'kassa-checkout-writes-'))
   try {
-    const core = await createCore({
-      dataDir: dir,
-      mode: 'web',
-      version: 'diag',
-      logger: silentLogger,
-      hashParams: { N: 1024, r: 8, p: 1 }
-    })
-    core.sessions.open('diag', new Date())
-    const status = await dispatch<{ setupProfile: unknown }>(core, 'auth:status', {})
-    await dispatch(core, 'auth:setup', {
-      profile: status.setupProfile,
-      owner: { displayName: 'Diag', username: 'diag', password: 'diag-pass-1', pin: '1234' }
-    })
-    await dispatch(core, 'shifts:open', { counts: {} })
-    const found = await dispatch<{ products: Array<{ id: string; unit: string }> }>(core, 'catalog:search', {
-      query: '',
-      limit: LINES * 4
-    })
-    const products = found.products.filter((p) => p.unit === 'piece').slice(0, LINES)
-    const carts: string[] = []
-    for (let i = 0; i < CARTS; i++) {
-      const cart = await dispatch<{ id: string }>(core, 'cart:open', {})
-      for (const product of products)
-        await dispatch(core, 'cart:add-item', { cartId: cart.id, productId: product.id })
-      await dispatch(core, 'cart:park', { cartId: cart.id })
-      carts.push(cart.id)
-    }
+    const { core, carts } = await tillWithCarts(dir, CARTS)
     const file = join(dir, 'kassa.sqlite')
-    // WARM checkouts first (tables as full as halfway through the bench), then LOOKED ones from an
-    // empty WAL: the first one's statements are logged, the frames of all of them counted.
+    const bareFile = join(dir, 'bare.sqlite')
+    checkpoint(file)
+    copyFileSync(file, bareFile)
+    const bare = openConnection(bareFile)
+    const till = openConnection(file, { readonly: true })
+    const replay = bareCheckout(bare, till)
+    const checkout = (i: number) =>
+      core.router.dispatch('checkout:begin', checkoutInput(carts[i]!, i), { sessionId: 'bench' })
+    // WARM checkouts first (tables as full as halfway through the bench), each replayed into the
+    // baseline's copy; then LOOKED ones from an empty WAL: the first one's statements are logged,
+    // the frames of all of them counted.
+    for (let i = 0; i < WARM; i++) {
+      await checkout(i)
+      replay.write(replay.rowsOf(carts[i]!))
+    }
+    checkpoint(file)
+    checkpoint(bareFile)
     let logged: Logged[] = []
-    for (let i = 0; i < WARM + LOOKED; i++) {
-      if (i === WARM) {
-        checkpoint(file)
-        log = []
-      }
-      await dispatch(core, 'checkout:begin', {
-        cartId: carts[i],
-        cash: { tendered: '1000', confirmLargeTender: true },
-        checkoutKey: `diag-${i}-key`
-      })
+    for (let i = WARM; i < WARM + LOOKED; i++) {
+      if (i === WARM) log = []
+      const result = await checkout(i)
+      if (!result.ok) throw new Error(result.error.message)
       if (i === WARM) {
         logged = log ?? []
         log = null
       }
     }
     report('checkout:begin with cash', file, logged, walPages(`${file}-wal`))
-    core.close()
-
-    const bareFile = join(dir, 'bare.sqlite')
-    const { db } = await openDatabase(bareFile, { backupDir: join(dir, 'backups') })
-    const one = bareCheckout(db)
     let bareLogged: Logged[] = []
-    for (let i = 0; i < WARM + LOOKED; i++) {
-      if (i === WARM) {
-        checkpoint(bareFile)
-        log = []
-      }
-      one.immediate(i)
+    for (let i = WARM; i < WARM + LOOKED; i++) {
+      const rows = replay.rowsOf(carts[i]!)
+      if (i === WARM) log = []
+      replay.write(rows)
       if (i === WARM) {
         bareLogged = log ?? []
         log = null
       }
     }
     report('baseline transaction', bareFile, bareLogged, walPages(`${bareFile}-wal`))
-    db.close()
+    till.close()
+    bare.close()
+    core.close()
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
