@@ -8,7 +8,8 @@ import { saleEntry, type TenderFigure } from '../../domain/ledger/sale-entry'
 import { nextOrderStatus } from '../../domain/orders/order-status'
 import type { OrderRow } from '../../store/repos/orders-repo'
 import { recordChange, type ServiceContext } from '../service-context'
-import type { SettingsService } from '../settings-service'
+import { timeZoneOf, type SettingsService } from '../settings-service'
+import type { StoreProfile } from '@shared/contract'
 import { requireOpenShift } from '../shifts/shift-guard'
 import type { Actor } from '../service-context'
 import type { CartService } from './cart-service'
@@ -26,20 +27,29 @@ export interface FreezeDeps {
  * Turns a draft into an order awaiting payment, inside the caller's transaction: quotes it
  * one last time, redeems its coupons (refusing one used up meanwhile), freezes every line's
  * figures, gives it the till's next number and stamps the open shift. `cashRounding` is
- * applied only when the sale is settled wholly in cash.
+ * applied only when the sale is settled wholly in cash. `draft`: the cart's row when the caller
+ * has just read it in this transaction (it is then not read again). Returns the frozen order, what
+ * is payable (minor units) and the store profile it was frozen under.
  */
 export function freezeOrder(
   ctx: ServiceContext,
   deps: FreezeDeps,
-  input: { cartId: string; checkoutKey: string; actor: Actor; whollyCash: boolean }
-): { order: OrderRow; payable: number } {
+  input: {
+    cartId: string
+    checkoutKey: string
+    actor: Actor
+    whollyCash: boolean
+    draft?: OrderRow | undefined
+  }
+): { order: OrderRow; payable: number; profile: StoreProfile } {
   const { store, clock } = ctx
-  const order = store.orders.get(input.cartId)
+  const order = input.draft ?? store.orders.get(input.cartId)
   if (!order) throw notFound('Cart', 'cartId', 'cart')
   requireOwnCart(order, input.actor.userId, 'cartId')
   nextOrderStatus(order.status, 'checkout')
   // A till sells only with an open shift; the sale is counted in its drawer.
-  const shift = requireOpenShift(store, deps.terminal())
+  const terminal = deps.terminal()
+  const shift = requireOpenShift(store, terminal)
   const lines = store.orders.lines(order.id)
   if (lines.length === 0) throw invalid('cartId', 'The cart is empty', { key: 'errors.cart.empty' })
   const unweighed = lines.find((line) => line.weight_pending === 1)
@@ -73,10 +83,12 @@ export function freezeOrder(
   const quote = quoteRows(rules, lines, links)
   const cashRounding = input.whollyCash ? (quote.cashRounding ?? 0) : 0
 
-  const today = businessDate(clock.now(), deps.settings.timeZone())
+  // The store's calendar day, worked out only when a coupon's validity needs it.
+  let today: string | undefined
   quote.coupons.forEach((outcome, i) => {
     const { link, coupon } = links[i]!
     if (outcome.applied) {
+      today ??= businessDate(clock.now(), timeZoneOf(profile))
       deps.carts.checkCouponUsable(coupon, today)
       if (!store.coupons.redeem(coupon.id))
         throw new DomainError('CONFLICT', `Coupon ${coupon.code} is used up`, 'code', {
@@ -105,7 +117,6 @@ export function freezeOrder(
     })
   })
 
-  const terminal = deps.terminal()
   const number = `${terminal}-${String(store.counters.next(`order:${terminal}`)).padStart(6, '0')}`
   store.orders.checkout(
     order.id,
@@ -123,25 +134,27 @@ export function freezeOrder(
       order_discount_total: quote.orderDiscountTotal,
       tax_total: quote.taxTotal,
       total: quote.total,
-      cash_rounding: cashRounding
+      cash_rounding: cashRounding,
+      // Stamped with the open shift in the same write (a draft has no payments to stamp).
+      shift_id: shift.id
     },
     clock.now().toISOString()
   )
-  store.shifts.stamp(order.id, shift.id)
   const frozen = store.orders.get(order.id)!
-  return { order: frozen, payable: payableOf(frozen) }
+  return { order: frozen, payable: payableOf(frozen), profile }
 }
 
 /**
  * Marks an order paid once its tenders cover it, inside the caller's transaction: the
- * balanced sale entry over every tender, the audit entry and the `order.paid` event.
+ * balanced sale entry over every tender, the audit entry and the `order.paid` event. `order`: its
+ * row as just read in this transaction.
  */
-export function completeSale(
+function completeSale(
   ctx: ServiceContext,
-  input: { orderId: string; tenders: TenderFigure[]; actorUserId: string | null }
+  input: { order: OrderRow; tenders: TenderFigure[]; actorUserId: string | null }
 ) {
   const { store, clock } = ctx
-  const order = store.orders.get(input.orderId)!
+  const { order } = input
   nextOrderStatus(order.status, 'pay')
   const at = clock.now().toISOString()
   const paidTotal = input.tenders.reduce((sum, tender) => sum + tender.amount, 0)
@@ -196,7 +209,7 @@ export function completeIfCovered(
   const paid = succeeded.reduce((sum, p) => sum + p.amount, 0)
   if (paid < payableOf(order)) return null
   return completeSale(ctx, {
-    orderId,
+    order,
     tenders: succeeded.map((p) => ({
       method: p.method as TenderMethod,
       amount: p.amount,

@@ -50,9 +50,9 @@ export function createTendersService(
     tenderedText: string | undefined,
     attemptKey: string,
     actor: Actor,
-    confirmLargeTender: boolean
+    confirmLargeTender: boolean,
+    locale: string
   ): { id: string; paid: OrderDetail | null } => {
-    const locale = deps.settings.getProfile().locale
     const tendered =
       tenderedText === undefined ? amount : parseDecimalToMinor(tenderedText, order.currency, 'tendered')
     if (tendered < amount)
@@ -76,7 +76,9 @@ export function createTendersService(
       created_at: at,
       completed_at: at,
       flow: 'cash',
-      attempt_key: attemptKey
+      attempt_key: attemptKey,
+      // The order's shift, written with the row rather than copied in by the trigger's second write.
+      shift_id: order.shift_id
     })
     return { id, paid: completeIfCovered(ctx, order.id, actor.userId) }
   }
@@ -149,7 +151,12 @@ export function createTendersService(
           return { ...session(input.cartId), replayed: false }
         }
         const whollyCash = input.cash !== undefined
-        const { order, payable } = freezeOrder(ctx, deps, { ...input, actor, whollyCash })
+        const { order, payable, profile } = freezeOrder(ctx, deps, {
+          ...input,
+          actor,
+          whollyCash,
+          draft: resumed
+        })
         const paid = input.cash
           ? takeCash(
               order,
@@ -157,7 +164,8 @@ export function createTendersService(
               input.cash.tendered,
               input.checkoutKey,
               actor,
-              input.cash.confirmLargeTender === true
+              input.cash.confirmLargeTender === true,
+              profile.locale
             ).paid
           : null
         return { ...session(order.id, paid ?? undefined), replayed: false }
@@ -227,7 +235,8 @@ export function createTendersService(
             input.tendered,
             input.attemptKey,
             actor,
-            input.confirmLargeTender === true
+            input.confirmLargeTender === true,
+            locale
           )
           return { payment: store.payments.byId(id)!, fresh: false }
         }

@@ -32,6 +32,8 @@ export interface OrderRow {
   closed_at: string | null
   closed_by_user_id: string | null
   close_reason: string | null
+  /** The shift it was sold in, stamped at checkout (migration 0060); null for a draft. */
+  shift_id: string | null
 }
 
 export interface OrderLineRow {
@@ -169,7 +171,7 @@ export function createOrdersRepo(db: Database) {
         gross_total = @gross_total,
         line_discount_total = @line_discount_total, order_discount_total = @order_discount_total, tax_total = @tax_total,
         total = @total, cash_rounding = @cash_rounding, checkout_key = @checkout_key, checked_out_at = @at,
-        updated_at = @at, cashier_user_id = @cashier_user_id
+        updated_at = @at, cashier_user_id = @cashier_user_id, shift_id = @shift_id
       WHERE id = @id AND status = 'draft'`),
     markPaid: db.prepare(`
       UPDATE orders SET status = 'paid', paid_total = @paid_total, change_given = @change_given, paid_at = @at, updated_at = @at
@@ -259,6 +261,7 @@ export function createOrdersRepo(db: Database) {
           | 'cash_rounding_mode'
           | 'checkout_key'
           | 'cashier_user_id'
+          | 'shift_id'
         >,
       at: string
     ): void {
