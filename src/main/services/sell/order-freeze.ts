@@ -118,7 +118,7 @@ export function freezeOrder(
   })
 
   const number = `${terminal}-${String(store.counters.next(`order:${terminal}`)).padStart(6, '0')}`
-  store.orders.checkout(
+  const frozen = store.orders.checkout(
     order.id,
     {
       number,
@@ -140,7 +140,6 @@ export function freezeOrder(
     },
     clock.now().toISOString()
   )
-  const frozen = store.orders.get(order.id)!
   return { order: frozen, payable: payableOf(frozen), profile }
 }
 
@@ -162,7 +161,7 @@ function completeSale(
     (sum, tender) => sum + ((tender.tendered ?? tender.amount) - tender.amount),
     0
   )
-  store.orders.markPaid(order.id, paidTotal, change, at)
+  const row = store.orders.markPaid(order.id, paidTotal, change, at)
   store.journal.post(
     saleEntry(
       {
@@ -176,7 +175,7 @@ function completeSale(
     ),
     { id: newId(), at, orderId: order.id, userId: input.actorUserId }
   )
-  const paid = orderDetail(store, store.orders.get(order.id)!)
+  const paid = orderDetail(store, row)
   recordChange(ctx, {
     actorUserId: input.actorUserId,
     action: 'order.paid',
@@ -190,25 +189,34 @@ function completeSale(
       payload: { ...paid, cashierUserId: order.cashier_user_id }
     }
   })
-  return { order: paid, change }
+  return { order: paid, row, change }
+}
+
+/** A sale just paid: its view and its row as written. */
+export interface PaidSale {
+  detail: OrderDetail
+  row: OrderRow
 }
 
 /**
  * Pays the order once its succeeded tenders cover `payableOf(order)`, through `completeSale`: the cash
- * sale and a provider's answer alike. Call inside a transaction; the order's view when it was paid, else null.
+ * sale and a provider's answer alike. Call inside a transaction; the order's view and row when it was
+ * paid, else null. `known`: the order's row when the caller has just read or written it in this
+ * transaction (it is then not read again).
  */
 export function completeIfCovered(
   ctx: ServiceContext,
   orderId: string,
-  actorUserId: string | null
-): OrderDetail | null {
+  actorUserId: string | null,
+  known?: OrderRow
+): PaidSale | null {
   const { store } = ctx
-  const order = store.orders.get(orderId)!
+  const order = known ?? store.orders.get(orderId)!
   if (order.status !== 'awaiting_payment') return null
   const succeeded = store.payments.forOrder(orderId).filter((p) => p.status === 'succeeded')
   const paid = succeeded.reduce((sum, p) => sum + p.amount, 0)
   if (paid < payableOf(order)) return null
-  return completeSale(ctx, {
+  const sale = completeSale(ctx, {
     order,
     tenders: succeeded.map((p) => ({
       method: p.method as TenderMethod,
@@ -217,5 +225,6 @@ export function completeIfCovered(
     })),
     // A provider's answer has no person behind it: the sale stays the cashier's who rang it up.
     actorUserId: actorUserId ?? order.cashier_user_id
-  }).order
+  })
+  return { detail: sale.order, row: sale.row }
 }

@@ -1,4 +1,3 @@
-import type { OrderDetail } from '@shared/contract/channels/orders'
 import { requireOwnCart } from './cart-owner'
 import type { CheckoutSession } from '@shared/contract/channels/tenders'
 import { formatMinor, parseDecimalToMinor } from '@shared/money/format'
@@ -12,7 +11,7 @@ import type { OrderRow } from '../../store/repos/orders-repo'
 import type { PaymentsRuntime, ProviderMethod } from '../payments/payments-runtime'
 import { recordChange, type ServiceContext } from '../service-context'
 import type { Actor } from '../service-context'
-import { completeIfCovered, freezeOrder, type FreezeDeps } from './order-freeze'
+import { completeIfCovered, freezeOrder, type FreezeDeps, type PaidSale } from './order-freeze'
 import { createTenderOutcomes, type TenderTiming } from './tender-outcomes'
 import { checkoutSession } from './tender-views'
 import { payableOf } from '../../domain/orders/payable'
@@ -32,8 +31,7 @@ export function createTendersService(
   deps: FreezeDeps & { runtime: PaymentsRuntime; timing: TenderTiming }
 ) {
   const { store, clock } = ctx
-  const session = (orderId: string, detail?: OrderDetail): CheckoutSession =>
-    checkoutSession(store, orderId, detail)
+  const session = (orderId: string, paid?: PaidSale): CheckoutSession => checkoutSession(store, orderId, paid)
   const outcomes = createTenderOutcomes(ctx, { runtime: deps.runtime, timing: deps.timing, session })
   const { observe, providerOf, cancelAttempt, watch } = outcomes
 
@@ -52,7 +50,7 @@ export function createTendersService(
     actor: Actor,
     confirmLargeTender: boolean,
     locale: string
-  ): { id: string; paid: OrderDetail | null } => {
+  ): { id: string; paid: PaidSale | null } => {
     const tendered =
       tenderedText === undefined ? amount : parseDecimalToMinor(tenderedText, order.currency, 'tendered')
     if (tendered < amount)
@@ -80,7 +78,7 @@ export function createTendersService(
       // The order's shift, written with the row rather than copied in by the trigger's second write.
       shift_id: order.shift_id
     })
-    return { id, paid: completeIfCovered(ctx, order.id, actor.userId) }
+    return { id, paid: completeIfCovered(ctx, order.id, actor.userId, order) }
   }
 
   const awaitingOrder = (orderId: string, actor: Actor) => {
