@@ -2,7 +2,8 @@ import type { Bench, BenchRow } from './bench'
 
 // `npm run bench`: every bench module, one line each. Figures are printed next to a baseline measured in
 // the same run, with their ratio; nothing here asserts an absolute time.
-// `npm run bench -- felt` runs only the benches whose name contains `felt`.
+// `npm run bench -- felt` runs only the benches whose name contains `felt`; `npm run bench -- =checkout`
+// only the one named exactly `checkout`.
 const benches: Array<[string, () => Promise<{ bench: Bench }>]> = [
   ['quote', () => import('./quote.bench')],
   ['search', () => import('./search.bench')],
@@ -39,7 +40,7 @@ function printTable(title: string, rows: BenchRow[]): void {
 async function main(): Promise<void> {
   const only = process.argv[2]
   for (const [name, load] of benches) {
-    if (only && !name.includes(only)) continue
+    if (only && !(only.startsWith('=') ? name === only.slice(1) : name.includes(only))) continue
     const { bench } = await load()
     printTable(bench.title, await bench.run())
   }

@@ -18,6 +18,9 @@ export const DEMO_STORE_PROFILE: StoreProfile = {
 
 const LANGUAGE_KEY = 'ui.language'
 
+/** A profile's IANA time zone (business days, hours, printed times); the machine's when it names none. */
+export const timeZoneOf = (profile: StoreProfile): string => profile.timeZone ?? systemTimeZone()
+
 export function createSettingsService(ctx: ServiceContext) {
   const { store } = ctx
   const getProfile = (): StoreProfile => store.settings.getProfile() ?? DEMO_STORE_PROFILE
@@ -35,7 +38,7 @@ export function createSettingsService(ctx: ServiceContext) {
 
     /** The store's IANA time zone (business days, hours, printed times). */
     timeZone(): string {
-      return getProfile().timeZone ?? systemTimeZone()
+      return timeZoneOf(getProfile())
     },
 
     /** The shop scale's label layouts. */

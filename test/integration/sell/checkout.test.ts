@@ -1,4 +1,7 @@
+import { join } from 'node:path'
+import BetterSqlite3, { type Database } from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
+import { onConnectionOpened } from '../../../src/main/store/connection'
 import { quoteCart } from '../../../src/main/domain/pricing/quote-cart'
 import { callOk } from '../../support/accounts'
 import { GOODS, ledgerBalances, openShop, rowCounts } from './sell-fixture'
@@ -82,6 +85,50 @@ describe('selling for cash', () => {
     const next = await callOk(core, cashier, 'cart:open', {})
     expect(next.id).not.toBe(cart.id)
     expect(next.lines).toEqual([])
+  })
+
+  it('writes each row of a cash sale once, the order and its payment stamped with the open shift', async () => {
+    // The till's own connection, to count the rows its transactions change (triggers included).
+    let tillDb: Database | null = null
+    const stop = onConnectionOpened((db, file) => {
+      if (file.endsWith('kassa.sqlite') && !db.readonly) tillDb ??= db
+    })
+    const { core, cashier, dataDir } = await shop().finally(stop)
+    const changes = () => (tillDb!.prepare('SELECT total_changes() AS n').get() as { n: number }).n
+    let cart = await callOk(core, cashier, 'cart:open', {})
+    await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code: GOODS.cola.sku })
+    cart = await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code: GOODS.rice.sku })
+
+    const before = changes()
+    const paid = await callOk(core, cashier, 'checkout:begin', {
+      cartId: cart.id,
+      checkoutKey: 'once-0000001',
+      cash: { tendered: '50' }
+    })
+    const written = changes() - before
+
+    const db = new BetterSqlite3(join(dataDir, 'kassa.sqlite'), { readonly: true })
+    try {
+      const shift = db.prepare("SELECT id FROM shifts WHERE status = 'open'").get() as { id: string }
+      expect(db.prepare('SELECT shift_id FROM orders WHERE id = ?').get(paid.order.id)).toEqual({
+        shift_id: shift.id
+      })
+      expect(db.prepare('SELECT shift_id FROM payments WHERE order_id = ?').all(paid.order.id)).toEqual([
+        { shift_id: shift.id }
+      ])
+      const ledgerLines = (
+        db
+          .prepare(
+            'SELECT count(*) AS n FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id WHERE e.order_id = ?'
+          )
+          .get(paid.order.id) as { n: number }
+      ).n
+      // 2 lines frozen, the number counter, the order (checked out, then paid), the payment, the
+      // journal entry and its lines, the audit entry, the outbox event: nothing rewritten.
+      expect(written).toBe(2 + 1 + 2 + 1 + 1 + ledgerLines + 1 + 1)
+    } finally {
+      db.close()
+    }
   })
 
   it('answers a resubmitted checkout with the first result, never a second order or payment', async () => {

@@ -8,7 +8,8 @@ import { saleEntry, type TenderFigure } from '../../domain/ledger/sale-entry'
 import { nextOrderStatus } from '../../domain/orders/order-status'
 import type { OrderRow } from '../../store/repos/orders-repo'
 import { recordChange, type ServiceContext } from '../service-context'
-import type { SettingsService } from '../settings-service'
+import { timeZoneOf, type SettingsService } from '../settings-service'
+import type { StoreProfile } from '@shared/contract'
 import { requireOpenShift } from '../shifts/shift-guard'
 import type { Actor } from '../service-context'
 import type { CartService } from './cart-service'
@@ -26,20 +27,29 @@ export interface FreezeDeps {
  * Turns a draft into an order awaiting payment, inside the caller's transaction: quotes it
  * one last time, redeems its coupons (refusing one used up meanwhile), freezes every line's
  * figures, gives it the till's next number and stamps the open shift. `cashRounding` is
- * applied only when the sale is settled wholly in cash.
+ * applied only when the sale is settled wholly in cash. `draft`: the cart's row when the caller
+ * has just read it in this transaction (it is then not read again). Returns the frozen order, what
+ * is payable (minor units) and the store profile it was frozen under.
  */
 export function freezeOrder(
   ctx: ServiceContext,
   deps: FreezeDeps,
-  input: { cartId: string; checkoutKey: string; actor: Actor; whollyCash: boolean }
-): { order: OrderRow; payable: number } {
+  input: {
+    cartId: string
+    checkoutKey: string
+    actor: Actor
+    whollyCash: boolean
+    draft?: OrderRow | undefined
+  }
+): { order: OrderRow; payable: number; profile: StoreProfile } {
   const { store, clock } = ctx
-  const order = store.orders.get(input.cartId)
+  const order = input.draft ?? store.orders.get(input.cartId)
   if (!order) throw notFound('Cart', 'cartId', 'cart')
   requireOwnCart(order, input.actor.userId, 'cartId')
   nextOrderStatus(order.status, 'checkout')
   // A till sells only with an open shift; the sale is counted in its drawer.
-  const shift = requireOpenShift(store, deps.terminal())
+  const terminal = deps.terminal()
+  const shift = requireOpenShift(store, terminal)
   const lines = store.orders.lines(order.id)
   if (lines.length === 0) throw invalid('cartId', 'The cart is empty', { key: 'errors.cart.empty' })
   const unweighed = lines.find((line) => line.weight_pending === 1)
@@ -73,10 +83,12 @@ export function freezeOrder(
   const quote = quoteRows(rules, lines, links)
   const cashRounding = input.whollyCash ? (quote.cashRounding ?? 0) : 0
 
-  const today = businessDate(clock.now(), deps.settings.timeZone())
+  // The store's calendar day, worked out only when a coupon's validity needs it.
+  let today: string | undefined
   quote.coupons.forEach((outcome, i) => {
     const { link, coupon } = links[i]!
     if (outcome.applied) {
+      today ??= businessDate(clock.now(), timeZoneOf(profile))
       deps.carts.checkCouponUsable(coupon, today)
       if (!store.coupons.redeem(coupon.id))
         throw new DomainError('CONFLICT', `Coupon ${coupon.code} is used up`, 'code', {
@@ -105,9 +117,8 @@ export function freezeOrder(
     })
   })
 
-  const terminal = deps.terminal()
   const number = `${terminal}-${String(store.counters.next(`order:${terminal}`)).padStart(6, '0')}`
-  store.orders.checkout(
+  const frozen = store.orders.checkout(
     order.id,
     {
       number,
@@ -123,25 +134,26 @@ export function freezeOrder(
       order_discount_total: quote.orderDiscountTotal,
       tax_total: quote.taxTotal,
       total: quote.total,
-      cash_rounding: cashRounding
+      cash_rounding: cashRounding,
+      // Stamped with the open shift in the same write (a draft has no payments to stamp).
+      shift_id: shift.id
     },
     clock.now().toISOString()
   )
-  store.shifts.stamp(order.id, shift.id)
-  const frozen = store.orders.get(order.id)!
-  return { order: frozen, payable: payableOf(frozen) }
+  return { order: frozen, payable: payableOf(frozen), profile }
 }
 
 /**
  * Marks an order paid once its tenders cover it, inside the caller's transaction: the
- * balanced sale entry over every tender, the audit entry and the `order.paid` event.
+ * balanced sale entry over every tender, the audit entry and the `order.paid` event. `order`: its
+ * row as just read in this transaction.
  */
-export function completeSale(
+function completeSale(
   ctx: ServiceContext,
-  input: { orderId: string; tenders: TenderFigure[]; actorUserId: string | null }
+  input: { order: OrderRow; tenders: TenderFigure[]; actorUserId: string | null }
 ) {
   const { store, clock } = ctx
-  const order = store.orders.get(input.orderId)!
+  const { order } = input
   nextOrderStatus(order.status, 'pay')
   const at = clock.now().toISOString()
   const paidTotal = input.tenders.reduce((sum, tender) => sum + tender.amount, 0)
@@ -149,7 +161,7 @@ export function completeSale(
     (sum, tender) => sum + ((tender.tendered ?? tender.amount) - tender.amount),
     0
   )
-  store.orders.markPaid(order.id, paidTotal, change, at)
+  const row = store.orders.markPaid(order.id, paidTotal, change, at)
   store.journal.post(
     saleEntry(
       {
@@ -163,7 +175,7 @@ export function completeSale(
     ),
     { id: newId(), at, orderId: order.id, userId: input.actorUserId }
   )
-  const paid = orderDetail(store, store.orders.get(order.id)!)
+  const paid = orderDetail(store, row)
   recordChange(ctx, {
     actorUserId: input.actorUserId,
     action: 'order.paid',
@@ -177,26 +189,35 @@ export function completeSale(
       payload: { ...paid, cashierUserId: order.cashier_user_id }
     }
   })
-  return { order: paid, change }
+  return { order: paid, row, change }
+}
+
+/** A sale just paid: its view and its row as written. */
+export interface PaidSale {
+  detail: OrderDetail
+  row: OrderRow
 }
 
 /**
  * Pays the order once its succeeded tenders cover `payableOf(order)`, through `completeSale`: the cash
- * sale and a provider's answer alike. Call inside a transaction; the order's view when it was paid, else null.
+ * sale and a provider's answer alike. Call inside a transaction; the order's view and row when it was
+ * paid, else null. `known`: the order's row when the caller has just read or written it in this
+ * transaction (it is then not read again).
  */
 export function completeIfCovered(
   ctx: ServiceContext,
   orderId: string,
-  actorUserId: string | null
-): OrderDetail | null {
+  actorUserId: string | null,
+  known?: OrderRow
+): PaidSale | null {
   const { store } = ctx
-  const order = store.orders.get(orderId)!
+  const order = known ?? store.orders.get(orderId)!
   if (order.status !== 'awaiting_payment') return null
   const succeeded = store.payments.forOrder(orderId).filter((p) => p.status === 'succeeded')
   const paid = succeeded.reduce((sum, p) => sum + p.amount, 0)
   if (paid < payableOf(order)) return null
-  return completeSale(ctx, {
-    orderId,
+  const sale = completeSale(ctx, {
+    order,
     tenders: succeeded.map((p) => ({
       method: p.method as TenderMethod,
       amount: p.amount,
@@ -204,5 +225,6 @@ export function completeIfCovered(
     })),
     // A provider's answer has no person behind it: the sale stays the cashier's who rang it up.
     actorUserId: actorUserId ?? order.cashier_user_id
-  }).order
+  })
+  return { detail: sale.order, row: sale.row }
 }

@@ -4,9 +4,12 @@ import type { Store } from '../../store/store'
 import type { OrderRow } from '../../store/repos/orders-repo'
 import { payableOf } from '../../domain/orders/payable'
 
-/** An order as history lists it. */
-export function orderSummary(store: Store, order: OrderRow): OrderSummary {
-  const lines = store.orders.lines(order.id)
+/** An order as history lists it; `lines`: its rows when the caller has them already (counted, not read again). */
+export function orderSummary(
+  store: Store,
+  order: OrderRow,
+  lines: readonly unknown[] = store.orders.lines(order.id)
+): OrderSummary {
   return {
     id: order.id,
     number: order.number,
@@ -34,7 +37,7 @@ export function orderDetail(store: Store, order: OrderRow): OrderDetail {
     byRate.set(key, entry)
   }
   return {
-    ...orderSummary(store, order),
+    ...orderSummary(store, order, lines),
     terminal: order.terminal,
     taxMode: order.tax_mode,
     lines: lines.map((line) => ({

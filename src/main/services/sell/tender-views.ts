@@ -2,6 +2,7 @@ import type { OrderDetail } from '@shared/contract/channels/orders'
 import type { CheckoutSession, Tender } from '@shared/contract/channels/tenders'
 import { notFound } from '../../domain/errors'
 import { payableOf } from '../../domain/orders/payable'
+import type { OrderRow } from '../../store/repos/orders-repo'
 import type { PaymentRow } from '../../store/repos/payments-repo'
 import type { Store } from '../../store/store'
 import { orderDetail } from './order-views'
@@ -29,20 +30,19 @@ export const tenderView = (row: PaymentRow): Tender => ({
  *
  * @throws DomainError `NOT_FOUND` on `orderId` (`errors.notFound.order`) for a draft or unknown order
  */
-/** `detail`: the order's view when the caller has just built it (a sale just completed). */
 export function checkoutSession(
   store: Store,
   orderId: string,
-  /** The order's view when the caller has just built it (a sale just completed). */
-  detail?: OrderDetail
+  /** The sale's view and row when the caller has just paid it in this transaction (not read again). */
+  sale?: { detail: OrderDetail; row: OrderRow }
 ): CheckoutSession {
-  const order = store.orders.get(orderId)
+  const order = sale?.row ?? store.orders.get(orderId)
   if (!order?.number) throw notFound('Order', 'orderId', 'order')
   const payments = store.payments.forOrder(orderId)
   const due = payableOf(order)
   const paid = payments.filter((p) => p.status === 'succeeded').reduce((sum, p) => sum + p.amount, 0)
   return {
-    order: detail ?? orderDetail(store, order),
+    order: sale?.detail ?? orderDetail(store, order),
     due,
     paid,
     remaining: Math.max(0, due - paid),

@@ -1,4 +1,3 @@
-import type { OrderDetail } from '@shared/contract/channels/orders'
 import { requireOwnCart } from './cart-owner'
 import type { CheckoutSession } from '@shared/contract/channels/tenders'
 import { formatMinor, parseDecimalToMinor } from '@shared/money/format'
@@ -12,7 +11,7 @@ import type { OrderRow } from '../../store/repos/orders-repo'
 import type { PaymentsRuntime, ProviderMethod } from '../payments/payments-runtime'
 import { recordChange, type ServiceContext } from '../service-context'
 import type { Actor } from '../service-context'
-import { completeIfCovered, freezeOrder, type FreezeDeps } from './order-freeze'
+import { completeIfCovered, freezeOrder, type FreezeDeps, type PaidSale } from './order-freeze'
 import { createTenderOutcomes, type TenderTiming } from './tender-outcomes'
 import { checkoutSession } from './tender-views'
 import { payableOf } from '../../domain/orders/payable'
@@ -33,8 +32,7 @@ export function createTendersService(
   deps: FreezeDeps & { runtime: PaymentsRuntime; timing: TenderTiming }
 ) {
   const { store, clock } = ctx
-  const session = (orderId: string, detail?: OrderDetail): CheckoutSession =>
-    checkoutSession(store, orderId, detail)
+  const session = (orderId: string, paid?: PaidSale): CheckoutSession => checkoutSession(store, orderId, paid)
   const outcomes = createTenderOutcomes(ctx, { runtime: deps.runtime, timing: deps.timing, session })
   const { observe, providerOf, cancelAttempt, watch } = outcomes
 
@@ -51,9 +49,9 @@ export function createTendersService(
     tenderedText: string | undefined,
     attemptKey: string,
     actor: Actor,
-    confirmLargeTender: boolean
-  ): { id: string; paid: OrderDetail | null } => {
-    const locale = deps.settings.getProfile().locale
+    confirmLargeTender: boolean,
+    locale: string
+  ): { id: string; paid: PaidSale | null } => {
     const tendered =
       tenderedText === undefined ? amount : parseDecimalToMinor(tenderedText, order.currency, 'tendered')
     if (tendered < amount)
@@ -77,9 +75,11 @@ export function createTendersService(
       created_at: at,
       completed_at: at,
       flow: 'cash',
-      attempt_key: attemptKey
+      attempt_key: attemptKey,
+      // The order's shift, written with the row rather than copied in by the trigger's second write.
+      shift_id: order.shift_id
     })
-    return { id, paid: completeIfCovered(ctx, order.id, actor.userId) }
+    return { id, paid: completeIfCovered(ctx, order.id, actor.userId, order) }
   }
 
   const awaitingOrder = (orderId: string, actor: Actor) => {
@@ -150,7 +150,12 @@ export function createTendersService(
           return { ...session(input.cartId), replayed: false }
         }
         const whollyCash = input.cash !== undefined
-        const { order, payable } = freezeOrder(ctx, deps, { ...input, actor, whollyCash })
+        const { order, payable, profile } = freezeOrder(ctx, deps, {
+          ...input,
+          actor,
+          whollyCash,
+          draft: resumed
+        })
         const paid = input.cash
           ? takeCash(
               order,
@@ -158,7 +163,8 @@ export function createTendersService(
               input.cash.tendered,
               input.checkoutKey,
               actor,
-              input.cash.confirmLargeTender === true
+              input.cash.confirmLargeTender === true,
+              profile.locale
             ).paid
           : null
         return { ...session(order.id, paid ?? undefined), replayed: false }
@@ -228,7 +234,8 @@ export function createTendersService(
             input.tendered,
             input.attemptKey,
             actor,
-            input.confirmLargeTender === true
+            input.confirmLargeTender === true,
+            locale
           )
           return { payment: store.payments.byId(id)!, fresh: false }
         }

@@ -32,6 +32,8 @@ export interface OrderRow {
   closed_at: string | null
   closed_by_user_id: string | null
   close_reason: string | null
+  /** The shift it was sold in, stamped at checkout (migration 0060); null for a draft. */
+  shift_id: string | null
 }
 
 export interface OrderLineRow {
@@ -169,11 +171,11 @@ export function createOrdersRepo(db: Database) {
         gross_total = @gross_total,
         line_discount_total = @line_discount_total, order_discount_total = @order_discount_total, tax_total = @tax_total,
         total = @total, cash_rounding = @cash_rounding, checkout_key = @checkout_key, checked_out_at = @at,
-        updated_at = @at, cashier_user_id = @cashier_user_id
-      WHERE id = @id AND status = 'draft'`),
-    markPaid: db.prepare(`
+        updated_at = @at, cashier_user_id = @cashier_user_id, shift_id = @shift_id
+      WHERE id = @id AND status = 'draft' RETURNING *`),
+    markPaid: db.prepare<[{ id: string; paid_total: number; change_given: number; at: string }], OrderRow>(`
       UPDATE orders SET status = 'paid', paid_total = @paid_total, change_given = @change_given, paid_at = @at, updated_at = @at
-      WHERE id = @id AND status = 'awaiting_payment'`),
+      WHERE id = @id AND status = 'awaiting_payment' RETURNING *`),
     anySale: db.prepare<[], { n: number }>(
       'SELECT count(*) AS n FROM (SELECT 1 FROM orders WHERE number IS NOT NULL LIMIT 1)'
     ),
@@ -246,6 +248,7 @@ export function createOrdersRepo(db: Database) {
       reason: string | null,
       discount: number
     ) => s.freezeCoupon.run(applied ? 1 : 0, reason, discount, orderId, position),
+    /** Freezes a draft into an order awaiting payment; returns its row as written. */
     checkout(
       orderId: string,
       frozen: OrderFigures &
@@ -259,15 +262,19 @@ export function createOrdersRepo(db: Database) {
           | 'cash_rounding_mode'
           | 'checkout_key'
           | 'cashier_user_id'
+          | 'shift_id'
         >,
       at: string
-    ): void {
-      if (s.checkout.run({ id: orderId, at, ...frozen }).changes !== 1)
-        throw new Error(`order ${orderId} is not a draft`)
+    ): OrderRow {
+      const row = s.checkout.get({ id: orderId, at, ...frozen }) as OrderRow | undefined
+      if (!row) throw new Error(`order ${orderId} is not a draft`)
+      return row
     },
-    markPaid(orderId: string, paidTotal: number, changeGiven: number, at: string): void {
-      const result = s.markPaid.run({ id: orderId, paid_total: paidTotal, change_given: changeGiven, at })
-      if (result.changes !== 1) throw new Error(`order ${orderId} is not awaiting payment`)
+    /** Marks an order awaiting payment paid; returns its row as written. */
+    markPaid(orderId: string, paidTotal: number, changeGiven: number, at: string): OrderRow {
+      const row = s.markPaid.get({ id: orderId, paid_total: paidTotal, change_given: changeGiven, at })
+      if (!row) throw new Error(`order ${orderId} is not awaiting payment`)
+      return row
     },
     close(
       orderId: string,

@@ -21,6 +21,8 @@ export interface PaymentRow {
   failure_message?: string | null
   expires_at?: string | null
   updated_at?: string | null
+  /** The order's shift; left out, the `payments_take_order_shift` trigger copies it from the order. */
+  shift_id?: string | null
 }
 
 export interface PaymentUpdate {
@@ -36,9 +38,10 @@ export interface PaymentUpdate {
 export function createPaymentsRepo(db: Database) {
   const insert = db.prepare(`
     INSERT INTO payments (id, order_id, method, status, amount, tendered, change_given, trade_no, provider_ref, created_at,
-      completed_at, flow, attempt_key, qr_content, masked_pan, failure_code, failure_message, expires_at, updated_at)
+      completed_at, flow, attempt_key, qr_content, masked_pan, failure_code, failure_message, expires_at, updated_at, shift_id)
     VALUES (@id, @order_id, @method, @status, @amount, @tendered, @change_given, @trade_no, @provider_ref, @created_at,
-      @completed_at, @flow, @attempt_key, @qr_content, @masked_pan, @failure_code, @failure_message, @expires_at, @updated_at)`)
+      @completed_at, @flow, @attempt_key, @qr_content, @masked_pan, @failure_code, @failure_message, @expires_at, @updated_at,
+      @shift_id)`)
   const byId = db.prepare<[string], PaymentRow>('SELECT * FROM payments WHERE id = ?')
   const byAttemptKey = db.prepare<[string], PaymentRow>('SELECT * FROM payments WHERE attempt_key = ?')
   const byTradeNo = db.prepare<[string], PaymentRow>('SELECT * FROM payments WHERE trade_no = ?')
@@ -68,6 +71,7 @@ export function createPaymentsRepo(db: Database) {
         failure_message: null,
         expires_at: null,
         updated_at: row.created_at,
+        shift_id: null,
         ...row
       }),
     byId: (id: string): PaymentRow | undefined => byId.get(id),
