@@ -2,7 +2,7 @@ import { ENROL_CODE_PATTERN, normaliseEnrolCode } from '@shared/sync/protocol'
 import { generateTillKeyPair } from '@shared/sync/signing'
 import { newId } from '../core/ids'
 import { DomainError } from '../domain/errors'
-import type { ServiceContext } from '../services/service-context'
+import type { Actor, ServiceContext } from '../services/service-context'
 import { currentShift, TERMINAL_KEY } from '../services/shifts/shift-guard'
 import { normaliseHqUrl, SyncRequestError, type createHqClient } from './hq-client'
 import { removeTillKey, saveTillKey, type SecretProtector } from './key-store'
@@ -36,7 +36,7 @@ export async function enrolTill(
     recordFailure: (direction: 'enrol', error: unknown) => void
   },
   input: { hqUrl: string; code: string; label?: string | undefined },
-  actorUserId: string | null
+  actor: Actor
 ) {
   const { store, clock } = ctx
   const { client, recordFailure } = deps
@@ -116,7 +116,8 @@ export async function enrolTill(
     store.audit.append({
       id: newId(),
       at,
-      actorUserId,
+      actorUserId: actor.userId,
+      approverUserId: actor.approverUserId ?? null,
       action: 'sync.enrolled',
       subject: answer.tillId,
       details: { hqUrl, tillCode: answer.tillCode, storeId: answer.storeId, storeName: answer.storeName }

@@ -2,7 +2,7 @@ import type { SyncStatus } from '@shared/contract/channels/sync'
 import { MAX_PULL_WAIT_SECONDS } from '@shared/sync/protocol'
 import { newId } from '../core/ids'
 import { DomainError } from '../domain/errors'
-import type { ServiceContext } from '../services/service-context'
+import type { Actor, ServiceContext } from '../services/service-context'
 import { TERMINAL_KEY } from '../services/shifts/shift-guard'
 import { applyPullPage } from './apply-pull-page'
 import { createHqClient, SyncRequestError, type HqIdentity } from './hq-client'
@@ -300,7 +300,7 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
      */
     async enrol(
       input: { hqUrl: string; code: string; label?: string | undefined },
-      actorUserId: string | null
+      actor: Actor
     ): Promise<SyncStatus> {
       const { hqUrl, answer } = await enrolTill(
         ctx,
@@ -312,7 +312,7 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
           ...(options.protector ? { protector: options.protector } : {})
         },
         input,
-        actorUserId
+        actor
       )
       logger.info('sync.enrolled', { hqUrl, tillId: answer.tillId, tillCode: answer.tillCode })
       if (running) {
@@ -330,7 +330,7 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
      * Disconnects the till from its head office; its own code returns to its order numbers.
      * @throws DomainError CONFLICT `errors.sync.unsyncedEvents` while any event is unsynced (export them first)
      */
-    async unenrol(actorUserId: string | null): Promise<SyncStatus> {
+    async unenrol(actor: Actor): Promise<SyncStatus> {
       const state = store.sync.state()
       if (!state) throw syncError('CONFLICT', 'This till is not enrolled with a head office', 'notEnrolled')
       requireNothingUnsynced(store)
@@ -342,7 +342,8 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
         store.audit.append({
           id: newId(),
           at: clock.now().toISOString(),
-          actorUserId,
+          actorUserId: actor.userId,
+          approverUserId: actor.approverUserId ?? null,
           action: 'sync.unenrolled',
           subject: state.tillId,
           details: { hqUrl: state.hqUrl, tillCode: state.tillCode }

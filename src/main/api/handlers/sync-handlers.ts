@@ -1,5 +1,6 @@
 import type { SessionRegistry } from '../../core/sessions'
 import type { SyncService } from '../../sync/sync-service'
+import { actorOf } from '../actor'
 import type { Router } from '../router'
 
 export function registerSyncHandlers(
@@ -9,7 +10,7 @@ export function registerSyncHandlers(
   const { sync, sessions } = deps
   router.handle('sync:status', () => sync.status())
   router.handle('sync:now', () => sync.syncNow())
-  router.handle('sync:enrol', (input, ctx) => sync.enrol(input, sessions.userIdOf(ctx.sessionId)))
-  router.handle('sync:unenrol', (_input, ctx) => sync.unenrol(sessions.userIdOf(ctx.sessionId)))
+  router.handle('sync:enrol', (input, ctx) => sync.enrol(input, actorOf(sessions, ctx)))
+  router.handle('sync:unenrol', (_input, ctx) => sync.unenrol(actorOf(sessions, ctx)))
   router.handle('sync:export-outbox', () => sync.exportOutbox())
 }

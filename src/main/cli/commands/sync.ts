@@ -83,7 +83,7 @@ export const syncEnrol: CliCommand = {
       throw new UsageError('sync enrol needs --hq URL and --code CODE (from kassa hq enrol-code)')
     const label = option(args, '--label')
     const status = await withSync(context, 'sync enrol', (sync) =>
-      sync.enrol({ hqUrl, code, ...(label ? { label } : {}) }, null)
+      sync.enrol({ hqUrl, code, ...(label ? { label } : {}) }, { userId: null })
     )
     context.stdout.write(
       `enrolled as till ${status.tillCode} of ${status.storeName}\n${syncStatusText(status)}`
