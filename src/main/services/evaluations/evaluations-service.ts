@@ -30,6 +30,11 @@ export function createEvaluationsService(ctx: ServiceContext) {
   }
 
   return {
+    /**
+     * Each line of an order with its rating (or null) and why it cannot be rated (`unpaid`,
+     * `refunded`, or null when it can): what the rating dialog lists.
+     * @throws DomainError NOT_FOUND `orderId` `errors.notFound.order` (also for a draft: not yet a sale)
+     */
     forOrder(orderId: string) {
       const order = store.orders.get(orderId)
       if (!order || order.status === 'draft') throw notFound('Order', 'orderId', 'order')
@@ -50,6 +55,14 @@ export function createEvaluationsService(ctx: ServiceContext) {
       }
     },
 
+    /**
+     * Records one rating (1–5, checked by the contract) and optional comment on one line, with its
+     * audit entry and the `evaluation.recorded` outbox event in one transaction. One per line, never
+     * edited: a rating is what the customer said then.
+     * @throws DomainError NOT_FOUND `orderId` `errors.notFound.order`, `lineId`
+     *   `errors.notFound.orderLine`; CONFLICT `lineId` `errors.evaluations.unpaid` (order not paid),
+     *   `errors.evaluations.refunded` (line or whole order refunded), `errors.evaluations.alreadyRated`
+     */
     save(
       input: { orderId: string; lineId: string; rating: number; comment?: string | undefined },
       actor: Actor

@@ -26,13 +26,33 @@ export interface PaymentsRuntimeOptions {
 /** A handler of verified provider notifications (the tenders service's `applyNotification`). */
 export type NotificationHandler = (event: PaymentNotification) => void | Promise<void>
 
+/**
+ * None of these raise a DomainError: a missing provider or sandbox is a set-up fault (a plain
+ * Error, INTERNAL at the router); the tenders service turns an unreachable gateway into UNAVAILABLE `method`
+ * `errors.payments.methodUnavailable`.
+ */
 export interface PaymentsRuntime {
+  /** True in sandbox mode: the customer-device panel and `sandboxRequest` exist. */
   readonly sandbox: boolean
+  /**
+   * The adapter for a method, starting the runtime on first use.
+   * @throws Error when the method has no provider configured (mode `off` has none)
+   */
   provider(method: ProviderMethod): Promise<PaymentProvider>
+  /** Where the QR provider should notify (the listener's URL); undefined for card or before start. */
   notifyUrl(method: ProviderMethod): string | undefined
-  /** Can the provider's gateway be reached now? Cached for a few seconds. */
+  /**
+   * Can the provider's gateway be reached now? Cached 3 s so a screen polling it does not probe
+   * on every render; `reason` is English text for the log and the badge's tooltip.
+   */
   reachable(): Promise<{ ok: boolean; reason: string | null }>
+  /** Sandbox only (else a no-op): tells the simulated customer how to behave for this trade. */
   prepareTrade(tradeNo: string, flow: PaymentFlow): void
+  /**
+   * Sandbox only: a call to the gateway's `/sandbox/v1` control API (the customer-device panel),
+   * authenticated with the gateway's control secret; answers the parsed JSON body.
+   * @throws Error outside sandbox mode, when the gateway is not running, or on a non-2xx answer
+   */
   sandboxRequest(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown>
   /**
    * Subscribes to the providers' notifications, verified by their adapters; returns the unsubscribe.
@@ -40,6 +60,7 @@ export interface PaymentsRuntime {
    * with an error, so the provider delivers it again.
    */
   onNotification(handler: NotificationHandler): () => void
+  /** Drops the subscribers and stops the listener and sandbox gateway, if they were started. */
   close(): Promise<void>
 }
 

@@ -18,6 +18,10 @@ export interface BillFile {
  * the API download uses. Bytes are what the provider served; text is accepted for a file someone
  * already decoded (Alipay's is then encoded back to GBK, which round-trips every character its bill holds).
  * A bill covers one provider day: a row of another day means the wrong file was picked.
+ *
+ * @throws DomainError VALIDATION `fileBase64` `errors.validation.fileEmpty`,
+ *   `errors.reconciliation.notABill` { what, reason }, `errors.reconciliation.rowTime` { row, time },
+ *   `errors.reconciliation.rowTradeNo` { row }; VALIDATION `date` `errors.reconciliation.otherDay` { day, date }
  */
 export function readBillFile(file: BillFile): BillRow[] {
   const bytes =

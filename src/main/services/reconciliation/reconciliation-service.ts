@@ -158,7 +158,14 @@ export function createReconciliationService(
   }
 
   return {
-    /** Fetches the provider's bill for `date` (a provider business day) through its API and reconciles it. */
+    /**
+     * Fetches the provider's bill for `date` (a provider business day: Beijing midnight to
+     * midnight, `provider-day.ts`) through its API and reconciles it. A re-run supersedes the
+     * day's earlier run and posts only the change in fees. Amounts in the answer are minor units.
+     * @throws DomainError VALIDATION `date` `errors.validation.dateFormat`; UNAVAILABLE `provider`
+     *   `errors.payments.notSetUp` (no provider configured), `errors.reconciliation.billUnavailable`
+     *   { date, reason } (the download failed)
+     */
     async run(
       input: { date: string; provider: ReconciliationProvider },
       actor: Actor
@@ -187,7 +194,13 @@ export function createReconciliationService(
       return reconcile({ ...input, statement, kind: 'fetch', fileName: null, api }, actor)
     },
 
-    /** Reconciles a bill file the merchant downloaded (Alipay GBK CSV, WeChat Pay trade bill). */
+    /**
+     * Reconciles a bill file the merchant downloaded (Alipay GBK CSV, WeChat Pay trade bill), as
+     * `run` does; works offline, asking the provider about rows only when its gateway answers.
+     * @throws DomainError VALIDATION `date` `errors.validation.dateFormat`, `errors.reconciliation.otherDay`;
+     *   VALIDATION `fileBase64` `errors.validation.fileEmpty`, `errors.reconciliation.notABill`,
+     *   `errors.reconciliation.rowTime`, `errors.reconciliation.rowTradeNo` (see `readBillFile`)
+     */
     async import(
       input: BillFile & { fileName?: string | undefined },
       actor: Actor
@@ -209,6 +222,11 @@ export function createReconciliationService(
       )
     },
 
+    /**
+     * The current (not superseded) runs whose provider day is within `from`..`to` (inclusive,
+     * `YYYY-MM-DD`; open when absent), newest day first, at most `limit`; amounts in minor units.
+     * Raises nothing.
+     */
     list(input: { from?: string | undefined; to?: string | undefined; limit: number }): {
       runs: ReconciliationRun[]
     } {
@@ -220,6 +238,10 @@ export function createReconciliationService(
       return { runs: runs.map((run) => runView(run, store.reconciliation.results(run.id))) }
     },
 
+    /**
+     * One run with all its rows: by `runId`, or the current (not superseded) run of `date` and
+     * `provider` (the contract requires one or the other). Null when there is none; raises nothing.
+     */
     get(input: {
       runId?: string | undefined
       date?: string | undefined
