@@ -7,6 +7,12 @@ import type { Store } from '../../store/store'
 /** Receipts as PDF files in `<dataDir>/receipts`, named by order number. */
 export function createReceiptService(deps: { store: Store; platform: Platform; dataDir: string }) {
   return {
+    /**
+     * Prints the receipt the session's window is showing to `<dataDir>/receipts/<order number>.pdf`
+     * (overwriting an earlier save of the same order), written durably; answers the file's path.
+     * @throws DomainError NOT_FOUND `orderId` `errors.notFound.order` (unknown, or a draft without a
+     *   number); UNAVAILABLE `errors.receipts.pdfNeedsDesktop` (no field: web mode cannot print to PDF)
+     */
     async savePdf(orderId: string, sessionId: string): Promise<{ file: string }> {
       const order = deps.store.orders.get(orderId)
       if (!order?.number) throw notFound('Order', 'orderId', 'order')

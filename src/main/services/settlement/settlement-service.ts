@@ -170,10 +170,24 @@ export function createSettlementService(
   const settledAsOf = (date: string): string | null => store.settlement.settledDay(date)?.settled_at ?? null
 
   return {
+    /** The instants `date`'s report covers (ISO, half-open), as of its settlement if settled. Raises nothing. */
     windows: (date: string) => windowsOf(date, settledAsOf(date)),
+    /**
+     * The Z-report of a business day (`YYYY-MM-DD` in the store's time zone, not China time unless
+     * the store is there): frozen as settled, else live as of now. Amounts in minor units.
+     * @throws DomainError VALIDATION `date` `errors.validation.dateFormat`
+     */
     report,
 
-    /** Settles a day: its report is frozen and a notification carries its key figures. */
+    /**
+     * Settles a day: its report is frozen (a settled day never changes; later events land on the
+     * next open day as adjustments), with its audit entry and the `settlement.day_closed` outbox
+     * event in one transaction; then a notification carries its key figures.
+     * @throws DomainError VALIDATION `date` `errors.validation.dateFormat`,
+     *   `errors.settlement.dayNotBegun` (a future day); CONFLICT `date`
+     *   `errors.settlement.alreadySettled` { date }, `errors.settlement.shiftsOpen` { shifts }
+     *   (a shift opened before the day's end is still open)
+     */
     settle(date: string, actor: Actor): ZReport {
       checkDate(date)
       const now = clock.now()
@@ -235,6 +249,13 @@ export function createSettlementService(
       return settled
     },
 
+    /**
+     * The orders behind one figure of a day's report (the Z-report's drill-down), a page of `limit`
+     * from `offset`, each with `figureAmount`: its part of that figure in minor units (the tender's
+     * amount for a method, the refunded total, a SKU's lines, or the payable total).
+     * `adjustments` drills into the late windows only.
+     * @throws DomainError VALIDATION `date` `errors.validation.dateFormat`
+     */
     orders(
       date: string,
       filter: DrillFilter | (Omit<DrillFilter, 'figure'> & { figure: 'adjustments' }),
@@ -273,12 +294,20 @@ export function createSettlementService(
       }
     },
 
+    /**
+     * The day's Z-report as CSV in the interface language, named `z-report-<date>.csv`.
+     * @throws DomainError VALIDATION `date` `errors.validation.dateFormat`
+     */
     csv(date: string): { fileName: string; csv: string } {
       const language = deps.settings.getPreferences().language
       return { fileName: `z-report-${date}.csv`, csv: zReportCsv(report(date), language) }
     },
 
-    /** The report's figures against the journal's movements over the same windows, account by account. */
+    /**
+     * The report's figures against the journal's movements over the same windows, account by
+     * account (minor units); `agrees` is false when any account differs.
+     * @throws DomainError VALIDATION `date` `errors.validation.dateFormat`
+     */
     ledgerCheck(date: string) {
       const z = report(date)
       const windows = windowsOf(date, settledAsOf(date))
