@@ -51,7 +51,10 @@ export interface HqClientOptions {
   timeoutMs?: number
 }
 
-/** Trims a trailing slash and refuses anything but http(s), so a typo cannot reach a file or data URL. */
+/**
+ * Trims a trailing slash and refuses anything but http(s), so a typo cannot reach a file or data URL.
+ * @throws Error with an English reason (`enrolTill` turns it into VALIDATION `hqUrl` `errors.sync.badUrl`)
+ */
 export function normaliseHqUrl(url: string): string {
   let parsed: URL
   try {
@@ -70,6 +73,8 @@ export function normaliseHqUrl(url: string): string {
  * Signed HTTP calls to the head office (`src/shared/sync/protocol.ts`). Every request is signed
  * with the till's Ed25519 key; a `CLOCK_SKEW` refusal is retried once with the head office's
  * clock. Answers are checked against the protocol's schemas; anything else is a `BAD_ANSWER`.
+ * Every method rejects with a `SyncRequestError` (never a DomainError: the sync service records it
+ * and `enrolTill` maps enrolment's to `errors.sync.*` keys).
  */
 export function createHqClient(options: HqClientOptions) {
   const timeoutMs = options.timeoutMs ?? 30_000
@@ -164,6 +169,7 @@ export function createHqClient(options: HqClientOptions) {
     push(identity: HqIdentity, body: string): Promise<PushAnswer> {
       return request(identity, 'POST', SYNC_PATHS.push, body, pushAnswerSchema)
     },
+    /** One page of master-data changes after `cursor`; with `wait` (seconds) a long-poll. */
     pull(
       identity: HqIdentity,
       query: { cursor: string; limit?: number; wait?: number; signal?: AbortSignal }
@@ -181,6 +187,7 @@ export function createHqClient(options: HqClientOptions) {
         query.signal
       )
     },
+    /** What the head office knows of this till: its store and code, the highest contiguous seq it holds, the revision. */
     status(identity: HqIdentity): Promise<TillStatus> {
       return request(identity, 'GET', SYNC_PATHS.status, '', tillStatusSchema)
     }

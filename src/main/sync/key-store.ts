@@ -59,6 +59,7 @@ export function loadTillKey(
   return { publicKey: file.publicKey, privateKey: protector.decrypt(Buffer.from(file.key, 'base64')) }
 }
 
+/** Deletes the key file (un-enrolment, a refused enrolment); nothing when there is none. */
 export function removeTillKey(dataDir: string): void {
   rmSync(keyFilePath(dataDir), { force: true })
 }

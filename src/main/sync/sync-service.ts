@@ -254,6 +254,11 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
   })
 
   return {
+    /**
+     * Where the sync stands, derived from the store and this process's counters: `state`
+     * (`not-enrolled` | `offline` | `error` | `syncing` | `synced`), the backlog and its oldest
+     * event's age in ms (`warning` past a day), the last 20 errors. Raises nothing.
+     */
     status,
     /** How many batches the last push took (for tests and the bench). */
     lastPushBatches: () => lastBatches,
@@ -268,6 +273,7 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
       }
     },
 
+    /** Stops the loops: clears the push timer and aborts a waiting pull. An in-flight push finishes. */
     async stop(): Promise<void> {
       running = false
       if (pushTimer) clearTimeout(pushTimer)
@@ -278,6 +284,7 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
     /**
      * Pushes the outbox and pulls master data now (the Sync panel's button, `kassa sync now`).
      * Answers the status afterwards; a failure is in its `errors`, not thrown.
+     * @throws DomainError CONFLICT `errors.sync.notEnrolled` (no field)
      */
     async syncNow(): Promise<SyncStatus> {
       if (!store.sync.state())
@@ -327,8 +334,10 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
     },
 
     /**
-     * Disconnects the till from its head office; its own code returns to its order numbers.
-     * @throws DomainError CONFLICT `errors.sync.unsyncedEvents` while any event is unsynced (export them first)
+     * Disconnects the till from its head office; its own code returns to its order numbers. The
+     * enrolment, terminal code and audit entry change in one transaction; the key file goes after.
+     * @throws DomainError CONFLICT (no field) `errors.sync.notEnrolled`; `errors.sync.unsyncedEvents`
+     *   { count } while any event is unsynced (export them first)
      */
     async unenrol(actor: Actor): Promise<SyncStatus> {
       const state = store.sync.state()
@@ -354,7 +363,10 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
       return status()
     },
 
-    /** The unsynced events, exactly as they would be pushed, as a JSON file a person can keep. */
+    /**
+     * The unsynced events, exactly as they would be pushed, as a JSON file a person can keep
+     * (`kassa-outbox-<till code>-<instant>.json`), enrolled or not. Raises nothing.
+     */
     exportOutbox(): { fileName: string; json: string; count: number } {
       const state = store.sync.state()
       const events = store.outbox.exportUnsynced()
