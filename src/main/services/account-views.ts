@@ -15,6 +15,7 @@ export function toUser(record: UserRecord, now: Date): User {
   }
 }
 
+/** The signed-in user as the renderer holds it, with their role's permissions (`ROLE_PERMISSIONS`). */
 export function toCurrentUser(record: UserRecord): CurrentUser {
   return {
     id: record.id,
@@ -25,6 +26,7 @@ export function toCurrentUser(record: UserRecord): CurrentUser {
   }
 }
 
+/** Whether a failed-attempt lockout still runs at `now` (`lockedUntil` is an ISO instant). */
 export function isLockedOut(record: Pick<UserRecord, 'lockedUntil'>, now: Date): boolean {
   return record.lockedUntil !== null && new Date(record.lockedUntil).getTime() > now.getTime()
 }

@@ -51,7 +51,9 @@ function oneAtATime<T>(key: string, attempt: () => Promise<T>): Promise<T> {
  * Attempts on one account are serialised (see `inFlight`) and each re-reads the account once
  * its turn comes, so the limit holds under any concurrency, for logins, unlocks, switches and
  * manager overrides alike (an override's wrong PIN counts toward, and locks, the approver).
- * Throws `check.wrong`, or UNAUTHENTICATED on `check.userField` when locked or deactivated.
+ * @throws `check.wrong` (the caller's error) for a wrong secret or unknown user; DomainError
+ *   UNAUTHENTICATED on `check.userField`: `errors.accounts.accountLocked` (already locked out; the miss
+ *   that locks still gets `check.wrong`), `errors.accounts.accountDeactivated`
  */
 export async function checkCredential(ctx: ServiceContext, check: CredentialCheck): Promise<UserRecord> {
   if (!check.user) return checkOnce(ctx, check)

@@ -37,11 +37,16 @@ export function createLossPreventionService(ctx: ServiceContext, deps: { setting
   }
 
   return {
+    /** The thresholds now (minor units; `shiftRefundLimit` null = no limit). Raises nothing. */
     get,
 
     /**
-     * Saves every threshold at once, with its audit entry and outbox event, in one transaction.
-     * Throws VALIDATION naming the field for an amount with too many decimals or above a million.
+     * Saves every threshold at once (decimal strings of the store currency in, minor units out),
+     * with its audit entry and `approvals.policy_updated` outbox event, in one transaction.
+     * @throws DomainError VALIDATION on `refundApprovalThreshold` / `shiftRefundLimit` /
+     *   `cashRefundThreshold`: `errors.approvals.tooLarge` { limit } above a million major units;
+     *   and, as a FieldError the router makes VALIDATION, `errors.validation.notADecimal`,
+     *   `tooManyDecimalsFor` / `wholeNumberFor` (more decimals than the currency has), `tooLarge`
      */
     update(input: LossPreventionInput, actor: Actor): LossPrevention {
       const { userId: actorUserId, approverUserId } = actor
