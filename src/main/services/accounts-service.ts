@@ -132,6 +132,11 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
 
   return {
     resolveSession,
+    /**
+     * What the renderer needs to pick its screen: set-up required, signed-out / locked / active,
+     * the user and their permissions, the idle-lock minutes, and (to an owner only) a broken audit
+     * chain. Applies `resolveSession` on the way. Raises nothing.
+     */
     status,
 
     /**
@@ -244,7 +249,8 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
     },
 
     /**
-     * Locks this session's till (the person stays signed in; their PIN unlocks it).
+     * Locks this session's till (the person stays signed in; their PIN unlocks it); audited.
+     * @throws DomainError UNAUTHENTICATED (no field) `errors.accounts.noSession`
      */
     lock(sessionId: string): AuthStatus {
       const session = sessionOf(sessionId)
@@ -257,9 +263,7 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
       return status(sessionId)
     },
 
-    /**
-     * Signs this session out.
-     */
+    /** Signs this session out (audited); an unknown or signed-out session is left as it is. Raises nothing. */
     logout(sessionId: string): AuthStatus {
       const session = sessions.get(sessionId)
       if (session?.userId) {
@@ -271,7 +275,10 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
       return status(sessionId)
     },
 
-    /** The logged-in, unlocked user (the gate has already refused anyone else). */
+    /**
+     * The logged-in, unlocked user (the gate has already refused anyone else).
+     * @throws DomainError UNAUTHENTICATED (no field) `errors.accounts.noSession`, `errors.accounts.notLoggedIn`
+     */
     currentUser(sessionId: string): UserRecord {
       const resolved = resolveSession(sessionOf(sessionId))
       if (resolved.state !== 'active')
@@ -292,7 +299,11 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
     /**
      * Manager override: someone else, whose role holds `permission`, approves this one call
      * with their username and PIN. Wrong PINs count toward *their* lockout. Returns the
-     * approver's id for the handler to record beside the actor's.
+     * approver's id for the handler to record beside the actor's; the grant or refusal is audited.
+     * @throws DomainError FORBIDDEN `override.username` `errors.accounts.cannotApproveSelf`,
+     *   `errors.accounts.approverCannot` (their role lacks `permission`); FORBIDDEN `override.pin`
+     *   `errors.accounts.wrongPin` (also for an unknown username); UNAUTHENTICATED `override.username`
+     *   `errors.accounts.accountLocked`, `errors.accounts.accountDeactivated`; and `currentUser`'s
      */
     async approve(
       sessionId: string,
@@ -338,15 +349,15 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
       return approver.id
     },
 
-    /**
-     * The lockout and idle-lock settings (attempts, minutes).
-     */
+    /** The lockout and idle-lock settings (attempts, minutes). Raises nothing. */
     getSecurity(): SecuritySettings {
       return store.security.get()
     },
 
     /**
-     * Saves the lockout and idle-lock settings, with the audit entry and `security.updated` event.
+     * Saves the lockout and idle-lock settings, with the audit entry and `security.updated` event,
+     * in one transaction. Ranges (idle 1–240 min, 3–20 attempts, lockout 1–120 min) are the
+     * contract's (`securitySettingsSchema`): VALIDATION on the field before this runs. Raises nothing itself.
      */
     updateSecurity(settings: SecuritySettings, actor: Actor): SecuritySettings {
       const { userId: actorUserId, approverUserId } = actor
@@ -365,6 +376,7 @@ export function createAccountsService(ctx: ServiceContext, options: AccountsOpti
       return settings
     },
 
+    /** The audit chain's health as last verified (at start or by `verifyAudit`). Raises nothing. */
     auditStatus: (): AuditChainStatus => auditStatus,
 
     /** Re-checks the whole chain (the owner asked, or the app is starting). */
