@@ -87,6 +87,13 @@ export function createCatalogTransfer(ctx: ServiceContext, writes: CatalogWrites
   }
 
   return {
+    /**
+     * What an import of `csv` would do, writing nothing: counts, the first `previewRows` planned rows
+     * and up to `errorLimit` row errors (`errors.catalog.*` keys per row, not thrown).
+     * @throws FieldError `csv` (the router answers VALIDATION): `errors.import.notBase64`,
+     *   `errors.import.undecodable`, `errors.import.utf16NoBom`, `errors.validation.fileEmpty`,
+     *   `errors.catalog.missingColumns`
+     */
     previewImport(
       csv: string,
       previewRows: number,
@@ -96,7 +103,10 @@ export function createCatalogTransfer(ctx: ServiceContext, writes: CatalogWrites
       return describePlan(planImport(repo, currency(), csvSourceText(csv, encoding)), previewRows, errorLimit)
     },
 
-    /** Checks the whole file first; see `commitPlan`. */
+    /**
+     * Checks the whole file first, then writes it; see `commitPlan`.
+     * @throws the file errors of `previewImport`, and `commitPlan`'s
+     */
     async importCsv(
       csv: string,
       options: ImportOptions,
@@ -109,7 +119,10 @@ export function createCatalogTransfer(ctx: ServiceContext, writes: CatalogWrites
      * Writes a checked import in chunks of `IMPORT_CHUNK_ROWS`, each its own transaction (rows, audit
      * entries and outbox events together), yielding between chunks so progress reaches the screen and
      * the till keeps answering. `all-or-nothing` refuses the file before writing anything if any row is
-     * invalid. A file cut short by a crash is safe to import again: rows are upserted by SKU.
+     * invalid. A file cut short by a crash is safe to import again: rows are upserted by SKU. A row
+     * refused while writing (a barcode taken since the check) is skipped and reported in `errors`.
+     * @throws DomainError VALIDATION `csv` `errors.catalog.importRefused` { line, column, more }
+     *   (all-or-nothing with any bad row), `errors.catalog.noValidRows`
      */
     async commitPlan(plan: ImportPlan, options: ImportOptions): Promise<ImportResult> {
       const importId = options.importId ?? newId()
@@ -203,6 +216,10 @@ export function createCatalogTransfer(ctx: ServiceContext, writes: CatalogWrites
       }
     },
 
+    /**
+     * Every product (inactive ones too when asked) as the import's CSV (prices as decimals of the
+     * store currency), named `kassa-products-<today in the store's zone>.csv`. Raises nothing.
+     */
     exportCsv(includeInactive: boolean): { csv: string; rows: number; fileName: string } {
       const code = currency()
       const categories = new Map(repo.listCategories(true).map((c) => [c.id, c.code]))

@@ -5,6 +5,7 @@ import type { CategoryRecord, NewProductRecord, ProductRecord } from '../store/r
 import { recordChange, type Actor, type ServiceContext } from './service-context'
 import { DEMO_STORE_PROFILE } from './settings-service'
 
+/** A product as the audit log's before/after keeps it: the record without its sync sequence number. */
 export function snapshot(record: ProductRecord | NewProductRecord): Omit<ProductRecord, 'seq'> {
   const { seq: _seq, ...rest } = record as ProductRecord
   return rest
@@ -47,12 +48,18 @@ export function createCatalogWrites(ctx: ServiceContext) {
     productCount: record.productCount
   })
 
+  /** @throws DomainError NOT_FOUND `id` `errors.notFound.product` */
   const requireProduct = (id: string): ProductRecord => {
     const record = repo.getProduct(id)
     if (!record) throw notFound('product', 'id', 'product')
     return record
   }
 
+  /**
+   * The category `id` names. Unknown: NOT_FOUND when it is the subject (`field` `id`), VALIDATION when
+   * another record refers to it (`categoryId`).
+   * @throws DomainError NOT_FOUND `id` / VALIDATION `field`, `errors.catalog.unknownCategory`
+   */
   const requireCategory = (id: string, field = 'id'): CategoryRecord => {
     const record = repo.getCategory(id)
     if (!record)
@@ -65,7 +72,11 @@ export function createCatalogWrites(ctx: ServiceContext) {
     return record
   }
 
-  /** Refuses a SKU, barcode (in any GTIN form) or scale code another product holds, naming the field. */
+  /**
+   * Refuses a SKU, barcode (in any GTIN form) or scale code another product holds, naming the field.
+   * @throws DomainError CONFLICT `scaleCode` `errors.catalog.scaleCodeTakenBy` { code, sku }, `sku`
+   *   `errors.catalog.skuTaken`, `barcodes[i]` `errors.catalog.barcodeTakenBy` { code, other }
+   */
   const assertCodesFree = (
     productId: string,
     sku: string,
@@ -108,6 +119,10 @@ export function createCatalogWrites(ctx: ServiceContext) {
     ctx.events.emit('catalog:changed', { what, ids })
   }
 
+  /**
+   * Inserts or (with `before`) updates a product and records `action` with before/after in the audit
+   * log and the outbox. Checks nothing itself: callers run `assertCodesFree` first.
+   */
   const writeProduct = (
     record: NewProductRecord,
     before: ProductRecord | null,
@@ -129,6 +144,7 @@ export function createCatalogWrites(ctx: ServiceContext) {
     return product
   }
 
+  /** As `writeProduct`, for a category (`category.*`). */
   const writeCategory = (
     record: CategoryRecord | Omit<CategoryRecord, 'productCount'>,
     before: CategoryRecord | null,
