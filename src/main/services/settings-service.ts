@@ -21,11 +21,16 @@ const LANGUAGE_KEY = 'ui.language'
 /** A profile's IANA time zone (business days, hours, printed times); the machine's when it names none. */
 export const timeZoneOf = (profile: StoreProfile): string => profile.timeZone ?? systemTimeZone()
 
+/**
+ * The store profile (currency, rounding, tax mode, time zone), the receipt settings and the
+ * device preferences; every change of the first two with its audit entry and outbox event.
+ */
 export function createSettingsService(ctx: ServiceContext) {
   const { store } = ctx
   const getProfile = (): StoreProfile => store.settings.getProfile() ?? DEMO_STORE_PROFILE
 
   return {
+    /** The saved profile, or the demo one before set-up saves any. Raises nothing. */
     getProfile,
 
     /** Seeds the demo profile on a brand-new file so the till works at once. */

@@ -65,6 +65,11 @@ export function createCartService(
   const couponsOf = (orderId: string) =>
     store.orders.coupons(orderId).map((link) => ({ link, coupon: store.coupons.byId(link.coupon_id)! }))
 
+  /**
+   * The cart re-quoted from its stored rows (`quoteRows`), amounts in minor units.
+   * @throws DomainError CONFLICT `cartId` `errors.cart.currencyChanged` (a draft of an old currency);
+   *   CartValidationError naming the field for a stored row the engine refuses
+   */
   const view = (order: OrderRow): CartView => {
     const rules = rulesFor(order)
     const lines = store.orders.lines(order.id)
@@ -118,6 +123,7 @@ export function createCartService(
   }
 
   return {
+    /** `cart-rules.ts`' check, for checkout to run again inside its transaction. */
     checkCouponUsable,
     view,
 

@@ -121,6 +121,7 @@ export function createTenderOutcomes(
     if (changed) announce(payment)
   }
 
+  /** `applyObserved` in its own transaction, then `announceObserved`. Raises nothing. */
   const observe = (
     paymentId: string,
     observed: ObservedPaymentStatus,
@@ -132,8 +133,13 @@ export function createTenderOutcomes(
     )
   }
 
+  /** The adapter of the attempt's method; rejects (plain Error) when that method is not configured. */
   const providerOf = (payment: PaymentRow) => deps.runtime.provider(payment.method as ProviderMethod)
 
+  /**
+   * Asks the provider to cancel (or reverse) an attempt given up on; a definite answer is applied,
+   * `retry`/`unknown` is left for the watcher. Rejects with the adapter's error, for the caller to log.
+   */
   const cancelAttempt = async (payment: PaymentRow): Promise<void> => {
     const provider = await providerOf(payment)
     const outcome = await provider.cancel({ tradeNo: payment.trade_no!, flow: payment.flow as PaymentFlow })
@@ -171,6 +177,10 @@ export function createTenderOutcomes(
     }
   }
 
+  /**
+   * Polls an open attempt every `pollMs` from `firstPollAt` until it is definite, cancelling it
+   * `giveUpMs` after it was created (TenderTiming).
+   */
   const watch = (payment: PaymentRow, firstPollAt = clock.now().getTime() + deps.timing.pollMs): void => {
     const createdAt = new Date(payment.created_at).getTime()
     watches.set(payment.id, {
@@ -191,6 +201,7 @@ export function createTenderOutcomes(
     /**
      * A provider's notification, verified by the adapter already. Remembering its id and applying
      * it are one transaction, so a crash between them can neither lose it nor apply it twice.
+     * An unknown trade or an amount that differs from ours is logged and ignored. Raises nothing.
      */
     applyNotification(event: PaymentNotification): void {
       if (event.kind !== 'payment') return
@@ -220,7 +231,10 @@ export function createTenderOutcomes(
       announceObserved(payment.id, changed)
     },
 
-    /** After a restart: every attempt left open is asked about at once, before anything else. */
+    /**
+     * After a restart: every attempt left open is asked about at once, before anything else, and
+     * watched while it may still succeed. A provider that fails to answer is logged. Raises nothing.
+     */
     async recover(): Promise<void> {
       const open = store.payments.open().filter((p) => p.method !== 'cash')
       for (const payment of open) {
@@ -238,6 +252,7 @@ export function createTenderOutcomes(
     /** For tests: run the watcher once now. */
     tick,
 
+    /** Stops the watcher; open attempts are asked about again by `recover` at the next start. */
     close(): void {
       if (timer) clearInterval(timer)
       timer = null

@@ -95,12 +95,19 @@ export function createTendersService(
   }
 
   const service = {
+    /**
+     * Where an order's payment stands (minor units), for whoever asks (the router's gate checks the role).
+     * @throws DomainError NOT_FOUND `orderId` `errors.notFound.order` (see `checkoutSession`)
+     */
     session,
+    /** Subscribed to the runtime's verified notifications (see `tender-outcomes.ts`). */
     applyNotification: outcomes.applyNotification,
+    /** At start: asks about every attempt left open (see `tender-outcomes.ts`). */
     recover: outcomes.recover,
     /** For tests: run the watcher once now. */
     tick: outcomes.tick,
 
+    /** Unsubscribes from notifications and stops the watcher. */
     close(): void {
       unsubscribe()
       outcomes.close()
