@@ -355,6 +355,7 @@ export const DEMO_CATEGORIES: readonly DemoCategory[] = SECTIONS.map(
  * the sum to a multiple of 10.
  *
  * @example ean13CheckDigit('690123456789') // 2 → 6901234567892
+ * @throws RangeError unless given exactly 12 digits (a bug in the caller, never a person's input)
  */
 export function ean13CheckDigit(first12: string): number {
   if (!/^\d{12}$/.test(first12))

@@ -127,7 +127,14 @@ export function createUsersService(ctx: ServiceContext, options: { hashParams?: 
       return toUser(saved, clock.now())
     },
 
-    /** Your own profile: the name freely; the password and PIN only with your current password. */
+    /**
+     * Your own profile: the name freely; the password and PIN only with your current password (a
+     * wrong one counts toward your lockout). One transaction with the `user.changed` audit entry and event.
+     * @throws DomainError VALIDATION `currentPassword` `errors.accounts.currentPasswordRequired`,
+     *   `errors.accounts.wrongPassword`; VALIDATION `newPassword` `errors.accounts.<reason>`
+     *   (`passwordProblem`); UNAUTHENTICATED `currentPassword` `errors.accounts.accountLocked`,
+     *   `errors.accounts.accountDeactivated`; NOT_FOUND `id` `errors.notFound.user`
+     */
     async updateOwn(user: UserRecord, input: ProfileUpdate): Promise<CurrentUser> {
       const changingSecret = input.newPassword !== undefined || input.newPin !== undefined
       if (changingSecret) {

@@ -20,6 +20,7 @@ export interface Repair {
   detail: string
 }
 
+/** A bill row's identity across a run's passes: kind, merchant order number and refund number. */
 export const rowKey = (row: { kind: string; tradeNo: string; refundNo: string | null }): string =>
   `${row.kind}|${row.tradeNo}|${row.refundNo ?? ''}`
 

@@ -29,7 +29,13 @@ export const linesLeft = (store: Store, order: OrderRow) => {
   })
 }
 
-/** The figures of a refund by lines: what each line gives back and its tax. */
+/**
+ * The figures of a refund by lines: what each line gives back and its tax (minor units, the line's
+ * share by quantity, `refundShare`).
+ * @throws DomainError NOT_FOUND `lines[i].lineId` `errors.notFound.orderLine`; VALIDATION
+ *   `lines[i].lineId` `errors.refunds.lineTwice`, `lines[i].quantity` `errors.sell.wholePieces`,
+ *   `errors.refunds.moreThanLeft` { left }
+ */
 export const byLines = (
   store: Store,
   order: OrderRow,

@@ -113,7 +113,11 @@ export function createTendersService(
       outcomes.close()
     },
 
-    /** The payment state of `orderId`, for the cashier whose order it is. */
+    /**
+     * The payment state of `orderId` (minor units), for the cashier whose order it is while it awaits payment.
+     * @throws DomainError NOT_FOUND `orderId` `errors.notFound.order`; CONFLICT `orderId`
+     *   `errors.cart.notYours` (awaiting another cashier's payment)
+     */
     sessionFor(orderId: string, actor: Actor): CheckoutSession {
       const order = store.orders.get(orderId)
       if (!order) throw notFound('Order', 'orderId', 'order')
