@@ -130,6 +130,8 @@ export function createCartService(
     /**
      * The cashier's current sale: an order still waiting for its payment comes first (so a
      * reload or a crash mid-payment brings the payment back), then the open cart, else a new one.
+     * @throws DomainError CONFLICT `cartId` `errors.cart.currencyChanged` (an open cart of a currency
+     *   the store no longer uses: discard it)
      */
     open(actor: Actor): CartView {
       return store.transaction(() =>

@@ -28,6 +28,9 @@ export function createOrdersService(ctx: ServiceContext, deps: { settings: Setti
   return {
     /**
      * Orders by number, business date range (the store's time zone), amount (minor units), cashier and status, newest first.
+     * `minTotal`/`maxTotal` are decimal text of the store currency.
+     * @throws FieldError `minTotal` / `maxTotal` (the router answers VALIDATION): `errors.validation.notADecimal`,
+     *   `tooManyDecimalsFor` / `wholeNumberFor`, `tooLarge`
      */
     search(query: {
       number?: string | undefined

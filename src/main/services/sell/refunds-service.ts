@@ -281,7 +281,10 @@ export function createRefundsService(
       return providerTenders.length ? view(store.refunds.byId(created.id)!) : created
     },
 
-    /** After a restart: refunds still processing at a provider are asked about again. */
+    /**
+     * After a restart: refunds still processing at a provider are asked about again (then every
+     * `pollMs`, up to 20 times); a provider that fails is logged. Raises nothing.
+     */
     async recover(): Promise<void> {
       for (const tender of store.refunds.processingTenders()) await payBack(tender.id, 0, true)
     },

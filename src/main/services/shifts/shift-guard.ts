@@ -18,6 +18,7 @@ export function currentShift(store: Store, terminal: string = tillTerminal(store
 /**
  * The till's open shift; refuses with a clear error when there is none. Checkout (and any
  * other action that moves cash through the drawer) calls it inside its transaction.
+ * @throws DomainError CONFLICT `shift` `errors.shift.notOpen` { terminal }
  */
 export function requireOpenShift(store: Store, terminal: string = tillTerminal(store)): ShiftRow {
   const shift = currentShift(store, terminal)

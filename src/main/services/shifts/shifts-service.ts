@@ -158,7 +158,10 @@ export function createShiftsService(ctx: ServiceContext, deps: { settings: Setti
   return {
     /** The till's open shift, or undefined (for services that move cash through the drawer). */
     currentShift: (till: string = terminal()) => currentShift(store, till),
-    /** The till's open shift; throws a CONFLICT naming what to do when there is none. */
+    /**
+     * The till's open shift.
+     * @throws DomainError CONFLICT `shift` `errors.shift.notOpen` { terminal }
+     */
     requireOpen: (till: string = terminal()) => requireOpenShift(store, till),
 
     /** The till's open shift and rescue shift, as `viewer` may see them (see `blindFor`). */
@@ -352,7 +355,7 @@ export function createShiftsService(ctx: ServiceContext, deps: { settings: Setti
      * Puts an order that arrives late (synced from another till, or a payment that completed
      * after its shift was counted) into a shift: the one it claims while that is still open,
      * else the till's rescue shift, opened on demand with no float. A closed shift is never
-     * reopened. Call inside the transaction that records the order.
+     * reopened. Call inside the transaction that records the order. Raises nothing.
      */
     attachLate(orderId: string, claimedShiftId: string | null, actor: Actor): ShiftRow {
       return store.transaction(() => {
