@@ -42,8 +42,8 @@ export interface PaymentsRuntime {
   /** Where the QR provider should notify (the listener's URL); undefined for card or before start. */
   notifyUrl(method: ProviderMethod): string | undefined
   /**
-   * Can the provider's gateway be reached now? Cached 3 s so a screen polling it does not probe
-   * on every render; `reason` is English text for the log and the badge's tooltip.
+   * Can the provider's gateway be reached now? Cached for 3 s; `reason` is English text (the
+   * tenders service's refusal message when a payment is tried anyway). Raises nothing.
    */
   reachable(): Promise<{ ok: boolean; reason: string | null }>
   /** Sandbox only (else a no-op): tells the simulated customer how to behave for this trade. */
