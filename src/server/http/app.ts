@@ -58,6 +58,20 @@ export function createHqApp(deps: AppDeps): FastifyInstance {
   const { db, clock } = deps
   const app = Fastify({ logger: false, bodyLimit: MAX_BATCH_BYTES, return503OnClosing: true })
 
+  // Closing answers every held long-poll at once (with what it has, as a timed-out wait would):
+  // otherwise `close()` waits out each till's wait (up to 25 s) before the server stops.
+  const closing = new AbortController()
+  app.addHook('preClose', (done) => {
+    closing.abort()
+    done()
+  })
+  // …and every answer given while closing ends its connection, or a till's kept-alive socket would
+  // hold `close()` open until the client lets go.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing.signal.aborted) void reply.header('connection', 'close')
+    return payload
+  })
+
   // Bodies stay raw bytes: the signature covers their SHA-256 exactly as sent.
   app.removeAllContentTypeParsers()
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body))
@@ -143,7 +157,7 @@ export function createHqApp(deps: AppDeps): FastifyInstance {
     await db.transaction((tx) => recordNonce(tx, till.id, nonce, clock.now()))
     const gone = new AbortController()
     reply.raw.on('close', () => gone.abort())
-    return pullPage(deps, till, parsed.data, gone.signal)
+    return pullPage(deps, till, parsed.data, AbortSignal.any([gone.signal, closing.signal]))
   })
 
   app.get(SYNC_PATHS.status, async (request): Promise<TillStatus> => {

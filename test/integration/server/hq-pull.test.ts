@@ -137,6 +137,20 @@ describe.each(HQ_STORES)('head office pull (%s)', (kind) => {
     expect(Date.now() - started).toBeLessThan(15_000)
   })
 
+  it('answers a held long-poll when the head office closes, instead of making close wait it out', async () => {
+    const hq = await startTestHq(kind)
+    const till = await TestTill.enrolled(hq)
+    const { cursor } = await pullAll(till)
+    const waiting = till.pull({ cursor, wait: 25 })
+    while (hq.wakeups.waitingCount() === 0) await new Promise((r) => setTimeout(r, 10))
+    await hq.close()
+    // Answered with what there was (nothing new), as a wait that ran out would be. Without the
+    // preClose hook, close() and this answer take the whole 25 s wait, past the test's timeout.
+    const answer = await waiting
+    expect(answer.status).toBe(200)
+    expect(answer.body.changes).toEqual([])
+  }, 15_000)
+
   it('gives each till its own coupon allotment, tops it up as it syncs, and records over-use', async () => {
     const hq = await startTestHq(kind)
     const a = await TestTill.enrolled(hq)
