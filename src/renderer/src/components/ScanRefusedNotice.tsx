@@ -12,22 +12,24 @@ const SHOW_MS = 6000
  */
 export function ScanRefusedNotice() {
   const { t } = useTranslation()
-  const [code, setCode] = useState<string | null>(null)
+  // Each refusal is a new object, so the notice is raised again above a dialog opened since.
+  const [refusal, setRefusal] = useState<{ code: string } | null>(null)
+  const code = refusal?.code ?? null
   const box = useRef<HTMLParagraphElement>(null)
   // A popover sits in the top layer, above an open modal dialog (a shift count, the PIN pad).
   useEffect(() => {
     const element = box.current
     if (!element?.showPopover) return
     if (element.matches(':popover-open')) element.hidePopover()
-    if (code !== null) element.showPopover()
-  }, [code])
+    if (refusal !== null) element.showPopover()
+  }, [refusal])
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined
     const onRefused = (event: Event): void => {
       play('error')
-      setCode((event as CustomEvent<string>).detail)
+      setRefusal({ code: (event as CustomEvent<string>).detail })
       clearTimeout(timer)
-      timer = setTimeout(() => setCode(null), SHOW_MS)
+      timer = setTimeout(() => setRefusal(null), SHOW_MS)
     }
     window.addEventListener(SCAN_REFUSED, onRefused)
     return () => {
