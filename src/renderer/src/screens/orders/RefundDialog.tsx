@@ -14,7 +14,6 @@ import { TableHead } from '../../components/TableHead'
 import { useErrorText } from '../../i18n/error-text'
 import type { ApiError } from '@shared/contract'
 import { parseDecimalToMinor } from '@shared/money/format'
-import Decimal from 'decimal.js'
 
 type Refundable = z.infer<typeof refundableSchema>
 
@@ -54,8 +53,9 @@ export function RefundDialog({
 
 /**
  * The refund being asked for, in minor units, for the approval's text (the server computes the
- * real one): each line's amount left pro rata to the quantity refunded, rounded half up; or the
- * typed amount. Null when the input does not parse yet.
+ * real one): the typed amount, or — when every chosen line is refunded in full — the sum of the
+ * server's amounts left on them. A part of a line is priced by main only, so then null (the
+ * approval names the order alone). Null too while the input does not parse.
  */
 function askedAmount(
   refundable: Refundable,
@@ -65,16 +65,16 @@ function askedAmount(
 ): number | null {
   try {
     if (mode === 'amount') return parseDecimalToMinor(amount.trim(), refundable.currency, 'amount')
-    let total = new Decimal(0)
-    for (const { lineId, quantity } of lines) {
-      const line = refundable.lines.find((l) => l.lineId === lineId)
-      if (!line || new Decimal(line.quantityLeft).isZero()) continue
-      total = total.plus(new Decimal(line.amountLeft).times(quantity).dividedBy(line.quantityLeft))
-    }
-    return total.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber()
   } catch {
     return null
   }
+  let total = 0
+  for (const { lineId, quantity } of lines) {
+    const line = refundable.lines.find((l) => l.lineId === lineId)
+    if (!line || line.quantityLeft !== quantity) return null
+    total += line.amountLeft
+  }
+  return lines.length ? total : null
 }
 
 /** Mounted each time the dialog opens: a blank form and a fresh refund key. */
