@@ -174,3 +174,40 @@ for (const language of LANGUAGES) {
     await snap(page, `scan-guards-typed-then-scan-1024x768-${language}`)
   })
 }
+
+test('a refund approval names the action, the order and the amount (1024×768, en)', async ({
+  page,
+  kassa
+}) => {
+  await page.setViewportSize({ width: 1024, height: 768 })
+  await openShopAsOwner(page, kassa.url)
+  await api(page, 'users:create', CASHIER)
+  await api(page, 'users:create', MANAGER)
+  await api(page, 'refunds:update-policy', { approvalThreshold: '0.01' })
+  const [product] = await pieceGoods(page)
+  const cart = await api<{ id: string }>(page, 'cart:open', {})
+  await api(page, 'cart:add-item', { cartId: cart.id, productId: product!.id, quantity: '2' })
+  const { order } = await api<{ order: { number: string } }>(page, 'checkout:begin', {
+    cartId: cart.id,
+    checkoutKey: 'e2e-refund-approval',
+    cash: { tendered: '100', confirmLargeTender: true }
+  })
+  await logOut(page)
+  await logIn(page, CASHIER.username, CASHIER.password)
+  await page
+    .getByRole('navigation', { name: 'Main navigation' })
+    .getByRole('button', { name: 'Orders' })
+    .click()
+  await page.getByRole('button', { name: order.number }).click()
+  await page.getByRole('button', { name: 'Refund', exact: true }).click()
+  const dialog = page.getByRole('dialog', { name: 'Refund' })
+  await dialog.getByLabel(`Refund quantity of ${product!.nameEn}`).fill('2')
+  await dialog.getByLabel('Reason').fill('damaged packaging')
+  await dialog.getByRole('button', { name: 'Refund', exact: true }).click()
+  const what = page.locator('dialog.approval[open]').getByTestId('approval-what')
+  await expect(what).toContainText('Refund')
+  await expect(what).toContainText(order.number)
+  const yuan = (product!.priceMinor * 2) / 100
+  await expect(what).toContainText(`¥${yuan.toFixed(2)}`)
+  await snap(page, 'scan-guards-refund-approval-1024x768-en')
+})
