@@ -211,3 +211,26 @@ test('a refund approval names the action, the order and the amount (1024×768, e
   await expect(what).toContainText(`¥${yuan.toFixed(2)}`)
   await snap(page, 'scan-guards-refund-approval-1024x768-en')
 })
+
+test('a burst into the lock screen PIN is never an unlock attempt (1024×768, en)', async ({
+  page,
+  kassa
+}) => {
+  await page.setViewportSize({ width: 1024, height: 768 })
+  await openShopAsOwner(page, kassa.url)
+  const [product] = await pieceGoods(page)
+  await page.getByRole('button', { name: 'Lock' }).click()
+  await expect(page.getByRole('heading', { name: 'Till locked' })).toBeVisible()
+  const pin = page.getByLabel('Enter your PIN to unlock')
+  await pin.click()
+  for (let i = 0; i < 5; i++) {
+    await burst(page, product!.barcodes[0]!)
+    await expect(pin).toHaveValue('')
+  }
+  await expect(page.getByText('Wrong PIN')).toHaveCount(0)
+  await expect(page.getByTestId('scan-refused')).toContainText(product!.barcodes[0]!)
+  await snap(page, 'scan-guards-lock-burst-1024x768-en')
+  await pin.fill('1234')
+  await pin.press('Enter')
+  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible()
+})
