@@ -25,11 +25,18 @@ export function useAnomalySummary(timeZoneOf: (storeId: string) => string | unde
             after: str(d['after'])
           }
         )
-      case 'seq-collision':
-        return t('hq.anomalies.summary.seq-collision', {
-          count: a.eventCount,
-          seq: str(a.events[0]?.seq ?? d['firstSeq'] ?? d['seq'])
-        })
+      case 'seq-collision': {
+        // Receipt numbers a different sale re-used after the restore (each event names its own).
+        const numbers = [
+          ...new Set(
+            a.events.flatMap((e) => (typeof e.info['number'] === 'string' ? [e.info['number']] : []))
+          )
+        ]
+        const params = { count: a.eventCount, seq: str(a.events[0]?.seq ?? d['firstSeq'] ?? d['seq']) }
+        return numbers.length > 0
+          ? t('hq.anomalies.summary.seq-collision-numbers', { ...params, numbers: numbers.join(', ') })
+          : t('hq.anomalies.summary.seq-collision', params)
+      }
       case 'coupon-over-limit':
       case 'coupon-overuse':
         return t(`hq.anomalies.summary.${a.kind}`, {
