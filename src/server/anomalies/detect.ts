@@ -34,10 +34,17 @@ export async function detectAnomalies(
     // One restore is one incident: its collisions of a day are one anomaly, each seq an event of it.
     // The receipt number each colliding sale or refund re-used is named: two different sales under
     // one number is what a person must see (both are counted; see push-service.ts).
-    const reused = collided.flatMap((e) => {
+    const [held] = await tx.query<{ detail: string }>(
+      'SELECT detail FROM anomalies WHERE till_id = ? AND id = ?',
+      [ctx.tillId, `seq-collision:${day}`]
+    )
+    const reused = new Set<string>(
+      held ? ((JSON.parse(held.detail) as { reusedNumbers?: string[] }).reusedNumbers ?? []) : []
+    )
+    for (const e of collided) {
       const number = /^(order|refund)\./.test(e.type) ? text(parsePayload(e)?.['number']) : null
-      return number ? [number] : []
-    })
+      if (number) reused.add(number)
+    }
     await recordAnomaly(tx, {
       tillId: ctx.tillId,
       storeId: ctx.storeId,
@@ -48,7 +55,7 @@ export async function detectAnomalies(
         firstSeq: collided[0]!.seq,
         lastSeq: collided.at(-1)!.seq,
         receivedDay: day,
-        reusedNumbers: reused
+        reusedNumbers: [...reused]
       },
       events: collided.map((e) => ({
         tillId: ctx.tillId,

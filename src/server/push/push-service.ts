@@ -104,7 +104,8 @@ function decide(
  * the till's row is locked (`FOR UPDATE`) so two pushers for one till take turns; a batch starting
  * beyond `high_seq + 1` is refused (`SEQ_GAP` with `resumeFrom`); events at or below `high_seq` are
  * duplicates when their hash matches and seq collisions (kept in `event_collisions`, an anomaly)
- * when it does not; new events are stored with their projection status (applied, recorded, or
+ * when it does not — a collision carrying an event id the head office never saw is another sale
+ * and is projected under its own id, once (`checkHeld`); new events are stored with their projection status (applied, recorded, or
  * quarantined with a reason — never refused) and `high_seq` moves to the last one, in the same
  * transaction. A till clock more than 5 min off is flagged, never refused. Anomalies (receipt-number
  * gaps, collisions, coupons over their limit, late and quarantined events; `anomalies/detect.ts`)
