@@ -26,11 +26,12 @@ export function useAnomalySummary(timeZoneOf: (storeId: string) => string | unde
           }
         )
       case 'seq-collision': {
-        // Receipt numbers a different sale re-used after the restore (each event names its own).
+        // Receipt numbers a different sale re-used after the restore: all of them in the detail
+        // (head offices before it named them only on each event, of which the first 50 come here).
+        const named = Array.isArray(d['reusedNumbers']) ? (d['reusedNumbers'] as unknown[]) : []
+        const fromEvents = a.events.map((e) => e.info['number'])
         const numbers = [
-          ...new Set(
-            a.events.flatMap((e) => (typeof e.info['number'] === 'string' ? [e.info['number']] : []))
-          )
+          ...new Set([...named, ...fromEvents].filter((n): n is string => typeof n === 'string'))
         ]
         const params = { count: a.eventCount, seq: str(a.events[0]?.seq ?? d['firstSeq'] ?? d['seq']) }
         return numbers.length > 0
