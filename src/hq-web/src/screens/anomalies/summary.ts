@@ -26,8 +26,8 @@ export function useAnomalySummary(timeZoneOf: (storeId: string) => string | unde
           }
         )
       case 'seq-collision': {
-        // Receipt numbers a different sale re-used after the restore: all of them in the detail
-        // (head offices before it named them only on each event, of which the first 50 come here).
+        // Receipt numbers a different sale re-used after the restore: the detail names them all;
+        // each event (the first 50 come here) names its own.
         const named = Array.isArray(d['reusedNumbers']) ? (d['reusedNumbers'] as unknown[]) : []
         const fromEvents = a.events.map((e) => e.info['number'])
         const numbers = [
