@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { v7 as uuidv7 } from 'uuid'
 import { MAX_BATCH_EVENTS } from '../../../src/shared/sync/protocol'
 import { localDate } from '../../../src/server/clock'
+import { tillDay, type TillRow } from '../../../src/server/reports/till-day'
 import type { HqDatabase } from '../../../src/server/db/types'
 import { createUpgraderRegistry } from '../../../src/server/push/upgraders'
 import { tillDayFigures } from '../../../src/server/reports/day-figures'
@@ -95,6 +96,13 @@ describe.each(HQ_STORES)('head office push (%s)', (kind) => {
       'SELECT number, total FROM hq_orders ORDER BY total'
     )
     expect(orders.map((o) => Number(o.total))).toEqual([100, 200, 850])
+    // The head office's Z-report for the till reads the collided sale too (its kept copy).
+    const [tillRow] = await rows<TillRow>(hq.db, 'SELECT * FROM tills WHERE id = ?', [till.tillId])
+    const [store] = await rows<{ time_zone: string }>(hq.db, 'SELECT time_zone FROM stores')
+    const now = new Date()
+    const day = localDate(now.toISOString(), store!.time_zone)
+    const z = (await tillDay(hq.db, tillRow!, day, store!.time_zone, now)).report
+    expect({ orderCount: z.orderCount, netSales: z.netSales }).toEqual({ orderCount: 3, netSales: 1150 })
     const [anomaly] = await rows<{ detail: string }>(
       hq.db,
       "SELECT detail FROM anomalies WHERE kind = 'seq-collision'"
