@@ -4,6 +4,7 @@ import { detectCouponOverLimit } from './coupon-limit'
 import type { DetectContext, DetectedEvent } from './facts'
 import { detectLateEvents } from './late-events'
 import { detectReceiptGaps } from './receipt-gaps'
+import { parsePayload, text } from './facts'
 import { recordAnomaly } from './record'
 
 export type { DetectContext, DetectedEvent } from './facts'
@@ -31,13 +32,31 @@ export async function detectAnomalies(
   const collided = events.filter((e) => e.status === 'collision')
   if (collided.length > 0) {
     // One restore is one incident: its collisions of a day are one anomaly, each seq an event of it.
+    // The receipt number each colliding sale or refund re-used is named: two different sales under
+    // one number is what a person must see (both are counted; see push-service.ts).
+    const [held] = await tx.query<{ detail: string }>(
+      'SELECT detail FROM anomalies WHERE till_id = ? AND id = ?',
+      [ctx.tillId, `seq-collision:${day}`]
+    )
+    const reused = new Set<string>(
+      held ? ((JSON.parse(held.detail) as { reusedNumbers?: string[] }).reusedNumbers ?? []) : []
+    )
+    for (const e of collided) {
+      const number = /^(order|refund)\./.test(e.type) ? text(parsePayload(e)?.['number']) : null
+      if (number) reused.add(number)
+    }
     await recordAnomaly(tx, {
       tillId: ctx.tillId,
       storeId: ctx.storeId,
       id: `seq-collision:${day}`,
       kind: 'seq-collision',
       severity: 'high',
-      detail: { firstSeq: collided[0]!.seq, lastSeq: collided.at(-1)!.seq, receivedDay: day },
+      detail: {
+        firstSeq: collided[0]!.seq,
+        lastSeq: collided.at(-1)!.seq,
+        receivedDay: day,
+        reusedNumbers: [...reused]
+      },
       events: collided.map((e) => ({
         tillId: ctx.tillId,
         seq: e.seq,
@@ -46,7 +65,10 @@ export async function detectAnomalies(
           copy: 'received',
           type: e.type,
           heldSha256: e.heldSha256 ?? null,
-          receivedSha256: e.payloadSha256
+          receivedSha256: e.payloadSha256,
+          ...(/^(order|refund)\./.test(e.type) && text(parsePayload(e)?.['number'])
+            ? { number: text(parsePayload(e)?.['number']) }
+            : {})
         }
       })),
       at: ctx.at

@@ -11,7 +11,8 @@ import type { HqDatabase } from '../db/types'
 import {
   orderPaid,
   payloadOf,
-  stored,
+  joinHeld,
+  storedHeld,
   storedOf,
   tenderOf,
   tenderTax,
@@ -324,12 +325,12 @@ async function partsOf(
   for (const w of windows) {
     const range = [tillId, w.from, w.to]
     for (const row of await db.query<Record<string, unknown>>(
-      `SELECT ${stored('e')} FROM hq_orders o JOIN events e ON e.till_id = o.till_id AND e.event_id = o.event_id WHERE o.till_id = ? AND o.paid_at >= ? AND o.paid_at < ?`,
+      `SELECT ${storedHeld('e')} FROM hq_orders o ${joinHeld('e', 'o')} WHERE o.till_id = ? AND o.paid_at >= ? AND o.paid_at < ?`,
       range
     ))
       addOrder(storedOf(row, 'e'), sales, saleLines, saleTenders)
     for (const row of await db.query<Record<string, unknown>>(
-      `SELECT ${stored('e')} FROM hq_orders o JOIN events e ON e.till_id = o.till_id AND e.event_id = o.event_id WHERE o.till_id = ? AND o.voided_at >= ? AND o.voided_at < ?`,
+      `SELECT ${storedHeld('e')} FROM hq_orders o ${joinHeld('e', 'o')} WHERE o.till_id = ? AND o.voided_at >= ? AND o.voided_at < ?`,
       range
     ))
       addOrder(storedOf(row, 'e'), voids, voidLines, voidTenders)
@@ -342,10 +343,10 @@ async function partsOf(
       amount: number
       [column: string]: unknown
     }>(
-      `SELECT t.tender_id, t.refund_id, r.order_id, t.method, t.amount, ${stored('e')}
+      `SELECT t.tender_id, t.refund_id, r.order_id, t.method, t.amount, ${storedHeld('e')}
        FROM hq_refund_tenders t
        JOIN hq_refunds r ON r.till_id = t.till_id AND r.refund_id = t.refund_id
-       JOIN events e ON e.till_id = r.till_id AND e.event_id = r.event_id
+       ${joinHeld('e', 'r')}
        WHERE t.till_id = ? AND t.status = 'succeeded' AND t.completed_at >= ? AND t.completed_at < ?`,
       range
     )
@@ -366,10 +367,10 @@ async function partsOf(
     // Items given back, by the moment their refund was complete: every tender paid out (the
     // last one's time), as the till settles its refund row. A refund by amount has no lines.
     for (const r of await db.query<Record<string, unknown>>(
-      `SELECT ${stored('e')}, ${stored('s')} FROM hq_refunds r
-       JOIN events e ON e.till_id = r.till_id AND e.event_id = r.event_id
+      `SELECT ${storedHeld('e')}, ${storedHeld('s')} FROM hq_refunds r
+       ${joinHeld('e', 'r')}
        JOIN hq_orders o ON o.till_id = r.till_id AND o.order_id = r.order_id
-       JOIN events s ON s.till_id = o.till_id AND s.event_id = o.event_id
+       ${joinHeld('s', 'o')}
        WHERE r.till_id = ? AND r.refund_id IN (
          SELECT refund_id FROM hq_refund_tenders WHERE till_id = ? GROUP BY refund_id
          HAVING SUM(CASE WHEN status = 'succeeded' THEN 0 ELSE 1 END) = 0

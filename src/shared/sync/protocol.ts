@@ -289,7 +289,9 @@ export type PushRequest = z.infer<typeof pushRequestSchema>
  * - `quarantined` — new, stored, but not applicable (unknown type or version, a payload that breaks
  *   a business rule): held for a person with `reason`; the till treats it as synced;
  * - `collision` — the head office holds this (till, seq) with another hash (a till restored from an
- *   old backup): this copy is kept beside it and an anomaly is recorded; the till treats it as synced.
+ *   old backup): this copy is kept beside it and an anomaly is recorded; an event id the head office
+ *   never saw is a different event and is applied under its own id, once (so nothing a cashier rang
+ *   up after the restore is lost); the till treats it as synced.
  */
 export const EVENT_OUTCOMES = ['stored', 'duplicate', 'quarantined', 'collision'] as const
 export type EventOutcome = (typeof EVENT_OUTCOMES)[number]

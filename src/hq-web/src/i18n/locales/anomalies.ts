@@ -56,6 +56,8 @@ const en = {
         'receipt-gap-one': 'Missing {{first}} between {{before}} and {{after}}.',
         'seq-collision':
           '{{count}} events (from #{{seq}}) arrived again with other content: the till was probably restored from an older backup. Both copies of each are kept.',
+        'seq-collision-numbers':
+          '{{count}} events (from #{{seq}}) arrived again with other content: the till was probably restored from an older backup. Receipt numbers used twice: {{numbers}}. Both copies of each are kept and both sales are counted.',
         'coupon-over-limit':
           'Coupon {{code}} was used {{uses}} times across the tills; its limit is {{limit}}.',
         'coupon-overuse':
@@ -156,6 +158,8 @@ export const anomaliesMessages = defineMessages(en, {
         'receipt-gap-one': '缺少 {{first}}，位于 {{before}} 与 {{after}} 之间。',
         'seq-collision':
           '{{count}} 个事件（自 #{{seq}} 起）以不同内容再次到达：该收银台可能从较旧的备份恢复。每个事件的两份都已保留。',
+        'seq-collision-numbers':
+          '{{count}} 个事件（自 #{{seq}} 起）以不同内容再次到达：该收银台可能从较旧的备份恢复。重复使用的小票号：{{numbers}}。每个事件的两份都已保留，两笔销售都已计入。',
         'coupon-over-limit': '优惠券 {{code}} 在各收银台共使用 {{uses}} 次，限额为 {{limit}}。',
         'coupon-overuse':
           '优惠券 {{code}}：该收银台使用 {{uses}} 次，配额为 {{allotment}}（总限额 {{limit}}）。',
