@@ -267,6 +267,12 @@ export const pushRequestSchema = z
      * and when the oldest of them was written — the head office's dashboard shows who is behind.
      */
     backlog: z.object({ count: z.number().int().min(0), oldestAt: isoTime.nullable() }).optional(),
+    /**
+     * What stays unsynced on the till once every event of this batch is acknowledged (events after
+     * its last seq) and when the oldest of them was written. Preferred over `backlog`, which counts
+     * the batch itself (a duplicate batch made it look as if events were still waiting).
+     */
+    remaining: z.object({ count: z.number().int().min(0), oldestAt: isoTime.nullable() }).optional(),
     events: z.array(pushedEventSchema).min(1).max(MAX_BATCH_EVENTS)
   })
   .superRefine((batch, ctx) => {
