@@ -92,6 +92,8 @@ function applyChange(store: Store, change: MasterChange, at: string): string | n
         rounding: s.rounding,
         taxMode: s.taxMode,
         cashIncrement: s.cashIncrement,
+        // The store's time zone is the head office's: the till's business days follow it.
+        ...(s.timeZone !== undefined ? { timeZone: s.timeZone } : {}),
         // The head office does not send the cash rounding mode: the till keeps its own (the one its
         // `settings.updated` events told the head office), rather than falling back to half-up.
         ...(before ? { cashRoundingMode: before.cashRoundingMode } : {})

@@ -431,6 +431,11 @@ export const settingsDataSchema = z.object({
   taxMode: z.enum(['inclusive', 'exclusive']),
   cashIncrement: decimalString.nullable(),
   /**
+   * The store's IANA time zone, the head office's master data: an enrolled till keeps its business
+   * days in it (absent from an older head office: the till keeps its own).
+   */
+  timeZone: z.string().optional(),
+  /**
    * What the till may still edit locally while enrolled (the head office owns master data; an
    * owner may allow local edits for a store). Refuse local edits where false, and say so on screen.
    */

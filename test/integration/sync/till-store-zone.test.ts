@@ -1,0 +1,40 @@
+import { join } from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import { createEnrolCode } from '../../../src/server/enrol/enrol-service'
+import { HQ_STORES, startTestHq } from '../../support/hq'
+import { makeStore } from '../../support/hq-master'
+import { kassaInProcess } from '../../support/kassa-cli'
+import { tempDir } from '../../support/temp-dir'
+
+async function ok(args: string[]) {
+  const run = await kassaInProcess(args)
+  if (run.status !== 0) throw new Error(`kassa ${args.join(' ')} → ${run.status}: ${run.stderr}${run.stdout}`)
+  return run.stdout
+}
+
+function tillZone(dataDir: string): string {
+  const db = new BetterSqlite3(join(dataDir, 'kassa.sqlite'), { readonly: true })
+  try {
+    return (db.prepare('SELECT time_zone FROM store_profile WHERE id = 1').get() as { time_zone: string })
+      .time_zone
+  } finally {
+    db.close()
+  }
+}
+
+describe.each(HQ_STORES)('an enrolled till and its store’s time zone (%s)', (kind) => {
+  it('takes the time zone the head office keeps for its store, whatever it had before', async () => {
+    const hq = await startTestHq(kind)
+    // A zone no test machine runs in, so the till's own (the machine's) always differs.
+    await makeStore(hq, '西城店', 'Pacific/Chatham')
+    const till = tempDir('kassa-till-')
+    await ok(['--data-dir', till, 'simulate', '--date', '2026-11-20', '--orders', '3', '--seed', '1'])
+    expect(tillZone(till)).not.toBe('Pacific/Chatham')
+
+    const { code } = await createEnrolCode(hq.db, hq.clock, '西城店')
+    await ok(['--data-dir', till, 'sync', 'enrol', '--hq', hq.url, '--code', code])
+    await ok(['--data-dir', till, 'sync', 'now'])
+    expect(tillZone(till)).toBe('Pacific/Chatham')
+  })
+})
