@@ -64,5 +64,15 @@ describe.each(HQ_STORES)('an enrolled till and its store’s time zone (%s)', (k
     const [row] = await hq.db.query<{ id: string }>('SELECT id FROM tills')
     expect(await tillZoneDiffering(hq.db, row!.id, '2026-11-21T00:00:00.000Z', 'Pacific/Chatham')).toBe(own)
     expect(await tillZoneDiffering(hq.db, row!.id, '2099-01-01T00:00:00.000Z', 'Pacific/Chatham')).toBeNull()
+    // The anomaly inbox says why.
+    const anomalies = await hq.db.query<{ kind: string; detail: string }>(
+      "SELECT kind, detail FROM anomalies WHERE till_id = ? AND kind = 'zone-differs'",
+      [row!.id]
+    )
+    expect(anomalies).toHaveLength(1)
+    expect(JSON.parse(anomalies[0]!.detail)).toMatchObject({
+      tillTimeZone: own,
+      storeTimeZone: 'Pacific/Chatham'
+    })
   })
 })
