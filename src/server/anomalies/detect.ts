@@ -1,7 +1,7 @@
 import { localDate } from '../clock'
 import type { SqlTx } from '../db/types'
 import { detectCouponOverLimit } from './coupon-limit'
-import type { DetectContext, DetectedEvent } from './facts'
+import { parsePayload, type DetectContext, type DetectedEvent } from './facts'
 import { detectLateEvents } from './late-events'
 import { detectReceiptGaps } from './receipt-gaps'
 import { parsePayload, text } from './facts'
@@ -74,6 +74,7 @@ export async function detectAnomalies(
       at: ctx.at
     })
   }
+  await detectZoneDiffers(tx, ctx, events)
   const quarantined = new Map<string, DetectedEvent[]>()
   for (const event of events.filter((e) => e.status === 'quarantined'))
     quarantined
@@ -97,6 +98,38 @@ export async function detectAnomalies(
       at: ctx.at
     })
   }
+}
+
+/**
+ * A till that says (`settings.updated`) it keeps its business days in another time zone than its
+ * store's: its days at the head office, cut in the store's zone, cannot be its Z-reports (the
+ * day report shows them `zone-differs`). One anomaly per till and zone, its events the settings.
+ */
+async function detectZoneDiffers(tx: SqlTx, ctx: DetectContext, events: readonly DetectedEvent[]) {
+  const differing = new Map<string, DetectedEvent[]>()
+  for (const event of events) {
+    if (event.type !== 'settings.updated' || event.status === 'quarantined' || event.status === 'collision')
+      continue
+    const zone = parsePayload(event)?.['timeZone']
+    if (typeof zone === 'string' && zone !== '' && zone !== ctx.timeZone)
+      differing.set(zone, [...(differing.get(zone) ?? []), event])
+  }
+  for (const [zone, said] of differing)
+    await recordAnomaly(tx, {
+      tillId: ctx.tillId,
+      storeId: ctx.storeId,
+      id: `zone-differs:${zone}`,
+      kind: 'zone-differs',
+      severity: 'high',
+      detail: { tillTimeZone: zone, storeTimeZone: ctx.timeZone, since: said[0]!.at },
+      events: said.map((e) => ({
+        tillId: ctx.tillId,
+        seq: e.seq,
+        eventId: e.eventId,
+        info: { timeZone: zone }
+      })),
+      at: ctx.at
+    })
 }
 
 /** A clock more than 5 min off (flagged, never refused), once per till and day, by how far off. */

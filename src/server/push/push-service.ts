@@ -11,6 +11,7 @@ import type { HqDatabase, SqlTx, SqlValue } from '../db/types'
 import { SyncRefusal } from '../errors'
 import { rebalanceAllotments } from '../pull/allotments'
 import { recordNonce, type TillRow } from '../auth/verify-request'
+import { backlogLeft } from './backlog'
 import { applyProjections, project, type Projection } from './projections'
 import { upgradePayload, type UpgraderRegistry } from './upgraders'
 
@@ -223,6 +224,7 @@ export async function pushBatch(
         : collided.filter((c) => c.seq <= cursor)
     )
     if (inTurn) await tx.run('UPDATE tills SET anomaly_seq = ? WHERE id = ?', [newHigh, till.id])
+    const left = backlogLeft(batch, newHigh)
     await tx.run(
       `UPDATE tills SET high_seq = ?, last_push_at = ?, clock_skew_ms = ?, app_version = COALESCE(?, app_version),
          backlog = ?, oldest_unsynced_at = ?, clock_offset_ms = ? WHERE id = ?`,
@@ -231,9 +233,8 @@ export async function pushBatch(
         receivedAt,
         clockSkewMs,
         batch.appVersion ?? null,
-        // What is left once this batch is in: the till counted it as waiting when it sent it.
-        batch.backlog ? Math.max(0, batch.backlog.count - fresh.length) : null,
-        batch.backlog && batch.backlog.count > fresh.length ? batch.backlog.oldestAt : null,
+        left.count,
+        left.oldestAt,
         // Unflagged too (the request's transit time included): the dashboard shows every till's.
         skew,
         till.id

@@ -21,6 +21,7 @@ import {
 } from './stored-events'
 import { lateEvents, windowsOf, type LateEvent, type Window } from './day-windows'
 import { localHour } from './zone'
+import { tillZoneDiffering } from './till-zone'
 
 export type { LateEvent, Window } from './day-windows'
 
@@ -32,8 +33,14 @@ export interface Completeness {
   /** The till sold, voided or refunded something in the day (only those tills count). */
   sold: boolean
   complete: boolean
-  /** `settled` (the till closed the day and it arrived), `shifts-closed`, `idle`, or why not. */
-  reason: 'settled' | 'shifts-closed' | 'idle' | 'shift-open' | 'quarantined'
+  /**
+   * `settled` (the till closed the day and it arrived), `shifts-closed`, `idle`, or why not:
+   * `zone-differs` when the till kept the day in another time zone than its store's (`tillTimeZone`),
+   * so the figures here, cut in the store's zone, are not its Z-report's.
+   */
+  reason: 'settled' | 'shifts-closed' | 'idle' | 'shift-open' | 'quarantined' | 'zone-differs'
+  /** The till's time zone for the day when it differs from its store's, else null. */
+  tillTimeZone: string | null
   /** Shift numbers opened before the day's end whose close has not reached the head office. */
   openShifts: string[]
   quarantined: number
@@ -121,7 +128,8 @@ export async function tillDay(
     openShifts: open.map((s) => s.number ?? s.shift_id),
     quarantined: Number(quarantine?.n ?? 0),
     lastShiftClosedAt: last?.at ?? null,
-    lateEvents: await lateEvents(db, till.id, windows.late, timeZone)
+    lateEvents: await lateEvents(db, till.id, windows.late, timeZone),
+    tillTimeZone: await tillZoneDiffering(db, till.id, windows.main.to, timeZone)
   })
 }
 
@@ -161,6 +169,8 @@ export function assembleTillDay(input: {
   quarantined: number
   lastShiftClosedAt: string | null
   lateEvents: LateEvent[]
+  /** The till's zone for the day when not its store's (`tillZoneDiffering`), else null. */
+  tillTimeZone: string | null
 }): TillDay {
   const { till, date, now, settledDay, figures, late, currency, quarantined } = input
   const sum = (rows: SalesBucket[], pick: 'n' | 'total') => rows.reduce((s, row) => s + row[pick], 0)
@@ -185,15 +195,17 @@ export function assembleTillDay(input: {
       }
     : { ...built, status: 'open', settledAt: null, settledBy: null }
   const sold = figures.sold
-  const reason: Completeness['reason'] = settledDay
-    ? 'settled'
-    : quarantined > 0
-      ? 'quarantined'
-      : !sold
-        ? 'idle'
-        : input.openShifts.length > 0
-          ? 'shift-open'
-          : 'shifts-closed'
+  const reason: Completeness['reason'] = input.tillTimeZone
+    ? 'zone-differs'
+    : settledDay
+      ? 'settled'
+      : quarantined > 0
+        ? 'quarantined'
+        : !sold
+          ? 'idle'
+          : input.openShifts.length > 0
+            ? 'shift-open'
+            : 'shifts-closed'
   return {
     tillId: till.id,
     tillCode: till.code,
@@ -208,6 +220,7 @@ export function assembleTillDay(input: {
       reason,
       openShifts: settledDay ? [] : input.openShifts,
       quarantined,
+      tillTimeZone: input.tillTimeZone,
       lastShiftClosedAt: input.lastShiftClosedAt,
       highSeq: Number(till.high_seq),
       lastPushAt: till.last_push_at

@@ -60,6 +60,11 @@ export function useAnomalySummary(timeZoneOf: (storeId: string) => string | unde
           type: str(d['type']),
           reason: str(d['reason'])
         })
+      case 'zone-differs':
+        return t('hq.anomalies.summary.zone-differs', {
+          tillZone: str(d['tillTimeZone']),
+          storeZone: str(d['storeTimeZone'])
+        })
       case 'clock-skew': {
         const skew = Number(d['skewMs'] ?? 0)
         return t(
