@@ -82,18 +82,22 @@ function pickTender(random: SeededRandom): PlannedTender {
  * the opening hours (up to `until`, less `CLOSING_MS` for the closing count) with some jitter;
  * everything an order does fits before the next one starts.
  *
- * @throws UnsellableDayError when less than 5 minutes of opening hours are left before that
+ * @throws UnsellableDayError when less than 5 minutes of the day (from its usual opening, or from
+ *   midnight when today is asked for before it) are left before `until`
  */
 export function planDay(input: DayPlanInput, random: SeededRandom): PlannedOrder[] {
   if (input.products.length === 0) throw new Error('the catalog has no product to sell')
-  const opens = input.dayStart + OPENS_AT_HOUR * 3_600_000
   const dayCloses = input.dayStart + CLOSES_AT_HOUR * 3_600_000
   // Sold up to `until`: its last ten minutes are kept for the closing count.
   const closes =
     input.until !== undefined && input.until < dayCloses + CLOSING_MS ? input.until - CLOSING_MS : dayCloses
+  // Today asked for before the shop's usual opening (a night shift, or a test run at 03:00): sold
+  // from midnight up to now instead, so "sell today" works at any hour the day has begun.
+  const usual = input.dayStart + OPENS_AT_HOUR * 3_600_000
+  const opens = closes - usual < 5 * 60_000 ? input.dayStart : usual
   if (closes - opens < 5 * 60_000)
     throw new UnsellableDayError(
-      `nothing can be sold on this day before now: the shop opens at ${OPENS_AT_HOUR}:00 (and a day still to come cannot be sold)`
+      'nothing can be sold on this day before now: too little of it has passed (and a day still to come cannot be sold)'
     )
   const spanMs = closes - opens
   const slotMs = spanMs / Math.max(1, input.orders)

@@ -99,7 +99,12 @@ function cashHandedOver(due: number, roundUp: 0 | 1 | 2 | 3): number {
 export async function runSimulation(options: SimulationOptions): Promise<SimulationSummary> {
   const { fresh, history } = await claimSimulatedTill(options.dataDir)
   const dayStart = localMidnight(options.date)
-  const clock = manualClock(new Date(dayStart + OPENS_AT_HOUR * 3_600_000 - 30 * 60_000))
+  // Set up half an hour before opening; today asked for before the usual opening is sold from
+  // midnight (see `planDay`), so it is set up a minute after midnight.
+  const usualOpening = dayStart + OPENS_AT_HOUR * 3_600_000
+  const now = (options.now ?? (() => new Date()))().getTime()
+  const night = now < usualOpening + CLOSING_MS + 5 * 60_000
+  const clock = manualClock(new Date(night ? dayStart + 60_000 : usualOpening - 30 * 60_000))
   // Two streams: one plans the day, one makes ids, so an extra id never shifts the plan.
   const random = createSeededRandom(options.seed)
   const idWords = createSeededRandom((options.seed ^ 0x5eed1d5 ^ Math.imul(history, 0x9e3779b1)) >>> 0)

@@ -137,8 +137,15 @@ describe('kassa simulate for today', () => {
         orders: 3,
         seed: 7,
         version: 'test',
-        now: () => new Date(2026, 10, 20, 7, 50)
+        now: () => new Date(2026, 10, 20, 0, 12)
       })
     ).rejects.toThrow(UnsellableDayError)
+    // Before the usual opening, today is sold from midnight up to now.
+    const early = new Date(2026, 10, 20, 3, 30)
+    const night = tempDir('kassa-sim-night-')
+    await runSimulation({ dataDir: night, date: DATE, orders: 4, seed: 7, version: 'test', now: () => early })
+    const last = rows(night, 'SELECT max(at) AS at FROM outbox')[0] as { at: string }
+    expect(Date.parse(last.at)).toBeLessThanOrEqual(early.getTime())
+    expect((await reportOf(night)).paidOrders).toBe(4)
   })
 })
