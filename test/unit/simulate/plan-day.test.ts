@@ -66,10 +66,19 @@ describe('planDay up to now', () => {
     }
   })
 
-  it('refuses today before the shop opens and a day still to come', () => {
+  it('sells today asked for before the usual opening from midnight, and refuses a day barely begun or to come', () => {
     const early = dayStart + OPENS_AT_HOUR * 3_600_000
+    const night = planDay({ dayStart, orders: 3, products, coupons: [], until: early }, createSeededRandom(1))
+    expect(night).toHaveLength(3)
+    for (const order of night) {
+      expect(order.startAt).toBeGreaterThanOrEqual(dayStart)
+      expect(order.startAt).toBeLessThan(early - CLOSING_MS)
+    }
     expect(() =>
-      planDay({ dayStart, orders: 3, products, coupons: [], until: early }, createSeededRandom(1))
+      planDay(
+        { dayStart, orders: 3, products, coupons: [], until: dayStart + CLOSING_MS + 60_000 },
+        createSeededRandom(1)
+      )
     ).toThrow(UnsellableDayError)
     expect(() =>
       planDay({ dayStart, orders: 3, products, coupons: [], until: dayStart - 1 }, createSeededRandom(1))
