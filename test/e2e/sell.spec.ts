@@ -143,3 +143,35 @@ test('the Sell screen in Chinese', async ({ page, kassa }) => {
   await expect(page.getByRole('region', { name: '购物车' })).toBeVisible()
   await snap(page, 'sell-cart-zh-CN')
 })
+
+// The fresh-cashier report, item 3: a coupon's refusal from the cart showed inside the payment
+// window, and the coupon box still held the code for the next customer.
+test('a cart notice stays with the cart: not in the payment window, and the next sale starts clean', async ({
+  page,
+  kassa
+}) => {
+  await openShopAsOwner(page, kassa.url)
+  const { products } = await api<{ products: Product[] }>(page, 'catalog:search', { query: '', limit: 5 })
+  const piece = products.find((p) => p.unit === 'piece' && p.barcodes.length > 0)!
+  await page.keyboard.type(piece.barcodes[0]!)
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('region', { name: 'Cart' })).toContainText(piece.nameEn)
+  const coupon = page.getByRole('textbox', { name: 'Coupon code' })
+  await coupon.fill('NOSUCH10')
+  await coupon.press('Enter')
+  const refusal = page.getByRole('alert').filter({ hasText: 'NOSUCH10' })
+  await expect(refusal).toBeVisible()
+
+  await page.keyboard.press('F12')
+  const payment = page.getByRole('dialog').first()
+  await expect(payment).toBeVisible()
+  await expect(page.getByText(/NOSUCH10/).and(page.getByRole('alert'))).toHaveCount(0)
+  await snap(page, 'sell-pay-without-cart-notice-en')
+  await page.keyboard.press('Escape')
+  await expect(payment).toBeHidden()
+
+  // Parking starts the next sale: an empty coupon box.
+  await page.keyboard.press('F4')
+  await expect(page.getByText('Scan an item to start a sale')).toBeVisible()
+  await expect(coupon).toHaveValue('')
+})

@@ -17,6 +17,8 @@ export function ParkedDialog({ open, onClose }: { open: boolean; onClose: () => 
   const screenTime = useScreenTime()
   const resume = useCartStore((s) => s.resume)
   const [parked, setParked] = useState<ParkedCart[]>([])
+  // One resume at a time: a double click asked for the same cart twice ("no such parked cart").
+  const [resuming, setResuming] = useState(false)
 
   useEffect(() => {
     if (open) void call('cart:list-parked', {}).then(setParked)
@@ -51,7 +53,13 @@ export function ParkedDialog({ open, onClose }: { open: boolean; onClose: () => 
               <button
                 type="button"
                 className="button button--primary"
-                onClick={() => void resume(cart.id).then(onClose)}
+                disabled={resuming}
+                onClick={() => {
+                  setResuming(true)
+                  void resume(cart.id)
+                    .then(onClose)
+                    .finally(() => setResuming(false))
+                }}
               >
                 {t('sell.parkedDialog.resume')}
               </button>
