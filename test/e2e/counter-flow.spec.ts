@@ -48,7 +48,9 @@ test('weighed goods ask for the weight, and a kg line without one cannot be paid
   const pay = page.locator('dialog[open]')
   await typeSlowly(page, '100')
   await page.keyboard.press('Enter')
-  await expect(pay.getByRole('alert')).toContainText('sold by the kg: enter its weight first')
+  // Named in the interface's language: "Spinach is sold by the kg", not "Spinach (菠菜)".
+  await expect(pay.getByRole('alert')).toContainText(`${kg.nameEn} is sold by the kg: enter its weight first`)
+  await expect(pay.getByRole('alert')).not.toContainText(kg.nameZh)
   await expect(page.getByTestId('change-given')).toHaveCount(0)
   await pay.getByRole('button', { name: 'Back to cart' }).click()
 
