@@ -97,6 +97,8 @@ test('split tender with cash first: quick amounts and change stay, a declined ca
   // Declined: said in red, never in green.
   await expect(device.locator('.notice--error')).toBeVisible()
   await expect(device.locator('.notice--ok')).toHaveCount(0)
+  // …in the interface's words, not the sandbox's state name ("failed").
+  await expect(device.locator('.notice--error')).toHaveText(/: (Declined|Closed without payment)$/)
   await snap(page, 'counter-card-declined-1366x860-en')
 
   await dialog.getByRole('button', { name: 'Try again' }).click()
