@@ -101,7 +101,6 @@ test('a parked cart is resumed, even after the app restarts', async ({ page, kas
   // The store keeps China time; this computer's clock is UTC (as the fresh-cashier tester's was).
   const saved = await api<Record<string, unknown>>(page, 'settings:get', {})
   await api(page, 'settings:update', { ...saved, timeZone: 'Asia/Shanghai' })
-  await page.reload()
   const { products } = await api<{ products: Product[] }>(page, 'catalog:search', { query: '', limit: 5 })
   await page.keyboard.type(products[0]!.barcodes[0] ?? products[0]!.sku)
   await page.keyboard.press('Enter')
