@@ -48,7 +48,9 @@ test('weighed goods ask for the weight, and a kg line without one cannot be paid
   const pay = page.locator('dialog[open]')
   await typeSlowly(page, '100')
   await page.keyboard.press('Enter')
-  await expect(pay.getByRole('alert')).toContainText('sold by the kg: enter its weight first')
+  // Named in the interface's language: "Spinach is sold by the kg", not "Spinach (菠菜)".
+  await expect(pay.getByRole('alert')).toContainText(`${kg.nameEn} is sold by the kg: enter its weight first`)
+  await expect(pay.getByRole('alert')).not.toContainText(kg.nameZh)
   await expect(page.getByTestId('change-given')).toHaveCount(0)
   await pay.getByRole('button', { name: 'Back to cart' }).click()
 
@@ -95,6 +97,8 @@ test('split tender with cash first: quick amounts and change stay, a declined ca
   // Declined: said in red, never in green.
   await expect(device.locator('.notice--error')).toBeVisible()
   await expect(device.locator('.notice--ok')).toHaveCount(0)
+  // …in the interface's words, not the sandbox's state name ("failed").
+  await expect(device.locator('.notice--error')).toHaveText(/: (Declined|Closed without payment)$/)
   await snap(page, 'counter-card-declined-1366x860-en')
 
   await dialog.getByRole('button', { name: 'Try again' }).click()

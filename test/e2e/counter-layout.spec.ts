@@ -111,3 +111,63 @@ test('no screen scrolls sideways at 1024×768, and a tall dialog keeps its butto
   await expectNoSideScroll(page)
   await snap(page, 'counter-tall-dialog-1024x768-en')
 })
+
+// The fresh-cashier report, item 2: "12.345 kg" ran into "¥8.80/kg" on weighed lines at 1024.
+// Every piece of text in a cart row keeps to its own box: no two overlap, none is cut off.
+for (const language of LANGUAGES) {
+  test(`weighed lines at 1024×768 in ${language}: no text in a cart row overlaps another`, async ({
+    page,
+    kassa
+  }) => {
+    await page.setViewportSize({ width: 1024, height: 768 })
+    await openShopAsOwner(page, kassa.url)
+    const { products } = await api<{ products: DemoProduct[] }>(page, 'catalog:search', {
+      query: '',
+      limit: 200
+    })
+    const weighed = products.filter((p) => p.unit === 'kg')
+    expect(weighed.length).toBeGreaterThan(0)
+    const cart = await api<{ id: string }>(page, 'cart:open', {})
+    for (const quantity of ['0.523', '12.345', '99.999'])
+      await api(page, 'cart:add-item', { cartId: cart.id, productId: weighed[0]!.id, quantity })
+    await useLanguage(page, language)
+    const rows = page.locator('.cart-lines tbody tr')
+    await expect(rows).toHaveCount(3)
+    const problems = await page.evaluate(() => {
+      const found: string[] = []
+      for (const row of document.querySelectorAll('.cart-lines tbody tr')) {
+        const boxes: { node: Node; text: string; rect: DOMRect }[] = []
+        const walker = document.createTreeWalker(row, NodeFilter.SHOW_TEXT)
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent!.trim()
+          if (!text) continue
+          const range = document.createRange()
+          range.selectNodeContents(node)
+          for (const rect of range.getClientRects()) boxes.push({ node, text, rect })
+        }
+        for (let i = 0; i < boxes.length; i++)
+          for (let j = i + 1; j < boxes.length; j++) {
+            if (boxes[i]!.node === boxes[j]!.node) continue
+            const a = boxes[i]!.rect
+            const b = boxes[j]!.rect
+            const overlap =
+              Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 &&
+              Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1
+            if (overlap) found.push(`"${boxes[i]!.text}" overlaps "${boxes[j]!.text}"`)
+          }
+        // …and each piece of text lies inside its own cell.
+        for (const { node, text, rect } of boxes) {
+          const cell = node.parentElement!.closest('td, th')!.getBoundingClientRect()
+          if (rect.left < cell.left - 1 || rect.right > cell.right + 1)
+            found.push(
+              `"${text}" sticks out of its cell (${rect.left}–${rect.right} in ${cell.left}–${cell.right})`
+            )
+        }
+      }
+      return found
+    })
+    expect(problems).toEqual([])
+    await expectNoSideScroll(page)
+    await snap(page, `counter-weighed-1024x768-${language}`)
+  })
+}

@@ -98,6 +98,9 @@ test('a cashier scans three barcodes, changes a quantity, applies a coupon, take
 
 test('a parked cart is resumed, even after the app restarts', async ({ page, kassa }) => {
   await openShopAsOwner(page, kassa.url)
+  // The store keeps China time; this computer's clock is UTC (as the fresh-cashier tester's was).
+  const saved = await api<Record<string, unknown>>(page, 'settings:get', {})
+  await api(page, 'settings:update', { ...saved, timeZone: 'Asia/Shanghai' })
   const { products } = await api<{ products: Product[] }>(page, 'catalog:search', { query: '', limit: 5 })
   await page.keyboard.type(products[0]!.barcodes[0] ?? products[0]!.sku)
   await page.keyboard.press('Enter')
@@ -110,6 +113,21 @@ test('a parked cart is resumed, even after the app restarts', async ({ page, kas
   await page.getByRole('button', { name: 'Parked (1)' }).click()
   const dialog = page.getByRole('dialog', { name: 'Parked carts' })
   await snap(page, 'sell-parked-en')
+  // The time parked is the store's clock (Asia/Shanghai), not this computer's (UTC here), in the
+  // interface language's format — as on the receipts.
+  const [parked] = await api<{ parkedAt: string }[]>(page, 'cart:list-parked', {})
+  const storeClock = (locale: string): string =>
+    new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: 'Asia/Shanghai' }).format(
+      new Date(parked!.parkedAt)
+    )
+  await expect(dialog).toContainText(storeClock('en'))
+  await page.keyboard.press('Escape')
+  await page.getByRole('button', { name: '中文' }).click()
+  await page.getByRole('button', { name: '取单（1）' }).click()
+  await expect(page.getByRole('dialog', { name: '挂起的购物车' })).toContainText(storeClock('zh-CN'))
+  await page.keyboard.press('Escape')
+  await page.getByRole('button', { name: 'English' }).click()
+  await page.getByRole('button', { name: 'Parked (1)' }).click()
   await dialog.getByRole('button', { name: 'Resume' }).click()
   await expect(page.getByRole('region', { name: 'Cart' })).toContainText(products[0]!.nameEn)
   await expect(page.getByRole('button', { name: 'Parked (0)' })).toBeVisible()
@@ -123,4 +141,36 @@ test('the Sell screen in Chinese', async ({ page, kassa }) => {
   await page.keyboard.press('Enter')
   await expect(page.getByRole('region', { name: '购物车' })).toBeVisible()
   await snap(page, 'sell-cart-zh-CN')
+})
+
+// The fresh-cashier report, item 3: a coupon's refusal from the cart showed inside the payment
+// window, and the coupon box still held the code for the next customer.
+test('a cart notice stays with the cart: not in the payment window, and the next sale starts clean', async ({
+  page,
+  kassa
+}) => {
+  await openShopAsOwner(page, kassa.url)
+  const { products } = await api<{ products: Product[] }>(page, 'catalog:search', { query: '', limit: 5 })
+  const piece = products.find((p) => p.unit === 'piece' && p.barcodes.length > 0)!
+  await page.keyboard.type(piece.barcodes[0]!)
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('region', { name: 'Cart' })).toContainText(piece.nameEn)
+  const coupon = page.getByRole('textbox', { name: 'Coupon code' })
+  await coupon.fill('NOSUCH10')
+  await coupon.press('Enter')
+  const refusal = page.getByRole('alert').filter({ hasText: 'NOSUCH10' })
+  await expect(refusal).toBeVisible()
+
+  await page.keyboard.press('F12')
+  const payment = page.getByRole('dialog').first()
+  await expect(payment).toBeVisible()
+  await expect(page.getByText(/NOSUCH10/).and(page.getByRole('alert'))).toHaveCount(0)
+  await snap(page, 'sell-pay-without-cart-notice-en')
+  await page.keyboard.press('Escape')
+  await expect(payment).toBeHidden()
+
+  // Parking starts the next sale: an empty coupon box.
+  await page.keyboard.press('F4')
+  await expect(page.getByText('Scan an item to start a sale')).toBeVisible()
+  await expect(coupon).toHaveValue('')
 })

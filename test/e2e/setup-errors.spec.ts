@@ -7,6 +7,13 @@ test('set-up shows every problem at once, and a fixed field loses its message at
   await page.goto(kassa.url)
   await expect(page.getByRole('heading', { name: '欢迎使用 Kassa' })).toBeVisible()
   await page.setViewportSize({ width: 1024, height: 768 })
+  // The time zone starts as this computer's — shown as chosen, not as the list's first entry
+  // (a UTC machine showed Africa/Abidjan), and UTC is one of the choices.
+  const zone = page.getByLabel('时区')
+  const machineZone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)
+  await expect(zone).toHaveValue(machineZone)
+  expect(await zone.locator('option:checked').innerText()).toBe(machineZone)
+  await expect(zone.locator('option[value="UTC"]')).toHaveCount(1)
   await page.getByLabel('门店名称').fill('')
   await page.getByRole('button', { name: /完成设置/ }).click()
   const invalid = page.locator('[aria-invalid="true"]')

@@ -196,5 +196,41 @@ test('the Z-report adds up on the page: every total is the sum of the rows above
       await page.setViewportSize({ width: viewport.width, height: 2400 })
       await snap(page, `zreport-${language}-${viewport.width}-whole`)
     }
+    // Printed on A4 (the fresh-cashier report: 净额 cut to "¥489", method names one character a
+    // line, boxes cut at the page edge). The page lays out at its printable width, 210 mm less
+    // 12 mm margins each side = 186 mm ≈ 703 CSS px: nothing may reach past it or out of its
+    // section, and no heading or figure may break inside a word.
+    await page.evaluate(() => document.body.classList.add('printing-report'))
+    await page.emulateMedia({ media: 'print' })
+    await page.setViewportSize({ width: 703, height: 1000 })
+    const printed = await page.evaluate(() => {
+      const page = document.documentElement.clientWidth
+      const problems: string[] = []
+      for (const el of document.querySelectorAll<HTMLElement>('.z-report *')) {
+        if (getComputedStyle(el).display === 'none') continue
+        if (el.getBoundingClientRect().right > page + 1)
+          problems.push(`past the page: ${el.tagName}.${el.className}`)
+      }
+      for (const section of document.querySelectorAll('.z-section')) {
+        const edge = section.getBoundingClientRect().right
+        for (const el of section.querySelectorAll('*'))
+          if (el.getBoundingClientRect().right > edge + 1)
+            problems.push(`out of ${section.getAttribute('aria-label')}: ${el.tagName} "${el.textContent}"`)
+      }
+      // A cell wider than its column is cut (tables clip), and a one-word cell taller than two
+      // lines has been broken a character a line.
+      for (const cell of document.querySelectorAll<HTMLElement>('.z-report th, .z-report td')) {
+        const line = parseFloat(getComputedStyle(cell).lineHeight) || 24
+        if (cell.scrollWidth > cell.clientWidth + 1) problems.push(`cut: "${cell.textContent}"`)
+        const words = (cell.textContent ?? '').trim()
+        if (words && !/\s/.test(words) && cell.getBoundingClientRect().height > 2 * line + 24)
+          problems.push(`broken into lines: "${words}"`)
+      }
+      return problems
+    })
+    expect(printed).toEqual([])
+    await snap(page, `zreport-${language}-print-a4`)
+    await page.emulateMedia({ media: 'screen' })
+    await page.evaluate(() => document.body.classList.remove('printing-report'))
   }
 })

@@ -1,3 +1,4 @@
+import { scanDecimal } from './decimal-scan'
 import { minorDigits } from './currencies'
 
 /**
@@ -41,6 +42,9 @@ export const QUANTITY_LIMITS = { piece: 99, kg: 30 } as const
  * @example isImplausibleQuantity('12', 'piece') // false
  */
 export function isImplausibleQuantity(quantity: string, unit: string): boolean {
+  // Only a plain decimal is weighed against the limit: "1e3" or "0x10" read as numbers to JS but
+  // are no quantity, and go on to be refused (not a decimal) rather than confirmed as 1000.
+  if (scanDecimal(quantity) === undefined) return false
   const value = Number(quantity)
   if (!Number.isFinite(value)) return false
   const limit = unit === 'kg' ? QUANTITY_LIMITS.kg : QUANTITY_LIMITS.piece

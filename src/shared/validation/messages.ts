@@ -30,6 +30,7 @@ export const VALIDATION_MESSAGES = {
   decimalExample: 'must be a decimal number such as {{example}}',
   tooLarge: 'is too large',
   negative: 'must not be negative',
+  wholeNumber: 'must be a whole number',
   wholeNumberFor: 'must be a whole number for {{currency}}',
   tooManyDecimalsFor: 'must have at most {{digits}} decimal places for {{currency}}',
   tooManyDigitsFor: 'has more fractional digits than {{currency}} allows',

@@ -11,6 +11,9 @@ export function zodIssueReason(issue: z.core.$ZodIssue): {
 } {
   switch (issue.code) {
     case 'invalid_type': {
+      // `.int()` fails as a wrong type in zod 4, and the issue carries no input: 1.5 for a whole
+      // number is not a missing value (it read "is required").
+      if (issue.expected === 'int') return { key: 'wholeNumber' }
       if (issue.input === undefined) return { key: 'required' }
       const byType: Record<string, ValidationMessageKey> = {
         object: 'notAnObject',

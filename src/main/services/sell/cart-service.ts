@@ -15,10 +15,11 @@ import type { ProductSource } from './product-source'
 import { scaleLabelLine } from './scale-label-line'
 
 /** A fraction of a piece is not something a shop sells (issue 11: 0.001 of a piece for ¥0.00). */
-function wholePieces(name: string): DomainError {
+function wholePieces(name: string, nameEn: string | null | undefined): DomainError {
   return new DomainError('VALIDATION', `${name} is sold by the piece: use a whole number`, 'quantity', {
     key: 'errors.cart.wholePieces',
-    params: { name }
+    // Both names: the screen says the one in its own language.
+    params: { name, nameEn: nameEn || name }
   })
 }
 
@@ -186,10 +187,11 @@ export function createCartService(
       if (!product.active)
         throw new DomainError('CONFLICT', `${product.nameZh} is not for sale (inactive)`, field, {
           key: 'errors.catalog.notOnSale',
-          params: { name: product.nameZh, sku: product.sku }
+          params: { name: product.nameZh, nameEn: product.nameEn || product.nameZh, sku: product.sku }
         })
       const quantity = labelled ?? input.quantity ?? '1'
-      if (product.unit === 'piece' && !new Decimal(quantity).isInteger()) throw wholePieces(product.nameZh)
+      if (product.unit === 'piece' && !new Decimal(quantity).isInteger())
+        throw wholePieces(product.nameZh, product.nameEn)
       return change(input.cartId, actor, (order) => {
         // Another scan of a plain piece line adds to it, so the receipt shows "3 ×", not three lines.
         const same = store.orders
@@ -230,7 +232,8 @@ export function createCartService(
     setQuantity(input: { cartId: string; lineId: string; quantity: string }, actor: Actor): CartView {
       return change(input.cartId, actor, (order) => {
         const found = line(order, input.lineId)
-        if (found.unit === 'piece' && !new Decimal(input.quantity).isInteger()) throw wholePieces(found.name)
+        if (found.unit === 'piece' && !new Decimal(input.quantity).isInteger())
+          throw wholePieces(found.name, found.name_en)
         store.orders.setQuantity(order.id, found.id, new Decimal(input.quantity).toFixed())
       })
     },

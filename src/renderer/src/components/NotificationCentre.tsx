@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Bell, CheckCircle2, Info, TriangleAlert, X, XCircle } from 'lucide-react'
 import { selectUnread, useNotificationStore, type NotificationLevel } from '../stores/notification-store'
 import { notificationText } from '../i18n/notification-text'
+import { useScreenTime } from '../lib/store-time'
 import './notification-centre.css'
 
 const ICONS: Record<NotificationLevel, typeof Info> = {
@@ -20,7 +21,7 @@ const TOAST_MS = 6000
  * shows for a few seconds in the corner.
  */
 export function NotificationCentre() {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const items = useNotificationStore((s) => s.items)
   const unread = useNotificationStore(selectUnread)
   const connect = useNotificationStore((s) => s.connect)
@@ -51,7 +52,7 @@ export function NotificationCentre() {
     }
   }, [open])
 
-  const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' })
+  const screenTime = useScreenTime()
 
   return (
     <div className="notice-centre" ref={root}>
@@ -115,7 +116,7 @@ export function NotificationCentre() {
                       {item.body && <p className="notice-item__body">{notificationText(item, t).body}</p>}
                     </div>
                     <time dateTime={item.at} className="notice-item__time">
-                      {time.format(new Date(item.at))}
+                      {screenTime(item.at, { timeStyle: 'short' })}
                     </time>
                   </li>
                 )

@@ -2,15 +2,10 @@ import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CloudCheck, CloudOff, RefreshCw, TriangleAlert } from 'lucide-react'
 import { onEvent } from '../api/client'
+import { useScreenTime } from '../lib/store-time'
 import { useAppStore } from '../stores/app-store'
 import { ageOf, useSyncStore } from '../stores/sync-store'
 import '../screens/sync/sync.css'
-
-/** HH:MM in the interface's language, local time. */
-const clockTime = (iso: string, language: string): string =>
-  new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', hour12: false }).format(
-    new Date(iso)
-  )
 
 /**
  * The till's sync with its head office, in the top bar: synced, syncing N, or offline since HH:MM
@@ -18,7 +13,8 @@ const clockTime = (iso: string, language: string): string =>
  * till that is not enrolled. Leads to the Sync panel in Settings.
  */
 export function SyncBadge() {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const screenTime = useScreenTime()
   const status = useSyncStore((s) => s.status)
   const load = useSyncStore((s) => s.load)
   const adopt = useSyncStore((s) => s.adopt)
@@ -41,7 +37,7 @@ export function SyncBadge() {
   if (status.state === 'offline') {
     Icon = CloudOff
     tone = 'offline'
-    text = t('sync.badge.offline', { time: clockTime(status.offlineSince!, i18n.language) })
+    text = t('sync.badge.offline', { time: screenTime(status.offlineSince!, { timeStyle: 'short' }) })
     detail = t('sync.badge.waiting', { count: status.backlog, age: ageText })
   } else if (status.state === 'error') {
     Icon = TriangleAlert

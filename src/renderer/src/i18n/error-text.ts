@@ -33,7 +33,11 @@ export function useErrorText(): (error: ApiError | null | undefined, options?: E
   return (error, options = {}) => {
     if (!error) return ''
     if (!error.key || !i18n.exists(error.key)) return t(`errors.${error.code}`)
-    const text = t(error.key, error.params ?? {})
+    // A product named in both languages (`name`, `nameEn`) is named in the interface's.
+    const params: Record<string, unknown> = { ...(error.params ?? {}) }
+    if (i18n.language === 'en' && typeof params.nameEn === 'string' && params.nameEn)
+      params.name = params.nameEn
+    const text = t(error.key, params)
     const english = i18n.getResource('en', 'translation', error.key) as unknown
     const isPhrase = typeof english === 'string' && /^[a-z]/.test(english)
     if (!error.field || options.beside || !isPhrase) return text

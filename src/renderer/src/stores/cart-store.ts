@@ -46,6 +46,7 @@ interface CartState {
   showSale(order: OrderDetail, change: number): void
   /** Closes the sale-done view and opens the next customer's cart. */
   finishSale(): Promise<void>
+  /** Shows a notice on the Sell screen; `null` clears it and the refusal (`error`) behind it. */
   say(notice: Notice | null): void
 }
 
@@ -101,7 +102,13 @@ export const useCartStore = create<CartState>((set, get) => {
     if (!cart) return false
     const selected = get().selectedLineId
     const stillThere = cart.lines.some((line) => line.id === selected)
-    set({ cart, selectedLineId: stillThere ? selected : (cart.lines.at(-1)?.id ?? null) })
+    // Another cart (the next sale, a resumed one): the last cart's refusals are not about it.
+    const other = get().cart !== null && get().cart!.id !== cart.id
+    set({
+      cart,
+      selectedLineId: stillThere ? selected : (cart.lines.at(-1)?.id ?? null),
+      ...(other ? { notice: null, error: null } : {})
+    })
     return true
   }
 
@@ -225,7 +232,9 @@ export const useCartStore = create<CartState>((set, get) => {
     },
 
     say(notice) {
-      set({ notice })
+      // Clearing the notice clears the refusal behind it: the payment window's forms show the
+      // store's `error`, and a cart's refusal must not reappear there.
+      set(notice === null ? { notice, error: null } : { notice })
     }
   }
 })

@@ -63,7 +63,8 @@ const en = {
       warning:
         'The audit log failed its integrity check (entry {{seq}}): it may have been tampered with. Keep this computer as it is and contact support.',
       check: 'Check the audit log now',
-      ok: 'Audit log intact: {{count}} entries',
+      ok_one: 'Audit log intact: {{count}} entry',
+      ok_other: 'Audit log intact: {{count}} entries',
       broken: 'Audit log broken at entry {{seq}}: {{reason}}'
     },
     users: {
@@ -178,7 +179,8 @@ const zhCN = {
     audit: {
       warning: '审计日志未通过完整性检查（第 {{seq}} 条），可能已被篡改。请保持这台电脑现状并联系技术支持。',
       check: '立即检查审计日志',
-      ok: '审计日志完整：共 {{count}} 条',
+      ok_one: '审计日志完整：共 {{count}} 条',
+      ok_other: '审计日志完整：共 {{count}} 条',
       broken: '审计日志在第 {{seq}} 条处断开：{{reason}}'
     },
     users: {

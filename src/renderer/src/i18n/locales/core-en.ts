@@ -137,7 +137,7 @@ export const coreEn = {
     checkout: {
       implausibleTender:
         'Cash received {{tendered}} is more than {{limit}}. Was that a scan? Check and confirm.',
-      weightMissing: '{{nameEn}} ({{name}}) is sold by the kg: enter its weight first.'
+      weightMissing: '{{name}} is sold by the kg: enter its weight first.'
     },
     sync: {
       ownedByHq: {

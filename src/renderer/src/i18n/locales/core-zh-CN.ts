@@ -134,7 +134,7 @@ export const coreZhCN: Messages<typeof coreEn> = {
     },
     checkout: {
       implausibleTender: '实收 {{tendered}} 超过 {{limit}}。是否误扫了条码？请核对后确认。',
-      weightMissing: '{{name}}（{{nameEn}}）按公斤计价：请先输入重量。'
+      weightMissing: '{{name}} 按公斤计价：请先输入重量。'
     },
     sync: {
       ownedByHq: {
@@ -160,10 +160,10 @@ export const coreZhCN: Messages<typeof coreEn> = {
       voidNotToday: '只能作废今天付款的订单，请改为退款。'
     },
     approval: {
-      refundOrder: '此订单的退款累计 {{amountText}}，超过 {{limitText}}：需要经理批准。',
-      refundShift: '您本班次的退款累计 {{amountText}}，超过 {{limitText}}：需要经理批准。',
-      refundCash: '从钱箱退出现金 {{amountText}} 需要经理批准。',
-      lineDiscount: '折扣 {{amountText}} 超过收银员可给的 {{limitText}}：需要经理批准。'
+      refundOrder: '此订单的退款累计 {{amountText}}，超过 {{limitText}}：需要店长批准。',
+      refundShift: '您本班次的退款累计 {{amountText}}，超过 {{limitText}}：需要店长批准。',
+      refundCash: '从钱箱退出现金 {{amountText}} 需要店长批准。',
+      lineDiscount: '折扣 {{amountText}} 超过收银员可给的 {{limitText}}：需要店长批准。'
     },
     approvals: {
       tooLarge: '不能超过 {{limit}}。'

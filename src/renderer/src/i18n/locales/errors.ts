@@ -210,6 +210,7 @@ export const errorMessages = defineMessages(en, {
       decimalExample: '必须是数字，例如 {{example}}',
       tooLarge: '数值太大',
       negative: '不能为负数',
+      wholeNumber: '必须是整数',
       wholeNumberFor: '{{currency}} 只能是整数',
       tooManyDecimalsFor: '{{currency}} 最多 {{digits}} 位小数',
       tooManyDigitsFor: '小数位数超过 {{currency}} 允许的位数',
@@ -354,7 +355,7 @@ export const errorMessages = defineMessages(en, {
       moreThanLeft: '超过可退的 {{left}}',
       nothing: '没有可退的内容',
       keyOfAnotherOrder: '此次退款属于另一个订单，请重新开始退款',
-      needsManager: '退款超过 {{threshold}} 需要经理授权',
+      needsManager: '退款超过 {{threshold}} 需要店长授权',
       badTransition: '状态为 {{from}} 的退款不能变为 {{to}}'
     },
     orders: {

@@ -25,7 +25,7 @@ const en = {
 const zhCN: typeof en = {
   lossPrevention: {
     title: '审批与防损',
-    intro: '超过以下限额时，收银员需要经理当场输入 PIN 批准。经理和店主不受限制。',
+    intro: '超过以下限额时，收银员需要店长当场输入 PIN 批准。店长和店主不受限制。',
     refundApprovalThreshold: '每笔订单退款（{{currency}}）',
     refundApprovalThresholdHint: '同一订单的所有退款合计；拆分退款也无法绕过。',
     shiftRefundLimit: '每位收银员每班次退款（{{currency}}）',
@@ -34,7 +34,7 @@ const zhCN: typeof en = {
     cashRefundThreshold: '退款支出现金（{{currency}}）',
     cashRefundThresholdHint: '0 表示收银员的每笔现金退款都需批准。',
     lineDiscountLimit: '收银员可给的单行最大折扣（%）',
-    lineDiscountLimitHint: '按该行价格计算；更大的折扣（最多 100%）需要经理批准。',
+    lineDiscountLimitHint: '按该行价格计算；更大的折扣（最多 100%）需要店长批准。',
     blindClose: '盲点交班',
     blindCloseHint: '点钞时不显示应有现金；结班后才显示差额。',
     save: '保存审批设置',

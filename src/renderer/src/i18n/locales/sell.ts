@@ -45,7 +45,8 @@ const en = {
       payable: 'To pay',
       cashRounding: 'Cash rounding',
       cashPayable: 'Cash',
-      items: '{{count}} items'
+      items_one: '{{count}} item',
+      items_other: '{{count}} items'
     },
     actions: {
       pay: 'Pay cash',
@@ -59,7 +60,8 @@ const en = {
       none: 'No parked carts',
       resume: 'Resume',
       close: 'Back to the sale',
-      items: '{{count}} lines',
+      items_one: '{{count}} line',
+      items_other: '{{count}} lines',
       note: 'Note (optional)'
     },
     pay: {
@@ -241,7 +243,8 @@ const zhCN: typeof en = {
       payable: '应收',
       cashRounding: '现金抹零',
       cashPayable: '现金应收',
-      items: '共 {{count}} 件'
+      items_one: '共 {{count}} 件',
+      items_other: '共 {{count}} 件'
     },
     actions: {
       pay: '现金收款',
@@ -255,7 +258,8 @@ const zhCN: typeof en = {
       none: '没有挂单',
       resume: '取回',
       close: '返回收银',
-      items: '{{count}} 行',
+      items_one: '{{count}} 行',
+      items_other: '{{count}} 行',
       note: '备注（可选）'
     },
     pay: {
@@ -286,8 +290,8 @@ const zhCN: typeof en = {
       none: '未找到商品'
     },
     override: {
-      title: '经理授权',
-      body: '改价需要经理授权。请经理输入用户名和 PIN。'
+      title: '店长授权',
+      body: '改价需要店长授权。请店长输入用户名和 PIN。'
     },
     notices: {
       parked: '已挂单',
@@ -308,7 +312,7 @@ const zhCN: typeof en = {
     amount: '退款金额（{{currency}}）',
     reason: '原因',
     left: '可退 {{amount}}',
-    threshold: '超过 {{amount}} 的退款需经理授权',
+    threshold: '超过 {{amount}} 的退款需店长授权',
     confirm: '确认退款',
     cancel: '取消',
     giveBack: '请退还',

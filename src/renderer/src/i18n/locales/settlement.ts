@@ -132,7 +132,8 @@ const en = {
       cash: 'Cash drawer'
     },
     chart: {
-      hourBar: '{{hour}}:00 — {{amount}}, {{count}} orders',
+      hourBar_one: '{{hour}}:00 — {{amount}}, {{count}} order',
+      hourBar_other: '{{hour}}:00 — {{amount}}, {{count}} orders',
       empty: 'No sales yet',
       total:
         'Hours add up to {{total}}: sales after voids, before refunds. − refunds {{refunds}} = net sales {{net}}.'
@@ -180,7 +181,8 @@ const en = {
     button: 'Customer rating',
     title: 'Customer rating — {{number}}',
     intro: 'Ask the customer how they liked each item (1 to 5 stars).',
-    stars: '{{count}} stars',
+    stars_one: '{{count}} star',
+    stars_other: '{{count}} stars',
     comment: 'Comment (optional)',
     save: 'Save rating',
     saved: 'Saved',
@@ -188,7 +190,8 @@ const en = {
     close: 'Done',
     ratingLabel: 'Rating for {{name}}',
     catalog: '{{average}} ★ ({{count}})',
-    catalogLabel: 'Rated {{average}} out of 5 by {{count}} customers'
+    catalogLabel_one: 'Rated {{average}} out of 5 by {{count}} customer',
+    catalogLabel_other: 'Rated {{average}} out of 5 by {{count}} customers'
   }
 }
 
@@ -314,7 +317,8 @@ const zhCN: typeof en = {
       cash: '钱箱'
     },
     chart: {
-      hourBar: '{{hour}} 点 — {{amount}}，{{count}} 笔',
+      hourBar_one: '{{hour}} 点 — {{amount}}，{{count}} 笔',
+      hourBar_other: '{{hour}} 点 — {{amount}}，{{count}} 笔',
       empty: '暂无销售',
       total: '各小时合计 {{total}}：作废后、退款前的销售额。− 退款 {{refunds}} = 净销售额 {{net}}。'
     },
@@ -361,7 +365,8 @@ const zhCN: typeof en = {
     button: '顾客评价',
     title: '顾客评价 — {{number}}',
     intro: '请顾客为每件商品打分（1 到 5 星）。',
-    stars: '{{count}} 星',
+    stars_one: '{{count}} 星',
+    stars_other: '{{count}} 星',
     comment: '评语（可选）',
     save: '保存评价',
     saved: '已保存',
@@ -369,7 +374,8 @@ const zhCN: typeof en = {
     close: '完成',
     ratingLabel: '{{name}} 的评分',
     catalog: '{{average}} ★（{{count}}）',
-    catalogLabel: '{{count}} 位顾客平均评分 {{average}} / 5'
+    catalogLabel_one: '{{count}} 位顾客平均评分 {{average}} / 5',
+    catalogLabel_other: '{{count}} 位顾客平均评分 {{average}} / 5'
   }
 }
 

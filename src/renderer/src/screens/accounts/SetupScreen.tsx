@@ -17,6 +17,17 @@ import { AuthFrame } from './AuthFrame'
 
 const CURRENCIES = ['CNY', 'HKD', 'USD', 'EUR', 'GBP', 'JPY'] as const
 
+/**
+ * The zones offered: the runtime's IANA list, which leaves out UTC (a machine set to UTC then
+ * showed Africa/Abidjan, the first entry, while UTC was meant), with UTC and the current choice added.
+ */
+export function timeZoneChoices(current: string | undefined): string[] {
+  const zones = new Set(Intl.supportedValuesOf('timeZone'))
+  zones.add('UTC')
+  if (current) zones.add(current)
+  return [...zones].sort()
+}
+
 /** First run: the store profile (prefilled with the demo one) and the owner account. */
 export function SetupScreen({ initial }: { initial: StoreProfile }) {
   const { t } = useTranslation()
@@ -127,7 +138,7 @@ export function SetupScreen({ initial }: { initial: StoreProfile }) {
                 value={profile.timeZone}
                 onChange={(e) => setProfile({ ...profile, timeZone: e.target.value })}
               >
-                {Intl.supportedValuesOf('timeZone').map((zone) => (
+                {timeZoneChoices(profile.timeZone).map((zone) => (
                   <option key={zone} value={zone}>
                     {zone}
                   </option>

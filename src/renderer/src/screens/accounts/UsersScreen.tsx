@@ -16,6 +16,7 @@ import { Field } from '../../components/Field'
 import { fieldError, useErrorText } from '../../i18n/error-text'
 import { useAuthStore } from '../../stores/auth-store'
 import { TableHead } from '../../components/TableHead'
+import { useScreenTime } from '../../lib/store-time'
 
 const toError = (error: unknown): ApiError =>
   error instanceof ApiCallError ? error.error : { code: 'INTERNAL', message: String(error) }
@@ -33,7 +34,8 @@ const EMPTY: Draft = { id: null, displayName: '', username: '', role: 'cashier',
 
 /** Staff (owner only): add, edit, deactivate; and the till's locking rules. */
 export function UsersScreen() {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const screenTime = useScreenTime()
   const errorText = useErrorText()
   const me = useAuthStore((s) => s.status?.user)
   const [users, setUsers] = useState<User[] | null>(null)
@@ -118,8 +120,7 @@ export function UsersScreen() {
       setError(toError(e))
     }
   }
-  const time = (iso: string): string =>
-    new Date(iso).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' })
+  const time = (iso: string): string => screenTime(iso, { timeStyle: 'short' })
 
   return (
     <section className="screen" aria-labelledby="users-title">

@@ -56,8 +56,16 @@ function toInput(d: Draft): CouponInput {
     ...(d.minSpend.trim() ? { minSpend: d.minSpend.trim() } : {}),
     ...(d.validFrom ? { validFrom: d.validFrom } : {}),
     ...(d.validTo ? { validTo: d.validTo } : {}),
-    // Not a whole number ("abc" is NaN, "1.5" not an integer): the schema names the field.
-    ...(usageLimit ? { usageLimit: Number(usageLimit) } : {}),
+    // Not a whole number: "1.5" goes as 1.5 (refused: must be a whole number), anything else that
+    // is not plain digits ("1e3", "abc") as typed (refused: must be a number) — Number() would
+    // read "1e3" as 1000.
+    ...(usageLimit
+      ? {
+          usageLimit: /^\d+(\.\d+)?$/.test(usageLimit)
+            ? Number(usageLimit)
+            : (usageLimit as unknown as number)
+        }
+      : {}),
     active: d.active
   }
 }

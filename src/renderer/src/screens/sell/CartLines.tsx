@@ -109,13 +109,15 @@ const CartRow = memo(
           ) : (
             <>
               {line.quantity}
-              {line.unit === 'kg' ? ' kg' : ''}
+              {/* The unit goes under the figure, as the code goes under the name: a weight such as
+                  12.345 and its unit on one line would run into the unit price. */}
+              {line.unit === 'kg' && <span className="cart-lines__unit"> kg</span>}
             </>
           )}
         </td>
         <td className="num">
           {money(line.unitPrice, currency)}
-          {line.unit === 'kg' ? t('sell.perKg') : ''}
+          {line.unit === 'kg' && <span className="cart-lines__unit">{t('sell.perKg')}</span>}
         </td>
         <td className="num">
           <span className="strong">{money(line.netAfterDiscount, currency)}</span>

@@ -5,6 +5,7 @@ import type { parkedCartSchema } from '@shared/contract/channels/cart'
 import { call } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
 import { useMoney } from '../../lib/money'
+import { useScreenTime } from '../../lib/store-time'
 import { useCartStore } from '../../stores/cart-store'
 
 type ParkedCart = z.infer<typeof parkedCartSchema>
@@ -13,8 +14,11 @@ type ParkedCart = z.infer<typeof parkedCartSchema>
 export function ParkedDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation()
   const money = useMoney()
+  const screenTime = useScreenTime()
   const resume = useCartStore((s) => s.resume)
   const [parked, setParked] = useState<ParkedCart[]>([])
+  // One resume at a time: a double click asked for the same cart twice ("no such parked cart").
+  const [resuming, setResuming] = useState(false)
 
   useEffect(() => {
     if (open) void call('cart:list-parked', {}).then(setParked)
@@ -39,7 +43,7 @@ export function ParkedDialog({ open, onClose }: { open: boolean; onClose: () => 
           {parked.map((cart) => (
             <li key={cart.id}>
               <div>
-                <strong>{new Date(cart.parkedAt).toLocaleTimeString()}</strong>
+                <strong>{screenTime(cart.parkedAt, { timeStyle: 'short' })}</strong>
                 {cart.note && <span className="muted"> · {cart.note}</span>}
                 <div className="muted">
                   {t('sell.parkedDialog.items', { count: cart.lineCount })} ·{' '}
@@ -49,7 +53,13 @@ export function ParkedDialog({ open, onClose }: { open: boolean; onClose: () => 
               <button
                 type="button"
                 className="button button--primary"
-                onClick={() => void resume(cart.id).then(onClose)}
+                disabled={resuming}
+                onClick={() => {
+                  setResuming(true)
+                  void resume(cart.id)
+                    .then(onClose)
+                    .finally(() => setResuming(false))
+                }}
               >
                 {t('sell.parkedDialog.resume')}
               </button>

@@ -85,6 +85,12 @@ export function SellScreen() {
   useEffect(refreshParked, [refreshParked, cart?.id])
 
   const paymentOpen = paying || cart?.status === 'awaiting_payment'
+  // A notice belongs to the place and action it came from: the cart's refusals (a spent coupon, a
+  // parked cart already taken) do not follow the cashier into the payment window.
+  const startPaying = useCallback((): void => {
+    say(null)
+    setPaying(true)
+  }, [say])
   const dialogsOpen = paymentOpen || showParked || lastSale !== null || confirmClear || openingShift !== null
 
   /** A till sells only with an open shift: say so at the first scan, with the way to open one. */
@@ -169,7 +175,7 @@ export function SellScreen() {
         couponInput.current?.focus()
       } else if (event.key === 'F12') {
         event.preventDefault()
-        if (cart.lines.length) setPaying(true)
+        if (cart.lines.length) startPaying()
       } else if (event.key === 'Delete' && selected) {
         event.preventDefault()
         void removeLine(selected.id)
@@ -186,7 +192,7 @@ export function SellScreen() {
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [cart, dialogsOpen, park, removeLine, select, selectedLineId, setQuantity])
+  }, [cart, dialogsOpen, park, removeLine, select, selectedLineId, setQuantity, startPaying])
 
   // Back to the scan field after each sale, so the next customer can be scanned at once.
   useEffect(() => {
@@ -238,7 +244,7 @@ export function SellScreen() {
           className="button button--pay"
           disabled={cart.lines.length === 0}
           aria-keyshortcuts="F12"
-          onClick={() => setPaying(true)}
+          onClick={startPaying}
         >
           <Banknote aria-hidden="true" size={30} />
           <span>{t('payments.payButton')}</span>
@@ -267,7 +273,8 @@ export function SellScreen() {
             <Trash aria-hidden="true" size={20} /> {t('sell.actions.discard')}
           </button>
         </div>
-        <CouponBox ref={couponInput} cart={cart} />
+        {/* A new sale starts with an empty coupon box, whatever the last customer's code was. */}
+        <CouponBox key={cart.id} ref={couponInput} cart={cart} />
         <LineEditor cart={cart} />
         {sandbox && (
           <button

@@ -17,6 +17,7 @@ import { HourChart, TenderMix } from './Charts'
 import { TableHead } from '../../components/TableHead'
 import { rateToPercent } from '@shared/money/rate-percent'
 import { downloadCsv } from '../../lib/download'
+import { useScreenTime } from '../../lib/store-time'
 
 type Filter = NonNullable<ChannelInput<'settlement:orders'>['filter']>
 
@@ -41,7 +42,8 @@ function printReport(): void {
 
 /** A merchant's review of one business day: figures, charts, drill-down, print, CSV, close. */
 export function DayReport() {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const screenTime = useScreenTime()
   const money = useMoney()
   const storeName = useSettingsStore((s) => s.saved?.storeName ?? '')
   const canSettle = useAuthStore((s) => s.status?.user?.permissions.includes('settlement-manage') ?? false)
@@ -144,7 +146,7 @@ export function DayReport() {
             <p className={`z-report__status z-report__status--${report.status}`}>
               {report.status === 'settled'
                 ? t('settlement.statusSettled', {
-                    time: new Date(report.settledAt!).toLocaleString(i18n.language),
+                    time: screenTime(report.settledAt!, { dateStyle: 'short', timeStyle: 'short' }),
                     name: report.settledBy ?? '—'
                   })
                 : t('settlement.statusOpen')}

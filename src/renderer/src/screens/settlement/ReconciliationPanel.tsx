@@ -11,6 +11,7 @@ import { toApiError } from '../../stores/settings-store'
 import './reconciliation.css'
 import { TableHead } from '../../components/TableHead'
 import { fileToBase64 } from '../../lib/file-base64'
+import { useScreenTime } from '../../lib/store-time'
 
 const PROVIDERS: ReconciliationProvider[] = ['alipay', 'wechat', 'card']
 
@@ -119,6 +120,7 @@ function ProviderCard(props: {
   onImport?(file: File): void
 }) {
   const { t } = useTranslation()
+  const screenTime = useScreenTime()
   const money = useMoney()
   const errorText = useErrorText()
   const { provider, run, busy, error, onImport } = props
@@ -195,7 +197,7 @@ function ProviderCard(props: {
           </dl>
           <p className="reconciliation__meta">
             {t('reconciliation.ranAt', {
-              at: new Date(run.ranAt).toLocaleString(),
+              at: screenTime(run.ranAt, { dateStyle: 'short', timeStyle: 'short' }),
               source: t(`reconciliation.sources.${run.source}`)
             })}
             {run.fileName ? ` (${run.fileName})` : ''} ·{' '}

@@ -2,18 +2,12 @@ import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Download, Link2, RefreshCw, Unlink } from 'lucide-react'
 import { onEvent } from '../../api/client'
+import { useScreenTime } from '../../lib/store-time'
 import { TextField } from '../../components/TextField'
 import { fieldError, useErrorText } from '../../i18n/error-text'
 import { useAuthStore } from '../../stores/auth-store'
 import { ageOf, useSyncStore } from '../../stores/sync-store'
 import './sync.css'
-
-const when = (iso: string | null, language: string, never: string): string =>
-  iso
-    ? new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short', hour12: false }).format(
-        new Date(iso)
-      )
-    : never
 
 /**
  * The Sync panel in Settings: the head office and this till's code, last push and pull, the backlog
@@ -23,6 +17,9 @@ const when = (iso: string | null, language: string, never: string): string =>
  */
 export function SyncPanel() {
   const { t, i18n } = useTranslation()
+  const screenTime = useScreenTime()
+  const when = (iso: string | null, never: string): string =>
+    iso ? screenTime(iso, { dateStyle: 'short', timeStyle: 'short' }) : never
   const errorText = useErrorText()
   const { status, busy, error, load, adopt, syncNow, enrol, unenrol, exportOutbox } = useSyncStore()
   const canManage = useAuthStore((s) => s.status?.user?.permissions.includes('settings-manage') ?? false)
@@ -111,7 +108,7 @@ export function SyncPanel() {
         <dd className={`sync-panel__state sync-panel__state--${status.state}`}>
           {t(`sync.state.${status.state}`)}
           {status.offlineSince
-            ? ` · ${t('sync.panel.since', { time: when(status.offlineSince, i18n.language, never) })}`
+            ? ` · ${t('sync.panel.since', { time: when(status.offlineSince, never) })}`
             : ''}
         </dd>
         <dt>{t('sync.panel.backlog')}</dt>
@@ -123,10 +120,10 @@ export function SyncPanel() {
           {status.warning && <strong className="sync-panel__warning"> {t('sync.panel.warning')}</strong>}
         </dd>
         <dt>{t('sync.panel.lastPush')}</dt>
-        <dd>{when(status.lastPushAt, i18n.language, never)}</dd>
+        <dd>{when(status.lastPushAt, never)}</dd>
         <dt>{t('sync.panel.lastPull')}</dt>
         <dd>
-          {when(status.lastPullAt, i18n.language, never)}{' '}
+          {when(status.lastPullAt, never)}{' '}
           <span className="sync-panel__muted">{t('sync.panel.revision', { revision: status.revision })}</span>
         </dd>
       </dl>
@@ -138,7 +135,7 @@ export function SyncPanel() {
         <ul className="sync-panel__errors">
           {unresolved.map((e) => (
             <li key={`${e.at}-${e.code}`}>
-              <span className="sync-panel__muted">{when(e.at, i18n.language, never)}</span>{' '}
+              <span className="sync-panel__muted">{when(e.at, never)}</span>{' '}
               <strong>{t(`sync.direction.${e.direction}`)}</strong>:{' '}
               {i18n.exists(`sync.reason.${e.code}`) ? t(`sync.reason.${e.code}`) : e.reason}{' '}
               <code>{e.code}</code>

@@ -20,7 +20,7 @@ const TEST_PIN = '1234'
  * demo every flow: scan and pay, decline, type the payment password, present a card.
  */
 export function CustomerDevicePanel() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const errorText = useErrorText()
   const open = usePaymentStore((s) => s.deviceOpen)
   const sandbox = usePaymentStore((s) => s.availability?.sandbox === true)
@@ -52,7 +52,10 @@ export function CustomerDevicePanel() {
       const { state } = await call('sandbox:act', input)
       // A declined card or a refused payment is a failure, whatever answered: never in green.
       const tone = /fail|clos|declin|revers|refus|cancel/i.test(state) ? 'error' : 'ok'
-      setMessage({ tone, text: t('payments.device.done', { tradeNo: input.tradeNo, state }) })
+      // The state in the interface's words ("已支付"), not the sandbox's ("succeeded").
+      const stateKey = `payments.status.${state}`
+      const stateText = i18n.exists(stateKey) ? t(stateKey) : state
+      setMessage({ tone, text: t('payments.device.done', { tradeNo: input.tradeNo, state: stateText }) })
       setTrades(await call('sandbox:trades', {}))
     } catch (error) {
       setMessage({ tone: 'error', text: errorText(apiErrorOf(error)) })
