@@ -56,7 +56,9 @@ const en = {
       },
       users: {
         nameTaken: 'a user of that name exists',
-        managerNeedsStore: 'a manager runs at least one store'
+        managerNeedsStore: 'a manager runs at least one store',
+        unknown: 'this user no longer exists; reload the list',
+        lastOwner: 'the head office needs at least one owner: make another user owner first'
       }
     }
   }
@@ -104,7 +106,9 @@ export const shellMessages = defineMessages(en, {
       },
       users: {
         nameTaken: '已有同名用户',
-        managerNeedsStore: '店长至少要负责一家门店'
+        managerNeedsStore: '店长至少要负责一家门店',
+        unknown: '该用户已不存在，请刷新列表',
+        lastOwner: '总部至少要有一位店主：请先把另一位用户设为店主'
       }
     }
   }
