@@ -284,6 +284,7 @@ export const errorMessages = defineMessages(en, {
       tooManyBarcodes: '最多 20 个条码',
       nameTooLong: '最多 120 个字',
       priceFormat: '必须是数字，例如 "12.50"',
+      priceNegative: '不能为负数',
       taxRateFormat: '税率须在 0 到 1 之间（不含 1），最多 4 位小数，例如 0.13',
       unit: '必须是 piece（件）或 kg（千克）',
       categoryCode: '请用 1 到 20 个字母、数字、横线或下划线',
