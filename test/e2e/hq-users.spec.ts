@@ -84,4 +84,18 @@ test('the owner unlocks a locked-out manager, moves their store, sets a new pass
   await self.getByRole('button', { name: 'Save role and stores' }).click()
   await expect(self).toContainText('the head office needs at least one owner')
   await snap(page, 'hq-user-last-owner-1366-en')
+
+  await self.getByRole('button', { name: 'Close' }).click()
+
+  // Signed out in another tab: this tab's next request says so — not "after a while without use".
+  const other = await page.context().newPage()
+  await other.goto(hq.url)
+  await other.getByRole('button', { name: 'Sign out' }).click()
+  await expect(other.getByRole('heading', { name: 'Sign in to the head office' })).toBeVisible()
+  await page.getByRole('link', { name: 'Dashboard' }).click()
+  await expect(
+    page.getByText('You were signed out (in another tab, or your password was changed)')
+  ).toBeVisible()
+  await expect(page.getByText('after a while without use')).toHaveCount(0)
+  await snap(page, 'hq-signed-out-elsewhere-1366-en')
 })

@@ -50,6 +50,7 @@ const en = {
         notYourStore: 'not one of your stores',
         signedOut: 'Sign in first.',
         sessionExpired: 'You were signed out after a while without use. Sign in again.',
+        sessionEnded: 'You were signed out (in another tab, or your password was changed). Sign in again.',
         wrong: 'The name or password is wrong.',
         locked: 'Too many wrong passwords. Try again in {{minutes}} min.',
         alreadySetUp: 'The head office is already set up: sign in.'
@@ -100,6 +101,7 @@ export const shellMessages = defineMessages(en, {
         notYourStore: '不是您负责的门店',
         signedOut: '请先登录。',
         sessionExpired: '长时间未操作，已自动退出，请重新登录。',
+        sessionEnded: '您已退出登录（在另一个标签页中退出，或密码已被更改）。请重新登录。',
         wrong: '用户名或密码错误。',
         locked: '密码错误次数过多，请在 {{minutes}} 分钟后再试。',
         alreadySetUp: '总部已经设置好了，请登录。'
