@@ -144,7 +144,12 @@ describe.each(HQ_STORES)('head-office web app: sign-in and roles (%s)', (kind) =
     const before = await count(hq, 'SELECT COUNT(*) AS n FROM hq_audit')
     const zone = await owner.send(hqApi.stores.create, { name: 'North', timeZone: 'Mars/Olympus' })
     expect(zone.status).toBe(400)
-    expect(zone.body.error).toMatchObject({ code: 'VALIDATION', field: 'timeZone' })
+    expect(zone.body.error).toMatchObject({
+      code: 'VALIDATION',
+      field: 'timeZone',
+      key: 'errors.validation.timeZoneExample',
+      params: { example: 'Asia/Shanghai' }
+    })
     const empty = await owner.send(hqApi.stores.create, { name: '', timeZone: 'Asia/Shanghai' })
     expect(empty.body.error).toMatchObject({
       code: 'VALIDATION',

@@ -10,7 +10,8 @@ const en = {
       createTitle: 'Create a store',
       name: 'Store name',
       timeZone: 'Time zone',
-      timeZoneHint: 'The store’s business day runs from midnight to midnight in this zone.',
+      timeZoneHint:
+        'A zone such as Asia/Shanghai. The store’s business day runs from midnight to midnight in this zone.',
       save: 'Create store',
       tills: 'Tills',
       noTills: 'No till enrolled yet.',
@@ -48,7 +49,7 @@ export const storesMessages = defineMessages(en, {
       createTitle: '创建门店',
       name: '门店名称',
       timeZone: '时区',
-      timeZoneHint: '门店的营业日按此时区的零点到零点计算。',
+      timeZoneHint: '例如 Asia/Shanghai。门店的营业日按此时区的零点到零点计算。',
       save: '创建门店',
       tills: '收银台',
       noTills: '还没有注册收银台。',

@@ -222,6 +222,7 @@ export const errorMessages = defineMessages(en, {
       tooManyDecimalsFor: '{{currency}} 最多 {{digits}} 位小数',
       tooManyDigitsFor: '小数位数超过 {{currency}} 允许的位数',
       dateFormat: '必须是日期，例如 {{example}}',
+      timeZoneExample: '必须是时区，例如 {{example}}（地区/城市）',
       notBefore: '不能早于 {{other}}',
       range: '必须在 {{minimum}} 到 {{maximum}} 之间',
       atLeastOrMore: '必须大于或等于 {{minimum}}',
