@@ -55,7 +55,9 @@ export function createSettingsService(ctx: ServiceContext) {
      * Saves the store profile (one transaction with its audit entry and `settings.updated` event).
      * Refuses: CONFLICT `currency` once sales exist in another; CONFLICT `timeZone` (key
      * `errors.settings.timeZoneAfterSales`) for a new time zone once sales exist, unless
-     * `confirmTimeZoneChange` — past sales would then fall on other business days and hours.
+     * `confirmTimeZoneChange` — past sales would then fall on other business days and hours;
+     * FORBIDDEN `timeZone` (key `errors.settings.timeZoneFromHq`) for another time zone on an
+     * enrolled till (its store's zone is the head office's, applied by the pull).
      */
     updateProfile(
       update: StoreProfile & { confirmTimeZoneChange?: boolean | undefined },
@@ -65,6 +67,16 @@ export function createSettingsService(ctx: ServiceContext) {
       const { confirmTimeZoneChange, ...profile } = update
       const saved = store.transaction(() => {
         const before = store.settings.getProfile()
+        const enrolment = store.sync.state()
+        // An enrolled till keeps its store's time zone, the head office's master data (see the pull).
+        if (enrolment && before && profile.timeZone !== undefined && profile.timeZone !== before.timeZone) {
+          throw new DomainError(
+            'FORBIDDEN',
+            `timeZone: set by the head office for ${enrolment.storeName}; change it there`,
+            'timeZone',
+            { key: 'errors.settings.timeZoneFromHq', params: { store: enrolment.storeName } }
+          )
+        }
         if (
           before &&
           profile.timeZone !== undefined &&

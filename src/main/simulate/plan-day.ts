@@ -43,11 +43,23 @@ export interface DayPlanInput {
   orders: number
   products: readonly SimProduct[]
   coupons: readonly string[]
+  /**
+   * Nothing is sold at or after this instant (ms since the epoch): today is sold up to now, so a
+   * day closed now holds every simulated sale. Absent: the whole opening hours.
+   */
+  until?: number
+}
+
+/** A day that cannot be sold as asked (today before the shop opens, a day still to come). */
+export class UnsellableDayError extends Error {
+  override readonly name = 'UnsellableDayError'
 }
 
 /** Opening hours of the simulated shop, local time. */
 export const OPENS_AT_HOUR = 8
 export const CLOSES_AT_HOUR = 22
+/** Time kept after the last sale of a day sold up to now, for the shift's closing count. */
+export const CLOSING_MS = 10 * 60_000
 
 /** A whole number in [min, max]. */
 const between = (random: SeededRandom, min: number, max: number): number => min + random.below(max - min + 1)
@@ -67,12 +79,23 @@ function pickTender(random: SeededRandom): PlannedTender {
  * gives the same day: when each order starts, what is scanned (weighed goods with a weight), which
  * coupon is tried, how it is paid, which order is voided (one, once there are 10 orders) and which
  * are brought back (about one in 25, each after a few more sales). Orders are spread evenly over
- * the opening hours with some jitter; everything an order does fits before the next one starts.
+ * the opening hours (up to `until`, less `CLOSING_MS` for the closing count) with some jitter;
+ * everything an order does fits before the next one starts.
+ *
+ * @throws UnsellableDayError when less than 5 minutes of opening hours are left before that
  */
 export function planDay(input: DayPlanInput, random: SeededRandom): PlannedOrder[] {
   if (input.products.length === 0) throw new Error('the catalog has no product to sell')
   const opens = input.dayStart + OPENS_AT_HOUR * 3_600_000
-  const spanMs = (CLOSES_AT_HOUR - OPENS_AT_HOUR) * 3_600_000
+  const dayCloses = input.dayStart + CLOSES_AT_HOUR * 3_600_000
+  // Sold up to `until`: its last ten minutes are kept for the closing count.
+  const closes =
+    input.until !== undefined && input.until < dayCloses + CLOSING_MS ? input.until - CLOSING_MS : dayCloses
+  if (closes - opens < 5 * 60_000)
+    throw new UnsellableDayError(
+      `nothing can be sold on this day before now: the shop opens at ${OPENS_AT_HOUR}:00 (and a day still to come cannot be sold)`
+    )
+  const spanMs = closes - opens
   const slotMs = spanMs / Math.max(1, input.orders)
   // At most 20 steps of an order fit in the first 60 % of its slot.
   const stepSeconds = Math.max(0.05, Math.min(8, (slotMs * 0.6) / 20 / 1000))

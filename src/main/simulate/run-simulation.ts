@@ -9,7 +9,14 @@ import { seededIdSource, useIdSource } from '../core/ids'
 import { createFileLogger } from '../core/logger'
 import { createSeededRandom, type SeededRandom } from '../payments/sandbox/seeded-random'
 import { claimSimulatedTill } from './claim-till'
-import { CLOSES_AT_HOUR, OPENS_AT_HOUR, planDay, type PlannedOrder, type SimProduct } from './plan-day'
+import {
+  CLOSES_AT_HOUR,
+  CLOSING_MS,
+  OPENS_AT_HOUR,
+  planDay,
+  type PlannedOrder,
+  type SimProduct
+} from './plan-day'
 import { SIM_COUPONS, SIM_STAFF } from './sim-staff'
 import { RefusedCallError, tillCaller, type TillCaller } from './till-caller'
 
@@ -21,6 +28,8 @@ export interface SimulationOptions {
   orders: number
   seed: number
   version: string
+  /** The real time (default: the system clock): nothing is sold or closed later than this. */
+  now?: () => Date
   /** Progress lines for a person watching (never required). */
   progress?: (line: string) => void
 }
@@ -80,7 +89,10 @@ function cashHandedOver(due: number, roundUp: 0 | 1 | 2 | 3): number {
  * Only a till simulate made (or a new one) is touched (`claimSimulatedTill`); payments go to the
  * sandbox gateway started from this data directory; nothing is pushed anywhere.
  *
+ * Nothing is sold or closed later than `now`: today is sold from opening up to now.
+ *
  * @throws NotASimulatedTillError for a data directory simulate may not touch
+ * @throws UnsellableDayError for a day with no opening hours before now (a day still to come)
  * @throws RefusedCallError when the till refuses a step it should not (a simulated person's
  *   password changed, a catalog with nothing to sell)
  */
@@ -210,8 +222,9 @@ class DayRun {
       .filter((coupon) => coupon.active)
       .map((coupon) => coupon.code)
       .sort()
+    const until = (this.options.now ?? (() => new Date()))().getTime()
     const plan = planDay(
-      { dayStart, orders: this.options.orders, products: await this.products(), coupons },
+      { dayStart, orders: this.options.orders, products: await this.products(), coupons, until },
       random
     )
 
@@ -233,8 +246,10 @@ class DayRun {
       if ((order.index + 1) % 100 === 0) this.progress(`sold ${order.index + 1} of ${plan.length} orders`)
     }
 
-    this.clock.set(new Date(Math.max(this.clock.now().getTime(), dayStart + CLOSES_AT_HOUR * 3_600_000)))
-    this.clock.advance(5 * 60_000)
+    // Closed at the shop's closing time, or by now for today (the plan kept room before it).
+    const closeAt = Math.min(dayStart + CLOSES_AT_HOUR * 3_600_000, until - CLOSING_MS / 2)
+    this.clock.set(new Date(Math.max(this.clock.now().getTime(), closeAt)))
+    this.clock.advance(CLOSING_MS / 2)
     const closer = await this.awake('manager')
     const open = (await this.till.call(closer, 'shifts:current', {})).shift!
     // A blind count hides the drawer from cashiers only; the manager who closes sees it.

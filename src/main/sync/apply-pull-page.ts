@@ -1,6 +1,7 @@
 import { storeProfileSchema, systemTimeZone } from '@shared/contract/channels/settings'
 import type { MasterChange, PullAnswer } from '@shared/sync/protocol'
 import { businessDate } from '../core/business-day'
+import { newId } from '../core/ids'
 import type { Store } from '../store/store'
 
 /** What applying one page did, for the status line and the tests. */
@@ -92,6 +93,8 @@ function applyChange(store: Store, change: MasterChange, at: string): string | n
         rounding: s.rounding,
         taxMode: s.taxMode,
         cashIncrement: s.cashIncrement,
+        // The store's time zone is the head office's: the till's business days follow it.
+        ...(s.timeZone !== undefined ? { timeZone: s.timeZone } : {}),
         // The head office does not send the cash rounding mode: the till keeps its own (the one its
         // `settings.updated` events told the head office), rather than falling back to half-up.
         ...(before ? { cashRoundingMode: before.cashRoundingMode } : {})
@@ -103,6 +106,17 @@ function applyChange(store: Store, change: MasterChange, at: string): string | n
         return `the currency cannot change from ${before.currency} to ${profile.data.currency} once sales exist`
       }
       store.settings.saveProfile(profile.data, at)
+      const after = store.settings.getProfile()!
+      // The head office learns which zone the till's business days follow from here on (its per-till
+      // day uses the zone the till used), as from any other change of the profile.
+      if (before && before.timeZone !== after.timeZone)
+        store.outbox.append({
+          id: newId(),
+          at,
+          type: 'settings.updated',
+          aggregateId: 'store_profile',
+          payload: after
+        })
       break
     }
   }

@@ -125,9 +125,13 @@ export async function pushOutbox(
       appVersion: options.appVersion,
       backlog: { count: store.outbox.unsyncedCount(), oldestAt: store.outbox.oldestUnsynced()?.at ?? null }
     }
-    const { body, count } = batchBody(events, base, maxBytes)
+    const cut = batchBody(events, { ...base, remaining: { count: 0, oldestAt: null } }, maxBytes)
     const first = events[0]!.event.seq
-    const last = events[count - 1]!.event.seq
+    const last = events[cut.count - 1]!.event.seq
+    // What stays once this batch is in, so the dashboard shows 0 / none after the last batch. Its
+    // numbers are never longer than the placeholder's plus a time: cut again to stay within the cap.
+    const remaining = store.outbox.unsyncedAfter(last)
+    const { body, count } = batchBody(events.slice(0, cut.count), { ...base, remaining }, maxBytes)
     await yieldToSelling()
     let answer
     try {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { onEvent } from './api/client'
 import { AccountsGate } from './components/AccountsGate'
 import { AppShell } from './components/AppShell'
+import { ScanRefusedNotice } from './components/ScanRefusedNotice'
 import { useScanBursts } from './lib/scanner'
 import { DamagedDatabaseScreen } from './screens/DamagedDatabaseScreen'
 import { screenComponents } from './screens'
@@ -51,10 +52,13 @@ export function App() {
 
   const ScreenComponent = screenComponents[screen]
   return (
-    <AccountsGate>
-      <AppShell>
-        <ScreenComponent />
-      </AppShell>
-    </AccountsGate>
+    <>
+      <AccountsGate>
+        <AppShell>
+          <ScreenComponent />
+        </AppShell>
+      </AccountsGate>
+      <ScanRefusedNotice />
+    </>
   )
 }

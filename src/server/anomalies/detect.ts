@@ -1,9 +1,10 @@
 import { localDate } from '../clock'
 import type { SqlTx } from '../db/types'
 import { detectCouponOverLimit } from './coupon-limit'
-import type { DetectContext, DetectedEvent } from './facts'
+import { parsePayload, type DetectContext, type DetectedEvent } from './facts'
 import { detectLateEvents } from './late-events'
 import { detectReceiptGaps } from './receipt-gaps'
+import { parsePayload, text } from './facts'
 import { recordAnomaly } from './record'
 
 export type { DetectContext, DetectedEvent } from './facts'
@@ -31,13 +32,31 @@ export async function detectAnomalies(
   const collided = events.filter((e) => e.status === 'collision')
   if (collided.length > 0) {
     // One restore is one incident: its collisions of a day are one anomaly, each seq an event of it.
+    // The receipt number each colliding sale or refund re-used is named: two different sales under
+    // one number is what a person must see (both are counted; see push-service.ts).
+    const [held] = await tx.query<{ detail: string }>(
+      'SELECT detail FROM anomalies WHERE till_id = ? AND id = ?',
+      [ctx.tillId, `seq-collision:${day}`]
+    )
+    const reused = new Set<string>(
+      held ? ((JSON.parse(held.detail) as { reusedNumbers?: string[] }).reusedNumbers ?? []) : []
+    )
+    for (const e of collided) {
+      const number = /^(order|refund)\./.test(e.type) ? text(parsePayload(e)?.['number']) : null
+      if (number) reused.add(number)
+    }
     await recordAnomaly(tx, {
       tillId: ctx.tillId,
       storeId: ctx.storeId,
       id: `seq-collision:${day}`,
       kind: 'seq-collision',
       severity: 'high',
-      detail: { firstSeq: collided[0]!.seq, lastSeq: collided.at(-1)!.seq, receivedDay: day },
+      detail: {
+        firstSeq: collided[0]!.seq,
+        lastSeq: collided.at(-1)!.seq,
+        receivedDay: day,
+        reusedNumbers: [...reused]
+      },
       events: collided.map((e) => ({
         tillId: ctx.tillId,
         seq: e.seq,
@@ -46,12 +65,16 @@ export async function detectAnomalies(
           copy: 'received',
           type: e.type,
           heldSha256: e.heldSha256 ?? null,
-          receivedSha256: e.payloadSha256
+          receivedSha256: e.payloadSha256,
+          ...(/^(order|refund)\./.test(e.type) && text(parsePayload(e)?.['number'])
+            ? { number: text(parsePayload(e)?.['number']) }
+            : {})
         }
       })),
       at: ctx.at
     })
   }
+  await detectZoneDiffers(tx, ctx, events)
   const quarantined = new Map<string, DetectedEvent[]>()
   for (const event of events.filter((e) => e.status === 'quarantined'))
     quarantined
@@ -75,6 +98,38 @@ export async function detectAnomalies(
       at: ctx.at
     })
   }
+}
+
+/**
+ * A till that says (`settings.updated`) it keeps its business days in another time zone than its
+ * store's: its days at the head office, cut in the store's zone, cannot be its Z-reports (the
+ * day report shows them `zone-differs`). One anomaly per till and zone, its events the settings.
+ */
+async function detectZoneDiffers(tx: SqlTx, ctx: DetectContext, events: readonly DetectedEvent[]) {
+  const differing = new Map<string, DetectedEvent[]>()
+  for (const event of events) {
+    if (event.type !== 'settings.updated' || event.status === 'quarantined' || event.status === 'collision')
+      continue
+    const zone = parsePayload(event)?.['timeZone']
+    if (typeof zone === 'string' && zone !== '' && zone !== ctx.timeZone)
+      differing.set(zone, [...(differing.get(zone) ?? []), event])
+  }
+  for (const [zone, said] of differing)
+    await recordAnomaly(tx, {
+      tillId: ctx.tillId,
+      storeId: ctx.storeId,
+      id: `zone-differs:${zone}`,
+      kind: 'zone-differs',
+      severity: 'high',
+      detail: { tillTimeZone: zone, storeTimeZone: ctx.timeZone, since: said[0]!.at },
+      events: said.map((e) => ({
+        tillId: ctx.tillId,
+        seq: e.seq,
+        eventId: e.eventId,
+        info: { timeZone: zone }
+      })),
+      at: ctx.at
+    })
 }
 
 /** A clock more than 5 min off (flagged, never refused), once per till and day, by how far off. */

@@ -141,6 +141,12 @@ async function readPage(
       : cursor
     more = rows.length > limit
   }
+  // The store's time zone is the head office's (its `stores` row): every till of the store keeps
+  // its business days in it, whatever its settings said before enrolling.
+  const zone = page.some((row) => row.entity === 'settings' && !row.deleted)
+    ? (await db.query<{ time_zone: string }>('SELECT time_zone FROM stores WHERE id = ?', [till.store_id]))[0]
+        ?.time_zone
+    : undefined
   const changes = page.map(
     (row): MasterChange =>
       (row.deleted
@@ -150,7 +156,10 @@ async function readPage(
             id: row.id,
             op: 'put',
             revision: Number(row.revision),
-            data: JSON.parse(row.data!)
+            data:
+              row.entity === 'settings' && zone
+                ? { ...(JSON.parse(row.data!) as object), timeZone: zone }
+                : JSON.parse(row.data!)
           }) as MasterChange
   )
   return {

@@ -11,6 +11,7 @@ import type { HqDatabase, SqlTx, SqlValue } from '../db/types'
 import { SyncRefusal } from '../errors'
 import { rebalanceAllotments } from '../pull/allotments'
 import { recordNonce, type TillRow } from '../auth/verify-request'
+import { backlogLeft } from './backlog'
 import { applyProjections, project, type Projection } from './projections'
 import { upgradePayload, type UpgraderRegistry } from './upgraders'
 
@@ -104,7 +105,8 @@ function decide(
  * the till's row is locked (`FOR UPDATE`) so two pushers for one till take turns; a batch starting
  * beyond `high_seq + 1` is refused (`SEQ_GAP` with `resumeFrom`); events at or below `high_seq` are
  * duplicates when their hash matches and seq collisions (kept in `event_collisions`, an anomaly)
- * when it does not; new events are stored with their projection status (applied, recorded, or
+ * when it does not — a collision carrying an event id the head office never saw is another sale
+ * and is projected under its own id, once (`checkHeld`); new events are stored with their projection status (applied, recorded, or
  * quarantined with a reason — never refused) and `high_seq` moves to the last one, in the same
  * transaction. A till clock more than 5 min off is flagged, never refused. Anomalies (receipt-number
  * gaps, collisions, coupons over their limit, late and quarantined events; `anomalies/detect.ts`)
@@ -153,7 +155,12 @@ export async function pushBatch(
     const old = batch.events.filter((e) => e.seq <= high)
     const fresh = batch.events.filter((e) => e.seq > high)
 
-    const collided = old.length > 0 ? await checkHeld(tx, till, old, receivedAt, outcomes) : []
+    const collided =
+      old.length > 0
+        ? await checkHeld(tx, till, old, receivedAt, outcomes, (event) =>
+            decide(deps.upgraders, till, timeZone, event)
+          )
+        : []
 
     const applied: Array<{ seq: number; projection: Extract<Projection, { status: 'applied' }> }> = []
     for (const event of fresh) {
@@ -217,6 +224,7 @@ export async function pushBatch(
         : collided.filter((c) => c.seq <= cursor)
     )
     if (inTurn) await tx.run('UPDATE tills SET anomaly_seq = ? WHERE id = ?', [newHigh, till.id])
+    const left = backlogLeft(batch, newHigh)
     await tx.run(
       `UPDATE tills SET high_seq = ?, last_push_at = ?, clock_skew_ms = ?, app_version = COALESCE(?, app_version),
          backlog = ?, oldest_unsynced_at = ?, clock_offset_ms = ? WHERE id = ?`,
@@ -225,9 +233,8 @@ export async function pushBatch(
         receivedAt,
         clockSkewMs,
         batch.appVersion ?? null,
-        // What is left once this batch is in: the till counted it as waiting when it sent it.
-        batch.backlog ? Math.max(0, batch.backlog.count - fresh.length) : null,
-        batch.backlog && batch.backlog.count > fresh.length ? batch.backlog.oldestAt : null,
+        left.count,
+        left.oldestAt,
         // Unflagged too (the request's transit time included): the dashboard shows every till's.
         skew,
         till.id
@@ -252,13 +259,20 @@ const eventFacts = (event: PushRequest['events'][number]) => ({
 /**
  * Duplicates and seq collisions among events the head office already holds; returns the
  * collisions (kept in `event_collisions`) for anomaly detection.
+ *
+ * A collision whose event id the head office has never seen (not in `events`, not in an earlier
+ * collision) is another sale rung up after a restore: its business effect is projected here, under
+ * its own event id (the projections are keyed by the ids its payload carries), exactly once — a
+ * resent batch finds the id in `event_collisions` and projects nothing again. A collision whose id
+ * the head office already holds is the same event sent with other bytes: nothing is projected.
  */
 async function checkHeld(
   tx: SqlTx,
   till: TillRow,
   old: PushRequest['events'],
   receivedAt: string,
-  outcomes: PushAnswer['outcomes']
+  outcomes: PushAnswer['outcomes'],
+  decideFor: (event: PushRequest['events'][number]) => Projection
 ): Promise<DetectedEvent[]> {
   const held = new Map(
     (
@@ -268,11 +282,16 @@ async function checkHeld(
       )
     ).map((row) => [Number(row.seq), row.payload_sha256])
   )
+  const differing = old.filter((event) => held.get(event.seq) !== event.payloadSha256)
+  const known = differing.length > 0 ? await knownEventIds(tx, till.id, differing) : new Set<string>()
   const collisions: SqlValue[][] = []
   const collided: DetectedEvent[] = []
+  const toApply: Array<{ seq: number; projection: Extract<Projection, { status: 'applied' }> }> = []
+  const projected = new Map<number, Projection>()
   for (const event of old) {
     const hash = held.get(event.seq)
     let outcome: EventOutcome = 'duplicate'
+    let reason: string | undefined
     if (hash !== event.payloadSha256) {
       outcome = 'collision'
       collisions.push([
@@ -287,19 +306,38 @@ async function checkHeld(
         event.payload,
         receivedAt
       ])
+      if (known.has(event.id)) {
+        reason = 'the head office holds this event under another form (same event id): not applied again'
+      } else {
+        known.add(event.id)
+        const projection = decideFor(event)
+        projected.set(event.seq, projection)
+        if (projection.status === 'applied') toApply.push({ seq: event.seq, projection })
+        reason =
+          'the head office holds another event under this seq (a till restored from an old backup?): both are kept and this one is applied under its own event id'
+      }
       collided.push({ ...eventFacts(event), status: 'collision', reason: null, heldSha256: hash ?? null })
     }
-    outcomes.push({
-      seq: event.seq,
-      outcome,
-      ...(outcome === 'collision'
-        ? {
-            reason:
-              'the head office holds another event under this seq (a till restored from an old backup?): both are kept'
-          }
-        : {})
-    })
+    outcomes.push({ seq: event.seq, outcome, ...(reason ? { reason } : {}) })
+  }
+  const missing = await applyProjections(tx, toApply)
+  for (const outcome of outcomes) {
+    const projection = projected.get(outcome.seq)
+    const why = missing.get(outcome.seq) ?? (projection?.status === 'quarantined' ? projection.reason : null)
+    if (why) outcome.reason = `${outcome.reason ?? ''}; not applicable: ${why}`
   }
   await tx.insertMany('event_collisions', COLLISION_COLUMNS, collisions)
   return collided
+}
+
+/** Which of these events' ids the head office already holds for the till (as events or collisions). */
+async function knownEventIds(tx: SqlTx, tillId: string, events: PushRequest['events']): Promise<Set<string>> {
+  const ids = [...new Set(events.map((e) => e.id))]
+  const marks = ids.map(() => '?').join(', ')
+  const rows = await tx.query<{ event_id: string }>(
+    `SELECT event_id FROM events WHERE till_id = ? AND event_id IN (${marks})
+     UNION SELECT event_id FROM event_collisions WHERE till_id = ? AND event_id IN (${marks})`,
+    [tillId, ...ids, tillId, ...ids]
+  )
+  return new Set(rows.map((r) => r.event_id))
 }

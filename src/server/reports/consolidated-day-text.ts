@@ -7,7 +7,8 @@ const BADGE: Record<Completeness['reason'], string> = {
   'shifts-closed': 'complete',
   idle: 'no sales',
   'shift-open': 'INCOMPLETE',
-  quarantined: 'INCOMPLETE (quarantined events)'
+  quarantined: 'INCOMPLETE (quarantined events)',
+  'zone-differs': 'NOT THE TILL’S Z-REPORT (till time zone differs from its store)'
 }
 
 function figures(label: string, r: SummedReport): string {

@@ -3,6 +3,7 @@ import type { LineBucket, MethodSum, SalesBucket } from '../../main/domain/repor
 import type { HqDatabase, SqlValue } from '../db/types'
 import { localDate } from '../clock'
 import { windowsOf, type LateEvent, type Window } from './day-windows'
+import { tillZoneDiffering } from './till-zone'
 import {
   assembleTillDay,
   lastCurrency,
@@ -377,7 +378,8 @@ async function chunkDays(
         lastShiftClosedAt: lastClosed.get(t.till.id) ?? null,
         lateEvents: (lateRows.get(t.till.id) ?? []).sort(
           (a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id)
-        )
+        ),
+        tillTimeZone: await tillZoneDiffering(db, t.till.id, t.main.to, timeZone)
       })
     )
   }

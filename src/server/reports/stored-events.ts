@@ -14,6 +14,22 @@ export interface StoredEvent {
 /** The columns of `events` (aliased `alias`) a `StoredEvent` is read from. */
 export const stored = (alias: string) =>
   `${alias}.type AS ${alias}_type, ${alias}.version AS ${alias}_version, ${alias}.at AS ${alias}_at, ${alias}.payload AS ${alias}_payload`
+/**
+ * Joins, as `alias`, the event behind a projection row `row` (its `till_id`, `event_id`): the
+ * stored event or — a sale rung up after a restore, projected under its own event id though its
+ * seq collided (`push/push-service.ts`) — its first kept copy in `event_collisions`. Select its
+ * columns with `storedHeld(alias)`.
+ */
+export const joinHeld = (alias: string, row: string) =>
+  `LEFT JOIN events ${alias} ON ${alias}.till_id = ${row}.till_id AND ${alias}.event_id = ${row}.event_id
+   LEFT JOIN event_collisions ${alias}_c ON ${alias}.event_id IS NULL AND ${alias}_c.till_id = ${row}.till_id
+     AND ${alias}_c.event_id = ${row}.event_id AND ${alias}_c.seq = (SELECT MIN(m.seq) FROM event_collisions m
+       WHERE m.till_id = ${row}.till_id AND m.event_id = ${row}.event_id)`
+/** `stored(alias)` for an event joined with `joinHeld`. */
+export const storedHeld = (alias: string) =>
+  ['type', 'version', 'at', 'payload']
+    .map((c) => `COALESCE(${alias}.${c}, ${alias}_c.${c}) AS ${alias}_${c}`)
+    .join(', ')
 export const storedOf = (row: Record<string, unknown>, alias: string): StoredEvent => ({
   type: String(row[`${alias}_type`]),
   version: Number(row[`${alias}_version`]),

@@ -11,7 +11,8 @@ import type { HqDatabase } from '../db/types'
 import {
   orderPaid,
   payloadOf,
-  stored,
+  joinHeld,
+  storedHeld,
   storedOf,
   tenderOf,
   tenderTax,
@@ -20,6 +21,7 @@ import {
 } from './stored-events'
 import { lateEvents, windowsOf, type LateEvent, type Window } from './day-windows'
 import { localHour } from './zone'
+import { tillZoneDiffering } from './till-zone'
 
 export type { LateEvent, Window } from './day-windows'
 
@@ -31,8 +33,14 @@ export interface Completeness {
   /** The till sold, voided or refunded something in the day (only those tills count). */
   sold: boolean
   complete: boolean
-  /** `settled` (the till closed the day and it arrived), `shifts-closed`, `idle`, or why not. */
-  reason: 'settled' | 'shifts-closed' | 'idle' | 'shift-open' | 'quarantined'
+  /**
+   * `settled` (the till closed the day and it arrived), `shifts-closed`, `idle`, or why not:
+   * `zone-differs` when the till kept the day in another time zone than its store's (`tillTimeZone`),
+   * so the figures here, cut in the store's zone, are not its Z-report's.
+   */
+  reason: 'settled' | 'shifts-closed' | 'idle' | 'shift-open' | 'quarantined' | 'zone-differs'
+  /** The till's time zone for the day when it differs from its store's, else null. */
+  tillTimeZone: string | null
   /** Shift numbers opened before the day's end whose close has not reached the head office. */
   openShifts: string[]
   quarantined: number
@@ -120,7 +128,8 @@ export async function tillDay(
     openShifts: open.map((s) => s.number ?? s.shift_id),
     quarantined: Number(quarantine?.n ?? 0),
     lastShiftClosedAt: last?.at ?? null,
-    lateEvents: await lateEvents(db, till.id, windows.late, timeZone)
+    lateEvents: await lateEvents(db, till.id, windows.late, timeZone),
+    tillTimeZone: await tillZoneDiffering(db, till.id, windows.main.to, timeZone)
   })
 }
 
@@ -160,6 +169,8 @@ export function assembleTillDay(input: {
   quarantined: number
   lastShiftClosedAt: string | null
   lateEvents: LateEvent[]
+  /** The till's zone for the day when not its store's (`tillZoneDiffering`), else null. */
+  tillTimeZone: string | null
 }): TillDay {
   const { till, date, now, settledDay, figures, late, currency, quarantined } = input
   const sum = (rows: SalesBucket[], pick: 'n' | 'total') => rows.reduce((s, row) => s + row[pick], 0)
@@ -184,15 +195,17 @@ export function assembleTillDay(input: {
       }
     : { ...built, status: 'open', settledAt: null, settledBy: null }
   const sold = figures.sold
-  const reason: Completeness['reason'] = settledDay
-    ? 'settled'
-    : quarantined > 0
-      ? 'quarantined'
-      : !sold
-        ? 'idle'
-        : input.openShifts.length > 0
-          ? 'shift-open'
-          : 'shifts-closed'
+  const reason: Completeness['reason'] = input.tillTimeZone
+    ? 'zone-differs'
+    : settledDay
+      ? 'settled'
+      : quarantined > 0
+        ? 'quarantined'
+        : !sold
+          ? 'idle'
+          : input.openShifts.length > 0
+            ? 'shift-open'
+            : 'shifts-closed'
   return {
     tillId: till.id,
     tillCode: till.code,
@@ -207,6 +220,7 @@ export function assembleTillDay(input: {
       reason,
       openShifts: settledDay ? [] : input.openShifts,
       quarantined,
+      tillTimeZone: input.tillTimeZone,
       lastShiftClosedAt: input.lastShiftClosedAt,
       highSeq: Number(till.high_seq),
       lastPushAt: till.last_push_at
@@ -324,12 +338,12 @@ async function partsOf(
   for (const w of windows) {
     const range = [tillId, w.from, w.to]
     for (const row of await db.query<Record<string, unknown>>(
-      `SELECT ${stored('e')} FROM hq_orders o JOIN events e ON e.till_id = o.till_id AND e.event_id = o.event_id WHERE o.till_id = ? AND o.paid_at >= ? AND o.paid_at < ?`,
+      `SELECT ${storedHeld('e')} FROM hq_orders o ${joinHeld('e', 'o')} WHERE o.till_id = ? AND o.paid_at >= ? AND o.paid_at < ?`,
       range
     ))
       addOrder(storedOf(row, 'e'), sales, saleLines, saleTenders)
     for (const row of await db.query<Record<string, unknown>>(
-      `SELECT ${stored('e')} FROM hq_orders o JOIN events e ON e.till_id = o.till_id AND e.event_id = o.event_id WHERE o.till_id = ? AND o.voided_at >= ? AND o.voided_at < ?`,
+      `SELECT ${storedHeld('e')} FROM hq_orders o ${joinHeld('e', 'o')} WHERE o.till_id = ? AND o.voided_at >= ? AND o.voided_at < ?`,
       range
     ))
       addOrder(storedOf(row, 'e'), voids, voidLines, voidTenders)
@@ -342,10 +356,10 @@ async function partsOf(
       amount: number
       [column: string]: unknown
     }>(
-      `SELECT t.tender_id, t.refund_id, r.order_id, t.method, t.amount, ${stored('e')}
+      `SELECT t.tender_id, t.refund_id, r.order_id, t.method, t.amount, ${storedHeld('e')}
        FROM hq_refund_tenders t
        JOIN hq_refunds r ON r.till_id = t.till_id AND r.refund_id = t.refund_id
-       JOIN events e ON e.till_id = r.till_id AND e.event_id = r.event_id
+       ${joinHeld('e', 'r')}
        WHERE t.till_id = ? AND t.status = 'succeeded' AND t.completed_at >= ? AND t.completed_at < ?`,
       range
     )
@@ -366,10 +380,10 @@ async function partsOf(
     // Items given back, by the moment their refund was complete: every tender paid out (the
     // last one's time), as the till settles its refund row. A refund by amount has no lines.
     for (const r of await db.query<Record<string, unknown>>(
-      `SELECT ${stored('e')}, ${stored('s')} FROM hq_refunds r
-       JOIN events e ON e.till_id = r.till_id AND e.event_id = r.event_id
+      `SELECT ${storedHeld('e')}, ${storedHeld('s')} FROM hq_refunds r
+       ${joinHeld('e', 'r')}
        JOIN hq_orders o ON o.till_id = r.till_id AND o.order_id = r.order_id
-       JOIN events s ON s.till_id = o.till_id AND s.event_id = o.event_id
+       ${joinHeld('s', 'o')}
        WHERE r.till_id = ? AND r.refund_id IN (
          SELECT refund_id FROM hq_refund_tenders WHERE till_id = ? GROUP BY refund_id
          HAVING SUM(CASE WHEN status = 'succeeded' THEN 0 ELSE 1 END) = 0

@@ -8,7 +8,8 @@ export const ANOMALY_KINDS = [
   'coupon-overuse',
   'late-event',
   'quarantined',
-  'clock-skew'
+  'clock-skew',
+  'zone-differs'
 ] as const
 export const ANOMALY_SEVERITIES = ['high', 'medium', 'low'] as const
 

@@ -12,7 +12,9 @@ export const summedReportSchema = zReportSchema.omit({ status: true, settledAt: 
 export const completenessSchema = z.object({
   sold: z.boolean(),
   complete: z.boolean(),
-  reason: z.enum(['settled', 'shifts-closed', 'idle', 'shift-open', 'quarantined']),
+  reason: z.enum(['settled', 'shifts-closed', 'idle', 'shift-open', 'quarantined', 'zone-differs']),
+  /** The till's time zone for the day when it differs from its store's (`zone-differs`), else null. */
+  tillTimeZone: z.string().nullable(),
   openShifts: z.array(z.string()),
   quarantined: z.number().int(),
   lastShiftClosedAt: z.string().nullable(),

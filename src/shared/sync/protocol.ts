@@ -267,6 +267,12 @@ export const pushRequestSchema = z
      * and when the oldest of them was written — the head office's dashboard shows who is behind.
      */
     backlog: z.object({ count: z.number().int().min(0), oldestAt: isoTime.nullable() }).optional(),
+    /**
+     * What stays unsynced on the till once every event of this batch is acknowledged (events after
+     * its last seq) and when the oldest of them was written. Preferred over `backlog`, which counts
+     * the batch itself (a duplicate batch made it look as if events were still waiting).
+     */
+    remaining: z.object({ count: z.number().int().min(0), oldestAt: isoTime.nullable() }).optional(),
     events: z.array(pushedEventSchema).min(1).max(MAX_BATCH_EVENTS)
   })
   .superRefine((batch, ctx) => {
@@ -289,7 +295,9 @@ export type PushRequest = z.infer<typeof pushRequestSchema>
  * - `quarantined` — new, stored, but not applicable (unknown type or version, a payload that breaks
  *   a business rule): held for a person with `reason`; the till treats it as synced;
  * - `collision` — the head office holds this (till, seq) with another hash (a till restored from an
- *   old backup): this copy is kept beside it and an anomaly is recorded; the till treats it as synced.
+ *   old backup): this copy is kept beside it and an anomaly is recorded; an event id the head office
+ *   never saw is a different event and is applied under its own id, once (so nothing a cashier rang
+ *   up after the restore is lost); the till treats it as synced.
  */
 export const EVENT_OUTCOMES = ['stored', 'duplicate', 'quarantined', 'collision'] as const
 export type EventOutcome = (typeof EVENT_OUTCOMES)[number]
@@ -424,6 +432,11 @@ export const settingsDataSchema = z.object({
   rounding: z.enum(['half-up', 'half-even']),
   taxMode: z.enum(['inclusive', 'exclusive']),
   cashIncrement: decimalString.nullable(),
+  /**
+   * The store's IANA time zone, the head office's master data: an enrolled till keeps its business
+   * days in it (absent from an older head office: the till keeps its own).
+   */
+  timeZone: z.string().optional(),
   /**
    * What the till may still edit locally while enrolled (the head office owns master data; an
    * owner may allow local edits for a store). Refuse local edits where false, and say so on screen.

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { v7 as uuidv7 } from 'uuid'
 import { MAX_BATCH_EVENTS } from '../../../src/shared/sync/protocol'
 import { localDate } from '../../../src/server/clock'
+import { tillDay, type TillRow } from '../../../src/server/reports/till-day'
 import type { HqDatabase } from '../../../src/server/db/types'
 import { createUpgraderRegistry } from '../../../src/server/push/upgraders'
 import { tillDayFigures } from '../../../src/server/reports/day-figures'
@@ -60,10 +62,52 @@ describe.each(HQ_STORES)('head office push (%s)', (kind) => {
     expect(collisions).toEqual([{ seq: 2, event_id: restored[0]!.id }])
     const anomalies = await rows<{ kind: string }>(hq.db, 'SELECT kind FROM anomalies')
     expect(anomalies).toEqual([{ kind: 'seq-collision' }])
-    // Pushed again: recorded once.
+    // The sales rung up after the restore (other orders, other event ids) are counted: 4 orders.
+    expect(await count(hq.db, 'hq_orders')).toBe(4)
+    // Pushed again: recorded once, counted once.
     await till.push(restored)
     expect(await count(hq.db, 'anomalies')).toBe(1)
     expect(await count(hq.db, 'event_collisions')).toBe(1)
+    expect(await count(hq.db, 'hq_orders')).toBe(4)
+  })
+
+  it('applies a collided event once, and never one whose event id it already holds', async () => {
+    const hq = await startTestHq(kind)
+    const till = await TestTill.enrolled(hq)
+    const water = paidOrder({ total: 200 })
+    const first = till.event('order.paid', water)
+    await till.push([first])
+    // The same event (same id) with other bytes under the same seq: the head office holds it already.
+    const rebytes = { ...first, payload: JSON.stringify({ ...water, cashierName: 'x' }) }
+    rebytes.payloadSha256 = createHash('sha256').update(rebytes.payload).digest('hex')
+    // A different sale under a seq it holds, and the same collided sale again under another seq
+    // (a second restore of the same copy): each applied at most once.
+    const popcorn = till.event(
+      'order.paid',
+      { ...paidOrder({ total: 850 }), number: water.number },
+      { seq: 1 }
+    )
+    await till.push([rebytes])
+    await till.push([popcorn])
+    await till.push([till.event('order.paid', paidOrder({ total: 100 }), { seq: 2 })])
+    await till.push([{ ...popcorn, seq: 2 }])
+    const orders = await rows<{ number: string; total: number }>(
+      hq.db,
+      'SELECT number, total FROM hq_orders ORDER BY total'
+    )
+    expect(orders.map((o) => Number(o.total))).toEqual([100, 200, 850])
+    // The head office's Z-report for the till reads the collided sale too (its kept copy).
+    const [tillRow] = await rows<TillRow>(hq.db, 'SELECT * FROM tills WHERE id = ?', [till.tillId])
+    const [store] = await rows<{ time_zone: string }>(hq.db, 'SELECT time_zone FROM stores')
+    const now = new Date()
+    const day = localDate(now.toISOString(), store!.time_zone)
+    const z = (await tillDay(hq.db, tillRow!, day, store!.time_zone, now)).report
+    expect({ orderCount: z.orderCount, netSales: z.netSales }).toEqual({ orderCount: 3, netSales: 1150 })
+    const [anomaly] = await rows<{ detail: string }>(
+      hq.db,
+      "SELECT detail FROM anomalies WHERE kind = 'seq-collision'"
+    )
+    expect(JSON.parse(anomaly!.detail).reusedNumbers).toContain(water.number)
   })
 
   it('stores, acknowledges and quarantines what it cannot apply, and never blocks the queue', async () => {

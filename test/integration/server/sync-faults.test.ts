@@ -136,7 +136,7 @@ describe.each(HQ_STORES)('sync under faults (%s)', (kind: HqStoreKind) => {
     await expectConverged(hq.db, [{ till, day: days[0]! }])
   }, 120_000)
 
-  it('keeps every event of a till restored from an old backup, and records the seq collisions', async () => {
+  it('keeps every event of a till restored from an old backup, counts each sale once, and records the seq collisions', async () => {
     const hq = await startTestHq(kind)
     const till = await TestTill.enrolled(hq)
     const before = days[0]!.outbox
@@ -171,6 +171,47 @@ describe.each(HQ_STORES)('sync under faults (%s)', (kind: HqStoreKind) => {
     expect(payloadsDiffer).toBe(true)
     expect([...before, ...restored].every((row) => held.has(row.id))).toBe(true)
     expect((await till.status()).body.highestContiguousSeq).toBe(Math.max(before.length, restored.length))
+
+    // Every sale of both histories reached the figures — the collided ones under their own ids.
+    const orderIds = (rows: typeof before) =>
+      rows.filter((r) => r.type === 'order.paid').map((r) => (JSON.parse(r.payload) as { id: string }).id)
+    const sold = new Set([...orderIds(before), ...orderIds(restored)])
+    const collidedSales = orderIds(restored.slice(40, before.length))
+    expect(collidedSales.length).toBeGreaterThan(0)
+    const projected = async () => {
+      const [orders] = await hq.db.query<{ n: number; ids: number; total: number }>(
+        'SELECT COUNT(*) AS n, COUNT(DISTINCT order_id) AS ids, SUM(total) AS total FROM hq_orders WHERE till_id = ?',
+        [till.tillId]
+      )
+      const [payments] = await hq.db.query<{ n: number; amount: number }>(
+        'SELECT COUNT(*) AS n, SUM(amount) AS amount FROM hq_payments WHERE till_id = ?',
+        [till.tillId]
+      )
+      const [kept] = await hq.db.query<{ n: number }>('SELECT COUNT(*) AS n FROM event_collisions')
+      return {
+        orders: Number(orders!.n),
+        ids: Number(orders!.ids),
+        total: Number(orders!.total),
+        payments: Number(payments!.n),
+        paid: Number(payments!.amount),
+        collisions: Number(kept!.n)
+      }
+    }
+    const once = await projected()
+    expect(once).toMatchObject({ orders: sold.size, ids: sold.size, collisions: overlap })
+    const ids = new Set(
+      (
+        await hq.db.query<{ order_id: string }>('SELECT order_id FROM hq_orders WHERE till_id = ?', [
+          till.tillId
+        ])
+      ).map((r) => r.order_id)
+    )
+    expect(collidedSales.every((id) => ids.has(id))).toBe(true)
+    // The same batches sent again (a lost answer, a second restore of the same copy): nothing doubles.
+    const again = new OutboxPusher(till, restored, 50)
+    again.acked = 40
+    await again.run()
+    expect(await projected()).toEqual(once)
   }, 120_000)
 
   it.runIf(kind === 'postgres')(

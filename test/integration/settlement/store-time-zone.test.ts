@@ -1,9 +1,12 @@
 import { spawnSync } from 'node:child_process'
-import { resolve } from 'node:path'
+import { randomUUID } from 'node:crypto'
+import { join, resolve } from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { businessDate, startOfDay } from '../../../src/main/core/business-day'
 import { dayWindow } from '../../../src/main/services/settlement/business-days'
 import { callOk } from '../../support/accounts'
+import { tempDir } from '../../support/temp-dir'
 import { GOODS, openShop } from '../sell/sell-fixture'
 
 // Issue 13 item 8: the business day, its hours and the void rule follow the store's time zone, never
@@ -124,5 +127,37 @@ describe('business days and hours in the store’s time zone', () => {
         { sessionId: owner }
       )
     ).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'timeZone' } })
+  })
+})
+
+describe('an enrolled till’s time zone', () => {
+  it('is the head office’s: another zone is refused on the till, naming the store', async () => {
+    const dataDir = tempDir('kassa-enrolled-zone-')
+    const shop = await openShop({ dataDir })
+    shops.push(shop)
+    const { core, owner } = shop
+    const profile = await callOk(core, owner, 'settings:get', {})
+    // Enrolled as the sync's enrol writes it (the head office itself is not needed here).
+    const db = new BetterSqlite3(join(dataDir, 'kassa.sqlite'))
+    db.prepare(
+      `INSERT INTO sync_state (id, hq_url, till_id, store_id, store_name, till_code, public_key, enrolled_at)
+       VALUES (1, 'http://127.0.0.1:1', ?, ?, '西城店', 'T02', 'key', '2026-11-20T00:00:00.000Z')`
+    ).run(randomUUID(), randomUUID())
+    db.close()
+    const other = profile.timeZone === 'Asia/Shanghai' ? 'Europe/Berlin' : 'Asia/Shanghai'
+    expect(
+      await core.router.dispatch('settings:update', { ...profile, timeZone: other }, { sessionId: owner })
+    ).toMatchObject({
+      ok: false,
+      error: {
+        code: 'FORBIDDEN',
+        field: 'timeZone',
+        key: 'errors.settings.timeZoneFromHq',
+        params: { store: '西城店' }
+      }
+    })
+    expect((await callOk(core, owner, 'settings:get', {})).timeZone).toBe(profile.timeZone)
+    // The rest of the profile stays the till's to save.
+    await callOk(core, owner, 'settings:update', { ...profile, storeName: 'West' })
   })
 })

@@ -7,6 +7,8 @@ import { setupOwner } from '../../support/accounts'
 import { createTestCore } from '../../support/core'
 import { kassa, kassaInProcess } from '../../support/kassa-cli'
 import { tempDir } from '../../support/temp-dir'
+import { runSimulation } from '../../../src/main/simulate/run-simulation'
+import { UnsellableDayError } from '../../../src/main/simulate/plan-day'
 
 const DATE = '2026-11-20'
 const ORDERS = 20
@@ -107,4 +109,36 @@ describe('kassa simulate', () => {
     expect(run.status).toBe(0)
     expect(run.stdout).toContain('2 orders (T01-000001 … T01-000002)')
   }, 60_000)
+})
+
+describe('kassa simulate for today', () => {
+  it('sells nothing later than now, so a day closed now holds every simulated sale; refuses a day to come', async () => {
+    const dataDir = tempDir('kassa-sim-today-')
+    const now = new Date(2026, 10, 20, 20, 7)
+    const summary = await runSimulation({
+      dataDir,
+      date: DATE,
+      orders: 30,
+      seed: 7,
+      version: 'test',
+      now: () => now
+    })
+    expect(summary.orders).toBe(30)
+    const latest = rows(dataDir, 'SELECT max(at) AS at FROM outbox')[0] as { at: string }
+    expect(Date.parse(latest.at)).toBeLessThanOrEqual(now.getTime())
+    expect(Date.parse(latest.at)).toBeGreaterThan(now.getTime() - 60 * 60_000)
+    const report = await reportOf(dataDir)
+    expect(report.paidOrders).toBe(30)
+
+    await expect(
+      runSimulation({
+        dataDir: tempDir('kassa-sim-early-'),
+        date: DATE,
+        orders: 3,
+        seed: 7,
+        version: 'test',
+        now: () => new Date(2026, 10, 20, 7, 50)
+      })
+    ).rejects.toThrow(UnsellableDayError)
+  })
 })

@@ -244,8 +244,13 @@ describe.each(HQ_STORES)('a till syncing with the head office (%s)', (kind) => {
     await ok(['--data-dir', till, 'sync', 'now'])
     expect(await held()).toEqual(Array.from({ length: highest }, (_, i) => i + 1))
 
-    // The till goes back to a day-old copy and sells again under seqs the head office already holds:
-    // each is acknowledged as a collision and kept beside the first, none silently dropped.
+    // What the till rang up on the 21st, before it lost it to the restore.
+    const lostDay = await report(till, '2026-11-21')
+    expect(lostDay.orderCount).toBeGreaterThan(0)
+
+    // The till goes back to a day-old copy and sells again under seqs (and receipt numbers) the
+    // head office already holds: each is a collision kept beside the first, and — a different sale
+    // under its own event id — counted at the head office, once.
     copyFileSync(join(till, 'day-old.sqlite'), file)
     await ok(['--data-dir', till, 'simulate', '--date', '2026-11-22', '--orders', '2', '--seed', '7'])
     await ok(['--data-dir', till, 'sync', 'now'])
@@ -255,6 +260,47 @@ describe.each(HQ_STORES)('a till syncing with the head office (%s)', (kind) => {
       [status.tillId]
     )
     expect(Number(collisions[0]!.n)).toBeGreaterThan(0)
+    // Some sale after the restore reused a seq the head office held: the case that was lost.
+    const collidedOrders = await hq.db.query<{ n: number }>(
+      "SELECT count(*) AS n FROM event_collisions WHERE till_id = ? AND type = 'order.paid'",
+      [status.tillId]
+    )
+    expect(Number(collidedOrders[0]!.n)).toBeGreaterThan(0)
+    const storeId = (await storeOf(hq, status.tillId!))!
+    const expectDay = async (date: string, z: ZReport) => {
+      const figures = (await tillDayFigures(hq.db, storeId, date)).find((f) => f.tillId === status.tillId)
+      expect({ date, ...figures }).toMatchObject({
+        date,
+        orderCount: z.orderCount,
+        netSales: z.netSales,
+        collected: z.collected
+      })
+    }
+    // The head office = what the till holds now (the 20th, the 22nd) + the held pre-restore day.
+    await expectDay('2026-11-20', await report(till, '2026-11-20'))
+    await expectDay('2026-11-21', lostDay)
+    const newDay = await report(till, '2026-11-22')
+    expect(newDay.orderCount).toBeGreaterThan(0)
+    await expectDay('2026-11-22', newDay)
+    // Each order once, under its own id, whatever receipt number it shares.
+    const orders = await hq.db.query<{ n: number; ids: number }>(
+      'SELECT count(*) AS n, count(DISTINCT order_id) AS ids FROM hq_orders WHERE till_id = ?',
+      [status.tillId]
+    )
+    expect(Number(orders[0]!.n)).toBe(Number(orders[0]!.ids))
+    // The restore and the receipt numbers used twice are in front of a person.
+    const [anomaly] = await hq.db.query<{ detail: string }>(
+      "SELECT detail FROM anomalies WHERE till_id = ? AND kind = 'seq-collision'",
+      [status.tillId]
+    )
+    const reused = (JSON.parse(anomaly!.detail) as { reusedNumbers: string[] }).reusedNumbers
+    expect(reused.length).toBeGreaterThan(0)
+    const heldNumbers = await hq.db.query<{ number: string; n: number }>(
+      'SELECT number, count(*) AS n FROM hq_orders WHERE till_id = ? GROUP BY number HAVING count(*) > 1',
+      [status.tillId]
+    )
+    expect(heldNumbers.every((row) => reused.includes(row.number))).toBe(true)
+    expect(heldNumbers.length).toBeGreaterThan(0)
   }, 120_000)
 })
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { createSeededRandom } from '../../../src/main/payments/sandbox/seeded-random'
-import { CLOSES_AT_HOUR, OPENS_AT_HOUR, planDay } from '../../../src/main/simulate/plan-day'
+import {
+  CLOSES_AT_HOUR,
+  CLOSING_MS,
+  OPENS_AT_HOUR,
+  planDay,
+  UnsellableDayError
+} from '../../../src/main/simulate/plan-day'
 
 const products = [
   { code: '6920000000017', unit: 'piece' as const },
@@ -39,5 +45,34 @@ describe('planDay', () => {
   it('a day of fewer than 10 orders has no void, and refunds only if the dice say so', () => {
     expect(plan(1, 9).some((o) => o.void)).toBe(false)
     expect(plan(1, 1)).toHaveLength(1)
+  })
+})
+
+describe('planDay up to now', () => {
+  it('starts every order before now, leaving the closing count its time; the same plan when now is after closing', () => {
+    const until = dayStart + 20 * 3_600_000 + 7 * 60_000
+    for (const seed of [1, 2, 3]) {
+      const orders = planDay(
+        { dayStart, orders: 200, products, coupons: [], until },
+        createSeededRandom(seed)
+      )
+      expect(orders).toHaveLength(200)
+      for (const order of orders)
+        expect(order.startAt + 20 * order.stepSeconds * 1000).toBeLessThan(until - CLOSING_MS)
+      const late = dayStart + 30 * 3_600_000
+      expect(
+        planDay({ dayStart, orders: 50, products, coupons: ['SIM10'], until: late }, createSeededRandom(seed))
+      ).toEqual(plan(seed, 50))
+    }
+  })
+
+  it('refuses today before the shop opens and a day still to come', () => {
+    const early = dayStart + OPENS_AT_HOUR * 3_600_000
+    expect(() =>
+      planDay({ dayStart, orders: 3, products, coupons: [], until: early }, createSeededRandom(1))
+    ).toThrow(UnsellableDayError)
+    expect(() =>
+      planDay({ dayStart, orders: 3, products, coupons: [], until: dayStart - 1 }, createSeededRandom(1))
+    ).toThrow(UnsellableDayError)
   })
 })

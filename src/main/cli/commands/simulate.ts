@@ -1,6 +1,7 @@
 import { isCalendarDate } from '../../services/settlement/business-days'
 import { NotASimulatedTillError } from '../../simulate/claim-till'
 import { runSimulation } from '../../simulate/run-simulation'
+import { UnsellableDayError } from '../../simulate/plan-day'
 import { RefusedCallError } from '../../simulate/till-caller'
 import { UsageError, type CliCommand } from '../command'
 
@@ -74,6 +75,7 @@ export const simulate: CliCommand = {
       return 0
     } catch (error) {
       if (error instanceof NotASimulatedTillError) throw new UsageError(error.message)
+      if (error instanceof UnsellableDayError) throw new UsageError(`simulate: ${error.message}`)
       if (error instanceof RefusedCallError)
         throw new UsageError(`simulate: the till refused: ${error.message}`)
       throw error

@@ -70,6 +70,9 @@ export function createOutboxRepo(db: Database) {
   const oldestUnsynced = db.prepare<[], { seq: number; at: string }>(
     'SELECT seq, at FROM outbox WHERE synced_at IS NULL ORDER BY seq LIMIT 1'
   )
+  const unsyncedAfter = db.prepare<[number], { n: number; at: string | null }>(
+    'SELECT count(*) AS n, min(at) AS at FROM outbox WHERE synced_at IS NULL AND seq > ?'
+  )
   const markUpTo = db.prepare('UPDATE outbox SET synced_at = ? WHERE seq <= ? AND synced_at IS NULL')
   const exportAll = db.prepare<[], OutboxRow>('SELECT * FROM outbox WHERE synced_at IS NULL ORDER BY seq')
   const highest = db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM outbox')
@@ -124,6 +127,15 @@ export function createOutboxRepo(db: Database) {
     /** The oldest event still waiting to be pushed, or null when everything is synced. */
     oldestUnsynced(): { seq: number; at: string } | null {
       return oldestUnsynced.get() ?? null
+    },
+    /**
+     * The events after `seq` still waiting to be pushed and when the oldest of them was written
+     * (ISO time by the till's clock; events are appended in time order, so the least `at` is the
+     * oldest) — what stays unsynced once a batch ending at `seq` is acknowledged.
+     */
+    unsyncedAfter(seq: number): { count: number; oldestAt: string | null } {
+      const row = unsyncedAfter.get(seq)!
+      return { count: row.n, oldestAt: row.n > 0 ? row.at : null }
     },
     /** Marks every event up to `seq` synced (the head office's highest contiguous seq); returns how many. */
     markSyncedUpTo(seq: number, at: string): number {

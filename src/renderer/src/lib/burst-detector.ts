@@ -36,6 +36,35 @@ export type BurstVerdict<T = unknown> =
   /** An Enter that ends a burst: swallow it and scan `code`; `before` is its first key's. */
   | { kind: 'scan'; code: string; before: T | undefined }
 
+/**
+ * True when `code` is a GTIN (EAN-8, UPC-A, EAN-13, GTIN-14) whose last digit is its check
+ * digit (GS1 General Specifications §7.9: weights 3,1,3… from the right, excluding the check).
+ */
+export function isGtin(code: string): boolean {
+  if (!/^(\d{8}|\d{12,14})$/.test(code)) return false
+  const digits = [...code].map(Number)
+  const check = digits.pop()!
+  const sum = digits.reverse().reduce((total, digit, i) => total + digit * (i % 2 === 0 ? 3 : 1), 0)
+  return (10 - (sum % 10)) % 10 === check
+}
+
+/**
+ * A person's key just before a scan ("3" typed, then the scanner fired within the pause limit)
+ * is told apart by the scanner's own timing and the code's check digit: when the run is not a
+ * GTIN but what follows a slow gap (longer than `MAX_AVG_GAP_MS`) among its first keys is one,
+ * the keys before that gap were typed and stay with the field. A busy machine's late first keys
+ * of a real code are kept, because the whole run then checks.
+ */
+function withoutTypedLead<K extends { key: string; at: number }>(run: K[]): K[] {
+  const code = run.map((k) => k.key).join('')
+  if (isGtin(code)) return run
+  for (let i = 1; run.length - i >= BURST.MIN_LENGTH; i++) {
+    if (run[i]!.at - run[i - 1]!.at <= BURST.MAX_AVG_GAP_MS) continue
+    if (isGtin(code.slice(i))) return run.slice(i)
+  }
+  return run
+}
+
 /** The scanner's code alphabet: digits, letters and the few signs in SKUs. */
 const CODE_CHAR = /^[0-9A-Za-z\-_.]$/
 
@@ -67,6 +96,7 @@ export class BurstDetector<T = unknown> {
     const average = (keys: typeof run): number => (enterAt - keys[0]!.at) / keys.length
     while (run.length >= BURST.MIN_LENGTH && average(run) > BURST.MAX_AVG_GAP_MS) run = run.slice(1)
     if (run.length < BURST.MIN_LENGTH) return { kind: 'pass' }
+    run = withoutTypedLead(run)
     return { kind: 'scan', code: run.map((k) => k.key).join(''), before: run[0]!.before }
   }
 

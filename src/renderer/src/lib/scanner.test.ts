@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest'
-import { BURST, BurstDetector } from './burst-detector'
-import { installScanBursts } from './scanner'
+import { BURST, BurstDetector, isGtin } from './burst-detector'
+import { installScanBursts, SCAN_REFUSED } from './scanner'
 
 describe('BurstDetector', () => {
   const feedAll = (detector: BurstDetector, text: string, start: number, gap: number) =>
@@ -65,6 +65,27 @@ describe('BurstDetector', () => {
     })
   })
 
+  it('leaves a "3" typed just before a scan with the field: the scan is looked up alone', () => {
+    const detector = new BurstDetector<string>()
+    detector.feed({ key: '3', at: 0, modified: false, before: '' })
+    ;[...'6923456030039'].forEach((key, i) =>
+      detector.feed({ key, at: 200 + i * 4, modified: false, before: i === 0 ? '3' : 'later' })
+    )
+    expect(detector.feed({ key: 'Enter', at: 260, modified: false })).toEqual({
+      kind: 'scan',
+      code: '6923456030039',
+      before: '3'
+    })
+  })
+
+  it('checks GTIN check digits (EAN-13, EAN-8)', () => {
+    expect(isGtin('6923456030039')).toBe(true)
+    expect(isGtin('36923456030039')).toBe(false)
+    expect(isGtin('2000000060149')).toBe(true)
+    expect(isGtin('96385074')).toBe(true)
+    expect(isGtin('96385075')).toBe(false)
+  })
+
   it('ignores a burst whose Enter comes late (a person pressing Enter after a paste)', () => {
     const detector = new BurstDetector()
     feedAll(detector, '69012345', 0, 4)
@@ -118,5 +139,19 @@ describe('installScanBursts', () => {
     expect(scans).toEqual([])
     expect(field.value).toBe('134567890123456789')
     expect(submitted).toBe(true)
+  })
+
+  it('swallows a burst on a screen that takes no scans: a count or PIN keeps its value, nothing submits', () => {
+    document.body.innerHTML = '<form><input id="pin" type="password" value="12"></form>'
+    const field = document.getElementById('pin') as HTMLInputElement
+    const refused: string[] = []
+    const onRefused = (event: Event): void => void refused.push((event as CustomEvent<string>).detail)
+    window.addEventListener(SCAN_REFUSED, onRefused)
+    uninstall = installScanBursts(window, undefined, () => undefined)
+    const { submitted } = burst(field, '6923456010029')
+    window.removeEventListener(SCAN_REFUSED, onRefused)
+    expect(field.value).toBe('12')
+    expect(submitted).toBe(false)
+    expect(refused).toEqual(['6923456010029'])
   })
 })

@@ -15,6 +15,12 @@ import { BurstDetector } from './burst-detector'
 
 type ScanHandler = (code: string) => void
 
+/**
+ * Sent on the window (detail: the code) when a burst was swallowed on a screen that takes no
+ * scans (shift count, settings, the lock screen): `ScanRefusedNotice` says so.
+ */
+export const SCAN_REFUSED = 'kassa:scan-refused'
+
 const handlers: ScanHandler[] = []
 
 /** The burst the detector heard end in a scan-target field, for that field's own Enter. */
@@ -74,12 +80,14 @@ export function installScanBursts(
       if (field) heard = { field, code: verdict.code }
       return
     }
-    const scan = handler()
-    if (!scan) return
+    // Swallowed whether or not a screen takes scans: a code is never a count, a PIN or an
+    // amount, and its Enter never submits the form it was typed into (close shift, approve).
     event.preventDefault()
     event.stopPropagation()
     if (verdict.before && verdict.before.field === field) restore(verdict.before)
-    scan(verdict.code)
+    const scan = handler()
+    if (scan) scan(verdict.code)
+    else target.dispatchEvent(new CustomEvent<string>(SCAN_REFUSED, { detail: verdict.code }))
   }
 
   target.addEventListener('keydown', onKey, { capture: true })

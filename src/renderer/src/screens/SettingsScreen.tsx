@@ -16,6 +16,7 @@ import { formatMinor } from '@shared/money/format'
 import { TextField } from '../components/TextField'
 import { Field } from '../components/Field'
 import { useSettingsStore } from '../stores/settings-store'
+import { useSyncStore } from '../stores/sync-store'
 import { ScreenHeader } from '../components/ScreenHeader'
 import { ScaleLabelsFieldset } from './settings/ScaleLabelsFieldset'
 
@@ -40,10 +41,17 @@ export function SettingsScreen() {
   const { t } = useTranslation()
   const errorText = useErrorText()
   const { saved, draft, status, error, load, edit, discard, save } = useSettingsStore()
+  const sync = useSyncStore((s) => s.status)
+  const loadSync = useSyncStore((s) => s.load)
+  // Enrolled: the store's time zone is the head office's (the pull applies it); shown, not edited.
+  const hqStore = sync?.enrolled ? (sync.storeName ?? '') : null
 
   useEffect(() => {
     if (!saved) void load()
   }, [saved, load])
+  useEffect(() => {
+    if (!sync) void loadSync()
+  }, [sync, loadSync])
 
   if (!draft) {
     return (
@@ -102,12 +110,15 @@ export function SettingsScreen() {
           </Field>
           <Field
             label={t('settings.timeZone')}
-            hint={t('settings.timeZoneHint')}
+            hint={
+              hqStore !== null ? t('settings.timeZoneFromHq', { store: hqStore }) : t('settings.timeZoneHint')
+            }
             error={zoneWarning ? undefined : errorFor('timeZone')}
           >
             {(props) => (
               <select
                 {...props}
+                disabled={hqStore !== null}
                 className="input"
                 value={draft.timeZone ?? ''}
                 onChange={(e) => edit({ timeZone: e.target.value })}

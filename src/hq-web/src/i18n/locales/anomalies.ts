@@ -49,13 +49,16 @@ const en = {
         'coupon-overuse': 'Coupon over a till’s allotment',
         'late-event': 'After the day was closed',
         quarantined: 'Quarantined events',
-        'clock-skew': 'Clock skew'
+        'clock-skew': 'Clock skew',
+        'zone-differs': 'Till time zone differs from its store'
       },
       summary: {
         'receipt-gap': 'Missing {{first}} … {{last}} ({{count}}) between {{before}} and {{after}}.',
         'receipt-gap-one': 'Missing {{first}} between {{before}} and {{after}}.',
         'seq-collision':
           '{{count}} events (from #{{seq}}) arrived again with other content: the till was probably restored from an older backup. Both copies of each are kept.',
+        'seq-collision-numbers':
+          '{{count}} events (from #{{seq}}) arrived again with other content: the till was probably restored from an older backup. Receipt numbers used twice: {{numbers}}. Both copies of each are kept and both sales are counted.',
         'coupon-over-limit':
           'Coupon {{code}} was used {{uses}} times across the tills; its limit is {{limit}}.',
         'coupon-overuse':
@@ -64,7 +67,9 @@ const en = {
           '{{count}} money events happened after {{date}} was closed (at {{settledAt}}); they were posted to {{postedTo}} as adjustments, keeping their date.',
         quarantined: '{{count}} {{type}} events could not be applied: {{reason}}',
         'clock-skew-ahead': 'The till’s clock was {{amount}} ahead of the head office’s.',
-        'clock-skew-behind': 'The till’s clock was {{amount}} behind the head office’s.'
+        'clock-skew-behind': 'The till’s clock was {{amount}} behind the head office’s.',
+        'zone-differs':
+          'The till kept its business days in {{tillZone}}, its store is in {{storeZone}}: its days here, cut in the store’s zone, are not its Z-reports and are not shown complete.'
       },
       info: {
         number: 'receipt {{number}}',
@@ -149,13 +154,16 @@ export const anomaliesMessages = defineMessages(en, {
         'coupon-overuse': '优惠券超出收银台配额',
         'late-event': '日结后的交易',
         quarantined: '隔离的事件',
-        'clock-skew': '时钟偏差'
+        'clock-skew': '时钟偏差',
+        'zone-differs': '收银台时区与门店不同'
       },
       summary: {
         'receipt-gap': '缺少 {{first}} … {{last}}（共 {{count}} 个），位于 {{before}} 与 {{after}} 之间。',
         'receipt-gap-one': '缺少 {{first}}，位于 {{before}} 与 {{after}} 之间。',
         'seq-collision':
           '{{count}} 个事件（自 #{{seq}} 起）以不同内容再次到达：该收银台可能从较旧的备份恢复。每个事件的两份都已保留。',
+        'seq-collision-numbers':
+          '{{count}} 个事件（自 #{{seq}} 起）以不同内容再次到达：该收银台可能从较旧的备份恢复。重复使用的小票号：{{numbers}}。每个事件的两份都已保留，两笔销售都已计入。',
         'coupon-over-limit': '优惠券 {{code}} 在各收银台共使用 {{uses}} 次，限额为 {{limit}}。',
         'coupon-overuse':
           '优惠券 {{code}}：该收银台使用 {{uses}} 次，配额为 {{allotment}}（总限额 {{limit}}）。',
@@ -163,7 +171,9 @@ export const anomaliesMessages = defineMessages(en, {
           '{{count}} 笔资金事件发生在 {{date}} 日结（{{settledAt}}）之后，已作为调整计入 {{postedTo}}，并保留原日期。',
         quarantined: '{{count}} 个 {{type}} 事件无法应用：{{reason}}',
         'clock-skew-ahead': '收银台时钟比总部快 {{amount}}。',
-        'clock-skew-behind': '收银台时钟比总部慢 {{amount}}。'
+        'clock-skew-behind': '收银台时钟比总部慢 {{amount}}。',
+        'zone-differs':
+          '该收银台按 {{tillZone}} 划分营业日，门店时区为 {{storeZone}}：总部按门店时区切分的当天数字不是它的日结报表，不会显示为完整。'
       },
       info: {
         number: '小票 {{number}}',

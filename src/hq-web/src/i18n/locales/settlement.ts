@@ -20,7 +20,9 @@ const en = {
         'shifts-closed': 'All shifts closed',
         idle: 'Did not sell',
         'shift-open': 'Shift still open: {{shifts}}',
-        quarantined: '{{count}} event(s) quarantined'
+        quarantined: '{{count}} event(s) quarantined',
+        'zone-differs':
+          'Till time zone ({{zone}}) differs from its store: these figures are not the till’s Z-report'
       },
       total: 'Total ({{currency}})',
       storeTotal: 'Store total',
@@ -91,7 +93,8 @@ export const settlementMessages = defineMessages(en, {
         'shifts-closed': '所有班次已交班',
         idle: '当天无销售',
         'shift-open': '班次未交班：{{shifts}}',
-        quarantined: '{{count}} 个事件被隔离'
+        quarantined: '{{count}} 个事件被隔离',
+        'zone-differs': '收银台时区（{{zone}}）与门店不同：这些数字不是收银台的日结报表'
       },
       total: '合计（{{currency}}）',
       storeTotal: '门店合计',

@@ -25,11 +25,19 @@ export function useAnomalySummary(timeZoneOf: (storeId: string) => string | unde
             after: str(d['after'])
           }
         )
-      case 'seq-collision':
-        return t('hq.anomalies.summary.seq-collision', {
-          count: a.eventCount,
-          seq: str(a.events[0]?.seq ?? d['firstSeq'] ?? d['seq'])
-        })
+      case 'seq-collision': {
+        // Receipt numbers a different sale re-used after the restore: the detail names them all;
+        // each event (the first 50 come here) names its own.
+        const named = Array.isArray(d['reusedNumbers']) ? (d['reusedNumbers'] as unknown[]) : []
+        const fromEvents = a.events.map((e) => e.info['number'])
+        const numbers = [
+          ...new Set([...named, ...fromEvents].filter((n): n is string => typeof n === 'string'))
+        ]
+        const params = { count: a.eventCount, seq: str(a.events[0]?.seq ?? d['firstSeq'] ?? d['seq']) }
+        return numbers.length > 0
+          ? t('hq.anomalies.summary.seq-collision-numbers', { ...params, numbers: numbers.join(', ') })
+          : t('hq.anomalies.summary.seq-collision', params)
+      }
       case 'coupon-over-limit':
       case 'coupon-overuse':
         return t(`hq.anomalies.summary.${a.kind}`, {
@@ -51,6 +59,11 @@ export function useAnomalySummary(timeZoneOf: (storeId: string) => string | unde
           count: a.eventCount,
           type: str(d['type']),
           reason: str(d['reason'])
+        })
+      case 'zone-differs':
+        return t('hq.anomalies.summary.zone-differs', {
+          tillZone: str(d['tillTimeZone']),
+          storeZone: str(d['storeTimeZone'])
         })
       case 'clock-skew': {
         const skew = Number(d['skewMs'] ?? 0)

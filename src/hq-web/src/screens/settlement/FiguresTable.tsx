@@ -12,7 +12,8 @@ export function CompletenessBadge({ completeness }: { completeness: Completeness
   const { t } = useTranslation()
   const why = t(`hq.settlement.reason.${completeness.reason}`, {
     shifts: completeness.openShifts.join(', '),
-    count: completeness.quarantined
+    count: completeness.quarantined,
+    zone: completeness.tillTimeZone ?? ''
   })
   return (
     <>

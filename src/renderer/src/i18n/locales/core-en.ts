@@ -51,6 +51,8 @@ export const coreEn = {
     cashRoundingMode_half_up: 'To the nearest step (四舍五入)',
     cashRoundingMode_down: 'Down, in the customer’s favour (抹零)',
     timeZone: 'Time zone',
+    timeZoneFromHq:
+      'Set by the head office for {{store}}: every till of the store keeps its business days in it.',
     timeZoneHint: 'Business days, hours and printed times follow it, whatever the computer’s clock says.',
     timeZoneConfirm: 'Change to {{zone}} anyway',
     scale: {
@@ -128,6 +130,7 @@ export const coreEn = {
         'The label’s price does not match {{sku}}’s price per kg at the till. The scale’s prices differ — weigh again.'
     },
     settings: {
+      timeZoneFromHq: 'The time zone is set by the head office for {{store}}: change it there.',
       timeZoneAfterSales:
         'Sales were made in {{from}}. Moving to {{to}} moves them to other business days and hours.'
     },

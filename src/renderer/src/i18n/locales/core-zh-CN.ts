@@ -52,6 +52,7 @@ export const coreZhCN: Messages<typeof coreEn> = {
     cashRoundingMode_half_up: '四舍五入到最近的单位',
     cashRoundingMode_down: '抹零（向下取整，让利顾客）',
     timeZone: '时区',
+    timeZoneFromHq: '由总部为 {{store}} 设置：门店的每台收银机都按此时区划分营业日。',
     timeZoneHint: '营业日、时段和打印的时间都按此时区，与电脑时钟无关。',
     timeZoneConfirm: '仍然改为 {{zone}}',
     scale: {
@@ -128,6 +129,7 @@ export const coreZhCN: Messages<typeof coreEn> = {
       priceMismatch: '标签金额与收银台上 {{sku}} 的每千克单价对不上，电子秤价格不一致，请重新称重。'
     },
     settings: {
+      timeZoneFromHq: '时区由总部为 {{store}} 设置，请在总部修改。',
       timeZoneAfterSales: '已在 {{from}} 时区产生销售。改为 {{to}} 会把这些销售移到其他营业日和时段。'
     },
     checkout: {

@@ -8,6 +8,7 @@ const en = {
     openShift: 'Open shift',
     scanWhilePaying: 'Scanned {{code}} was not added: finish this payment, or go back to the cart first.',
     scanInDialog: 'Scanned {{code}} was not added: close this window first.',
+    scanRefused: 'Scanned {{code}} was not entered: this field does not take barcodes.',
     weightNeeded: 'Enter the weight',
     weightBadge: 'weight?',
     largeTender: {
@@ -68,6 +69,7 @@ const zhCN: typeof en = {
     openShift: '开班',
     scanWhilePaying: '扫到的 {{code}} 未加入：请先完成本次收款，或返回购物车。',
     scanInDialog: '扫到的 {{code}} 未加入：请先关闭此窗口。',
+    scanRefused: '扫到的 {{code}} 未输入：此处不接受条码。',
     weightNeeded: '请输入重量',
     weightBadge: '待称重',
     largeTender: {

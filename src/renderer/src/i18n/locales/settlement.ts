@@ -48,6 +48,13 @@ const en = {
     coins: 'Coins',
     other: 'Other cash ({{currency}})',
     otherHint: 'Anything not in the table',
+    countError: {
+      negative: 'A count cannot be negative',
+      fraction: 'Count whole notes and coins: no fractions',
+      digits: 'Digits only',
+      tooMany: 'More than {{max}}: check the count',
+      amount: 'An amount such as 12.50, at most {{digits}} decimals'
+    },
     total: 'Total counted',
     note: 'Note (optional)',
     cancel: 'Cancel',
@@ -230,6 +237,13 @@ const zhCN: typeof en = {
     coins: '硬币',
     other: '其他现金（{{currency}}）',
     otherHint: '表中没有的面额',
+    countError: {
+      negative: '数量不能为负数',
+      fraction: '请按整张、整枚计数，不能有小数',
+      digits: '只能输入数字',
+      tooMany: '超过 {{max}}，请核对数量',
+      amount: '请输入金额，如 12.50，最多 {{digits}} 位小数'
+    },
     total: '实点合计',
     note: '备注（可选）',
     cancel: '取消',

@@ -261,6 +261,7 @@ export function OrdersScreen() {
       {selected && (
         <RefundDialog
           orderId={selected.id}
+          orderNumber={selected.number}
           open={refunding}
           onClose={() => setRefunding(false)}
           onDone={() => {

@@ -13,6 +13,7 @@ import { RefundSlip } from './RefundSlip'
 import { TableHead } from '../../components/TableHead'
 import { useErrorText } from '../../i18n/error-text'
 import type { ApiError } from '@shared/contract'
+import { parseDecimalToMinor } from '@shared/money/format'
 
 type Refundable = z.infer<typeof refundableSchema>
 
@@ -22,11 +23,14 @@ type Refundable = z.infer<typeof refundableSchema>
  */
 export function RefundDialog({
   orderId,
+  orderNumber,
   open,
   onClose,
   onDone
 }: {
   orderId: string
+  /** Named in the manager approval, with the amount ("退款 · T01-000003 · ¥12.00"). */
+  orderNumber: string | null
   open: boolean
   onClose: () => void
   onDone: () => void
@@ -35,19 +39,54 @@ export function RefundDialog({
   const [title, setTitle] = useState<string | null>(null)
   return (
     <Dialog title={title ?? t('refund.title')} open={open} onClose={onClose} size="wide">
-      <RefundForm key={orderId} orderId={orderId} onClose={onClose} onDone={onDone} onTitle={setTitle} />
+      <RefundForm
+        key={orderId}
+        orderId={orderId}
+        orderNumber={orderNumber}
+        onClose={onClose}
+        onDone={onDone}
+        onTitle={setTitle}
+      />
     </Dialog>
   )
+}
+
+/**
+ * The refund being asked for, in minor units, for the approval's text (the server computes the
+ * real one): the typed amount, or — when every chosen line is refunded in full — the sum of the
+ * server's amounts left on them. A part of a line is priced by main only, so then null (the
+ * approval names the order alone). Null too while the input does not parse.
+ */
+function askedAmount(
+  refundable: Refundable,
+  mode: 'lines' | 'amount',
+  lines: Array<{ lineId: string; quantity: string }>,
+  amount: string
+): number | null {
+  try {
+    if (mode === 'amount') return parseDecimalToMinor(amount.trim(), refundable.currency, 'amount')
+  } catch {
+    return null
+  }
+  let total = 0
+  for (const { lineId, quantity } of lines) {
+    const line = refundable.lines.find((l) => l.lineId === lineId)
+    if (!line || line.quantityLeft !== quantity) return null
+    total += line.amountLeft
+  }
+  return lines.length ? total : null
 }
 
 /** Mounted each time the dialog opens: a blank form and a fresh refund key. */
 function RefundForm({
   orderId,
+  orderNumber,
   onClose,
   onDone,
   onTitle
 }: {
   orderId: string
+  orderNumber: string | null
   onClose: () => void
   onDone: () => void
   onTitle: (title: string | null) => void
@@ -78,12 +117,23 @@ function RefundForm({
       const lines = Object.entries(quantities)
         .filter(([, quantity]) => quantity.trim() !== '' && quantity.trim() !== '0')
         .map(([lineId, quantity]) => ({ lineId, quantity: quantity.trim() }))
-      const refund = await call('refunds:create', {
-        orderId,
-        refundKey,
-        reason: reason.trim(),
-        ...(mode === 'lines' ? { lines } : { amount: amount.trim() })
-      })
+      const asked = refundable ? askedAmount(refundable, mode, lines, amount) : null
+      const refund = await call(
+        'refunds:create',
+        {
+          orderId,
+          refundKey,
+          reason: reason.trim(),
+          ...(mode === 'lines' ? { lines } : { amount: amount.trim() })
+        },
+        undefined,
+        {
+          // The approval, if one is needed, names the order and the amount refunded.
+          detail: [orderNumber, asked === null ? null : money(asked, refundable!.currency)]
+            .filter(Boolean)
+            .join(' · ')
+        }
+      )
       play('paid')
       setDone(refund)
       onTitle(t('refund.doneTitle', { number: refund.number }))

@@ -110,14 +110,19 @@ function VoidForm({
         return
       }
       const left = await call('refunds:refundable', { orderId: order.id })
-      const done = await call('refunds:create', {
-        orderId: order.id,
-        refundKey,
-        reason: reason.trim(),
-        lines: left.lines
-          .filter((line) => line.quantityLeft !== '0')
-          .map((line) => ({ lineId: line.lineId, quantity: line.quantityLeft }))
-      })
+      const done = await call(
+        'refunds:create',
+        {
+          orderId: order.id,
+          refundKey,
+          reason: reason.trim(),
+          lines: left.lines
+            .filter((line) => line.quantityLeft !== '0')
+            .map((line) => ({ lineId: line.lineId, quantity: line.quantityLeft }))
+        },
+        undefined,
+        { detail: `${order.number ?? ''} · ${money(left.refundable, order.currency)}` }
+      )
       play('paid')
       onRefund(done)
       onChanged(await call('orders:get', { orderId: order.id }))

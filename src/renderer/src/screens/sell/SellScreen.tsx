@@ -126,7 +126,9 @@ export function SellScreen() {
   const onBurst = useCallback(
     (code: string): void => {
       if (useApprovalStore.getState().pending) {
+        // Never a PIN: the burst was swallowed before it reached the approval's PIN box.
         play('error')
+        say({ tone: 'error', text: t('counter.scanInDialog', { code }) })
         return
       }
       if (lastSale) {

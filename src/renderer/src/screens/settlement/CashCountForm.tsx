@@ -1,3 +1,4 @@
+import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { minorDigits } from '@shared/money/currencies'
 import { countedCash, denominationsOf, type Denomination } from '@shared/money/denominations'
@@ -12,6 +13,35 @@ export interface CashCountDraft {
 
 export const EMPTY_COUNT: CashCountDraft = { counts: {}, other: '' }
 
+/**
+ * The most notes or coins of one face a drawer can plausibly hold; more is a slip (or a scan
+ * that got through) and is refused beside the box rather than counted.
+ */
+export const MAX_PIECES = 9999
+
+/** Why a per-face count box is refused (a message key under `shift.countError`), or null. */
+export function countProblem(text: string): string | null {
+  const value = text.trim()
+  if (value === '' || (/^\d+$/.test(value) && Number(value) <= MAX_PIECES)) return null
+  if (/^\d+$/.test(value)) return 'tooMany'
+  if (/^-/.test(value)) return 'negative'
+  if (/^\d*[.,]\d*$/.test(value)) return 'fraction'
+  return 'digits'
+}
+
+/** Why the loose-cash box is refused (a key under `shift.countError`), or null. */
+export function otherProblem(text: string, currency: string): string | null {
+  const value = text.trim()
+  if (value === '') return null
+  if (/^-/.test(value)) return 'negative'
+  try {
+    parseDecimalToMinor(value, currency, 'other')
+    return null
+  } catch {
+    return 'amount'
+  }
+}
+
 /** The count as the API takes it: whole counts per note and coin, and loose cash as a decimal. */
 export function countInput(draft: CashCountDraft): { counts: Record<string, number>; other?: string } {
   const counts: Record<string, number> = {}
@@ -21,6 +51,8 @@ export function countInput(draft: CashCountDraft): { counts: Record<string, numb
 
 /** What the count adds up to (the same shared function main uses), or null while a field is not a number. */
 export function countTotal(currency: string, draft: CashCountDraft): number | null {
+  if (Object.values(draft.counts).some((text) => countProblem(text) !== null)) return null
+  if (otherProblem(draft.other, currency) !== null) return null
   try {
     const input = countInput(draft)
     const other = input.other ? parseDecimalToMinor(input.other, currency, 'other') : 0
@@ -56,6 +88,7 @@ export function CashCountForm({
   const table = denominationsOf(currency)
   const total = countTotal(currency, draft)
   const group = (kind: Denomination['kind']) => table.filter((d) => d.kind === kind)
+  const otherError = otherProblem(draft.other, currency)
 
   return (
     <div className="cash-count">
@@ -64,22 +97,13 @@ export function CashCountForm({
           <fieldset key={kind} className="cash-count__group">
             <legend>{kind === 'note' ? t('shift.notes') : t('shift.coins')}</legend>
             {group(kind).map((d) => (
-              <label key={d.id} className="cash-count__cell">
-                <span className="cash-count__face">{face(d.value)}</span>
-                <input
-                  className="input cash-count__input"
-                  inputMode="numeric"
-                  aria-label={`${kind === 'note' ? t('shift.notes') : t('shift.coins')} ${face(d.value)}`}
-                  value={draft.counts[d.id] ?? ''}
-                  placeholder="0"
-                  onChange={(event) =>
-                    onChange({
-                      ...draft,
-                      counts: { ...draft.counts, [d.id]: event.target.value.replace(/[^0-9]/g, '') }
-                    })
-                  }
-                />
-              </label>
+              <CountCell
+                key={d.id}
+                face={face(d.value)}
+                label={`${kind === 'note' ? t('shift.notes') : t('shift.coins')} ${face(d.value)}`}
+                value={draft.counts[d.id] ?? ''}
+                onChange={(value) => onChange({ ...draft, counts: { ...draft.counts, [d.id]: value } })}
+              />
             ))}
           </fieldset>
         )
@@ -87,7 +111,11 @@ export function CashCountForm({
       <Field
         label={t('shift.other', { currency })}
         hint={table.length ? t('shift.otherHint') : undefined}
-        error={error}
+        error={
+          otherError
+            ? t(`shift.countError.${otherError}`, { digits: minorDigits(currency), max: MAX_PIECES })
+            : error
+        }
       >
         {(props) => (
           <input
@@ -104,5 +132,45 @@ export function CashCountForm({
         <strong data-testid="count-total">{total === null ? '—' : money(total, currency)}</strong>
       </p>
     </div>
+  )
+}
+
+/**
+ * One face's box. What was typed stays as typed ("-3", "1.5" are not quietly turned into 3 or
+ * 15); a count that is not a whole number of pieces says why beside the box.
+ */
+function CountCell({
+  face,
+  label,
+  value,
+  onChange
+}: {
+  face: string
+  label: string
+  value: string
+  onChange: (value: string) => void
+}) {
+  const { t } = useTranslation()
+  const id = useId()
+  const problem = countProblem(value)
+  return (
+    <label className="cash-count__cell">
+      <span className="cash-count__face">{face}</span>
+      <input
+        className="input cash-count__input"
+        inputMode="numeric"
+        aria-label={label}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? id : undefined}
+        value={value}
+        placeholder="0"
+        onChange={(event) => onChange(event.target.value)}
+      />
+      {problem && (
+        <span id={id} className="field__error cash-count__error" role="alert">
+          {t(`shift.countError.${problem}`, { max: MAX_PIECES })}
+        </span>
+      )}
+    </label>
   )
 }

@@ -454,7 +454,8 @@ function CloseDialog({
             ...(note.trim() ? { note: note.trim() } : {})
           },
           undefined,
-          { detail: shift.number }
+          // The approval names the shift and the cash counted.
+          { detail: counted === null ? shift.number : `${shift.number} · ${money(counted, shift.currency)}` }
         )
       )
     } catch (caught) {

@@ -1,0 +1,78 @@
+import { join } from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import { createEnrolCode } from '../../../src/server/enrol/enrol-service'
+import { tillZoneDiffering } from '../../../src/server/reports/till-zone'
+import { consolidatedDay, consolidatedDayReference } from '../../../src/server/reports/consolidated-day'
+import { HQ_STORES, startTestHq } from '../../support/hq'
+import { makeStore } from '../../support/hq-master'
+import { kassaInProcess } from '../../support/kassa-cli'
+import { tempDir } from '../../support/temp-dir'
+
+async function ok(args: string[]) {
+  const run = await kassaInProcess(args)
+  if (run.status !== 0) throw new Error(`kassa ${args.join(' ')} → ${run.status}: ${run.stderr}${run.stdout}`)
+  return run.stdout
+}
+
+function tillZone(dataDir: string): string {
+  const db = new BetterSqlite3(join(dataDir, 'kassa.sqlite'), { readonly: true })
+  try {
+    return (db.prepare('SELECT time_zone FROM store_profile WHERE id = 1').get() as { time_zone: string })
+      .time_zone
+  } finally {
+    db.close()
+  }
+}
+
+describe.each(HQ_STORES)('an enrolled till and its store’s time zone (%s)', (kind) => {
+  it('takes the time zone the head office keeps for its store, whatever it had before', async () => {
+    const hq = await startTestHq(kind)
+    // A zone no test machine runs in, so the till's own (the machine's) always differs.
+    await makeStore(hq, '西城店', 'Pacific/Chatham')
+    const till = tempDir('kassa-till-')
+    await ok(['--data-dir', till, 'simulate', '--date', '2026-11-20', '--orders', '3', '--seed', '1'])
+    expect(tillZone(till)).not.toBe('Pacific/Chatham')
+
+    const { code } = await createEnrolCode(hq.db, hq.clock, '西城店')
+    await ok(['--data-dir', till, 'sync', 'enrol', '--hq', hq.url, '--code', code])
+    await ok(['--data-dir', till, 'sync', 'now'])
+    expect(tillZone(till)).toBe('Pacific/Chatham')
+  })
+
+  it('a day the till kept in its own zone is never shown complete, and says why; days after it took the store’s are', async () => {
+    const hq = await startTestHq(kind)
+    await makeStore(hq, '西城店', 'Pacific/Chatham')
+    const till = tempDir('kassa-till-')
+    await ok(['--data-dir', till, 'simulate', '--date', '2026-11-20', '--orders', '6', '--seed', '2'])
+    const own = tillZone(till)
+    const { code } = await createEnrolCode(hq.db, hq.clock, '西城店')
+    await ok(['--data-dir', till, 'sync', 'enrol', '--hq', hq.url, '--code', code])
+    await ok(['--data-dir', till, 'sync', 'now'])
+
+    for (const report of [consolidatedDay, consolidatedDayReference]) {
+      const day = await report(hq.db, hq.clock, '2026-11-20', '西城店')
+      const tillDay = day.stores[0]!.tills[0]!
+      expect(tillDay.completeness).toMatchObject({
+        complete: false,
+        reason: 'zone-differs',
+        tillTimeZone: own
+      })
+      expect(day.stores[0]!.complete).toBe(false)
+    }
+    // The till told the head office when it took its store's zone: later days are its store's.
+    const [row] = await hq.db.query<{ id: string }>('SELECT id FROM tills')
+    expect(await tillZoneDiffering(hq.db, row!.id, '2026-11-21T00:00:00.000Z', 'Pacific/Chatham')).toBe(own)
+    expect(await tillZoneDiffering(hq.db, row!.id, '2099-01-01T00:00:00.000Z', 'Pacific/Chatham')).toBeNull()
+    // The anomaly inbox says why.
+    const anomalies = await hq.db.query<{ kind: string; detail: string }>(
+      "SELECT kind, detail FROM anomalies WHERE till_id = ? AND kind = 'zone-differs'",
+      [row!.id]
+    )
+    expect(anomalies).toHaveLength(1)
+    expect(JSON.parse(anomalies[0]!.detail)).toMatchObject({
+      tillTimeZone: own,
+      storeTimeZone: 'Pacific/Chatham'
+    })
+  })
+})
