@@ -1,10 +1,9 @@
 import { localDate } from '../clock'
 import type { SqlTx } from '../db/types'
 import { detectCouponOverLimit } from './coupon-limit'
-import { parsePayload, type DetectContext, type DetectedEvent } from './facts'
+import { parsePayload, text, type DetectContext, type DetectedEvent } from './facts'
 import { detectLateEvents } from './late-events'
 import { detectReceiptGaps } from './receipt-gaps'
-import { parsePayload, text } from './facts'
 import { recordAnomaly } from './record'
 
 export type { DetectContext, DetectedEvent } from './facts'
