@@ -18,7 +18,7 @@ const en = {
       enrol: 'Enrolment code',
       enrolTitle: 'Enrol a till in {{store}}',
       enrolIntro:
-        'On the till, open Settings → Sync and enter this code, or run kassa sync enrol. It works once.',
+        'On the till, open Settings → Sync with the head office and enter this enrolment code, or run kassa sync enrol. It works once.',
       expires: 'Valid until {{time}}',
       columns: {
         till: 'Till',
@@ -44,7 +44,7 @@ export const storesMessages = defineMessages(en, {
     stores: {
       title: '门店与收银台',
       subtitle: '每家门店、其时区，以及同步最近看到的各收银台状态。',
-      empty: '还没有门店。先创建第一家门店，再为每台收银台发放注册码。',
+      empty: '还没有门店。先创建第一家门店，再为每台收银台发放接入码。',
       create: '新建门店',
       createTitle: '创建门店',
       name: '门店名称',
@@ -53,9 +53,9 @@ export const storesMessages = defineMessages(en, {
       save: '创建门店',
       tills: '收银台',
       noTills: '还没有注册收银台。',
-      enrol: '注册码',
+      enrol: '接入码',
       enrolTitle: '为 {{store}} 注册收银台',
-      enrolIntro: '在收银台上打开"设置 → 同步"并输入此注册码，或运行 kassa sync enrol。只能使用一次。',
+      enrolIntro: '在收银台上打开“设置 → 与总部同步”并输入此接入码，或运行 kassa sync enrol。只能使用一次。',
       expires: '有效期至 {{time}}',
       columns: {
         till: '收银台',
