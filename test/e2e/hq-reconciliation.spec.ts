@@ -5,6 +5,7 @@ import BetterSqlite3 from 'better-sqlite3'
 import iconv from 'iconv-lite'
 import type { Page } from '@playwright/test'
 import { ALIPAY_BILL_COLUMNS } from '../../src/main/payments/sandbox/alipay-bill-file'
+import { WECHAT_BILL_COLUMNS } from '../../src/main/payments/sandbox/wechat-bill-file'
 import { minorToDecimalString } from '../../src/shared/money/format'
 import { providerDayOf } from '../../src/shared/reconciliation/provider-day'
 import { snap } from './fixtures'
@@ -135,6 +136,50 @@ test('the owner uploads an Alipay bill and sees it matched against the till’s 
       await page.locator('.shell__main').evaluate((main) => main.scrollTo(0, main.scrollHeight))
       await snap(page, `hq-reconciliation-${size.name}-${language}-end`)
       await page.locator('.shell__main').evaluate((main) => main.scrollTo(0, 0))
+    }
+  }
+})
+
+test('a bill whose amount cell is unreadable is refused naming its line and column, in the reader’s language', async ({
+  page,
+  hq
+}) => {
+  await page.setViewportSize({ width: 1024, height: 768 })
+  await setUpOwner(page, hq, 'en')
+  const cells = WECHAT_BILL_COLUMNS.map((column) =>
+    column === '商户订单号'
+      ? '`K1'
+      : column === '交易时间'
+        ? `\`${DATE} 10:00:00`
+        : column === '交易状态'
+          ? '`SUCCESS'
+          : column === '应结订单金额'
+            ? '`12.5O'
+            : '`0.00'
+  )
+  const file = join(mkdtempSync(join(tmpdir(), 'kassa-bill-')), 'wechat.csv')
+  writeFileSync(
+    file,
+    [
+      WECHAT_BILL_COLUMNS.join(','),
+      cells.join(','),
+      '总交易单数,应结订单总金额,退款总金额,充值券退款总金额,手续费总金额,订单总金额,申请退款总金额',
+      '`1,`0.00,`0.00,`0.00,`0.00000,`0.00,`0.00'
+    ].join('\r\n') + '\r\n'
+  )
+  await page.getByRole('link', { name: 'Reconcile' }).click()
+  await page.getByLabel('Provider', { exact: true }).selectOption('wechat')
+  await page.getByLabel('Provider business day').fill(DATE)
+  await page.getByLabel('Bill file').setInputFiles(file)
+  await page.getByRole('button', { name: 'Match' }).click()
+  await expect(page.getByText('line 2, column 应结订单金额: "12.5O" is not an amount')).toBeVisible()
+  for (const size of SIZES) {
+    await page.setViewportSize({ width: size.width, height: size.height })
+    for (const language of ['zh-CN', 'en'] as const) {
+      await page.getByRole('button', { name: language === 'en' ? 'English' : '中文' }).click()
+      if (language === 'zh-CN')
+        await expect(page.getByText('第 2 行 应结订单金额 列：“12.5O”不是金额')).toBeVisible()
+      await snap(page, `hq-reconciliation-bad-cell-${size.name}-${language}`)
     }
   }
 })

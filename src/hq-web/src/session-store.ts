@@ -6,7 +6,7 @@ import { call, whenSignedOut } from './api/client'
 interface SessionState {
   status: 'loading' | 'setup' | 'signed-out' | 'signed-in'
   user: HqUser | null
-  /** Why the person is at the sign-in screen again (`errors.hq.auth.sessionExpired`), if known. */
+  /** Why the person is at the sign-in screen again (`errors.hq.auth.sessionExpired` or `.sessionEnded`), if known. */
   notice: string | null
   load(): Promise<void>
   signedIn(user: HqUser): void
@@ -34,10 +34,16 @@ export const useSession = create<SessionState>((set) => ({
   }
 }))
 
-whenSignedOut(() =>
+// Say why truly: idle expiry, or a session that simply ended (signed out in another tab, a new
+// password set by the owner) — not "after a while without use" for both.
+whenSignedOut((key) =>
   useSession.setState((s) =>
     s.status === 'signed-in'
-      ? { user: null, status: 'signed-out', notice: 'errors.hq.auth.sessionExpired' }
+      ? {
+          user: null,
+          status: 'signed-out',
+          notice: key === 'errors.hq.auth.sessionExpired' ? key : 'errors.hq.auth.sessionEnded'
+        }
       : s
   )
 )

@@ -52,14 +52,21 @@ export async function saveCoupon(deps: MasterDeps, input: CouponSave): Promise<P
       const allotted = (await readRecords(tx, store.id, 'coupon_allotment', null))
         .filter((r) => r.id === id)
         .reduce((sum, r) => sum + r.data.uses, 0)
-      if (allotted > limit)
+      if (allotted > limit) {
+        // Said as the coupon list says it: handed to the tills (allotted) and, of those, used.
+        const [row] = await tx.query<{ n: number }>(
+          'SELECT COUNT(*) AS n FROM hq_coupon_uses WHERE store_id = ? AND voided = 0 AND UPPER(code) = ?',
+          [store.id, code]
+        )
+        const used = Number(row?.n ?? 0)
         throw refuse(
           'CONFLICT',
           'coupon.usageLimit',
           'errors.hq.master.limitBelowAllotted',
-          `the tills already hold ${allotted} uses of it; the limit cannot be lower`,
-          { allotted }
+          `${allotted} uses are already handed to the tills (${used} used so far); the limit cannot be lower than ${allotted}`,
+          { allotted, used }
         )
+      }
     }
     const zone = await storeZone(tx, store.id)
     const data: CouponData = {

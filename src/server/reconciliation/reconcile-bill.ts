@@ -130,14 +130,11 @@ export async function reconcileBill(
   return (await runView(db, id))!
 }
 
-/** The till's reader's refusals and the head office's keys for them (same parameters). */
-const BILL_KEYS: Record<string, string> = {
-  'errors.reconciliation.notABill': 'errors.hq.reconciliation.notABill',
-  'errors.reconciliation.otherDay': 'errors.hq.reconciliation.otherDay',
-  'errors.reconciliation.rowTime': 'errors.hq.reconciliation.rowTime',
-  'errors.reconciliation.rowTradeNo': 'errors.hq.reconciliation.rowTradeNo',
-  'errors.validation.fileEmpty': 'errors.hq.reconciliation.fileEmpty'
-}
+/** The till's reader's refusals (`errors.reconciliation.*`) and the head office's keys for them (same params). */
+const hqBillKey = (key: string): string =>
+  key === 'errors.validation.fileEmpty'
+    ? 'errors.hq.reconciliation.fileEmpty'
+    : key.replace(/^errors\.reconciliation\./, 'errors.hq.reconciliation.')
 
 /** The bill's rows, by the till's own reader; its refusals re-keyed under `errors.hq.reconciliation.*`. */
 function readBill(upload: BillUpload) {
@@ -148,8 +145,7 @@ function readBill(upload: BillUpload) {
     throw new HqRefusal(
       'VALIDATION',
       error.message,
-      // A key the map does not know is the till's own (its text is in the hq-web's locales too).
-      BILL_KEYS[error.i18n.key] ?? error.i18n.key,
+      hqBillKey(error.i18n.key),
       error.field,
       error.i18n.params as Record<string, string | number> | undefined
     )

@@ -11,7 +11,9 @@ export const hqUserSchema = z.object({
   role: z.enum(HQ_ROLES),
   /** The stores a manager runs (empty for owner and auditor, who see every store). */
   storeIds: z.array(z.string()),
-  createdAt: z.string()
+  createdAt: z.string(),
+  /** Locked out by wrong passwords right now (filled in the owner's list only). */
+  locked: z.boolean().optional()
 })
 export type HqUser = z.infer<typeof hqUserSchema>
 
@@ -68,6 +70,42 @@ export const authApi = {
       storeIds: z.array(z.string().uuid()).max(1000).default([])
     }),
     output: hqUserSchema,
+    roles: OWNER
+  }),
+  /** Changes a user's role and (for a manager) stores. The last owner may not be demoted. */
+  updateUser: route({
+    method: 'POST',
+    path: '/users/update',
+    input: z.object({
+      id: z.string().uuid(),
+      role: z.enum(HQ_ROLES),
+      storeIds: z.array(z.string().uuid()).max(1000).default([])
+    }),
+    output: hqUserSchema,
+    roles: OWNER
+  }),
+  /** Sets a new password for a user (and lifts a lock-out); their sessions end. */
+  resetPassword: route({
+    method: 'POST',
+    path: '/users/reset-password',
+    input: z.object({ id: z.string().uuid(), password: newPassword }),
+    output: hqUserSchema,
+    roles: OWNER
+  }),
+  /** Lifts a lock-out after wrong passwords at once. */
+  unlockUser: route({
+    method: 'POST',
+    path: '/users/unlock',
+    input: z.object({ id: z.string().uuid() }),
+    output: hqUserSchema,
+    roles: OWNER
+  }),
+  /** Removes a user: they can no longer sign in and their sessions end. Not the last owner. */
+  removeUser: route({
+    method: 'POST',
+    path: '/users/remove',
+    input: z.object({ id: z.string().uuid() }),
+    output: z.object({}),
     roles: OWNER
   })
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { validationText } from '../validation/messages'
 import { ANY_ROLE, OWNER, WRITERS, route } from './route'
 
 /** An IANA time zone the runtime knows (`Asia/Shanghai`); a store's business day is its local date. */
@@ -15,7 +16,8 @@ export const timeZoneSchema = z
         return false
       }
     },
-    { message: 'is not a time zone' }
+    // Names an example the person can copy, and the server's refusal carries its key.
+    { message: validationText('timeZoneExample', { example: 'Asia/Shanghai' }) }
   )
 
 export const tillSchema = z.object({

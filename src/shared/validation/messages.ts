@@ -35,6 +35,7 @@ export const VALIDATION_MESSAGES = {
   tooManyDecimalsFor: 'must have at most {{digits}} decimal places for {{currency}}',
   tooManyDigitsFor: 'has more fractional digits than {{currency}} allows',
   dateFormat: 'must be a date such as {{example}}',
+  timeZoneExample: 'must be a time zone such as {{example}} (region/city)',
   notBefore: 'must not be before {{other}}',
   range: 'must be from {{minimum}} to {{maximum}}',
   atLeastOrMore: 'must be {{minimum}} or more',

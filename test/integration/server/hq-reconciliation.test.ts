@@ -6,6 +6,7 @@ import { hqApi } from '../../../src/shared/hq-api/index'
 import { HqRefusal } from '../../../src/server/admin/refusal'
 import { reconcileBill } from '../../../src/server/reconciliation/reconcile-bill'
 import { listRuns, runView } from '../../../src/server/reconciliation/recon-runs'
+import { wechatBillFile } from '../reconciliation/bill-files'
 import { HQ_STORES, paidOrder, startTestHq, TestTill, type HqStoreKind } from '../../support/hq'
 import { HqWebClient } from '../../support/hq-web'
 import { toPushed, type OutboxRow } from '../../support/sync-pusher'
@@ -208,7 +209,35 @@ describe.each(HQ_STORES)('reconciliation across tills (%s)', (kind: HqStoreKind)
     expect(notABill).toMatchObject({
       code: 'VALIDATION',
       field: 'fileBase64',
-      key: 'errors.hq.reconciliation.notABill'
+      key: 'errors.hq.reconciliation.billNoColumn',
+      params: { column: '商户订单号' }
+    })
+    // A cell that is not an amount is refused naming its line and column, by key (worded by the reader).
+    const wechat = wechatBillFile([
+      { tradeNo: 'K1', type: 'payment', amount: 1250, fee: 8, time: `${DATE} 10:00:00` },
+      { tradeNo: 'K2', type: 'payment', amount: 990, fee: 6, time: `${DATE} 10:05:00` }
+    ])
+      .toString('utf8')
+      .replace('`9.90', '`9.9O')
+    const badCell = await reconcileBill(
+      hq.db,
+      hq.clock,
+      {
+        provider: 'wechat',
+        date: DATE,
+        fileName: 'x.csv',
+        fileBase64: Buffer.from(wechat).toString('base64')
+      },
+      { userId: null }
+    ).then(
+      () => null,
+      (error: unknown) => error
+    )
+    expect(badCell).toMatchObject({
+      code: 'VALIDATION',
+      field: 'fileBase64',
+      key: 'errors.hq.reconciliation.billCell',
+      params: { line: 3, column: '应结订单金额', value: '9.9O' }
     })
     const otherDay = await refusal(
       alipayBill([{ tradeNo: 'K1', type: '交易', amount: '1.00', time: '2026-11-21 09:00:00' }])
@@ -261,7 +290,12 @@ describe.each(HQ_STORES)('reconciliation across tills (%s)', (kind: HqStoreKind)
     })
     expect(wrong.status).toBe(400)
     expect(wrong.body).toMatchObject({
-      error: { code: 'VALIDATION', field: 'fileBase64', key: 'errors.hq.reconciliation.notABill' }
+      error: {
+        code: 'VALIDATION',
+        field: 'fileBase64',
+        key: 'errors.hq.reconciliation.billNoHeader',
+        params: { line: 1, column: '商户订单号' }
+      }
     })
     expect(
       (await owner.send(hqApi.reconciliation.get, { id: '00000000-0000-4000-8000-000000000000' })).status

@@ -144,7 +144,12 @@ describe.each(HQ_STORES)('head-office web app: sign-in and roles (%s)', (kind) =
     const before = await count(hq, 'SELECT COUNT(*) AS n FROM hq_audit')
     const zone = await owner.send(hqApi.stores.create, { name: 'North', timeZone: 'Mars/Olympus' })
     expect(zone.status).toBe(400)
-    expect(zone.body.error).toMatchObject({ code: 'VALIDATION', field: 'timeZone' })
+    expect(zone.body.error).toMatchObject({
+      code: 'VALIDATION',
+      field: 'timeZone',
+      key: 'errors.validation.timeZoneExample',
+      params: { example: 'Asia/Shanghai' }
+    })
     const empty = await owner.send(hqApi.stores.create, { name: '', timeZone: 'Asia/Shanghai' })
     expect(empty.body.error).toMatchObject({
       code: 'VALIDATION',
@@ -186,6 +191,101 @@ describe.each(HQ_STORES)('head-office web app: sign-in and roles (%s)', (kind) =
     expect(framed.status).toBe(403)
     expect(framed.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/)
     expect(await count(hq, 'SELECT COUNT(*) AS n FROM stores')).toBe(0)
+  })
+
+  it('lets the owner reset a password, unlock, change role and stores, and remove a user — audited, never the last owner', async () => {
+    const { hq, owner, logged } = await setUp(kind)
+    const north = await owner.call(hqApi.stores.create, { name: 'North', timeZone: 'Asia/Shanghai' })
+    const south = await owner.call(hqApi.stores.create, { name: 'South', timeZone: 'Asia/Shanghai' })
+    const mia = await owner.call(hqApi.auth.createUser, {
+      name: 'Mia',
+      password: OTHER_PASSWORD,
+      role: 'manager',
+      storeIds: [north.id]
+    })
+    // Five wrong passwords lock Mia out; the owner sees it and lifts it.
+    for (let i = 0; i < 5; i++)
+      await new HqWebClient(hq.url).send(hqApi.auth.login, { name: 'Mia', password: `wrong-guess-${i}` })
+    const locked = await new HqWebClient(hq.url).send(hqApi.auth.login, {
+      name: 'Mia',
+      password: OTHER_PASSWORD
+    })
+    expect(locked.body.error?.code).toBe('LOCKED')
+    expect((await owner.call(hqApi.auth.listUsers, {})).users.find((u) => u.name === 'Mia')).toMatchObject({
+      locked: true
+    })
+    expect(await owner.call(hqApi.auth.unlockUser, { id: mia.id })).toMatchObject({ locked: false })
+    const miaSession = await signIn(hq, 'Mia', OTHER_PASSWORD)
+
+    // Stores and role change at once; the change shows in her next request.
+    const moved = await owner.call(hqApi.auth.updateUser, {
+      id: mia.id,
+      role: 'manager',
+      storeIds: [south.id]
+    })
+    expect(moved.storeIds).toEqual([south.id])
+    expect((await miaSession.call(hqApi.stores.list, {})).stores.map((s) => s.name)).toEqual(['South'])
+    const noStore = await owner.send(hqApi.auth.updateUser, { id: mia.id, role: 'manager', storeIds: [] })
+    expect(noStore.body.error).toMatchObject({ field: 'storeIds', key: 'errors.hq.users.managerNeedsStore' })
+
+    // A new password ends her sessions; the old one no longer works, the new one does.
+    const NEW_PASSWORD = 'fresh-secret-2718'
+    await owner.call(hqApi.auth.resetPassword, { id: mia.id, password: NEW_PASSWORD })
+    expect((await miaSession.send(hqApi.stores.list, {})).status).toBe(401)
+    const old = await new HqWebClient(hq.url).send(hqApi.auth.login, {
+      name: 'Mia',
+      password: OTHER_PASSWORD
+    })
+    expect(old.body.error?.code).toBe('UNAUTHENTICATED')
+    const again = await signIn(hq, 'Mia', NEW_PASSWORD)
+
+    // The last owner can be neither demoted nor removed; nothing is written when refused.
+    const olga = (await owner.call(hqApi.auth.session, {})).user!
+    const auditBefore = await count(hq, 'SELECT COUNT(*) AS n FROM hq_audit')
+    const demote = await owner.send(hqApi.auth.updateUser, { id: olga.id, role: 'auditor', storeIds: [] })
+    expect(demote.body.error).toMatchObject({
+      code: 'VALIDATION',
+      field: 'role',
+      key: 'errors.hq.users.lastOwner'
+    })
+    const removeLast = await owner.send(hqApi.auth.removeUser, { id: olga.id })
+    expect(removeLast.body.error).toMatchObject({ field: 'id', key: 'errors.hq.users.lastOwner' })
+    expect(await count(hq, 'SELECT COUNT(*) AS n FROM hq_audit')).toBe(auditBefore)
+    expect((await owner.call(hqApi.auth.session, {})).user).toMatchObject({ role: 'owner' })
+
+    // Promoted to owner, Mia may take over; then the owner may remove Mia, whose session ends.
+    await owner.call(hqApi.auth.updateUser, { id: mia.id, role: 'owner', storeIds: [] })
+    expect((await again.call(hqApi.auth.session, {})).user).toMatchObject({ role: 'owner', storeIds: [] })
+    await owner.call(hqApi.auth.removeUser, { id: mia.id })
+    expect((await again.send(hqApi.stores.list, {})).status).toBe(401)
+    const gone = await new HqWebClient(hq.url).send(hqApi.auth.login, { name: 'Mia', password: NEW_PASSWORD })
+    expect(gone.body.error?.code).toBe('UNAUTHENTICATED')
+    expect((await owner.call(hqApi.auth.listUsers, {})).users.map((u) => u.name)).toEqual(['Olga'])
+    const unknown = await owner.send(hqApi.auth.unlockUser, { id: mia.id })
+    expect(unknown.body.error).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'id',
+      key: 'errors.hq.users.unknown'
+    })
+
+    const actions = (
+      await hq.db.query<{ action: string }>(
+        "SELECT action FROM hq_audit WHERE action LIKE 'users.%' AND subject = ? ORDER BY at, action",
+        [mia.id]
+      )
+    ).map((a) => a.action)
+    expect([...actions].sort()).toEqual(
+      [
+        'users.create',
+        'users.unlock',
+        'users.update',
+        'users.resetPassword',
+        'users.update',
+        'users.remove'
+      ].sort()
+    )
+    const dump = JSON.stringify([await hq.db.query('SELECT * FROM hq_audit'), logged])
+    for (const secret of [OTHER_PASSWORD, NEW_PASSWORD]) expect(dump).not.toContain(secret)
   })
 
   it('keeps every password out of the database, the audit and the log', async () => {

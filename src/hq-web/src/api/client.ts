@@ -16,9 +16,12 @@ export class HqCallError extends Error {
   }
 }
 
-let onSignedOut: () => void = () => undefined
-/** Called when any call answers 401: the session ended (idle, signed out elsewhere). */
-export function whenSignedOut(listener: () => void): void {
+let onSignedOut: (key: string) => void = () => undefined
+/**
+ * Called when any call answers 401, with the refusal's key: `errors.hq.auth.sessionExpired` (idle)
+ * or `errors.hq.auth.signedOut` (no session: signed out in another tab, password reset, removed).
+ */
+export function whenSignedOut(listener: (key: string) => void): void {
   onSignedOut = listener
 }
 
@@ -59,7 +62,7 @@ export async function call<R extends HqRoute>(route: R, input: RouteInput<R>): P
       message: response.statusText,
       key: 'errors.hq.internal'
     }
-    if (response.status === 401 && route.roles !== 'public') onSignedOut()
+    if (response.status === 401 && route.roles !== 'public') onSignedOut(error.key)
     throw new HqCallError(error, response.status)
   }
   return body as RouteResult<R>

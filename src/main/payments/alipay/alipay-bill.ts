@@ -1,5 +1,6 @@
 import { unzipSync } from 'fflate'
 import iconv from 'iconv-lite'
+import { BillReadError, readCell } from '../bill-error'
 import { parseDecimalToMinor } from '@shared/money/format'
 import { toRfc3339China } from '../china-time'
 import type { BillRow } from '../provider'
@@ -7,12 +8,20 @@ import type { BillRow } from '../provider'
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04])
 
 /** A bill CSV's table: `#` comment lines dropped, cells split and trimmed of their padding tabs. */
-function tableOf(bytes: Uint8Array): string[][] {
-  return iconv
+/** The file's table (blank and `#` lines dropped); `lines[i]` is row i's line in the file (1-based). */
+function tableOf(bytes: Uint8Array): string[][] & { lines?: number[] } {
+  const lines: number[] = []
+  const table: string[][] & { lines?: number[] } = []
+  iconv
     .decode(Buffer.from(bytes), 'gbk')
     .split(/\r?\n/)
-    .filter((line) => line.trim() !== '' && !line.startsWith('#'))
-    .map((line) => line.split(',').map((cell) => cell.trim()))
+    .forEach((line, i) => {
+      if (line.trim() === '' || line.startsWith('#')) return
+      lines.push(i + 1)
+      table.push(line.split(',').map((cell) => cell.trim()))
+    })
+  table.lines = lines
+  return table
 }
 
 /**
@@ -29,13 +38,14 @@ export function parseAlipayBill(bytes: Buffer): BillRow[] {
   try {
     entries = unzipSync(bytes)
   } catch (error) {
-    throw new Error(
-      `The Alipay bill zip cannot be read (${error instanceof Error ? error.message : String(error)})`
+    throw new BillReadError(
+      `The Alipay bill zip cannot be read (${error instanceof Error ? error.message : String(error)})`,
+      'billZip'
     )
   }
   const tables = Object.values(entries).map(tableOf)
   const detail = tables.find((table) => table[0]?.includes('商户订单号'))
-  if (!detail) throw new Error('The Alipay bill zip holds no 业务明细 CSV')
+  if (!detail) throw new BillReadError('The Alipay bill zip holds no 业务明细 CSV', 'billZipNoDetail')
   const rows = parseDetail(detail)
   const summary = tables.find((table) => table[0]?.includes('交易订单总笔数'))
   if (summary) checkAgainstSummary(rows, summary)
@@ -49,10 +59,13 @@ export function parseAlipayBill(bytes: Buffer): BillRow[] {
 function checkAgainstSummary(rows: BillRow[], summary: string[][]): void {
   const [header, ...body] = summary as [string[], ...string[][]]
   const total = body.find((cells) => cells.includes('合计'))
-  if (!total) throw new Error('The Alipay bill summary (汇总) has no 合计 row')
+  if (!total) throw new BillReadError('The Alipay bill summary (汇总) has no 合计 row', 'billNoTotal')
   const cell = (name: string): string => {
     const at = header.indexOf(name)
-    if (at < 0) throw new Error(`The Alipay bill summary has no column ${name}`)
+    if (at < 0)
+      throw new BillReadError(`The Alipay bill summary has no column ${name}`, 'billNoColumn', {
+        column: name
+      })
     return total[at] ?? ''
   }
   const payments = rows.filter((row) => row.type === 'payment')
@@ -73,8 +86,10 @@ function checkAgainstSummary(rows: BillRow[], summary: string[][]): void {
   ]
   for (const [name, summed, detailed] of figures) {
     if (summed !== detailed)
-      throw new Error(
-        `the summary's ${name} (${summed}) does not match the detail's (${detailed}): the bill is incomplete`
+      throw new BillReadError(
+        `the summary's ${name} (${summed}) does not match the detail's (${detailed}): the bill is incomplete`,
+        'billSummaryMismatch',
+        { column: name }
       )
   }
 }
@@ -86,12 +101,13 @@ function checkAgainstSummary(rows: BillRow[], summary: string[][]): void {
  * Payments: amount = 订单金额, fee = −服务费 (Alipay prints the fee taken as negative).
  * Refunds: amount = |商家实收|, fee = −服务费 (the returned fee is printed positive, so ours is negative).
  */
-function parseDetail(lines: string[][]): BillRow[] {
+function parseDetail(lines: string[][] & { lines?: number[] }): BillRow[] {
   const [columns, ...rows] = lines
   if (!columns) return []
   const index = (name: string): number => {
     const at = columns.indexOf(name)
-    if (at < 0) throw new Error(`The Alipay bill has no column ${name}`)
+    if (at < 0)
+      throw new BillReadError(`The Alipay bill has no column ${name}`, 'billNoColumn', { column: name })
     return at
   }
   const at = {
@@ -106,18 +122,20 @@ function parseDetail(lines: string[][]): BillRow[] {
   }
   return rows.map((cells, n) => {
     const cell = (i: number): string => cells[i] ?? ''
-    const field = `bill row ${n + 1}`
+    const line = lines.lines?.[n + 1] ?? n + 2
+    const amount = (i: number, column: string, fallback = '') =>
+      readCell(cell(i) || fallback, line, column, (value) => parseDecimalToMinor(value, 'CNY'))
     const kind = cell(at.type)
     const isRefund = kind === '退款'
-    const received = parseDecimalToMinor(cell(at.received), 'CNY', field)
-    const fee = -parseDecimalToMinor(cell(at.fee) || '0', 'CNY', field)
+    const received = amount(at.received, '商家实收（元）')
+    const fee = -amount(at.fee, '服务费（元）', '0')
     const refundNo = cell(at.refundNo)
     return {
       tradeNo: cell(at.tradeNo),
       providerTradeNo: cell(at.providerTradeNo),
       type: isRefund ? 'refund' : 'payment',
       ...(isRefund && refundNo ? { refundNo } : {}),
-      amount: isRefund ? Math.abs(received) : parseDecimalToMinor(cell(at.ordered), 'CNY', field),
+      amount: isRefund ? Math.abs(received) : amount(at.ordered, '订单金额（元）'),
       fee: fee === 0 ? 0 : fee,
       status: isRefund ? 'REFUND_SUCCESS' : 'TRADE_SUCCESS',
       time: toRfc3339China(cell(at.finished)) ?? cell(at.finished)

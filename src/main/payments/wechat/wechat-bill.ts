@@ -2,6 +2,7 @@ import { Formatter } from 'wechatpay-axios-plugin'
 import { parseDecimalToMinor } from '@shared/money/format'
 import { roundToMinor } from '../../domain/money/round'
 import { toRfc3339China } from '../china-time'
+import { readCell } from '../bill-error'
 import type { BillRow } from '../provider'
 
 /**
@@ -13,7 +14,8 @@ import type { BillRow } from '../provider'
 export function parseWechatBill(bytes: Buffer): BillRow[] {
   const { rows } = Formatter.castCsvBill(bytes) as { rows: Record<string, string>[] }
   return rows.map((row, n) => {
-    const field = `bill row ${n + 1}`
+    // The header is line 1 of the file: row n (0-based) is line n + 2.
+    const line = n + 2
     const isRefund = row['交易状态'] === 'REFUND'
     const refundNo = row['商户退款单号'] ?? ''
     return {
@@ -21,12 +23,13 @@ export function parseWechatBill(bytes: Buffer): BillRow[] {
       providerTradeNo: row['微信订单号'] ?? '',
       type: isRefund ? 'refund' : 'payment',
       ...(isRefund && refundNo && refundNo !== '0' ? { refundNo } : {}),
-      amount: parseDecimalToMinor(
+      amount: readCell(
         isRefund ? (row['退款金额'] ?? '') : (row['应结订单金额'] ?? ''),
-        'CNY',
-        field
+        line,
+        isRefund ? '退款金额' : '应结订单金额',
+        (value) => parseDecimalToMinor(value, 'CNY')
       ),
-      fee: roundToMinor(row['手续费'] || '0', 2, 'half-up'),
+      fee: readCell(row['手续费'] || '0', line, '手续费', (value) => roundToMinor(value, 2, 'half-up')),
       status: isRefund ? `REFUND_${row['退款状态'] ?? ''}` : (row['交易状态'] ?? ''),
       time: toRfc3339China(row['交易时间']) ?? row['交易时间'] ?? ''
     } satisfies BillRow

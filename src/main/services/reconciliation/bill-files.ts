@@ -2,6 +2,7 @@ import iconv from 'iconv-lite'
 import { invalid } from '../../domain/errors'
 import { providerDayOf } from '@shared/reconciliation/provider-day'
 import { parseAlipayBill } from '../../payments/alipay/alipay-bill'
+import { BILL_ERROR_KEYS, BillReadError } from '../../payments/bill-error'
 import type { BillRow } from '../../payments/provider'
 import { parseWechatBill } from '../../payments/wechat/wechat-bill'
 
@@ -20,7 +21,10 @@ export interface BillFile {
  * A bill covers one provider day: a row of another day means the wrong file was picked.
  *
  * @throws DomainError VALIDATION `fileBase64` `errors.validation.fileEmpty`,
- *   `errors.reconciliation.notABill` { what, reason }, `errors.reconciliation.rowTime` { row, time },
+ *   `errors.reconciliation.notABill` { what, reason } (a file no reader can open), or — naming where —
+ *   `errors.reconciliation.bill*` (`BillReadError`: `billCell` { line, column, value }, `billNoHeader`
+ *   { line, column }, `billNoColumn` { column }, `billSummaryMismatch` { column }, `billZip`,
+ *   `billZipNoDetail`, `billNoTotal`), `errors.reconciliation.rowTime` { row, time },
  *   `errors.reconciliation.rowTradeNo` { row }; VALIDATION `date` `errors.reconciliation.otherDay` { day, date }
  */
 export function readBillFile(file: BillFile): BillRow[] {
@@ -36,10 +40,18 @@ export function readBillFile(file: BillFile): BillRow[] {
   try {
     // WeChat's reader takes anything as a bill with no rows: a real one always has its header.
     if (file.provider === 'wechat' && !bytes.toString('utf8').split(/\r?\n/, 1)[0]!.includes('商户订单号')) {
-      throw new Error('it has no header row')
+      throw new BillReadError('line 1 is not the header row (no 商户订单号)', 'billNoHeader', {
+        line: 1,
+        column: '商户订单号'
+      })
     }
     rows = file.provider === 'alipay' ? parseAlipayBill(bytes) : parseWechatBill(bytes)
   } catch (error) {
+    if (error instanceof BillReadError)
+      throw invalid('fileBase64', `This file is not the chosen provider's bill: ${error.message}`, {
+        key: BILL_ERROR_KEYS[error.key],
+        params: error.params
+      })
     const what =
       file.provider === 'alipay' ? 'an Alipay trade detail bill (业务明细 CSV)' : 'a WeChat Pay trade bill'
     throw invalid(

@@ -1,6 +1,7 @@
 import type { authApi } from '@shared/hq-api/auth'
 import { hashSecret } from '../../../main/services/secret-hash'
 import { checkLogin } from '../auth/login'
+import { changeRole, removeUser, setPassword, unlock } from '../auth/user-admin'
 import { countUsers, insertUser, userView } from '../auth/users-repo'
 import type { AreaHandlers } from '../context'
 import { HqRefusal } from '../refusal'
@@ -51,11 +52,20 @@ export const authHandlers: AreaHandlers<typeof authApi> = {
   },
 
   async listUsers(_input, ctx) {
-    const rows = await ctx.db.query<{ id: string; name: string; role: 'owner'; created_at: string }>(
-      'SELECT id, name, role, created_at FROM hq_users ORDER BY name'
-    )
+    const rows = await ctx.db.query<{
+      id: string
+      name: string
+      role: 'owner'
+      created_at: string
+      locked_until: string | null
+    }>('SELECT id, name, role, created_at, locked_until FROM hq_users ORDER BY name')
+    const now = ctx.clock.now().getTime()
     const users = []
-    for (const row of rows) users.push(await userView(ctx.db, row))
+    for (const row of rows)
+      users.push({
+        ...(await userView(ctx.db, row)),
+        locked: row.locked_until !== null && Date.parse(row.locked_until) > now
+      })
     return { users }
   },
 
@@ -70,5 +80,51 @@ export const authHandlers: AreaHandlers<typeof authApi> = {
       })
       return user
     })
+  },
+
+  async updateUser(input, ctx) {
+    return ctx.db.transaction(async (tx) => {
+      const { before, after } = await changeRole(tx, input.id, input.role, input.storeIds)
+      await ctx.audit(tx, {
+        action: 'users.update',
+        subject: after.id,
+        details: {
+          name: after.name,
+          from: { role: before.role, storeIds: before.storeIds },
+          to: { role: after.role, storeIds: after.storeIds }
+        }
+      })
+      return after
+    })
+  },
+
+  /** The new password is hashed before the transaction and never recorded; the user's sessions end. */
+  async resetPassword(input, ctx) {
+    const passwordHash = await hashSecret(input.password, ctx.hashParams)
+    return ctx.db.transaction(async (tx) => {
+      const user = await setPassword(tx, input.id, passwordHash)
+      await ctx.audit(tx, { action: 'users.resetPassword', subject: user.id, details: { name: user.name } })
+      return user
+    })
+  },
+
+  async unlockUser(input, ctx) {
+    return ctx.db.transaction(async (tx) => {
+      const user = await unlock(tx, input.id)
+      await ctx.audit(tx, { action: 'users.unlock', subject: user.id, details: { name: user.name } })
+      return user
+    })
+  },
+
+  async removeUser(input, ctx) {
+    await ctx.db.transaction(async (tx) => {
+      const user = await removeUser(tx, input.id)
+      await ctx.audit(tx, {
+        action: 'users.remove',
+        subject: user.id,
+        details: { name: user.name, role: user.role }
+      })
+    })
+    return {}
   }
 }

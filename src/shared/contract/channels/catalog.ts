@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { scanDecimal } from '../../money/decimal-scan'
-import { NOT_A_DECIMAL } from '../../money/messages'
+import { NEGATIVE, NOT_A_DECIMAL } from '../../money/messages'
 import { checkDigitMessage, checkDigitProblem } from '../../barcodes/gtin'
 import { channel } from '../channel'
 import { text } from '../text'
@@ -22,6 +22,7 @@ export const CATALOG_MESSAGES = {
   tooManyBarcodes: 'at most 20 barcodes',
   nameTooLong: 'must be at most 120 characters',
   priceFormat: NOT_A_DECIMAL,
+  priceNegative: NEGATIVE,
   taxRateFormat: 'must be a rate from 0 to less than 1 with at most 4 decimals, such as 0.13',
   unit: 'must be piece or kg',
   categoryCode: 'use 1 to 20 letters, digits, dashes or underscores',
@@ -75,10 +76,10 @@ export const barcodesSchema = z
   .refine((codes) => new Set(codes).size === codes.length, M.barcodeRepeated)
 
 /** A non-negative decimal; the currency's digits are checked in main (`parseDecimalToMinor`). */
-export const priceSchema = text({ error: M.required }).refine((text) => {
-  const scan = scanDecimal(text)
-  return scan !== undefined && !scan.negative
-}, M.priceFormat)
+/** A price: a plain decimal (else `priceFormat`), not below zero (else `priceNegative`, the true reason). */
+export const priceSchema = text({ error: M.required })
+  .refine((text) => scanDecimal(text) !== undefined, M.priceFormat)
+  .refine((text) => scanDecimal(text)?.negative !== true, M.priceNegative)
 
 export const taxRateSchema = text({ error: M.required })
   .refine((text) => {

@@ -73,7 +73,15 @@ const en = {
   errors: {
     hq: {
       reconciliation: {
-        notABill: 'this file is not {{what}} ({{reason}})',
+        notABill: 'this file cannot be read as a bill of this payment channel',
+        billNoHeader:
+          "line {{line}} is not the bill's header row (no column {{column}}): pick the trade bill of this payment channel",
+        billNoColumn: 'the bill has no column {{column}}: pick the trade bill of this payment channel',
+        billCell: 'line {{line}}, column {{column}}: "{{value}}" is not an amount',
+        billZip: 'the zip file cannot be opened',
+        billZipNoDetail: 'the zip file holds no trade detail (业务明细) CSV',
+        billNoTotal: 'the bill summary (汇总) has no 合计 row',
+        billSummaryMismatch: "the summary's {{column}} does not match the detail: the bill is incomplete",
         otherDay: 'the file holds business of {{day}}: it is not the bill for {{date}}',
         rowTime: 'row {{row}} of the bill has no readable time ({{time}})',
         rowTradeNo: 'row {{row}} of the bill has no merchant order number',
@@ -155,7 +163,14 @@ export const reconciliationMessages = defineMessages(en, {
   errors: {
     hq: {
       reconciliation: {
-        notABill: '该文件不是{{what}}（{{reason}}）',
+        notABill: '无法把该文件读作此支付渠道的账单',
+        billNoHeader: '第 {{line}} 行不是账单的表头（没有 {{column}} 列）：请选择此支付渠道的交易账单',
+        billNoColumn: '账单没有 {{column}} 列：请选择此支付渠道的交易账单',
+        billCell: '第 {{line}} 行 {{column}} 列：“{{value}}”不是金额',
+        billZip: '无法打开该 zip 文件',
+        billZipNoDetail: '该 zip 文件里没有业务明细 CSV',
+        billNoTotal: '账单汇总里没有“合计”行',
+        billSummaryMismatch: '汇总的 {{column}} 与明细不一致：账单不完整',
         otherDay: '该文件包含 {{day}} 的交易：不是 {{date}} 的账单',
         rowTime: '账单第 {{row}} 行的时间无法识别（{{time}}）',
         rowTradeNo: '账单第 {{row}} 行没有商户订单号',

@@ -50,13 +50,16 @@ const en = {
         notYourStore: 'not one of your stores',
         signedOut: 'Sign in first.',
         sessionExpired: 'You were signed out after a while without use. Sign in again.',
+        sessionEnded: 'You were signed out (in another tab, or your password was changed). Sign in again.',
         wrong: 'The name or password is wrong.',
         locked: 'Too many wrong passwords. Try again in {{minutes}} min.',
         alreadySetUp: 'The head office is already set up: sign in.'
       },
       users: {
         nameTaken: 'a user of that name exists',
-        managerNeedsStore: 'a manager runs at least one store'
+        managerNeedsStore: 'a manager runs at least one store',
+        unknown: 'this user no longer exists; reload the list',
+        lastOwner: 'the head office needs at least one owner: make another user owner first'
       }
     }
   }
@@ -98,13 +101,16 @@ export const shellMessages = defineMessages(en, {
         notYourStore: '不是您负责的门店',
         signedOut: '请先登录。',
         sessionExpired: '长时间未操作，已自动退出，请重新登录。',
+        sessionEnded: '您已退出登录（在另一个标签页中退出，或密码已被更改）。请重新登录。',
         wrong: '用户名或密码错误。',
         locked: '密码错误次数过多，请在 {{minutes}} 分钟后再试。',
         alreadySetUp: '总部已经设置好了，请登录。'
       },
       users: {
         nameTaken: '已有同名用户',
-        managerNeedsStore: '店长至少要负责一家门店'
+        managerNeedsStore: '店长至少要负责一家门店',
+        unknown: '该用户已不存在，请刷新列表',
+        lastOwner: '总部至少要有一位店主：请先把另一位用户设为店主'
       }
     }
   }

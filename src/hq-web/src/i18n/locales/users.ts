@@ -14,8 +14,26 @@ const en = {
       role: 'Role',
       stores: 'Stores they manage',
       save: 'Add user',
-      columns: { name: 'Name', role: 'Role', stores: 'Stores', since: 'Since' },
-      allStores: 'All stores'
+      columns: { name: 'Name', role: 'Role', stores: 'Stores', since: 'Since', actions: 'Actions' },
+      allStores: 'All stores',
+      locked: 'Locked out',
+      editButton: 'Edit',
+      editOne: 'Edit {{name}}',
+      edit: {
+        title: 'Edit user {{name}}',
+        roleSection: 'Role and stores',
+        save: 'Save role and stores',
+        saved: 'Role and stores saved.',
+        passwordSection: 'Password and lock-out',
+        newPassword: 'New password',
+        newPasswordHint: 'At least 10 characters. Also lifts a lock-out; the user is signed out everywhere.',
+        setPassword: 'Set new password',
+        passwordSet: 'New password set; the user was signed out everywhere.',
+        unlock: 'Unlock',
+        unlocked: 'Unlocked: the user may sign in again.',
+        remove: 'Remove user…',
+        confirmRemove: 'Really remove {{name}}'
+      }
     }
   }
 }
@@ -33,8 +51,26 @@ export const usersMessages = defineMessages(en, {
       role: '角色',
       stores: '负责的门店',
       save: '添加用户',
-      columns: { name: '用户名', role: '角色', stores: '门店', since: '创建于' },
-      allStores: '全部门店'
+      columns: { name: '用户名', role: '角色', stores: '门店', since: '创建于', actions: '操作' },
+      allStores: '全部门店',
+      locked: '已锁定',
+      editButton: '编辑',
+      editOne: '编辑 {{name}}',
+      edit: {
+        title: '编辑用户 {{name}}',
+        roleSection: '角色与门店',
+        save: '保存角色与门店',
+        saved: '角色与门店已保存。',
+        passwordSection: '密码与锁定',
+        newPassword: '新密码',
+        newPasswordHint: '至少 10 个字符。同时解除锁定；该用户在所有地方都会被退出登录。',
+        setPassword: '设置新密码',
+        passwordSet: '新密码已设置；该用户已在所有地方退出登录。',
+        unlock: '解除锁定',
+        unlocked: '已解除锁定，该用户可以重新登录。',
+        remove: '删除用户…',
+        confirmRemove: '确定删除 {{name}}'
+      }
     }
   }
 })

@@ -1,3 +1,4 @@
+import { offsetSeconds } from '../../lib/clock-offset'
 import { useTranslation } from 'react-i18next'
 import { TableHead } from '@renderer/components/TableHead'
 import type { HqTill } from '@shared/hq-api/stores'
@@ -44,7 +45,7 @@ export function TillsTable({ tills, now, timeZone }: { tills: HqTill[]; now: str
               <td className="num">
                 {till.clockOffsetMs === null
                   ? t('hq.common.none')
-                  : t('hq.stores.offsetValue', { seconds: (till.clockOffsetMs / 1000).toFixed(1) })}
+                  : t('hq.stores.offsetValue', { seconds: offsetSeconds(till.clockOffsetMs) })}
               </td>
               <td>{t(`hq.stores.status.${till.status}`)}</td>
             </tr>

@@ -8,6 +8,7 @@ import { HQ_ROLES, type HqRole } from '@shared/hq-api/route'
 import type { HqStore } from '@shared/hq-api/stores'
 import { call } from '../../api/client'
 import { ErrorNotice, useFieldError } from '../../components/ErrorNotice'
+import { StorePicker } from './StorePicker'
 
 /** A new head-office user: name, password, role and — for a manager — their stores. */
 export function AddUserDialog({
@@ -85,26 +86,12 @@ export function AddUserDialog({
           )}
         </Field>
         {role === 'manager' && (
-          <fieldset className="hq-fieldset" aria-invalid={fieldError(error, 'storeIds') ? true : undefined}>
-            <legend className="field__label">{t('hq.users.stores')}</legend>
-            {stores.map((store) => (
-              <label key={store.id} className="checkbox">
-                <input
-                  type="checkbox"
-                  checked={storeIds.includes(store.id)}
-                  onChange={(event) =>
-                    setStoreIds(
-                      event.target.checked
-                        ? [...storeIds, store.id]
-                        : storeIds.filter((id) => id !== store.id)
-                    )
-                  }
-                />{' '}
-                {store.name}
-              </label>
-            ))}
-            {fieldError(error, 'storeIds') && <p className="field__error">{fieldError(error, 'storeIds')}</p>}
-          </fieldset>
+          <StorePicker
+            stores={stores}
+            value={storeIds}
+            onChange={setStoreIds}
+            error={fieldError(error, 'storeIds')}
+          />
         )}
         {!named.some((field) => fieldError(error, field)) && <ErrorNotice error={error} />}
         <div className="dialog__actions">

@@ -10,8 +10,9 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { useLoad } from '../../lib/use-load'
 import { useDateTime } from '../../lib/time'
 import { AddUserDialog } from './AddUserDialog'
+import { EditUserDialog } from './EditUserDialog'
 
-/** The owner's list of head-office users, and adding one. */
+/** The owner's list of head-office users, adding one and editing one (role, stores, password, lock, removal). */
 export function UsersScreen() {
   const { t } = useTranslation()
   const dateTime = useDateTime()
@@ -22,6 +23,8 @@ export function UsersScreen() {
   const users: HqUser[] = data?.[0].users ?? []
   const stores: HqStore[] = data?.[1].stores ?? []
   const [adding, setAdding] = useState(false)
+  const [editingId, setEditingId] = useState<string | null>(null)
+  const editing = users.find((u) => u.id === editingId)
   const storeName = (id: string) => stores.find((s) => s.id === id)?.name ?? id
 
   return (
@@ -41,25 +44,55 @@ export function UsersScreen() {
               { label: t('hq.users.columns.name') },
               { label: t('hq.users.columns.role') },
               { label: t('hq.users.columns.stores') },
-              { label: t('hq.users.columns.since') }
+              { label: t('hq.users.columns.since') },
+              { label: t('hq.users.columns.actions'), hidden: true }
             ]}
           />
           <tbody>
             {users.map((user) => (
               <tr key={user.id}>
-                <th scope="row">{user.name}</th>
-                <td>{t(`hq.roles.${user.role}`)}</td>
+                <th scope="row" className="hq-wrap">
+                  {user.name}
+                </th>
+                <td>
+                  {t(`hq.roles.${user.role}`)}
+                  {user.locked && (
+                    <>
+                      {' '}
+                      <span className="badge badge--warn">{t('hq.users.locked')}</span>
+                    </>
+                  )}
+                </td>
                 <td className="hq-wrap">
                   {user.role === 'manager'
                     ? user.storeIds.map(storeName).join(', ')
                     : t('hq.users.allStores')}
                 </td>
                 <td>{dateTime(user.createdAt)}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-label={t('hq.users.editOne', { name: user.name })}
+                    onClick={() => setEditingId(user.id)}
+                  >
+                    {t('hq.users.editButton')}
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      {editing && (
+        <EditUserDialog
+          key={editing.id}
+          user={editing}
+          stores={stores}
+          onClose={() => setEditingId(null)}
+          onChanged={reload}
+        />
+      )}
       {adding && (
         <AddUserDialog
           stores={stores}

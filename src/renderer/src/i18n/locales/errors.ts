@@ -114,7 +114,15 @@ const en = {
     },
     reconciliation: {
       billUnavailable: 'The bill for {{date}} could not be fetched: {{reason}}',
-      notABill: 'This file is not {{what}}: {{reason}}',
+      notABill: 'This file cannot be read as a bill of this payment channel',
+      billNoHeader:
+        "Line {{line}} is not the bill's header row (no column {{column}}): pick the trade bill of this payment channel",
+      billNoColumn: 'The bill has no column {{column}}: pick the trade bill of this payment channel',
+      billCell: 'Line {{line}}, column {{column}}: "{{value}}" is not an amount',
+      billZip: 'The zip file cannot be opened',
+      billZipNoDetail: 'The zip file holds no trade detail (业务明细) CSV',
+      billNoTotal: 'The bill summary (汇总) has no 合计 row',
+      billSummaryMismatch: "The summary's {{column}} does not match the detail: the bill is incomplete",
       rowTime: 'Row {{row}} of the bill has no readable time ({{time}})',
       rowTradeNo: 'Row {{row}} of the bill has no merchant order number',
       otherDay: 'The file holds business of {{day}}: it is not the bill for {{date}}'
@@ -215,6 +223,7 @@ export const errorMessages = defineMessages(en, {
       tooManyDecimalsFor: '{{currency}} 最多 {{digits}} 位小数',
       tooManyDigitsFor: '小数位数超过 {{currency}} 允许的位数',
       dateFormat: '必须是日期，例如 {{example}}',
+      timeZoneExample: '必须是时区，例如 {{example}}（地区/城市）',
       notBefore: '不能早于 {{other}}',
       range: '必须在 {{minimum}} 到 {{maximum}} 之间',
       atLeastOrMore: '必须大于或等于 {{minimum}}',
@@ -277,6 +286,7 @@ export const errorMessages = defineMessages(en, {
       tooManyBarcodes: '最多 20 个条码',
       nameTooLong: '最多 120 个字',
       priceFormat: '必须是数字，例如 "12.50"',
+      priceNegative: '不能为负数',
       taxRateFormat: '税率须在 0 到 1 之间（不含 1），最多 4 位小数，例如 0.13',
       unit: '必须是 piece（件）或 kg（千克）',
       categoryCode: '请用 1 到 20 个字母、数字、横线或下划线',
@@ -383,7 +393,14 @@ export const errorMessages = defineMessages(en, {
     },
     reconciliation: {
       billUnavailable: '无法获取 {{date}} 的对账单：{{reason}}',
-      notABill: '该文件不是{{what}}：{{reason}}',
+      notABill: '无法把该文件读作此支付渠道的账单',
+      billNoHeader: '第 {{line}} 行不是账单的表头（没有 {{column}} 列）：请选择此支付渠道的交易账单',
+      billNoColumn: '账单没有 {{column}} 列：请选择此支付渠道的交易账单',
+      billCell: '第 {{line}} 行 {{column}} 列：“{{value}}”不是金额',
+      billZip: '无法打开该 zip 文件',
+      billZipNoDetail: '该 zip 文件里没有业务明细 CSV',
+      billNoTotal: '账单汇总里没有“合计”行',
+      billSummaryMismatch: '汇总的 {{column}} 与明细不一致：账单不完整',
       rowTime: '对账单第 {{row}} 行没有可识别的时间（{{time}}）',
       rowTradeNo: '对账单第 {{row}} 行没有商户订单号',
       otherDay: '该文件是 {{day}} 的交易，不是 {{date}} 的对账单'

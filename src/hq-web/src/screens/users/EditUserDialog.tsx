@@ -1,0 +1,160 @@
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Dialog } from '@renderer/components/Dialog'
+import { Field } from '@renderer/components/Field'
+import { TextField } from '@renderer/components/TextField'
+import type { HqUser } from '@shared/hq-api/auth'
+import { hqApi } from '@shared/hq-api/index'
+import { HQ_ROLES, type HqRole } from '@shared/hq-api/route'
+import type { HqStore } from '@shared/hq-api/stores'
+import { call } from '../../api/client'
+import { ErrorNotice, useFieldError } from '../../components/ErrorNotice'
+import { StorePicker } from './StorePicker'
+
+/**
+ * The owner's changes to one user: role and stores, a new password (which also lifts a lock-out
+ * and ends their sessions), unlocking, removing. Each is its own request; `onChanged` reloads the list.
+ */
+export function EditUserDialog({
+  user,
+  stores,
+  onClose,
+  onChanged
+}: {
+  user: HqUser
+  stores: HqStore[]
+  onClose: () => void
+  onChanged: () => void
+}) {
+  const { t } = useTranslation()
+  const fieldError = useFieldError()
+  const [role, setRole] = useState<HqRole>(user.role)
+  const [storeIds, setStoreIds] = useState<string[]>(user.storeIds)
+  const [password, setPassword] = useState('')
+  const [confirmRemove, setConfirmRemove] = useState(false)
+  const [error, setError] = useState<unknown>(null)
+  const [done, setDone] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const run = async (action: () => Promise<unknown>, message: string, close = false) => {
+    setBusy(true)
+    setError(null)
+    setDone(null)
+    try {
+      await action()
+      onChanged()
+      if (close) onClose()
+      else setDone(message)
+    } catch (failure) {
+      setError(failure)
+    } finally {
+      setBusy(false)
+    }
+  }
+  const save = (event: FormEvent) => {
+    event.preventDefault()
+    void run(
+      () => call(hqApi.auth.updateUser, { id: user.id, role, storeIds: role === 'manager' ? storeIds : [] }),
+      t('hq.users.edit.saved')
+    )
+  }
+  const reset = (event: FormEvent) => {
+    event.preventDefault()
+    void run(async () => {
+      await call(hqApi.auth.resetPassword, { id: user.id, password })
+      setPassword('')
+    }, t('hq.users.edit.passwordSet'))
+  }
+  const named = ['role', 'storeIds', 'password']
+
+  return (
+    <Dialog title={t('hq.users.edit.title', { name: user.name })} open onClose={onClose}>
+      <form className="hq-form" onSubmit={save} aria-label={t('hq.users.edit.roleSection')}>
+        <Field label={t('hq.users.role')} error={fieldError(error, 'role')}>
+          {(props) => (
+            <select
+              {...props}
+              className="input"
+              value={role}
+              onChange={(event) => setRole(event.target.value as HqRole)}
+              data-autofocus
+            >
+              {HQ_ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`hq.roles.${r}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {role === 'manager' && (
+          <StorePicker
+            stores={stores}
+            value={storeIds}
+            onChange={setStoreIds}
+            error={fieldError(error, 'storeIds')}
+          />
+        )}
+        <div className="dialog__actions">
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {t('hq.users.edit.save')}
+          </button>
+        </div>
+      </form>
+      <form className="hq-form" onSubmit={reset} aria-label={t('hq.users.edit.passwordSection')}>
+        <TextField
+          label={t('hq.users.edit.newPassword')}
+          hint={t('hq.users.edit.newPasswordHint')}
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={setPassword}
+          error={fieldError(error, 'password')}
+          required
+        />
+        <div className="dialog__actions">
+          {user.locked && (
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() =>
+                void run(() => call(hqApi.auth.unlockUser, { id: user.id }), t('hq.users.edit.unlocked'))
+              }
+            >
+              {t('hq.users.edit.unlock')}
+            </button>
+          )}
+          <button type="submit" className="button" disabled={busy}>
+            {t('hq.users.edit.setPassword')}
+          </button>
+        </div>
+      </form>
+      {done && (
+        <p className="notice" role="status">
+          {done}
+        </p>
+      )}
+      {!named.some((field) => fieldError(error, field)) && <ErrorNotice error={error} />}
+      <div className="dialog__actions">
+        {confirmRemove ? (
+          <button
+            type="button"
+            className="button button--danger-ghost"
+            disabled={busy}
+            onClick={() => void run(() => call(hqApi.auth.removeUser, { id: user.id }), '', true)}
+          >
+            {t('hq.users.edit.confirmRemove', { name: user.name })}
+          </button>
+        ) : (
+          <button type="button" className="button" onClick={() => setConfirmRemove(true)}>
+            {t('hq.users.edit.remove')}
+          </button>
+        )}
+        <button type="button" className="button" onClick={onClose}>
+          {t('hq.common.close')}
+        </button>
+      </div>
+    </Dialog>
+  )
+}

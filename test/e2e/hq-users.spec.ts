@@ -1,0 +1,101 @@
+import { snap } from './fixtures'
+import { expect, setUpOwner, test } from './helpers/hq'
+
+const SIZES = [
+  { name: '1024', width: 1024, height: 768 },
+  { name: '1366', width: 1366, height: 860 }
+] as const
+
+test('the owner unlocks a locked-out manager, moves their store, sets a new password and removes them', async ({
+  page,
+  hq
+}) => {
+  await page.setViewportSize({ width: 1024, height: 768 })
+  await setUpOwner(page, hq, 'en')
+  for (const store of ['North', 'South']) {
+    await page.getByRole('link', { name: 'Stores & tills' }).click()
+    await page.getByRole('button', { name: 'New store' }).click()
+    const create = page.getByRole('dialog', { name: 'Create a store' })
+    await create.getByLabel('Store name').fill(store)
+    await create.getByRole('button', { name: 'Create store' }).click()
+    await expect(create).toBeHidden()
+  }
+  await page.getByRole('link', { name: 'Users' }).click()
+  await page.getByRole('button', { name: 'New user' }).click()
+  const add = page.getByRole('dialog', { name: 'Add a user' })
+  await add.getByLabel('Name').fill('Mia')
+  await add.getByLabel('Password').fill('manager-pass-0815')
+  await add.getByLabel('Role').selectOption('manager')
+  await add.getByRole('checkbox', { name: 'North' }).check()
+  await add.getByRole('button', { name: 'Add user' }).click()
+  await expect(add).toBeHidden()
+
+  // Five wrong passwords lock Mia out (another browser, as Mia would be).
+  for (let i = 0; i < 5; i++)
+    await page.request.post(`${hq.url}api/v1/auth/login`, {
+      headers: { 'x-kassa-hq': '1', origin: hq.url.replace(/\/$/, '') },
+      data: { name: 'Mia', password: `wrong-guess-${i}` }
+    })
+  await page.reload()
+  const row = page.getByRole('row', { name: /Mia/ })
+  await expect(row).toContainText('Locked out')
+
+  // The edit dialog at both sizes, in both languages (the language is switched outside the dialog).
+  for (const size of SIZES) {
+    await page.setViewportSize({ width: size.width, height: size.height })
+    for (const language of ['zh-CN', 'en'] as const) {
+      await page.getByRole('button', { name: language === 'en' ? 'English' : '中文' }).click()
+      await row.getByRole('button', { name: language === 'en' ? 'Edit Mia' : '编辑 Mia' }).click()
+      await expect(page.getByRole('dialog')).toBeVisible()
+      await snap(page, `hq-user-edit-${size.name}-${language}`)
+      await page.keyboard.press('Escape')
+      await expect(page.getByRole('dialog')).toBeHidden()
+    }
+  }
+  await row.getByRole('button', { name: 'Edit Mia' }).click()
+  const edit = page.getByRole('dialog', { name: 'Edit user Mia' })
+  await edit.getByRole('button', { name: 'Unlock' }).click()
+  await expect(edit).toContainText('Unlocked')
+  await expect(row).not.toContainText('Locked out')
+
+  await edit.getByRole('checkbox', { name: 'North' }).uncheck()
+  await edit.getByRole('checkbox', { name: 'South' }).check()
+  await edit.getByRole('button', { name: 'Save role and stores' }).click()
+  await expect(edit).toContainText('Role and stores saved.')
+  await expect(row).toContainText('South')
+  await expect(row).not.toContainText('North')
+
+  await edit.getByLabel('New password').fill('short')
+  await edit.getByRole('button', { name: 'Set new password' }).click()
+  await expect(edit.getByLabel('New password')).toHaveAttribute('aria-invalid', 'true')
+  await edit.getByLabel('New password').fill('a-fresh-password-2718')
+  await edit.getByRole('button', { name: 'Set new password' }).click()
+  await expect(edit).toContainText('New password set')
+
+  await edit.getByRole('button', { name: 'Remove user…' }).click()
+  await edit.getByRole('button', { name: 'Really remove Mia' }).click()
+  await expect(edit).toBeHidden()
+  await expect(page.getByRole('row', { name: /Mia/ })).toHaveCount(0)
+
+  // The owner cannot demote the last owner: the refusal names the role.
+  await page.getByRole('row', { name: /Olga/ }).getByRole('button', { name: 'Edit Olga' }).click()
+  const self = page.getByRole('dialog', { name: 'Edit user Olga' })
+  await self.getByLabel('Role', { exact: true }).selectOption('auditor')
+  await self.getByRole('button', { name: 'Save role and stores' }).click()
+  await expect(self).toContainText('the head office needs at least one owner')
+  await snap(page, 'hq-user-last-owner-1366-en')
+
+  await self.getByRole('button', { name: 'Close' }).click()
+
+  // Signed out in another tab: this tab's next request says so — not "after a while without use".
+  const other = await page.context().newPage()
+  await other.goto(hq.url)
+  await other.getByRole('button', { name: 'Sign out' }).click()
+  await expect(other.getByRole('heading', { name: 'Sign in to the head office' })).toBeVisible()
+  await page.getByRole('link', { name: 'Dashboard' }).click()
+  await expect(
+    page.getByText('You were signed out (in another tab, or your password was changed)')
+  ).toBeVisible()
+  await expect(page.getByText('after a while without use')).toHaveCount(0)
+  await snap(page, 'hq-signed-out-elsewhere-1366-en')
+})
