@@ -132,7 +132,7 @@ describe('products and categories through the router', () => {
     [{ sku: 'has space' }, 'sku', 'without spaces'],
     [{ nameZh: '  ' }, 'nameZh', 'must not be empty'],
     [{ nameEn: 'x'.repeat(121) }, 'nameEn', 'at most 120'],
-    [{ price: '-1.00' }, 'price', 'decimal number'],
+    [{ price: '-1.00' }, 'price', 'must not be negative'],
     [{ price: 'abc' }, 'price', 'decimal number'],
     [{ price: '1.005' }, 'price', 'at most 2 decimal places for CNY'],
     [{ taxRate: '13%' }, 'taxRate', 'rate from 0'],
