@@ -140,9 +140,10 @@ test('WeChat Pay: a payment code is declined, scanned again, and paid once the c
   await snap(page, 'pay-wechat-password-en')
 
   await trade.getByRole('button', { name: 'Decline' }).click()
-  const failure = dialog.getByRole('alert').filter({ hasText: 'Declined' })
+  // The tender's own failure (the sandbox device panel also reports the decline).
+  const failure = dialog.getByRole('alert').filter({ hasText: 'Or choose another method above.' })
   await expect(failure).toBeVisible()
-  await expect(failure).toContainText('Or choose another method above.')
+  await expect(failure).toContainText('Declined')
   // A payment code is good once: no blind retry, a fresh scan instead.
   await expect(failure.getByRole('button', { name: 'Try again' })).toHaveCount(0)
   await expect(dialog.getByRole('table', { name: 'Payments on this order' })).toContainText('Declined')

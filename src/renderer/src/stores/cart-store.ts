@@ -107,7 +107,8 @@ export const useCartStore = create<CartState>((set, get) => {
     set({
       cart,
       selectedLineId: stillThere ? selected : (cart.lines.at(-1)?.id ?? null),
-      ...(other ? { notice: null, error: null } : {})
+      // A success notice about the last sale ("order … was cancelled", "paid") may stay.
+      ...(other ? { notice: get().notice?.tone === 'error' ? null : get().notice, error: null } : {})
     })
     return true
   }

@@ -156,6 +156,8 @@ export function ProductsScreen() {
             ref={searchRef}
             className="input products__search-input"
             type="search"
+            // A scanned code is a search here: the burst lands in the box instead of being swallowed.
+            data-scan-target=""
             autoFocus
             autoComplete="off"
             placeholder={t('catalog.searchPlaceholder')}
