@@ -20,6 +20,39 @@ async function expectNoSideScroll(page: Page) {
   expect(overflow).toBeLessThanOrEqual(0)
 }
 
+/**
+ * The page never scrolls up and down either: only the screen inside the shell does, so the nav runs
+ * the window's whole height however far the screen is scrolled (it once stopped partway at 1024).
+ */
+async function expectShellFitsWindow(page: Page) {
+  const fit = await page.evaluate(() => ({
+    overflow: document.documentElement.scrollHeight - document.documentElement.clientHeight,
+    navBottom: document.querySelector('.shell__nav')!.getBoundingClientRect().bottom,
+    height: window.innerHeight
+  }))
+  expect(fit.overflow).toBeLessThanOrEqual(0)
+  expect(fit.navBottom).toBe(fit.height)
+}
+
+/** Even steps between a chart axis's money ticks, and no tick label clipped by its chart. */
+async function expectEvenUnclippedTicks(page: Page) {
+  for (const chart of await page.locator('.hq-chart').all()) {
+    const box = (await chart.locator('.recharts-wrapper').boundingBox())!
+    const ticks = chart.locator('.recharts-cartesian-axis-tick-value')
+    for (const tick of await ticks.all()) {
+      const label = (await tick.boundingBox())!
+      expect(label.x).toBeGreaterThanOrEqual(box.x - 0.5)
+      expect(label.x + label.width).toBeLessThanOrEqual(box.x + box.width + 0.5)
+      expect(label.y).toBeGreaterThanOrEqual(box.y - 0.5)
+    }
+    const money = (await ticks.allTextContents())
+      .filter((text) => /\d/.test(text) && /¥/.test(text))
+      .map((text) => Number(text.replace(/[^\d\u2212-]/g, '').replace('\u2212', '-')))
+    const steps = money.slice(1).map((value, i) => Math.abs(value - money[i]!))
+    expect(new Set(steps).size, `ticks ${money.join(', ')}`).toBe(1)
+  }
+}
+
 test('a till sells, enrols and syncs; the head office shows its day complete with the till’s own Z-report figures', async ({
   page,
   hq,
@@ -49,7 +82,8 @@ test('a till sells, enrols and syncs; the head office shows its day complete wit
   await enrol.getByRole('button', { name: 'Close' }).click()
 
   // The till sells a day (shift opened, sales, refunds, a void, shift closed), enrols and pushes.
-  till.simulate(DATE, 8, 11)
+  // Twelve orders: the simulated day then has a void and a line refund (a partly refunded order).
+  till.simulate(DATE, 12, 11)
   // …and sells today too, so the dashboard has something to chart.
   till.simulate(new Intl.DateTimeFormat('en-CA').format(new Date()), 6, 12)
   till.enrol(hq.url, code)
@@ -72,6 +106,36 @@ test('a till sells, enrols and syncs; the head office shows its day complete wit
   await expect(row.locator('td').nth(5)).toHaveText(money(own.netSales))
   await expect(row.locator('td').nth(7)).toHaveText(money(own.collected))
   await expectNoSideScroll(page)
+  // Voids and refunds are money taken away: negative on the screen (and in the CSV below).
+  expect(own['voids']).toMatchObject({ sales: expect.any(Number) })
+  const ownVoids = (own['voids'] as { sales: number }).sales
+  const ownRefunds = (own['refunds'] as { amount: number }).amount
+  expect(ownVoids).toBeGreaterThan(0)
+  expect(ownRefunds).toBeGreaterThan(0)
+  await expect(row.locator('td').nth(3)).toHaveText(money(-ownVoids))
+  await expect(row.locator('td').nth(4)).toHaveText(money(-ownRefunds))
+  // At 1024 every money column is there; the Tax column (once dropped) scrolls into view in its box.
+  const tax = page.getByRole('columnheader', { name: 'Tax' })
+  await tax.scrollIntoViewIfNeeded()
+  await expect(tax).toBeInViewport()
+  await expect(row.locator('td').nth(6)).toHaveText(money(own['taxTotal'] as number))
+  await expectNoSideScroll(page)
+
+  // A partly refunded order says so, with its amounts, in the list and in its detail (not "Paid").
+  await row.getByRole('button', { name: /Orders/ }).click()
+  const list = page.getByRole('dialog', { name: new RegExp(`Orders of ${STORE} T01`) })
+  const refundedRow = list
+    .getByRole('row')
+    .filter({ hasText: /refunded/i })
+    .first()
+  const standing = (await refundedRow.getByTestId('order-standing').textContent())!
+  expect(standing).toMatch(/^(Partly refunded: .+ of .+ \(.+ kept\)|Refunded in full: .+)$/)
+  await refundedRow.getByRole('button', { name: /^Open order/ }).click()
+  const refundedDetail = page.getByRole('dialog').getByTestId('order-detail')
+  await expect(refundedDetail.getByTestId('order-standing')).toHaveText(standing)
+  await expect(refundedDetail.getByTestId('order-refunds').locator('tbody tr')).not.toHaveCount(0)
+  await snap(page, 'hq-order-refunded-1024-en')
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click()
 
   // Drill down to an order, its lines and tenders.
   await row.getByRole('button', { name: /Orders/ }).click()
@@ -100,6 +164,11 @@ test('a till sells, enrols and syncs; the head office shows its day complete wit
   const digits = own.currency === 'JPY' ? 0 : 2
   expect(tillRow[header.indexOf('Net sales')]).toBe(minorToDecimal(own.netSales, digits))
   expect(tillRow[header.indexOf('Orders')]).toBe(String(own.orderCount))
+  // The CSV signs voids and refunds as the screen does (it once gave them positive).
+  expect(tillRow[header.indexOf('Voids')]).toBe(minorToDecimal(-ownVoids, digits))
+  expect(tillRow[header.indexOf('Refunds')]).toBe(minorToDecimal(-ownRefunds, digits))
+  expect(tillRow[header.indexOf('Voids')]).toMatch(/^-/)
+  expect(tillRow[header.indexOf('Tax')]).toBe(minorToDecimal(own['taxTotal'] as number, digits))
 
   // Print / PDF: the print stylesheet leaves the figures alone on the page.
   await page.emulateMedia({ media: 'print' })
@@ -134,12 +203,16 @@ test('a till sells, enrols and syncs; the head office shows its day complete wit
       ] as const) {
         await page.goto(hq.url + hash)
         await expect(page.locator('.screen__title')).toBeVisible()
-        if (screen === 'dashboard')
+        if (screen === 'dashboard') {
           await expect(page.locator('.recharts-bar-rectangle').first()).toBeVisible()
+          await expectEvenUnclippedTicks(page)
+        }
         await expectNoSideScroll(page)
+        await expectShellFitsWindow(page)
         await snap(page, `hq-${screen}-${size.name}-${language}`)
         // The screen scrolls inside the shell: its lower part too.
         await page.locator('.shell__main').evaluate((main) => main.scrollTo(0, main.scrollHeight))
+        await expectShellFitsWindow(page)
         await snap(page, `hq-${screen}-${size.name}-${language}-end`)
       }
     }

@@ -15,13 +15,30 @@ export function useDuration(): (ms: number) => string {
   }
 }
 
-/** A date and time in the interface language, in `timeZone` (a store's) when given. */
-export function useDateTime(): (iso: string, timeZone?: string) => string {
+/** The browser's own zone: what a time with no store (a session, a bill run) is shown in. */
+export const browserZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
+
+/**
+ * A date and time in `language`, in `timeZone` (a store's; the browser's when absent), labelled
+ * with that zone's name: "2026/11/20 14:05 (Asia/Shanghai)". A chain's stores may span zones,
+ * so a bare "14:05" would not say whose clock it is. `zone: false` leaves the label off, for a
+ * table whose column heading names the zone once.
+ */
+export function formatDateTime(
+  language: string,
+  iso: string,
+  timeZone?: string,
+  options: { zone?: boolean } = {}
+): string {
+  const zone = timeZone ?? browserZone()
+  const text = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short', timeZone }).format(
+    new Date(iso)
+  )
+  return options.zone === false ? text : `${text} (${zone})`
+}
+
+/** `formatDateTime` in the interface language. */
+export function useDateTime(): (iso: string, timeZone?: string, options?: { zone?: boolean }) => string {
   const { i18n } = useTranslation()
-  return (iso, timeZone) =>
-    new Intl.DateTimeFormat(i18n.language, {
-      dateStyle: 'short',
-      timeStyle: 'short',
-      ...(timeZone ? { timeZone } : {})
-    }).format(new Date(iso))
+  return (iso, timeZone, options) => formatDateTime(i18n.language, iso, timeZone, options)
 }

@@ -29,7 +29,7 @@ const en = {
       storeWide: 'store-wide',
       showTill: 'Show only till {{till}}’s anomalies',
       events: 'Events ({{count}})',
-      eventsMore: 'The first {{shown}} of {{count}} are listed.',
+      eventsMore: 'The first {{shown}} of {{total}} are listed.',
       event: 'Event {{till}} #{{seq}}',
       openEvent: 'Open event {{till}} #{{seq}}',
       resolve: 'Resolve…',
@@ -55,17 +55,25 @@ const en = {
       summary: {
         'receipt-gap': 'Missing {{first}} … {{last}} ({{count}}) between {{before}} and {{after}}.',
         'receipt-gap-one': 'Missing {{first}} between {{before}} and {{after}}.',
-        'seq-collision':
+        'seq-collision_one':
+          '{{count}} event (#{{seq}}) arrived again with other content: the till was probably restored from an older backup. Both copies are kept.',
+        'seq-collision_other':
           '{{count}} events (from #{{seq}}) arrived again with other content: the till was probably restored from an older backup. Both copies of each are kept.',
-        'seq-collision-numbers':
+        'seq-collision-numbers_one':
+          '{{count}} event (#{{seq}}) arrived again with other content: the till was probably restored from an older backup. Receipt number used twice: {{numbers}}. Both copies are kept and both sales are counted.',
+        'seq-collision-numbers_other':
           '{{count}} events (from #{{seq}}) arrived again with other content: the till was probably restored from an older backup. Receipt numbers used twice: {{numbers}}. Both copies of each are kept and both sales are counted.',
-        'coupon-over-limit':
-          'Coupon {{code}} was used {{uses}} times across the tills; its limit is {{limit}}.',
+        'coupon-over-limit_one': 'Coupon {{code}} was used once across the tills; its limit is {{limit}}.',
+        'coupon-over-limit_other':
+          'Coupon {{code}} was used {{count}} times across the tills; its limit is {{limit}}.',
         'coupon-overuse':
           'Coupon {{code}}: this till used {{uses}}, its allotment was {{allotment}} (limit {{limit}}).',
-        'late-event':
+        'late-event_one':
+          '{{count}} money event happened after {{date}} was closed (at {{settledAt}}); it was posted to {{postedTo}} as an adjustment, keeping its date.',
+        'late-event_other':
           '{{count}} money events happened after {{date}} was closed (at {{settledAt}}); they were posted to {{postedTo}} as adjustments, keeping their date.',
-        quarantined: '{{count}} {{type}} events could not be applied: {{reason}}',
+        quarantined_one: '{{count}} {{type}} event could not be applied: {{reason}}',
+        quarantined_other: '{{count}} {{type}} events could not be applied: {{reason}}',
         'clock-skew-ahead': 'The till’s clock was {{amount}} ahead of the head office’s.',
         'clock-skew-behind': 'The till’s clock was {{amount}} behind the head office’s.',
         'zone-differs':
@@ -134,7 +142,7 @@ export const anomaliesMessages = defineMessages(en, {
       storeWide: '全店',
       showTill: '只看收银台 {{till}} 的异常',
       events: '事件（{{count}}）',
-      eventsMore: '仅列出 {{count}} 条中的前 {{shown}} 条。',
+      eventsMore: '仅列出 {{total}} 条中的前 {{shown}} 条。',
       event: '事件 {{till}} #{{seq}}',
       openEvent: '打开事件 {{till}} #{{seq}}',
       resolve: '处理…',
@@ -160,16 +168,24 @@ export const anomaliesMessages = defineMessages(en, {
       summary: {
         'receipt-gap': '缺少 {{first}} … {{last}}（共 {{count}} 个），位于 {{before}} 与 {{after}} 之间。',
         'receipt-gap-one': '缺少 {{first}}，位于 {{before}} 与 {{after}} 之间。',
-        'seq-collision':
+        'seq-collision_one':
           '{{count}} 个事件（自 #{{seq}} 起）以不同内容再次到达：该收银台可能从较旧的备份恢复。每个事件的两份都已保留。',
-        'seq-collision-numbers':
+        'seq-collision_other':
+          '{{count}} 个事件（自 #{{seq}} 起）以不同内容再次到达：该收银台可能从较旧的备份恢复。每个事件的两份都已保留。',
+        'seq-collision-numbers_one':
           '{{count}} 个事件（自 #{{seq}} 起）以不同内容再次到达：该收银台可能从较旧的备份恢复。重复使用的小票号：{{numbers}}。每个事件的两份都已保留，两笔销售都已计入。',
-        'coupon-over-limit': '优惠券 {{code}} 在各收银台共使用 {{uses}} 次，限额为 {{limit}}。',
+        'seq-collision-numbers_other':
+          '{{count}} 个事件（自 #{{seq}} 起）以不同内容再次到达：该收银台可能从较旧的备份恢复。重复使用的小票号：{{numbers}}。每个事件的两份都已保留，两笔销售都已计入。',
+        'coupon-over-limit_one': '优惠券 {{code}} 在各收银台共使用 {{count}} 次，限额为 {{limit}}。',
+        'coupon-over-limit_other': '优惠券 {{code}} 在各收银台共使用 {{count}} 次，限额为 {{limit}}。',
         'coupon-overuse':
           '优惠券 {{code}}：该收银台使用 {{uses}} 次，配额为 {{allotment}}（总限额 {{limit}}）。',
-        'late-event':
+        'late-event_one':
           '{{count}} 笔资金事件发生在 {{date}} 日结（{{settledAt}}）之后，已作为调整计入 {{postedTo}}，并保留原日期。',
-        quarantined: '{{count}} 个 {{type}} 事件无法应用：{{reason}}',
+        'late-event_other':
+          '{{count}} 笔资金事件发生在 {{date}} 日结（{{settledAt}}）之后，已作为调整计入 {{postedTo}}，并保留原日期。',
+        quarantined_one: '{{count}} 个 {{type}} 事件无法应用：{{reason}}',
+        quarantined_other: '{{count}} 个 {{type}} 事件无法应用：{{reason}}',
         'clock-skew-ahead': '收银台时钟比总部快 {{amount}}。',
         'clock-skew-behind': '收银台时钟比总部慢 {{amount}}。',
         'zone-differs':

@@ -142,8 +142,10 @@ const en = {
           'Columns sku, barcodes, name_zh, name_en, category, price, tax_rate, unit, active — the till’s import format (UTF-8, UTF-16 or GBK). Check the file first: nothing is written until you import.',
         file: 'CSV file',
         check: 'Check file',
-        summary:
-          '{{total}} rows: {{valid}} valid ({{create}} new, {{update}} to update), {{invalid}} invalid.',
+        summary_one:
+          '{{count}} row: {{valid}} valid ({{create}} new, {{update}} to update), {{invalid}} invalid.',
+        summary_other:
+          '{{count}} rows: {{valid}} valid ({{create}} new, {{update}} to update), {{invalid}} invalid.',
         newCategories: 'New categories: {{codes}}',
         allOrNothing: 'Import all (only if every row is valid)',
         validOnly: 'Import the valid rows only',
@@ -324,8 +326,10 @@ export const masterMessages = defineMessages(en, {
           '列为 sku、barcodes、name_zh、name_en、category、price、tax_rate、unit、active —— 与收银台的导入格式相同（UTF-8、UTF-16 或 GBK）。请先检查文件：导入前不会写入任何内容。',
         file: 'CSV 文件',
         check: '检查文件',
-        summary:
-          '共 {{total}} 行：有效 {{valid}} 行（新增 {{create}}，更新 {{update}}），无效 {{invalid}} 行。',
+        summary_one:
+          '共 {{count}} 行：有效 {{valid}} 行（新增 {{create}}，更新 {{update}}），无效 {{invalid}} 行。',
+        summary_other:
+          '共 {{count}} 行：有效 {{valid}} 行（新增 {{create}}，更新 {{update}}），无效 {{invalid}} 行。',
         newCategories: '将新建分类：{{codes}}',
         allOrNothing: '全部导入（仅当所有行都有效）',
         validOnly: '只导入有效行',

@@ -20,7 +20,8 @@ const en = {
         'shifts-closed': 'All shifts closed',
         idle: 'Did not sell',
         'shift-open': 'Shift still open: {{shifts}}',
-        quarantined: '{{count}} event(s) quarantined',
+        quarantined_one: '{{count}} event quarantined',
+        quarantined_other: '{{count}} events quarantined',
         'zone-differs':
           'Till time zone ({{zone}}) differs from its store: these figures are not the till’s Z-report'
       },
@@ -44,16 +45,20 @@ const en = {
       viewOrders: 'Orders',
       ordersTitle: 'Orders of {{scope}} on {{date}}',
       noOrders: 'No orders.',
-      truncated: 'Showing the first {{count}} orders.',
+      truncated_one: 'Showing the first order.',
+      truncated_other: 'Showing the first {{count}} orders.',
       order: {
         title: 'Order {{number}}',
         number: 'Number',
         till: 'Till',
         paidAt: 'Paid',
+        paidAtIn: 'Paid ({{zone}})',
         total: 'Total',
         status: 'Status',
         voided: 'Voided',
-        refunded: 'Refunded {{amount}}',
+        refunded: 'Refunded in full: {{amount}}',
+        partlyRefunded: 'Partly refunded: {{amount}} of {{total}} ({{kept}} kept)',
+        refundedAt: 'Refunded at',
         paid: 'Paid',
         cashier: 'Cashier',
         lines: 'Lines',
@@ -67,7 +72,8 @@ const en = {
         open: 'Open order {{number}}',
         back: 'Back to the orders'
       },
-      late: '{{count}} late event(s) posted here from earlier days'
+      late_one: '{{count}} late event posted here from an earlier day',
+      late_other: '{{count}} late events posted here from earlier days'
     }
   },
   errors: { hq: { settlement: { noOrder: 'no such order' } } }
@@ -93,7 +99,8 @@ export const settlementMessages = defineMessages(en, {
         'shifts-closed': '所有班次已交班',
         idle: '当天无销售',
         'shift-open': '班次未交班：{{shifts}}',
-        quarantined: '{{count}} 个事件被隔离',
+        quarantined_one: '{{count}} 个事件被隔离',
+        quarantined_other: '{{count}} 个事件被隔离',
         'zone-differs': '收银台时区（{{zone}}）与门店不同：这些数字不是收银台的日结报表'
       },
       total: '合计（{{currency}}）',
@@ -116,16 +123,20 @@ export const settlementMessages = defineMessages(en, {
       viewOrders: '订单',
       ordersTitle: '{{scope}} 在 {{date}} 的订单',
       noOrders: '没有订单。',
-      truncated: '仅显示前 {{count}} 笔订单。',
+      truncated_one: '仅显示前 {{count}} 笔订单。',
+      truncated_other: '仅显示前 {{count}} 笔订单。',
       order: {
         title: '订单 {{number}}',
         number: '单号',
         till: '收银台',
         paidAt: '付款时间',
+        paidAtIn: '付款时间（{{zone}}）',
         total: '金额',
         status: '状态',
         voided: '已作废',
-        refunded: '已退款 {{amount}}',
+        refunded: '已全额退款 {{amount}}',
+        partlyRefunded: '部分退款 {{amount}}（共 {{total}}，保留 {{kept}}）',
+        refundedAt: '退款时间',
         paid: '已付款',
         cashier: '收银员',
         lines: '商品',
@@ -139,7 +150,8 @@ export const settlementMessages = defineMessages(en, {
         open: '打开订单 {{number}}',
         back: '返回订单列表'
       },
-      late: '{{count}} 个较早日期的迟到事件计入本日'
+      late_one: '{{count}} 个较早日期的迟到事件计入本日',
+      late_other: '{{count}} 个较早日期的迟到事件计入本日'
     }
   },
   errors: { hq: { settlement: { noOrder: '订单不存在' } } }

@@ -84,7 +84,7 @@ export function AnomalyCard({
           </ul>
           {a.eventCount > a.events.length && (
             <p className="muted">
-              {t('hq.anomalies.eventsMore', { shown: a.events.length, count: a.eventCount })}
+              {t('hq.anomalies.eventsMore', { shown: a.events.length, total: a.eventCount })}
             </p>
           )}
         </details>

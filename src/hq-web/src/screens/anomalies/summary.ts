@@ -42,6 +42,8 @@ export function useAnomalySummary(timeZoneOf: (storeId: string) => string | unde
       case 'coupon-overuse':
         return t(`hq.anomalies.summary.${a.kind}`, {
           code: str(d['code']),
+          // The over-limit sentence counts its uses ("used once" / "used 3 times").
+          count: Number(d['uses'] ?? 0),
           uses: str(d['uses']),
           limit: str(d['usageLimit']),
           allotment: str(d['allotment'])

@@ -89,7 +89,7 @@ export function ImportTab({ store }: MasterTabProps) {
         <div className="hq-master__preview">
           <p role="status">
             {t('hq.master.import.summary', {
-              total: preview.totalRows,
+              count: preview.totalRows,
               valid: preview.validRows,
               create: preview.toCreate,
               update: preview.toUpdate,

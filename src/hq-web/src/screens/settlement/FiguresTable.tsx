@@ -58,8 +58,8 @@ export function FiguresTable({ day, onOrders }: Props) {
       <>
         <td className="num">{f.orders}</td>
         <td className="num">{money(f.sales, report.currency)}</td>
-        <td className="num">{money(-f.voids, report.currency)}</td>
-        <td className="num">{money(-f.refunds, report.currency)}</td>
+        <td className="num">{money(f.voids, report.currency)}</td>
+        <td className="num">{money(f.refunds, report.currency)}</td>
         <td className="num strong">{money(f.netSales, report.currency)}</td>
         <td className="num">{money(f.tax, report.currency)}</td>
         <td className="num">{money(f.collected, report.currency)}</td>

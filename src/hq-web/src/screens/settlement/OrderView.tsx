@@ -3,6 +3,7 @@ import { TableHead } from '@renderer/components/TableHead'
 import type { OrderDetail } from '@shared/hq-api/settlement'
 import { useMoney } from '../../lib/money'
 import { useDateTime } from '../../lib/time'
+import { OrderStandingText } from './OrderStandingText'
 
 /** One order as the till recorded it: header, lines, tenders and any refunds. */
 export function OrderView({ order, timeZone }: { order: OrderDetail; timeZone: string }) {
@@ -31,7 +32,9 @@ export function OrderView({ order, timeZone }: { order: OrderDetail; timeZone: s
         </div>
         <div>
           <dt>{t('hq.settlement.order.status')}</dt>
-          <dd>{order.voidedAt ? t('hq.settlement.order.voided') : t('hq.settlement.order.paid')}</dd>
+          <dd data-testid="order-standing">
+            <OrderStandingText order={order} />
+          </dd>
         </div>
       </dl>
       <h3>{t('hq.settlement.order.lines')}</h3>
@@ -75,13 +78,26 @@ export function OrderView({ order, timeZone }: { order: OrderDetail; timeZone: s
       {order.refunds.length > 0 && (
         <>
           <h3>{t('hq.settlement.order.refunds')}</h3>
-          <ul>
-            {order.refunds.map((refund) => (
-              <li key={refund.number}>
-                {refund.number}: {money(-refund.amount, c)} · {dateTime(refund.createdAt, timeZone)}
-              </li>
-            ))}
-          </ul>
+          <table className="table hq-table" data-testid="order-refunds">
+            <TableHead
+              columns={[
+                { label: t('hq.settlement.order.number') },
+                { label: t('hq.settlement.order.refundedAt') },
+                { label: t('hq.settlement.order.amount'), numeric: true },
+                { label: t('hq.settlement.order.status') }
+              ]}
+            />
+            <tbody>
+              {order.refunds.map((refund) => (
+                <tr key={refund.number}>
+                  <td>{refund.number}</td>
+                  <td>{dateTime(refund.createdAt, timeZone)}</td>
+                  <td className="num">{money(-refund.amount, c)}</td>
+                  <td>{t(`payments.status.${refund.status}`, { defaultValue: refund.status })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </>
       )}
     </div>

@@ -8,6 +8,7 @@ import { call } from '../../api/client'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { useMoney } from '../../lib/money'
 import { useDateTime } from '../../lib/time'
+import { OrderStandingText } from './OrderStandingText'
 import { OrderView } from './OrderView'
 
 export interface OrdersScope {
@@ -84,7 +85,7 @@ export function OrdersDialog({
               columns={[
                 { label: t('hq.settlement.order.number') },
                 { label: t('hq.settlement.order.till') },
-                { label: t('hq.settlement.order.paidAt') },
+                { label: t('hq.settlement.order.paidAtIn', { zone: scope.timeZone }) },
                 { label: t('hq.settlement.order.total'), numeric: true },
                 { label: t('hq.settlement.order.status') }
               ]}
@@ -103,14 +104,10 @@ export function OrdersDialog({
                     </button>
                   </th>
                   <td>{order.tillCode}</td>
-                  <td>{dateTime(order.paidAt, scope.timeZone)}</td>
+                  <td>{dateTime(order.paidAt, scope.timeZone, { zone: false })}</td>
                   <td className="num">{money(order.total, order.currency)}</td>
-                  <td>
-                    {order.voidedAt
-                      ? t('hq.settlement.order.voided')
-                      : order.refunded > 0
-                        ? t('hq.settlement.order.refunded', { amount: money(order.refunded, order.currency) })
-                        : t('hq.settlement.order.paid')}
+                  <td data-testid="order-standing">
+                    <OrderStandingText order={order} />
                   </td>
                 </tr>
               ))}

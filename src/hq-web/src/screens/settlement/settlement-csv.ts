@@ -6,13 +6,20 @@ import { minorToDecimal } from '@shared/money/format'
 
 type Figures = ConsolidatedDayView['totals'][number]
 
-/** The figures one row of the table and the CSV shows, from a (till's, store's, summed) Z-report. */
+/** Minor units taken away from sales: shown with a minus sign, never as −0. */
+const takenAway = (minor: number) => (minor === 0 ? 0 : -minor)
+
+/**
+ * The figures one row of the table and the CSV shows, from a (till's, store's, summed) Z-report,
+ * signed as shown: voids and refunds are money taken away, so they are negative on the screen
+ * and in the CSV alike (a spreadsheet that sums a column gets the screen's sign).
+ */
 export function rowFigures(report: Figures) {
   return {
     orders: report.orderCount,
     sales: report.salesTotal,
-    voids: report.voids.sales,
-    refunds: report.refunds.amount,
+    voids: takenAway(report.voids.sales),
+    refunds: takenAway(report.refunds.amount),
     netSales: report.netSales,
     tax: report.taxTotal,
     rounding: report.cashRounding,
