@@ -6,7 +6,7 @@ const SIZES = [
   { name: '1366', width: 1366, height: 860 }
 ] as const
 
-test('the owner unlocks a locked-out manager, moves their store, sets a new password and removes them', async ({
+test('the owner unlocks a locked-out manager, moves their store, sets a new password, deactivates and reactivates them', async ({
   page,
   hq
 }) => {
@@ -72,10 +72,38 @@ test('the owner unlocks a locked-out manager, moves their store, sets a new pass
   await edit.getByRole('button', { name: 'Set new password' }).click()
   await expect(edit).toContainText('New password set')
 
-  await edit.getByRole('button', { name: 'Remove user…' }).click()
-  await edit.getByRole('button', { name: 'Really remove Mia' }).click()
+  // Deactivated, not deleted: Mia stays listed (the audit trail names her) and cannot sign in.
+  await edit.getByRole('button', { name: 'Deactivate user…' }).click()
+  await edit.getByRole('button', { name: 'Really deactivate Mia' }).click()
+  await expect(edit.getByTestId('user-access')).toContainText('Deactivated on')
+  await expect(row).toContainText('Deactivated')
+  const login = (password: string) =>
+    page.request.post(`${hq.url}api/v1/auth/login`, {
+      headers: { 'x-kassa-hq': '1', origin: hq.url.replace(/\/$/, '') },
+      data: { name: 'Mia', password }
+    })
+  const refused = await login('a-fresh-password-2718')
+  expect(refused.status()).toBe(401)
+  expect((await refused.json()).error.key).toBe('errors.hq.auth.deactivated')
+  // The dialog and the list, at both sizes in both languages (switched with the dialog closed).
+  for (const size of SIZES) {
+    await page.setViewportSize({ width: size.width, height: size.height })
+    for (const language of ['zh-CN', 'en'] as const) {
+      if (await page.getByRole('dialog').isVisible()) await page.keyboard.press('Escape')
+      await page.getByRole('button', { name: language === 'en' ? 'English' : '中文' }).click()
+      await expect(row).toContainText(language === 'en' ? 'Deactivated' : '已停用')
+      await snap(page, `hq-users-deactivated-${size.name}-${language}`)
+      await row.getByRole('button', { name: language === 'en' ? 'Edit Mia' : '编辑 Mia' }).click()
+      await snap(page, `hq-user-deactivated-${size.name}-${language}`)
+    }
+  }
+  await page.setViewportSize({ width: 1024, height: 768 })
+  await edit.getByRole('button', { name: 'Reactivate' }).click()
+  await expect(edit).toContainText('Reactivated')
+  await expect(row).not.toContainText('Deactivated')
+  // (Signing Mia in here would replace the owner's cookie in this browser: the API test covers it.)
+  await page.keyboard.press('Escape')
   await expect(edit).toBeHidden()
-  await expect(page.getByRole('row', { name: /Mia/ })).toHaveCount(0)
 
   // The owner cannot demote the last owner: the refusal names the role.
   await page.getByRole('row', { name: /Olga/ }).getByRole('button', { name: 'Edit Olga' }).click()

@@ -13,7 +13,9 @@ export const hqUserSchema = z.object({
   storeIds: z.array(z.string()),
   createdAt: z.string(),
   /** Locked out by wrong passwords right now (filled in the owner's list only). */
-  locked: z.boolean().optional()
+  locked: z.boolean().optional(),
+  /** When the owner deactivated them (they cannot sign in; kept for the audit trail), else null. */
+  deactivatedAt: z.string().nullable()
 })
 export type HqUser = z.infer<typeof hqUserSchema>
 
@@ -100,12 +102,23 @@ export const authApi = {
     output: hqUserSchema,
     roles: OWNER
   }),
-  /** Removes a user: they can no longer sign in and their sessions end. Not the last owner. */
-  removeUser: route({
+  /**
+   * Deactivates a user: they can no longer sign in and their sessions end, but they stay in the
+   * list and the audit trail and can be reactivated. Never the last active owner.
+   */
+  deactivateUser: route({
     method: 'POST',
-    path: '/users/remove',
+    path: '/users/deactivate',
     input: z.object({ id: z.string().uuid() }),
-    output: z.object({}),
+    output: hqUserSchema,
+    roles: OWNER
+  }),
+  /** Lets a deactivated user sign in again (with their password as it was). */
+  reactivateUser: route({
+    method: 'POST',
+    path: '/users/reactivate',
+    input: z.object({ id: z.string().uuid() }),
+    output: hqUserSchema,
     roles: OWNER
   })
 }

@@ -227,6 +227,22 @@ const cases: Record<number, { before(db: HqDatabase): Promise<void>; after(db: H
         expect(await db.query('SELECT trade_no FROM hq_refund_tenders')).toEqual([{ trade_no: 'K1' }])
         expect(await db.query('SELECT id FROM hq_recon_runs')).toEqual([])
       }
+    },
+    18: {
+      async before(db) {
+        await db.run(
+          "INSERT INTO hq_users (id, name, role, password_hash, failed_attempts, created_at) VALUES ('u1', 'Olga', 'owner', 'h', 0, ?)",
+          [T]
+        )
+      },
+      async after(db) {
+        // Every user from before is active; a deactivation is a time, and can be lifted.
+        expect(await db.query('SELECT name, deactivated_at FROM hq_users')).toEqual([
+          { name: 'Olga', deactivated_at: null }
+        ])
+        await db.run("UPDATE hq_users SET deactivated_at = ? WHERE id = 'u1'", [T])
+        expect(await db.query('SELECT deactivated_at FROM hq_users')).toEqual([{ deactivated_at: T }])
+      }
     }
   }
 

@@ -239,7 +239,7 @@ describe.each(HQ_STORES)('head-office web app: sign-in and roles (%s)', (kind) =
     expect(old.body.error?.code).toBe('UNAUTHENTICATED')
     const again = await signIn(hq, 'Mia', NEW_PASSWORD)
 
-    // The last owner can be neither demoted nor removed; nothing is written when refused.
+    // The last owner can be neither demoted nor deactivated; nothing is written when refused.
     const olga = (await owner.call(hqApi.auth.session, {})).user!
     const auditBefore = await count(hq, 'SELECT COUNT(*) AS n FROM hq_audit')
     const demote = await owner.send(hqApi.auth.updateUser, { id: olga.id, role: 'auditor', storeIds: [] })
@@ -248,20 +248,46 @@ describe.each(HQ_STORES)('head-office web app: sign-in and roles (%s)', (kind) =
       field: 'role',
       key: 'errors.hq.users.lastOwner'
     })
-    const removeLast = await owner.send(hqApi.auth.removeUser, { id: olga.id })
-    expect(removeLast.body.error).toMatchObject({ field: 'id', key: 'errors.hq.users.lastOwner' })
+    const deactivateLast = await owner.send(hqApi.auth.deactivateUser, { id: olga.id })
+    expect(deactivateLast.body.error).toMatchObject({ field: 'id', key: 'errors.hq.users.lastOwner' })
     expect(await count(hq, 'SELECT COUNT(*) AS n FROM hq_audit')).toBe(auditBefore)
     expect((await owner.call(hqApi.auth.session, {})).user).toMatchObject({ role: 'owner' })
 
-    // Promoted to owner, Mia may take over; then the owner may remove Mia, whose session ends.
+    // Promoted to owner, Mia may take over; then the owner may deactivate Mia, whose session ends.
+    // (Removal used to delete her; she now stays, deactivated, for the audit trail.)
     await owner.call(hqApi.auth.updateUser, { id: mia.id, role: 'owner', storeIds: [] })
     expect((await again.call(hqApi.auth.session, {})).user).toMatchObject({ role: 'owner', storeIds: [] })
-    await owner.call(hqApi.auth.removeUser, { id: mia.id })
+    const deactivated = await owner.call(hqApi.auth.deactivateUser, { id: mia.id })
+    expect(deactivated.deactivatedAt).toEqual(expect.any(String))
     expect((await again.send(hqApi.stores.list, {})).status).toBe(401)
     const gone = await new HqWebClient(hq.url).send(hqApi.auth.login, { name: 'Mia', password: NEW_PASSWORD })
-    expect(gone.body.error?.code).toBe('UNAUTHENTICATED')
-    expect((await owner.call(hqApi.auth.listUsers, {})).users.map((u) => u.name)).toEqual(['Olga'])
-    const unknown = await owner.send(hqApi.auth.unlockUser, { id: mia.id })
+    expect(gone.body.error).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      field: 'name',
+      key: 'errors.hq.auth.deactivated'
+    })
+    // A wrong password on a deactivated user says only "wrong": nothing is told to a guesser.
+    const guess = await new HqWebClient(hq.url).send(hqApi.auth.login, {
+      name: 'Mia',
+      password: 'a-wrong-guess'
+    })
+    expect(guess.body.error?.key).toBe('errors.hq.auth.wrong')
+    expect(
+      (await owner.call(hqApi.auth.listUsers, {})).users.map((u) => [u.name, u.deactivatedAt !== null])
+    ).toEqual([
+      ['Mia', true],
+      ['Olga', false]
+    ])
+    // Olga is now the only active owner: she cannot be deactivated, even with Mia still an owner.
+    const lastActive = await owner.send(hqApi.auth.deactivateUser, { id: olga.id })
+    expect(lastActive.body.error).toMatchObject({ field: 'id', key: 'errors.hq.users.lastOwner' })
+    // Reactivated, Mia signs in again with her password; deactivated once more, she stays listed.
+    await owner.call(hqApi.auth.reactivateUser, { id: mia.id })
+    const back = await signIn(hq, 'Mia', NEW_PASSWORD)
+    expect((await back.call(hqApi.auth.session, {})).user).toMatchObject({ name: 'Mia', deactivatedAt: null })
+    await owner.call(hqApi.auth.deactivateUser, { id: mia.id })
+    expect((await back.send(hqApi.stores.list, {})).status).toBe(401)
+    const unknown = await owner.send(hqApi.auth.unlockUser, { id: '0193a000-0000-7000-8000-0000000000ff' })
     expect(unknown.body.error).toMatchObject({
       code: 'NOT_FOUND',
       field: 'id',
@@ -281,7 +307,9 @@ describe.each(HQ_STORES)('head-office web app: sign-in and roles (%s)', (kind) =
         'users.update',
         'users.resetPassword',
         'users.update',
-        'users.remove'
+        'users.deactivate',
+        'users.reactivate',
+        'users.deactivate'
       ].sort()
     )
     const dump = JSON.stringify([await hq.db.query('SELECT * FROM hq_audit'), logged])

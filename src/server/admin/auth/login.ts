@@ -43,6 +43,8 @@ const wrong = () =>
  * without the password being looked at; every miss is counted and audited (never what was typed),
  * and the miss that reaches `MAX_FAILED_LOGINS` locks the user for `LOCKOUT_MS`. A hit resets
  * the count. An unknown name costs the same hash time and gets the same answer as a wrong password.
+ * A deactivated user with the right password is refused UNAUTHENTICATED `errors.hq.auth.deactivated`
+ * on `name` (audited).
  */
 export function checkLogin(
   db: HqDatabase,
@@ -79,6 +81,22 @@ export function checkLogin(
       )
     }
     if (await verifySecret(password, user.password_hash)) {
+      // Only after the right password: a guesser learns nothing about the account.
+      if (user.deactivated_at) {
+        await db.transaction((tx) =>
+          writeAudit(tx, user.id, at, {
+            action: 'auth.refused',
+            subject: user.id,
+            details: { reason: 'deactivated' }
+          })
+        )
+        throw new HqRefusal(
+          'UNAUTHENTICATED',
+          'name: this user was deactivated by the owner',
+          'errors.hq.auth.deactivated',
+          'name'
+        )
+      }
       if (user.failed_attempts > 0 || user.locked_until)
         await db.run('UPDATE hq_users SET failed_attempts = 0, locked_until = NULL WHERE id = ?', [user.id])
       return user

@@ -43,11 +43,12 @@ export async function sessionUser(
   if (!token) throw signedOut
   const hash = tokenHash(token)
   const [row] = await db.query<UserRow & { last_seen_at: string }>(
-    `SELECT u.id, u.name, u.role, u.created_at, s.last_seen_at FROM hq_sessions s
+    `SELECT u.id, u.name, u.role, u.created_at, u.deactivated_at, s.last_seen_at FROM hq_sessions s
      JOIN hq_users u ON u.id = s.user_id WHERE s.token_hash = ?`,
     [hash]
   )
-  if (!row) throw signedOut
+  // Deactivation ends the sessions in its transaction; this also covers one begun meanwhile.
+  if (!row || row.deactivated_at) throw signedOut
   const idle = now.getTime() - Date.parse(row.last_seen_at)
   if (idle > idleMs) {
     await db.run('DELETE FROM hq_sessions WHERE token_hash = ?', [hash])

@@ -17,11 +17,14 @@ async function userById(tx: SqlTx, id: string): Promise<UserRow> {
   return row
 }
 
-/** Refuses when `user` is an owner and no other owner exists (the head office would be unrunnable). */
+/**
+ * Refuses when `user` is an active owner and no other active owner exists (the head office would
+ * be unrunnable: a deactivated owner cannot sign in).
+ */
 async function keepAnOwner(tx: SqlTx, user: UserRow, field: string): Promise<void> {
-  if (user.role !== 'owner') return
+  if (user.role !== 'owner' || user.deactivated_at) return
   const [row] = await tx.query<{ n: number }>(
-    "SELECT COUNT(*) AS n FROM hq_users WHERE role = 'owner' AND id <> ?",
+    "SELECT COUNT(*) AS n FROM hq_users WHERE role = 'owner' AND deactivated_at IS NULL AND id <> ?",
     [user.id]
   )
   if (Number(row!.n) === 0)
@@ -86,13 +89,26 @@ export async function unlock(tx: SqlTx, id: string): Promise<HqUser> {
   return { ...(await userView(tx, row)), locked: false }
 }
 
-/** Deletes the user, their stores and sessions (audit rows keep their id). Not the last owner. */
-export async function removeUser(tx: SqlTx, id: string): Promise<HqUser> {
+/**
+ * Deactivates the user at `now`: their sessions end and they cannot sign in, but the row (and
+ * their stores) stay, so the audit trail names them and the owner can reactivate them. Not the
+ * last active owner. Deactivating a deactivated user changes nothing (keeps the first time).
+ */
+export async function deactivate(tx: SqlTx, id: string, now: Date): Promise<HqUser> {
   const row = await userById(tx, id)
   await keepAnOwner(tx, row, 'id')
-  const user = await userView(tx, row)
+  const at = row.deactivated_at ?? now.toISOString()
+  await tx.run('UPDATE hq_users SET deactivated_at = ? WHERE id = ?', [at, id])
   await endSessions(tx, id)
-  await tx.run('DELETE FROM hq_user_stores WHERE user_id = ?', [id])
-  await tx.run('DELETE FROM hq_users WHERE id = ?', [id])
-  return user
+  return userView(tx, { ...row, deactivated_at: at })
+}
+
+/** Lets a deactivated user sign in again; their lock-out count starts afresh. */
+export async function reactivate(tx: SqlTx, id: string): Promise<HqUser> {
+  const row = await userById(tx, id)
+  await tx.run(
+    'UPDATE hq_users SET deactivated_at = NULL, failed_attempts = 0, locked_until = NULL WHERE id = ?',
+    [id]
+  )
+  return { ...(await userView(tx, { ...row, deactivated_at: null })), locked: false }
 }

@@ -12,6 +12,8 @@ export interface UserRow {
   failed_attempts: number
   locked_until: string | null
   created_at: string
+  /** Set while deactivated (migration 0018). */
+  deactivated_at: string | null
 }
 
 type Reader = Pick<HqDatabase, 'query'> | SqlTx
@@ -19,7 +21,7 @@ type Reader = Pick<HqDatabase, 'query'> | SqlTx
 /** A user as the API shows them (never the hash), with the stores a manager runs. */
 export async function userView(
   db: Reader,
-  row: Pick<UserRow, 'id' | 'name' | 'role' | 'created_at'>
+  row: Pick<UserRow, 'id' | 'name' | 'role' | 'created_at'> & { deactivated_at?: string | null }
 ): Promise<HqUser> {
   const stores = await db.query<{ store_id: string }>(
     'SELECT store_id FROM hq_user_stores WHERE user_id = ? ORDER BY store_id',
@@ -30,7 +32,8 @@ export async function userView(
     name: row.name,
     role: row.role,
     storeIds: stores.map((s) => s.store_id),
-    createdAt: row.created_at
+    createdAt: row.created_at,
+    deactivatedAt: row.deactivated_at ?? null
   }
 }
 

@@ -1,7 +1,7 @@
 import type { authApi } from '@shared/hq-api/auth'
 import { hashSecret } from '../../../main/services/secret-hash'
 import { checkLogin } from '../auth/login'
-import { changeRole, removeUser, setPassword, unlock } from '../auth/user-admin'
+import { changeRole, deactivate, reactivate, setPassword, unlock } from '../auth/user-admin'
 import { countUsers, insertUser, userView } from '../auth/users-repo'
 import type { AreaHandlers } from '../context'
 import { HqRefusal } from '../refusal'
@@ -58,7 +58,8 @@ export const authHandlers: AreaHandlers<typeof authApi> = {
       role: 'owner'
       created_at: string
       locked_until: string | null
-    }>('SELECT id, name, role, created_at, locked_until FROM hq_users ORDER BY name')
+      deactivated_at: string | null
+    }>('SELECT id, name, role, created_at, locked_until, deactivated_at FROM hq_users ORDER BY name')
     const now = ctx.clock.now().getTime()
     const users = []
     for (const row of rows)
@@ -116,15 +117,27 @@ export const authHandlers: AreaHandlers<typeof authApi> = {
     })
   },
 
-  async removeUser(input, ctx) {
-    await ctx.db.transaction(async (tx) => {
-      const user = await removeUser(tx, input.id)
+  async deactivateUser(input, ctx) {
+    return ctx.db.transaction(async (tx) => {
+      const user = await deactivate(tx, input.id, ctx.clock.now())
       await ctx.audit(tx, {
-        action: 'users.remove',
+        action: 'users.deactivate',
         subject: user.id,
         details: { name: user.name, role: user.role }
       })
+      return user
     })
-    return {}
+  },
+
+  async reactivateUser(input, ctx) {
+    return ctx.db.transaction(async (tx) => {
+      const user = await reactivate(tx, input.id)
+      await ctx.audit(tx, {
+        action: 'users.reactivate',
+        subject: user.id,
+        details: { name: user.name, role: user.role }
+      })
+      return user
+    })
   }
 }

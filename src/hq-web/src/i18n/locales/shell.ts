@@ -53,7 +53,8 @@ const en = {
         sessionEnded: 'You were signed out (in another tab, or your password was changed). Sign in again.',
         wrong: 'The name or password is wrong.',
         locked: 'Too many wrong passwords. Try again in {{minutes}} min.',
-        alreadySetUp: 'The head office is already set up: sign in.'
+        alreadySetUp: 'The head office is already set up: sign in.',
+        deactivated: 'This user was deactivated by the owner and cannot sign in.'
       },
       users: {
         nameTaken: 'a user of that name exists',
@@ -104,7 +105,8 @@ export const shellMessages = defineMessages(en, {
         sessionEnded: '您已退出登录（在另一个标签页中退出，或密码已被更改）。请重新登录。',
         wrong: '用户名或密码错误。',
         locked: '密码错误次数过多，请在 {{minutes}} 分钟后再试。',
-        alreadySetUp: '总部已经设置好了，请登录。'
+        alreadySetUp: '总部已经设置好了，请登录。',
+        deactivated: '该用户已被店主停用，无法登录。'
       },
       users: {
         nameTaken: '已有同名用户',

@@ -17,6 +17,7 @@ const en = {
       columns: { name: 'Name', role: 'Role', stores: 'Stores', since: 'Since', actions: 'Actions' },
       allStores: 'All stores',
       locked: 'Locked out',
+      deactivated: 'Deactivated',
       editButton: 'Edit',
       editOne: 'Edit {{name}}',
       edit: {
@@ -31,8 +32,14 @@ const en = {
         passwordSet: 'New password set; the user was signed out everywhere.',
         unlock: 'Unlock',
         unlocked: 'Unlocked: the user may sign in again.',
-        remove: 'Remove user…',
-        confirmRemove: 'Really remove {{name}}'
+        statusSection: 'Access',
+        deactivate: 'Deactivate user…',
+        deactivateHint:
+          'A deactivated user cannot sign in and is signed out everywhere; they stay in the list and the audit trail, and can be reactivated.',
+        confirmDeactivate: 'Really deactivate {{name}}',
+        deactivatedOn: 'Deactivated on {{time}}: cannot sign in.',
+        reactivate: 'Reactivate',
+        reactivated: 'Reactivated: the user may sign in again with their password.'
       }
     }
   }
@@ -54,6 +61,7 @@ export const usersMessages = defineMessages(en, {
       columns: { name: '用户名', role: '角色', stores: '门店', since: '创建于', actions: '操作' },
       allStores: '全部门店',
       locked: '已锁定',
+      deactivated: '已停用',
       editButton: '编辑',
       editOne: '编辑 {{name}}',
       edit: {
@@ -68,8 +76,14 @@ export const usersMessages = defineMessages(en, {
         passwordSet: '新密码已设置；该用户已在所有地方退出登录。',
         unlock: '解除锁定',
         unlocked: '已解除锁定，该用户可以重新登录。',
-        remove: '删除用户…',
-        confirmRemove: '确定删除 {{name}}'
+        statusSection: '账号状态',
+        deactivate: '停用用户…',
+        deactivateHint:
+          '停用后该用户无法登录，并在所有地方退出登录；该用户仍保留在列表和审计记录中，可以重新启用。',
+        confirmDeactivate: '确定停用 {{name}}',
+        deactivatedOn: '已于 {{time}} 停用：无法登录。',
+        reactivate: '重新启用',
+        reactivated: '已重新启用：该用户可以用原密码登录。'
       }
     }
   }

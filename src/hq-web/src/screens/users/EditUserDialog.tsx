@@ -9,11 +9,13 @@ import { HQ_ROLES, type HqRole } from '@shared/hq-api/route'
 import type { HqStore } from '@shared/hq-api/stores'
 import { call } from '../../api/client'
 import { ErrorNotice, useFieldError } from '../../components/ErrorNotice'
+import { useDateTime } from '../../lib/time'
 import { StorePicker } from './StorePicker'
 
 /**
  * The owner's changes to one user: role and stores, a new password (which also lifts a lock-out
- * and ends their sessions), unlocking, removing. Each is its own request; `onChanged` reloads the list.
+ * and ends their sessions), unlocking, deactivating and reactivating (a user is never deleted: the
+ * audit trail keeps naming them). Each is its own request; `onChanged` reloads the list.
  */
 export function EditUserDialog({
   user,
@@ -27,11 +29,12 @@ export function EditUserDialog({
   onChanged: () => void
 }) {
   const { t } = useTranslation()
+  const dateTime = useDateTime()
   const fieldError = useFieldError()
   const [role, setRole] = useState<HqRole>(user.role)
   const [storeIds, setStoreIds] = useState<string[]>(user.storeIds)
   const [password, setPassword] = useState('')
-  const [confirmRemove, setConfirmRemove] = useState(false)
+  const [confirmDeactivate, setConfirmDeactivate] = useState(false)
   const [error, setError] = useState<unknown>(null)
   const [done, setDone] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -136,19 +139,42 @@ export function EditUserDialog({
         </p>
       )}
       {!named.some((field) => fieldError(error, field)) && <ErrorNotice error={error} />}
+      <section className="hq-form" aria-label={t('hq.users.edit.statusSection')}>
+        <p className="muted" data-testid="user-access">
+          {user.deactivatedAt
+            ? t('hq.users.edit.deactivatedOn', { time: dateTime(user.deactivatedAt) })
+            : t('hq.users.edit.deactivateHint')}
+        </p>
+      </section>
       <div className="dialog__actions">
-        {confirmRemove ? (
+        {user.deactivatedAt ? (
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() =>
+              void run(() => call(hqApi.auth.reactivateUser, { id: user.id }), t('hq.users.edit.reactivated'))
+            }
+          >
+            {t('hq.users.edit.reactivate')}
+          </button>
+        ) : confirmDeactivate ? (
           <button
             type="button"
             className="button button--danger-ghost"
             disabled={busy}
-            onClick={() => void run(() => call(hqApi.auth.removeUser, { id: user.id }), '', true)}
+            onClick={() =>
+              void run(async () => {
+                await call(hqApi.auth.deactivateUser, { id: user.id })
+                setConfirmDeactivate(false)
+              }, '')
+            }
           >
-            {t('hq.users.edit.confirmRemove', { name: user.name })}
+            {t('hq.users.edit.confirmDeactivate', { name: user.name })}
           </button>
         ) : (
-          <button type="button" className="button" onClick={() => setConfirmRemove(true)}>
-            {t('hq.users.edit.remove')}
+          <button type="button" className="button" onClick={() => setConfirmDeactivate(true)}>
+            {t('hq.users.edit.deactivate')}
           </button>
         )}
         <button type="button" className="button" onClick={onClose}>

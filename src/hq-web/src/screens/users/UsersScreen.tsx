@@ -62,6 +62,12 @@ export function UsersScreen() {
                       <span className="badge badge--warn">{t('hq.users.locked')}</span>
                     </>
                   )}
+                  {user.deactivatedAt && (
+                    <>
+                      {' '}
+                      <span className="badge">{t('hq.users.deactivated')}</span>
+                    </>
+                  )}
                 </td>
                 <td className="hq-wrap">
                   {user.role === 'manager'
