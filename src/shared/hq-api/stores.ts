@@ -64,6 +64,18 @@ export const storesApi = {
     output: storeSchema,
     roles: OWNER
   }),
+  /**
+   * Moves a store to another time zone; the change is published to its tills (a new master
+   * revision), which keep their business days in it from then on.
+   */
+  setTimeZone: route({
+    method: 'POST',
+    path: '/stores/time-zone',
+    input: z.object({ storeId: z.string().uuid(), timeZone: timeZoneSchema }),
+    output: z.object({ timeZone: z.string(), revision: z.number().int() }),
+    roles: OWNER,
+    storeField: 'storeId'
+  }),
   enrolCode: route({
     method: 'POST',
     path: '/stores/enrol-code',

@@ -34,6 +34,20 @@ describe.each(HQ_STORES)('head-office web API: master data (%s)', (kind) => {
     const mia = await signedIn(hq.url, 'Mia', PASSWORD)
     const abe = await signedIn(hq.url, 'Abe', PASSWORD)
 
+    // A coupon taking off more than its minimum spend is refused on its amount (it was accepted silently).
+    const tooMuch = await owner.send(hqApi.master.saveCoupon, {
+      storeId: north.id,
+      coupon: { code: 'BIG50', type: 'amount', amount: '50', minSpend: '30' }
+    })
+    expect(tooMuch.status).toBe(400)
+    expect(tooMuch.body.error).toMatchObject({
+      code: 'VALIDATION',
+      field: 'coupon.amount',
+      key: 'errors.coupons.amountAboveMinSpend',
+      params: { minSpend: '30' }
+    })
+    expect((await owner.call(hqApi.master.coupons, { storeId: north.id })).coupons).toEqual([])
+
     const product = {
       storeIds: [north.id, south.id],
       sku: 'TEA-1',

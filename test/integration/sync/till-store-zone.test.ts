@@ -5,7 +5,9 @@ import { createEnrolCode } from '../../../src/server/enrol/enrol-service'
 import { tillZoneDiffering } from '../../../src/server/reports/till-zone'
 import { consolidatedDay, consolidatedDayReference } from '../../../src/server/reports/consolidated-day'
 import { HQ_STORES, startTestHq } from '../../support/hq'
-import { makeStore } from '../../support/hq-master'
+import { makeStore, revisionOf } from '../../support/hq-master'
+import { HqWebClient } from '../../support/hq-web'
+import { hqApi } from '../../../src/shared/hq-api/index'
 import { kassaInProcess } from '../../support/kassa-cli'
 import { tempDir } from '../../support/temp-dir'
 
@@ -38,6 +40,42 @@ describe.each(HQ_STORES)('an enrolled till and its store’s time zone (%s)', (k
     await ok(['--data-dir', till, 'sync', 'enrol', '--hq', hq.url, '--code', code])
     await ok(['--data-dir', till, 'sync', 'now'])
     expect(tillZone(till)).toBe('Pacific/Chatham')
+  })
+
+  it('a later zone change at the head office reaches an enrolled till: a new revision it pulls', async () => {
+    const hq = await startTestHq(kind, { hashParams: { N: 2 ** 10, r: 8, p: 1 } })
+    const owner = new HqWebClient(hq.url)
+    await owner.call(hqApi.auth.setup, { name: 'Olga', password: 'owner-secret-4711' })
+    const storeId = await makeStore(hq, '西城店', 'Pacific/Chatham')
+    const till = tempDir('kassa-till-')
+    await ok(['--data-dir', till, 'simulate', '--date', '2026-11-20', '--orders', '2', '--seed', '3'])
+    const { code } = await createEnrolCode(hq.db, hq.clock, '西城店')
+    await ok(['--data-dir', till, 'sync', 'enrol', '--hq', hq.url, '--code', code])
+    await ok(['--data-dir', till, 'sync', 'now'])
+    expect(tillZone(till)).toBe('Pacific/Chatham')
+
+    const before = await revisionOf(hq, storeId)
+    const moved = await owner.call(hqApi.stores.setTimeZone, { storeId, timeZone: 'Asia/Kathmandu' })
+    expect(moved).toEqual({ timeZone: 'Asia/Kathmandu', revision: before + 1 })
+    expect(await revisionOf(hq, storeId)).toBe(before + 1)
+    // The pull is the last step of `sync now`: taking the zone writes an event it pushes next time
+    // (so this run ends with a backlog of 1 and exits 1); the second run pushes it and is clean.
+    await kassaInProcess(['--data-dir', till, 'sync', 'now'])
+    expect(tillZone(till)).toBe('Asia/Kathmandu')
+    await ok(['--data-dir', till, 'sync', 'now'])
+
+    // The same zone again publishes nothing; a zone the runtime does not know is refused, with an example.
+    expect(await owner.call(hqApi.stores.setTimeZone, { storeId, timeZone: 'Asia/Kathmandu' })).toEqual(moved)
+    const bad = await owner.send(hqApi.stores.setTimeZone, { storeId, timeZone: 'Mars/Olympus' })
+    expect(bad.body.error).toMatchObject({ code: 'VALIDATION', field: 'timeZone' })
+    expect(await revisionOf(hq, storeId)).toBe(before + 1)
+    const audit = await hq.db.query<{ details: string }>(
+      "SELECT details FROM hq_audit WHERE action = 'stores.timeZone' AND subject = ?",
+      [storeId]
+    )
+    expect(audit.map((a) => JSON.parse(a.details))).toEqual([
+      { from: 'Pacific/Chatham', to: 'Asia/Kathmandu', revision: before + 1 }
+    ])
   })
 
   it('a day the till kept in its own zone is never shown complete, and says why; days after it took the store’s are', async () => {

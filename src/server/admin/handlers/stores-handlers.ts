@@ -1,5 +1,6 @@
 import type { HqStore, HqTill, storesApi } from '@shared/hq-api/stores'
 import { createEnrolCode, ensureStore } from '../../enrol/enrol-service'
+import { setStoreTimeZone } from '../../master/store-zone'
 import type { AreaHandlers, HqContext } from '../context'
 import { HqRefusal } from '../refusal'
 
@@ -91,6 +92,15 @@ export const storesHandlers: AreaHandlers<typeof storesApi> = {
         tills: []
       }
     })
+  },
+
+  /** See `setStoreTimeZone`: republished to the store's tills. NOT_FOUND on `storeId`. */
+  setTimeZone(input, ctx) {
+    return setStoreTimeZone(
+      { db: ctx.db, clock: ctx.clock, wakeups: ctx.wakeups, audit: ctx.audit },
+      input.storeId,
+      input.timeZone
+    )
   },
 
   /** A one-time code (10 min) a till of this store enrols with. NOT_FOUND on `storeId`. */

@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js'
 import { z } from 'zod'
 import { channel } from '../channel'
 import { calendarDate, text } from '../text'
@@ -34,6 +35,21 @@ export type CouponListItem = z.infer<typeof couponListItemSchema>
 
 const date = calendarDate('must be a real date such as 2026-12-31')
 
+/**
+ * An amount coupon that takes off more than its minimum spend (¥50 off from ¥30) is a typing
+ * slip: it would give away more than the least a customer must buy. Refused on `amount`, on the
+ * till and at the head office alike (both parse this schema). Exact decimal comparison of the
+ * typed amounts; a minimum spend of 0 means "no minimum" and allows any amount.
+ */
+export function amountAboveMinSpend(coupon: { type: string; amount?: string; minSpend?: string }): boolean {
+  if (coupon.type !== 'amount' || coupon.amount === undefined || coupon.minSpend === undefined) return false
+  // The refinement may run after a field's own format issue: a malformed amount is refused there.
+  const exact = (text: string) => (/^\s*\d+(\.\d+)?\s*$/.test(text) ? new Decimal(text.trim()) : null)
+  const minSpend = exact(coupon.minSpend)
+  const amount = exact(coupon.amount)
+  return minSpend !== null && amount !== null && minSpend.gt(0) && amount.gt(minSpend)
+}
+
 export const couponInputSchema = z
   .object({
     code: text({ error: 'is required' })
@@ -54,6 +70,13 @@ export const couponInputSchema = z
       ctx.addIssue({ code: 'custom', path: ['rate'], message: 'is required' })
     if (coupon.type === 'amount' && coupon.amount === undefined)
       ctx.addIssue({ code: 'custom', path: ['amount'], message: 'is required' })
+    if (amountAboveMinSpend(coupon))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['amount'],
+        message: `must not be more than the minimum spend, ${coupon.minSpend}`,
+        params: { key: 'errors.coupons.amountAboveMinSpend', minSpend: coupon.minSpend! }
+      })
     if (coupon.validFrom && coupon.validTo && coupon.validTo < coupon.validFrom)
       ctx.addIssue({
         code: 'custom',

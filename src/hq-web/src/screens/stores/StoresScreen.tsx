@@ -10,6 +10,7 @@ import { useSession } from '../../session-store'
 import { CreateStoreDialog } from './CreateStoreDialog'
 import { EnrolCodeDialog } from './EnrolCodeDialog'
 import { TillsTable } from './TillsTable'
+import { TimeZoneDialog } from './TimeZoneDialog'
 
 /** Stores, their tills, new stores (owner) and enrolment codes (owner, a store's manager). */
 export function StoresScreen() {
@@ -18,6 +19,7 @@ export function StoresScreen() {
   const { data, error, reload } = useLoad(() => call(hqApi.stores.list, {}), 'stores')
   const [creating, setCreating] = useState(false)
   const [enrolFor, setEnrolFor] = useState<HqStore | null>(null)
+  const [zoneFor, setZoneFor] = useState<HqStore | null>(null)
 
   return (
     <section className="screen" aria-labelledby="stores-title">
@@ -44,11 +46,23 @@ export function StoresScreen() {
               </h2>
               <p className="muted">{store.timeZone}</p>
             </div>
-            {role !== 'auditor' && (
-              <button type="button" className="button" onClick={() => setEnrolFor(store)}>
-                {t('hq.stores.enrol')}
-              </button>
-            )}
+            <div className="hq-actions">
+              {role === 'owner' && (
+                <button
+                  type="button"
+                  className="button"
+                  aria-label={t('hq.stores.zoneOf', { store: store.name })}
+                  onClick={() => setZoneFor(store)}
+                >
+                  {t('hq.stores.zoneChange')}
+                </button>
+              )}
+              {role !== 'auditor' && (
+                <button type="button" className="button" onClick={() => setEnrolFor(store)}>
+                  {t('hq.stores.enrol')}
+                </button>
+              )}
+            </div>
           </header>
           <TillsTable tills={store.tills} now={data.serverTime} timeZone={store.timeZone} />
         </article>
@@ -62,6 +76,16 @@ export function StoresScreen() {
         }}
       />
       {enrolFor && <EnrolCodeDialog store={enrolFor} onClose={() => setEnrolFor(null)} />}
+      {zoneFor && (
+        <TimeZoneDialog
+          store={zoneFor}
+          onClose={() => setZoneFor(null)}
+          onChanged={() => {
+            setZoneFor(null)
+            reload()
+          }}
+        />
+      )}
     </section>
   )
 }

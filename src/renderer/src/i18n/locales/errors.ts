@@ -59,7 +59,8 @@ const en = {
       alreadyApplied: 'Coupon {{code}} is already applied',
       minimumSpend: 'Coupon {{code}} needs a spend of at least {{amount}}',
       codeTaken: 'Coupon code {{code}} is already in use',
-      endsBeforeStart: 'must not be before the first valid day'
+      endsBeforeStart: 'must not be before the first valid day',
+      amountAboveMinSpend: 'must not be more than the minimum spend, {{minSpend}}'
     },
     checkout: {
       lessThanDue: 'is less than the amount due, {{due}}',
@@ -339,7 +340,8 @@ export const errorMessages = defineMessages(en, {
       alreadyApplied: '优惠券 {{code}} 已使用',
       minimumSpend: '优惠券 {{code}} 需消费满 {{amount}}',
       codeTaken: '优惠券码 {{code}} 已被使用',
-      endsBeforeStart: '不能早于生效日期'
+      endsBeforeStart: '不能早于生效日期',
+      amountAboveMinSpend: '不能高于最低消费 {{minSpend}}'
     },
     checkout: {
       lessThanDue: '少于应付金额 {{due}}',
