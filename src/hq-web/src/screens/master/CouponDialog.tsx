@@ -1,14 +1,12 @@
-import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Dialog } from '@renderer/components/Dialog'
 import { TextField } from '@renderer/components/TextField'
 import { minorToDecimalString } from '@shared/money/format'
 import { hqApi } from '@shared/hq-api/index'
 import type { HqCoupon } from '@shared/hq-api/master-data-schemas'
 import type { HqStore } from '@shared/hq-api/stores'
 import { call } from '../../api/client'
-import { ErrorNotice } from '../../components/ErrorNotice'
-import { CheckField, SelectField, useFormErrors } from './shared'
+import { MasterDialog, useMasterForm } from './master-kit'
+import { CheckField, SelectField } from './shared'
 
 const FIELDS = [
   'coupon.code',
@@ -38,139 +36,106 @@ export function CouponDialog({
 }) {
   const { t } = useTranslation()
   const yuan = (minor: number | null) => (minor === null ? '' : minorToDecimalString(minor, currency))
-  const [form, setForm] = useState({
-    code: coupon?.code ?? '',
-    type: coupon?.type ?? ('amount' as 'amount' | 'rate'),
-    amount: yuan(coupon?.amountMinor ?? null),
-    rate: coupon?.rate ?? '',
-    minSpend: yuan(coupon?.minSpendMinor ?? null),
-    validFrom: coupon?.validFrom ?? '',
-    validTo: coupon?.validTo ?? '',
-    usageLimit: coupon?.usageLimit === null || !coupon ? '' : String(coupon.usageLimit),
-    active: coupon?.active ?? true
-  })
-  const [error, setError] = useState<unknown>(null)
-  const errors = useFormErrors(error, FIELDS)
-  const set =
-    <K extends keyof typeof form>(key: K) =>
-    (value: (typeof form)[K]) =>
-      setForm({ ...form, [key]: value })
+  const { form, set, bind, error, errors, submit } = useMasterForm(
+    () => ({
+      code: coupon?.code ?? '',
+      type: coupon?.type ?? ('amount' as 'amount' | 'rate'),
+      amount: yuan(coupon?.amountMinor ?? null),
+      rate: coupon?.rate ?? '',
+      minSpend: yuan(coupon?.minSpendMinor ?? null),
+      validFrom: coupon?.validFrom ?? '',
+      validTo: coupon?.validTo ?? '',
+      usageLimit: coupon?.usageLimit === null || !coupon ? '' : String(coupon.usageLimit),
+      active: coupon?.active ?? true
+    }),
+    FIELDS
+  )
   const optional = (text: string) => (text.trim() === '' ? undefined : text.trim())
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
+  const save = async () => {
     const limit = optional(form.usageLimit)
-    try {
-      await call(hqApi.master.saveCoupon, {
-        ...(coupon ? { id: coupon.id } : {}),
-        storeId: store.id,
-        coupon: {
-          code: form.code,
-          type: form.type,
-          ...(form.type === 'amount' ? { amount: form.amount } : { rate: form.rate }),
-          ...(optional(form.minSpend) ? { minSpend: optional(form.minSpend)! } : {}),
-          ...(optional(form.validFrom) ? { validFrom: optional(form.validFrom)! } : {}),
-          ...(optional(form.validTo) ? { validTo: optional(form.validTo)! } : {}),
-          // Not a number: sent as is, so the head office names the field.
-          ...(limit
-            ? { usageLimit: /^\d+$/.test(limit) ? Number(limit) : (limit as unknown as number) }
-            : {}),
-          active: form.active
-        }
-      })
-      onSaved()
-    } catch (failure) {
-      setError(failure)
-    }
+    await call(hqApi.master.saveCoupon, {
+      ...(coupon ? { id: coupon.id } : {}),
+      storeId: store.id,
+      coupon: {
+        code: form.code,
+        type: form.type,
+        ...(form.type === 'amount' ? { amount: form.amount } : { rate: form.rate }),
+        ...(optional(form.minSpend) ? { minSpend: optional(form.minSpend)! } : {}),
+        ...(optional(form.validFrom) ? { validFrom: optional(form.validFrom)! } : {}),
+        ...(optional(form.validTo) ? { validTo: optional(form.validTo)! } : {}),
+        // Not a number: sent as is, so the head office names the field.
+        ...(limit ? { usageLimit: /^\d+$/.test(limit) ? Number(limit) : (limit as unknown as number) } : {}),
+        active: form.active
+      }
+    })
+    onSaved()
   }
 
   return (
-    <Dialog
+    <MasterDialog
       title={coupon ? t('hq.master.coupon.titleEdit', { code: coupon.code }) : t('hq.master.coupon.titleNew')}
-      open
-      size="wide"
+      wide
       onClose={onClose}
+      onSubmit={submit(save)}
+      error={error}
+      notice={errors.notice}
     >
-      <form onSubmit={(event) => void submit(event)} className="hq-form hq-master__form">
-        <div className="hq-master__grid">
+      <div className="hq-master__grid">
+        <TextField
+          label={t('hq.master.coupon.code')}
+          {...bind('code', 'coupon.code')}
+          data-autofocus
+          required
+        />
+        <SelectField
+          label={t('hq.master.coupon.type')}
+          value={form.type}
+          onChange={(v) => set('type')(v as 'amount' | 'rate')}
+        >
+          <option value="amount">{t('hq.master.coupon.types.amount')}</option>
+          <option value="rate">{t('hq.master.coupon.types.rate')}</option>
+        </SelectField>
+        {form.type === 'amount' ? (
           <TextField
-            label={t('hq.master.coupon.code')}
-            value={form.code}
-            onChange={set('code')}
-            error={errors.of('coupon.code')}
-            data-autofocus
+            label={t('hq.master.coupon.amount')}
+            {...bind('amount', 'coupon.amount')}
+            inputMode="decimal"
             required
           />
-          <SelectField
-            label={t('hq.master.coupon.type')}
-            value={form.type}
-            onChange={(v) => set('type')(v as 'amount' | 'rate')}
-          >
-            <option value="amount">{t('hq.master.coupon.types.amount')}</option>
-            <option value="rate">{t('hq.master.coupon.types.rate')}</option>
-          </SelectField>
-          {form.type === 'amount' ? (
-            <TextField
-              label={t('hq.master.coupon.amount')}
-              value={form.amount}
-              onChange={set('amount')}
-              error={errors.of('coupon.amount')}
-              inputMode="decimal"
-              required
-            />
-          ) : (
-            <TextField
-              label={t('hq.master.coupon.rate')}
-              hint={t('hq.master.coupon.rateHint')}
-              value={form.rate}
-              onChange={set('rate')}
-              error={errors.of('coupon.rate')}
-              inputMode="decimal"
-              required
-            />
-          )}
+        ) : (
           <TextField
-            label={t('hq.master.coupon.minSpend')}
-            value={form.minSpend}
-            onChange={set('minSpend')}
-            error={errors.of('coupon.minSpend')}
+            label={t('hq.master.coupon.rate')}
+            hint={t('hq.master.coupon.rateHint')}
+            {...bind('rate', 'coupon.rate')}
             inputMode="decimal"
+            required
           />
-          <TextField
-            label={t('hq.master.coupon.validFrom')}
-            hint={t('hq.master.coupon.dateHint')}
-            value={form.validFrom}
-            onChange={set('validFrom')}
-            error={errors.of('coupon.validFrom')}
-            placeholder="2026-12-01"
-          />
-          <TextField
-            label={t('hq.master.coupon.validTo')}
-            value={form.validTo}
-            onChange={set('validTo')}
-            error={errors.of('coupon.validTo')}
-            placeholder="2026-12-31"
-          />
-        </div>
+        )}
         <TextField
-          label={t('hq.master.coupon.usageLimit')}
-          hint={t('hq.master.coupon.usageLimitHint')}
-          value={form.usageLimit}
-          onChange={set('usageLimit')}
-          error={errors.of('coupon.usageLimit')}
-          inputMode="numeric"
+          label={t('hq.master.coupon.minSpend')}
+          {...bind('minSpend', 'coupon.minSpend')}
+          inputMode="decimal"
         />
-        <CheckField label={t('hq.master.state.active')} checked={form.active} onChange={set('active')} />
-        {errors.notice && <ErrorNotice error={error} />}
-        <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('hq.common.cancel')}
-          </button>
-          <button type="submit" className="button button--primary">
-            {t('hq.master.product.save')}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+        <TextField
+          label={t('hq.master.coupon.validFrom')}
+          hint={t('hq.master.coupon.dateHint')}
+          {...bind('validFrom', 'coupon.validFrom')}
+          placeholder="2026-12-01"
+        />
+        <TextField
+          label={t('hq.master.coupon.validTo')}
+          {...bind('validTo', 'coupon.validTo')}
+          placeholder="2026-12-31"
+        />
+      </div>
+      <TextField
+        label={t('hq.master.coupon.usageLimit')}
+        hint={t('hq.master.coupon.usageLimitHint')}
+        {...bind('usageLimit', 'coupon.usageLimit')}
+        inputMode="numeric"
+      />
+      <CheckField label={t('hq.master.state.active')} checked={form.active} onChange={set('active')} />
+    </MasterDialog>
   )
 }

@@ -1,13 +1,12 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { TableHead } from '@renderer/components/TableHead'
 import { hqApi } from '@shared/hq-api/index'
 import type { HqCoupon } from '@shared/hq-api/master-data-schemas'
 import { call } from '../../api/client'
 import { useLoad } from '../../lib/use-load'
-import { ErrorNotice } from '../../components/ErrorNotice'
 import { useMoney } from '../../lib/money'
 import { CouponDialog } from './CouponDialog'
+import { MasterTable, RowButton } from './master-kit'
 import type { MasterTabProps } from './shared'
 
 /** A rate as typed (`0.125`) as a percentage (`12.5%`), by moving the decimal point — no float. */
@@ -29,88 +28,71 @@ export function CouponsTab(props: MasterTabProps) {
   const currency = data?.currency ?? 'CNY'
   const [editing, setEditing] = useState<HqCoupon | 'new' | null>(null)
 
+  const column = (key: string) => t(`hq.master.coupon.columns.${key}`)
+
   return (
-    <div className="hq-master__tab">
-      <div className="hq-master__toolbar">
-        <span />
-        {!readOnly && (
-          <button type="button" className="button button--primary" onClick={() => setEditing('new')}>
-            {t('hq.master.coupon.new')}
-          </button>
+    <>
+      <MasterTable
+        rows={coupons}
+        readOnly={readOnly}
+        newLabel={t('hq.master.coupon.new')}
+        onNew={() => setEditing('new')}
+        error={error}
+        emptyText={t('hq.master.coupon.empty')}
+        columns={[
+          { label: column('code'), cell: (c) => c.code },
+          {
+            label: column('value'),
+            cell: (c) => (
+              <>
+                {c.type === 'amount'
+                  ? `−${money(c.amountMinor ?? 0, currency)}`
+                  : `−${percentOf(c.rate ?? '0')}`}
+                {c.minSpendMinor !== null && (
+                  <span className="muted"> ≥ {money(c.minSpendMinor, currency)}</span>
+                )}
+              </>
+            )
+          },
+          {
+            label: column('valid'),
+            cell: (c) =>
+              c.validFrom === null && c.validTo === null
+                ? t('hq.master.coupon.unlimited')
+                : [c.validFrom ?? '…', c.validTo ?? '…'].join(' – ')
+          },
+          {
+            label: column('used'),
+            numeric: true,
+            cell: (c) =>
+              c.usageLimit === null
+                ? `${c.used} / ${t('hq.master.coupon.unlimited')}`
+                : t('hq.master.coupon.usedOf', { used: c.used, limit: c.usageLimit })
+          },
+          {
+            label: column('allotments'),
+            className: 'hq-master__wrap',
+            cell: (c) =>
+              c.usageLimit === null
+                ? '—'
+                : c.allotments.length === 0
+                  ? t('hq.master.coupon.noAllotments')
+                  : c.allotments
+                      .map((a) =>
+                        t('hq.master.coupon.allotment', { till: a.tillCode, used: a.used, uses: a.uses })
+                      )
+                      .join('; ')
+          },
+          {
+            label: column('status'),
+            cell: (c) => (c.active ? t('hq.master.state.active') : t('hq.master.state.inactive'))
+          }
+        ]}
+        actionsLabel={column('actions')}
+        actions={(c) => (
+          <RowButton label={t('hq.master.product.edit')} name={c.code} onClick={() => setEditing(c)} />
         )}
-      </div>
-      <ErrorNotice error={error} />
-      {coupons?.length === 0 && <p className="empty-state">{t('hq.master.coupon.empty')}</p>}
-      {coupons && coupons.length > 0 && (
-        <div className="hq-table-wrap hq-master__table">
-          <table className="table hq-table">
-            <TableHead
-              columns={[
-                { label: t('hq.master.coupon.columns.code') },
-                { label: t('hq.master.coupon.columns.value') },
-                { label: t('hq.master.coupon.columns.valid') },
-                { label: t('hq.master.coupon.columns.used'), numeric: true },
-                { label: t('hq.master.coupon.columns.allotments') },
-                { label: t('hq.master.coupon.columns.status') },
-                { label: t('hq.master.coupon.columns.actions') }
-              ]}
-            />
-            <tbody>
-              {coupons.map((c) => (
-                <tr key={c.id}>
-                  <th scope="row">{c.code}</th>
-                  <td>
-                    {c.type === 'amount'
-                      ? `−${money(c.amountMinor ?? 0, currency)}`
-                      : `−${percentOf(c.rate ?? '0')}`}
-                    {c.minSpendMinor !== null && (
-                      <span className="muted"> ≥ {money(c.minSpendMinor, currency)}</span>
-                    )}
-                  </td>
-                  <td>
-                    {c.validFrom === null && c.validTo === null
-                      ? t('hq.master.coupon.unlimited')
-                      : [c.validFrom ?? '…', c.validTo ?? '…'].join(' – ')}
-                  </td>
-                  <td className="num">
-                    {c.usageLimit === null
-                      ? `${c.used} / ${t('hq.master.coupon.unlimited')}`
-                      : t('hq.master.coupon.usedOf', { used: c.used, limit: c.usageLimit })}
-                  </td>
-                  <td className="hq-master__wrap">
-                    {c.usageLimit === null
-                      ? '—'
-                      : c.allotments.length === 0
-                        ? t('hq.master.coupon.noAllotments')
-                        : c.allotments
-                            .map((a) =>
-                              t('hq.master.coupon.allotment', {
-                                till: a.tillCode,
-                                used: a.used,
-                                uses: a.uses
-                              })
-                            )
-                            .join('; ')}
-                  </td>
-                  <td>{c.active ? t('hq.master.state.active') : t('hq.master.state.inactive')}</td>
-                  <td>
-                    {!readOnly && (
-                      <button
-                        type="button"
-                        className="button button--small"
-                        aria-label={`${t('hq.master.product.edit')} ${c.code}`}
-                        onClick={() => setEditing(c)}
-                      >
-                        {t('hq.master.product.edit')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      />
       {editing && (
         <CouponDialog
           store={store}
@@ -123,6 +105,6 @@ export function CouponsTab(props: MasterTabProps) {
           }}
         />
       )}
-    </div>
+    </>
   )
 }

@@ -1,13 +1,11 @@
-import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Dialog } from '@renderer/components/Dialog'
 import { TextField } from '@renderer/components/TextField'
 import { minorToDecimalString } from '@shared/money/format'
 import { hqApi } from '@shared/hq-api/index'
 import type { HqProduct, StoreCatalog } from '@shared/hq-api/master-data-schemas'
 import { call } from '../../api/client'
-import { ErrorNotice } from '../../components/ErrorNotice'
-import { CheckField, SelectField, StorePicker, useFormErrors, type MasterTabProps } from './shared'
+import { MasterDialog, useMasterForm } from './master-kit'
+import { CheckField, SelectField, StorePicker, type MasterTabProps } from './shared'
 
 const FIELDS = [
   'storeIds',
@@ -39,148 +37,103 @@ export function ProductDialog({
   onSaved: (revision: number | undefined) => void
 }) {
   const { t, i18n } = useTranslation()
-  const [form, setForm] = useState({
-    storeIds: [store.id],
-    sku: product?.sku ?? '',
-    barcodes: product?.barcodes.join(' ') ?? '',
-    nameZh: product?.nameZh ?? '',
-    nameEn: product?.nameEn ?? '',
-    categoryId: product?.categoryId ?? '',
-    price: product ? minorToDecimalString(product.priceMinor, catalog.currency) : '',
-    taxRate: product?.taxRate ?? '0.13',
-    unit: product?.unit ?? ('piece' as 'piece' | 'kg'),
-    active: product?.active ?? true
-  })
-  const [error, setError] = useState<unknown>(null)
-  const [busy, setBusy] = useState(false)
-  const errors = useFormErrors(error, FIELDS)
-  const set =
-    <K extends keyof typeof form>(key: K) =>
-    (value: (typeof form)[K]) =>
-      setForm({ ...form, [key]: value })
+  const { form, set, bind, error, errors, busy, submit } = useMasterForm(
+    () => ({
+      storeIds: [store.id],
+      sku: product?.sku ?? '',
+      barcodes: product?.barcodes.join(' ') ?? '',
+      nameZh: product?.nameZh ?? '',
+      nameEn: product?.nameEn ?? '',
+      categoryId: product?.categoryId ?? '',
+      price: product ? minorToDecimalString(product.priceMinor, catalog.currency) : '',
+      taxRate: product?.taxRate ?? '0.13',
+      unit: product?.unit ?? ('piece' as 'piece' | 'kg'),
+      active: product?.active ?? true
+    }),
+    FIELDS
+  )
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    setBusy(true)
-    try {
-      const saved = await call(hqApi.master.saveProduct, {
-        ...(product ? { id: product.id } : {}),
-        storeIds: form.storeIds,
-        sku: form.sku,
-        barcodes: form.barcodes.split(/[\s|]+/).filter(Boolean),
-        nameZh: form.nameZh,
-        nameEn: form.nameEn,
-        categoryId: form.categoryId || null,
-        price: form.price,
-        taxRate: form.taxRate,
-        unit: form.unit,
-        active: form.active
-      })
-      onSaved(saved.revisions.find((r) => r.storeId === store.id)?.revision)
-    } catch (failure) {
-      setError(failure)
-    } finally {
-      setBusy(false)
-    }
+  const save = async () => {
+    const saved = await call(hqApi.master.saveProduct, {
+      ...(product ? { id: product.id } : {}),
+      storeIds: form.storeIds,
+      sku: form.sku,
+      barcodes: form.barcodes.split(/[\s|]+/).filter(Boolean),
+      nameZh: form.nameZh,
+      nameEn: form.nameEn,
+      categoryId: form.categoryId || null,
+      price: form.price,
+      taxRate: form.taxRate,
+      unit: form.unit,
+      active: form.active
+    })
+    onSaved(saved.revisions.find((r) => r.storeId === store.id)?.revision)
   }
 
   return (
-    <Dialog
+    <MasterDialog
       title={
         product ? t('hq.master.product.titleEdit', { sku: product.sku }) : t('hq.master.product.titleNew')
       }
-      open
-      size="wide"
+      wide
+      busy={busy}
       onClose={onClose}
+      onSubmit={submit(save)}
+      error={error}
+      notice={errors.notice}
     >
-      <form onSubmit={(event) => void submit(event)} className="hq-form hq-master__form">
-        <div className="hq-master__grid">
-          <TextField
-            label={t('hq.master.product.sku')}
-            value={form.sku}
-            onChange={set('sku')}
-            error={errors.of('sku')}
-            data-autofocus
-            required
-          />
-          <TextField
-            label={t('hq.master.product.price')}
-            hint={t('hq.master.product.priceHint')}
-            value={form.price}
-            onChange={set('price')}
-            error={errors.of('price')}
-            inputMode="decimal"
-            required
-          />
-          <TextField
-            label={t('hq.master.product.nameZh')}
-            value={form.nameZh}
-            onChange={set('nameZh')}
-            error={errors.of('nameZh')}
-            required
-          />
-          <TextField
-            label={t('hq.master.product.nameEn')}
-            value={form.nameEn}
-            onChange={set('nameEn')}
-            error={errors.of('nameEn')}
-            required
-          />
-          <SelectField
-            label={t('hq.master.product.category')}
-            value={form.categoryId}
-            onChange={set('categoryId')}
-            error={errors.of('categoryId')}
-          >
-            <option value="">{t('hq.master.product.noCategory')}</option>
-            {catalog.categories.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.code} · {i18n.language === 'zh-CN' ? c.nameZh : c.nameEn}
-              </option>
-            ))}
-          </SelectField>
-          <TextField
-            label={t('hq.master.product.taxRate')}
-            hint={t('hq.master.product.taxRateHint')}
-            value={form.taxRate}
-            onChange={set('taxRate')}
-            error={errors.of('taxRate')}
-            inputMode="decimal"
-            required
-          />
-          <SelectField
-            label={t('hq.master.product.unit')}
-            value={form.unit}
-            onChange={(v) => set('unit')(v as 'piece' | 'kg')}
-          >
-            <option value="piece">{t('hq.master.product.units.piece')}</option>
-            <option value="kg">{t('hq.master.product.units.kg')}</option>
-          </SelectField>
-          <TextField
-            label={t('hq.master.product.barcodes')}
-            hint={t('hq.master.product.barcodesHint')}
-            value={form.barcodes}
-            onChange={set('barcodes')}
-            error={errors.of('barcodes')}
-          />
-        </div>
-        <CheckField label={t('hq.master.product.active')} checked={form.active} onChange={set('active')} />
-        <StorePicker
-          stores={stores}
-          value={form.storeIds}
-          onChange={set('storeIds')}
-          error={errors.of('storeIds')}
+      <div className="hq-master__grid">
+        <TextField label={t('hq.master.product.sku')} {...bind('sku')} data-autofocus required />
+        <TextField
+          label={t('hq.master.product.price')}
+          hint={t('hq.master.product.priceHint')}
+          {...bind('price')}
+          inputMode="decimal"
+          required
         />
-        {errors.notice && <ErrorNotice error={error} />}
-        <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('hq.common.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t('hq.master.product.save')}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+        <TextField label={t('hq.master.product.nameZh')} {...bind('nameZh')} required />
+        <TextField label={t('hq.master.product.nameEn')} {...bind('nameEn')} required />
+        <SelectField
+          label={t('hq.master.product.category')}
+          value={form.categoryId}
+          onChange={set('categoryId')}
+          error={errors.of('categoryId')}
+        >
+          <option value="">{t('hq.master.product.noCategory')}</option>
+          {catalog.categories.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.code} · {i18n.language === 'zh-CN' ? c.nameZh : c.nameEn}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          label={t('hq.master.product.taxRate')}
+          hint={t('hq.master.product.taxRateHint')}
+          {...bind('taxRate')}
+          inputMode="decimal"
+          required
+        />
+        <SelectField
+          label={t('hq.master.product.unit')}
+          value={form.unit}
+          onChange={(v) => set('unit')(v as 'piece' | 'kg')}
+        >
+          <option value="piece">{t('hq.master.product.units.piece')}</option>
+          <option value="kg">{t('hq.master.product.units.kg')}</option>
+        </SelectField>
+        <TextField
+          label={t('hq.master.product.barcodes')}
+          hint={t('hq.master.product.barcodesHint')}
+          {...bind('barcodes')}
+        />
+      </div>
+      <CheckField label={t('hq.master.product.active')} checked={form.active} onChange={set('active')} />
+      <StorePicker
+        stores={stores}
+        value={form.storeIds}
+        onChange={set('storeIds')}
+        error={errors.of('storeIds')}
+      />
+    </MasterDialog>
   )
 }

@@ -1,12 +1,11 @@
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { TableHead } from '@renderer/components/TableHead'
 import { hqApi } from '@shared/hq-api/index'
 import type { HqProduct } from '@shared/hq-api/master-data-schemas'
 import { call } from '../../api/client'
 import { useLoad } from '../../lib/use-load'
-import { ErrorNotice } from '../../components/ErrorNotice'
 import { useMoney } from '../../lib/money'
+import { MasterTable, RowButton } from './master-kit'
 import { PricesDialog } from './PricesDialog'
 import { ProductDialog } from './ProductDialog'
 import type { MasterTabProps } from './shared'
@@ -41,90 +40,72 @@ export function ProductsTab(props: MasterTabProps) {
     reload()
   }
 
+  const column = (key: string) => t(`hq.master.product.columns.${key}`)
+
   return (
-    <div className="hq-master__tab">
-      <div className="hq-master__toolbar">
-        <input
-          className="input"
-          type="search"
-          aria-label={t('hq.master.search')}
-          placeholder={t('hq.master.search')}
-          value={filter}
-          onChange={(event) => setFilter(event.target.value)}
-        />
-        {catalog && <span className="muted">{t('hq.master.revision', { revision: catalog.revision })}</span>}
-        {!readOnly && (
-          <button type="button" className="button button--primary" onClick={() => setEditing('new')}>
-            {t('hq.master.product.new')}
-          </button>
-        )}
-      </div>
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
-      <ErrorNotice error={error} />
-      {catalog && catalog.products.length === 0 && (
-        <p className="empty-state">{t('hq.master.product.empty')}</p>
-      )}
-      {shown.length > 0 && (
-        <div className="hq-table-wrap hq-master__table">
-          <table className="table hq-table">
-            <TableHead
-              columns={[
-                { label: t('hq.master.product.columns.sku') },
-                { label: t('hq.master.product.columns.name') },
-                { label: t('hq.master.product.columns.category') },
-                { label: t('hq.master.product.columns.price'), numeric: true },
-                { label: t('hq.master.product.columns.tax'), numeric: true },
-                { label: t('hq.master.product.columns.status') },
-                { label: t('hq.master.product.columns.actions') }
-              ]}
+    <>
+      <MasterTable
+        rows={catalog ? shown : null}
+        toolbar={
+          <>
+            <input
+              className="input"
+              type="search"
+              aria-label={t('hq.master.search')}
+              placeholder={t('hq.master.search')}
+              value={filter}
+              onChange={(event) => setFilter(event.target.value)}
             />
-            <tbody>
-              {shown.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row">{p.sku}</th>
-                  <td className="hq-master__name">
-                    {i18n.language === 'zh-CN' ? p.nameZh : p.nameEn}
-                    {p.barcodes.length > 0 && <span className="muted"> · {p.barcodes.join(' ')}</span>}
-                  </td>
-                  <td>{categoryName(p.categoryId)}</td>
-                  <td className="num">
-                    {money(p.priceMinor, catalog!.currency)}
-                    {p.unit === 'kg' && <span className="muted"> /kg</span>}
-                  </td>
-                  <td className="num">{p.taxRate}</td>
-                  <td>{p.active ? t('hq.master.product.active') : t('hq.master.product.inactive')}</td>
-                  <td>
-                    {!readOnly && (
-                      <span className="hq-actions hq-master__row-actions">
-                        <button
-                          type="button"
-                          className="button button--small"
-                          aria-label={`${t('hq.master.product.edit')} ${p.sku}`}
-                          onClick={() => setEditing(p)}
-                        >
-                          {t('hq.master.product.edit')}
-                        </button>
-                        <button
-                          type="button"
-                          className="button button--small"
-                          aria-label={`${t('hq.master.product.prices')} ${p.sku}`}
-                          onClick={() => setPricing(p)}
-                        >
-                          {t('hq.master.product.prices')}
-                        </button>
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+            {catalog && (
+              <span className="muted">{t('hq.master.revision', { revision: catalog.revision })}</span>
+            )}
+          </>
+        }
+        readOnly={readOnly}
+        newLabel={t('hq.master.product.new')}
+        onNew={() => setEditing('new')}
+        notice={notice}
+        error={error}
+        // Empty is "no products at all", not "none match the search".
+        empty={catalog?.products.length === 0}
+        emptyText={t('hq.master.product.empty')}
+        columns={[
+          { label: column('sku'), cell: (p) => p.sku },
+          {
+            label: column('name'),
+            className: 'hq-master__name',
+            cell: (p) => (
+              <>
+                {i18n.language === 'zh-CN' ? p.nameZh : p.nameEn}
+                {p.barcodes.length > 0 && <span className="muted"> · {p.barcodes.join(' ')}</span>}
+              </>
+            )
+          },
+          { label: column('category'), cell: (p) => categoryName(p.categoryId) },
+          {
+            label: column('price'),
+            numeric: true,
+            cell: (p) => (
+              <>
+                {money(p.priceMinor, catalog!.currency)}
+                {p.unit === 'kg' && <span className="muted"> /kg</span>}
+              </>
+            )
+          },
+          { label: column('tax'), numeric: true, cell: (p) => p.taxRate },
+          {
+            label: column('status'),
+            cell: (p) => (p.active ? t('hq.master.product.active') : t('hq.master.product.inactive'))
+          }
+        ]}
+        actionsLabel={column('actions')}
+        actions={(p) => (
+          <span className="hq-actions hq-master__row-actions">
+            <RowButton label={t('hq.master.product.edit')} name={p.sku} onClick={() => setEditing(p)} />
+            <RowButton label={t('hq.master.product.prices')} name={p.sku} onClick={() => setPricing(p)} />
+          </span>
+        )}
+      />
       {editing && catalog && (
         <ProductDialog
           {...props}
@@ -147,6 +128,6 @@ export function ProductsTab(props: MasterTabProps) {
           }}
         />
       )}
-    </div>
+    </>
   )
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { HqStore } from '@shared/hq-api/stores'
+import { Field } from '@renderer/components/Field'
 import { useErrorText } from '@renderer/i18n/error-text'
 import type { ApiError } from '@shared/contract'
 import { HqCallError } from '../../api/client'
@@ -53,7 +54,7 @@ export function StorePicker({
   )
 }
 
-/** A labelled `<select>` in the field style. */
+/** A labelled `<select>`: the till's `Field` (label, hint and refusal wired for screen readers). */
 export function SelectField({
   label,
   value,
@@ -68,17 +69,13 @@ export function SelectField({
   error?: string | undefined
 }) {
   return (
-    <label className={`field${error ? ' field--invalid' : ''}`}>
-      <span className="field__label">{label}</span>
-      <select className="input" value={value} onChange={(event) => onChange(event.target.value)}>
-        {children}
-      </select>
-      {error && (
-        <span className="field__error" role="alert">
-          {error}
-        </span>
+    <Field label={label} error={error}>
+      {(props) => (
+        <select {...props} className="input" value={value} onChange={(event) => onChange(event.target.value)}>
+          {children}
+        </select>
       )}
-    </label>
+    </Field>
   )
 }
 
