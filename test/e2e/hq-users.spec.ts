@@ -1,5 +1,5 @@
 import { snap } from './fixtures'
-import { expect, setUpOwner, test } from './helpers/hq'
+import { expect, OWNER, setUpOwner, test } from './helpers/hq'
 
 const SIZES = [
   { name: '1024', width: 1024, height: 768 },
@@ -144,4 +144,47 @@ test('the owner unlocks a locked-out manager, moves their store, sets a new pass
   ).toBeVisible()
   await expect(page.getByText('after a while without use')).toHaveCount(0)
   await snap(page, 'hq-signed-out-elsewhere-1366-en')
+  // The page stays: a sign-in dialog over it, for the same person; the screen carries on after it.
+  const again = page.getByRole('dialog', { name: 'Sign in again' })
+  await again.getByLabel('Password').fill(OWNER.password)
+  await again.getByRole('button', { name: 'Sign in' }).click()
+  await expect(again).toBeHidden()
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible()
+
+  // A form's typed data outlives the session: the save meets the ended session, the person signs
+  // in over the form, and the save goes through with what was typed.
+  await page.getByRole('link', { name: 'Users' }).click()
+  await page.getByRole('button', { name: 'New user' }).click()
+  const form = page.getByRole('dialog', { name: 'Add a user' })
+  await form.getByLabel('Name').fill('Lena')
+  await form.getByLabel('Password').fill('auditor-pass-3141')
+  await form.getByLabel('Role').selectOption('auditor')
+  await other.getByLabel('Name').fill(OWNER.name)
+  await other.getByLabel('Password').fill(OWNER.password)
+  await other.getByRole('button', { name: 'Sign in' }).click()
+  await other.getByRole('button', { name: 'Sign out' }).click()
+  await expect(other.getByRole('heading', { name: 'Sign in to the head office' })).toBeVisible()
+  await form.getByRole('button', { name: 'Add user' }).click()
+  await expect(again).toBeVisible()
+  for (const size of SIZES) {
+    await page.setViewportSize({ width: size.width, height: size.height })
+    for (const language of ['zh-CN', 'en'] as const) {
+      // The switch is behind the modal dialog: pressed from the page's script.
+      await page.evaluate(
+        (label) => {
+          const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === label)
+          button?.click()
+        },
+        language === 'en' ? 'English' : '中文'
+      )
+      await expect(
+        page.getByRole('dialog', { name: language === 'en' ? 'Sign in again' : '重新登录' })
+      ).toBeVisible()
+      await snap(page, `hq-reauth-over-form-${size.name}-${language}`)
+    }
+  }
+  await again.getByLabel('Password').fill(OWNER.password)
+  await again.getByRole('button', { name: 'Sign in' }).click()
+  await expect(form).toBeHidden()
+  await expect(page.getByRole('row', { name: /Lena/ })).toContainText('Auditor')
 })

@@ -6,6 +6,7 @@ import { UserMenu } from './components/UserMenu'
 import { navigate, useLocation } from './route'
 import { HQ_SCREENS } from './screens'
 import { LoginScreen } from './screens/auth/LoginScreen'
+import { ReauthDialog } from './screens/auth/ReauthDialog'
 import { SetupScreen } from './screens/auth/SetupScreen'
 import { useSession } from './session-store'
 
@@ -85,6 +86,7 @@ export function App() {
         <main className="shell__main" id="main">
           <Screen key={current.id} />
         </main>
+        {status === 'reauth' && <ReauthDialog />}
       </div>
     </div>
   )

@@ -16,12 +16,14 @@ export class HqCallError extends Error {
   }
 }
 
-let onSignedOut: (key: string) => void = () => undefined
+let onSignedOut: (key: string) => Promise<boolean> = async () => false
 /**
  * Called when any call answers 401, with the refusal's key: `errors.hq.auth.sessionExpired` (idle)
- * or `errors.hq.auth.signedOut` (no session: signed out in another tab, password reset, removed).
+ * or `errors.hq.auth.signedOut` (no session: signed out in another tab, password reset,
+ * deactivated). It answers whether the person signed in again (then the call is sent once more,
+ * so a form's save goes through with what was typed) or gave up (then the call fails).
  */
-export function whenSignedOut(listener: (key: string) => void): void {
+export function whenSignedOut(listener: (key: string) => Promise<boolean>): void {
   onSignedOut = listener
 }
 
@@ -31,6 +33,14 @@ export function whenSignedOut(listener: (key: string) => void): void {
  * call header tells the server it is our page. Throws `HqCallError` with the API's error.
  */
 export async function call<R extends HqRoute>(route: R, input: RouteInput<R>): Promise<RouteResult<R>> {
+  return send(route, input, true)
+}
+
+async function send<R extends HqRoute>(
+  route: R,
+  input: RouteInput<R>,
+  retryAfterSignIn: boolean
+): Promise<RouteResult<R>> {
   let url = HQ_API_PREFIX + route.path
   const init: RequestInit = {
     method: route.method,
@@ -62,7 +72,13 @@ export async function call<R extends HqRoute>(route: R, input: RouteInput<R>): P
       message: response.statusText,
       key: 'errors.hq.internal'
     }
-    if (response.status === 401 && route.roles !== 'public') onSignedOut(error.key)
+    if (
+      response.status === 401 &&
+      route.roles !== 'public' &&
+      (await onSignedOut(error.key)) &&
+      retryAfterSignIn
+    )
+      return send(route, input, false)
     throw new HqCallError(error, response.status)
   }
   return body as RouteResult<R>

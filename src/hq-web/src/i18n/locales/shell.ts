@@ -24,7 +24,11 @@ const en = {
       passwordHint: 'At least 10 characters.',
       confirm: 'Repeat the password',
       mismatch: 'The two passwords differ.',
-      create: 'Create the owner and sign in'
+      create: 'Create the owner and sign in',
+      reauthTitle: 'Sign in again',
+      reauthKept:
+        'Signed in as {{name}}. What you typed is kept: after signing in, what you were doing continues.',
+      reauthSignOut: 'Sign out (another person)'
     },
     common: {
       refresh: 'Refresh',
@@ -83,7 +87,10 @@ export const shellMessages = defineMessages(en, {
       passwordHint: '至少 10 个字符。',
       confirm: '再次输入密码',
       mismatch: '两次输入的密码不一致。',
-      create: '创建店主并登录'
+      create: '创建店主并登录',
+      reauthTitle: '重新登录',
+      reauthKept: '当前用户 {{name}}。您已输入的内容会保留：重新登录后，刚才的操作会继续完成。',
+      reauthSignOut: '退出登录（换人）'
     },
     common: { refresh: '刷新', never: '从未', none: '—', retry: '重试', close: '关闭', cancel: '取消' }
   },
