@@ -112,3 +112,40 @@ test('a coupon says whether it can be used today, and the form names every probl
   for (const text of await zh.locator('.field__error').allTextContents()) expect(text).not.toMatch(/[a-z]{4}/)
   await snap(page, 'coupons-form-errors-1024x768-zh-CN')
 })
+
+test('an amount off above the minimum spend is refused beside the amount, in both languages, at 1024 and 1366', async ({
+  page,
+  kassa
+}) => {
+  await openShopAsOwner(page, kassa.url)
+  await page
+    .getByRole('navigation', { name: 'Main navigation' })
+    .getByRole('button', { name: 'Coupons' })
+    .click()
+  for (const language of ['en', 'zh-CN'] as const) {
+    const en = language === 'en'
+    await page.getByRole('button', { name: en ? 'English' : '中文' }).click()
+    for (const viewport of [
+      { width: 1024, height: 768 },
+      { width: 1366, height: 860 }
+    ]) {
+      await page.setViewportSize(viewport)
+      await page.getByRole('button', { name: en ? 'New coupon' : '新建优惠券' }).click()
+      const dialog = page.getByRole('dialog', { name: en ? 'New coupon' : '新建优惠券' })
+      await dialog.getByLabel(en ? 'Code' : '券码', { exact: true }).fill('BIG50')
+      await dialog.getByLabel(en ? 'Kind' : '类型').selectOption('amount')
+      const amount = dialog.getByLabel(en ? /^Amount off/ : /^减免金额/)
+      await amount.fill('50')
+      await dialog.getByLabel(en ? /^Minimum spend/ : /^最低消费/).fill('30')
+      await dialog.getByRole('button', { name: en ? 'Save coupon' : '保存优惠券' }).click()
+      await expect(amount).toHaveAccessibleDescription(
+        en ? 'must not be more than the minimum spend, 30' : '不能高于最低消费 30'
+      )
+      await snap(page, `coupons-amount-above-min-spend-${language}-${viewport.width}`)
+      await page.keyboard.press('Escape')
+    }
+  }
+  expect((await api<Array<{ code: string }>>(page, 'coupons:list', {})).map((c) => c.code)).not.toContain(
+    'BIG50'
+  )
+})
