@@ -37,7 +37,8 @@ const en = {
         billAmount: 'Bill',
         tillAmount: 'Till',
         fee: 'Fee',
-        time: 'Time'
+        time: 'Time',
+        timeIn: 'Time ({{zone}})'
       },
       summary: {
         matched: 'Matched',
@@ -128,7 +129,8 @@ export const reconciliationMessages = defineMessages(en, {
         billAmount: '账单金额',
         tillAmount: '收银台金额',
         fee: '手续费',
-        time: '时间'
+        time: '时间',
+        timeIn: '时间（{{zone}}）'
       },
       summary: {
         matched: '一致',

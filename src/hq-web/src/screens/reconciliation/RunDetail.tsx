@@ -5,6 +5,9 @@ import type { ReconRowView, ReconRunView } from '@shared/hq-api/reconciliation'
 import { useMoney } from '../../lib/money'
 import { useDateTime } from '../../lib/time'
 
+/** Alipay's and WeChat Pay's bills state their times in China Standard Time. */
+const BILL_ZONE = 'Asia/Shanghai'
+
 const NO_TILL = ''
 
 /** The rows of a run grouped by the till that recorded them; rows no till recorded last. */
@@ -98,7 +101,8 @@ export function RunDetail({ run }: { run: ReconRunView }) {
                   { label: t('hq.reconciliation.columns.billAmount'), numeric: true },
                   { label: t('hq.reconciliation.columns.tillAmount'), numeric: true },
                   { label: t('hq.reconciliation.columns.fee'), numeric: true },
-                  { label: t('hq.reconciliation.columns.time') }
+                  // The providers' bills are in China's time: the heading names the zone once.
+                  { label: t('hq.reconciliation.columns.timeIn', { zone: BILL_ZONE }) }
                 ]}
               />
               <tbody>
@@ -122,7 +126,7 @@ export function RunDetail({ run }: { run: ReconRunView }) {
                     <td className="num">{money(row.fee, 'CNY')}</td>
                     <td>
                       {row.providerTime || row.localTime
-                        ? dateTime((row.providerTime ?? row.localTime)!, 'Asia/Shanghai')
+                        ? dateTime((row.providerTime ?? row.localTime)!, BILL_ZONE, { zone: false })
                         : t('hq.common.none')}
                     </td>
                   </tr>
