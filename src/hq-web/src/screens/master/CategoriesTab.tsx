@@ -1,11 +1,10 @@
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { TextField } from '@renderer/components/TextField'
 import { hqApi } from '@shared/hq-api/index'
 import type { HqCategory } from '@shared/hq-api/master-data-schemas'
 import { call } from '../../api/client'
 import { useLoad } from '../../lib/use-load'
-import { MasterDialog, MasterTable, RowButton, useMasterForm } from './master-kit'
+import { MasterDialog, MasterTable, RowButton, stateColumn, useEditing, useMasterForm } from './master-kit'
 import { CheckField, StorePicker, type MasterTabProps } from './shared'
 
 /** A store's categories; new and edit publish to the stores ticked. */
@@ -17,7 +16,7 @@ export function CategoriesTab(props: MasterTabProps) {
     error,
     reload
   } = useLoad(() => call(hqApi.master.catalog, { storeId: store.id }), store.id)
-  const [editing, setEditing] = useState<HqCategory | 'new' | null>(null)
+  const editing = useEditing<HqCategory>(reload)
   const column = (key: string) => t(`hq.master.category.columns.${key}`)
 
   return (
@@ -26,7 +25,7 @@ export function CategoriesTab(props: MasterTabProps) {
         rows={catalog?.categories ?? null}
         readOnly={readOnly}
         newLabel={t('hq.master.category.new')}
-        onNew={() => setEditing('new')}
+        onNew={editing.startNew}
         error={error}
         emptyText={t('hq.master.category.empty')}
         columns={[
@@ -34,25 +33,22 @@ export function CategoriesTab(props: MasterTabProps) {
           { label: column('nameZh'), cell: (c) => c.nameZh },
           { label: column('nameEn'), cell: (c) => c.nameEn },
           { label: column('order'), numeric: true, cell: (c) => c.sortOrder },
-          {
-            label: column('status'),
-            cell: (c) => (c.active ? t('hq.master.state.active') : t('hq.master.state.inactive'))
-          }
+          stateColumn(column('status'), {
+            active: t('hq.master.state.active'),
+            inactive: t('hq.master.state.inactive')
+          })
         ]}
         actionsLabel={column('actions')}
         actions={(c) => (
-          <RowButton label={t('hq.master.product.edit')} name={c.code} onClick={() => setEditing(c)} />
+          <RowButton label={t('hq.master.product.edit')} name={c.code} onClick={() => editing.edit(c)} />
         )}
       />
-      {editing && (
+      {editing.open && (
         <CategoryDialog
           {...props}
-          category={editing === 'new' ? null : editing}
-          onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null)
-            reload()
-          }}
+          category={editing.current}
+          onClose={editing.close}
+          onSaved={editing.saved}
         />
       )}
     </>

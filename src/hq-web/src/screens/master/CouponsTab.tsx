@@ -1,4 +1,3 @@
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { hqApi } from '@shared/hq-api/index'
 import type { HqCoupon } from '@shared/hq-api/master-data-schemas'
@@ -6,7 +5,7 @@ import { call } from '../../api/client'
 import { useLoad } from '../../lib/use-load'
 import { useMoney } from '../../lib/money'
 import { CouponDialog } from './CouponDialog'
-import { MasterTable, RowButton } from './master-kit'
+import { MasterTable, RowButton, stateColumn, useEditing } from './master-kit'
 import type { MasterTabProps } from './shared'
 
 /** A rate as typed (`0.125`) as a percentage (`12.5%`), by moving the decimal point — no float. */
@@ -26,7 +25,7 @@ export function CouponsTab(props: MasterTabProps) {
   const { data, error, reload } = useLoad(() => call(hqApi.master.coupons, { storeId: store.id }), store.id)
   const coupons = data?.coupons ?? null
   const currency = data?.currency ?? 'CNY'
-  const [editing, setEditing] = useState<HqCoupon | 'new' | null>(null)
+  const editing = useEditing<HqCoupon>(reload)
 
   const column = (key: string) => t(`hq.master.coupon.columns.${key}`)
 
@@ -36,7 +35,7 @@ export function CouponsTab(props: MasterTabProps) {
         rows={coupons}
         readOnly={readOnly}
         newLabel={t('hq.master.coupon.new')}
-        onNew={() => setEditing('new')}
+        onNew={editing.startNew}
         error={error}
         emptyText={t('hq.master.coupon.empty')}
         columns={[
@@ -83,26 +82,23 @@ export function CouponsTab(props: MasterTabProps) {
                       )
                       .join('; ')
           },
-          {
-            label: column('status'),
-            cell: (c) => (c.active ? t('hq.master.state.active') : t('hq.master.state.inactive'))
-          }
+          stateColumn(column('status'), {
+            active: t('hq.master.state.active'),
+            inactive: t('hq.master.state.inactive')
+          })
         ]}
         actionsLabel={column('actions')}
         actions={(c) => (
-          <RowButton label={t('hq.master.product.edit')} name={c.code} onClick={() => setEditing(c)} />
+          <RowButton label={t('hq.master.product.edit')} name={c.code} onClick={() => editing.edit(c)} />
         )}
       />
-      {editing && (
+      {editing.open && (
         <CouponDialog
           store={store}
           currency={currency}
-          coupon={editing === 'new' ? null : editing}
-          onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null)
-            reload()
-          }}
+          coupon={editing.current}
+          onClose={editing.close}
+          onSaved={editing.saved}
         />
       )}
     </>

@@ -1,11 +1,10 @@
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { TextField } from '@renderer/components/TextField'
 import { hqApi } from '@shared/hq-api/index'
 import type { HqStaff } from '@shared/hq-api/master-data-schemas'
 import { call } from '../../api/client'
 import { useLoad } from '../../lib/use-load'
-import { MasterDialog, MasterTable, RowButton, useMasterForm } from './master-kit'
+import { MasterDialog, MasterTable, RowButton, stateColumn, useEditing, useMasterForm } from './master-kit'
 import { CheckField, SelectField, StorePicker, type MasterTabProps } from './shared'
 
 /** The people of a store's tills, with their till role and stores; never a credential. */
@@ -13,7 +12,7 @@ export function StaffTab(props: MasterTabProps) {
   const { store, stores, readOnly } = props
   const { t } = useTranslation()
   const { data, error, reload } = useLoad(() => call(hqApi.master.staff, { storeId: store.id }), store.id)
-  const [editing, setEditing] = useState<HqStaff | 'new' | null>(null)
+  const editing = useEditing<HqStaff>(reload)
   const storeName = (id: string) => stores.find((s) => s.id === id)?.name ?? '—'
   const column = (key: string) => t(`hq.master.staff.columns.${key}`)
 
@@ -23,7 +22,7 @@ export function StaffTab(props: MasterTabProps) {
         rows={data?.staff ?? null}
         readOnly={readOnly}
         newLabel={t('hq.master.staff.new')}
-        onNew={() => setEditing('new')}
+        onNew={editing.startNew}
         error={error}
         emptyText={t('hq.master.staff.empty')}
         columns={[
@@ -35,26 +34,18 @@ export function StaffTab(props: MasterTabProps) {
             className: 'hq-master__wrap',
             cell: (p) => p.storeIds.map(storeName).join(', ')
           },
-          {
-            label: column('status'),
-            cell: (p) => (p.active ? t('hq.master.state.active') : t('hq.master.state.inactive'))
-          }
+          stateColumn(column('status'), {
+            active: t('hq.master.state.active'),
+            inactive: t('hq.master.state.inactive')
+          })
         ]}
         actionsLabel={column('actions')}
         actions={(p) => (
-          <RowButton label={t('hq.master.product.edit')} name={p.username} onClick={() => setEditing(p)} />
+          <RowButton label={t('hq.master.product.edit')} name={p.username} onClick={() => editing.edit(p)} />
         )}
       />
-      {editing && (
-        <StaffDialog
-          {...props}
-          person={editing === 'new' ? null : editing}
-          onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null)
-            reload()
-          }}
-        />
+      {editing.open && (
+        <StaffDialog {...props} person={editing.current} onClose={editing.close} onSaved={editing.saved} />
       )}
     </>
   )

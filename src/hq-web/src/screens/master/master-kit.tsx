@@ -191,3 +191,30 @@ export function useMasterForm<F extends Record<string, unknown>>(
   }
   return { form, set, bind, error, errors, busy, submit }
 }
+
+/** The Active / Inactive column every master list has. */
+export function stateColumn<T extends { active: boolean }>(
+  label: string,
+  words: { active: string; inactive: string }
+): MasterColumn<T> {
+  return { label, cell: (row) => (row.active ? words.active : words.inactive) }
+}
+
+/**
+ * Which row a tab's dialog edits: `edit(row)` or `startNew()` opens it, `close()` shuts it,
+ * `saved()` shuts it and reloads the list. `current` is the row (null for a new one) while open.
+ */
+export function useEditing<T>(reload: () => void) {
+  const [editing, setEditing] = useState<T | 'new' | null>(null)
+  return {
+    open: editing !== null,
+    current: editing === 'new' ? null : editing,
+    edit: (row: T) => setEditing(row),
+    startNew: () => setEditing('new'),
+    close: () => setEditing(null),
+    saved: () => {
+      setEditing(null)
+      reload()
+    }
+  }
+}
