@@ -1,6 +1,7 @@
 import type { ZReport } from '@shared/contract/channels/settlement'
 import type { LineBucket, MethodSum, SalesBucket } from '../../main/domain/reports/z-report'
 import type { HqDatabase, SqlValue } from '../db/types'
+import { HELD_EVENTS } from '../push/held-events'
 import { localDate } from '../clock'
 import { windowsOf, type LateEvent, type Window } from './day-windows'
 import { tillZoneDiffering } from './till-zone'
@@ -160,12 +161,14 @@ export async function storeTillDays(
   now: Date
 ): Promise<TillDay[]> {
   const settledByTill = new Map<string, TillWindows['settled']>()
+  // As `tillDay`: the first close of a day received stands (a restored till's may come second).
   for (const row of await db.query<{ till_id: string; payload: string }>(
-    "SELECT till_id, payload FROM events WHERE store_id = ? AND type = 'settlement.day_closed' AND status <> 'quarantined'",
+    `SELECT h.till_id, h.payload FROM ${HELD_EVENTS} h WHERE h.store_id = ? AND h.type = 'settlement.day_closed'
+     ORDER BY h.received_at, h.seq`,
     [storeId]
   )) {
     const z = JSON.parse(row.payload) as ZReport
-    if (!z.date || !z.settledAt) continue
+    if (!z.date || !z.settledAt || settledByTill.get(row.till_id)?.has(z.date)) continue
     const map = settledByTill.get(row.till_id) ?? new Map()
     map.set(z.date, {
       settledAt: z.settledAt,
@@ -176,17 +179,15 @@ export async function storeTillDays(
     settledByTill.set(row.till_id, map)
   }
   // Each till's last store profile, as `cashRoundingModeOf` reads it one till at a time.
-  const profiles = new Map<string, { seq: number; mode: 'half-up' | 'down' | undefined }>()
-  for (const row of await db.query<{ till_id: string; seq: number; payload: string }>(
-    "SELECT till_id, seq, payload FROM events WHERE store_id = ? AND type = 'settings.updated' AND status <> 'quarantined'",
+  // (held events and applied collisions in the order received: the last one wins).
+  const profiles = new Map<string, { mode: 'half-up' | 'down' | undefined }>()
+  for (const row of await db.query<{ till_id: string; payload: string }>(
+    `SELECT h.till_id, h.payload FROM ${HELD_EVENTS} h WHERE h.store_id = ? AND h.type = 'settings.updated'
+     ORDER BY h.received_at, h.seq, h.source`,
     [storeId]
   )) {
-    if ((profiles.get(row.till_id)?.seq ?? -1) > Number(row.seq)) continue
     const mode = (JSON.parse(row.payload) as { cashRoundingMode?: unknown }).cashRoundingMode
-    profiles.set(row.till_id, {
-      seq: Number(row.seq),
-      mode: mode === 'down' || mode === 'half-up' ? mode : undefined
-    })
+    profiles.set(row.till_id, { mode: mode === 'down' || mode === 'half-up' ? mode : undefined })
   }
   const out: TillDay[] = []
   for (let at = 0; at < tills.length; at += CHUNK) {
@@ -306,12 +307,13 @@ async function chunkDays(
     shiftSums(qs, acc)
   )
 
-  // Cash in / out are kept as events only; their own time decides the window.
+  // Cash in / out are kept as events only (a restored till's as applied collisions); their own
+  // time decides the window.
   const ids = tills.map((t) => t.till.id)
   const cashMoves = async () => {
     for (const m of await db.query<{ till_id: string; type: string; payload: string }>(
-      `SELECT till_id, type, payload FROM events WHERE store_id = ? AND type IN ('shift.cash_in', 'shift.cash_out')
-       AND status <> 'quarantined' AND till_id IN (${ids.map(() => '?').join(', ')})`,
+      `SELECT h.till_id, h.type, h.payload FROM ${HELD_EVENTS} h WHERE h.store_id = ?
+       AND h.type IN ('shift.cash_in', 'shift.cash_out') AND h.till_id IN (${ids.map(() => '?').join(', ')})`,
       [storeId, ...ids]
     )) {
       const p = JSON.parse(m.payload) as { amount: number; at: string }
@@ -346,8 +348,12 @@ async function chunkDays(
     ).then((rows) => new Map(rows.map((row) => [row.till_id, row.at]))),
     db
       .query<{ till_id: string; n: number }>(
-        "SELECT till_id, COUNT(*) AS n FROM events WHERE store_id = ? AND status = 'quarantined' GROUP BY till_id",
-        [storeId]
+        // A restored till's events the head office could not apply count as its own do.
+        `SELECT till_id, COUNT(*) AS n FROM (
+           SELECT till_id FROM events WHERE store_id = ? AND status = 'quarantined'
+           UNION ALL SELECT till_id FROM event_collisions WHERE store_id = ? AND status = 'quarantined'
+         ) q GROUP BY till_id`,
+        [storeId, storeId]
       )
       .then((rows) => new Map(rows.map((row) => [row.till_id, Number(row.n)]))),
     // The late tails only (the evenings after earlier settlements): their own, much shorter span.

@@ -8,6 +8,7 @@ import {
   type SalesBucket
 } from '../../main/domain/reports/z-report'
 import type { HqDatabase } from '../db/types'
+import { HELD_EVENTS, lastProfile } from '../push/held-events'
 import {
   orderPaid,
   payloadOf,
@@ -83,12 +84,15 @@ export async function tillDay(
     string,
     { settledAt: string; settledBy: string | null; currency: string; cashRoundingMode?: 'half-up' | 'down' }
   >()
+  // A restored till may close a day the head office already holds closed by the history it lost:
+  // the first close received stands (a settled day never changes), a later one is only kept.
   for (const row of await db.query<{ payload: string }>(
-    "SELECT payload FROM events WHERE till_id = ? AND type = 'settlement.day_closed' AND status <> 'quarantined'",
+    `SELECT h.payload FROM ${HELD_EVENTS} h WHERE h.till_id = ? AND h.type = 'settlement.day_closed'
+     ORDER BY h.received_at, h.seq`,
     [till.id]
   )) {
     const z = JSON.parse(row.payload) as ZReport
-    if (z.date && z.settledAt)
+    if (z.date && z.settledAt && !settled.has(z.date))
       settled.set(z.date, {
         settledAt: z.settledAt,
         settledBy: z.settledBy,
@@ -105,8 +109,9 @@ export async function tillDay(
     [till.id, windows.main.to]
   )
   const [quarantine] = await db.query<{ n: number }>(
-    "SELECT COUNT(*) AS n FROM events WHERE till_id = ? AND status = 'quarantined'",
-    [till.id]
+    `SELECT (SELECT COUNT(*) FROM events WHERE till_id = ? AND status = 'quarantined')
+       + (SELECT COUNT(*) FROM event_collisions WHERE till_id = ? AND status = 'quarantined') AS n`,
+    [till.id, till.id]
   )
   const [last] = await db.query<{ at: string | null }>(
     'SELECT MAX(closed_at) AS at FROM hq_shifts WHERE till_id = ? AND closed_at < ?',
@@ -228,17 +233,14 @@ export function assembleTillDay(input: {
   }
 }
 
-/** The cash rounding mode of the till's last store profile (`settings.updated`), if it sent one. */
+/** The cash rounding mode of the till's last store profile (`settings.updated`, `lastProfile`), if it sent one. */
 export async function cashRoundingModeOf(
   db: HqDatabase,
   tillId: string
 ): Promise<'half-up' | 'down' | undefined> {
-  const [row] = await db.query<{ payload: string }>(
-    "SELECT payload FROM events WHERE till_id = ? AND type = 'settings.updated' AND status <> 'quarantined' ORDER BY seq DESC LIMIT 1",
-    [tillId]
-  )
-  if (!row) return undefined
-  const mode = (JSON.parse(row.payload) as { cashRoundingMode?: unknown }).cashRoundingMode
+  const profile = await lastProfile(db, tillId)
+  if (!profile) return undefined
+  const mode = (JSON.parse(profile) as { cashRoundingMode?: unknown }).cashRoundingMode
   return mode === 'down' || mode === 'half-up' ? mode : undefined
 }
 
@@ -330,8 +332,9 @@ async function partsOf(
       if (p.status === 'succeeded') tenders.push({ method: p.method, amount: p.amount })
   }
 
+  // Cash in / out are kept as events only (a restored till's too, as applied collisions).
   const cashMoves = await db.query<{ type: string; payload: string }>(
-    "SELECT type, payload FROM events WHERE till_id = ? AND type IN ('shift.cash_in', 'shift.cash_out') AND status <> 'quarantined'",
+    `SELECT h.type, h.payload FROM ${HELD_EVENTS} h WHERE h.till_id = ? AND h.type IN ('shift.cash_in', 'shift.cash_out')`,
     [tillId]
   )
 
