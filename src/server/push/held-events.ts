@@ -7,6 +7,17 @@ import { upgradePayload, type UpgraderRegistry } from './upgraders'
 // colliding events kept in `event_collisions` whose event id it had never seen (migration 0016
 // marks them with their projection status, as `events.status`). Everything that reads a figure
 // from events, and everything that re-projects, reads both.
+//
+// What such a new event means, by type (the head office = what the till holds now + what it
+// pushed before the restore, each event once):
+// - sales, voids, refunds, shifts: projected under the ids their payload carries, as if fresh;
+// - cash in / out: a real movement of the drawer, counted in its window (`shift.cash_*`);
+// - a day close: the day is closed as the till closed it, unless the head office already holds
+//   a close of that day from the lost history — then the first stands (a settled day never
+//   changes) and the second is only kept, in front of a person as the collision's anomaly;
+// - a store profile (`settings.updated`): the till's profile now, the last one received;
+// - master data, users, policies, evaluations, reconciliations, cancelled carts: kept only, as
+//   their fresh events are (the head office reads no figure from them).
 
 /**
  * What a kept collision is (`event_collisions.status`): `applied`, `recorded` or `quarantined` as
