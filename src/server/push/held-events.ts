@@ -91,10 +91,13 @@ export async function lastProfile(
   tillId: string,
   before?: string
 ): Promise<string | null> {
+  // Through the till's store: the (store, type) indexes find its few profiles among all its events.
   const [row] = await tx.query<{ payload: string }>(
-    `SELECT h.payload FROM ${HELD_EVENTS} h WHERE h.till_id = ? AND h.type = 'settings.updated'
-     ${before ? 'AND h.at < ?' : ''} ORDER BY h.received_at DESC, h.seq DESC, h.source DESC LIMIT 1`,
-    before ? [tillId, before] : [tillId]
+    `SELECT h.payload FROM ${HELD_EVENTS} h
+     WHERE h.store_id = (SELECT t.store_id FROM tills t WHERE t.id = ?) AND h.type = 'settings.updated'
+       AND h.till_id = ? ${before ? 'AND h.at < ?' : ''}
+     ORDER BY h.received_at DESC, h.seq DESC, h.source DESC LIMIT 1`,
+    before ? [tillId, tillId, before] : [tillId, tillId]
   )
   return row?.payload ?? null
 }
