@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
 import type { ChannelInput } from '@shared/contract'
 import type { ZReport } from '@shared/contract/channels/settlement'
 
@@ -22,23 +21,6 @@ export interface ZSectionProps {
 /** Sum of `pick` over `rows` (minor units or counts; integers, so exact). */
 export const sum = <T,>(rows: readonly T[], pick: (row: T) => number): number =>
   rows.reduce((total, row) => total + pick(row), 0)
-
-/** A top product's name in the screen's language, opening the orders that sold it. */
-export function ProductName({
-  product,
-  onOpen
-}: {
-  product: ZReport['topProducts'][number]
-  onOpen: () => void
-}) {
-  const { i18n } = useTranslation()
-  const name = i18n.language === 'en' ? (product.nameEn ?? product.name) : product.name
-  return (
-    <button type="button" className="linkish" onClick={onOpen}>
-      {name}
-    </button>
-  )
-}
 
 /** A figure shown large at the top of the report. */
 export function Kpi({ label, value, testId }: { label: string; value: string; testId?: string }) {
