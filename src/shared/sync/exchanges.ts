@@ -25,6 +25,7 @@ export function normaliseEnrolCode(typed: string): string {
   return typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1')
 }
 
+/** Body of `POST /sync/v1/enrol`, signed with the key it enrols (refusals: `ENROL_CODE_*`, `KEY_IN_USE`). */
 export const enrolRequestSchema = z.object({
   /** The one-time code (normalised or as typed). */
   code: z.string().min(1).max(32),
@@ -37,6 +38,7 @@ export const enrolRequestSchema = z.object({
 })
 export type EnrolRequest = z.infer<typeof enrolRequestSchema>
 
+/** Answer to an enrolment: who the till now is at the head office. */
 export const enrolAnswerSchema = z.object({
   tillId: uuid,
   storeId: uuid,
@@ -78,6 +80,7 @@ export function eventVersion(type: string): number {
   return EVENT_VERSIONS[type] ?? 1
 }
 
+/** One outbox event as pushed: the envelope the head office checks, with the payload as stored. */
 export const pushedEventSchema = z.object({
   /** Must be the signing till. */
   tillId: uuid,
@@ -158,6 +161,7 @@ export type PushRequest = z.infer<typeof pushRequestSchema>
 export const EVENT_OUTCOMES = ['stored', 'duplicate', 'quarantined', 'collision'] as const
 export type EventOutcome = (typeof EVENT_OUTCOMES)[number]
 
+/** Answer to an accepted push: how far the till may mark synced, and each event's outcome. */
 export const pushAnswerSchema = z.object({
   /** The highest seq such that the head office holds every seq from 1 to it. The till marks synced up to here. */
   highestContiguousSeq: z.number().int().min(0),
@@ -178,6 +182,7 @@ export type PushAnswer = z.infer<typeof pushAnswerSchema>
 // Status
 // ---------------------------------------------------------------------------------------------
 
+/** Answer of `GET /sync/v1/status`: what the head office holds for this till. */
 export const tillStatusSchema = z.object({
   tillId: uuid,
   storeId: uuid,

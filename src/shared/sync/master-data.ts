@@ -10,6 +10,7 @@ import { isoTime, uuid } from './fields'
 const decimalString = z.string().regex(/^\d+(\.\d+)?$/, 'must be a decimal string such as 0.13')
 const minor = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)
 
+/** A product category; `sortOrder` orders the till's category list. */
 export const categoryDataSchema = z.object({
   id: uuid,
   code: z.string(),
@@ -40,6 +41,7 @@ export const barcodeDataSchema = z.object({
   position: z.number().int().min(0)
 })
 
+/** A coupon: `rate` or `amount` (minor units), with its optional minimum spend and validity window. */
 export const couponDataSchema = z.object({
   id: uuid,
   code: z.string(),
@@ -99,6 +101,7 @@ export const settingsDataSchema = z.object({
   localEdits: z.object({ catalog: z.boolean(), coupons: z.boolean(), staff: z.boolean() })
 })
 
+/** Every kind of master-data row a pull may carry (the head office orders a page so a referenced row comes first). */
 export const MASTER_ENTITIES = [
   'category',
   'product',

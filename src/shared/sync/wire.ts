@@ -120,6 +120,7 @@ export const SYNC_ERROR_STATUS: Record<SyncErrorCode, number> = {
   UNAVAILABLE: 503
 }
 
+/** A refusal, as `{ error: SyncError }` with the status from `SYNC_ERROR_STATUS`. */
 export const syncErrorSchema = z.object({
   code: z.enum(SYNC_ERROR_CODES),
   /** English, for a person (the till's Sync panel) and logs; never contains a secret. */

@@ -4,7 +4,10 @@ import { call } from '../../../api/client'
 import { useMoney } from '../../../lib/money'
 import { useStoreTime } from '../../../lib/store-time'
 
-/** A moment in the interface language's own format. */
+/**
+ * Formats an ISO 8601 moment in the store's time zone, in the interface language's own short date
+ * and medium time (`—` for null: not yet closed, say).
+ */
 export function useTime(): (iso: string | null) => string {
   const { i18n } = useTranslation()
   const storeTime = useStoreTime()
