@@ -7,6 +7,7 @@ import { migration0006TillBacklog } from './0006-till-backlog'
 import { migration0011AnomalyInbox } from './0011-anomaly-inbox'
 import { migration0014ReportProjections } from './0014-report-projections'
 import { migration0015Reconciliation } from './0015-reconciliation'
+import { migration0016CollisionStatus } from './0016-collision-status'
 import { migration0018UserDeactivation } from './0018-user-deactivation'
 import type { HqMigration } from './types'
 
@@ -21,5 +22,6 @@ export const hqMigrations: readonly HqMigration[] = [
   migration0011AnomalyInbox,
   migration0014ReportProjections,
   migration0015Reconciliation,
+  migration0016CollisionStatus,
   migration0018UserDeactivation
 ]
