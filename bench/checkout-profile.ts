@@ -2,14 +2,17 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { Session } from 'node:inspector/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import BetterSqlite3, { type Statement } from 'better-sqlite3'
 import { openConnection } from '../src/main/store/connection'
 import { bareCheckout, checkoutInput, tillWithCarts } from './checkout.bench'
 
-// `npx tsx --tsconfig tsconfig.node.json bench/checkout-profile.ts [cpu|profile [out.cpuprofile]]`:
+// `npx tsx --tsconfig tsconfig.node.json bench/checkout-profile.ts [cpu|statements|profile [out.cpuprofile]]`:
 // where a cash checkout's time goes, for issue 12. A diagnostic, not a bench.
 // - `cpu` (the default): the bench's alternating rounds, reporting per checkout the wall time and
 //   the CPU time (user + system) of both sides. CPU time moves far less than wall time when other
 //   processes load the machine, so a change's effect shows even when fsync times are noisy.
+// - `statements`: the same rounds with every statement timed, per checkout, on both sides: what the
+//   checkout runs beyond the baseline's writes, and what lies outside statements (JavaScript).
 // - `profile`: V8's sampling profiler over the checkouts only; self time by function and by file.
 
 const CARTS = 2000
@@ -27,7 +30,48 @@ const cpuNow = (): number => {
   return user + system
 }
 
-async function cpu(dir: string): Promise<void> {
+type Timings = Map<string, { n: number; us: number }>
+let timing: Timings | null = null
+
+/** Times every statement's run/get/all into `timing` while it is set (the COMMIT included). */
+function timeStatements(): void {
+  const probe = new BetterSqlite3(':memory:')
+  const proto = Object.getPrototypeOf(probe.prepare('SELECT 1')) as Record<string, unknown>
+  probe.close()
+  for (const method of ['run', 'get', 'all']) {
+    const original = proto[method] as (this: Statement, ...args: unknown[]) => unknown
+    proto[method] = function (this: Statement, ...args: unknown[]) {
+      if (!timing) return original.apply(this, args)
+      const start = performance.now()
+      const result = original.apply(this, args)
+      const sql = this.source.replace(/\s+/g, ' ').trim().slice(0, 80)
+      const entry = timing.get(sql) ?? { n: 0, us: 0 }
+      entry.n++
+      entry.us += (performance.now() - start) * 1000
+      timing.set(sql, entry)
+      return result
+    }
+  }
+}
+
+function printStatements(title: string, timings: Timings, totalUs: number, count: number): void {
+  let inStatements = 0
+  console.log(`\n${title}: ${(totalUs / count).toFixed(0)} µs per checkout`)
+  for (const [sql, { n, us }] of [...timings].sort((a, b) => b[1].us - a[1].us)) {
+    inStatements += us
+    console.log(`${(us / count).toFixed(1).padStart(7)} µs ${(n / count).toFixed(0).padStart(2)}×  ${sql}`)
+  }
+  const commit = timings.get('COMMIT')?.us ?? 0
+  console.log(
+    `${(inStatements / count).toFixed(0)} µs in statements, ${((totalUs - inStatements) / count).toFixed(0)} µs outside them; ` +
+      `all but the COMMIT: ${((totalUs - commit) / count).toFixed(0)} µs`
+  )
+}
+
+async function cpu(dir: string, statements: boolean): Promise<void> {
+  if (statements) timeStatements()
+  const timed = { real: new Map() as Timings, bare: new Map() as Timings }
+  const totals = { real: 0, bare: 0 }
   const { core, carts } = await tillWithCarts(dir, CARTS)
   const file = join(dir, 'kassa.sqlite')
   const bareFile = join(dir, 'bare.sqlite')
@@ -45,6 +89,7 @@ async function cpu(dir: string): Promise<void> {
     const ids = carts.slice(round * perRound, (round + 1) * perRound)
     let start = performance.now()
     let cpu0 = cpuNow()
+    if (statements) timing = timed.real
     for (const [k, cartId] of ids.entries()) {
       const result = await core.router.dispatch(
         'checkout:begin',
@@ -55,12 +100,17 @@ async function cpu(dir: string): Promise<void> {
       )
       if (!result.ok) throw new Error(result.error.message)
     }
+    timing = null
+    totals.real += (performance.now() - start) * 1000
     wall.real.push((performance.now() - start) / perRound)
     used.real.push((cpuNow() - cpu0) / perRound)
     const rows = ids.map(replay.rowsOf)
     start = performance.now()
     cpu0 = cpuNow()
+    if (statements) timing = timed.bare
     for (const r of rows) replay.write(r)
+    timing = null
+    totals.bare += (performance.now() - start) * 1000
     wall.bare.push((performance.now() - start) / perRound)
     used.bare.push((cpuNow() - cpu0) / perRound)
   }
@@ -76,6 +126,10 @@ async function cpu(dir: string): Promise<void> {
     `cpu:  checkout ${median(used.real).toFixed(0)} µs, bare ${median(used.bare).toFixed(0)} µs, ` +
       `extra ${(median(used.real) - median(used.bare)).toFixed(0)} µs`
   )
+  if (statements) {
+    printStatements('checkout:begin with cash', timed.real, totals.real, CARTS)
+    printStatements('baseline', timed.bare, totals.bare, CARTS)
+  }
 }
 
 async function profile(dir: string, out: string | undefined): Promise<void> {
@@ -120,7 +174,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'kassa-checkout-profile-'))
   try {
     if (process.argv[2] === 'profile') await profile(dir, process.argv[3])
-    else await cpu(dir)
+    else await cpu(dir, process.argv[2] === 'statements')
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
