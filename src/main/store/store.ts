@@ -27,6 +27,9 @@ import { createMasterDataRepo } from './repos/master-data-repo'
  * `store.transaction(...)`, which is the only way they write.
  */
 export function createStore(db: Database) {
+  // One transaction function for every call: better-sqlite3 builds four wrappers per `transaction()`.
+  // Inside another transaction it takes a savepoint, as a fresh one would.
+  const inTransaction = db.transaction((work: () => unknown) => work())
   return {
     db,
     settings: createSettingsRepo(db),
@@ -53,7 +56,7 @@ export function createStore(db: Database) {
     masterData: createMasterDataRepo(db),
     /** Runs `work` in one IMMEDIATE transaction: all of it commits, or none of it. */
     transaction<T>(work: () => T): T {
-      return db.transaction(work).immediate()
+      return inTransaction.immediate(work) as T
     }
   }
 }

@@ -6,7 +6,8 @@ import { newId } from '../../core/ids'
 import { DomainError, invalid, notFound } from '../../domain/errors'
 import { saleEntry, type TenderFigure } from '../../domain/ledger/sale-entry'
 import { nextOrderStatus } from '../../domain/orders/order-status'
-import type { OrderRow } from '../../store/repos/orders-repo'
+import type { CheckoutFields, OrderCouponRow, OrderLineRow, OrderRow } from '../../store/repos/orders-repo'
+import type { PaymentRow } from '../../store/repos/payments-repo'
 import { recordChange, type ServiceContext } from '../service-context'
 import { timeZoneOf, type SettingsService } from '../settings-service'
 import type { StoreProfile } from '@shared/contract'
@@ -24,14 +25,34 @@ export interface FreezeDeps {
 }
 
 /**
- * Turns a draft into an order awaiting payment, inside the caller's transaction: quotes it
- * one last time, redeems its coupons (refusing one used up meanwhile), freezes every line's
- * figures, gives it the till's next number and stamps the open shift. `cashRounding` is
- * applied only when the sale is settled wholly in cash. `draft`: the cart's row when the caller
- * has just read it in this transaction (it is then not read again). Returns the frozen order, what
- * is payable (minor units) and the store profile it was frozen under.
+ * A draft frozen except for its orders row: every check passed, coupons redeemed, lines and coupon
+ * links written with their figures, the number drawn. `lines` and `coupons` are the rows as they now
+ * stand in the file (what a read would give back), for views built without reading them again.
  */
-export function freezeOrder(
+export interface FrozenDraft {
+  draft: OrderRow
+  lines: OrderLineRow[]
+  coupons: OrderCouponRow[]
+  fields: CheckoutFields
+  /** What is payable (minor units): the total, plus the cash rounding of a sale wholly in cash. */
+  payable: number
+  profile: StoreProfile
+}
+
+/**
+ * Freezes a draft, inside the caller's transaction, up to (not including) its orders row: quotes it
+ * one last time, redeems its coupons (refusing one used up meanwhile), freezes every line's figures,
+ * draws the till's next number and finds the open shift. `cashRounding` is applied only when the
+ * sale is settled wholly in cash. `draft`: the cart's row when the caller has just read it in this
+ * transaction (it is then not read again). The caller writes the orders row: `freezeOrder` (awaiting
+ * payment) or `sellForCash` (paid at once).
+ *
+ * @throws DomainError NOT_FOUND `cartId` (errors.notFound.cart); CONFLICT `cartId`
+ *   (errors.cart.notYours, errors.cart.currencyChanged), `status` (errors.orders.badTransition),
+ *   `shift` (errors.shift.notOpen), `code` (errors.coupons.*); VALIDATION `cartId` (errors.cart.empty),
+ *   `quantity` (errors.checkout.weightMissing)
+ */
+export function freezeDraft(
   ctx: ServiceContext,
   deps: FreezeDeps,
   input: {
@@ -41,7 +62,7 @@ export function freezeOrder(
     whollyCash: boolean
     draft?: OrderRow | undefined
   }
-): { order: OrderRow; payable: number; profile: StoreProfile } {
+): FrozenDraft {
   const { store, clock } = ctx
   const order = input.draft ?? store.orders.get(input.cartId)
   if (!order) throw notFound('Cart', 'cartId', 'cart')
@@ -85,7 +106,7 @@ export function freezeOrder(
 
   // The store's calendar day, worked out only when a coupon's validity needs it.
   let today: string | undefined
-  quote.coupons.forEach((outcome, i) => {
+  const coupons = quote.coupons.map((outcome, i): OrderCouponRow => {
     const { link, coupon } = links[i]!
     if (outcome.applied) {
       today ??= businessDate(clock.now(), timeZoneOf(profile))
@@ -96,17 +117,13 @@ export function freezeOrder(
           params: { code: coupon.code }
         })
     }
-    store.orders.freezeCoupon(
-      order.id,
-      link.position,
-      outcome.applied,
-      outcome.reason ?? null,
-      outcome.discount
-    )
+    const reason = outcome.reason ?? null
+    store.orders.freezeCoupon(order.id, link.position, outcome.applied, reason, outcome.discount)
+    return { ...link, applied: outcome.applied ? 1 : 0, reason, discount: outcome.discount }
   })
-  lines.forEach((line, i) => {
+  const frozenLines = lines.map((line, i): OrderLineRow => {
     const figures = quote.lines[i]!
-    store.orders.freezeLine(line.id, {
+    const frozen = {
       gross: figures.gross,
       line_discount: figures.lineDiscount,
       net: figures.net,
@@ -114,95 +131,120 @@ export function freezeOrder(
       net_after_discount: figures.netAfterDiscount,
       tax: figures.tax,
       total: figures.total
-    })
+    }
+    store.orders.freezeLine(line.id, frozen)
+    return { ...line, ...frozen }
   })
 
   const number = `${terminal}-${String(store.counters.next(`order:${terminal}`)).padStart(6, '0')}`
-  const frozen = store.orders.checkout(
-    order.id,
-    {
-      number,
-      currency: rules.currency,
-      rounding: rules.rounding,
-      tax_mode: rules.taxMode,
-      cash_increment: rules.cashIncrement,
-      cash_rounding_mode: rules.cashRoundingMode,
-      checkout_key: input.checkoutKey,
-      cashier_user_id: input.actor.userId,
-      gross_total: quote.grossTotal,
-      line_discount_total: quote.lineDiscountTotal,
-      order_discount_total: quote.orderDiscountTotal,
-      tax_total: quote.taxTotal,
-      total: quote.total,
-      cash_rounding: cashRounding,
-      // Stamped with the open shift in the same write (a draft has no payments to stamp).
-      shift_id: shift.id
-    },
-    clock.now().toISOString()
-  )
-  return { order: frozen, payable: payableOf(frozen), profile }
+  const fields: CheckoutFields = {
+    number,
+    currency: rules.currency,
+    rounding: rules.rounding,
+    tax_mode: rules.taxMode,
+    cash_increment: rules.cashIncrement,
+    cash_rounding_mode: rules.cashRoundingMode,
+    checkout_key: input.checkoutKey,
+    cashier_user_id: input.actor.userId,
+    gross_total: quote.grossTotal,
+    line_discount_total: quote.lineDiscountTotal,
+    order_discount_total: quote.orderDiscountTotal,
+    tax_total: quote.taxTotal,
+    total: quote.total,
+    cash_rounding: cashRounding,
+    // Stamped with the open shift in the same write (a draft has no payments to stamp).
+    shift_id: shift.id
+  }
+  return {
+    draft: order,
+    lines: frozenLines,
+    coupons,
+    fields,
+    payable: payableOf({ total: quote.total, cash_rounding: cashRounding }),
+    profile
+  }
 }
 
 /**
- * Marks an order paid once its tenders cover it, inside the caller's transaction: the
- * balanced sale entry over every tender, the audit entry and the `order.paid` event. `order`: its
- * row as just read in this transaction.
+ * Turns a draft into an order awaiting payment, inside the caller's transaction (`freezeDraft`, then
+ * its orders row). Returns the frozen order, what is payable (minor units) and the store profile it
+ * was frozen under.
+ *
+ * @throws the refusals of `freezeDraft`
  */
-function completeSale(
+export function freezeOrder(
   ctx: ServiceContext,
-  input: { order: OrderRow; tenders: TenderFigure[]; actorUserId: string | null }
-) {
-  const { store, clock } = ctx
-  const { order } = input
-  nextOrderStatus(order.status, 'pay')
-  const at = clock.now().toISOString()
-  const paidTotal = input.tenders.reduce((sum, tender) => sum + tender.amount, 0)
-  const change = input.tenders.reduce(
-    (sum, tender) => sum + ((tender.tendered ?? tender.amount) - tender.amount),
-    0
-  )
-  const row = store.orders.markPaid(order.id, paidTotal, change, at)
-  store.journal.post(
+  deps: FreezeDeps,
+  input: Parameters<typeof freezeDraft>[2]
+): { order: OrderRow; payable: number; profile: StoreProfile } {
+  const frozen = freezeDraft(ctx, deps, input)
+  const order = ctx.store.orders.checkout(frozen.draft.id, frozen.fields, ctx.clock.now().toISOString())
+  return { order, payable: payableOf(order), profile: frozen.profile }
+}
+
+/**
+ * Books a sale whose orders row was just written paid, inside the caller's transaction: the balanced
+ * sale entry over every tender, the audit entry and the `order.paid` event carrying `detail` (the
+ * order's view as its rows now stand; figures in minor units). `row`: the paid row as written.
+ */
+export function bookSale(
+  ctx: ServiceContext,
+  input: { row: OrderRow; tenders: TenderFigure[]; actorUserId: string | null; detail: OrderDetail }
+): void {
+  const { row, tenders } = input
+  ctx.store.journal.post(
     saleEntry(
       {
-        grossTotal: order.gross_total,
-        discountTotal: order.line_discount_total + order.order_discount_total,
-        taxTotal: order.tax_total,
-        total: order.total,
-        cashRounding: order.cash_rounding
+        grossTotal: row.gross_total,
+        discountTotal: row.line_discount_total + row.order_discount_total,
+        taxTotal: row.tax_total,
+        total: row.total,
+        cashRounding: row.cash_rounding
       },
-      input.tenders
+      tenders
     ),
-    { id: newId(), at, orderId: order.id, userId: input.actorUserId }
+    { id: newId(), at: row.paid_at!, orderId: row.id, userId: input.actorUserId }
   )
-  const paid = orderDetail(store, row)
   recordChange(ctx, {
     actorUserId: input.actorUserId,
     action: 'order.paid',
-    subject: order.id,
-    details: { number: order.number, total: paidTotal, change, methods: input.tenders.map((t) => t.method) },
+    subject: row.id,
+    details: {
+      number: row.number,
+      total: row.paid_total,
+      change: row.change_given,
+      methods: tenders.map((t) => t.method)
+    },
     // The cashier's id rides along (the detail shows only the name) so the head office's
     // Z-report groups by cashier exactly as the till's does.
     event: {
       type: 'order.paid',
-      aggregateId: order.id,
-      payload: { ...paid, cashierUserId: order.cashier_user_id }
+      aggregateId: row.id,
+      payload: { ...input.detail, cashierUserId: row.cashier_user_id }
     }
   })
-  return { order: paid, row, change }
 }
 
-/** A sale just paid: its view and its row as written. */
+/** What tenders of `amount` (with cash `tendered`) add up to: paid and change given, minor units. */
+export function tenderSums(tenders: TenderFigure[]): { paidTotal: number; change: number } {
+  return {
+    paidTotal: tenders.reduce((sum, tender) => sum + tender.amount, 0),
+    change: tenders.reduce((sum, tender) => sum + ((tender.tendered ?? tender.amount) - tender.amount), 0)
+  }
+}
+
+/** A sale just paid: its view, its row as written and its payments (minor units). */
 export interface PaidSale {
   detail: OrderDetail
   row: OrderRow
+  payments: PaymentRow[]
 }
 
 /**
- * Pays the order once its succeeded tenders cover `payableOf(order)`, through `completeSale`: the cash
- * sale and a provider's answer alike. Call inside a transaction; the order's view and row when it was
- * paid, else null. `known`: the order's row when the caller has just read or written it in this
- * transaction (it is then not read again).
+ * Pays the order once its succeeded tenders cover `payableOf(order)` (`markPaid`, then `bookSale`):
+ * a split sale's last tender and a provider's answer alike. Call inside a transaction; the sale when
+ * it was paid, else null. `known`: the order's row when the caller has just read or written it in
+ * this transaction (it is then not read again).
  */
 export function completeIfCovered(
   ctx: ServiceContext,
@@ -210,21 +252,24 @@ export function completeIfCovered(
   actorUserId: string | null,
   known?: OrderRow
 ): PaidSale | null {
-  const { store } = ctx
+  const { store, clock } = ctx
   const order = known ?? store.orders.get(orderId)!
   if (order.status !== 'awaiting_payment') return null
-  const succeeded = store.payments.forOrder(orderId).filter((p) => p.status === 'succeeded')
+  const payments = store.payments.forOrder(orderId)
+  const succeeded = payments.filter((p) => p.status === 'succeeded')
   const paid = succeeded.reduce((sum, p) => sum + p.amount, 0)
   if (paid < payableOf(order)) return null
-  const sale = completeSale(ctx, {
-    order,
-    tenders: succeeded.map((p) => ({
-      method: p.method as TenderMethod,
-      amount: p.amount,
-      tendered: p.tendered
-    })),
-    // A provider's answer has no person behind it: the sale stays the cashier's who rang it up.
-    actorUserId: actorUserId ?? order.cashier_user_id
-  })
-  return { detail: sale.order, row: sale.row }
+  nextOrderStatus(order.status, 'pay')
+  const tenders = succeeded.map((p) => ({
+    method: p.method as TenderMethod,
+    amount: p.amount,
+    tendered: p.tendered
+  }))
+  const { paidTotal, change } = tenderSums(tenders)
+  const row = store.orders.markPaid(order.id, paidTotal, change, clock.now().toISOString())
+  // The payments were read just above and marking the order paid leaves them as they are.
+  const detail = orderDetail(store, row, { payments })
+  // A provider's answer has no person behind it: the sale stays the cashier's who rang it up.
+  bookSale(ctx, { row, tenders, actorUserId: actorUserId ?? order.cashier_user_id, detail })
+  return { detail, row, payments }
 }

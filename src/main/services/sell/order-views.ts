@@ -1,7 +1,8 @@
 import Decimal from 'decimal.js'
 import type { OrderDetail, OrderSummary } from '@shared/contract/channels/orders'
 import type { Store } from '../../store/store'
-import type { OrderRow } from '../../store/repos/orders-repo'
+import type { OrderCouponRow, OrderLineRow, OrderRow } from '../../store/repos/orders-repo'
+import type { PaymentRow } from '../../store/repos/payments-repo'
 import { payableOf } from '../../domain/orders/payable'
 
 /** An order as history lists it; `lines`: its rows when the caller has them already (counted, not read again). */
@@ -25,9 +26,17 @@ export function orderSummary(
   }
 }
 
-/** An order with everything a receipt or a detail view shows, from its frozen rows. */
-export function orderDetail(store: Store, order: OrderRow): OrderDetail {
-  const lines = store.orders.lines(order.id)
+/**
+ * An order with everything a receipt or a detail view shows, from its frozen rows. `known`: rows the
+ * caller has just written or read in this transaction, exactly as they stand in the file (lines and
+ * coupons in position order, payments as `forOrder` gives them); those are not read again.
+ */
+export function orderDetail(
+  store: Store,
+  order: OrderRow,
+  known: { lines?: OrderLineRow[]; coupons?: OrderCouponRow[]; payments?: PaymentRow[] } = {}
+): OrderDetail {
+  const lines = known.lines ?? store.orders.lines(order.id)
   const byRate = new Map<string, { tax: number; net: number }>()
   for (const line of lines) {
     const key = new Decimal(line.tax_rate).toFixed()
@@ -59,13 +68,13 @@ export function orderDetail(store: Store, order: OrderRow): OrderDetail {
       tax: line.tax,
       total: line.total
     })),
-    coupons: store.orders.coupons(order.id).map((c) => ({
+    coupons: (known.coupons ?? store.orders.coupons(order.id)).map((c) => ({
       code: c.code,
       applied: c.applied === 1,
       reason: c.reason,
       discount: c.discount
     })),
-    payments: store.payments.forOrder(order.id).map((p) => ({
+    payments: (known.payments ?? store.payments.forOrder(order.id)).map((p) => ({
       id: p.id,
       method: p.method,
       status: p.status,

@@ -33,12 +33,12 @@ export const tenderView = (row: PaymentRow): Tender => ({
 export function checkoutSession(
   store: Store,
   orderId: string,
-  /** The sale's view and row when the caller has just paid it in this transaction (not read again). */
-  sale?: { detail: OrderDetail; row: OrderRow }
+  /** The sale's view, row and payments when the caller has just paid it in this transaction (not read again). */
+  sale?: { detail: OrderDetail; row: OrderRow; payments: PaymentRow[] }
 ): CheckoutSession {
   const order = sale?.row ?? store.orders.get(orderId)
   if (!order?.number) throw notFound('Order', 'orderId', 'order')
-  const payments = store.payments.forOrder(orderId)
+  const payments = sale?.payments ?? store.payments.forOrder(orderId)
   const due = payableOf(order)
   const paid = payments.filter((p) => p.status === 'succeeded').reduce((sum, p) => sum + p.amount, 0)
   return {

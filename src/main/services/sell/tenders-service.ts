@@ -3,7 +3,6 @@ import type { CheckoutSession } from '@shared/contract/channels/tenders'
 import { formatMinor, parseDecimalToMinor } from '@shared/money/format'
 import { newId } from '../../core/ids'
 import { DomainError, invalid, notFound } from '../../domain/errors'
-import { assertPlausibleTender } from '../../domain/payments/plausible-tender'
 import { nextOrderStatus } from '../../domain/orders/order-status'
 import { transitionPayment, mayStillSucceed, type PaymentStatus } from '../../domain/payments/payment-status'
 import type { PaymentFlow } from '../../payments/provider'
@@ -11,6 +10,7 @@ import type { OrderRow } from '../../store/repos/orders-repo'
 import type { PaymentsRuntime, ProviderMethod } from '../payments/payments-runtime'
 import { recordChange, type ServiceContext } from '../service-context'
 import type { Actor } from '../service-context'
+import { cashTendered, sellForCash } from './cash-sale'
 import { completeIfCovered, freezeOrder, type FreezeDeps, type PaidSale } from './order-freeze'
 import { createTenderOutcomes, type TenderTiming } from './tender-outcomes'
 import { checkoutSession } from './tender-views'
@@ -52,14 +52,7 @@ export function createTendersService(
     confirmLargeTender: boolean,
     locale: string
   ): { id: string; paid: PaidSale | null } => {
-    const tendered =
-      tenderedText === undefined ? amount : parseDecimalToMinor(tenderedText, order.currency, 'tendered')
-    if (tendered < amount)
-      throw invalid('tendered', `is less than ${formatMinor(amount, order.currency, locale)}`, {
-        key: 'errors.checkout.tenderedTooLittle',
-        params: { amount: formatMinor(amount, order.currency, locale) }
-      })
-    assertPlausibleTender(tendered, amount, order.currency, confirmLargeTender, locale)
+    const tendered = cashTendered(amount, tenderedText, order.currency, confirmLargeTender, locale)
     const at = clock.now().toISOString()
     const id = newId()
     store.payments.insert({
@@ -128,8 +121,8 @@ export function createTendersService(
     /**
      * Freezes a cart into an order awaiting payment (number, figures, coupons), one transaction.
      * With `cash`, the sale is settled wholly in cash at once: frozen with cash rounding and paid
-     * by one cash tender of the whole payable (`takeCash`) in the same transaction — the F12
-     * quick cash sale. The same `checkoutKey` again answers with that order (`replayed`), never a
+     * by one cash tender of the whole payable in the same transaction — the F12 quick cash sale
+     * (`sellForCash`). The same `checkoutKey` again answers with that order (`replayed`), never a
      * second one.
      *
      * @throws CONFLICT `checkoutKey` (errors.checkout.keyOfAnotherOrder), `shift`
@@ -160,25 +153,18 @@ export function createTendersService(
           requireOwnCart(resumed, actor.userId, 'cartId')
           return { ...session(input.cartId), replayed: false }
         }
-        const whollyCash = input.cash !== undefined
-        const { order, payable, profile } = freezeOrder(ctx, deps, {
-          ...input,
-          actor,
-          whollyCash,
-          draft: resumed
-        })
-        const paid = input.cash
-          ? takeCash(
-              order,
-              payable,
-              input.cash.tendered,
-              input.checkoutKey,
-              actor,
-              input.cash.confirmLargeTender === true,
-              profile.locale
-            ).paid
-          : null
-        return { ...session(order.id, paid ?? undefined), replayed: false }
+        const freeze = { ...input, actor, draft: resumed }
+        if (input.cash) {
+          const sale = sellForCash(ctx, deps, {
+            ...freeze,
+            whollyCash: true,
+            tendered: input.cash.tendered,
+            confirmLargeTender: input.cash.confirmLargeTender === true
+          })
+          return { ...session(sale.row.id, sale), replayed: false }
+        }
+        const { order } = freezeOrder(ctx, deps, { ...freeze, whollyCash: false })
+        return { ...session(order.id), replayed: false }
       })
     },
 

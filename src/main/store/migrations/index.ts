@@ -17,6 +17,7 @@ import { migration0123StoreTimeZone } from './0123-store-time-zone'
 import { migration0130LossPrevention } from './0130-loss-prevention'
 import { migration0150Sync } from './0150-sync'
 import { migration0160NotificationKeys } from './0160-notification-keys'
+import { migration0170DropJournalAccountIndex } from './0170-drop-journal-account-index'
 
 /** Every schema step, in order. Append only; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -37,7 +38,8 @@ export const migrations: readonly Migration[] = [
   migration0123StoreTimeZone,
   migration0130LossPrevention,
   migration0150Sync,
-  migration0160NotificationKeys
+  migration0160NotificationKeys,
+  migration0170DropJournalAccountIndex
 ]
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version

@@ -9,12 +9,10 @@ export interface AccountBalance {
 
 /** The double-entry journal. Entries are appended whole, inside the action's transaction. */
 export function createJournalRepo(db: Database) {
-  const nextSeq = db.prepare<[], { seq: number }>(
-    'SELECT coalesce(max(seq), 0) + 1 AS seq FROM journal_entries'
-  )
-  const insertEntry = db.prepare(
-    'INSERT INTO journal_entries (id, seq, at, kind, order_id, user_id) VALUES (@id, @seq, @at, @kind, @orderId, @userId)'
-  )
+  // The next sequence number is taken in the insert itself (the writer's transaction holds the lock).
+  const insertEntry = db.prepare(`
+    INSERT INTO journal_entries (id, seq, at, kind, order_id, user_id)
+    VALUES (@id, (SELECT coalesce(max(seq), 0) + 1 FROM journal_entries), @at, @kind, @orderId, @userId)`)
   const insertLine = db.prepare(
     'INSERT INTO journal_lines (entry_id, line, account, debit, credit, memo) VALUES (?, ?, ?, ?, ?, ?)'
   )
@@ -40,7 +38,6 @@ export function createJournalRepo(db: Database) {
         throw new Error(`refusing unbalanced journal entry ${entry.kind}`)
       insertEntry.run({
         id: meta.id,
-        seq: nextSeq.get()!.seq,
         at: meta.at,
         kind: entry.kind,
         orderId: meta.orderId ?? null,

@@ -94,6 +94,21 @@ export type OrderFigures = Pick<
   'gross_total' | 'line_discount_total' | 'order_discount_total' | 'tax_total' | 'total' | 'cash_rounding'
 >
 
+/** What a draft's row takes when it is frozen at checkout (figures in minor units). */
+export type CheckoutFields = OrderFigures &
+  Pick<
+    OrderRow,
+    | 'number'
+    | 'currency'
+    | 'rounding'
+    | 'tax_mode'
+    | 'cash_increment'
+    | 'cash_rounding_mode'
+    | 'checkout_key'
+    | 'cashier_user_id'
+    | 'shift_id'
+  >
+
 export interface OrderSearch {
   number?: string | undefined
   from?: string | undefined
@@ -173,6 +188,16 @@ export function createOrdersRepo(db: Database) {
         total = @total, cash_rounding = @cash_rounding, checkout_key = @checkout_key, checked_out_at = @at,
         updated_at = @at, cashier_user_id = @cashier_user_id, shift_id = @shift_id
       WHERE id = @id AND status = 'draft' RETURNING *`),
+    // The quick cash sale: frozen and paid in one transaction, so its row is written once.
+    checkoutPaid: db.prepare(`
+      UPDATE orders SET status = 'paid', number = @number, currency = @currency, rounding = @rounding,
+        tax_mode = @tax_mode, cash_increment = @cash_increment, cash_rounding_mode = @cash_rounding_mode,
+        gross_total = @gross_total,
+        line_discount_total = @line_discount_total, order_discount_total = @order_discount_total, tax_total = @tax_total,
+        total = @total, cash_rounding = @cash_rounding, paid_total = @paid_total, change_given = @change_given,
+        checkout_key = @checkout_key, checked_out_at = @at, paid_at = @at,
+        updated_at = @at, cashier_user_id = @cashier_user_id, shift_id = @shift_id
+      WHERE id = @id AND status = 'draft' RETURNING *`),
     markPaid: db.prepare<[{ id: string; paid_total: number; change_given: number; at: string }], OrderRow>(`
       UPDATE orders SET status = 'paid', paid_total = @paid_total, change_given = @change_given, paid_at = @at, updated_at = @at
       WHERE id = @id AND status = 'awaiting_payment' RETURNING *`),
@@ -249,24 +274,21 @@ export function createOrdersRepo(db: Database) {
       discount: number
     ) => s.freezeCoupon.run(applied ? 1 : 0, reason, discount, orderId, position),
     /** Freezes a draft into an order awaiting payment; returns its row as written. */
-    checkout(
+    checkout(orderId: string, frozen: CheckoutFields, at: string): OrderRow {
+      const row = s.checkout.get({ id: orderId, at, ...frozen }) as OrderRow | undefined
+      if (!row) throw new Error(`order ${orderId} is not a draft`)
+      return row
+    },
+    /**
+     * Freezes a draft and marks it paid in the same write (the quick cash sale, whose checkout and
+     * payment are one transaction); `paid_total`/`change_given` in minor units. Returns its row as written.
+     */
+    checkoutPaid(
       orderId: string,
-      frozen: OrderFigures &
-        Pick<
-          OrderRow,
-          | 'number'
-          | 'currency'
-          | 'rounding'
-          | 'tax_mode'
-          | 'cash_increment'
-          | 'cash_rounding_mode'
-          | 'checkout_key'
-          | 'cashier_user_id'
-          | 'shift_id'
-        >,
+      frozen: CheckoutFields & Pick<OrderRow, 'paid_total' | 'change_given'>,
       at: string
     ): OrderRow {
-      const row = s.checkout.get({ id: orderId, at, ...frozen }) as OrderRow | undefined
+      const row = s.checkoutPaid.get({ id: orderId, at, ...frozen }) as OrderRow | undefined
       if (!row) throw new Error(`order ${orderId} is not a draft`)
       return row
     },

@@ -61,8 +61,12 @@ export function createPaymentsRepo(db: Database) {
     'SELECT * FROM payments WHERE order_id = ? ORDER BY created_at, id'
   )
   return {
-    insert: (row: PaymentRow) =>
-      void insert.run({
+    /**
+     * Inserts a payment; returns the row as written (every column is bound, so it is what a read
+     * would give back; a null `shift_id` is the exception: the trigger then copies the order's).
+     */
+    insert(row: PaymentRow): PaymentRow {
+      const written = {
         flow: 'cash',
         attempt_key: null,
         qr_content: null,
@@ -73,7 +77,10 @@ export function createPaymentsRepo(db: Database) {
         updated_at: row.created_at,
         shift_id: null,
         ...row
-      }),
+      }
+      insert.run(written)
+      return written
+    },
     byId: (id: string): PaymentRow | undefined => byId.get(id),
     byAttemptKey: (key: string): PaymentRow | undefined => byAttemptKey.get(key),
     byTradeNo: (tradeNo: string): PaymentRow | undefined => byTradeNo.get(tradeNo),
