@@ -8,7 +8,15 @@ export default defineConfig({
   main: {
     resolve: { alias },
     define: { __KASSA_VERSION__: JSON.stringify(process.env.npm_package_version ?? '0.0.0') },
-    build: { rollupOptions: { input: { index: resolve(__dirname, 'src/main/electron/main.ts') } } }
+    build: {
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/electron/main.ts'),
+          // The sync push thread: src/main/sync/push-thread.ts starts it from beside index.js.
+          'sync-push-worker': resolve(__dirname, 'src/main/sync/push-worker.ts')
+        }
+      }
+    }
   },
   preload: {
     resolve: { alias },

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { setPriority, tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { monitorEventLoopDelay, performance, type IntervalHistogram } from 'node:perf_hooks'
 import { setTimeout as sleep } from 'node:timers/promises'
 import BetterSqlite3 from 'better-sqlite3'
 import { v7 as uuidv7 } from 'uuid'
@@ -20,16 +21,67 @@ import type { Bench, BenchRow } from './bench'
 // its own process; a backlog of BACKLOG events in its outbox; a cashier checking out one sale every
 // PACE_MS — first with nothing to push, then while `sync now` pushes the whole backlog. The figure is
 // the p95 of checkout:begin while the push runs, beside the p95 of the idle checkouts of the same run.
+// On a shared machine other people's load slows the idle checkouts as much as the push does, so a
+// second figure is printed that a loaded machine moves less: how late main's event loop ran
+// (perf_hooks' event-loop delay, sampled every LOOP_RESOLUTION_MS) — the time a checkout arriving at a
+// random moment waits for whatever the till is doing in main — and how busy main was (event-loop
+// utilisation), during the push beside the idle phase.
 
 const BACKLOG = Number(process.env.KASSA_BENCH_BACKLOG ?? 100_000)
 const IDLE_CHECKOUTS = 200
 const PACE_MS = 20
 const LINES = 3
+const LOOP_RESOLUTION_MS = 1
 
 async function dispatch<T>(core: Core, session: string, channel: string, input: unknown): Promise<T> {
   const result = await core.router.dispatch(channel, input, { sessionId: session })
   if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
   return result.value as T
+}
+
+/** How late main's event loop ran (ms) and how busy it was, over one phase of the bench. */
+interface LoopPhase {
+  p99: number
+  max: number
+  /** Event-loop utilisation: the share of the phase main spent running code, 0–1. */
+  busy: number
+  /** CPU time main's thread used per second of the phase (ms/s; Linux only, else NaN). */
+  cpuPerSecond: number
+}
+
+/**
+ * CPU time used so far by main's thread alone, ms (Linux: /proc/self/task/<pid>/stat, in clock ticks
+ * of 10 ms): unlike wall time, other people's load on the machine hardly moves it. NaN elsewhere.
+ */
+function mainThreadCpuMs(): number {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return (Number(fields[11]) + Number(fields[12])) * 10 // utime + stime
+  } catch {
+    return Number.NaN
+  }
+}
+
+/** Starts watching main's event loop; the answer's `stop()` returns what was seen since. */
+function watchLoop(): { stop(): LoopPhase } {
+  const delay: IntervalHistogram = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS })
+  const startedElu = performance.eventLoopUtilization()
+  const startedCpu = mainThreadCpuMs()
+  const startedAt = performance.now()
+  delay.enable()
+  return {
+    stop() {
+      delay.disable()
+      // The histogram counts from when the timer was due: the sampling interval is not a delay.
+      return {
+        p99: delay.percentile(99) / 1e6 - LOOP_RESOLUTION_MS,
+        max: delay.max / 1e6 - LOOP_RESOLUTION_MS,
+        busy: performance.eventLoopUtilization(startedElu).utilization,
+        cpuPerSecond: ((mainThreadCpuMs() - startedCpu) / (performance.now() - startedAt)) * 1000
+      }
+    }
+  }
 }
 
 const p95 = (times: number[]): number => {
@@ -139,12 +191,16 @@ export const bench: Bench = {
       }
 
       const idle: number[] = []
+      const idleWatch = watchLoop()
       for (let i = 0; i < IDLE_CHECKOUTS; i++) {
         idle.push(await checkout())
         await sleep(PACE_MS)
       }
 
+      const idleLoop = idleWatch.stop()
+
       const during: number[] = []
+      const pushWatch = watchLoop()
       let pushing = true
       const pushStarted = performance.now()
       const push = dispatch<{ backlog: number }>(core, session, 'sync:now', {}).finally(
@@ -155,6 +211,7 @@ export const bench: Bench = {
         await sleep(PACE_MS)
       }
       const pushed = await push
+      const pushLoop = pushWatch.stop()
       const pushMs = performance.now() - pushStarted
       // The last sales made during the push may be left for the next one, as on a real till.
       if (pushed.backlog > during.length) throw new Error(`the push left ${pushed.backlog} events`)
@@ -171,6 +228,22 @@ export const bench: Bench = {
             ms: p95(idle)
           },
           note: `aim ≤ ×1.2: ${ratio <= 1.2 ? 'met' : 'missed'}`
+        },
+        {
+          name: 'event-loop delay p99 during the push',
+          figure: {
+            label: `main's event loop during the push: max ${pushLoop.max.toFixed(2)} ms, busy ${(pushLoop.busy * 100).toFixed(0)} %`,
+            ms: pushLoop.p99
+          },
+          baseline: {
+            label: `idle p99 (max ${idleLoop.max.toFixed(2)} ms, busy ${(idleLoop.busy * 100).toFixed(0)} %)`,
+            ms: idleLoop.p99
+          }
+        },
+        {
+          name: "main thread's CPU per second during the push",
+          figure: { label: 'CPU ms per second of the push, main thread only', ms: pushLoop.cpuPerSecond },
+          baseline: { label: 'idle', ms: idleLoop.cpuPerSecond }
         }
       ]
     } finally {

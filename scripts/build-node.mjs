@@ -11,7 +11,9 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 // One line per entry point; `optional` ones are skipped while their source does not exist yet.
 const entries = [
   { in: 'src/main/cli/kassa.ts', out: 'kassa' },
-  { in: 'src/main/web/start.ts', out: 'web', optional: true }
+  { in: 'src/main/web/start.ts', out: 'web', optional: true },
+  // The sync push thread (src/main/sync/push-thread.ts starts it from beside these bundles).
+  { in: 'src/main/sync/push-worker.ts', out: 'sync-push-worker' }
 ]
 
 const present = entries.filter((entry) => {

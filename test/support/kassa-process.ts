@@ -6,6 +6,7 @@ import {
   readdirSync,
   readFileSync,
   renameSync,
+  rmSync,
   statSync,
   writeFileSync
 } from 'node:fs'
@@ -35,32 +36,48 @@ function newestMtime(dir: string): number {
 
 let prepared: { bundle: string; renderer: string } | undefined
 
+/** A bundle of out/node's, once it is written to the end (a build may be writing it now). */
+function readWhole(name: string): string {
+  let text = ''
+  for (let attempt = 0; attempt < 100; attempt++) {
+    text = readFileSync(join(ROOT, 'out', 'node', name), 'utf8')
+    if (text.trimEnd().endsWith(`//# sourceMappingURL=${name}.map`)) break
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100)
+  }
+  return text
+}
+
 /**
- * What this test process runs: a private copy of out/node/web.cjs (another test file, the CLI's,
- * rebuilds out/node while tests run; a half-written bundle must not look like a crash), and a
- * page the server can hand out — it only needs `<head>` for the session token; the crash tests
- * talk to the API, so they need not wait for the renderer to be built.
+ * What this test process runs: a private copy of out/node/web.cjs with the sync push thread's
+ * script beside it, where web.cjs looks for it (another test file, the CLI's, rebuilds out/node
+ * while tests run; a half-written bundle must not look like a crash), and a page the server can
+ * hand out — it only needs `<head>` for the session token; the crash tests talk to the API, so
+ * they need not wait for the renderer to be built.
  */
 function prepare(): { bundle: string; renderer: string } {
   if (prepared) return prepared
   ensureNodeBuild()
-  let text = ''
-  for (let attempt = 0; attempt < 100; attempt++) {
-    text = readFileSync(WEB, 'utf8')
-    if (text.trimEnd().endsWith('//# sourceMappingURL=web.cjs.map')) break // written to the end
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100)
-  }
-  // Beside the original, so `require` finds node_modules the same way; named by its content, so
-  // test files share one copy per build (renamed into place: never seen half-written).
-  const dir = join(ROOT, 'out', 'node', '.tests')
-  mkdirSync(dir, { recursive: true })
-  const bundle = join(dir, `web-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.cjs`)
+  const web = readWhole('web.cjs')
+  const worker = readWhole('sync-push-worker.cjs')
+  // Beside the original, so `require` finds node_modules the same way; named by their content, so
+  // test files share one copy per build (a folder renamed into place: never seen half-written).
+  const tests = join(ROOT, 'out', 'node', '.tests')
+  const dir = join(tests, createHash('sha256').update(web).update(worker).digest('hex').slice(0, 16))
+  const bundle = join(dir, 'web.cjs')
   if (!existsSync(bundle)) {
-    const temp = `${bundle}.${process.pid}.tmp`
-    writeFileSync(temp, text)
-    renameSync(temp, bundle)
+    const temp = `${dir}.${process.pid}.tmp`
+    mkdirSync(temp, { recursive: true })
+    writeFileSync(join(temp, 'web.cjs'), web)
+    writeFileSync(join(temp, 'sync-push-worker.cjs'), worker)
+    try {
+      renameSync(temp, dir)
+    } catch (error) {
+      // Another test process put the same copy in place first.
+      if (!existsSync(bundle)) throw error
+      rmSync(temp, { recursive: true, force: true })
+    }
   }
-  const renderer = join(dir, 'renderer')
+  const renderer = join(tests, 'renderer')
   if (!existsSync(join(renderer, 'index.html'))) {
     mkdirSync(renderer, { recursive: true })
     const temp = join(renderer, `index.${process.pid}.tmp`)

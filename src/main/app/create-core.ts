@@ -242,14 +242,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return resolved.state === 'active' && roleCan(resolved.user.role, eventSpecs[event].permission)
     },
     close: () => {
-      void sync.stop()
+      void sync.close()
       sell.tenders.close()
       sell.refunds.close()
       void payments.close()
       opened.db.close()
     },
     shutdown: async () => {
-      await sync.stop()
+      await sync.close()
       sell.tenders.close()
       sell.refunds.close()
       await payments.close()

@@ -1,5 +1,5 @@
 import { MAX_BATCH_BYTES, MAX_BATCH_EVENTS, type PushRequest } from '@shared/sync/protocol'
-import type { Store } from '../store/store'
+import type { OutboxRepo } from '../store/repos/outbox-repo'
 import { SyncRequestError, type HqClient, type HqIdentity } from './hq-client'
 
 export interface PushResult {
@@ -13,42 +13,26 @@ export interface PushResult {
   clockSkewMs: number | null
 }
 
-/**
- * Events read and serialised between two turns of the event loop. The push runs in
- * the same process as the till's checkouts: reading and serialising 1,000 events (about 0.7 MB) in
- * one go held a checkout back by tens of milliseconds.
- */
-const STEP_EVENTS = 200
-
-/** Lets whatever waits on the event loop (a checkout) run before the push goes on. */
-const yieldToSelling = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
-
 type WireEvent = PushRequest['events'][number]
 
 /**
- * Up to `limit` events from `from` on, read in steps of `STEP_EVENTS` with the event loop free in
- * between, each with its JSON text (so a batch is serialised once, and cut without serialising again).
+ * What the push reads of the outbox (the outbox repo over the push thread's own read-only
+ * connection: `push-worker.ts`).
  */
-async function readBatch(
-  store: Store,
+export type PushSource = Pick<OutboxRepo, 'wireFrom' | 'unsyncedCount' | 'oldestUnsynced' | 'unsyncedAfter'>
+
+/** Up to `limit` events from `from` on, each with its JSON text (a batch is serialised once, and cut without serialising again). */
+function readBatch(
+  outbox: PushSource,
   tillId: string,
   from: number,
   limit: number
-): Promise<Array<{ event: WireEvent; json: string; bytes: number }>> {
-  const out: Array<{ event: WireEvent; json: string; bytes: number }> = []
-  let next = from
-  while (out.length < limit) {
-    const rows = store.outbox.wireFrom(next, Math.min(STEP_EVENTS, limit - out.length))
-    for (const row of rows) {
-      const event = { tillId, ...row }
-      const json = JSON.stringify(event)
-      out.push({ event, json, bytes: Buffer.byteLength(json, 'utf8') })
-    }
-    if (rows.length < STEP_EVENTS || out.length >= limit) break
-    next = rows.at(-1)!.seq + 1
-    await yieldToSelling()
-  }
-  return out
+): Array<{ event: WireEvent; json: string; bytes: number }> {
+  return outbox.wireFrom(from, limit).map((row) => {
+    const event = { tillId, ...row }
+    const json = JSON.stringify(event)
+    return { event, json, bytes: Buffer.byteLength(json, 'utf8') }
+  })
 }
 
 /**
@@ -79,31 +63,28 @@ function batchBody(
 }
 
 /**
- * Marks the events up to `upTo` synced in one transaction. Not in steps: each commit is an fsync,
- * and on a till's disk the fsyncs of a checkout and of the push queue behind each other.
- */
-function markSynced(store: Store, upTo: number, at: string): number {
-  return store.transaction(() => {
-    const marked = store.outbox.markSyncedUpTo(upTo, at)
-    store.sync.pushed(at)
-    return marked
-  })
-}
-
-/**
  * Pushes the outbox in order, in batches of at most 1,000 events and 1 MiB, until nothing is left
  * (protocol v1, push). Events are marked synced only from the head office's answer: up to its
  * highest contiguous seq, and never beyond the batch this till sent (a seq the head office holds
  * from elsewhere — a till restored from an old backup — does not mark our own event synced). A
  * `SEQ_GAP` refusal resumes from the head office's `resumeFrom`; a 413 halves the batch.
  *
+ * It reads through `outbox` and writes nothing itself: `markSynced(upTo)` marks the events up to
+ * `upTo` synced and answers how many it marked, once committed (the push reads on after it).
+ *
  * @throws SyncRequestError for anything else (the caller backs off and records the reason)
  */
 export async function pushOutbox(
-  store: Store,
+  outbox: PushSource,
   client: HqClient,
   identity: HqIdentity,
-  options: { now: () => Date; appVersion: string; maxEvents?: number; maxBytes?: number }
+  options: {
+    now: () => Date
+    appVersion: string
+    markSynced: (upTo: number) => Promise<number>
+    maxEvents?: number
+    maxBytes?: number
+  }
 ): Promise<PushResult> {
   const result: PushResult = {
     acknowledged: 0,
@@ -114,25 +95,24 @@ export async function pushOutbox(
   }
   let limit = Math.min(options.maxEvents ?? MAX_BATCH_EVENTS, MAX_BATCH_EVENTS)
   let maxBytes = Math.min(options.maxBytes ?? MAX_BATCH_BYTES, MAX_BATCH_BYTES)
-  let from = store.outbox.oldestUnsynced()?.seq ?? null
+  let from = outbox.oldestUnsynced()?.seq ?? null
   let resumes = 0
   while (from !== null) {
-    const events = await readBatch(store, identity.tillId, from, limit)
+    const events = readBatch(outbox, identity.tillId, from, limit)
     if (events.length === 0) break
     const base = {
       tillId: identity.tillId,
       sentAt: options.now().toISOString(),
       appVersion: options.appVersion,
-      backlog: { count: store.outbox.unsyncedCount(), oldestAt: store.outbox.oldestUnsynced()?.at ?? null }
+      backlog: { count: outbox.unsyncedCount(), oldestAt: outbox.oldestUnsynced()?.at ?? null }
     }
     const cut = batchBody(events, { ...base, remaining: { count: 0, oldestAt: null } }, maxBytes)
     const first = events[0]!.event.seq
     const last = events[cut.count - 1]!.event.seq
     // What stays once this batch is in, so the dashboard shows 0 / none after the last batch. Its
     // numbers are never longer than the placeholder's plus a time: cut again to stay within the cap.
-    const remaining = store.outbox.unsyncedAfter(last)
+    const remaining = outbox.unsyncedAfter(last)
     const { body, count } = batchBody(events.slice(0, cut.count), { ...base, remaining }, maxBytes)
-    await yieldToSelling()
     let answer
     try {
       answer = await client.push(identity, body)
@@ -159,7 +139,7 @@ export async function pushOutbox(
       if (outcome.outcome === 'quarantined' || outcome.outcome === 'collision')
         result.notices.push({ seq: outcome.seq, outcome: outcome.outcome, reason: outcome.reason ?? '' })
     const upTo = Math.min(answer.highestContiguousSeq, last)
-    result.acknowledged += markSynced(store, upTo, options.now().toISOString())
+    result.acknowledged += await options.markSynced(upTo)
     if (answer.highestContiguousSeq < first) {
       // It took nothing of this batch and did not say where to resume: ask again later.
       throw new SyncRequestError(200, {
@@ -167,7 +147,7 @@ export async function pushOutbox(
         reason: `the head office acknowledged up to ${answer.highestContiguousSeq}, before this batch (${first}–${last})`
       })
     }
-    const next = store.outbox.oldestUnsynced()
+    const next = outbox.oldestUnsynced()
     from = next ? Math.min(upTo + 1, next.seq) : null
   }
   return result

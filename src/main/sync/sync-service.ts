@@ -7,7 +7,7 @@ import { TERMINAL_KEY } from '../services/shifts/shift-guard'
 import { applyPullPage } from './apply-pull-page'
 import { createHqClient, SyncRequestError, type HqIdentity } from './hq-client'
 import { loadTillKey, removeTillKey, type SecretProtector } from './key-store'
-import { pushOutbox } from './push-outbox'
+import { createPushThread } from './push-thread'
 import { enrolTill, syncError } from './enrol-till'
 
 export interface SyncServiceOptions {
@@ -60,6 +60,9 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
     now: signingNow,
     onClockOffset: (offset) => store.transaction(() => store.sync.setClockOffset(offset))
   })
+
+  // The push reads, serialises, signs and sends in a thread of its own (push-thread.ts: why).
+  const pushThread = createPushThread()
 
   const identity = (): HqIdentity | null => {
     const state = store.sync.state()
@@ -149,11 +152,28 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
     pushing = true
     announce()
     try {
-      const result = await pushOutbox(store, client, who, {
-        now: clock.now,
-        appVersion: options.appVersion,
-        ...(options.maxBatchEvents ? { maxEvents: options.maxBatchEvents } : {})
-      })
+      const result = await pushThread.push(
+        {
+          file: store.db.name,
+          identity: who,
+          appVersion: options.appVersion,
+          ...(options.maxBatchEvents ? { maxEvents: options.maxBatchEvents } : {}),
+          tillMinusSystemMs: clock.now().getTime() - Date.now(),
+          clockOffsetMs: store.sync.state()?.clockOffsetMs ?? 0
+        },
+        {
+          // Only from the head office's answer (pushOutbox never asks beyond it), in one commit.
+          markSynced: (upTo) => {
+            const at = clock.now().toISOString()
+            return store.transaction(() => {
+              const marked = store.outbox.markSyncedUpTo(upTo, at)
+              store.sync.pushed(at)
+              return marked
+            })
+          },
+          onClockOffset: (offset) => store.transaction(() => store.sync.setClockOffset(offset))
+        }
+      )
       lastBatches = result.batches
       for (const notice of result.notices)
         logger.warn('sync.event_not_applied', {
@@ -279,6 +299,12 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
       if (pushTimer) clearTimeout(pushTimer)
       pushTimer = null
       pullAbort?.abort()
+    },
+
+    /** Stops the loops and the push thread (a push in flight fails): before the database closes. */
+    async close(): Promise<void> {
+      await this.stop()
+      await pushThread.close()
     },
 
     /**

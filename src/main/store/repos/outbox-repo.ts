@@ -70,8 +70,13 @@ export function createOutboxRepo(db: Database) {
   const oldestUnsynced = db.prepare<[], { seq: number; at: string }>(
     'SELECT seq, at FROM outbox WHERE synced_at IS NULL ORDER BY seq LIMIT 1'
   )
-  const unsyncedAfter = db.prepare<[number], { n: number; at: string | null }>(
-    'SELECT count(*) AS n, min(at) AS at FROM outbox WHERE synced_at IS NULL AND seq > ?'
+  // Two statements, each answered from the unsynced index: `min(at)` over the same rows read every
+  // waiting row from the table (about 0.1 s for a 100,000-event backlog, once per pushed batch).
+  const countUnsyncedAfter = db.prepare<[number], { n: number }>(
+    'SELECT count(*) AS n FROM outbox WHERE synced_at IS NULL AND seq > ?'
+  )
+  const firstUnsyncedAfter = db.prepare<[number], { at: string }>(
+    'SELECT at FROM outbox WHERE synced_at IS NULL AND seq > ? ORDER BY seq LIMIT 1'
   )
   const markUpTo = db.prepare('UPDATE outbox SET synced_at = ? WHERE seq <= ? AND synced_at IS NULL')
   const exportAll = db.prepare<[], OutboxRow>('SELECT * FROM outbox WHERE synced_at IS NULL ORDER BY seq')
@@ -130,12 +135,13 @@ export function createOutboxRepo(db: Database) {
     },
     /**
      * The events after `seq` still waiting to be pushed and when the oldest of them was written
-     * (ISO time by the till's clock; events are appended in time order, so the least `at` is the
-     * oldest) — what stays unsynced once a batch ending at `seq` is acknowledged.
+     * (ISO time by the till's clock: the first waiting in seq order, as `oldestUnsynced` says, since
+     * events are appended in time order) — what stays unsynced once a batch ending at `seq` is
+     * acknowledged.
      */
     unsyncedAfter(seq: number): { count: number; oldestAt: string | null } {
-      const row = unsyncedAfter.get(seq)!
-      return { count: row.n, oldestAt: row.n > 0 ? row.at : null }
+      const count = countUnsyncedAfter.get(seq)!.n
+      return { count, oldestAt: count > 0 ? (firstUnsyncedAfter.get(seq)?.at ?? null) : null }
     },
     /** Marks every event up to `seq` synced (the head office's highest contiguous seq); returns how many. */
     markSyncedUpTo(seq: number, at: string): number {

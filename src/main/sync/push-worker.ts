@@ -1,0 +1,64 @@
+import { parentPort } from 'node:worker_threads'
+import { openConnection } from '../store/connection'
+import { createOutboxRepo } from '../store/repos/outbox-repo'
+import { createHqClient, SyncRequestError } from './hq-client'
+import { pushOutbox } from './push-outbox'
+import type { FromPushThread, PushThreadError, ToPushThread } from './push-thread'
+
+// The sync push thread's entry (why a thread: push-thread.ts). It reads the outbox through its own
+// read-only connection, opened for each push and closed after it (a restore may have put another
+// file in its place since), and writes nothing: main marks events synced when asked.
+
+const port = parentPort
+if (!port) throw new Error('push-worker.ts runs as a worker thread (push-thread.ts starts it)')
+
+let marking: { resolve: (count: number) => void; reject: (error: Error) => void } | null = null
+
+const send = (message: FromPushThread): void => port.postMessage(message)
+
+function crossing(error: unknown): PushThreadError {
+  if (error instanceof SyncRequestError) return { kind: 'sync', status: error.status, error: error.error }
+  return { kind: 'other', message: error instanceof Error ? error.message : String(error) }
+}
+
+async function push(request: Extract<ToPushThread, { type: 'push' }>): Promise<void> {
+  let db: ReturnType<typeof openConnection> | null = null
+  try {
+    db = openConnection(request.file, { readonly: true })
+    const now = (): Date => new Date(Date.now() + request.tillMinusSystemMs)
+    let offsetMs = request.clockOffsetMs
+    const client = createHqClient({
+      now: () => new Date(now().getTime() + offsetMs),
+      onClockOffset: (learnt) => {
+        offsetMs = learnt
+        send({ type: 'clockOffset', offsetMs: learnt })
+      }
+    })
+    const result = await pushOutbox(createOutboxRepo(db), client, request.identity, {
+      now,
+      appVersion: request.appVersion,
+      ...(request.maxEvents ? { maxEvents: request.maxEvents } : {}),
+      markSynced: (upTo) =>
+        new Promise<number>((resolve, reject) => {
+          marking = { resolve, reject }
+          send({ type: 'mark', upTo })
+        })
+    })
+    send({ type: 'done', result })
+  } catch (error) {
+    send({ type: 'failed', error: crossing(error) })
+  } finally {
+    db?.close()
+  }
+}
+
+port.on('message', (message: ToPushThread) => {
+  if (message.type === 'push') {
+    void push(message)
+    return
+  }
+  const waiting = marking
+  marking = null
+  if (message.type === 'marked') waiting?.resolve(message.count)
+  else waiting?.reject(new Error(`marking events synced failed: ${message.message}`))
+})
