@@ -48,7 +48,9 @@ function tillOutbox(dir: string): { seqs: number[]; unsynced: number } {
       (r) => r.seq
     )
     const unsynced = (
-      db.prepare('SELECT count(*) AS n FROM outbox WHERE synced_at IS NULL').get() as { n: number }
+      db.prepare('SELECT count(*) AS n FROM outbox WHERE seq > (SELECT seq FROM outbox_synced)').get() as {
+        n: number
+      }
     ).n
     return { seqs, unsynced }
   } finally {

@@ -18,6 +18,7 @@ import { migration0130LossPrevention } from './0130-loss-prevention'
 import { migration0150Sync } from './0150-sync'
 import { migration0160NotificationKeys } from './0160-notification-keys'
 import { migration0170DropJournalAccountIndex } from './0170-drop-journal-account-index'
+import { migration0180OutboxHighWaterMark } from './0180-outbox-high-water-mark'
 
 /** Every schema step, in order. Append only; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -39,7 +40,8 @@ export const migrations: readonly Migration[] = [
   migration0130LossPrevention,
   migration0150Sync,
   migration0160NotificationKeys,
-  migration0170DropJournalAccountIndex
+  migration0170DropJournalAccountIndex,
+  migration0180OutboxHighWaterMark
 ]
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version

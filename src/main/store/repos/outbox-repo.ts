@@ -11,7 +11,8 @@ export interface OutboxEvent {
   version: number
   aggregateId: string
   payload: unknown
-  syncedAt: string | null
+  /** Held by the head office (at or below the outbox's high-water mark). */
+  synced: boolean
 }
 
 /** An event as the sync pushes it: the payload as the exact JSON text stored, with its hash. */
@@ -64,22 +65,20 @@ export function createOutboxRepo(db: Database) {
   const selectFrom = db.prepare<[number, number], OutboxRow>(
     'SELECT * FROM outbox WHERE seq >= ? ORDER BY seq LIMIT ?'
   )
-  const countUnsynced = db.prepare<[], { n: number }>(
-    'SELECT count(*) AS n FROM outbox WHERE synced_at IS NULL'
+  // What the head office holds is one high-water mark (migration 0180): every event up to
+  // `outbox_synced.seq`. What waits is the range after it, read through the primary key.
+  const mark = db.prepare<[], { seq: number }>('SELECT seq FROM outbox_synced WHERE id = 1')
+  const countAfter = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM outbox WHERE seq > ?')
+  const firstAfter = db.prepare<[number], { seq: number; at: string }>(
+    'SELECT seq, at FROM outbox WHERE seq > ? ORDER BY seq LIMIT 1'
   )
-  const oldestUnsynced = db.prepare<[], { seq: number; at: string }>(
-    'SELECT seq, at FROM outbox WHERE synced_at IS NULL ORDER BY seq LIMIT 1'
+  const moveMark = db.prepare<[number, string, number]>(
+    'UPDATE outbox_synced SET seq = ?, at = ? WHERE id = 1 AND seq < ?'
   )
-  // Two statements, each answered from the unsynced index: `min(at)` over the same rows read every
-  // waiting row from the table (about 0.1 s for a 100,000-event backlog, once per pushed batch).
-  const countUnsyncedAfter = db.prepare<[number], { n: number }>(
-    'SELECT count(*) AS n FROM outbox WHERE synced_at IS NULL AND seq > ?'
+  const countBetween = db.prepare<[number, number], { n: number }>(
+    'SELECT count(*) AS n FROM outbox WHERE seq > ? AND seq <= ?'
   )
-  const firstUnsyncedAfter = db.prepare<[number], { at: string }>(
-    'SELECT at FROM outbox WHERE synced_at IS NULL AND seq > ? ORDER BY seq LIMIT 1'
-  )
-  const markUpTo = db.prepare('UPDATE outbox SET synced_at = ? WHERE seq <= ? AND synced_at IS NULL')
-  const exportAll = db.prepare<[], OutboxRow>('SELECT * FROM outbox WHERE synced_at IS NULL ORDER BY seq')
+  const exportAfter = db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE seq > ? ORDER BY seq')
   const highest = db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM outbox')
 
   const listeners = new Set<() => void>()
@@ -108,6 +107,7 @@ export function createOutboxRepo(db: Database) {
       for (const listener of listeners) listener()
     },
     listAfter(seq: number, limit = 500): OutboxEvent[] {
+      const held = mark.get()!
       return selectAfter.all(seq, limit).map((row) => ({
         seq: row.seq,
         id: row.id,
@@ -116,7 +116,7 @@ export function createOutboxRepo(db: Database) {
         version: row.version,
         aggregateId: row.aggregate_id,
         payload: JSON.parse(row.payload) as unknown,
-        syncedAt: row.synced_at
+        synced: row.seq <= held.seq
       }))
     },
     /**
@@ -126,12 +126,13 @@ export function createOutboxRepo(db: Database) {
     wireFrom(fromSeq: number, limit: number): OutboxWireEvent[] {
       return selectFrom.all(fromSeq, limit).map(toWire)
     },
+    /** How many events the head office does not hold yet (those after the high-water mark). */
     unsyncedCount(): number {
-      return countUnsynced.get()!.n
+      return countAfter.get(mark.get()!.seq)!.n
     },
     /** The oldest event still waiting to be pushed, or null when everything is synced. */
     oldestUnsynced(): { seq: number; at: string } | null {
-      return oldestUnsynced.get() ?? null
+      return firstAfter.get(mark.get()!.seq) ?? null
     },
     /**
      * The events after `seq` still waiting to be pushed and when the oldest of them was written
@@ -140,16 +141,25 @@ export function createOutboxRepo(db: Database) {
      * acknowledged.
      */
     unsyncedAfter(seq: number): { count: number; oldestAt: string | null } {
-      const count = countUnsyncedAfter.get(seq)!.n
-      return { count, oldestAt: count > 0 ? (firstUnsyncedAfter.get(seq)?.at ?? null) : null }
+      const from = Math.max(seq, mark.get()!.seq)
+      const count = countAfter.get(from)!.n
+      return { count, oldestAt: count > 0 ? (firstAfter.get(from)?.at ?? null) : null }
     },
-    /** Marks every event up to `seq` synced (the head office's highest contiguous seq); returns how many. */
+    /**
+     * Moves the high-water mark to `seq` (the head office's highest contiguous seq, never past the
+     * last event this file holds: a restored till is answered with seqs it no longer has); returns
+     * how many events it newly covers. One row, whatever the batch's size. Never moves back.
+     */
     markSyncedUpTo(seq: number, at: string): number {
-      return markUpTo.run(at, seq).changes
+      const before = mark.get()!.seq
+      const upTo = Math.min(seq, highest.get()!.seq ?? 0)
+      if (upTo <= before) return 0
+      moveMark.run(upTo, at, upTo)
+      return countBetween.get(before, upTo)!.n
     },
     /** Every unsynced event with its stored JSON text and hash, for an export a person keeps. */
     exportUnsynced(): OutboxWireEvent[] {
-      return exportAll.all().map(toWire)
+      return exportAfter.all(mark.get()!.seq).map(toWire)
     },
     highestSeq(): number {
       return highest.get()!.seq ?? 0
