@@ -315,8 +315,14 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
     async syncNow(): Promise<SyncStatus> {
       if (!store.sync.state())
         throw syncError('CONFLICT', 'This till is not enrolled with a head office', 'notEnrolled')
-      await pushNow().catch(() => undefined)
+      const pushed = await pushNow().then(
+        () => true,
+        () => false
+      )
       await pullNow(0).catch(() => undefined)
+      // Taking master data can write events of the till's own (a store profile from the head office
+      // is one): they go in this sync too, so "sync now" ends with nothing of its own waiting.
+      if (pushed && store.outbox.unsyncedCount() > 0) await pushNow().catch(() => undefined)
       return status()
     },
 
