@@ -103,8 +103,10 @@ export function SellScreen() {
         say({ tone: 'error', text: t('counter.noShift'), action: { kind: 'open-shift', code, quantity } })
         return true
       }
-      const ok = await scan(code, quantity)
-      if (!ok) return false
+      const result = await scan(code, quantity)
+      // A refused code is said in the notice (naming it) and leaves the box: only a code no
+      // product has stays there, as the search a person may have meant.
+      if (result !== 'added') return result === 'refused'
       const state = useCartStore.getState()
       const line = state.cart?.lines.find((l) => l.id === state.selectedLineId)
       // Weighed goods without a weight: straight to the weight field (never a silent 1 kg).
