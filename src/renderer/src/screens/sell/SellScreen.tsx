@@ -132,7 +132,7 @@ export function SellScreen() {
 
   // A burst from anywhere. While a window is open the code waits: money is never touched.
   const onBurst = useCallback(
-    (code: string): void => {
+    (code: string, whole?: string): void => {
       if (useApprovalStore.getState().pending) {
         // Never a PIN: the burst was swallowed before it reached the approval's PIN box.
         play('error')
@@ -152,7 +152,10 @@ export function SellScreen() {
         })
         return
       }
-      void scanCode(code)
+      // A key cut off as a person's may have been the scanner's own, delivered late.
+      void scanCode(code).then((found) => {
+        if (!found && whole) void scanCode(whole)
+      })
     },
     [dialogsOpen, finishSale, lastSale, paymentOpen, say, scanCode, t]
   )
