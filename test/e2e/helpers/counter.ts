@@ -178,3 +178,36 @@ export async function wrappedButtons(page: Page): Promise<string[]> {
     return problems
   })
 }
+
+/**
+ * What the scan notice (`scan-refused`) covers of the front dialog: its title and every action
+ * button it overlaps, by name; empty when it covers none (or is not shown). Without a dialog,
+ * the page's headings.
+ */
+export async function scanNoticeCovers(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const notice = document.querySelector('[data-testid="scan-refused"]')
+    if (!notice || !notice.matches(':popover-open')) return []
+    const n = notice.getBoundingClientRect()
+    // The modal on top is the one its own centre hits (not the last in the page).
+    const open = [...document.querySelectorAll<HTMLDialogElement>('dialog[open]')]
+    const front =
+      open.find((dialog) => {
+        const r = dialog.getBoundingClientRect()
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)
+        return hit !== null && dialog.contains(hit)
+      }) ?? open.at(-1)
+    const guarded = front
+      ? front.querySelectorAll<HTMLElement>(
+          'h2, .dialog__title, .dialog__actions button, button[type="submit"], .approval > button'
+        )
+      : document.querySelectorAll<HTMLElement>('h1, h2')
+    return [...guarded]
+      .filter((el) => {
+        const r = el.getBoundingClientRect()
+        if (r.width === 0 || r.height === 0) return false
+        return r.left < n.right && r.right > n.left && r.top < n.bottom && r.bottom > n.top
+      })
+      .map((el) => `${el.tagName.toLowerCase()} "${el.textContent?.trim()}" under the notice`)
+  })
+}
