@@ -2,7 +2,17 @@ import type { Page } from '@playwright/test'
 import { expect, snap, test } from './fixtures'
 import { logIn, logOut } from './helpers/accounts'
 import { api, openShopAsOwner } from './helpers/api'
-import { burst, LANGUAGES, pieceGoods, scanNoticeCovers, SIZES, useLanguage } from './helpers/counter'
+import {
+  burst,
+  dialogProblems,
+  LANGUAGES,
+  nameIn as nameOf,
+  pieceGoods,
+  scanNoticeCovers,
+  SIZES,
+  useLanguage,
+  wrappedButtons
+} from './helpers/counter'
 
 // Issue 10, item 1, on the screens that take no scans: a scanner burst into a shift count box
 // (open and close) or a manager-approval PIN box is swallowed — the box keeps its value, the
@@ -302,5 +312,65 @@ for (const { size, language } of WALKS) {
     await pin.fill('1234')
     await pin.press('Enter')
     await expect(page.getByRole('navigation', { name: L.nav })).toBeVisible()
+  })
+}
+
+// The counter's own inputs, walked at both sizes and in both languages: a burst typed while the
+// line's quantity, its price, the coupon box or the cash amount has focus never lands in it.
+// On the Sell screen the code is scanned (a line added); inside the payment window it waits,
+// and the window's notice says so. The payment window's buttons stay on one line with the
+// customer device open.
+for (const { size, language } of WALKS) {
+  const tag = tagOf(size, language)
+  test(`a burst in each counter input at ${tag}: the field keeps its value, the code is scanned or refused`, async ({
+    page,
+    kassa
+  }) => {
+    await page.setViewportSize(size)
+    await openShopAsOwner(page, kassa.url)
+    await useLanguage(page, language)
+    const [first, second, third] = await pieceGoods(page)
+    const rows = page.locator('.cart-lines tbody tr')
+    await burst(page, first!.barcodes[0]!)
+    await expect(rows).toHaveCount(1)
+
+    // The selected line's quantity and price: each keeps what it held, each scan adds a line.
+    for (const [field, product] of [
+      ['#line-quantity', second!],
+      ['#line-price', third!]
+    ] as const) {
+      await page.locator(field).click()
+      await burst(page, product.barcodes[0]!)
+      await expect(page.locator('.cart-lines tbody tr', { hasText: nameOf(product, language) })).toBeVisible()
+      await snap(page, `scan-walk-${field.slice(6)}-${tag}`)
+    }
+    await expect(rows).toHaveCount(3)
+    // No line took the code as its quantity or price: each is one piece at its own price.
+    for (const [i, product] of [first!, second!, third!].entries()) {
+      await expect(rows.nth(i).locator('td').nth(0)).toHaveText('1')
+      await expect(rows.nth(i).locator('td').nth(1)).toContainText((product.priceMinor / 100).toFixed(2))
+    }
+
+    // Payment: a burst into the cash amount waits; the amount is what it was.
+    await page.keyboard.press('F12')
+    const amount = page.locator('#pay-tendered')
+    await expect(amount).toBeFocused()
+    await amount.fill('50')
+    await burst(page, first!.barcodes[0]!)
+    await expect(amount).toHaveValue('50')
+    const notice = page.locator('dialog[open] .counter-notice')
+    await expect(notice).toContainText(first!.barcodes[0]!)
+    await expect.poll(() => dialogProblems(page)).toEqual([])
+    await snap(page, `scan-walk-pay-amount-${tag}`)
+    // …and with the customer device open beside it, no button's words wrap.
+    await page
+      .locator('dialog[open]')
+      .getByRole('button', { name: language === 'en' ? 'Customer device' : '顾客设备', exact: true })
+      .click()
+    await expect(page.locator('.device-drawer')).toBeVisible()
+    await expect.poll(() => wrappedButtons(page)).toEqual([])
+    await expect.poll(() => dialogProblems(page)).toEqual([])
+    await snap(page, `scan-walk-pay-device-${tag}`)
+    await expect(rows).toHaveCount(3)
   })
 }
