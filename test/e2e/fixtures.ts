@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
+import { webModeUrl } from '../support/web-mode-url'
 
 export interface KassaServer {
   url: string
@@ -22,24 +23,7 @@ export async function startKassa(dataDir: string): Promise<{ url: string; proces
     env: { ...process.env, KASSA_DATA_DIR: dataDir, KASSA_PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe']
   })
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    let output = ''
-    const timer = setTimeout(() => reject(new Error(`web mode did not start:\n${output}`)), 20_000)
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString()
-      const match = /running at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)
-      if (match) {
-        clearTimeout(timer)
-        resolveUrl(match[1]!)
-      }
-    }
-    child.stdout!.on('data', onData)
-    child.stderr!.on('data', onData)
-    child.on('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`web mode exited with ${code}:\n${output}`))
-    })
-  })
+  const url = await webModeUrl(child, 20_000)
   return { url, process: child }
 }
 

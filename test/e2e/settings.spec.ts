@@ -25,6 +25,8 @@ test('switch language, edit and save the store settings, and find them kept afte
   await expect(page.getByRole('alert')).toContainText('must not be empty')
 
   await page.getByLabel('Store name').fill('Harbour Street Grocer')
+  // The same zones as on first-run set-up: UTC is among them (the runtime's own list leaves it out).
+  await expect(page.getByLabel('Time zone').locator('option[value="UTC"]')).toHaveCount(1)
   await page.getByLabel('Currency').selectOption('HKD')
   await page.getByLabel('Rounding', { exact: true }).selectOption('half-even')
   await page.getByLabel('Shelf prices').selectOption('exclusive')

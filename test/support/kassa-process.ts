@@ -10,6 +10,7 @@ import {
   writeFileSync
 } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { webModeUrl } from './web-mode-url'
 
 const ROOT = resolve(__dirname, '..', '..')
 const WEB = join(ROOT, 'out', 'node', 'web.cjs')
@@ -113,24 +114,7 @@ export function launchKassa(dataDir: string, env: Record<string, string> = {}): 
     await exited
   }
   const ready = (async (): Promise<KassaProcess> => {
-    const url = await new Promise<string>((resolveUrl, reject) => {
-      let output = ''
-      const timer = setTimeout(() => reject(new Error(`web mode did not start:\n${output}`)), 30_000)
-      const onData = (chunk: Buffer): void => {
-        output += chunk.toString()
-        const match = /running at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)
-        if (match) {
-          clearTimeout(timer)
-          resolveUrl(match[1]!)
-        }
-      }
-      child.stdout!.on('data', onData)
-      child.stderr!.on('data', onData)
-      child.once('exit', (code, signal) => {
-        clearTimeout(timer)
-        reject(new Error(`web mode exited (${code ?? signal}) before it was ready:\n${output}`))
-      })
-    })
+    const url = await webModeUrl(child, 30_000)
     const page = await (await fetch(url)).text()
     const token = /name="kassa-session" content="([^"]+)"/.exec(page)?.[1]
     if (!token) throw new Error('web mode served no session token')

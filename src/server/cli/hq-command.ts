@@ -8,6 +8,8 @@ import { createEnrolCode, revokeTill } from '../enrol/enrol-service'
 import { startHq } from '../hq'
 import { publishMaster, type MasterWrite } from '../pull/master-data'
 import { createWakeups } from '../pull/wakeups'
+import { rebuildProjections } from '../push/rebuild'
+import { defaultUpgraders } from '../push/upgraders'
 import { SyncRefusal } from '../errors'
 import { consolidatedDay } from '../reports/consolidated-day'
 import { consolidatedDayText } from '../reports/consolidated-day-text'
@@ -20,7 +22,8 @@ const USAGE = [
   '       kassa hq --data-dir DIR publish --store NAME < writes.json      publish master data (a JSON array of { entity, id, op, data })',
   '       kassa hq --data-dir DIR revoke --till T03                       refuse every request of that till from now on',
   '       kassa hq --data-dir DIR add-user --name N --role owner|manager|auditor [--store S]…  a web-app user; the password is read from stdin',
-  '       kassa hq --data-dir DIR report day YYYY-MM-DD [--store S] [--json]  consolidated daily settlement (per till, store, total)'
+  '       kassa hq --data-dir DIR report day YYYY-MM-DD [--store S] [--json]  consolidated daily settlement (per till, store, total)',
+  '       kassa hq --data-dir DIR rebuild-projections                     rebuild the report projections from the events held (stop the head office first)'
 ].join('\n')
 
 interface Options {
@@ -180,6 +183,11 @@ export const hqCommand: CliCommand = {
           if (!till || !(await revokeTill(db, systemHqClock, till.id)))
             throw new UsageError(`hq revoke: no active till ${options.till}`)
           context.stdout.write(`revoked ${options.till}\n`)
+          return 0
+        }
+        case 'rebuild-projections': {
+          const n = await rebuildProjections(db, defaultUpgraders)
+          context.stdout.write(`rebuilt the projections from ${n} applied event(s)\n`)
           return 0
         }
         default:

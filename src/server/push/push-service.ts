@@ -12,8 +12,9 @@ import { SyncRefusal } from '../errors'
 import { rebalanceAllotments } from '../pull/allotments'
 import { recordNonce, type TillRow } from '../auth/verify-request'
 import { backlogLeft } from './backlog'
-import { applyProjections, project, type Projection } from './projections'
-import { upgradePayload, type UpgraderRegistry } from './upgraders'
+import { projectStored, type CollisionStatus } from './held-events'
+import { applyProjections, type Projection } from './projections'
+import type { UpgraderRegistry } from './upgraders'
 
 const EVENT_COLUMNS = [
   'till_id',
@@ -40,7 +41,10 @@ const COLLISION_COLUMNS = [
   'at',
   'aggregate_id',
   'payload',
-  'received_at'
+  'received_at',
+  'store_id',
+  'status',
+  'reason'
 ] as const
 
 export interface PushDeps {
@@ -79,25 +83,17 @@ function decide(
   timeZone: string,
   event: PushRequest['events'][number]
 ): Projection {
-  let payload: unknown
-  try {
-    payload = JSON.parse(event.payload)
-  } catch {
-    return { status: 'quarantined', reason: 'payload is not JSON' }
-  }
-  const upgraded = upgradePayload(upgraders, event.type, event.version, payload, { at: event.at })
-  if (!upgraded.ok) return { status: 'quarantined', reason: upgraded.reason }
-  return project(
-    {
-      tillId: till.id,
-      storeId: till.store_id,
-      eventId: event.id,
-      type: event.type,
-      at: event.at,
-      payload: upgraded.payload
-    },
-    timeZone
-  )
+  return projectStored(upgraders, {
+    till_id: till.id,
+    seq: event.seq,
+    event_id: event.id,
+    store_id: till.store_id,
+    type: event.type,
+    version: event.version,
+    at: event.at,
+    payload: event.payload,
+    time_zone: timeZone
+  })
 }
 
 /**
@@ -265,6 +261,9 @@ const eventFacts = (event: PushRequest['events'][number]) => ({
  * its own event id (the projections are keyed by the ids its payload carries), exactly once — a
  * resent batch finds the id in `event_collisions` and projects nothing again. A collision whose id
  * the head office already holds is the same event sent with other bytes: nothing is projected.
+ * Each kept copy carries what became of it (`status`: applied, recorded, quarantined with its
+ * `reason`, or same-id), so the reports (`held-events.ts`) and a re-projection count exactly the
+ * applied ones — a restored till's cash moves, day closes and store profiles as well as its sales.
  */
 async function checkHeld(
   tx: SqlTx,
@@ -284,7 +283,7 @@ async function checkHeld(
   )
   const differing = old.filter((event) => held.get(event.seq) !== event.payloadSha256)
   const known = differing.length > 0 ? await knownEventIds(tx, till.id, differing) : new Set<string>()
-  const collisions: SqlValue[][] = []
+  const collisions: Array<{ seq: number; row: SqlValue[]; status: CollisionStatus }> = []
   const collided: DetectedEvent[] = []
   const toApply: Array<{ seq: number; projection: Extract<Projection, { status: 'applied' }> }> = []
   const projected = new Map<number, Projection>()
@@ -294,39 +293,54 @@ async function checkHeld(
     let reason: string | undefined
     if (hash !== event.payloadSha256) {
       outcome = 'collision'
-      collisions.push([
-        till.id,
-        event.seq,
-        event.payloadSha256,
-        event.id,
-        event.type,
-        event.version,
-        event.at,
-        event.aggregateId,
-        event.payload,
-        receivedAt
-      ])
+      let status: CollisionStatus = 'same-id'
       if (known.has(event.id)) {
         reason = 'the head office holds this event under another form (same event id): not applied again'
       } else {
         known.add(event.id)
         const projection = decideFor(event)
         projected.set(event.seq, projection)
+        status = projection.status
         if (projection.status === 'applied') toApply.push({ seq: event.seq, projection })
         reason =
           'the head office holds another event under this seq (a till restored from an old backup?): both are kept and this one is applied under its own event id'
       }
+      collisions.push({
+        seq: event.seq,
+        status,
+        row: [
+          till.id,
+          event.seq,
+          event.payloadSha256,
+          event.id,
+          event.type,
+          event.version,
+          event.at,
+          event.aggregateId,
+          event.payload,
+          receivedAt,
+          till.store_id
+        ]
+      })
       collided.push({ ...eventFacts(event), status: 'collision', reason: null, heldSha256: hash ?? null })
     }
     outcomes.push({ seq: event.seq, outcome, ...(reason ? { reason } : {}) })
   }
   const missing = await applyProjections(tx, toApply)
-  for (const outcome of outcomes) {
-    const projection = projected.get(outcome.seq)
-    const why = missing.get(outcome.seq) ?? (projection?.status === 'quarantined' ? projection.reason : null)
-    if (why) outcome.reason = `${outcome.reason ?? ''}; not applicable: ${why}`
+  const why = (seq: number): string | null => {
+    const projection = projected.get(seq)
+    return missing.get(seq) ?? (projection?.status === 'quarantined' ? projection.reason : null)
   }
-  await tx.insertMany('event_collisions', COLLISION_COLUMNS, collisions)
+  for (const outcome of outcomes) {
+    const not = why(outcome.seq)
+    if (not) outcome.reason = `${outcome.reason ?? ''}; not applicable: ${not}`
+  }
+  // Kept with what became of each, as events are: the reports and a re-projection read the applied ones.
+  const rows = collisions.map(({ seq, row, status }) => {
+    const not = status === 'same-id' ? null : why(seq)
+    return [...row, not ? 'quarantined' : status, not]
+  })
+  await tx.insertMany('event_collisions', COLLISION_COLUMNS, rows)
   return collided
 }
 

@@ -1,51 +1,36 @@
 import type { HqDatabase } from '../db/types'
-import { applyProjections, project, type Projection } from './projections'
-import { upgradePayload, type UpgraderRegistry } from './upgraders'
+import { projectStored, type StoredRow } from './held-events'
+import { applyProjections, type Projection } from './projections'
+import type { UpgraderRegistry } from './upgraders'
 
-interface QuarantinedRow {
-  till_id: string
-  seq: number
-  event_id: string
-  store_id: string
-  type: string
-  version: number
-  at: string
-  payload: string
-  time_zone: string
-}
+/** A quarantined event, or a quarantined collision (`payload_sha256` names its kept copy). */
+type QuarantinedRow = StoredRow & { payload_sha256: string | null }
 
 /**
  * Tries every quarantined event again, in each till's order, one transaction per event: what this
  * head office can now apply (a version it learnt to read after an update, an order that arrived
  * since) is projected and marked applied or recorded; the rest stays quarantined with its reason.
- * Runs when the head office starts. Returns how many were released.
+ * A restored till's collisions that were another event but could not be applied are tried the same
+ * way (`event_collisions.status`, migration 0016). Runs when the head office starts. Returns how
+ * many were released.
  */
 export async function reapplyQuarantined(db: HqDatabase, upgraders: UpgraderRegistry): Promise<number> {
   const rows = await db.query<QuarantinedRow>(
-    `SELECT e.till_id, e.seq, e.event_id, e.store_id, e.type, e.version, e.at, e.payload, s.time_zone
-     FROM events e JOIN stores s ON s.id = e.store_id
-     WHERE e.status = 'quarantined' ORDER BY e.till_id, e.seq`
+    `SELECT q.till_id, q.seq, q.event_id, q.store_id, q.type, q.version, q.at, q.payload, q.payload_sha256, s.time_zone
+     FROM (
+       SELECT till_id, seq, event_id, store_id, type, version, at, payload, NULL AS payload_sha256, received_at
+         FROM events WHERE status = 'quarantined'
+       UNION ALL
+       SELECT till_id, seq, event_id, store_id, type, version, at, payload, payload_sha256, received_at
+         FROM event_collisions WHERE status = 'quarantined'
+     ) q JOIN stores s ON s.id = q.store_id
+     ORDER BY q.till_id, q.received_at, q.seq`
   )
   let released = 0
   for (const row of rows) {
     let decision: Projection
     try {
-      const upgraded = upgradePayload(upgraders, row.type, Number(row.version), JSON.parse(row.payload), {
-        at: row.at
-      })
-      decision = upgraded.ok
-        ? project(
-            {
-              tillId: row.till_id,
-              storeId: row.store_id,
-              eventId: row.event_id,
-              type: row.type,
-              at: row.at,
-              payload: upgraded.payload
-            },
-            row.time_zone
-          )
-        : { status: 'quarantined', reason: upgraded.reason }
+      decision = projectStored(upgraders, row)
     } catch {
       continue
     }
@@ -57,10 +42,17 @@ export async function reapplyQuarantined(db: HqDatabase, upgraders: UpgraderRegi
           const missing = await applyProjections(tx, [{ seq: Number(row.seq), projection: applied }])
           if (missing.size > 0) throw new StillMissing()
         }
-        await tx.run(
-          "UPDATE events SET status = ?, reason = NULL WHERE till_id = ? AND seq = ? AND status = 'quarantined'",
-          [applied.status, row.till_id, row.seq]
-        )
+        if (row.payload_sha256 === null)
+          await tx.run(
+            "UPDATE events SET status = ?, reason = NULL WHERE till_id = ? AND seq = ? AND status = 'quarantined'",
+            [applied.status, row.till_id, row.seq]
+          )
+        else
+          await tx.run(
+            `UPDATE event_collisions SET status = ?, reason = NULL
+             WHERE till_id = ? AND seq = ? AND payload_sha256 = ? AND status = 'quarantined'`,
+            [applied.status, row.till_id, row.seq, row.payload_sha256]
+          )
         return true
       })
       .catch((error: unknown) => {

@@ -1,4 +1,5 @@
 import type { HqDatabase } from '../db/types'
+import { lastProfile } from '../push/held-events'
 
 /**
  * The time zone a till kept a business day in, when it is not its store's: the zone of the last
@@ -13,12 +14,8 @@ export async function tillZoneDiffering(
   dayEnd: string,
   storeZone: string
 ): Promise<string | null> {
-  const [row] = await db.query<{ payload: string }>(
-    `SELECT payload FROM events WHERE till_id = ? AND type = 'settings.updated' AND status <> 'quarantined'
-       AND at < ? ORDER BY seq DESC LIMIT 1`,
-    [tillId, dayEnd]
-  )
-  if (!row) return null
-  const zone = (JSON.parse(row.payload) as { timeZone?: unknown }).timeZone
+  const profile = await lastProfile(db, tillId, dayEnd)
+  if (!profile) return null
+  const zone = (JSON.parse(profile) as { timeZone?: unknown }).timeZone
   return typeof zone === 'string' && zone !== '' && zone !== storeZone ? zone : null
 }

@@ -1,25 +1,9 @@
-import { spawnSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { kassa } from '../../support/kassa-cli'
 import { tempDir } from '../../support/temp-dir'
 import { count, query } from './catalog-fixture'
-
-const root = resolve(__dirname, '../../..')
-
-/** `kassa …` as a real process, from the sources (tsx), so it needs no build. */
-function kassa(args: string[]) {
-  const run = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', '--', resolve(root, 'src/main/cli/kassa.ts'), ...args],
-    {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, TSX_TSCONFIG_PATH: resolve(root, 'tsconfig.node.json') }
-    }
-  )
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr }
-}
 
 const HEADER = 'sku,barcodes,name_zh,name_en,category,price,tax_rate,unit,active'
 const GOOD = [

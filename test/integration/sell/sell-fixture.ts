@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
+import type { Core } from '../../../src/main/app/create-core'
 import { addStaff, callOk, loginAs, openTestCore, setupOwner, STAFF } from '../../support/accounts'
 
 /** Products the sell tests scan. Prices are decimal strings in CNY. */
@@ -112,4 +113,27 @@ export function ledgerBalances(dataDir: string): Record<string, number> {
   } finally {
     db.close()
   }
+}
+
+let cashSales = 0
+/**
+ * One whole sale in cash, as the F12 key makes it: opens a cart, adds `items` (a code with an
+ * optional decimal quantity), and pays with `checkout:begin` and `cash: { tendered }` (decimal text
+ * in the store currency). Returns the paid order.
+ */
+export async function sellForCash(
+  core: Core,
+  session: string,
+  items: Array<{ code: string; quantity?: string }>,
+  tendered: string
+) {
+  const cart = await callOk(core, session, 'cart:open', {})
+  for (const item of items) await callOk(core, session, 'cart:add-item', { cartId: cart.id, ...item })
+  return (
+    await callOk(core, session, 'checkout:begin', {
+      cartId: cart.id,
+      cash: { tendered },
+      checkoutKey: `cash-sale-${++cashSales}`
+    })
+  ).order
 }

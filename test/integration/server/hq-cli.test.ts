@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { HQ_STORES, hqLocation, startTestHq, TestTill } from '../../support/hq'
+import { HQ_STORES, hqLocation, paidOrder, startTestHq, TestTill } from '../../support/hq'
 
 const root = resolve(__dirname, '../../..')
 
@@ -57,5 +57,27 @@ describe.each(HQ_STORES)('kassa hq (%s)', (kind) => {
     expect(bad.status).toBe(2)
     expect(bad.stderr).toMatch(/^error: hq publish: \[0\]\.data\.id/)
     expect(kassa(['hq', '--data-dir', where.dataDir, 'enrol-code']).stderr).toMatch(/needs --store NAME/)
+  }, 60_000)
+
+  it("rebuilds the projections from the events it holds, a restored till's collided sale included", async () => {
+    const where = await hqLocation(kind)
+    const db = where.databaseUrl ? ['--database-url', where.databaseUrl] : []
+    const hq = await startTestHq(kind, where)
+    const till = await TestTill.enrolled(hq)
+    await till.push([till.event('order.paid', paidOrder({ total: 200 }))])
+    // Restored from a copy without that sale: the next one reuses seq 1.
+    await till.push([till.event('order.paid', paidOrder({ total: 850 }), { seq: 1 })])
+    const totals = async () =>
+      (await hq.db.query<{ total: number }>('SELECT total FROM hq_orders ORDER BY total')).map((r) =>
+        Number(r.total)
+      )
+    expect(await totals()).toEqual([200, 850])
+    await hq.db.run('DELETE FROM hq_payments')
+    await hq.db.run('DELETE FROM hq_orders')
+    const rebuilt = kassa(['hq', '--data-dir', where.dataDir, ...db, 'rebuild-projections'])
+    expect(rebuilt.stdout).toBe('rebuilt the projections from 2 applied event(s)\n')
+    expect(rebuilt.status).toBe(0)
+    expect(await totals()).toEqual([200, 850])
+    expect(Number((await hq.db.query<{ n: number }>('SELECT COUNT(*) AS n FROM hq_payments'))[0]!.n)).toBe(2)
   }, 60_000)
 })

@@ -227,6 +227,55 @@ const cases: Record<number, { before(db: HqDatabase): Promise<void>; after(db: H
         expect(await db.query('SELECT trade_no FROM hq_refund_tenders')).toEqual([{ trade_no: 'K1' }])
         expect(await db.query('SELECT id FROM hq_recon_runs')).toEqual([])
       }
+    },
+    16: {
+      // A restored till's collisions kept before 0016: a sale under a new event id (never counted
+      // by the head office of before the fix), a cash-in under a new id, and another form of a held event.
+      async before(db) {
+        await seedSaleAndRefund(db)
+        const sale = {
+          id: 'o2',
+          number: 'T01-000001',
+          currency: 'CNY',
+          total: 500,
+          cashRounding: 0,
+          paidAt: '2026-11-26T02:00:00.000Z',
+          payments: [
+            { id: 'p2', method: 'cash', amount: 500, status: 'succeeded', at: '2026-11-26T02:00:00.000Z' }
+          ]
+        }
+        for (const [seq, sha, type, id, payload] of [
+          [1, 'c1', 'order.paid', 'e9', sale],
+          [2, 'c2', 'shift.cash_in', 'e10', { amount: 2600, at: '2026-11-26T03:00:00.000Z' }],
+          [2, 'c3', 'refund.created', 'e2', { id: 'r1' }]
+        ] as const)
+          await db.run(
+            `INSERT INTO event_collisions (till_id, seq, payload_sha256, event_id, type, version, at, aggregate_id, payload, received_at)
+             VALUES (?, ?, ?, ?, ?, 1, ?, 'a', ?, ?)`,
+            [TILL, seq, sha, id, type, T, JSON.stringify(payload), T]
+          )
+      },
+      async after(db) {
+        expect(
+          await db.query(
+            'SELECT seq, event_id, store_id, status, reason FROM event_collisions ORDER BY seq, event_id'
+          )
+        ).toEqual([
+          { seq: 1, event_id: 'e9', store_id: STORE, status: 'applied', reason: null },
+          { seq: 2, event_id: 'e10', store_id: STORE, status: 'recorded', reason: null },
+          { seq: 2, event_id: 'e2', store_id: STORE, status: 'same-id', reason: null }
+        ])
+        // The sale it had kept but never counted is counted now, once, on its own day.
+        expect(
+          await db.query('SELECT order_id, event_id, total, paid_day FROM hq_orders ORDER BY order_id')
+        ).toEqual([
+          { order_id: 'o1', event_id: 'e1', total: 900, paid_day: '2026-11-25' },
+          { order_id: 'o2', event_id: 'e9', total: 500, paid_day: '2026-11-26' }
+        ])
+        expect(await db.query("SELECT amount FROM hq_payments WHERE order_id = 'o2'")).toEqual([
+          { amount: 500 }
+        ])
+      }
     }
   }
 

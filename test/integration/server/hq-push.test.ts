@@ -5,7 +5,8 @@ import { MAX_BATCH_EVENTS } from '../../../src/shared/sync/protocol'
 import { localDate } from '../../../src/server/clock'
 import { tillDay, type TillRow } from '../../../src/server/reports/till-day'
 import type { HqDatabase } from '../../../src/server/db/types'
-import { createUpgraderRegistry } from '../../../src/server/push/upgraders'
+import { createUpgraderRegistry, defaultUpgraders } from '../../../src/server/push/upgraders'
+import { reapplyQuarantined } from '../../../src/server/push/reapply'
 import { tillDayFigures } from '../../../src/server/reports/day-figures'
 import { HQ_STORES, hqLocation, paidOrder, startTestHq, TestTill } from '../../support/hq'
 
@@ -108,6 +109,71 @@ describe.each(HQ_STORES)('head office push (%s)', (kind) => {
       "SELECT detail FROM anomalies WHERE kind = 'seq-collision'"
     )
     expect(JSON.parse(anomaly!.detail).reusedNumbers).toContain(water.number)
+  })
+
+  it("counts a restored till's new profile, keeps the first close of a day, and retries a collided void it could not apply", async () => {
+    const hq = await startTestHq(kind)
+    const till = await TestTill.enrolled(hq)
+    const [store] = await rows<{ time_zone: string }>(hq.db, 'SELECT time_zone FROM stores')
+    const zone = store!.time_zone
+    const now = new Date()
+    const today = localDate(now.toISOString(), zone)
+    const yesterday = localDate(new Date(now.getTime() - 86_400_000).toISOString(), zone)
+    const closed = (settledAt: string) => ({ date: yesterday, settledAt, settledBy: 'Li', currency: 'CNY' })
+    const firstClose = new Date(now.getTime() - 20 * 3_600_000).toISOString()
+    await till.push([
+      till.event('settings.updated', { timeZone: zone, cashRoundingMode: 'half-up' }),
+      till.event('order.paid', paidOrder()),
+      till.event('settlement.day_closed', closed(firstClose)),
+      till.event('order.paid', paidOrder())
+    ])
+    const [tillRow] = await rows<TillRow>(hq.db, 'SELECT * FROM tills WHERE id = ?', [till.tillId])
+    const day = async (date: string) => (await tillDay(hq.db, tillRow!, date, zone, now)).report
+    expect((await day(today)).cashRoundingMode).toBeUndefined()
+
+    // Restored from a copy taken after seq 1: it switches to 抹零, closes yesterday again (it lost
+    // the first close) and voids a sale the head office has not heard of yet, under seqs 2–4.
+    const unknown = paidOrder({ total: 300 })
+    const answer = await till.push([
+      till.event('settings.updated', { timeZone: zone, cashRoundingMode: 'down' }, { seq: 2 }),
+      till.event('settlement.day_closed', closed(new Date(now.getTime() - 3_600_000).toISOString()), {
+        seq: 3
+      }),
+      till.event('order.voided', { id: unknown.id, voidedAt: now.toISOString() }, { seq: 4 })
+    ])
+    expect(answer.body.outcomes.map((o) => o.outcome)).toEqual(['collision', 'collision', 'collision'])
+    expect(
+      await rows<{ seq: number; status: string }>(
+        hq.db,
+        'SELECT seq, status FROM event_collisions ORDER BY seq'
+      )
+    ).toEqual([
+      { seq: 2, status: 'recorded' },
+      { seq: 3, status: 'recorded' },
+      { seq: 4, status: 'quarantined' }
+    ])
+    // The restored till's profile is its profile now; the first close of yesterday stands.
+    expect((await day(today)).cashRoundingMode).toBe('down')
+    expect((await day(yesterday)).settledAt).toBe(firstClose)
+    // The void it could not apply keeps the day from being complete until it is.
+    expect((await tillDay(hq.db, tillRow!, today, zone, now)).completeness).toMatchObject({
+      complete: false,
+      quarantined: 1
+    })
+
+    // The voided sale arrives; at the next start the collided void is applied.
+    await till.push([till.event('order.paid', unknown, { seq: 5 })])
+    expect(await reapplyQuarantined(hq.db, defaultUpgraders)).toBe(1)
+    expect(
+      await rows<{ status: string }>(hq.db, 'SELECT status FROM event_collisions WHERE seq = 4')
+    ).toEqual([{ status: 'applied' }])
+    const [voided] = await rows<{ voided_at: string | null }>(
+      hq.db,
+      'SELECT voided_at FROM hq_orders WHERE order_id = ?',
+      [unknown.id]
+    )
+    expect(voided!.voided_at).toBe(now.toISOString())
+    expect((await tillDay(hq.db, tillRow!, today, zone, now)).completeness.quarantined).toBe(0)
   })
 
   it('stores, acknowledges and quarantines what it cannot apply, and never blocks the queue', async () => {

@@ -112,4 +112,38 @@ describe.each(HQ_STORES)('head-office web app: stores, dashboard and settlement 
     const badDate = await mia.send(hqApi.settlement.day, { date: '2026-02-30' })
     expect(badDate.body.error).toMatchObject({ code: 'VALIDATION', field: 'date' })
   })
+
+  it("shows a restored till's collided sale in the drill-down with its lines and cashier", async () => {
+    const hq = await startTestHq(kind, FAST)
+    const owner = new HqWebClient(hq.url)
+    await owner.call(hqApi.auth.setup, { name: 'Olga', password: PASSWORD })
+    const store = await owner.call(hqApi.stores.create, { name: 'North', timeZone: ZONE })
+    const { code } = await owner.call(hqApi.stores.enrolCode, { storeId: store.id })
+    const till = await TestTill.create(hq.url)
+    expect((await till.enrol(code)).status).toBe(200)
+    await till.push([till.event('order.paid', paidOrder({ total: 200 }))])
+    // Restored from a copy without that sale: the next sale reuses seq 1 (a collision, counted).
+    const line = {
+      id: 'l1',
+      sku: 'TEA-1',
+      name: '绿茶',
+      nameEn: 'Green tea',
+      taxRate: '0.13',
+      quantity: '2',
+      total: 850,
+      tax: 98
+    }
+    const after = { ...paidOrder({ total: 850 }), cashierName: 'Ma', lines: [line] }
+    await till.push([till.event('order.paid', after, { seq: 1 })])
+    const detail = await owner.call(hqApi.settlement.order, {
+      storeId: store.id,
+      tillId: till.tillId,
+      orderId: after.id
+    })
+    expect(detail).toMatchObject({
+      cashierName: 'Ma',
+      lines: [{ sku: 'TEA-1', name: '绿茶', nameEn: 'Green tea', quantity: '2', total: 850, tax: 98 }],
+      tenders: [{ method: 'cash', amount: 850, status: 'succeeded' }]
+    })
+  })
 })

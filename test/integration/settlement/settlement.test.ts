@@ -1,12 +1,9 @@
-import { spawnSync } from 'node:child_process'
-import { resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { EventPayload } from '@shared/contract'
-import type { Core } from '../../../src/main/app/create-core'
 import { callOk, loginAs, OWNER } from '../../support/accounts'
-import { GOODS, openShop } from '../sell/sell-fixture'
+import { kassa } from '../../support/kassa-cli'
+import { GOODS, sellForCash, openShop } from '../sell/sell-fixture'
 
-const root = resolve(__dirname, '../../..')
 const shops: Array<{ close(): void }> = []
 afterEach(() => {
   for (const shop of shops.splice(0)) shop.close()
@@ -21,37 +18,6 @@ async function shop() {
   return opened
 }
 
-let keys = 0
-async function sell(
-  core: Core,
-  session: string,
-  items: Array<{ code: string; quantity?: string }>,
-  tendered: string
-) {
-  const cart = await callOk(core, session, 'cart:open', {})
-  for (const item of items) await callOk(core, session, 'cart:add-item', { cartId: cart.id, ...item })
-  return (
-    await callOk(core, session, 'checkout:begin', {
-      cartId: cart.id,
-      cash: { tendered },
-      checkoutKey: `settle-sale-${++keys}`
-    })
-  ).order
-}
-
-function kassa(args: string[]) {
-  const run = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', '--', resolve(root, 'src/main/cli/kassa.ts'), ...args],
-    {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, TSX_TSCONFIG_PATH: resolve(root, 'tsconfig.node.json') }
-    }
-  )
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr }
-}
-
 describe('daily settlement', () => {
   it('reports the day, settles it once all shifts are counted, notifies, freezes it, and shows a later void on the next day', async () => {
     const test = await shop()
@@ -61,14 +27,14 @@ describe('daily settlement', () => {
       if (event === 'notification:raised') raised.push(payload as EventPayload<'notification:raised'>)
     })
 
-    const first = await sell(
+    const first = await sellForCash(
       core,
       cashier,
       [{ code: GOODS.rice.sku }, { code: GOODS.cola.sku, quantity: '2' }],
       '50'
     )
     clock.advance(65 * 60_000)
-    const second = await sell(core, cashier, [{ code: GOODS.apple.sku, quantity: '0.5' }], '10')
+    const second = await sellForCash(core, cashier, [{ code: GOODS.apple.sku, quantity: '0.5' }], '10')
     const date = '2025-03-01'
 
     const live = await callOk(core, manager, 'settlement:report', { date })
@@ -220,7 +186,7 @@ describe('daily settlement', () => {
 describe('customer evaluations', () => {
   it('rates lines of a paid order once each; refuses refunded lines and voided orders; averages per product', async () => {
     const { core, cashier, manager } = await shop()
-    const order = await sell(
+    const order = await sellForCash(
       core,
       cashier,
       [{ code: GOODS.rice.sku }, { code: GOODS.cola.sku, quantity: '2' }],
@@ -265,7 +231,7 @@ describe('customer evaluations', () => {
       error: { code: 'CONFLICT', message: 'This line was refunded and cannot be rated' }
     })
 
-    const voided = await sell(core, cashier, [{ code: GOODS.rice.sku }], '40')
+    const voided = await sellForCash(core, cashier, [{ code: GOODS.rice.sku }], '40')
     await callOk(core, manager, 'orders:void', { orderId: voided.id, reason: 'test' })
     const unpaid = await core.router.dispatch(
       'evaluations:save',
@@ -277,7 +243,7 @@ describe('customer evaluations', () => {
       error: { code: 'CONFLICT', message: 'Only lines of a paid order can be rated' }
     })
 
-    const later = await sell(core, cashier, [{ code: GOODS.rice.sku }], '40')
+    const later = await sellForCash(core, cashier, [{ code: GOODS.rice.sku }], '40')
     await callOk(core, cashier, 'evaluations:save', {
       orderId: later.id,
       lineId: later.lines[0]!.id,

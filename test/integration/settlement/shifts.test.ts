@@ -8,9 +8,8 @@ import { openDatabase } from '../../../src/main/store/database'
 import { createStore } from '../../../src/main/store/store'
 import { createSettingsService } from '../../../src/main/services/settings-service'
 import { createShiftsService } from '../../../src/main/services/shifts/shifts-service'
-import type { Core } from '../../../src/main/app/create-core'
 import { callOk } from '../../support/accounts'
-import { GOODS, ledgerBalances, openShop } from '../sell/sell-fixture'
+import { GOODS, sellForCash, ledgerBalances, openShop } from '../sell/sell-fixture'
 
 const shops: Array<{ close(): void }> = []
 afterEach(() => {
@@ -21,24 +20,6 @@ async function shop(options: { openShift?: boolean } = {}) {
   const opened = await openShop({ openShift: options.openShift ?? false })
   shops.push(opened)
   return opened
-}
-
-let keys = 0
-async function sell(
-  core: Core,
-  session: string,
-  items: Array<{ code: string; quantity?: string }>,
-  tendered: string
-) {
-  const cart = await callOk(core, session, 'cart:open', {})
-  for (const item of items) await callOk(core, session, 'cart:add-item', { cartId: cart.id, ...item })
-  return (
-    await callOk(core, session, 'checkout:begin', {
-      cartId: cart.id,
-      cash: { tendered },
-      checkoutKey: `shift-sale-${++keys}`
-    })
-  ).order
 }
 
 describe('shifts', () => {
@@ -69,9 +50,9 @@ describe('shifts', () => {
     expect((await core.router.dispatch('shifts:open', { counts: {} }, { sessionId: cashier })).ok).toBe(false)
 
     // Rice ¥39.90 paid with ¥100: ¥60.10 change. Three colas ¥10.50 paid with ¥20. A cola voided.
-    const rice = await sell(core, cashier, [{ code: GOODS.rice.sku }], '100')
-    const colas = await sell(core, cashier, [{ code: GOODS.cola.sku, quantity: '3' }], '20')
-    const voided = await sell(core, cashier, [{ code: GOODS.cola.sku }], '3.50')
+    const rice = await sellForCash(core, cashier, [{ code: GOODS.rice.sku }], '100')
+    const colas = await sellForCash(core, cashier, [{ code: GOODS.cola.sku, quantity: '3' }], '20')
+    const voided = await sellForCash(core, cashier, [{ code: GOODS.cola.sku }], '3.50')
     expect(rice.changeGiven).toBe(6010)
     await callOk(core, manager, 'orders:void', { orderId: voided.id, reason: 'rang twice' })
     // One cola refunded in cash.
@@ -153,7 +134,7 @@ describe('shifts', () => {
   it('never reopens a closed shift: closing again is refused, the row cannot change, and selling stops', async () => {
     const { core, cashier, manager, dataDir } = await shop()
     const opened = await callOk(core, cashier, 'shifts:open', { counts: {}, other: '100' })
-    await sell(core, cashier, [{ code: GOODS.cola.sku }], '5')
+    await sellForCash(core, cashier, [{ code: GOODS.cola.sku }], '5')
     await callOk(core, manager, 'shifts:close', { shiftId: opened.id, counts: {}, other: '103.50' })
     const again = await core.router.dispatch(
       'shifts:close',
@@ -194,7 +175,7 @@ describe('shifts', () => {
     const test = await shop()
     const { core, cashier, manager, dataDir } = test
     const first = await callOk(core, cashier, 'shifts:open', { counts: {} })
-    await sell(core, cashier, [{ code: GOODS.rice.sku }], '39.90')
+    await sellForCash(core, cashier, [{ code: GOODS.rice.sku }], '39.90')
     const closed = await callOk(core, manager, 'shifts:close', {
       shiftId: first.id,
       counts: {},

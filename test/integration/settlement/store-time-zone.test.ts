@@ -1,11 +1,11 @@
-import { spawnSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { businessDate, startOfDay } from '../../../src/main/core/business-day'
 import { dayWindow } from '../../../src/main/services/settlement/business-days'
 import { callOk } from '../../support/accounts'
+import { kassa } from '../../support/kassa-cli'
 import { tempDir } from '../../support/temp-dir'
 import { GOODS, openShop } from '../sell/sell-fixture'
 
@@ -13,33 +13,13 @@ import { GOODS, openShop } from '../sell/sell-fixture'
 // the machine's. The same file reported by processes running with TZ=UTC and TZ=Asia/Shanghai gives
 // the same Z-report.
 
-const root = resolve(__dirname, '../../..')
 const shops: Array<{ close(): void }> = []
 afterEach(() => {
   for (const shop of shops.splice(0)) shop.close()
 })
 
 function reportIn(tz: string, dataDir: string, date: string) {
-  const run = spawnSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      '--',
-      resolve(root, 'src/main/cli/kassa.ts'),
-      '--data-dir',
-      dataDir,
-      'report',
-      'day',
-      date,
-      '--json'
-    ],
-    {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, TZ: tz, TSX_TSCONFIG_PATH: resolve(root, 'tsconfig.node.json') }
-    }
-  )
+  const run = kassa(['--data-dir', dataDir, 'report', 'day', date, '--json'], { TZ: tz })
   expect(run.stderr).toBe('')
   expect(run.status).toBe(0)
   const { generatedAt: _generatedAt, ...report } = JSON.parse(run.stdout) as Record<string, unknown>

@@ -7,6 +7,12 @@ import type { ZReport } from '@shared/contract/channels/settlement'
 import type { SyncStatus } from '@shared/contract/channels/sync'
 import { createEnrolCode } from '../../../src/server/enrol/enrol-service'
 import { tillDayFigures } from '../../../src/server/reports/day-figures'
+import { storeTillDays } from '../../../src/server/reports/day-sums'
+import { tillDay, type TillRow } from '../../../src/server/reports/till-day'
+import { zonedDayWindow } from '../../../src/server/reports/zone'
+import { PROJECTION_TABLES, rebuildProjections } from '../../../src/server/push/rebuild'
+import { defaultUpgraders } from '../../../src/server/push/upgraders'
+import { manualClock } from '../../../src/main/core/clock'
 import { keyFilePath } from '../../../src/main/sync/key-store'
 import { createCore } from '../../../src/main/app/create-core'
 import { silentLogger } from '../../../src/main/core/logger'
@@ -302,7 +308,200 @@ describe.each(HQ_STORES)('a till syncing with the head office (%s)', (kind) => {
     expect(heldNumbers.every((row) => reused.includes(row.number))).toBe(true)
     expect(heldNumbers.length).toBeGreaterThan(0)
   }, 120_000)
+
+  it('a till restored from a backup: the head office shows what it holds now plus what it pushed before — late sales, cash moves and day closes too, each once', async () => {
+    const hq = await startTestHq(kind)
+    const till = tempDir('kassa-till-')
+    await ok(['--data-dir', till, 'simulate', '--date', '2026-11-20', '--orders', '3', '--seed', '5'])
+    const { code } = await createEnrolCode(hq.db, hq.clock, 'Main street')
+    await ok(['--data-dir', till, 'sync', 'enrol', '--hq', hq.url, '--code', code])
+    const status = JSON.parse(await ok(['--data-dir', till, 'sync', 'status', '--json'])) as SyncStatus
+    const file = join(till, 'kassa.sqlite')
+    copyFileSync(file, join(till, 'day-old.sqlite'))
+    const [store] = await hq.db.query<{ id: string; time_zone: string }>(
+      'SELECT s.id, s.time_zone FROM stores s JOIN tills t ON t.store_id = s.id WHERE t.id = ?',
+      [status.tillId]
+    )
+    const before = (date: string, minutes: number) =>
+      new Date(Date.parse(zonedDayWindow(date, store!.time_zone).to) - minutes * 60_000)
+    const [barcode] = query(
+      till,
+      "SELECT b.barcode FROM product_barcodes b JOIN products p ON p.id = b.product_id WHERE p.unit = 'piece' AND p.active = 1 ORDER BY b.barcode LIMIT 1"
+    ) as Array<{
+      barcode: string
+    }>
+
+    // Before the restore: the 21st sold and closed; then, late that evening, one more cash sale and
+    // a cash-in — after the close, so the till posts them to the 22nd (a settled day never changes).
+    await ok(['--data-dir', till, 'simulate', '--date', '2026-11-21', '--orders', '3', '--seed', '6'])
+    await atTill(till, before('2026-11-21', 40), async (call, clock) => {
+      expect((await call('settlement:settle', { date: '2026-11-21' })).ok).toBe(true)
+      clock.advance(5 * 60_000)
+      const shift = (await call('shifts:open', { counts: {}, other: '100' })) as {
+        ok: true
+        value: { id: string }
+      }
+      expect(shift.ok).toBe(true)
+      await sellCash(call, barcode!.barcode)
+      expect((await call('shifts:cash-move', { direction: 'in', amount: '11', reason: 'change' })).ok).toBe(
+        true
+      )
+      clock.advance(10 * 60_000)
+      expect((await call('shifts:close', { shiftId: shift.value.id, counts: {}, other: '100' })).ok).toBe(
+        true
+      )
+    })
+    await ok(['--data-dir', till, 'sync', 'now'])
+    const lost = { 21: await report(till, '2026-11-21'), 22: await report(till, '2026-11-22') }
+    expect(lost[21].status).toBe('settled')
+    expect(lost[22].adjustments.orderCount).toBe(1)
+    expect(lost[22].cash.cashIn).toBe(1100)
+
+    // Restored from the copy of the 20th, the till sells the 22nd again under the seqs it had used
+    // for the 21st: its sales, a cash-in and its close of the 22nd all collide at the head office.
+    copyFileSync(join(till, 'day-old.sqlite'), file)
+    await ok(['--data-dir', till, 'simulate', '--date', '2026-11-22', '--orders', '2', '--seed', '7'])
+    await atTill(till, before('2026-11-22', 60), async (call, clock) => {
+      const shift = (await call('shifts:open', { counts: {}, other: '50' })) as {
+        ok: true
+        value: { id: string }
+      }
+      await sellCash(call, barcode!.barcode)
+      expect((await call('shifts:cash-move', { direction: 'in', amount: '26', reason: 'change' })).ok).toBe(
+        true
+      )
+      expect((await call('shifts:cash-move', { direction: 'out', amount: '5', reason: 'bank' })).ok).toBe(
+        true
+      )
+      clock.advance(10 * 60_000)
+      expect((await call('shifts:close', { shiftId: shift.value.id, counts: {}, other: '80' })).ok).toBe(true)
+      clock.advance(5 * 60_000)
+      expect((await call('settlement:settle', { date: '2026-11-22' })).ok).toBe(true)
+    })
+    await ok(['--data-dir', till, 'sync', 'now'])
+    expect(query(till, 'SELECT count(*) AS n FROM outbox WHERE synced_at IS NULL')).toEqual([{ n: 0 }])
+    const kept = await hq.db.query<{ type: string; status: string }>(
+      'SELECT type, status FROM event_collisions WHERE till_id = ? ORDER BY seq',
+      [status.tillId]
+    )
+    expect(kept).toEqual(
+      expect.arrayContaining([
+        { type: 'order.paid', status: 'applied' },
+        { type: 'shift.cash_in', status: 'recorded' },
+        { type: 'shift.cash_out', status: 'recorded' },
+        { type: 'settlement.day_closed', status: 'recorded' }
+      ])
+    )
+    const now = {
+      20: await report(till, '2026-11-20'),
+      21: await report(till, '2026-11-21'),
+      22: await report(till, '2026-11-22')
+    }
+    // The restored till no longer knows the 21st, nor the late sale and cash-in it posted to the 22nd.
+    expect(now[21].orderCount).toBe(0)
+    expect(now[22]).toMatchObject({ status: 'settled', adjustments: { orderCount: 0 } })
+
+    const tillRow = (await hq.db.query<TillRow>('SELECT * FROM tills WHERE id = ?', [status.tillId]))[0]!
+    const hqDays = async (date: string) => {
+      const one = (await tillDay(hq.db, tillRow, date, store!.time_zone, new Date())).report
+      const [all] = await storeTillDays(hq.db, store!.id, [tillRow], date, store!.time_zone, new Date())
+      // The consolidated report's SQL path and the reference agree, restore or not.
+      expect({ ...all!.report, generatedAt: '' }).toEqual({ ...one, generatedAt: '' })
+      return one
+    }
+    const hqDay = {
+      20: await hqDays('2026-11-20'),
+      21: await hqDays('2026-11-21'),
+      22: await hqDays('2026-11-22')
+    }
+    // A day only one history holds is that history's report, whole.
+    expect(hqDay[20]).toEqual({ ...now[20], generatedAt: hqDay[20].generatedAt })
+    expect(hqDay[21]).toEqual(lost[21])
+    // The 22nd at the head office = the restored till's 22nd + what the lost history had posted to
+    // it (the late sale and cash-in after the 21st's close), every additive figure: the till's own
+    // report cannot show what it lost, so the head office's is larger by exactly that.
+    const additive = (z: ZReport) => ({
+      orderCount: z.orderCount,
+      paidOrders: z.paidOrders,
+      grossSales: z.grossSales,
+      salesTotal: z.salesTotal,
+      netSales: z.netSales,
+      taxTotal: z.taxTotal,
+      cashRounding: z.cashRounding,
+      collected: z.collected,
+      adjustments: z.adjustments,
+      cash: { ...z.cash, shifts: z.cash.shifts.length },
+      tenders: Object.fromEntries(z.tenders.map((t) => [t.method, t.net]))
+    })
+    const sum = (a: ReturnType<typeof additive>, b: ReturnType<typeof additive>) => {
+      const add = (x: Record<string, unknown>, y: Record<string, unknown>): Record<string, unknown> =>
+        Object.fromEntries(
+          [...new Set([...Object.keys(x), ...Object.keys(y)])].map((k) => [
+            k,
+            typeof (x[k] ?? y[k]) === 'object'
+              ? add((x[k] ?? {}) as Record<string, unknown>, (y[k] ?? {}) as Record<string, unknown>)
+              : Number(x[k] ?? 0) + Number(y[k] ?? 0)
+          ])
+        )
+      return add(a, b)
+    }
+    expect(additive(hqDay[22])).toEqual(sum(additive(now[22]), additive(lost[22])))
+    expect(hqDay[22].cash.cashIn).toBe(2600 + 1100)
+    expect(hqDay[22].cash.cashOut).toBe(500)
+    // The restored till's close of the 22nd stands at the head office too (the lost history never closed it).
+    expect(hqDay[22]).toMatchObject({ status: 'settled', settledAt: now[22].settledAt })
+
+    // Rebuilt from scratch, the projections are the ones the pushes built, collisions included.
+    const snapshot = async () => {
+      const out: Record<string, unknown[]> = {}
+      for (const table of PROJECTION_TABLES)
+        out[table] = (await hq.db.query<Record<string, unknown>>(`SELECT * FROM ${table}`))
+          .map((row) => JSON.stringify(row, Object.keys(row).sort()))
+          .sort()
+      return out
+    }
+    const built = await snapshot()
+    expect(built.hq_orders!.length).toBe(3 + 3 + 1 + 2 + 1)
+    expect(await rebuildProjections(hq.db, defaultUpgraders)).toBeGreaterThan(0)
+    expect(await snapshot()).toEqual(built)
+    expect({ ...(await hqDays('2026-11-22')), generatedAt: '' }).toEqual({ ...hqDay[22], generatedAt: '' })
+  }, 120_000)
 })
+
+type Call = (channel: string, input: unknown) => Promise<{ ok: boolean; value?: unknown }>
+
+/** Runs `steps` on the till in `dataDir` through its own router, signed in as the owner, its clock at `at`. */
+async function atTill(
+  dataDir: string,
+  at: Date,
+  steps: (call: Call, clock: ReturnType<typeof manualClock>) => Promise<void>
+): Promise<void> {
+  const clock = manualClock(at)
+  const core = await createCore({ dataDir, mode: 'web', version: 'test', logger: silentLogger, clock })
+  try {
+    const session = 'restore-test'
+    core.sessions.open(session, clock.now())
+    const call: Call = (channel, input) =>
+      core.router.dispatch(channel, input, { sessionId: session }) as ReturnType<Call>
+    await call('auth:login', { username: SIM_STAFF.owner.username, password: SIM_STAFF.owner.password })
+    await steps(call, clock)
+  } finally {
+    core.close()
+  }
+}
+
+/** One item sold for cash (₍¥₎200 handed over). */
+async function sellCash(call: Call, barcode: string): Promise<void> {
+  const cart = (await call('cart:open', {})) as { ok: true; value: { id: string } }
+  expect((await call('cart:add-item', { cartId: cart.value.id, code: barcode })).ok).toBe(true)
+  const paid = await call('checkout:begin', {
+    cartId: cart.value.id,
+    cash: { tendered: '200' },
+    checkoutKey: uuidv7()
+  })
+  // (the refusal in the message when it fails)
+  if (!paid.ok) throw new Error(`checkout refused: ${JSON.stringify(paid)}`)
+}
 
 async function storeOf(
   hq: Awaited<ReturnType<typeof startTestHq>>,

@@ -1,13 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { systemClock } from '../../core/clock'
-import { dataPaths } from '../../core/data-dir'
-import { createEventBus } from '../../core/event-bus'
-import { createFileLogger } from '../../core/logger'
 import { describeRowError, planImport } from '@shared/catalog-csv/plan'
 import { createCatalogService } from '../../services/catalog-service'
-import { openDatabase } from '../../store/database'
-import { createStore } from '../../store/store'
+import { withShop } from '../open-shop'
 import { UsageError, type CliCommand } from '../command'
 import { readBytes } from '../read-text'
 import { decodeCsvBytes } from '@shared/catalog-csv/decode'
@@ -35,16 +30,8 @@ export const importProducts: CliCommand = {
     // Bytes, not text: the file may be GBK (Chinese Excel's "CSV") or UTF-16; decodeCsvBytes decides.
     const { text } = decodeCsvBytes(file === '-' ? await readBytes(stdin) : readFileSync(resolve(file)))
 
-    const paths = dataPaths(dataDir)
-    const { db } = await openDatabase(paths.database, { backupDir: paths.backups })
-    try {
-      const store = createStore(db)
-      const ctx = {
-        store,
-        clock: systemClock,
-        events: createEventBus(),
-        logger: createFileLogger(paths.logs)
-      }
+    return withShop(dataDir, async (ctx) => {
+      const { store } = ctx
       const catalog = createCatalogService(ctx)
       const plan = planImport(store.catalog, catalog.currency(), text)
       const toCreate = plan.valid.filter((row) => row.existingId === null).length
@@ -73,8 +60,6 @@ export const importProducts: CliCommand = {
           `${result.categoriesCreated > 0 ? `, ${result.categoriesCreated} new categor${result.categoriesCreated === 1 ? 'y' : 'ies'}` : ''}\n`
       )
       return 0
-    } finally {
-      db.close()
-    }
+    })
   }
 }

@@ -1,15 +1,11 @@
 import { existsSync } from 'node:fs'
-import { systemClock } from '../../core/clock'
 import { dataPaths } from '../../core/data-dir'
-import { createEventBus } from '../../core/event-bus'
-import { createFileLogger } from '../../core/logger'
 import { zReportText } from '../../domain/reports/z-report-text'
 import { createNotificationsService } from '../../services/notifications-service'
 import { isCalendarDate } from '../../services/settlement/business-days'
 import { createSettlementService } from '../../services/settlement/settlement-service'
 import { createSettingsService } from '../../services/settings-service'
-import { openDatabase } from '../../store/database'
-import { createStore } from '../../store/store'
+import { withShop } from '../open-shop'
 import { UsageError, type CliCommand } from '../command'
 
 /**
@@ -33,15 +29,7 @@ export const reportDay: CliCommand = {
     if (!existsSync(paths.database))
       throw new UsageError(`no Kassa database in ${dataDir} (expected ${paths.database})`)
 
-    const { db } = await openDatabase(paths.database, { backupDir: paths.backups })
-    try {
-      const store = createStore(db)
-      const ctx = {
-        store,
-        clock: systemClock,
-        events: createEventBus(),
-        logger: createFileLogger(paths.logs)
-      }
+    return withShop(dataDir, (ctx) => {
       const settings = createSettingsService(ctx)
       const settlement = createSettlementService(ctx, {
         settings,
@@ -50,8 +38,6 @@ export const reportDay: CliCommand = {
       const report = settlement.report(date)
       stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : zReportText(report, 'en'))
       return 0
-    } finally {
-      db.close()
-    }
+    })
   }
 }

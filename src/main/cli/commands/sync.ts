@@ -1,12 +1,7 @@
 import type { SyncStatus } from '@shared/contract/channels/sync'
-import { systemClock } from '../../core/clock'
-import { dataPaths } from '../../core/data-dir'
-import { createEventBus } from '../../core/event-bus'
-import { createFileLogger } from '../../core/logger'
 import { DomainError } from '../../domain/errors'
-import { openDatabase } from '../../store/database'
-import { createStore } from '../../store/store'
 import { createSyncService, type SyncService } from '../../sync/sync-service'
+import { withShop } from '../open-shop'
 import { UsageError, type CliCommand, type CliContext } from '../command'
 
 declare const __KASSA_VERSION__: string
@@ -20,17 +15,13 @@ async function withSync<T>(
 ): Promise<T> {
   if (context.dataDir === undefined)
     throw new UsageError(`${command} needs --data-dir DIR (or KASSA_DATA_DIR)`)
-  const paths = dataPaths(context.dataDir)
-  const { db } = await openDatabase(paths.database, { backupDir: paths.backups })
   try {
-    const store = createStore(db)
-    const ctx = { store, clock: systemClock, events: createEventBus(), logger: createFileLogger(paths.logs) }
-    return await work(createSyncService(ctx, { dataDir: paths.root, appVersion: version() }))
+    return await withShop(context.dataDir, (ctx, paths) =>
+      work(createSyncService(ctx, { dataDir: paths.root, appVersion: version() }))
+    )
   } catch (error) {
     if (error instanceof DomainError) throw new UsageError(`${command}: ${error.message}`)
     throw error
-  } finally {
-    db.close()
   }
 }
 

@@ -1,9 +1,14 @@
 /** What went through a drawer during a shift, in minor units, each figure ≥ 0. */
 export interface DrawerMovements {
   float: number
-  /** Cash received − change given, over the shift's cash payments (cash rounding included). */
+  /**
+   * Cash received − change given, over the cash payments of orders rung up in the shift (cash
+   * rounding included).
+   */
   cashSales: number
+  /** Cash given back for orders voided while the shift was open. */
   cashVoids: number
+  /** Cash refund tenders paid out while the shift was open. */
   cashRefunds: number
   cashIn: number
   cashOut: number

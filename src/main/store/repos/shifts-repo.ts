@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import type { DrawerMovements } from '../../domain/shifts/expected-cash'
 
 export interface ShiftRow {
   id: string
@@ -32,19 +33,6 @@ export interface CashMoveRow {
   user_id: string | null
   approver_user_id: string | null
   journal_entry_id: string | null
-}
-
-/** What went through a shift's drawer, in minor units, each figure ≥ 0. */
-export interface DrawerFigures {
-  float: number
-  /** Σ cash payments of orders rung up in the shift: cash received − change given. */
-  cashSales: number
-  /** Cash given back for orders voided while the shift was open. */
-  cashVoids: number
-  /** Cash refund tenders paid out while the shift was open. */
-  cashRefunds: number
-  cashIn: number
-  cashOut: number
 }
 
 /** Shifts, their cash moves, and what the drawer should hold. SQL only. */
@@ -147,7 +135,7 @@ export function createShiftsRepo(db: Database) {
      * from its opening up to `until` (its close, or now), both included — for a regular shift only: a rescue
      * shift holds late orders, not the counter's day-to-day.
      */
-    drawer(shift: ShiftRow, until: string): DrawerFigures {
+    drawer(shift: ShiftRow, until: string): DrawerMovements {
       const moves = new Map(s.moveSums.all(shift.id).map((row) => [row.kind, row.amount]))
       const regular = shift.kind === 'regular'
       return {

@@ -6,7 +6,8 @@ export interface LocalEdits {
   staff: boolean
 }
 
-export interface SyncStateRow {
+/** The till's enrolment: who it is at the head office, and the terminal it was before. */
+export interface SyncIdentity {
   hqUrl: string
   tillId: string
   storeId: string
@@ -15,6 +16,9 @@ export interface SyncStateRow {
   publicKey: string
   enrolledAt: string
   previousTerminal: string | null
+}
+
+export interface SyncStateRow extends SyncIdentity {
   pullCursor: string
   revision: number
   lastPushAt: string | null
@@ -105,16 +109,8 @@ export function createSyncRepo(db: Database) {
         localEdits: JSON.parse(row.local_edits) as LocalEdits
       }
     },
-    enrol(state: {
-      hqUrl: string
-      tillId: string
-      storeId: string
-      storeName: string
-      tillCode: string
-      publicKey: string
-      enrolledAt: string
-      previousTerminal: string | null
-    }): void {
+    /** Records who this till is at the head office; the cursor, clock offset and local edits take the table's defaults. */
+    enrol(state: SyncIdentity): void {
       insert.run(state)
     },
     unenrol: () => void remove.run(),

@@ -13,7 +13,10 @@ import { syncMessages } from './locales/sync'
 import { voidsMessages } from './locales/voids'
 import { receiptSettingsMessages } from './locales/receipt-settings'
 import { securityMessages } from './locales/security'
-import { errorMessages } from './locales/errors'
+import { inputErrorMessages } from './locales/errors-input'
+import { catalogErrorMessages } from './locales/errors-catalog'
+import { sellingErrorMessages } from './locales/errors-selling'
+import { backOfficeErrorMessages } from './locales/errors-back-office'
 
 /**
  * Every feature's strings. A feature adds one file under locales/ exporting a
@@ -33,7 +36,10 @@ const bundles: MessageBundle<object>[] = [
   voidsMessages,
   receiptSettingsMessages,
   securityMessages,
-  errorMessages,
+  inputErrorMessages,
+  catalogErrorMessages,
+  sellingErrorMessages,
+  backOfficeErrorMessages,
   counterMessages
 ]
 

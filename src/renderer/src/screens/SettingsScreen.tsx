@@ -2,13 +2,7 @@ import { useEffect, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useErrorText } from '../i18n/error-text'
 import { CheckCircle2, Save, Undo2 } from 'lucide-react'
-import {
-  CASH_ROUNDING_MODES,
-  ROUNDING_MODES,
-  STORE_LOCALES,
-  TAX_MODES,
-  type StoreProfile
-} from '@shared/contract'
+import { CASH_ROUNDING_MODES, ROUNDING_MODES, TAX_MODES, type StoreProfile } from '@shared/contract'
 import { DEFAULT_SCALE_LABELS } from '@shared/barcodes/scale-label'
 import { cashStepText, cashSteps } from '@shared/money/cash-steps'
 import { isKnownCurrency } from '@shared/money/currencies'
@@ -19,17 +13,11 @@ import { useSettingsStore } from '../stores/settings-store'
 import { useSyncStore } from '../stores/sync-store'
 import { ScreenHeader } from '../components/ScreenHeader'
 import { ScaleLabelsFieldset } from './settings/ScaleLabelsFieldset'
+import { CurrencySelect, LocaleSelect, TimeZoneSelect } from '../components/StoreProfileSelects'
 
-/** Every IANA zone this runtime knows, the store's own first if it is not listed. */
-function timeZones(current: string | undefined): string[] {
-  const zones = Intl.supportedValuesOf('timeZone')
-  return current && !zones.includes(current) ? [current, ...zones] : zones
-}
 import { SyncPanel } from './sync/SyncPanel'
 import { ReceiptSettingsForm } from './ReceiptSettingsForm'
 import { LossPreventionForm } from './settings/LossPreventionForm'
-
-const CURRENCIES = ['CNY', 'HKD', 'USD', 'EUR', 'GBP', 'JPY', 'KRW', 'KWD', 'BHD'] as const
 
 /** The currency's coin steps, as the contract accepts them (`cashSteps` is the one rule). */
 function cashStepOptions(currency: string): string[] {
@@ -92,45 +80,18 @@ export function SettingsScreen() {
             autoComplete="organization"
             onChange={(value) => edit({ storeName: value })}
           />
-          <Field label={t('settings.locale')} error={errorFor('locale')}>
-            {(props) => (
-              <select
-                {...props}
-                className="input"
-                value={draft.locale}
-                onChange={(e) => edit({ locale: e.target.value as StoreProfile['locale'] })}
-              >
-                {STORE_LOCALES.map((code) => (
-                  <option key={code} value={code}>
-                    {t(`locales.${code}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field
-            label={t('settings.timeZone')}
-            hint={
-              hqStore !== null ? t('settings.timeZoneFromHq', { store: hqStore }) : t('settings.timeZoneHint')
-            }
+          <LocaleSelect
+            value={draft.locale}
+            error={errorFor('locale')}
+            onChange={(locale) => edit({ locale })}
+          />
+          <TimeZoneSelect
+            value={draft.timeZone}
+            disabled={hqStore !== null}
+            {...(hqStore !== null ? { hint: t('settings.timeZoneFromHq', { store: hqStore }) } : {})}
             error={zoneWarning ? undefined : errorFor('timeZone')}
-          >
-            {(props) => (
-              <select
-                {...props}
-                disabled={hqStore !== null}
-                className="input"
-                value={draft.timeZone ?? ''}
-                onChange={(e) => edit({ timeZone: e.target.value })}
-              >
-                {timeZones(draft.timeZone).map((zone) => (
-                  <option key={zone} value={zone}>
-                    {zone}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+            onChange={(timeZone) => edit({ timeZone })}
+          />
           {zoneWarning && (
             <div className="notice notice--error time-zone-warning" role="alert">
               <p>{errorText(error)}</p>
@@ -148,26 +109,12 @@ export function SettingsScreen() {
 
         <fieldset className="card">
           <legend className="card__title">{t('settings.sectionMoney')}</legend>
-          <Field
-            label={t('settings.currency')}
+          <CurrencySelect
+            value={draft.currency}
             error={errorFor('currency')}
             hint={example ? `${t('settings.example')}: ${example}` : undefined}
-          >
-            {(props) => (
-              <select
-                {...props}
-                className="input"
-                value={draft.currency}
-                onChange={(e) => edit({ currency: e.target.value, cashIncrement: null })}
-              >
-                {CURRENCIES.map((code) => (
-                  <option key={code} value={code}>
-                    {code} — {t(`currencies.${code}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+            onChange={(currency) => edit({ currency, cashIncrement: null })}
+          />
           <Field
             label={t('settings.rounding')}
             hint={t('settings.roundingHint')}

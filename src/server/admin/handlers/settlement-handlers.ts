@@ -1,5 +1,6 @@
 import type { DayOrder, settlementApi } from '@shared/hq-api/settlement'
 import type { HqDatabase } from '../../db/types'
+import { HELD_EVENTS } from '../../push/held-events'
 import { consolidatedDay } from '../../reports/consolidated-day'
 import type { AreaHandlers } from '../context'
 import { HqRefusal } from '../refusal'
@@ -77,8 +78,9 @@ export const settlementHandlers: AreaHandlers<typeof settlementApi> = {
     )
     if (!row)
       throw new HqRefusal('NOT_FOUND', 'orderId: no such order', 'errors.hq.settlement.noOrder', 'orderId')
+    // A sale rung up after a restore is held as an applied collision, under its own event id.
     const [event] = await ctx.db.query<{ payload: string }>(
-      'SELECT payload FROM events WHERE till_id = ? AND event_id = ?',
+      `SELECT h.payload FROM ${HELD_EVENTS} h WHERE h.till_id = ? AND h.event_id = ? AND h.status = 'applied'`,
       [row.till_id, row.event_id]
     )
     const paid = JSON.parse(event?.payload ?? '{}') as {

@@ -7,6 +7,7 @@ import { migration0006TillBacklog } from './0006-till-backlog'
 import { migration0011AnomalyInbox } from './0011-anomaly-inbox'
 import { migration0014ReportProjections } from './0014-report-projections'
 import { migration0015Reconciliation } from './0015-reconciliation'
+import { migration0016CollisionStatus } from './0016-collision-status'
 import type { HqMigration } from './types'
 
 /** Every head-office migration, in order. Forward-only: never edit one that has shipped. */
@@ -19,5 +20,6 @@ export const hqMigrations: readonly HqMigration[] = [
   migration0006TillBacklog,
   migration0011AnomalyInbox,
   migration0014ReportProjections,
-  migration0015Reconciliation
+  migration0015Reconciliation,
+  migration0016CollisionStatus
 ]

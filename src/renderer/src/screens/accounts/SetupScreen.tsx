@@ -3,30 +3,16 @@ import { useTranslation } from 'react-i18next'
 import {
   ACCOUNT_MESSAGES,
   passwordProblem,
-  STORE_LOCALES,
   zodRefusal,
   setupInputSchema,
   type ApiError,
   type StoreProfile
 } from '@shared/contract'
 import { TextField } from '../../components/TextField'
-import { Field } from '../../components/Field'
+import { CurrencySelect, LocaleSelect, TimeZoneSelect } from '../../components/StoreProfileSelects'
 import { fieldError, useErrorText } from '../../i18n/error-text'
 import { useAuthStore } from '../../stores/auth-store'
 import { AuthFrame } from './AuthFrame'
-
-const CURRENCIES = ['CNY', 'HKD', 'USD', 'EUR', 'GBP', 'JPY'] as const
-
-/**
- * The zones offered: the runtime's IANA list, which leaves out UTC (a machine set to UTC then
- * showed Africa/Abidjan, the first entry, while UTC was meant), with UTC and the current choice added.
- */
-export function timeZoneChoices(current: string | undefined): string[] {
-  const zones = new Set(Intl.supportedValuesOf('timeZone'))
-  zones.add('UTC')
-  if (current) zones.add(current)
-  return [...zones].sort()
-}
 
 /** First run: the store profile (prefilled with the demo one) and the owner account. */
 export function SetupScreen({ initial }: { initial: StoreProfile }) {
@@ -94,58 +80,21 @@ export function SetupScreen({ initial }: { initial: StoreProfile }) {
               setProfile({ ...profile, storeName: value })
             }}
           />
-          <Field label={t('settings.currency')} error={err('profile.currency')}>
-            {(props) => (
-              <select
-                {...props}
-                className="input"
-                value={profile.currency}
-                onChange={(e) => setProfile({ ...profile, currency: e.target.value, cashIncrement: null })}
-              >
-                {CURRENCIES.map((code) => (
-                  <option key={code} value={code}>
-                    {code} — {t(`currencies.${code}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('settings.locale')} error={err('profile.locale')}>
-            {(props) => (
-              <select
-                {...props}
-                className="input"
-                value={profile.locale}
-                onChange={(e) => setProfile({ ...profile, locale: e.target.value as StoreProfile['locale'] })}
-              >
-                {STORE_LOCALES.map((code) => (
-                  <option key={code} value={code}>
-                    {t(`locales.${code}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field
-            label={t('settings.timeZone')}
-            hint={t('settings.timeZoneHint')}
+          <CurrencySelect
+            value={profile.currency}
+            error={err('profile.currency')}
+            onChange={(currency) => setProfile({ ...profile, currency, cashIncrement: null })}
+          />
+          <LocaleSelect
+            value={profile.locale}
+            error={err('profile.locale')}
+            onChange={(locale) => setProfile({ ...profile, locale })}
+          />
+          <TimeZoneSelect
+            value={profile.timeZone}
             error={err('profile.timeZone')}
-          >
-            {(props) => (
-              <select
-                {...props}
-                className="input"
-                value={profile.timeZone}
-                onChange={(e) => setProfile({ ...profile, timeZone: e.target.value })}
-              >
-                {timeZoneChoices(profile.timeZone).map((zone) => (
-                  <option key={zone} value={zone}>
-                    {zone}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+            onChange={(timeZone) => setProfile({ ...profile, timeZone })}
+          />
         </fieldset>
 
         <fieldset className="card">

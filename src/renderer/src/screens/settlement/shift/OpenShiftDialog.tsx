@@ -1,0 +1,66 @@
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ApiError } from '@shared/contract'
+import type { ShiftView } from '@shared/contract/channels/shifts'
+import { apiErrorOf, call } from '../../../api/client'
+import { useErrorText } from '../../../i18n/error-text'
+import { Dialog } from '../../../components/Dialog'
+import { CashCountForm, countInput, countTotal, EMPTY_COUNT, type CashCountDraft } from '../CashCountForm'
+
+/**
+ * Step one, opening a shift with its counted float (`shifts:open`: `counts` pieces per
+ * denomination, plus `other` cash as a decimal string in the store currency; answers the opened
+ * `ShiftView`). The Sell screen opens it too, when a scan finds none. A refusal naming `other`
+ * shows beside that field, any other under the form.
+ */
+export function OpenShiftDialog({
+  currency,
+  onClose,
+  onDone
+}: {
+  currency: string
+  onClose: () => void
+  onDone: (shift: ShiftView) => void
+}) {
+  const { t } = useTranslation()
+  const [draft, setDraft] = useState<CashCountDraft>(EMPTY_COUNT)
+  const [error, setError] = useState<ApiError | null>(null)
+  const errorText = useErrorText()
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault()
+    try {
+      onDone(await call('shifts:open', countInput(draft)))
+    } catch (caught) {
+      setError(apiErrorOf(caught))
+    }
+  }
+  return (
+    <Dialog title={t('shift.openTitle')} open onClose={onClose} size="wide">
+      <form onSubmit={(event) => void submit(event)}>
+        <CashCountForm
+          currency={currency}
+          draft={draft}
+          onChange={setDraft}
+          error={error?.field === 'other' ? errorText(error, { beside: true }) : undefined}
+        />
+        {error && error.field !== 'other' && (
+          <p className="notice notice--error" role="alert">
+            {errorText(error)}
+          </p>
+        )}
+        <div className="dialog__actions">
+          <button type="button" className="button button--ghost" onClick={onClose}>
+            {t('shift.cancel')}
+          </button>
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={countTotal(currency, draft) === null}
+          >
+            {t('shift.open')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}
