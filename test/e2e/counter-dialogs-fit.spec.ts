@@ -221,6 +221,7 @@ for (const language of LANGUAGES) {
     for (const product of goods.slice(0, 3))
       await api(page, 'cart:add-item', { cartId: cart.id, productId: product.id })
     await useLanguage(page, language)
+    await expect(page.locator('.cart-lines tbody tr')).toHaveCount(3)
     const dialog = page.locator('dialog[open]')
     const device = page.locator('.device-drawer')
     const tabs = dialog.locator('[role="tab"]')

@@ -77,6 +77,10 @@ function withoutTypedLead<K extends { key: string; at: number }>(run: K[], enter
   const code = run.map((k) => k.key).join('')
   if (isGtin(code)) return run
   const slow = (i: number): boolean => run[i]!.at - run[i - 1]!.at > BURST.MAX_AVG_GAP_MS
+  // A GTIN's check digit settles it: after any slow gap, a rest that checks is the scan (so a
+  // hiccup inside the scanner's own keys does not move the cut).
+  for (let at = 1; run.length - at >= BURST.MIN_LENGTH; at++)
+    if (slow(at) && isGtin(code.slice(at))) return run.slice(at)
   // The lead: the first keys, each followed by a person's pause; the scan starts after it.
   let i = 1
   while (i + 1 < run.length && slow(i) && slow(i + 1)) i++
@@ -84,7 +88,7 @@ function withoutTypedLead<K extends { key: string; at: number }>(run: K[], enter
   const rest = run.slice(i)
   const restAverage = (enterAt - rest[0]!.at) / rest.length
   const pause = rest[0]!.at - run[i - 1]!.at
-  return pause >= BURST.LEAD_GAP_RATIO * restAverage || isGtin(code.slice(i)) ? rest : run
+  return pause >= BURST.LEAD_GAP_RATIO * restAverage ? rest : run
 }
 
 /** The scanner's code alphabet: digits, letters and the few signs in SKUs. */

@@ -106,6 +106,17 @@ describe('BurstDetector', () => {
     })
   })
 
+  it('cuts a typed "3" before a GTIN whose burst had a hiccup after its first key (the check digit decides)', () => {
+    const detector = new BurstDetector()
+    detector.feed({ key: '3', at: 0, modified: false })
+    detector.feed({ key: '6', at: 150, modified: false })
+    feedAll(detector, '923456090095', 240, 4)
+    expect(detector.feed({ key: 'Enter', at: 290, modified: false })).toMatchObject({
+      kind: 'scan',
+      code: '6923456090095'
+    })
+  })
+
   it('leaves two keys a person typed before a scan of an in-store code with the field', () => {
     const detector = new BurstDetector<string>()
     detector.feed({ key: 'a', at: 0, modified: false, before: '' })
