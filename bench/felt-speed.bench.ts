@@ -38,7 +38,16 @@ interface InPage {
     options: { capture: boolean }
   ): void
   requestAnimationFrame(callback: (now: number) => void): void
-  performance: { now(): number }
+  performance: {
+    now(): number
+    clearResourceTimings(): void
+    getEntriesByType(type: 'resource'): Array<{
+      name: string
+      startTime: number
+      responseStart: number
+      responseEnd: number
+    }>
+  }
   MessageChannel: new () => {
     port1: { onmessage: (() => void) | null }
     port2: { postMessage(message: unknown): void }
@@ -46,6 +55,19 @@ interface InPage {
   setTimeout(callback: () => void, ms: number): void
   __arm?: (kind: 'scan' | 'f12') => void
   __felt?: Promise<number>
+  /** Where the last scan's time went, from its Enter (ms): see `Split`. */
+  __split?: Split | null
+}
+
+/**
+ * One scan's time, split at the cart:add-item request's resource timing (all from the Enter):
+ * `sent` when the request left, `firstByte` when main's answer began, `answer` when it was all
+ * in; the rest, to the paint, is the renderer's (parse, store, React, layout, paint).
+ */
+interface Split {
+  sent: number
+  firstByte: number
+  answer: number
 }
 interface KeyEvent {
   key: string
@@ -200,6 +222,8 @@ export const bench: Bench = {
       await page.evaluate(() => {
         const w = globalThis as unknown as InPage
         w.__arm = (kind) => {
+          w.performance.clearResourceTimings()
+          w.__split = null
           const total = w.document.querySelector('[data-testid="payable"]')?.textContent
           const rows = w.document.querySelectorAll('.cart-lines tbody tr').length + 1
           const shown = (): boolean =>
@@ -225,6 +249,17 @@ export const bench: Bench = {
               // it began, which can be before the key).
               const frame = (): void => {
                 if (shown()) {
+                  const request = w.performance
+                    .getEntriesByType('resource')
+                    .filter((entry) => entry.name.includes('cart:add-item') && entry.startTime >= start)
+                    .at(-1)
+                  w.__split = request
+                    ? {
+                        sent: request.startTime - start,
+                        firstByte: request.responseStart - start,
+                        answer: request.responseEnd - start
+                      }
+                    : null
                   const after = new w.MessageChannel()
                   after.port1.onmessage = () => finish(w.performance.now() - start)
                   after.port2.postMessage(0)
@@ -240,11 +275,14 @@ export const bench: Bench = {
 
       step(`cart shown; ${SCANS} scans`)
       const scans: number[] = []
+      const splits: Array<Split & { felt: number }> = []
       for (let i = 0; i < SCANS; i++) {
         await page.evaluate(() => (globalThis as unknown as InPage).__arm!('scan'))
         await page.keyboard.type(fresh[i]!, { delay: 5 })
         await page.keyboard.press('Enter')
         scans.push(await measured())
+        const split = await page.evaluate(() => (globalThis as unknown as InPage).__split ?? null)
+        if (split && scans.at(-1)! >= 0) splits.push({ ...split, felt: scans.at(-1)! })
         if (scans.at(-1)! < 0 || (i + 1) % 20 === 0)
           step(`scan ${i + 1}: ${scans.at(-1)! < 0 ? 'not shown in 5 s' : `${scans.at(-1)!.toFixed(1)} ms`}`)
       }
@@ -287,6 +325,15 @@ export const bench: Bench = {
       )
       bare.server.close()
 
+      // Where the time went, each part's p95 on its own (they do not add up to the total's p95).
+      const part = (f: (s: Split & { felt: number }) => number): string =>
+        `p95 ${p95(splits.map(f)).toFixed(1)} / median ${quantile(splits.map(f), 0.5).toFixed(1)} ms`
+      step(
+        `split over ${splits.length} scans — Enter → request sent ${part((s) => s.sent)}; ` +
+          `main's work (sent → first byte) ${part((s) => s.firstByte - s.sent)}; ` +
+          `answer download ${part((s) => s.answer - s.firstByte)}; ` +
+          `render (answer → painted) ${part((s) => s.felt - s.answer)}`
+      )
       const scanP95 = p95(felt)
       const loopbackP95 = p95(loopback)
       return [

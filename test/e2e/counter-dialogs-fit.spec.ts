@@ -7,6 +7,7 @@ import {
   LANGUAGES,
   nameIn,
   useLanguage,
+  wrappedButtons,
   type DemoProduct,
   type Language
 } from './helpers/counter'
@@ -198,5 +199,106 @@ for (const language of LANGUAGES) {
     await navButtons.nth(2).click()
     await page.getByRole('button', { name: text(language, 'Count and close shift', '点钞交班') }).click()
     await expectDialogFits(page, `counter-dialog-shift-close-${tag}`)
+  })
+}
+
+// Issue 10 (left after the first walk): at 1024×768 the payment window's buttons wrapped onto
+// two lines once the sandbox customer device was open beside it. Every action button stays on
+// one line — each method's form, a payment waiting on the device (card, QR, password), its
+// failure, the close question and the large-tender check — with the device closed, open with
+// nothing waiting, and open with a payment waiting.
+for (const language of LANGUAGES) {
+  const tag = `1024x768-${language}`
+
+  test(`payment's buttons stay on one line at 1024×768 in ${language}, with the customer device closed, open and waiting`, async ({
+    page,
+    kassa
+  }) => {
+    await page.setViewportSize(SIZE)
+    await openShopAsOwner(page, kassa.url)
+    const goods = await longestGoods(page, language)
+    const cart = await api<{ id: string }>(page, 'cart:open', {})
+    for (const product of goods.slice(0, 3))
+      await api(page, 'cart:add-item', { cartId: cart.id, productId: product.id })
+    await useLanguage(page, language)
+    await expect(page.locator('.cart-lines tbody tr')).toHaveCount(3)
+    const dialog = page.locator('dialog[open]')
+    const device = page.locator('.device-drawer')
+    const tabs = dialog.locator('[role="tab"]')
+    const button = (en: string, zh: string) =>
+      dialog.getByRole('button', { name: text(language, en, zh), exact: true })
+    const oneLine = async (shot: string): Promise<void> => {
+      await expect.poll(() => wrappedButtons(page)).toEqual([])
+      await expect.poll(() => dialogProblems(page)).toEqual([])
+      await snap(page, `counter-pay-lines-${shot}-${tag}`)
+    }
+    /** Cash, card, then each wallet's two ways (the customer's code, the QR the customer scans). */
+    const walkMethods = async (state: string): Promise<void> => {
+      await tabs.nth(0).click()
+      await oneLine(`${state}-cash`)
+      await tabs.nth(1).click()
+      await oneLine(`${state}-card`)
+      for (const i of [2, 3]) {
+        await tabs.nth(i).click()
+        await oneLine(`${state}-wallet${i}-code`)
+        await button('Customer scans QR', '顾客扫码').click()
+        await oneLine(`${state}-wallet${i}-qr`)
+      }
+      await tabs.nth(0).click()
+    }
+
+    await page.keyboard.press('F12')
+    await expect(page.locator('#pay-tendered')).toBeFocused()
+    await walkMethods('device-closed')
+
+    // The customer device open, nothing waiting: the dialog narrows beside it.
+    await button('Customer device', '顾客设备').click()
+    await expect(device).toBeVisible()
+    await walkMethods('device-open')
+    await page.locator('#pay-tendered').fill('900000')
+    await page.locator('#pay-tendered').press('Enter')
+    await expect(dialog.locator('.pay-form--confirm')).toBeVisible()
+    await oneLine('device-open-large-tender')
+    await dialog.locator('.pay-form--confirm button').first().click()
+
+    // A card waiting on the terminal: the device shows its card form.
+    await tabs.nth(1).click()
+    await button('Charge card on the terminal', '刷卡机收款').click()
+    await expect(device.locator('.device-trade form')).toBeVisible()
+    await oneLine('device-card-waiting')
+    await button('Cancel this payment', '取消本次支付').click()
+    await expect(device.locator('.device-trade form')).toHaveCount(0)
+    // The order now exists: cash takes the split form, and closing asks first.
+    await walkMethods('device-open-order')
+    await page.keyboard.press('Escape')
+    await expect(dialog.locator('.close-confirm')).toBeVisible()
+    await oneLine('device-open-close-ask')
+    await button('Keep paying', '继续收款').click()
+
+    // A QR waiting for the customer's scan, then declined on the device: the failure's buttons.
+    await tabs.nth(3).click()
+    await button('Customer scans QR', '顾客扫码').click()
+    await button('Show QR code', '显示收款码').click()
+    const waiting = device
+      .locator('.device-trade')
+      .filter({ has: page.locator('.device-trade__actions button') })
+    await expect(waiting).toHaveCount(1)
+    await oneLine('device-qr-waiting')
+    await waiting.getByRole('button', { name: text(language, 'Decline', '拒绝') }).click()
+    await expect(dialog.locator('.tender-failure')).toBeVisible()
+    await oneLine('device-qr-declined')
+
+    // The customer's code, waiting for their payment password on the phone.
+    await tabs.nth(2).click()
+    await dialog
+      .getByLabel(text(language, "Customer's payment code", '顾客付款码'))
+      .fill('284567890123456789')
+    await dialog.getByLabel(text(language, "Customer's payment code", '顾客付款码')).press('Enter')
+    await expect(device.locator('.device-trade input[type="password"]')).toBeVisible()
+    await oneLine('device-password-waiting')
+    // …and with the device closed while it waits.
+    await page.locator('.device-drawer__head button').click()
+    await expect(device).toHaveCount(0)
+    await oneLine('device-closed-waiting')
   })
 }

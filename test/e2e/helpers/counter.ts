@@ -124,7 +124,7 @@ export async function dialogProblems(page: Page): Promise<string[]> {
         problems.push(`"${name}": its body is cut off instead of scrolling`)
     }
     const actions = front.querySelectorAll<HTMLButtonElement>(
-      '.dialog__actions button, .sale-done__actions button, button[type="submit"], .approval > button'
+      '.dialog__actions button, .sale-done__actions button, button[type="submit"], .approval > button, .tender-progress button'
     )
     if (actions.length === 0) problems.push(`"${name}" has no action buttons`)
     for (const button of actions) {
@@ -135,5 +135,79 @@ export async function dialogProblems(page: Page): Promise<string[]> {
         problems.push(`"${name}": its button "${button.textContent?.trim()}" cannot be pressed where it is`)
     }
     return problems
+  })
+}
+
+/**
+ * Action buttons whose words wrap onto a second line (or are cut off) in the open dialogs and
+ * the sandbox customer device: each names the button and how many lines it takes. A button's
+ * words are on one line when every piece of its text sits on the first line box (a rect whose
+ * top is at or below another's bottom starts a new line). Method tabs (icon over name) and
+ * icon-only buttons are left out: they are laid out on purpose in more than one row.
+ */
+export async function wrappedButtons(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = []
+    const scopes = [...document.querySelectorAll<HTMLElement>('dialog[open], .device-drawer')]
+    for (const scope of scopes)
+      for (const button of scope.querySelectorAll<HTMLButtonElement>('button:not([role="tab"])')) {
+        const text = button.textContent?.trim() ?? ''
+        if (!text || button.getClientRects().length === 0) continue
+        const rects: DOMRect[] = []
+        const walker = document.createTreeWalker(button, NodeFilter.SHOW_TEXT)
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (!node.textContent?.trim()) continue
+          const range = document.createRange()
+          range.selectNodeContents(node)
+          rects.push(...[...range.getClientRects()].filter((r) => r.width > 0))
+        }
+        rects.sort((a, b) => a.top - b.top)
+        let lines = rects.length > 0 ? 1 : 0
+        let lineBottom = rects[0]?.bottom ?? 0
+        for (const r of rects.slice(1)) {
+          if (r.top >= lineBottom - 2) {
+            lines++
+            lineBottom = r.bottom
+          } else lineBottom = Math.max(lineBottom, r.bottom)
+        }
+        if (lines > 1)
+          problems.push(`"${text}" takes ${lines} lines (${Math.round(button.offsetWidth)}px wide)`)
+        if (button.scrollWidth > button.clientWidth + 1)
+          problems.push(`"${text}" is cut off: ${button.scrollWidth} > ${button.clientWidth}`)
+      }
+    return problems
+  })
+}
+
+/**
+ * What the scan notice (`scan-refused`) covers of the front dialog: its title and every action
+ * button it overlaps, by name; empty when it covers none (or is not shown). Without a dialog,
+ * the page's headings.
+ */
+export async function scanNoticeCovers(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const notice = document.querySelector('[data-testid="scan-refused"]')
+    if (!notice || !notice.matches(':popover-open')) return []
+    const n = notice.getBoundingClientRect()
+    // The modal on top is the one its own centre hits (not the last in the page).
+    const open = [...document.querySelectorAll<HTMLDialogElement>('dialog[open]')]
+    const front =
+      open.find((dialog) => {
+        const r = dialog.getBoundingClientRect()
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)
+        return hit !== null && dialog.contains(hit)
+      }) ?? open.at(-1)
+    const guarded = front
+      ? front.querySelectorAll<HTMLElement>(
+          'h2, .dialog__title, .dialog__actions button, button[type="submit"], .approval > button'
+        )
+      : document.querySelectorAll<HTMLElement>('h1, h2')
+    return [...guarded]
+      .filter((el) => {
+        const r = el.getBoundingClientRect()
+        if (r.width === 0 || r.height === 0) return false
+        return r.left < n.right && r.right > n.left && r.top < n.bottom && r.bottom > n.top
+      })
+      .map((el) => `${el.tagName.toLowerCase()} "${el.textContent?.trim()}" under the notice`)
   })
 }

@@ -14,11 +14,15 @@
  *   and the first keys of a burst are often the slowest;
  * - `MAX_AVG_GAP_MS` = 60: the run's average gap, Enter included; the oldest keys are left
  *   out while the average is slower. Six keys averaging under 60 ms are past any typist.
+ * - `LEAD_GAP_RATIO` = 3: a pause before the rest of a run at least this many times the rest's
+ *   own average gap (and longer than `MAX_AVG_GAP_MS`) ends a person's keys and starts the
+ *   scanner's. A scanner's keys come 2–15 ms apart, so any pause of a person's qualifies; the
+ *   ratio keeps the rule when a busy machine slows the whole burst down to 30–40 ms a key.
  *
  * The detector only decides; `installScanBursts` (scanner.ts) intercepts at capture phase,
  * restores the field the burst typed into and hands the code to the scan handler.
  */
-export const BURST = { MIN_LENGTH: 6, MAX_GAP_MS: 350, MAX_AVG_GAP_MS: 60 } as const
+export const BURST = { MIN_LENGTH: 6, MAX_GAP_MS: 350, MAX_AVG_GAP_MS: 60, LEAD_GAP_RATIO: 3 } as const
 
 /** A key the detector is shown; `at` in milliseconds (the event's timeStamp). */
 export interface BurstKey<T = unknown> {
@@ -34,7 +38,13 @@ export type BurstVerdict<T = unknown> =
   /** Not a scan: let the key do what it does. */
   | { kind: 'pass' }
   /** An Enter that ends a burst: swallow it and scan `code`; `before` is its first key's. */
-  | { kind: 'scan'; code: string; before: T | undefined }
+  | {
+      kind: 'scan'
+      code: string
+      before: T | undefined
+      /** The run before keys typed by a person were cut from it, when they were. */
+      whole?: string
+    }
 
 /**
  * True when `code` is a GTIN (EAN-8, UPC-A, EAN-13, GTIN-14) whose last digit is its check
@@ -49,20 +59,36 @@ export function isGtin(code: string): boolean {
 }
 
 /**
- * A person's key just before a scan ("3" typed, then the scanner fired within the pause limit)
- * is told apart by the scanner's own timing and the code's check digit: when the run is not a
- * GTIN but what follows a slow gap (longer than `MAX_AVG_GAP_MS`) among its first keys is one,
- * the keys before that gap were typed and stay with the field. A busy machine's late first keys
- * of a real code are kept, because the whole run then checks.
+ * A person's key just before a scan ("3" or "a" typed, then the scanner fired within the pause
+ * limit) is told apart by timing: the person's keys come slower than `MAX_AVG_GAP_MS` apart
+ * and are followed by a run `LEAD_GAP_RATIO` times faster (its average gap, Enter included),
+ * so they are cut off whatever the code's form (an SKU, an internal code, a GTIN).
+ * A GTIN is also told by its check digit: a whole run that checks is kept (a busy machine's
+ * late first keys), and a typed lead before one that checks is cut even at a slower pace.
+ *
+ * Keys a scanner delivered in a clump after a hiccup are never cut: the keys before the
+ * hiccup came at the scanner's pace, not a person's. One late first key is indistinguishable
+ * from a person's by timing alone: the caller gets the whole run too (`whole`) and may look
+ * it up when the cut code is unknown.
+ *
+ * @example "a" at 0 ms, then "SKU-1001" 5 ms apart from 150 ms, Enter → "SKU-1001" (whole "aSKU-1001")
  */
-function withoutTypedLead<K extends { key: string; at: number }>(run: K[]): K[] {
+function withoutTypedLead<K extends { key: string; at: number }>(run: K[], enterAt: number): K[] {
   const code = run.map((k) => k.key).join('')
   if (isGtin(code)) return run
-  for (let i = 1; run.length - i >= BURST.MIN_LENGTH; i++) {
-    if (run[i]!.at - run[i - 1]!.at <= BURST.MAX_AVG_GAP_MS) continue
-    if (isGtin(code.slice(i))) return run.slice(i)
-  }
-  return run
+  const slow = (i: number): boolean => run[i]!.at - run[i - 1]!.at > BURST.MAX_AVG_GAP_MS
+  // A GTIN's check digit settles it: after any slow gap, a rest that checks is the scan (so a
+  // hiccup inside the scanner's own keys does not move the cut).
+  for (let at = 1; run.length - at >= BURST.MIN_LENGTH; at++)
+    if (slow(at) && isGtin(code.slice(at))) return run.slice(at)
+  // The lead: the first keys, each followed by a person's pause; the scan starts after it.
+  let i = 1
+  while (i + 1 < run.length && slow(i) && slow(i + 1)) i++
+  if (!slow(i) || run.length - i < BURST.MIN_LENGTH) return run
+  const rest = run.slice(i)
+  const restAverage = (enterAt - rest[0]!.at) / rest.length
+  const pause = rest[0]!.at - run[i - 1]!.at
+  return pause >= BURST.LEAD_GAP_RATIO * restAverage ? rest : run
 }
 
 /** The scanner's code alphabet: digits, letters and the few signs in SKUs. */
@@ -96,8 +122,10 @@ export class BurstDetector<T = unknown> {
     const average = (keys: typeof run): number => (enterAt - keys[0]!.at) / keys.length
     while (run.length >= BURST.MIN_LENGTH && average(run) > BURST.MAX_AVG_GAP_MS) run = run.slice(1)
     if (run.length < BURST.MIN_LENGTH) return { kind: 'pass' }
-    run = withoutTypedLead(run)
-    return { kind: 'scan', code: run.map((k) => k.key).join(''), before: run[0]!.before }
+    const whole = run.map((k) => k.key).join('')
+    run = withoutTypedLead(run, enterAt)
+    const code = run.map((k) => k.key).join('')
+    return { kind: 'scan', code, before: run[0]!.before, ...(code !== whole ? { whole } : {}) }
   }
 
   reset(): void {

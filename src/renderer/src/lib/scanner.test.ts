@@ -74,7 +74,71 @@ describe('BurstDetector', () => {
     expect(detector.feed({ key: 'Enter', at: 260, modified: false })).toEqual({
       kind: 'scan',
       code: '6923456030039',
-      before: '3'
+      before: '3',
+      whole: '36923456030039'
+    })
+  })
+
+  it('leaves a key typed just before a scan of an SKU with the field, by timing alone', () => {
+    const detector = new BurstDetector<string>()
+    detector.feed({ key: 'a', at: 0, modified: false, before: '' })
+    ;[...'SKU-1001'].forEach((key, i) =>
+      detector.feed({ key, at: 150 + i * 5, modified: false, before: i === 0 ? 'a' : 'later' })
+    )
+    expect(detector.feed({ key: 'Enter', at: 195, modified: false })).toEqual({
+      kind: 'scan',
+      code: 'SKU-1001',
+      before: 'a',
+      whole: 'aSKU-1001'
+    })
+  })
+
+  it('leaves a key typed before a scan with the field when a busy machine slowed the burst to 35 ms a key', () => {
+    const detector = new BurstDetector<string>()
+    detector.feed({ key: 'w', at: 0, modified: false, before: '' })
+    ;[...'FRZ-014'].forEach((key, i) =>
+      detector.feed({ key, at: 160 + i * 35, modified: false, before: i === 0 ? 'w' : 'later' })
+    )
+    expect(detector.feed({ key: 'Enter', at: 160 + 7 * 35, modified: false })).toMatchObject({
+      kind: 'scan',
+      code: 'FRZ-014',
+      before: 'w'
+    })
+  })
+
+  it('cuts a typed "3" before a GTIN whose burst had a hiccup after its first key (the check digit decides)', () => {
+    const detector = new BurstDetector()
+    detector.feed({ key: '3', at: 0, modified: false })
+    detector.feed({ key: '6', at: 150, modified: false })
+    feedAll(detector, '923456090095', 240, 4)
+    expect(detector.feed({ key: 'Enter', at: 290, modified: false })).toMatchObject({
+      kind: 'scan',
+      code: '6923456090095'
+    })
+  })
+
+  it('leaves two keys a person typed before a scan of an in-store code with the field', () => {
+    const detector = new BurstDetector<string>()
+    detector.feed({ key: 'a', at: 0, modified: false, before: '' })
+    detector.feed({ key: 'b', at: 110, modified: false, before: 'a' })
+    ;[...'A-100200'].forEach((key, i) =>
+      detector.feed({ key, at: 300 + i * 8, modified: false, before: i === 0 ? 'ab' : 'later' })
+    )
+    expect(detector.feed({ key: 'Enter', at: 370, modified: false })).toMatchObject({
+      kind: 'scan',
+      code: 'A-100200',
+      before: 'ab'
+    })
+  })
+
+  it('keeps an SKU a busy machine delivered in clumps whole (the keys before the hiccup were fast)', () => {
+    const detector = new BurstDetector()
+    feedAll(detector, 'SKU-10', 0, 3)
+    feedAll(detector, '01234', 135, 3)
+    expect(detector.feed({ key: 'Enter', at: 160, modified: false })).toEqual({
+      kind: 'scan',
+      code: 'SKU-1001234',
+      before: undefined
     })
   })
 
@@ -139,6 +203,20 @@ describe('installScanBursts', () => {
     expect(scans).toEqual([])
     expect(field.value).toBe('134567890123456789')
     expect(submitted).toBe(true)
+  })
+
+  it('a key typed into a field just before a scan of an SKU stays there; the SKU is scanned alone', () => {
+    document.body.innerHTML = '<form><input id="coupon" value=""></form>'
+    const field = document.getElementById('coupon') as HTMLInputElement
+    const scans: Array<[string, string | undefined]> = []
+    uninstall = installScanBursts(window, undefined, () => (code, whole) => scans.push([code, whole]))
+    const typed = new KeyboardEvent('keydown', { key: 'a', bubbles: true, cancelable: true })
+    Object.defineProperty(typed, 'timeStamp', { value: 9_850 })
+    if (field.dispatchEvent(typed)) field.value += 'a'
+    const { submitted } = burst(field, 'SKU-1001')
+    expect(scans).toEqual([['SKU-1001', 'aSKU-1001']])
+    expect(field.value).toBe('a')
+    expect(submitted).toBe(false)
   })
 
   it('swallows a burst on a screen that takes no scans: a count or PIN keeps its value, nothing submits', () => {

@@ -13,7 +13,11 @@ import { BurstDetector } from './burst-detector'
  * for the code the detector heard (the box may also hold what a person typed before).
  */
 
-type ScanHandler = (code: string) => void
+/**
+ * Takes a scanned code. `whole` is the run as heard when keys a person typed just before the
+ * scan were cut from it (see `withoutTypedLead`): worth a look-up only when `code` is unknown.
+ */
+type ScanHandler = (code: string, whole?: string) => void
 
 /**
  * Sent on the window (detail: the code) when a burst was swallowed on a screen that takes no
@@ -86,7 +90,7 @@ export function installScanBursts(
     event.stopPropagation()
     if (verdict.before && verdict.before.field === field) restore(verdict.before)
     const scan = handler()
-    if (scan) scan(verdict.code)
+    if (scan) scan(verdict.code, verdict.whole)
     else target.dispatchEvent(new CustomEvent<string>(SCAN_REFUSED, { detail: verdict.code }))
   }
 
@@ -103,13 +107,13 @@ export function useScanBursts(): void {
  * Makes `onScan` the scan handler while the calling screen is mounted (the newest caller
  * wins). Scan-target fields (the scan bar) keep handling their own Enter.
  */
-export function useBarcodeScanner(onScan: (code: string) => void): void {
+export function useBarcodeScanner(onScan: ScanHandler): void {
   const handler = useRef(onScan)
   useEffect(() => {
     handler.current = onScan
   }, [onScan])
   useEffect(() => {
-    const entry: ScanHandler = (code) => handler.current(code)
+    const entry: ScanHandler = (code, whole) => handler.current(code, whole)
     handlers.push(entry)
     return () => {
       const index = handlers.indexOf(entry)

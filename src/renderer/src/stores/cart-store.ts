@@ -12,7 +12,16 @@ export interface Notice {
   error?: ApiError
   /** A way out the notice offers: open a shift (and then scan `code`, the refused scan). */
   action?: { kind: 'open-shift'; code?: string; quantity?: string | undefined }
+  /** The scanned code a refusal is about: named on screen even when the reason does not say it. */
+  code?: string
 }
+
+/**
+ * What became of a scan: a line was added or grew; no product has the code (it may be a
+ * search a person typed); or the code was read and refused for its own reason (a misread
+ * or unknown scale label, goods not on sale) — no search, so nothing to keep in the box.
+ */
+export type ScanResult = 'added' | 'unknown' | 'refused'
 
 interface CartState {
   cart: CartView | null
@@ -24,7 +33,7 @@ interface CartState {
   lastSale: { order: OrderDetail; change: number } | null
   open(): Promise<void>
   /** Adds the product with this barcode or SKU (`quantity` times, the scan bar's `3*`). */
-  scan(code: string, quantity?: string): Promise<boolean>
+  scan(code: string, quantity?: string): Promise<ScanResult>
   addProduct(productId: string, quantity?: string): Promise<void>
   select(lineId: string | null): void
   setQuantity(lineId: string, quantity: string): Promise<boolean>
@@ -142,8 +151,11 @@ export const useCartStore = create<CartState>((set, get) => {
         const lines = get().cart!.lines
         const touched = lines.find((line) => before.get(line.id) !== line.quantity)
         set({ selectedLineId: touched?.id ?? lines.at(-1)?.id ?? null, notice: null })
+        return 'added'
       }
-      return ok
+      const { notice, error } = get()
+      if (notice?.error) set({ notice: { ...notice, code } })
+      return error?.key === 'errors.catalog.noSuchCode' ? 'unknown' : 'refused'
     },
 
     async addProduct(productId, quantity) {

@@ -52,7 +52,9 @@ const en = {
       negative: 'A count cannot be negative',
       fraction: 'Count whole notes and coins: no fractions',
       digits: 'Digits only',
-      tooMany: 'More than {{max}}: check the count',
+      // Kept a refusal (no confirmation): 10,000 of one note is no drawer's; a bag or roll
+      // of coins is counted by its value, in the loose-cash field this names.
+      tooMany: 'At most {{max, number}}: a bag or roll goes by its value in Other cash',
       amount: 'An amount such as 12.50, at most {{digits}} decimals'
     },
     total: 'Total counted',
@@ -244,7 +246,7 @@ const zhCN: typeof en = {
       negative: '数量不能为负数',
       fraction: '请按整张、整枚计数，不能有小数',
       digits: '只能输入数字',
-      tooMany: '超过 {{max}}，请核对数量',
+      tooMany: '最多 {{max, number}}：整袋、整卷请按金额填入“其他现金”',
       amount: '请输入金额，如 12.50，最多 {{digits}} 位小数'
     },
     total: '实点合计',

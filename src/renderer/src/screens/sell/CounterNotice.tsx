@@ -28,6 +28,9 @@ export function CounterNotice({
 }) {
   const { t } = useTranslation()
   const errorText = useErrorText()
+  // A refused scan is named, so a code that left the box is not lost ("misread: scan again").
+  const withCode = (reason: string, code: string | undefined): string =>
+    code && !reason.includes(code) ? t('counter.codeRefused', { code, reason }) : reason
   // Where a notice shows is decided when it appears (the dialog open at that moment).
   const [placed, setPlaced] = useState<{ notice: Notice | null; host: Element | null }>({
     notice: null,
@@ -46,7 +49,7 @@ export function CounterNotice({
     >
       <span className="counter-notice__text">
         {notice.error
-          ? errorText(notice.error)
+          ? withCode(errorText(notice.error), notice.code)
           : notice.text === 'parked'
             ? t('sell.notices.parked')
             : notice.text}

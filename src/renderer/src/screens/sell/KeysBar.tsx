@@ -1,7 +1,8 @@
+import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
 
 /** Every Sell shortcut, on screen (issue 10, item 13): a cashier should never have to guess. */
-export function KeysBar() {
+export const KeysBar = memo(function KeysBar() {
   const { t } = useTranslation()
   const keys: Array<[string, string]> = [
     ['F2', t('counter.keys.search')],
@@ -23,4 +24,4 @@ export function KeysBar() {
       ))}
     </ul>
   )
-}
+})

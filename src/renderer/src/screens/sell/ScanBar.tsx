@@ -13,7 +13,10 @@ const SEARCH_DELAY_MS = 150
 export const MULTIPLIER = /^(\d{1,3})\*\s*(.*)$/
 
 interface ScanBarProps {
-  /** A code (scanned or typed) with its multiplier; resolves false when nothing matched. */
+  /**
+   * A code (scanned or typed) with its multiplier; resolves false when no product has it (the
+   * box keeps it as a search), true when it was added or refused for a reason of its own.
+   */
   onScan: (code: string, quantity?: string) => Promise<boolean>
   /** What the grid below searches for: always exactly the box's text. */
   onSearch: (query: string) => void

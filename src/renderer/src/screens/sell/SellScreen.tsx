@@ -103,8 +103,10 @@ export function SellScreen() {
         say({ tone: 'error', text: t('counter.noShift'), action: { kind: 'open-shift', code, quantity } })
         return true
       }
-      const ok = await scan(code, quantity)
-      if (!ok) return false
+      const result = await scan(code, quantity)
+      // A refused code is said in the notice (naming it) and leaves the box: only a code no
+      // product has stays there, as the search a person may have meant.
+      if (result !== 'added') return result === 'refused'
       const state = useCartStore.getState()
       const line = state.cart?.lines.find((l) => l.id === state.selectedLineId)
       // Weighed goods without a weight: straight to the weight field (never a silent 1 kg).
@@ -130,7 +132,7 @@ export function SellScreen() {
 
   // A burst from anywhere. While a window is open the code waits: money is never touched.
   const onBurst = useCallback(
-    (code: string): void => {
+    (code: string, whole?: string): void => {
       if (useApprovalStore.getState().pending) {
         // Never a PIN: the burst was swallowed before it reached the approval's PIN box.
         play('error')
@@ -150,7 +152,10 @@ export function SellScreen() {
         })
         return
       }
-      void scanCode(code)
+      // A key cut off as a person's may have been the scanner's own, delivered late.
+      void scanCode(code).then((found) => {
+        if (!found && whole) void scanCode(whole)
+      })
     },
     [dialogsOpen, finishSale, lastSale, paymentOpen, say, scanCode, t]
   )

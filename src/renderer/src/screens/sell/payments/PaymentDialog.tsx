@@ -1,23 +1,9 @@
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import { useCallback, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import {
-  Banknote,
-  CreditCard,
-  MonitorSmartphone,
-  RotateCcw,
-  Smartphone,
-  TriangleAlert,
-  Wallet,
-  WifiOff
-} from 'lucide-react'
+import { MonitorSmartphone, WifiOff } from 'lucide-react'
 import { minorToDecimalString } from '@shared/money/format'
 import type { CartView } from '@shared/contract/channels/cart'
-import {
-  TENDER_METHODS,
-  type CheckoutSession,
-  type Tender,
-  type TenderMethod
-} from '@shared/contract/channels/tenders'
+import { TENDER_METHODS, type CheckoutSession, type TenderMethod } from '@shared/contract/channels/tenders'
 import { Dialog } from '../../../components/Dialog'
 import { useErrorText } from '../../../i18n/error-text'
 import { useMoney } from '../../../lib/money'
@@ -26,20 +12,17 @@ import { useCartStore } from '../../../stores/cart-store'
 import { useNotificationStore } from '../../../stores/notification-store'
 import { methodState, usePaymentStore, type MethodState } from '../../../stores/payment-store'
 import { CashSaleForm } from './CashSaleForm'
+import { CloseNotice, type CloseAsk } from './CloseNotice'
 import { CustomerDevicePanel } from './CustomerDevicePanel'
+import { MethodTabs } from './MethodTabs'
+import { PaymentSummary } from './PaymentSummary'
+import { TenderFailure } from './TenderFailure'
 import { TenderList } from './TenderList'
 import { CardForm, SessionCashForm, WalletForm } from './TenderForms'
-import { TenderProgress, statusKey } from './TenderProgress'
+import { TenderProgress } from './TenderProgress'
 import { useFailureText } from './failure-text'
 import { isFailedTender, isOpenTender, useCheckout, type TenderRequest } from './use-checkout'
 import './payments.css'
-
-const ICONS: Record<TenderMethod, typeof Banknote> = {
-  cash: Banknote,
-  card: CreditCard,
-  alipay: Wallet,
-  wechat: Smartphone
-}
 
 /** How often the gateway's reachability is asked again while the dialog is open. */
 const AVAILABILITY_MS = 10_000
@@ -61,8 +44,6 @@ export function PaymentDialog({
   if (!open) return null
   return <Payment cart={cart} onClose={onClose} />
 }
-
-type CloseAsk = 'confirm' | 'pending' | 'paid' | null
 
 /** Mounted each time the dialog opens: a fresh checkout key, no order yet. */
 function Payment({ cart, onClose }: { cart: CartView; onClose: () => void }) {
@@ -243,7 +224,9 @@ function Payment({ cart, onClose }: { cart: CartView; onClose: () => void }) {
           />
 
           <div className="payment__panel" role="tabpanel" aria-label={t(`payments.methods.${shownMethod}`)}>
-            {failed && <Failure tender={failed} retry={checkout.lastRequest} busy={busy} onRetry={tender} />}
+            {failed && (
+              <TenderFailure tender={failed} retry={checkout.lastRequest} busy={busy} onRetry={tender} />
+            )}
             {openTender ? (
               <TenderProgress
                 tender={openTender}
@@ -282,7 +265,7 @@ function Payment({ cart, onClose }: { cart: CartView; onClose: () => void }) {
         </div>
 
         <div className="payment__side">
-          <Summary session={session} cart={cart} />
+          <PaymentSummary session={session} cart={cart} />
           {session && session.tenders.length > 0 && (
             <TenderList tenders={session.tenders} currency={currency} />
           )}
@@ -290,199 +273,5 @@ function Payment({ cart, onClose }: { cart: CartView; onClose: () => void }) {
       </div>
       <CustomerDevicePanel />
     </Dialog>
-  )
-}
-
-/** Due, paid and still due once the order is being paid in tenders; before that, what the sale asks. */
-function Summary({ session, cart }: { session: CheckoutSession | null; cart: CartView }) {
-  const { t } = useTranslation()
-  const money = useMoney()
-  if (!session) {
-    return (
-      <dl className="payment-summary" aria-label={t('payments.summary.label')}>
-        <div>
-          <dt>{t('payments.summary.due')}</dt>
-          <dd>{money(cart.totals.total, cart.currency)}</dd>
-        </div>
-        {cart.totals.cashRounding !== 0 && (
-          <div>
-            <dt>{t('payments.summary.cashDue')}</dt>
-            <dd>{money(cart.totals.cashTotal, cart.currency)}</dd>
-          </div>
-        )}
-      </dl>
-    )
-  }
-  const currency = session.order.currency
-  return (
-    <dl className="payment-summary" aria-label={t('payments.summary.label')}>
-      <div>
-        <dt>{t('payments.summary.due')}</dt>
-        <dd data-testid="checkout-due">{money(session.due, currency)}</dd>
-      </div>
-      <div>
-        <dt>{t('payments.summary.paid')}</dt>
-        <dd data-testid="checkout-paid">{money(session.paid, currency)}</dd>
-      </div>
-      <div className="payment-summary__remaining">
-        <dt>{t('payments.summary.remaining')}</dt>
-        <dd data-testid="checkout-remaining">{money(session.remaining, currency)}</dd>
-      </div>
-    </dl>
-  )
-}
-
-/** Cash · Card · Alipay · WeChat Pay; one that cannot be used now says why. Arrow keys move along. */
-function MethodTabs({
-  method,
-  locked,
-  onSelect,
-  states,
-  sharedReasonId
-}: {
-  method: TenderMethod
-  locked: boolean
-  onSelect: (method: TenderMethod) => void
-  states: Record<TenderMethod, MethodState>
-  /** The banner that already says why card and QR cannot be used. */
-  sharedReasonId: string | null
-}) {
-  const { t } = useTranslation()
-  const refs = useRef(new Map<TenderMethod, HTMLButtonElement>())
-  const usable = TENDER_METHODS.filter((m) => states[m].available)
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
-    if (locked || (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft')) return
-    event.preventDefault()
-    const index = usable.indexOf(method)
-    const next = usable[(index + (event.key === 'ArrowRight' ? 1 : usable.length - 1)) % usable.length]
-    if (next) {
-      onSelect(next)
-      refs.current.get(next)?.focus()
-    }
-  }
-
-  return (
-    <div className="method-tabs" role="tablist" aria-label={t('payments.methodsLabel')} onKeyDown={onKeyDown}>
-      {TENDER_METHODS.map((m) => {
-        const Icon = ICONS[m]
-        const state = states[m]
-        const selected = m === method
-        return (
-          <button
-            key={m}
-            ref={(element) => {
-              if (element) refs.current.set(m, element)
-              else refs.current.delete(m)
-            }}
-            type="button"
-            role="tab"
-            className={`method-tab method-tab--${m}${state.available ? '' : ' is-unavailable'}`}
-            aria-selected={selected}
-            tabIndex={selected ? 0 : -1}
-            disabled={!state.available || (locked && !selected)}
-            aria-describedby={!state.available && sharedReasonId ? sharedReasonId : undefined}
-            onClick={() => onSelect(m)}
-          >
-            <Icon aria-hidden="true" size={28} />
-            <span className="method-tab__name">{t(`payments.methods.${m}`)}</span>
-            {!state.available && (
-              <span className="method-tab__reason">
-                <TriangleAlert aria-hidden="true" size={14} />{' '}
-                {sharedReasonId ? t('payments.unavailable') : (state.reason ?? t('payments.unavailable'))}
-              </span>
-            )}
-          </button>
-        )
-      })}
-    </div>
-  )
-}
-
-/** A tender that did not go through: why, and try again (a new attempt) or pick another method. */
-function Failure({
-  tender,
-  retry,
-  busy,
-  onRetry
-}: {
-  tender: Tender
-  retry: TenderRequest | null
-  busy: boolean
-  onRetry: (request: TenderRequest) => void
-}) {
-  const { t } = useTranslation()
-  const failureText = useFailureText()
-  const money = useMoney()
-  // A payment code is good once: trying again means scanning a fresh one in the form above.
-  const canResubmit = retry !== null && retry.method === tender.method && retry.flow !== 'customer_code'
-  return (
-    <div className="tender-failure" role="alert">
-      <p className="tender-failure__title">
-        {t(statusKey(tender))} · {t(`payments.methods.${tender.method}`)} {money(tender.amount)}
-      </p>
-      {tender.failure && <p className="tender-failure__reason">{failureText(tender.failure)}</p>}
-      <p className="tender-failure__hint">{t('payments.otherMethod')}</p>
-      {canResubmit && (
-        <button type="button" className="button" disabled={busy} onClick={() => onRetry(retry)}>
-          <RotateCcw aria-hidden="true" size={20} /> {t('payments.tryAgain')}
-        </button>
-      )}
-    </div>
-  )
-}
-
-function CloseNotice({
-  ask,
-  session,
-  busy,
-  onKeep,
-  onCancelOrder
-}: {
-  ask: Exclude<CloseAsk, null>
-  session: CheckoutSession | null
-  busy: boolean
-  onKeep: () => void
-  onCancelOrder: () => void
-}) {
-  const { t } = useTranslation()
-  const money = useMoney()
-  if (!session) return null
-  if (ask === 'pending') {
-    return (
-      <p className="notice notice--error" role="alert">
-        {t('payments.close.blockedPending')}
-      </p>
-    )
-  }
-  if (ask === 'paid') {
-    return (
-      <p className="notice notice--error" role="alert">
-        {t('payments.close.blockedPaid', {
-          paid: money(session.paid, session.order.currency),
-          remaining: money(session.remaining, session.order.currency)
-        })}
-      </p>
-    )
-  }
-  return (
-    <section
-      className="close-confirm"
-      role="alertdialog"
-      aria-label={t('payments.close.confirmTitle', { number: session.order.number })}
-    >
-      <p className="close-confirm__title">
-        {t('payments.close.confirmTitle', { number: session.order.number })}
-      </p>
-      <p>{t('payments.close.confirmBody')}</p>
-      <div className="close-confirm__actions">
-        <button type="button" className="button" autoFocus onClick={onKeep}>
-          {t('payments.close.keep')}
-        </button>
-        <button type="button" className="button button--danger-ghost" disabled={busy} onClick={onCancelOrder}>
-          {t('payments.close.cancelOrder')}
-        </button>
-      </div>
-    </section>
   )
 }
