@@ -297,11 +297,14 @@ test.describe('a restored till', () => {
     const marked = await list.getByTestId('before-restore').count()
     expect(marked).toBeGreaterThan(0)
     await snap(page, 'hq-settlement-restored-orders-1024-en')
-    await page.getByRole('button', { name: '中文' }).click()
-    await expect(list.getByTestId('before-restore').first()).toHaveText('恢复前的记录')
-    await snap(page, 'hq-settlement-restored-orders-1024-zh-CN')
-    await page.getByRole('button', { name: 'English' }).click()
     await list.getByRole('button', { name: 'Close' }).click()
+    await page.getByRole('button', { name: '中文' }).click()
+    await page.locator('tr[data-till="T01"]').getByRole('button', { name: /订单/ }).click()
+    await expect(list.getByTestId('before-restore').first()).toHaveText('恢复前的记录')
+    await expect(list.getByTestId('before-restore')).toHaveCount(marked)
+    await snap(page, 'hq-settlement-restored-orders-1024-zh-CN')
+    await list.getByRole('button', { name: '关闭' }).click()
+    await page.getByRole('button', { name: 'English' }).click()
 
     // The note links to the collision on the anomalies page.
     await note.getByRole('link', { name: 'Sequence collision' }).click()
