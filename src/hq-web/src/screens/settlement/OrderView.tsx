@@ -19,7 +19,7 @@ export function OrderView({ order, timeZone }: { order: OrderDetail; timeZone: s
           <dd>
             {order.tillCode}
             {order.beforeRestore && (
-              <span className="badge hq-badge badge--warn" data-testid="before-restore">
+              <span className="badge hq-badge badge--warn hq-before-restore" data-testid="before-restore">
                 {t('hq.settlement.beforeRestore')}
               </span>
             )}

@@ -103,7 +103,10 @@ export function OrdersDialog({
                       {order.number ?? order.orderId}
                     </button>
                     {order.beforeRestore && (
-                      <span className="badge hq-badge badge--warn" data-testid="before-restore">
+                      <span
+                        className="badge hq-badge badge--warn hq-before-restore"
+                        data-testid="before-restore"
+                      >
                         {t('hq.settlement.beforeRestore')}
                       </span>
                     )}
