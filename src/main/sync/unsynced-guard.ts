@@ -10,8 +10,8 @@ const GUARDED: ReadonlySet<ChannelName> = new Set<ChannelName>(['auth:logout'])
  * (CONFLICT, `errors.sync.unsyncedEvents` with `{ count }`): nothing is lost by it, but whoever
  * leaves should see that the sales are not at the head office yet, sync or export them first. Lock
  * and switching user by PIN stay open, so a hand-over at the counter never waits for the network.
- * (Un-enrolling has the same refusal, `requireNothingUnsynced` below; Kassa has no reset or restore that could
- * drop the outbox.)
+ * (Un-enrolling has the same refusal, `requireNothingUnsynced` below; Kassa has no reset or
+ * restore that could drop the outbox.)
  */
 export function unsyncedGuard(store: () => Store | null): (channel: ChannelName) => ApiError | null {
   return (channel) => {
