@@ -259,7 +259,14 @@ describe.each(HQ_STORES)('head-office web app: sign-in and roles (%s)', (kind) =
     expect((await again.call(hqApi.auth.session, {})).user).toMatchObject({ role: 'owner', storeIds: [] })
     const deactivated = await owner.call(hqApi.auth.deactivateUser, { id: mia.id })
     expect(deactivated.deactivatedAt).toEqual(expect.any(String))
-    expect((await again.send(hqApi.stores.list, {})).status).toBe(401)
+    // Her open page is told why, once; that session is then gone like any other.
+    const told = await again.send(hqApi.stores.list, {})
+    expect(told.status).toBe(401)
+    expect(told.body.error).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      key: 'errors.hq.auth.sessionDeactivated'
+    })
+    expect((await again.send(hqApi.stores.list, {})).body.error?.key).toBe('errors.hq.auth.signedOut')
     const gone = await new HqWebClient(hq.url).send(hqApi.auth.login, { name: 'Mia', password: NEW_PASSWORD })
     expect(gone.body.error).toMatchObject({
       code: 'UNAUTHENTICATED',
