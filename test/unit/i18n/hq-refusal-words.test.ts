@@ -44,7 +44,12 @@ function reasons(): Map<string, string> {
 
 /** English words left in a translated text: runs of 3+ Latin letters outside quotes and codes. */
 function englishWords(text: string): string[] {
-  const bare = text.replace(/\b(piece|kg|true|false|yes|no|base64)\b/g, ' ').replace(/"[^"]*"|“[^”]*”|\b[A-Z0-9]{2,}\b|\d{4}-\d{2}-\d{2}|\b[A-Z][a-z]+\/[A-Za-z_]+\b|\{\{\w+\}\}/g, ' ')
+  const bare = text
+    .replace(/\b(piece|kg|true|false|yes|no|base64)\b/g, ' ')
+    .replace(
+      /"[^"]*"|“[^”]*”|\b[A-Z0-9]{2,}\b|\d{4}-\d{2}-\d{2}|\b[A-Z][a-z]+\/[A-Za-z_]+\b|\{\{\w+\}\}/g,
+      ' '
+    )
   return bare.match(/[A-Za-z]{3,}/g) ?? []
 }
 
