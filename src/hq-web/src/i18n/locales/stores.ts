@@ -16,6 +16,13 @@ const en = {
       zoneHint:
         'A zone such as Asia/Shanghai. Published to the store’s tills, which keep their business days in it from their next sync.',
       zoneSave: 'Publish the time zone',
+      zoneMoves:
+        'Moving {{store}} from {{from}} to {{to}} moves the sales already made to other business days and hours: every past day’s orders and totals here change, and so do the tills’ own past day reports after their next sync.',
+      zonePrinted: 'Z-reports already printed will no longer match the days.',
+      zoneTills_one: '{{count}} till will take the new zone at its next sync.',
+      zoneTills_other: '{{count}} tills will take the new zone at their next sync.',
+      zoneBack: 'Back',
+      zoneConfirm: 'Change to {{zone}} anyway',
       timeZoneHint:
         'A zone such as Asia/Shanghai. The store’s business day runs from midnight to midnight in this zone.',
       save: 'Create store',
@@ -60,6 +67,13 @@ export const storesMessages = defineMessages(en, {
       zoneTitle: '{{store}} 的时区',
       zoneHint: '例如 Asia/Shanghai。将发布到该门店的收银台，收银台下次同步后按此时区计算营业日。',
       zoneSave: '发布时区',
+      zoneMoves:
+        '把 {{store}} 从 {{from}} 改为 {{to}} 会把已有的销售移到其他营业日和时段：总部过去每一天的订单数和金额都会变，收银台下次同步后，其自己的过往日报也会变。',
+      zonePrinted: '已打印的日结报表将与这些天不再相符。',
+      zoneTills_one: '{{count}} 台收银台将在下次同步时采用新时区。',
+      zoneTills_other: '{{count}} 台收银台将在下次同步时采用新时区。',
+      zoneBack: '返回',
+      zoneConfirm: '仍然改为 {{zone}}',
       timeZoneHint: '例如 Asia/Shanghai。门店的营业日按此时区的零点到零点计算。',
       save: '创建门店',
       tills: '收银台',

@@ -7,7 +7,25 @@ import type { HqStore } from '@shared/hq-api/stores'
 import { call } from '../../api/client'
 import { ErrorNotice, useFieldError } from '../../components/ErrorNotice'
 
-/** The owner moves a store to another time zone; it is published to the store's tills. */
+/** A zone the browser's runtime knows (the server checks again); its UTC offset now, e.g. `GMT+05:45`. */
+function offsetNow(zone: string): string | null {
+  try {
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      timeZoneName: 'longOffset'
+    }).formatToParts()
+    return parts.find((p) => p.type === 'timeZoneName')?.value ?? null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The owner moves a store to another time zone; it is published to the store's tills. A real move
+ * is confirmed first (as the till's own Settings does for a local change): every past day is cut
+ * again in the new zone — here and, after their next sync, on the tills — so day figures move and
+ * Z-reports already printed no longer match. An unknown zone goes straight to the server's refusal.
+ */
 export function TimeZoneDialog({
   store,
   onClose,
@@ -22,14 +40,22 @@ export function TimeZoneDialog({
   const [timeZone, setTimeZone] = useState(store.timeZone)
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
+  const [confirming, setConfirming] = useState(false)
+  const next = timeZone.trim()
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
+    if (!confirming && next !== store.timeZone && offsetNow(next)) {
+      setError(null)
+      setConfirming(true)
+      return
+    }
     setBusy(true)
     try {
-      await call(hqApi.stores.setTimeZone, { storeId: store.id, timeZone: timeZone.trim() })
+      await call(hqApi.stores.setTimeZone, { storeId: store.id, timeZone: next })
       onChanged()
     } catch (failure) {
+      setConfirming(false)
       setError(failure)
     } finally {
       setBusy(false)
@@ -43,19 +69,48 @@ export function TimeZoneDialog({
           label={t('hq.stores.timeZone')}
           hint={t('hq.stores.zoneHint')}
           value={timeZone}
-          onChange={setTimeZone}
+          onChange={(zone) => {
+            setTimeZone(zone)
+            setConfirming(false)
+          }}
           error={fieldError(error, 'timeZone')}
           data-autofocus
           required
         />
         {!fieldError(error, 'timeZone') && <ErrorNotice error={error} />}
+        {confirming ? (
+          <div className="notice notice--error hq-zone-warning" role="alert">
+            <p>
+              {t('hq.stores.zoneMoves', {
+                store: store.name,
+                from: `${store.timeZone} (${offsetNow(store.timeZone) ?? '?'})`,
+                to: `${next} (${offsetNow(next) ?? '?'})`
+              })}
+            </p>
+            <p>{t('hq.stores.zonePrinted')}</p>
+            <p>{t('hq.stores.zoneTills', { count: store.tills.length })}</p>
+          </div>
+        ) : null}
         <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('hq.common.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t('hq.stores.zoneSave')}
-          </button>
+          {confirming ? (
+            <>
+              <button type="button" className="button" onClick={() => setConfirming(false)}>
+                {t('hq.stores.zoneBack')}
+              </button>
+              <button type="submit" className="button button--primary" disabled={busy}>
+                {t('hq.stores.zoneConfirm', { zone: next })}
+              </button>
+            </>
+          ) : (
+            <>
+              <button type="button" className="button" onClick={onClose}>
+                {t('hq.common.cancel')}
+              </button>
+              <button type="submit" className="button button--primary" disabled={busy}>
+                {t('hq.stores.zoneSave')}
+              </button>
+            </>
+          )}
         </div>
       </form>
     </Dialog>
