@@ -140,8 +140,23 @@ describe.each(HQ_STORES)('an enrolled till and its store’s time zone (%s)', (k
     await ok(['--data-dir', till, 'sync', 'now'])
     const [row] = await hq.db.query<{ id: string }>('SELECT id FROM tills')
 
+    // Before the owner confirms, the head office says which days move and how (nothing published).
+    const revision = await revisionOf(hq, storeId)
+    expect(await owner.call(hqApi.stores.zonePreview, { storeId, timeZone: 'Pacific/Chatham' })).toEqual({
+      days: []
+    })
+    const preview = await owner.call(hqApi.stores.zonePreview, { storeId, timeZone: 'Asia/Kathmandu' })
+    expect(preview.days.length).toBeGreaterThan(0)
+    expect(await revisionOf(hq, storeId)).toBe(revision)
+    const sum = (pick: 'before' | 'after') => preview.days.reduce((n, d) => n + d[pick].orders, 0)
+    expect(sum('before')).toBe(sum('after'))
+    const ordersOn = async (date: string) =>
+      (await consolidatedDay(hq.db, hq.clock, date, '西城店')).stores[0]?.tills[0]?.report.orderCount ?? 0
+    for (const d of preview.days) expect(await ordersOn(d.date)).toBe(d.before.orders)
+
     // The store moves; the till has not pulled it yet: it still reports in Chatham.
     await owner.call(hqApi.stores.setTimeZone, { storeId, timeZone: 'Asia/Kathmandu' })
+    for (const d of preview.days) expect(await ordersOn(d.date)).toBe(d.after.orders)
     expect(await tillZoneDiffering(hq.db, row!.id, 'Asia/Kathmandu')).toBe('Pacific/Chatham')
     for (const report of [consolidatedDay, consolidatedDayReference]) {
       const tillDay = (await report(hq.db, hq.clock, '2026-11-20', '西城店')).stores[0]!.tills[0]!
