@@ -14,20 +14,21 @@ export interface ZoneMoveDay {
  * publishes it: every day (YYYY-MM-DD, newest first) whose order count or total (integer minor
  * units, paid and not voided, as `hq_orders` holds them) differs when cut in the new zone. The
  * tills re-cut their own days the same way after their next sync (they recompute past days in the
- * zone they take), so these are the moves their day reports show too. NOT_FOUND on `storeId`.
+ * zone they take), so these are the moves their day reports show too. `currency` of the totals,
+ * null when the store sold nothing. NOT_FOUND on `storeId`.
  */
 export async function previewStoreZoneMove(
   db: HqDatabase,
   storeId: string,
   toZone: string
-): Promise<{ days: ZoneMoveDay[] }> {
+): Promise<{ days: ZoneMoveDay[]; currency: string | null }> {
   const [store] = await db.query<{ time_zone: string }>('SELECT time_zone FROM stores WHERE id = ?', [
     storeId
   ])
   if (!store)
     throw new HqRefusal('NOT_FOUND', 'storeId: no such store', 'errors.hq.stores.unknown', 'storeId')
-  const orders = await db.query<{ paid_at: string; total: number | string }>(
-    'SELECT paid_at, total FROM hq_orders WHERE store_id = ? AND voided_at IS NULL',
+  const orders = await db.query<{ paid_at: string; total: number | string; currency: string }>(
+    'SELECT paid_at, total, currency FROM hq_orders WHERE store_id = ? AND voided_at IS NULL',
     [storeId]
   )
   const days = new Map<string, ZoneMoveDay>()
@@ -44,6 +45,8 @@ export async function previewStoreZoneMove(
     after.total += total
   }
   return {
+    // The store's tills sell in one currency (the chain's); null when it sold nothing yet.
+    currency: orders[0]?.currency ?? null,
     days: [...days.values()]
       .filter((d) => d.before.orders !== d.after.orders || d.before.total !== d.after.total)
       .sort((a, b) => b.date.localeCompare(a.date))

@@ -85,6 +85,7 @@ export const storesApi = {
     path: '/stores/time-zone/preview',
     input: z.object({ storeId: z.string().uuid(), timeZone: timeZoneSchema }),
     output: z.object({
+      currency: z.string().nullable(),
       days: z.array(
         z.object({
           date: z.string(),

@@ -143,6 +143,7 @@ describe.each(HQ_STORES)('an enrolled till and its store’s time zone (%s)', (k
     // Before the owner confirms, the head office says which days move and how (nothing published).
     const revision = await revisionOf(hq, storeId)
     expect(await owner.call(hqApi.stores.zonePreview, { storeId, timeZone: 'Pacific/Chatham' })).toEqual({
+      currency: expect.any(String),
       days: []
     })
     const preview = await owner.call(hqApi.stores.zonePreview, { storeId, timeZone: 'Asia/Kathmandu' })

@@ -6,6 +6,12 @@ import { hqApi } from '@shared/hq-api/index'
 import type { HqStore } from '@shared/hq-api/stores'
 import { call } from '../../api/client'
 import { ErrorNotice, useFieldError } from '../../components/ErrorNotice'
+import { useMoney } from '../../lib/money'
+
+type ZonePreview = { currency: string | null; days: { date: string; before: Moved; after: Moved }[] }
+type Moved = { orders: number; total: number }
+/** The newest days listed; the rest are counted. */
+const SHOWN_DAYS = 5
 
 /** A zone the browser's runtime knows (the server checks again); its UTC offset now, e.g. `GMT+05:45`. */
 function offsetNow(zone: string): string | null {
@@ -41,6 +47,8 @@ export function TimeZoneDialog({
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
   const [confirming, setConfirming] = useState(false)
+  const [preview, setPreview] = useState<ZonePreview | null>(null)
+  const money = useMoney()
   const next = timeZone.trim()
 
   const submit = async (event: FormEvent) => {
@@ -48,6 +56,9 @@ export function TimeZoneDialog({
     if (!confirming && next !== store.timeZone && offsetNow(next)) {
       setError(null)
       setConfirming(true)
+      setPreview(null)
+      // Which days move is shown when known; the warning stands without it.
+      call(hqApi.stores.zonePreview, { storeId: store.id, timeZone: next }).then(setPreview, () => undefined)
       return
     }
     setBusy(true)
@@ -87,6 +98,24 @@ export function TimeZoneDialog({
                 to: `${next} (${offsetNow(next) ?? '?'})`
               })}
             </p>
+            {preview && preview.days.length > 0 && preview.currency ? (
+              <ul className="hq-zone-warning__days" aria-label={t('hq.stores.zoneDays')}>
+                {preview.days.slice(0, SHOWN_DAYS).map((d) => (
+                  <li key={d.date}>
+                    {t('hq.stores.zoneDay', {
+                      date: d.date,
+                      before: d.before.orders,
+                      after: d.after.orders,
+                      beforeTotal: money(d.before.total, preview.currency!),
+                      afterTotal: money(d.after.total, preview.currency!)
+                    })}
+                  </li>
+                ))}
+                {preview.days.length > SHOWN_DAYS ? (
+                  <li>{t('hq.stores.zoneMoreDays', { count: preview.days.length - SHOWN_DAYS })}</li>
+                ) : null}
+              </ul>
+            ) : null}
             <p>{t('hq.stores.zonePrinted')}</p>
             <p>{t('hq.stores.zoneTills', { count: store.tills.length })}</p>
           </div>
