@@ -62,6 +62,9 @@ test('a till sells, enrols and syncs; the head office shows its day complete wit
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone
   await page.setViewportSize({ width: 1024, height: 768 })
   await page.goto(hq.url)
+  // The set-up screen opens in the browser's language (Chromium here: en-US) until one is picked.
+  await expect(page.getByRole('heading', { name: 'Set up the head office' })).toBeVisible()
+  await page.getByRole('button', { name: '中文' }).click()
   await expect(page.getByRole('heading', { name: '设置总部' })).toBeVisible()
   await snap(page, 'hq-setup-1024-zh-CN')
   await setUpOwner(page, hq, 'en')

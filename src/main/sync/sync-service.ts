@@ -1,14 +1,15 @@
 import type { SyncStatus } from '@shared/contract/channels/sync'
 import { MAX_PULL_WAIT_SECONDS } from '@shared/sync/protocol'
 import { newId } from '../core/ids'
-import { DomainError } from '../domain/errors'
 import type { Actor, ServiceContext } from '../services/service-context'
 import { TERMINAL_KEY } from '../services/shifts/shift-guard'
 import { applyPullPage } from './apply-pull-page'
+import { backoffDelay } from './backoff'
 import { createHqClient, SyncRequestError, type HqIdentity } from './hq-client'
 import { loadTillKey, removeTillKey, type SecretProtector } from './key-store'
 import { createPushThread } from './push-thread'
 import { enrolTill, syncError } from './enrol-till'
+import { requireNothingUnsynced } from './unsynced-guard'
 
 export interface SyncServiceOptions {
   dataDir: string
@@ -419,37 +420,6 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
       }
     }
   }
-}
-
-/**
- * The wait before retry number `failures` (1, 2, …): full jitter, uniform between `minMs` and
- * min(`maxMs`, `minMs` × 2^(failures − 1)), from `roll` in [0, 1).
- *
- * @example backoffDelay(1, 0.99, { minMs: 1000, maxMs: 60_000 }) // 1000; failure 7 and on: up to 60,000
- */
-export function backoffDelay(
-  failures: number,
-  roll: number,
-  bounds: { minMs: number; maxMs: number }
-): number {
-  const cap = Math.min(bounds.maxMs, bounds.minMs * 2 ** Math.max(0, failures - 1))
-  return bounds.minMs + Math.floor(roll * Math.max(0, cap - bounds.minMs))
-}
-
-/**
- * Refuses what would lose events the head office has not acknowledged (un-enrolling; a reset or a
- * restore when they exist), naming how many wait and offering the export.
- * @throws DomainError CONFLICT `errors.sync.unsyncedEvents` { count }
- */
-export function requireNothingUnsynced(store: ServiceContext['store']): void {
-  const count = store.outbox.unsyncedCount()
-  if (count > 0 && store.sync.state())
-    throw new DomainError(
-      'CONFLICT',
-      `${count} event${count === 1 ? ' has' : 's have'} not reached the head office yet: sync first, or export them`,
-      undefined,
-      { key: 'errors.sync.unsyncedEvents', params: { count } }
-    )
 }
 
 export type SyncService = ReturnType<typeof createSyncService>

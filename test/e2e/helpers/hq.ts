@@ -140,7 +140,8 @@ export const OWNER = { name: 'Olga', password: 'owner-pass-4711' }
 /** First run on a fresh head office: the owner is created through the set-up screen, in `language`. */
 export async function setUpOwner(page: Page, hq: HeadOffice, language: 'en' | 'zh-CN' = 'en'): Promise<void> {
   await page.goto(hq.url)
-  if (language === 'en') await page.getByRole('button', { name: 'English' }).click()
+  // The first screen follows the browser's language; pick the one this test speaks.
+  await page.getByRole('button', { name: language === 'en' ? 'English' : '中文' }).click()
   const en = language === 'en'
   await page.getByLabel(en ? 'Name' : '用户名').fill(OWNER.name)
   await page.getByLabel(en ? 'Password' : '密码', { exact: true }).fill(OWNER.password)

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { backoffDelay } from '../../../src/main/sync/sync-service'
+import { backoffDelay } from '../../../src/main/sync/backoff'
 import { keyFilePath, loadTillKey, saveTillKey, type SecretProtector } from '../../../src/main/sync/key-store'
 import { tempDir } from '../../support/temp-dir'
 
