@@ -97,6 +97,20 @@ test('a till sells, enrols and syncs; the head office shows its day complete wit
   await page.getByRole('button', { name: 'Refresh' }).click()
   await expect(page.getByRole('rowheader', { name: /^T01/ })).toBeVisible()
 
+  // Moving the store's zone (+14 h) would move its sold days: the dialog lists them before any publish.
+  await page.getByRole('button', { name: `Change the time zone of ${STORE}` }).click()
+  const move = page.getByRole('dialog', { name: `Time zone of ${STORE}` })
+  await move.getByLabel('Time zone').fill('Pacific/Kiritimati')
+  await move.getByRole('button', { name: 'Publish the time zone' }).click()
+  await expect(move.getByRole('list', { name: 'Days that move' })).toContainText(
+    `${DATE}: ${own.orderCount} →`
+  )
+  await expect(move.getByRole('alert')).toContainText('1 till will take the new zone at its next sync.')
+  await snap(page, 'hq-store-zone-days-1024-en')
+  await move.getByRole('button', { name: 'Back' }).click()
+  await move.getByRole('button', { name: 'Cancel' }).click()
+  await expect(move).toBeHidden()
+
   // The day: complete, and the till's row is its own Z-report.
   await page.getByRole('link', { name: 'Daily settlement' }).click()
   await page.getByLabel('Business day').fill(DATE)

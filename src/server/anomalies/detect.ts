@@ -101,26 +101,39 @@ export async function detectAnomalies(
 
 /**
  * A till that says (`settings.updated`) it keeps its business days in another time zone than its
- * store's: its days at the head office, cut in the store's zone, cannot be its Z-reports (the
- * day report shows them `zone-differs`). One anomaly per till and zone, its events the settings.
+ * store's. While its latest zone differs, its days at the head office, cut in the store's zone,
+ * cannot be its Z-reports (the day report shows them `zone-differs`): high. Once it says the
+ * store's zone (it took it from the pull), it recomputes every day in that zone, so the head
+ * office's figures are its reports again; what stays true is that a Z-report it printed back then,
+ * in the other zone, differs: low, and the till's earlier zone anomalies are lowered to that note
+ * (`caughtUpAt`). One anomaly per till and zone, its events the settings. Events in seq order.
  */
 async function detectZoneDiffers(tx: SqlTx, ctx: DetectContext, events: readonly DetectedEvent[]) {
   const differing = new Map<string, DetectedEvent[]>()
+  let latest: { zone: string; at: string } | null = null
   for (const event of events) {
     if (event.type !== 'settings.updated' || event.status === 'quarantined' || event.status === 'collision')
       continue
     const zone = parsePayload(event)?.['timeZone']
-    if (typeof zone === 'string' && zone !== '' && zone !== ctx.timeZone)
-      differing.set(zone, [...(differing.get(zone) ?? []), event])
+    if (typeof zone !== 'string' || zone === '') continue
+    latest = { zone, at: event.at }
+    if (zone !== ctx.timeZone) differing.set(zone, [...(differing.get(zone) ?? []), event])
   }
+  if (!latest) return
+  const caughtUpAt = latest.zone === ctx.timeZone ? latest.at : null
   for (const [zone, said] of differing)
     await recordAnomaly(tx, {
       tillId: ctx.tillId,
       storeId: ctx.storeId,
       id: `zone-differs:${zone}`,
       kind: 'zone-differs',
-      severity: 'high',
-      detail: { tillTimeZone: zone, storeTimeZone: ctx.timeZone, since: said[0]!.at },
+      severity: caughtUpAt ? 'low' : 'high',
+      detail: {
+        tillTimeZone: zone,
+        storeTimeZone: ctx.timeZone,
+        since: said[0]!.at,
+        ...(caughtUpAt ? { caughtUpAt } : {})
+      },
       events: said.map((e) => ({
         tillId: ctx.tillId,
         seq: e.seq,
@@ -129,6 +142,20 @@ async function detectZoneDiffers(tx: SqlTx, ctx: DetectContext, events: readonly
       })),
       at: ctx.at
     })
+  if (!caughtUpAt) return
+  // Zones said in earlier pushes: recordAnomaly only raises severity, so lower them here.
+  const held = await tx.query<{ id: string; detail: string }>(
+    "SELECT id, detail FROM anomalies WHERE till_id = ? AND kind = 'zone-differs' AND severity <> 'low'",
+    [ctx.tillId]
+  )
+  for (const row of held) {
+    const detail = JSON.parse(row.detail) as Record<string, unknown>
+    await tx.run("UPDATE anomalies SET severity = 'low', detail = ? WHERE till_id = ? AND id = ?", [
+      JSON.stringify({ ...detail, storeTimeZone: ctx.timeZone, caughtUpAt }),
+      ctx.tillId,
+      row.id
+    ])
+  }
 }
 
 /** A clock more than 5 min off (flagged, never refused), once per till and day, by how far off. */

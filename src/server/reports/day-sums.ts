@@ -171,7 +171,7 @@ async function chunkDays(
         lateEvents: (lateRows.get(t.till.id) ?? []).sort(
           (a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id)
         ),
-        tillTimeZone: await tillZoneDiffering(db, t.till.id, t.main.to, timeZone)
+        tillTimeZone: await tillZoneDiffering(db, t.till.id, timeZone)
       })
     )
   }

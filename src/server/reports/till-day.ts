@@ -19,11 +19,13 @@ export interface Completeness {
   complete: boolean
   /**
    * `settled` (the till closed the day and it arrived), `shifts-closed`, `idle`, or why not:
-   * `zone-differs` when the till kept the day in another time zone than its store's (`tillTimeZone`),
-   * so the figures here, cut in the store's zone, are not its Z-report's.
+   * `zone-differs` when the till keeps its days in another time zone than its store's now
+   * (`tillTimeZone`, its latest store profile), so the figures here, cut in the store's zone, are
+   * not its Z-report's. A day sold under another zone by a till that has since taken its store's
+   * is not: the till recomputes it in the store's zone (`tillZoneDiffering`).
    */
   reason: 'settled' | 'shifts-closed' | 'idle' | 'shift-open' | 'quarantined' | 'zone-differs'
-  /** The till's time zone for the day when it differs from its store's, else null. */
+  /** The till's current time zone when it differs from its store's, else null. */
   tillTimeZone: string | null
   /** Shift numbers opened before the day's end whose close has not reached the head office. */
   openShifts: string[]
@@ -117,7 +119,7 @@ export async function tillDay(
     quarantined: Number(quarantine?.n ?? 0),
     lastShiftClosedAt: last?.at ?? null,
     lateEvents: await lateEvents(db, till.id, windows.late, timeZone),
-    tillTimeZone: await tillZoneDiffering(db, till.id, windows.main.to, timeZone)
+    tillTimeZone: await tillZoneDiffering(db, till.id, timeZone)
   })
 }
 

@@ -76,6 +76,27 @@ export const storesApi = {
     roles: OWNER,
     storeField: 'storeId'
   }),
+  /**
+   * What moving a store to `timeZone` would do to its past days (nothing is published): each day
+   * whose orders or total (minor units) move, newest first. Shown before the owner confirms.
+   */
+  zonePreview: route({
+    method: 'POST',
+    path: '/stores/time-zone/preview',
+    input: z.object({ storeId: z.string().uuid(), timeZone: timeZoneSchema }),
+    output: z.object({
+      currency: z.string().nullable(),
+      days: z.array(
+        z.object({
+          date: z.string(),
+          before: z.object({ orders: z.number().int(), total: z.number().int() }),
+          after: z.object({ orders: z.number().int(), total: z.number().int() })
+        })
+      )
+    }),
+    roles: OWNER,
+    storeField: 'storeId'
+  }),
   enrolCode: route({
     method: 'POST',
     path: '/stores/enrol-code',

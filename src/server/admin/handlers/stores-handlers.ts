@@ -1,6 +1,7 @@
 import type { HqStore, HqTill, storesApi } from '@shared/hq-api/stores'
 import { createEnrolCode, ensureStore } from '../../enrol/enrol-service'
 import { setStoreTimeZone } from '../../master/store-zone'
+import { previewStoreZoneMove } from '../../master/store-zone-preview'
 import type { AreaHandlers, HqContext } from '../context'
 import { HqRefusal } from '../refusal'
 
@@ -101,6 +102,11 @@ export const storesHandlers: AreaHandlers<typeof storesApi> = {
       input.storeId,
       input.timeZone
     )
+  },
+
+  /** See `previewStoreZoneMove`: the days a move would change, nothing published. NOT_FOUND on `storeId`. */
+  zonePreview(input, ctx) {
+    return previewStoreZoneMove(ctx.db, input.storeId, input.timeZone)
   },
 
   /** A one-time code (10 min) a till of this store enrols with. NOT_FOUND on `storeId`. */

@@ -77,7 +77,9 @@ const en = {
         'clock-skew-ahead': 'The till’s clock was {{amount}} ahead of the head office’s.',
         'clock-skew-behind': 'The till’s clock was {{amount}} behind the head office’s.',
         'zone-differs':
-          'The till kept its business days in {{tillZone}}, its store is in {{storeZone}}: its days here, cut in the store’s zone, are not its Z-reports and are not shown complete.'
+          'The till kept its business days in {{tillZone}}, its store is in {{storeZone}}: its days here, cut in the store’s zone, are not its Z-reports and are not shown complete.',
+        'zone-differs-caught-up':
+          'The till sold under {{tillZone}} before it took its store’s zone {{storeZone}}. It now reports those days in {{storeZone}}, as here; a Z-report it printed back then, in {{tillZone}}, differs.'
       },
       info: {
         number: 'receipt {{number}}',
@@ -189,7 +191,9 @@ export const anomaliesMessages = defineMessages(en, {
         'clock-skew-ahead': '收银台时钟比总部快 {{amount}}。',
         'clock-skew-behind': '收银台时钟比总部慢 {{amount}}。',
         'zone-differs':
-          '该收银台按 {{tillZone}} 划分营业日，门店时区为 {{storeZone}}：总部按门店时区切分的当天数字不是它的日结报表，不会显示为完整。'
+          '该收银台按 {{tillZone}} 划分营业日，门店时区为 {{storeZone}}：总部按门店时区切分的当天数字不是它的日结报表，不会显示为完整。',
+        'zone-differs-caught-up':
+          '该收银台在采用门店时区 {{storeZone}} 之前按 {{tillZone}} 销售。现在它也按 {{storeZone}} 计算这些天，与总部一致；当时按 {{tillZone}} 打印的日结报表与此不同。'
       },
       info: {
         number: '小票 {{number}}',

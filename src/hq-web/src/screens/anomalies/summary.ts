@@ -63,10 +63,16 @@ export function useAnomalySummary(timeZoneOf: (storeId: string) => string | unde
           reason: str(d['reason'])
         })
       case 'zone-differs':
-        return t('hq.anomalies.summary.zone-differs', {
-          tillZone: str(d['tillTimeZone']),
-          storeZone: str(d['storeTimeZone'])
-        })
+        // `caughtUpAt`: the till has since taken its store's zone and reports those days in it.
+        return t(
+          d['caughtUpAt']
+            ? 'hq.anomalies.summary.zone-differs-caught-up'
+            : 'hq.anomalies.summary.zone-differs',
+          {
+            tillZone: str(d['tillTimeZone']),
+            storeZone: str(d['storeTimeZone'])
+          }
+        )
       case 'clock-skew': {
         const skew = Number(d['skewMs'] ?? 0)
         return t(
