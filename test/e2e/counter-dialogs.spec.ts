@@ -171,6 +171,8 @@ test('a cashier refunds cash: the approval says why a manager is needed, with th
   await page.getByRole('button', { name: order.number }).click()
   await page.getByRole('button', { name: 'Refund', exact: true }).click()
   const dialog = page.getByRole('dialog', { name: 'Refund' })
+  // Told beforehand: a cash refund by a cashier asks for a manager's PIN, not only above ¥100.
+  await expect(dialog.getByTestId('refund-cash-rule')).toHaveText(/cash .*manager’s PIN/)
   await dialog.getByLabel(`Refund quantity of ${product.nameEn}`).fill('1')
   await dialog.getByLabel('Reason').fill('damaged packaging')
   await dialog.getByRole('button', { name: 'Refund', exact: true }).click()
