@@ -155,3 +155,31 @@ test('a cashier closes a shift and changes a price: each approval is on top, nam
   await approval(page).getByRole('button', { name: 'Cancel' }).click()
   await expect(approval(page)).toHaveCount(0)
 })
+
+// The fresh cashier: a ¥3.50 cash refund asked for approval showing only "Refund · T01-000005".
+// The approval names why a manager is needed and for how much (here, cash paid out by a cashier).
+test('a cashier refunds cash: the approval says why a manager is needed, with the amount', async ({
+  page,
+  kassa
+}) => {
+  await page.setViewportSize({ width: 1024, height: 768 })
+  const { order, product } = await shopWithASaleAndACashier(page, kassa.url)
+  await page
+    .getByRole('navigation', { name: 'Main navigation' })
+    .getByRole('button', { name: 'Orders' })
+    .click()
+  await page.getByRole('button', { name: order.number }).click()
+  await page.getByRole('button', { name: 'Refund', exact: true }).click()
+  const dialog = page.getByRole('dialog', { name: 'Refund' })
+  // Told beforehand: a cash refund by a cashier asks for a manager's PIN, not only above ¥100.
+  await expect(dialog.getByTestId('refund-cash-rule')).toHaveText(/cash .*manager’s PIN/)
+  await dialog.getByLabel(`Refund quantity of ${product.nameEn}`).fill('1')
+  await dialog.getByLabel('Reason').fill('damaged packaging')
+  await dialog.getByRole('button', { name: 'Refund', exact: true }).click()
+  await expect(approval(page)).toBeVisible()
+  const price = `¥${(product.priceMinor / 100).toFixed(2)}`
+  const why = approval(page).getByTestId('approval-why')
+  await expect(why).toContainText(price)
+  await expect(why).toContainText(/out of the drawer/)
+  await snap(page, 'counter-refund-approval-1024x768-en')
+})

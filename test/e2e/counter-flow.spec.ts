@@ -264,3 +264,32 @@ for (const language of LANGUAGES) {
     // An unknown code still goes back in the box as a search (the test above).
   })
 }
+
+// The fresh cashier: "最多 3 位小数" stayed on the weight field after the value was changed. A
+// field's refusal is about the value refused: it goes as soon as the value changes.
+test('a refused weight: the field error goes when the weight is changed, at 1024×768 in zh-CN', async ({
+  page,
+  kassa
+}) => {
+  await page.setViewportSize({ width: 1024, height: 768 })
+  await openShopAsOwner(page, kassa.url)
+  const { products } = await api<{ products: DemoProduct[] }>(page, 'catalog:search', {
+    query: '',
+    limit: 200
+  })
+  const kg = products.find((p) => p.unit === 'kg')!
+  const cart = await api<{ id: string }>(page, 'cart:open', {})
+  await api(page, 'cart:add-item', { cartId: cart.id, productId: kg.id, quantity: '0.5' })
+  await useLanguage(page, 'zh-CN')
+  const weight = page.locator('#line-quantity')
+  await weight.fill('1.2345')
+  await weight.press('Enter')
+  const error = page.locator('.line-editor .field__error')
+  await expect(error).toContainText('最多 3 位小数')
+  await expect(weight).toHaveAttribute('aria-invalid', 'true')
+  await snap(page, 'counter-weight-error-1024x768-zh-CN')
+  await weight.press('Backspace')
+  await expect(error).toHaveCount(0)
+  await expect(weight).not.toHaveAttribute('aria-invalid', 'true')
+  await expect(page.getByText('最多 3 位小数')).toHaveCount(0)
+})

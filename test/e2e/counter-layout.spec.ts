@@ -171,3 +171,72 @@ for (const language of LANGUAGES) {
     await snap(page, `counter-weighed-1024x768-${language}`)
   })
 }
+
+// The fresh cashier's cart at 1024×768: a re-scanned line comes wholly into view below the
+// sticky column heads; ¥1,288.88 and ¥2,577.76 fit their columns (nothing scrolls sideways);
+// a long name takes at most two lines in the line editor, so its controls stay on screen.
+for (const language of LANGUAGES) {
+  test(`a re-scanned line, big amounts and a long name fit at 1024×768 in ${language}`, async ({
+    page,
+    kassa
+  }) => {
+    await page.setViewportSize({ width: 1024, height: 768 })
+    await openShopAsOwner(page, kassa.url)
+    const goods = (
+      await api<{ products: DemoProduct[] }>(page, 'catalog:search', { query: '', limit: 200 })
+    ).products.filter((p) => p.unit === 'piece' && p.barcodes.length > 0)
+    const long = await api<{ id: string }>(page, 'catalog:create-product', {
+      sku: 'LONG-NAME-1',
+      nameZh: '进口特级冷榨初榨橄榄油家庭装大瓶礼盒附赠精美玻璃油壶两只及不锈钢量勺一套限量版',
+      nameEn:
+        'Imported extra virgin cold pressed olive oil, family size gift box with two glass cruets and a steel spoon',
+      price: '1288.88',
+      taxRate: '0.13'
+    })
+    const cart = await api<{ id: string }>(page, 'cart:open', {})
+    for (const product of goods.slice(0, 12))
+      await api(page, 'cart:add-item', { cartId: cart.id, productId: product.id, quantity: '1' })
+    await api(page, 'cart:add-item', { cartId: cart.id, productId: long.id, quantity: '2' })
+    await useLanguage(page, language)
+    const rows = page.locator('.cart-lines tbody tr')
+    await expect(rows).toHaveCount(13)
+
+    // The long name: two lines at most, the whole name in its title; the controls on screen.
+    await rows.last().click()
+    const title = page.locator('.line-editor .panel__title')
+    await expect(title).toHaveAttribute('title', /.{30,}/)
+    const titleBox = await title.evaluate((el) => ({
+      height: el.getBoundingClientRect().height,
+      line: parseFloat(getComputedStyle(el).lineHeight) || parseFloat(getComputedStyle(el).fontSize) * 1.6
+    }))
+    expect(titleBox.height).toBeLessThanOrEqual(titleBox.line * 2 + 1)
+    await expect(page.locator('.line-editor input').first()).toBeInViewport({ ratio: 1 })
+    await expect(page.locator('.line-editor .button--danger-ghost')).toBeInViewport({ ratio: 1 })
+
+    // Re-scan the first line: it comes wholly into view below the sticky heads.
+    await burst(page, goods[0]!.barcodes[0]!)
+    await expect(rows.first().locator('td').first()).toHaveText('2')
+    await expect(rows.first()).toHaveClass(/is-selected/)
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const head = document.querySelector('.cart-lines thead')!.getBoundingClientRect()
+          const row = document.querySelector('.cart-lines tbody tr')!.getBoundingClientRect()
+          return row.top - head.bottom
+        })
+      )
+      .toBeGreaterThanOrEqual(-0.5)
+
+    // ¥1,288.88 × 2 = ¥2,577.76: each figure inside its cell, nothing scrolls sideways.
+    await expect(rows.last()).toContainText('1,288.88')
+    await expect(rows.last()).toContainText('2,577.76')
+    const cut = await page.evaluate(() =>
+      [...document.querySelectorAll('.cart-lines tbody td')]
+        .filter((cell) => cell.scrollWidth > cell.clientWidth + 1)
+        .map((cell) => cell.textContent)
+    )
+    expect(cut).toEqual([])
+    await expectNoSideScroll(page)
+    await snap(page, `counter-cart-fit-1024x768-${language}`)
+  })
+}

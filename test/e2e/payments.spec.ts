@@ -100,7 +100,10 @@ test('Alipay: the customer scans the QR on the customer device and the sale is p
 
   await done.getByRole('button', { name: 'Next customer' }).click()
   await expect(page.getByText('Scan an item to start a sale')).toBeVisible()
-  await page.getByRole('button', { name: 'Close customer device' }).click()
+  // The device panel belonged to that sale: it closed with it (it used to stay open over the
+  // next sale's totals, Pay button and language switch until its × was clicked).
+  await expect(page.getByRole('complementary', { name: 'Customer device (sandbox)' })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: '中文' })).toBeInViewport({ ratio: 1 })
   // A sale is not news for the badge (issue 10): it is listed, already read.
   await expect(page.getByRole('button', { name: /unread/ })).toHaveCount(0)
   const bell = page.getByRole('button', { name: 'Notifications', exact: true })
@@ -338,4 +341,40 @@ test('a payment survives a reload: the open QR payment comes back and is paid, u
   const done = page.getByRole('dialog', { name: 'Paid' })
   await expect(done).toBeVisible()
   await expect(done.getByText(/^Order T01-000001$/)).toBeVisible()
+})
+
+test('the customer device panel closes on Esc when no window is open, and a refused scan is forgotten at the next action', async ({
+  page,
+  kassa
+}) => {
+  await openShopAsOwner(page, kassa.url)
+  await openShift(page)
+  await ringUpTwoItems(page)
+
+  // Esc closes the panel on the Sell screen (no window open).
+  await page.getByRole('button', { name: 'Customer device' }).click()
+  const device = page.getByRole('complementary', { name: 'Customer device (sandbox)' })
+  await expect(device).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(device).toHaveCount(0)
+
+  // A scan refused inside the payment window is said there, and goes at the next action.
+  const { products } = await api<{ products: Product[] }>(page, 'catalog:search', { query: '', limit: 100 })
+  const code = products.find((p) => p.unit === 'piece' && p.barcodes.length > 0)!.barcodes[0]!
+  await page.keyboard.press('F12')
+  const dialog = page.getByRole('dialog', { name: 'Cash payment' })
+  await expect(dialog).toBeVisible()
+  await page.keyboard.type(code, { delay: 5 })
+  await page.keyboard.press('Enter')
+  const refused = page.getByText(`Scanned ${code} was not added`)
+  await expect(refused).toBeVisible()
+  await dialog.getByRole('tablist', { name: 'Payment method' }).getByRole('tab', { name: 'Card' }).click()
+  await expect(refused).toHaveCount(0)
+
+  // …and at the next key, too.
+  await page.keyboard.type(code, { delay: 5 })
+  await page.keyboard.press('Enter')
+  await expect(refused).toBeVisible()
+  await page.keyboard.press('Tab')
+  await expect(refused).toHaveCount(0)
 })

@@ -79,6 +79,8 @@ export function createRefundsService(
         currency: order.currency,
         refundable: open ? paidAmount(order) - order.refunded_total : 0,
         approvalThreshold: store.refunds.approvalThreshold(),
+        // Said in the refund dialog beforehand, so a cashier knows when a PIN will be asked.
+        cashRefundThreshold: store.lossPrevention.get().cashRefundThreshold,
         lines: linesLeft(order).map((entry) => ({
           lineId: entry.line.id,
           name: entry.line.name,

@@ -41,6 +41,8 @@ export type Approver = (request: {
   attempt: (override: Override) => Promise<Result<unknown>>
   /** What the approval dialog says it approves: the amount or subject, already formatted. */
   detail?: string | undefined
+  /** The refusal that asked for approval: its key says why and for how much ("cash refund ¥3.50"). */
+  reason?: ApiError | undefined
 }) => Promise<Result<unknown> | null>
 
 /** What the caller tells the approval dialog about the action (issue 10, item 11). */
@@ -80,7 +82,8 @@ export async function call<C extends ChannelName>(
     const approved = await approver({
       channel,
       attempt: (override) => bridge.invoke(channel, input, { override }),
-      detail: approval?.detail
+      detail: approval?.detail,
+      reason: result.error
     })
     if (approved) result = approved
   }

@@ -27,8 +27,8 @@ export function AccountsGate({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     setCallHooks({
-      approver: ({ channel, attempt, detail }) =>
-        useApprovalStore.getState().request(channel, attempt, detail),
+      approver: ({ channel, attempt, detail, reason }) =>
+        useApprovalStore.getState().request(channel, attempt, detail, reason),
       onUnauthenticated: () => void refresh()
     })
     void refresh()

@@ -59,6 +59,14 @@ function Approval() {
         <strong>{action}</strong>
         {pending.detail ? <span> · {pending.detail}</span> : null}
       </p>
+      {/* Why a manager is needed, with the amount ("a cash refund of ¥3.50 paid out by a
+          cashier"): a bare "Refund · T01-000005" left the manager approving blind. */}
+      {pending.reason?.key?.startsWith('errors.approval.') &&
+        pending.reason.key !== 'errors.approval.needed' && (
+          <p className="approval__why" data-testid="approval-why">
+            {errorText(pending.reason)}
+          </p>
+        )}
       <p className="approval__body">{t('accounts.approval.body')}</p>
       <Field
         label={t('accounts.approval.approver')}

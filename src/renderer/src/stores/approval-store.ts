@@ -7,6 +7,8 @@ interface Pending {
   channel: ChannelName
   /** The amount or subject approved, already formatted (may be absent). */
   detail: string | undefined
+  /** Why a manager is needed: the refusal's key and amounts (`errors.approval.refundCash`). */
+  reason: ApiError | undefined
   attempt: (override: Override) => Promise<Result<unknown>>
   resolve: (result: Result<unknown> | null) => void
   /** The dialog the action was started from; closing it cancels this approval. */
@@ -18,7 +20,12 @@ interface ApprovalState {
   busy: boolean
   error: ApiError | null
   /** Opens the dialog; resolves with the approved call's result, or null if cancelled. */
-  request(channel: ChannelName, attempt: Pending['attempt'], detail?: string): Promise<Result<unknown> | null>
+  request(
+    channel: ChannelName,
+    attempt: Pending['attempt'],
+    detail?: string,
+    reason?: ApiError
+  ): Promise<Result<unknown> | null>
   submit(override: Override): Promise<void>
   cancel(): void
   /**
@@ -43,11 +50,11 @@ export const useApprovalStore = create<ApprovalState>((set, get) => ({
   busy: false,
   error: null,
 
-  request(channel, attempt, detail) {
+  request(channel, attempt, detail, reason) {
     get().pending?.resolve(null)
     return new Promise((resolve) =>
       set({
-        pending: { id: nextId++, channel, detail, attempt, resolve, from: frontDialog() },
+        pending: { id: nextId++, channel, detail, reason, attempt, resolve, from: frontDialog() },
         busy: false,
         error: null
       })

@@ -14,6 +14,11 @@ export interface Notice {
   action?: { kind: 'open-shift'; code?: string; quantity?: string | undefined }
   /** The scanned code a refusal is about: named on screen even when the reason does not say it. */
   code?: string
+  /**
+   * About one scan only (a code refused while a window was open): gone at the cashier's next
+   * key or click, so it does not linger through the whole payment.
+   */
+  fleeting?: boolean
 }
 
 /**
@@ -57,6 +62,13 @@ interface CartState {
   finishSale(): Promise<void>
   /** Shows a notice on the Sell screen; `null` clears it and the refusal (`error`) behind it. */
   say(notice: Notice | null): void
+  /** Clears `notice` if it is still the one shown (a newer notice stays); the refusal stays. */
+  forget(notice: Notice): void
+  /**
+   * The cashier changed `field` (`quantity`, `unitPrice`, `discount`): a refusal about that
+   * field (and its notice) no longer describes what is typed, so it goes; others stay.
+   */
+  forgetField(field: string): void
 }
 
 /**
@@ -248,6 +260,17 @@ export const useCartStore = create<CartState>((set, get) => {
       // Clearing the notice clears the refusal behind it: the payment window's forms show the
       // store's `error`, and a cart's refusal must not reappear there.
       set(notice === null ? { notice, error: null } : { notice })
+    },
+
+    forget(notice) {
+      if (get().notice === notice) set({ notice: null })
+    },
+
+    forgetField(field) {
+      const { error, notice } = get()
+      const about = error?.field
+      if (!error || !about || (about !== field && !about.startsWith(`${field}.`))) return
+      set({ error: null, ...(notice?.error === error ? { notice: null } : {}) })
     }
   }
 })

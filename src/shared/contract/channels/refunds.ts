@@ -41,6 +41,11 @@ export const refundableSchema = z.object({
   currency: text(),
   refundable: minor,
   approvalThreshold: minor,
+  /**
+   * Cash paid out of the drawer above this (minor units) needs a manager when a cashier
+   * refunds; 0 means any cash refund by a cashier does (loss prevention, issue 11).
+   */
+  cashRefundThreshold: minor,
   lines: z.array(
     z.object({
       lineId: text(),

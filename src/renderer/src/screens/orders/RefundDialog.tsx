@@ -179,7 +179,15 @@ function RefundForm({
         <form onSubmit={(event) => void submit(event)} noValidate>
           <p className="muted">
             {t('refund.left', { amount: money(refundable.refundable, refundable.currency) })} ·{' '}
-            {t('refund.threshold', { amount: money(refundable.approvalThreshold, refundable.currency) })}
+            {t('refund.threshold', { amount: money(refundable.approvalThreshold, refundable.currency) })} ·{' '}
+            {/* The cash rule too: a cashier's ¥3.50 cash refund asks for a PIN, well under ¥100. */}
+            <span data-testid="refund-cash-rule">
+              {refundable.cashRefundThreshold === 0
+                ? t('refund.cashAny')
+                : t('refund.cashAbove', {
+                    amount: money(refundable.cashRefundThreshold, refundable.currency)
+                  })}
+            </span>
           </p>
           <div className="segmented" role="group" aria-label={t('refund.mode')}>
             <button

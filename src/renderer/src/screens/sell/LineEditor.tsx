@@ -31,7 +31,7 @@ export function LineEditor({ cart }: { cart: CartView }) {
 
 function LineForm({ line, currency }: { line: CartLineView; currency: string }) {
   const { t, i18n } = useTranslation()
-  const { setQuantity, setDiscount, overridePrice, removeLine, busy, error } = useCartStore()
+  const { setQuantity, setDiscount, overridePrice, removeLine, forgetField, busy, error } = useCartStore()
   const errorText = useErrorText()
   const [quantity, setQuantityText] = useState(line.quantity)
   const [kind, setKind] = useState<DiscountKind>(line.discount?.type ?? 'none')
@@ -92,7 +92,9 @@ function LineForm({ line, currency }: { line: CartLineView; currency: string }) 
 
   return (
     <section className="panel line-editor" aria-label={t('sell.line.title')}>
-      <h2 className="panel__title">{name}</h2>
+      <h2 className="panel__title" title={name}>
+        {name}
+      </h2>
       {line.weightPending && (
         <p className="notice notice--info line-editor__weigh" role="status">
           {t('counter.weightNeeded')}
@@ -108,7 +110,11 @@ function LineForm({ line, currency }: { line: CartLineView; currency: string }) 
           inputMode="decimal"
           value={quantity}
           aria-invalid={fieldError('quantity') ? true : undefined}
-          onChange={(e) => setQuantityText(e.target.value)}
+          onChange={(e) => {
+            // A field's refusal is about the value refused: it goes when the value changes.
+            forgetField('quantity')
+            setQuantityText(e.target.value)
+          }}
         />
         <button type="submit" className="button button--small" disabled={busy}>
           {t('sell.line.setQuantity')}
@@ -126,7 +132,10 @@ function LineForm({ line, currency }: { line: CartLineView; currency: string }) 
           id="line-discount-kind"
           className="input input--compact"
           value={kind}
-          onChange={(e) => setKind(e.target.value as DiscountKind)}
+          onChange={(e) => {
+            forgetField('discount')
+            setKind(e.target.value as DiscountKind)
+          }}
         >
           <option value="none">{t('sell.line.discountNone')}</option>
           <option value="rate">{t('sell.line.discountRate')}</option>
@@ -143,7 +152,10 @@ function LineForm({ line, currency }: { line: CartLineView; currency: string }) 
               inputMode="decimal"
               value={discountValue}
               placeholder={kind === 'rate' ? '10 %' : '5.00'}
-              onChange={(e) => setDiscountValue(e.target.value)}
+              onChange={(e) => {
+                forgetField('discount')
+                setDiscountValue(e.target.value)
+              }}
             />
           </>
         )}
@@ -159,7 +171,10 @@ function LineForm({ line, currency }: { line: CartLineView; currency: string }) 
           className="input input--compact"
           inputMode="decimal"
           value={price}
-          onChange={(e) => setPrice(e.target.value)}
+          onChange={(e) => {
+            forgetField('unitPrice')
+            setPrice(e.target.value)
+          }}
         />
         <button type="submit" className="button button--small" disabled={busy}>
           {t('sell.line.overridePrice')}

@@ -52,7 +52,8 @@ export function SellScreen() {
     discard,
     lastSale,
     finishSale,
-    say
+    say,
+    forget
   } = useCartStore()
   const shift = useShiftStore((s) => s.current)
   const loadShift = useShiftStore((s) => s.load)
@@ -136,7 +137,7 @@ export function SellScreen() {
       if (useApprovalStore.getState().pending) {
         // Never a PIN: the burst was swallowed before it reached the approval's PIN box.
         play('error')
-        say({ tone: 'error', text: t('counter.scanInDialog', { code }) })
+        say({ tone: 'error', text: t('counter.scanInDialog', { code }), fleeting: true })
         return
       }
       if (lastSale) {
@@ -148,7 +149,8 @@ export function SellScreen() {
         play('error')
         say({
           tone: 'error',
-          text: t(paymentOpen ? 'counter.scanWhilePaying' : 'counter.scanInDialog', { code })
+          text: t(paymentOpen ? 'counter.scanWhilePaying' : 'counter.scanInDialog', { code }),
+          fleeting: true
         })
         return
       }
@@ -198,6 +200,29 @@ export function SellScreen() {
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
   }, [cart, dialogsOpen, park, removeLine, select, selectedLineId, setQuantity, startPaying])
+
+  // A notice about one refused scan goes at the cashier's next key or click (the scan that
+  // raised it has ended by the time this runs): it must not sit there through the payment.
+  useEffect(() => {
+    if (!notice?.fleeting) return
+    const clear = (): void => forget(notice)
+    window.addEventListener('keydown', clear, true)
+    window.addEventListener('pointerdown', clear, true)
+    return () => {
+      window.removeEventListener('keydown', clear, true)
+      window.removeEventListener('pointerdown', clear, true)
+    }
+  }, [notice, forget])
+
+  // The customer's device panel belongs to one sale: it closes when that sale completes or a
+  // new cart opens, so it never covers the next customer's totals, Pay button or language switch.
+  const saleDone = lastSale !== null
+  useEffect(() => {
+    if (saleDone) setDeviceOpen(false)
+  }, [saleDone, setDeviceOpen])
+  useEffect(() => {
+    setDeviceOpen(false)
+  }, [cart?.id, setDeviceOpen])
 
   // Back to the scan field after each sale, so the next customer can be scanned at once.
   useEffect(() => {

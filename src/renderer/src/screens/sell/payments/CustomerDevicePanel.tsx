@@ -44,6 +44,18 @@ export function CustomerDevicePanel() {
     }
   }, [open, sandbox])
 
+  // Esc closes the panel when no window is open (an open window takes Esc for itself).
+  useEffect(() => {
+    if (!open) return
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return
+      if (document.querySelector('dialog[open]')) return
+      setOpen(false)
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [open, setOpen])
+
   if (!open || !sandbox) return null
 
   const act = async (input: Act): Promise<void> => {
