@@ -68,7 +68,8 @@ export function createCartService(
     store.orders.coupons(orderId).map((link) => ({ link, coupon: store.coupons.byId(link.coupon_id)! }))
 
   /**
-   * The cart re-quoted from its stored rows (`quoteRows`), amounts in minor units.
+   * The cart re-quoted from its stored rows (`quoteRows`), amounts in minor units; a line waiting
+   * for its weight (`weightPending`) is shown with zero figures and counts nothing toward the totals.
    * @throws DomainError CONFLICT `cartId` `errors.cart.currencyChanged` (a draft of an old currency);
    *   CartValidationError naming the field for a stored row the engine refuses
    */
@@ -76,7 +77,9 @@ export function createCartService(
     const rules = rulesFor(order)
     const lines = store.orders.lines(order.id)
     const coupons = couponsOf(order.id)
-    return cartView(order, rules, lines, coupons, quoteRows(rules, lines, coupons))
+    // A line waiting for its weight has no price yet: it adds nothing to the cart until weighed.
+    const priced = lines.filter((line) => line.weight_pending !== 1)
+    return cartView(order, rules, lines, coupons, quoteRows(rules, priced, coupons))
   }
 
   /** The actor's editable cart (a parked one too, for `resume`, where the hand-over happens). */
