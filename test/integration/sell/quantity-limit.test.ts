@@ -3,7 +3,7 @@ import { callOk } from '../../support/accounts'
 import { GOODS, openShop } from './sell-fixture'
 
 // A weight of 999999999999 typed on a weighed line became a ¥8.8-trillion cart after one
-// "are you sure?". A line's quantity has a hard cap (LINE_QUANTITY_LIMIT) that no confirmation
+// "are you sure?". A line's quantity has a hard cap (LINE_QUANTITY_CAP) that no confirmation
 // passes, refused in main so every path (typed weight, add with a quantity, merged scans) is held.
 
 const shops: Array<{ close(): void }> = []

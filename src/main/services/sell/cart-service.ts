@@ -161,7 +161,7 @@ export function createCartService(
 
     /**
      * Adds a product by id, barcode or SKU, or a scale label (EAN-13 20–29, README "Scale labels"), one transaction; `quantity` is decimal text (kg to 3 places), whole for goods by the piece. A kg item without a weight waits for one (`weightPending`).
-     * @throws DomainError NOT_FOUND `code`/`productId` (`errors.catalog.noSuchCode`); CONFLICT (`errors.catalog.notOnSale`); VALIDATION `quantity` (`errors.sell.wholePieces`, `errors.cart.weightTooLarge`/`piecesTooLarge` above `LINE_QUANTITY_LIMIT`), the scale label's own refusals (`errors.scale.*`); NOT_FOUND `cartId` (`errors.notFound.cart`); CONFLICT `cartId` (`errors.cart.notEditable` once checked out, `errors.cart.notYours`)
+     * @throws DomainError NOT_FOUND `code`/`productId` (`errors.catalog.noSuchCode`); CONFLICT (`errors.catalog.notOnSale`); VALIDATION `quantity` (`errors.sell.wholePieces`, `errors.cart.weightTooLarge`/`piecesTooLarge` above `LINE_QUANTITY_CAP`), the scale label's own refusals (`errors.scale.*`); NOT_FOUND `cartId` (`errors.notFound.cart`); CONFLICT `cartId` (`errors.cart.notEditable` once checked out, `errors.cart.notYours`)
      */
     addItem(
       input: {
@@ -234,7 +234,7 @@ export function createCartService(
 
     /**
      * Sets a line's quantity (decimal text; entering a weight ends `weightPending`).
-     * @throws DomainError NOT_FOUND `lineId` (`errors.notFound.cartLine`); VALIDATION `quantity` (`errors.sell.wholePieces`, `errors.cart.weightTooLarge`/`piecesTooLarge` above `LINE_QUANTITY_LIMIT`); NOT_FOUND `cartId` (`errors.notFound.cart`); CONFLICT `cartId` (`errors.cart.notEditable` once checked out, `errors.cart.notYours`)
+     * @throws DomainError NOT_FOUND `lineId` (`errors.notFound.cartLine`); VALIDATION `quantity` (`errors.sell.wholePieces`, `errors.cart.weightTooLarge`/`piecesTooLarge` above `LINE_QUANTITY_CAP`); NOT_FOUND `cartId` (`errors.notFound.cart`); CONFLICT `cartId` (`errors.cart.notEditable` once checked out, `errors.cart.notYours`)
      */
     setQuantity(input: { cartId: string; lineId: string; quantity: string }, actor: Actor): CartView {
       return change(input.cartId, actor, (order) => {

@@ -180,7 +180,7 @@ export const coreEn = {
       notYours: 'This cart belongs to another cashier: ask them to park it, then resume it here.',
       wholePieces: '{{name}} is sold by the piece: enter a whole number.',
       weightTooLarge:
-        'Quantity: one line of {{name}} holds at most {{limit}} kg; check the weight and enter it again.',
+        'Weight: one line of {{name}} holds at most {{limit}} kg; check the weight and enter it again.',
       piecesTooLarge:
         'Quantity: one line of {{name}} holds at most {{limit}} pieces; check it and enter it again.'
     }
