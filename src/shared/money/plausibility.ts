@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js'
 import { scanDecimal } from './decimal-scan'
 import { minorDigits } from './currencies'
 
@@ -49,4 +50,21 @@ export function isImplausibleQuantity(quantity: string, unit: string): boolean {
   if (!Number.isFinite(value)) return false
   const limit = unit === 'kg' ? QUANTITY_LIMITS.kg : QUANTITY_LIMITS.piece
   return value > limit
+}
+
+/**
+ * The most one line may hold, per unit of sale, whatever the cashier confirms. A shop scale weighs
+ * at most a few tens of kg and a counter sells a handful of a piece; these caps sit far above any
+ * real sale yet far below what a mis-keyed weight or a barcode landing in the quantity box makes
+ * (999999999999 kg of spinach became a ¥8.8-trillion cart after one "are you sure?"). 999.999 kg is
+ * the largest weight with the 3 decimals a line keeps in three kg digits, as a scale shows;
+ * 9,999 pieces (four digits) is more than a pallet sold at a till. Main refuses anything above.
+ */
+export const LINE_QUANTITY_CAP = { kg: '999.999', piece: '9999' } as const
+
+/** `true` when a plain decimal quantity is above `LINE_QUANTITY_CAP` for its unit (any unit but kg counts as pieces). */
+export function isOverLineCap(quantity: string, unit: string): boolean {
+  const scan = scanDecimal(quantity)
+  if (scan === undefined) return false
+  return new Decimal(quantity).gt(unit === 'kg' ? LINE_QUANTITY_CAP.kg : LINE_QUANTITY_CAP.piece)
 }

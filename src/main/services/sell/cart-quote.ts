@@ -104,7 +104,21 @@ export function quoteRows(
   return priceCart(validateMinorCart(minorCartOf(rules, lines, coupons)))
 }
 
-/** The cart as the Sell screen shows it: stored lines beside the engine's figures. */
+const UNPRICED = {
+  gross: 0,
+  lineDiscount: 0,
+  net: 0,
+  orderDiscount: 0,
+  netAfterDiscount: 0,
+  tax: 0,
+  total: 0
+}
+
+/**
+ * The cart as the Sell screen shows it: stored lines beside the engine's figures. `quote` prices the
+ * lines not waiting for a weight, in order; a `weight_pending` line gets zero figures (it has no
+ * price until weighed, so it cannot slip into the amount payable).
+ */
 export function cartView(
   order: OrderRow,
   rules: MoneyRules,
@@ -116,6 +130,7 @@ export function cartView(
     (sum, line) => sum.plus(line.unit === 'kg' ? 1 : line.quantity),
     new Decimal(0)
   )
+  let priced = 0
   return {
     id: order.id,
     status: order.status,
@@ -123,8 +138,8 @@ export function cartView(
     parkedAt: order.parked_at,
     parkedNote: order.parked_note,
     updatedAt: order.updated_at,
-    lines: lines.map((line, i) => {
-      const figures = quote.lines[i]!
+    lines: lines.map((line) => {
+      const figures = line.weight_pending === 1 ? UNPRICED : quote.lines[priced++]!
       return {
         id: line.id,
         productId: line.product_id,

@@ -5,6 +5,7 @@ import { businessDate } from '../../core/business-day'
 import { newId } from '../../core/ids'
 import { DomainError, invalid, notFound } from '../../domain/errors'
 import { isEditable } from '../../domain/orders/order-status'
+import { checkLineQuantityLimit } from '../../domain/orders/quantity-limit'
 import type { OrderRow } from '../../store/repos/orders-repo'
 import type { Actor, ServiceContext } from '../service-context'
 import type { SettingsService } from '../settings-service'
@@ -67,7 +68,8 @@ export function createCartService(
     store.orders.coupons(orderId).map((link) => ({ link, coupon: store.coupons.byId(link.coupon_id)! }))
 
   /**
-   * The cart re-quoted from its stored rows (`quoteRows`), amounts in minor units.
+   * The cart re-quoted from its stored rows (`quoteRows`), amounts in minor units; a line waiting
+   * for its weight (`weightPending`) is shown with zero figures and counts nothing toward the totals.
    * @throws DomainError CONFLICT `cartId` `errors.cart.currencyChanged` (a draft of an old currency);
    *   CartValidationError naming the field for a stored row the engine refuses
    */
@@ -75,7 +77,9 @@ export function createCartService(
     const rules = rulesFor(order)
     const lines = store.orders.lines(order.id)
     const coupons = couponsOf(order.id)
-    return cartView(order, rules, lines, coupons, quoteRows(rules, lines, coupons))
+    // A line waiting for its weight has no price yet: it adds nothing to the cart until weighed.
+    const priced = lines.filter((line) => line.weight_pending !== 1)
+    return cartView(order, rules, lines, coupons, quoteRows(rules, priced, coupons))
   }
 
   /** The actor's editable cart (a parked one too, for `resume`, where the hand-over happens). */
@@ -157,7 +161,7 @@ export function createCartService(
 
     /**
      * Adds a product by id, barcode or SKU, or a scale label (EAN-13 20–29, README "Scale labels"), one transaction; `quantity` is decimal text (kg to 3 places), whole for goods by the piece. A kg item without a weight waits for one (`weightPending`).
-     * @throws DomainError NOT_FOUND `code`/`productId` (`errors.catalog.noSuchCode`); CONFLICT (`errors.catalog.notOnSale`); VALIDATION `quantity` (`errors.sell.wholePieces`), the scale label's own refusals (`errors.scale.*`); NOT_FOUND `cartId` (`errors.notFound.cart`); CONFLICT `cartId` (`errors.cart.notEditable` once checked out, `errors.cart.notYours`)
+     * @throws DomainError NOT_FOUND `code`/`productId` (`errors.catalog.noSuchCode`); CONFLICT (`errors.catalog.notOnSale`); VALIDATION `quantity` (`errors.sell.wholePieces`, `errors.cart.weightTooLarge`/`piecesTooLarge` above `LINE_QUANTITY_CAP`), the scale label's own refusals (`errors.scale.*`); NOT_FOUND `cartId` (`errors.notFound.cart`); CONFLICT `cartId` (`errors.cart.notEditable` once checked out, `errors.cart.notYours`)
      */
     addItem(
       input: {
@@ -192,6 +196,7 @@ export function createCartService(
       const quantity = labelled ?? input.quantity ?? '1'
       if (product.unit === 'piece' && !new Decimal(quantity).isInteger())
         throw wholePieces(product.nameZh, product.nameEn)
+      checkLineQuantityLimit(quantity, product.unit, product.nameZh, product.nameEn)
       return change(input.cartId, actor, (order) => {
         // Another scan of a plain piece line adds to it, so the receipt shows "3 ×", not three lines.
         const same = store.orders
@@ -205,7 +210,9 @@ export function createCartService(
               l.unit_price === l.list_price
           )
         if (same) {
-          store.orders.setQuantity(order.id, same.id, new Decimal(same.quantity).plus(quantity).toFixed())
+          const merged = new Decimal(same.quantity).plus(quantity).toFixed()
+          checkLineQuantityLimit(merged, same.unit, same.name, same.name_en)
+          store.orders.setQuantity(order.id, same.id, merged)
           return
         }
         store.orders.addLine({
@@ -227,13 +234,14 @@ export function createCartService(
 
     /**
      * Sets a line's quantity (decimal text; entering a weight ends `weightPending`).
-     * @throws DomainError NOT_FOUND `lineId` (`errors.notFound.cartLine`); VALIDATION `quantity` (`errors.sell.wholePieces`); NOT_FOUND `cartId` (`errors.notFound.cart`); CONFLICT `cartId` (`errors.cart.notEditable` once checked out, `errors.cart.notYours`)
+     * @throws DomainError NOT_FOUND `lineId` (`errors.notFound.cartLine`); VALIDATION `quantity` (`errors.sell.wholePieces`, `errors.cart.weightTooLarge`/`piecesTooLarge` above `LINE_QUANTITY_CAP`); NOT_FOUND `cartId` (`errors.notFound.cart`); CONFLICT `cartId` (`errors.cart.notEditable` once checked out, `errors.cart.notYours`)
      */
     setQuantity(input: { cartId: string; lineId: string; quantity: string }, actor: Actor): CartView {
       return change(input.cartId, actor, (order) => {
         const found = line(order, input.lineId)
         if (found.unit === 'piece' && !new Decimal(input.quantity).isInteger())
           throw wholePieces(found.name, found.name_en)
+        checkLineQuantityLimit(input.quantity, found.unit, found.name, found.name_en)
         store.orders.setQuantity(order.id, found.id, new Decimal(input.quantity).toFixed())
       })
     },

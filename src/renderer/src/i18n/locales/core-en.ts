@@ -178,7 +178,11 @@ export const coreEn = {
     },
     cart: {
       notYours: 'This cart belongs to another cashier: ask them to park it, then resume it here.',
-      wholePieces: '{{name}} is sold by the piece: enter a whole number.'
+      wholePieces: '{{name}} is sold by the piece: enter a whole number.',
+      weightTooLarge:
+        'Weight: one line of {{name}} holds at most {{limit}} kg; check the weight and enter it again.',
+      piecesTooLarge:
+        'Quantity: one line of {{name}} holds at most {{limit}} pieces; check it and enter it again.'
     }
   },
   damaged: {

@@ -170,7 +170,9 @@ export const coreZhCN: Messages<typeof coreEn> = {
     },
     cart: {
       notYours: '这是另一位收银员的购物车：请对方先挂单，再在这里取单。',
-      wholePieces: '{{name}} 按件销售：请输入整数。'
+      wholePieces: '{{name}} 按件销售：请输入整数。',
+      weightTooLarge: '重量：{{name}} 一行最多 {{limit}} 千克，请核对后重新输入。',
+      piecesTooLarge: '数量：{{name}} 一行最多 {{limit}} 件，请核对后重新输入。'
     }
   },
   damaged: {

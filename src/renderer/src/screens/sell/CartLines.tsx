@@ -120,7 +120,14 @@ const CartRow = memo(
           {line.unit === 'kg' && <span className="cart-lines__unit">{t('sell.perKg')}</span>}
         </td>
         <td className="num">
-          <span className="strong">{money(line.netAfterDiscount, currency)}</span>
+          {/* No weight, no price: the line adds nothing to the total until it is weighed. */}
+          {line.weightPending ? (
+            <span className="muted" data-testid="line-unpriced">
+              —
+            </span>
+          ) : (
+            <span className="strong">{money(line.netAfterDiscount, currency)}</span>
+          )}
           {/* The discount sits under the line total: the name keeps the room. */}
           {discount > 0 && (
             <span className="discount cart-lines__discount">−{money(discount, currency)}</span>

@@ -6,7 +6,7 @@ import { minorToDecimalString, parseDecimalToMinor } from '@shared/money/format'
 import type { CartLineView, CartView } from '@shared/contract/channels/cart'
 import { useCartStore } from '../../stores/cart-store'
 import { percentToRate, rateToPercent } from '@shared/money/rate-percent'
-import { isImplausibleQuantity } from '@shared/money/plausibility'
+import { isImplausibleQuantity, isOverLineCap } from '@shared/money/plausibility'
 import { Dialog } from '../../components/Dialog'
 import { useMoney } from '../../lib/money'
 
@@ -55,7 +55,8 @@ function LineForm({ line, currency }: { line: CartLineView; currency: string }) 
   const submitQuantity = (event: FormEvent): void => {
     event.preventDefault()
     const next = quantity.trim()
-    if (isImplausibleQuantity(next, line.unit)) setCheckQuantity(next)
+    // Above the hard cap no "are you sure?" can make it right: main refuses it and says why.
+    if (isImplausibleQuantity(next, line.unit) && !isOverLineCap(next, line.unit)) setCheckQuantity(next)
     else void setQuantity(line.id, next)
   }
   const submitDiscount = (event: FormEvent): void => {

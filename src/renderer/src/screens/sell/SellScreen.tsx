@@ -36,7 +36,7 @@ const LINE_KEYS = new Set(['+', '-', 'ArrowUp', 'ArrowDown', 'Delete'])
  * removes the selected line, F4 park, F8 coupon, F12 (or the big button) takes payment.
  */
 export function SellScreen() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const money = useMoney()
   const {
     cart,
@@ -88,10 +88,21 @@ export function SellScreen() {
   const paymentOpen = paying || cart?.status === 'awaiting_payment'
   // A notice belongs to the place and action it came from: the cart's refusals (a spent coupon, a
   // parked cart already taken) do not follow the cashier into the payment window.
+  // A line still waiting for its weight has no price: payment is refused here, naming that line,
+  // rather than after the cashier has taken the customer's money (main refuses it too).
   const startPaying = useCallback((): void => {
+    const unweighed = cart?.lines.find((line) => line.weightPending)
+    if (unweighed) {
+      play('error')
+      select(unweighed.id)
+      const name = i18n.language === 'en' ? unweighed.nameEn || unweighed.name : unweighed.name
+      say({ tone: 'error', text: t('errors.checkout.weightMissing', { name }) })
+      focusWeight()
+      return
+    }
     say(null)
     setPaying(true)
-  }, [say])
+  }, [cart, i18n.language, say, select, t])
   const dialogsOpen = paymentOpen || showParked || lastSale !== null || confirmClear || openingShift !== null
 
   /** A till sells only with an open shift: say so at the first scan, with the way to open one. */

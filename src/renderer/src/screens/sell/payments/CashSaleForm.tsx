@@ -5,6 +5,11 @@ import { cashPreview, suggestTendered } from '@shared/money/cash-change'
 import { minorToDecimalString, parseDecimalToMinor } from '@shared/money/format'
 import { isImplausibleTender } from '@shared/money/plausibility'
 import type { CartView } from '@shared/contract/channels/cart'
+import { fieldRefusal, type ApiError } from '@shared/contract'
+import { scanDecimal } from '@shared/money/decimal-scan'
+import { minorDigits } from '@shared/money/currencies'
+import { NOT_A_DECIMAL } from '@shared/money/messages'
+import { amountProblem } from '@shared/schemas/cart-rules'
 import { useErrorText } from '../../../i18n/error-text'
 import { useMoney } from '../../../lib/money'
 import { useCartStore } from '../../../stores/cart-store'
@@ -74,7 +79,10 @@ export function CashSaleForm({
 
   const due = preview.due
   const typed = tendered.trim()
-  const isShort = preview.short > 0 && typed !== ''
+  // "abc", "-5" or "1e2" is no cash: refused under the field, as main would, and never offered
+  // as part of a split tender (it once offered "Take −¥5.00 cash, pay the rest another way").
+  const problem = tenderedProblem(typed, cart.currency)
+  const isShort = preview.short > 0 && typed !== '' && problem === undefined
   const splitPart = isShort && onSplit !== undefined
 
   const pay = (confirmed: boolean): void => {
@@ -89,14 +97,18 @@ export function CashSaleForm({
 
   const submit = (event: FormEvent): void => {
     event.preventDefault()
-    if (busy) return
+    if (busy || problem) return
     if (splitPart) return onSplit(typed)
     if (preview.implausible && typed) return setConfirming(true)
     pay(false)
   }
 
   const onTendered = error?.field === 'tendered' || error?.field === 'cash.tendered'
-  const tenderedError = error && onTendered ? errorText(error, { beside: true }) : undefined
+  const shown = problem ?? (error && onTendered ? error : undefined)
+  // Named by the label the cashier sees above the field.
+  const tenderedError = shown
+    ? t('errors.withField', { field: t('sell.pay.tendered'), text: errorText(shown, { beside: true }) })
+    : undefined
   // Any other refusal shows here too, never behind this dialog.
   const otherError = error && !onTendered ? errorText(error) : undefined
 
@@ -147,7 +159,7 @@ export function CashSaleForm({
         currency={cart.currency}
         onPick={(amount) => setTendered(minorToDecimalString(amount, cart.currency))}
       />
-      <CashChange preview={preview} typed={typed} currency={cart.currency} />
+      {!problem && <CashChange preview={preview} typed={typed} currency={cart.currency} />}
       {otherError && (
         <p className="notice notice--error" role="alert">
           {otherError}
@@ -263,4 +275,12 @@ export function LargeTenderConfirm({
       </div>
     </div>
   )
+}
+
+/** Why the typed cash is refused (field `tendered`, keyed), or undefined for a blank or valid amount. */
+function tenderedProblem(typed: string, currency: string): ApiError | undefined {
+  if (typed === '') return undefined
+  const scan = scanDecimal(typed)
+  const reason = scan === undefined ? NOT_A_DECIMAL : amountProblem(scan, minorDigits(currency), currency)
+  return reason === undefined ? undefined : fieldRefusal('tendered', reason)
 }
