@@ -1,37 +1,8 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { expect, type Page } from '@playwright/test'
 import { snap } from './fixtures'
-import { kassa, OWNER, setUpOwner, test, type HeadOffice, type TestTillDir } from './helpers/hq'
+import { OWNER, restoredTill, setUpOwner, test } from './helpers/hq'
 
 const NOTE = 'Till T01 was restored from Friday’s backup; both copies checked against the paper rolls.'
-
-/**
- * A real till that synced, was restored from a backup taken before its second day, sold again and
- * synced: the head office holds two histories under the same seqs (a seq collision).
- */
-function restoredTill(hq: HeadOffice, till: TestTillDir): void {
-  const backup = mkdtempSync(join(tmpdir(), 'kassa-e2e-anomalies-backup-'))
-  try {
-    till.simulate('2026-11-20', 3, 4)
-    till.enrol(
-      hq.url,
-      kassa(['hq', '--data-dir', hq.dataDir, 'enrol-code', '--store', 'Harbour Street']).trim()
-    )
-    till.syncNow()
-    cpSync(till.dataDir, backup, { recursive: true })
-    till.simulate('2026-11-21', 3, 5)
-    till.syncNow()
-    // Restored from the backup: the till numbers its next events as it did before day two.
-    rmSync(till.dataDir, { recursive: true, force: true })
-    cpSync(backup, till.dataDir, { recursive: true })
-    till.simulate('2026-11-22', 2, 6)
-    till.syncNow()
-  } finally {
-    rmSync(backup, { recursive: true, force: true })
-  }
-}
 
 async function noSideways(page: Page) {
   const overflow = await page.evaluate(

@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test'
 import Papa from 'papaparse'
 import { formatMinor, minorToDecimal } from '../../src/shared/money/format'
 import { snap } from './fixtures'
-import { expect, OWNER, setUpOwner, test } from './helpers/hq'
+import { expect, OWNER, restoredTill, setUpOwner, test } from './helpers/hq'
 
 const DATE = '2026-11-20'
 const STORE = 'Harbour Street'
@@ -62,6 +62,9 @@ test('a till sells, enrols and syncs; the head office shows its day complete wit
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone
   await page.setViewportSize({ width: 1024, height: 768 })
   await page.goto(hq.url)
+  // The set-up screen opens in the browser's language (Chromium here: en-US) until one is picked.
+  await expect(page.getByRole('heading', { name: 'Set up the head office' })).toBeVisible()
+  await page.getByRole('button', { name: '中文' }).click()
   await expect(page.getByRole('heading', { name: '设置总部' })).toBeVisible()
   await snap(page, 'hq-setup-1024-zh-CN')
   await setUpOwner(page, hq, 'en')
@@ -135,6 +138,20 @@ test('a till sells, enrols and syncs; the head office shows its day complete wit
   await expect(refundedDetail.getByTestId('order-standing')).toHaveText(standing)
   await expect(refundedDetail.getByTestId('order-refunds').locator('tbody tr')).not.toHaveCount(0)
   await snap(page, 'hq-order-refunded-1024-en')
+  await page.getByRole('dialog').getByRole('button', { name: 'Back to the orders' }).click()
+
+  // A voided order's tenders were given back: they no longer say "Paid".
+  const voidedRow = list
+    .getByRole('row')
+    .filter({ has: page.getByTestId('order-standing').getByText('Voided') })
+  await voidedRow
+    .first()
+    .getByRole('button', { name: /^Open order/ })
+    .click()
+  const voidedDetail = page.getByRole('dialog').getByTestId('order-detail')
+  await expect(voidedDetail.getByTestId('tender-status').first()).toHaveText('Voided · given back')
+  await expect(voidedDetail.getByTestId('tender-status').filter({ hasText: 'Paid' })).toHaveCount(0)
+  await snap(page, 'hq-order-voided-1024-en')
   await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click()
 
   // Drill down to an order, its lines and tenders.
@@ -226,4 +243,75 @@ test('a till sells, enrols and syncs; the head office shows its day complete wit
   await page.getByLabel('Password').fill(OWNER.password)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page.getByRole('link', { name: 'Dashboard' })).toBeVisible()
+})
+
+test.describe('a restored till', () => {
+  // The browser far from the store's zone: the default day must be the store's, not the browser's.
+  test.use({ timezoneId: 'Pacific/Pago_Pago' })
+
+  test('its row says what only the head office holds from before the restore, and its lost orders are marked', async ({
+    page,
+    hq,
+    till
+  }) => {
+    restoredTill(hq, till)
+    await setUpOwner(page, hq)
+    await page.setViewportSize({ width: 1024, height: 768 })
+
+    // No day asked for: the store's today, the day the dashboard shows for it.
+    await expect(page.getByText(/\d{4}-\d{2}-\d{2}/).first()).toBeVisible()
+    const storeToday = (await page
+      .getByText(/\d{4}-\d{2}-\d{2}/)
+      .first()
+      .textContent())!.match(/\d{4}-\d{2}-\d{2}/)![0]
+    await page.getByRole('link', { name: 'Daily settlement' }).click()
+    await expect(page.getByLabel('Business day')).toHaveValue(storeToday)
+
+    // Day two was sold before the restore: the till no longer holds it, the head office does.
+    const own = till.report('2026-11-21')
+    await page.goto(`${hq.url}#/settlement?date=2026-11-21`)
+    await expect(page.locator('.screen__subtitle')).toContainText(
+      'plus the sales a restored till no longer holds'
+    )
+    const note = page.locator('tr[data-restored="T01"]')
+    await expect(note).toContainText(
+      new RegExp(`the till now holds ${own.orderCount} orders / .+; only the head office holds [1-9]\\d* / `)
+    )
+    await expectNoSideScroll(page)
+    for (const size of SIZES) {
+      await page.setViewportSize({ width: size.width, height: size.height })
+      for (const language of ['zh-CN', 'en'] as const) {
+        await page.getByRole('button', { name: language === 'en' ? 'English' : '中文' }).click()
+        await expect(note).toContainText(language === 'en' ? 'before its restore' : '恢复前的记录')
+        await expectNoSideScroll(page)
+        await snap(page, `hq-settlement-restored-${size.name}-${language}`)
+      }
+    }
+    // en again, at 1024.
+    await page.setViewportSize({ width: 1024, height: 768 })
+
+    // Its orders: those from the lost history say so; the till's own (rung up again) do not.
+    await page
+      .locator('tr[data-till="T01"]')
+      .getByRole('button', { name: /Orders/ })
+      .click()
+    const list = page.getByRole('dialog')
+    await expect(list.getByTestId('before-restore').first()).toHaveText('From before the restore')
+    const marked = await list.getByTestId('before-restore').count()
+    expect(marked).toBeGreaterThan(0)
+    await snap(page, 'hq-settlement-restored-orders-1024-en')
+    await list.getByRole('button', { name: 'Close' }).click()
+    await page.getByRole('button', { name: '中文' }).click()
+    await page.locator('tr[data-till="T01"]').getByRole('button', { name: /订单/ }).click()
+    await expect(list.getByTestId('before-restore').first()).toHaveText('恢复前的记录')
+    await expect(list.getByTestId('before-restore')).toHaveCount(marked)
+    await snap(page, 'hq-settlement-restored-orders-1024-zh-CN')
+    await list.getByRole('button', { name: '关闭' }).click()
+    await page.getByRole('button', { name: 'English' }).click()
+
+    // The note links to the collision on the anomalies page.
+    await note.getByRole('link', { name: 'Sequence collision' }).click()
+    await expect(page).toHaveURL(/#\/anomalies\?kind=seq-collision&till=/)
+    await expect(page.getByRole('heading', { name: 'Seq collision' })).toBeVisible()
+  })
 })

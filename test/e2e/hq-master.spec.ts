@@ -173,3 +173,99 @@ test('a price changed at the head office reaches an enrolled web-mode till; a CS
     }
   }
 })
+
+/** The labels the form test types into, in each language. */
+const FORM_WORDS = {
+  en: {
+    newProduct: 'New product',
+    sku: 'SKU',
+    nameZh: 'Name (Chinese)',
+    nameEn: 'Name (English)',
+    price: 'Price (¥)',
+    taxRate: 'Tax rate',
+    barcodes: 'Barcodes',
+    publish: 'Publish',
+    newCoupon: 'New coupon',
+    code: 'Code',
+    amount: 'Amount off (¥)',
+    validFrom: 'Valid from',
+    usageLimit: 'Usage limit (all tills)',
+    notADate: 'must be a real date such as 2026-12-31',
+    notALimit: 'must be a whole number of at least 1'
+  },
+  'zh-CN': {
+    newProduct: '新建商品',
+    sku: '商品编码',
+    nameZh: '中文名称',
+    nameEn: '英文名称',
+    price: '价格（元）',
+    taxRate: '税率',
+    barcodes: '条码',
+    publish: '发布',
+    newCoupon: '新建优惠券',
+    code: '券码',
+    amount: '减免金额（元）',
+    validFrom: '生效日期',
+    usageLimit: '使用上限（全部收银台）',
+    notADate: '必须是真实存在的日期，例如 2026-12-31',
+    notALimit: '必须是大于或等于 1 的整数'
+  }
+} as const
+
+test('the product and coupon forms show every wrong field at once, each in the interface’s own words', async ({
+  page,
+  hq
+}) => {
+  await page.setViewportSize({ width: 1024, height: 768 })
+  await setUpOwner(page, hq, 'en')
+  await page.getByRole('link', { name: 'Stores & tills' }).click()
+  await page.getByRole('button', { name: 'New store' }).click()
+  const create = page.getByRole('dialog', { name: 'Create a store' })
+  await create.getByLabel('Store name').fill(STORE)
+  await create.getByLabel('Time zone').fill('Asia/Shanghai')
+  await create.getByRole('button', { name: 'Create store' }).click()
+  await expect(page.getByRole('button', { name: 'Enrolment code' })).toBeVisible()
+
+  for (const language of ['zh-CN', 'en'] as const) {
+    const w = FORM_WORDS[language]
+    await page.getByRole('button', { name: language === 'en' ? 'English' : '中文' }).click()
+
+    // A price with a third decimal, a tax rate typed as a percentage and a bad check digit: all
+    // three are marked on the first Publish (they used to come one per submit).
+    await page.goto(`${hq.url}#/master?tab=products`)
+    await page.getByRole('button', { name: w.newProduct }).click()
+    const product = page.getByRole('dialog', { name: w.newProduct })
+    await product.getByLabel(w.sku).fill('HQ-FORM-1')
+    await product.getByLabel(w.nameZh).fill('龙井茶')
+    await product.getByLabel(w.nameEn).fill('Longjing tea')
+    await product.getByLabel(w.price).fill('8.805')
+    await product.getByLabel(w.taxRate).fill('13%')
+    await product.getByLabel(w.barcodes).fill('6901234567891')
+    await product.getByRole('button', { name: w.publish }).click()
+    for (const label of [w.price, w.taxRate, w.barcodes])
+      await expect(product.getByLabel(label)).toHaveAttribute('aria-invalid', 'true')
+    await expect(product.getByLabel(w.sku)).not.toHaveAttribute('aria-invalid', 'true')
+    await snap(page, `hq-master-product-all-errors-1024-${language}`)
+    await page.keyboard.press('Escape')
+
+    // A date that does not exist and a negative limit: both named, in this language only.
+    await page.goto(`${hq.url}#/master?tab=coupons`)
+    await page.getByRole('button', { name: w.newCoupon }).click()
+    const coupon = page.getByRole('dialog', { name: w.newCoupon })
+    await coupon.getByLabel(w.code).fill('FORM5')
+    await coupon.getByLabel(w.amount).fill('5')
+    await coupon.getByLabel(w.validFrom).fill('2026-11-31')
+    await coupon.getByLabel(w.usageLimit).fill('-3')
+    await coupon.getByRole('button', { name: w.publish }).click()
+    await expect(coupon.getByLabel(w.validFrom)).toHaveAttribute('aria-invalid', 'true')
+    await expect(coupon.getByLabel(w.usageLimit)).toHaveAttribute('aria-invalid', 'true')
+    await expect(coupon).toContainText(w.notADate)
+    await expect(coupon).toContainText(w.notALimit)
+    if (language === 'zh-CN') {
+      await expect(coupon).not.toContainText('a real date')
+      await expect(coupon).not.toContainText('必须填写')
+    }
+    await snap(page, `hq-coupon-all-errors-1024-${language}`)
+    await page.keyboard.press('Escape')
+  }
+})

@@ -188,3 +188,67 @@ test('the owner unlocks a locked-out manager, moves their store, sets a new pass
   await expect(form).toBeHidden()
   await expect(page.getByRole('row', { name: /Lena/ })).toContainText('Auditor')
 })
+
+test('a new user’s wrong fields are shown together; a deactivated user’s open page says so in its own words', async ({
+  page,
+  browser,
+  hq
+}) => {
+  await page.setViewportSize({ width: 1024, height: 768 })
+  await setUpOwner(page, hq, 'en')
+  await page.getByRole('link', { name: 'Users' }).click()
+
+  // A blank name and a short password: both marked on the first save, in either language.
+  for (const language of ['zh-CN', 'en'] as const) {
+    const en = language === 'en'
+    await page.getByRole('button', { name: en ? 'English' : '中文' }).click()
+    await page.getByRole('button', { name: en ? 'New user' : '新建用户' }).click()
+    const add = page.getByRole('dialog', { name: en ? 'Add a user' : '添加用户' })
+    await add.getByLabel(en ? 'Name' : '用户名').fill('   ')
+    await add.getByLabel(en ? 'Password' : '密码').fill('short')
+    await add.getByRole('button', { name: en ? 'Add user' : '添加用户' }).click()
+    await expect(add.getByLabel(en ? 'Name' : '用户名')).toHaveAttribute('aria-invalid', 'true')
+    await expect(add.getByLabel(en ? 'Password' : '密码')).toHaveAttribute('aria-invalid', 'true')
+    await snap(page, `hq-user-add-all-errors-1024-${language}`)
+    await page.keyboard.press('Escape')
+    await expect(add).toBeHidden()
+  }
+
+  await page.getByRole('button', { name: 'New user' }).click()
+  const add = page.getByRole('dialog', { name: 'Add a user' })
+  await add.getByLabel('Name').fill('Ada')
+  await add.getByLabel('Password').fill('auditor-pass-2718')
+  await add.getByLabel('Role').selectOption('auditor')
+  await add.getByRole('button', { name: 'Add user' }).click()
+  await expect(add).toBeHidden()
+
+  // Ada signs in in her own browser; the owner deactivates her; her next step is told why.
+  const adas = await browser.newContext()
+  const ada = await adas.newPage()
+  await ada.setViewportSize({ width: 1024, height: 768 })
+  await ada.goto(hq.url)
+  await ada.getByRole('button', { name: 'English' }).click()
+  await ada.getByLabel('Name').fill('Ada')
+  await ada.getByLabel('Password').fill('auditor-pass-2718')
+  await ada.getByRole('button', { name: 'Sign in' }).click()
+  await expect(ada.getByRole('navigation', { name: 'Head office' })).toBeVisible()
+
+  await page.getByRole('row', { name: /Ada/ }).getByRole('button', { name: 'Edit Ada' }).click()
+  const edit = page.getByRole('dialog', { name: 'Edit user Ada' })
+  await edit.getByRole('button', { name: 'Deactivate user…' }).click()
+  await edit.getByRole('button', { name: 'Really deactivate Ada' }).click()
+  await expect(edit.getByTestId('user-access')).toContainText('Deactivated on')
+
+  await ada.getByRole('link', { name: 'Dashboard' }).click()
+  const again = ada.getByRole('dialog', { name: 'Sign in again' })
+  await expect(again).toContainText('This account has been deactivated; ask the owner.')
+  await expect(again).not.toContainText('another tab')
+  await snap(ada, 'hq-reauth-deactivated-1024-en')
+  await ada.evaluate(() => {
+    const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === '中文')
+    button?.click()
+  })
+  await expect(ada.getByRole('dialog', { name: '重新登录' })).toContainText('该账户已停用，请联系店主。')
+  await snap(ada, 'hq-reauth-deactivated-1024-zh-CN')
+  await adas.close()
+})

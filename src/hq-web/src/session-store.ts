@@ -7,7 +7,7 @@ interface SessionState {
   /** `reauth`: the session ended while the page was in use; the screen stays, a sign-in dialog is over it. */
   status: 'loading' | 'setup' | 'signed-out' | 'signed-in' | 'reauth'
   user: HqUser | null
-  /** Why the person is at the sign-in screen again (`errors.hq.auth.sessionExpired` or `.sessionEnded`), if known. */
+  /** Why the person is at the sign-in screen again (`errors.hq.auth.sessionExpired`, `.sessionDeactivated` or `.sessionEnded`), if known. */
   notice: string | null
   load(): Promise<void>
   signedIn(user: HqUser): void
@@ -55,7 +55,10 @@ whenSignedOut((key) => {
   if (status !== 'signed-in' && status !== 'reauth') return Promise.resolve(false)
   useSession.setState({
     status: 'reauth',
-    notice: key === 'errors.hq.auth.sessionExpired' ? key : 'errors.hq.auth.sessionEnded'
+    notice:
+      key === 'errors.hq.auth.sessionExpired' || key === 'errors.hq.auth.sessionDeactivated'
+        ? key
+        : 'errors.hq.auth.sessionEnded'
   })
   return new Promise<boolean>((resume) => waiting.push(resume))
 })

@@ -44,7 +44,13 @@ export const storeDaySchema = z.object({
         })
       ),
       /** Exactly what that till's `kassa report day --json` prints. */
-      report: zReportSchema
+      report: zReportSchema,
+      /**
+       * A restored till's day: the orders (paid this day, not voided) and their total, minor units,
+       * that only the head office holds — the history the till lost in the restore, counted in the
+       * figures above though no longer on the till's own Z-report. Null when there are none.
+       */
+      restored: z.object({ orders: z.number().int(), total: minor }).nullable()
     })
   )
 })
@@ -70,7 +76,9 @@ export const dayOrderSchema = z.object({
   paidAt: z.string(),
   voidedAt: z.string().nullable(),
   /** Refunded so far (succeeded refunds, any day). */
-  refunded: minor
+  refunded: minor,
+  /** From the history a restored till lost (the head office holds it, the till no longer does). */
+  beforeRestore: z.boolean()
 })
 export type DayOrder = z.infer<typeof dayOrderSchema>
 

@@ -36,6 +36,7 @@ export const VALIDATION_MESSAGES = {
   tooManyDigitsFor: 'has more fractional digits than {{currency}} allows',
   dateFormat: 'must be a date such as {{example}}',
   timeZoneExample: 'must be a time zone such as {{example}} (region/city)',
+  notBeforeValidFrom: 'must not be before validFrom',
   notBefore: 'must not be before {{other}}',
   range: 'must be from {{minimum}} to {{maximum}}',
   atLeastOrMore: 'must be {{minimum}} or more',
@@ -58,6 +59,21 @@ export const VALIDATION_MESSAGES = {
   tooSmall: 'must be at least {{minimum}}',
   tooBig: 'must be at most {{maximum}}',
   format: 'is not in the expected format',
+  // Each "must be …" a schema words itself needs its own key here, before `oneOf` would take it
+  // and splice its English into the Chinese (`test/unit/i18n/hq-refusal-words.test.ts`).
+  plainText: 'must be plain text (no NUL character or broken Unicode)',
+  realDate: 'must be a real date such as {{example}}',
+  textOrBase64: 'must be text or base64',
+  importMode: 'must be all-or-nothing or valid-rows-only',
+  weighedPrefix: 'must be two digits from 20 to 29',
+  weighedEncoding: 'must be weight or price',
+  roundingModeWords: 'must be half-up or half-even',
+  taxModeWords: 'must be inclusive or exclusive',
+  cashRoundingModeWords: 'must be half-up or down',
+  ianaTimeZone: 'must be an IANA time zone such as {{example}}',
+  staffRole: 'must be cashier, manager or owner',
+  couponType: 'must be rate or amount',
+  positiveWhole: 'must be a whole number of at least 1',
   // Last: the most general shape, an enumeration spelled out (`must be cashier, manager or owner`).
   oneOf: 'must be {{options}}'
 } as const

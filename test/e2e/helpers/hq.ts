@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -140,13 +140,40 @@ export const OWNER = { name: 'Olga', password: 'owner-pass-4711' }
 /** First run on a fresh head office: the owner is created through the set-up screen, in `language`. */
 export async function setUpOwner(page: Page, hq: HeadOffice, language: 'en' | 'zh-CN' = 'en'): Promise<void> {
   await page.goto(hq.url)
-  if (language === 'en') await page.getByRole('button', { name: 'English' }).click()
+  // The first screen follows the browser's language; pick the one this test speaks.
+  await page.getByRole('button', { name: language === 'en' ? 'English' : '中文' }).click()
   const en = language === 'en'
   await page.getByLabel(en ? 'Name' : '用户名').fill(OWNER.name)
   await page.getByLabel(en ? 'Password' : '密码', { exact: true }).fill(OWNER.password)
   await page.getByLabel(en ? 'Repeat the password' : '再次输入密码').fill(OWNER.password)
   await page.getByRole('button', { name: en ? 'Create the owner and sign in' : '创建店主并登录' }).click()
   await expect(page.getByRole('navigation', { name: en ? 'Head office' : '总部' })).toBeVisible()
+}
+
+/**
+ * A real till that synced, was restored from a backup taken before its second day, sold again and
+ * synced: the head office holds two histories under the same seqs (a seq collision).
+ */
+export function restoredTill(hq: HeadOffice, till: TestTillDir): void {
+  const backup = mkdtempSync(join(tmpdir(), 'kassa-e2e-anomalies-backup-'))
+  try {
+    till.simulate('2026-11-20', 3, 4)
+    till.enrol(
+      hq.url,
+      kassa(['hq', '--data-dir', hq.dataDir, 'enrol-code', '--store', 'Harbour Street']).trim()
+    )
+    till.syncNow()
+    cpSync(till.dataDir, backup, { recursive: true })
+    till.simulate('2026-11-21', 3, 5)
+    till.syncNow()
+    // Restored from the backup: the till numbers its next events as it did before day two.
+    rmSync(till.dataDir, { recursive: true, force: true })
+    cpSync(backup, till.dataDir, { recursive: true })
+    till.simulate('2026-11-22', 2, 6)
+    till.syncNow()
+  } finally {
+    rmSync(backup, { recursive: true, force: true })
+  }
 }
 
 export { expect }

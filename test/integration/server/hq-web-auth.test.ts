@@ -259,7 +259,14 @@ describe.each(HQ_STORES)('head-office web app: sign-in and roles (%s)', (kind) =
     expect((await again.call(hqApi.auth.session, {})).user).toMatchObject({ role: 'owner', storeIds: [] })
     const deactivated = await owner.call(hqApi.auth.deactivateUser, { id: mia.id })
     expect(deactivated.deactivatedAt).toEqual(expect.any(String))
-    expect((await again.send(hqApi.stores.list, {})).status).toBe(401)
+    // Her open page is told why, once; that session is then gone like any other.
+    const told = await again.send(hqApi.stores.list, {})
+    expect(told.status).toBe(401)
+    expect(told.body.error).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      key: 'errors.hq.auth.sessionDeactivated'
+    })
+    expect((await again.send(hqApi.stores.list, {})).body.error?.key).toBe('errors.hq.auth.signedOut')
     const gone = await new HqWebClient(hq.url).send(hqApi.auth.login, { name: 'Mia', password: NEW_PASSWORD })
     expect(gone.body.error).toMatchObject({
       code: 'UNAUTHENTICATED',
@@ -285,8 +292,15 @@ describe.each(HQ_STORES)('head-office web app: sign-in and roles (%s)', (kind) =
     await owner.call(hqApi.auth.reactivateUser, { id: mia.id })
     const back = await signIn(hq, 'Mia', NEW_PASSWORD)
     expect((await back.call(hqApi.auth.session, {})).user).toMatchObject({ name: 'Mia', deactivatedAt: null })
+    // A session left from before a deactivation does not come back to life with a reactivation.
     await owner.call(hqApi.auth.deactivateUser, { id: mia.id })
-    expect((await back.send(hqApi.stores.list, {})).status).toBe(401)
+    await owner.call(hqApi.auth.reactivateUser, { id: mia.id })
+    const revived = await back.send(hqApi.stores.list, {})
+    expect(revived.status).toBe(401)
+    expect(revived.body.error?.key).toBe('errors.hq.auth.signedOut')
+    const last = await signIn(hq, 'Mia', NEW_PASSWORD)
+    await owner.call(hqApi.auth.deactivateUser, { id: mia.id })
+    expect((await last.send(hqApi.stores.list, {})).status).toBe(401)
     const unknown = await owner.send(hqApi.auth.unlockUser, { id: '0193a000-0000-7000-8000-0000000000ff' })
     expect(unknown.body.error).toMatchObject({
       code: 'NOT_FOUND',
@@ -307,6 +321,8 @@ describe.each(HQ_STORES)('head-office web app: sign-in and roles (%s)', (kind) =
         'users.update',
         'users.resetPassword',
         'users.update',
+        'users.deactivate',
+        'users.reactivate',
         'users.deactivate',
         'users.reactivate',
         'users.deactivate'

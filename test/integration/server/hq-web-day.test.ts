@@ -121,7 +121,8 @@ describe.each(HQ_STORES)('head-office web app: stores, dashboard and settlement 
     const { code } = await owner.call(hqApi.stores.enrolCode, { storeId: store.id })
     const till = await TestTill.create(hq.url)
     expect((await till.enrol(code)).status).toBe(200)
-    await till.push([till.event('order.paid', paidOrder({ total: 200 }))])
+    const lost = paidOrder({ total: 200 })
+    await till.push([till.event('order.paid', lost)])
     // Restored from a copy without that sale: the next sale reuses seq 1 (a collision, counted).
     const line = {
       id: 'l1',
@@ -143,7 +144,45 @@ describe.each(HQ_STORES)('head-office web app: stores, dashboard and settlement 
     expect(detail).toMatchObject({
       cashierName: 'Ma',
       lines: [{ sku: 'TEA-1', name: '绿茶', nameEn: 'Green tea', quantity: '2', total: 850, tax: 98 }],
-      tenders: [{ method: 'cash', amount: 850, status: 'succeeded' }]
+      tenders: [{ method: 'cash', amount: 850, status: 'succeeded' }],
+      beforeRestore: false
     })
+
+    // The head office counts both histories: the day says which part the till no longer holds
+    // (the sale it lost in the restore), and the drill-down marks that order, not the new one.
+    const date = localDate(new Date().toISOString(), ZONE)
+    const day = await owner.call(hqApi.settlement.day, { date, storeId: store.id })
+    const row = day.stores[0]!.tills[0]!
+    expect(row.report.orderCount).toBe(2)
+    expect(row.report.netSales).toBe(1050)
+    expect(row.restored).toEqual({ orders: 1, total: 200 })
+    const { orders } = await owner.call(hqApi.settlement.orders, { date, storeId: store.id })
+    expect(orders.map((o) => [o.orderId, o.beforeRestore])).toEqual([
+      [lost.id, true],
+      [after.id, false]
+    ])
+    const lostDetail = await owner.call(hqApi.settlement.order, {
+      storeId: store.id,
+      tillId: till.tillId,
+      orderId: lost.id
+    })
+    expect(lostDetail.beforeRestore).toBe(true)
+  })
+
+  it('says no restored part for a till that was never restored', async () => {
+    const hq = await startTestHq(kind, FAST)
+    const owner = new HqWebClient(hq.url)
+    await owner.call(hqApi.auth.setup, { name: 'Olga', password: PASSWORD })
+    const store = await owner.call(hqApi.stores.create, { name: 'North', timeZone: ZONE })
+    const { code } = await owner.call(hqApi.stores.enrolCode, { storeId: store.id })
+    const till = await TestTill.create(hq.url)
+    expect((await till.enrol(code)).status).toBe(200)
+    const sale = paidOrder({ total: 300 })
+    await till.push([till.event('order.paid', sale)])
+    const date = localDate(new Date().toISOString(), ZONE)
+    const day = await owner.call(hqApi.settlement.day, { date, storeId: store.id })
+    expect(day.stores[0]!.tills[0]!.restored).toBeNull()
+    const { orders } = await owner.call(hqApi.settlement.orders, { date, storeId: store.id })
+    expect(orders).toMatchObject([{ orderId: sale.id, beforeRestore: false }])
   })
 })

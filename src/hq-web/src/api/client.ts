@@ -5,15 +5,39 @@ import {
   type RouteInput,
   type RouteResult
 } from '@shared/hq-api/route'
+import { zodRefusal } from '@shared/contract/error-reasons'
 
-/** A refusal from the head office, with the API's error (its `key` is translated on screen). */
+/**
+ * A refusal from the head office, with the API's error (its `key` is translated on screen).
+ * `issues` is every refused field when the input was checked here before sending (the first is
+ * `error`); the server names only the first, so a form shows them all at once from these.
+ */
 export class HqCallError extends Error {
   constructor(
     readonly error: HqApiError,
-    readonly status: number
+    readonly status: number,
+    readonly issues: readonly HqApiError[] = [error]
   ) {
     super(error.message)
   }
+}
+
+/**
+ * Every problem with `input` by the route's own schema (the one the head office parses it with),
+ * then `also` (checks only the caller can make here, e.g. a price's digits in the store's
+ * currency), one per field, zod's first. Empty when it would pass.
+ */
+export function inputIssues<R extends HqRoute>(
+  route: R,
+  input: RouteInput<R>,
+  also: readonly HqApiError[] = []
+): HqApiError[] {
+  const parsed = route.input.safeParse(input)
+  const found: HqApiError[] = [
+    ...(parsed.success ? [] : parsed.error.issues.map((issue) => zodRefusal(issue) as HqApiError)),
+    ...also
+  ]
+  return found.filter((issue, i) => found.findIndex((other) => other.field === issue.field) === i)
 }
 
 let onSignedOut: (key: string) => Promise<boolean> = async () => false
@@ -30,9 +54,19 @@ export function whenSignedOut(listener: (key: string) => Promise<boolean>): void
 /**
  * Calls one declared route (`hqApi.<area>.<name>`), typed from its declaration: GET sends the input
  * as the query string, POST as JSON. The session cookie goes along by itself (same origin); the
- * call header tells the server it is our page. Throws `HqCallError` with the API's error.
+ * call header tells the server it is our page. Throws `HqCallError` with the API's error — for a
+ * POST, first with every issue `inputIssues` finds (and `also`), without sending.
  */
-export async function call<R extends HqRoute>(route: R, input: RouteInput<R>): Promise<RouteResult<R>> {
+export async function call<R extends HqRoute>(
+  route: R,
+  input: RouteInput<R>,
+  also: readonly HqApiError[] = []
+): Promise<RouteResult<R>> {
+  // A form's every wrong field at once: the server would name only the first, one per submit.
+  if (route.method !== 'GET') {
+    const issues = inputIssues(route, input, also)
+    if (issues.length > 0) throw new HqCallError(issues[0]!, 400, issues)
+  }
   return send(route, input, true)
 }
 

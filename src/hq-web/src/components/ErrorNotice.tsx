@@ -17,11 +17,15 @@ export function ErrorNotice({ error }: { error: unknown }) {
   )
 }
 
-/** The error of one form field, if the refusal named it (shown beside the field). */
+/**
+ * The error of one form field, if the refusal named it (shown beside the field): any of its
+ * issues, so a form checked before sending shows every wrong field at once.
+ */
 export function useFieldError(): (error: unknown, field: string) => string | undefined {
   const text = useErrorText()
-  return (error, field) =>
-    error instanceof HqCallError && error.error.field === field
-      ? text(error.error as unknown as ApiError, { beside: true })
-      : undefined
+  return (error, field) => {
+    const issue =
+      error instanceof HqCallError ? error.issues.find((candidate) => candidate.field === field) : undefined
+    return issue ? text(issue as unknown as ApiError, { beside: true }) : undefined
+  }
 }

@@ -6,9 +6,21 @@ export type { Language }
 export const LANGUAGES: readonly Language[] = ['zh-CN', 'en']
 const STORAGE_KEY = 'kassa-hq.language'
 
-function initialLanguage(): Language {
+/**
+ * The language a person picked in this browser, else the browser's own first preference we speak
+ * (`navigator.languages`: `en-US` → en, `zh-*` → zh-CN), else zh-CN. The owner set-up screen is
+ * the first one anyone sees, before any choice could have been saved.
+ */
+export function initialLanguage(): Language {
   const saved = typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY)
-  return saved === 'en' || saved === 'zh-CN' ? saved : 'zh-CN'
+  if (saved === 'en' || saved === 'zh-CN') return saved
+  const preferred = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language])
+  for (const tag of preferred) {
+    const primary = tag.toLowerCase().split('-')[0]
+    if (primary === 'zh') return 'zh-CN'
+    if (primary === 'en') return 'en'
+  }
+  return 'zh-CN'
 }
 
 export const i18n = i18next.createInstance()

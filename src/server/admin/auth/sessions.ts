@@ -30,7 +30,8 @@ export async function closeSession(db: HqDatabase | SqlTx, token: string): Promi
 
 /**
  * The user signed in with `token`, or a refusal: UNAUTHENTICATED `errors.hq.auth.signedOut` without
- * a live session, `errors.hq.auth.sessionExpired` when it was idle longer than `idleMs` (and it is
+ * a live session, `errors.hq.auth.sessionDeactivated` when its user was deactivated (and it is
+ * deleted), `errors.hq.auth.sessionExpired` when it was idle longer than `idleMs` (and it is
  * deleted). Marks the session used.
  */
 export async function sessionUser(
@@ -47,8 +48,17 @@ export async function sessionUser(
      JOIN hq_users u ON u.id = s.user_id WHERE s.token_hash = ?`,
     [hash]
   )
-  // Deactivation ends the sessions in its transaction; this also covers one begun meanwhile.
-  if (!row || row.deactivated_at) throw signedOut
+  if (!row) throw signedOut
+  // Deactivation leaves the sessions so that the next request can say why it is refused (not
+  // "signed out in another tab"); the session ends here, on that request.
+  if (row.deactivated_at) {
+    await db.run('DELETE FROM hq_sessions WHERE token_hash = ?', [hash])
+    throw new HqRefusal(
+      'UNAUTHENTICATED',
+      'this account has been deactivated; ask the owner',
+      'errors.hq.auth.sessionDeactivated'
+    )
+  }
   const idle = now.getTime() - Date.parse(row.last_seen_at)
   if (idle > idleMs) {
     await db.run('DELETE FROM hq_sessions WHERE token_hash = ?', [hash])

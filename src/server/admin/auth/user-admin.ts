@@ -99,7 +99,8 @@ export async function deactivate(tx: SqlTx, id: string, now: Date): Promise<HqUs
   await keepAnOwner(tx, row, 'id')
   const at = row.deactivated_at ?? now.toISOString()
   await tx.run('UPDATE hq_users SET deactivated_at = ? WHERE id = ?', [at, id])
-  await endSessions(tx, id)
+  // Their sessions stay, refused from now on (`sessionUser`), so their open page is told why;
+  // reactivation ends them, so none comes back to life.
   return userView(tx, { ...row, deactivated_at: at })
 }
 
@@ -110,5 +111,6 @@ export async function reactivate(tx: SqlTx, id: string): Promise<HqUser> {
     'UPDATE hq_users SET deactivated_at = NULL, failed_attempts = 0, locked_until = NULL WHERE id = ?',
     [id]
   )
+  await endSessions(tx, id)
   return { ...(await userView(tx, { ...row, deactivated_at: null })), locked: false }
 }

@@ -2,6 +2,7 @@ import type { DayOrder, settlementApi } from '@shared/hq-api/settlement'
 import type { HqDatabase } from '../../db/types'
 import { HELD_EVENTS } from '../../push/held-events'
 import { consolidatedDay } from '../../reports/consolidated-day'
+import { fromBeforeRestore, restoredParts } from '../../reports/restored-history'
 import type { AreaHandlers } from '../context'
 import { HqRefusal } from '../refusal'
 
@@ -20,12 +21,14 @@ interface OrderRow {
   paid_at: string
   voided_at: string | null
   refunded: number | null
+  before_restore: number | boolean
 }
 
 const ORDER_COLUMNS = `o.till_id, t.code, o.order_id, o.event_id, o.number, o.currency, o.total, o.cash_rounding,
   o.paid_at, o.voided_at,
   (SELECT SUM(rt.amount) FROM hq_refunds r JOIN hq_refund_tenders rt ON rt.till_id = r.till_id AND rt.refund_id = r.refund_id
-    WHERE r.order_id = o.order_id AND rt.status = 'succeeded') AS refunded`
+    WHERE r.order_id = o.order_id AND rt.status = 'succeeded') AS refunded,
+  ${fromBeforeRestore('o')} AS before_restore`
 
 const orderView = (row: OrderRow): DayOrder => ({
   tillId: row.till_id,
@@ -36,7 +39,9 @@ const orderView = (row: OrderRow): DayOrder => ({
   total: Number(row.total),
   paidAt: row.paid_at,
   voidedAt: row.voided_at,
-  refunded: Number(row.refunded ?? 0)
+  refunded: Number(row.refunded ?? 0),
+  // SQLite answers EXISTS with 0/1, PostgreSQL with a boolean.
+  beforeRestore: Boolean(Number(row.before_restore))
 })
 
 async function storeName(db: HqDatabase, storeId: string): Promise<string> {
@@ -51,10 +56,20 @@ export const settlementHandlers: AreaHandlers<typeof settlementApi> = {
   /**
    * `consolidatedDay` for `date` (each store's local date): per till the till's own Z-report, per
    * store and per currency the same figures summed — limited to `storeId`, and a manager's stores.
+   * Each till says what of its day only the head office holds from before a restore (`restoredParts`).
    */
   async day(input, ctx) {
     const name = input.storeId === undefined ? undefined : await storeName(ctx.db, input.storeId)
-    return consolidatedDay(ctx.db, ctx.clock, input.date, name, ctx.canSeeStore)
+    const day = await consolidatedDay(ctx.db, ctx.clock, input.date, name, ctx.canSeeStore)
+    const stores = []
+    for (const store of day.stores) {
+      const restored = await restoredParts(ctx.db, store.storeId, input.date)
+      stores.push({
+        ...store,
+        tills: store.tills.map((till) => ({ ...till, restored: restored.get(till.tillId) ?? null }))
+      })
+    }
+    return { ...day, stores }
   },
 
   /** The orders paid or voided on `date` in a store (one till's with `tillId`), oldest first. */

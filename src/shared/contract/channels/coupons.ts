@@ -61,7 +61,12 @@ export const couponInputSchema = z
     minSpend: amountSchema.optional(),
     validFrom: date.optional(),
     validTo: date.optional(),
-    usageLimit: z.number().int().min(1, 'must be at least 1').optional(),
+    // Whatever is wrong with it (text, -3, 1.5), one reason naming what it takes, not "is required".
+    usageLimit: z
+      .number({ error: 'must be a whole number of at least 1' })
+      .int('must be a whole number of at least 1')
+      .min(1, 'must be a whole number of at least 1')
+      .optional(),
     active: z.boolean().default(true)
   })
   .strict()

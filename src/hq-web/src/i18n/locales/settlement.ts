@@ -4,7 +4,8 @@ const en = {
   hq: {
     settlement: {
       title: 'Daily settlement',
-      subtitle: 'Each store’s business day in its own time zone; the figures are each till’s Z-report.',
+      subtitle:
+        'Each store’s business day in its own time zone; the figures are each till’s Z-report, plus the sales a restored till no longer holds.',
       date: 'Business day',
       store: 'Store',
       allStores: 'All stores',
@@ -41,6 +42,11 @@ const en = {
         collected: 'Collected',
         actions: 'Actions'
       },
+      restored:
+        'Includes the till’s history from before its restore: the till now holds {{nowOrders}} orders / {{nowTotal}}; only the head office holds {{beforeOrders}} / {{beforeTotal}}.',
+      restoredLink: 'Sequence collision',
+      beforeRestore: 'From before the restore',
+      tenderVoided: 'Voided · given back',
       tenders: 'Tenders',
       viewOrders: 'Orders',
       ordersTitle: 'Orders of {{scope}} on {{date}}',
@@ -83,7 +89,7 @@ export const settlementMessages = defineMessages(en, {
   hq: {
     settlement: {
       title: '每日结算',
-      subtitle: '各门店按各自时区的营业日；数字即各收银台的 Z 报表。',
+      subtitle: '各门店按各自时区的营业日；数字为各收银台的 Z 报表，另含恢复备份后收银台已不再保存的销售。',
       date: '营业日',
       store: '门店',
       allStores: '全部门店',
@@ -119,6 +125,11 @@ export const settlementMessages = defineMessages(en, {
         collected: '实收',
         actions: '操作'
       },
+      restored:
+        '含收银台恢复前的记录：收银台现有 {{nowOrders}} 单 / {{nowTotal}}；仅总部持有 {{beforeOrders}} 单 / {{beforeTotal}}。',
+      restoredLink: '序号冲突',
+      beforeRestore: '恢复前的记录',
+      tenderVoided: '已作废 · 已退回',
       tenders: '支付方式',
       viewOrders: '订单',
       ordersTitle: '{{scope}} 在 {{date}} 的订单',

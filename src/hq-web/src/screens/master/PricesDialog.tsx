@@ -117,9 +117,11 @@ export function PricesDialog({
 
 /** Renames `prices[k]…` in a refusal's field to `prices[sent[k]]…` (its place in the whole list). */
 function remap(failure: unknown, sent: number[]): unknown {
-  const holder = failure as { error?: { field?: string } }
-  const field = holder?.error?.field
-  const match = field ? /^prices\[(\d+)\](.*)$/.exec(field) : null
-  if (match && holder.error) holder.error.field = `prices[${sent[Number(match[1])]}]${match[2]}`
+  const holder = failure as { error?: { field?: string }; issues?: { field?: string }[] }
+  // `error` is the first of `issues` (the same object): each is renamed once.
+  for (const issue of new Set([...(holder?.issues ?? []), ...(holder?.error ? [holder.error] : [])])) {
+    const match = issue.field ? /^prices\[(\d+)\](.*)$/.exec(issue.field) : null
+    if (match) issue.field = `prices[${sent[Number(match[1])]}]${match[2]}`
+  }
   return failure
 }

@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next'
 import { TextField } from '@renderer/components/TextField'
-import { minorToDecimalString } from '@shared/money/format'
+import { fieldRefusal } from '@shared/contract/error-reasons'
+import { FieldError } from '@shared/money/field-error'
+import { minorToDecimalString, parseDecimalToMinor } from '@shared/money/format'
+import type { HqApiError } from '@shared/hq-api/route'
 import { hqApi } from '@shared/hq-api/index'
 import type { HqProduct, StoreCatalog } from '@shared/hq-api/master-data-schemas'
 import { call } from '../../api/client'
@@ -53,20 +56,35 @@ export function ProductDialog({
     FIELDS
   )
 
+  /** The price's digits in this store's currency (8.805 yuan): the head office checks it, the schema cannot. */
+  const priceDigits = (): HqApiError[] => {
+    try {
+      parseDecimalToMinor(form.price, catalog.currency, 'price')
+      return []
+    } catch (failure) {
+      if (!(failure instanceof FieldError)) throw failure
+      return [fieldRefusal('price', failure.message, failure.reason) as HqApiError]
+    }
+  }
+
   const save = async () => {
-    const saved = await call(hqApi.master.saveProduct, {
-      ...(product ? { id: product.id } : {}),
-      storeIds: form.storeIds,
-      sku: form.sku,
-      barcodes: form.barcodes.split(/[\s|]+/).filter(Boolean),
-      nameZh: form.nameZh,
-      nameEn: form.nameEn,
-      categoryId: form.categoryId || null,
-      price: form.price,
-      taxRate: form.taxRate,
-      unit: form.unit,
-      active: form.active
-    })
+    const saved = await call(
+      hqApi.master.saveProduct,
+      {
+        ...(product ? { id: product.id } : {}),
+        storeIds: form.storeIds,
+        sku: form.sku,
+        barcodes: form.barcodes.split(/[\s|]+/).filter(Boolean),
+        nameZh: form.nameZh,
+        nameEn: form.nameEn,
+        categoryId: form.categoryId || null,
+        price: form.price,
+        taxRate: form.taxRate,
+        unit: form.unit,
+        active: form.active
+      },
+      priceDigits()
+    )
     onSaved(saved.revisions.find((r) => r.storeId === store.id)?.revision)
   }
 

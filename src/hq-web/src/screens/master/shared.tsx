@@ -104,14 +104,16 @@ export function CheckField({
  */
 export function useFormErrors(error: unknown, fields: readonly string[]) {
   const text = useErrorText()
-  const named = error instanceof HqCallError ? error.error.field : undefined
-  const matches = (field: string) =>
+  // Every field the refusal names: all of them when the input was checked before sending.
+  const issues = error instanceof HqCallError ? error.issues : []
+  const under = (named: string | undefined, field: string) =>
     named !== undefined && (named === field || named.startsWith(`${field}[`) || named.startsWith(`${field}.`))
+  const issueOf = (field: string) => issues.find((issue) => under(issue.field, field))
   return {
-    of: (field: string) =>
-      matches(field)
-        ? text((error as HqCallError).error as unknown as ApiError, { beside: true })
-        : undefined,
-    notice: Boolean(error) && !fields.some(matches)
+    of: (field: string) => {
+      const issue = issueOf(field)
+      return issue ? text(issue as unknown as ApiError, { beside: true }) : undefined
+    },
+    notice: Boolean(error) && !fields.some((field) => issueOf(field) !== undefined)
   }
 }

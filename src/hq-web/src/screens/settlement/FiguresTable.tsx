@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
-import { CheckCircle2, ListOrdered, TriangleAlert } from 'lucide-react'
+import { Fragment } from 'react'
+import { CheckCircle2, History, ListOrdered, TriangleAlert } from 'lucide-react'
 import { TableHead } from '@renderer/components/TableHead'
 import type { ConsolidatedDayView, StoreDayView } from '@shared/hq-api/settlement'
 import { useMoney } from '../../lib/money'
@@ -39,6 +40,39 @@ function OrdersButton({ label, onClick }: { label: string; onClick: () => void }
       <ListOrdered size={14} aria-hidden="true" />
       <span className="visually-hidden"> · {t('hq.settlement.viewOrders')}</span>
     </button>
+  )
+}
+
+type TillView = StoreDayView['tills'][number]
+
+/**
+ * Under a restored till's row: its figures hold, besides its own Z-report, the sales of the history
+ * it lost in the restore (the head office counts both); the two parts, and where the collision is.
+ */
+function RestoredNote({ till, colSpan }: { till: TillView; colSpan: number }) {
+  const { t } = useTranslation()
+  const money = useMoney()
+  if (!till.restored) return null
+  const c = till.report.currency
+  const f = rowFigures(till.report)
+  return (
+    <tr className="hq-figures__note" data-restored={till.tillCode}>
+      <td colSpan={colSpan}>
+        <History size={14} aria-hidden="true" />{' '}
+        {t('hq.settlement.restored', {
+          nowOrders: f.orders - till.restored.orders,
+          nowTotal: money(f.netSales - till.restored.total, c),
+          beforeOrders: till.restored.orders,
+          beforeTotal: money(till.restored.total, c)
+        })}{' '}
+        <a
+          className="hq-no-print"
+          href={`#/anomalies?kind=seq-collision&till=${encodeURIComponent(till.tillId)}`}
+        >
+          {t('hq.settlement.restoredLink')}
+        </a>
+      </td>
+    </tr>
   )
 }
 
@@ -85,23 +119,26 @@ export function FiguresTable({ day, onOrders }: Props) {
         {day.stores.map((store) => (
           <tbody key={store.storeId} aria-label={store.name}>
             {store.tills.map((till) => (
-              <tr key={till.tillId} data-till={till.tillCode}>
-                <th scope="row">
-                  <OrdersButton
-                    label={till.tillCode}
-                    onClick={() => onOrders(store.storeId, till.tillId, `${store.name} ${till.tillCode}`)}
-                  />
-                  {till.late.length > 0 && (
-                    <span className="hq-badge__why">
-                      {t('hq.settlement.late', { count: till.late.length })}
-                    </span>
-                  )}
-                </th>
-                <td>
-                  <CompletenessBadge completeness={till.completeness} />
-                </td>
-                {cells(till.report)}
-              </tr>
+              <Fragment key={till.tillId}>
+                <tr data-till={till.tillCode}>
+                  <th scope="row">
+                    <OrdersButton
+                      label={till.tillCode}
+                      onClick={() => onOrders(store.storeId, till.tillId, `${store.name} ${till.tillCode}`)}
+                    />
+                    {till.late.length > 0 && (
+                      <span className="hq-badge__why">
+                        {t('hq.settlement.late', { count: till.late.length })}
+                      </span>
+                    )}
+                  </th>
+                  <td>
+                    <CompletenessBadge completeness={till.completeness} />
+                  </td>
+                  {cells(till.report)}
+                </tr>
+                <RestoredNote till={till} colSpan={9} />
+              </Fragment>
             ))}
             <tr className="hq-figures__store" data-store={store.name}>
               <th scope="row">

@@ -16,7 +16,14 @@ export function OrderView({ order, timeZone }: { order: OrderDetail; timeZone: s
       <dl className="hq-order__meta">
         <div>
           <dt>{t('hq.settlement.order.till')}</dt>
-          <dd>{order.tillCode}</dd>
+          <dd>
+            {order.tillCode}
+            {order.beforeRestore && (
+              <span className="badge hq-badge badge--warn hq-before-restore" data-testid="before-restore">
+                {t('hq.settlement.beforeRestore')}
+              </span>
+            )}
+          </dd>
         </div>
         <div>
           <dt>{t('hq.settlement.order.paidAt')}</dt>
@@ -70,7 +77,12 @@ export function OrderView({ order, timeZone }: { order: OrderDetail; timeZone: s
             <tr key={i}>
               <td>{t(`payments.methods.${tender.method}`, { defaultValue: tender.method })}</td>
               <td className="num">{money(tender.amount, c)}</td>
-              <td>{t(`payments.status.${tender.status}`, { defaultValue: tender.status })}</td>
+              <td data-testid="tender-status">
+                {/* A void gives a paid order's money back: its tenders no longer stand as paid. */}
+                {order.voidedAt && tender.status === 'succeeded'
+                  ? t('hq.settlement.tenderVoided')
+                  : t(`payments.status.${tender.status}`, { defaultValue: tender.status })}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -102,6 +102,14 @@ export function OrdersDialog({
                     >
                       {order.number ?? order.orderId}
                     </button>
+                    {order.beforeRestore && (
+                      <span
+                        className="badge hq-badge badge--warn hq-before-restore"
+                        data-testid="before-restore"
+                      >
+                        {t('hq.settlement.beforeRestore')}
+                      </span>
+                    )}
                   </th>
                   <td>{order.tillCode}</td>
                   <td>{dateTime(order.paidAt, scope.timeZone, { zone: false })}</td>

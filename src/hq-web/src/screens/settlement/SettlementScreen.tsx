@@ -6,6 +6,7 @@ import { downloadCsv } from '@renderer/lib/download'
 import { hqApi } from '@shared/hq-api/index'
 import { call } from '../../api/client'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { browserZone } from '../../lib/time'
 import { useLoad } from '../../lib/use-load'
 import { useLocation } from '../../route'
 import { DayFilter } from './DayFilter'
@@ -13,8 +14,8 @@ import { FiguresTable } from './FiguresTable'
 import { OrdersDialog, type OrdersScope } from './OrdersDialog'
 import { settlementCsv } from './settlement-csv'
 
-/** Today in the browser's zone, YYYY-MM-DD (en-CA writes dates so); each store's day is its own. */
-const today = () => new Intl.DateTimeFormat('en-CA').format(new Date())
+/** Today in `timeZone`, YYYY-MM-DD (en-CA writes dates so): a store's today, as the dashboard shows it. */
+const todayIn = (timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date())
 
 /**
  * The consolidated daily settlement: pick a business day (and a store), see per till / store /
@@ -25,11 +26,20 @@ const today = () => new Intl.DateTimeFormat('en-CA').format(new Date())
 export function SettlementScreen() {
   const { t } = useTranslation()
   const { params } = useLocation()
-  const date = params.get('date') ?? today()
   const storeId = params.get('store') ?? ''
-  const stores = useLoad(() => call(hqApi.stores.list, {}), 'stores').data?.stores ?? []
+  const listed = useLoad(() => call(hqApi.stores.list, {}), 'stores')
+  const stores = listed.data?.stores ?? []
+  // No day asked for: the chosen store's today (the chain's first store's with all stores), not
+  // the browser's or UTC's — known once the stores are (until then, nothing is asked).
+  const home = stores.find((s) => s.id === storeId) ?? stores[0]
+  const date =
+    params.get('date') ??
+    (listed.data ? todayIn(home?.timeZone ?? browserZone()) : listed.error ? todayIn(browserZone()) : null)
   const loaded = useLoad(
-    () => call(hqApi.settlement.day, { date, ...(storeId ? { storeId } : {}) }),
+    () =>
+      date === null
+        ? Promise.resolve(null)
+        : call(hqApi.settlement.day, { date, ...(storeId ? { storeId } : {}) }),
     `${date}|${storeId}`
   )
   const day = loaded.error ? null : loaded.data
@@ -57,7 +67,7 @@ export function SettlementScreen() {
           </button>
         </div>
       </ScreenHeader>
-      <DayFilter key={`${date}|${storeId}`} date={date} storeId={storeId} stores={stores} />
+      <DayFilter key={`${date}|${storeId}`} date={date ?? ''} storeId={storeId} stores={stores} />
       <ErrorNotice error={error} />
       {day && (
         <>
