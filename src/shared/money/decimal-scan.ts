@@ -70,3 +70,13 @@ export function scaledMagnitude(scan: DecimalScan, digits: number): number {
   // Past 2^53 digitsValue is inexact but stays ≥ 2^53, so the product is still (rightly) not safe.
   return scan.digitsValue * (POW10[digits - scan.fractionDigits] ?? Number.POSITIVE_INFINITY)
 }
+
+/**
+ * Whether the scanned decimal's whole part alone is already too large for units of 10^-digits. Checked
+ * before precision, so `99999999999999999.5` is refused as too large, not as having too many decimals.
+ *
+ * @example wholePartTooLarge(scanDecimal('99999999999999999.5')!, 2) // true
+ */
+export function wholePartTooLarge(scan: DecimalScan, digits: number): boolean {
+  return !Number.isSafeInteger(scan.integerValue * (POW10[digits] ?? Number.POSITIVE_INFINITY))
+}

@@ -1,5 +1,5 @@
 import { minorDigits } from './currencies'
-import { POW10, scaledMagnitude, scanDecimal } from './decimal-scan'
+import { POW10, scaledMagnitude, scanDecimal, wholePartTooLarge } from './decimal-scan'
 import { toDecimalString } from './decimal-string'
 import { FieldError } from './field-error'
 import { NOT_A_DECIMAL, TOO_LARGE, tooManyDecimals } from './messages'
@@ -45,6 +45,8 @@ export function minorToDecimalString(minor: number, currency: string): string {
 export function decimalToMinor(text: string, digits: number, field: string, what: string): number {
   const scan = scanDecimal(text)
   if (scan === undefined) throw new FieldError(field, NOT_A_DECIMAL)
+  // Size first: a huge amount's decimals are not what the cashier needs to fix.
+  if (wholePartTooLarge(scan, digits)) throw new FieldError(field, TOO_LARGE)
   if (scan.fractionDigits > digits) throw new FieldError(field, tooManyDecimals(digits, what))
   const magnitude = scaledMagnitude(scan, digits)
   if (!Number.isSafeInteger(magnitude)) throw new FieldError(field, TOO_LARGE)

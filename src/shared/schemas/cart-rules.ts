@@ -1,4 +1,4 @@
-import { scaledMagnitude, type DecimalScan } from '../money/decimal-scan'
+import { scaledMagnitude, wholePartTooLarge, type DecimalScan } from '../money/decimal-scan'
 import {
   NEGATIVE,
   NOT_POSITIVE,
@@ -14,6 +14,7 @@ export const QUANTITY_DIGITS = 3
 /** Why a quantity is refused, or `undefined`: it must be > 0 with at most 3 fractional digits. */
 export function quantityProblem(scan: DecimalScan): string | undefined {
   if (scan.negative || scan.digitsValue === 0) return NOT_POSITIVE
+  if (wholePartTooLarge(scan, QUANTITY_DIGITS)) return TOO_LARGE
   if (scan.fractionDigits > QUANTITY_DIGITS) return QUANTITY_DECIMALS
   if (!Number.isSafeInteger(scaledMagnitude(scan, QUANTITY_DIGITS))) return TOO_LARGE
   return undefined
@@ -22,6 +23,7 @@ export function quantityProblem(scan: DecimalScan): string | undefined {
 /** Why an amount is refused, or `undefined`: it must be ≥ 0 with no more digits than the currency has. */
 export function amountProblem(scan: DecimalScan, digits: number, currency: string): string | undefined {
   if (scan.negative && scan.digitsValue !== 0) return NEGATIVE
+  if (wholePartTooLarge(scan, digits)) return TOO_LARGE
   if (scan.fractionDigits > digits) return tooManyDecimals(digits, currency)
   if (!Number.isSafeInteger(scaledMagnitude(scan, digits))) return TOO_LARGE
   return undefined

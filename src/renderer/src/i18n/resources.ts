@@ -17,6 +17,7 @@ import { inputErrorMessages } from './locales/errors-input'
 import { catalogErrorMessages } from './locales/errors-catalog'
 import { sellingErrorMessages } from './locales/errors-selling'
 import { backOfficeErrorMessages } from './locales/errors-back-office'
+import { formErrorMessages } from './locales/errors-form'
 
 /**
  * Every feature's strings. A feature adds one file under locales/ exporting a
@@ -40,6 +41,7 @@ const bundles: MessageBundle<object>[] = [
   catalogErrorMessages,
   sellingErrorMessages,
   backOfficeErrorMessages,
+  formErrorMessages,
   counterMessages
 ]
 

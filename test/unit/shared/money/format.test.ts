@@ -67,6 +67,22 @@ describe('parseDecimalToMinor', () => {
     )
     expect(refusal(() => parseDecimalToMinor('90071992547409.92', 'CNY')).message).toBe('is too large')
   })
+
+  it('says a huge amount is too large before it counts its decimals', () => {
+    const reason = (text: string, currency: string): string => {
+      try {
+        parseDecimalToMinor(text, currency)
+      } catch (error) {
+        if (error instanceof FieldError) return error.message
+      }
+      throw new Error('not refused')
+    }
+    expect(reason('99999999999999999.5', 'CNY')).toBe('is too large')
+    expect(reason('99999999999999999.555', 'CNY')).toBe('is too large')
+    expect(reason('9999999999999999.5', 'JPY')).toBe('is too large')
+    // A size that fits keeps the precision reason.
+    expect(reason('90071992547409.915', 'CNY')).toBe('must have at most 2 decimal places for CNY')
+  })
 })
 
 describe('toDecimalString', () => {

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next'
 import { ShieldCheck, UserPlus } from 'lucide-react'
 import { ScreenHeader } from '../../components/ScreenHeader'
 import {
+  ACCOUNT_MESSAGES,
   ROLES,
+  passwordProblem,
   type ApiError,
   type AuditChainStatus,
   type Role,
@@ -11,6 +13,9 @@ import {
   type User
 } from '@shared/contract'
 import { ApiCallError, call } from '../../api/client'
+import { fieldRefusal, zodRefusal } from '@shared/contract/error-reasons'
+import { newUserSchema } from '@shared/contract/channels/auth'
+import { userUpdateSchema } from '@shared/contract/channels/users'
 import { TextField } from '../../components/TextField'
 import { Field } from '../../components/Field'
 import { fieldError, useErrorText } from '../../i18n/error-text'
@@ -42,6 +47,8 @@ export function UsersScreen() {
   const [loadError, setLoadError] = useState<ApiError | null>(null)
   const [draft, setDraft] = useState<Draft | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
+  // Every field's problem at once (username, PIN, password…), found by the contract's own schema.
+  const [issues, setIssues] = useState<ApiError[]>([])
   const [notice, setNotice] = useState('')
   const [busy, setBusy] = useState(false)
 
@@ -72,14 +79,46 @@ export function UsersScreen() {
   }
 
   const err = (field: string): string | undefined => {
-    const found = fieldError(error, field)
+    const found = issues.find((issue) => issue.field === field) ?? fieldError(error, field)
     return found ? errorText(found) : undefined
+  }
+  /** Edits the draft; a field changed is no longer wrong until the next save says so. */
+  const change = (patch: Partial<Draft>): void => {
+    if (!draft) return
+    setDraft({ ...draft, ...patch })
+    setIssues((found) => found.filter((issue) => !(issue.field && issue.field in patch)))
   }
   const save = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
     if (!draft) return
-    setBusy(true)
     setError(null)
+    const input =
+      draft.id === null
+        ? {
+            displayName: draft.displayName,
+            username: draft.username,
+            role: draft.role,
+            password: draft.password,
+            pin: draft.pin
+          }
+        : {
+            id: draft.id,
+            displayName: draft.displayName,
+            username: draft.username,
+            role: draft.role,
+            ...(draft.password ? { password: draft.password } : {}),
+            ...(draft.pin ? { pin: draft.pin } : {})
+          }
+    const parsed = (draft.id === null ? newUserSchema : userUpdateSchema).safeParse(input)
+    // The password rule is main's (`passwordProblem`, shared): checked here too, so it is said with the rest.
+    const weak = draft.id === null || draft.password ? passwordProblem(draft.password, draft.username) : null
+    const found = [
+      ...(parsed.success ? [] : parsed.error.issues.map((issue) => zodRefusal(issue))),
+      ...(weak ? [fieldRefusal('password', ACCOUNT_MESSAGES[weak], { key: `errors.accounts.${weak}` })] : [])
+    ].filter((issue, i, all) => all.findIndex((other) => other.field === issue.field) === i)
+    setIssues(found)
+    if (found.length > 0) return
+    setBusy(true)
     try {
       if (draft.id === null) {
         const created = await call('users:create', {
@@ -135,6 +174,7 @@ export function UsersScreen() {
           onClick={() => {
             setDraft({ ...EMPTY })
             setError(null)
+            setIssues([])
             setNotice('')
           }}
         >
@@ -165,7 +205,7 @@ export function UsersScreen() {
               error={err('displayName')}
               autoFocus
               value={draft.displayName}
-              onChange={(value) => setDraft({ ...draft, displayName: value })}
+              onChange={(value) => change({ displayName: value })}
             />
             <TextField
               label={t('accounts.fields.username')}
@@ -174,7 +214,7 @@ export function UsersScreen() {
               autoCapitalize="off"
               autoComplete="off"
               value={draft.username}
-              onChange={(value) => setDraft({ ...draft, username: value })}
+              onChange={(value) => change({ username: value })}
             />
             <Field label={t('accounts.fields.role')} error={err('role')}>
               {(props) => (
@@ -182,7 +222,7 @@ export function UsersScreen() {
                   {...props}
                   className="input"
                   value={draft.role}
-                  onChange={(e) => setDraft({ ...draft, role: e.target.value as Role })}
+                  onChange={(e) => change({ role: e.target.value as Role })}
                 >
                   {ROLES.map((role) => (
                     <option key={role} value={role}>
@@ -199,7 +239,7 @@ export function UsersScreen() {
               type="password"
               autoComplete="new-password"
               value={draft.password}
-              onChange={(value) => setDraft({ ...draft, password: value })}
+              onChange={(value) => change({ password: value })}
             />
             <TextField
               label={t('accounts.fields.pin')}
@@ -211,7 +251,7 @@ export function UsersScreen() {
               autoComplete="off"
               maxLength={6}
               value={draft.pin}
-              onChange={(value) => setDraft({ ...draft, pin: value.replace(/\D/g, '') })}
+              onChange={(value) => change({ pin: value.replace(/\D/g, '') })}
             />
           </div>
           <div className="form-actions form-actions--inline">
@@ -227,6 +267,7 @@ export function UsersScreen() {
               onClick={() => {
                 setDraft(null)
                 setError(null)
+                setIssues([])
               }}
             >
               {t('accounts.users.cancel')}
@@ -274,6 +315,7 @@ export function UsersScreen() {
                   aria-label={t('accounts.users.edit', { name: user.displayName })}
                   onClick={() => {
                     setError(null)
+                    setIssues([])
                     setNotice('')
                     setDraft({
                       id: user.id,

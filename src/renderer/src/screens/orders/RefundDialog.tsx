@@ -14,6 +14,7 @@ import { TableHead } from '../../components/TableHead'
 import { useErrorText } from '../../i18n/error-text'
 import type { ApiError } from '@shared/contract'
 import { parseDecimalToMinor } from '@shared/money/format'
+import { refundIssues } from './refund-issues'
 
 type Refundable = z.infer<typeof refundableSchema>
 
@@ -99,6 +100,8 @@ function RefundForm({
   const [amount, setAmount] = useState('')
   const [reason, setReason] = useState('')
   const [error, setError] = useState<ApiError | null>(null)
+  // Every reason the refund cannot be asked for yet, found on press, each shown beside its field.
+  const [issues, setIssues] = useState<ApiError[]>([])
   const errorText = useErrorText()
   const [done, setDone] = useState<Refund | null>(null)
   const [busy, setBusy] = useState(false)
@@ -112,6 +115,19 @@ function RefundForm({
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
     setError(null)
+    if (!refundable) return
+    const found = refundIssues(
+      refundable.lines,
+      refundable.refundable,
+      refundable.currency,
+      { mode, quantities, amount, reason },
+      money
+    )
+    setIssues(found)
+    if (found.length > 0) {
+      play('error')
+      return
+    }
     setBusy(true)
     try {
       const lines = Object.entries(quantities)
@@ -146,10 +162,16 @@ function RefundForm({
     }
   }
 
-  const errorFor = (field: string): string | undefined =>
-    error?.field === field || error?.field?.startsWith(`${field}[`)
+  const errorFor = (field: string): string | undefined => {
+    const issue = issues.find((found) => found.field === field)
+    if (issue) return errorText(issue, { beside: true })
+    return error?.field === field || error?.field?.startsWith(`${field}[`)
       ? errorText(error, { beside: true })
       : undefined
+  }
+  // A field changed is no longer wrong until the next press says so.
+  const clearIssue = (field: string): void =>
+    setIssues((found) => found.filter((issue) => issue.field !== field && issue.field !== 'lines'))
   const nameOf = (line: { name: string; nameEn: string | null }) =>
     i18n.language === 'en' && line.nameEn ? line.nameEn : line.name
 
@@ -194,7 +216,10 @@ function RefundForm({
               type="button"
               className="segmented__option"
               aria-pressed={mode === 'lines'}
-              onClick={() => setMode('lines')}
+              onClick={() => {
+                setMode('lines')
+                setIssues([])
+              }}
             >
               {t('refund.byLines')}
             </button>
@@ -202,7 +227,10 @@ function RefundForm({
               type="button"
               className="segmented__option"
               aria-pressed={mode === 'amount'}
-              onClick={() => setMode('amount')}
+              onClick={() => {
+                setMode('amount')
+                setIssues([])
+              }}
             >
               {t('refund.byAmount')}
             </button>
@@ -217,25 +245,39 @@ function RefundForm({
                 ]}
               />
               <tbody>
-                {refundable.lines.map((line) => (
-                  <tr key={line.lineId}>
-                    <th scope="row">{nameOf(line)}</th>
-                    <td className="num">
-                      {line.quantityLeft} · {money(line.amountLeft, refundable.currency)}
-                    </td>
-                    <td className="num">
-                      <input
-                        className="input input--compact refund-lines__qty"
-                        inputMode="decimal"
-                        aria-label={t('refund.quantityOf', { name: nameOf(line) })}
-                        disabled={line.quantityLeft === '0'}
-                        value={quantities[line.lineId] ?? ''}
-                        placeholder="0"
-                        onChange={(e) => setQuantities({ ...quantities, [line.lineId]: e.target.value })}
-                      />
-                    </td>
-                  </tr>
-                ))}
+                {refundable.lines.map((line) => {
+                  const lineError = errorFor(`quantity:${line.lineId}`)
+                  const errorId = `refund-qty-error-${line.lineId}`
+                  return (
+                    <tr key={line.lineId}>
+                      <th scope="row">{nameOf(line)}</th>
+                      <td className="num">
+                        {line.quantityLeft} · {money(line.amountLeft, refundable.currency)}
+                      </td>
+                      <td className="num">
+                        <input
+                          className="input input--compact refund-lines__qty"
+                          inputMode="decimal"
+                          aria-label={t('refund.quantityOf', { name: nameOf(line) })}
+                          disabled={line.quantityLeft === '0'}
+                          value={quantities[line.lineId] ?? ''}
+                          placeholder="0"
+                          aria-invalid={lineError ? true : undefined}
+                          aria-describedby={lineError ? errorId : undefined}
+                          onChange={(e) => {
+                            setQuantities({ ...quantities, [line.lineId]: e.target.value })
+                            clearIssue(`quantity:${line.lineId}`)
+                          }}
+                        />
+                        {lineError && (
+                          <p className="field__error refund-lines__error" id={errorId} role="alert">
+                            {lineError}
+                          </p>
+                        )}
+                      </td>
+                    </tr>
+                  )
+                })}
               </tbody>
             </table>
           ) : (
@@ -246,7 +288,10 @@ function RefundForm({
                   className="input"
                   inputMode="decimal"
                   value={amount}
-                  onChange={(e) => setAmount(e.target.value)}
+                  onChange={(e) => {
+                    setAmount(e.target.value)
+                    clearIssue('amount')
+                  }}
                 />
               )}
             </Field>
@@ -262,7 +307,10 @@ function RefundForm({
                 {...props}
                 className="input"
                 value={reason}
-                onChange={(e) => setReason(e.target.value)}
+                onChange={(e) => {
+                  setReason(e.target.value)
+                  clearIssue('reason')
+                }}
               />
             )}
           </Field>
@@ -275,7 +323,7 @@ function RefundForm({
             <button type="button" className="button button--ghost" onClick={onClose}>
               {t('refund.cancel')}
             </button>
-            <button type="submit" className="button button--primary" disabled={busy || !reason.trim()}>
+            <button type="submit" className="button button--primary" disabled={busy}>
               <Undo2 aria-hidden="true" size={20} /> {t('refund.confirm')}
             </button>
           </div>

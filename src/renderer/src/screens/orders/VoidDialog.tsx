@@ -9,6 +9,8 @@ import { Field } from '../../components/Field'
 import { TableHead } from '../../components/TableHead'
 import { useMoney } from '../../lib/money'
 import { play } from '../../lib/sounds'
+import { reasonIssue } from '../../lib/form-issues'
+import { useErrorText } from '../../i18n/error-text'
 
 type Method = OrderDetail['payments'][number]['method']
 
@@ -76,6 +78,7 @@ function VoidForm({
 }) {
   const { t } = useTranslation()
   const money = useMoney()
+  const errorText = useErrorText()
   const [reason, setReason] = useState('')
   const [error, setError] = useState<{ field?: string; message: string } | null>(null)
   const [busy, setBusy] = useState(false)
@@ -96,6 +99,13 @@ function VoidForm({
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
+    // A blank reason is said beside the field on press, not by a grey button.
+    const [blank] = reasonIssue(reason)
+    if (blank) {
+      setError({ field: 'reason', message: errorText(blank, { beside: true }) })
+      play('error')
+      return
+    }
     setError(null)
     setBusy(true)
     try {
@@ -226,7 +236,10 @@ function VoidForm({
             className="input"
             autoFocus
             value={reason}
-            onChange={(e) => setReason(e.target.value)}
+            onChange={(e) => {
+              setReason(e.target.value)
+              if (error?.field === 'reason') setError(null)
+            }}
           />
         )}
       </Field>
@@ -242,7 +255,7 @@ function VoidForm({
         <button
           type="submit"
           className={viaProvider ? 'button button--primary' : 'button button--danger-ghost'}
-          disabled={busy || !reason.trim()}
+          disabled={busy}
         >
           {viaProvider ? <Undo2 aria-hidden="true" size={20} /> : <XCircle aria-hidden="true" size={20} />}{' '}
           {viaProvider ? t('voids.confirmRefund') : t('voids.confirmVoid')}

@@ -1,7 +1,14 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Save } from 'lucide-react'
-import { PRODUCT_UNITS, type ApiError, type Category, type Product, type ProductUnit } from '@shared/contract'
+import {
+  PRODUCT_UNITS,
+  productInputSchema,
+  type ApiError,
+  type Category,
+  type Product,
+  type ProductUnit
+} from '@shared/contract'
 import { call } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
 import { TextField } from '../../components/TextField'
@@ -10,6 +17,7 @@ import { toApiError } from '../../stores/settings-store'
 import { errorFor } from './catalog-text'
 import { useErrorText } from '../../i18n/error-text'
 import { rateToPercent } from '@shared/money/rate-percent'
+import { zodRefusal } from '@shared/contract/error-reasons'
 
 /** The rates a Chinese shop meets most (VAT 13%, 9%, 6%, small-scale 3% and 1%, exempt 0%). */
 const COMMON_RATES = ['0.13', '0.09', '0.06', '0.03', '0.01', '0']
@@ -80,10 +88,17 @@ export function ProductDialog({
   const errorText = useErrorText()
   const [draft, setDraft] = useState<Draft>(() => draftOf(product, defaultCategoryId))
   const [error, setError] = useState<ApiError | null>(null)
+  // Every field's problem at once, found by the contract's own schema before saving (as coupons do).
+  const [issues, setIssues] = useState<ApiError[]>([])
   const [busy, setBusy] = useState(false)
-  const edit = (patch: Partial<Draft>): void => setDraft((d) => ({ ...d, ...patch }))
+  const edit = (patch: Partial<Draft>): void => {
+    setDraft((d) => ({ ...d, ...patch }))
+    // A field changed is no longer wrong until the next save says so.
+    const changed = Object.keys(patch)
+    setIssues((found) => found.filter((issue) => !changed.some((field) => errorFor(issue, field))))
+  }
   const err = (field: string): string | undefined => {
-    const found = errorFor(error, field)
+    const found = issues.map((issue) => errorFor(issue, field)).find(Boolean) ?? errorFor(error, field)
     return found ? errorText(found, { beside: true }) : undefined
   }
   const rates = COMMON_RATES.includes(draft.taxRate) ? COMMON_RATES : [...COMMON_RATES, draft.taxRate]
@@ -91,7 +106,6 @@ export function ProductDialog({
 
   const save = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
-    setBusy(true)
     setError(null)
     const fields = {
       sku: draft.sku,
@@ -106,6 +120,11 @@ export function ProductDialog({
       // Only goods sold by weight carry a scale code; '' clears it.
       scaleCode: draft.unit === 'kg' ? draft.scaleCode.trim() : ''
     }
+    const parsed = productInputSchema.safeParse(fields)
+    const found = parsed.success ? [] : parsed.error.issues.map((issue) => zodRefusal(issue))
+    setIssues(found)
+    if (found.length > 0) return
+    setBusy(true)
     try {
       const saved = product
         ? await call('catalog:update-product', { id: product.id, ...fields })

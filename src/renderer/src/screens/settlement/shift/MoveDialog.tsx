@@ -5,6 +5,7 @@ import { apiErrorOf, call } from '../../../api/client'
 import { useErrorText } from '../../../i18n/error-text'
 import { Dialog } from '../../../components/Dialog'
 import { Field } from '../../../components/Field'
+import { formIssue, reasonIssue } from '../../../lib/form-issues'
 
 /**
  * Cash in or out of the drawer during a shift (`shifts:cash-move`): an amount as the cashier typed
@@ -26,9 +27,15 @@ export function MoveDialog({
   const [amount, setAmount] = useState('')
   const [reason, setReason] = useState('')
   const [error, setError] = useState<ApiError | null>(null)
+  // Blank fields, all found on press and each said beside its field (main checks the rest).
+  const [issues, setIssues] = useState<ApiError[]>([])
   const errorText = useErrorText()
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
+    const found = [...(amount.trim() ? [] : [formIssue('amount', 'enterAmount')]), ...reasonIssue(reason)]
+    setIssues(found)
+    setError(null)
+    if (found.length > 0) return
     try {
       await call('shifts:cash-move', { direction, amount: amount.trim(), reason: reason.trim() }, undefined, {
         detail: `${amount.trim()} · ${reason.trim()}`
@@ -38,6 +45,11 @@ export function MoveDialog({
       setError(apiErrorOf(caught))
     }
   }
+  const errorFor = (field: string): string | undefined => {
+    const found =
+      issues.find((issue) => issue.field === field) ?? (error?.field === field ? error : undefined)
+    return found ? errorText(found, { beside: true }) : undefined
+  }
   return (
     <Dialog
       title={direction === 'in' ? t('shift.moveTitleIn') : t('shift.moveTitleOut')}
@@ -45,10 +57,7 @@ export function MoveDialog({
       onClose={onClose}
     >
       <form onSubmit={(event) => void submit(event)}>
-        <Field
-          label={t('shift.amount', { currency })}
-          error={error?.field === 'amount' ? errorText(error, { beside: true }) : undefined}
-        >
+        <Field label={t('shift.amount', { currency })} error={errorFor('amount')}>
           {(props) => (
             <input
               {...props}
@@ -56,17 +65,24 @@ export function MoveDialog({
               inputMode="decimal"
               autoFocus
               value={amount}
-              onChange={(e) => setAmount(e.target.value)}
+              onChange={(e) => {
+                setAmount(e.target.value)
+                setIssues((found) => found.filter((issue) => issue.field !== 'amount'))
+              }}
             />
           )}
         </Field>
-        <Field
-          label={t('shift.reason')}
-          hint={t('shift.reasonHint')}
-          error={error?.field === 'reason' ? errorText(error, { beside: true }) : undefined}
-        >
+        <Field label={t('shift.reason')} hint={t('shift.reasonHint')} error={errorFor('reason')}>
           {(props) => (
-            <input {...props} className="input" value={reason} onChange={(e) => setReason(e.target.value)} />
+            <input
+              {...props}
+              className="input"
+              value={reason}
+              onChange={(e) => {
+                setReason(e.target.value)
+                setIssues((found) => found.filter((issue) => issue.field !== 'reason'))
+              }}
+            />
           )}
         </Field>
         {error && !error.field && (
@@ -78,11 +94,7 @@ export function MoveDialog({
           <button type="button" className="button button--ghost" onClick={onClose}>
             {t('shift.cancel')}
           </button>
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={!amount.trim() || !reason.trim()}
-          >
+          <button type="submit" className="button button--primary">
             {t('shift.confirmMove')}
           </button>
         </div>
