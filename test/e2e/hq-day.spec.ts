@@ -103,7 +103,7 @@ test('a till sells, enrols and syncs; the head office shows its day complete wit
   await move.getByLabel('Time zone').fill('Pacific/Kiritimati')
   await move.getByRole('button', { name: 'Publish the time zone' }).click()
   await expect(move.getByRole('list', { name: 'Days that move' })).toContainText(
-    `${DATE}: ${own.orderCount} →`
+    `${DATE}: orders ${own.orderCount} →`
   )
   await expect(move.getByRole('alert')).toContainText('1 till will take the new zone at its next sync.')
   await snap(page, 'hq-store-zone-days-1024-en')
@@ -289,7 +289,9 @@ test.describe('a restored till', () => {
     )
     const note = page.locator('tr[data-restored="T01"]')
     await expect(note).toContainText(
-      new RegExp(`the till now holds ${own.orderCount} orders / .+; only the head office holds [1-9]\\d* / `)
+      new RegExp(
+        `Orders the till holds now: ${own.orderCount} \\(.+\\); held only by the head office: [1-9]\\d* \\(`
+      )
     )
     await expectNoSideScroll(page)
     for (const size of SIZES) {

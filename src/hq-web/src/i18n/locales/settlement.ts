@@ -43,7 +43,7 @@ const en = {
         actions: 'Actions'
       },
       restored:
-        'Includes the till’s history from before its restore: the till now holds {{nowOrders}} orders / {{nowTotal}}; only the head office holds {{beforeOrders}} / {{beforeTotal}}.',
+        'Includes the till’s history from before its restore. Orders the till holds now: {{nowOrders}} ({{nowTotal}}); held only by the head office: {{beforeOrders}} ({{beforeTotal}}).',
       restoredLink: 'Sequence collision',
       beforeRestore: 'From before the restore',
       tenderVoided: 'Voided · given back',

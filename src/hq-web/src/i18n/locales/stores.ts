@@ -23,7 +23,7 @@ const en = {
       zoneTills_other: '{{count}} tills will take the new zone at their next sync.',
       zoneBack: 'Back',
       zoneDays: 'Days that move',
-      zoneDay: '{{date}}: {{before}} → {{after}} orders, {{beforeTotal}} → {{afterTotal}}',
+      zoneDay: '{{date}}: orders {{before}} → {{after}}, total {{beforeTotal}} → {{afterTotal}}',
       zoneMoreDays_one: 'and {{count}} more day',
       zoneMoreDays_other: 'and {{count}} more days',
       zoneConfirm: 'Change to {{zone}} anyway',
