@@ -213,15 +213,17 @@ export function SellScreen() {
   }, [cart, dialogsOpen, park, removeLine, select, selectedLineId, setQuantity, startPaying])
 
   // A notice about one refused scan goes at the cashier's next key or click (the scan that
-  // raised it has ended by the time this runs): it must not sit there through the payment.
+  // raised it has ended by the time this runs): it must not sit there through the payment. On the
+  // click, not the press: gone at the press, it moved the buttons under the pointer before the
+  // click landed, and the click missed the button pressed.
   useEffect(() => {
     if (!notice?.fleeting) return
     const clear = (): void => forget(notice)
     window.addEventListener('keydown', clear, true)
-    window.addEventListener('pointerdown', clear, true)
+    window.addEventListener('click', clear, true)
     return () => {
       window.removeEventListener('keydown', clear, true)
-      window.removeEventListener('pointerdown', clear, true)
+      window.removeEventListener('click', clear, true)
     }
   }, [notice, forget])
 
