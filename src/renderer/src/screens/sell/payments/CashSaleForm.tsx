@@ -5,14 +5,10 @@ import { cashPreview, suggestTendered } from '@shared/money/cash-change'
 import { minorToDecimalString, parseDecimalToMinor } from '@shared/money/format'
 import { isImplausibleTender } from '@shared/money/plausibility'
 import type { CartView } from '@shared/contract/channels/cart'
-import { fieldRefusal, type ApiError } from '@shared/contract'
-import { scanDecimal } from '@shared/money/decimal-scan'
-import { minorDigits } from '@shared/money/currencies'
-import { NOT_A_DECIMAL } from '@shared/money/messages'
-import { amountProblem } from '@shared/schemas/cart-rules'
 import { useErrorText } from '../../../i18n/error-text'
 import { useMoney } from '../../../lib/money'
 import { useCartStore } from '../../../stores/cart-store'
+import { typedAmountProblem, useNamedFieldError } from './typed-amount'
 
 /** A cash payment worked out on the till (no round trip): due, change or shortfall, notes, plausibility. */
 export interface CashPreviewView {
@@ -70,6 +66,7 @@ export function CashSaleForm({
   const { t } = useTranslation()
   const money = useMoney()
   const errorText = useErrorText()
+  const namedError = useNamedFieldError()
   const { payCash, busy, error } = useCartStore()
   const [tendered, setTendered] = useState('')
   const [checkoutKey] = useState(() => crypto.randomUUID())
@@ -81,7 +78,7 @@ export function CashSaleForm({
   const typed = tendered.trim()
   // "abc", "-5" or "1e2" is no cash: refused under the field, as main would, and never offered
   // as part of a split tender (it once offered "Take −¥5.00 cash, pay the rest another way").
-  const problem = tenderedProblem(typed, cart.currency)
+  const problem = typedAmountProblem('tendered', typed, cart.currency)
   const isShort = preview.short > 0 && typed !== '' && problem === undefined
   const splitPart = isShort && onSplit !== undefined
 
@@ -106,9 +103,7 @@ export function CashSaleForm({
   const onTendered = error?.field === 'tendered' || error?.field === 'cash.tendered'
   const shown = problem ?? (error && onTendered ? error : undefined)
   // Named by the label the cashier sees above the field.
-  const tenderedError = shown
-    ? t('errors.withField', { field: t('sell.pay.tendered'), text: errorText(shown, { beside: true }) })
-    : undefined
+  const tenderedError = namedError(t('sell.pay.tendered'), shown)
   // Any other refusal shows here too, never behind this dialog.
   const otherError = error && !onTendered ? errorText(error) : undefined
 
@@ -275,12 +270,4 @@ export function LargeTenderConfirm({
       </div>
     </div>
   )
-}
-
-/** Why the typed cash is refused (field `tendered`, keyed), or undefined for a blank or valid amount. */
-function tenderedProblem(typed: string, currency: string): ApiError | undefined {
-  if (typed === '') return undefined
-  const scan = scanDecimal(typed)
-  const reason = scan === undefined ? NOT_A_DECIMAL : amountProblem(scan, minorDigits(currency), currency)
-  return reason === undefined ? undefined : fieldRefusal('tendered', reason)
 }

@@ -8,6 +8,7 @@ import { CashChange, CashQuickAmounts, LargeTenderConfirm, useCashPreview } from
 import { Field } from '../../../components/Field'
 import { fieldError, useErrorText } from '../../../i18n/error-text'
 import type { TenderRequest } from './use-checkout'
+import { typedAmountProblem, useNamedFieldError } from './typed-amount'
 
 interface AmountProps {
   amount: string
@@ -17,16 +18,27 @@ interface AmountProps {
   onClearError?: () => void
 }
 
-/** What this tender pays towards the order; defaults to what remains (split tender: change it). */
-function AmountField({ amount, onAmount, currency, error, label }: AmountProps & { label?: string }) {
+/**
+ * What this tender pays towards the order; defaults to what remains (split tender: change it).
+ * "abc", "-5" or "1e2" is refused under the box as it is typed, led by the field's `name`, as is
+ * main's refusal naming `amount`.
+ */
+function AmountField({
+  amount,
+  onAmount,
+  currency,
+  error,
+  label,
+  name
+}: AmountProps & { label?: string; name?: string }) {
   const { t } = useTranslation()
-  const errorText = useErrorText()
-  const amountError = fieldError(error, 'amount')
+  const namedError = useNamedFieldError()
+  const shown = typedAmountProblem('amount', amount, currency) ?? fieldError(error, 'amount')
   return (
     <Field
       label={label ?? t('payments.amount', { currency })}
       hint={t('payments.amountHint')}
-      error={amountError ? errorText(amountError, { beside: true }) : undefined}
+      error={namedError(name ?? t('payments.amountName'), shown)}
     >
       {(props) => (
         <input
@@ -67,6 +79,8 @@ export function CardForm({ busy, onTender, onBack, ...amountProps }: TenderFormP
   const { t } = useTranslation()
   const submit = (event: FormEvent): void => {
     event.preventDefault()
+    // The refusal already shows under the amount: nothing is sent to the terminal.
+    if (typedAmountProblem('amount', amountProps.amount, amountProps.currency)) return
     onTender({ method: 'card', amount: amountProps.amount.trim() })
   }
   return (
@@ -105,7 +119,7 @@ export function WalletForm({
 
   const submit = (event: FormEvent): void => {
     event.preventDefault()
-    if (busy) return
+    if (busy || typedAmountProblem('amount', amountProps.amount, amountProps.currency)) return
     const amount = amountProps.amount.trim()
     if (flow === 'merchant_qr') {
       onTender({ method, amount, flow })
@@ -202,11 +216,18 @@ export function SessionCashForm({
   ...amountProps
 }: TenderFormProps & { cart: CartView }) {
   const { t } = useTranslation()
-  const errorText = useErrorText()
+  const namedError = useNamedFieldError()
   const [tendered, setTendered] = useState('')
   const [confirming, setConfirming] = useState(false)
   const preview = useCashPreview(cart, tendered, amountProps.amount)
-  const tenderedError = fieldError(amountProps.error, 'tendered')
+  // Either box holding no amount: said under it, no change worked out, nothing sent.
+  const amountProblem = typedAmountProblem('amount', amountProps.amount, amountProps.currency)
+  const tenderedProblem = typedAmountProblem('tendered', tendered, amountProps.currency)
+  const problem = amountProblem ?? tenderedProblem
+  const tenderedError = namedError(
+    t('sell.pay.tendered'),
+    tenderedProblem ?? fieldError(amountProps.error, 'tendered')
+  )
   const needsConfirm = confirming || amountProps.error?.key === 'errors.checkout.implausibleTender'
   const send = (confirmed: boolean): void => {
     setConfirming(false)
@@ -219,7 +240,7 @@ export function SessionCashForm({
   }
   const submit = (event: FormEvent): void => {
     event.preventDefault()
-    if (busy) return
+    if (busy || problem) return
     if (preview.implausible && tendered.trim()) return setConfirming(true)
     send(false)
   }
@@ -240,11 +261,15 @@ export function SessionCashForm({
   }
   return (
     <form className="tender-form" onSubmit={submit}>
-      <AmountField {...amountProps} label={t('payments.cashAmount', { currency: amountProps.currency })} />
+      <AmountField
+        {...amountProps}
+        label={t('payments.cashAmount', { currency: amountProps.currency })}
+        name={t('payments.cashAmountName')}
+      />
       <Field
         label={t('payments.cashReceived', { currency: amountProps.currency })}
         hint={t('payments.cashReceivedHint')}
-        error={tenderedError ? errorText(tenderedError, { beside: true }) : undefined}
+        error={tenderedError}
       >
         {(props) => (
           <input
@@ -254,7 +279,7 @@ export function SessionCashForm({
             className="input input--huge"
             inputMode="decimal"
             autoComplete="off"
-            placeholder={amountProps.amount}
+            placeholder={amountProblem ? undefined : amountProps.amount}
             value={tendered}
             onChange={(event) => setTendered(event.target.value)}
           />
@@ -266,7 +291,7 @@ export function SessionCashForm({
         currency={cart.currency}
         onPick={(amount) => setTendered(minorToDecimalString(amount, cart.currency))}
       />
-      <CashChange preview={preview} typed={tendered.trim()} currency={cart.currency} />
+      {!problem && <CashChange preview={preview} typed={tendered.trim()} currency={cart.currency} />}
       <FormActions onBack={onBack}>
         <button type="submit" className="button button--primary button--big" disabled={busy}>
           <Banknote aria-hidden="true" size={24} /> {t('payments.takeCash')}
