@@ -15,6 +15,7 @@ import { useErrorText } from '../../i18n/error-text'
 import type { ApiError } from '@shared/contract'
 import { parseDecimalToMinor } from '@shared/money/format'
 import { refundIssues } from './refund-issues'
+import { useAuthStore } from '../../stores/auth-store'
 
 type Refundable = z.infer<typeof refundableSchema>
 
@@ -94,6 +95,8 @@ function RefundForm({
 }) {
   const { t, i18n } = useTranslation()
   const money = useMoney()
+  // A cashier's refund may need a manager; a manager's or owner's never does (same role matrix as main).
+  const needsApproval = useAuthStore((s) => !(s.status?.user?.permissions.includes('refund') ?? false))
   const [refundable, setRefundable] = useState<Refundable | null>(null)
   const [mode, setMode] = useState<'lines' | 'amount'>('lines')
   const [quantities, setQuantities] = useState<Record<string, string>>({})
@@ -200,16 +203,25 @@ function RefundForm({
       ) : refundable ? (
         <form onSubmit={(event) => void submit(event)} noValidate>
           <p className="muted">
-            {t('refund.left', { amount: money(refundable.refundable, refundable.currency) })} ·{' '}
-            {t('refund.threshold', { amount: money(refundable.approvalThreshold, refundable.currency) })} ·{' '}
-            {/* The cash rule too: a cashier's ¥3.50 cash refund asks for a PIN, well under ¥100. */}
-            <span data-testid="refund-cash-rule">
-              {refundable.cashRefundThreshold === 0
-                ? t('refund.cashAny')
-                : t('refund.cashAbove', {
-                    amount: money(refundable.cashRefundThreshold, refundable.currency)
-                  })}
-            </span>
+            {t('refund.left', { amount: money(refundable.refundable, refundable.currency) })}
+            {/* Whose role holds `refund` is never asked for a PIN (requireRefundApproval): no limits to read. */}
+            {needsApproval && (
+              <>
+                {' · '}
+                {t('refund.threshold', {
+                  amount: money(refundable.approvalThreshold, refundable.currency)
+                })}
+                {' · '}
+                {/* The cash rule too: a cashier's ¥3.50 cash refund asks for a PIN, well under ¥100. */}
+                <span data-testid="refund-cash-rule">
+                  {refundable.cashRefundThreshold === 0
+                    ? t('refund.cashAny')
+                    : t('refund.cashAbove', {
+                        amount: money(refundable.cashRefundThreshold, refundable.currency)
+                      })}
+                </span>
+              </>
+            )}
           </p>
           <div className="segmented" role="group" aria-label={t('refund.mode')}>
             <button
