@@ -4,7 +4,7 @@ import QRCode from 'qrcode'
 import type { OrderDetail } from '@shared/contract/channels/orders'
 import { useMoney } from '../lib/money'
 import { useSettingsStore } from '../stores/settings-store'
-import { useStoreTime } from '../lib/store-time'
+import { useScreenTime } from '../lib/store-time'
 import { StoreContact } from './StoreContact'
 import { rateToPercent } from '@shared/money/rate-percent'
 
@@ -16,7 +16,8 @@ export function Receipt({ order }: { order: OrderDetail }) {
   const { t, i18n } = useTranslation()
   const money = useMoney()
   const profile = useSettingsStore((s) => s.saved)
-  const storeTime = useStoreTime()
+  // The receipt reads in the interface language, its time too ("Nov 30, 2026, 8:05:12 PM").
+  const screenTime = useScreenTime()
   const [qr, setQr] = useState<string | null>(null)
 
   useEffect(() => {
@@ -25,7 +26,7 @@ export function Receipt({ order }: { order: OrderDetail }) {
   }, [order.number])
 
   const when = order.paidAt ?? order.createdAt
-  const time = storeTime(when, { dateStyle: 'medium', timeStyle: 'medium' })
+  const time = screenTime(when, { dateStyle: 'medium', timeStyle: 'medium' })
   const nameOf = (line: OrderDetail['lines'][number]): string =>
     i18n.language === 'en' && line.nameEn ? line.nameEn : line.name
 

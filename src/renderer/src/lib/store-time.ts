@@ -27,3 +27,18 @@ export function useScreenTime(): (iso: string, options: Intl.DateTimeFormatOptio
   const { i18n } = useTranslation()
   return (iso, options) => storeTime(iso, options, i18n.language)
 }
+
+/**
+ * Formats a calendar day (`YYYY-MM-DD`, already the store's business day, so no zone is applied)
+ * in the interface language: "Nov 30, 2026" in en, "2026年11月30日" in zh-CN. Printed pages (the
+ * Z-report) read in the cashier's language like the screen. Anything else is shown as given.
+ */
+export function useScreenDate(): (day: string) => string {
+  const { i18n } = useTranslation()
+  return (day) =>
+    /^\d{4}-\d{2}-\d{2}$/.test(day)
+      ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+          new Date(`${day}T00:00:00Z`)
+        )
+      : day
+}

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 import type { Refund } from '@shared/contract/channels/refunds'
 import { useMoney } from '../../lib/money'
 import { useSettingsStore } from '../../stores/settings-store'
-import { useStoreTime } from '../../lib/store-time'
+import { useScreenTime } from '../../lib/store-time'
 import { StoreContact } from '../../components/StoreContact'
 
 /** The slip a customer gets with their money back: what, how much, through which tender. */
@@ -10,7 +10,8 @@ export function RefundSlip({ refund }: { refund: Refund }) {
   const { t, i18n } = useTranslation()
   const money = useMoney()
   const profile = useSettingsStore((s) => s.saved)
-  const time = useStoreTime()(refund.createdAt, { dateStyle: 'medium', timeStyle: 'medium' })
+  // In the interface language, as the receipt.
+  const time = useScreenTime()(refund.createdAt, { dateStyle: 'medium', timeStyle: 'medium' })
   return (
     <article className="receipt" aria-label={t('refund.slip')}>
       <header className="receipt__header">

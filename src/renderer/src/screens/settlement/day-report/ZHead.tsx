@@ -3,7 +3,7 @@ import { CheckCircle2, TriangleAlert } from 'lucide-react'
 import type { ChannelOutput } from '@shared/contract'
 import type { ZReport } from '@shared/contract/channels/settlement'
 import { useSettingsStore } from '../../../stores/settings-store'
-import { useScreenTime } from '../../../lib/store-time'
+import { useScreenDate, useScreenTime } from '../../../lib/store-time'
 
 /**
  * The report's title (store and date), whether the day is open or settled (when and by whom), and
@@ -18,10 +18,13 @@ export function ZHead({
 }) {
   const { t } = useTranslation()
   const screenTime = useScreenTime()
+  const screenDate = useScreenDate()
   const storeName = useSettingsStore((s) => s.saved?.storeName ?? '')
   return (
     <header className="z-report__head">
-      <h2 className="z-report__title">{t('settlement.zTitle', { store: storeName, date: report.date })}</h2>
+      <h2 className="z-report__title">
+        {t('settlement.zTitle', { store: storeName, date: screenDate(report.date) })}
+      </h2>
       <p className={`z-report__status z-report__status--${report.status}`}>
         {report.status === 'settled'
           ? t('settlement.statusSettled', {
