@@ -34,6 +34,7 @@ const TEXT = {
     fraction: 'Count whole notes and coins: no fractions',
     amount: 'An amount such as 12.50, at most 2 decimals',
     tooMany: 'At most 9,999: a bag or roll goes by its value in Other cash',
+    blocker: 'Correct the boxes marked in red: Notes ¥100, Notes ¥50, Other cash',
     refused: 'was not entered: this field does not take barcodes',
     orders: 'Orders',
     refund: 'Refund',
@@ -58,6 +59,7 @@ const TEXT = {
     fraction: '请按整张、整枚计数，不能有小数',
     amount: '请输入金额，如 12.50，最多 2 位小数',
     tooMany: '最多 9,999：整袋、整卷请按金额填入“其他现金”',
+    blocker: '请更正标红的栏位：纸币 ¥100、纸币 ¥50、其他现金',
     refused: '未输入：此处不接受条码',
     orders: '订单',
     refund: '退款',
@@ -139,7 +141,11 @@ for (const { size, language } of WALKS) {
     await expect(open.getByText(L.negative)).toBeVisible()
     await expect(open.getByText(L.fraction)).toBeVisible()
     await expect(open.getByText(L.amount)).toBeVisible()
-    await expect(open.getByRole('button', { name: L.open, exact: true })).toBeDisabled()
+    // The button is no longer grey with no reason (it was disabled here): pressed, it names the
+    // boxes to correct and opens nothing, as the refund, void and cash in/out dialogs do.
+    await open.getByRole('button', { name: L.open, exact: true }).click()
+    await expect(open.getByTestId('count-blocker')).toContainText(L.blocker)
+    await expect(open).toBeVisible()
     await snap(page, `scan-guards-open-errors-${tag}`)
     // 10,000 of one coin is refused (no drawer holds it) with the limit and the way out: a bag
     // or roll is counted by its value under "Other cash".

@@ -5,6 +5,7 @@ import { fieldError, useErrorText } from '../i18n/error-text'
 import { useApprovalStore } from '../stores/approval-store'
 import { Field } from './Field'
 import { PinPad } from './PinPad'
+import { formIssue } from '../lib/form-issues'
 
 /**
  * "Manager approval": opens when a call the user may not make can be approved in place.
@@ -24,6 +25,8 @@ function Approval() {
   const { pending, busy, error, submit, cancel } = useApprovalStore()
   const [username, setUsername] = useState('')
   const [pin, setPin] = useState('')
+  // The approver's name left blank on press: said beside it, no PIN tried.
+  const [userBlank, setUserBlank] = useState(false)
   const titleId = useId()
   const ref = useRef<HTMLDialogElement>(null)
 
@@ -39,7 +42,9 @@ function Approval() {
   // i18next reads ':' as a namespace separator: channel names are keyed with '_'.
   const actionKey = `counter.approval.actions.${pending.channel.replace(':', '_')}`
   const action = i18n.exists(actionKey) ? t(actionKey) : pending.channel
-  const userError = fieldError(error, 'override.username')
+  const userError = userBlank
+    ? formIssue('override.username', 'enterApprover')
+    : fieldError(error, 'override.username')
   const pinError = fieldError(error, 'override.pin') ?? (error && !error.field ? error : undefined)
   return (
     <dialog
@@ -80,7 +85,10 @@ function Approval() {
             autoComplete="off"
             autoCapitalize="off"
             value={username}
-            onChange={(e) => setUsername(e.target.value)}
+            onChange={(e) => {
+              setUsername(e.target.value)
+              setUserBlank(false)
+            }}
           />
         )}
       </Field>
@@ -89,7 +97,8 @@ function Approval() {
         onChange={setPin}
         autoFocus={false}
         disabled={busy}
-        submitDisabled={username.trim() === ''}
+        blocked={username.trim() === ''}
+        onBlocked={() => setUserBlank(true)}
         error={pinError ? errorText(pinError, { beside: true }) : undefined}
         submitLabel={t('accounts.approval.approve')}
         onSubmit={() => {

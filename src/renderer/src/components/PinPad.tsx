@@ -1,4 +1,4 @@
-import { useId, type FormEvent } from 'react'
+import { useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Delete } from 'lucide-react'
 
@@ -8,8 +8,12 @@ interface PinPadProps {
   onSubmit(): void
   submitLabel: string
   disabled?: boolean
-  /** Keeps only the submit button off (e.g. until the approver's name is typed). */
-  submitDisabled?: boolean
+  /**
+   * A field of the caller's is still blank (the approver's or next user's name): on press nothing
+   * is tried and `onBlocked` says so beside that field. The button stays live, never grey.
+   */
+  blocked?: boolean
+  onBlocked?(): void
   error?: string | undefined
   label?: string
   autoFocus?: boolean
@@ -27,20 +31,34 @@ export function PinPad({
   onSubmit,
   submitLabel,
   disabled,
-  submitDisabled,
+  blocked,
+  onBlocked,
   error,
   label,
   autoFocus = true
 }: PinPadProps) {
   const { t } = useTranslation()
   const id = useId()
+  const input = useRef<HTMLInputElement>(null)
+  // Pressed with fewer than 4 digits: said under the box until a digit is typed.
+  const [short, setShort] = useState(false)
+  const change = (next: string): void => {
+    setShort(false)
+    onChange(next)
+  }
   const press = (digit: string): void => {
-    if (value.length < 6) onChange(value + digit)
+    if (value.length < 6) change(value + digit)
   }
   const submit = (event: FormEvent): void => {
     event.preventDefault()
-    if (value.length >= 4 && !disabled && !submitDisabled) onSubmit()
+    if (disabled) return
+    const tooShort = value.length < 4
+    setShort(tooShort)
+    if (blocked) onBlocked?.()
+    else if (tooShort) input.current?.focus()
+    if (!blocked && !tooShort) onSubmit()
   }
+  const shown = error ?? (short ? t('errors.form.pinDigits') : undefined)
   return (
     <form className="pinpad" onSubmit={submit} noValidate>
       <label htmlFor={id} className="field__label pinpad__label">
@@ -48,6 +66,7 @@ export function PinPad({
       </label>
       <input
         id={id}
+        ref={input}
         className="input pinpad__input"
         type="password"
         inputMode="numeric"
@@ -56,13 +75,13 @@ export function PinPad({
         value={value}
         autoFocus={autoFocus}
         disabled={disabled}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(e) => onChange(e.target.value.replace(/\D/g, '').slice(0, 6))}
+        aria-invalid={shown ? true : undefined}
+        aria-describedby={shown ? `${id}-error` : undefined}
+        onChange={(e) => change(e.target.value.replace(/\D/g, '').slice(0, 6))}
       />
-      {error && (
+      {shown && (
         <p id={`${id}-error`} className="field__error" role="alert">
-          {error}
+          {shown}
         </p>
       )}
       <div className="pinpad__keys" role="group" aria-label={t('accounts.lock.keypad')}>
@@ -82,7 +101,7 @@ export function PinPad({
           type="button"
           className="pinpad__key pinpad__key--muted"
           disabled={disabled}
-          onClick={() => onChange('')}
+          onClick={() => change('')}
         >
           {t('accounts.lock.clear')}
         </button>
@@ -100,16 +119,12 @@ export function PinPad({
           className="pinpad__key pinpad__key--muted"
           aria-label={t('accounts.lock.backspace')}
           disabled={disabled}
-          onClick={() => onChange(value.slice(0, -1))}
+          onClick={() => change(value.slice(0, -1))}
         >
           <Delete aria-hidden="true" size={28} />
         </button>
       </div>
-      <button
-        type="submit"
-        className="button button--primary button--block"
-        disabled={disabled || submitDisabled || value.length < 4}
-      >
+      <button type="submit" className="button button--primary button--block" disabled={disabled}>
         {submitLabel}
       </button>
     </form>

@@ -2,8 +2,8 @@ import { defineMessages } from '../messages'
 
 /**
  * Why a dialog's primary action cannot be taken yet, found on the till before anything is sent and
- * shown beside the field that blocks it (refund, void, cash in/out). Sentences, so never prefixed
- * with the field's name.
+ * shown beside the field that blocks it (refund, void, cash in/out, shift counts, log-in). Sentences,
+ * so never prefixed with the field's name.
  */
 const en = {
   errors: {
@@ -15,7 +15,14 @@ const en = {
       atMostAmount: 'At most {{amount}} can be refunded',
       wholePieces: 'Sold by the piece: enter a whole number',
       chooseItems: 'Enter how many of an item to refund',
-      moreThanZero: 'Enter an amount greater than 0'
+      moreThanZero: 'Enter an amount greater than 0',
+      fixCount: 'Correct the boxes marked in red: {{fields}}',
+      countTooLarge: 'The count is too large to add up: check the boxes',
+      listSeparator: ', ',
+      enterUsername: 'Enter your username',
+      enterPassword: 'Enter your password',
+      enterApprover: 'Enter the approver’s username',
+      pinDigits: 'Enter 4 to 6 digits'
     }
   }
 }
@@ -30,7 +37,14 @@ const zhCN: typeof en = {
       atMostAmount: '最多可退 {{amount}}',
       wholePieces: '按件销售：请输入整数',
       chooseItems: '请填写要退的商品数量',
-      moreThanZero: '请输入大于 0 的金额'
+      moreThanZero: '请输入大于 0 的金额',
+      fixCount: '请更正标红的栏位：{{fields}}',
+      countTooLarge: '清点金额过大，无法合计：请检查各栏',
+      listSeparator: '、',
+      enterUsername: '请输入用户名',
+      enterPassword: '请输入密码',
+      enterApprover: '请输入授权人用户名',
+      pinDigits: '请输入 4 到 6 位数字'
     }
   }
 }

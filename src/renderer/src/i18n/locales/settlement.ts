@@ -48,6 +48,7 @@ const en = {
     coins: 'Coins',
     other: 'Other cash ({{currency}})',
     otherHint: 'Anything not in the table',
+    otherName: 'Other cash',
     countError: {
       negative: 'A count cannot be negative',
       fraction: 'Count whole notes and coins: no fractions',
@@ -242,6 +243,7 @@ const zhCN: typeof en = {
     coins: '硬币',
     other: '其他现金（{{currency}}）',
     otherHint: '表中没有的面额',
+    otherName: '其他现金',
     countError: {
       negative: '数量不能为负数',
       fraction: '请按整张、整枚计数，不能有小数',

@@ -7,6 +7,7 @@ import { PinPad } from '../../components/PinPad'
 import { fieldError, useErrorText } from '../../i18n/error-text'
 import { useAuthStore } from '../../stores/auth-store'
 import { AuthFrame } from './AuthFrame'
+import { formIssue } from '../../lib/form-issues'
 
 /** The locked till: the user's PIN unlocks it; "Switch user" hands it to someone else by their PIN. */
 export function LockScreen({ storeName, user }: { storeName: string; user: CurrentUser }) {
@@ -16,6 +17,8 @@ export function LockScreen({ storeName, user }: { storeName: string; user: Curre
   const [pin, setPin] = useState('')
   const [switching, setSwitching] = useState(false)
   const [username, setUsername] = useState('')
+  // The next user's name left blank on press: said beside it.
+  const [userBlank, setUserBlank] = useState(false)
 
   const submit = (): void => {
     const done = switching ? switchUser(username.trim(), pin) : unlock(pin)
@@ -25,11 +28,12 @@ export function LockScreen({ storeName, user }: { storeName: string; user: Curre
   }
   const toggle = (next: boolean): void => {
     clearError()
+    setUserBlank(false)
     setPin('')
     setSwitching(next)
   }
   const pinError = fieldError(error, 'pin') ?? (error && !error.field ? error : undefined)
-  const userError = fieldError(error, 'username')
+  const userError = userBlank ? formIssue('username', 'enterUsername') : fieldError(error, 'username')
 
   return (
     <AuthFrame storeName={storeName}>
@@ -53,7 +57,10 @@ export function LockScreen({ storeName, user }: { storeName: string; user: Curre
           autoComplete="username"
           autoCapitalize="off"
           value={username}
-          onChange={(value) => setUsername(value)}
+          onChange={(value) => {
+            setUsername(value)
+            setUserBlank(false)
+          }}
         />
       )}
       <PinPad
@@ -63,7 +70,8 @@ export function LockScreen({ storeName, user }: { storeName: string; user: Curre
         onSubmit={submit}
         autoFocus={!switching}
         disabled={busy === 'busy'}
-        submitDisabled={switching && username.trim() === ''}
+        blocked={switching && username.trim() === ''}
+        onBlocked={() => setUserBlank(true)}
         error={pinError ? errorText(pinError) : undefined}
         label={switching ? t('accounts.fields.pin') : t('accounts.lock.enterPin')}
         submitLabel={switching ? t('accounts.lock.switchSubmit') : t('accounts.lock.unlock')}

@@ -1,9 +1,12 @@
-import { useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent } from 'react'
+import { flushSync } from 'react-dom'
+import type { ApiError } from '@shared/contract'
 import { useTranslation } from 'react-i18next'
 import { LogIn } from 'lucide-react'
 import { TextField } from '../../components/TextField'
 import { fieldError, useErrorText } from '../../i18n/error-text'
 import { useAuthStore } from '../../stores/auth-store'
+import { formIssue } from '../../lib/form-issues'
 import { AuthFrame } from './AuthFrame'
 
 /** Username and password; the keyboard does it all (Tab, Enter). */
@@ -13,21 +16,38 @@ export function LoginScreen({ storeName, onBack }: { storeName: string; onBack?:
   const { busy, error, login } = useAuthStore()
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
+  // Once pressed, each blank field says so beside it until filled (and again if a scanner burst
+  // leaves it blank): the button is never grey with no reason.
+  const [pressed, setPressed] = useState(false)
+  const issues = pressed ? blankIssues(username, password) : []
+  const form = useRef<HTMLFormElement>(null)
 
   const onSubmit = (event: FormEvent): void => {
     event.preventDefault()
+    if (busy === 'busy') return
+    const found = blankIssues(username, password)
+    // Rendered at once, so the first field said wrong can take the focus. A real try clears them:
+    // the password emptied after a refusal shows main's reason, not "Enter your password".
+    flushSync(() => setPressed(found.length > 0))
+    if (found.length > 0) {
+      form.current?.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus()
+      return
+    }
     void login(username.trim(), password).then((ok) => {
       if (!ok) setPassword('')
     })
   }
-  const userError = fieldError(error, 'username')
-  const passwordError = fieldError(error, 'password') ?? (error && !error.field ? error : undefined)
+  const userError = issues.find((issue) => issue.field === 'username') ?? fieldError(error, 'username')
+  const passwordError =
+    issues.find((issue) => issue.field === 'password') ??
+    fieldError(error, 'password') ??
+    (error && !error.field && issues.length === 0 ? error : undefined)
 
   return (
     <AuthFrame storeName={storeName}>
       <h1 className="auth__title">{t('accounts.login.title')}</h1>
       <p className="auth__subtitle">{t('accounts.login.subtitle', { store: storeName })}</p>
-      <form className="auth__form" onSubmit={onSubmit} noValidate>
+      <form ref={form} className="auth__form" onSubmit={onSubmit} noValidate>
         <TextField
           label={t('accounts.fields.username')}
           error={userError ? errorText(userError) : undefined}
@@ -50,7 +70,7 @@ export function LoginScreen({ storeName, onBack }: { storeName: string; onBack?:
         <button
           type="submit"
           className="button button--primary button--block button--large"
-          disabled={busy === 'busy' || username.trim() === '' || password === ''}
+          disabled={busy === 'busy'}
         >
           <LogIn aria-hidden="true" size={22} />{' '}
           {busy === 'busy' ? t('accounts.login.busy') : t('accounts.login.submit')}
@@ -63,4 +83,12 @@ export function LoginScreen({ storeName, onBack }: { storeName: string; onBack?:
       </form>
     </AuthFrame>
   )
+}
+
+/** The log-in fields left blank, as form issues (`enterUsername`, `enterPassword`). */
+function blankIssues(username: string, password: string): ApiError[] {
+  return [
+    ...(username.trim() === '' ? [formIssue('username', 'enterUsername')] : []),
+    ...(password === '' ? [formIssue('password', 'enterPassword')] : [])
+  ]
 }

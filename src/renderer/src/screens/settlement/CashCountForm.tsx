@@ -62,6 +62,43 @@ export function countTotal(currency: string, draft: CashCountDraft): number | nu
   }
 }
 
+/** "¥100", "¥0.50": a note or coin reads as printed, without ".00". */
+function useFace(currency: string): (value: number) => string {
+  const money = useMoney()
+  const digits = minorDigits(currency)
+  return (value) =>
+    digits > 0 && value % 10 ** digits === 0
+      ? money(value, currency).replace(`.${'0'.repeat(digits)}`, '')
+      : money(value, currency)
+}
+
+/** A face's box as the cashier reads it: "Notes ¥100", "硬币 ¥0.50". */
+function useBoxLabel(): (kind: Denomination['kind'], face: string) => string {
+  const { t } = useTranslation()
+  return (kind, face) => `${kind === 'note' ? t('shift.notes') : t('shift.coins')} ${face}`
+}
+
+/**
+ * Why a count cannot be taken yet, naming the boxes that keep it from adding up ("Correct the
+ * boxes marked in red: Notes ¥100, Other cash"), or null when it adds up. Shown beside the
+ * dialog's button on press — the button stays live, as in the refund, void and cash in/out
+ * dialogs — so a count is never refused by a grey button with no reason.
+ */
+export function useCountBlocker(currency: string): (draft: CashCountDraft) => string | null {
+  const { t } = useTranslation()
+  const face = useFace(currency)
+  const boxLabel = useBoxLabel()
+  return (draft) => {
+    if (countTotal(currency, draft) !== null) return null
+    const boxes = denominationsOf(currency)
+      .filter((d) => countProblem(draft.counts[d.id] ?? '') !== null)
+      .map((d) => boxLabel(d.kind, face(d.value)))
+    if (otherProblem(draft.other, currency) !== null) boxes.push(t('shift.otherName'))
+    if (boxes.length === 0) return t('errors.form.countTooLarge')
+    return t('errors.form.fixCount', { fields: boxes.join(t('errors.form.listSeparator')) })
+  }
+}
+
 /**
  * A drawer count by denomination: one box per note and coin of the store's currency (a currency
  * without a table is counted as one amount), with the running total.
@@ -79,16 +116,12 @@ export function CashCountForm({
 }) {
   const { t } = useTranslation()
   const money = useMoney()
-  // "¥100", "¥0.50": a note or coin reads as printed, without ".00".
-  const digits = minorDigits(currency)
-  const face = (value: number): string =>
-    digits > 0 && value % 10 ** digits === 0
-      ? money(value, currency).replace(`.${'0'.repeat(digits)}`, '')
-      : money(value, currency)
+  const face = useFace(currency)
   const table = denominationsOf(currency)
   const total = countTotal(currency, draft)
   const group = (kind: Denomination['kind']) => table.filter((d) => d.kind === kind)
   const otherError = otherProblem(draft.other, currency)
+  const boxLabel = useBoxLabel()
 
   return (
     <div className="cash-count">
@@ -100,7 +133,7 @@ export function CashCountForm({
               <CountCell
                 key={d.id}
                 face={face(d.value)}
-                label={`${kind === 'note' ? t('shift.notes') : t('shift.coins')} ${face(d.value)}`}
+                label={boxLabel(kind, face(d.value))}
                 value={draft.counts[d.id] ?? ''}
                 onChange={(value) => onChange({ ...draft, counts: { ...draft.counts, [d.id]: value } })}
               />

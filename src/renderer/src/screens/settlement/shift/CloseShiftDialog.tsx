@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ApiError } from '@shared/contract'
 import type { ShiftView } from '@shared/contract/channels/shifts'
@@ -7,7 +7,14 @@ import { useErrorText } from '../../../i18n/error-text'
 import { Dialog } from '../../../components/Dialog'
 import { Field } from '../../../components/Field'
 import { useMoney } from '../../../lib/money'
-import { CashCountForm, countInput, countTotal, EMPTY_COUNT, type CashCountDraft } from '../CashCountForm'
+import {
+  CashCountForm,
+  countInput,
+  countTotal,
+  EMPTY_COUNT,
+  useCountBlocker,
+  type CashCountDraft
+} from '../CashCountForm'
 import { useResult } from './shift-hooks'
 
 /**
@@ -34,12 +41,22 @@ export function CloseShiftDialog({
   const [note, setNote] = useState('')
   const [error, setError] = useState<ApiError | null>(null)
   const errorText = useErrorText()
+  // Pressed with a box that does not add up: the button stays live and says which boxes, until fixed.
+  const blockerOf = useCountBlocker(shift.currency)
+  const [pressed, setPressed] = useState(false)
+  const blocker = pressed ? blockerOf(draft) : null
+  const form = useRef<HTMLFormElement>(null)
   const counted = countTotal(shift.currency, draft)
   // Main sends no expected cash to someone who counts blind.
   const expected = shift.drawer?.expected ?? null
   const hidden = blind || expected === null
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
+    if (blockerOf(draft) !== null) {
+      setPressed(true)
+      form.current?.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus()
+      return
+    }
     try {
       onDone(
         await call(
@@ -60,7 +77,7 @@ export function CloseShiftDialog({
   }
   return (
     <Dialog title={t('shift.closeTitle', { number: shift.number })} open onClose={onClose} size="wide">
-      <form onSubmit={(event) => void submit(event)}>
+      <form ref={form} onSubmit={(event) => void submit(event)}>
         <p className="muted">{hidden ? t('shift.closeHintBlind') : t('shift.closeHint')}</p>
         <div className="close-shift">
           <CashCountForm
@@ -101,11 +118,16 @@ export function CloseShiftDialog({
             {errorText(error)}
           </p>
         )}
+        {blocker && (
+          <p className="field__error" role="alert" data-testid="count-blocker">
+            {blocker}
+          </p>
+        )}
         <div className="dialog__actions">
           <button type="button" className="button button--ghost" onClick={onClose}>
             {t('shift.cancel')}
           </button>
-          <button type="submit" className="button button--primary" disabled={counted === null}>
+          <button type="submit" className="button button--primary">
             {t('shift.confirmClose')}
           </button>
         </div>

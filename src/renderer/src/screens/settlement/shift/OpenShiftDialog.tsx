@@ -1,11 +1,17 @@
-import { useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ApiError } from '@shared/contract'
 import type { ShiftView } from '@shared/contract/channels/shifts'
 import { apiErrorOf, call } from '../../../api/client'
 import { useErrorText } from '../../../i18n/error-text'
 import { Dialog } from '../../../components/Dialog'
-import { CashCountForm, countInput, countTotal, EMPTY_COUNT, type CashCountDraft } from '../CashCountForm'
+import {
+  CashCountForm,
+  countInput,
+  EMPTY_COUNT,
+  useCountBlocker,
+  type CashCountDraft
+} from '../CashCountForm'
 
 /**
  * Step one, opening a shift with its counted float (`shifts:open`: `counts` pieces per
@@ -26,8 +32,18 @@ export function OpenShiftDialog({
   const [draft, setDraft] = useState<CashCountDraft>(EMPTY_COUNT)
   const [error, setError] = useState<ApiError | null>(null)
   const errorText = useErrorText()
+  // Pressed with a box that does not add up: the button stays live and says which boxes, until fixed.
+  const blockerOf = useCountBlocker(currency)
+  const [pressed, setPressed] = useState(false)
+  const blocker = pressed ? blockerOf(draft) : null
+  const form = useRef<HTMLFormElement>(null)
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
+    if (blockerOf(draft) !== null) {
+      setPressed(true)
+      form.current?.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus()
+      return
+    }
     try {
       onDone(await call('shifts:open', countInput(draft)))
     } catch (caught) {
@@ -36,7 +52,7 @@ export function OpenShiftDialog({
   }
   return (
     <Dialog title={t('shift.openTitle')} open onClose={onClose} size="wide">
-      <form onSubmit={(event) => void submit(event)}>
+      <form ref={form} onSubmit={(event) => void submit(event)}>
         <CashCountForm
           currency={currency}
           draft={draft}
@@ -48,15 +64,16 @@ export function OpenShiftDialog({
             {errorText(error)}
           </p>
         )}
+        {blocker && (
+          <p className="field__error" role="alert" data-testid="count-blocker">
+            {blocker}
+          </p>
+        )}
         <div className="dialog__actions">
           <button type="button" className="button button--ghost" onClick={onClose}>
             {t('shift.cancel')}
           </button>
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={countTotal(currency, draft) === null}
-          >
+          <button type="submit" className="button button--primary">
             {t('shift.open')}
           </button>
         </div>
