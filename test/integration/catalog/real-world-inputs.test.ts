@@ -220,4 +220,35 @@ describe('weighed-goods labels', () => {
       key: 'errors.scale.priceMismatch'
     })
   })
+
+  it('asks before a label heavier than a counter sells in one line, as a typed quantity is asked', async () => {
+    const { core, cashier } = await openCatalogShop()
+    await callOk(core, cashier, 'shifts:open', { counts: {} })
+    const apples = await ok(core, cashier, 'catalog:lookup-code', { code: 'PRO-001' })
+    const cart = await callOk(core, cashier, 'cart:open', {})
+    // 30 kg is the most taken without asking (QUANTITY_LIMITS.kg); 35 kg waits for a yes.
+    const thirty = makeScaleLabel(DEFAULT_SCALE_LABELS[0]!, '21', apples.scaleCode!, 30000)
+    let view = await callOk(core, cashier, 'cart:add-item', { cartId: cart.id, code: thirty })
+    expect(view.lines.at(-1)).toMatchObject({ sku: 'PRO-001', quantity: '30' })
+    const heavy = makeScaleLabel(DEFAULT_SCALE_LABELS[0]!, '21', apples.scaleCode!, 35000)
+    expect(await refused(core, cashier, 'cart:add-item', { cartId: cart.id, code: heavy })).toMatchObject({
+      code: 'VALIDATION',
+      field: 'code',
+      key: 'errors.scale.largeQuantity',
+      params: { quantity: '35', name: apples.nameZh, nameEn: apples.nameEn }
+    })
+    expect((await callOk(core, cashier, 'cart:get', { cartId: cart.id })).lines).toHaveLength(1)
+    // A price label for as much (¥12.80/kg × 35 kg = ¥448.00) is asked the same way.
+    const priced = makeScaleLabel(DEFAULT_SCALE_LABELS[1]!, '22', apples.scaleCode!, 44800)
+    expect(await refused(core, cashier, 'cart:add-item', { cartId: cart.id, code: priced })).toMatchObject({
+      key: 'errors.scale.largeQuantity',
+      params: { quantity: '35' }
+    })
+    view = await callOk(core, cashier, 'cart:add-item', {
+      cartId: cart.id,
+      code: heavy,
+      confirmLargeQuantity: true
+    })
+    expect(view.lines.map((line) => line.quantity)).toEqual(['30', '35'])
+  })
 })

@@ -161,7 +161,7 @@ export function createCartService(
 
     /**
      * Adds a product by id, barcode or SKU, or a scale label (EAN-13 20–29, README "Scale labels"), one transaction; `quantity` is decimal text (kg to 3 places), whole for goods by the piece. A kg item without a weight waits for one (`weightPending`).
-     * @throws DomainError NOT_FOUND `code`/`productId` (`errors.catalog.noSuchCode`); CONFLICT (`errors.catalog.notOnSale`); VALIDATION `quantity` (`errors.sell.wholePieces`, `errors.cart.weightTooLarge`/`piecesTooLarge` above `LINE_QUANTITY_CAP`), the scale label's own refusals (`errors.scale.*`); NOT_FOUND `cartId` (`errors.notFound.cart`); CONFLICT `cartId` (`errors.cart.notEditable` once checked out, `errors.cart.notYours`)
+     * @throws DomainError NOT_FOUND `code`/`productId` (`errors.catalog.noSuchCode`); CONFLICT (`errors.catalog.notOnSale`); VALIDATION `quantity` (`errors.sell.wholePieces`, `errors.cart.weightTooLarge`/`piecesTooLarge` above `LINE_QUANTITY_CAP`), the scale label's own refusals (`errors.scale.*`, `errors.scale.largeQuantity` above 30 kg unless `confirmLargeQuantity`); NOT_FOUND `cartId` (`errors.notFound.cart`); CONFLICT `cartId` (`errors.cart.notEditable` once checked out, `errors.cart.notYours`)
      */
     addItem(
       input: {
@@ -169,6 +169,8 @@ export function createCartService(
         code?: string | undefined
         productId?: string | undefined
         quantity?: string | undefined
+        /** The cashier said yes to a scale label above `QUANTITY_LIMITS.kg` (`errors.scale.largeQuantity`). */
+        confirmLargeQuantity?: boolean | undefined
       },
       actor: Actor
     ): CartView {
@@ -180,7 +182,7 @@ export function createCartService(
       // Not a barcode or SKU: a weighed-goods label from the shop scale carries its own quantity.
       let labelled: string | undefined
       if (!product && input.productId === undefined) {
-        const read = scaleLabelLine(input.code!, deps.products, deps.settings)
+        const read = scaleLabelLine(input.code!, deps.products, deps.settings, input.confirmLargeQuantity)
         if (read) ({ product, quantity: labelled } = read)
       }
       if (!product)

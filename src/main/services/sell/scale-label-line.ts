@@ -1,4 +1,6 @@
+import Decimal from 'decimal.js'
 import { readScaleLabel } from '@shared/barcodes/scale-label'
+import { isImplausibleQuantity, isOverLineCap } from '@shared/money/plausibility'
 import { labelQuantity } from '../../domain/catalog/scale-label-quantity'
 import { DomainError } from '../../domain/errors'
 import type { SettingsService } from '../settings-service'
@@ -12,12 +14,17 @@ import type { ProductForSale, ProductSource } from './product-source'
  * for a misread label; NOT_FOUND `errors.scale.unknownItem` when no product has the item code;
  * VALIDATION `errors.scale.notByWeight` for a product sold by the piece; CONFLICT
  * `errors.scale.priceMismatch` when a price label's price is no whole number of grams at the till's
- * unit price (the scale's price list differs).
+ * unit price (the scale's price list differs); VALIDATION `errors.scale.largeQuantity` (params `quantity`
+ * in kg, `name`, `nameEn`) when the label weighs more than a counter sells in one line
+ * (`isImplausibleQuantity`, above 30 kg) and `confirmed` is not set — the "are you sure?" a typed
+ * quantity gets (LineEditor), asked of a scan too. Above `LINE_QUANTITY_CAP` no confirmation helps:
+ * the caller's `checkLineQuantityLimit` refuses it.
  */
 export function scaleLabelLine(
   code: string,
   products: ProductSource,
-  settings: SettingsService
+  settings: SettingsService,
+  confirmed = false
 ): { product: ProductForSale; quantity: string } | undefined {
   const label = readScaleLabel(code, settings.scaleLabels())
   if (!label) return undefined
@@ -53,5 +60,13 @@ export function scaleLabelLine(
       'code',
       { key: 'errors.scale.priceMismatch', params: { sku: product.sku } }
     )
+  if (!confirmed && isImplausibleQuantity(quantity, 'kg') && !isOverLineCap(quantity, 'kg')) {
+    // As the line will read it: "35", not the label's "35.000".
+    const kg = new Decimal(quantity).toFixed()
+    throw new DomainError('VALIDATION', `The label weighs ${kg} kg of ${product.sku}: confirm it`, 'code', {
+      key: 'errors.scale.largeQuantity',
+      params: { quantity: kg, name: product.nameZh, nameEn: product.nameEn || product.nameZh }
+    })
+  }
   return { product, quantity }
 }

@@ -37,8 +37,17 @@ interface CartState {
   error: ApiError | null
   lastSale: { order: OrderDetail; change: number } | null
   open(): Promise<void>
-  /** Adds the product with this barcode or SKU (`quantity` times, the scan bar's `3*`). */
-  scan(code: string, quantity?: string): Promise<ScanResult>
+  /**
+   * Adds the product with this barcode or SKU (`quantity` times, the scan bar's `3*`), or a scale
+   * label's weight; `confirmLargeQuantity` once the cashier said yes to `largeLabel`.
+   */
+  scan(code: string, quantity?: string, confirmLargeQuantity?: boolean): Promise<ScanResult>
+  /**
+   * A scale label main found heavier than a counter sells in one line (`errors.scale.largeQuantity`),
+   * waiting for the cashier's yes (`scan(code, undefined, true)`) or no (`null` again).
+   */
+  largeLabel: { code: string; quantity: string; name: string; nameEn: string } | null
+  dismissLargeLabel(): void
   addProduct(productId: string, quantity?: string): Promise<void>
   select(lineId: string | null): void
   setQuantity(lineId: string, quantity: string): Promise<boolean>
@@ -147,15 +156,21 @@ export const useCartStore = create<CartState>((set, get) => {
     notice: null,
     error: null,
     lastSale: null,
+    largeLabel: null,
 
     async open() {
       adopt(await change('cart:open', {}))
     },
 
-    async scan(code, quantity) {
+    async scan(code, quantity, confirmLargeQuantity) {
       const before = new Map(get().cart?.lines.map((line) => [line.id, line.quantity]))
       const ok = adopt(
-        await change('cart:add-item', { cartId: cartId(), code, ...(quantity ? { quantity } : {}) })
+        await change('cart:add-item', {
+          cartId: cartId(),
+          code,
+          ...(quantity ? { quantity } : {}),
+          ...(confirmLargeQuantity ? { confirmLargeQuantity } : {})
+        })
       )
       if (ok) {
         play('scan')
@@ -166,6 +181,21 @@ export const useCartStore = create<CartState>((set, get) => {
         return 'added'
       }
       const { notice, error } = get()
+      // A heavy label is asked about, as a typed large quantity is: no red notice, a question.
+      if (error?.key === 'errors.scale.largeQuantity') {
+        const params = error.params ?? {}
+        set({
+          notice: null,
+          error: null,
+          largeLabel: {
+            code,
+            quantity: String(params.quantity ?? ''),
+            name: String(params.name ?? ''),
+            nameEn: String(params.nameEn ?? params.name ?? '')
+          }
+        })
+        return 'refused'
+      }
       if (notice?.error) set({ notice: { ...notice, code } })
       return error?.key === 'errors.catalog.noSuchCode' ? 'unknown' : 'refused'
     },
@@ -179,6 +209,10 @@ export const useCartStore = create<CartState>((set, get) => {
         play('scan')
         set({ notice: null })
       }
+    },
+
+    dismissLargeLabel() {
+      set({ largeLabel: null })
     },
 
     select(lineId) {

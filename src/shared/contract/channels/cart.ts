@@ -132,7 +132,9 @@ export const cartChannels = {
         ...cartRef,
         code: text().trim().min(1, 'is required').optional(),
         productId: text().min(1).optional(),
-        quantity: quantitySchema.optional()
+        quantity: quantitySchema.optional(),
+        /** The cashier confirmed a scale label weighing more than a counter sells in one line. */
+        confirmLargeQuantity: z.boolean().optional()
       })
       .strict()
       .refine((input) => input.code !== undefined || input.productId !== undefined, {

@@ -127,7 +127,8 @@ export const coreEn = {
       notByWeight: '{{sku}} is sold by the piece, not by weight.',
       noWeight: 'The label carries no weight. Weigh the goods again.',
       priceMismatch:
-        'The label’s price does not match {{sku}}’s price per kg at the till. The scale’s prices differ — weigh again.'
+        'The label’s price does not match {{sku}}’s price per kg at the till. The scale’s prices differ — weigh again.',
+      largeQuantity: 'The label weighs {{quantity}} kg of {{name}}: confirm it.'
     },
     settings: {
       timeZoneFromHq: 'The time zone is set by the head office for {{store}}: change it there.',

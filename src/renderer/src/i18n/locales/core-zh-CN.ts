@@ -126,7 +126,8 @@ export const coreZhCN: Messages<typeof coreEn> = {
       unknownItem: '没有商品的秤码是 {{itemCode}}。',
       notByWeight: '{{sku}} 按件销售，不按重量。',
       noWeight: '标签上没有重量，请重新称重。',
-      priceMismatch: '标签金额与收银台上 {{sku}} 的每千克单价对不上，电子秤价格不一致，请重新称重。'
+      priceMismatch: '标签金额与收银台上 {{sku}} 的每千克单价对不上，电子秤价格不一致，请重新称重。',
+      largeQuantity: 'The label weighs {{quantity}} kg of {{name}}: confirm it.'
     },
     settings: {
       timeZoneFromHq: '时区由总部为 {{store}} 设置，请在总部修改。',

@@ -21,9 +21,11 @@ const en = {
     largeQuantity: {
       title: 'Check the quantity',
       body: 'Set {{quantity}} {{unit}} of {{name}}?',
+      addBody: 'The scale label reads {{quantity}} {{unit}} of {{name}}. Add it?',
       piece: 'pieces',
       kg: 'kg',
       confirm: 'Yes, set it',
+      confirmAdd: 'Yes, add it',
       back: 'No, correct it'
     },
     clear: {
@@ -83,9 +85,11 @@ const zhCN: typeof en = {
     largeQuantity: {
       title: '请核对数量',
       body: '将 {{name}} 的数量设为 {{quantity}} {{unit}}？',
+      addBody: '秤标签上是 {{name}} {{quantity}} {{unit}}，确认加入？',
       piece: '件',
       kg: '公斤',
       confirm: '确认',
+      confirmAdd: '确认加入',
       back: '返回修改'
     },
     clear: {

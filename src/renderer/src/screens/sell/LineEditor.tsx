@@ -7,7 +7,7 @@ import type { CartLineView, CartView } from '@shared/contract/channels/cart'
 import { useCartStore } from '../../stores/cart-store'
 import { percentToRate, rateToPercent } from '@shared/money/rate-percent'
 import { isImplausibleQuantity, isOverLineCap } from '@shared/money/plausibility'
-import { Dialog } from '../../components/Dialog'
+import { LargeQuantityConfirm } from './LargeQuantityConfirm'
 import { useMoney } from '../../lib/money'
 
 type DiscountKind = 'none' | 'rate' | 'amount'
@@ -187,42 +187,15 @@ function LineForm({ line, currency }: { line: CartLineView; currency: string }) 
         </p>
       )}
 
-      <Dialog
-        title={t('counter.largeQuantity.title')}
-        open={checkQuantity !== null}
-        onClose={() => setCheckQuantity(null)}
-        actions={
-          <>
-            <button
-              type="button"
-              className="button button--ghost"
-              autoFocus
-              onClick={() => setCheckQuantity(null)}
-            >
-              {t('counter.largeQuantity.back')}
-            </button>
-            <button
-              type="button"
-              className="button button--primary"
-              onClick={() => {
-                const confirmed = checkQuantity
-                setCheckQuantity(null)
-                if (confirmed) void setQuantity(line.id, confirmed)
-              }}
-            >
-              {t('counter.largeQuantity.confirm')}
-            </button>
-          </>
-        }
-      >
-        <p data-testid="large-quantity">
-          {t('counter.largeQuantity.body', {
-            quantity: checkQuantity,
-            unit: t(line.unit === 'kg' ? 'counter.largeQuantity.kg' : 'counter.largeQuantity.piece'),
-            name
-          })}
-        </p>
-      </Dialog>
+      <LargeQuantityConfirm
+        check={checkQuantity === null ? null : { quantity: checkQuantity, unit: line.unit, name }}
+        onBack={() => setCheckQuantity(null)}
+        onConfirm={() => {
+          const confirmed = checkQuantity
+          setCheckQuantity(null)
+          if (confirmed) void setQuantity(line.id, confirmed)
+        }}
+      />
       <button
         type="button"
         className="button button--danger-ghost"

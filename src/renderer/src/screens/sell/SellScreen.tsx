@@ -17,6 +17,7 @@ import { CouponBox } from './CouponBox'
 import { CounterNotice } from './CounterNotice'
 import { KeysBar } from './KeysBar'
 import { LineEditor } from './LineEditor'
+import { LargeQuantityConfirm } from './LargeQuantityConfirm'
 import { ParkedDialog } from './ParkedDialog'
 import { CustomerDevicePanel } from './payments/CustomerDevicePanel'
 import { PaymentDialog } from './payments/PaymentDialog'
@@ -53,7 +54,9 @@ export function SellScreen() {
     lastSale,
     finishSale,
     say,
-    forget
+    forget,
+    largeLabel,
+    dismissLargeLabel
   } = useCartStore()
   const shift = useShiftStore((s) => s.current)
   const loadShift = useShiftStore((s) => s.load)
@@ -103,7 +106,13 @@ export function SellScreen() {
     say(null)
     setPaying(true)
   }, [cart, i18n.language, say, select, t])
-  const dialogsOpen = paymentOpen || showParked || lastSale !== null || confirmClear || openingShift !== null
+  const dialogsOpen =
+    paymentOpen ||
+    showParked ||
+    lastSale !== null ||
+    confirmClear ||
+    openingShift !== null ||
+    largeLabel !== null
 
   /** A till sells only with an open shift: say so at the first scan, with the way to open one. */
   const noShift = shift !== null && shift.shift === null
@@ -239,7 +248,12 @@ export function SellScreen() {
 
   // Back to the scan field after each sale, so the next customer can be scanned at once.
   useEffect(() => {
-    if (!dialogsOpen) scanInput.current?.focus()
+    if (dialogsOpen) return
+    const input = scanInput.current
+    // A modal opened by a scan (the large-label question) hands the focus back to the scan field on
+    // closing, yet its keys no longer land there (Chromium): a fresh focus makes the next scan land.
+    if (input && document.activeElement === input) input.blur()
+    input?.focus()
   }, [dialogsOpen, cart?.id])
 
   const onResults = useCallback((products: Product[]) => {
@@ -335,6 +349,22 @@ export function SellScreen() {
       {!paying && <CustomerDevicePanel />}
       <ParkedDialog open={showParked} onClose={() => setShowParked(false)} />
       <SaleDoneDialog />
+      <LargeQuantityConfirm
+        check={
+          largeLabel && {
+            quantity: largeLabel.quantity,
+            unit: 'kg',
+            name: i18n.language === 'en' ? largeLabel.nameEn : largeLabel.name,
+            adding: true
+          }
+        }
+        onBack={dismissLargeLabel}
+        onConfirm={() => {
+          const label = largeLabel
+          dismissLargeLabel()
+          if (label) void scan(label.code, undefined, true)
+        }}
+      />
       <Dialog
         title={t('counter.clear.title')}
         open={confirmClear}
