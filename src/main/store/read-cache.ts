@@ -34,6 +34,18 @@ const copy = <T>(value: T): T =>
  *   cannot leave uncommitted rows in it (`around` the store's transactions).
  */
 export function createReadCache(db: Database): ReadCache {
+  // One per connection: a second store over the same connection shares it (its triggers call one function).
+  let cache = caches.get(db)
+  if (!cache) {
+    cache = newReadCache(db)
+    caches.set(db, cache)
+  }
+  return cache
+}
+
+const caches = new WeakMap<Database, ReadCache>()
+
+function newReadCache(db: Database): ReadCache {
   const entries = new Map<string, unknown>()
   // A cached table was written and the transaction that did it may not have ended yet.
   let written = false
