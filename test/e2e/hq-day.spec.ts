@@ -200,6 +200,14 @@ test('a till sells, enrols and syncs; the head office shows its day complete wit
   expect(tillRow[header.indexOf('Refunds')]).toBe(minorToDecimal(-ownRefunds, digits))
   expect(tillRow[header.indexOf('Voids')]).toMatch(/^-/)
   expect(tillRow[header.indexOf('Tax')]).toBe(minorToDecimal(own['taxTotal'] as number, digits))
+  // What each tender method collected, for matching the drawer and each provider's statement.
+  const tenders = own['tenders'] as Array<{ method: string; net: number }>
+  const byMethod = { cash: 'Cash', card: 'Card', alipay: 'Alipay', wechat: 'WeChat Pay' }
+  for (const [method, name] of Object.entries(byMethod)) {
+    const net = tenders.find((t) => t.method === method)?.net ?? 0
+    expect(tillRow[header.indexOf(`Collected: ${name}`)]).toBe(minorToDecimal(net, digits))
+  }
+  expect(tenders.some((t) => t.method === 'cash' && t.net !== 0)).toBe(true)
 
   // Print / PDF: the print stylesheet leaves the figures alone on the page.
   await page.emulateMedia({ media: 'print' })
