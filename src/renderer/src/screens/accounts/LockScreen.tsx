@@ -2,12 +2,12 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Lock, UserRound } from 'lucide-react'
 import type { CurrentUser } from '@shared/contract'
-import { TextField } from '../../components/TextField'
 import { PinPad } from '../../components/PinPad'
-import { fieldError, useErrorText } from '../../i18n/error-text'
+import { fieldError, fieldErrorOrGeneral, useErrorText } from '../../i18n/error-text'
 import { useAuthStore } from '../../stores/auth-store'
 import { AuthFrame } from './AuthFrame'
 import { formIssue } from '../../lib/form-issues'
+import { SignInNameField } from './SignInNameField'
 
 /** The locked till: the user's PIN unlocks it; "Switch user" hands it to someone else by their PIN. */
 export function LockScreen({ storeName, user }: { storeName: string; user: CurrentUser }) {
@@ -32,7 +32,7 @@ export function LockScreen({ storeName, user }: { storeName: string; user: Curre
     setPin('')
     setSwitching(next)
   }
-  const pinError = fieldError(error, 'pin') ?? (error && !error.field ? error : undefined)
+  const pinError = fieldErrorOrGeneral(error, 'pin')
   const userError = userBlank ? formIssue('username', 'enterUsername') : fieldError(error, 'username')
 
   return (
@@ -49,18 +49,13 @@ export function LockScreen({ storeName, user }: { storeName: string; user: Curre
         </p>
       </div>
       {switching && (
-        <TextField
-          label={t('accounts.fields.username')}
-          error={userError ? errorText(userError) : undefined}
-          className="input input--large"
-          autoFocus
-          autoComplete="username"
-          autoCapitalize="off"
+        <SignInNameField
           value={username}
           onChange={(value) => {
             setUsername(value)
             setUserBlank(false)
           }}
+          error={userError}
         />
       )}
       <PinPad
