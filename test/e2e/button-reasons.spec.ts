@@ -34,7 +34,10 @@ const CASES = {
     switchSubmit: 'Switch',
     back: 'Back',
     pinDigits: 'Enter 4 to 6 digits',
-    wrong: /username or password/i
+    wrong: /username or password/i,
+    coupon: 'Coupon code',
+    apply: 'Apply',
+    enterCoupon: 'Enter a coupon code'
   },
   'zh-CN': {
     size: { width: 1024, height: 768 },
@@ -61,7 +64,10 @@ const CASES = {
     switchSubmit: '切换',
     back: '返回',
     pinDigits: '请输入 4 到 6 位数字',
-    wrong: /用户名或密码错误/
+    wrong: /用户名或密码错误/,
+    coupon: '优惠券码',
+    apply: '使用',
+    enterCoupon: '请输入优惠券码'
   }
 } as const
 
@@ -165,5 +171,26 @@ for (const [language, c] of Object.entries(CASES)) {
     await login.click()
     await expect(page.locator('.field__error')).toHaveText([c.wrong])
     await logIn(page, OWNER.username, OWNER.password)
+  })
+
+  test(`the coupon box's Apply says a code is missing, never grey (${tag})`, async ({ page, kassa }) => {
+    await page.setViewportSize(c.size)
+    await openShopAsOwner(page, kassa.url)
+    await useLanguage(page, language as 'en' | 'zh-CN')
+    const [soap] = await pieceGoods(page)
+    const box = page.getByRole('textbox', { name: c.coupon })
+    const apply = page.getByRole('button', { name: c.apply, exact: true })
+    await expect(apply).toBeEnabled()
+    await apply.click()
+    await expect(page.getByText(c.enterCoupon)).toBeVisible()
+    await expect(box).toHaveAttribute('aria-invalid', 'true')
+    await snap(page, `button-reasons-coupon-${tag}`)
+    // A scanner burst into the coupon box: the box keeps what it held, the item goes on the cart.
+    await box.fill('AB')
+    await expect(page.getByText(c.enterCoupon)).toHaveCount(0)
+    await box.click()
+    await burst(page, soap!.barcodes[0]!)
+    await expect(box).toHaveValue('AB')
+    await expect(page.locator('.cart-lines tbody tr')).toHaveCount(1)
   })
 }

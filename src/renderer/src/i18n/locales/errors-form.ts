@@ -22,7 +22,8 @@ const en = {
       enterUsername: 'Enter your username',
       enterPassword: 'Enter your password',
       enterApprover: 'Enter the approver’s username',
-      pinDigits: 'Enter 4 to 6 digits'
+      pinDigits: 'Enter 4 to 6 digits',
+      enterCoupon: 'Enter a coupon code'
     }
   }
 }
@@ -44,7 +45,8 @@ const zhCN: typeof en = {
       enterUsername: '请输入用户名',
       enterPassword: '请输入密码',
       enterApprover: '请输入授权人用户名',
-      pinDigits: '请输入 4 到 6 位数字'
+      pinDigits: '请输入 4 到 6 位数字',
+      enterCoupon: '请输入优惠券码'
     }
   }
 }

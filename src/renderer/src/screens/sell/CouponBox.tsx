@@ -1,4 +1,4 @@
-import { forwardRef, useState, type FormEvent } from 'react'
+import { forwardRef, useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { TicketPercent, X } from 'lucide-react'
 import type { CartView } from '@shared/contract/channels/cart'
@@ -11,9 +11,15 @@ export const CouponBox = forwardRef<HTMLInputElement, { cart: CartView }>(functi
   const money = useMoney()
   const { applyCoupon, removeCoupon, busy } = useCartStore()
   const [code, setCode] = useState('')
+  // Apply pressed with the box blank: said beside it until a code is typed — never a grey button.
+  const [pressed, setPressed] = useState(false)
+  const blank = pressed && !code.trim()
+  const errorId = useId()
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
+    if (busy) return
+    setPressed(!code.trim())
     if (code.trim() && (await applyCoupon(code.trim()))) setCode('')
   }
 
@@ -31,12 +37,19 @@ export const CouponBox = forwardRef<HTMLInputElement, { cart: CartView }>(functi
           placeholder={t('sell.coupon.label')}
           value={code}
           autoComplete="off"
+          aria-invalid={blank ? true : undefined}
+          aria-describedby={blank ? errorId : undefined}
           onChange={(e) => setCode(e.target.value)}
         />
-        <button type="submit" className="button button--small" disabled={busy || !code.trim()}>
+        <button type="submit" className="button button--small" disabled={busy}>
           {t('sell.coupon.apply')}
         </button>
       </form>
+      {blank && (
+        <p id={errorId} className="field__error" role="alert">
+          {t('errors.form.enterCoupon')}
+        </p>
+      )}
       {cart.coupons.length > 0 && (
         <ul className="coupon-list">
           {cart.coupons.map((coupon) => (
