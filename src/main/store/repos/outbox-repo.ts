@@ -135,6 +135,13 @@ export function createOutboxRepo(db: Database) {
       return firstAfter.get(mark.get()!.seq) ?? null
     },
     /**
+     * The first event after `seq` still waiting to be pushed (after the high-water mark too), or
+     * null: whether a push that the head office acknowledged up to `seq` has more to send.
+     */
+    firstUnsyncedAfter(seq: number): { seq: number; at: string } | null {
+      return firstAfter.get(Math.max(seq, mark.get()!.seq)) ?? null
+    },
+    /**
      * The events after `seq` still waiting to be pushed and when the oldest of them was written
      * (ISO time by the till's clock: the first waiting in seq order, as `oldestUnsynced` says, since
      * events are appended in time order) — what stays unsynced once a batch ending at `seq` is
