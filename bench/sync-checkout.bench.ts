@@ -255,7 +255,14 @@ export const bench: Bench = {
           () => (pushing = false)
         )
         let walMax = 0
+        // A push slower than the carts made (a machine loaded by others) is measured while they last.
+        let cartsRanOut = false
         while (pushing) {
+          if (next >= carts.length) {
+            cartsRanOut = true
+            await push.catch(() => undefined)
+            break
+          }
           walMax = Math.max(walMax, walBytes(join(tillDir, 'kassa.sqlite')))
           during.push(await checkout())
           await sleep(PACE_MS)
@@ -270,6 +277,7 @@ export const bench: Bench = {
         const pushMs = performance.now() - pushStarted
         // The last sales made during the push may be left for the next one, as on a real till.
         if (pushed.backlog > during.length) throw new Error(`the push left ${pushed.backlog} events`)
+        const measuredWhile = cartsRanOut ? ' (the carts ran out before the push ended)' : ''
         const ratio = p95(ms(during)) / p95(ms(idle))
         const cpus =
           placement.tillCpus === null
@@ -279,7 +287,7 @@ export const bench: Bench = {
           {
             name: `${placement.name}: checkout:begin p95 during the push`,
             figure: {
-              label: `${cpus}; ${during.length} checkouts while ${BACKLOG.toLocaleString('en')} events were pushed in ${(pushMs / 1000).toFixed(1)} s, the till's WAL at most ${(walMax / 2 ** 20).toFixed(1)} MiB (median ${median(ms(during)).toFixed(2)} ms)`,
+              label: `${cpus}; ${during.length} checkouts while ${BACKLOG.toLocaleString('en')} events were pushed in ${(pushMs / 1000).toFixed(1)} s${measuredWhile}, the till's WAL at most ${(walMax / 2 ** 20).toFixed(1)} MiB (median ${median(ms(during)).toFixed(2)} ms)`,
               ms: p95(ms(during))
             },
             baseline: {
