@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test'
 import Papa from 'papaparse'
 import { formatMinor, minorToDecimal } from '../../src/shared/money/format'
 import { snap } from './fixtures'
-import { expect, OWNER, restoredTill, setUpOwner, test } from './helpers/hq'
+import { expect, OWNER, restoredTill, setUpOwner, test, todayToSell } from './helpers/hq'
 
 const DATE = '2026-11-20'
 const STORE = 'Harbour Street'
@@ -87,8 +87,8 @@ test('a till sells, enrols and syncs; the head office shows its day complete wit
   // The till sells a day (shift opened, sales, refunds, a void, shift closed), enrols and pushes.
   // Twelve orders: the simulated day then has a void and a line refund (a partly refunded order).
   till.simulate(DATE, 12, 11)
-  // …and sells today too, so the dashboard has something to chart.
-  till.simulate(new Intl.DateTimeFormat('en-CA').format(new Date()), 6, 12)
+  // …and sells today too, so the dashboard has something to chart (today at any hour: see todayToSell).
+  till.simulate(await todayToSell(6), 6, 12)
   till.enrol(hq.url, code)
   till.syncNow()
   const own = till.report(DATE)
@@ -200,6 +200,14 @@ test('a till sells, enrols and syncs; the head office shows its day complete wit
   expect(tillRow[header.indexOf('Refunds')]).toBe(minorToDecimal(-ownRefunds, digits))
   expect(tillRow[header.indexOf('Voids')]).toMatch(/^-/)
   expect(tillRow[header.indexOf('Tax')]).toBe(minorToDecimal(own['taxTotal'] as number, digits))
+  // What each tender method collected, for matching the drawer and each provider's statement.
+  const tenders = own['tenders'] as Array<{ method: string; net: number }>
+  const byMethod = { cash: 'Cash', card: 'Card', alipay: 'Alipay', wechat: 'WeChat Pay' }
+  for (const [method, name] of Object.entries(byMethod)) {
+    const net = tenders.find((t) => t.method === method)?.net ?? 0
+    expect(tillRow[header.indexOf(`Collected: ${name}`)]).toBe(minorToDecimal(net, digits))
+  }
+  expect(tenders.some((t) => t.method === 'cash' && t.net !== 0)).toBe(true)
 
   // Print / PDF: the print stylesheet leaves the figures alone on the page.
   await page.emulateMedia({ media: 'print' })

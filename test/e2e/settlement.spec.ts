@@ -117,12 +117,31 @@ test('a merchant opens a shift, sells, closes it two yuan short, reviews and clo
   await page.emulateMedia({ media: 'screen' })
   await page.evaluate(() => document.body.classList.remove('printing-report'))
 
+  // Closing today before it ends: the confirmation says the rest of today counts in tomorrow, by
+  // its date (it once said later corrections show "on the day they are made"), in both languages.
+  await page.setViewportSize({ width: 1024, height: 768 })
+  await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: '中文' }).click()
+  await page.getByRole('button', { name: '日结', exact: true }).click()
+  const zhConfirm = page.getByRole('dialog', { name: /^确认日结 \d{4}-\d{2}-\d{2}？$/ })
+  const day = (await zhConfirm.getByRole('heading').textContent())!.match(/\d{4}-\d{2}-\d{2}/)![0]
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number]
+  const nextDay = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10)
+  await expect(zhConfirm.getByTestId('settle-notice')).toHaveText(
+    `日结后 ${day} 的 Z 报表将被锁定，永不更改。今天尚未结束：日结之后的销售、退款和作废（包括今天稍后的）都计入 ${nextDay}。`
+  )
+  await snap(page, 'settlement-close-day-1024-zh-CN')
+  await zhConfirm.getByRole('button', { name: '取消' }).click()
+  await page.setViewportSize({ width: 1366, height: 860 })
+  await page.getByRole('button', { name: 'English' }).click()
+
   // Close the day: frozen, and a notification with the key figures.
   await page.getByRole('button', { name: 'Close the day' }).click()
-  await page
-    .getByRole('dialog', { name: /^Close \d{4}-\d{2}-\d{2}\?$/ })
-    .getByRole('button', { name: 'Close the day' })
-    .click()
+  const confirm = page.getByRole('dialog', { name: `Close ${day}?` })
+  await expect(confirm.getByTestId('settle-notice')).toHaveText(
+    `The Z-report of ${day} is frozen and never changes. The day is not over: whatever is sold, refunded or voided after you close it, later today included, counts in ${nextDay}.`
+  )
+  await snap(page, 'settlement-close-day-1366-en')
+  await confirm.getByRole('button', { name: 'Close the day' }).click()
   await expect(report.getByText(/^Settled .* by Owner Wang$/)).toBeVisible()
   await expect(page.getByRole('button', { name: 'Close the day' })).toHaveCount(0)
   const toast = page.getByRole('status').filter({ hasText: /settled/ })

@@ -119,9 +119,10 @@ export function createRouter(options: {
     const policy = options.refuse?.(channel)
     if (policy) return fail(policy)
 
-    const parsed = (spec.input as z.ZodType).safeParse(input ?? {})
+    const given = input ?? {}
+    const parsed = (spec.input as z.ZodType).safeParse(given)
     if (!parsed.success) {
-      return fail(zodRefusal(parsed.error.issues[0]!))
+      return fail(zodRefusal(parsed.error.issues[0]!, [], given))
     }
 
     /** Checks the override sent with the call and runs on as its approver. */
@@ -129,7 +130,7 @@ export function createRouter(options: {
       const request = overrideSchema.safeParse(override)
       if (!request.success) {
         const issue = request.error.issues[0]!
-        throw new RefusedCall(zodRefusal(issue, ['override']))
+        throw new RefusedCall(zodRefusal(issue, ['override'], override))
       }
       ctx = {
         ...ctx,

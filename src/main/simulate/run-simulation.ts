@@ -9,14 +9,7 @@ import { seededIdSource, useIdSource } from '../core/ids'
 import { createFileLogger } from '../core/logger'
 import { createSeededRandom, type SeededRandom } from '../payments/sandbox/seeded-random'
 import { claimSimulatedTill } from './claim-till'
-import {
-  CLOSES_AT_HOUR,
-  CLOSING_MS,
-  OPENS_AT_HOUR,
-  planDay,
-  type PlannedOrder,
-  type SimProduct
-} from './plan-day'
+import { planDay, sellingWindow, type PlannedOrder, type SellingWindow, type SimProduct } from './plan-day'
 import { SIM_COUPONS, SIM_STAFF } from './sim-staff'
 import { RefusedCallError, tillCaller, type TillCaller } from './till-caller'
 
@@ -89,22 +82,22 @@ function cashHandedOver(due: number, roundUp: 0 | 1 | 2 | 3): number {
  * Only a till simulate made (or a new one) is touched (`claimSimulatedTill`); payments go to the
  * sandbox gateway started from this data directory; nothing is pushed anywhere.
  *
- * Nothing is sold or closed later than `now`: today is sold from opening up to now.
+ * Nothing is sold or closed at or after `now`: today is sold from opening up to now, or squeezed
+ * into what has passed of it since midnight (`sellingWindow`).
  *
  * @throws NotASimulatedTillError for a data directory simulate may not touch
- * @throws UnsellableDayError for a day with no opening hours before now (a day still to come)
+ * @throws UnsellableDayError for a day still to come, or more orders than fit in today so far
  * @throws RefusedCallError when the till refuses a step it should not (a simulated person's
  *   password changed, a catalog with nothing to sell)
  */
 export async function runSimulation(options: SimulationOptions): Promise<SimulationSummary> {
-  const { fresh, history } = await claimSimulatedTill(options.dataDir)
   const dayStart = localMidnight(options.date)
-  // Set up half an hour before opening; today asked for before the usual opening is sold from
-  // midnight (see `planDay`), so it is set up a minute after midnight.
-  const usualOpening = dayStart + OPENS_AT_HOUR * 3_600_000
-  const now = (options.now ?? (() => new Date()))().getTime()
-  const night = now < usualOpening + CLOSING_MS + 5 * 60_000
-  const clock = manualClock(new Date(night ? dayStart + 60_000 : usualOpening - 30 * 60_000))
+  // Now is read once: the set-up, the sales and the close all keep before the same instant.
+  const until = (options.now ?? (() => new Date()))().getTime()
+  // Refused here, before the data directory is touched, for a day to come or too many orders for today so far.
+  const hours = sellingWindow(dayStart, options.orders, until)
+  const { fresh, history } = await claimSimulatedTill(options.dataDir)
+  const clock = manualClock(new Date(hours.setUpAt))
   // Two streams: one plans the day, one makes ids, so an extra id never shifts the plan.
   const random = createSeededRandom(options.seed)
   const idWords = createSeededRandom((options.seed ^ 0x5eed1d5 ^ Math.imul(history, 0x9e3779b1)) >>> 0)
@@ -127,7 +120,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       `${options.seed}-${options.date}-${history}`
     )
     await run.signIn(fresh)
-    return await run.sell(dayStart, random)
+    return await run.sell(dayStart, until, hours, random)
   } finally {
     await core?.shutdown()
     restoreIds()
@@ -221,13 +214,17 @@ class DayRun {
       .map(({ code, unit }) => ({ code, unit }))
   }
 
-  async sell(dayStart: number, random: SeededRandom): Promise<SimulationSummary> {
+  async sell(
+    dayStart: number,
+    until: number,
+    hours: SellingWindow,
+    random: SeededRandom
+  ): Promise<SimulationSummary> {
     const manager = await this.awake('manager')
     const coupons = (await this.till.call(manager, 'coupons:list', {}))
       .filter((coupon) => coupon.active)
       .map((coupon) => coupon.code)
       .sort()
-    const until = (this.options.now ?? (() => new Date()))().getTime()
     const plan = planDay(
       { dayStart, orders: this.options.orders, products: await this.products(), coupons, until },
       random
@@ -251,10 +248,10 @@ class DayRun {
       if ((order.index + 1) % 100 === 0) this.progress(`sold ${order.index + 1} of ${plan.length} orders`)
     }
 
-    // Closed at the shop's closing time, or by now for today (the plan kept room before it).
-    const closeAt = Math.min(dayStart + CLOSES_AT_HOUR * 3_600_000, until - CLOSING_MS / 2)
-    this.clock.set(new Date(Math.max(this.clock.now().getTime(), closeAt)))
-    this.clock.advance(CLOSING_MS / 2)
+    // Counted from the end of selling and closed halfway through the time kept for it: for today,
+    // still before now (the plan kept that room).
+    this.clock.set(new Date(Math.max(this.clock.now().getTime(), hours.closes)))
+    this.clock.advance(hours.closingMs / 2)
     const closer = await this.awake('manager')
     const open = (await this.till.call(closer, 'shifts:current', {})).shift!
     // A blind count hides the drawer from cashiers only; the manager who closes sees it.
@@ -410,7 +407,7 @@ class DayRun {
     const manager = await this.awake('manager')
     const refundable = await this.till.call(manager, 'refunds:refundable', { orderId })
     if (refundable.refundable <= 0) return
-    this.clock.advance(60_000)
+    this.clock.advance(order.refund!.waitMs)
     const key = `sim-${this.tag}-${order.index}-refund`
     const line = refundable.lines.find((l) => l.amountLeft > 0)
     if (order.refund!.kind === 'line' && line) {

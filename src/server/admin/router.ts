@@ -77,9 +77,10 @@ export function registerHqApi(app: FastifyInstance, deps: RouterDeps): void {
                 }
               )
           }
-          const parsed = route.input.safeParse(readInput(request, route))
+          const given = readInput(request, route)
+          const parsed = route.input.safeParse(given)
           if (!parsed.success) {
-            const error = zodRefusal(parsed.error.issues[0]!)
+            const error = zodRefusal(parsed.error.issues[0]!, [], given)
             throw new HqRefusal(
               'VALIDATION',
               error.message,

@@ -42,11 +42,27 @@ export function fieldRefusal(
   }
 }
 
+/** The value at `path` inside `root` (undefined when any step is missing). */
+function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let value = root
+  for (const step of path) {
+    if (value === null || typeof value !== 'object') return undefined
+    value = (value as Record<PropertyKey, unknown>)[step]
+  }
+  return value
+}
+
 /**
  * A failed parse's first issue as the API's refusal. A message of ours keeps its words and key;
- * zod's own issues get ours by their code. An unknown key is named as its own field.
+ * zod's own issues get ours by their code. An unknown key is named as its own field. `input`: what
+ * was parsed (the issue's path is looked up in it), so that a value of the wrong type is refused as
+ * that ("must be text") and only a missing one as "is required".
  */
-export function zodRefusal(issue: z.core.$ZodIssue, prefix: ReadonlyArray<PropertyKey> = []): ApiError {
+export function zodRefusal(
+  issue: z.core.$ZodIssue,
+  prefix: ReadonlyArray<PropertyKey> = [],
+  input?: unknown
+): ApiError {
   const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined
   const field = fieldPath([...prefix, ...issue.path, ...(unknownKey === undefined ? [] : [unknownKey])])
   // A refinement may name its message's key (`params: { key, ... }`), e.g. a GTIN's check digit.
@@ -64,7 +80,7 @@ export function zodRefusal(issue: z.core.$ZodIssue, prefix: ReadonlyArray<Proper
     (ours.key !== 'errors.validation.invalid' || issue.code === 'custom')
   )
     return fieldRefusal(field, issue.message, ours)
-  const reason = zodIssueReason(issue)
+  const reason = zodIssueReason(issue, input === undefined ? undefined : valueAt(input, issue.path))
   return fieldRefusal(field, validationText(reason.key, reason.params), {
     key: `errors.validation.${reason.key}`,
     ...(reason.params ? { params: reason.params } : {})

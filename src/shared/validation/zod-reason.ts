@@ -4,8 +4,14 @@ import type { ValidationMessageKey, ValidationParams } from './messages'
 /**
  * Our reason for one of zod's own issues — a check declared without a message of ours
  * (`z.number().max(500)`) — chosen by the issue's code, so it too reaches the screens as a key.
+ * `given`: the value the field had (`undefined` when it was left out). Zod 4 leaves it out of its
+ * issues unless asked (`reportInput`, which would copy passwords into every issue), so the caller
+ * looks it up in the parsed input; without it a number sent for a name read "is required".
  */
-export function zodIssueReason(issue: z.core.$ZodIssue): {
+export function zodIssueReason(
+  issue: z.core.$ZodIssue,
+  given: unknown = (issue as { input?: unknown }).input
+): {
   key: ValidationMessageKey
   params?: ValidationParams
 } {
@@ -14,7 +20,7 @@ export function zodIssueReason(issue: z.core.$ZodIssue): {
       // `.int()` fails as a wrong type in zod 4, and the issue carries no input: 1.5 for a whole
       // number is not a missing value (it read "is required").
       if (issue.expected === 'int') return { key: 'wholeNumber' }
-      if (issue.input === undefined) return { key: 'required' }
+      if (given === undefined) return { key: 'required' }
       const byType: Record<string, ValidationMessageKey> = {
         object: 'notAnObject',
         array: 'notAnArray',

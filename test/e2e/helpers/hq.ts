@@ -135,6 +135,39 @@ export const test = base.extend<HqFixtures>({
   }
 })
 
+/** The calendar date of `at` in this process's zone (the till's, the store's and the browser's), YYYY-MM-DD. */
+export const localDate = (at: Date): string => new Intl.DateTimeFormat('en-CA').format(at)
+
+/** Yesterday in this process's zone: a day over, which simulate can sell whole at any hour. */
+export function yesterday(): string {
+  const now = new Date()
+  return localDate(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1, 12))
+}
+
+/**
+ * Today, for a test that sells `orders` on it with `kassa simulate` and then looks at "today" for
+ * `staysMs`: at any hour. Right after midnight simulate squeezes today into what has passed (a
+ * second an order, and a fifth kept for the closing count), so it waits until that much has;
+ * within `staysMs` of midnight it waits into the next day, so "today" does not change under the
+ * test. Either wait lengthens the test's timeout by as much.
+ */
+export async function todayToSell(orders: number, staysMs = 3 * 60_000): Promise<string> {
+  const now = new Date()
+  const midnight = new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime()
+  const next = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1).getTime()
+  // sellingWindow: a tenth of what has passed for set-up, a fifth for the count, MIN_ORDER_MS each.
+  const needs = (orders * 1_000) / 0.7 + 2_000
+  let until = now.getTime()
+  if (next - until < staysMs) until = next + needs
+  else if (until - midnight < needs) until = midnight + needs
+  const waitMs = until - now.getTime()
+  if (waitMs > 0) {
+    base.info().setTimeout(base.info().timeout + waitMs)
+    await new Promise((done) => setTimeout(done, waitMs))
+  }
+  return localDate(new Date())
+}
+
 export const OWNER = { name: 'Olga', password: 'owner-pass-4711' }
 
 /** First run on a fresh head office: the owner is created through the set-up screen, in `language`. */

@@ -156,6 +156,13 @@ describe.each(HQ_STORES)('head-office web app: sign-in and roles (%s)', (kind) =
       field: 'name',
       key: 'errors.validation.empty'
     })
+    // A value of the wrong type is refused as that, not as missing (zod 4 leaves it out of its issue).
+    const wrongType = await owner.send(hqApi.stores.create, {
+      name: 7,
+      timeZone: 'Asia/Shanghai'
+    } as never)
+    expect(wrongType.status).toBe(400)
+    expect(wrongType.body.error).toMatchObject({ field: 'name', key: 'errors.validation.notAString' })
     await owner.call(hqApi.stores.create, { name: 'North', timeZone: 'Asia/Shanghai' })
     const twice = await owner.send(hqApi.stores.create, { name: 'North', timeZone: 'Asia/Shanghai' })
     expect(twice.body.error).toMatchObject({

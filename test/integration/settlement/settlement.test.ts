@@ -172,6 +172,28 @@ describe('daily settlement', () => {
     expect(bad.stderr).toContain('2025-02-30 is not a date')
   }, 60_000)
 
+  it('closed before it ends, today takes no more sales: one made later that day counts in tomorrow, as the confirmation says', async () => {
+    const { core, cashier, manager, owner, clock } = await shop()
+    const date = '2025-03-01'
+    await sellForCash(core, cashier, [{ code: GOODS.rice.sku }], '50')
+    const { shift } = await callOk(core, cashier, 'shifts:current', {})
+    await callOk(core, manager, 'shifts:close', { shiftId: shift!.id, counts: {}, other: '0' })
+    clock.advance(60_000)
+    const settled = await callOk(core, owner, 'settlement:settle', { date })
+    expect(settled.orderCount).toBe(1)
+
+    // Three hours later, the same day: a new shift, a sale.
+    clock.advance(3 * 3_600_000)
+    await callOk(core, cashier, 'shifts:open', { counts: {} })
+    const late = await sellForCash(core, cashier, [{ code: GOODS.cola.sku }], '10')
+    expect(await callOk(core, owner, 'settlement:report', { date })).toEqual(settled)
+    expect(await callOk(core, owner, 'settlement:report', { date: '2025-03-02' })).toMatchObject({
+      orderCount: 1,
+      netSales: late.total,
+      adjustments: { orderCount: 1, netSales: late.total }
+    })
+  })
+
   it('refuses to settle a day that has not begun', async () => {
     const { core, owner } = await shop()
     const result = await core.router.dispatch(

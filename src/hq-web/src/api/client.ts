@@ -34,7 +34,7 @@ export function inputIssues<R extends HqRoute>(
 ): HqApiError[] {
   const parsed = route.input.safeParse(input)
   const found: HqApiError[] = [
-    ...(parsed.success ? [] : parsed.error.issues.map((issue) => zodRefusal(issue) as HqApiError)),
+    ...(parsed.success ? [] : parsed.error.issues.map((issue) => zodRefusal(issue, [], input) as HqApiError)),
     ...also
   ]
   return found.filter((issue, i) => found.findIndex((other) => other.field === issue.field) === i)

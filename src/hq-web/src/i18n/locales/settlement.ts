@@ -40,6 +40,7 @@ const en = {
         tax: 'Tax',
         rounding: 'Rounding',
         collected: 'Collected',
+        collectedBy: 'Collected: {{method}}',
         actions: 'Actions'
       },
       restored:
@@ -123,6 +124,7 @@ export const settlementMessages = defineMessages(en, {
         tax: '税额',
         rounding: '抹零/舍入',
         collected: '实收',
+        collectedBy: '实收：{{method}}',
         actions: '操作'
       },
       restored:

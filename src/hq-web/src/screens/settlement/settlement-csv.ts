@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next'
 import type { ConsolidatedDayView } from '@shared/hq-api/settlement'
 import { minorDigits } from '@shared/money/currencies'
 import { minorToDecimal } from '@shared/money/format'
+import { TENDER_METHODS, type TenderMethod } from '@shared/vocabulary'
 
 type Figures = ConsolidatedDayView['totals'][number]
 
@@ -29,10 +30,17 @@ export function rowFigures(report: Figures) {
 
 const AMOUNTS = ['sales', 'voids', 'refunds', 'netSales', 'tax', 'rounding', 'collected'] as const
 
+/** What one tender method took in, net of what it gave back (minor units); 0 when it took nothing. */
+const collectedBy = (report: Figures, method: TenderMethod): number =>
+  report.tenders.find((tender) => tender.method === method)?.net ?? 0
+
 /**
  * The day as CSV for Excel: a UTF-8 byte-order mark (else Excel reads Chinese as mojibake), one
  * row per till, per store and per currency total, amounts as exact decimals of the currency
- * (from minor units, never a float), headers in the interface language.
+ * (from minor units, never a float), headers in the interface language. Besides the screen's
+ * figures, what each tender method collected (net of refunds and voids, from the Z-report's
+ * tenders): the columns a bookkeeper matches against the drawer count and each provider's
+ * statement. They add up to Collected.
  */
 export function settlementCsv(day: ConsolidatedDayView, t: TFunction): string {
   const header = [
@@ -42,7 +50,10 @@ export function settlementCsv(day: ConsolidatedDayView, t: TFunction): string {
     t('hq.settlement.columns.status'),
     t('fields.currency'),
     t('hq.settlement.columns.orders'),
-    ...AMOUNTS.map((key) => t(`hq.settlement.columns.${key}`))
+    ...AMOUNTS.map((key) => t(`hq.settlement.columns.${key}`)),
+    ...TENDER_METHODS.map((method) =>
+      t('hq.settlement.columns.collectedBy', { method: t(`payments.methods.${method}`) })
+    )
   ]
   const row = (store: string, scope: string, status: string, report: Figures) => {
     const figures = rowFigures(report)
@@ -54,7 +65,8 @@ export function settlementCsv(day: ConsolidatedDayView, t: TFunction): string {
       status,
       report.currency,
       String(figures.orders),
-      ...AMOUNTS.map((key) => minorToDecimal(figures[key], digits))
+      ...AMOUNTS.map((key) => minorToDecimal(figures[key], digits)),
+      ...TENDER_METHODS.map((method) => minorToDecimal(collectedBy(report, method), digits))
     ]
   }
   const status = (complete: boolean) =>

@@ -91,8 +91,10 @@ const en = {
     ledgerBad: 'Does not agree with the ledger — tell support',
     settle: 'Close the day',
     settleTitle: 'Close {{date}}?',
-    settleBody:
-      'The Z-report is frozen and can never change. Later corrections show on the day they are made.',
+    settleBodyToday:
+      'The Z-report of {{date}} is frozen and never changes. The day is not over: whatever is sold, refunded or voided after you close it, later today included, counts in {{next}}.',
+    settleBodyPast:
+      'The Z-report of {{date}} is frozen and never changes. A void or refund of its orders made later counts in the day it is made, or in the next open day if that one is closed.',
     settleConfirm: 'Close the day',
     settleNeedsOwner: 'Only the owner can close a day.',
     print: 'Print',
@@ -277,7 +279,10 @@ const zhCN: typeof en = {
     ledgerBad: '与账簿不一致 — 请联系技术支持',
     settle: '日结',
     settleTitle: '确认日结 {{date}}？',
-    settleBody: '日结后 Z 报表将被锁定，永不更改。之后的更正记在发生当天。',
+    settleBodyToday:
+      '日结后 {{date}} 的 Z 报表将被锁定，永不更改。今天尚未结束：日结之后的销售、退款和作废（包括今天稍后的）都计入 {{next}}。',
+    settleBodyPast:
+      '日结后 {{date}} 的 Z 报表将被锁定，永不更改。之后对其订单的作废或退款计入发生当天；若那天已日结，则计入下一个未日结的营业日。',
     settleConfirm: '确认日结',
     settleNeedsOwner: '只有店主可以日结。',
     print: '打印',

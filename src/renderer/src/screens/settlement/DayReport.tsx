@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Download, Lock, Printer } from 'lucide-react'
 import type { ApiError, ChannelOutput } from '@shared/contract'
@@ -22,11 +22,25 @@ import { TaxSection } from './day-report/TaxSection'
 import { TenderSection } from './day-report/TenderSection'
 import { CashierSection } from './day-report/CashierSection'
 import { ProductsSection } from './day-report/ProductsSection'
+import { settleNotice } from './settle-notice'
 
 /** Today on the store's calendar (its time zone, else this computer's), YYYY-MM-DD. */
 export function today(timeZone = useSettingsStore.getState().saved?.timeZone): string {
   // en-CA writes dates as YYYY-MM-DD.
   return new Intl.DateTimeFormat('en-CA', timeZone ? { timeZone } : {}).format(new Date())
+}
+
+/** Dates in running text kept on one line: Chromium broke "2026-12-" from "01" at 1366 in English. */
+function unbrokenDates(text: string): ReactNode[] {
+  return text.split(/(\d{4}-\d{2}-\d{2})/).map((part, i) =>
+    i % 2 === 1 ? (
+      <span key={i} className="unbroken">
+        {part}
+      </span>
+    ) : (
+      part
+    )
+  )
 }
 
 /** Prints only the Z-report (A4), through the browser's or Electron's print dialog — which can also save a PDF. */
@@ -94,6 +108,8 @@ export function DayReport() {
     downloadCsv(fileName, csv)
   }
 
+  // Read when the dialog renders: a day closed early sends the rest of it to the next day.
+  const notice = settleNotice(date, today())
   const open = (what: string, filter: DrillFilter) => () => setDrill({ what, filter })
   const m = (minor: number) => (report ? money(minor, report.currency) : '')
 
@@ -159,7 +175,7 @@ export function DayReport() {
         open={confirming}
         onClose={() => setConfirming(false)}
       >
-        <p>{t('settlement.settleBody')}</p>
+        <p data-testid="settle-notice">{unbrokenDates(t(notice.key, notice.params))}</p>
         <div className="dialog__actions">
           <button type="button" className="button button--ghost" onClick={() => setConfirming(false)}>
             {t('shift.cancel')}
