@@ -16,6 +16,7 @@ import { csvSourceText } from '@shared/catalog-csv/decode'
 import {
   describePlan,
   describeRowError,
+  plannedProduct,
   planImport,
   type ImportPlan,
   type PlannedRow
@@ -64,16 +65,8 @@ export function createCatalogTransfer(ctx: ServiceContext, writes: CatalogWrites
     }
     const record: NewProductRecord = {
       id: existing?.id ?? newId(),
-      sku: row.input.sku,
+      ...plannedProduct(row, categoryIds),
       barcodes: row.input.barcodes,
-      nameZh: row.input.nameZh,
-      nameEn: row.input.nameEn,
-      categoryId:
-        row.categoryCode === null ? null : (categoryIds.get(row.categoryCode.toLowerCase()) ?? null),
-      priceMinor: row.priceMinor,
-      taxRate: row.input.taxRate,
-      unit: row.input.unit,
-      active: row.input.active,
       // Left out (no scale_code column), the product keeps its scale code.
       ...(row.input.scaleCode === undefined ? {} : { scaleCode: row.input.scaleCode }),
       createdAt: existing?.createdAt ?? at,

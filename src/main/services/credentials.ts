@@ -5,6 +5,7 @@ import { isLockedOut } from './account-views'
 import { burnVerify, verifySecret } from './secret-hash'
 import type { ServiceContext } from './service-context'
 import { newId } from '../core/ids'
+import { oneAtATimePerKey } from '@shared/one-at-a-time'
 
 export interface CredentialCheck {
   /** The user named, or null when no such username exists. */
@@ -25,21 +26,7 @@ export interface CredentialCheck {
  * hash (issue 11: 255 manager PINs tried in 21 s). Attempts on one account therefore run one
  * after another; attempts on different accounts still run in parallel.
  */
-const inFlight = new Map<string, Promise<unknown>>()
-
-function oneAtATime<T>(key: string, attempt: () => Promise<T>): Promise<T> {
-  const previous = inFlight.get(key) ?? Promise.resolve()
-  const next = previous.then(attempt, attempt)
-  const settled = next.then(
-    () => undefined,
-    () => undefined
-  )
-  inFlight.set(key, settled)
-  void settled.then(() => {
-    if (inFlight.get(key) === settled) inFlight.delete(key)
-  })
-  return next
-}
+const oneAtATime = oneAtATimePerKey()
 
 /**
  * Checks a password or PIN with the failed-attempt lockout: a locked-out account is refused

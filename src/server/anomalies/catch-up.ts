@@ -2,6 +2,16 @@ import type { HqDatabase } from '../db/types'
 import { detectAnomalies, type DetectedEvent } from './detect'
 import { settleAnomaly } from './record'
 
+/** The columns an event has both as held (`events`) and as a colliding copy (`event_collisions`). */
+interface EventRow {
+  seq: number
+  event_id: string
+  type: string
+  at: string
+  payload: string
+  payload_sha256: string
+}
+
 interface LaggingTill {
   id: string
   store_id: string
@@ -36,29 +46,12 @@ export async function catchUpAnomalies(
         const from = Number(row!.anomaly_seq)
         const to = Math.min(Number(row!.high_seq), from + chunk)
         if (from >= to) return 0
-        const stored = await tx.query<{
-          seq: number
-          event_id: string
-          type: string
-          at: string
-          payload: string
-          payload_sha256: string
-          status: DetectedEvent['status']
-          reason: string | null
-        }>(
+        const stored = await tx.query<EventRow & { status: DetectedEvent['status']; reason: string | null }>(
           `SELECT seq, event_id, type, at, payload, payload_sha256, status, reason FROM events
            WHERE till_id = ? AND seq > ? AND seq <= ? ORDER BY seq`,
           [till.id, from, to]
         )
-        const collided = await tx.query<{
-          seq: number
-          event_id: string
-          type: string
-          at: string
-          payload: string
-          payload_sha256: string
-          held: string | null
-        }>(
+        const collided = await tx.query<EventRow & { held: string | null }>(
           `SELECT c.seq, c.event_id, c.type, c.at, c.payload, c.payload_sha256, e.payload_sha256 AS held
            FROM event_collisions c LEFT JOIN events e ON e.till_id = c.till_id AND e.seq = c.seq
            WHERE c.till_id = ? AND c.seq > ? AND c.seq <= ? ORDER BY c.seq, c.received_at`,

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import { gtinLookupKey } from '@shared/barcodes/gtin'
 import { csvSourceText } from '@shared/catalog-csv/decode'
-import { describePlan, planImport, type CatalogLookup, type ImportPlan } from '@shared/catalog-csv/plan'
+import {
+  describePlan,
+  plannedProduct,
+  planImport,
+  type CatalogLookup,
+  type ImportPlan
+} from '@shared/catalog-csv/plan'
 import type { ImportPreview } from '@shared/contract'
 import type { CatalogImportResult } from '@shared/hq-api/master-data-schemas'
 import type { MasterData } from '@shared/sync/protocol'
@@ -146,15 +152,7 @@ export async function commitStoreImport(
       const writes = chunk.flatMap((row) => {
         const data: MasterData<'product'> = {
           id: row.existingId ?? randomUUID(),
-          sku: row.input.sku,
-          nameZh: row.input.nameZh,
-          nameEn: row.input.nameEn,
-          categoryId:
-            row.categoryCode === null ? null : (categoryIds.get(row.categoryCode.toLowerCase()) ?? null),
-          priceMinor: row.priceMinor,
-          taxRate: row.input.taxRate,
-          unit: row.input.unit,
-          active: row.input.active
+          ...plannedProduct(row, categoryIds)
         }
         return productWrites(data, row.input.barcodes, before.get(data.id) ?? [])
       })

@@ -3,6 +3,7 @@ import { buildZReport } from '../../main/domain/reports/z-report'
 import type { HqClock } from '../clock'
 import type { HqDatabase } from '../db/types'
 import { storeTillDays } from './day-sums'
+import { sumRefunds } from './sums/acc'
 import {
   tillDay,
   type Completeness,
@@ -63,16 +64,7 @@ function addParts(parts: readonly DayParts[]): DayParts {
     refundLines: parts.flatMap((p) => p.refundLines ?? []),
     saleTenders: parts.flatMap((p) => p.saleTenders),
     voidTenders: parts.flatMap((p) => p.voidTenders),
-    refunds: parts.reduce(
-      (r, p) => ({
-        n: r.n + p.refunds.n,
-        orders: r.orders + p.refunds.orders,
-        amount: r.amount + p.refunds.amount,
-        tax: r.tax + p.refunds.tax,
-        rounding: r.rounding + p.refunds.rounding
-      }),
-      { n: 0, orders: 0, amount: 0, tax: 0, rounding: 0 }
-    ),
+    refunds: sumRefunds(parts.map((p) => p.refunds)),
     // buildZReport reads these two as one row per key: summed here, not concatenated.
     refundTenders: sumByKey(
       parts.flatMap((p) => p.refundTenders),

@@ -41,6 +41,34 @@ export interface PlannedRow {
   existingId: string | null
 }
 
+/** The fields of a product a planned row writes, the same at the till and the head office. */
+export type PlannedProduct = Pick<
+  ProductInput,
+  'sku' | 'nameZh' | 'nameEn' | 'taxRate' | 'unit' | 'active'
+> & {
+  categoryId: string | null
+  priceMinor: number
+}
+
+/**
+ * The product `row` writes. `categoryIds` maps each category code, in lower case, to its id — the
+ * new categories' too, created before the products; a row whose code has none gets no category.
+ * The row's id, barcodes and scale code are each side's own business (the head office keeps no
+ * scale code; the till keeps a product's when the file has no such column).
+ */
+export function plannedProduct(row: PlannedRow, categoryIds: ReadonlyMap<string, string>): PlannedProduct {
+  return {
+    sku: row.input.sku,
+    nameZh: row.input.nameZh,
+    nameEn: row.input.nameEn,
+    categoryId: row.categoryCode === null ? null : (categoryIds.get(row.categoryCode.toLowerCase()) ?? null),
+    priceMinor: row.priceMinor,
+    taxRate: row.input.taxRate,
+    unit: row.input.unit,
+    active: row.input.active
+  }
+}
+
 export interface ImportPlan {
   totalRows: number
   valid: PlannedRow[]

@@ -20,6 +20,13 @@ const fail = (subCode: string, subMsg: string): Answer => ({
   sub_code: subCode,
   sub_msg: subMsg
 })
+/** Alipay's answer to a request it cannot read (40002), before any business rule is looked at. */
+const invalid = (subCode: string, subMsg: string): Answer => ({
+  code: '40002',
+  msg: 'Invalid Arguments',
+  sub_code: subCode,
+  sub_msg: subMsg
+})
 
 /**
  * Alipay's OpenAPI v2 gateway (`POST /gateway.do`) as `alipay-sdk`'s `exec` speaks it: common
@@ -66,30 +73,15 @@ export class AlipayGateway {
     try {
       biz = params.biz_content ? (JSON.parse(params.biz_content) as Biz) : {}
     } catch {
-      this.reply(res, responseKey, {
-        code: '40002',
-        msg: 'Invalid Arguments',
-        sub_code: 'isv.invalid-biz-content',
-        sub_msg: 'biz_content 不是 JSON'
-      })
+      this.reply(res, responseKey, invalid('isv.invalid-biz-content', 'biz_content 不是 JSON'))
       return
     }
     if (params.app_id !== this.keys.alipay.appId) {
-      this.reply(res, responseKey, {
-        code: '40002',
-        msg: 'Invalid Arguments',
-        sub_code: 'isv.invalid-app-id',
-        sub_msg: '无效的AppID参数'
-      })
+      this.reply(res, responseKey, invalid('isv.invalid-app-id', '无效的AppID参数'))
       return
     }
     if (!this.verifyRequest(params)) {
-      this.reply(res, responseKey, {
-        code: '40002',
-        msg: 'Invalid Arguments',
-        sub_code: 'isv.invalid-signature',
-        sub_msg: '验签出错'
-      })
+      this.reply(res, responseKey, invalid('isv.invalid-signature', '验签出错'))
       return
     }
     const tradeNo = typeof biz.out_trade_no === 'string' ? biz.out_trade_no : undefined
@@ -152,12 +144,7 @@ export class AlipayGateway {
     const tradeNo = String(biz.out_trade_no ?? '')
     const amount = this.amountOf(biz)
     if (!tradeNo || amount === undefined || amount <= 0)
-      return {
-        code: '40002',
-        msg: 'Invalid Arguments',
-        sub_code: 'isv.missing-parameter',
-        sub_msg: '缺少必选参数'
-      }
+      return invalid('isv.missing-parameter', '缺少必选参数')
     const existing = this.book.get('alipay', tradeNo)
     if (existing) {
       if (existing.state === 'succeeded' || existing.state === 'reversed')
@@ -188,12 +175,7 @@ export class AlipayGateway {
     const tradeNo = String(biz.out_trade_no ?? '')
     const amount = this.amountOf(biz)
     if (!tradeNo || amount === undefined || amount <= 0)
-      return {
-        code: '40002',
-        msg: 'Invalid Arguments',
-        sub_code: 'isv.missing-parameter',
-        sub_msg: '缺少必选参数'
-      }
+      return invalid('isv.missing-parameter', '缺少必选参数')
     let trade = this.book.get('alipay', tradeNo)
     if (!trade) {
       // Alipay payment codes: 25–30 then 14–22 more digits.
@@ -282,12 +264,7 @@ export class AlipayGateway {
     try {
       amount = parseDecimalToMinor(String(biz.refund_amount ?? ''), 'CNY')
     } catch {
-      return {
-        code: '40002',
-        msg: 'Invalid Arguments',
-        sub_code: 'isv.invalid-parameter',
-        sub_msg: 'refund_amount 不合法'
-      }
+      return invalid('isv.invalid-parameter', 'refund_amount 不合法')
     }
     // Without out_request_no Alipay treats the call as a full refund identified by the trade itself.
     const refundNo = String(biz.out_request_no ?? trade.tradeNo)
@@ -340,12 +317,7 @@ export class AlipayGateway {
   private billUrl(biz: Biz): Answer {
     const day = String(biz.bill_date ?? '')
     if (biz.bill_type !== 'trade' || !/^\d{4}-\d{2}-\d{2}$/.test(day)) {
-      return {
-        code: '40002',
-        msg: 'Invalid Arguments',
-        sub_code: 'isv.invalid-parameter',
-        sub_msg: 'bill_type 或 bill_date 不合法'
-      }
+      return invalid('isv.invalid-parameter', 'bill_type 或 bill_date 不合法')
     }
     const token = this.book.random.alphanumeric(24)
     this.billTokens.set(token, day)

@@ -16,13 +16,7 @@ export interface OutboxEvent {
 }
 
 /** An event as the sync pushes it: the payload as the exact JSON text stored, with its hash. */
-export interface OutboxWireEvent {
-  seq: number
-  id: string
-  at: string
-  type: string
-  version: number
-  aggregateId: string
+export type OutboxWireEvent = Omit<OutboxEvent, 'payload' | 'synced'> & {
   payload: string
   payloadSha256: string
 }

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ShieldCheck } from 'lucide-react'
-import { fieldError, useErrorText } from '../i18n/error-text'
+import { fieldError, fieldErrorOrGeneral, useErrorText } from '../i18n/error-text'
 import { useApprovalStore } from '../stores/approval-store'
 import { Field } from './Field'
 import { PinPad } from './PinPad'
@@ -40,7 +40,7 @@ function Approval() {
   const actionKey = `counter.approval.actions.${pending.channel.replace(':', '_')}`
   const action = i18n.exists(actionKey) ? t(actionKey) : pending.channel
   const userError = fieldError(error, 'override.username')
-  const pinError = fieldError(error, 'override.pin') ?? (error && !error.field ? error : undefined)
+  const pinError = fieldErrorOrGeneral(error, 'override.pin')
   return (
     <dialog
       ref={ref}

@@ -26,7 +26,7 @@ export function ShiftBadge() {
   return (
     <button
       type="button"
-      className={`shift-badge${shift ? '' : ' shift-badge--none'}`}
+      className={`topbar-badge shift-badge${shift ? '' : ' shift-badge--none'}`}
       title={shift ? undefined : t('shift.badgeHint')}
       onClick={() => go('settlement')}
     >

@@ -56,7 +56,7 @@ export function SyncBadge() {
   return (
     <button
       type="button"
-      className={`sync-badge sync-badge--${tone}`}
+      className={`topbar-badge sync-badge sync-badge--${tone}`}
       title={status.warning ? t('sync.badge.warning', { age: ageText }) : t('sync.badge.hint')}
       aria-label={label}
       onClick={() => go('settings')}

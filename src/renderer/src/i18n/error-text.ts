@@ -49,3 +49,14 @@ export function useErrorText(): (error: ApiError | null | undefined, options?: E
 export function fieldError(error: ApiError | null | undefined, ...fields: string[]): ApiError | undefined {
   return error?.field && fields.includes(error.field) ? error : undefined
 }
+
+/**
+ * The error a form with one last field shows beside it: the one naming any of `fields`, or one that
+ * names no field at all (a wrong PIN or password, a lock-out), which belongs with the last thing typed.
+ */
+export function fieldErrorOrGeneral(
+  error: ApiError | null | undefined,
+  ...fields: string[]
+): ApiError | undefined {
+  return fieldError(error, ...fields) ?? (error && !error.field ? error : undefined)
+}

@@ -1,3 +1,4 @@
+import { oneAtATimePerKey } from '@shared/one-at-a-time'
 import { burnVerify, verifySecret } from '../../../main/services/secret-hash'
 import type { HqDatabase } from '../../db/types'
 import { HqRefusal } from '../refusal'
@@ -15,20 +16,7 @@ export const LOCKOUT_MS = 15 * 60_000
  * re-reads the user when its turn comes; the miss is counted with an atomic increment, so two head
  * offices on one PostgreSQL still count every miss.
  */
-const inFlight = new Map<string, Promise<unknown>>()
-
-function oneAtATime<T>(key: string, attempt: () => Promise<T>): Promise<T> {
-  const next = (inFlight.get(key) ?? Promise.resolve()).then(attempt, attempt)
-  const settled = next.then(
-    () => undefined,
-    () => undefined
-  )
-  inFlight.set(key, settled)
-  void settled.then(() => {
-    if (inFlight.get(key) === settled) inFlight.delete(key)
-  })
-  return next
-}
+const oneAtATime = oneAtATimePerKey()
 
 const wrong = () =>
   new HqRefusal(

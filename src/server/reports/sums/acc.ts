@@ -71,6 +71,23 @@ export function addLine(lines: Map<string, LineBucket>, row: LineRow): void {
   lines.set(key, bucket)
 }
 
+/**
+ * Several windows' or days' refund figures added field by field (counts, and amounts in minor
+ * units): the refunds of a day are the sum of its windows', a chain's the sum of its stores'.
+ */
+export function sumRefunds(refunds: ReadonlyArray<DayParts['refunds']>): DayParts['refunds'] {
+  return refunds.reduce(
+    (r, a) => ({
+      n: r.n + a.n,
+      orders: r.orders + a.orders,
+      amount: r.amount + a.amount,
+      tax: r.tax + a.tax,
+      rounding: r.rounding + a.rounding
+    }),
+    { n: 0, orders: 0, amount: 0, tax: 0, rounding: 0 }
+  )
+}
+
 /** The parts of the windows `pick` selects, merged as the reference merges them across windows. */
 export function partsOf(accs: Acc[], pick: (k: number) => boolean): WindowFigures {
   const chosen = accs.filter((_, k) => pick(k))
@@ -110,16 +127,7 @@ export function partsOf(accs: Acc[], pick: (k: number) => boolean): WindowFigure
       refundLines: lines((a) => a.refundLines),
       saleTenders: chosen.flatMap((a) => a.saleTenders),
       voidTenders: chosen.flatMap((a) => a.voidTenders),
-      refunds: chosen.reduce(
-        (r, a) => ({
-          n: r.n + a.refunds.n,
-          orders: r.orders + a.refunds.orders,
-          amount: r.amount + a.refunds.amount,
-          tax: r.tax + a.refunds.tax,
-          rounding: r.rounding + a.refunds.rounding
-        }),
-        { n: 0, orders: 0, amount: 0, tax: 0, rounding: 0 }
-      ),
+      refunds: sumRefunds(chosen.map((a) => a.refunds)),
       refundTenders: [...refundTenders].map(([method, amount]) => ({ method, amount })),
       cashMoves: [...sumMap((a) => a.moves)].map(([kind, amount]) => ({ kind, amount })),
       shifts: chosen.flatMap((a) =>

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Field } from '@renderer/components/Field'
+import { SelectField } from '@renderer/components/SelectField'
 import { ScreenHeader } from '@renderer/components/ScreenHeader'
 import { ANOMALY_KINDS, ANOMALY_SEVERITIES, type HqAnomaly } from '@shared/hq-api/anomalies'
 import { hqApi } from '@shared/hq-api/index'
@@ -106,57 +106,38 @@ export function AnomaliesScreen() {
             {t('hq.anomalies.resolved')}
           </button>
         </div>
-        <Field label={t('hq.anomalies.store')}>
-          {(props) => (
-            <select
-              {...props}
-              className="input"
-              value={filters.store}
-              onChange={(e) => set({ store: e.target.value })}
-            >
-              <option value="">{t('hq.anomalies.anyStore')}</option>
-              {stores.map((store) => (
-                <option key={store.id} value={store.id}>
-                  {store.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('hq.anomalies.kind')}>
-          {(props) => (
-            <select
-              {...props}
-              className="input"
-              value={filters.kind}
-              onChange={(e) => set({ kind: e.target.value })}
-            >
-              <option value="">{t('hq.anomalies.anyKind')}</option>
-              {ANOMALY_KINDS.map((kind) => (
-                <option key={kind} value={kind}>
-                  {t(`hq.anomalies.kinds.${kind}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('hq.anomalies.severity')}>
-          {(props) => (
-            <select
-              {...props}
-              className="input"
-              value={filters.severity}
-              onChange={(e) => set({ severity: e.target.value })}
-            >
-              <option value="">{t('hq.anomalies.anySeverity')}</option>
-              {ANOMALY_SEVERITIES.map((severity) => (
-                <option key={severity} value={severity}>
-                  {t(`hq.anomalies.severities.${severity}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label={t('hq.anomalies.store')}
+          value={filters.store}
+          onChange={(store) => set({ store })}
+        >
+          <option value="">{t('hq.anomalies.anyStore')}</option>
+          {stores.map((store) => (
+            <option key={store.id} value={store.id}>
+              {store.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={t('hq.anomalies.kind')} value={filters.kind} onChange={(kind) => set({ kind })}>
+          <option value="">{t('hq.anomalies.anyKind')}</option>
+          {ANOMALY_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`hq.anomalies.kinds.${kind}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t('hq.anomalies.severity')}
+          value={filters.severity}
+          onChange={(severity) => set({ severity })}
+        >
+          <option value="">{t('hq.anomalies.anySeverity')}</option>
+          {ANOMALY_SEVERITIES.map((severity) => (
+            <option key={severity} value={severity}>
+              {t(`hq.anomalies.severities.${severity}`)}
+            </option>
+          ))}
+        </SelectField>
         {filters.till && (
           <button type="button" className="chip anomalies__till-chip" onClick={() => set({ till: '' })}>
             {t('hq.anomalies.tillFilter', { till: tillCode })} ×

@@ -4,8 +4,8 @@ import { TextField } from '@renderer/components/TextField'
 import { hqApi } from '@shared/hq-api/index'
 import { call } from '../../api/client'
 import { ErrorNotice, useFieldError } from '../../components/ErrorNotice'
-import { LanguageSwitch } from '../../components/LanguageSwitch'
 import { useSession } from '../../session-store'
+import { GateCard } from './GateCard'
 
 /** First run: the first visit creates the owner (and signs them in), as the till's set-up does. */
 export function SetupScreen() {
@@ -34,52 +34,40 @@ export function SetupScreen() {
   }
 
   return (
-    <main className="hq-gate">
-      <form
-        className="card hq-gate__card"
-        onSubmit={(event) => void submit(event)}
-        aria-labelledby="setup-title"
-      >
-        <div className="hq-gate__top">
-          <h1 id="setup-title" className="card__title">
-            {t('hq.auth.setupTitle')}
-          </h1>
-          <LanguageSwitch />
-        </div>
-        <p className="muted">{t('hq.auth.setupIntro')}</p>
-        <TextField
-          label={t('hq.auth.name')}
-          value={name}
-          onChange={setName}
-          autoComplete="username"
-          error={fieldError(error, 'name')}
-          autoFocus
-          required
-        />
-        <TextField
-          label={t('hq.auth.password')}
-          hint={t('hq.auth.passwordHint')}
-          type="password"
-          value={password}
-          onChange={setPassword}
-          autoComplete="new-password"
-          error={fieldError(error, 'password')}
-          required
-        />
-        <TextField
-          label={t('hq.auth.confirm')}
-          type="password"
-          value={confirm}
-          onChange={setConfirm}
-          autoComplete="new-password"
-          error={mismatch ? t('hq.auth.mismatch') : undefined}
-          required
-        />
-        {!fieldError(error, 'name') && !fieldError(error, 'password') && <ErrorNotice error={error} />}
-        <button type="submit" className="button button--primary" disabled={busy || mismatch}>
-          {t('hq.auth.create')}
-        </button>
-      </form>
-    </main>
+    <GateCard titleId="setup-title" title={t('hq.auth.setupTitle')} onSubmit={(event) => void submit(event)}>
+      <p className="muted">{t('hq.auth.setupIntro')}</p>
+      <TextField
+        label={t('hq.auth.name')}
+        value={name}
+        onChange={setName}
+        autoComplete="username"
+        error={fieldError(error, 'name')}
+        autoFocus
+        required
+      />
+      <TextField
+        label={t('hq.auth.password')}
+        hint={t('hq.auth.passwordHint')}
+        type="password"
+        value={password}
+        onChange={setPassword}
+        autoComplete="new-password"
+        error={fieldError(error, 'password')}
+        required
+      />
+      <TextField
+        label={t('hq.auth.confirm')}
+        type="password"
+        value={confirm}
+        onChange={setConfirm}
+        autoComplete="new-password"
+        error={mismatch ? t('hq.auth.mismatch') : undefined}
+        required
+      />
+      {!fieldError(error, 'name') && !fieldError(error, 'password') && <ErrorNotice error={error} />}
+      <button type="submit" className="button button--primary" disabled={busy || mismatch}>
+        {t('hq.auth.create')}
+      </button>
+    </GateCard>
   )
 }

@@ -4,9 +4,10 @@ import { minorToDecimalString } from '@shared/money/format'
 import { hqApi } from '@shared/hq-api/index'
 import type { HqCoupon } from '@shared/hq-api/master-data-schemas'
 import type { HqStore } from '@shared/hq-api/stores'
+import { SelectField } from '@renderer/components/SelectField'
 import { call } from '../../api/client'
 import { MasterDialog, useMasterForm } from './master-kit'
-import { CheckField, SelectField } from './shared'
+import { CheckField } from './shared'
 
 const FIELDS = [
   'coupon.code',

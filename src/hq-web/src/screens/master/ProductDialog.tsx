@@ -6,9 +6,10 @@ import { minorToDecimalString, parseDecimalToMinor } from '@shared/money/format'
 import type { HqApiError } from '@shared/hq-api/route'
 import { hqApi } from '@shared/hq-api/index'
 import type { HqProduct, StoreCatalog } from '@shared/hq-api/master-data-schemas'
+import { SelectField } from '@renderer/components/SelectField'
 import { call } from '../../api/client'
 import { MasterDialog, useMasterForm } from './master-kit'
-import { CheckField, SelectField, StorePicker, type MasterTabProps } from './shared'
+import { CheckField, StorePicker, type MasterTabProps } from './shared'
 
 const FIELDS = [
   'storeIds',

@@ -2,10 +2,11 @@ import { useTranslation } from 'react-i18next'
 import { TextField } from '@renderer/components/TextField'
 import { hqApi } from '@shared/hq-api/index'
 import type { HqStaff } from '@shared/hq-api/master-data-schemas'
+import { SelectField } from '@renderer/components/SelectField'
 import { call } from '../../api/client'
 import { useLoad } from '../../lib/use-load'
 import { MasterDialog, MasterTable, RowButton, stateColumn, useEditing, useMasterForm } from './master-kit'
-import { CheckField, SelectField, StorePicker, type MasterTabProps } from './shared'
+import { CheckField, StorePicker, type MasterTabProps } from './shared'
 
 /** The people of a store's tills, with their till role and stores; never a credential. */
 export function StaffTab(props: MasterTabProps) {

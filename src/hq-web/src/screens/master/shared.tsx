@@ -1,7 +1,5 @@
-import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { HqStore } from '@shared/hq-api/stores'
-import { Field } from '@renderer/components/Field'
 import { useErrorText } from '@renderer/i18n/error-text'
 import type { ApiError } from '@shared/contract'
 import { HqCallError } from '../../api/client'
@@ -51,31 +49,6 @@ export function StorePicker({
         </p>
       )}
     </fieldset>
-  )
-}
-
-/** A labelled `<select>`: the till's `Field` (label, hint and refusal wired for screen readers). */
-export function SelectField({
-  label,
-  value,
-  onChange,
-  children,
-  error
-}: {
-  label: string
-  value: string
-  onChange: (value: string) => void
-  children: ReactNode
-  error?: string | undefined
-}) {
-  return (
-    <Field label={label} error={error}>
-      {(props) => (
-        <select {...props} className="input" value={value} onChange={(event) => onChange(event.target.value)}>
-          {children}
-        </select>
-      )}
-    </Field>
   )
 }
 

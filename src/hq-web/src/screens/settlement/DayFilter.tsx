@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Field } from '@renderer/components/Field'
+import { SelectField } from '@renderer/components/SelectField'
 import type { HqStore } from '@shared/hq-api/stores'
 import { navigate } from '../../route'
 
@@ -31,23 +32,18 @@ export function DayFilter({ date, storeId, stores }: { date: string; storeId: st
           />
         )}
       </Field>
-      <Field label={t('hq.settlement.store')}>
-        {(props) => (
-          <select
-            {...props}
-            className="input"
-            value={draft.storeId}
-            onChange={(event) => setDraft({ ...draft, storeId: event.target.value })}
-          >
-            <option value="">{t('hq.settlement.allStores')}</option>
-            {stores.map((store) => (
-              <option key={store.id} value={store.id}>
-                {store.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        label={t('hq.settlement.store')}
+        value={draft.storeId}
+        onChange={(storeId) => setDraft({ ...draft, storeId })}
+      >
+        <option value="">{t('hq.settlement.allStores')}</option>
+        {stores.map((store) => (
+          <option key={store.id} value={store.id}>
+            {store.name}
+          </option>
+        ))}
+      </SelectField>
       <button type="submit" className="button button--primary">
         {t('hq.settlement.show')}
       </button>

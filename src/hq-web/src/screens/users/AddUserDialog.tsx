@@ -1,14 +1,12 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Dialog } from '@renderer/components/Dialog'
-import { Field } from '@renderer/components/Field'
 import { TextField } from '@renderer/components/TextField'
 import { hqApi } from '@shared/hq-api/index'
-import { HQ_ROLES, type HqRole } from '@shared/hq-api/route'
 import type { HqStore } from '@shared/hq-api/stores'
 import { call } from '../../api/client'
 import { ErrorNotice, useFieldError } from '../../components/ErrorNotice'
-import { StorePicker } from './StorePicker'
+import { NewPasswordField, RoleAndStores, accessToSend, type UserAccess } from './UserFields'
 
 /** A new head-office user: name, password, role and — for a manager — their stores. */
 export function AddUserDialog({
@@ -24,11 +22,10 @@ export function AddUserDialog({
   const fieldError = useFieldError()
   const [name, setName] = useState('')
   const [password, setPassword] = useState('')
-  const [role, setRole] = useState<HqRole>('manager')
-  const [storeIds, setStoreIds] = useState<string[]>([])
+  const [access, setAccess] = useState<UserAccess>({ role: 'manager', storeIds: [] })
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
-  const named = ['name', 'password', 'storeIds']
+  const named = ['name', 'password', 'role', 'storeIds']
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
@@ -37,8 +34,7 @@ export function AddUserDialog({
       await call(hqApi.auth.createUser, {
         name,
         password,
-        role,
-        storeIds: role === 'manager' ? storeIds : []
+        ...accessToSend(access)
       })
       onAdded()
     } catch (failure) {
@@ -59,40 +55,14 @@ export function AddUserDialog({
           data-autofocus
           required
         />
-        <TextField
+        <NewPasswordField
           label={t('hq.users.password')}
           hint={t('hq.users.passwordHint')}
-          type="password"
-          autoComplete="new-password"
           value={password}
           onChange={setPassword}
           error={fieldError(error, 'password')}
-          required
         />
-        <Field label={t('hq.users.role')}>
-          {(props) => (
-            <select
-              {...props}
-              className="input"
-              value={role}
-              onChange={(event) => setRole(event.target.value as HqRole)}
-            >
-              {HQ_ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`hq.roles.${r}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        {role === 'manager' && (
-          <StorePicker
-            stores={stores}
-            value={storeIds}
-            onChange={setStoreIds}
-            error={fieldError(error, 'storeIds')}
-          />
-        )}
+        <RoleAndStores value={access} onChange={setAccess} stores={stores} error={error} />
         {!named.some((field) => fieldError(error, field)) && <ErrorNotice error={error} />}
         <div className="dialog__actions">
           <button type="button" className="button" onClick={onClose}>

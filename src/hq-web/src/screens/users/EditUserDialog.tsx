@@ -1,16 +1,13 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Dialog } from '@renderer/components/Dialog'
-import { Field } from '@renderer/components/Field'
-import { TextField } from '@renderer/components/TextField'
 import type { HqUser } from '@shared/hq-api/auth'
 import { hqApi } from '@shared/hq-api/index'
-import { HQ_ROLES, type HqRole } from '@shared/hq-api/route'
 import type { HqStore } from '@shared/hq-api/stores'
 import { call } from '../../api/client'
 import { ErrorNotice, useFieldError } from '../../components/ErrorNotice'
 import { useDateTime } from '../../lib/time'
-import { StorePicker } from './StorePicker'
+import { NewPasswordField, RoleAndStores, accessToSend, type UserAccess } from './UserFields'
 
 /**
  * The owner's changes to one user: role and stores, a new password (which also lifts a lock-out
@@ -31,8 +28,7 @@ export function EditUserDialog({
   const { t } = useTranslation()
   const dateTime = useDateTime()
   const fieldError = useFieldError()
-  const [role, setRole] = useState<HqRole>(user.role)
-  const [storeIds, setStoreIds] = useState<string[]>(user.storeIds)
+  const [access, setAccess] = useState<UserAccess>({ role: user.role, storeIds: user.storeIds })
   const [password, setPassword] = useState('')
   const [confirmDeactivate, setConfirmDeactivate] = useState(false)
   const [error, setError] = useState<unknown>(null)
@@ -57,7 +53,7 @@ export function EditUserDialog({
   const save = (event: FormEvent) => {
     event.preventDefault()
     void run(
-      () => call(hqApi.auth.updateUser, { id: user.id, role, storeIds: role === 'manager' ? storeIds : [] }),
+      () => call(hqApi.auth.updateUser, { id: user.id, ...accessToSend(access) }),
       t('hq.users.edit.saved')
     )
   }
@@ -73,31 +69,7 @@ export function EditUserDialog({
   return (
     <Dialog title={t('hq.users.edit.title', { name: user.name })} open onClose={onClose}>
       <form className="hq-form" onSubmit={save} aria-label={t('hq.users.edit.roleSection')}>
-        <Field label={t('hq.users.role')} error={fieldError(error, 'role')}>
-          {(props) => (
-            <select
-              {...props}
-              className="input"
-              value={role}
-              onChange={(event) => setRole(event.target.value as HqRole)}
-              data-autofocus
-            >
-              {HQ_ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`hq.roles.${r}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        {role === 'manager' && (
-          <StorePicker
-            stores={stores}
-            value={storeIds}
-            onChange={setStoreIds}
-            error={fieldError(error, 'storeIds')}
-          />
-        )}
+        <RoleAndStores value={access} onChange={setAccess} stores={stores} error={error} autoFocus />
         <div className="dialog__actions">
           <button type="submit" className="button button--primary" disabled={busy}>
             {t('hq.users.edit.save')}
@@ -105,15 +77,12 @@ export function EditUserDialog({
         </div>
       </form>
       <form className="hq-form" onSubmit={reset} aria-label={t('hq.users.edit.passwordSection')}>
-        <TextField
+        <NewPasswordField
           label={t('hq.users.edit.newPassword')}
           hint={t('hq.users.edit.newPasswordHint')}
-          type="password"
-          autoComplete="new-password"
           value={password}
           onChange={setPassword}
           error={fieldError(error, 'password')}
-          required
         />
         <div className="dialog__actions">
           {user.locked && (

@@ -2,11 +2,11 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Lock, UserRound } from 'lucide-react'
 import type { CurrentUser } from '@shared/contract'
-import { TextField } from '../../components/TextField'
 import { PinPad } from '../../components/PinPad'
-import { fieldError, useErrorText } from '../../i18n/error-text'
+import { fieldError, fieldErrorOrGeneral, useErrorText } from '../../i18n/error-text'
 import { useAuthStore } from '../../stores/auth-store'
 import { AuthFrame } from './AuthFrame'
+import { SignInNameField } from './SignInNameField'
 
 /** The locked till: the user's PIN unlocks it; "Switch user" hands it to someone else by their PIN. */
 export function LockScreen({ storeName, user }: { storeName: string; user: CurrentUser }) {
@@ -28,7 +28,7 @@ export function LockScreen({ storeName, user }: { storeName: string; user: Curre
     setPin('')
     setSwitching(next)
   }
-  const pinError = fieldError(error, 'pin') ?? (error && !error.field ? error : undefined)
+  const pinError = fieldErrorOrGeneral(error, 'pin')
   const userError = fieldError(error, 'username')
 
   return (
@@ -44,18 +44,7 @@ export function LockScreen({ storeName, user }: { storeName: string; user: Curre
             : t('accounts.lock.lockedBy', { name: user.displayName })}
         </p>
       </div>
-      {switching && (
-        <TextField
-          label={t('accounts.fields.username')}
-          error={userError ? errorText(userError) : undefined}
-          className="input input--large"
-          autoFocus
-          autoComplete="username"
-          autoCapitalize="off"
-          value={username}
-          onChange={(value) => setUsername(value)}
-        />
-      )}
+      {switching && <SignInNameField value={username} onChange={setUsername} error={userError} />}
       <PinPad
         key={switching ? 'switch' : 'unlock'}
         value={pin}

@@ -2,9 +2,10 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LogIn } from 'lucide-react'
 import { TextField } from '../../components/TextField'
-import { fieldError, useErrorText } from '../../i18n/error-text'
+import { fieldError, fieldErrorOrGeneral, useErrorText } from '../../i18n/error-text'
 import { useAuthStore } from '../../stores/auth-store'
 import { AuthFrame } from './AuthFrame'
+import { SignInNameField } from './SignInNameField'
 
 /** Username and password; the keyboard does it all (Tab, Enter). */
 export function LoginScreen({ storeName, onBack }: { storeName: string; onBack?: () => void }) {
@@ -21,23 +22,14 @@ export function LoginScreen({ storeName, onBack }: { storeName: string; onBack?:
     })
   }
   const userError = fieldError(error, 'username')
-  const passwordError = fieldError(error, 'password') ?? (error && !error.field ? error : undefined)
+  const passwordError = fieldErrorOrGeneral(error, 'password')
 
   return (
     <AuthFrame storeName={storeName}>
       <h1 className="auth__title">{t('accounts.login.title')}</h1>
       <p className="auth__subtitle">{t('accounts.login.subtitle', { store: storeName })}</p>
       <form className="auth__form" onSubmit={onSubmit} noValidate>
-        <TextField
-          label={t('accounts.fields.username')}
-          error={userError ? errorText(userError) : undefined}
-          className="input input--large"
-          autoFocus
-          autoComplete="username"
-          autoCapitalize="off"
-          value={username}
-          onChange={(value) => setUsername(value)}
-        />
+        <SignInNameField value={username} onChange={setUsername} error={userError} />
         <TextField
           label={t('accounts.fields.password')}
           error={passwordError ? errorText(passwordError) : undefined}

@@ -16,6 +16,7 @@ import { ApiCallError, call } from '../../api/client'
 import { fieldRefusal, zodRefusal } from '@shared/contract/error-reasons'
 import { newUserSchema } from '@shared/contract/channels/auth'
 import { userUpdateSchema } from '@shared/contract/channels/users'
+import type { z } from 'zod'
 import { TextField } from '../../components/TextField'
 import { Field } from '../../components/Field'
 import { fieldError, useErrorText } from '../../i18n/error-text'
@@ -36,6 +37,27 @@ interface Draft {
 }
 
 const EMPTY: Draft = { id: null, displayName: '', username: '', role: 'cashier', password: '', pin: '' }
+
+/**
+ * What saving the form sends — checked on the till first, then sent as checked: a new user's
+ * `users:create` input, or an edited one's `users:update` (a blank password or PIN is left as it is).
+ */
+function inputOf(
+  draft: Draft
+):
+  | { create: z.input<typeof newUserSchema>; update?: undefined }
+  | { create?: undefined; update: z.input<typeof userUpdateSchema> } {
+  const fields = { displayName: draft.displayName, username: draft.username, role: draft.role }
+  if (draft.id === null) return { create: { ...fields, password: draft.password, pin: draft.pin } }
+  return {
+    update: {
+      id: draft.id,
+      ...fields,
+      ...(draft.password ? { password: draft.password } : {}),
+      ...(draft.pin ? { pin: draft.pin } : {})
+    }
+  }
+}
 
 /** Staff (owner only): add, edit, deactivate; and the till's locking rules. */
 export function UsersScreen() {
@@ -92,24 +114,10 @@ export function UsersScreen() {
     event.preventDefault()
     if (!draft) return
     setError(null)
-    const input =
-      draft.id === null
-        ? {
-            displayName: draft.displayName,
-            username: draft.username,
-            role: draft.role,
-            password: draft.password,
-            pin: draft.pin
-          }
-        : {
-            id: draft.id,
-            displayName: draft.displayName,
-            username: draft.username,
-            role: draft.role,
-            ...(draft.password ? { password: draft.password } : {}),
-            ...(draft.pin ? { pin: draft.pin } : {})
-          }
-    const parsed = (draft.id === null ? newUserSchema : userUpdateSchema).safeParse(input)
+    const sent = inputOf(draft)
+    const parsed = sent.create
+      ? newUserSchema.safeParse(sent.create)
+      : userUpdateSchema.safeParse(sent.update)
     // The password rule is main's (`passwordProblem`, shared): checked here too, so it is said with the rest.
     const weak = draft.id === null || draft.password ? passwordProblem(draft.password, draft.username) : null
     const found = [
@@ -120,24 +128,11 @@ export function UsersScreen() {
     if (found.length > 0) return
     setBusy(true)
     try {
-      if (draft.id === null) {
-        const created = await call('users:create', {
-          displayName: draft.displayName,
-          username: draft.username,
-          role: draft.role,
-          password: draft.password,
-          pin: draft.pin
-        })
+      if (sent.create) {
+        const created = await call('users:create', sent.create)
         setNotice(t('accounts.users.created', { name: created.displayName }))
       } else {
-        await call('users:update', {
-          id: draft.id,
-          displayName: draft.displayName,
-          username: draft.username,
-          role: draft.role,
-          ...(draft.password ? { password: draft.password } : {}),
-          ...(draft.pin ? { pin: draft.pin } : {})
-        })
+        await call('users:update', sent.update)
         setNotice(t('accounts.users.saved'))
       }
       setDraft(null)

@@ -5,18 +5,21 @@ import type { z } from 'zod'
 import type { Refund, refundableSchema } from '@shared/contract/channels/refunds'
 import { ApiCallError, apiErrorOf, call } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
-import { Field } from '../../components/Field'
+import { ReasonField } from '../../components/ReasonField'
+import { TextField } from '../../components/TextField'
 import { useMoney } from '../../lib/money'
 import { printReceipt } from '../../lib/print'
 import { play } from '../../lib/sounds'
 import { RefundSlip } from './RefundSlip'
 import { TableHead } from '../../components/TableHead'
 import { useErrorText } from '../../i18n/error-text'
-import type { ApiError } from '@shared/contract'
 import { parseDecimalToMinor } from '@shared/money/format'
+import { useFormIssues } from '../../lib/use-form-issues'
 import { refundIssues } from './refund-issues'
 
 type Refundable = z.infer<typeof refundableSchema>
+
+const CLEARED_BY_ANY_CHANGE = ['lines']
 
 /**
  * Gives money back for a paid order: chosen lines (by quantity) or an amount, with a
@@ -99,9 +102,10 @@ function RefundForm({
   const [quantities, setQuantities] = useState<Record<string, string>>({})
   const [amount, setAmount] = useState('')
   const [reason, setReason] = useState('')
-  const [error, setError] = useState<ApiError | null>(null)
   // Every reason the refund cannot be asked for yet, found on press, each shown beside its field.
-  const [issues, setIssues] = useState<ApiError[]>([])
+  // Any change may mend "choose a line or an amount" (`lines`) too.
+  const issues = useFormIssues(CLEARED_BY_ANY_CHANGE)
+  const { setIssues, error, setError, errorFor, clearIssue } = issues
   const errorText = useErrorText()
   const [done, setDone] = useState<Refund | null>(null)
   const [busy, setBusy] = useState(false)
@@ -162,16 +166,6 @@ function RefundForm({
     }
   }
 
-  const errorFor = (field: string): string | undefined => {
-    const issue = issues.find((found) => found.field === field)
-    if (issue) return errorText(issue, { beside: true })
-    return error?.field === field || error?.field?.startsWith(`${field}[`)
-      ? errorText(error, { beside: true })
-      : undefined
-  }
-  // A field changed is no longer wrong until the next press says so.
-  const clearIssue = (field: string): void =>
-    setIssues((found) => found.filter((issue) => issue.field !== field && issue.field !== 'lines'))
   const nameOf = (line: { name: string; nameEn: string | null }) =>
     i18n.language === 'en' && line.nameEn ? line.nameEn : line.name
 
@@ -281,39 +275,23 @@ function RefundForm({
               </tbody>
             </table>
           ) : (
-            <Field label={t('refund.amount', { currency: refundable.currency })} error={errorFor('amount')}>
-              {(props) => (
-                <input
-                  {...props}
-                  className="input"
-                  inputMode="decimal"
-                  value={amount}
-                  onChange={(e) => {
-                    setAmount(e.target.value)
-                    clearIssue('amount')
-                  }}
-                />
-              )}
-            </Field>
+            <TextField
+              label={t('refund.amount', { currency: refundable.currency })}
+              error={errorFor('amount')}
+              inputMode="decimal"
+              value={amount}
+              onChange={(value) => {
+                setAmount(value)
+                clearIssue('amount')
+              }}
+            />
           )}
           {mode === 'lines' && errorFor('lines') && (
             <p className="field__error" role="alert">
               {errorFor('lines')}
             </p>
           )}
-          <Field label={t('refund.reason')} error={errorFor('reason')}>
-            {(props) => (
-              <input
-                {...props}
-                className="input"
-                value={reason}
-                onChange={(e) => {
-                  setReason(e.target.value)
-                  clearIssue('reason')
-                }}
-              />
-            )}
-          </Field>
+          <ReasonField label={t('refund.reason')} value={reason} onChange={setReason} issues={issues} />
           {error && !error.field && (
             <p className="field__error" role="alert">
               {errorText(error)}

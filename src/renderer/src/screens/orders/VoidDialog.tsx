@@ -157,19 +157,19 @@ function VoidForm({
   }, [refund, waiting, order.id, onRefund])
 
   const how = (method: Method): string => t(`voids.how_${method}`)
+  // The same three columns before the void (what will go back) and after it (how each went).
+  const tenderColumns = [
+    { label: t('voids.tender') },
+    { label: t('voids.amount'), numeric: true },
+    { label: t('voids.how') }
+  ]
   const name = (method: Method): string => t(`payments.methods.${method}`)
 
   if (refund) {
     return (
       <div className="void-result">
         <table className="table" aria-label={t('voids.goesBack')}>
-          <TableHead
-            columns={[
-              { label: t('voids.tender') },
-              { label: t('voids.amount'), numeric: true },
-              { label: t('voids.how') }
-            ]}
-          />
+          <TableHead columns={tenderColumns} />
           <tbody>
             {refund.tenders.map((tender) => (
               <tr key={tender.outRequestNo}>
@@ -195,13 +195,7 @@ function VoidForm({
     <form onSubmit={(event) => void submit(event)} noValidate>
       <table className="table" aria-label={t('voids.goesBack')}>
         <caption className="void-caption">{t('voids.goesBack')}</caption>
-        <TableHead
-          columns={[
-            { label: t('voids.tender') },
-            { label: t('voids.amount'), numeric: true },
-            { label: t('voids.how') }
-          ]}
-        />
+        <TableHead columns={tenderColumns} />
         <tbody>
           {paid.map((payment) => (
             <tr key={payment.id}>

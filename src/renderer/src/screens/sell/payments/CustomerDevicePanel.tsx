@@ -138,18 +138,11 @@ function TradeCard({ trade, onAct }: { trade: SandboxTrade; onAct: (input: Act) 
 
       {trade.needs === 'password' && (
         <form className="device-trade__form" onSubmit={run({ ...ref, action: 'password', password })}>
-          <label className="field__label" htmlFor={`pw-${trade.tradeNo}`}>
-            {t('payments.device.password')}
-          </label>
-          <input
+          <SixDigitSecret
             id={`pw-${trade.tradeNo}`}
-            className="input"
-            type="password"
-            inputMode="numeric"
-            maxLength={6}
-            autoComplete="off"
+            label={t('payments.device.password')}
             value={password}
-            onChange={(event) => setPassword(event.target.value)}
+            onChange={setPassword}
           />
           <button
             type="submit"
@@ -174,18 +167,11 @@ function TradeCard({ trade, onAct }: { trade: SandboxTrade; onAct: (input: Act) 
             value={pan}
             onChange={(event) => setPan(event.target.value)}
           />
-          <label className="field__label" htmlFor={`pin-${trade.tradeNo}`}>
-            {t('payments.device.pin')}
-          </label>
-          <input
+          <SixDigitSecret
             id={`pin-${trade.tradeNo}`}
-            className="input"
-            type="password"
-            inputMode="numeric"
-            maxLength={6}
-            autoComplete="off"
+            label={t('payments.device.pin')}
             value={pin}
-            onChange={(event) => setPin(event.target.value)}
+            onChange={setPin}
           />
           <button type="submit" className="button button--primary" disabled={busy}>
             <CreditCard aria-hidden="true" size={20} /> {t('payments.device.presentCard')}
@@ -217,5 +203,39 @@ function TradeCard({ trade, onAct }: { trade: SandboxTrade; onAct: (input: Act) 
         )}
       </div>
     </section>
+  )
+}
+
+/**
+ * A six-digit secret typed on the customer's device — the wallet's payment password, the card's
+ * PIN: masked, digits only, never remembered by the browser.
+ */
+function SixDigitSecret({
+  id,
+  label,
+  value,
+  onChange
+}: {
+  id: string
+  label: string
+  value: string
+  onChange: (value: string) => void
+}) {
+  return (
+    <>
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <input
+        id={id}
+        className="input"
+        type="password"
+        inputMode="numeric"
+        maxLength={6}
+        autoComplete="off"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </>
   )
 }

@@ -4,6 +4,7 @@ import type { ApiError } from '@shared/contract'
 import type { ShiftView } from '@shared/contract/channels/shifts'
 import { apiErrorOf, call } from '../../../api/client'
 import { useErrorText } from '../../../i18n/error-text'
+import { ShiftDialogActions } from './ShiftDialogActions'
 import { Dialog } from '../../../components/Dialog'
 import { Field } from '../../../components/Field'
 import { useMoney } from '../../../lib/money'
@@ -96,19 +97,12 @@ export function CloseShiftDialog({
             <input {...props} className="input" value={note} onChange={(e) => setNote(e.target.value)} />
           )}
         </Field>
-        {error && error.field !== 'other' && (
-          <p className="notice notice--error" role="alert">
-            {errorText(error)}
-          </p>
-        )}
-        <div className="dialog__actions">
-          <button type="button" className="button button--ghost" onClick={onClose}>
-            {t('shift.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={counted === null}>
-            {t('shift.confirmClose')}
-          </button>
-        </div>
+        <ShiftDialogActions
+          error={error && error.field !== 'other' ? error : null}
+          submitLabel={t('shift.confirmClose')}
+          submitDisabled={counted === null}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   )

@@ -4,6 +4,7 @@ import type { ApiError } from '@shared/contract'
 import type { ShiftView } from '@shared/contract/channels/shifts'
 import { apiErrorOf, call } from '../../../api/client'
 import { useErrorText } from '../../../i18n/error-text'
+import { ShiftDialogActions } from './ShiftDialogActions'
 import { Dialog } from '../../../components/Dialog'
 import { CashCountForm, countInput, countTotal, EMPTY_COUNT, type CashCountDraft } from '../CashCountForm'
 
@@ -43,23 +44,12 @@ export function OpenShiftDialog({
           onChange={setDraft}
           error={error?.field === 'other' ? errorText(error, { beside: true }) : undefined}
         />
-        {error && error.field !== 'other' && (
-          <p className="notice notice--error" role="alert">
-            {errorText(error)}
-          </p>
-        )}
-        <div className="dialog__actions">
-          <button type="button" className="button button--ghost" onClick={onClose}>
-            {t('shift.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={countTotal(currency, draft) === null}
-          >
-            {t('shift.open')}
-          </button>
-        </div>
+        <ShiftDialogActions
+          error={error && error.field !== 'other' ? error : null}
+          submitLabel={t('shift.open')}
+          submitDisabled={countTotal(currency, draft) === null}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   )
