@@ -66,6 +66,11 @@ export function createRouter(options: {
   approve?: Approver
   /** Refuses a channel the caller may use but the till may not (an enrolled till's master data), or null. */
   refuse?: (channel: ChannelName) => ApiError | null
+  /**
+   * Told when a call of a known channel starts; what it returns is called once when the call has
+   * answered, whatever the answer (the selling signal the sync's push thread yields to).
+   */
+  onCall?: (channel: ChannelName) => (() => void) | undefined
 }): Router {
   const handlers = new Map<ChannelName, Handler<ChannelName>>()
 
@@ -78,84 +83,98 @@ export function createRouter(options: {
 
     async dispatch(channel, input, callCtx, callOptions) {
       if (!isChannelName(channel)) return fail({ code: 'NOT_FOUND', message: `Unknown channel: ${channel}` })
-      const handler = handlers.get(channel)
-      if (!handler) return fail({ code: 'UNAVAILABLE', message: `${channel} is not available` })
-      const spec = contract[channel]
-      // Only the approver sets approverUserId; a transport cannot smuggle one in.
-      let ctx: CallContext = { sessionId: callCtx.sessionId }
-
-      const refusal = options.gate(spec.permission, ctx)
-      const override = callOptions?.override
-      const approvable =
-        refusal?.code === 'FORBIDDEN' &&
-        override !== undefined &&
-        spec.overridable === true &&
-        options.approve !== undefined
-      if (refusal && !approvable) return fail(refusal)
-      const policy = options.refuse?.(channel)
-      if (policy) return fail(policy)
-
-      const given = input ?? {}
-      const parsed = (spec.input as z.ZodType).safeParse(given)
-      if (!parsed.success) {
-        return fail(zodRefusal(parsed.error.issues[0]!, [], given))
-      }
-
-      /** Checks the override sent with the call and runs on as its approver. */
-      const approveAs = async (permission: Permission): Promise<void> => {
-        const request = overrideSchema.safeParse(override)
-        if (!request.success) {
-          const issue = request.error.issues[0]!
-          throw new RefusedCall(zodRefusal(issue, ['override'], override))
-        }
-        ctx = {
-          ...ctx,
-          approverUserId: await options.approve!({ channel, permission, override: request.data, ctx })
-        }
-      }
-      const run = async (): Promise<Result<unknown>> => ({
-        ok: true,
-        value: await handler(parsed.data as ParsedInput<ChannelName>, ctx)
-      })
-
+      const ended = options.onCall?.(channel)
       try {
-        // Checked after the input, so a manager's PIN is not spent on a form that is refused anyway.
-        if (approvable) await approveAs(spec.permission)
-        try {
-          return await run()
-        } catch (error) {
-          // A conditional approval: the handler found this call needs more than the gate asked.
-          const needsApproval =
-            error instanceof ApprovalRequired &&
-            override !== undefined &&
-            spec.overridable === true &&
-            !ctx.approverUserId
-          if (!needsApproval || !options.approve) throw error
-          await approveAs(error.permission)
-          return await run()
-        }
-      } catch (error) {
-        if (error instanceof RefusedCall) return fail(error.refusal)
-        if (error instanceof DomainError) {
-          return fail({
-            code: error.code,
-            message: error.message,
-            ...(error.field ? { field: error.field } : {}),
-            key: error.i18n.key,
-            ...(error.i18n.params ? { params: error.i18n.params } : {})
-          })
-        }
-        if (error instanceof FieldError) return fail(fieldRefusal(error.field, error.message, error.reason))
-        options.logger.error('api.handler_failed', { channel, error })
-        return fail({
-          code: 'INTERNAL',
-          message: 'Something went wrong; nothing was saved. Please try again.'
-        })
+        return await call(channel, input, callCtx, callOptions)
+      } finally {
+        ended?.()
       }
     },
 
     missingHandlers() {
       return (Object.keys(contract) as ChannelName[]).filter((name) => !handlers.has(name))
+    }
+  }
+
+  async function call(
+    channel: ChannelName,
+    input: unknown,
+    callCtx: CallContext,
+    callOptions: InvokeOptions | undefined
+  ): Promise<Result<unknown>> {
+    const handler = handlers.get(channel)
+    if (!handler) return fail({ code: 'UNAVAILABLE', message: `${channel} is not available` })
+    const spec = contract[channel]
+    // Only the approver sets approverUserId; a transport cannot smuggle one in.
+    let ctx: CallContext = { sessionId: callCtx.sessionId }
+
+    const refusal = options.gate(spec.permission, ctx)
+    const override = callOptions?.override
+    const approvable =
+      refusal?.code === 'FORBIDDEN' &&
+      override !== undefined &&
+      spec.overridable === true &&
+      options.approve !== undefined
+    if (refusal && !approvable) return fail(refusal)
+    const policy = options.refuse?.(channel)
+    if (policy) return fail(policy)
+
+    const given = input ?? {}
+    const parsed = (spec.input as z.ZodType).safeParse(given)
+    if (!parsed.success) {
+      return fail(zodRefusal(parsed.error.issues[0]!, [], given))
+    }
+
+    /** Checks the override sent with the call and runs on as its approver. */
+    const approveAs = async (permission: Permission): Promise<void> => {
+      const request = overrideSchema.safeParse(override)
+      if (!request.success) {
+        const issue = request.error.issues[0]!
+        throw new RefusedCall(zodRefusal(issue, ['override'], override))
+      }
+      ctx = {
+        ...ctx,
+        approverUserId: await options.approve!({ channel, permission, override: request.data, ctx })
+      }
+    }
+    const run = async (): Promise<Result<unknown>> => ({
+      ok: true,
+      value: await handler(parsed.data as ParsedInput<ChannelName>, ctx)
+    })
+
+    try {
+      // Checked after the input, so a manager's PIN is not spent on a form that is refused anyway.
+      if (approvable) await approveAs(spec.permission)
+      try {
+        return await run()
+      } catch (error) {
+        // A conditional approval: the handler found this call needs more than the gate asked.
+        const needsApproval =
+          error instanceof ApprovalRequired &&
+          override !== undefined &&
+          spec.overridable === true &&
+          !ctx.approverUserId
+        if (!needsApproval || !options.approve) throw error
+        await approveAs(error.permission)
+        return await run()
+      }
+    } catch (error) {
+      if (error instanceof RefusedCall) return fail(error.refusal)
+      if (error instanceof DomainError) {
+        return fail({
+          code: error.code,
+          message: error.message,
+          ...(error.field ? { field: error.field } : {}),
+          key: error.i18n.key,
+          ...(error.i18n.params ? { params: error.i18n.params } : {})
+        })
+      }
+      if (error instanceof FieldError) return fail(fieldRefusal(error.field, error.message, error.reason))
+      options.logger.error('api.handler_failed', { channel, error })
+      return fail({
+        code: 'INTERNAL',
+        message: 'Something went wrong; nothing was saved. Please try again.'
+      })
     }
   }
 }

@@ -14,6 +14,7 @@ import { masterDataGuard } from '../sync/master-data-guard'
 import { unsyncedGuard } from '../sync/unsynced-guard'
 import { createSyncService } from '../sync/sync-service'
 import { createRouter, type Approver, type Gate, type Router } from '../api/router'
+import { createSellingSignal } from '../sync/selling-signal'
 import { createAccountsService } from '../services/accounts-service'
 import { createCatalogService } from '../services/catalog-service'
 import type { HashParams } from '../services/secret-hash'
@@ -107,8 +108,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   let storeRef: ReturnType<typeof createStore> | null = null
   const masterData = masterDataGuard(() => storeRef)
   const unsynced = unsyncedGuard(() => storeRef)
+  // What the sync's push thread yields to: any call from a screen, but not the sync's own (a
+  // `sync:now` lasts the whole push it would be waiting for).
+  const selling = createSellingSignal()
   const router = createRouter({
     refuse: (channel) => masterData(channel) ?? unsynced(channel),
+    onCall: (channel) => (channel.startsWith('sync:') ? undefined : selling.begin()),
     gate: (permission, ctx) => gate(permission, ctx),
     approve: (request) => {
       if (!approve) throw new Error('Approvals are not available')
@@ -216,6 +221,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const sync = createSyncService(ctx, {
     dataDir: paths.root,
     appVersion: options.version,
+    selling,
     ...(options.sync?.protector ? { protector: options.sync.protector } : {}),
     ...(options.sync?.pushIntervalMs ? { pushIntervalMs: options.sync.pushIntervalMs } : {}),
     ...(options.sync?.pullWaitSeconds !== undefined ? { pullWaitSeconds: options.sync.pullWaitSeconds } : {}),

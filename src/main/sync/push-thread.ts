@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads'
 import type { SyncError } from '@shared/sync/protocol'
 import { SyncRequestError, type HqIdentity } from './hq-client'
 import type { PushResult } from './push-outbox'
+import { whenQuiet, YIELD_AT_MOST_MS } from './selling-signal'
 
 // Why a thread: the till sells in main's event loop, and better-sqlite3 is synchronous. A push of
 // days of backlog reads, serialises, hashes and signs about 0.7 MB per batch and talks HTTP; in main
@@ -26,6 +27,8 @@ export type ToPushThread =
       tillMinusSystemMs: number
       /** What the head office's CLOCK_SKEW answers taught the till, ms (signatures only). */
       clockOffsetMs: number
+      /** Main's selling signal (selling-signal.ts): the push yields to requests in progress. */
+      selling?: SharedArrayBuffer
     }
   | { type: 'marked'; count: number }
   | { type: 'markFailed'; message: string }
@@ -120,13 +123,20 @@ export function createPushThread() {
       const onMessage = (message: FromPushThread): void => {
         switch (message.type) {
           case 'mark': {
-            let reply: ToPushThread
-            try {
-              reply = { type: 'marked', count: handlers.markSynced(message.upTo) }
-            } catch (error) {
-              reply = { type: 'markFailed', message: error instanceof Error ? error.message : String(error) }
-            }
-            thread.postMessage(reply)
+            // The thread looked before asking; a request may have started since: its commit goes first.
+            const quiet = request.selling ? whenQuiet(request.selling, YIELD_AT_MOST_MS) : Promise.resolve()
+            void quiet.then(() => {
+              let reply: ToPushThread
+              try {
+                reply = { type: 'marked', count: handlers.markSynced(message.upTo) }
+              } catch (error) {
+                reply = {
+                  type: 'markFailed',
+                  message: error instanceof Error ? error.message : String(error)
+                }
+              }
+              thread.postMessage(reply)
+            })
             return
           }
           case 'clockOffset':

@@ -4,6 +4,7 @@ import { openConnection } from '../store/connection'
 import { createOutboxRepo } from '../store/repos/outbox-repo'
 import { createHqClient, SyncRequestError } from './hq-client'
 import { pushOutbox } from './push-outbox'
+import { whenQuiet, YIELD_AT_MOST_MS } from './selling-signal'
 import type { FromPushThread, PushThreadError, ToPushThread } from './push-thread'
 
 // The sync push thread's entry (why a thread: push-thread.ts). It reads the outbox through its own
@@ -46,6 +47,7 @@ async function push(request: Extract<ToPushThread, { type: 'push' }>): Promise<v
       now,
       appVersion: request.appVersion,
       ...(request.maxEvents ? { maxEvents: request.maxEvents } : {}),
+      ...(request.selling ? { yieldToSelling: () => whenQuiet(request.selling!, YIELD_AT_MOST_MS) } : {}),
       markSynced: (upTo) =>
         new Promise<number>((resolve, reject) => {
           marking = { resolve, reject }

@@ -8,6 +8,7 @@ import { backoffDelay } from './backoff'
 import { createHqClient, SyncRequestError, type HqIdentity } from './hq-client'
 import { loadTillKey, removeTillKey, type SecretProtector } from './key-store'
 import { createPushThread } from './push-thread'
+import type { SellingSignal } from './selling-signal'
 import { enrolTill, syncError } from './enrol-till'
 import { requireNothingUnsynced } from './unsynced-guard'
 
@@ -26,6 +27,8 @@ export interface SyncServiceOptions {
   maxBatchEvents?: number
   /** Backoff bounds: full jitter between them, doubling per failure. */
   backoff?: { minMs: number; maxMs: number }
+  /** Main's requests in progress, which the push yields to (selling-signal.ts); none: it never waits. */
+  selling?: SellingSignal
 }
 
 const DAY_MS = 24 * 3_600_000
@@ -160,7 +163,8 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
           appVersion: options.appVersion,
           ...(options.maxBatchEvents ? { maxEvents: options.maxBatchEvents } : {}),
           tillMinusSystemMs: clock.now().getTime() - Date.now(),
-          clockOffsetMs: store.sync.state()?.clockOffsetMs ?? 0
+          clockOffsetMs: store.sync.state()?.clockOffsetMs ?? 0,
+          ...(options.selling ? { selling: options.selling.buffer } : {})
         },
         {
           // Only from the head office's answer (pushOutbox never asks beyond it), in one commit.
