@@ -1,15 +1,21 @@
 import type { ReactNode } from 'react'
 import { LanguageSwitch } from '../../components/LanguageSwitch'
 
-/** The frame of the screens before the till opens: brand, store name, language, one card. */
+/**
+ * The frame of the screens before the till opens: brand, store name, language, one card.
+ * `compact` is the lock screen's: on a short counter screen (1024×768) its card and keypad
+ * tighten so the whole of it, Unlock included, shows without scrolling.
+ */
 export function AuthFrame({
   storeName,
   children,
-  wide
+  wide,
+  compact
 }: {
   storeName: string
   children: ReactNode
   wide?: boolean
+  compact?: boolean
 }) {
   return (
     <div className="auth">
@@ -22,7 +28,11 @@ export function AuthFrame({
         </div>
         <LanguageSwitch />
       </header>
-      <main className={`auth__card${wide ? ' auth__card--wide' : ''}`}>{children}</main>
+      <main
+        className={`auth__card${wide ? ' auth__card--wide' : ''}${compact ? ' auth__card--compact' : ''}`}
+      >
+        {children}
+      </main>
     </div>
   )
 }

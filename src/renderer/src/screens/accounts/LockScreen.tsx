@@ -36,7 +36,7 @@ export function LockScreen({ storeName, user }: { storeName: string; user: Curre
   const userError = userBlank ? formIssue('username', 'enterUsername') : fieldError(error, 'username')
 
   return (
-    <AuthFrame storeName={storeName}>
+    <AuthFrame storeName={storeName} compact>
       <div className="lock__head">
         <Lock aria-hidden="true" size={36} className="lock__icon" />
         <h1 className="auth__title">
