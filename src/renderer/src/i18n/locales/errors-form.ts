@@ -23,7 +23,8 @@ const en = {
       enterPassword: 'Enter your password',
       enterApprover: 'Enter the approver’s username',
       pinDigits: 'Enter 4 to 6 digits',
-      enterCoupon: 'Enter a coupon code'
+      enterCoupon: 'Enter a coupon code',
+      chooseRating: 'Choose 1 to 5 stars'
     }
   }
 }
@@ -46,7 +47,8 @@ const zhCN: typeof en = {
       enterPassword: '请输入密码',
       enterApprover: '请输入授权人用户名',
       pinDigits: '请输入 4 到 6 位数字',
-      enterCoupon: '请输入优惠券码'
+      enterCoupon: '请输入优惠券码',
+      chooseRating: '请选择 1 到 5 星'
     }
   }
 }

@@ -5,12 +5,15 @@ import type { ChannelOutput } from '@shared/contract'
 import { apiErrorOf, call } from '../../api/client'
 import { useErrorText } from '../../i18n/error-text'
 import { Dialog } from '../../components/Dialog'
+import { formIssue } from '../../lib/form-issues'
 
 type Lines = ChannelOutput<'evaluations:for-order'>['lines']
 
 /**
  * A customer's rating of what they bought: 1–5 stars and a comment per line, at the counter
  * or later from the history. One per line; unpaid and refunded lines say why they cannot be rated.
+ * Save is never grey: pressed before a star is picked it says so beside the stars
+ * (`errors.form.chooseRating` on `rating`), until one is.
  */
 export function EvaluationDialog({
   orderId,
@@ -25,6 +28,8 @@ export function EvaluationDialog({
   const [lines, setLines] = useState<Lines | null>(null)
   const [drafts, setDrafts] = useState<Record<string, { rating: number; comment: string }>>({})
   const [errors, setErrors] = useState<Record<string, string>>({})
+  // Lines whose Save was pressed with no star picked.
+  const [unrated, setUnrated] = useState<ReadonlySet<string>>(new Set())
   const errorText = useErrorText()
 
   useEffect(() => {
@@ -33,7 +38,10 @@ export function EvaluationDialog({
 
   const save = async (lineId: string): Promise<void> => {
     const draft = drafts[lineId]
-    if (!draft) return
+    if (!draft || draft.rating === 0) {
+      setUnrated((current) => new Set(current).add(lineId))
+      return
+    }
     try {
       const saved = await call('evaluations:save', {
         orderId,
@@ -62,6 +70,10 @@ export function EvaluationDialog({
           const name = i18n.language === 'en' ? (line.nameEn ?? line.name) : line.name
           const draft = drafts[line.lineId] ?? { rating: 0, comment: '' }
           const given = line.evaluation
+          const ratingError = unrated.has(line.lineId)
+            ? errorText(formIssue('rating', 'chooseRating'), { beside: true })
+            : undefined
+          const ratingErrorId = `rating-error-${line.lineId}`
           return (
             <li key={line.lineId} className="evaluation">
               <p className="evaluation__name">{name}</p>
@@ -72,7 +84,9 @@ export function EvaluationDialog({
                   <div
                     role="radiogroup"
                     aria-label={t('evaluations.ratingLabel', { name })}
-                    className="stars"
+                    aria-invalid={ratingError ? true : undefined}
+                    aria-describedby={ratingError ? ratingErrorId : undefined}
+                    className={`stars${ratingError ? ' stars--invalid' : ''}`}
                   >
                     {[1, 2, 3, 4, 5].map((value) => {
                       const shown = given ? given.rating : draft.rating
@@ -85,13 +99,25 @@ export function EvaluationDialog({
                           aria-label={t('evaluations.stars', { count: value })}
                           className={`star${value <= shown ? ' is-on' : ''}`}
                           disabled={given !== null}
-                          onClick={() => setDrafts({ ...drafts, [line.lineId]: { ...draft, rating: value } })}
+                          onClick={() => {
+                            setDrafts({ ...drafts, [line.lineId]: { ...draft, rating: value } })
+                            setUnrated((current) => {
+                              const next = new Set(current)
+                              next.delete(line.lineId)
+                              return next
+                            })
+                          }}
                         >
                           <Star aria-hidden="true" size={30} />
                         </button>
                       )
                     })}
                   </div>
+                  {ratingError && (
+                    <p id={ratingErrorId} className="field__error" role="alert">
+                      {ratingError}
+                    </p>
+                  )}
                   {given ? (
                     <p className="evaluation__saved">
                       {t('evaluations.saved')}
@@ -115,7 +141,6 @@ export function EvaluationDialog({
                       <button
                         type="button"
                         className="button button--primary"
-                        disabled={draft.rating === 0}
                         onClick={() => void save(line.lineId)}
                       >
                         {t('evaluations.save')}
