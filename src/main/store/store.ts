@@ -21,6 +21,7 @@ import { createShiftsRepo } from './repos/shifts-repo'
 import { createUsersRepo } from './repos/users-repo'
 import { createSyncRepo } from './repos/sync-repo'
 import { createMasterDataRepo } from './repos/master-data-repo'
+import { createReadCache } from './read-cache'
 
 /**
  * Every repository over one open database. Services compose them inside
@@ -30,15 +31,16 @@ export function createStore(db: Database) {
   // One transaction function for every call: better-sqlite3 builds four wrappers per `transaction()`.
   // Inside another transaction it takes a savepoint, as a fresh one would.
   const inTransaction = db.transaction((work: () => unknown) => work())
+  const cache = createReadCache(db)
   return {
     db,
-    settings: createSettingsRepo(db),
+    settings: createSettingsRepo(db, cache),
     receiptSettings: createReceiptSettingsRepo(db),
-    preferences: createPreferencesRepo(db),
+    preferences: createPreferencesRepo(db, cache),
     audit: createAuditRepo(db),
     outbox: createOutboxRepo(db),
-    users: createUsersRepo(db),
-    security: createSecurityRepo(db),
+    users: createUsersRepo(db, cache),
+    security: createSecurityRepo(db, cache),
     counters: createCountersRepo(db),
     coupons: createCouponsRepo(db),
     orders: createOrdersRepo(db),
@@ -46,7 +48,7 @@ export function createStore(db: Database) {
     journal: createJournalRepo(db),
     refunds: createRefundsRepo(db),
     catalog: createCatalogRepo(db),
-    shifts: createShiftsRepo(db),
+    shifts: createShiftsRepo(db, cache),
     settlement: createSettlementRepo(db),
     evaluations: createEvaluationsRepo(db),
     notifications: createNotificationsRepo(db),
@@ -56,7 +58,7 @@ export function createStore(db: Database) {
     masterData: createMasterDataRepo(db),
     /** Runs `work` in one IMMEDIATE transaction: all of it commits, or none of it. */
     transaction<T>(work: () => T): T {
-      return inTransaction.immediate(work) as T
+      return cache.around(() => inTransaction.immediate(work) as T)
     }
   }
 }

@@ -62,11 +62,7 @@ export function sellForCash(
   const tenders = [{ method: 'cash' as const, amount: payable, tendered }]
   const { paidTotal, change } = tenderSums(tenders)
   const at = clock.now().toISOString()
-  const row = store.orders.checkoutPaid(
-    draft.id,
-    { ...fields, paid_total: paidTotal, change_given: change },
-    at
-  )
+  const row = store.orders.checkoutPaid(draft, { ...fields, paid_total: paidTotal, change_given: change }, at)
   const payment = store.payments.insert({
     id: newId(),
     order_id: row.id,

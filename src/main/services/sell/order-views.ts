@@ -26,6 +26,18 @@ export function orderSummary(
   }
 }
 
+// A tax rate as the view keys it ('0.13' for '0.130'): a few distinct rates, normalised once each
+// rather than through a Decimal on every line of every sale.
+const rateKeys = new Map<string, string>()
+const rateKey = (rate: string): string => {
+  let key = rateKeys.get(rate)
+  if (key === undefined) {
+    key = new Decimal(rate).toFixed()
+    if (rateKeys.size < 256) rateKeys.set(rate, key)
+  }
+  return key
+}
+
 /**
  * An order with everything a receipt or a detail view shows, from its frozen rows. `known`: rows the
  * caller has just written or read in this transaction, exactly as they stand in the file (lines and
@@ -39,7 +51,7 @@ export function orderDetail(
   const lines = known.lines ?? store.orders.lines(order.id)
   const byRate = new Map<string, { tax: number; net: number }>()
   for (const line of lines) {
-    const key = new Decimal(line.tax_rate).toFixed()
+    const key = rateKey(line.tax_rate)
     const entry = byRate.get(key) ?? { tax: 0, net: 0 }
     entry.tax += line.tax
     entry.net += line.total - line.tax

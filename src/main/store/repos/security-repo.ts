@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import type { SecuritySettings } from '@shared/contract'
+import { noReadCache, type ReadCache } from '../read-cache'
 
 interface Row {
   idle_lock_minutes: number
@@ -7,8 +8,11 @@ interface Row {
   lockout_minutes: number
 }
 
-/** The till's sign-in rules (one row, seeded with defaults by the accounts migration). */
-export function createSecurityRepo(db: Database) {
+/**
+ * The till's sign-in rules (one row, seeded with defaults by the accounts migration). The role gate
+ * reads them on every call: kept in `cache` until written.
+ */
+export function createSecurityRepo(db: Database, cache: ReadCache = noReadCache) {
   const select = db.prepare<[], Row>(
     'SELECT idle_lock_minutes, max_failed_attempts, lockout_minutes FROM security_settings WHERE id = 1'
   )
@@ -18,12 +22,14 @@ export function createSecurityRepo(db: Database) {
   `)
   return {
     get(): SecuritySettings {
-      const row = select.get()!
-      return {
-        idleLockMinutes: row.idle_lock_minutes,
-        maxFailedAttempts: row.max_failed_attempts,
-        lockoutMinutes: row.lockout_minutes
-      }
+      return cache.memo('security', () => {
+        const row = select.get()!
+        return {
+          idleLockMinutes: row.idle_lock_minutes,
+          maxFailedAttempts: row.max_failed_attempts,
+          lockoutMinutes: row.lockout_minutes
+        }
+      })
     },
     save(settings: SecuritySettings): void {
       save.run(settings)

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { noReadCache, type ReadCache } from '../read-cache'
 import type { DrawerMovements } from '../../domain/shifts/expected-cash'
 
 export interface ShiftRow {
@@ -36,7 +37,7 @@ export interface CashMoveRow {
 }
 
 /** Shifts, their cash moves, and what the drawer should hold. SQL only. */
-export function createShiftsRepo(db: Database) {
+export function createShiftsRepo(db: Database, cache: ReadCache = noReadCache) {
   const s = {
     insert: db.prepare(`
       INSERT INTO shifts (id, number, terminal, kind, rescue_of, status, currency, opening_float, opened_at, opened_by)
@@ -100,8 +101,9 @@ export function createShiftsRepo(db: Database) {
       s.insert.run(row)
     },
     get: (id: string): ShiftRow | undefined => s.get.get(id),
+    /** The open shift of `terminal` (every sale asks: kept in the store's read cache until a shift is written). */
     openShift: (terminal: string, kind: ShiftRow['kind'] = 'regular'): ShiftRow | undefined =>
-      s.open.get(terminal, kind),
+      cache.memo(`open-shift:${terminal}:${kind}`, () => s.open.get(terminal, kind)),
     /** Shifts (any terminal) still open that began before `at`. */
     openBefore: (at: string): ShiftRow[] => s.anyOpenBefore.all(at),
     recent: (terminal: string, limit: number): ShiftRow[] => s.recent.all(terminal, limit),

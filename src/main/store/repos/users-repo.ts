@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import type { Role } from '@shared/contract'
+import { noReadCache, type ReadCache } from '../read-cache'
 
 /** A user row as main sees it, hashes included; never sent to the renderer as is. */
 export interface UserRecord {
@@ -46,7 +47,8 @@ function fromRow(row: UserRow): UserRecord {
   }
 }
 
-export function createUsersRepo(db: Database) {
+/** The till's people. `get` (the role gate's read on every call) is kept in `cache` until a users row is written. */
+export function createUsersRepo(db: Database, cache: ReadCache = noReadCache) {
   const byId = db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?')
   const byUsername = db.prepare<[string], UserRow>('SELECT * FROM users WHERE username = ?')
   const all = db.prepare<[], UserRow>(
@@ -73,10 +75,11 @@ export function createUsersRepo(db: Database) {
   const insertSetup = db.prepare('INSERT INTO setup_state (id, completed_at, owner_user_id) VALUES (1, ?, ?)')
 
   return {
-    get: (id: string): UserRecord | null => {
-      const row = byId.get(id)
-      return row ? fromRow(row) : null
-    },
+    get: (id: string): UserRecord | null =>
+      cache.memo(`user:${id}`, () => {
+        const row = byId.get(id)
+        return row ? fromRow(row) : null
+      }),
     /** Case-insensitive. */
     findByUsername: (username: string): UserRecord | null => {
       const row = byUsername.get(username)
