@@ -1,10 +1,10 @@
+import { businessDayWindow } from '@shared/time/zone'
 import { createHash } from 'node:crypto'
 import { v7 as uuidv7 } from 'uuid'
 import { buildZReport } from '../src/main/domain/reports/z-report'
 import { EVENT_VERSIONS } from '../src/shared/sync/protocol'
 import type { HqDatabase, SqlValue } from '../src/server/db/types'
 import { applyProjections, project, type Projection } from '../src/server/push/projections'
-import { zonedDayWindow } from '../src/server/reports/zone'
 
 /**
  * A head office's PostgreSQL filled as if `tills` tills had pushed `days` days of trading: events
@@ -52,7 +52,7 @@ function tillEvents(t: number, code: string, dates: readonly string[], perDay: n
   let refundNo = 0
   const cashiers = [0, 1, 2].map((c) => ({ id: `user-${t}-${c}`, name: ['李娜', '王伟', 'Chen'][c]! }))
   dates.forEach((date, d) => {
-    const start = Date.parse(zonedDayWindow(date, ZONE).from)
+    const start = Date.parse(businessDayWindow(date, ZONE).from)
     const open = start + 7.9 * 3600_000
     const shiftId = uuidv7()
     events.push({

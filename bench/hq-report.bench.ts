@@ -1,3 +1,4 @@
+import { businessDayWindow } from '@shared/time/zone'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -5,7 +6,6 @@ import { systemHqClock } from '../src/server/clock'
 import { openHqDatabase } from '../src/server/db/open'
 import type { HqDatabase } from '../src/server/db/types'
 import { consolidatedDay, consolidatedDayReference } from '../src/server/reports/consolidated-day'
-import { zonedDayWindow } from '../src/server/reports/zone'
 import { startPostgres } from '../test/support/postgres'
 import { medianMs, type Bench, type BenchRow } from './bench'
 import { loadChain, ZONE } from './hq-data'
@@ -22,7 +22,7 @@ const RUNS = 5
  */
 async function handAggregate(db: HqDatabase, storeId: string, date: string): Promise<number> {
   const day = [storeId, date]
-  const { from, to } = zonedDayWindow(date, ZONE)
+  const { from, to } = businessDayWindow(date, ZONE)
   const results = await Promise.all([
     db.query(
       `SELECT till_id, cashier_user_id, paid_hour, COUNT(*) AS n, SUM(gross) AS gross, SUM(line_discount) AS ld,

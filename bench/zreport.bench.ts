@@ -1,3 +1,4 @@
+import { businessDayWindow } from '@shared/time/zone'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,7 +10,6 @@ import { createEventBus } from '../src/main/core/event-bus'
 import { silentLogger } from '../src/main/core/logger'
 import { createNotificationsService } from '../src/main/services/notifications-service'
 import { createSettingsService } from '../src/main/services/settings-service'
-import { dayWindow } from '../src/main/services/settlement/business-days'
 import { createSettlementService } from '../src/main/services/settlement/settlement-service'
 import { openDatabase } from '../src/main/store/database'
 import { createStore } from '../src/main/store/store'
@@ -119,7 +119,7 @@ function generate(db: Database): void {
  * tenders by method, the day's voids) with hand-written aggregates and nothing around them.
  */
 function handWritten(db: Database) {
-  const { from, to } = dayWindow(DAY, Intl.DateTimeFormat().resolvedOptions().timeZone)
+  const { from, to } = businessDayWindow(DAY, Intl.DateTimeFormat().resolvedOptions().timeZone)
   const statement = db.prepare(`
     WITH day AS (SELECT * FROM orders WHERE paid_at >= @from AND paid_at < @to)
     SELECT 's' AS k, cashier_user_id AS a, CAST(strftime('%H', paid_at, 'localtime') AS INTEGER) AS b, count(*) AS n,

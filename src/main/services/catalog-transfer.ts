@@ -1,3 +1,4 @@
+import { businessDate } from '@shared/time/zone'
 import {
   CATALOG_MESSAGES as M,
   type ImportMode,
@@ -7,7 +8,6 @@ import {
 } from '@shared/contract'
 import { systemTimeZone } from '@shared/contract/channels/settings'
 import { minorToDecimalString } from '@shared/money/format'
-import { businessDate } from '../core/business-day'
 import { newId } from '../core/ids'
 import { conflict, DomainError, invalid } from '../domain/errors'
 import type { NewProductRecord } from '../store/repos/catalog-repo'

@@ -1,6 +1,6 @@
+import { businessDate } from '@shared/time/zone'
 import { storeProfileSchema, systemTimeZone } from '@shared/contract/channels/settings'
 import type { MasterChange, PullAnswer } from '@shared/sync/protocol'
-import { businessDate } from '../core/business-day'
 import { newId } from '../core/ids'
 import type { Store } from '../store/store'
 

@@ -1,4 +1,4 @@
-import { localDate } from '../clock'
+import { businessDate } from '@shared/time/zone'
 import type { SqlTx } from '../db/types'
 import { detectCouponOverLimit } from './coupon-limit'
 import { parsePayload, text, type DetectContext, type DetectedEvent } from './facts'
@@ -27,7 +27,7 @@ export async function detectAnomalies(
   await detectReceiptGaps(tx, ctx, events)
   await detectLateEvents(tx, ctx, events)
   await detectCouponOverLimit(tx, ctx, events)
-  const day = localDate(ctx.at, ctx.timeZone)
+  const day = businessDate(ctx.at, ctx.timeZone)
   const collided = events.filter((e) => e.status === 'collision')
   if (collided.length > 0) {
     // One restore is one incident: its collisions of a day are one anomaly, each seq an event of it.
@@ -168,7 +168,7 @@ export async function recordClockSkew(
   await recordAnomaly(tx, {
     tillId: ctx.tillId,
     storeId: ctx.storeId,
-    id: `clock-skew:${localDate(ctx.at, ctx.timeZone)}`,
+    id: `clock-skew:${businessDate(ctx.at, ctx.timeZone)}`,
     kind: 'clock-skew',
     severity: off >= 24 * 3600_000 ? 'high' : off >= 3600_000 ? 'medium' : 'low',
     detail: {

@@ -1,6 +1,6 @@
-import { localDate } from '../clock'
+import { businessDate } from '@shared/time/zone'
+import { nextDate } from '@shared/time/calendar'
 import type { SqlTx } from '../db/types'
-import { nextDate } from '../reports/zone'
 import { parsePayload, text, type DetectContext, type DetectedEvent } from './facts'
 import { recordAnomaly, type AnomalyEventRef } from './record'
 
@@ -60,7 +60,7 @@ export async function detectLateEvents(
     (
       await tx.query<{ day: string; settled_at: string }>(
         'SELECT day, settled_at FROM hq_day_closes WHERE till_id = ? AND day >= ?',
-        [ctx.tillId, first ? localDate(first, ctx.timeZone) : '9999-12-31']
+        [ctx.tillId, first ? businessDate(first, ctx.timeZone) : '9999-12-31']
       )
     ).map((row) => [row.day, row.settled_at])
   )
@@ -81,7 +81,7 @@ export async function detectLateEvents(
       continue
     }
     if (!m) continue
-    const day = localDate(m.at, ctx.timeZone)
+    const day = businessDate(m.at, ctx.timeZone)
     const settledAt = closed.get(day)
     if (!settledAt || settledAt >= m.at) continue
     let postedTo = nextDate(day)

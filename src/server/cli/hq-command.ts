@@ -1,3 +1,4 @@
+import { isCalendarDate } from '@shared/contract/text'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { HQ_DEFAULT_PORT } from '@shared/sync/protocol'
@@ -13,7 +14,6 @@ import { defaultUpgraders } from '../push/upgraders'
 import { SyncRefusal } from '../errors'
 import { consolidatedDay } from '../reports/consolidated-day'
 import { consolidatedDayText } from '../reports/consolidated-day-text'
-import { isCalendarDate } from '../reports/zone'
 import { addUser } from './add-user'
 
 const USAGE = [

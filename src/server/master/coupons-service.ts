@@ -1,9 +1,8 @@
+import { businessDate, businessDayWindow } from '@shared/time/zone'
 import { randomUUID } from 'node:crypto'
 import type { CouponSave, HqCoupon, Published } from '@shared/hq-api/master-data-schemas'
 import type { MasterData } from '@shared/sync/protocol'
 import { rebalanceAllotments } from '../pull/allotments'
-import { localDate } from '../clock'
-import { zonedDayWindow } from '../reports/zone'
 import { toMinor } from './catalog-service'
 import { refuse } from './errors'
 import { publishChange, readRecord, readRecords, requireStore } from './records'
@@ -76,8 +75,8 @@ export async function saveCoupon(deps: MasterDeps, input: CouponSave): Promise<P
       rate: c.type === 'rate' ? c.rate! : null,
       amountMinor: c.type === 'amount' ? toMinor(c.amount!, store, 'coupon.amount') : null,
       minSpendMinor: c.minSpend === undefined ? null : toMinor(c.minSpend, store, 'coupon.minSpend'),
-      validFrom: c.validFrom ? zonedDayWindow(c.validFrom, zone).from : null,
-      validTo: c.validTo ? zonedDayWindow(c.validTo, zone).from : null,
+      validFrom: c.validFrom ? businessDayWindow(c.validFrom, zone).from : null,
+      validTo: c.validTo ? businessDayWindow(c.validTo, zone).from : null,
       usageLimit: limit,
       active: c.active ?? true
     }
@@ -128,8 +127,8 @@ export async function listCoupons(q: Reader, storeId: string): Promise<HqCoupon[
         rate: data.rate,
         amountMinor: data.amountMinor,
         minSpendMinor: data.minSpendMinor,
-        validFrom: data.validFrom ? localDate(data.validFrom, zone) : null,
-        validTo: data.validTo ? localDate(data.validTo, zone) : null,
+        validFrom: data.validFrom ? businessDate(data.validFrom, zone) : null,
+        validTo: data.validTo ? businessDate(data.validTo, zone) : null,
         usageLimit: data.usageLimit,
         active: data.active,
         allotments: allotments

@@ -1,4 +1,4 @@
-import { localDate } from '../clock'
+import { businessDate } from '@shared/time/zone'
 import type { HqDatabase } from '../db/types'
 import { HqRefusal } from '../admin/refusal'
 
@@ -37,10 +37,10 @@ export async function previewStoreZoneMove(
     days.set(date, { date, before: { orders: 0, total: 0 }, after: { orders: 0, total: 0 } }).get(date)!
   for (const order of orders) {
     const total = Number(order.total)
-    const before = dayOf(localDate(order.paid_at, store.time_zone)).before
+    const before = dayOf(businessDate(order.paid_at, store.time_zone)).before
     before.orders += 1
     before.total += total
-    const after = dayOf(localDate(order.paid_at, toZone)).after
+    const after = dayOf(businessDate(order.paid_at, toZone)).after
     after.orders += 1
     after.total += total
   }

@@ -1,4 +1,4 @@
-import { localDate } from '../clock'
+import { businessDate } from '@shared/time/zone'
 import type { SqlTx, SqlValue } from '../db/types'
 import type { Projection } from './projectors/common'
 import { projectOrder } from './projectors/orders'
@@ -55,7 +55,7 @@ export function project(
   event: { tillId: string; storeId: string; eventId: string; type: string; at: string; payload: unknown },
   timeZone: string
 ): Projection {
-  const ctx = { timeZone, day: (iso: string) => localDate(iso, timeZone) }
+  const ctx = { timeZone, day: (iso: string) => businessDate(iso, timeZone) }
   const projected = projectOrder(event, ctx) ?? projectRefund(event, ctx) ?? projectShift(event)
   if (projected) return projected
   return RECORDED_TYPES.has(event.type)

@@ -1,6 +1,6 @@
-import { localDate } from '../clock'
+import { businessDate, businessDayWindow } from '@shared/time/zone'
+import { justAfter, previousDate } from '@shared/time/calendar'
 import type { HqDatabase } from '../db/types'
-import { justAfter, previousDate, zonedDayWindow } from './zone'
 
 // Which time windows make up a till's day at the head office, by the till's own day rule (see
 // `tillDay`), and the late events posted to it.
@@ -37,12 +37,12 @@ export function windowsOf(
     const at = settledAt(day)
     if (!at) break
     if (at > cutoff) cutoff = at
-    const end = zonedDayWindow(day, timeZone).to
+    const end = businessDayWindow(day, timeZone).to
     if (cutoff >= end) break
     late.push(cap({ from: justAfter(cutoff), to: end }))
     day = previousDate(day)
   }
-  return { main: cap(zonedDayWindow(date, timeZone)), late: late.filter((w) => w.from < w.to) }
+  return { main: cap(businessDayWindow(date, timeZone)), late: late.filter((w) => w.from < w.to) }
 }
 
 export async function lateEvents(
@@ -57,7 +57,7 @@ export async function lateEvents(
     id,
     number,
     at,
-    originalDate: localDate(at, timeZone)
+    originalDate: businessDate(at, timeZone)
   })
   for (const w of windows) {
     const range = [tillId, w.from, w.to]

@@ -1,3 +1,4 @@
+import { businessHour } from '@shared/time/zone'
 import Decimal from 'decimal.js'
 import type { ZReport } from '@shared/contract/channels/settlement'
 import type { LineBucket, MethodSum, SalesBucket } from '../../main/domain/reports/z-report'
@@ -16,7 +17,6 @@ import {
 } from './stored-events'
 import type { Window } from './day-windows'
 import type { WindowFigures } from './till-day'
-import { localHour } from './zone'
 
 // The reference's aggregates of a till's day: every order, refund and cash move read back from
 // the events' JSON, one till at a time (`tillDay`; `day-sums.ts` takes the same sums in SQL).
@@ -86,7 +86,7 @@ export async function partsOf(
     if (cashier && o.cashierName && buckets === sales) cashierNames.set(cashier, o.cashierName)
     buckets.push({
       cashier,
-      hour: localHour(o.paidAt, timeZone),
+      hour: businessHour(o.paidAt, timeZone),
       n: 1,
       gross: o.grossTotal ?? o.total,
       ld: o.lineDiscountTotal ?? 0,

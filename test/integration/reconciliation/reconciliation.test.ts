@@ -1,4 +1,4 @@
-import { businessDate } from '../../../src/main/core/business-day'
+import { businessDate } from '@shared/time/zone'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ReconciliationDetail } from '@shared/contract/channels/reconciliation'
 import { callOk } from '../../support/accounts'

@@ -1,3 +1,4 @@
+import { businessDate } from '@shared/time/zone'
 import { describe, expect, it } from 'vitest'
 import { v7 as uuidv7 } from 'uuid'
 import {
@@ -8,7 +9,6 @@ import {
   resolveAnomaly,
   type AnomalyView
 } from '../../../src/server/anomalies/anomaly-service'
-import { localDate } from '../../../src/server/clock'
 import type { RunningHq } from '../../../src/server/hq'
 import type { MasterWrite } from '../../../src/server/pull/master-data'
 import { reapplyQuarantined } from '../../../src/server/push/reapply'
@@ -177,9 +177,9 @@ describe.each(HQ_STORES)('anomalies inbox (%s)', (kind) => {
     // A day the till closed an hour ago (local day of the sale before it), and a sale after the close.
     const before = iso(now - 2 * 3600_000)
     const settledAt = iso(now - 3600_000)
-    const day = localDate(before, store!.time_zone)
+    const day = businessDate(before, store!.time_zone)
     const lateAt = iso(Math.min(now - 1800_000, Date.parse(settledAt) + 1000))
-    if (localDate(lateAt, store!.time_zone) !== day) return // the machine's clock is at the day's edge
+    if (businessDate(lateAt, store!.time_zone) !== day) return // the machine's clock is at the day's edge
     const events = [
       till.event('order.paid', sale(1, { paidAt: before })),
       till.event('settlement.day_closed', { date: day, settledAt, settledBy: 'u', currency: 'CNY' }),

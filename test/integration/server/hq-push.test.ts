@@ -1,8 +1,8 @@
+import { businessDate } from '@shared/time/zone'
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { v7 as uuidv7 } from 'uuid'
 import { MAX_BATCH_EVENTS } from '../../../src/shared/sync/protocol'
-import { localDate } from '../../../src/server/clock'
 import { tillDay, type TillRow } from '../../../src/server/reports/till-day'
 import type { HqDatabase } from '../../../src/server/db/types'
 import { createUpgraderRegistry, defaultUpgraders } from '../../../src/server/push/upgraders'
@@ -101,7 +101,7 @@ describe.each(HQ_STORES)('head office push (%s)', (kind) => {
     const [tillRow] = await rows<TillRow>(hq.db, 'SELECT * FROM tills WHERE id = ?', [till.tillId])
     const [store] = await rows<{ time_zone: string }>(hq.db, 'SELECT time_zone FROM stores')
     const now = new Date()
-    const day = localDate(now.toISOString(), store!.time_zone)
+    const day = businessDate(now.toISOString(), store!.time_zone)
     const z = (await tillDay(hq.db, tillRow!, day, store!.time_zone, now)).report
     expect({ orderCount: z.orderCount, netSales: z.netSales }).toEqual({ orderCount: 3, netSales: 1150 })
     const [anomaly] = await rows<{ detail: string }>(
@@ -117,8 +117,8 @@ describe.each(HQ_STORES)('head office push (%s)', (kind) => {
     const [store] = await rows<{ time_zone: string }>(hq.db, 'SELECT time_zone FROM stores')
     const zone = store!.time_zone
     const now = new Date()
-    const today = localDate(now.toISOString(), zone)
-    const yesterday = localDate(new Date(now.getTime() - 86_400_000).toISOString(), zone)
+    const today = businessDate(now.toISOString(), zone)
+    const yesterday = businessDate(new Date(now.getTime() - 86_400_000).toISOString(), zone)
     const closed = (settledAt: string) => ({ date: yesterday, settledAt, settledBy: 'Li', currency: 'CNY' })
     const firstClose = new Date(now.getTime() - 20 * 3_600_000).toISOString()
     await till.push([
@@ -315,7 +315,7 @@ describe.each(HQ_STORES)('head office push (%s)', (kind) => {
     const a = await TestTill.enrolled(hq)
     const b = await TestTill.enrolled(hq)
     const paidAt = '2026-11-25T04:00:00.000Z'
-    const day = localDate(paidAt, Intl.DateTimeFormat().resolvedOptions().timeZone)
+    const day = businessDate(paidAt, Intl.DateTimeFormat().resolvedOptions().timeZone)
     const o1 = paidOrder({ total: 1000, paidAt })
     const o2 = paidOrder({ total: 2050, rounding: -5, paidAt })
     const o3 = paidOrder({ total: 700, paidAt })

@@ -1,7 +1,7 @@
+import { businessDate } from '@shared/time/zone'
 import { describe, expect, it } from 'vitest'
 import { hqApi } from '../../../src/shared/hq-api/index'
 import { SYNC_PATHS } from '../../../src/shared/sync/protocol'
-import { localDate } from '../../../src/server/clock'
 import { consolidatedDay } from '../../../src/server/reports/consolidated-day'
 import { HQ_STORES, paidOrder, startTestHq, TestTill } from '../../support/hq'
 import { HqWebClient } from '../../support/hq-web'
@@ -62,7 +62,7 @@ describe.each(HQ_STORES)('head-office web app: stores, dashboard and settlement 
     expect(Math.abs(t01.clockOffsetMs!)).toBeLessThan(60_000)
 
     // The settlement is consolidatedDay's, to the minor unit.
-    const date = localDate(new Date().toISOString(), ZONE)
+    const date = businessDate(new Date().toISOString(), ZONE)
     const day = await owner.call(hqApi.settlement.day, { date })
     const expected = await consolidatedDay(hq.db, hq.clock, date)
     expect(day.stores.map((s) => s.report.netSales)).toEqual(expected.stores.map((s) => s.report.netSales))
@@ -150,7 +150,7 @@ describe.each(HQ_STORES)('head-office web app: stores, dashboard and settlement 
 
     // The head office counts both histories: the day says which part the till no longer holds
     // (the sale it lost in the restore), and the drill-down marks that order, not the new one.
-    const date = localDate(new Date().toISOString(), ZONE)
+    const date = businessDate(new Date().toISOString(), ZONE)
     const day = await owner.call(hqApi.settlement.day, { date, storeId: store.id })
     const row = day.stores[0]!.tills[0]!
     expect(row.report.orderCount).toBe(2)
@@ -179,7 +179,7 @@ describe.each(HQ_STORES)('head-office web app: stores, dashboard and settlement 
     expect((await till.enrol(code)).status).toBe(200)
     const sale = paidOrder({ total: 300 })
     await till.push([till.event('order.paid', sale)])
-    const date = localDate(new Date().toISOString(), ZONE)
+    const date = businessDate(new Date().toISOString(), ZONE)
     const day = await owner.call(hqApi.settlement.day, { date, storeId: store.id })
     expect(day.stores[0]!.tills[0]!.restored).toBeNull()
     const { orders } = await owner.call(hqApi.settlement.orders, { date, storeId: store.id })

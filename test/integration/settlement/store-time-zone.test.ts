@@ -1,9 +1,8 @@
+import { businessDate, businessDayWindow, zonedMidnight } from '@shared/time/zone'
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { businessDate, startOfDay } from '../../../src/main/core/business-day'
-import { dayWindow } from '../../../src/main/services/settlement/business-days'
 import { callOk } from '../../support/accounts'
 import { kassa } from '../../support/kassa-cli'
 import { tempDir } from '../../support/temp-dir'
@@ -30,13 +29,13 @@ describe('business days and hours in the store’s time zone', () => {
   it('computes days and midnights in any zone, whatever the process runs in', () => {
     expect(businessDate(new Date('2025-03-01T16:30:00Z'), 'Asia/Shanghai')).toBe('2025-03-02')
     expect(businessDate(new Date('2025-03-01T16:30:00Z'), 'UTC')).toBe('2025-03-01')
-    expect(startOfDay('2025-03-02', 'Asia/Shanghai').toISOString()).toBe('2025-03-01T16:00:00.000Z')
-    expect(dayWindow('2025-03-02', 'Asia/Kathmandu')).toEqual({
+    expect(zonedMidnight('2025-03-02', 'Asia/Shanghai').toISOString()).toBe('2025-03-01T16:00:00.000Z')
+    expect(businessDayWindow('2025-03-02', 'Asia/Kathmandu')).toEqual({
       from: '2025-03-01T18:15:00.000Z',
       to: '2025-03-02T18:15:00.000Z'
     })
     // A day with a clock change: 23 hours in Berlin on 2025-03-30.
-    const w = dayWindow('2025-03-30', 'Europe/Berlin')
+    const w = businessDayWindow('2025-03-30', 'Europe/Berlin')
     expect(Date.parse(w.to) - Date.parse(w.from)).toBe(23 * 3600_000)
   })
 

@@ -1,3 +1,4 @@
+import { businessDayWindow } from '@shared/time/zone'
 import { join } from 'node:path'
 import { copyFileSync, statSync } from 'node:fs'
 import BetterSqlite3 from 'better-sqlite3'
@@ -9,7 +10,6 @@ import { createEnrolCode } from '../../../src/server/enrol/enrol-service'
 import { tillDayFigures } from '../../../src/server/reports/day-figures'
 import { storeTillDays } from '../../../src/server/reports/day-sums'
 import { tillDay, type TillRow } from '../../../src/server/reports/till-day'
-import { zonedDayWindow } from '../../../src/server/reports/zone'
 import { PROJECTION_TABLES, rebuildProjections } from '../../../src/server/push/rebuild'
 import { defaultUpgraders } from '../../../src/server/push/upgraders'
 import { manualClock } from '../../../src/main/core/clock'
@@ -328,7 +328,7 @@ describe.each(HQ_STORES)('a till syncing with the head office (%s)', (kind) => {
       [status.tillId]
     )
     const before = (date: string, minutes: number) =>
-      new Date(Date.parse(zonedDayWindow(date, store!.time_zone).to) - minutes * 60_000)
+      new Date(Date.parse(businessDayWindow(date, store!.time_zone).to) - minutes * 60_000)
     const [barcode] = query(
       till,
       "SELECT b.barcode FROM product_barcodes b JOIN products p ON p.id = b.product_id WHERE p.unit = 'piece' AND p.active = 1 ORDER BY b.barcode LIMIT 1"

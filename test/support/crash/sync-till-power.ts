@@ -1,10 +1,10 @@
+import { businessDate } from '@shared/time/zone'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import type { ZReport } from '../../../src/shared/contract/channels/settlement'
 import type { SyncStatus } from '../../../src/shared/contract/channels/sync'
-import { localDate } from '../../../src/server/clock'
 import { createEnrolCode } from '../../../src/server/enrol/enrol-service'
 import type { RunningHq } from '../../../src/server/hq'
 import { consolidatedDay } from '../../../src/server/reports/consolidated-day'
@@ -61,7 +61,7 @@ export async function runTillSyncPowerCuts(options: SyncPowerOptions): Promise<S
   const diskDir = join(disk, 'kassa')
   mkdirSync(diskDir, { recursive: true })
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
-  const dates = new Set([localDate(new Date().toISOString(), zone)])
+  const dates = new Set([businessDate(new Date().toISOString(), zone)])
   const started = Date.now()
   let tillId: string | null = null
   let cuts = 0
@@ -88,7 +88,7 @@ export async function runTillSyncPowerCuts(options: SyncPowerOptions): Promise<S
         if (i === 0) tillId = await enrol(app, hq)
         await client.resend()
         if (last) {
-          days = await finish(app, hq, tillId!, [...dates, localDate(new Date().toISOString(), zone)])
+          days = await finish(app, hq, tillId!, [...dates, businessDate(new Date().toISOString(), zone)])
           break
         }
         const working = client.work().then(
@@ -119,7 +119,7 @@ export async function runTillSyncPowerCuts(options: SyncPowerOptions): Promise<S
         await launch?.kill()
         await fs?.unmount()
       }
-      dates.add(localDate(new Date().toISOString(), zone))
+      dates.add(businessDate(new Date().toISOString(), zone))
       if (last) break
       cuts++
       if (tillId) heldAtCuts.push(await heldBy(hq, tillId))

@@ -1,5 +1,5 @@
+import { startOfBusinessDay } from '@shared/time/zone'
 import { describe, expect, it } from 'vitest'
-import { startOfBusinessDay } from '../../../src/main/core/business-day'
 
 // Issue 10: "today so far" (loss prevention's shift-refund limit with no shift open) is the
 // store's business day in its time zone; it was this computer's local midnight.

@@ -1,7 +1,7 @@
+import { businessDate } from '@shared/time/zone'
 import { describe, expect, it } from 'vitest'
-import { localDate } from '../../../src/server/clock'
 
-describe('localDate (a store’s business day)', () => {
+describe('businessDate (a store’s business day)', () => {
   it('agrees with Intl for many zones and moments, across DST changes', () => {
     const zones = [
       'Asia/Shanghai',
@@ -22,13 +22,15 @@ describe('localDate (a store’s business day)', () => {
       })
       for (let i = 0; i < 3000; i++) {
         const at = new Date(start + i * 2 * 3600_000 + (i % 7) * 60_000 + 59_999)
-        expect(localDate(at.toISOString(), timeZone), `${timeZone} ${at.toISOString()}`).toBe(intl.format(at))
+        expect(businessDate(at.toISOString(), timeZone), `${timeZone} ${at.toISOString()}`).toBe(
+          intl.format(at)
+        )
       }
     }
   })
 
   it('puts a sale at 23:59 in Shanghai on that day, not on the UTC one', () => {
-    expect(localDate('2026-11-25T15:59:00.000Z', 'Asia/Shanghai')).toBe('2026-11-25')
-    expect(localDate('2026-11-25T16:00:00.000Z', 'Asia/Shanghai')).toBe('2026-11-26')
+    expect(businessDate('2026-11-25T15:59:00.000Z', 'Asia/Shanghai')).toBe('2026-11-25')
+    expect(businessDate('2026-11-25T16:00:00.000Z', 'Asia/Shanghai')).toBe('2026-11-26')
   })
 })

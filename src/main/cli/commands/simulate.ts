@@ -1,4 +1,4 @@
-import { isCalendarDate } from '../../services/settlement/business-days'
+import { isCalendarDate } from '@shared/contract/text'
 import { NotASimulatedTillError } from '../../simulate/claim-till'
 import { runSimulation } from '../../simulate/run-simulation'
 import { UnsellableDayError } from '../../simulate/plan-day'

@@ -1,7 +1,7 @@
+import { businessDate } from '@shared/time/zone'
 import Decimal from 'decimal.js'
 import type { CartView } from '@shared/contract/channels/cart'
 import { formatMinor, parseDecimalToMinor } from '@shared/money/format'
-import { businessDate } from '../../core/business-day'
 import { newId } from '../../core/ids'
 import { DomainError, invalid, notFound } from '../../domain/errors'
 import { isEditable } from '../../domain/orders/order-status'

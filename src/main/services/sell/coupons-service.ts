@@ -1,6 +1,6 @@
+import { businessDate } from '@shared/time/zone'
 import type { Coupon, CouponInput, CouponListItem } from '@shared/contract/channels/coupons'
 import { parseDecimalToMinor } from '@shared/money/format'
-import { businessDate } from '../../core/business-day'
 import { newId } from '../../core/ids'
 import { couponStanding } from '../../domain/pricing/coupon-standing'
 import { DomainError, notFound } from '../../domain/errors'

@@ -1,7 +1,7 @@
+import { businessDate } from '@shared/time/zone'
 import type { OrderDetail } from '@shared/contract/channels/orders'
 import type { TenderMethod } from '../../domain/ledger/accounts'
 import { requireOwnCart } from './cart-owner'
-import { businessDate } from '../../core/business-day'
 import { newId } from '../../core/ids'
 import { DomainError, invalid, notFound } from '../../domain/errors'
 import { saleEntry, type TenderFigure } from '../../domain/ledger/sale-entry'

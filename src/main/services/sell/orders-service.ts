@@ -1,7 +1,6 @@
+import { businessDate, businessDayWindow } from '@shared/time/zone'
 import type { OrderDetail } from '@shared/contract/channels/orders'
 import { parseDecimalToMinor } from '@shared/money/format'
-import { businessDate } from '../../core/business-day'
-import { dayWindow } from '../settlement/business-days'
 import { newId } from '../../core/ids'
 import { DomainError, notFound } from '../../domain/errors'
 import type { LedgerAccount } from '../../domain/ledger/accounts'
@@ -48,7 +47,7 @@ export function createOrdersService(ctx: ServiceContext, deps: { settings: Setti
         if (!date) return undefined
         if (date.includes('T')) return date
         // A date means that whole business day, in the store's time zone.
-        const window = dayWindow(date, deps.settings.timeZone())
+        const window = businessDayWindow(date, deps.settings.timeZone())
         return endOfDay ? window.to : window.from
       }
       const { rows, total } = store.orders.search({

@@ -1,3 +1,4 @@
+import { startOfBusinessDay } from '@shared/time/zone'
 import { roleCan } from '@shared/contract/roles'
 import { formatMinor } from '@shared/money/format'
 import { ApprovalRequired, type ApprovalDetail } from '../../domain/errors'
@@ -5,7 +6,6 @@ import type { OrderRow } from '../../store/repos/orders-repo'
 import type { Actor, ServiceContext } from '../service-context'
 import type { SettingsService } from '../settings-service'
 import { currentShift } from '../shifts/shift-guard'
-import { startOfBusinessDay } from '../../core/business-day'
 
 /** A refund about to be made: `amount` and `cashOut` (paid out of the drawer) in minor units. */
 export interface RefundApprovalCheck {

@@ -1,6 +1,8 @@
+import { businessDate, businessDayWindow, businessHour } from '@shared/time/zone'
+import { justAfter, previousDate } from '@shared/time/calendar'
+import { isCalendarDate } from '@shared/contract/text'
 import type { ZReport } from '@shared/contract/channels/settlement'
 import { formatMinor } from '@shared/money/format'
-import { businessDate, businessHour } from '../../core/business-day'
 import { DomainError, invalid } from '../../domain/errors'
 import { LEDGER_ACCOUNTS, type LedgerAccount } from '../../domain/ledger/accounts'
 import { buildZReport, ledgerMovementsOf, type DayFigures } from '../../domain/reports/z-report'
@@ -12,7 +14,6 @@ import { recordChange, type ServiceContext } from '../service-context'
 import type { SettingsService } from '../settings-service'
 import type { Actor } from '../service-context'
 import { orderSummary } from '../sell/order-views'
-import { dayWindow, isCalendarDate, justAfter, previousDate } from './business-days'
 
 /** Which time windows make up a day's report. */
 export interface DayWindows {
@@ -65,12 +66,15 @@ export function createSettlementService(
       const settled = store.settlement.settledDay(day)
       if (!settled) break
       if (settled.settled_at > cutoff) cutoff = settled.settled_at
-      const end = dayWindow(day, deps.settings.timeZone()).to
+      const end = businessDayWindow(day, deps.settings.timeZone()).to
       if (cutoff >= end) break
       late.push(cap({ from: justAfter(cutoff), to: end }))
       day = previousDate(day)
     }
-    return { main: cap(dayWindow(date, deps.settings.timeZone())), late: late.filter((w) => w.from < w.to) }
+    return {
+      main: cap(businessDayWindow(date, deps.settings.timeZone())),
+      late: late.filter((w) => w.from < w.to)
+    }
   }
 
   const figuresOf = (windows: TimeWindow[]) => {
@@ -207,7 +211,7 @@ export function createSettlementService(
             }
           )
         }
-        const open = store.shifts.openBefore(dayWindow(date, deps.settings.timeZone()).to)
+        const open = store.shifts.openBefore(businessDayWindow(date, deps.settings.timeZone()).to)
         if (open.length > 0) {
           throw new DomainError(
             'CONFLICT',

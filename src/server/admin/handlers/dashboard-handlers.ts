@@ -1,5 +1,5 @@
+import { businessDate } from '@shared/time/zone'
 import type { dashboardApi, StoreToday } from '@shared/hq-api/dashboard'
-import { localDate } from '../../clock'
 import { consolidatedDay } from '../../reports/consolidated-day'
 import type { AreaHandlers } from '../context'
 import { visibleStores } from './stores-handlers'
@@ -14,7 +14,7 @@ export const dashboardHandlers: AreaHandlers<typeof dashboardApi> = {
     const now = ctx.clock.now()
     const out: StoreToday[] = []
     for (const store of await visibleStores(ctx)) {
-      const date = localDate(now.toISOString(), store.timeZone)
+      const date = businessDate(now.toISOString(), store.timeZone)
       const day = await consolidatedDay(ctx.db, ctx.clock, date, store.name)
       const figures = day.stores[0]!
       const report = figures.report

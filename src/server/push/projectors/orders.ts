@@ -1,5 +1,5 @@
+import { businessHour } from '@shared/time/zone'
 import { z } from 'zod'
-import { localHour } from '../../reports/zone'
 import {
   issue,
   isTime,
@@ -131,7 +131,7 @@ export function projectOrder(event: ProjectedEvent, ctx: ProjectContext): Projec
               o.cashRounding,
               o.paidAt,
               day(o.paidAt),
-              localHour(o.paidAt, timeZone),
+              businessHour(o.paidAt, timeZone),
               o.grossTotal ?? o.total,
               o.lineDiscountTotal ?? 0,
               o.orderDiscountTotal ?? 0,

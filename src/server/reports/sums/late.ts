@@ -1,4 +1,4 @@
-import { localDate } from '../../clock'
+import { businessDate } from '@shared/time/zone'
 import type { LateEvent } from '../day-windows'
 import type { Query } from './acc'
 
@@ -11,7 +11,7 @@ export async function lateOf(q: Query, timeZone: string): Promise<Map<string, La
   ) =>
     out.set(row.till_id, [
       ...(out.get(row.till_id) ?? []),
-      { kind, id: row.id, number: row.number, at: row.at, originalDate: localDate(row.at, timeZone) }
+      { kind, id: row.id, number: row.number, at: row.at, originalDate: businessDate(row.at, timeZone) }
     ])
   type Row = { till_id: string; id: string; number: string | null; at: string }
   const [sales, voids, refunds] = await Promise.all([
