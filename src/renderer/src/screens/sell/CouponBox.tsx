@@ -12,16 +12,16 @@ export const CouponBox = forwardRef<HTMLInputElement, { cart: CartView }>(functi
   const { t } = useTranslation()
   const money = useMoney()
   const errorText = useErrorText()
-  const { applyCoupon, removeCoupon, forgetField, busy } = useCartStore()
+  const { applyCoupon, removeCoupon, forgetField, busy, error } = useCartStore()
   const [code, setCode] = useState('')
   // Apply pressed with the box blank: said beside it until a code is typed — never a grey button.
   const [pressed, setPressed] = useState(false)
   const blank = pressed && !code.trim()
   // Main refused the code (`code`: unknown, expired, used up, minimum spend…): the box turns red
-  // and says why under it, as every field does, while it still holds that code. Typing makes it
-  // go; a scanner's burst (given back to the box as it was) leaves it.
-  const [refused, setRefused] = useState<{ error: ApiError; code: string } | null>(null)
-  const refusal = refused && refused.code === code ? refused.error : undefined
+  // and says why under it, as every field does, for as long as the Sell screen's notice of that
+  // refusal stands — typing in the box, the next change going through or paying ends both.
+  const [refused, setRefused] = useState<ApiError | null>(null)
+  const refusal = refused !== null && error === refused ? refused : undefined
   const shown = blank ? t('errors.form.enterCoupon') : refusal ? errorText(refusal) : undefined
   const errorId = useId()
 
@@ -32,17 +32,13 @@ export const CouponBox = forwardRef<HTMLInputElement, { cart: CartView }>(functi
     setRefused(null)
     if (!code.trim()) return
     if (await applyCoupon(code.trim())) setCode('')
-    else {
-      const error = fieldError(useCartStore.getState().error, 'code')
-      setRefused(error ? { error, code } : null)
-    }
+    else setRefused(fieldError(useCartStore.getState().error, 'code') ?? null)
   }
   const type = (next: string): void => {
     setCode(next)
     setPressed(false)
-    // The Sell screen's notice of the refusal goes with it.
-    if (refused && next !== refused.code && useCartStore.getState().error === refused.error)
-      forgetField('code')
+    // The refusal was about the code as it was: it goes, and the Sell screen's notice of it.
+    if (refusal) forgetField('code')
   }
 
   return (
@@ -71,7 +67,9 @@ export const CouponBox = forwardRef<HTMLInputElement, { cart: CartView }>(functi
         </button>
       </form>
       {shown && (
-        <p id={errorId} className="field__error" role="alert">
+        // A refusal is announced once, by the Sell screen's notice (an alert); here it describes
+        // the box. The blank press has no notice, so it is the alert.
+        <p id={errorId} className="field__error" role={refusal ? undefined : 'alert'}>
           {shown}
         </p>
       )}
