@@ -44,6 +44,10 @@ const en = {
     blindDrawer:
       'Blind closing count: the expected cash shows after the shift is closed. {{count}} orders so far.',
     confirmClose: 'Close shift',
+    // Asked before a closing count that is off: a closed shift cannot be reopened.
+    countOff: 'The count does not match the drawer: expected {{expected}}, counted {{counted}} — {{result}}.',
+    closeAnyway: 'Close anyway',
+    countAgain: 'Count again',
     closed: 'Shift {{number}} closed: {{result}}',
     notes: 'Notes',
     coins: 'Coins',
@@ -242,6 +246,9 @@ const zhCN: typeof en = {
     closeHintBlind: '逐一清点纸币和硬币。这是盲点：交班后才显示应有金额和长短款。',
     blindDrawer: '盲点交班：交班后才显示钱箱应有金额。本班次已有 {{count}} 笔订单。',
     confirmClose: '交班',
+    countOff: '清点金额与钱箱应有金额不符：应有 {{expected}}，清点 {{counted}}，{{result}}。',
+    closeAnyway: '仍然交班',
+    countAgain: '重新清点',
     closed: '班次 {{number}} 已交班：{{result}}',
     notes: '纸币',
     coins: '硬币',

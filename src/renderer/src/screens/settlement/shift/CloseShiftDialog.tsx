@@ -45,7 +45,11 @@ export function CloseShiftDialog({
   // Pressed with a box that does not add up: the button stays live and says which boxes, until fixed.
   const blockerOf = useCountBlocker(shift.currency)
   const [pressed, setPressed] = useState(false)
-  const blocker = pressed ? blockerOf(draft) : null
+  // A blank count is not a count of zero: refused on press, beside the boxes, before anything is sent.
+  const blank = Object.values(draft.counts).every((text) => text.trim() === '') && draft.other.trim() === ''
+  const blocker = pressed ? (blockerOf(draft) ?? (blank ? t('errors.form.countBlank') : null)) : null
+  // A count that is off is asked about once more (a closed shift cannot be reopened); editing asks again.
+  const [askOff, setAskOff] = useState(false)
   const form = useRef<HTMLFormElement>(null)
   const counted = countTotal(shift.currency, draft)
   // Main sends no expected cash to someone who counts blind.
@@ -58,6 +62,20 @@ export function CloseShiftDialog({
       form.current?.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus()
       return
     }
+    if (blank) {
+      setPressed(true)
+      form.current?.querySelector<HTMLInputElement>('.cash-count__input')?.focus()
+      return
+    }
+    // While asked, only "Close anyway" closes: an Enter (a scanner's, say) never does.
+    if (askOff) return
+    if (!hidden && counted !== null && counted !== expected) {
+      setAskOff(true)
+      return
+    }
+    await send()
+  }
+  const send = async (): Promise<void> => {
     try {
       onDone(
         await call(
@@ -84,7 +102,10 @@ export function CloseShiftDialog({
           <CashCountForm
             currency={shift.currency}
             draft={draft}
-            onChange={setDraft}
+            onChange={(next) => {
+              setDraft(next)
+              setAskOff(false)
+            }}
             error={error?.field === 'other' ? errorText(error, { beside: true }) : undefined}
           />
           <dl className="close-shift__summary">
@@ -114,12 +135,40 @@ export function CloseShiftDialog({
             <input {...props} className="input" value={note} onChange={(e) => setNote(e.target.value)} />
           )}
         </Field>
-        <ShiftDialogActions
-          error={error && error.field !== 'other' ? error : null}
-          submitLabel={t('shift.confirmClose')}
-          blocker={blocker}
-          onCancel={onClose}
-        />
+        {askOff && !hidden && counted !== null ? (
+          <div className="notice notice--error" role="alertdialog" aria-labelledby={`${shift.id}-off`}>
+            <p id={`${shift.id}-off`} data-testid="count-off">
+              {t('shift.countOff', {
+                expected: money(expected, shift.currency),
+                counted: money(counted, shift.currency),
+                result: result(counted - expected, shift.currency)
+              })}
+            </p>
+            <div className="dialog__actions">
+              <button
+                type="button"
+                className="button button--primary"
+                autoFocus
+                onClick={() => {
+                  setAskOff(false)
+                  form.current?.querySelector<HTMLInputElement>('.cash-count__input')?.focus()
+                }}
+              >
+                {t('shift.countAgain')}
+              </button>
+              <button type="button" className="button button--ghost" onClick={() => void send()}>
+                {t('shift.closeAnyway')}
+              </button>
+            </div>
+          </div>
+        ) : (
+          <ShiftDialogActions
+            error={error && error.field !== 'other' ? error : null}
+            submitLabel={t('shift.confirmClose')}
+            blocker={blocker}
+            onCancel={onClose}
+          />
+        )}
       </form>
     </Dialog>
   )
