@@ -135,40 +135,42 @@ export function CloseShiftDialog({
             <input {...props} className="input" value={note} onChange={(e) => setNote(e.target.value)} />
           )}
         </Field>
-        {askOff && !hidden && counted !== null ? (
-          <div className="notice notice--error" role="alertdialog" aria-labelledby={`${shift.id}-off`}>
-            <p id={`${shift.id}-off`} data-testid="count-off">
-              {t('shift.countOff', {
-                expected: money(expected, shift.currency),
-                counted: money(counted, shift.currency),
-                result: result(counted - expected, shift.currency)
-              })}
-            </p>
-            <div className="dialog__actions">
-              <button
-                type="button"
-                className="button button--primary"
-                autoFocus
-                onClick={() => {
-                  setAskOff(false)
-                  form.current?.querySelector<HTMLInputElement>('.cash-count__input')?.focus()
-                }}
-              >
-                {t('shift.countAgain')}
-              </button>
-              <button type="button" className="button button--ghost" onClick={() => void send()}>
-                {t('shift.closeAnyway')}
-              </button>
-            </div>
-          </div>
-        ) : (
-          <ShiftDialogActions
-            error={error && error.field !== 'other' ? error : null}
-            submitLabel={t('shift.confirmClose')}
-            blocker={blocker}
-            onCancel={onClose}
-          />
-        )}
+        <div className="close-shift__foot">
+          {askOff && !hidden && counted !== null ? (
+            <>
+              <p className="notice notice--error" role="alert" data-testid="count-off">
+                {t('shift.countOff', {
+                  expected: money(expected, shift.currency),
+                  counted: money(counted, shift.currency),
+                  result: result(counted - expected, shift.currency)
+                })}
+              </p>
+              <div className="dialog__actions">
+                <button
+                  type="button"
+                  className="button button--primary"
+                  autoFocus
+                  onClick={() => {
+                    setAskOff(false)
+                    form.current?.querySelector<HTMLInputElement>('.cash-count__input')?.focus()
+                  }}
+                >
+                  {t('shift.countAgain')}
+                </button>
+                <button type="button" className="button button--ghost" onClick={() => void send()}>
+                  {t('shift.closeAnyway')}
+                </button>
+              </div>
+            </>
+          ) : (
+            <ShiftDialogActions
+              error={error && error.field !== 'other' ? error : null}
+              submitLabel={t('shift.confirmClose')}
+              blocker={blocker}
+              onCancel={onClose}
+            />
+          )}
+        </div>
       </form>
     </Dialog>
   )
