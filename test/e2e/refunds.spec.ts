@@ -1,5 +1,6 @@
 import { expect, snap, test } from './fixtures'
 import { api, openShopAsOwner } from './helpers/api'
+import { sellBy } from './helpers/sales'
 
 interface Product {
   id: string
@@ -47,4 +48,44 @@ test('a manager refunds one line of a paid order and prints the refund slip', as
       .getByText('Partly refunded')
       .or(page.getByRole('row', { name: new RegExp(order.number) }).getByText('Partly refunded'))
   ).toBeVisible()
+})
+
+// A fresh cashier's find: a card refund's result read "Give back ¥5.98" in big green figures, as a
+// cash payout would — a cashier could hand the money over from the drawer as well.
+test('a card refund says no cash is given back, and names the card; a split refund shows only its cash part big', async ({
+  page,
+  kassa
+}) => {
+  await page.setViewportSize({ width: 1024, height: 768 })
+  await openShopAsOwner(page, kassa.url)
+  for (const kind of ['card', 'split'] as const) {
+    const order = await sellBy(page, kind)
+    // Away and back: the Orders list reads its orders when it opens.
+    const nav = page.getByRole('navigation', { name: 'Main navigation' })
+    await nav.getByRole('button', { name: 'Sell' }).click()
+    await nav.getByRole('button', { name: 'Orders' }).click()
+    await page.getByRole('button', { name: order.number }).click()
+    await page.getByRole('button', { name: 'Refund', exact: true }).click()
+    const dialog = page.getByRole('dialog', { name: 'Refund' })
+    await dialog
+      .getByLabel(/^Refund quantity of /)
+      .first()
+      .fill('1')
+    await dialog.getByLabel('Reason').fill('wrong size')
+    await dialog.getByRole('button', { name: 'Refund', exact: true }).click()
+    const done = page.getByRole('dialog', { name: /^Refund T01-R\d{6}$/ })
+    await expect(done.getByTestId('refund-back-to')).toContainText('Back to card')
+    if (kind === 'card') {
+      await expect(done.getByTestId('refund-no-cash')).toHaveText(
+        'No cash to give back: the refund goes back the way it was paid'
+      )
+      await expect(done.getByTestId('refund-amount')).toHaveCount(0)
+    } else {
+      // The card took ¥5.00 and gives back first what it took; the big figure is the drawer's part.
+      await expect(done.getByText('Give back in cash')).toBeVisible()
+      await expect(done.getByTestId('refund-amount')).toBeVisible()
+    }
+    await snap(page, `refund-done-${kind}-1024-en`)
+    await done.getByRole('button', { name: 'Done' }).click()
+  }
 })

@@ -41,6 +41,14 @@ test('a line waiting for its weight counts nothing, F12 names it, and an absurd 
   await expect(page.locator('#line-quantity')).toBeFocused()
   await snap(page, 'weighing-pending-1024x768-zh-CN')
 
+  // Nothing weighed yet: the field is empty, and Enter sells no placeholder 1 kg.
+  await expect(page.locator('#line-quantity')).toHaveValue('')
+  await page.locator('#line-quantity').press('Enter')
+  await expect(page.locator('.line-editor .field__error')).toHaveText('请输入重量')
+  await expect(page.getByRole('alert').filter({ hasText: '数字' })).toHaveCount(0)
+  await expect(row.getByTestId('line-unpriced')).toBeVisible()
+  await expect(payable).toHaveText(before)
+
   await page.locator('#line-quantity').fill('999999999999')
   await page.locator('#line-quantity').press('Enter')
   // No "are you sure?": no confirmation can make it right.
@@ -68,6 +76,11 @@ test('the same at 1366×860 in English', async ({ page, kassa }) => {
   await page.getByRole('button', { name: /Pay/ }).first().click()
   await expect(page.locator('dialog[open]')).toHaveCount(0)
   await expect(page.getByRole('alert')).toContainText('Spinach is sold by the kg: enter its weight first.')
+  await expect(page.locator('#line-quantity')).toHaveValue('')
+  await page.locator('#line-quantity').press('Enter')
+  await expect(page.locator('.line-editor .field__error')).toHaveText('Enter the weight')
+  await expect(page.getByRole('alert').filter({ hasText: 'decimal' })).toHaveCount(0)
+  await expect(page.getByTestId('payable')).toHaveText('¥0.00')
   await page.locator('#line-quantity').fill('1000')
   await page.locator('#line-quantity').press('Enter')
   await expect(page.locator('.line-editor .field__error')).toHaveText(

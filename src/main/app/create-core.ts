@@ -1,4 +1,10 @@
-import { events as eventSpecs, roleCan, type AppInfo, type EventName } from '@shared/contract'
+import {
+  events as eventSpecs,
+  notificationPermission,
+  roleCan,
+  type AppInfo,
+  type EventName
+} from '@shared/contract'
 import { roleGate, sessionGate } from '../api/gate'
 import { registerAppHandlers } from '../api/handlers/app-handlers'
 import { registerAuthHandlers } from '../api/handlers/auth-handlers'
@@ -89,7 +95,7 @@ export interface Core {
    * Whether a session may receive an event now: someone signed in and unlocked whose role
    * holds the event's permission. Transports filter every event through this.
    */
-  mayReceive(sessionId: string, event: EventName): boolean
+  mayReceive(sessionId: string, event: EventName, payload?: unknown): boolean
   close(): void
   /** Like `close`, but waits until the payment gateway and listeners have let go of their sockets. */
   shutdown(): Promise<void>
@@ -241,11 +247,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     clock,
     logger,
     info,
-    mayReceive(sessionId, event) {
+    mayReceive(sessionId, event, payload) {
       const session = sessions.get(sessionId)
       if (!session) return false
       const resolved = accounts.resolveSession(session)
-      return resolved.state === 'active' && roleCan(resolved.user.role, eventSpecs[event].permission)
+      if (resolved.state !== 'active' || !roleCan(resolved.user.role, eventSpecs[event].permission))
+        return false
+      // A notice carrying a settled day's figures goes only to roles that may read them.
+      if (event !== 'notification:raised') return true
+      const key = (payload as { key?: string } | undefined)?.key
+      return roleCan(resolved.user.role, notificationPermission(key))
     },
     close: () => {
       void sync.close()

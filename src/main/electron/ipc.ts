@@ -47,7 +47,7 @@ export function sessionIdOf(contents: Pick<WebContents, 'id'>): string {
  */
 export function forwardEvents(core: Core, contents: WebContents): () => void {
   return core.events.subscribe((event, payload) => {
-    if (contents.isDestroyed() || !core.mayReceive(sessionIdOf(contents), event)) return
+    if (contents.isDestroyed() || !core.mayReceive(sessionIdOf(contents), event, payload)) return
     contents.send(EVENT_CHANNEL, event, payload)
   })
 }

@@ -1,3 +1,5 @@
+import { NOTIFICATION_PERMISSIONS } from '@shared/contract/notification-access'
+import { roleCan } from '@shared/contract/roles'
 import type { Platform } from '../core/platform'
 import { newId } from '../core/ids'
 import type { ServiceContext } from './service-context'
@@ -22,6 +24,18 @@ export interface NewNotification {
  */
 export function createNotificationsService(ctx: ServiceContext, deps: { platform: Platform }) {
   const { store, clock, events, logger } = ctx
+
+  /**
+   * The message keys `viewer` may not see: those whose permission (`NOTIFICATION_PERMISSIONS`)
+   * their role lacks. Nobody signed in, or a user who is gone, sees none of the guarded ones.
+   */
+  const hiddenFor = (viewer: { userId: string | null }): string[] => {
+    const role = viewer.userId ? store.users.get(viewer.userId)?.role : undefined
+    return Object.entries(NOTIFICATION_PERMISSIONS)
+      .filter(([, permission]) => !(role && roleCan(role, permission)))
+      .map(([key]) => key)
+  }
+
   return {
     /**
      * Keeps a notification (`notifications` table), emits `notification:raised` and shows it on the desktop through `platform.notify`.
@@ -49,11 +63,14 @@ export function createNotificationsService(ctx: ServiceContext, deps: { platform
     },
 
     /**
-     * The latest notifications, newest first, with the unread count.
+     * The latest 50 notifications `viewer` may see, newest first, with their unread count. A
+     * notice whose key needs a permission the viewer's role lacks (a settled day's figures for a
+     * cashier, `NOTIFICATION_PERMISSIONS`) is left out of both, whatever the screen asks for.
      */
-    list() {
+    list(viewer: { userId: string | null }) {
+      const hidden = hiddenFor(viewer)
       return {
-        items: store.notifications.recent(50).map((row) => ({
+        items: store.notifications.recent(50, hidden).map((row) => ({
           id: row.id,
           level: row.level,
           title: row.title,
@@ -65,16 +82,16 @@ export function createNotificationsService(ctx: ServiceContext, deps: { platform
             ? { params: JSON.parse(row.message_params) as Record<string, string | number> }
             : {})
         })),
-        unread: store.notifications.unreadCount()
+        unread: store.notifications.unreadCount(hidden)
       }
     },
 
     /**
      * Marks one notification, or all, read.
      */
-    markRead(ids: string[] | undefined) {
+    markRead(ids: string[] | undefined, viewer: { userId: string | null }) {
       store.transaction(() => store.notifications.markRead(clock.now().toISOString(), ids))
-      return { unread: store.notifications.unreadCount() }
+      return { unread: store.notifications.unreadCount(hiddenFor(viewer)) }
     }
   }
 }

@@ -39,7 +39,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const unsubscribe = core.events.subscribe((event, payload) => {
     const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`
     for (const [token, set] of streams) {
-      if (!core.mayReceive(token, event)) continue
+      if (!core.mayReceive(token, event, payload)) continue
       for (const res of set) res.write(frame)
     }
   })

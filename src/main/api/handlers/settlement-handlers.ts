@@ -33,8 +33,8 @@ export function registerSettlementHandlers(router: Router, deps: SettlementDeps)
   router.handle('settlement:csv', (input) => settlement.csv(input.date))
   router.handle('settlement:ledger-check', (input) => settlement.ledgerCheck(input.date))
 
-  router.handle('notifications:list', () => notifications.list())
-  router.handle('notifications:mark-read', (input) => notifications.markRead(input.ids))
+  router.handle('notifications:list', (_input, ctx) => notifications.list(actor(ctx)))
+  router.handle('notifications:mark-read', (input, ctx) => notifications.markRead(input.ids, actor(ctx)))
 
   router.handle('evaluations:for-order', (input) => evaluations.forOrder(input.orderId))
   router.handle('evaluations:save', (input, ctx) => evaluations.save(input, actor(ctx)))

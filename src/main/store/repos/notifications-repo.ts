@@ -20,17 +20,26 @@ export function createNotificationsRepo(db: Database) {
       `INSERT INTO notifications (id, level, title, body, at, message_key, message_params)
        VALUES (@id, @level, @title, @body, @at, @message_key, @message_params)`
     ),
-    recent: db.prepare<[number], NotificationRow>(
-      'SELECT * FROM notifications ORDER BY at DESC, id DESC LIMIT ?'
+    recent: db.prepare<[string, number], NotificationRow>(
+      `SELECT * FROM notifications
+        WHERE message_key IS NULL OR message_key NOT IN (SELECT value FROM json_each(?))
+        ORDER BY at DESC, id DESC LIMIT ?`
     ),
-    unread: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM notifications WHERE read_at IS NULL'),
+    unread: db.prepare<[string], { n: number }>(
+      `SELECT count(*) AS n FROM notifications
+        WHERE read_at IS NULL
+          AND (message_key IS NULL OR message_key NOT IN (SELECT value FROM json_each(?)))`
+    ),
     markAll: db.prepare('UPDATE notifications SET read_at = ? WHERE read_at IS NULL'),
     markOne: db.prepare('UPDATE notifications SET read_at = ? WHERE id = ? AND read_at IS NULL')
   }
   return {
     insert: (row: Omit<NotificationRow, 'read_at'>) => void s.insert.run(row),
-    recent: (limit: number): NotificationRow[] => s.recent.all(limit),
-    unreadCount: (): number => s.unread.get()!.n,
+    /** The latest `limit`, newest first, leaving out those whose message key is in `hiddenKeys`. */
+    recent: (limit: number, hiddenKeys: readonly string[] = []): NotificationRow[] =>
+      s.recent.all(JSON.stringify(hiddenKeys), limit),
+    /** How many are unread, leaving out those whose message key is in `hiddenKeys`. */
+    unreadCount: (hiddenKeys: readonly string[] = []): number => s.unread.get(JSON.stringify(hiddenKeys))!.n,
     markRead(at: string, ids?: string[]): void {
       if (ids === undefined) s.markAll.run(at)
       else for (const id of ids) s.markOne.run(at, id)

@@ -4,6 +4,7 @@ import { Bell, CheckCircle2, Info, TriangleAlert, X, XCircle } from 'lucide-reac
 import { selectUnread, useNotificationStore, type NotificationLevel } from '../stores/notification-store'
 import { notificationText } from '../i18n/notification-text'
 import { useScreenTime } from '../lib/store-time'
+import { useAuthStore } from '../stores/auth-store'
 import './notification-centre.css'
 
 const ICONS: Record<NotificationLevel, typeof Info> = {
@@ -31,7 +32,13 @@ export function NotificationCentre() {
   const root = useRef<HTMLDivElement>(null)
   const bell = useRef<HTMLButtonElement>(null)
 
-  useEffect(() => connect(), [connect])
+  // Who is at the till: when it changes (a switch, a log-in), the list starts over for them.
+  const userId = useAuthStore((s) => s.status?.user?.id ?? null)
+
+  useEffect(() => {
+    if (userId) return connect()
+    useNotificationStore.setState({ items: [], toast: null })
+  }, [connect, userId])
 
   useEffect(() => {
     if (!open) return

@@ -28,11 +28,18 @@ interface NotificationState {
   push(notification: Omit<AppNotification, 'read' | 'at'> & { at?: string; read?: boolean }): void
   markAllRead(): void
   dismissToast(): void
-  /** Subscribes to `notification:raised` and loads what main kept; returns the unsubscribe. */
+  /**
+   * Drops what this screen holds, subscribes to `notification:raised` and loads what main kept
+   * for whoever is signed in now; returns the unsubscribe. Called again when the user changes,
+   * so a cashier who takes over the till never keeps the owner's notices on screen.
+   */
   connect(): () => void
 }
 
 const KEEP = 50
+
+/** Bumped by each `connect`: a list that answers after the user changed again is dropped. */
+let generation = 0
 
 /** Main's persisted list, when this build's contract has it (the shifts feature adds the channels). */
 const LIST = 'notifications:list' as ChannelName
@@ -67,10 +74,13 @@ export const useNotificationStore = create<NotificationState>((set, get) => ({
   },
 
   connect() {
+    const mine = ++generation
+    set({ items: [], toast: null })
     const stop = onEvent('notification:raised', (payload) => get().push(payload))
     if (LIST in contract) {
       void call(LIST, {} as never)
         .then((value) => {
+          if (mine !== generation) return
           const kept = (value as unknown as { items: AppNotification[] }).items
           const known = new Set(get().items.map((item) => item.id))
           const merged = [...get().items, ...kept.filter((item) => !known.has(item.id))]

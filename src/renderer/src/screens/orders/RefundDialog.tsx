@@ -169,6 +169,12 @@ function RefundForm({
     }
   }
 
+  /** Cash handed back over the counter for a refund, minor units (its other tenders go back by their way). */
+  const cashBack = (refund: Refund): number =>
+    refund.tenders
+      .filter((tender) => tender.method === 'cash')
+      .reduce((sum, tender) => sum + tender.amount, 0)
+
   const nameOf = (line: { name: string; nameEn: string | null }) =>
     i18n.language === 'en' && line.nameEn ? line.nameEn : line.name
 
@@ -177,10 +183,28 @@ function RefundForm({
       {done ? (
         <div className="sale-done">
           <div className="sale-done__summary">
-            <p className="sale-done__change-label">{t('refund.giveBack')}</p>
-            <p className="sale-done__change" data-testid="refund-amount">
-              {money(done.amount, done.currency)}
-            </p>
+            {/* The big figure is what the cashier hands over: cash only. What goes back to a card or
+                a wallet is named by its way, so nobody pays it out of the drawer a second time. */}
+            {cashBack(done) > 0 ? (
+              <>
+                <p className="sale-done__change-label">{t('refund.giveBack')}</p>
+                <p className="sale-done__change" data-testid="refund-amount">
+                  {money(cashBack(done), done.currency)}
+                </p>
+              </>
+            ) : (
+              <p className="sale-done__change-label" data-testid="refund-no-cash">
+                {t('refund.noCashBack')}
+              </p>
+            )}
+            {done.tenders
+              .filter((tender) => tender.method !== 'cash')
+              .map((tender) => (
+                <p key={tender.outRequestNo} className="muted" data-testid="refund-back-to">
+                  {t('refund.backTo', { method: t(`receipt.methods.${tender.method}`) })}{' '}
+                  {money(tender.amount, done.currency)}
+                </p>
+              ))}
             <div className="sale-done__actions">
               <button type="button" className="button" onClick={() => void printReceipt()}>
                 <Printer aria-hidden="true" size={20} /> {t('refund.print')}

@@ -33,7 +33,10 @@ function LineForm({ line, currency }: { line: CartLineView; currency: string }) 
   const { t, i18n } = useTranslation()
   const { setQuantity, setDiscount, overridePrice, removeLine, forgetField, busy, error } = useCartStore()
   const errorText = useErrorText()
-  const [quantity, setQuantityText] = useState(line.quantity)
+  // A line waiting for its weight holds a placeholder quantity, not a weight: its field starts empty,
+  // so Enter with nothing on the scale is refused instead of selling 1 kg.
+  const [quantity, setQuantityText] = useState(line.weightPending ? '' : line.quantity)
+  const [quantityMissing, setQuantityMissing] = useState(false)
   const [kind, setKind] = useState<DiscountKind>(line.discount?.type ?? 'none')
   // A rate is stored as "0.1"; the cashier types percent.
   const [discountValue, setDiscountValue] = useState(
@@ -49,12 +52,20 @@ function LineForm({ line, currency }: { line: CartLineView; currency: string }) 
   const money = useMoney()
   const name = i18n.language === 'en' && line.nameEn ? line.nameEn : line.name
 
-  const fieldError = (field: string): string | undefined =>
-    error?.field === field ? errorText(error, { beside: true }) : undefined
+  const fieldError = (field: string): string | undefined => {
+    if (field === 'quantity' && quantityMissing)
+      return line.unit === 'kg' ? t('counter.weightNeeded') : t('sell.line.quantityMissing')
+    return error?.field === field ? errorText(error, { beside: true }) : undefined
+  }
 
   const submitQuantity = (event: FormEvent): void => {
     event.preventDefault()
     const next = quantity.trim()
+    // Nothing typed (a weighed line's field starts empty) is said here, not sent as "not a number".
+    if (next === '') {
+      setQuantityMissing(true)
+      return
+    }
     // Above the hard cap no "are you sure?" can make it right: main refuses it and says why.
     if (isImplausibleQuantity(next, line.unit) && !isOverLineCap(next, line.unit)) setCheckQuantity(next)
     else void setQuantity(line.id, next)
@@ -114,6 +125,7 @@ function LineForm({ line, currency }: { line: CartLineView; currency: string }) 
           onChange={(e) => {
             // A field's refusal is about the value refused: it goes when the value changes.
             forgetField('quantity')
+            setQuantityMissing(false)
             setQuantityText(e.target.value)
           }}
         />
