@@ -131,10 +131,11 @@ export function ProductDialog({
     const found = parsed.success ? [] : parsed.error.issues.map((issue) => zodRefusal(issue))
     setIssues(found)
     if (found.length > 0) return
-    setBusy(true)
     try {
       const question = questions.price(fields.price, currency, 'price', product?.priceMinor ?? null)
       const saved = await confirm(question, (confirmed) => {
+        // "Saving…" once it is sent, not while the question is open.
+        setBusy(true)
         const sent = { ...fields, ...(confirmed ? { confirmUnusualPrice: true } : {}) }
         return product
           ? call('catalog:update-product', { id: product.id, ...sent })
