@@ -278,6 +278,29 @@ describe('installScanBursts', () => {
     expect(b.value).toBe('')
   })
 
+  it('takes the burst out of a count box clicked into after the scanner fired (its first keys reached no field)', () => {
+    document.body.innerHTML = '<form><button id="face">¥20</button><input id="count" value=""></form>'
+    const face = document.getElementById('face') as HTMLButtonElement
+    const count = document.getElementById('count') as HTMLInputElement
+    const refused: string[] = []
+    const onRefused = (event: Event): void => void refused.push((event as CustomEvent<string>).detail)
+    window.addEventListener(SCAN_REFUSED, onRefused)
+    uninstall = installScanBursts(window, undefined, () => undefined)
+    let at = 30_000
+    const key = (target: HTMLElement, k: string): void => {
+      const event = new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true })
+      Object.defineProperty(event, 'timeStamp', { value: (at += 5) })
+      if (target.dispatchEvent(event) && k !== 'Enter' && target === count) count.value += k
+    }
+    for (const k of '69') key(face, k)
+    at += 30
+    for (const k of '23456080140') key(count, k)
+    key(count, 'Enter')
+    window.removeEventListener(SCAN_REFUSED, onRefused)
+    expect(count.value).toBe('')
+    expect(refused).toEqual(['6923456080140'])
+  })
+
   it('swallows a burst on a screen that takes no scans: a count or PIN keeps its value, nothing submits', () => {
     document.body.innerHTML = '<form><input id="pin" type="password" value="12"></form>'
     const field = document.getElementById('pin') as HTMLInputElement
