@@ -4,6 +4,7 @@ import { Download, Pencil, PackagePlus, Search, Tags, Upload } from 'lucide-reac
 import type { ApiError, Product } from '@shared/contract'
 import { call, onEvent } from '../../api/client'
 import { useMoney } from '../../lib/money'
+import { isGtin } from '../../lib/burst-detector'
 import { takeBurst } from '../../lib/scanner'
 import { useAuthStore } from '../../stores/auth-store'
 import { PRODUCTS_PAGE, useProductsStore } from '../../stores/products-store'
@@ -174,10 +175,11 @@ export function ProductsScreen() {
               if (e.key !== 'Enter') return
               // A scanner types the code and Enter: select it so the next scan replaces it. A scan
               // just after a person's keys is a new search too, for the code alone ("500" then a
-              // scan searched "5006923…" and found nothing).
+              // scan searched "5006923…" and found nothing). Only a code whose check digit holds:
+              // keys a busy machine delivered late are not cut off a whole scan the box holds.
               const box = e.currentTarget
               const burst = takeBurst(box)
-              if (burst && box.value !== burst) {
+              if (burst && box.value !== burst && isGtin(burst) && !isGtin(box.value)) {
                 store.setQuery(burst)
                 requestAnimationFrame(() => box.select())
               } else box.select()
