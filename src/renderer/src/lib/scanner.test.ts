@@ -169,6 +169,31 @@ describe('BurstDetector', () => {
     })
   })
 
+  it('leaves "10" typed into a count with the field when the scan after it had a hiccup after its first key', () => {
+    const detector = new BurstDetector<string>()
+    detector.feed({ key: '1', at: 0, modified: false, before: '' })
+    detector.feed({ key: '0', at: 110, modified: false, before: '1' })
+    detector.feed({ key: '6', at: 330, modified: false, before: '10' })
+    ;[...'923456090095'].forEach((key, i) =>
+      detector.feed({ key, at: 420 + i * 5, modified: false, before: 'later' })
+    )
+    expect(detector.feed({ key: 'Enter', at: 485, modified: false })).toMatchObject({
+      kind: 'scan',
+      code: '6923456090095',
+      before: '10'
+    })
+  })
+
+  it("keeps a scanner's own 0s whole when a hiccup came after them (the keys before it were fast)", () => {
+    const detector = new BurstDetector()
+    feedAll(detector, '00', 0, 5)
+    feedAll(detector, '012345678905', 120, 5)
+    expect(detector.feed({ key: 'Enter', at: 185, modified: false })).toMatchObject({
+      kind: 'scan',
+      code: '00012345678905'
+    })
+  })
+
   it('still keeps a GTIN whole when its own first key came late and is not a 0', () => {
     const detector = new BurstDetector()
     detector.feed({ key: '6', at: 0, modified: false })
