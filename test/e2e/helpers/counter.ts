@@ -40,6 +40,17 @@ export async function typeSlowly(page: Page, text: string): Promise<void> {
   await page.waitForTimeout(400)
 }
 
+/**
+ * A person's keys (100 ms apart), then a scanner firing 200 ms after the last of them: within
+ * the pause that still joins keys into one run, so the detector must tell where the person's
+ * keys end and the scanner's begin.
+ */
+export async function typeThenScan(page: Page, typed: string, code: string): Promise<void> {
+  await page.keyboard.type(typed, { delay: 100 })
+  await page.waitForTimeout(200)
+  await burst(page, code)
+}
+
 /** Switches the interface language through the API and reloads (the sign-in is kept). */
 export async function useLanguage(page: Page, language: Language): Promise<void> {
   await api(page, 'preferences:update', { language })

@@ -32,6 +32,14 @@ import './sell.css'
 const LINE_KEYS = new Set(['+', '-', 'ArrowUp', 'ArrowDown', 'Delete'])
 
 /**
+ * A character typed with the focus on no field (the cart list, a button, the page) that
+ * belongs in the scan bar: a code's first key, a `3*` multiplier, a search. It goes there, with
+ * the keys after it, as it would have from the scan bar (a `3*` typed with the cart list
+ * focused went nowhere, and the next scan was sold once).
+ */
+const SCAN_BAR_KEY = /^[0-9A-Za-z*._]$/
+
+/**
  * The cashier's screen, keyboard-first: a scanner works anywhere (the app-wide burst
  * detector brings its codes here, even from inside a money field); F2 search (↑/↓ and Enter
  * pick a result), `3*` then a scan for three, +/− and ↑/↓ on the cart's lines, Delete
@@ -189,6 +197,20 @@ export function SellScreen() {
       if (dialogsOpen || !cart || event.defaultPrevented) return
       const inField = (event.target as HTMLElement | null)?.closest('input, select, textarea') !== null
       if (inField && LINE_KEYS.has(event.key)) return
+      const input = scanInput.current
+      if (
+        !inField &&
+        input &&
+        SCAN_BAR_KEY.test(event.key) &&
+        !event.ctrlKey &&
+        !event.altKey &&
+        !event.metaKey
+      ) {
+        // Focused during the keydown, the scan bar is where the browser then types the key.
+        input.focus()
+        input.setSelectionRange(input.value.length, input.value.length)
+        return
+      }
       const selected = cart.lines.find((line) => line.id === selectedLineId)
       const index = cart.lines.findIndex((line) => line.id === selectedLineId)
       if (event.key === 'F2') {
