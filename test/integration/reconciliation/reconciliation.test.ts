@@ -206,7 +206,9 @@ describe('reconciliation against the sandbox providers’ bills', () => {
       params: { providerKey: 'payments.methods.alipay', differences: 4 }
     })
     expect(
-      (await notifications(s.core, s.cashier)).filter((n) => n.key === 'notifications.reconciliationDifferences')
+      (await notifications(s.core, s.cashier)).filter(
+        (n) => n.key === 'notifications.reconciliationDifferences'
+      )
     ).toEqual([])
     expect(s.core.mayReceive(s.cashier, 'notification:raised', raised[0]!)).toBe(false)
     expect(s.core.mayReceive(s.owner, 'notification:raised', raised[0]!)).toBe(true)

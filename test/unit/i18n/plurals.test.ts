@@ -68,7 +68,7 @@ describe('counts in English', () => {
     expect(await oneOfEach(hqResources.en.translation as Tree)).toEqual([])
   })
 
-  it('plurals a kept notification\'s count (stored as a plain param) by nesting', async () => {
+  it("plurals a kept notification's count (stored as a plain param) by nesting", async () => {
     const i18n = i18next.createInstance()
     await i18n.init({ resources, lng: 'en', interpolation: { escapeValue: false } })
     const body = (orders: number) =>

@@ -161,7 +161,8 @@ export const coreEn = {
       unreachable: 'The head office cannot be reached: {{reason}}',
       refused: 'The head office refused: {{reason}}',
       unsyncedEvents_one: '{{count}} event has not reached the head office yet: sync first, or export it.',
-      unsyncedEvents_other: '{{count}} events have not reached the head office yet: sync first, or export them.',
+      unsyncedEvents_other:
+        '{{count}} events have not reached the head office yet: sync first, or export them.',
       keyMissing: 'This till’s sync key is missing: enrol it again.'
     },
     orders: {
