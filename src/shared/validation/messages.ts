@@ -38,6 +38,8 @@ export const VALIDATION_MESSAGES = {
   timeZoneExample: 'must be a time zone such as {{example}} (region/city)',
   notBeforeValidFrom: 'must not be before validFrom',
   notBefore: 'must not be before {{other}}',
+  notBelowMinimum: 'must not be less than the minimum amount',
+  notBeforeStart: 'must not be before the start date',
   range: 'must be from {{minimum}} to {{maximum}}',
   atLeastOrMore: 'must be {{minimum}} or more',
   digits: 'must be {{count}} digits',
