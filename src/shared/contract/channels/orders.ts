@@ -87,7 +87,10 @@ export const ordersSearchInputSchema = z
   .strict()
   .superRefine((query, ctx) => {
     const { minTotal, maxTotal, from, to } = query
-    if (minTotal !== undefined && maxTotal !== undefined && new Decimal(maxTotal).lt(minTotal))
+    // Zod runs this even when a field failed: compare only two well-formed amounts.
+    const amount = (value: string | undefined): value is string =>
+      value !== undefined && /^\d+(\.\d+)?$/.test(value)
+    if (amount(minTotal) && amount(maxTotal) && new Decimal(maxTotal).lt(minTotal))
       ctx.addIssue({ code: 'custom', path: ['maxTotal'], message: VALIDATION_MESSAGES.notBelowMinimum })
     if (from !== undefined && to !== undefined && PLAIN_DATE.test(from) && PLAIN_DATE.test(to) && to < from)
       ctx.addIssue({ code: 'custom', path: ['to'], message: VALIDATION_MESSAGES.notBeforeStart })
