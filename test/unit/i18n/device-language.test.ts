@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { browserLanguage, startLanguage } from '../../../src/renderer/src/i18n/device-language'
+import { browserLanguage, startLanguage } from '../../../src/renderer/src/i18n/start-language'
 import { createTestCore } from '../../support/core'
 
 // The till's language is a per-device preference: a fresh till follows the browser (Electron: the

@@ -60,29 +60,32 @@ export function OrdersScreen() {
   }, [])
 
   const { setIssues } = issues
-  const search = useCallback(async (current: Filters) => {
-    const query: ChannelInput<'orders:search'> = {
-      ...(current.number.trim() ? { number: current.number.trim() } : {}),
-      ...(current.from ? { from: current.from } : {}),
-      ...(current.to ? { to: current.to } : {}),
-      ...(current.minTotal.trim() ? { minTotal: current.minTotal.trim() } : {}),
-      ...(current.maxTotal.trim() ? { maxTotal: current.maxTotal.trim() } : {}),
-      ...(current.status ? { status: current.status as OrderSummary['status'] } : {}),
-      ...(current.cashierUserId ? { cashierUserId: current.cashierUserId } : {})
-    }
-    const parsed = ordersSearchInputSchema.safeParse(query)
-    setIssues(parsed.success ? [] : parsed.error.issues.map((issue) => zodRefusal(issue, [], query)))
-    // A refused filter leaves the list as it was: "0 orders" would read as an answer.
-    if (!parsed.success) return
-    try {
-      const result = await call('orders:search', query)
-      setError(null)
-      setOrders(result.orders)
-      setTotal(result.total)
-    } catch (caught) {
-      if (caught instanceof ApiCallError) setError(apiErrorOf(caught))
-    }
-  }, [])
+  const search = useCallback(
+    async (current: Filters) => {
+      const query: ChannelInput<'orders:search'> = {
+        ...(current.number.trim() ? { number: current.number.trim() } : {}),
+        ...(current.from ? { from: current.from } : {}),
+        ...(current.to ? { to: current.to } : {}),
+        ...(current.minTotal.trim() ? { minTotal: current.minTotal.trim() } : {}),
+        ...(current.maxTotal.trim() ? { maxTotal: current.maxTotal.trim() } : {}),
+        ...(current.status ? { status: current.status as OrderSummary['status'] } : {}),
+        ...(current.cashierUserId ? { cashierUserId: current.cashierUserId } : {})
+      }
+      const parsed = ordersSearchInputSchema.safeParse(query)
+      setIssues(parsed.success ? [] : parsed.error.issues.map((issue) => zodRefusal(issue, [], query)))
+      // A refused filter leaves the list as it was: "0 orders" would read as an answer.
+      if (!parsed.success) return
+      try {
+        const result = await call('orders:search', query)
+        setError(null)
+        setOrders(result.orders)
+        setTotal(result.total)
+      } catch (caught) {
+        if (caught instanceof ApiCallError) setError(apiErrorOf(caught))
+      }
+    },
+    [setIssues]
+  )
 
   useEffect(() => {
     void call('orders:search', {}).then((result) => {
