@@ -1,5 +1,5 @@
-import { readdirSync } from 'node:fs'
-import { setPriority } from 'node:os'
+// First, before anything else is loaded (loading is CPU work too): see push-priority.ts.
+import { stepBack } from './push-priority'
 import { openConnection } from '../store/connection'
 import { createOutboxRepo } from '../store/repos/outbox-repo'
 import { createHqClient, SyncRequestError } from './hq-client'
@@ -11,44 +11,6 @@ import type { FromPushProcess, PushProcessError, ToPushProcess } from './push-pr
 // Electron's utilityProcess.fork (push-child.ts). It reads the outbox through its own read-only
 // connection, opened for each push and closed after it (a restore may have put another file in its
 // place since), and writes nothing: main marks events synced when asked.
-
-/**
- * The push's nice value. Measured on 2 cores with the head office beside the till (bench
- * sync-checkout, quiet machine, the push then a thread): checkout p95 during a 100,000-event push
- * ×1.9–×2.0 of idle at nice 0, ×1.3–×1.5 at nice 10; the push took as long.
- */
-const PUSH_NICE = 10
-
-/**
- * Lowers every thread of this process to PUSH_NICE. On Linux a nice value is a thread's own
- * (setpriority(2): PRIO_PROCESS names one thread), and V8's helpers start before this script runs,
- * so each thread in /proc/self/task is lowered; threads started later (libuv's pool, on first use)
- * inherit it from the thread that starts them. Elsewhere the call lowers the whole process. Run at
- * start and before each push; a thread that ended meanwhile, or a refusal, leaves the rest as they are.
- */
-function stepBack(): void {
-  if (process.platform !== 'linux') {
-    try {
-      setPriority(PUSH_NICE)
-    } catch {
-      // not allowed here: the push runs at the till's priority
-    }
-    return
-  }
-  let threads: string[] = []
-  try {
-    threads = readdirSync('/proc/self/task')
-  } catch {
-    threads = ['0']
-  }
-  for (const tid of threads) {
-    try {
-      setPriority(Number(tid), PUSH_NICE)
-    } catch {
-      // the thread ended since it was listed
-    }
-  }
-}
 
 /** Main's channel: Electron's `process.parentPort` in a utility process, else Node's IPC. */
 interface ParentPortLike {
@@ -68,8 +30,6 @@ const onMain = (listener: (message: ToPushProcess) => void): void => {
 }
 // Main gone (killed, crashed): nothing is left to mark what this would push, so stop.
 process.on('disconnect', () => process.exit(0))
-
-stepBack()
 
 const selling = remoteSelling()
 let marking: { resolve: (count: number) => void; reject: (error: Error) => void } | null = null
