@@ -125,12 +125,12 @@ interface Placement {
 /**
  * The placements measured, in this order. Co-located: both processes on every core, as today's
  * figure always was. Own core: the head office alone on the last core, the till (main, its push
- * thread, libuv's pool) on the others — on 2 cores, the till on core 0 and the head office on core 1.
+ * process, libuv's pool) on the others — on 2 cores, the till on core 0 and the head office on core 1.
  * That is the nearest this machine comes to a shop, where the head office is another machine: its
  * work no longer takes the till's CPU. It is harsher on the till than a shop in one way — the till
- * gets one core, so its push thread and main share it — which is what the push thread's yielding
- * to selling has to handle. (Pinning only the head office and leaving the till on both cores would
- * still let the head office take the core the till's push thread runs on.)
+ * gets one core, so its push process and main share it — which is what the push's yielding to
+ * selling has to handle. (Pinning only the head office and leaving the till on both cores would
+ * still let the head office take the core the till's push process runs on.)
  */
 function placements(): Placement[] {
   const cores = availableParallelism()

@@ -34,7 +34,7 @@ export function mainThreadCpuMs(): number {
 /**
  * How long main's thread has waited for a CPU so far (runnable, not running), ms — Linux's
  * /proc/self/task/<pid>/schedstat, in ns; 0 elsewhere. Around one checkout it is the share of its
- * latency that was other threads (the push thread, the head office, anyone's) holding the CPUs.
+ * latency that was other threads (the push process, the head office, anyone's) holding the CPUs.
  */
 export function mainThreadRunQueueMs(): number {
   try {
@@ -121,7 +121,7 @@ export function processCpuMs(pid: number | null): number {
 
 /**
  * The size of `file`'s WAL now, bytes (0 when there is none). Beside the push it shows whether the
- * push thread's reads keep SQLite from starting the WAL over: it then grows past the 1,000 pages
+ * push process's reads keep SQLite from starting the WAL over: it then grows past the 1,000 pages
  * (about 4 MiB) after which main's commits checkpoint it.
  */
 export function walBytes(file: string): number {

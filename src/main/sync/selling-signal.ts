@@ -27,7 +27,8 @@ const IN_PROGRESS = 0
 
 /**
  * Main's side: `begin()` when a request starts, call what it returns when it ends (once; later
- * calls do nothing). The `buffer` goes to the push thread (`whenQuiet` there).
+ * calls do nothing). Main waits on `buffer` (`whenQuiet`) before each mark; the push process hears
+ * of changes through `onChange` (push-process.ts forwards them).
  */
 export function createSellingSignal() {
   const buffer = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)

@@ -69,7 +69,7 @@ async function tillWithBacklog(hq: Hq): Promise<{ file: string; identity: HqIden
   }
 }
 
-/** The push as the push thread runs it, over its own read-only connection; marks through a write connection. */
+/** The push as the push process runs it, over its own read-only connection; marks through a write connection. */
 async function push(
   file: string,
   identity: HqIdentity,
