@@ -1,6 +1,4 @@
 import { fork } from 'node:child_process'
-import { setPriority } from 'node:os'
-import { PUSH_NICE } from './push-nice'
 
 // How main starts the sync push process and talks to it — plain Node's `child_process.fork` (web
 // mode, the `kassa` command, tests and benches) or Electron's `utilityProcess.fork` (the desktop
@@ -30,20 +28,6 @@ export interface PushChild {
   kill(): void
 }
 
-/**
- * Lowers the push process as soon as it exists: on Linux only its first thread (a nice value is a
- * thread's), but Node starts its helpers from that thread while it boots, and they inherit it; the
- * process lowers every thread again itself (push-priority.ts). Elsewhere, the whole process.
- */
-function lower(pid: number | undefined): void {
-  if (pid === undefined) return
-  try {
-    setPriority(pid, PUSH_NICE)
-  } catch {
-    // gone already, or not allowed: the process does it itself
-  }
-}
-
 /** Starts the push process from `script`. */
 export type StartPushChild = (script: PushScript) => PushChild
 
@@ -54,7 +38,6 @@ export const forkPushChild: StartPushChild = (script) => {
     env: script.env ?? process.env,
     stdio: ['ignore', 'ignore', 'inherit', 'ipc']
   })
-  lower(child.pid)
   return {
     get pid() {
       return child.exitCode === null && child.signalCode === null ? child.pid : undefined
@@ -119,7 +102,6 @@ export interface UtilityChildLike {
   postMessage(message: unknown): void
   on(event: 'message', listener: (message: unknown) => void): unknown
   on(event: 'exit', listener: (code: number) => void): unknown
-  on(event: 'spawn', listener: () => void): unknown
   off(event: 'message', listener: (message: unknown) => void): unknown
   off(event: 'exit', listener: (code: number) => void): unknown
   kill(): boolean
@@ -140,7 +122,6 @@ export function utilityPushChild(utilityProcess: UtilityProcessLike): StartPushC
     })
     let ended = false
     child.on('exit', () => (ended = true))
-    child.on('spawn', () => lower(child.pid))
     return {
       get pid() {
         return ended ? undefined : child.pid

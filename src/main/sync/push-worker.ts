@@ -1,9 +1,8 @@
-// First, before anything else is loaded (loading is CPU work too): see push-priority.ts.
-import { stepBack } from './push-priority'
 import { openConnection } from '../store/connection'
 import { createOutboxRepo } from '../store/repos/outbox-repo'
 import { createHqClient, SyncRequestError } from './hq-client'
 import { pushOutbox } from './push-outbox'
+import { stepBack } from './push-priority'
 import { remoteSelling, YIELD_AT_MOST_MS } from './selling-signal'
 import type { FromPushProcess, PushProcessError, ToPushProcess } from './push-process'
 
@@ -30,6 +29,8 @@ const onMain = (listener: (message: ToPushProcess) => void): void => {
 }
 // Main gone (killed, crashed): nothing is left to mark what this would push, so stop.
 process.on('disconnect', () => process.exit(0))
+
+stepBack()
 
 const selling = remoteSelling()
 let marking: { resolve: (count: number) => void; reject: (error: Error) => void } | null = null

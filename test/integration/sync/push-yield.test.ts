@@ -233,10 +233,12 @@ describe.each(HQ_STORES)('the push in a process of its own (%s)', (kind) => {
       const started = performance.now()
       let done = false
       const pushing = pushInProcess(pusher, till, marks).finally(() => (done = true))
+      // Read while the push is under way (its first batch is in; loading ran at main's priority).
       const seen: number[] = []
       while (!done) {
         const pid = pusher.pid()
-        if (process.platform === 'linux' && pid !== undefined) seen.push(...threadNices(pid))
+        const underWay = (await heldSeqs(hq, till.identity.tillId)).length > before.mark
+        if (process.platform === 'linux' && pid !== undefined && underWay) seen.push(...threadNices(pid))
         await new Promise((resolve) => setTimeout(resolve, 100))
       }
       const result = await pushing
