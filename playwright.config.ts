@@ -1,15 +1,29 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { defineConfig } from '@playwright/test'
 
 /** Debian's Chromium: Playwright cannot download its own browser on our machines. */
 const chromiumPath =
   process.env.KASSA_CHROMIUM ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync)
 
+const E2E = join(__dirname, 'test', 'e2e')
+
+/**
+ * Specs that time keystrokes — a scanner's burst (keys 5 ms apart) against a person typing — tell the
+ * two apart by the gaps between keys, which a second browser on a 2-core machine stretches. They run
+ * after the others, one at a time; the rest run two at a time (each test has its own server and data
+ * dir). Found by reading the spec, so a new one that bursts is never forgotten here.
+ */
+const keyTimed = readdirSync(E2E)
+  .filter((file) => file.endsWith('.spec.ts'))
+  .filter((file) => /\b(burst|typeSlowly)\(|delay:/.test(readFileSync(join(E2E, file), 'utf8')))
+const keyTimedPattern = new RegExp(`(^|/)(${keyTimed.map((f) => f.replace(/\./g, '\\.')).join('|')})$`)
+
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results/artifacts',
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -24,7 +38,8 @@ export default defineConfig({
     }
   },
   projects: [
-    { name: 'web', testIgnore: /electron\.spec\.ts/ },
-    { name: 'electron', testMatch: /electron\.spec\.ts/ }
+    { name: 'web', testIgnore: [/electron\.spec\.ts/, keyTimedPattern] },
+    { name: 'web-keys', testMatch: keyTimedPattern, workers: 1, dependencies: ['web'] },
+    { name: 'electron', testMatch: /electron\.spec\.ts/, workers: 1 }
   ]
 })
