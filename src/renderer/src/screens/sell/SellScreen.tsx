@@ -25,6 +25,7 @@ import { ProductGrid } from './ProductGrid'
 import { SaleDoneDialog } from './SaleDoneDialog'
 import { ScanBar } from './ScanBar'
 import { TotalsPanel } from './TotalsPanel'
+import { fitChars } from '../../lib/fit-chars'
 import './sell.css'
 
 /** Keys the screen takes only outside text fields, where they would otherwise type. */
@@ -306,7 +307,9 @@ export function SellScreen() {
           <Banknote aria-hidden="true" size={30} />
           <span>{t('payments.payButton')}</span>
           <kbd className="button__key">F12</kbd>
-          <span className="button--pay__amount">{money(cart.totals.cashTotal, cart.currency)}</span>
+          <span className="button--pay__amount" style={fitChars(money(cart.totals.cashTotal, cart.currency))}>
+            {money(cart.totals.cashTotal, cart.currency)}
+          </span>
         </button>
         <div className="sell__actions">
           <button
