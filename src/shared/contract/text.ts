@@ -20,13 +20,16 @@ export function isWellFormedText(value: string): boolean {
 }
 
 /**
- * A string field: well-formed text of at most `max` characters (default `TEXT_MAX`). Chain
- * `.trim()`, `.min()`, `.regex()` and a tighter `.max()` on it as on `z.string()`.
+ * A string field: well-formed text of at most `max` characters (default `TEXT_MAX`), trimmed
+ * first when `trim`. Chain `.min()`, `.regex()` on it as on `z.string()`, but give a field's own
+ * limit as `max` here, never as a chained `.max()`: zod reports every failed check and the first
+ * one is shown, so a chained tighter limit lost to `TEXT_MAX` ("must be at most 1000 characters"
+ * for a 120-character product name).
  */
-export function text(options: { error?: string; max?: number; tooLong?: string } = {}) {
+export function text(options: { error?: string; max?: number; tooLong?: string; trim?: boolean } = {}) {
   const max = options.max ?? TEXT_MAX
-  return z
-    .string(options.error === undefined ? undefined : { error: options.error })
+  const base = z.string(options.error === undefined ? undefined : { error: options.error })
+  return (options.trim ? base.trim() : base)
     .max(max, options.tooLong ?? `must be at most ${max} characters`)
     .refine(isWellFormedText, MALFORMED_TEXT)
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { text } from '../contract/text'
 import { validationText } from '../validation/messages'
 import { ANY_ROLE, OWNER, WRITERS, route } from './route'
 
@@ -19,6 +20,12 @@ export const timeZoneSchema = z
     // Names an example the person can copy, and the server's refusal carries its key.
     { message: validationText('timeZoneExample', { example: 'Asia/Shanghai' }) }
   )
+
+/** The longest store name: it heads cards, filters and reports (the till's own setting takes as many). */
+export const STORE_NAME_MAX = 80
+
+/** A store's name as typed: trimmed, 1 to STORE_NAME_MAX characters (API, CLI and screens alike). */
+export const storeNameSchema = text({ trim: true, max: STORE_NAME_MAX }).min(1, validationText('empty'))
 
 export const tillSchema = z.object({
   id: z.string(),
@@ -60,7 +67,7 @@ export const storesApi = {
   create: route({
     method: 'POST',
     path: '/stores',
-    input: z.object({ name: z.string().trim().min(1).max(80), timeZone: timeZoneSchema }),
+    input: z.object({ name: storeNameSchema, timeZone: timeZoneSchema }),
     output: storeSchema,
     roles: OWNER
   }),

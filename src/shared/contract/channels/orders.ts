@@ -67,7 +67,7 @@ export const ordersChannels = {
     summary: 'Order history, newest first: by number, date range, amount range, cashier and status.',
     input: z
       .object({
-        number: text().trim().max(20).optional(),
+        number: text({ trim: true, max: 20 }).optional(),
         from: isoDate.optional(),
         to: isoDate.optional(),
         minTotal: amountSchema.optional(),
@@ -105,7 +105,7 @@ export const ordersChannels = {
     input: z
       .object({
         orderId: text().min(1, 'is required'),
-        reason: text().trim().min(1, 'is required').max(200)
+        reason: text({ trim: true, max: 200 }).min(1, 'is required')
       })
       .strict(),
     output: orderDetailSchema,
