@@ -50,6 +50,7 @@ export async function createStoreCommand(
     throw new UsageError(
       `hq store create needs --time-zone ZONE, the store's IANA time zone (this machine's: ${machineZone()})`
     )
+  if (options.name.trim() === '') throw new UsageError('hq store create: --name must not be empty')
   const name = storeNameSchema.safeParse(options.name)
   if (!name.success) throw new UsageError(`hq store create: --name ${name.error.issues[0]!.message}`)
   const zone = timeZoneSchema.safeParse(options.timeZone)

@@ -25,7 +25,8 @@ export const timeZoneSchema = z
 export const STORE_NAME_MAX = 80
 
 /** A store's name as typed: trimmed, 1 to STORE_NAME_MAX characters (API, CLI and screens alike). */
-export const storeNameSchema = text({ trim: true, max: STORE_NAME_MAX }).min(1, validationText('empty'))
+// `.min(1)` without words of its own: zod's reason maps to `errors.validation.empty`.
+export const storeNameSchema = text({ trim: true, max: STORE_NAME_MAX }).min(1)
 
 export const tillSchema = z.object({
   id: z.string(),
