@@ -197,9 +197,12 @@ export function planImport(repo: CatalogLookup, currency: string, text: string):
     }
 
     let priceMinor = 0
-    if (parsed.success) {
+    // The currency's precision (1.999 yuan) is checked whenever the price reads as a decimal, not
+    // only when the rest of the line is good: every bad field of a line is reported at once.
+    const priceRead = parsed.success || !parsed.error.issues.some((issue) => issue.path[0] === 'price')
+    if (priceRead) {
       try {
-        priceMinor = parseDecimalToMinor(parsed.data.price, currency, 'price')
+        priceMinor = parseDecimalToMinor(parsed.success ? parsed.data.price : cells.price, currency, 'price')
       } catch (error) {
         if (!(error instanceof FieldError)) throw error
         fail(row, 'price', error.message, error.reason)
