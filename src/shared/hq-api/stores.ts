@@ -62,7 +62,12 @@ export const storesApi = {
     method: 'GET',
     path: '/stores',
     input: z.object({}),
-    output: z.object({ stores: z.array(storeSchema), serverTime: z.string() }),
+    output: z.object({
+      stores: z.array(storeSchema),
+      serverTime: z.string(),
+      /** The head office machine's own IANA zone: what the new-store form starts from. */
+      hqTimeZone: z.string()
+    }),
     roles: ANY_ROLE
   }),
   create: route({

@@ -41,8 +41,8 @@ export function CompletenessBadge({ completeness }: { completeness: Completeness
 function OrdersButton({ label, onClick }: { label: string; onClick: () => void }) {
   const { t } = useTranslation()
   return (
-    <button type="button" className="linkish hq-orders-link" onClick={onClick}>
-      {label}
+    <button type="button" className="linkish hq-orders-link" onClick={onClick} title={label}>
+      <span className="hq-long-name">{label}</span>
       <ListOrdered size={14} aria-hidden="true" />
       <span className="visually-hidden"> · {t('hq.settlement.viewOrders')}</span>
     </button>
