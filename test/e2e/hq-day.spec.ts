@@ -277,6 +277,14 @@ test('a till sells, enrols and syncs; the head office shows its day complete wit
     }
   }
 
+  // Through the menu (one page load): what the charts measured must not follow to other screens.
+  await page.getByRole('link', { name: 'Dashboard', exact: true }).click()
+  await expect(page.locator('.recharts-bar-rectangle').first()).toBeVisible()
+  for (const name of ['Daily settlement', 'Stores & tills', 'Users'])
+    await page.getByRole('link', { name, exact: true }).click()
+  await expectNothingStray(page)
+  await snap(page, 'hq-users-after-dashboard-1366-en')
+
   // Sign out, and back in through the sign-in screen.
   await page.getByRole('button', { name: 'Sign out' }).click()
   await expect(page.getByRole('heading', { name: 'Sign in to the head office' })).toBeVisible()
