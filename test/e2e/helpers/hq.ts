@@ -194,7 +194,17 @@ export function restoredTill(hq: HeadOffice, till: TestTillDir): void {
   const backup = mkdtempSync(join(tmpdir(), 'kassa-e2e-anomalies-backup-'))
   try {
     till.simulate('2026-11-20', 3, 4)
-    kassa(['hq', '--data-dir', hq.dataDir, 'store', 'create', '--name', 'Harbour Street', '--time-zone', MACHINE_ZONE])
+    kassa([
+      'hq',
+      '--data-dir',
+      hq.dataDir,
+      'store',
+      'create',
+      '--name',
+      'Harbour Street',
+      '--time-zone',
+      MACHINE_ZONE
+    ])
     till.enrol(
       hq.url,
       kassa(['hq', '--data-dir', hq.dataDir, 'enrol-code', '--store', 'Harbour Street']).trim()

@@ -33,7 +33,15 @@ describe.each(HQ_STORES)('kassa hq (%s)', (kind) => {
     expect(kassa([...hq0, 'store', 'create', '--name', 'H', '--time-zone', 'Mars/Base']).stderr).toMatch(
       /--time-zone must be a time zone such as Asia\/Shanghai/
     )
-    const created = kassa([...hq0, 'store', 'create', '--name', ' Harbour road ', '--time-zone', 'Asia/Shanghai'])
+    const created = kassa([
+      ...hq0,
+      'store',
+      'create',
+      '--name',
+      ' Harbour road ',
+      '--time-zone',
+      'Asia/Shanghai'
+    ])
     expect(created.stdout).toBe('created store "Harbour road" (Asia/Shanghai)\n')
     expect(created.status).toBe(0)
     expect(kassa([...hq0, 'store', 'create', '--name', 'Harbour road', '--time-zone', 'UTC']).stderr).toMatch(
@@ -43,7 +51,9 @@ describe.each(HQ_STORES)('kassa hq (%s)', (kind) => {
       const refused = kassa([...hq0, 'enrol-code', '--store', typo])
       expect(refused.status).toBe(2)
       expect(refused.stdout).toBe('')
-      expect(refused.stderr).toMatch(/--store: no store ".*" \(stores: "Harbour road"\); create one with: kassa hq store create/)
+      expect(refused.stderr).toMatch(
+        /--store: no store ".*" \(stores: "Harbour road"\); create one with: kassa hq store create/
+      )
     }
     const made = kassa([...hq0, 'enrol-code', '--store', 'Harbour road '])
     expect(made.stderr).toMatch(/valid until/)
@@ -54,7 +64,9 @@ describe.each(HQ_STORES)('kassa hq (%s)', (kind) => {
     const hq = await startTestHq(kind, where)
     const till = await TestTill.create(hq.url)
     expect((await till.enrol(code)).body).toMatchObject({ storeName: 'Harbour road', tillCode: 'T01' })
-    const stores = await hq.db.query<{ name: string; time_zone: string }>('SELECT name, time_zone FROM stores')
+    const stores = await hq.db.query<{ name: string; time_zone: string }>(
+      'SELECT name, time_zone FROM stores'
+    )
     expect(stores).toEqual([{ name: 'Harbour road', time_zone: 'Asia/Shanghai' }])
 
     const id = '0193a000-0000-7000-8000-0000000000c1'

@@ -9,7 +9,10 @@ import { storeProfileSchema } from './settings'
 export const usernameSchema = text()
   .trim()
   .regex(/^[A-Za-z0-9._-]{3,32}$/, M.usernameFormat)
-export const displayNameSchema = text({ trim: true, max: 60, tooLong: M.displayNameTooLong }).min(1, M.displayNameRequired)
+export const displayNameSchema = text({ trim: true, max: 60, tooLong: M.displayNameTooLong }).min(
+  1,
+  M.displayNameRequired
+)
 /** Length and digits only; the full rule (not all digits, not the username) is the service's. */
 export const passwordSchema = text({ max: 128, tooLong: M.passwordTooLong })
 export const pinSchema = text().regex(/^\d{4,6}$/, M.pinFormat)

@@ -45,7 +45,10 @@ export function normalizeRate(text: string): string {
   return trimmed === '' ? '0' : trimmed
 }
 
-export const nameSchema = text({ error: M.required, trim: true, max: 120, tooLong: M.nameTooLong }).min(1, M.empty)
+export const nameSchema = text({ error: M.required, trim: true, max: 120, tooLong: M.nameTooLong }).min(
+  1,
+  M.empty
+)
 
 export const skuSchema = text({ error: M.required })
   .trim()
