@@ -180,7 +180,7 @@ export const cartChannels = {
   'cart:apply-coupon': channel({
     summary:
       'Applies a coupon by code; refused with the reason (unknown, expired, used up, min spend not met).',
-    input: z.object({ ...cartRef, code: text().trim().min(1, 'is required').max(40) }).strict(),
+    input: z.object({ ...cartRef, code: text({ trim: true, max: 40 }).min(1, 'is required') }).strict(),
     output: cartViewSchema,
     permission: 'sell'
   }),
@@ -192,7 +192,7 @@ export const cartChannels = {
   }),
   'cart:park': channel({
     summary: 'Parks the cart (kept across restarts) and opens a new empty one.',
-    input: z.object({ ...cartRef, note: text().trim().max(60).optional() }).strict(),
+    input: z.object({ ...cartRef, note: text({ trim: true, max: 60 }).optional() }).strict(),
     output: cartViewSchema,
     permission: 'sell'
   }),

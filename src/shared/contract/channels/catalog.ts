@@ -45,7 +45,10 @@ export function normalizeRate(text: string): string {
   return trimmed === '' ? '0' : trimmed
 }
 
-export const nameSchema = text({ error: M.required }).trim().min(1, M.empty).max(120, M.nameTooLong)
+export const nameSchema = text({ error: M.required, trim: true, max: 120, tooLong: M.nameTooLong }).min(
+  1,
+  M.empty
+)
 
 export const skuSchema = text({ error: M.required })
   .trim()
@@ -204,7 +207,7 @@ export type CategoryUpdate = z.output<typeof categoryUpdateSchema>
 export const catalogSearchSchema = z
   .object({
     /** Name (zh or en, any part of it), SKU or barcode; empty lists everything (in `categoryId`). */
-    query: text().max(100, 'must be at most 100 characters').default(''),
+    query: text({ max: 100, tooLong: 'must be at most 100 characters' }).default(''),
     categoryId: text().min(1).nullable().default(null),
     limit: z.number().int().min(1, 'must be at least 1').max(500, 'must be at most 500').default(50),
     includeInactive: z.boolean().default(false),
@@ -309,7 +312,7 @@ export const importCommitInputSchema = z
     encoding: csvEncodingSchema,
     mode: z.enum(IMPORT_MODES, { error: 'must be all-or-nothing or valid-rows-only' }),
     /** Echoed in `catalog:import-progress` so a window knows its own import's progress. */
-    importId: text().max(64).optional()
+    importId: text({ max: 64 }).optional()
   })
   .strict()
 
@@ -343,7 +346,7 @@ export const catalogChannels = {
     summary: 'The active product with exactly this barcode or SKU (the scanner), or NOT_FOUND.',
     input: z
       .object({
-        code: text().trim().min(1, M.empty).max(64),
+        code: text({ trim: true, max: 64 }).min(1, M.empty),
         includeInactive: z.boolean().default(false)
       })
       .strict(),

@@ -74,7 +74,7 @@ const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/
  */
 export const ordersSearchInputSchema = z
   .object({
-    number: text().trim().max(20).optional(),
+    number: text({ trim: true, max: 20 }).optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
     minTotal: amountSchema.optional(),
@@ -127,7 +127,7 @@ export const ordersChannels = {
     input: z
       .object({
         orderId: text().min(1, 'is required'),
-        reason: text().trim().min(1, 'is required').max(200)
+        reason: text({ trim: true, max: 200 }).min(1, 'is required')
       })
       .strict(),
     output: orderDetailSchema,

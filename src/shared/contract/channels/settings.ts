@@ -67,7 +67,7 @@ export const scaleLabelsSchema = z
   })
 
 const storeProfileShape = {
-  storeName: text().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters'),
+  storeName: text({ trim: true, max: 80 }).min(1, 'must not be empty'),
   currency: text()
     .trim()
     .toUpperCase()
@@ -76,7 +76,7 @@ const storeProfileShape = {
   rounding: z.enum(ROUNDING_MODES, { error: 'must be half-up or half-even' }),
   taxMode: z.enum(TAX_MODES, { error: 'must be inclusive or exclusive' }),
   /** Cash rounding step as a decimal string ("0.10"), or null for none. */
-  cashIncrement: text().max(24).regex(DECIMAL, 'must be a decimal number such as 0.10').nullable(),
+  cashIncrement: text({ max: 24 }).regex(DECIMAL, 'must be a decimal number such as 0.10').nullable(),
   /** How a cash total meets the increment: `half-up` (default) or `down` (抹零, the customer's favour). */
   cashRoundingMode: z.enum(CASH_ROUNDING_MODES, { error: 'must be half-up or down' }).default('half-up'),
   /**

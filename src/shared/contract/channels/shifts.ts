@@ -105,7 +105,7 @@ export const shiftsChannels = {
       .object({
         direction: z.enum(['in', 'out']),
         amount: amountSchema,
-        reason: text().trim().min(1, 'is required').max(200),
+        reason: text({ trim: true, max: 200 }).min(1, 'is required'),
         /** The person said yes to an amount above `CASH_MOVE_CONFIRM_ABOVE` (`errors.money.largeCashMove`). */
         confirmLargeAmount: z.boolean().optional()
       })
@@ -118,7 +118,7 @@ export const shiftsChannels = {
     summary:
       'Closes a shift with a count by denomination (manager); a count with no box filled is refused (errors.shift.countMissing), an explicit 0 is a count. The difference from the expected cash is recorded as over/short, never forced to match; the counted cash is taken out of the till.',
     input: cashCountSchema
-      .extend({ shiftId: text().min(1, 'is required'), note: text().trim().max(200).optional() })
+      .extend({ shiftId: text().min(1, 'is required'), note: text({ trim: true, max: 200 }).optional() })
       .strict(),
     output: shiftSchema,
     permission: 'shift-close',
