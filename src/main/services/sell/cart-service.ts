@@ -14,6 +14,7 @@ import { requireOwnCart } from './cart-owner'
 import { checkCouponUsable, requireDiscountApproval } from './cart-rules'
 import type { ProductSource } from './product-source'
 import { scaleLabelLine } from './scale-label-line'
+import { lineDiffersFromCatalog, requireStillOnSale, withCatalogChanges } from './catalog-drift'
 
 /** A fraction of a piece is not something a shop sells (issue 11: 0.001 of a piece for ¥0.00). */
 function wholePieces(name: string, nameEn: string | null | undefined): DomainError {
@@ -79,7 +80,9 @@ export function createCartService(
     const coupons = couponsOf(order.id)
     // A line waiting for its weight has no price yet: it adds nothing to the cart until weighed.
     const priced = lines.filter((line) => line.weight_pending !== 1)
-    return cartView(order, rules, lines, coupons, quoteRows(rules, priced, coupons))
+    const cart = cartView(order, rules, lines, coupons, quoteRows(rules, priced, coupons))
+    // Only a draft can still be re-rung; an order awaiting payment has its figures frozen.
+    return order.status === 'draft' ? withCatalogChanges(cart, deps.products) : cart
   }
 
   /** The actor's editable cart (a parked one too, for `resume`, where the hand-over happens). */
@@ -200,7 +203,10 @@ export function createCartService(
         throw wholePieces(product.nameZh, product.nameEn)
       checkLineQuantityLimit(quantity, product.unit, product.nameZh, product.nameEn)
       return change(input.cartId, actor, (order) => {
-        // Another scan of a plain piece line adds to it, so the receipt shows "3 ×", not three lines.
+        // Another scan of a plain piece line adds to it, so the receipt shows "3 ×", not three lines;
+        // but only at the price and tax rate that line was rung up at. A price that moved since (a
+        // head-office pull, a manager's edit) starts a new line at today's price: the old line keeps
+        // what the customer was shown, the new piece costs what the shelf now says (issue 16).
         const same = store.orders
           .lines(order.id)
           .find(
@@ -209,7 +215,8 @@ export function createCartService(
               l.unit === 'piece' &&
               product.unit === 'piece' &&
               !l.discount_type &&
-              l.unit_price === l.list_price
+              l.unit_price === l.list_price &&
+              !lineDiffersFromCatalog(l, product)
           )
         if (same) {
           const merged = new Decimal(same.quantity).plus(quantity).toFixed()
@@ -243,6 +250,10 @@ export function createCartService(
         const found = line(order, input.lineId)
         if (found.unit === 'piece' && !new Decimal(input.quantity).isInteger())
           throw wholePieces(found.name, found.name_en)
+        // Goods taken off sale since they were rung up stay on the line (the customer holds them),
+        // but more of them is a new sale of goods not on sale: as refused as a new scan.
+        if (found.weight_pending !== 1 && new Decimal(input.quantity).gt(found.quantity))
+          requireStillOnSale(found, deps.products)
         checkLineQuantityLimit(input.quantity, found.unit, found.name, found.name_en)
         store.orders.setQuantity(order.id, found.id, new Decimal(input.quantity).toFixed())
       })
