@@ -71,6 +71,8 @@ export function createCartService(
   /**
    * The cart re-quoted from its stored rows (`quoteRows`), amounts in minor units; a line waiting
    * for its weight (`weightPending`) is shown with zero figures and counts nothing toward the totals.
+   * A draft's lines also carry `catalogChange` (what the catalog did since each was rung up); the
+   * figures never read the catalog, so a price pulled mid-sale cannot move what the cart showed.
    * @throws DomainError CONFLICT `cartId` `errors.cart.currencyChanged` (a draft of an old currency);
    *   CartValidationError naming the field for a stored row the engine refuses
    */
@@ -163,7 +165,7 @@ export function createCartService(
     },
 
     /**
-     * Adds a product by id, barcode or SKU, or a scale label (EAN-13 20–29, README "Scale labels"), one transaction; `quantity` is decimal text (kg to 3 places), whole for goods by the piece. A kg item without a weight waits for one (`weightPending`).
+     * Adds a product by id, barcode or SKU, or a scale label (EAN-13 20–29, README "Scale labels"), one transaction; `quantity` is decimal text (kg to 3 places), whole for goods by the piece. A kg item without a weight waits for one (`weightPending`). The line takes the product's price, tax rate and name as they are now and keeps them; another scan adds to a plain line only while the product's price and tax rate still equal that line's, else it starts a new line at today's price (README "When the catalog changes under a cart").
      * @throws DomainError NOT_FOUND `code`/`productId` (`errors.catalog.noSuchCode`); CONFLICT (`errors.catalog.notOnSale`); VALIDATION `quantity` (`errors.sell.wholePieces`, `errors.cart.weightTooLarge`/`piecesTooLarge` above `LINE_QUANTITY_CAP`), the scale label's own refusals (`errors.scale.*`, `errors.scale.largeQuantity` above 30 kg unless `confirmLargeQuantity`); NOT_FOUND `cartId` (`errors.notFound.cart`); CONFLICT `cartId` (`errors.cart.notEditable` once checked out, `errors.cart.notYours`)
      */
     addItem(
@@ -242,8 +244,8 @@ export function createCartService(
     },
 
     /**
-     * Sets a line's quantity (decimal text; entering a weight ends `weightPending`).
-     * @throws DomainError NOT_FOUND `lineId` (`errors.notFound.cartLine`); VALIDATION `quantity` (`errors.sell.wholePieces`, `errors.cart.weightTooLarge`/`piecesTooLarge` above `LINE_QUANTITY_CAP`); NOT_FOUND `cartId` (`errors.notFound.cart`); CONFLICT `cartId` (`errors.cart.notEditable` once checked out, `errors.cart.notYours`)
+     * Sets a line's quantity (decimal text; entering a weight ends `weightPending`). Raising the quantity of goods taken off sale since they were rung up is refused; lowering it is not.
+     * @throws DomainError CONFLICT `quantity` (`errors.catalog.notOnSale`, more of goods off sale); NOT_FOUND `lineId` (`errors.notFound.cartLine`); VALIDATION `quantity` (`errors.sell.wholePieces`, `errors.cart.weightTooLarge`/`piecesTooLarge` above `LINE_QUANTITY_CAP`); NOT_FOUND `cartId` (`errors.notFound.cart`); CONFLICT `cartId` (`errors.cart.notEditable` once checked out, `errors.cart.notYours`)
      */
     setQuantity(input: { cartId: string; lineId: string; quantity: string }, actor: Actor): CartView {
       return change(input.cartId, actor, (order) => {

@@ -4,6 +4,7 @@ import { ShoppingBasket } from 'lucide-react'
 import type { CartLineView, CartView } from '@shared/contract/channels/cart'
 import { useMoney } from '../../lib/money'
 import { TableHead } from '../../components/TableHead'
+import { rateToPercent } from '@shared/money/rate-percent'
 
 interface CartLinesProps {
   cart: CartView
@@ -101,6 +102,7 @@ const CartRow = memo(
           <span className="cart-lines__sku">
             {line.sku}
             {line.priceOverridden && <span className="badge badge--warn">{t('sell.overridden')}</span>}
+            <CatalogChangeBadges line={line} currency={currency} />
           </span>
         </th>
         <td className="num">
@@ -143,3 +145,47 @@ const CartRow = memo(
     before.onSelect === after.onSelect &&
     JSON.stringify(before.line) === JSON.stringify(after.line)
 )
+
+/**
+ * What the catalog did to a line's product since it was rung up (`catalogChange`): told on the
+ * line, never applied to it, so what the cart shows is what is charged. The badge's title says
+ * what the cashier can do about it (README "Selling", "When the catalog changes under a cart").
+ */
+function CatalogChangeBadges({ line, currency }: { line: CartLineView; currency: string }) {
+  const { t } = useTranslation()
+  const money = useMoney()
+  const change = line.catalogChange
+  if (!change) return null
+  if (!change.onSale)
+    return (
+      <span className="badge badge--stop" title={t('sell.catalogChange.offSaleHint')}>
+        {t('sell.catalogChange.offSale')}
+      </span>
+    )
+  return (
+    <>
+      {change.unitPrice !== null && (
+        <span
+          className="badge badge--warn"
+          title={t('sell.catalogChange.priceHint', {
+            was: money(line.listPrice, currency),
+            price: money(change.unitPrice, currency)
+          })}
+        >
+          {t('sell.catalogChange.price', { price: money(change.unitPrice, currency) })}
+        </span>
+      )}
+      {change.taxRate !== null && (
+        <span
+          className="badge badge--warn"
+          title={t('sell.catalogChange.taxRateHint', {
+            was: rateToPercent(line.taxRate),
+            rate: rateToPercent(change.taxRate)
+          })}
+        >
+          {t('sell.catalogChange.taxRate', { rate: rateToPercent(change.taxRate) })}
+        </span>
+      )}
+    </>
+  )
+}
