@@ -84,7 +84,7 @@ export function createCartService(
     const priced = lines.filter((line) => line.weight_pending !== 1)
     const cart = cartView(order, rules, lines, coupons, quoteRows(rules, priced, coupons))
     // Only a draft can still be re-rung; an order awaiting payment has its figures frozen.
-    return order.status === 'draft' ? withCatalogChanges(cart, deps.products) : cart
+    return order.status === 'draft' ? withCatalogChanges(cart, store.orders.lineProducts(order.id)) : cart
   }
 
   /** The actor's editable cart (a parked one too, for `resume`, where the hand-over happens). */

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js'
 import type { CartLineView, CartView } from '@shared/contract/channels/cart'
 import { DomainError } from '../../domain/errors'
-import type { OrderLineRow } from '../../store/repos/orders-repo'
+import type { LineProductRow, OrderLineRow } from '../../store/repos/orders-repo'
 import type { ProductForSale, ProductSource } from './product-source'
 
 // A cart line keeps what it was rung up at: price, tax rate and name are copied into the line when
@@ -28,7 +28,7 @@ export function lineDiffersFromCatalog(
  */
 export function catalogChangeOf(
   line: Pick<CartLineView, 'productId' | 'listPrice' | 'taxRate'>,
-  product: ProductForSale | undefined
+  product: Pick<ProductForSale, 'priceMinor' | 'taxRate' | 'active'> | undefined
 ): CartLineView['catalogChange'] {
   if (line.productId === null) return null
   if (!product || !product.active) return { unitPrice: null, taxRate: null, onSale: false }
@@ -38,22 +38,20 @@ export function catalogChangeOf(
 }
 
 /**
- * The cart with each line's `catalogChange` filled in from the catalog as it is now. The figures are
+ * The cart with each line's `catalogChange` filled in from the catalog as it is now (`products`: the
+ * lines' products, from `store.orders.lineProducts`; one absent was deleted). The figures are
  * untouched: they come from the stored lines only (specs/settlement.md), so a change in the catalog
- * never moves an amount the cashier already showed the customer. One look-up per product.
+ * never moves an amount the cashier already showed the customer.
  */
-export function withCatalogChanges(cart: CartView, products: ProductSource): CartView {
-  const seen = new Map<string, ProductForSale | undefined>()
-  const productOf = (id: string): ProductForSale | undefined => {
-    if (!seen.has(id)) seen.set(id, products.byId(id))
-    return seen.get(id)
+export function withCatalogChanges(cart: CartView, products: readonly LineProductRow[]): CartView {
+  const byId = new Map(products.map((row) => [row.id, row]))
+  const now = (id: string | null): Pick<ProductForSale, 'priceMinor' | 'taxRate' | 'active'> | undefined => {
+    const row = id === null ? undefined : byId.get(id)
+    return row && { priceMinor: row.price_minor, taxRate: row.tax_rate, active: row.active === 1 }
   }
   return {
     ...cart,
-    lines: cart.lines.map((line) => ({
-      ...line,
-      catalogChange: catalogChangeOf(line, line.productId === null ? undefined : productOf(line.productId))
-    }))
+    lines: cart.lines.map((line) => ({ ...line, catalogChange: catalogChangeOf(line, now(line.productId)) }))
   }
 }
 
