@@ -9,7 +9,8 @@ import {
 } from '@shared/contract'
 import { reasonKey, zodRefusal } from '@shared/contract/error-reasons'
 import { FieldError } from '@shared/money/field-error'
-import { parseDecimalToMinor } from '@shared/money/format'
+import { minorToDecimalString, parseDecimalToMinor } from '@shared/money/format'
+import { PRICE_CAP } from '@shared/money/unusual-amounts'
 import { readCatalogCsv, type CsvRow } from './read'
 
 /** A refusal's stable i18n key and its parameters. */
@@ -200,6 +201,14 @@ export function planImport(repo: CatalogLookup, currency: string, text: string):
     if (parsed.success) {
       try {
         priceMinor = parseDecimalToMinor(parsed.data.price, currency, 'price')
+        // A file cannot be asked "are you sure?", but no price above the cap is taken from anywhere.
+        if (priceMinor > PRICE_CAP) {
+          const limit = minorToDecimalString(PRICE_CAP, currency)
+          fail(row, 'price', `is ${parsed.data.price}, above the ${limit} a till takes`, {
+            key: 'errors.money.priceOverCap',
+            params: { amount: parsed.data.price, limit }
+          })
+        }
       } catch (error) {
         if (!(error instanceof FieldError)) throw error
         fail(row, 'price', error.message, error.reason)

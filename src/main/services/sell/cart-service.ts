@@ -5,6 +5,7 @@ import { formatMinor, parseDecimalToMinor } from '@shared/money/format'
 import { newId } from '../../core/ids'
 import { DomainError, invalid, notFound } from '../../domain/errors'
 import { isEditable } from '../../domain/orders/order-status'
+import { assertPriceUsual } from '../../domain/money/unusual-amount'
 import { checkLineQuantityLimit } from '../../domain/orders/quantity-limit'
 import type { OrderRow } from '../../store/repos/orders-repo'
 import type { Actor, ServiceContext } from '../service-context'
@@ -303,12 +304,24 @@ export function createCartService(
 
     /**
      * Overrides a line's unit price (decimal text → minor units), recording who did it and who approved it (permission `price-override`, checked by the router) in the audit log.
-     * @throws DomainError VALIDATION `unitPrice`; NOT_FOUND `lineId`; NOT_FOUND `cartId` (`errors.notFound.cart`); CONFLICT `cartId` (`errors.cart.notEditable` once checked out, `errors.cart.notYours`)
+     * A price of 0 or above `PRICE_CONFIRM_ABOVE` is asked about first, as on the Products screen.
+     * @throws DomainError VALIDATION `unitPrice` (not an amount; `errors.money.zeroPrice`/`largePrice` unless `confirmUnusualPrice`, `errors.money.priceOverCap`); NOT_FOUND `lineId`; NOT_FOUND `cartId` (`errors.notFound.cart`); CONFLICT `cartId` (`errors.cart.notEditable` once checked out, `errors.cart.notYours`)
      */
-    overridePrice(input: { cartId: string; lineId: string; unitPrice: string }, actor: Actor): CartView {
+    overridePrice(
+      input: { cartId: string; lineId: string; unitPrice: string; confirmUnusualPrice?: boolean | undefined },
+      actor: Actor
+    ): CartView {
       return change(input.cartId, actor, (order) => {
         const found = line(order, input.lineId)
         const price = parseDecimalToMinor(input.unitPrice, order.currency, 'unitPrice')
+        if (price !== found.unit_price)
+          assertPriceUsual(
+            price,
+            order.currency,
+            'unitPrice',
+            input.confirmUnusualPrice === true,
+            deps.settings.getProfile().locale
+          )
         store.orders.setPrice(order.id, found.id, price, actor.approverUserId ?? actor.userId)
         ctx.store.audit.append({
           id: newId(),

@@ -63,7 +63,13 @@ interface CartState {
     discount: { type: 'rate'; rate: string } | { type: 'amount'; amount: string } | null,
     approval?: ApprovalContext
   ): Promise<boolean>
-  overridePrice(lineId: string, unitPrice: string, approval?: ApprovalContext): Promise<ApiError | null>
+  /** `confirmUnusualPrice` once the person said yes to a price of 0 or a very large one (`AmountConfirm`). */
+  overridePrice(
+    lineId: string,
+    unitPrice: string,
+    approval?: ApprovalContext,
+    confirmUnusualPrice?: boolean
+  ): Promise<ApiError | null>
   applyCoupon(code: string): Promise<boolean>
   removeCoupon(code: string): Promise<void>
   park(note?: string): Promise<void>
@@ -247,10 +253,16 @@ export const useCartStore = create<CartState>((set, get) => {
       return adopt(await change('cart:set-line-discount', { cartId: cartId(), lineId, discount }, approval))
     },
 
-    async overridePrice(lineId, unitPrice, approval) {
+    async overridePrice(lineId, unitPrice, approval, confirmUnusualPrice) {
       set({ busy: true, error: null })
       try {
-        adopt(await call('cart:override-price', { cartId: cartId(), lineId, unitPrice }, undefined, approval))
+        const input = {
+          cartId: cartId(),
+          lineId,
+          unitPrice,
+          ...(confirmUnusualPrice ? { confirmUnusualPrice } : {})
+        }
+        adopt(await call('cart:override-price', input, undefined, approval))
         set({ busy: false })
         return null
       } catch (error) {

@@ -175,7 +175,14 @@ export const cartChannels = {
   }),
   'cart:override-price': channel({
     summary: "Overrides a line's unit price (manager, or a manager's PIN in place).",
-    input: z.object({ ...lineRef, unitPrice: amountSchema }).strict(),
+    input: z
+      .object({
+        ...lineRef,
+        unitPrice: amountSchema,
+        /** The manager said yes to a price of 0 or above `PRICE_CONFIRM_ABOVE` (`errors.money.zeroPrice`/`largePrice`). */
+        confirmUnusualPrice: z.boolean().optional()
+      })
+      .strict(),
     output: cartViewSchema,
     permission: 'price-override',
     overridable: true

@@ -131,7 +131,9 @@ export const productInputSchema = z
     taxRate: taxRateSchema,
     unit: unitSchema.default('piece'),
     active: z.boolean({ error: M.active }).default(true),
-    scaleCode: scaleCodeSchema.optional()
+    scaleCode: scaleCodeSchema.optional(),
+    /** The manager said yes to a price of 0 or above `PRICE_CONFIRM_ABOVE` (`errors.money.zeroPrice`/`largePrice`). */
+    confirmUnusualPrice: z.boolean().optional()
   })
   .strict()
 export type ProductInput = z.output<typeof productInputSchema>
@@ -148,7 +150,9 @@ export const productUpdateSchema = z
     taxRate: taxRateSchema.optional(),
     unit: unitSchema.optional(),
     active: z.boolean({ error: M.active }).optional(),
-    scaleCode: scaleCodeSchema.optional()
+    scaleCode: scaleCodeSchema.optional(),
+    /** As in `productInputSchema`; asked only when the price changes. */
+    confirmUnusualPrice: z.boolean().optional()
   })
   .strict()
 export type ProductUpdate = z.output<typeof productUpdateSchema>

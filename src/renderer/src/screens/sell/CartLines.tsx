@@ -18,6 +18,7 @@ interface CartLinesProps {
  */
 export function CartLines({ cart, selectedLineId, onSelect }: CartLinesProps) {
   const { t } = useTranslation()
+  const money = useMoney()
   const selectedRow = useRef<HTMLTableRowElement>(null)
   const lineCount = cart.lines.length
   const selectedQuantity = cart.lines.find((line) => line.id === selectedLineId)?.quantity
@@ -38,7 +39,7 @@ export function CartLines({ cart, selectedLineId, onSelect }: CartLinesProps) {
 
   return (
     <div className="cart-lines" role="region" aria-label={t('sell.cart')}>
-      <table className="table table--cart">
+      <table className="table table--cart" data-figures={longFigures(cart, money) ? 'long' : undefined}>
         <TableHead
           columns={[
             { label: t('sell.columns.item') },
@@ -61,6 +62,21 @@ export function CartLines({ cart, selectedLineId, onSelect }: CartLinesProps) {
         </tbody>
       </table>
     </div>
+  )
+}
+
+/**
+ * Whether a line's figures are longer than the ordinary columns hold (a unit price of ¥10,000.00
+ * or more, a line of ¥100,000,000.00 or more): the price and total columns then widen, at the
+ * name's expense, so the longest a till takes (¥999,999.99 × 9,999 = ¥9,998,999,900.01, the caps
+ * of `shared/money/unusual-amounts.ts` and `LINE_QUANTITY_CAP`) is shown whole, never cut or run
+ * into its neighbour.
+ */
+function longFigures(cart: CartView, money: (minor: number, currency: string) => string): boolean {
+  return cart.lines.some(
+    (line) =>
+      money(line.unitPrice, cart.currency).length > 9 ||
+      money(Math.max(line.gross, line.netAfterDiscount), cart.currency).length > 13
   )
 }
 

@@ -8,6 +8,7 @@ import { useCartStore } from '../../stores/cart-store'
 import { percentToRate, rateToPercent } from '@shared/money/rate-percent'
 import { isImplausibleQuantity, isOverLineCap } from '@shared/money/plausibility'
 import { LargeQuantityConfirm } from './LargeQuantityConfirm'
+import { useAmountConfirm, useAmountQuestions } from '../../components/AmountConfirm'
 import { useMoney } from '../../lib/money'
 
 type DiscountKind = 'none' | 'rate' | 'amount'
@@ -50,6 +51,9 @@ function LineForm({ line, currency }: { line: CartLineView; currency: string }) 
   // A quantity beyond what a counter sells in one line waits for the cashier's yes.
   const [checkQuantity, setCheckQuantity] = useState<string | null>(null)
   const money = useMoney()
+  // A price of 0 or far above a shop's is asked about before the manager's PIN is.
+  const questions = useAmountQuestions()
+  const { confirm, dialog } = useAmountConfirm()
   const name = i18n.language === 'en' && line.nameEn ? line.nameEn : line.name
 
   const fieldError = (field: string): string | undefined => {
@@ -99,7 +103,10 @@ function LineForm({ line, currency }: { line: CartLineView; currency: string }) 
     } catch {
       // Not a price: main refuses it and says why; the approval is never asked.
     }
-    void overridePrice(line.id, price.trim(), { detail: `${name} · ${from} → ${to}` })
+    const question = questions.price(price, currency, 'unitPrice', line.unitPrice)
+    void confirm(question, (confirmed) =>
+      overridePrice(line.id, price.trim(), { detail: `${name} · ${from} → ${to}` }, confirmed)
+    )
   }
 
   return (
@@ -208,6 +215,7 @@ function LineForm({ line, currency }: { line: CartLineView; currency: string }) 
           if (confirmed) void setQuantity(line.id, confirmed)
         }}
       />
+      {dialog}
       <button
         type="button"
         className="button button--danger-ghost"
