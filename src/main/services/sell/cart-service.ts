@@ -72,8 +72,7 @@ export function createCartService(
   /**
    * The cart re-quoted from its stored rows (`quoteRows`), amounts in minor units; a line waiting
    * for its weight (`weightPending`) is shown with zero figures and counts nothing toward the totals.
-   * A draft's lines also carry `catalogChange` (what the catalog did since each was rung up); the
-   * figures never read the catalog, so a price pulled mid-sale cannot move what the cart showed.
+   * A draft's lines carry `catalogChange`; the figures never read the catalog (`catalog-drift.ts`).
    * @throws DomainError CONFLICT `cartId` `errors.cart.currencyChanged` (a draft of an old currency);
    *   CartValidationError naming the field for a stored row the engine refuses
    */
@@ -206,10 +205,8 @@ export function createCartService(
         throw wholePieces(product.nameZh, product.nameEn)
       checkLineQuantityLimit(quantity, product.unit, product.nameZh, product.nameEn)
       return change(input.cartId, actor, (order) => {
-        // Another scan of a plain piece line adds to it, so the receipt shows "3 ×", not three lines;
-        // but only at the price and tax rate that line was rung up at. A price that moved since (a
-        // head-office pull, a manager's edit) starts a new line at today's price: the old line keeps
-        // what the customer was shown, the new piece costs what the shelf now says (issue 16).
+        // Another scan of a plain piece line adds to it ("3 ×", not three lines), but only at the price
+        // and tax rate it was rung up at: else a new line at today's (README "When the catalog changes").
         const same = store.orders
           .lines(order.id)
           .find(
@@ -253,8 +250,7 @@ export function createCartService(
         const found = line(order, input.lineId)
         if (found.unit === 'piece' && !new Decimal(input.quantity).isInteger())
           throw wholePieces(found.name, found.name_en)
-        // Goods taken off sale since they were rung up stay on the line (the customer holds them),
-        // but more of them is a new sale of goods not on sale: as refused as a new scan.
+        // Goods taken off sale stay on their line, but more of them is refused as a new scan is.
         if (found.weight_pending !== 1 && new Decimal(input.quantity).gt(found.quantity))
           requireStillOnSale(found, deps.products)
         checkLineQuantityLimit(input.quantity, found.unit, found.name, found.name_en)

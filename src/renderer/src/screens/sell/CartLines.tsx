@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next'
 import { ShoppingBasket } from 'lucide-react'
 import type { CartLineView, CartView } from '@shared/contract/channels/cart'
 import { useMoney } from '../../lib/money'
+import { onEvent } from '../../api/client'
+import { useCartStore } from '../../stores/cart-store'
 import { TableHead } from '../../components/TableHead'
 import { rateToPercent } from '@shared/money/rate-percent'
 
@@ -26,6 +28,10 @@ export function CartLines({ cart, selectedLineId, onSelect }: CartLinesProps) {
   useEffect(() => {
     selectedRow.current?.scrollIntoView({ block: 'nearest' })
   }, [selectedLineId, lineCount, selectedQuantity])
+  // A price pulled from the head office or edited in another window shows on the lines at once
+  // (their own prices stay: README "Selling", "When the catalog changes under a cart").
+  const reload = useCartStore((s) => s.reload)
+  useEffect(() => onEvent('catalog:changed', () => void reload()), [reload])
 
   if (cart.lines.length === 0) {
     return (

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Banknote, MonitorSmartphone, PauseCircle, ListRestart, Trash } from 'lucide-react'
 import type { Product } from '@shared/contract'
-import { call, onEvent } from '../../api/client'
+import { call } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
 import { useBarcodeScanner } from '../../lib/scanner'
 import { useMoney } from '../../lib/money'
@@ -53,7 +53,6 @@ export function SellScreen() {
     selectedLineId,
     notice,
     open,
-    reload,
     scan,
     addProduct,
     select,
@@ -97,9 +96,6 @@ export function SellScreen() {
     void call('cart:list-parked', {}).then((list) => setParkedCount(list.length))
   }, [])
   useEffect(refreshParked, [refreshParked, cart?.id])
-  // A price pulled from the head office or edited in another window shows on the cart's lines at
-  // once (their own prices stay: README "Selling", "When the catalog changes under a cart").
-  useEffect(() => onEvent('catalog:changed', () => void reload()), [reload])
 
   const paymentOpen = paying || cart?.status === 'awaiting_payment'
   // A notice belongs to the place and action it came from: the cart's refusals (a spent coupon, a
