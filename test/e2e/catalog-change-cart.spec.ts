@@ -33,7 +33,7 @@ for (const { size, language } of DIAGONAL) {
     // Shown without a scan: the Sell screen reloads the cart when the catalog changes.
     const first = rows.nth(0)
     await expect(first.locator('.badge')).toHaveText(new RegExp(words(language, '^now ', '^现价 ')))
-    await expect(rows.nth(1).locator('.badge')).toHaveText(words(language, 'off sale', '已停售'))
+    await expect(rows.nth(1).locator('.badge')).toHaveText(words(language, 'off sale', '已下架'))
     await expect(first.locator('td').nth(0)).toHaveText('2')
 
     await burst(page, a!.barcodes[0]!)

@@ -232,8 +232,8 @@ const zhCN: typeof en = {
         '按 {{was}} 录入，顾客看到的也是此价，结账按此价收取。商品现价为 {{price}}：再次扫码按 {{price}} 销售；若这几件也要按 {{price}} 收，请删除此行后重新扫码。',
       taxRate: '税率现为 {{rate}}%',
       taxRateHint: '录入时税率为 {{was}}%，商品现为 {{rate}}%。再次扫码按新税率。',
-      offSale: '已停售',
-      offSaleHint: '录入后已停售：此行可照常结账或删除，但不能再添加。'
+      offSale: '已下架',
+      offSaleHint: '录入后已下架：此行可照常结账或删除，但不能再添加。'
     },
     line: {
       title: '当前行',
