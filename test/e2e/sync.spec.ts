@@ -66,6 +66,9 @@ const test = base.extend<{ till: { url: string; hqDir: string; hqPort: number; d
   }
 })
 
+// A Chinese shop's browser: a fresh till follows the browser's language until someone chooses.
+test.use({ locale: 'zh-CN' })
+
 async function walk(page: Page, size: string, language: 'en' | 'zh-CN') {
   const badge = page.getByRole('button', { name: language === 'en' ? /^Offline since/ : /起离线/ })
   await expect(badge).toBeVisible({ timeout: 20_000 })

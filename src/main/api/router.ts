@@ -68,7 +68,7 @@ export function createRouter(options: {
   refuse?: (channel: ChannelName) => ApiError | null
   /**
    * Told when a call of a known channel starts; what it returns is called once when the call has
-   * answered, whatever the answer (the selling signal the sync's push thread yields to).
+   * answered, whatever the answer (the selling signal the sync's push process yields to).
    */
   onCall?: (channel: ChannelName) => (() => void) | undefined
 }): Router {

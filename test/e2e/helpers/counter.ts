@@ -54,6 +54,8 @@ export async function typeThenScan(page: Page, typed: string, code: string): Pro
 /** Switches the interface language through the API and reloads (the sign-in is kept). */
 export async function useLanguage(page: Page, language: Language): Promise<void> {
   await api(page, 'preferences:update', { language })
+  // The device's choice; a tab that was switched by hand keeps its own across a reload.
+  await page.evaluate(() => sessionStorage.removeItem('kassa.language'))
   await page.reload()
   await page.getByRole('navigation', { name: language === 'en' ? 'Main navigation' : '主导航' }).waitFor()
 }

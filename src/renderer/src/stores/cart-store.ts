@@ -104,18 +104,24 @@ export const useCartStore = create<CartState>((set, get) => {
   function change<C extends ChannelName>(
     channel: C,
     input: ChannelInput<C>,
-    approval?: ApprovalContext
+    approval?: ApprovalContext,
+    beside: readonly string[] = []
   ): Promise<ChannelOutput<C> | null> {
-    const next = queue.then(() => send(channel, input, approval))
+    const next = queue.then(() => send(channel, input, approval, beside))
     queue = next.catch(() => undefined)
     return next
   }
 
-  /** Sends one cart change; on refusal shows the reason with the error sound. */
+  /**
+   * Sends one cart change; on refusal shows the reason with the error sound: beside its field when
+   * the form that sent it shows that field (`beside`: the line editor's quantity, discount, the
+   * coupon box's code), else as the Sell screen's notice — once, never in both places.
+   */
   async function send<C extends ChannelName>(
     channel: C,
     input: ChannelInput<C>,
-    approval?: ApprovalContext
+    approval?: ApprovalContext,
+    beside: readonly string[] = []
   ): Promise<ChannelOutput<C> | null> {
     set({ busy: true, error: null })
     try {
@@ -127,8 +133,13 @@ export const useCartStore = create<CartState>((set, get) => {
       const apiError =
         error instanceof ApiCallError ? error.error : { code: 'INTERNAL' as const, message: String(error) }
       // The cash form shows its own refusals, inside the payment dialog.
+      const field = apiError.field
+      const shownBeside = field !== undefined && beside.some((f) => field === f || field.startsWith(`${f}.`))
       if (channel === 'checkout:begin' && (input as { cash?: unknown }).cash !== undefined)
         set({ busy: false, error: apiError })
+      else if (shownBeside)
+        // An older refusal's notice goes: the cashier is looking at this field now.
+        set({ busy: false, error: apiError, ...(get().notice?.tone === 'error' ? { notice: null } : {}) })
       else
         set({
           busy: false,
@@ -242,7 +253,9 @@ export const useCartStore = create<CartState>((set, get) => {
     },
 
     async setQuantity(lineId, quantity) {
-      return adopt(await change('cart:set-quantity', { cartId: cartId(), lineId, quantity }))
+      return adopt(
+        await change('cart:set-quantity', { cartId: cartId(), lineId, quantity }, undefined, ['quantity'])
+      )
     },
 
     async removeLine(lineId) {
@@ -250,7 +263,9 @@ export const useCartStore = create<CartState>((set, get) => {
     },
 
     async setDiscount(lineId, discount, approval) {
-      return adopt(await change('cart:set-line-discount', { cartId: cartId(), lineId, discount }, approval))
+      return adopt(
+        await change('cart:set-line-discount', { cartId: cartId(), lineId, discount }, approval, ['discount'])
+      )
     },
 
     async overridePrice(lineId, unitPrice, approval, confirmUnusualPrice) {
@@ -274,7 +289,7 @@ export const useCartStore = create<CartState>((set, get) => {
     },
 
     async applyCoupon(code) {
-      const ok = adopt(await change('cart:apply-coupon', { cartId: cartId(), code }))
+      const ok = adopt(await change('cart:apply-coupon', { cartId: cartId(), code }, undefined, ['code']))
       if (ok) play('scan')
       return ok
     },

@@ -148,6 +148,14 @@ export const preferencesSchema = z.object({
 
 export type Preferences = z.infer<typeof preferencesSchema>
 
+/**
+ * This till's preferences as kept: `chosen` false while nobody has picked a language on it (the
+ * screens then follow the browser's or OS's language; `language` is the fallback, zh-CN).
+ */
+export const devicePreferencesSchema = preferencesSchema.extend({ chosen: z.boolean() })
+
+export type DevicePreferences = z.infer<typeof devicePreferencesSchema>
+
 export const settingsChannels = {
   'settings:get': channel({
     summary: 'Read the store profile (name, currency, locale, rounding, tax mode, cash increment).',
@@ -164,9 +172,9 @@ export const settingsChannels = {
     overridable: true
   }),
   'preferences:get': channel({
-    summary: "This terminal's interface preferences (language).",
+    summary: "This terminal's interface preferences (language, and whether anyone has chosen it).",
     input: z.object({}).strict(),
-    output: preferencesSchema,
+    output: devicePreferencesSchema,
     permission: 'public'
   }),
   'preferences:update': channel({

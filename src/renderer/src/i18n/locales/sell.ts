@@ -11,6 +11,8 @@ const en = {
     emptyCartHint: 'A scanner works anywhere on this screen.',
     columns: { item: 'Item', quantity: 'Qty', price: 'Price', discount: 'Discount', total: 'Total' },
     perKg: '/kg',
+    // A weight's unit, beside the figure (the cart, the receipt): in the screen's language.
+    unitKg: 'kg',
     overridden: 'price changed',
     // What the catalog did since the line was rung up; the line keeps its own price (README "Selling").
     catalogChange: {
@@ -225,6 +227,7 @@ const zhCN: typeof en = {
     emptyCartHint: '在本页面任意位置扫码均可。',
     columns: { item: '商品', quantity: '数量', price: '单价', discount: '优惠', total: '小计' },
     perKg: '/公斤',
+    unitKg: '公斤',
     overridden: '已改价',
     catalogChange: {
       price: '现价 {{price}}',

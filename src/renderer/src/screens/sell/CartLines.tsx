@@ -135,7 +135,7 @@ const CartRow = memo(
               {line.quantity}
               {/* The unit goes under the figure, as the code goes under the name: a weight such as
                   12.345 and its unit on one line would run into the unit price. */}
-              {line.unit === 'kg' && <span className="cart-lines__unit"> kg</span>}
+              {line.unit === 'kg' && <span className="cart-lines__unit"> {t('sell.unitKg')}</span>}
             </>
           )}
         </td>

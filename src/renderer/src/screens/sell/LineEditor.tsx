@@ -32,7 +32,8 @@ export function LineEditor({ cart }: { cart: CartView }) {
 
 function LineForm({ line, currency }: { line: CartLineView; currency: string }) {
   const { t, i18n } = useTranslation()
-  const { setQuantity, setDiscount, overridePrice, removeLine, forgetField, busy, error } = useCartStore()
+  const { setQuantity, setDiscount, overridePrice, removeLine, forgetField, busy, error, notice } =
+    useCartStore()
   const errorText = useErrorText()
   // A line waiting for its weight holds a placeholder quantity, not a weight: its field starts empty,
   // so Enter with nothing on the scale is refused instead of selling 1 kg.
@@ -59,7 +60,9 @@ function LineForm({ line, currency }: { line: CartLineView; currency: string }) 
   const fieldError = (field: string): string | undefined => {
     if (field === 'quantity' && quantityMissing)
       return line.unit === 'kg' ? t('counter.weightNeeded') : t('sell.line.quantityMissing')
-    return error?.field === field ? errorText(error, { beside: true }) : undefined
+    // Said once: a refusal the Sell screen's notice already says (a scan's) is not repeated here.
+    const about = error?.field === field || error?.field?.startsWith(`${field}.`)
+    return error && about && notice?.error !== error ? errorText(error, { beside: true }) : undefined
   }
 
   const submitQuantity = (event: FormEvent): void => {
@@ -183,6 +186,11 @@ function LineForm({ line, currency }: { line: CartLineView; currency: string }) 
           {t('sell.line.applyDiscount')}
         </button>
       </form>
+      {fieldError('discount') && (
+        <p className="field__error" role="alert">
+          {fieldError('discount')}
+        </p>
+      )}
 
       <form className="inline-form" onSubmit={submitPrice}>
         <label htmlFor="line-price">{t('sell.line.price')}</label>
