@@ -38,6 +38,12 @@ interface CartState {
   lastSale: { order: OrderDetail; change: number } | null
   open(): Promise<void>
   /**
+   * Asks main for the cart again without changing it: the catalog changed (a head-office pull, an
+   * edit in another window), so a line may now say its product's price moved or went off sale.
+   * Quiet: a refusal here shows nothing (the cashier's next action shows the cart as main has it).
+   */
+  reload(): Promise<void>
+  /**
    * Adds the product with this barcode or SKU (`quantity` times, the scan bar's `3*`), or a scale
    * label's weight; `confirmLargeQuantity` once the cashier said yes to `largeLabel`.
    */
@@ -177,6 +183,16 @@ export const useCartStore = create<CartState>((set, get) => {
 
     async open() {
       adopt(await change('cart:open', {}))
+    },
+
+    async reload() {
+      const id = get().cart?.id
+      if (!id) return
+      // In the queue, so a reload cannot overtake a scan's answer and show an older cart.
+      const next = queue.then(() => call('cart:get', { cartId: id }))
+      queue = next.catch(() => undefined)
+      const fresh = await next.catch(() => null)
+      if (fresh && get().cart?.id === fresh.id) adopt(fresh)
     },
 
     async scan(code, quantity, confirmLargeQuantity) {

@@ -59,7 +59,17 @@ export const cartLineViewSchema = soldLineSchema.extend({
   productId: text().nullable(),
   priceOverridden: z.boolean(),
   /** A kg line added without a weight: the cashier must enter one before checkout. */
-  weightPending: z.boolean()
+  weightPending: z.boolean(),
+  /**
+   * What the catalog did to this line's product since it was rung up (a head-office pull, an edit
+   * on this till); null when nothing that matters to the sale changed. The line keeps its own
+   * price and tax rate: this is only told. `unitPrice`: the product's price now (minor units) when
+   * it differs from the line's list price; `taxRate`: its rate now when it differs; `onSale` false:
+   * taken off sale or deleted (no more of it can be added). Always null once checked out.
+   */
+  catalogChange: z
+    .object({ unitPrice: minor.nullable(), taxRate: text().nullable(), onSale: z.boolean() })
+    .nullable()
 })
 
 export const cartCouponSchema = z.object({

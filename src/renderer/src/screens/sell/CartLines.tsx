@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next'
 import { ShoppingBasket } from 'lucide-react'
 import type { CartLineView, CartView } from '@shared/contract/channels/cart'
 import { useMoney } from '../../lib/money'
+import { onEvent } from '../../api/client'
+import { useCartStore } from '../../stores/cart-store'
 import { TableHead } from '../../components/TableHead'
+import { rateToPercent } from '@shared/money/rate-percent'
 
 interface CartLinesProps {
   cart: CartView
@@ -25,6 +28,10 @@ export function CartLines({ cart, selectedLineId, onSelect }: CartLinesProps) {
   useEffect(() => {
     selectedRow.current?.scrollIntoView({ block: 'nearest' })
   }, [selectedLineId, lineCount, selectedQuantity])
+  // A price pulled from the head office or edited in another window shows on the lines at once
+  // (their own prices stay: README "Selling", "When the catalog changes under a cart").
+  const reload = useCartStore((s) => s.reload)
+  useEffect(() => onEvent('catalog:changed', () => void reload()), [reload])
 
   if (cart.lines.length === 0) {
     return (
@@ -117,6 +124,7 @@ const CartRow = memo(
           <span className="cart-lines__sku">
             {line.sku}
             {line.priceOverridden && <span className="badge badge--warn">{t('sell.overridden')}</span>}
+            <CatalogChangeBadges line={line} currency={currency} />
           </span>
         </th>
         <td className="num">
@@ -159,3 +167,47 @@ const CartRow = memo(
     before.onSelect === after.onSelect &&
     JSON.stringify(before.line) === JSON.stringify(after.line)
 )
+
+/**
+ * What the catalog did to a line's product since it was rung up (`catalogChange`): told on the
+ * line, never applied to it, so what the cart shows is what is charged. The badge's title says
+ * what the cashier can do about it (README "Selling", "When the catalog changes under a cart").
+ */
+function CatalogChangeBadges({ line, currency }: { line: CartLineView; currency: string }) {
+  const { t } = useTranslation()
+  const money = useMoney()
+  const change = line.catalogChange
+  if (!change) return null
+  if (!change.onSale)
+    return (
+      <span className="badge badge--stop" title={t('sell.catalogChange.offSaleHint')}>
+        {t('sell.catalogChange.offSale')}
+      </span>
+    )
+  return (
+    <>
+      {change.unitPrice !== null && (
+        <span
+          className="badge badge--warn"
+          title={t('sell.catalogChange.priceHint', {
+            was: money(line.listPrice, currency),
+            price: money(change.unitPrice, currency)
+          })}
+        >
+          {t('sell.catalogChange.price', { price: money(change.unitPrice, currency) })}
+        </span>
+      )}
+      {change.taxRate !== null && (
+        <span
+          className="badge badge--warn"
+          title={t('sell.catalogChange.taxRateHint', {
+            was: rateToPercent(line.taxRate),
+            rate: rateToPercent(change.taxRate)
+          })}
+        >
+          {t('sell.catalogChange.taxRate', { rate: rateToPercent(change.taxRate) })}
+        </span>
+      )}
+    </>
+  )
+}
