@@ -9,7 +9,8 @@ import type {
   StoreCatalog
 } from '@shared/hq-api/master-data-schemas'
 import { FieldError } from '@shared/money/field-error'
-import { parseDecimalToMinor } from '@shared/money/format'
+import { minorToDecimalString, parseDecimalToMinor } from '@shared/money/format'
+import { PRICE_CAP } from '@shared/money/unusual-amounts'
 import type { MasterData } from '@shared/sync/protocol'
 import type { MasterWrite } from '../pull/master-data'
 import { refuse } from './errors'
@@ -58,14 +59,27 @@ export async function storeCatalog(q: Reader, storeId: string): Promise<StoreCat
   }
 }
 
-/** Yuan text to fen in the store's currency, exactly; a FieldError names `field` otherwise. */
+/**
+ * Yuan text to fen in the store's currency, exactly; a FieldError names `field` otherwise — also a
+ * price above `PRICE_CAP` (¥999,999.99, `errors.money.priceOverCap`), which no till takes from
+ * anywhere (its catalog, 改价, a CSV), so the head office publishes none either.
+ */
 export function toMinor(price: string, store: StoreInfo, field: string): number {
+  let minor: number
   try {
-    return parseDecimalToMinor(price, store.currency, field)
+    minor = parseDecimalToMinor(price, store.currency, field)
   } catch (error) {
     if (error instanceof FieldError) throw new FieldError(field, error.message, error.reason)
     throw error
   }
+  if (minor > PRICE_CAP) {
+    const limit = minorToDecimalString(PRICE_CAP, store.currency)
+    throw new FieldError(field, `is ${price}, above the ${limit} a till takes`, {
+      key: 'errors.money.priceOverCap',
+      params: { amount: price, limit }
+    })
+  }
+  return minor
 }
 
 /**

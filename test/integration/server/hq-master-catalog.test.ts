@@ -144,6 +144,32 @@ describe.each(HQ_STORES)('head office master data: catalog (%s)', (kind) => {
       )
     )
     expect(notSold).toMatchObject({ code: 'NOT_FOUND', field: 'prices[0].storeId' })
+    // No till takes a price above ¥999,999.99 (its catalog, 改价, CSV): nor does the head office.
+    const overCap = await refusal(
+      saveProduct(
+        deps,
+        productSaveSchema.parse({
+          storeIds: [a],
+          sku: 'GOLD-1',
+          barcodes: [],
+          nameZh: '金条',
+          nameEn: 'Gold bar',
+          price: '1234567.89',
+          taxRate: '0.13'
+        })
+      )
+    )
+    expect(overCap).toMatchObject({ field: 'price', reason: { key: 'errors.money.priceOverCap' } })
+    const overCapInStore = await refusal(
+      setPrices(
+        deps,
+        setPricesSchema.parse({ productId: tea.id, prices: [{ storeId: a, price: '1000000' }] })
+      )
+    )
+    expect(overCapInStore).toMatchObject({
+      field: 'prices[0].price',
+      reason: { key: 'errors.money.priceOverCap' }
+    })
     expect([await revisionOf(hq, a), await revisionOf(hq, b)]).toEqual(before)
     expect(await deps.auditRows()).toHaveLength(3)
     // The till's own rules refuse a bad check digit before any service runs.
