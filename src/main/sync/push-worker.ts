@@ -47,6 +47,7 @@ async function push(request: Extract<ToPushThread, { type: 'push' }>): Promise<v
       now,
       appVersion: request.appVersion,
       ...(request.maxEvents ? { maxEvents: request.maxEvents } : {}),
+      ...(request.resendFrom ? { resendFrom: request.resendFrom } : {}),
       ...(request.selling ? { yieldToSelling: () => whenQuiet(request.selling!, YIELD_AT_MOST_MS) } : {}),
       markSynced: (upTo) =>
         new Promise<number>((resolve, reject) => {

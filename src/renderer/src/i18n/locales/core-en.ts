@@ -158,7 +158,12 @@ export const coreEn = {
       unreachable: 'The head office cannot be reached: {{reason}}',
       refused: 'The head office refused: {{reason}}',
       unsyncedEvents: '{{count}} events have not reached the head office yet: sync first, or export them.',
-      keyMissing: 'This till’s sync key is missing: enrol it again.'
+      keyMissing: 'This till’s sync key is missing: enrol it again.',
+      keySealed: 'This till’s sync key cannot be opened on this computer.',
+      unenrolShiftOpen:
+        'Close the open shift first: its sales and its close must reach the head office before this till leaves it.',
+      revoked: 'The head office revoked this till: it cannot enrol again. ({{reason}})',
+      storeMismatch: 'This code is for another store: {{reason}}'
     },
     orders: {
       voidNonCash:
