@@ -6,7 +6,7 @@ import { startHq } from '../../../src/server/hq'
 import { createCore, type Core } from '../../../src/main/app/create-core'
 import { silentLogger } from '../../../src/main/core/logger'
 import { SIM_STAFF } from '../../../src/main/simulate/sim-staff'
-import { HQ_STORES, hqLocation, startTestHq } from '../../support/hq'
+import { HQ_STORES, hqLocation } from '../../support/hq'
 import { kassaInProcess } from '../../support/kassa-cli'
 import { tempDir } from '../../support/temp-dir'
 
@@ -60,7 +60,8 @@ const fastSync = {
 
 describe.each(HQ_STORES)('the sync status a person sees (%s)', (kind) => {
   it('the running app follows an enrolment and an un-enrolment made by the kassa command on its data dir', async () => {
-    const hq = await startTestHq(kind)
+    // Closed by this test after the app (the shared after-all close timed out behind the app's long-poll).
+    const hq = await startHq({ ...(await hqLocation(kind)), port: 0, logError: () => undefined })
     const till = tempDir('kassa-till-')
     await ok(['--data-dir', till, 'simulate', '--date', '2026-11-20', '--orders', '3', '--seed', '5'])
     const core = await createCore({
@@ -118,7 +119,8 @@ describe.each(HQ_STORES)('the sync status a person sees (%s)', (kind) => {
       await until('the app to announce the un-enrolment', async () => announced.some((s) => !s.enrolled))
       expect(await appStatus(core)).toMatchObject({ enrolled: false, state: 'not-enrolled' })
     } finally {
-      core.close()
+      await core.shutdown()
+      await hq.close()
     }
   }, 120_000)
 
@@ -156,7 +158,7 @@ describe.each(HQ_STORES)('the sync status a person sees (%s)', (kind) => {
       expect(status).toMatchObject({ backlog: 0, offlineSince: null })
       expect(status.errors.filter((e) => !e.resolved)).toEqual([])
     } finally {
-      core.close()
+      await core.shutdown()
       await hq.close()
     }
     const after = await ok(['--data-dir', till, 'sync', 'status'])
