@@ -12,7 +12,7 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/electron/main.ts'),
-          // The sync push thread: src/main/sync/push-thread.ts starts it from beside index.js.
+          // The sync push process: src/main/sync/push-process.ts starts it from beside index.js.
           'sync-push-worker': resolve(__dirname, 'src/main/sync/push-worker.ts')
         }
       }

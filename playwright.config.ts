@@ -10,9 +10,11 @@ const E2E = join(__dirname, 'test', 'e2e')
 
 /**
  * Specs that time keystrokes — a scanner's burst (keys 5 ms apart) against a person typing — tell the
- * two apart by the gaps between keys, which a second browser on a 2-core machine stretches. They run
- * after the others, one at a time; the rest run two at a time (each test has its own server and data
- * dir). Found by reading the spec, so a new one that bursts is never forgotten here.
+ * two apart by the gaps between keys, which a second browser on a 2-core machine stretches. They are
+ * the `web-keys` project, one at a time, which `npm test` runs after the others (a second
+ * `playwright test`: a project dependency would run every other test first even for one spec); the
+ * rest run two at a time (each test has its own server and data dir). Found by reading the spec, so
+ * a new one that bursts is never forgotten here.
  */
 const keyTimed = readdirSync(E2E)
   .filter((file) => file.endsWith('.spec.ts'))
@@ -39,7 +41,7 @@ export default defineConfig({
   },
   projects: [
     { name: 'web', testIgnore: [/electron\.spec\.ts/, keyTimedPattern] },
-    { name: 'web-keys', testMatch: keyTimedPattern, workers: 1, dependencies: ['web'] },
+    { name: 'web-keys', testMatch: keyTimedPattern, workers: 1 },
     { name: 'electron', testMatch: /electron\.spec\.ts/, workers: 1 }
   ]
 })

@@ -17,10 +17,10 @@ import { HqProcess } from '../test/support/sync-pusher'
 import { paidOrder } from '../test/support/test-till'
 import type { Bench, BenchRow } from './bench'
 import {
-  cpuMsOf,
   mainThreadRunQueueMs,
-  nicedThreads,
   otherThreadsCpu,
+  processCpuMs,
+  pushProcess,
   threadsCpu,
   walBytes,
   watchLoop,
@@ -48,9 +48,9 @@ import {
 // placement also prints figures a loaded machine moves less: how late main's event loop ran
 // (perf_hooks' event-loop delay, sampled every 1 ms, thread-stats.ts) and how busy it was; how long main
 // waited for a CPU during each checkout (Linux schedstat: runnable but not running); how much CPU the
-// push thread used while a checkout ran beside its rate over the whole push (near 0: it stepped
-// aside); main's CPU per second, with the till's other threads' (the niced push thread; V8's and
-// libuv's helpers at nice 0) in its label. The till's WAL size during the push is in the first
+// push process (every thread of it) used while a checkout ran beside its rate over the whole push
+// (near 0: it stepped aside), with the nice value of each of its threads; main's CPU per second,
+// with the till's other threads' (V8's and libuv's helpers, at main's priority) in its label. The till's WAL size during the push is in the first
 // label. Before each placement the backlog is checkpointed, as days of selling leave it.
 
 const BACKLOG = Number(process.env.KASSA_BENCH_BACKLOG ?? 100_000)
@@ -68,7 +68,7 @@ async function dispatch<T>(core: Core, session: string, channel: string, input: 
   return result.value as T
 }
 
-/** One checkout: its latency, how much of it main waited for a CPU, and the push thread's CPU meanwhile, ms. */
+/** One checkout: its latency, how much of it main waited for a CPU, and the push process's CPU meanwhile, ms. */
 interface Timed {
   ms: number
   cpuWaitMs: number
@@ -125,12 +125,12 @@ interface Placement {
 /**
  * The placements measured, in this order. Co-located: both processes on every core, as today's
  * figure always was. Own core: the head office alone on the last core, the till (main, its push
- * thread, libuv's pool) on the others — on 2 cores, the till on core 0 and the head office on core 1.
+ * process, libuv's pool) on the others — on 2 cores, the till on core 0 and the head office on core 1.
  * That is the nearest this machine comes to a shop, where the head office is another machine: its
  * work no longer takes the till's CPU. It is harsher on the till than a shop in one way — the till
- * gets one core, so its push thread and main share it — which is what the push thread's yielding
- * to selling has to handle. (Pinning only the head office and leaving the till on both cores would
- * still let the head office take the core the till's push thread runs on.)
+ * gets one core, so its push process and main share it — which is what the push's yielding to
+ * selling has to handle. (Pinning only the head office and leaving the till on both cores would
+ * still let the head office take the core the till's push process runs on.)
  */
 function placements(): Placement[] {
   const cores = availableParallelism()
@@ -218,12 +218,12 @@ export const bench: Bench = {
         }
       }
       let next = 0
-      let pushThread: number[] = []
+      let pushPid: number | null = null
       const checkout = async (): Promise<Timed> => {
         const i = next++
         if (i >= carts.length) throw new Error('the bench ran out of carts: raise CARTS_PER_PLACEMENT')
         const waited = mainThreadRunQueueMs()
-        const pushCpu = cpuMsOf(pushThread)
+        const pushCpu = processCpuMs(pushPid)
         const started = performance.now()
         await dispatch(till, session, 'checkout:begin', {
           cartId: carts[i],
@@ -231,7 +231,7 @@ export const bench: Bench = {
           checkoutKey: `bench-sync-${i}`
         })
         const ms = performance.now() - started
-        return { ms, cpuWaitMs: mainThreadRunQueueMs() - waited, pushCpuMs: cpuMsOf(pushThread) - pushCpu }
+        return { ms, cpuWaitMs: mainThreadRunQueueMs() - waited, pushCpuMs: processCpuMs(pushPid) - pushCpu }
       }
 
       /** One idle phase and one push of a fresh backlog, in the placement set up by the caller. */
@@ -254,8 +254,10 @@ export const bench: Bench = {
 
         const during: Timed[] = []
         const pushThreads = threadsCpu()
-        pushThread = nicedThreads()
-        const pushThreadCpu = cpuMsOf(pushThread)
+        // Started by the first push (before the backlog was written) and kept.
+        const pusher = pushProcess()
+        pushPid = pusher?.pid ?? null
+        const pushThreadCpu = processCpuMs(pushPid)
         const pushWatch = watchLoop()
         let pushing = true
         const pushStarted = performance.now()
@@ -263,6 +265,9 @@ export const bench: Bench = {
           () => (pushing = false)
         )
         let walMax = 0
+        let niceMin = Infinity
+        let niceMax = -Infinity
+        let threadsMax = 0
         // A push slower than the carts made (a machine loaded by others) is measured while they last.
         let cartsRanOut = false
         while (pushing) {
@@ -272,15 +277,23 @@ export const bench: Bench = {
             break
           }
           walMax = Math.max(walMax, walBytes(join(tillDir, 'kassa.sqlite')))
+          // Every thread of the push process, as it is now (threads may start during the push);
+          // between checkouts, every tenth.
+          const seen = during.length % 10 === 0 ? pushProcess() : null
+          threadsMax = Math.max(threadsMax, seen?.nice.length ?? 0)
+          for (const nice of seen?.nice ?? []) {
+            niceMin = Math.min(niceMin, nice)
+            niceMax = Math.max(niceMax, nice)
+          }
           during.push(await checkout())
           await sleep(PACE_MS)
         }
         const pushed = await push
         const pushLoop = pushWatch.stop()
         const pushOthers = otherThreadsCpu(pushThreads, pushLoop.seconds)
-        const pushThreadRate = (cpuMsOf(pushThread) - pushThreadCpu) / pushLoop.seconds
-        const pushThreadFound = pushThread.length > 0
-        pushThread = []
+        const pushThreadRate = (processCpuMs(pushPid) - pushThreadCpu) / pushLoop.seconds
+        const pushThreadFound = pushPid !== null
+        pushPid = null
         const pushMs = performance.now() - pushStarted
         // The last sales made during the push may be left for the next one, as on a real till.
         if (pushed.backlog > during.length) throw new Error(`the push left ${pushed.backlog} events`)
@@ -293,6 +306,9 @@ export const bench: Bench = {
           pushOthers,
           pushThreadRate,
           pushThreadFound,
+          niceMin,
+          niceMax,
+          threadsMax,
           pushMs,
           walMax,
           cartsRanOut
@@ -302,6 +318,9 @@ export const bench: Bench = {
       const rows: BenchRow[] = []
       for (const placement of where) {
         pin(process.pid, placement.tillCpus ?? everyCpu)
+        // The push process is the till's too; it took the CPUs of the placement it was started in.
+        const pusher = pushProcess()
+        if (pusher) pin(pusher.pid, placement.tillCpus ?? everyCpu)
         pin(hq.pid!, placement.hqCpus ?? everyCpu)
         setPriority(hq.pid!, placement.hqNice)
         const rounds: Array<Awaited<ReturnType<typeof measureRound>>> = []
@@ -327,6 +346,9 @@ export const bench: Bench = {
         const pushOthers = others((r) => r.pushOthers)
         const pushThreadRate = mean(rounds.map((r) => r.pushThreadRate))
         const pushThreadFound = rounds.every((r) => r.pushThreadFound)
+        const niceMin = Math.min(...rounds.map((r) => r.niceMin))
+        const niceMax = Math.max(...rounds.map((r) => r.niceMax))
+        const threadsMax = Math.max(...rounds.map((r) => r.threadsMax))
         const inCheckouts = (sum(during.map((c) => c.pushCpuMs)) / sum(ms(during))) * 1000
         const pushMs = mean(rounds.map((r) => r.pushMs))
         const walMax = Math.max(...rounds.map((r) => r.walMax))
@@ -373,9 +395,9 @@ export const bench: Bench = {
             baseline: { label: `idle (p95 ${p95(waits(idle)).toFixed(2)} ms)`, ms: mean(waits(idle)) }
           },
           {
-            name: `${placement.name}: the push thread's CPU while a checkout runs`,
+            name: `${placement.name}: the push process's CPU while a checkout runs`,
             figure: {
-              label: `the push thread's CPU per second of checkout (schedstat; ${pushThreadFound ? 'the niced thread' : 'no niced thread found'}): near 0 when it steps aside for selling, as high as over the whole push when it does not`,
+              label: `the push process's CPU (all its threads) per second of checkout (schedstat; ${pushThreadFound ? `${threadsMax} threads, each read during the push at nice ${niceMin === niceMax ? niceMin : `${niceMin}–${niceMax}`}` : 'no push process found'}): near 0 when it steps aside for selling, as high as over the whole push when it does not`,
               ms: inCheckouts
             },
             baseline: { label: 'its CPU per second over the whole push', ms: pushThreadRate }
@@ -383,7 +405,7 @@ export const bench: Bench = {
           {
             name: `${placement.name}: main thread's CPU per second during the push`,
             figure: {
-              label: `CPU ms per second of the push, main thread only; the till's other threads: niced (the push thread) ${pushOthers.niced.toFixed(0)} ms/s, at nice 0 (V8's and libuv's helpers) ${pushOthers.helpers.toFixed(0)} ms/s (idle ${idleOthers.niced.toFixed(0)} and ${idleOthers.helpers.toFixed(0)})`,
+              label: `CPU ms per second of the push, main thread only; the till process's other threads: niced ${pushOthers.niced.toFixed(0)} ms/s, at nice 0 (V8's and libuv's helpers) ${pushOthers.helpers.toFixed(0)} ms/s (idle ${idleOthers.niced.toFixed(0)} and ${idleOthers.helpers.toFixed(0)}); the push process ${pushThreadRate.toFixed(0)} ms/s`,
               ms: pushLoop.cpuPerSecond
             },
             baseline: { label: 'idle', ms: idleLoop.cpuPerSecond }
@@ -393,7 +415,7 @@ export const bench: Bench = {
       return rows
     } finally {
       if (where.length > 1) pin(process.pid, everyCpu)
-      core?.close()
+      await core?.shutdown()
       await hq.stop()
       rmSync(dir, { recursive: true, force: true })
       rmSync(hqDir, { recursive: true, force: true })

@@ -34,7 +34,7 @@ export function mainThreadCpuMs(): number {
 /**
  * How long main's thread has waited for a CPU so far (runnable, not running), ms — Linux's
  * /proc/self/task/<pid>/schedstat, in ns; 0 elsewhere. Around one checkout it is the share of its
- * latency that was other threads (the push thread, the head office, anyone's) holding the CPUs.
+ * latency that was other threads (the push process, the head office, anyone's) holding the CPUs.
  */
 export function mainThreadRunQueueMs(): number {
   try {
@@ -77,27 +77,51 @@ export function otherThreadsCpu(before: Map<number, { ms: number; nice: number }
   return groups
 }
 
-/** This process's niced threads — the push thread — (Linux; none elsewhere). */
-export function nicedThreads(): number[] {
-  return [...threadsCpu()].filter(([, t]) => t.nice > 0).map(([tid]) => tid)
+/**
+ * The sync push process (a child of this process running the push worker, push-process.ts) and the
+ * nice value of each of its threads now (Linux; null elsewhere or before the first push started it).
+ */
+export function pushProcess(): { pid: number; nice: number[] } | null {
+  try {
+    for (const tid of readdirSync('/proc/self/task'))
+      for (const child of readFileSync(`/proc/self/task/${tid}/children`, 'utf8')
+        .split(' ')
+        .filter(Boolean)) {
+        const cmdline = readFileSync(`/proc/${child}/cmdline`, 'utf8')
+        if (!/push-worker/.test(cmdline)) continue
+        const nice = readdirSync(`/proc/${child}/task`).map((thread) => {
+          const stat = readFileSync(`/proc/${child}/task/${thread}/stat`, 'utf8')
+          return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])
+        })
+        return { pid: Number(child), nice }
+      }
+  } catch {
+    // not Linux, or a process ended while it was read
+  }
+  return null
 }
 
-/** CPU time `tids` have used so far, ms (schedstat, ns precision; 0 for a thread gone). */
-export function cpuMsOf(tids: number[]): number {
+/** CPU time every thread of process `pid` has used so far, ms (schedstat, ns precision; 0 for a process gone). */
+export function processCpuMs(pid: number | null): number {
+  if (pid === null) return 0
   let ns = 0
-  for (const tid of tids) {
-    try {
-      ns += Number(readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ')[0])
-    } catch {
-      // the thread ended
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0])
+      } catch {
+        // the thread ended
+      }
     }
+  } catch {
+    // the process ended
   }
   return ns / 1e6
 }
 
 /**
  * The size of `file`'s WAL now, bytes (0 when there is none). Beside the push it shows whether the
- * push thread's reads keep SQLite from starting the WAL over: it then grows past the 1,000 pages
+ * push process's reads keep SQLite from starting the WAL over: it then grows past the 1,000 pages
  * (about 4 MiB) after which main's commits checkpoint it.
  */
 export function walBytes(file: string): number {

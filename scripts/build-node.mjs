@@ -12,7 +12,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const entries = [
   { in: 'src/main/cli/kassa.ts', out: 'kassa' },
   { in: 'src/main/web/start.ts', out: 'web', optional: true },
-  // The sync push thread (src/main/sync/push-thread.ts starts it from beside these bundles).
+  // The sync push process (src/main/sync/push-process.ts starts it from beside these bundles).
   { in: 'src/main/sync/push-worker.ts', out: 'sync-push-worker' }
 ]
 

@@ -1,6 +1,9 @@
 import { expect, snap, test } from './fixtures'
 import { E2E_OWNER, logIn, logOut } from './helpers/accounts'
 
+// A Chinese shop's browser: a fresh till follows the browser's language until someone chooses.
+test.use({ locale: 'zh-CN' })
+
 const CASHIER = { displayName: 'Li Na', username: 'lina', password: 'cashier-pass-1', pin: '2468' }
 const MANAGER = { displayName: 'Zhao Lei', username: 'zhaolei', password: 'manager-pass-1', pin: '1357' }
 

@@ -15,7 +15,13 @@ const W = {
     comment: 'Comment (optional)',
     ratingOf: (name: string) => `Rating for ${name}`,
     stars: '4 stars',
-    saved: 'Saved'
+    saved: 'Saved',
+    min: 'Min amount',
+    max: 'Max amount',
+    search: 'Search',
+    negative: 'must not be negative',
+    belowMin: 'must not be less than the minimum amount',
+    results: '1 order'
   },
   'zh-CN': {
     orders: '订单',
@@ -25,7 +31,13 @@ const W = {
     comment: '评语（可选）',
     ratingOf: (name: string) => `${name} 的评分`,
     stars: '4 星',
-    saved: '已保存'
+    saved: '已保存',
+    min: '最低金额',
+    max: '最高金额',
+    search: '查询',
+    negative: '不能为负数',
+    belowMin: '不能低于最低金额',
+    results: '共 1 单'
   }
 } as const
 
@@ -92,5 +104,28 @@ for (const { size, language } of DIAGONAL) {
     await expect(dialog.getByText(w.saved)).toBeVisible()
     expect(saves).toHaveLength(1)
     expect(JSON.parse(saves[0]!)).toMatchObject({ rating: 4, comment: 'ok' })
+    await page.keyboard.press('Escape')
+
+    // The history's filter refuses nonsense beside the field, every problem at once, and keeps
+    // the list it had ("1 order", not "1 orders") rather than answering "0 orders".
+    const searches: string[] = []
+    page.on('request', (request) => {
+      if (request.url().includes('/api/call/orders:search')) searches.push(request.postData() ?? '')
+    })
+    const filters = page.getByRole('form', { name: w.search })
+    await filters.getByLabel(w.min).fill('-5')
+    await filters.getByLabel(w.max).fill('abc')
+    await filters.getByRole('button', { name: w.search }).click()
+    await expect(filters.getByLabel(w.min)).toHaveAttribute('aria-invalid', 'true')
+    await expect(filters.getByText(w.negative)).toBeVisible()
+    await expect(filters.getByLabel(w.max)).toHaveAttribute('aria-invalid', 'true')
+    await filters.getByLabel(w.min).fill('10')
+    await expect(filters.getByLabel(w.min)).not.toHaveAttribute('aria-invalid', 'true')
+    await filters.getByLabel(w.max).fill('5')
+    await filters.getByRole('button', { name: w.search }).click()
+    await expect(filters.getByText(w.belowMin)).toBeVisible()
+    expect(searches).toEqual([])
+    await expect(page.getByRole('status').filter({ hasText: w.results })).toBeVisible()
+    await snap(page, `orders-filter-refused-${tag}`)
   })
 }

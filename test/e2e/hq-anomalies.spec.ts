@@ -1,6 +1,30 @@
 import { expect, type Page } from '@playwright/test'
 import { snap } from './fixtures'
-import { OWNER, restoredTill, setUpOwner, test } from './helpers/hq'
+import { kassa, OWNER, restoredTill, setUpOwner, test } from './helpers/hq'
+
+/** A store name at the limit (80), without a space to break at. */
+const LONG = `Harbour${'x'.repeat(73)}`
+
+/** Inside the window: not cut off, not pushed past its right edge. */
+async function inView(page: Page, locator: ReturnType<Page['locator']>) {
+  await expect(locator).toBeVisible()
+  const box = (await locator.boundingBox())!
+  expect(box.x + box.width).toBeLessThanOrEqual(page.viewportSize()!.width)
+}
+
+/** No stray text (a chart's measuring span, a hidden element) below the screen's own content. */
+async function nothingStray(page: Page) {
+  const stray = await page.evaluate(() =>
+    [...document.body.children]
+      .filter((el) => el.id !== 'root' && el.tagName !== 'SCRIPT')
+      .filter((el) => {
+        const box = el.getBoundingClientRect()
+        return (el.textContent ?? '').trim() !== '' && box.bottom + window.scrollY > 0 && box.width > 0
+      })
+      .map((el) => el.textContent)
+  )
+  expect(stray).toEqual([])
+}
 
 const NOTE = 'Till T01 was restored from Friday’s backup; both copies checked against the paper rolls.'
 
@@ -22,7 +46,13 @@ const WORDS = {
     resolve: 'Resolve…',
     note: 'Note',
     save: 'Mark resolved',
-    close: 'Close'
+    close: 'Close',
+    review: 'Needs review',
+    complete: 'Complete',
+    collected: 'Collected',
+    show: 'Show',
+    stores: 'Stores & tills',
+    enrol: 'Enrolment code'
   },
   'zh-CN': {
     language: '中文',
@@ -34,7 +64,13 @@ const WORDS = {
     resolve: '处理…',
     note: '说明',
     save: '标记为已处理',
-    close: '关闭'
+    close: '关闭',
+    review: '需要核查',
+    complete: '已完整',
+    collected: '实收',
+    show: '查看',
+    stores: '门店与收银台',
+    enrol: '接入码'
   }
 } as const
 
@@ -57,6 +93,26 @@ async function walk(page: Page, size: string, language: keyof typeof WORDS) {
   await dialog.getByRole('button', { name: w.close }).last().click()
   await expect(dialog).toBeHidden()
   await card.getByText(w.events).click()
+
+  // The day the clone's sales landed on reads as needing review, naming the anomaly, not Complete.
+  await page.goto(page.url().replace(/#.*$/, '#/settlement?date=2026-11-21'))
+  const row = page.getByRole('row').filter({ has: page.getByRole('button', { name: /T01/ }) })
+  await expect(row).toContainText(w.review)
+  await expect(row).toContainText(w.kind)
+  await expect(row).not.toContainText(w.complete)
+  // A long store name in the filter and the table: every figure column stays in view.
+  await inView(page, page.getByRole('columnheader', { name: w.collected }))
+  await inView(page, page.getByRole('button', { name: w.show }))
+  await noSideways(page)
+  await snap(page, `hq-settlement-review-${size}-${language}`)
+  await page.getByRole('link', { name: w.stores, exact: true }).click()
+  const long = page.getByRole('article').filter({ has: page.getByRole('heading', { name: LONG }) })
+  await expect(long.getByRole('heading', { name: LONG })).toHaveAttribute('title', LONG)
+  await inView(page, long.getByRole('button', { name: w.enrol }))
+  await noSideways(page)
+  await nothingStray(page)
+  await snap(page, `hq-stores-long-name-${size}-${language}`)
+  await page.getByRole('link', { name: w.nav, exact: true }).click()
 }
 
 test('a restored till’s seq collision reaches the inbox, is resolved with a note, and stays in resolved', async ({
@@ -65,6 +121,7 @@ test('a restored till’s seq collision reaches the inbox, is resolved with a no
   till
 }) => {
   restoredTill(hq, till)
+  kassa(['hq', '--data-dir', hq.dataDir, 'store', 'create', '--name', LONG, '--time-zone', 'Asia/Shanghai'])
   await setUpOwner(page, hq)
   for (const [size, viewport] of [
     ['1366', { width: 1366, height: 860 }],

@@ -24,6 +24,25 @@ async function expectNoSideScroll(page: Page) {
  * The page never scrolls up and down either: only the screen inside the shell does, so the nav runs
  * the window's whole height however far the screen is scrolled (it once stopped partway at 1024).
  */
+/** No text outside the app's own root (a chart's measuring span) shows anywhere on the page. */
+async function expectNothingStray(page: Page) {
+  const stray = await page.evaluate(() =>
+    [...document.body.querySelectorAll('body > :not(#root):not(script)')]
+      .filter((el) => {
+        const box = el.getBoundingClientRect()
+        const style = getComputedStyle(el)
+        return (
+          (el.textContent ?? '').trim() !== '' &&
+          style.visibility !== 'hidden' &&
+          box.width > 0 &&
+          box.bottom + window.scrollY > 0
+        )
+      })
+      .map((el) => `${el.id}: ${el.textContent}`)
+  )
+  expect(stray).toEqual([])
+}
+
 async function expectShellFitsWindow(page: Page) {
   const fit = await page.evaluate(() => ({
     overflow: document.documentElement.scrollHeight - document.documentElement.clientHeight,
@@ -253,9 +272,18 @@ test('a till sells, enrols and syncs; the head office shows its day complete wit
         await page.locator('.shell__main').evaluate((main) => main.scrollTo(0, main.scrollHeight))
         await expectShellFitsWindow(page)
         await snap(page, `hq-${screen}-${size.name}-${language}-end`)
+        await expectNothingStray(page)
       }
     }
   }
+
+  // Through the menu (one page load): what the charts measured must not follow to other screens.
+  await page.getByRole('link', { name: 'Dashboard', exact: true }).click()
+  await expect(page.locator('.recharts-bar-rectangle').first()).toBeVisible()
+  for (const name of ['Daily settlement', 'Stores & tills', 'Users'])
+    await page.getByRole('link', { name, exact: true }).click()
+  await expectNothingStray(page)
+  await snap(page, 'hq-users-after-dashboard-1366-en')
 
   // Sign out, and back in through the sign-in screen.
   await page.getByRole('button', { name: 'Sign out' }).click()

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { snap } from './fixtures'
+import { dialogProblems } from './helpers/counter'
 import { expect, setUpOwner, test, yesterday } from './helpers/hq'
 
 const STORE = 'Harbour Street'
@@ -246,6 +247,7 @@ test('the product and coupon forms show every wrong field at once, each in the i
     for (const label of [w.price, w.taxRate, w.barcodes])
       await expect(product.getByLabel(label)).toHaveAttribute('aria-invalid', 'true')
     await expect(product.getByLabel(w.sku)).not.toHaveAttribute('aria-invalid', 'true')
+    expect(await dialogProblems(page)).toEqual([])
     await snap(page, `hq-master-product-all-errors-1024-${language}`)
     await page.keyboard.press('Escape')
 

@@ -1,10 +1,21 @@
 import { expect, snap, test } from './fixtures'
 import { E2E_OWNER, completeSetup, logIn } from './helpers/accounts'
 
+// A Chinese shop's browser: a fresh till follows the browser's language until someone chooses.
+test.use({ locale: 'zh-CN' })
+
 test('switch language, edit and save the store settings, and find them kept after a reload', async ({
   page,
+  browser,
   kassa
 }) => {
+  // A fresh till nobody has chosen a language on greets an English browser in English.
+  const english = await browser.newContext({ locale: 'en-GB' })
+  const greeted = await english.newPage()
+  await greeted.goto(kassa.url)
+  await expect(greeted.getByRole('heading', { name: 'Welcome to Kassa' })).toBeVisible()
+  await english.close()
+
   await page.goto(kassa.url)
   await completeSetup(page)
   await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible()
@@ -49,6 +60,18 @@ test('switch language, edit and save the store settings, and find them kept afte
   await page.getByRole('button', { name: '中文' }).click()
   await expect(page.getByRole('heading', { name: '门店设置' })).toBeVisible()
   await snap(page, 'settings-zh-CN')
+
+  // The language is the till's: a new tab starts in the last choice (中文). Switching that tab to
+  // English saves the choice for the till, but the first tab keeps what it shows, reload or not.
+  const tab = await page.context().newPage()
+  await tab.goto(page.url())
+  await expect(tab.getByRole('heading', { name: '登录' })).toBeVisible()
+  await tab.getByRole('button', { name: 'English' }).click()
+  await expect(tab.getByRole('heading', { name: 'Log in' })).toBeVisible()
+  await page.reload()
+  await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible()
+  await tab.close()
+  await page.getByRole('button', { name: '中文' }).click()
 
   // The language choice is kept across restarts of the app itself.
   const url = await kassa.restart()

@@ -1,5 +1,8 @@
 import { expect, snap, test } from './fixtures'
 
+// A Chinese shop's browser: a fresh till follows the browser's language until someone chooses.
+test.use({ locale: 'zh-CN' })
+
 test('set-up shows every problem at once, and a fixed field loses its message at once', async ({
   page,
   kassa

@@ -55,6 +55,8 @@ const test = base.extend<{ till: { url: string; hqDir: string; hqPort: number; d
     const hqPort = await freePort()
     kassa(['--data-dir', dataDir, 'simulate', '--date', '2026-11-20', '--orders', '3', '--seed', '4'])
     const hq = await startHq(hqDir, hqPort)
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
+    kassa(['hq', '--data-dir', hqDir, 'store', 'create', '--name', 'Harbour Street', '--time-zone', zone])
     const code = kassa(['hq', '--data-dir', hqDir, 'enrol-code', '--store', 'Harbour Street']).trim()
     kassa(['--data-dir', dataDir, 'sync', 'enrol', '--hq', `http://127.0.0.1:${hqPort}`, '--code', code])
     await stop(hq)
@@ -65,6 +67,9 @@ const test = base.extend<{ till: { url: string; hqDir: string; hqPort: number; d
     rmSync(root, { recursive: true, force: true })
   }
 })
+
+// A Chinese shop's browser: a fresh till follows the browser's language until someone chooses.
+test.use({ locale: 'zh-CN' })
 
 async function walk(page: Page, size: string, language: 'en' | 'zh-CN') {
   const badge = page.getByRole('button', { name: language === 'en' ? /^Offline since/ : /起离线/ })

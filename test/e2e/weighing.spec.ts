@@ -56,6 +56,8 @@ test('a line waiting for its weight counts nothing, F12 names it, and an absurd 
   await expect(page.locator('.line-editor .field__error')).toHaveText(
     '重量：菠菜 一行最多 999.999 千克，请核对后重新输入。'
   )
+  // Said once, beside the field: not again in the Sell screen's notice.
+  await expect(page.getByText('重量：菠菜 一行最多', { exact: false })).toHaveCount(1)
   await expect(payable).toHaveText(before)
   await snap(page, 'weighing-too-heavy-1024x768-zh-CN')
 
@@ -63,6 +65,10 @@ test('a line waiting for its weight counts nothing, F12 names it, and an absurd 
   await page.locator('#line-quantity').press('Enter')
   await expect(row.getByTestId('line-unpriced')).toHaveCount(0)
   await expect(payable).not.toHaveText(before)
+  // The weight and the unit price in the screen's language: "0.5 公斤", "¥8.80/公斤", no "kg".
+  await expect(row).toContainText('0.5 公斤')
+  await expect(row).toContainText('/公斤')
+  await expect(row).not.toContainText('kg')
   await page.keyboard.press('F12')
   await expect(page.locator('dialog[open]')).toHaveCount(1)
 })
@@ -86,5 +92,6 @@ test('the same at 1366×860 in English', async ({ page, kassa }) => {
   await expect(page.locator('.line-editor .field__error')).toHaveText(
     'Weight: one line of Spinach holds at most 999.999 kg; check the weight and enter it again.'
   )
+  await expect(page.getByText('Weight: one line of Spinach holds at most')).toHaveCount(1)
   await snap(page, 'weighing-too-heavy-1366x860-en')
 })

@@ -48,7 +48,7 @@ function readWhole(name: string): string {
 }
 
 /**
- * What this test process runs: a private copy of out/node/web.cjs with the sync push thread's
+ * What this test process runs: a private copy of out/node/web.cjs with the sync push process's
  * script beside it, where web.cjs looks for it (another test file, the CLI's, rebuilds out/node
  * while tests run; a half-written bundle must not look like a crash), and a page the server can
  * hand out — it only needs `<head>` for the session token; the crash tests talk to the API, so

@@ -50,7 +50,7 @@ export function roleGate(deps: {
     if (!roleCan(resolved.user.role, permission)) {
       return {
         code: 'FORBIDDEN',
-        message: `a ${resolved.user.role} may not do this (needs ${permission})`,
+        message: `the ${resolved.user.role} role may not do this (needs ${permission})`,
         key: 'errors.accounts.roleMayNot',
         params: { role: resolved.user.role, permission }
       }

@@ -20,6 +20,7 @@ import { masterDataGuard } from '../sync/master-data-guard'
 import { unsyncedGuard } from '../sync/unsynced-guard'
 import { createSyncService } from '../sync/sync-service'
 import { createRouter, type Approver, type Gate, type Router } from '../api/router'
+import type { StartPushChild } from '../sync/push-child'
 import { createSellingSignal } from '../sync/selling-signal'
 import { createAccountsService } from '../services/accounts-service'
 import { createCatalogService } from '../services/catalog-service'
@@ -71,11 +72,13 @@ export interface CoreOptions {
   }
   /**
    * Sync with the head office: `background` runs the push and pull loops (the desktop app and web
-   * mode; never the `kassa` command or `simulate`). `protector` seals the till's key (safeStorage).
+   * mode; never the `kassa` command or `simulate`). `protector` seals the till's key (safeStorage);
+   * `startPushChild` starts the push process (Electron's utilityProcess; plain Node's fork by default).
    */
   sync?: {
     background?: boolean
     protector?: SecretProtector
+    startPushChild?: StartPushChild
     pushIntervalMs?: number
     pullWaitSeconds?: number
     backoff?: { minMs: number; maxMs: number }
@@ -114,7 +117,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   let storeRef: ReturnType<typeof createStore> | null = null
   const masterData = masterDataGuard(() => storeRef)
   const unsynced = unsyncedGuard(() => storeRef)
-  // What the sync's push thread yields to: any call from a screen, but not the sync's own (a
+  // What the sync's push process yields to: any call from a screen, but not the sync's own (a
   // `sync:now` lasts the whole push it would be waiting for).
   const selling = createSellingSignal()
   const router = createRouter({
@@ -229,6 +232,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     appVersion: options.version,
     selling,
     ...(options.sync?.protector ? { protector: options.sync.protector } : {}),
+    ...(options.sync?.startPushChild ? { startPushChild: options.sync.startPushChild } : {}),
     ...(options.sync?.pushIntervalMs ? { pushIntervalMs: options.sync.pushIntervalMs } : {}),
     ...(options.sync?.pullWaitSeconds !== undefined ? { pullWaitSeconds: options.sync.pullWaitSeconds } : {}),
     ...(options.sync?.backoff ? { backoff: options.sync.backoff } : {}),

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, ipcMain, Notification, safeStorage, webContents } from 'electron'
+import { app, BrowserWindow, ipcMain, Notification, safeStorage, utilityProcess, webContents } from 'electron'
 import { createCore, type Core } from '../app/create-core'
+import { utilityPushChild } from '../sync/push-child'
 import { bindIpc, forwardEvents } from './ipc'
 import { desktopPlatform } from './platform'
 import { safeStorageProtector } from './safe-storage'
@@ -35,7 +36,8 @@ async function start(): Promise<void> {
     mode: 'electron',
     version: app.getVersion(),
     platform: desktopPlatform({ webContents, Notification }),
-    sync: { background: true, ...protectorOption() }
+    // The sync push runs in a utility process: Electron's own binary is not a Node to fork.
+    sync: { background: true, startPushChild: utilityPushChild(utilityProcess), ...protectorOption() }
   })
   const url = rendererUrl(process.env.ELECTRON_RENDERER_URL, join(__dirname, '..'))
   bindIpc(

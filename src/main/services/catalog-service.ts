@@ -11,12 +11,14 @@ import {
 } from '@shared/contract'
 import { parseDecimalToMinor } from '@shared/money/format'
 import { conflict, DomainError } from '../domain/errors'
+import { assertPriceUsual } from '../domain/money/unusual-amount'
 import { newId } from '../core/ids'
 import type { NewProductRecord } from '../store/repos/catalog-repo'
 import { createCatalogTransfer } from './catalog-transfer'
 import { createCatalogWrites, snapshot } from './catalog-writes'
 import { DEMO_CATEGORIES, demoProducts } from './demo-catalog'
 import type { Actor, ServiceContext } from './service-context'
+import { DEMO_STORE_PROFILE } from './settings-service'
 
 /**
  * The catalog's use cases. Every write is one transaction holding the rows, the audit entry and the
@@ -37,6 +39,18 @@ export function createCatalogService(ctx: ServiceContext) {
     writeProduct,
     writeCategory
   } = writes
+
+  /**
+   * A price as a manager typed it, in minor units: a 0 or a very large one asked about first
+   * (`assertPriceUsual`). A price left as it was (`unchanged`) is not asked about again.
+   */
+  const typedPrice = (text: string, confirmed: boolean | undefined, unchanged: number | null): number => {
+    const minor = parseDecimalToMinor(text, currency(), 'price')
+    if (minor === unchanged) return minor
+    const locale = (store.settings.getProfile() ?? DEMO_STORE_PROFILE).locale
+    assertPriceUsual(minor, currency(), 'price', confirmed === true, locale)
+    return minor
+  }
 
   return {
     ...createCatalogTransfer(ctx, writes),
@@ -89,7 +103,7 @@ export function createCatalogService(ctx: ServiceContext) {
 
     /**
      * Creates a product (price decimal text → minor units), one transaction with its audit entry and `product.created` event; emits `catalog:changed`.
-     * @throws DomainError CONFLICT `sku` (`errors.catalog.skuTaken`), `barcodes` (`errors.catalog.barcodeTakenBy`), `scaleCode` (`errors.catalog.scaleCodeTakenBy`); VALIDATION `categoryId` (`errors.catalog.unknownCategory`), `price` (not an amount of the store currency)
+     * @throws DomainError CONFLICT `sku` (`errors.catalog.skuTaken`), `barcodes` (`errors.catalog.barcodeTakenBy`), `scaleCode` (`errors.catalog.scaleCodeTakenBy`); VALIDATION `categoryId` (`errors.catalog.unknownCategory`), `price` (not an amount of the store currency; `errors.money.zeroPrice`/`largePrice` unless `confirmUnusualPrice`, `errors.money.priceOverCap`)
      */
     createProduct(input: ProductInput, actor: Actor): Product {
       const product = store.transaction(() => {
@@ -104,7 +118,7 @@ export function createCatalogService(ctx: ServiceContext) {
           nameZh: input.nameZh,
           nameEn: input.nameEn,
           categoryId: input.categoryId,
-          priceMinor: parseDecimalToMinor(input.price, currency(), 'price'),
+          priceMinor: typedPrice(input.price, input.confirmUnusualPrice, null),
           taxRate: input.taxRate,
           unit: input.unit,
           active: input.active,
@@ -120,7 +134,7 @@ export function createCatalogService(ctx: ServiceContext) {
 
     /**
      * Changes the fields given, one transaction with its audit entry and `product.updated` event.
-     * @throws DomainError NOT_FOUND `id` (`errors.notFound.product`); CONFLICT `sku` (`errors.catalog.skuTaken`), `barcodes` (`errors.catalog.barcodeTakenBy`), `scaleCode` (`errors.catalog.scaleCodeTakenBy`); VALIDATION `categoryId` (`errors.catalog.unknownCategory`), `price` (not an amount of the store currency)
+     * @throws DomainError NOT_FOUND `id` (`errors.notFound.product`); CONFLICT `sku` (`errors.catalog.skuTaken`), `barcodes` (`errors.catalog.barcodeTakenBy`), `scaleCode` (`errors.catalog.scaleCodeTakenBy`); VALIDATION `categoryId` (`errors.catalog.unknownCategory`), `price` (as in `createProduct`, asked only when it changes)
      */
     updateProduct(input: ProductUpdate, actor: Actor): Product {
       const product = store.transaction(() => {
@@ -137,7 +151,7 @@ export function createCatalogService(ctx: ServiceContext) {
           priceMinor:
             input.price === undefined
               ? before.priceMinor
-              : parseDecimalToMinor(input.price, currency(), 'price'),
+              : typedPrice(input.price, input.confirmUnusualPrice, before.priceMinor),
           taxRate: input.taxRate ?? before.taxRate,
           unit: input.unit ?? before.unit,
           active: input.active ?? before.active,

@@ -87,11 +87,15 @@ export function createNotificationsService(ctx: ServiceContext, deps: { platform
     },
 
     /**
-     * Marks one notification, or all, read.
+     * Marks the notifications `ids` (or all) read for `viewer`, answering `{ unread }` (what is
+     * left unread of what they may see). Only notices `viewer` may see are marked: a cashier's
+     * "mark all read" leaves a settled day's or a reconciliation's notice unread for the manager
+     * (`NOTIFICATION_PERMISSIONS`); an id the viewer may not see is passed over, not refused.
      */
     markRead(ids: string[] | undefined, viewer: { userId: string | null }) {
-      store.transaction(() => store.notifications.markRead(clock.now().toISOString(), ids))
-      return { unread: store.notifications.unreadCount(hiddenFor(viewer)) }
+      const hidden = hiddenFor(viewer)
+      store.transaction(() => store.notifications.markRead(clock.now().toISOString(), ids, hidden))
+      return { unread: store.notifications.unreadCount(hidden) }
     }
   }
 }

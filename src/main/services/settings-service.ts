@@ -1,4 +1,4 @@
-import type { Preferences, StoreProfile } from '@shared/contract'
+import type { DevicePreferences, Preferences, StoreProfile } from '@shared/contract'
 import { DEFAULT_SCALE_LABELS, type ScaleLabelLayout } from '@shared/barcodes/scale-label'
 import { systemTimeZone } from '@shared/contract/channels/settings'
 import type { ReceiptSettings } from '@shared/contract/channels/receipt-settings'
@@ -143,11 +143,13 @@ export function createSettingsService(ctx: ServiceContext) {
     },
 
     /**
-     * This till's interface preferences (language).
+     * This till's interface preferences: `language` (zh-CN until someone chooses) and `chosen`,
+     * false while nobody has picked one on this till (the screens then follow the browser's or the
+     * OS's language; main's own words — a desktop notification, the Z-report CSV — use `language`).
      */
-    getPreferences(): Preferences {
+    getPreferences(): DevicePreferences {
       const language = store.preferences.get(LANGUAGE_KEY)
-      return { language: language === 'en' ? 'en' : 'zh-CN' }
+      return { language: language === 'en' ? 'en' : 'zh-CN', chosen: language !== null }
     },
 
     /**

@@ -63,7 +63,10 @@ function countOf(currency: string, amount: number): { counts: Record<string, num
     if (n > 0) counts[denomination.id] = n
     left -= n * denomination.value
   }
-  return left > 0 ? { counts, other: minorToDecimalString(left, currency) } : { counts }
+  // An empty drawer is counted as an explicit 0: a count with no box filled is refused as not given.
+  return left > 0 || Object.keys(counts).length === 0
+    ? { counts, other: minorToDecimalString(left, currency) }
+    : { counts }
 }
 
 /** What a customer hands over: exact, or the next ¥10 / ¥50 / ¥100 up. */

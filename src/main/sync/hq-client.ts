@@ -51,6 +51,11 @@ export interface HqClientOptions {
   onClockOffset: (offsetMs: number) => void
   /** Per request; a long-poll adds its wait on top. */
   timeoutMs?: number
+  /**
+   * Awaited once an answer's body has arrived, before it is parsed and checked (a push's answer
+   * holds an outcome per event: ~1,000 to parse and check). The push process yields to selling here.
+   */
+  beforeAnswer?: () => Promise<unknown>
 }
 
 /**
@@ -123,6 +128,7 @@ export function createHqClient(options: HqClientOptions) {
       )
     }
     const text = await response.text().catch(() => '')
+    await options.beforeAnswer?.()
     let json: unknown
     try {
       json = text ? JSON.parse(text) : undefined

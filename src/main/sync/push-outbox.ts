@@ -16,7 +16,7 @@ export interface PushResult {
 type WireEvent = PushRequest['events'][number]
 
 /**
- * What the push reads of the outbox (the outbox repo over the push thread's own read-only
+ * What the push reads of the outbox (the outbox repo over the push process's own read-only
  * connection: `push-worker.ts`).
  */
 export type PushSource = Pick<

@@ -1,54 +1,69 @@
-import { setPriority } from 'node:os'
-import { parentPort } from 'node:worker_threads'
 import { openConnection } from '../store/connection'
 import { createOutboxRepo } from '../store/repos/outbox-repo'
 import { createHqClient, SyncRequestError } from './hq-client'
 import { pushOutbox } from './push-outbox'
-import { whenQuiet, YIELD_AT_MOST_MS } from './selling-signal'
-import type { FromPushThread, PushThreadError, ToPushThread } from './push-thread'
+import { stepBack } from './push-priority'
+import { remoteSelling, YIELD_AT_MOST_MS } from './selling-signal'
+import type { FromPushProcess, PushProcessError, ToPushProcess } from './push-process'
 
-// The sync push thread's entry (why a thread: push-thread.ts). It reads the outbox through its own
-// read-only connection, opened for each push and closed after it (a restore may have put another
-// file in its place since), and writes nothing: main marks events synced when asked.
+// The sync push process's entry (why a process: push-process.ts), started by child_process.fork or
+// Electron's utilityProcess.fork (push-child.ts). It reads the outbox through its own read-only
+// connection, opened for each push and closed after it (a restore may have put another file in its
+// place since), and writes nothing: main marks events synced when asked.
 
-// A push must never take the CPU from selling. On Linux a nice value is a thread's own (setpriority(2):
-// PRIO_PROCESS with 0 is the calling thread), so this thread alone steps back; elsewhere the call would
-// lower the whole till, so it is not made there. Measured on 2 cores with the head office beside the
-// till (bench sync-checkout, quiet machine): checkout p95 during a 100,000-event push ×1.9–×2.0 of
-// idle at nice 0, ×1.3–×1.5 at nice 10; the push took as long.
-if (process.platform === 'linux') setPriority(0, 10)
+/** Main's channel: Electron's `process.parentPort` in a utility process, else Node's IPC. */
+interface ParentPortLike {
+  on(event: 'message', listener: (event: { data: unknown }) => void): unknown
+  postMessage(message: unknown): void
+}
+const electronPort = (process as unknown as { parentPort?: ParentPortLike }).parentPort
+if (!electronPort && !process.send)
+  throw new Error('push-worker.ts runs as a child process (push-process.ts starts it)')
+const send = (message: FromPushProcess): void => {
+  if (electronPort) electronPort.postMessage(message)
+  else process.send?.(message)
+}
+const onMain = (listener: (message: ToPushProcess) => void): void => {
+  if (electronPort) electronPort.on('message', (event) => listener(event.data as ToPushProcess))
+  else process.on('message', (message) => listener(message as ToPushProcess))
+}
+// Main gone (killed, crashed): nothing is left to mark what this would push, so stop.
+process.on('disconnect', () => process.exit(0))
 
-const port = parentPort
-if (!port) throw new Error('push-worker.ts runs as a worker thread (push-thread.ts starts it)')
+stepBack()
 
+const selling = remoteSelling()
 let marking: { resolve: (count: number) => void; reject: (error: Error) => void } | null = null
 
-const send = (message: FromPushThread): void => port.postMessage(message)
-
-function crossing(error: unknown): PushThreadError {
+function crossing(error: unknown): PushProcessError {
   if (error instanceof SyncRequestError) return { kind: 'sync', status: error.status, error: error.error }
   return { kind: 'other', message: error instanceof Error ? error.message : String(error) }
 }
 
-async function push(request: Extract<ToPushThread, { type: 'push' }>): Promise<void> {
+async function push(request: Extract<ToPushProcess, { type: 'push' }>): Promise<void> {
   let db: ReturnType<typeof openConnection> | null = null
   try {
+    stepBack()
     db = openConnection(request.file, { readonly: true })
     const now = (): Date => new Date(Date.now() + request.tillMinusSystemMs)
     let offsetMs = request.clockOffsetMs
+    const yieldToSelling =
+      request.sellingBusy === undefined ? undefined : () => selling.whenQuiet(YIELD_AT_MOST_MS)
+    if (request.sellingBusy !== undefined) selling.set(request.sellingBusy)
     const client = createHqClient({
       now: () => new Date(now().getTime() + offsetMs),
       onClockOffset: (learnt) => {
         offsetMs = learnt
         send({ type: 'clockOffset', offsetMs: learnt })
-      }
+      },
+      ...(yieldToSelling ? { beforeAnswer: yieldToSelling } : {})
     })
     const result = await pushOutbox(createOutboxRepo(db), client, request.identity, {
       now,
       appVersion: request.appVersion,
       ...(request.maxEvents ? { maxEvents: request.maxEvents } : {}),
       ...(request.resendFrom ? { resendFrom: request.resendFrom } : {}),
-      ...(request.selling ? { yieldToSelling: () => whenQuiet(request.selling!, YIELD_AT_MOST_MS) } : {}),
+      ...(yieldToSelling ? { yieldToSelling } : {}),
       markSynced: (upTo) =>
         new Promise<number>((resolve, reject) => {
           marking = { resolve, reject }
@@ -63,13 +78,20 @@ async function push(request: Extract<ToPushThread, { type: 'push' }>): Promise<v
   }
 }
 
-port.on('message', (message: ToPushThread) => {
-  if (message.type === 'push') {
-    void push(message)
-    return
+onMain((message) => {
+  switch (message.type) {
+    case 'push':
+      void push(message)
+      return
+    case 'selling':
+      selling.set(message.busy)
+      return
+    case 'marked':
+    case 'markFailed': {
+      const waiting = marking
+      marking = null
+      if (message.type === 'marked') waiting?.resolve(message.count)
+      else waiting?.reject(new Error(`marking events synced failed: ${message.message}`))
+    }
   }
-  const waiting = marking
-  marking = null
-  if (message.type === 'marked') waiting?.resolve(message.count)
-  else waiting?.reject(new Error(`marking events synced failed: ${message.message}`))
 })

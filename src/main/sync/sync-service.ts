@@ -7,7 +7,8 @@ import { applyPullPage } from './apply-pull-page'
 import { backoffDelay } from './backoff'
 import { createHqClient, SyncRequestError, type HqIdentity } from './hq-client'
 import { loadTillKey, type SecretProtector } from './key-store'
-import { createPushThread } from './push-thread'
+import { createPushProcess } from './push-process'
+import type { StartPushChild } from './push-child'
 import type { SellingSignal } from './selling-signal'
 import { enrolTill, syncError } from './enrol-till'
 import { requireNothingUnsynced } from './unsynced-guard'
@@ -34,6 +35,8 @@ export interface SyncServiceOptions {
    * enrol`) enrolled or un-enrolled this till, ms (one primary-key read). Default 2 s.
    */
   watchEnrolmentMs?: number
+  /** How the push process is started: Electron's utilityProcess (push-child.ts); plain Node's fork by default. */
+  startPushChild?: StartPushChild
 }
 
 const DAY_MS = 24 * 3_600_000
@@ -81,8 +84,11 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
     onClockOffset: (offset) => store.transaction(() => store.sync.setClockOffset(offset))
   })
 
-  // The push reads, serialises, signs and sends in a thread of its own (push-thread.ts: why).
-  const pushThread = createPushThread()
+  // The push reads, serialises, signs and sends in a process of its own (push-process.ts: why).
+  const pushProcess = createPushProcess({
+    ...(options.selling ? { selling: options.selling } : {}),
+    ...(options.startPushChild ? { start: options.startPushChild } : {})
+  })
 
   const identity = (): HqIdentity | null => {
     const state = store.sync.state()
@@ -181,7 +187,7 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
     pushing = true
     announce()
     try {
-      const result = await pushThread.push(
+      const result = await pushProcess.push(
         {
           file: store.db.name,
           identity: who,
@@ -189,8 +195,7 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
           ...(options.maxBatchEvents ? { maxEvents: options.maxBatchEvents } : {}),
           ...(resendFrom !== null ? { resendFrom } : {}),
           tillMinusSystemMs: clock.now().getTime() - Date.now(),
-          clockOffsetMs: store.sync.state()?.clockOffsetMs ?? 0,
-          ...(options.selling ? { selling: options.selling.buffer } : {})
+          clockOffsetMs: store.sync.state()?.clockOffsetMs ?? 0
         },
         {
           // Only from the head office's answer (pushOutbox never asks beyond it), in one commit.
@@ -373,10 +378,10 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
       stopLoops()
     },
 
-    /** Stops the loops and the push thread (a push in flight fails): before the database closes. */
+    /** Stops the loops and the push process (a push in flight fails): before the database closes. */
     async close(): Promise<void> {
       await this.stop()
-      await pushThread.close()
+      await pushProcess.close()
     },
 
     /**

@@ -69,7 +69,7 @@ export function registerHqApi(app: FastifyInstance, deps: RouterDeps): void {
             if (!route.roles.includes(user.role))
               throw new HqRefusal(
                 'FORBIDDEN',
-                `a ${user.role} may not do this`,
+                `the ${user.role} role may not do this`,
                 'errors.hq.auth.forbidden',
                 undefined,
                 {

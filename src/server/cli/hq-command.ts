@@ -15,10 +15,12 @@ import { SyncRefusal } from '../errors'
 import { consolidatedDay } from '../reports/consolidated-day'
 import { consolidatedDayText } from '../reports/consolidated-day-text'
 import { addUser } from './add-user'
+import { createStoreCommand, existingStore } from './store-command'
 
 const USAGE = [
   'kassa hq [--data-dir DIR] [--database-url URL] [--port N] [--host H]   run the head office (default http://127.0.0.1:5200)',
-  '       kassa hq --data-dir DIR enrol-code --store NAME                 print a one-time enrolment code (10 min) for a till of that store',
+  '       kassa hq --data-dir DIR store create --name N --time-zone ZONE   create a store (ZONE: IANA, e.g. Asia/Shanghai)',
+  '       kassa hq --data-dir DIR enrol-code --store NAME                 print a one-time enrolment code (10 min) for a till of that existing store',
   '       kassa hq --data-dir DIR publish --store NAME < writes.json      publish master data (a JSON array of { entity, id, op, data })',
   '       kassa hq --data-dir DIR revoke --till T03                       refuse every request of that till from now on',
   '       kassa hq --data-dir DIR add-user --name N --role owner|manager|auditor [--store S]…  a web-app user; the password is read from stdin',
@@ -36,6 +38,7 @@ interface Options {
   name?: string
   role?: string
   till?: string
+  timeZone?: string
   json: boolean
   rest: string[]
 }
@@ -63,6 +66,7 @@ function parse(args: readonly string[], env: NodeJS.ProcessEnv): Options {
     } else if (arg === '--name') options.name = value()
     else if (arg === '--role') options.role = value()
     else if (arg === '--till') options.till = value()
+    else if (arg === '--time-zone') options.timeZone = value()
     else if (arg === '--json') options.json = true
     else if (arg.startsWith('--')) throw new UsageError(`hq: unknown option ${arg}`)
     else options.rest.push(arg)
@@ -112,6 +116,18 @@ export const hqCommand: CliCommand = {
         await db.close()
       }
     }
+    if (action === 'store') {
+      if (extra.length !== 1 || extra[0] !== 'create')
+        throw new UsageError('hq store needs: create --name NAME --time-zone ZONE')
+      const db = await openHqDatabase({ dataDir, databaseUrl: options.databaseUrl })
+      try {
+        const store = await createStoreCommand(db, systemHqClock, options)
+        context.stdout.write(`created store "${store.name}" (${store.timeZone})\n`)
+        return 0
+      } finally {
+        await db.close()
+      }
+    }
     if (extra.length > 0) throw new UsageError(`hq: unexpected ${extra.join(' ')}`)
 
     if (action === undefined) {
@@ -135,22 +151,18 @@ export const hqCommand: CliCommand = {
       switch (action) {
         case 'enrol-code': {
           if (!options.store) throw new UsageError('hq enrol-code needs --store NAME')
-          const { code, expiresAt } = await createEnrolCode(db, systemHqClock, options.store)
+          // An existing store only: createEnrolCode would make a new one of a typo.
+          const store = await existingStore(db, 'hq enrol-code', options.store)
+          const { code, expiresAt } = await createEnrolCode(db, systemHqClock, store.name)
           context.stdout.write(`${code}\n`)
           context.stderr.write(
-            `enrolment code for store "${options.store}", valid until ${expiresAt}, usable once\n`
+            `enrolment code for store "${store.name}", valid until ${expiresAt}, usable once\n`
           )
           return 0
         }
         case 'publish': {
           if (!options.store) throw new UsageError('hq publish needs --store NAME')
-          const [store] = await db.query<{ id: string }>('SELECT id FROM stores WHERE name = ?', [
-            options.store
-          ])
-          if (!store)
-            throw new UsageError(
-              `hq publish: no store "${options.store}" (make an enrolment code for it first)`
-            )
+          const store = await existingStore(db, 'hq publish', options.store)
           let writes: MasterWrite[]
           try {
             writes = JSON.parse(await readAll(context.stdin)) as MasterWrite[]

@@ -8,7 +8,8 @@ const BADGE: Record<Completeness['reason'], string> = {
   idle: 'no sales',
   'shift-open': 'INCOMPLETE',
   quarantined: 'INCOMPLETE (quarantined events)',
-  'zone-differs': 'NOT THE TILL’S Z-REPORT (till time zone differs from its store)'
+  'zone-differs': 'NOT THE TILL’S Z-REPORT (till time zone differs from its store)',
+  anomaly: 'NEEDS REVIEW'
 }
 
 function figures(label: string, r: SummedReport): string {
@@ -30,9 +31,11 @@ export function consolidatedDayText(day: ConsolidatedDay): string {
     text += `\n${store.name} (${store.timeZone})${store.complete ? '' : ' — incomplete'}\n`
     for (const till of store.tills) {
       const badge = BADGE[till.completeness.reason]
-      const open = till.completeness.openShifts.length
-        ? `: ${till.completeness.openShifts.join(', ')} open`
-        : ''
+      const open = till.completeness.anomalies.length
+        ? ` (open anomaly: ${till.completeness.anomalies.map((a) => a.kind).join(', ')})`
+        : till.completeness.openShifts.length
+          ? `: ${till.completeness.openShifts.join(', ')} open`
+          : ''
       text += figures(`  ${till.tillCode} ${badge}${open}`, till.report)
       for (const late of till.late)
         text += `      late ${late.kind} ${late.number ?? late.id} of ${late.originalDate} (${late.at})\n`

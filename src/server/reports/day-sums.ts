@@ -3,6 +3,7 @@ import type { HqDatabase, SqlValue } from '../db/types'
 import { HELD_EVENTS } from '../push/held-events'
 import { windowsOf, type LateEvent, type Window } from './day-windows'
 import { tillZoneDiffering } from './till-zone'
+import { doubtfulAnomalies } from './day-anomalies'
 import { lastCurrency, type TillDay, type TillRow } from './till-day'
 import { assembleTillDay } from './till-day-assemble'
 import { Acc, partsOf, type TillWindows } from './sums/acc'
@@ -171,7 +172,8 @@ async function chunkDays(
         lateEvents: (lateRows.get(t.till.id) ?? []).sort(
           (a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id)
         ),
-        tillTimeZone: await tillZoneDiffering(db, t.till.id, timeZone)
+        tillTimeZone: await tillZoneDiffering(db, t.till.id, timeZone),
+        anomalies: await doubtfulAnomalies(db, t.till.id, t.main)
       })
     )
   }

@@ -1,5 +1,6 @@
 import type { ZReport } from '@shared/contract/channels/settlement'
 import { buildZReport, type SalesBucket } from '../../main/domain/reports/z-report'
+import type { DayAnomaly } from './day-anomalies'
 import type { Completeness, DayParts, LateEvent, TillDay, TillRow, WindowFigures } from './till-day'
 
 /**
@@ -24,6 +25,8 @@ export function assembleTillDay(input: {
   lateEvents: LateEvent[]
   /** The till's zone for the day when not its store's (`tillZoneDiffering`), else null. */
   tillTimeZone: string | null
+  /** Open anomalies that make the day's figures doubtful (`doubtfulAnomalies`). */
+  anomalies: DayAnomaly[]
 }): TillDay {
   const { till, date, now, settledDay, figures, late, currency, quarantined } = input
   const sum = (rows: SalesBucket[], pick: 'n' | 'total') => rows.reduce((s, row) => s + row[pick], 0)
@@ -48,17 +51,20 @@ export function assembleTillDay(input: {
       }
     : { ...built, status: 'open', settledAt: null, settledBy: null }
   const sold = figures.sold
-  const reason: Completeness['reason'] = input.tillTimeZone
-    ? 'zone-differs'
-    : settledDay
-      ? 'settled'
-      : quarantined > 0
-        ? 'quarantined'
-        : !sold
-          ? 'idle'
-          : input.openShifts.length > 0
-            ? 'shift-open'
-            : 'shifts-closed'
+  // Two histories of one till (a seq collision) put in doubt even a day the till settled.
+  const reason: Completeness['reason'] = input.anomalies.length
+    ? 'anomaly'
+    : input.tillTimeZone
+      ? 'zone-differs'
+      : settledDay
+        ? 'settled'
+        : quarantined > 0
+          ? 'quarantined'
+          : !sold
+            ? 'idle'
+            : input.openShifts.length > 0
+              ? 'shift-open'
+              : 'shifts-closed'
   return {
     tillId: till.id,
     tillCode: till.code,
@@ -74,6 +80,7 @@ export function assembleTillDay(input: {
       openShifts: settledDay ? [] : input.openShifts,
       quarantined,
       tillTimeZone: input.tillTimeZone,
+      anomalies: input.anomalies,
       lastShiftClosedAt: input.lastShiftClosedAt,
       highSeq: Number(till.high_seq),
       lastPushAt: till.last_push_at

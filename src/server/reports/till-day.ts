@@ -2,6 +2,7 @@ import type { ZReport } from '@shared/contract/channels/settlement'
 import type { DayFigures } from '../../main/domain/reports/z-report'
 import type { HqDatabase } from '../db/types'
 import { HELD_EVENTS, lastProfile } from '../push/held-events'
+import { doubtfulAnomalies, type DayAnomaly } from './day-anomalies'
 import { lateEvents, windowsOf, type LateEvent } from './day-windows'
 import { tillZoneDiffering } from './till-zone'
 import { assembleTillDay } from './till-day-assemble'
@@ -22,9 +23,13 @@ export interface Completeness {
    * `zone-differs` when the till keeps its days in another time zone than its store's now
    * (`tillTimeZone`, its latest store profile), so the figures here, cut in the store's zone, are
    * not its Z-report's. A day sold under another zone by a till that has since taken its store's
-   * is not: the till recomputes it in the store's zone (`tillZoneDiffering`).
+   * is not: the till recomputes it in the store's zone (`tillZoneDiffering`). `anomaly` when an
+   * open anomaly that makes the figures doubtful touches the day (`anomalies`, `doubtfulAnomalies`):
+   * it needs review even when the till settled it.
    */
-  reason: 'settled' | 'shifts-closed' | 'idle' | 'shift-open' | 'quarantined' | 'zone-differs'
+  reason: 'settled' | 'shifts-closed' | 'idle' | 'shift-open' | 'quarantined' | 'zone-differs' | 'anomaly'
+  /** The open anomalies that make this day's figures doubtful (a seq collision), by id. */
+  anomalies: DayAnomaly[]
   /** The till's current time zone when it differs from its store's, else null. */
   tillTimeZone: string | null
   /** Shift numbers opened before the day's end whose close has not reached the head office. */
@@ -119,7 +124,8 @@ export async function tillDay(
     quarantined: Number(quarantine?.n ?? 0),
     lastShiftClosedAt: last?.at ?? null,
     lateEvents: await lateEvents(db, till.id, windows.late, timeZone),
-    tillTimeZone: await tillZoneDiffering(db, till.id, timeZone)
+    tillTimeZone: await tillZoneDiffering(db, till.id, timeZone),
+    anomalies: await doubtfulAnomalies(db, till.id, windows.main)
   })
 }
 

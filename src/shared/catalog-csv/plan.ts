@@ -9,7 +9,8 @@ import {
 } from '@shared/contract'
 import { reasonKey, zodRefusal } from '@shared/contract/error-reasons'
 import { FieldError } from '@shared/money/field-error'
-import { parseDecimalToMinor } from '@shared/money/format'
+import { minorToDecimalString, parseDecimalToMinor } from '@shared/money/format'
+import { PRICE_CAP } from '@shared/money/unusual-amounts'
 import { readCatalogCsv, type CsvRow } from './read'
 
 /** A refusal's stable i18n key and its parameters. */
@@ -197,9 +198,21 @@ export function planImport(repo: CatalogLookup, currency: string, text: string):
     }
 
     let priceMinor = 0
-    if (parsed.success) {
+    // The currency's precision (1.999 yuan) is checked whenever the price reads as a decimal, not
+    // only when the rest of the line is good: every bad field of a line is reported at once.
+    const priceRead = parsed.success || !parsed.error.issues.some((issue) => issue.path[0] === 'price')
+    if (priceRead) {
       try {
-        priceMinor = parseDecimalToMinor(parsed.data.price, currency, 'price')
+        const price = parsed.success ? parsed.data.price : cells.price
+        priceMinor = parseDecimalToMinor(price, currency, 'price')
+        // A file cannot be asked "are you sure?", but no price above the cap is taken from anywhere.
+        if (priceMinor > PRICE_CAP) {
+          const limit = minorToDecimalString(PRICE_CAP, currency)
+          fail(row, 'price', `is ${price}, above the ${limit} a till takes`, {
+            key: 'errors.money.priceOverCap',
+            params: { amount: price, limit }
+          })
+        }
       } catch (error) {
         if (!(error instanceof FieldError)) throw error
         fail(row, 'price', error.message, error.reason)

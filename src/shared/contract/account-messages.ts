@@ -30,7 +30,7 @@ export const ACCOUNT_MESSAGES = {
   notOverridable: 'This action cannot be approved by someone else',
   noSession: 'No session; reload the app',
   sessionExpired: 'Session expired; reload the page',
-  roleMayNot: 'A {{role}} may not do this (needs {{permission}})'
+  roleMayNot: 'The {{role}} role may not do this (needs {{permission}})'
 } as const
 
 export type AccountMessageKey = keyof typeof ACCOUNT_MESSAGES

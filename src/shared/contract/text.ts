@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { scanDecimal, type DecimalScan } from '../money/decimal-scan'
 import { NOT_A_DECIMAL } from '../money/messages'
+import { validationText } from '../validation/messages'
 
 // Every string that enters through the contract is built here, so each one is refused in the
 // same words on every transport (IPC, web mode, the CLI): well-formed text of a bounded length,
@@ -20,13 +21,16 @@ export function isWellFormedText(value: string): boolean {
 }
 
 /**
- * A string field: well-formed text of at most `max` characters (default `TEXT_MAX`). Chain
- * `.trim()`, `.min()`, `.regex()` and a tighter `.max()` on it as on `z.string()`.
+ * A string field: well-formed text of at most `max` characters (default `TEXT_MAX`), trimmed
+ * first when `trim`. Chain `.min()`, `.regex()` on it as on `z.string()`, but give a field's own
+ * limit as `max` here, never as a chained `.max()`: zod reports every failed check and the first
+ * one is shown, so a chained tighter limit lost to `TEXT_MAX` ("must be at most 1000 characters"
+ * for a 120-character product name).
  */
-export function text(options: { error?: string; max?: number; tooLong?: string } = {}) {
+export function text(options: { error?: string; max?: number; tooLong?: string; trim?: boolean } = {}) {
   const max = options.max ?? TEXT_MAX
-  return z
-    .string(options.error === undefined ? undefined : { error: options.error })
+  const base = z.string(options.error === undefined ? undefined : { error: options.error })
+  return (options.trim ? base.trim() : base)
     .max(max, options.tooLong ?? `must be at most ${max} characters`)
     .refine(isWellFormedText, MALFORMED_TEXT)
 }
@@ -50,19 +54,45 @@ export function decimalText(
     })
 }
 
-/** Whether `value` is a real calendar date `YYYY-MM-DD` (no 2026-02-30), years 1970–2999. */
-export function isCalendarDate(value: string): boolean {
+/** The days a date field takes: the epoch to the year 2999 (a day past it is no business day). */
+export const DATE_MIN = '1970-01-01'
+export const DATE_MAX = '2999-12-31'
+
+/** Whether `value` is a date `YYYY-MM-DD` the calendar has (no 2026-02-30), whatever its year. */
+function isRealDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
   if (!match) return false
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
-  if (year < 1970 || year > 2999) return false
-  const at = new Date(Date.UTC(year, month - 1, day))
+  const at = new Date(Date.UTC(2000, month - 1, day))
+  at.setUTCFullYear(year)
   return at.getUTCFullYear() === year && at.getUTCMonth() === month - 1 && at.getUTCDate() === day
 }
 
-/** A calendar date `YYYY-MM-DD` that exists. */
+/** Whether `value` is a real calendar date `YYYY-MM-DD` (no 2026-02-30) from DATE_MIN to DATE_MAX. */
+export function isCalendarDate(value: string): boolean {
+  return isRealDate(value) && value >= DATE_MIN && value <= DATE_MAX
+}
+
+/**
+ * A calendar date `YYYY-MM-DD` that exists, refused with `message` when it does not and with the
+ * keyed `range` reason when it does but lies outside DATE_MIN…DATE_MAX (`9999-12-31` is a real
+ * date: calling it not one sent people looking for a typo).
+ */
 export function calendarDate(message = NOT_A_DATE) {
-  return z.string({ error: message }).max(10, message).refine(isCalendarDate, message)
+  return z
+    .string({ error: message })
+    .max(10, message)
+    .superRefine((value, ctx) => {
+      if (!isRealDate(value)) ctx.addIssue({ code: 'custom', message })
+      else if (!isCalendarDate(value)) {
+        const params = { minimum: DATE_MIN, maximum: DATE_MAX }
+        ctx.addIssue({
+          code: 'custom',
+          message: validationText('range', params),
+          params: { key: 'errors.validation.range', ...params }
+        })
+      }
+    })
 }
 
 /**

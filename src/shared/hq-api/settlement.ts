@@ -12,7 +12,17 @@ export const summedReportSchema = zReportSchema.omit({ status: true, settledAt: 
 export const completenessSchema = z.object({
   sold: z.boolean(),
   complete: z.boolean(),
-  reason: z.enum(['settled', 'shifts-closed', 'idle', 'shift-open', 'quarantined', 'zone-differs']),
+  reason: z.enum([
+    'settled',
+    'shifts-closed',
+    'idle',
+    'shift-open',
+    'quarantined',
+    'zone-differs',
+    'anomaly'
+  ]),
+  /** Open anomalies that make the day's figures doubtful (`anomaly`): it needs review. */
+  anomalies: z.array(z.object({ id: z.string(), kind: z.string() })),
   /** The till's time zone for the day when it differs from its store's (`zone-differs`), else null. */
   tillTimeZone: z.string().nullable(),
   openShifts: z.array(z.string()),

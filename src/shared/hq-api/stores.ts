@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { text } from '../contract/text'
 import { validationText } from '../validation/messages'
 import { ANY_ROLE, OWNER, WRITERS, route } from './route'
 
@@ -19,6 +20,13 @@ export const timeZoneSchema = z
     // Names an example the person can copy, and the server's refusal carries its key.
     { message: validationText('timeZoneExample', { example: 'Asia/Shanghai' }) }
   )
+
+/** The longest store name: it heads cards, filters and reports (the till's own setting takes as many). */
+export const STORE_NAME_MAX = 80
+
+/** A store's name as typed: trimmed, 1 to STORE_NAME_MAX characters (API, CLI and screens alike). */
+// `.min(1)` without words of its own: zod's reason maps to `errors.validation.empty`.
+export const storeNameSchema = text({ trim: true, max: STORE_NAME_MAX }).min(1)
 
 export const tillSchema = z.object({
   id: z.string(),
@@ -54,13 +62,18 @@ export const storesApi = {
     method: 'GET',
     path: '/stores',
     input: z.object({}),
-    output: z.object({ stores: z.array(storeSchema), serverTime: z.string() }),
+    output: z.object({
+      stores: z.array(storeSchema),
+      serverTime: z.string(),
+      /** The head office machine's own IANA zone: what the new-store form starts from. */
+      hqTimeZone: z.string()
+    }),
     roles: ANY_ROLE
   }),
   create: route({
     method: 'POST',
     path: '/stores',
-    input: z.object({ name: z.string().trim().min(1).max(80), timeZone: timeZoneSchema }),
+    input: z.object({ name: storeNameSchema, timeZone: timeZoneSchema }),
     output: storeSchema,
     roles: OWNER
   }),

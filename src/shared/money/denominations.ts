@@ -27,6 +27,13 @@ const DENOMINATIONS: Readonly<Record<string, readonly Denomination[]>> = {
   JPY: table([10000, 5000, 2000, 1000], [500, 100, 50, 10, 5, 1])
 }
 
+/**
+ * The most notes or coins of one face a drawer count takes: a till's slot holds about a hundred, a
+ * bag of coins a few hundred; 9,999 (four digits) is more than any drawer holds, and a scanner's
+ * digits landing in a count box are far above it. The count screen and main refuse more.
+ */
+export const MAX_PIECES_PER_FACE = 9999
+
 /** The notes and coins of `currency`, largest first; empty when Kassa has no table for it. */
 export function denominationsOf(currency: string): readonly Denomination[] {
   return DENOMINATIONS[currency] ?? []

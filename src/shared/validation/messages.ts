@@ -37,7 +37,10 @@ export const VALIDATION_MESSAGES = {
   dateFormat: 'must be a date such as {{example}}',
   timeZoneExample: 'must be a time zone such as {{example}} (region/city)',
   notBeforeValidFrom: 'must not be before validFrom',
+  // Before `notBefore`: a reason is found by its wording, and that template would take this one.
+  notBeforeStart: 'must not be before the start date',
   notBefore: 'must not be before {{other}}',
+  notBelowMinimum: 'must not be less than the minimum amount',
   range: 'must be from {{minimum}} to {{maximum}}',
   atLeastOrMore: 'must be {{minimum}} or more',
   digits: 'must be {{count}} digits',

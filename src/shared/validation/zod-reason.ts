@@ -41,7 +41,9 @@ export function zodIssueReason(
       const minimum = String(issue.minimum)
       if (issue.origin === 'string')
         return minimum === '1' ? { key: 'empty' } : { key: 'tooShort', params: { minimum } }
-      if (issue.origin === 'array' || issue.origin === 'set') return { key: 'tooFew', params: { minimum } }
+      // "At least 1 entries" says nothing "must not be empty" does not, and has no plural to get wrong.
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return minimum === '1' ? { key: 'empty' } : { key: 'tooFew', params: { minimum } }
       return { key: 'tooSmall', params: { minimum } }
     }
     case 'invalid_value':

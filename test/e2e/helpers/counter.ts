@@ -40,9 +40,22 @@ export async function typeSlowly(page: Page, text: string): Promise<void> {
   await page.waitForTimeout(400)
 }
 
+/**
+ * A person's keys (100 ms apart), then a scanner firing 200 ms after the last of them: within
+ * the pause that still joins keys into one run, so the detector must tell where the person's
+ * keys end and the scanner's begin.
+ */
+export async function typeThenScan(page: Page, typed: string, code: string): Promise<void> {
+  await page.keyboard.type(typed, { delay: 100 })
+  await page.waitForTimeout(200)
+  await burst(page, code)
+}
+
 /** Switches the interface language through the API and reloads (the sign-in is kept). */
 export async function useLanguage(page: Page, language: Language): Promise<void> {
   await api(page, 'preferences:update', { language })
+  // The device's choice; a tab that was switched by hand keeps its own across a reload.
+  await page.evaluate(() => sessionStorage.removeItem('kassa.language'))
   await page.reload()
   await page.getByRole('navigation', { name: language === 'en' ? 'Main navigation' : '主导航' }).waitFor()
 }
@@ -107,7 +120,8 @@ export async function isOnTop(page: Page, selector: string): Promise<boolean> {
  * The front dialog (the newest `showModal`) is usable at this size: wholly inside the window,
  * not scrolling sideways, and every action button — its `.dialog__actions`, its submit buttons,
  * an approval's Approve/Cancel — can be pressed where it is (the point at its centre hits it:
- * not clipped by a scrolled body, not under anything). A body taller than the window scrolls.
+ * not clipped by a scrolled body, not under anything). A body taller than the window scrolls, and
+ * nothing of it shows beneath its buttons.
  * Returns the problems found, so a failure names them all.
  */
 export async function dialogProblems(page: Page): Promise<string[]> {
@@ -131,6 +145,23 @@ export async function dialogProblems(page: Page): Promise<string[]> {
       const style = getComputedStyle(body)
       if (body.scrollHeight > body.clientHeight + 1 && !/auto|scroll/.test(style.overflowY))
         problems.push(`"${name}": its body is cut off instead of scrolling`)
+      // Buttons stuck to the bottom of a scrolling body cover it to its edge: no field peeks out
+      // beneath them. (The outermost stuck box holding the buttons, when nothing follows it: a panel
+      // meant to sit below the buttons, as the payment's "to pay", is seen by scrolling.)
+      const edge = body.getBoundingClientRect()
+      for (const actions of body.querySelectorAll<HTMLElement>('.dialog__actions')) {
+        let stuck: HTMLElement | null = null
+        for (let box: HTMLElement | null = actions; box && box !== body; box = box.parentElement)
+          if (getComputedStyle(box).position === 'sticky') stuck = box
+        if (!stuck || body.scrollHeight <= body.clientHeight + 1) continue
+        let last = true
+        for (let box: HTMLElement | null = stuck; box && box !== body; box = box.parentElement)
+          if (box.nextElementSibling) last = false
+        if (!last) continue
+        const below = document.elementFromPoint(edge.left + edge.width / 2, edge.bottom - 3)
+        if (below && !stuck.contains(below) && below !== body)
+          problems.push(`"${name}": a ${below.tagName.toLowerCase()} shows beneath its buttons`)
+      }
     }
     const actions = front.querySelectorAll<HTMLButtonElement>(
       '.dialog__actions button, .sale-done__actions button, button[type="submit"], .approval > button, .tender-progress button'

@@ -183,6 +183,9 @@ export async function setUpOwner(page: Page, hq: HeadOffice, language: 'en' | 'z
   await expect(page.getByRole('navigation', { name: en ? 'Head office' : '总部' })).toBeVisible()
 }
 
+/** This machine's zone: the one `enrol-code` used to give a store it made on the way. */
+export const MACHINE_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
+
 /**
  * A real till that synced, was restored from a backup taken before its second day, sold again and
  * synced: the head office holds two histories under the same seqs (a seq collision).
@@ -191,6 +194,17 @@ export function restoredTill(hq: HeadOffice, till: TestTillDir): void {
   const backup = mkdtempSync(join(tmpdir(), 'kassa-e2e-anomalies-backup-'))
   try {
     till.simulate('2026-11-20', 3, 4)
+    kassa([
+      'hq',
+      '--data-dir',
+      hq.dataDir,
+      'store',
+      'create',
+      '--name',
+      'Harbour Street',
+      '--time-zone',
+      MACHINE_ZONE
+    ])
     till.enrol(
       hq.url,
       kassa(['hq', '--data-dir', hq.dataDir, 'enrol-code', '--store', 'Harbour Street']).trim()

@@ -199,6 +199,19 @@ describe('reconciliation against the sandbox providers’ bills', () => {
     )
     expect(raised).toHaveLength(1)
     expect(raised[0]).toMatchObject({ level: 'warning', body: expect.stringMatching(/4/) })
+    // Keyed, so it reads in the screen's language; and for managers and owners only: a cashier
+    // can do nothing about a provider's bill, so main neither lists nor pushes it to them.
+    expect(raised[0]).toMatchObject({
+      key: 'notifications.reconciliationDifferences',
+      params: { providerKey: 'payments.methods.alipay', differences: 4 }
+    })
+    expect(
+      (await notifications(s.core, s.cashier)).filter(
+        (n) => n.key === 'notifications.reconciliationDifferences'
+      )
+    ).toEqual([])
+    expect(s.core.mayReceive(s.cashier, 'notification:raised', raised[0]!)).toBe(false)
+    expect(s.core.mayReceive(s.owner, 'notification:raised', raised[0]!)).toBe(true)
 
     // The corrected bill: the foreign row and the wrong refund gone, c present, b right.
     const corrected = alipayBillFile(DAY, [

@@ -143,6 +143,36 @@ describe('exact values: decimals as typed, whole pieces, real dates, coin steps'
     }
     expect(await callOk(core, owner, 'reconciliation:list', {})).toMatchObject({ runs: [] })
   })
+
+  it("refuses the order history's filter with a range the wrong way round, or nonsense, on its field", async () => {
+    const { core, owner } = await shop()
+    for (const [input, field, key] of [
+      // A reason's key is found by its words; the catalog's price words these two the same.
+      [{ minTotal: '-5' }, 'minTotal', /[nN]egative$/],
+      [{ minTotal: '−5' }, 'minTotal', /notADecimal|priceFormat$/],
+      // A range the wrong way round would find nothing and say nothing.
+      [{ minTotal: '10', maxTotal: '5.00' }, 'maxTotal', 'errors.validation.notBelowMinimum'],
+      [{ from: '2026-03-02', to: '2026-03-01' }, 'to', 'errors.validation.notBeforeStart'],
+      // One amount malformed: its own reason, never an internal error from comparing it.
+      [{ minTotal: '10', maxTotal: 'abc' }, 'maxTotal', /notADecimal|priceFormat$/]
+    ] as const) {
+      expect(
+        refused(await core.router.dispatch('orders:search', input, { sessionId: owner })),
+        field
+      ).toMatchObject({
+        code: 'VALIDATION',
+        field,
+        key
+      })
+    }
+    // Equal ends are a range: one amount, one day.
+    await callOk(core, owner, 'orders:search', {
+      minTotal: '5',
+      maxTotal: '5.00',
+      from: '2026-03-01',
+      to: '2026-03-01'
+    })
+  })
 })
 
 describe('carts belong to someone', () => {

@@ -175,7 +175,7 @@ describe('what the checkout reads from the read cache follows every change', () 
       cash: { tendered: '50' }
     })
     const { shift } = await callOk(core, cashier, 'shifts:current', {})
-    await callOk(core, manager, 'shifts:close', { shiftId: shift!.id, counts: {} })
+    await callOk(core, manager, 'shifts:close', { shiftId: shift!.id, counts: {}, other: '0' })
     const next = await callOk(core, cashier, 'cart:open', {})
     await callOk(core, cashier, 'cart:add-item', { cartId: next.id, code: GOODS.rice.sku })
     const refused = await core.router.dispatch(

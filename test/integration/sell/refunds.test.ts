@@ -161,7 +161,7 @@ describe('cash back out of the drawer', () => {
   it('needs an open shift, for refunds and voids alike', async () => {
     const { core, manager, order } = await soldShop()
     const { shift } = await callOk(core, manager, 'shifts:current', {})
-    await callOk(core, manager, 'shifts:close', { shiftId: shift!.id, counts: {} })
+    await callOk(core, manager, 'shifts:close', { shiftId: shift!.id, counts: {}, other: '0' })
     const refund = await core.router.dispatch(
       'refunds:create',
       { orderId: order.id, refundKey: 'no-shift-refund', reason: 'x', amount: '1.00' },

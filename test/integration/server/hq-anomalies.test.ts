@@ -11,6 +11,7 @@ import {
 } from '../../../src/server/anomalies/anomaly-service'
 import type { RunningHq } from '../../../src/server/hq'
 import type { MasterWrite } from '../../../src/server/pull/master-data'
+import { consolidatedDay, consolidatedDayReference } from '../../../src/server/reports/consolidated-day'
 import { reapplyQuarantined } from '../../../src/server/push/reapply'
 import { defaultUpgraders } from '../../../src/server/push/upgraders'
 import { HQ_STORES, paidOrder, startTestHq, TestTill } from '../../support/hq'
@@ -136,6 +137,37 @@ describe.each(HQ_STORES)('anomalies inbox (%s)', (kind) => {
     await ok(till.push([till.event('order.paid', sale(1), { seq: 1 })]))
     collisions = await ofKind(hq, 'seq-collision')
     expect(collisions.map((c) => [c.eventCount, c.events.map((e) => e.seq)])).toEqual([[2, [1, 2]]])
+  })
+
+  it('shows a day touched by an open seq collision as needing review, naming it, until it is resolved', async () => {
+    const hq = await startTestHq(kind)
+    const till = await TestTill.enrolled(hq)
+    await ok(till.push([1, 2].map((n) => till.event('order.paid', sale(n)))))
+    const [store] = await hq.db.query<{ time_zone: string }>('SELECT time_zone FROM stores')
+    const date = businessDate(new Date().toISOString(), store!.time_zone)
+    const badge = async () =>
+      Promise.all(
+        [consolidatedDay, consolidatedDayReference].map(async (report) => {
+          const day = await report(hq.db, hq.clock, date)
+          const { reason, complete, anomalies } = day.stores[0]!.tills[0]!.completeness
+          return { reason, complete, kinds: anomalies.map((a) => a.kind), store: day.stores[0]!.complete }
+        })
+      )
+    for (const seen of await badge()) expect(seen.reason).not.toBe('anomaly')
+    // A clone of the till's data directory sells under the same seqs: two histories, both counted.
+    await ok(till.push([till.event('order.paid', sale(3), { seq: 2 })]))
+    const review = { reason: 'anomaly', complete: false, kinds: ['seq-collision'], store: false }
+    expect(await badge()).toEqual([review, review])
+    const [collision] = await ofKind(hq, 'seq-collision')
+    const by = {
+      userId: 'user-1',
+      userName: 'Wang Fang',
+      note: 'Clone switched off',
+      at: new Date().toISOString()
+    }
+    await hq.db.transaction((tx) => resolveAnomaly(tx, parseAnomalyKey(collision!.key)!, by))
+    for (const seen of await badge()) expect(seen).toMatchObject({ kinds: [] })
+    for (const seen of await badge()) expect(seen.reason).not.toBe('anomaly')
   })
 
   it('flags a coupon used beyond its global limit across tills, naming every till, and accepts the sales', async () => {

@@ -23,7 +23,39 @@ describe.each(HQ_STORES)('kassa hq (%s)', (kind) => {
   it('prints an enrolment code a till can use, and publishes master data it pulls', async () => {
     const where = await hqLocation(kind)
     const db = where.databaseUrl ? ['--database-url', where.databaseUrl] : []
-    const made = kassa(['hq', '--data-dir', where.dataDir, ...db, 'enrol-code', '--store', 'Harbour road'])
+    const hq0 = [...['hq', '--data-dir', where.dataDir], ...db]
+    // A store is created explicitly, its zone required: enrol-code makes none of a typo.
+    const noZone = kassa([...hq0, 'store', 'create', '--name', 'Harbour road'])
+    expect(noZone.status).toBe(2)
+    expect(noZone.stderr).toMatch(/needs --time-zone ZONE, the store's IANA time zone \(this machine's: /)
+    const tooLong = kassa([...hq0, 'store', 'create', '--name', 'x'.repeat(500), '--time-zone', 'UTC'])
+    expect(tooLong.stderr).toMatch(/--name must be at most 80 characters/)
+    expect(kassa([...hq0, 'store', 'create', '--name', 'H', '--time-zone', 'Mars/Base']).stderr).toMatch(
+      /--time-zone must be a time zone such as Asia\/Shanghai/
+    )
+    const created = kassa([
+      ...hq0,
+      'store',
+      'create',
+      '--name',
+      ' Harbour road ',
+      '--time-zone',
+      'Asia/Shanghai'
+    ])
+    expect(created.stdout).toBe('created store "Harbour road" (Asia/Shanghai)\n')
+    expect(created.status).toBe(0)
+    expect(kassa([...hq0, 'store', 'create', '--name', 'Harbour road', '--time-zone', 'UTC']).stderr).toMatch(
+      /--name: a store "Harbour road" exists/
+    )
+    for (const typo of ['Nope Store', 'x'.repeat(500)]) {
+      const refused = kassa([...hq0, 'enrol-code', '--store', typo])
+      expect(refused.status).toBe(2)
+      expect(refused.stdout).toBe('')
+      expect(refused.stderr).toMatch(
+        /--store: no store ".*" \(stores: "Harbour road"\); create one with: kassa hq store create/
+      )
+    }
+    const made = kassa([...hq0, 'enrol-code', '--store', 'Harbour road '])
     expect(made.stderr).toMatch(/valid until/)
     expect(made.status).toBe(0)
     const code = made.stdout.trim()
@@ -32,6 +64,10 @@ describe.each(HQ_STORES)('kassa hq (%s)', (kind) => {
     const hq = await startTestHq(kind, where)
     const till = await TestTill.create(hq.url)
     expect((await till.enrol(code)).body).toMatchObject({ storeName: 'Harbour road', tillCode: 'T01' })
+    const stores = await hq.db.query<{ name: string; time_zone: string }>(
+      'SELECT name, time_zone FROM stores'
+    )
+    expect(stores).toEqual([{ name: 'Harbour road', time_zone: 'Asia/Shanghai' }])
 
     const id = '0193a000-0000-7000-8000-0000000000c1'
     const writes = [

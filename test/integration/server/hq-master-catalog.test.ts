@@ -180,6 +180,34 @@ describe.each(HQ_STORES)('head office master data: catalog (%s)', (kind) => {
     expect((await productPrices(hq.db, tea.id, [a, b])).prices.map((p) => p.priceMinor)).toEqual([360, 430])
   })
 
+  it('reports every bad field of every line at once: a bad barcode hides neither the price nor active', async () => {
+    const hq = await startTestHq(kind)
+    const store = await makeStore(hq, 'North')
+    const csv = [
+      'sku,barcodes,name_zh,name_en,category,price,tax_rate,unit,active',
+      'MANY,6901234567891,多,Many,DRINK,1.999,0.13,piece,maybe',
+      'PRICE,,价,Price,DRINK,2.001,0.13,piece,yes',
+      'TWO,6901234567891,二,Two,DRINK,abc,2,piece,true'
+    ].join('\n')
+    const preview = await previewStoreImport(hq.db, {
+      storeId: store,
+      csv,
+      encoding: 'text',
+      previewRows: 10,
+      errorLimit: 50
+    })
+    expect(preview.errors.map((e) => [e.line, e.field, e.key])).toEqual([
+      [2, 'active', expect.any(String)],
+      [2, 'barcodes', expect.any(String)],
+      [2, 'price', 'errors.validation.tooManyDecimalsFor'],
+      // "yes" is one of the spellings of true the file takes: only the price is wrong.
+      [3, 'price', 'errors.validation.tooManyDecimalsFor'],
+      [4, 'barcodes', expect.any(String)],
+      [4, 'price', expect.any(String)],
+      [4, 'tax_rate', expect.any(String)]
+    ])
+  })
+
   it('imports a products CSV with the till rules: preview with lines and columns, all-or-nothing, valid rows only', async () => {
     const hq = await startTestHq(kind)
     const deps = await masterDeps(hq)

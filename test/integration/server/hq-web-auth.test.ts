@@ -127,7 +127,14 @@ describe.each(HQ_STORES)('head-office web app: sign-in and roles (%s)', (kind) =
         if (allowed) {
           expect(seen).not.toContain(401)
           expect(seen).not.toContain(403)
-        } else expect(seen).toEqual([`${area}.${name} as ${role}`, 403])
+        } else {
+          expect(seen).toEqual([`${area}.${name} as ${role}`, 403])
+          // No article to get wrong ("a auditor"): the role is named as a role.
+          expect(answer.body.error).toMatchObject({
+            message: `the ${role} role may not do this`,
+            key: 'errors.hq.auth.forbidden'
+          })
+        }
       }
     }
     // A manager sees and acts on their own stores only.
@@ -155,6 +162,13 @@ describe.each(HQ_STORES)('head-office web app: sign-in and roles (%s)', (kind) =
       code: 'VALIDATION',
       field: 'name',
       key: 'errors.validation.empty'
+    })
+    const long = await owner.send(hqApi.stores.create, { name: 'x'.repeat(500), timeZone: 'Asia/Shanghai' })
+    expect(long.body.error).toMatchObject({
+      code: 'VALIDATION',
+      field: 'name',
+      key: 'errors.validation.tooLong',
+      params: { maximum: '80' }
     })
     // A value of the wrong type is refused as that, not as missing (zod 4 leaves it out of its issue).
     const wrongType = await owner.send(hqApi.stores.create, {

@@ -32,5 +32,15 @@ describe('notifications by role', () => {
     })
     expect(core.mayReceive(cashier, 'notification:raised', dayClosed)).toBe(false)
     expect(core.mayReceive(cashier, 'notification:raised', { key: 'notifications.refundRefused' })).toBe(true)
+
+    // The cashier's "mark all read" marks what the cashier sees, not the manager's notice.
+    expect(await callOk(core, cashier, 'notifications:mark-read', {})).toEqual({ unread: 0 })
+    const back = await loginAs(core, STAFF.manager.username, STAFF.manager.password)
+    expect(await callOk(core, back, 'notifications:list', {})).toMatchObject({
+      items: [{ key: 'notifications.dayClosed', read: false }],
+      unread: 1
+    })
+    // The manager's own "mark all read" does mark it.
+    expect(await callOk(core, back, 'notifications:mark-read', {})).toEqual({ unread: 0 })
   })
 })

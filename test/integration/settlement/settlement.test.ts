@@ -150,7 +150,7 @@ describe('daily settlement', () => {
     })
     expect(adjusted.orders.map((o) => o.id)).toEqual([second.id])
     expect((await callOk(core, owner, 'settlement:ledger-check', { date: '2025-03-02' })).agrees).toBe(true)
-    await callOk(core, manager, 'shifts:close', { shiftId: evening.id, counts: {} })
+    await callOk(core, manager, 'shifts:close', { shiftId: evening.id, counts: {}, other: '0' })
 
     // CSV: BOM, the till's language, amounts as decimals.
     const csv = await callOk(core, owner, 'settlement:csv', { date })

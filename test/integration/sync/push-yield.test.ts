@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { v7 as uuidv7 } from 'uuid'
 import { describe, expect, it } from 'vitest'
@@ -8,7 +9,13 @@ import { createOutboxRepo } from '../../../src/main/store/repos/outbox-repo'
 import { createHqClient, type HqIdentity } from '../../../src/main/sync/hq-client'
 import { loadTillKey } from '../../../src/main/sync/key-store'
 import { pushOutbox } from '../../../src/main/sync/push-outbox'
-import { createSellingSignal, whenQuiet, YIELD_AT_MOST_MS } from '../../../src/main/sync/selling-signal'
+import { createPushProcess } from '../../../src/main/sync/push-process'
+import {
+  createSellingSignal,
+  remoteSelling,
+  whenQuiet,
+  YIELD_AT_MOST_MS
+} from '../../../src/main/sync/selling-signal'
 import { startHq } from '../../../src/server/hq'
 import { HQ_STORES, hqLocation, paidOrder, startTestHq } from '../../support/hq'
 import { kassaInProcess } from '../../support/kassa-cli'
@@ -62,7 +69,7 @@ async function tillWithBacklog(hq: Hq): Promise<{ file: string; identity: HqIden
   }
 }
 
-/** The push as the push thread runs it, over its own read-only connection; marks through a write connection. */
+/** The push as the push process runs it, over its own read-only connection; marks through a write connection. */
 async function push(
   file: string,
   identity: HqIdentity,
@@ -138,6 +145,166 @@ describe('the selling signal', () => {
     expect(bounded).toBeLessThan(1_000)
     stuck()
   })
+})
+
+describe("the selling signal's cross-process form", () => {
+  it("tells busy and quiet as main's count leaves and reaches 0; the push side waits for quiet, at most the bound", async () => {
+    const signal = createSellingSignal()
+    const told: boolean[] = []
+    const off = signal.onChange((busy) => told.push(busy))
+    const first = signal.begin()
+    const second = signal.begin()
+    first()
+    first()
+    second()
+    off()
+    signal.begin()()
+    expect(told).toEqual([true, false])
+
+    const remote = remoteSelling()
+    expect(await remote.whenQuiet(1_000)).toBeLessThan(20)
+    remote.set(true)
+    setTimeout(() => remote.set(false), 30)
+    const waited = await remote.whenQuiet(5_000)
+    expect(waited).toBeGreaterThanOrEqual(25)
+    expect(waited).toBeLessThan(1_000)
+    remote.set(true)
+    const bounded = await remote.whenQuiet(60)
+    expect(bounded).toBeGreaterThanOrEqual(55)
+    expect(bounded).toBeLessThan(1_000)
+  })
+})
+
+/** The nice value of each thread of process `pid` now (Linux's /proc). */
+function threadNices(pid: number | 'self'): number[] {
+  return readdirSync(`/proc/${pid}/task`).flatMap((tid) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')
+      return [Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])]
+    } catch {
+      return [] // the thread ended
+    }
+  })
+}
+
+/** A push as the sync service runs it: in the push process, marked through a write connection of the test's. */
+function pushInProcess(
+  pusher: ReturnType<typeof createPushProcess>,
+  till: { file: string; identity: HqIdentity },
+  marks: number[]
+) {
+  return pusher.push(
+    {
+      file: till.file,
+      identity: till.identity,
+      appVersion: 'test',
+      maxEvents: BATCH,
+      tillMinusSystemMs: 0,
+      clockOffsetMs: 0
+    },
+    {
+      markSynced: (upTo) => {
+        marks.push(upTo)
+        const writer = openConnection(till.file)
+        try {
+          return writer.transaction(() =>
+            createOutboxRepo(writer).markSyncedUpTo(upTo, new Date().toISOString())
+          )()
+        } finally {
+          writer.close()
+        }
+      },
+      onClockOffset: () => undefined
+    }
+  )
+}
+
+describe.each(HQ_STORES)('the push in a process of its own (%s)', (kind) => {
+  it('runs every thread of it at nice 10, leaves main as it was, waits at each step while main is busy (bounded) and pushes everything once', async () => {
+    const hq = await startTestHq(kind)
+    const till = await tillWithBacklog(hq)
+    const before = tillMark(till.file)
+    const mainNices = process.platform === 'linux' ? threadNices('self') : []
+    const selling = createSellingSignal()
+    const pusher = createPushProcess({ selling })
+    const marks: number[] = []
+    try {
+      const endSale = selling.begin() // a request that never ends: the push must not starve
+      const started = performance.now()
+      let done = false
+      const pushing = pushInProcess(pusher, till, marks).finally(() => (done = true))
+      // Read while the push is under way (its first batch is in; loading ran at main's priority).
+      const seen: number[] = []
+      while (!done) {
+        const pid = pusher.pid()
+        const underWay = (await heldSeqs(hq, till.identity.tillId)).length > before.mark
+        if (process.platform === 'linux' && pid !== undefined && underWay) seen.push(...threadNices(pid))
+        await new Promise((resolve) => setTimeout(resolve, 100))
+      }
+      const result = await pushing
+      const tookMs = performance.now() - started
+      endSale()
+
+      if (process.platform === 'linux') {
+        // V8's helpers, libuv's pool: each of its threads, not only its main one.
+        expect(seen.length).toBeGreaterThan(5)
+        expect(new Set(seen)).toEqual(new Set([10]))
+        expect(threadNices('self').every((nice) => mainNices.includes(nice))).toBe(true)
+        expect(pusher.pid()).not.toBe(process.pid)
+      }
+      const { mark, highest } = tillMark(till.file)
+      expect(mark).toBe(highest)
+      expect(await heldSeqs(hq, till.identity.tillId)).toEqual(
+        Array.from({ length: highest }, (_, i) => i + 1)
+      )
+      expect(result.acknowledged).toBe(highest - before.mark)
+      // Each batch: its reads (one per 250 events), its send and its answer, each waiting the bound.
+      expect(result.batches).toBeGreaterThanOrEqual(EXTRA_EVENTS / BATCH)
+      expect(tookMs).toBeGreaterThanOrEqual(result.batches * 3 * (YIELD_AT_MOST_MS - 5))
+      expect(marks).toEqual([...marks].sort((a, b) => a - b))
+      expect(marks.length).toBeLessThan(result.batches)
+      expect(marks.at(-1)).toBe(highest)
+    } finally {
+      await pusher.close()
+    }
+  }, 60_000)
+
+  it('a push process ended mid-push fails that push, and the next process sends the rest once', async () => {
+    const hq = await startTestHq(kind)
+    const till = await tillWithBacklog(hq)
+    const before = tillMark(till.file)
+    const selling = createSellingSignal()
+    const pusher = createPushProcess({ selling })
+    const marks: number[] = []
+    try {
+      const endSale = selling.begin() // slows each step to the bound, so the push is caught midway
+      const cut = pushInProcess(pusher, till, marks).then(
+        () => null,
+        (error: unknown) => error
+      )
+      while ((await heldSeqs(hq, till.identity.tillId)).length < before.mark + 2 * BATCH)
+        await new Promise((resolve) => setTimeout(resolve, 20))
+      const ended = pusher.pid()
+      await pusher.close()
+      expect(await cut).toBeInstanceOf(Error)
+      endSale()
+      const afterCut = tillMark(till.file)
+      expect(afterCut.mark).toBeLessThan(afterCut.highest)
+      expect(marks).toEqual([...marks].sort((a, b) => a - b))
+
+      const rest = await pushInProcess(pusher, till, marks)
+      expect(pusher.pid()).not.toBe(ended)
+      expect(rest.acknowledged).toBe(afterCut.highest - afterCut.mark)
+      const { mark, highest } = tillMark(till.file)
+      expect(mark).toBe(highest)
+      expect(await heldSeqs(hq, till.identity.tillId)).toEqual(
+        Array.from({ length: highest }, (_, i) => i + 1)
+      )
+      expect(marks).toEqual([...marks].sort((a, b) => a - b))
+    } finally {
+      await pusher.close()
+    }
+  }, 60_000)
 })
 
 describe.each(HQ_STORES)('a push yielding to selling (%s)', (kind) => {

@@ -4,7 +4,7 @@ import { silentLogger } from '../../../src/main/core/logger'
 import { DomainError } from '../../../src/main/domain/errors'
 import { createSellingSignal } from '../../../src/main/sync/selling-signal'
 
-// The selling signal the push thread yields to counts calls through the router's `onCall`: each
+// The selling signal the sync push process yields to counts calls through the router's `onCall`: each
 // call is counted while it runs and uncounted once it has answered, whatever the answer.
 
 describe("the router's onCall (the selling signal)", () => {

@@ -50,6 +50,12 @@ const electron = vi.hoisted(() => {
       },
       Notification: { isSupported: () => false },
       safeStorage: { isEncryptionAvailable: () => false },
+      // The sync push process starts on the first push only; none happens here.
+      utilityProcess: {
+        fork: () => {
+          throw new Error('no sync push in the desktop shell test')
+        }
+      },
       webContents: { fromId: () => undefined }
     }
   }

@@ -72,9 +72,12 @@ function raisedKeys(): Map<string, string> {
 }
 
 function lookup(tree: unknown, key: string): unknown {
-  return key
-    .split('.')
-    .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], tree)
+  const at = (path: string): unknown =>
+    path
+      .split('.')
+      .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], tree)
+  // A counted message has i18next's plural forms instead (`_one`, `_other`): `_other` names them all.
+  return at(key) ?? at(`${key}_other`)
 }
 
 const paramsOf = (text: string): string[] => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!).sort()

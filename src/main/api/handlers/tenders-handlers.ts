@@ -8,15 +8,20 @@ export function registerTendersHandlers(router: Router, deps: SellDeps): void {
   const { tenders, payments, recovered, sessions } = deps
   const actor = (ctx: CallContext) => actorOf(sessions, ctx)
 
-  // Payments wait for the restart recovery, so nothing is decided on stale attempts.
-  router.handle('checkout:begin', async (input, ctx) => (await recovered, tenders.begin(input, actor(ctx))))
-  router.handle(
-    'checkout:state',
-    async (input, ctx) => (await recovered, tenders.sessionFor(input.orderId, actor(ctx)))
+  // Payments wait for the restart recovery, so nothing is decided on stale attempts. Once it has
+  // finished (`recovered` never rejects: a failure is logged), a checkout goes straight on instead
+  // of through a settled promise on every sale (issue 12).
+  let recoveryDone = false
+  void recovered.then(() => {
+    recoveryDone = true
+  })
+  const afterRecovery = <T>(work: () => T): T | Promise<T> => (recoveryDone ? work() : recovered.then(work))
+  router.handle('checkout:begin', (input, ctx) => afterRecovery(() => tenders.begin(input, actor(ctx))))
+  router.handle('checkout:state', (input, ctx) =>
+    afterRecovery(() => tenders.sessionFor(input.orderId, actor(ctx)))
   )
-  router.handle(
-    'checkout:cancel',
-    async (input, ctx) => (await recovered, tenders.cancelOrder(input.orderId, actor(ctx)))
+  router.handle('checkout:cancel', (input, ctx) =>
+    afterRecovery(() => tenders.cancelOrder(input.orderId, actor(ctx)))
   )
   router.handle('tenders:add', async (input, ctx) => {
     await recovered

@@ -56,7 +56,12 @@ export const detail = (store: Store, run: ReconciliationRunRow): ReconciliationD
   }
 }
 
-/** The notification a run with differences raises, in the interface language. */
+/**
+ * The notification a run with differences raises: keyed (`notifications.reconciliationDifferences`,
+ * so it reads in the language the screen is in, and only managers and owners are sent it —
+ * `NOTIFICATION_PERMISSIONS`), with its title and body as raised in the interface language for
+ * the desktop notification.
+ */
 export const notice = (settings: SettingsService, run: ReconciliationDetail): NewNotification => {
   const { locale, currency } = settings.getProfile()
   const zh = settings.getPreferences().language === 'zh-CN'
@@ -66,6 +71,15 @@ export const notice = (settings: SettingsService, run: ReconciliationDetail): Ne
   const money = (minor: number) => formatMinor(minor, currency, locale)
   return {
     level: 'warning',
+    key: 'notifications.reconciliationDifferences',
+    params: {
+      date: run.date,
+      providerKey: `payments.methods.${run.provider}`,
+      differences: run.differences,
+      matched: run.matched,
+      fees: money(run.fees),
+      net: money(run.net)
+    },
     title: zh
       ? `${run.date} ${names[run.provider]}对账有差异`
       : `${names[run.provider]} reconciliation for ${run.date} has differences`,

@@ -152,6 +152,8 @@ export function cartView(
         listPrice: line.list_price,
         priceOverridden: line.unit_price !== line.list_price,
         weightPending: line.weight_pending === 1,
+        // Filled in by the cart service, which can see the catalog (`catalog-drift.ts`).
+        catalogChange: null,
         taxRate: line.tax_rate,
         discount: line.discount_type ? { type: line.discount_type, value: line.discount_value! } : null,
         gross: figures.gross,

@@ -5,6 +5,7 @@ import { formatMinor, parseDecimalToMinor } from '@shared/money/format'
 import { newId } from '../../core/ids'
 import { DomainError, invalid, notFound } from '../../domain/errors'
 import { isEditable } from '../../domain/orders/order-status'
+import { assertPriceUsual } from '../../domain/money/unusual-amount'
 import { checkLineQuantityLimit } from '../../domain/orders/quantity-limit'
 import type { OrderRow } from '../../store/repos/orders-repo'
 import type { Actor, ServiceContext } from '../service-context'
@@ -14,6 +15,7 @@ import { requireOwnCart } from './cart-owner'
 import { checkCouponUsable, requireDiscountApproval } from './cart-rules'
 import type { ProductSource } from './product-source'
 import { scaleLabelLine } from './scale-label-line'
+import { lineDiffersFromCatalog, requireStillOnSale, withCatalogChanges } from './catalog-drift'
 
 /** A fraction of a piece is not something a shop sells (issue 11: 0.001 of a piece for ¥0.00). */
 function wholePieces(name: string, nameEn: string | null | undefined): DomainError {
@@ -70,6 +72,7 @@ export function createCartService(
   /**
    * The cart re-quoted from its stored rows (`quoteRows`), amounts in minor units; a line waiting
    * for its weight (`weightPending`) is shown with zero figures and counts nothing toward the totals.
+   * A draft's lines carry `catalogChange`; the figures never read the catalog (`catalog-drift.ts`).
    * @throws DomainError CONFLICT `cartId` `errors.cart.currencyChanged` (a draft of an old currency);
    *   CartValidationError naming the field for a stored row the engine refuses
    */
@@ -79,7 +82,9 @@ export function createCartService(
     const coupons = couponsOf(order.id)
     // A line waiting for its weight has no price yet: it adds nothing to the cart until weighed.
     const priced = lines.filter((line) => line.weight_pending !== 1)
-    return cartView(order, rules, lines, coupons, quoteRows(rules, priced, coupons))
+    const cart = cartView(order, rules, lines, coupons, quoteRows(rules, priced, coupons))
+    // Only a draft can still be re-rung; an order awaiting payment has its figures frozen.
+    return order.status === 'draft' ? withCatalogChanges(cart, store.orders.lineProducts(order.id)) : cart
   }
 
   /** The actor's editable cart (a parked one too, for `resume`, where the hand-over happens). */
@@ -160,7 +165,7 @@ export function createCartService(
     },
 
     /**
-     * Adds a product by id, barcode or SKU, or a scale label (EAN-13 20–29, README "Scale labels"), one transaction; `quantity` is decimal text (kg to 3 places), whole for goods by the piece. A kg item without a weight waits for one (`weightPending`).
+     * Adds a product by id, barcode or SKU, or a scale label (EAN-13 20–29, README "Scale labels"), one transaction; `quantity` is decimal text (kg to 3 places), whole for goods by the piece. A kg item without a weight waits for one (`weightPending`). The line takes the product's price, tax rate and name as they are now and keeps them; another scan adds to a plain line only while the product's price and tax rate still equal that line's, else it starts a new line at today's price (README "When the catalog changes under a cart").
      * @throws DomainError NOT_FOUND `code`/`productId` (`errors.catalog.noSuchCode`); CONFLICT (`errors.catalog.notOnSale`); VALIDATION `quantity` (`errors.sell.wholePieces`, `errors.cart.weightTooLarge`/`piecesTooLarge` above `LINE_QUANTITY_CAP`), the scale label's own refusals (`errors.scale.*`, `errors.scale.largeQuantity` above 30 kg unless `confirmLargeQuantity`); NOT_FOUND `cartId` (`errors.notFound.cart`); CONFLICT `cartId` (`errors.cart.notEditable` once checked out, `errors.cart.notYours`)
      */
     addItem(
@@ -200,7 +205,8 @@ export function createCartService(
         throw wholePieces(product.nameZh, product.nameEn)
       checkLineQuantityLimit(quantity, product.unit, product.nameZh, product.nameEn)
       return change(input.cartId, actor, (order) => {
-        // Another scan of a plain piece line adds to it, so the receipt shows "3 ×", not three lines.
+        // Another scan of a plain piece line adds to it ("3 ×", not three lines), but only at the price
+        // and tax rate it was rung up at: else a new line at today's (README "When the catalog changes").
         const same = store.orders
           .lines(order.id)
           .find(
@@ -209,7 +215,8 @@ export function createCartService(
               l.unit === 'piece' &&
               product.unit === 'piece' &&
               !l.discount_type &&
-              l.unit_price === l.list_price
+              l.unit_price === l.list_price &&
+              !lineDiffersFromCatalog(l, product)
           )
         if (same) {
           const merged = new Decimal(same.quantity).plus(quantity).toFixed()
@@ -235,14 +242,17 @@ export function createCartService(
     },
 
     /**
-     * Sets a line's quantity (decimal text; entering a weight ends `weightPending`).
-     * @throws DomainError NOT_FOUND `lineId` (`errors.notFound.cartLine`); VALIDATION `quantity` (`errors.sell.wholePieces`, `errors.cart.weightTooLarge`/`piecesTooLarge` above `LINE_QUANTITY_CAP`); NOT_FOUND `cartId` (`errors.notFound.cart`); CONFLICT `cartId` (`errors.cart.notEditable` once checked out, `errors.cart.notYours`)
+     * Sets a line's quantity (decimal text; entering a weight ends `weightPending`). Raising the quantity of goods taken off sale since they were rung up is refused; lowering it is not.
+     * @throws DomainError CONFLICT `quantity` (`errors.catalog.notOnSale`, more of goods off sale); NOT_FOUND `lineId` (`errors.notFound.cartLine`); VALIDATION `quantity` (`errors.sell.wholePieces`, `errors.cart.weightTooLarge`/`piecesTooLarge` above `LINE_QUANTITY_CAP`); NOT_FOUND `cartId` (`errors.notFound.cart`); CONFLICT `cartId` (`errors.cart.notEditable` once checked out, `errors.cart.notYours`)
      */
     setQuantity(input: { cartId: string; lineId: string; quantity: string }, actor: Actor): CartView {
       return change(input.cartId, actor, (order) => {
         const found = line(order, input.lineId)
         if (found.unit === 'piece' && !new Decimal(input.quantity).isInteger())
           throw wholePieces(found.name, found.name_en)
+        // Goods taken off sale stay on their line, but more of them is refused as a new scan is.
+        if (found.weight_pending !== 1 && new Decimal(input.quantity).gt(found.quantity))
+          requireStillOnSale(found, deps.products)
         checkLineQuantityLimit(input.quantity, found.unit, found.name, found.name_en)
         store.orders.setQuantity(order.id, found.id, new Decimal(input.quantity).toFixed())
       })
@@ -290,12 +300,24 @@ export function createCartService(
 
     /**
      * Overrides a line's unit price (decimal text → minor units), recording who did it and who approved it (permission `price-override`, checked by the router) in the audit log.
-     * @throws DomainError VALIDATION `unitPrice`; NOT_FOUND `lineId`; NOT_FOUND `cartId` (`errors.notFound.cart`); CONFLICT `cartId` (`errors.cart.notEditable` once checked out, `errors.cart.notYours`)
+     * A price of 0 or above `PRICE_CONFIRM_ABOVE` is asked about first, as on the Products screen.
+     * @throws DomainError VALIDATION `unitPrice` (not an amount; `errors.money.zeroPrice`/`largePrice` unless `confirmUnusualPrice`, `errors.money.priceOverCap`); NOT_FOUND `lineId`; NOT_FOUND `cartId` (`errors.notFound.cart`); CONFLICT `cartId` (`errors.cart.notEditable` once checked out, `errors.cart.notYours`)
      */
-    overridePrice(input: { cartId: string; lineId: string; unitPrice: string }, actor: Actor): CartView {
+    overridePrice(
+      input: { cartId: string; lineId: string; unitPrice: string; confirmUnusualPrice?: boolean | undefined },
+      actor: Actor
+    ): CartView {
       return change(input.cartId, actor, (order) => {
         const found = line(order, input.lineId)
         const price = parseDecimalToMinor(input.unitPrice, order.currency, 'unitPrice')
+        if (price !== found.unit_price)
+          assertPriceUsual(
+            price,
+            order.currency,
+            'unitPrice',
+            input.confirmUnusualPrice === true,
+            deps.settings.getProfile().locale
+          )
         store.orders.setPrice(order.id, found.id, price, actor.approverUserId ?? actor.userId)
         ctx.store.audit.append({
           id: newId(),

@@ -360,7 +360,7 @@ function dayClosedNotice(report: ZReport, settings: SettingsService) {
     title: zh ? `${report.date} 已日结` : `${report.date} settled`,
     body: zh
       ? `净销售额 ${money(report.netSales)} · ${report.orderCount} 笔订单 · 实收 ${money(report.collected)} · ${cashNote}`
-      : `Net sales ${money(report.netSales)} · ${report.orderCount} orders · collected ${money(report.collected)} · ${cashNote}`
+      : `Net sales ${money(report.netSales)} · ${report.orderCount} order${report.orderCount === 1 ? '' : 's'} · collected ${money(report.collected)} · ${cashNote}`
   }
 }
 

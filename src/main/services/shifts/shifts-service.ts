@@ -6,6 +6,7 @@ import { FieldError } from '@shared/money/field-error'
 import { newId } from '../../core/ids'
 import { DomainError, invalid, notFound } from '../../domain/errors'
 import { cashInEntry, cashOutEntry, overShortEntry } from '../../domain/ledger/cash-entries'
+import { assertCashMoveUsual, assertFloatUsual } from '../../domain/money/unusual-amount'
 import type { JournalEntry } from '../../domain/ledger/journal-entry'
 import { expectedCash, overShort } from '../../domain/shifts/expected-cash'
 import type { CashMoveKind, ShiftRow } from '../../store/repos/shifts-repo'
@@ -37,6 +38,19 @@ export function createShiftsService(ctx: ServiceContext, deps: { settings: Setti
     userId ? (store.users.get(userId)?.displayName ?? null) : null
   const money = (minor: number, currency: string) =>
     formatMinor(minor, currency, deps.settings.getProfile().locale)
+
+  /**
+   * A count in which no box was filled (no note or coin counted, no loose cash) was not given: the
+   * count screen refuses it, and main must too, or the whole drawer is booked short. `0` in any box
+   * is a count of zero, and taken.
+   */
+  const requireGiven = (input: CashCount): void => {
+    if (Object.keys(input.counts).length > 0) return
+    if (input.other !== undefined && input.other.trim() !== '') return
+    throw invalid('counts', 'no count was given: enter what each box holds (0 for none)', {
+      key: 'errors.shift.countMissing'
+    })
+  }
 
   const count = (currency: string, input: CashCount): { total: number; other: number } => {
     const other =
@@ -197,10 +211,10 @@ export function createShiftsService(ctx: ServiceContext, deps: { settings: Setti
     },
 
     /**
-     * Opens the till's shift with a counted float (counts per denomination, `shared/money/denominations.ts`), booked `cash_drawer` ← `owner_cash`, one transaction with its audit entry and event.
-     * @throws DomainError CONFLICT `shift` (`errors.shift.alreadyOpen`); VALIDATION on a count
+     * Opens the till's shift with a counted float (counts per denomination, `shared/money/denominations.ts`; nothing counted is no float), booked `cash_drawer` ← `owner_cash`, one transaction with its audit entry and event.
+     * @throws DomainError CONFLICT `shift` (`errors.shift.alreadyOpen`); VALIDATION on a count; VALIDATION `counts` (`errors.money.largeFloat`) above `FLOAT_CONFIRM_ABOVE` unless `confirmLargeFloat`
      */
-    open(input: CashCount, actor: Actor): ShiftView {
+    open(input: CashCount & { confirmLargeFloat?: boolean | undefined }, actor: Actor): ShiftView {
       return announce(
         store.transaction(() => {
           const till = terminal()
@@ -217,6 +231,12 @@ export function createShiftsService(ctx: ServiceContext, deps: { settings: Setti
             )
           const currency = deps.settings.getProfile().currency
           const float = count(currency, input).total
+          assertFloatUsual(
+            float,
+            currency,
+            input.confirmLargeFloat === true,
+            deps.settings.getProfile().locale
+          )
           const at = clock.now().toISOString()
           const shift = insertShift('regular', till, float, null, at, actor)
           post(shift, 'float', float, float > 0 ? cashInEntry('cash_float', float) : null, at, actor)
@@ -238,9 +258,17 @@ export function createShiftsService(ctx: ServiceContext, deps: { settings: Setti
 
     /**
      * Cash in or out of the open shift's drawer (`amount` decimal text, `reason`), booked against `owner_cash`.
-     * @throws DomainError CONFLICT `shift` (`errors.shift.notOpen`); VALIDATION `amount` (`errors.validation.notPositive`, `errors.shift.moreThanDrawer`)
+     * @throws DomainError CONFLICT `shift` (`errors.shift.notOpen`); VALIDATION `amount` (`errors.validation.notPositive`, `errors.shift.moreThanDrawer`, above `CASH_MOVE_CONFIRM_ABOVE` `errors.money.largeCashMove` unless `confirmLargeAmount`)
      */
-    moveCash(input: { direction: 'in' | 'out'; amount: string; reason: string }, actor: Actor): ShiftView {
+    moveCash(
+      input: {
+        direction: 'in' | 'out'
+        amount: string
+        reason: string
+        confirmLargeAmount?: boolean | undefined
+      },
+      actor: Actor
+    ): ShiftView {
       return announce(
         store.transaction(() => {
           const shift = requireOpenShift(store, terminal())
@@ -256,6 +284,12 @@ export function createShiftsService(ctx: ServiceContext, deps: { settings: Setti
                 { key: 'errors.shift.moreThanDrawer', params: { amount: money(inDrawer, shift.currency) } }
               )
           }
+          assertCashMoveUsual(
+            amount,
+            shift.currency,
+            input.confirmLargeAmount === true,
+            deps.settings.getProfile().locale
+          )
           const at = clock.now().toISOString()
           const entry =
             input.direction === 'in' ? cashInEntry('cash_in', amount) : cashOutEntry('cash_out', amount)
@@ -287,7 +321,7 @@ export function createShiftsService(ctx: ServiceContext, deps: { settings: Setti
 
     /**
      * Closes a shift with its count: over/short (counted − expected, minor units) booked to `cash_over_short` and the counted cash taken out (`cash_drop`), so the drawer nets to zero. README "Closing".
-     * @throws DomainError NOT_FOUND `shiftId` (`errors.notFound.shift`); CONFLICT `shiftId` (`errors.shift.alreadyClosed`); VALIDATION on a count
+     * @throws DomainError NOT_FOUND `shiftId` (`errors.notFound.shift`); CONFLICT `shiftId` (`errors.shift.alreadyClosed`); VALIDATION `counts` (`errors.shift.countMissing`: no box filled), on a count
      */
     close(input: CashCount & { shiftId: string; note?: string | undefined }, actor: Actor): ShiftView {
       return announce(
@@ -302,6 +336,7 @@ export function createShiftsService(ctx: ServiceContext, deps: { settings: Setti
               { key: 'errors.shift.alreadyClosed', params: { shift: shift.number } }
             )
           }
+          requireGiven(input)
           const counted = count(shift.currency, input)
           const at = clock.now().toISOString()
           const expected = expectedCash(store.shifts.drawer(shift, at))

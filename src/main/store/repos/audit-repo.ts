@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import type { Database } from 'better-sqlite3'
 import { canonicalJson } from '../canonical-json'
 
@@ -44,7 +44,8 @@ export function auditHash(prevHash: string, entry: Omit<AuditEntry, 'seq' | 'pre
     subject: entry.subject,
     details: entry.details
   })
-  return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex')
+  // One call rather than a Hash object fed three times: the same UTF-8 bytes, prevHash, '\n', canonical.
+  return hash('sha256', `${prevHash}\n${canonical}`, 'hex')
 }
 
 export function fromAuditRow(row: AuditRow): AuditEntry {
@@ -83,9 +84,9 @@ export function createAuditRepo(db: Database) {
         details: input.details
       }
       const prevHash = last.get()?.hash ?? AUDIT_GENESIS_HASH
-      const hash = auditHash(prevHash, entry)
-      const info = insert.run({ ...entry, details: JSON.stringify(entry.details), prevHash, hash })
-      return { ...entry, seq: Number(info.lastInsertRowid), prevHash, hash }
+      const chained = auditHash(prevHash, entry)
+      const info = insert.run({ ...entry, details: JSON.stringify(entry.details), prevHash, hash: chained })
+      return { ...entry, seq: Number(info.lastInsertRowid), prevHash, hash: chained }
     },
     *iterate(): Generator<AuditEntry> {
       for (const row of selectAll.iterate()) yield fromAuditRow(row)

@@ -30,8 +30,17 @@ export function createNotificationsRepo(db: Database) {
         WHERE read_at IS NULL
           AND (message_key IS NULL OR message_key NOT IN (SELECT value FROM json_each(?)))`
     ),
-    markAll: db.prepare('UPDATE notifications SET read_at = ? WHERE read_at IS NULL'),
-    markOne: db.prepare('UPDATE notifications SET read_at = ? WHERE id = ? AND read_at IS NULL')
+    // Only what the viewer may see: "mark all read" must not clear a notice kept for a manager.
+    markAll: db.prepare<[string, string]>(
+      `UPDATE notifications SET read_at = ?
+        WHERE read_at IS NULL
+          AND (message_key IS NULL OR message_key NOT IN (SELECT value FROM json_each(?)))`
+    ),
+    markOne: db.prepare<[string, string, string]>(
+      `UPDATE notifications SET read_at = ?
+        WHERE id = ? AND read_at IS NULL
+          AND (message_key IS NULL OR message_key NOT IN (SELECT value FROM json_each(?)))`
+    )
   }
   return {
     insert: (row: Omit<NotificationRow, 'read_at'>) => void s.insert.run(row),
@@ -40,9 +49,14 @@ export function createNotificationsRepo(db: Database) {
       s.recent.all(JSON.stringify(hiddenKeys), limit),
     /** How many are unread, leaving out those whose message key is in `hiddenKeys`. */
     unreadCount: (hiddenKeys: readonly string[] = []): number => s.unread.get(JSON.stringify(hiddenKeys))!.n,
-    markRead(at: string, ids?: string[]): void {
-      if (ids === undefined) s.markAll.run(at)
-      else for (const id of ids) s.markOne.run(at, id)
+    /**
+     * Marks `ids` (or all) read at `at`, leaving unread those whose message key is in `hiddenKeys`
+     * (the viewer never saw them, so they stay unread for whoever may).
+     */
+    markRead(at: string, ids?: string[], hiddenKeys: readonly string[] = []): void {
+      const hidden = JSON.stringify(hiddenKeys)
+      if (ids === undefined) s.markAll.run(at, hidden)
+      else for (const id of ids) s.markOne.run(at, id, hidden)
     }
   }
 }

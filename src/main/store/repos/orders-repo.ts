@@ -122,6 +122,14 @@ export interface OrderSearch {
 }
 
 /** Orders from cart to closed. SQL only; the checkout and cart services decide what may change. */
+/** A product behind a cart line, as the catalog holds it now. */
+export interface LineProductRow {
+  id: string
+  price_minor: number
+  tax_rate: string
+  active: 0 | 1
+}
+
 export function createOrdersRepo(db: Database) {
   const s = {
     insert: db.prepare(`
@@ -144,6 +152,9 @@ export function createOrdersRepo(db: Database) {
     line: db.prepare<[string, string], OrderLineRow>(
       'SELECT * FROM order_lines WHERE order_id = ? AND id = ?'
     ),
+    lineProducts: db.prepare<[string], LineProductRow>(`
+      SELECT id, price_minor, tax_rate, active FROM products
+      WHERE id IN (SELECT product_id FROM order_lines WHERE order_id = ?)`),
     maxPosition: db.prepare<[string], { p: number }>(
       'SELECT coalesce(max(position), -1) AS p FROM order_lines WHERE order_id = ?'
     ),
@@ -226,6 +237,11 @@ export function createOrdersRepo(db: Database) {
     parked: (): OrderRow[] => s.parked.all(),
     lines: (orderId: string): OrderLineRow[] => s.lines.all(orderId),
     line: (orderId: string, lineId: string): OrderLineRow | undefined => s.line.get(orderId, lineId),
+    /**
+     * The catalog's products behind an order's lines as they are now (price in minor units), in one
+     * query: the cart compares them with its lines on every change (a product deleted is absent).
+     */
+    lineProducts: (orderId: string): LineProductRow[] => s.lineProducts.all(orderId),
     addLine(line: {
       id: string
       orderId: string

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import type { Database } from 'better-sqlite3'
 import { eventVersion } from '@shared/sync/protocol'
 
@@ -104,7 +104,7 @@ export function createOutboxRepo(db: Database) {
         version: eventVersion(event.type),
         aggregateId: event.aggregateId,
         payload,
-        payloadSha256: createHash('sha256').update(payload, 'utf8').digest('hex')
+        payloadSha256: hash('sha256', payload, 'hex')
       })
       for (const listener of listeners) listener()
     },

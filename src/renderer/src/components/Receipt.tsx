@@ -56,7 +56,7 @@ export function Receipt({ order }: { order: OrderDetail }) {
                 <div>{nameOf(line)}</div>
                 <div className="receipt__muted">
                   {line.quantity}
-                  {line.unit === 'kg' ? ' kg' : ''} × {money(line.unitPrice, order.currency)}
+                  {line.unit === 'kg' ? ` ${t('sell.unitKg')}` : ''} × {money(line.unitPrice, order.currency)}
                   {line.lineDiscount > 0 ? ` − ${money(line.lineDiscount, order.currency)}` : ''}
                 </div>
               </td>

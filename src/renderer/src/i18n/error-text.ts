@@ -32,7 +32,8 @@ export function useErrorText(): (error: ApiError | null | undefined, options?: E
   const { t, i18n } = useTranslation()
   return (error, options = {}) => {
     if (!error) return ''
-    if (!error.key || !i18n.exists(error.key)) return t(`errors.${error.code}`)
+    // With its params: a counted message exists only in its plural forms (`_one`, `_other`).
+    if (!error.key || !i18n.exists(error.key, error.params ?? {})) return t(`errors.${error.code}`)
     // A product named in both languages (`name`, `nameEn`) is named in the interface's.
     const params: Record<string, unknown> = { ...(error.params ?? {}) }
     if (i18n.language === 'en' && typeof params.nameEn === 'string' && params.nameEn)

@@ -18,6 +18,7 @@ import { catalogErrorMessages } from './locales/errors-catalog'
 import { sellingErrorMessages } from './locales/errors-selling'
 import { backOfficeErrorMessages } from './locales/errors-back-office'
 import { formErrorMessages } from './locales/errors-form'
+import { unusualAmountMessages } from './locales/unusual-amounts'
 
 /**
  * Every feature's strings. A feature adds one file under locales/ exporting a
@@ -42,7 +43,8 @@ const bundles: MessageBundle<object>[] = [
   sellingErrorMessages,
   backOfficeErrorMessages,
   formErrorMessages,
-  counterMessages
+  counterMessages,
+  unusualAmountMessages
 ]
 
 type Tree = Record<string, unknown>

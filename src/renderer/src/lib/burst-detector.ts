@@ -66,21 +66,36 @@ export function isGtin(code: string): boolean {
  * A GTIN is also told by its check digit: a whole run that checks is kept (a busy machine's
  * late first keys), and a typed lead before one that checks is cut even at a slower pace.
  *
+ * A check digit alone cannot place the cut before a "0": a GTIN with a 0 in front still checks
+ * (EAN-13 `0…` is a UPC-A, "0" + an EAN-13 a GTIN-14), so "50" typed into the cash amount just
+ * before a scan was cut after the "5" and the amount became "5" (found at the counter). Of the
+ * cuts whose rest checks, a later one wins when the keys between are 0s each followed by a
+ * person's pause. A scanner's own first key delivered late, when it is a "0", looks the same as
+ * a person's "0": it is left in the field (what a person typed is never taken; the code, looked
+ * up by its normalised GTIN, is the same product either way).
+ *
  * Keys a scanner delivered in a clump after a hiccup are never cut: the keys before the
  * hiccup came at the scanner's pace, not a person's. One late first key is indistinguishable
  * from a person's by timing alone: the caller gets the whole run too (`whole`) and may look
  * it up when the cut code is unknown.
  *
  * @example "a" at 0 ms, then "SKU-1001" 5 ms apart from 150 ms, Enter → "SKU-1001" (whole "aSKU-1001")
+ * @example "5" at 0, "0" at 100, then "6923456080140" 5 ms apart from 300, Enter → "6923456080140"
  */
 function withoutTypedLead<K extends { key: string; at: number }>(run: K[], enterAt: number): K[] {
   const code = run.map((k) => k.key).join('')
-  if (isGtin(code)) return run
   const slow = (i: number): boolean => run[i]!.at - run[i - 1]!.at > BURST.MAX_AVG_GAP_MS
-  // A GTIN's check digit settles it: after any slow gap, a rest that checks is the scan (so a
-  // hiccup inside the scanner's own keys does not move the cut).
-  for (let at = 1; run.length - at >= BURST.MIN_LENGTH; at++)
-    if (slow(at) && isGtin(code.slice(at))) return run.slice(at)
+  // A person's 0s between two cuts that both check: each key a 0, each followed by a pause.
+  const typedZeros = (from: number, to: number): boolean => {
+    for (let k = from; k < to; k++) if (run[k]!.key !== '0' || !slow(k + 1)) return false
+    return true
+  }
+  // A GTIN's check digit settles it: the whole run, or the rest after any slow gap, that checks
+  // is the scan (so a hiccup inside the scanner's own keys does not move the cut).
+  let cut = -1
+  for (let at = 0; run.length - at >= BURST.MIN_LENGTH; at++)
+    if ((at === 0 || slow(at)) && isGtin(code.slice(at)) && (cut < 0 || typedZeros(cut, at))) cut = at
+  if (cut >= 0) return run.slice(cut)
   // The lead: the first keys, each followed by a person's pause; the scan starts after it.
   let i = 1
   while (i + 1 < run.length && slow(i) && slow(i + 1)) i++

@@ -142,6 +142,68 @@ describe('BurstDetector', () => {
     })
   })
 
+  it('leaves "50" typed into the cash amount just before a scan whole (a GTIN still checks with a 0 in front)', () => {
+    const detector = new BurstDetector<string>()
+    detector.feed({ key: '5', at: 0, modified: false, before: '' })
+    detector.feed({ key: '0', at: 100, modified: false, before: '5' })
+    ;[...'6923456080140'].forEach((key, i) =>
+      detector.feed({ key, at: 300 + i * 5, modified: false, before: i === 0 ? '50' : 'later' })
+    )
+    expect(detector.feed({ key: 'Enter', at: 370, modified: false })).toMatchObject({
+      kind: 'scan',
+      code: '6923456080140',
+      before: '50'
+    })
+  })
+
+  it('leaves a lone "0" typed just before a scan with the field, though "0" + the code is a GTIN-14', () => {
+    const detector = new BurstDetector<string>()
+    detector.feed({ key: '0', at: 0, modified: false, before: '5' })
+    ;[...'6923456080140'].forEach((key, i) =>
+      detector.feed({ key, at: 200 + i * 5, modified: false, before: i === 0 ? '50' : 'later' })
+    )
+    expect(detector.feed({ key: 'Enter', at: 270, modified: false })).toMatchObject({
+      kind: 'scan',
+      code: '6923456080140',
+      before: '50'
+    })
+  })
+
+  it('leaves "10" typed into a count with the field when the scan after it had a hiccup after its first key', () => {
+    const detector = new BurstDetector<string>()
+    detector.feed({ key: '1', at: 0, modified: false, before: '' })
+    detector.feed({ key: '0', at: 110, modified: false, before: '1' })
+    detector.feed({ key: '6', at: 330, modified: false, before: '10' })
+    ;[...'923456090095'].forEach((key, i) =>
+      detector.feed({ key, at: 420 + i * 5, modified: false, before: 'later' })
+    )
+    expect(detector.feed({ key: 'Enter', at: 485, modified: false })).toMatchObject({
+      kind: 'scan',
+      code: '6923456090095',
+      before: '10'
+    })
+  })
+
+  it("keeps a scanner's own 0s whole when a hiccup came after them (the keys before it were fast)", () => {
+    const detector = new BurstDetector()
+    feedAll(detector, '00', 0, 5)
+    feedAll(detector, '012345678905', 120, 5)
+    expect(detector.feed({ key: 'Enter', at: 185, modified: false })).toMatchObject({
+      kind: 'scan',
+      code: '00012345678905'
+    })
+  })
+
+  it('still keeps a GTIN whole when its own first key came late and is not a 0', () => {
+    const detector = new BurstDetector()
+    detector.feed({ key: '6', at: 0, modified: false })
+    feedAll(detector, '923456080140', 150, 5)
+    expect(detector.feed({ key: 'Enter', at: 215, modified: false })).toMatchObject({
+      kind: 'scan',
+      code: '6923456080140'
+    })
+  })
+
   it('checks GTIN check digits (EAN-13, EAN-8)', () => {
     expect(isGtin('6923456030039')).toBe(true)
     expect(isGtin('36923456030039')).toBe(false)
@@ -217,6 +279,51 @@ describe('installScanBursts', () => {
     expect(scans).toEqual([['SKU-1001', 'aSKU-1001']])
     expect(field.value).toBe('a')
     expect(submitted).toBe(false)
+  })
+
+  it('takes the burst back out of a field the focus moved into while the scanner was sending', () => {
+    document.body.innerHTML = '<form><input id="a" value="3"><input id="b" value=""></form>'
+    const a = document.getElementById('a') as HTMLInputElement
+    const b = document.getElementById('b') as HTMLInputElement
+    const scans: string[] = []
+    uninstall = installScanBursts(window, undefined, () => (code) => scans.push(code))
+    let at = 20_000
+    const key = (field: HTMLInputElement, k: string): void => {
+      const event = new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true })
+      Object.defineProperty(event, 'timeStamp', { value: (at += 5) })
+      if (field.dispatchEvent(event) && k !== 'Enter') field.value += k
+    }
+    // The first keys land in the box the cashier is leaving; a click moves the rest to the next.
+    for (const k of '6923') key(a, k)
+    at += 40
+    for (const k of '456080140') key(b, k)
+    key(b, 'Enter')
+    expect(scans).toEqual(['6923456080140'])
+    expect(a.value).toBe('3')
+    expect(b.value).toBe('')
+  })
+
+  it('takes the burst out of a count box clicked into after the scanner fired (its first keys reached no field)', () => {
+    document.body.innerHTML = '<form><button id="face">¥20</button><input id="count" value=""></form>'
+    const face = document.getElementById('face') as HTMLButtonElement
+    const count = document.getElementById('count') as HTMLInputElement
+    const refused: string[] = []
+    const onRefused = (event: Event): void => void refused.push((event as CustomEvent<string>).detail)
+    window.addEventListener(SCAN_REFUSED, onRefused)
+    uninstall = installScanBursts(window, undefined, () => undefined)
+    let at = 30_000
+    const key = (target: HTMLElement, k: string): void => {
+      const event = new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true })
+      Object.defineProperty(event, 'timeStamp', { value: (at += 5) })
+      if (target.dispatchEvent(event) && k !== 'Enter' && target === count) count.value += k
+    }
+    for (const k of '69') key(face, k)
+    at += 30
+    for (const k of '23456080140') key(count, k)
+    key(count, 'Enter')
+    window.removeEventListener(SCAN_REFUSED, onRefused)
+    expect(count.value).toBe('')
+    expect(refused).toEqual(['6923456080140'])
   })
 
   it('swallows a burst on a screen that takes no scans: a count or PIN keeps its value, nothing submits', () => {

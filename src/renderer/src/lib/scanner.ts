@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react'
-import { BurstDetector } from './burst-detector'
+import { BURST, BurstDetector } from './burst-detector'
 
 /**
  * The app's one keyboard-wedge scanner (issue 10, item 1). A burst — fast keys ending in
@@ -40,10 +40,14 @@ export function takeBurst(field: EventTarget): string | null {
   return burst && burst.field === field ? burst.code : null
 }
 
-/** What the burst in progress typed over: the field and its value before the first key. */
+/**
+ * A field as it was just before one key landed in it (`field` null when the key landed in no
+ * text field), and when: the burst's first key says from when fields are given back.
+ */
 interface Snapshot {
-  field: HTMLInputElement | HTMLTextAreaElement
+  field: HTMLInputElement | HTMLTextAreaElement | null
   value: string
+  at: number
 }
 
 const isTextField = (target: EventTarget | null): target is HTMLInputElement | HTMLTextAreaElement =>
@@ -51,11 +55,26 @@ const isTextField = (target: EventTarget | null): target is HTMLInputElement | H
   (target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(target.type))
 
 /** Sets a field's value the way a person's edit would, so React's state follows. */
-function restore({ field, value }: Snapshot): void {
+function restore(field: HTMLInputElement | HTMLTextAreaElement, value: string): void {
+  if (field.value === value) return
   const proto =
     field instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype
   Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(field, value)
   field.dispatchEvent(new Event('input', { bubbles: true }))
+}
+
+/**
+ * Gives back every field the burst typed into, each as it was before the burst's first key in
+ * it. Not only the field the burst began in: the focus can move while a scanner sends (a click
+ * into a count box as the scanner fires, a screen focusing its own field), and the keys after
+ * the move were left in the new field as a count (found on the close-shift count).
+ */
+function restoreTouched(keys: Snapshot[], from: number, except: EventTarget | null): void {
+  const first = new Map<HTMLInputElement | HTMLTextAreaElement, string>()
+  for (const key of keys)
+    if (key.at >= from && key.field && key.field !== except && !first.has(key.field))
+      first.set(key.field, key.value)
+  for (const [field, value] of first) restore(field, value)
 }
 
 /**
@@ -64,31 +83,47 @@ function restore({ field, value }: Snapshot): void {
  */
 export function installScanBursts(
   target: Window,
-  detector = new BurstDetector<Snapshot | null>(),
+  detector = new BurstDetector<Snapshot>(),
   handler: () => ScanHandler | undefined = () => handlers.at(-1)
 ): () => void {
+  // The keys since the last Enter, each with the field it landed in as it was before it.
+  let typed: Snapshot[] = []
   const onKey = (event: KeyboardEvent): void => {
     const field = event.target
     // Each key remembers the field as it was before the key lands in it, so the burst's
-    // first key can give the field back its value.
+    // keys can be taken back out of every field they reached.
+    const before: Snapshot = isTextField(field)
+      ? { field, value: field.value, at: event.timeStamp }
+      : { field: null, value: '', at: event.timeStamp }
     const verdict = detector.feed({
       key: event.key,
       at: event.timeStamp,
       modified: event.ctrlKey || event.altKey || event.metaKey,
-      before: isTextField(field) ? { field, value: field.value } : null
+      before
     })
-    if (event.key === 'Enter') heard = null
+    const last = typed.at(-1)
+    if (last && event.timeStamp - last.at > BURST.MAX_GAP_MS) typed = []
+    if (event.key !== 'Enter') {
+      typed.push(before)
+      return
+    }
+    heard = null
+    const keys = typed
+    typed = []
     if (verdict.kind !== 'scan') return
+    const from = verdict.before?.at ?? -Infinity
     const element = field instanceof Element ? field : null
     if (element?.closest('[data-scan-target]')) {
+      // The scan-target field keeps its text for its own Enter (it takes the code off the end).
+      restoreTouched(keys, from, field)
       if (field) heard = { field, code: verdict.code }
       return
     }
+    restoreTouched(keys, from, null)
     // Swallowed whether or not a screen takes scans: a code is never a count, a PIN or an
     // amount, and its Enter never submits the form it was typed into (close shift, approve).
     event.preventDefault()
     event.stopPropagation()
-    if (verdict.before && verdict.before.field === field) restore(verdict.before)
     const scan = handler()
     if (scan) scan(verdict.code, verdict.whole)
     else target.dispatchEvent(new CustomEvent<string>(SCAN_REFUSED, { detail: verdict.code }))

@@ -1,7 +1,8 @@
 import { create } from 'zustand'
 import type { AppInfo, Permission } from '@shared/contract'
 import { call } from '../api/client'
-import { applyLanguage, type Language } from '../i18n'
+import { applyLanguage, firstLanguage, type Language } from '../i18n'
+import { browserLanguages, keepTabLanguage, startLanguage, tabLanguage } from '../i18n/device-language'
 
 export const SCREENS = [
   'sell',
@@ -35,7 +36,7 @@ interface AppState {
 /** Shell view state: which screen is showing, the interface language, app info. */
 export const useAppStore = create<AppState>((set) => ({
   info: null,
-  language: 'zh-CN',
+  language: firstLanguage,
   screen: 'sell',
   startupError: null,
 
@@ -43,9 +44,10 @@ export const useAppStore = create<AppState>((set) => ({
     try {
       const info = await call('app:info', {})
       if (info.database.status === 'ok') {
-        const preferences = await call('preferences:get', {})
-        applyLanguage(preferences.language)
-        set({ language: preferences.language })
+        const device = await call('preferences:get', {})
+        const language = startLanguage({ tab: tabLanguage(), device, browser: browserLanguages() })
+        applyLanguage(language)
+        set({ language })
       }
       set({ info })
     } catch (error) {
@@ -53,8 +55,10 @@ export const useAppStore = create<AppState>((set) => ({
     }
   },
 
+  /** This tab switches now; the device keeps the choice for new tabs and restarts (never switching other open tabs). */
   async setLanguage(language) {
     applyLanguage(language)
+    keepTabLanguage(language)
     set({ language })
     await call('preferences:update', { language })
   },

@@ -38,6 +38,12 @@ interface CartState {
   lastSale: { order: OrderDetail; change: number } | null
   open(): Promise<void>
   /**
+   * Asks main for the cart again without changing it: the catalog changed (a head-office pull, an
+   * edit in another window), so a line may now say its product's price moved or went off sale.
+   * Quiet: a refusal here shows nothing (the cashier's next action shows the cart as main has it).
+   */
+  reload(): Promise<void>
+  /**
    * Adds the product with this barcode or SKU (`quantity` times, the scan bar's `3*`), or a scale
    * label's weight; `confirmLargeQuantity` once the cashier said yes to `largeLabel`.
    */
@@ -57,7 +63,13 @@ interface CartState {
     discount: { type: 'rate'; rate: string } | { type: 'amount'; amount: string } | null,
     approval?: ApprovalContext
   ): Promise<boolean>
-  overridePrice(lineId: string, unitPrice: string, approval?: ApprovalContext): Promise<ApiError | null>
+  /** `confirmUnusualPrice` once the person said yes to a price of 0 or a very large one (`AmountConfirm`). */
+  overridePrice(
+    lineId: string,
+    unitPrice: string,
+    approval?: ApprovalContext,
+    confirmUnusualPrice?: boolean
+  ): Promise<ApiError | null>
   applyCoupon(code: string): Promise<boolean>
   removeCoupon(code: string): Promise<void>
   park(note?: string): Promise<void>
@@ -92,18 +104,24 @@ export const useCartStore = create<CartState>((set, get) => {
   function change<C extends ChannelName>(
     channel: C,
     input: ChannelInput<C>,
-    approval?: ApprovalContext
+    approval?: ApprovalContext,
+    beside: readonly string[] = []
   ): Promise<ChannelOutput<C> | null> {
-    const next = queue.then(() => send(channel, input, approval))
+    const next = queue.then(() => send(channel, input, approval, beside))
     queue = next.catch(() => undefined)
     return next
   }
 
-  /** Sends one cart change; on refusal shows the reason with the error sound. */
+  /**
+   * Sends one cart change; on refusal shows the reason with the error sound: beside its field when
+   * the form that sent it shows that field (`beside`: the line editor's quantity, discount, the
+   * coupon box's code), else as the Sell screen's notice — once, never in both places.
+   */
   async function send<C extends ChannelName>(
     channel: C,
     input: ChannelInput<C>,
-    approval?: ApprovalContext
+    approval?: ApprovalContext,
+    beside: readonly string[] = []
   ): Promise<ChannelOutput<C> | null> {
     set({ busy: true, error: null })
     try {
@@ -115,8 +133,13 @@ export const useCartStore = create<CartState>((set, get) => {
       const apiError =
         error instanceof ApiCallError ? error.error : { code: 'INTERNAL' as const, message: String(error) }
       // The cash form shows its own refusals, inside the payment dialog.
+      const field = apiError.field
+      const shownBeside = field !== undefined && beside.some((f) => field === f || field.startsWith(`${f}.`))
       if (channel === 'checkout:begin' && (input as { cash?: unknown }).cash !== undefined)
         set({ busy: false, error: apiError })
+      else if (shownBeside)
+        // An older refusal's notice goes: the cashier is looking at this field now.
+        set({ busy: false, error: apiError, ...(get().notice?.tone === 'error' ? { notice: null } : {}) })
       else
         set({
           busy: false,
@@ -160,6 +183,16 @@ export const useCartStore = create<CartState>((set, get) => {
 
     async open() {
       adopt(await change('cart:open', {}))
+    },
+
+    async reload() {
+      const id = get().cart?.id
+      if (!id) return
+      // In the queue, so a reload cannot overtake a scan's answer and show an older cart.
+      const next = queue.then(() => call('cart:get', { cartId: id }))
+      queue = next.catch(() => undefined)
+      const fresh = await next.catch(() => null)
+      if (fresh && get().cart?.id === fresh.id) adopt(fresh)
     },
 
     async scan(code, quantity, confirmLargeQuantity) {
@@ -220,7 +253,9 @@ export const useCartStore = create<CartState>((set, get) => {
     },
 
     async setQuantity(lineId, quantity) {
-      return adopt(await change('cart:set-quantity', { cartId: cartId(), lineId, quantity }))
+      return adopt(
+        await change('cart:set-quantity', { cartId: cartId(), lineId, quantity }, undefined, ['quantity'])
+      )
     },
 
     async removeLine(lineId) {
@@ -228,13 +263,21 @@ export const useCartStore = create<CartState>((set, get) => {
     },
 
     async setDiscount(lineId, discount, approval) {
-      return adopt(await change('cart:set-line-discount', { cartId: cartId(), lineId, discount }, approval))
+      return adopt(
+        await change('cart:set-line-discount', { cartId: cartId(), lineId, discount }, approval, ['discount'])
+      )
     },
 
-    async overridePrice(lineId, unitPrice, approval) {
+    async overridePrice(lineId, unitPrice, approval, confirmUnusualPrice) {
       set({ busy: true, error: null })
       try {
-        adopt(await call('cart:override-price', { cartId: cartId(), lineId, unitPrice }, undefined, approval))
+        const input = {
+          cartId: cartId(),
+          lineId,
+          unitPrice,
+          ...(confirmUnusualPrice ? { confirmUnusualPrice } : {})
+        }
+        adopt(await call('cart:override-price', input, undefined, approval))
         set({ busy: false })
         return null
       } catch (error) {
@@ -246,7 +289,7 @@ export const useCartStore = create<CartState>((set, get) => {
     },
 
     async applyCoupon(code) {
-      const ok = adopt(await change('cart:apply-coupon', { cartId: cartId(), code }))
+      const ok = adopt(await change('cart:apply-coupon', { cartId: cartId(), code }, undefined, ['code']))
       if (ok) play('scan')
       return ok
     },

@@ -62,7 +62,12 @@ export async function visibleStores(ctx: Pick<HqContext, 'db' | 'canSeeStore'>):
 /** Stores, their tills, enrolment codes. */
 export const storesHandlers: AreaHandlers<typeof storesApi> = {
   async list(_input, ctx) {
-    return { stores: await visibleStores(ctx), serverTime: ctx.clock.now().toISOString() }
+    return {
+      stores: await visibleStores(ctx),
+      serverTime: ctx.clock.now().toISOString(),
+      // Not UTC by default: a Chinese shop's business days would start at 08:00 Beijing time.
+      hqTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
+    }
   },
 
   /** CONFLICT on `name` when a store of that name exists. */

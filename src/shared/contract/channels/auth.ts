@@ -9,9 +9,12 @@ import { storeProfileSchema } from './settings'
 export const usernameSchema = text()
   .trim()
   .regex(/^[A-Za-z0-9._-]{3,32}$/, M.usernameFormat)
-export const displayNameSchema = text().trim().min(1, M.displayNameRequired).max(60, M.displayNameTooLong)
+export const displayNameSchema = text({ trim: true, max: 60, tooLong: M.displayNameTooLong }).min(
+  1,
+  M.displayNameRequired
+)
 /** Length and digits only; the full rule (not all digits, not the username) is the service's. */
-export const passwordSchema = text().max(128, M.passwordTooLong)
+export const passwordSchema = text({ max: 128, tooLong: M.passwordTooLong })
 export const pinSchema = text().regex(/^\d{4,6}$/, M.pinFormat)
 
 export const currentUserSchema = z.object({
@@ -92,7 +95,7 @@ export const profileUpdateSchema = z
   .object({
     displayName: displayNameSchema.optional(),
     /** Required when changing the password or the PIN. */
-    currentPassword: text().max(128).optional(),
+    currentPassword: text({ max: 128 }).optional(),
     newPassword: passwordSchema.optional(),
     newPin: pinSchema.optional()
   })
@@ -127,8 +130,8 @@ export const authChannels = {
     summary: 'Log this session in with username and password (also switches from a locked user).',
     input: z
       .object({
-        username: text().trim().min(1, 'must not be empty').max(64),
-        password: text().min(1, 'must not be empty').max(128)
+        username: text({ trim: true, max: 64 }).min(1, 'must not be empty'),
+        password: text({ max: 128 }).min(1, 'must not be empty')
       })
       .strict(),
     output: authStatusSchema,

@@ -59,7 +59,17 @@ export const cartLineViewSchema = soldLineSchema.extend({
   productId: text().nullable(),
   priceOverridden: z.boolean(),
   /** A kg line added without a weight: the cashier must enter one before checkout. */
-  weightPending: z.boolean()
+  weightPending: z.boolean(),
+  /**
+   * What the catalog did to this line's product since it was rung up (a head-office pull, an edit
+   * on this till); null when nothing that matters to the sale changed. The line keeps its own
+   * price and tax rate: this is only told. `unitPrice`: the product's price now (minor units) when
+   * it differs from the line's list price; `taxRate`: its rate now when it differs; `onSale` false:
+   * taken off sale or deleted (no more of it can be added). Always null once checked out.
+   */
+  catalogChange: z
+    .object({ unitPrice: minor.nullable(), taxRate: text().nullable(), onSale: z.boolean() })
+    .nullable()
 })
 
 export const cartCouponSchema = z.object({
@@ -165,7 +175,14 @@ export const cartChannels = {
   }),
   'cart:override-price': channel({
     summary: "Overrides a line's unit price (manager, or a manager's PIN in place).",
-    input: z.object({ ...lineRef, unitPrice: amountSchema }).strict(),
+    input: z
+      .object({
+        ...lineRef,
+        unitPrice: amountSchema,
+        /** The manager said yes to a price of 0 or above `PRICE_CONFIRM_ABOVE` (`errors.money.zeroPrice`/`largePrice`). */
+        confirmUnusualPrice: z.boolean().optional()
+      })
+      .strict(),
     output: cartViewSchema,
     permission: 'price-override',
     overridable: true
@@ -173,7 +190,7 @@ export const cartChannels = {
   'cart:apply-coupon': channel({
     summary:
       'Applies a coupon by code; refused with the reason (unknown, expired, used up, min spend not met).',
-    input: z.object({ ...cartRef, code: text().trim().min(1, 'is required').max(40) }).strict(),
+    input: z.object({ ...cartRef, code: text({ trim: true, max: 40 }).min(1, 'is required') }).strict(),
     output: cartViewSchema,
     permission: 'sell'
   }),
@@ -185,7 +202,7 @@ export const cartChannels = {
   }),
   'cart:park': channel({
     summary: 'Parks the cart (kept across restarts) and opens a new empty one.',
-    input: z.object({ ...cartRef, note: text().trim().max(60).optional() }).strict(),
+    input: z.object({ ...cartRef, note: text({ trim: true, max: 60 }).optional() }).strict(),
     output: cartViewSchema,
     permission: 'sell'
   }),

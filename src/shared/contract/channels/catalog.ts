@@ -45,7 +45,10 @@ export function normalizeRate(text: string): string {
   return trimmed === '' ? '0' : trimmed
 }
 
-export const nameSchema = text({ error: M.required }).trim().min(1, M.empty).max(120, M.nameTooLong)
+export const nameSchema = text({ error: M.required, trim: true, max: 120, tooLong: M.nameTooLong }).min(
+  1,
+  M.empty
+)
 
 export const skuSchema = text({ error: M.required })
   .trim()
@@ -131,7 +134,9 @@ export const productInputSchema = z
     taxRate: taxRateSchema,
     unit: unitSchema.default('piece'),
     active: z.boolean({ error: M.active }).default(true),
-    scaleCode: scaleCodeSchema.optional()
+    scaleCode: scaleCodeSchema.optional(),
+    /** The manager said yes to a price of 0 or above `PRICE_CONFIRM_ABOVE` (`errors.money.zeroPrice`/`largePrice`). */
+    confirmUnusualPrice: z.boolean().optional()
   })
   .strict()
 export type ProductInput = z.output<typeof productInputSchema>
@@ -148,7 +153,9 @@ export const productUpdateSchema = z
     taxRate: taxRateSchema.optional(),
     unit: unitSchema.optional(),
     active: z.boolean({ error: M.active }).optional(),
-    scaleCode: scaleCodeSchema.optional()
+    scaleCode: scaleCodeSchema.optional(),
+    /** As in `productInputSchema`; asked only when the price changes. */
+    confirmUnusualPrice: z.boolean().optional()
   })
   .strict()
 export type ProductUpdate = z.output<typeof productUpdateSchema>
@@ -200,7 +207,7 @@ export type CategoryUpdate = z.output<typeof categoryUpdateSchema>
 export const catalogSearchSchema = z
   .object({
     /** Name (zh or en, any part of it), SKU or barcode; empty lists everything (in `categoryId`). */
-    query: text().max(100, 'must be at most 100 characters').default(''),
+    query: text({ max: 100, tooLong: 'must be at most 100 characters' }).default(''),
     categoryId: text().min(1).nullable().default(null),
     limit: z.number().int().min(1, 'must be at least 1').max(500, 'must be at most 500').default(50),
     includeInactive: z.boolean().default(false),
@@ -305,7 +312,7 @@ export const importCommitInputSchema = z
     encoding: csvEncodingSchema,
     mode: z.enum(IMPORT_MODES, { error: 'must be all-or-nothing or valid-rows-only' }),
     /** Echoed in `catalog:import-progress` so a window knows its own import's progress. */
-    importId: text().max(64).optional()
+    importId: text({ max: 64 }).optional()
   })
   .strict()
 
@@ -339,7 +346,7 @@ export const catalogChannels = {
     summary: 'The active product with exactly this barcode or SKU (the scanner), or NOT_FOUND.',
     input: z
       .object({
-        code: text().trim().min(1, M.empty).max(64),
+        code: text({ trim: true, max: 64 }).min(1, M.empty),
         includeInactive: z.boolean().default(false)
       })
       .strict(),

@@ -50,7 +50,7 @@ export const evaluationsChannels = {
           .int('must be a whole number from 1 to 5')
           .min(1, 'must be from 1 to 5')
           .max(5, 'must be from 1 to 5'),
-        comment: text().trim().max(500).optional()
+        comment: text({ trim: true, max: 500 }).optional()
       })
       .strict(),
     output: evaluationSchema,

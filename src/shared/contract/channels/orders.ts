@@ -1,4 +1,6 @@
+import Decimal from 'decimal.js'
 import { z } from 'zod'
+import { VALIDATION_MESSAGES } from '../../validation/messages'
 import { channel } from '../channel'
 import { dateOrInstant, text } from '../text'
 import { amountSchema, soldLineSchema } from './cart'
@@ -62,22 +64,42 @@ export type OrderDetail = z.infer<typeof orderDetailSchema>
 
 const isoDate = dateOrInstant()
 
+const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/
+
+/**
+ * The order history's filter: each field as it is typed (amounts as decimal text of the store's
+ * currency, never negative). A range the wrong way round finds nothing and would say nothing, so it
+ * is refused on its upper end: `maxTotal` below `minTotal` (`notBelowMinimum`), `to` before `from`
+ * when both are dates (`notBeforeStart`).
+ */
+export const ordersSearchInputSchema = z
+  .object({
+    number: text({ trim: true, max: 20 }).optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    minTotal: amountSchema.optional(),
+    maxTotal: amountSchema.optional(),
+    cashierUserId: text().optional(),
+    status: orderStatusSchema.optional(),
+    limit: z.number().int().min(1).max(200).default(50),
+    offset: z.number().int().min(0).default(0)
+  })
+  .strict()
+  .superRefine((query, ctx) => {
+    const { minTotal, maxTotal, from, to } = query
+    // Zod runs this even when a field failed: compare only two well-formed amounts.
+    const amount = (value: string | undefined): value is string =>
+      value !== undefined && /^\d+(\.\d+)?$/.test(value)
+    if (amount(minTotal) && amount(maxTotal) && new Decimal(maxTotal).lt(minTotal))
+      ctx.addIssue({ code: 'custom', path: ['maxTotal'], message: VALIDATION_MESSAGES.notBelowMinimum })
+    if (from !== undefined && to !== undefined && PLAIN_DATE.test(from) && PLAIN_DATE.test(to) && to < from)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: VALIDATION_MESSAGES.notBeforeStart })
+  })
+
 export const ordersChannels = {
   'orders:search': channel({
     summary: 'Order history, newest first: by number, date range, amount range, cashier and status.',
-    input: z
-      .object({
-        number: text().trim().max(20).optional(),
-        from: isoDate.optional(),
-        to: isoDate.optional(),
-        minTotal: amountSchema.optional(),
-        maxTotal: amountSchema.optional(),
-        cashierUserId: text().optional(),
-        status: orderStatusSchema.optional(),
-        limit: z.number().int().min(1).max(200).default(50),
-        offset: z.number().int().min(0).default(0)
-      })
-      .strict(),
+    input: ordersSearchInputSchema,
     output: z.object({ orders: z.array(orderSummarySchema), total: z.number().int() }),
     permission: 'sell'
   }),
@@ -105,7 +127,7 @@ export const ordersChannels = {
     input: z
       .object({
         orderId: text().min(1, 'is required'),
-        reason: text().trim().min(1, 'is required').max(200)
+        reason: text({ trim: true, max: 200 }).min(1, 'is required')
       })
       .strict(),
     output: orderDetailSchema,

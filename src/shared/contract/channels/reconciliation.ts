@@ -93,7 +93,7 @@ export const reconciliationChannels = {
       .object({
         date,
         provider: z.enum(['alipay', 'wechat']),
-        fileName: text().max(255).optional(),
+        fileName: text({ max: 255 }).optional(),
         fileBase64: text({ max: 40_000_000 }).optional(),
         text: text({ max: 30_000_000 }).optional()
       })

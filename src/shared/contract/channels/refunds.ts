@@ -73,8 +73,8 @@ export const refundsChannels = {
     input: z
       .object({
         orderId: text().min(1, 'is required'),
-        refundKey: text().trim().min(8, 'must be a unique key per refund').max(64),
-        reason: text().trim().min(1, 'is required').max(200),
+        refundKey: text({ trim: true, max: 64 }).min(8, 'must be a unique key per refund'),
+        reason: text({ trim: true, max: 200 }).min(1, 'is required'),
         lines: z
           .array(z.object({ lineId: text().min(1, 'is required'), quantity: quantitySchema }).strict())
           .min(1, 'choose at least one line')

@@ -67,7 +67,7 @@ export const scaleLabelsSchema = z
   })
 
 const storeProfileShape = {
-  storeName: text().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters'),
+  storeName: text({ trim: true, max: 80 }).min(1, 'must not be empty'),
   currency: text()
     .trim()
     .toUpperCase()
@@ -76,7 +76,7 @@ const storeProfileShape = {
   rounding: z.enum(ROUNDING_MODES, { error: 'must be half-up or half-even' }),
   taxMode: z.enum(TAX_MODES, { error: 'must be inclusive or exclusive' }),
   /** Cash rounding step as a decimal string ("0.10"), or null for none. */
-  cashIncrement: text().max(24).regex(DECIMAL, 'must be a decimal number such as 0.10').nullable(),
+  cashIncrement: text({ max: 24 }).regex(DECIMAL, 'must be a decimal number such as 0.10').nullable(),
   /** How a cash total meets the increment: `half-up` (default) or `down` (抹零, the customer's favour). */
   cashRoundingMode: z.enum(CASH_ROUNDING_MODES, { error: 'must be half-up or down' }).default('half-up'),
   /**
@@ -148,6 +148,14 @@ export const preferencesSchema = z.object({
 
 export type Preferences = z.infer<typeof preferencesSchema>
 
+/**
+ * This till's preferences as kept: `chosen` false while nobody has picked a language on it (the
+ * screens then follow the browser's or OS's language; `language` is the fallback, zh-CN).
+ */
+export const devicePreferencesSchema = preferencesSchema.extend({ chosen: z.boolean() })
+
+export type DevicePreferences = z.infer<typeof devicePreferencesSchema>
+
 export const settingsChannels = {
   'settings:get': channel({
     summary: 'Read the store profile (name, currency, locale, rounding, tax mode, cash increment).',
@@ -164,9 +172,9 @@ export const settingsChannels = {
     overridable: true
   }),
   'preferences:get': channel({
-    summary: "This terminal's interface preferences (language).",
+    summary: "This terminal's interface preferences (language, and whether anyone has chosen it).",
     input: z.object({}).strict(),
-    output: preferencesSchema,
+    output: devicePreferencesSchema,
     permission: 'public'
   }),
   'preferences:update': channel({

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { channel } from '../channel'
 import { text } from '../text'
+import { MAX_PIECES_PER_FACE } from '../../money/denominations'
 import { amountSchema } from './cart'
 
 const minor = z.number().int()
@@ -9,7 +10,15 @@ const minor = z.number().int()
 export const cashCountSchema = z
   .object({
     counts: z
-      .record(text(), z.number().int('must be a whole number').min(0, 'must be 0 or more'))
+      .record(
+        text(),
+        z
+          .number()
+          .int('must be a whole number')
+          .min(0, 'must be 0 or more')
+          // The count screen refuses more in a box; main refuses it too (a scan in a count box).
+          .max(MAX_PIECES_PER_FACE, `must be at most ${MAX_PIECES_PER_FACE}`)
+      )
       .default({}),
     /** Cash not in the currency's table (or the whole count, for a currency without one). */
     other: amountSchema.optional()
@@ -78,18 +87,27 @@ export const shiftsChannels = {
     permission: 'sell'
   }),
   'shifts:open': channel({
-    summary: 'Opens a shift on this till with a counted float. A till sells only with an open shift.',
-    input: cashCountSchema,
+    summary:
+      'Opens a shift on this till with a counted float (none counted: no float). A till sells only with an open shift. A float above FLOAT_CONFIRM_ABOVE is refused unless confirmLargeFloat.',
+    input: cashCountSchema
+      .extend({
+        /** The person said yes to a float above `FLOAT_CONFIRM_ABOVE` (`errors.money.largeFloat`). */
+        confirmLargeFloat: z.boolean().optional()
+      })
+      .strict(),
     output: shiftSchema,
     permission: 'sell'
   }),
   'shifts:cash-move': channel({
-    summary: 'Pays cash into the open drawer or takes cash out of it, with a reason (manager).',
+    summary:
+      'Pays cash into the open drawer or takes cash out of it, with a reason (manager). Above CASH_MOVE_CONFIRM_ABOVE refused unless confirmLargeAmount.',
     input: z
       .object({
         direction: z.enum(['in', 'out']),
         amount: amountSchema,
-        reason: text().trim().min(1, 'is required').max(200)
+        reason: text({ trim: true, max: 200 }).min(1, 'is required'),
+        /** The person said yes to an amount above `CASH_MOVE_CONFIRM_ABOVE` (`errors.money.largeCashMove`). */
+        confirmLargeAmount: z.boolean().optional()
       })
       .strict(),
     output: shiftSchema,
@@ -98,9 +116,9 @@ export const shiftsChannels = {
   }),
   'shifts:close': channel({
     summary:
-      'Closes a shift with a count by denomination (manager). The difference from the expected cash is recorded as over/short, never forced to match; the counted cash is taken out of the till.',
+      'Closes a shift with a count by denomination (manager); a count with no box filled is refused (errors.shift.countMissing), an explicit 0 is a count. The difference from the expected cash is recorded as over/short, never forced to match; the counted cash is taken out of the till.',
     input: cashCountSchema
-      .extend({ shiftId: text().min(1, 'is required'), note: text().trim().max(200).optional() })
+      .extend({ shiftId: text().min(1, 'is required'), note: text({ trim: true, max: 200 }).optional() })
       .strict(),
     output: shiftSchema,
     permission: 'shift-close',

@@ -61,7 +61,7 @@ export const tendersChannels = {
     input: z
       .object({
         cartId: text().min(1, 'is required'),
-        checkoutKey: text().trim().min(8, 'must be a unique key per checkout attempt').max(64),
+        checkoutKey: text({ trim: true, max: 64 }).min(8, 'must be a unique key per checkout attempt'),
         /** The whole sale in cash: what the customer handed over (the rest is change). */
         cash: z
           .object({
@@ -94,7 +94,7 @@ export const tendersChannels = {
     input: z
       .object({
         orderId: text().min(1, 'is required'),
-        attemptKey: text().trim().min(8, 'must be a unique key per tender attempt').max(64),
+        attemptKey: text({ trim: true, max: 64 }).min(8, 'must be a unique key per tender attempt'),
         method: tenderMethodSchema,
         /** What this tender pays towards the order; defaults to what remains. */
         amount: amountSchema.optional(),

@@ -14,6 +14,7 @@ const en = {
       print: 'Print / PDF',
       complete: 'Complete',
       incomplete: 'Incomplete',
+      review: 'Needs review',
       dayComplete: 'Every till that sold has synced through its last shift close.',
       dayIncomplete: 'Some tills have not synced all of this day yet: the figures may still change.',
       reason: {
@@ -24,7 +25,9 @@ const en = {
         quarantined_one: '{{count}} event quarantined',
         quarantined_other: '{{count}} events quarantined',
         'zone-differs':
-          'Till time zone ({{zone}}) differs from its store: these figures are not the till’s Z-report'
+          'Till time zone ({{zone}}) differs from its store: these figures are not the till’s Z-report',
+        anomaly:
+          'Open anomaly: {{kinds}}. Two histories of this till may both be counted: resolve it under Anomalies'
       },
       total: 'Total ({{currency}})',
       storeTotal: 'Store total',
@@ -99,6 +102,7 @@ export const settlementMessages = defineMessages(en, {
       print: '打印 / PDF',
       complete: '已完整',
       incomplete: '不完整',
+      review: '需要核查',
       dayComplete: '所有有销售的收银台都已同步到最后一次交班。',
       dayIncomplete: '部分收银台尚未同步完当天数据：数字可能还会变化。',
       reason: {
@@ -108,7 +112,8 @@ export const settlementMessages = defineMessages(en, {
         'shift-open': '班次未交班：{{shifts}}',
         quarantined_one: '{{count}} 个事件被隔离',
         quarantined_other: '{{count}} 个事件被隔离',
-        'zone-differs': '收银台时区（{{zone}}）与门店不同：这些数字不是收银台的日结报表'
+        'zone-differs': '收银台时区（{{zone}}）与门店不同：这些数字不是收银台的日结报表',
+        anomaly: '未处理的异常：{{kinds}}。此收银台的两份记录可能都被计入：请在“异常”中处理'
       },
       total: '合计（{{currency}}）',
       storeTotal: '门店合计',

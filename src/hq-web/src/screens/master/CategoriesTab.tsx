@@ -5,7 +5,8 @@ import type { HqCategory } from '@shared/hq-api/master-data-schemas'
 import { call } from '../../api/client'
 import { useLoad } from '../../lib/use-load'
 import { MasterDialog, MasterTable, RowButton, stateColumn, useEditing, useMasterForm } from './master-kit'
-import { CheckField, StorePicker, type MasterTabProps } from './shared'
+import { StorePicker } from '../../components/StorePicker'
+import { CheckField, type MasterTabProps } from './shared'
 
 /** A store's categories; new and edit publish to the stores ticked. */
 export function CategoriesTab(props: MasterTabProps) {
@@ -112,6 +113,7 @@ function CategoryDialog({
       <TextField label={t('hq.master.category.sortOrder')} {...bind('sortOrder')} inputMode="numeric" />
       <CheckField label={t('hq.master.state.active')} checked={form.active} onChange={set('active')} />
       <StorePicker
+        label={t('hq.master.stores')}
         stores={stores}
         value={form.storeIds}
         onChange={set('storeIds')}

@@ -9,7 +9,8 @@ import type { HqProduct, StoreCatalog } from '@shared/hq-api/master-data-schemas
 import { SelectField } from '@renderer/components/SelectField'
 import { call } from '../../api/client'
 import { MasterDialog, useMasterForm } from './master-kit'
-import { CheckField, StorePicker, type MasterTabProps } from './shared'
+import { StorePicker } from '../../components/StorePicker'
+import { CheckField, type MasterTabProps } from './shared'
 
 const FIELDS = [
   'storeIds',
@@ -148,6 +149,7 @@ export function ProductDialog({
       </div>
       <CheckField label={t('hq.master.product.active')} checked={form.active} onChange={set('active')} />
       <StorePicker
+        label={t('hq.master.stores')}
         stores={stores}
         value={form.storeIds}
         onChange={set('storeIds')}

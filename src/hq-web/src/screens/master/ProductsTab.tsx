@@ -88,7 +88,7 @@ export function ProductsTab(props: MasterTabProps) {
             cell: (p) => (
               <>
                 {money(p.priceMinor, catalog!.currency)}
-                {p.unit === 'kg' && <span className="muted"> /kg</span>}
+                {p.unit === 'kg' && <span className="muted"> /{t('hq.master.product.units.kg')}</span>}
               </>
             )
           },

@@ -6,7 +6,8 @@ import { SelectField } from '@renderer/components/SelectField'
 import { call } from '../../api/client'
 import { useLoad } from '../../lib/use-load'
 import { MasterDialog, MasterTable, RowButton, stateColumn, useEditing, useMasterForm } from './master-kit'
-import { CheckField, StorePicker, type MasterTabProps } from './shared'
+import { StorePicker } from '../../components/StorePicker'
+import { CheckField, type MasterTabProps } from './shared'
 
 /** The people of a store's tills, with their till role and stores; never a credential. */
 export function StaffTab(props: MasterTabProps) {
@@ -134,6 +135,7 @@ function StaffDialog({
       <p className="muted">{t('hq.master.staff.secretsNote')}</p>
       <CheckField label={t('hq.master.state.active')} checked={form.active} onChange={set('active')} />
       <StorePicker
+        label={t('hq.master.stores')}
         stores={stores}
         value={form.storeIds}
         onChange={set('storeIds')}

@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next'
 import type { HqStore } from '@shared/hq-api/stores'
 import { useErrorText } from '@renderer/i18n/error-text'
 import type { ApiError } from '@shared/contract'
@@ -13,45 +12,6 @@ export interface MasterTabProps {
   canGrantOwner: boolean
 }
 
-/** The stores a change is published to, as a group of checkboxes (the current store first). */
-export function StorePicker({
-  stores,
-  value,
-  onChange,
-  error
-}: {
-  stores: HqStore[]
-  value: string[]
-  onChange: (ids: string[]) => void
-  error?: string | undefined
-}) {
-  const { t } = useTranslation()
-  return (
-    <fieldset className={`field hq-master__stores${error ? ' field--invalid' : ''}`}>
-      <legend className="field__label">{t('hq.master.stores')}</legend>
-      <div className="hq-master__checks">
-        {stores.map((store) => (
-          <label key={store.id} className="hq-master__check">
-            <input
-              type="checkbox"
-              checked={value.includes(store.id)}
-              onChange={(event) =>
-                onChange(event.target.checked ? [...value, store.id] : value.filter((id) => id !== store.id))
-              }
-            />
-            {store.name}
-          </label>
-        ))}
-      </div>
-      {error && (
-        <p className="field__error" role="alert">
-          {error}
-        </p>
-      )}
-    </fieldset>
-  )
-}
-
 /** A checkbox in the field style. */
 export function CheckField({
   label,
@@ -63,7 +23,7 @@ export function CheckField({
   onChange: (v: boolean) => void
 }) {
   return (
-    <label className="hq-master__check">
+    <label className="hq-check">
       <input type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} />
       {label}
     </label>

@@ -4,7 +4,7 @@ import { CheckCircle2, History, ListOrdered, TriangleAlert } from 'lucide-react'
 import { TableHead } from '@renderer/components/TableHead'
 import type { ConsolidatedDayView, StoreDayView } from '@shared/hq-api/settlement'
 import { useMoney } from '../../lib/money'
-import { rowFigures } from './settlement-csv'
+import { anomalyKinds, rowFigures } from './settlement-csv'
 
 type Completeness = StoreDayView['tills'][number]['completeness']
 
@@ -14,8 +14,10 @@ export function CompletenessBadge({ completeness }: { completeness: Completeness
   const why = t(`hq.settlement.reason.${completeness.reason}`, {
     shifts: completeness.openShifts.join(', '),
     count: completeness.quarantined,
-    zone: completeness.tillTimeZone ?? ''
+    zone: completeness.tillTimeZone ?? '',
+    kinds: anomalyKinds(completeness, t)
   })
+  const review = completeness.reason === 'anomaly'
   return (
     <>
       <span className={`badge hq-badge${completeness.complete ? ' hq-badge--ok' : ' badge--warn'}`}>
@@ -24,7 +26,11 @@ export function CompletenessBadge({ completeness }: { completeness: Completeness
         ) : (
           <TriangleAlert size={14} aria-hidden="true" />
         )}{' '}
-        {completeness.complete ? t('hq.settlement.complete') : t('hq.settlement.incomplete')}
+        {review
+          ? t('hq.settlement.review')
+          : completeness.complete
+            ? t('hq.settlement.complete')
+            : t('hq.settlement.incomplete')}
       </span>
       <span className="hq-badge__why">{why}</span>
     </>
@@ -35,8 +41,8 @@ export function CompletenessBadge({ completeness }: { completeness: Completeness
 function OrdersButton({ label, onClick }: { label: string; onClick: () => void }) {
   const { t } = useTranslation()
   return (
-    <button type="button" className="linkish hq-orders-link" onClick={onClick}>
-      {label}
+    <button type="button" className="linkish hq-orders-link" onClick={onClick} title={label}>
+      <span className="hq-long-name">{label}</span>
       <ListOrdered size={14} aria-hidden="true" />
       <span className="visually-hidden"> · {t('hq.settlement.viewOrders')}</span>
     </button>

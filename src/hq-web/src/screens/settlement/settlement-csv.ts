@@ -6,6 +6,21 @@ import { minorToDecimal } from '@shared/money/format'
 import { TENDER_METHODS, type TenderMethod } from '@shared/vocabulary'
 
 type Figures = ConsolidatedDayView['totals'][number]
+type Completeness = ConsolidatedDayView['stores'][number]['tills'][number]['completeness']
+
+/** The open anomalies behind a day needing review, by their kinds' names (`Seq collision`). */
+export const anomalyKinds = (completeness: Completeness, t: TFunction): string =>
+  [...new Set(completeness.anomalies.map((a) => t(`hq.anomalies.kinds.${a.kind}`)))].join(', ')
+
+/**
+ * A till's status word: Complete, Incomplete, or — when an open anomaly puts its figures in
+ * doubt (two histories of one till) — Needs review, naming the anomaly.
+ */
+export function tillStatus(completeness: Completeness, t: TFunction): string {
+  if (completeness.reason === 'anomaly')
+    return `${t('hq.settlement.review')}: ${anomalyKinds(completeness, t)}`
+  return completeness.complete ? t('hq.settlement.complete') : t('hq.settlement.incomplete')
+}
 
 /** Minor units taken away from sales: shown with a minus sign, never as −0. */
 const takenAway = (minor: number) => (minor === 0 ? 0 : -minor)
@@ -74,7 +89,7 @@ export function settlementCsv(day: ConsolidatedDayView, t: TFunction): string {
   const rows: string[][] = []
   for (const store of day.stores) {
     for (const till of store.tills)
-      rows.push(row(store.name, till.tillCode, status(till.completeness.complete), till.report))
+      rows.push(row(store.name, till.tillCode, tillStatus(till.completeness, t), till.report))
     rows.push(row(store.name, t('hq.settlement.storeTotal'), status(store.complete), store.report))
   }
   for (const total of day.totals)

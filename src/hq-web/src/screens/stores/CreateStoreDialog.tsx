@@ -6,22 +6,25 @@ import { hqApi } from '@shared/hq-api/index'
 import { call } from '../../api/client'
 import { ErrorNotice, useFieldError } from '../../components/ErrorNotice'
 
-const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'Asia/Shanghai'
-
-/** A new store: its name and IANA time zone (the browser's by default). */
+/**
+ * A new store: its name (at most STORE_NAME_MAX characters, checked before sending) and IANA time
+ * zone, starting from the head office machine's own (`hqTimeZone`), never a silent UTC.
+ */
 export function CreateStoreDialog({
   open,
+  defaultZone,
   onClose,
   onCreated
 }: {
   open: boolean
+  defaultZone: string
   onClose: () => void
   onCreated: () => void
 }) {
   const { t } = useTranslation()
   const fieldError = useFieldError()
   const [name, setName] = useState('')
-  const [timeZone, setTimeZone] = useState(browserZone)
+  const [timeZone, setTimeZone] = useState(defaultZone)
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
 

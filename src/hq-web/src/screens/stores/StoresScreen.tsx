@@ -40,8 +40,8 @@ export function StoresScreen() {
       {data?.stores.map((store) => (
         <article key={store.id} className="panel hq-store" aria-labelledby={`store-${store.id}`}>
           <header className="hq-store__header">
-            <div>
-              <h2 id={`store-${store.id}`} className="panel__title">
+            <div className="hq-store__title">
+              <h2 id={`store-${store.id}`} className="panel__title hq-long-name" title={store.name}>
                 {store.name}
               </h2>
               <p className="muted">{store.timeZone}</p>
@@ -67,14 +67,17 @@ export function StoresScreen() {
           <TillsTable tills={store.tills} now={data.serverTime} timeZone={store.timeZone} />
         </article>
       ))}
-      <CreateStoreDialog
-        open={creating}
-        onClose={() => setCreating(false)}
-        onCreated={() => {
-          setCreating(false)
-          reload()
-        }}
-      />
+      {data && creating && (
+        <CreateStoreDialog
+          open
+          defaultZone={data.hqTimeZone}
+          onClose={() => setCreating(false)}
+          onCreated={() => {
+            setCreating(false)
+            reload()
+          }}
+        />
+      )}
       {enrolFor && <EnrolCodeDialog store={enrolFor} onClose={() => setEnrolFor(null)} />}
       {zoneFor && (
         <TimeZoneDialog

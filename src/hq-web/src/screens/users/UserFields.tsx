@@ -4,7 +4,7 @@ import { TextField } from '@renderer/components/TextField'
 import { HQ_ROLES, type HqRole } from '@shared/hq-api/route'
 import type { HqStore } from '@shared/hq-api/stores'
 import { useFieldError } from '../../components/ErrorNotice'
-import { StorePicker } from './StorePicker'
+import { StorePicker } from '../../components/StorePicker'
 
 /** What a user may see: their role and, for a manager, the stores they run. */
 export interface UserAccess {
@@ -62,6 +62,7 @@ export function RoleAndStores({
       </Field>
       {value.role === 'manager' && (
         <StorePicker
+          label={t('hq.users.stores')}
           stores={stores}
           value={value.storeIds}
           onChange={(storeIds) => onChange({ ...value, storeIds })}

@@ -116,7 +116,10 @@ export const coreEn = {
     catalog: {
       checkDigit: 'The check digit should be {{expected}}: {{corrected}}',
       cellCount:
-        'has {{cells}} cells but the header has {{header}} — a comma inside a number? Quote the cell or use a decimal point.',
+        'has $t(errors.catalog.cells, {"count": {{cells}} }) but the header has {{header}} — a comma inside a number? Quote the cell or use a decimal point.',
+      // Main sends the count as `cells`: nesting gives it its plural.
+      cells_one: '{{count}} cell',
+      cells_other: '{{count}} cells',
       scaleCodeTakenBy: 'Scale code {{code}} already belongs to {{sku}}.'
     },
     scale: {
@@ -157,7 +160,9 @@ export const coreEn = {
       enrolCodeExpired: 'This code has expired: ask the head office for a new one.',
       unreachable: 'The head office cannot be reached: {{reason}}',
       refused: 'The head office refused: {{reason}}',
-      unsyncedEvents: '{{count}} events have not reached the head office yet: sync first, or export them.',
+      unsyncedEvents_one: '{{count}} event has not reached the head office yet: sync first, or export it.',
+      unsyncedEvents_other:
+        '{{count}} events have not reached the head office yet: sync first, or export them.',
       keyMissing: 'This till’s sync key is missing: enrol it again.',
       keySealed: 'This till’s sync key cannot be opened on this computer.',
       unenrolShiftOpen:

@@ -117,7 +117,9 @@ export const coreZhCN: Messages<typeof coreEn> = {
     catalog: {
       checkDigit: '校验位应为 {{expected}}：{{corrected}}',
       cellCount:
-        '有 {{cells}} 个单元格，但表头有 {{header}} 列——数字里有逗号？请给单元格加引号或改用小数点。',
+        '有 $t(errors.catalog.cells, {"count": {{cells}} })，但表头有 {{header}} 列——数字里有逗号？请给单元格加引号或改用小数点。',
+      cells_one: '{{count}} 个单元格',
+      cells_other: '{{count}} 个单元格',
       scaleCodeTakenBy: '秤码 {{code}} 已属于 {{sku}}。'
     },
     scale: {
@@ -153,7 +155,8 @@ export const coreZhCN: Messages<typeof coreEn> = {
       enrolCodeExpired: '接入码已过期：请向总部索取新的接入码。',
       unreachable: '无法连接总部：{{reason}}',
       refused: '总部拒绝了请求：{{reason}}',
-      unsyncedEvents: '还有 {{count}} 条事件未上传到总部：请先同步，或将其导出。',
+      unsyncedEvents_one: '还有 {{count}} 条事件未上传到总部：请先同步，或将其导出。',
+      unsyncedEvents_other: '还有 {{count}} 条事件未上传到总部：请先同步，或将其导出。',
       keyMissing: '本收银台的同步密钥丢失：请重新接入。',
       keySealed: '本收银台的同步密钥无法在这台电脑上打开。',
       unenrolShiftOpen: '请先关闭当前班次：班次的销售和交班记录都要上传到总部后，才能解除接入。',

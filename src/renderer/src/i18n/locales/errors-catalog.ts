@@ -15,7 +15,9 @@ const en = {
       barcodeTakenBy: '{{code}} is already used by another product ({{other}})',
       missingColumns: 'The file misses the columns {{missing}} (the header must name {{columns}})',
       importRefused:
-        'Line {{line}}, {{column}} is refused (and {{more}} more problems); nothing was imported',
+        'Line {{line}}, {{column}} is refused (and $t(errors.catalog.moreProblems, {"count": {{more}} })); nothing was imported',
+      moreProblems_one: '{{count}} more problem',
+      moreProblems_other: '{{count}} more problems',
       noValidRows: 'No valid rows to import; nothing was imported',
       repeatedSku: 'appears again (first on line {{line}})',
       repeatedBarcode: '{{code}} is also on line {{line}}',
@@ -62,7 +64,10 @@ export const catalogErrorMessages = defineMessages(en, {
       notOnSale: '{{name}}（{{sku}}）已下架',
       barcodeTakenBy: '条码 {{code}} 已被其他商品使用（{{other}}）',
       missingColumns: '文件缺少列 {{missing}}（表头须包含 {{columns}}）',
-      importRefused: '第 {{line}} 行 {{column}} 有误（另有 {{more}} 处问题），未导入任何内容',
+      importRefused:
+        '第 {{line}} 行 {{column}} 有误（另有 $t(errors.catalog.moreProblems, {"count": {{more}} })），未导入任何内容',
+      moreProblems_one: '{{count}} 处问题',
+      moreProblems_other: '{{count}} 处问题',
       noValidRows: '没有可导入的有效行，未导入任何内容',
       repeatedSku: '货号重复（第 {{line}} 行已出现）',
       repeatedBarcode: '条码 {{code}} 在第 {{line}} 行也出现了',

@@ -110,6 +110,8 @@ export const inputErrorMessages = defineMessages(en, {
       timeZoneExample: '必须是时区，例如 {{example}}（地区/城市）',
       notBeforeValidFrom: '不能早于生效日期',
       notBefore: '不能早于 {{other}}',
+      notBelowMinimum: '不能低于最低金额',
+      notBeforeStart: '不能早于起始日期',
       range: '必须在 {{minimum}} 到 {{maximum}} 之间',
       atLeastOrMore: '必须大于或等于 {{minimum}}',
       digits: '必须是 {{count}} 位数字',

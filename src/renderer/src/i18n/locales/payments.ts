@@ -127,7 +127,10 @@ const en = {
     dismiss: 'Dismiss',
     dayClosed: {
       title: '{{date}} settled',
-      body: 'Net sales {{netSales}} · {{orders}} orders · collected {{collected}} · {{drawer}}',
+      // Kept notices hold the count as `orders`: nesting gives it its plural (1 order, 2 orders).
+      body: 'Net sales {{netSales}} · $t(notifications.dayClosed.orders, {"count": {{orders}} }) · collected {{collected}} · {{drawer}}',
+      orders_one: '{{count}} order',
+      orders_other: '{{count}} orders',
       balanced: 'drawer balanced',
       over: 'drawer over {{amount}}',
       short: 'drawer short {{amount}}'
@@ -139,6 +142,12 @@ const en = {
     paymentConflict: {
       title: 'Payment {{tradeNo}} needs checking',
       body: 'Kassa has it as {{ours}}; the provider says {{theirs}}.'
+    },
+    reconciliationDifferences: {
+      title: '{{provider}} reconciliation for {{date}} has differences',
+      body: '$t(notifications.reconciliationDifferences.differences, {"count": {{differences}} }) · {{matched}} matched · fees {{fees}} · net payout {{net}}',
+      differences_one: '{{count}} difference',
+      differences_other: '{{count}} differences'
     }
   }
 }
@@ -262,7 +271,9 @@ const zhCN: typeof en = {
     dismiss: '关闭',
     dayClosed: {
       title: '{{date}} 已日结',
-      body: '净销售额 {{netSales}} · {{orders}} 笔订单 · 实收 {{collected}} · {{drawer}}',
+      body: '净销售额 {{netSales}} · $t(notifications.dayClosed.orders, {"count": {{orders}} }) · 实收 {{collected}} · {{drawer}}',
+      orders_one: '{{count}} 笔订单',
+      orders_other: '{{count}} 笔订单',
       balanced: '钱箱无长短款',
       over: '钱箱长款 {{amount}}',
       short: '钱箱短款 {{amount}}'
@@ -274,6 +285,12 @@ const zhCN: typeof en = {
     paymentConflict: {
       title: '支付 {{tradeNo}} 需要核对',
       body: 'Kassa 记录为 {{ours}}，支付机构返回 {{theirs}}。'
+    },
+    reconciliationDifferences: {
+      title: '{{date}} {{provider}}对账有差异',
+      body: '$t(notifications.reconciliationDifferences.differences, {"count": {{differences}} }) · {{matched}} 笔相符 · 手续费 {{fees}} · 结算净额 {{net}}',
+      differences_one: '{{count}} 笔差异',
+      differences_other: '{{count}} 笔差异'
     }
   }
 }

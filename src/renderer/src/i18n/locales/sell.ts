@@ -11,7 +11,21 @@ const en = {
     emptyCartHint: 'A scanner works anywhere on this screen.',
     columns: { item: 'Item', quantity: 'Qty', price: 'Price', discount: 'Discount', total: 'Total' },
     perKg: '/kg',
+    // A weight's unit, beside the figure (the cart, the receipt): in the screen's language.
+    unitKg: 'kg',
     overridden: 'price changed',
+    // What the catalog did since the line was rung up; the line keeps its own price (README "Selling").
+    catalogChange: {
+      price: 'now {{price}}',
+      priceHint:
+        'Rung up at {{was}}, as the customer was shown, and charged so. The shelf price is now {{price}}: a new scan sells at {{price}}; to charge {{price}} for these too, remove this line and scan them again.',
+      taxRate: 'tax now {{rate}}%',
+      taxRateHint:
+        'Rung up at a tax rate of {{was}}%; the product is now at {{rate}}%. A new scan uses the new rate.',
+      offSale: 'off sale',
+      offSaleHint:
+        'Taken off sale after it was rung up: this line can be paid as it is or removed, but no more of it can be added.'
+    },
     line: {
       title: 'Selected line',
       none: 'Select a line to change it',
@@ -213,7 +227,17 @@ const zhCN: typeof en = {
     emptyCartHint: '在本页面任意位置扫码均可。',
     columns: { item: '商品', quantity: '数量', price: '单价', discount: '优惠', total: '小计' },
     perKg: '/公斤',
+    unitKg: '公斤',
     overridden: '已改价',
+    catalogChange: {
+      price: '现价 {{price}}',
+      priceHint:
+        '按 {{was}} 录入，顾客看到的也是此价，结账按此价收取。商品现价为 {{price}}：再次扫码按 {{price}} 销售；若这几件也要按 {{price}} 收，请删除此行后重新扫码。',
+      taxRate: '税率现为 {{rate}}%',
+      taxRateHint: '录入时税率为 {{was}}%，商品现为 {{rate}}%。再次扫码按新税率。',
+      offSale: '已下架',
+      offSaleHint: '录入后已下架：此行可照常结账或删除，但不能再添加。'
+    },
     line: {
       title: '当前行',
       none: '选择一行进行修改',

@@ -12,7 +12,8 @@ const en = {
     openTitle: 'Open a shift: count the float',
     opened: 'Shift {{number}} is open',
     openedAt: 'Opened {{time}} by {{name}}',
-    rescue: 'Rescue shift {{number}} holds {{count}} late orders: count and close it.',
+    rescue_one: 'Rescue shift {{number}} holds {{count}} late order: count and close it.',
+    rescue_other: 'Rescue shift {{number}} holds {{count}} late orders: count and close it.',
     float: 'Opening float',
     cashSales: 'Cash received − change',
     cashVoids: 'Voided cash sales',
@@ -41,7 +42,9 @@ const en = {
       'Count every note and coin. The difference from the expected cash is recorded as over/short — it does not have to match.',
     closeHintBlind:
       'Count every note and coin. This is a blind count: the expected cash and any over/short show once the shift is closed.',
-    blindDrawer:
+    blindDrawer_one:
+      'Blind closing count: the expected cash shows after the shift is closed. {{count}} order so far.',
+    blindDrawer_other:
       'Blind closing count: the expected cash shows after the shift is closed. {{count}} orders so far.',
     confirmClose: 'Close shift',
     // Asked before a closing count that is off: a closed shift cannot be reopened.
@@ -112,7 +115,8 @@ const en = {
       orders: 'Orders',
       averageTicket: 'Average ticket',
       collected: 'Collected',
-      grossSales: 'Gross sales ({{count}} orders paid)',
+      grossSales_one: 'Gross sales ({{count}} order paid)',
+      grossSales_other: 'Gross sales ({{count}} orders paid)',
       salesTotal: 'Sales (order totals)',
       ordersStanding: 'Orders (paid − voided)',
       averageTicketBasis: 'Average ticket (net sales ÷ orders)',
@@ -128,7 +132,8 @@ const en = {
       refunds: 'Refunds ({{count}})',
       tax: 'Tax',
       cashRounding: 'Cash rounding',
-      adjustments: 'Includes {{count}} orders, {{amount}}, that reached earlier settled days'
+      adjustments_one: 'Includes {{count}} order, {{amount}}, that reached an earlier settled day',
+      adjustments_other: 'Includes {{count}} orders, {{amount}}, that reached earlier settled days'
     },
     sections: {
       sales: 'Sales',
@@ -217,7 +222,8 @@ const zhCN: typeof en = {
     openTitle: '开班：清点备用金',
     opened: '班次 {{number}} 进行中',
     openedAt: '{{name}} 于 {{time}} 开班',
-    rescue: '补录班次 {{number}} 有 {{count}} 笔迟到订单：请清点并交班。',
+    rescue_one: '补录班次 {{number}} 有 {{count}} 笔迟到订单：请清点并交班。',
+    rescue_other: '补录班次 {{number}} 有 {{count}} 笔迟到订单：请清点并交班。',
     float: '备用金',
     cashSales: '收现 − 找零',
     cashVoids: '作废的现金销售',
@@ -244,7 +250,8 @@ const zhCN: typeof en = {
     closeTitle: '交班 {{number}}：清点钱箱',
     closeHint: '逐一清点纸币和硬币。与应有金额的差额记为长短款，不必凑平。',
     closeHintBlind: '逐一清点纸币和硬币。这是盲点：交班后才显示应有金额和长短款。',
-    blindDrawer: '盲点交班：交班后才显示钱箱应有金额。本班次已有 {{count}} 笔订单。',
+    blindDrawer_one: '盲点交班：交班后才显示钱箱应有金额。本班次已有 {{count}} 笔订单。',
+    blindDrawer_other: '盲点交班：交班后才显示钱箱应有金额。本班次已有 {{count}} 笔订单。',
     confirmClose: '交班',
     countOff: '清点金额与钱箱应有金额不符：应有 {{expected}}，清点 {{counted}}，{{result}}。',
     closeAnyway: '仍然交班',
@@ -305,7 +312,8 @@ const zhCN: typeof en = {
       orders: '订单数',
       averageTicket: '客单价',
       collected: '实收',
-      grossSales: '销售总额（{{count}} 笔已付款订单）',
+      grossSales_one: '销售总额（{{count}} 笔已付款订单）',
+      grossSales_other: '销售总额（{{count}} 笔已付款订单）',
       salesTotal: '销售额（订单合计）',
       ordersStanding: '订单数（已付款 − 作废）',
       averageTicketBasis: '客单价（净销售额 ÷ 订单数）',
@@ -321,7 +329,8 @@ const zhCN: typeof en = {
       refunds: '退款（{{count}}）',
       tax: '税额',
       cashRounding: '现金抹零',
-      adjustments: '含 {{count}} 笔订单、{{amount}}，属于已日结的营业日'
+      adjustments_one: '含 {{count}} 笔订单、{{amount}}，属于已日结的营业日',
+      adjustments_other: '含 {{count}} 笔订单、{{amount}}，属于已日结的营业日'
     },
     sections: {
       sales: '销售',

@@ -15,7 +15,9 @@ import './orders.css'
 import { OrdersTable } from '../../components/OrdersTable'
 import { ScreenHeader } from '../../components/ScreenHeader'
 import { useErrorText } from '../../i18n/error-text'
-import type { ApiError } from '@shared/contract'
+import { zodRefusal, type ApiError, type ChannelInput } from '@shared/contract'
+import { ordersSearchInputSchema } from '@shared/contract/channels/orders'
+import { useFormIssues } from '../../lib/use-form-issues'
 
 interface Filters {
   number: string
@@ -45,6 +47,8 @@ export function OrdersScreen() {
   const [total, setTotal] = useState(0)
   const [error, setError] = useState<ApiError | null>(null)
   const errorText = useErrorText()
+  // Every problem of the filter at once, beside its field, before anything is sent.
+  const issues = useFormIssues()
   const [selected, setSelected] = useState<OrderDetail | null>(null)
   const [voiding, setVoiding] = useState(false)
   const [refunding, setRefunding] = useState(false)
@@ -55,9 +59,10 @@ export function OrdersScreen() {
     void call('orders:cashiers', {}).then(setCashiers)
   }, [])
 
-  const search = useCallback(async (current: Filters) => {
-    try {
-      const result = await call('orders:search', {
+  const { setIssues } = issues
+  const search = useCallback(
+    async (current: Filters) => {
+      const query: ChannelInput<'orders:search'> = {
         ...(current.number.trim() ? { number: current.number.trim() } : {}),
         ...(current.from ? { from: current.from } : {}),
         ...(current.to ? { to: current.to } : {}),
@@ -65,14 +70,22 @@ export function OrdersScreen() {
         ...(current.maxTotal.trim() ? { maxTotal: current.maxTotal.trim() } : {}),
         ...(current.status ? { status: current.status as OrderSummary['status'] } : {}),
         ...(current.cashierUserId ? { cashierUserId: current.cashierUserId } : {})
-      })
-      setError(null)
-      setOrders(result.orders)
-      setTotal(result.total)
-    } catch (caught) {
-      if (caught instanceof ApiCallError) setError(apiErrorOf(caught))
-    }
-  }, [])
+      }
+      const parsed = ordersSearchInputSchema.safeParse(query)
+      setIssues(parsed.success ? [] : parsed.error.issues.map((issue) => zodRefusal(issue, [], query)))
+      // A refused filter leaves the list as it was: "0 orders" would read as an answer.
+      if (!parsed.success) return
+      try {
+        const result = await call('orders:search', query)
+        setError(null)
+        setOrders(result.orders)
+        setTotal(result.total)
+      } catch (caught) {
+        if (caught instanceof ApiCallError) setError(apiErrorOf(caught))
+      }
+    },
+    [setIssues]
+  )
 
   useEffect(() => {
     void call('orders:search', {}).then((result) => {
@@ -89,7 +102,13 @@ export function OrdersScreen() {
   }
 
   const errorFor = (field: string): string | undefined =>
-    error?.field === field ? errorText(error, { beside: true }) : undefined
+    issues.errorFor(field) ?? (error?.field === field ? errorText(error, { beside: true }) : undefined)
+  // A field changed is no longer wrong until the next search says so.
+  const change = (field: keyof Filters, value: string): void => {
+    issues.clearIssue(field)
+    if (error?.field === field) setError(null)
+    setFilters({ ...filters, [field]: value })
+  }
 
   return (
     <section className="screen screen--wide" aria-labelledby="orders-title">
@@ -100,35 +119,35 @@ export function OrdersScreen() {
           label={t('orders.number')}
           error={errorFor('number')}
           value={filters.number}
-          onChange={(value) => setFilters({ ...filters, number: value })}
+          onChange={(value) => change('number', value)}
         />
         <TextField
           label={t('orders.from')}
           error={errorFor('from')}
           type="date"
           value={filters.from}
-          onChange={(value) => setFilters({ ...filters, from: value })}
+          onChange={(value) => change('from', value)}
         />
         <TextField
           label={t('orders.to')}
           error={errorFor('to')}
           type="date"
           value={filters.to}
-          onChange={(value) => setFilters({ ...filters, to: value })}
+          onChange={(value) => change('to', value)}
         />
         <TextField
           label={t('orders.minTotal')}
           error={errorFor('minTotal')}
           inputMode="decimal"
           value={filters.minTotal}
-          onChange={(value) => setFilters({ ...filters, minTotal: value })}
+          onChange={(value) => change('minTotal', value)}
         />
         <TextField
           label={t('orders.maxTotal')}
           error={errorFor('maxTotal')}
           inputMode="decimal"
           value={filters.maxTotal}
-          onChange={(value) => setFilters({ ...filters, maxTotal: value })}
+          onChange={(value) => change('maxTotal', value)}
         />
         <Field label={t('orders.status')}>
           {(props) => (

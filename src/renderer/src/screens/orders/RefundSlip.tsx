@@ -51,7 +51,7 @@ export function RefundSlip({ refund }: { refund: Refund }) {
       )}
       <dl className="receipt__totals">
         <dt>{t('refund.reason')}</dt>
-        <dd>{refund.reason}</dd>
+        <dd className="receipt__text">{refund.reason}</dd>
         <dt className="receipt__grand">{t('refund.total')}</dt>
         <dd className="receipt__grand">−{money(refund.amount, refund.currency)}</dd>
         {refund.tenders.map((tender) => (

@@ -149,7 +149,7 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
               max={Math.max(step.total, 1)}
               value={step.done}
             />
-            <p role="status">{t('catalog.importDialog.progress', { done: step.done, total: step.total })}</p>
+            <p role="status">{t('catalog.importDialog.progress', { done: step.done, count: step.total })}</p>
           </div>
         )}
         {step.name === 'done' && (
@@ -173,7 +173,7 @@ function PreviewBody({ preview, file }: { preview: ImportPreview; file: string }
       <p role="status" className={`notice ${preview.invalidRows > 0 ? 'notice--error' : 'notice--info'}`}>
         <strong>{file}</strong> —{' '}
         {t('catalog.importDialog.summary', {
-          total: preview.totalRows,
+          count: preview.totalRows,
           valid: preview.validRows,
           create: preview.toCreate,
           update: preview.toUpdate,

@@ -11,6 +11,7 @@ import {
 } from '@shared/contract'
 import { call } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
+import { useAmountConfirm, useAmountQuestions } from '../../components/AmountConfirm'
 import { TextField } from '../../components/TextField'
 import { Field } from '../../components/Field'
 import { toApiError } from '../../stores/settings-store'
@@ -75,7 +76,11 @@ interface ProductDialogProps {
   onSaved(product: Product): void
 }
 
-/** Add or edit a product. Main checks everything (and parses the price); its refusals show beside the field. */
+/**
+ * Add or edit a product. Main checks everything (and parses the price); its refusals show beside the
+ * field. A new price of 0 or above `PRICE_CONFIRM_ABOVE` is asked about first, naming it, and sent
+ * with `confirmUnusualPrice`.
+ */
 export function ProductDialog({
   product,
   categories,
@@ -91,6 +96,8 @@ export function ProductDialog({
   // Every field's problem at once, found by the contract's own schema before saving (as coupons do).
   const [issues, setIssues] = useState<ApiError[]>([])
   const [busy, setBusy] = useState(false)
+  const questions = useAmountQuestions()
+  const { confirm, dialog } = useAmountConfirm()
   const edit = (patch: Partial<Draft>): void => {
     setDraft((d) => ({ ...d, ...patch }))
     // A field changed is no longer wrong until the next save says so.
@@ -124,12 +131,18 @@ export function ProductDialog({
     const found = parsed.success ? [] : parsed.error.issues.map((issue) => zodRefusal(issue))
     setIssues(found)
     if (found.length > 0) return
-    setBusy(true)
     try {
-      const saved = product
-        ? await call('catalog:update-product', { id: product.id, ...fields })
-        : await call('catalog:create-product', fields)
-      onSaved(saved)
+      const question = questions.price(fields.price, currency, 'price', product?.priceMinor ?? null)
+      const saved = await confirm(question, (confirmed) => {
+        // "Saving…" once it is sent, not while the question is open.
+        setBusy(true)
+        const sent = { ...fields, ...(confirmed ? { confirmUnusualPrice: true } : {}) }
+        return product
+          ? call('catalog:update-product', { id: product.id, ...sent })
+          : call('catalog:create-product', sent)
+      })
+      if (saved) onSaved(saved)
+      else setBusy(false)
     } catch (e) {
       setError(toApiError(e))
       setBusy(false)
@@ -309,6 +322,7 @@ export function ProductDialog({
           </p>
         )}
       </form>
+      {dialog}
     </Dialog>
   )
 }

@@ -4,6 +4,8 @@ import { Download, Pencil, PackagePlus, Search, Tags, Upload } from 'lucide-reac
 import type { ApiError, Product } from '@shared/contract'
 import { call, onEvent } from '../../api/client'
 import { useMoney } from '../../lib/money'
+import { isGtin } from '../../lib/burst-detector'
+import { takeBurst } from '../../lib/scanner'
 import { useAuthStore } from '../../stores/auth-store'
 import { PRODUCTS_PAGE, useProductsStore } from '../../stores/products-store'
 import { toApiError, useSettingsStore } from '../../stores/settings-store'
@@ -16,6 +18,9 @@ import { ScreenHeader } from '../../components/ScreenHeader'
 import { rateToPercent } from '@shared/money/rate-percent'
 import { useErrorText } from '../../i18n/error-text'
 import { downloadCsv } from '../../lib/download'
+
+/** How long the search waits for typing to pause (the Sell screen's scan bar waits as long). */
+const SEARCH_DELAY_MS = 150
 
 type Editing = { product: Product | null } | null
 
@@ -50,7 +55,10 @@ export function ProductsScreen() {
     void loadCategories()
   }, [loadCategories])
   useEffect(() => {
-    void search(language)
+    // A typed search waits for the typing to pause: a scanner's 13 keys are one search, not 13
+    // answers repainting the table under the keys still arriving (as the Sell screen's scan bar).
+    const timer = setTimeout(() => void search(language), query ? SEARCH_DELAY_MS : 0)
+    return () => clearTimeout(timer)
   }, [query, categoryId, includeInactive, language, search])
   useEffect(
     () =>
@@ -164,8 +172,17 @@ export function ProductsScreen() {
             value={query}
             onChange={(e) => store.setQuery(e.target.value)}
             onKeyDown={(e) => {
-              // A scanner types the code and Enter: select it so the next scan replaces it.
-              if (e.key === 'Enter') e.currentTarget.select()
+              if (e.key !== 'Enter') return
+              // A scanner types the code and Enter: select it so the next scan replaces it. A scan
+              // just after a person's keys is a new search too, for the code alone ("500" then a
+              // scan searched "5006923…" and found nothing). Only a code whose check digit holds:
+              // keys a busy machine delivered late are not cut off a whole scan the box holds.
+              const box = e.currentTarget
+              const burst = takeBurst(box)
+              if (burst && box.value !== burst && isGtin(burst) && !isGtin(box.value)) {
+                store.setQuery(burst)
+                requestAnimationFrame(() => box.select())
+              } else box.select()
             }}
           />
         </div>

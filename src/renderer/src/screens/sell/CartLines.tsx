@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next'
 import { ShoppingBasket } from 'lucide-react'
 import type { CartLineView, CartView } from '@shared/contract/channels/cart'
 import { useMoney } from '../../lib/money'
+import { onEvent } from '../../api/client'
+import { useCartStore } from '../../stores/cart-store'
 import { TableHead } from '../../components/TableHead'
+import { rateToPercent } from '@shared/money/rate-percent'
 
 interface CartLinesProps {
   cart: CartView
@@ -17,6 +20,7 @@ interface CartLinesProps {
  */
 export function CartLines({ cart, selectedLineId, onSelect }: CartLinesProps) {
   const { t } = useTranslation()
+  const money = useMoney()
   const selectedRow = useRef<HTMLTableRowElement>(null)
   const lineCount = cart.lines.length
   const selectedQuantity = cart.lines.find((line) => line.id === selectedLineId)?.quantity
@@ -24,6 +28,10 @@ export function CartLines({ cart, selectedLineId, onSelect }: CartLinesProps) {
   useEffect(() => {
     selectedRow.current?.scrollIntoView({ block: 'nearest' })
   }, [selectedLineId, lineCount, selectedQuantity])
+  // A price pulled from the head office or edited in another window shows on the lines at once
+  // (their own prices stay: README "Selling", "When the catalog changes under a cart").
+  const reload = useCartStore((s) => s.reload)
+  useEffect(() => onEvent('catalog:changed', () => void reload()), [reload])
 
   if (cart.lines.length === 0) {
     return (
@@ -37,7 +45,7 @@ export function CartLines({ cart, selectedLineId, onSelect }: CartLinesProps) {
 
   return (
     <div className="cart-lines" role="region" aria-label={t('sell.cart')}>
-      <table className="table table--cart">
+      <table className="table table--cart" data-figures={longFigures(cart, money) ? 'long' : undefined}>
         <TableHead
           columns={[
             { label: t('sell.columns.item') },
@@ -60,6 +68,21 @@ export function CartLines({ cart, selectedLineId, onSelect }: CartLinesProps) {
         </tbody>
       </table>
     </div>
+  )
+}
+
+/**
+ * Whether a line's figures are longer than the ordinary columns hold (a unit price of ¥10,000.00
+ * or more, a line of ¥100,000,000.00 or more): the price and total columns then widen, at the
+ * name's expense, so the longest a till takes (¥999,999.99 × 9,999 = ¥9,998,999,900.01, the caps
+ * of `shared/money/unusual-amounts.ts` and `LINE_QUANTITY_CAP`) is shown whole, never cut or run
+ * into its neighbour.
+ */
+function longFigures(cart: CartView, money: (minor: number, currency: string) => string): boolean {
+  return cart.lines.some(
+    (line) =>
+      money(line.unitPrice, cart.currency).length > 9 ||
+      money(Math.max(line.gross, line.netAfterDiscount), cart.currency).length > 13
   )
 }
 
@@ -101,6 +124,7 @@ const CartRow = memo(
           <span className="cart-lines__sku">
             {line.sku}
             {line.priceOverridden && <span className="badge badge--warn">{t('sell.overridden')}</span>}
+            <CatalogChangeBadges line={line} currency={currency} />
           </span>
         </th>
         <td className="num">
@@ -111,7 +135,7 @@ const CartRow = memo(
               {line.quantity}
               {/* The unit goes under the figure, as the code goes under the name: a weight such as
                   12.345 and its unit on one line would run into the unit price. */}
-              {line.unit === 'kg' && <span className="cart-lines__unit"> kg</span>}
+              {line.unit === 'kg' && <span className="cart-lines__unit"> {t('sell.unitKg')}</span>}
             </>
           )}
         </td>
@@ -143,3 +167,47 @@ const CartRow = memo(
     before.onSelect === after.onSelect &&
     JSON.stringify(before.line) === JSON.stringify(after.line)
 )
+
+/**
+ * What the catalog did to a line's product since it was rung up (`catalogChange`): told on the
+ * line, never applied to it, so what the cart shows is what is charged. The badge's title says
+ * what the cashier can do about it (README "Selling", "When the catalog changes under a cart").
+ */
+function CatalogChangeBadges({ line, currency }: { line: CartLineView; currency: string }) {
+  const { t } = useTranslation()
+  const money = useMoney()
+  const change = line.catalogChange
+  if (!change) return null
+  if (!change.onSale)
+    return (
+      <span className="badge badge--stop" title={t('sell.catalogChange.offSaleHint')}>
+        {t('sell.catalogChange.offSale')}
+      </span>
+    )
+  return (
+    <>
+      {change.unitPrice !== null && (
+        <span
+          className="badge badge--warn"
+          title={t('sell.catalogChange.priceHint', {
+            was: money(line.listPrice, currency),
+            price: money(change.unitPrice, currency)
+          })}
+        >
+          {t('sell.catalogChange.price', { price: money(change.unitPrice, currency) })}
+        </span>
+      )}
+      {change.taxRate !== null && (
+        <span
+          className="badge badge--warn"
+          title={t('sell.catalogChange.taxRateHint', {
+            was: rateToPercent(line.taxRate),
+            rate: rateToPercent(change.taxRate)
+          })}
+        >
+          {t('sell.catalogChange.taxRate', { rate: rateToPercent(change.taxRate) })}
+        </span>
+      )}
+    </>
+  )
+}

@@ -18,8 +18,8 @@ export const CouponBox = forwardRef<HTMLInputElement, { cart: CartView }>(functi
   const [pressed, setPressed] = useState(false)
   const blank = pressed && !code.trim()
   // Main refused the code (`code`: unknown, expired, used up, minimum spend…): the box turns red
-  // and says why under it, as every field does, for as long as the Sell screen's notice of that
-  // refusal stands — typing in the box, the next change going through or paying ends both.
+  // and says why under it, as every field does (and only there), until typing in the box, the
+  // next change going through or paying ends it.
   const [refused, setRefused] = useState<ApiError | null>(null)
   const refusal = refused !== null && error === refused ? refused : undefined
   const shown = blank ? t('errors.form.enterCoupon') : refusal ? errorText(refusal) : undefined
@@ -67,9 +67,8 @@ export const CouponBox = forwardRef<HTMLInputElement, { cart: CartView }>(functi
         </button>
       </form>
       {shown && (
-        // A refusal is announced once, by the Sell screen's notice (an alert); here it describes
-        // the box. The blank press has no notice, so it is the alert.
-        <p id={errorId} className="field__error" role={refusal ? undefined : 'alert'}>
+        // Said once, here, under the box (the Sell screen's notice does not repeat it).
+        <p id={errorId} className="field__error" role="alert">
           {shown}
         </p>
       )}

@@ -8,6 +8,7 @@ import { useCartStore } from '../../stores/cart-store'
 import { percentToRate, rateToPercent } from '@shared/money/rate-percent'
 import { isImplausibleQuantity, isOverLineCap } from '@shared/money/plausibility'
 import { LargeQuantityConfirm } from './LargeQuantityConfirm'
+import { useAmountConfirm, useAmountQuestions } from '../../components/AmountConfirm'
 import { useMoney } from '../../lib/money'
 
 type DiscountKind = 'none' | 'rate' | 'amount'
@@ -31,7 +32,8 @@ export function LineEditor({ cart }: { cart: CartView }) {
 
 function LineForm({ line, currency }: { line: CartLineView; currency: string }) {
   const { t, i18n } = useTranslation()
-  const { setQuantity, setDiscount, overridePrice, removeLine, forgetField, busy, error } = useCartStore()
+  const { setQuantity, setDiscount, overridePrice, removeLine, forgetField, busy, error, notice } =
+    useCartStore()
   const errorText = useErrorText()
   // A line waiting for its weight holds a placeholder quantity, not a weight: its field starts empty,
   // so Enter with nothing on the scale is refused instead of selling 1 kg.
@@ -50,12 +52,17 @@ function LineForm({ line, currency }: { line: CartLineView; currency: string }) 
   // A quantity beyond what a counter sells in one line waits for the cashier's yes.
   const [checkQuantity, setCheckQuantity] = useState<string | null>(null)
   const money = useMoney()
+  // A price of 0 or far above a shop's is asked about before the manager's PIN is.
+  const questions = useAmountQuestions()
+  const { confirm, dialog } = useAmountConfirm()
   const name = i18n.language === 'en' && line.nameEn ? line.nameEn : line.name
 
   const fieldError = (field: string): string | undefined => {
     if (field === 'quantity' && quantityMissing)
       return line.unit === 'kg' ? t('counter.weightNeeded') : t('sell.line.quantityMissing')
-    return error?.field === field ? errorText(error, { beside: true }) : undefined
+    // Said once: a refusal the Sell screen's notice already says (a scan's) is not repeated here.
+    const about = error?.field === field || error?.field?.startsWith(`${field}.`)
+    return error && about && notice?.error !== error ? errorText(error, { beside: true }) : undefined
   }
 
   const submitQuantity = (event: FormEvent): void => {
@@ -99,7 +106,10 @@ function LineForm({ line, currency }: { line: CartLineView; currency: string }) 
     } catch {
       // Not a price: main refuses it and says why; the approval is never asked.
     }
-    void overridePrice(line.id, price.trim(), { detail: `${name} · ${from} → ${to}` })
+    const question = questions.price(price, currency, 'unitPrice', line.unitPrice)
+    void confirm(question, (confirmed) =>
+      overridePrice(line.id, price.trim(), { detail: `${name} · ${from} → ${to}` }, confirmed)
+    )
   }
 
   return (
@@ -176,6 +186,11 @@ function LineForm({ line, currency }: { line: CartLineView; currency: string }) 
           {t('sell.line.applyDiscount')}
         </button>
       </form>
+      {fieldError('discount') && (
+        <p className="field__error" role="alert">
+          {fieldError('discount')}
+        </p>
+      )}
 
       <form className="inline-form" onSubmit={submitPrice}>
         <label htmlFor="line-price">{t('sell.line.price')}</label>
@@ -208,6 +223,7 @@ function LineForm({ line, currency }: { line: CartLineView; currency: string }) 
           if (confirmed) void setQuantity(line.id, confirmed)
         }}
       />
+      {dialog}
       <button
         type="button"
         className="button button--danger-ghost"

@@ -82,8 +82,10 @@ export const ScanBar = forwardRef<HTMLInputElement, ScanBarProps>(function ScanB
       show(quantity || before === unmatched.current ? '' : before)
       unmatched.current = null
       if (await onScan(burst, quantity)) return
-      // Not a code after all (a busy machine split the scanner's keys): the whole box is.
-      if (!(await onScan(text.trim()))) putBack(text.trim())
+      // Not a code after all (a busy machine split the scanner's keys): the whole box is, with
+      // its "3*" still a multiplier (it was looked up as "3*6923…", found at a loaded counter).
+      const whole = MULTIPLIER.exec(text.trim())
+      if (!(await onScan((whole ? whole[2]! : text).trim(), whole?.[1]))) putBack(text.trim())
       else show('')
       return
     }

@@ -25,10 +25,19 @@ import { ProductGrid } from './ProductGrid'
 import { SaleDoneDialog } from './SaleDoneDialog'
 import { ScanBar } from './ScanBar'
 import { TotalsPanel } from './TotalsPanel'
+import { fitChars } from '../../lib/fit-chars'
 import './sell.css'
 
 /** Keys the screen takes only outside text fields, where they would otherwise type. */
 const LINE_KEYS = new Set(['+', '-', 'ArrowUp', 'ArrowDown', 'Delete'])
+
+/**
+ * A character typed with the focus on no field (the cart list, a button, the page) that
+ * belongs in the scan bar: a code's first key, a `3*` multiplier, a search. It goes there, with
+ * the keys after it, as it would have from the scan bar (a `3*` typed with the cart list
+ * focused went nowhere, and the next scan was sold once).
+ */
+const SCAN_BAR_KEY = /^[0-9A-Za-z*._]$/
 
 /**
  * The cashier's screen, keyboard-first: a scanner works anywhere (the app-wide burst
@@ -188,6 +197,20 @@ export function SellScreen() {
       if (dialogsOpen || !cart || event.defaultPrevented) return
       const inField = (event.target as HTMLElement | null)?.closest('input, select, textarea') !== null
       if (inField && LINE_KEYS.has(event.key)) return
+      const input = scanInput.current
+      if (
+        !inField &&
+        input &&
+        SCAN_BAR_KEY.test(event.key) &&
+        !event.ctrlKey &&
+        !event.altKey &&
+        !event.metaKey
+      ) {
+        // Focused during the keydown, the scan bar is where the browser then types the key.
+        input.focus()
+        input.setSelectionRange(input.value.length, input.value.length)
+        return
+      }
       const selected = cart.lines.find((line) => line.id === selectedLineId)
       const index = cart.lines.findIndex((line) => line.id === selectedLineId)
       if (event.key === 'F2') {
@@ -306,7 +329,9 @@ export function SellScreen() {
           <Banknote aria-hidden="true" size={30} />
           <span>{t('payments.payButton')}</span>
           <kbd className="button__key">F12</kbd>
-          <span className="button--pay__amount">{money(cart.totals.cashTotal, cart.currency)}</span>
+          <span className="button--pay__amount" style={fitChars(money(cart.totals.cashTotal, cart.currency))}>
+            {money(cart.totals.cashTotal, cart.currency)}
+          </span>
         </button>
         <div className="sell__actions">
           <button

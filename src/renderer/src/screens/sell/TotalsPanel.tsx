@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { CartView } from '@shared/contract/channels/cart'
 import { useMoney } from '../../lib/money'
+import { fitChars } from '../../lib/fit-chars'
 import { useSettingsStore } from '../../stores/settings-store'
 
 /** The figures main computed, large enough to read from the customer's side. */
@@ -34,7 +35,9 @@ export function TotalsPanel({ cart }: { cart: CartView }) {
         </div>
         <div className="totals__payable">
           <dt>{t('sell.totals.payable')}</dt>
-          <dd data-testid="payable">{money(totals.total, cart.currency)}</dd>
+          <dd data-testid="payable" style={fitChars(money(totals.total, cart.currency))}>
+            {money(totals.total, cart.currency)}
+          </dd>
         </div>
         {totals.cashRounding !== 0 && (
           <div className="totals__row totals__row--muted">

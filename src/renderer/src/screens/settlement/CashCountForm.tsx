@@ -1,7 +1,12 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { minorDigits } from '@shared/money/currencies'
-import { countedCash, denominationsOf, type Denomination } from '@shared/money/denominations'
+import {
+  countedCash,
+  denominationsOf,
+  MAX_PIECES_PER_FACE,
+  type Denomination
+} from '@shared/money/denominations'
 import { parseDecimalToMinor } from '@shared/money/format'
 import { Field } from '../../components/Field'
 import { useMoney } from '../../lib/money'
@@ -13,11 +18,8 @@ export interface CashCountDraft {
 
 export const EMPTY_COUNT: CashCountDraft = { counts: {}, other: '' }
 
-/**
- * The most notes or coins of one face a drawer can plausibly hold; more is a slip (or a scan
- * that got through) and is refused beside the box rather than counted.
- */
-export const MAX_PIECES = 9999
+/** The most notes or coins of one face a box takes (main refuses more too). */
+export const MAX_PIECES = MAX_PIECES_PER_FACE
 
 /** Why a per-face count box is refused (a message key under `shift.countError`), or null. */
 export function countProblem(text: string): string | null {

@@ -4,6 +4,7 @@ import type { ApiError } from '@shared/contract'
 import { apiErrorOf, call } from '../../../api/client'
 import { ShiftDialogActions } from './ShiftDialogActions'
 import { Dialog } from '../../../components/Dialog'
+import { useAmountConfirm, useAmountQuestions } from '../../../components/AmountConfirm'
 import { ReasonField } from '../../../components/ReasonField'
 import { TextField } from '../../../components/TextField'
 import { formIssue, reasonIssue } from '../../../lib/form-issues'
@@ -15,7 +16,9 @@ import { typedAmountProblem, useNamedFieldError } from '../../sell/payments/type
  * it (decimal string in the store currency) and a reason. On press the amount is checked by the
  * payment fields' rule (`typedAmountProblem`: a decimal ≥ 0 with no more digits than the currency
  * has) and its problem said under it, led by the field's name; main still refuses 0 and more than
- * the drawer holds. A refusal naming `amount` or `reason` shows beside that field.
+ * the drawer holds. An amount above `CASH_MOVE_CONFIRM_ABOVE` is asked about first ("is this amount
+ * right?", naming it) and sent with `confirmLargeAmount`. A refusal naming `amount` or `reason` shows
+ * beside that field.
  */
 export function MoveDialog({
   direction,
@@ -37,6 +40,8 @@ export function MoveDialog({
   const namedError = useNamedFieldError()
   // The typed amount's problem found on press ("abc", "-5", "1.234"), until the amount changes.
   const [amountProblem, setAmountProblem] = useState<ApiError | undefined>(undefined)
+  const questions = useAmountQuestions()
+  const { confirm, dialog } = useAmountConfirm()
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
     const problem = typedAmountProblem('amount', amount, currency)
@@ -46,10 +51,20 @@ export function MoveDialog({
     setError(null)
     if (found.length > 0 || problem) return
     try {
-      await call('shifts:cash-move', { direction, amount: amount.trim(), reason: reason.trim() }, undefined, {
-        detail: `${amount.trim()} · ${reason.trim()}`
-      })
-      onDone()
+      const moved = await confirm(questions.cashMove(amount, currency), (confirmed) =>
+        call(
+          'shifts:cash-move',
+          {
+            direction,
+            amount: amount.trim(),
+            reason: reason.trim(),
+            ...(confirmed ? { confirmLargeAmount: true } : {})
+          },
+          undefined,
+          { detail: `${amount.trim()} · ${reason.trim()}` }
+        )
+      )
+      if (moved) onDone()
     } catch (caught) {
       setError(apiErrorOf(caught))
     }
@@ -86,6 +101,7 @@ export function MoveDialog({
           onCancel={onClose}
         />
       </form>
+      {dialog}
     </Dialog>
   )
 }

@@ -6,9 +6,11 @@ import { apiErrorOf, call } from '../../../api/client'
 import { useErrorText } from '../../../i18n/error-text'
 import { ShiftDialogActions } from './ShiftDialogActions'
 import { Dialog } from '../../../components/Dialog'
+import { useAmountConfirm, useAmountQuestions } from '../../../components/AmountConfirm'
 import {
   CashCountForm,
   countInput,
+  countTotal,
   EMPTY_COUNT,
   useCountBlocker,
   type CashCountDraft
@@ -17,7 +19,8 @@ import {
 /**
  * Step one, opening a shift with its counted float (`shifts:open`: `counts` pieces per
  * denomination, plus `other` cash as a decimal string in the store currency; answers the opened
- * `ShiftView`). The Sell screen opens it too, when a scan finds none. A refusal naming `other`
+ * `ShiftView`). The Sell screen opens it too, when a scan finds none. A float above
+ * `FLOAT_CONFIRM_ABOVE` is asked about first and sent with `confirmLargeFloat`. A refusal naming `other`
  * shows beside that field, any other under the form.
  */
 export function OpenShiftDialog({
@@ -38,6 +41,8 @@ export function OpenShiftDialog({
   const [pressed, setPressed] = useState(false)
   const blocker = pressed ? blockerOf(draft) : null
   const form = useRef<HTMLFormElement>(null)
+  const questions = useAmountQuestions()
+  const { confirm, dialog } = useAmountConfirm()
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
     if (blockerOf(draft) !== null) {
@@ -46,7 +51,10 @@ export function OpenShiftDialog({
       return
     }
     try {
-      onDone(await call('shifts:open', countInput(draft)))
+      const opened = await confirm(questions.float(countTotal(currency, draft), currency), (confirmed) =>
+        call('shifts:open', { ...countInput(draft), ...(confirmed ? { confirmLargeFloat: true } : {}) })
+      )
+      if (opened) onDone(opened)
     } catch (caught) {
       setError(apiErrorOf(caught))
     }
@@ -67,6 +75,7 @@ export function OpenShiftDialog({
           onCancel={onClose}
         />
       </form>
+      {dialog}
     </Dialog>
   )
 }
