@@ -98,9 +98,17 @@ for (const [size, viewport] of [
     await page.goto(till.url)
     await logIn(page, OWNER.username, OWNER.password)
     await walk(page, size, 'zh-CN')
-    // Un-enrolling is refused while events wait; their export is offered.
+    // Un-enrolling asks first, naming what happens; it is refused while events wait (said in the
+    // question), and their export is offered.
     await page.getByRole('button', { name: '解除接入' }).click()
-    await expect(page.getByRole('alert').filter({ hasText: '未上传到总部' })).toBeVisible()
+    const ask = page.getByRole('dialog', { name: '确定与Harbour Street解除接入？' })
+    await expect(ask).toContainText('不再向总部上传销售')
+    await expect(ask).toContainText('继续作为 T01')
+    await ask.getByRole('button', { name: '解除接入' }).click()
+    await expect(ask.getByRole('alert').filter({ hasText: '未上传到总部' })).toBeVisible()
+    if (size === '1024x768') await snap(page, `sync-unenrol-refused-${size}-zh-CN`)
+    await ask.getByRole('button', { name: '取消' }).click()
+    await expect(ask).toBeHidden()
     await expect(page.getByRole('button', { name: '导出未同步事件' })).toBeVisible()
     // Logging out is refused too while sales wait; the till says why and stays signed in.
     await page.getByRole('button', { name: '退出登录' }).click()
@@ -121,6 +129,17 @@ for (const [size, viewport] of [
       await page.getByRole('button', { name: '中文' }).click()
       await expect(page.getByRole('button', { name: '已同步', exact: true })).toBeVisible()
       await snap(page, `sync-panel-synced-${size}-zh-CN`)
+      if (size === '1366x860') {
+        // All synced, no shift open: confirmed, the till leaves its head office.
+        await page.getByRole('button', { name: 'English' }).click()
+        await panel.getByRole('button', { name: 'Un-enrol' }).click()
+        const ask = page.getByRole('dialog', { name: 'Un-enrol from Harbour Street?' })
+        await expect(ask).toContainText('continues as T01 and nothing is sent twice')
+        await snap(page, `sync-unenrol-ask-${size}-en`)
+        await ask.getByRole('button', { name: 'Un-enrol this till' }).click()
+        await expect(ask).toBeHidden()
+        await expect(panel.getByRole('button', { name: 'Enrol this till' })).toBeVisible()
+      }
     } finally {
       await stop(hq)
     }

@@ -25,7 +25,9 @@ export class SyncRequestError extends Error {
   override readonly name = 'SyncRequestError'
   constructor(
     readonly status: number,
-    readonly error: Omit<SyncError, 'code'> & { code: SyncError['code'] | 'NETWORK' | 'BAD_ANSWER' }
+    readonly error: Omit<SyncError, 'code'> & { code: SyncError['code'] | 'NETWORK' | 'BAD_ANSWER' },
+    /** `NETWORK`: the transport's own words (`connect ECONNREFUSED …`), without our sentence around them. */
+    readonly networkCause?: string
   ) {
     super(`${error.code}: ${error.reason}`)
   }
@@ -119,10 +121,11 @@ export function createHqClient(options: HqClientOptions) {
             ? error.cause.message
             : error.message
           : String(error)
-      throw new SyncRequestError(0, {
-        code: 'NETWORK',
-        reason: `the head office cannot be reached (${reason})`
-      })
+      throw new SyncRequestError(
+        0,
+        { code: 'NETWORK', reason: `the head office cannot be reached (${reason})` },
+        reason
+      )
     }
     const text = await response.text().catch(() => '')
     await options.beforeAnswer?.()

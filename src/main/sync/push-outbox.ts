@@ -115,6 +115,12 @@ export async function pushOutbox(
     maxBytes?: number
     yieldToSelling?: () => Promise<unknown>
     markEveryMs?: number
+    /**
+     * Start at this seq even if it is marked synced: the head office is one that does not hold
+     * those events (a till enrolled with a new head office: its history, from 1; a head office
+     * behind the till: from its position). Events it already holds are answered `duplicate`.
+     */
+    resendFrom?: number
   }
 ): Promise<PushResult> {
   const result: PushResult = {
@@ -140,7 +146,11 @@ export async function pushOutbox(
     markedAt = performance.now()
   }
   let acked = 0
-  let from = outbox.oldestUnsynced()?.seq ?? null
+  const oldest = outbox.oldestUnsynced()?.seq ?? null
+  // Sending events below the high-water mark (asked to, or told to by a SEQ_GAP): go on to the end
+  // of the outbox, not only while something is unsynced.
+  let resending = options.resendFrom !== undefined && (oldest === null || options.resendFrom < oldest)
+  let from = resending ? options.resendFrom! : oldest
   let resumes = 0
   try {
     while (from !== null) {
@@ -176,6 +186,7 @@ export async function pushOutbox(
           // The head office holds less than we thought: send again from where it stands.
           resumes++
           from = error.error.resumeFrom
+          resending = true
           continue
         }
         throw error
@@ -197,7 +208,7 @@ export async function pushOutbox(
           reason: `the head office acknowledged up to ${answer.highestContiguousSeq}, before this batch (${first}–${last})`
         })
       }
-      from = outbox.firstUnsyncedAfter(upTo) ? upTo + 1 : null
+      from = resending || outbox.firstUnsyncedAfter(upTo) ? upTo + 1 : null
       if (from !== null && performance.now() - markedAt >= markEveryMs) await mark()
     }
     await mark()

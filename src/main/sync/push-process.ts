@@ -26,6 +26,8 @@ export type ToPushProcess =
       identity: HqIdentity
       appVersion: string
       maxEvents?: number
+      /** Send again from this seq, synced or not (a head office that never held them: `pushOutbox`). */
+      resendFrom?: number
       /** The till's clock minus the system clock, ms (the process's `now` follows the till's clock). */
       tillMinusSystemMs: number
       /** What the head office's CLOCK_SKEW answers taught the till, ms (signatures only). */

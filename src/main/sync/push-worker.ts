@@ -62,6 +62,7 @@ async function push(request: Extract<ToPushProcess, { type: 'push' }>): Promise<
       now,
       appVersion: request.appVersion,
       ...(request.maxEvents ? { maxEvents: request.maxEvents } : {}),
+      ...(request.resendFrom ? { resendFrom: request.resendFrom } : {}),
       ...(yieldToSelling ? { yieldToSelling } : {}),
       markSynced: (upTo) =>
         new Promise<number>((resolve, reject) => {

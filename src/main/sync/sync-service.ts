@@ -2,11 +2,11 @@ import type { SyncStatus } from '@shared/contract/channels/sync'
 import { MAX_PULL_WAIT_SECONDS } from '@shared/sync/protocol'
 import { newId } from '../core/ids'
 import type { Actor, ServiceContext } from '../services/service-context'
-import { TERMINAL_KEY } from '../services/shifts/shift-guard'
+import { currentShift, TERMINAL_KEY } from '../services/shifts/shift-guard'
 import { applyPullPage } from './apply-pull-page'
 import { backoffDelay } from './backoff'
 import { createHqClient, SyncRequestError, type HqIdentity } from './hq-client'
-import { loadTillKey, removeTillKey, type SecretProtector } from './key-store'
+import { loadTillKey, type SecretProtector } from './key-store'
 import { createPushProcess } from './push-process'
 import type { StartPushChild } from './push-child'
 import type { SellingSignal } from './selling-signal'
@@ -30,11 +30,18 @@ export interface SyncServiceOptions {
   backoff?: { minMs: number; maxMs: number }
   /** Main's requests in progress, which the push yields to (selling-signal.ts); none: it never waits. */
   selling?: SellingSignal
+  /**
+   * How often the running app looks whether another process on the same data dir (`kassa sync
+   * enrol`) enrolled or un-enrolled this till, ms (one primary-key read). Default 2 s.
+   */
+  watchEnrolmentMs?: number
   /** How the push process is started: Electron's utilityProcess (push-child.ts); plain Node's fork by default. */
   startPushChild?: StartPushChild
 }
 
 const DAY_MS = 24 * 3_600_000
+/** Failures that mean the head office was not reached (or could not answer): the till is offline. */
+const UNREACHABLE: ReadonlySet<string> = new Set(['NETWORK', 'UNAVAILABLE'])
 const NO_EDITS = { catalog: false, coupons: false, staff: false }
 
 /**
@@ -58,8 +65,17 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
   let pushTimer: NodeJS.Timeout | null = null
   let running = false
   let pullAbort: AbortController | null = null
-  let lastError: 'push' | 'pull' | null = null
   let lastBatches = 0
+  // The till id the background loops run for (null: none run). Enrolment can change under the
+  // running app — the `kassa` command on the same data dir — so it is compared on a timer.
+  let loopsFor: string | null = null
+  let watchTimer: NodeJS.Timeout | null = null
+  // Cuts the pull loop's backoff short (a push just reached the head office).
+  let wakePull: (() => void) | null = null
+  // Just enrolled: where the head office stands for this till, so the first push starts there even
+  // below the outbox's high-water mark (a new head office has none of the history). Kept in memory
+  // only: lost, the next event's push meets SEQ_GAP and resends from the head office's answer.
+  let resendFrom: number | null = null
 
   /** The till's clock, corrected by what the head office taught it (for signatures only). */
   const signingNow = (): Date => new Date(clock.now().getTime() + (store.sync.state()?.clockOffsetMs ?? 0))
@@ -95,17 +111,24 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
             transient: false
           }
     if (transient) offlineSince ??= at
-    else if (direction !== 'enrol') lastError = direction
     // One line per distinct failure in a row: an hour offline is one error, not a thousand.
     if (store.sync.openErrorCode(direction) !== code)
       store.transaction(() => store.sync.recordError({ at, direction, code, reason }))
     logger.warn('sync.failed', { direction, code, reason })
   }
 
+  /**
+   * A success settles the errors met before in its direction, and in every direction the head office
+   * being unreachable (it answered): a status never says "synced" beside an old ECONNREFUSED.
+   */
   const recordSuccess = (direction: 'push' | 'pull'): void => {
     offlineSince = null
-    if (lastError === direction) lastError = null
-    store.transaction(() => store.sync.resolveErrors(direction, clock.now().toISOString()))
+    const at = clock.now().toISOString()
+    store.transaction(() => {
+      store.sync.resolveErrors(direction, at)
+      store.sync.resolveUnreachable(at)
+    })
+    wakePull?.()
   }
 
   function status(): SyncStatus {
@@ -115,17 +138,19 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
     const enrolled = state !== null
     const warning = oldest !== null && clock.now().getTime() - new Date(oldest.at).getTime() > DAY_MS
     const errors = store.sync.errors(20)
-    const unresolved = errors.some(
-      (e) =>
-        e.resolvedAt === null && e.direction !== 'enrol' && e.code !== 'NETWORK' && e.code !== 'UNAVAILABLE'
-    )
+    const open = errors.filter((e) => e.resolvedAt === null && e.direction !== 'enrol')
+    const unreachable = (code: string) => UNREACHABLE.has(code)
+    // From the stored errors, not only this process's memory: `kassa sync status` after a failed
+    // `kassa sync now` is another process, and must not say "syncing" while nothing runs.
+    const since = offlineSince ?? open.filter((e) => unreachable(e.code)).at(-1)?.at ?? null
+    const refused = open.some((e) => !unreachable(e.code))
     return {
       enrolled,
       state: !enrolled
         ? 'not-enrolled'
-        : offlineSince
+        : since
           ? 'offline'
-          : unresolved && lastError !== null
+          : refused
             ? 'error'
             : pushing || backlog > 0
               ? 'syncing'
@@ -137,7 +162,7 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
       backlog,
       oldestUnsyncedAt: oldest?.at ?? null,
       oldestAgeMs: oldest ? Math.max(0, clock.now().getTime() - new Date(oldest.at).getTime()) : null,
-      offlineSince,
+      offlineSince: enrolled ? since : null,
       lastPushAt: state?.lastPushAt ?? null,
       lastPullAt: state?.lastPullAt ?? null,
       revision: state?.revision ?? 0,
@@ -168,6 +193,7 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
           identity: who,
           appVersion: options.appVersion,
           ...(options.maxBatchEvents ? { maxEvents: options.maxBatchEvents } : {}),
+          ...(resendFrom !== null ? { resendFrom } : {}),
           tillMinusSystemMs: clock.now().getTime() - Date.now(),
           clockOffsetMs: store.sync.state()?.clockOffsetMs ?? 0
         },
@@ -185,6 +211,7 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
         }
       )
       lastBatches = result.batches
+      resendFrom = null
       for (const notice of result.notices)
         logger.warn('sync.event_not_applied', {
           seq: notice.seq,
@@ -240,7 +267,7 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
   }
 
   async function runPush(): Promise<void> {
-    if (!running) return
+    if (!running || loopsFor === null) return
     if (pushing) {
       pushAgain = true
       return
@@ -260,7 +287,8 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
   }
 
   async function pullLoop(): Promise<void> {
-    while (running) {
+    const tillId = loopsFor
+    while (running && tillId !== null && loopsFor === tillId) {
       pullAbort = new AbortController()
       try {
         await pullNow(pullWait, pullAbort.signal)
@@ -273,9 +301,49 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
       } catch {
         pullFailures++
         const delay = backoffMs(pullFailures)
-        await new Promise((resolve) => setTimeout(resolve, delay))
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, delay)
+          wakePull = () => {
+            clearTimeout(timer)
+            pullFailures = 0
+            resolve()
+          }
+        })
+        wakePull = null
       }
     }
+  }
+
+  /** Starts the push and pull loops for the till's enrolment, if it has one and they are not running for it. */
+  function startLoops(): void {
+    const tillId = store.sync.state()?.tillId ?? null
+    if (!running || tillId === null || loopsFor === tillId) return
+    loopsFor = tillId
+    pushFailures = 0
+    pullFailures = 0
+    offlineSince = null
+    void runPush()
+    void pullLoop()
+  }
+
+  /** Stops the loops (a push in flight finishes; the waiting pull is aborted). */
+  function stopLoops(): void {
+    loopsFor = null
+    if (pushTimer) clearTimeout(pushTimer)
+    pushTimer = null
+    pullAbort?.abort()
+    wakePull?.()
+  }
+
+  /** Follows an enrolment or un-enrolment made by another process on the same data dir. */
+  function watchEnrolment(): void {
+    const tillId = store.sync.state()?.tillId ?? null
+    if (tillId === loopsFor) return
+    logger.info('sync.enrolment_changed', { tillId })
+    stopLoops()
+    offlineSince = null
+    startLoops()
+    announce()
   }
 
   // Right after a change: a push once the change's transaction has committed.
@@ -297,18 +365,17 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
     start(): void {
       if (running) return
       running = true
-      if (store.sync.state()) {
-        void runPush()
-        void pullLoop()
-      }
+      startLoops()
+      watchTimer = setInterval(watchEnrolment, options.watchEnrolmentMs ?? 2000)
+      watchTimer.unref?.()
     },
 
     /** Stops the loops: clears the push timer and aborts a waiting pull. An in-flight push finishes. */
     async stop(): Promise<void> {
       running = false
-      if (pushTimer) clearTimeout(pushTimer)
-      pushTimer = null
-      pullAbort?.abort()
+      if (watchTimer) clearInterval(watchTimer)
+      watchTimer = null
+      stopLoops()
     },
 
     /** Stops the loops and the push process (a push in flight fails): before the database closes. */
@@ -363,10 +430,16 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
         input,
         actor
       )
-      logger.info('sync.enrolled', { hqUrl, tillId: answer.tillId, tillCode: answer.tillCode })
+      resendFrom = (answer.highestContiguousSeq ?? 0) + 1
+      logger.info('sync.enrolled', {
+        hqUrl,
+        tillId: answer.tillId,
+        tillCode: answer.tillCode,
+        reenrolled: answer.reenrolled === true
+      })
       if (running) {
-        void runPush()
-        void pullLoop()
+        stopLoops()
+        startLoops()
       } else {
         await pushNow().catch(() => undefined)
         await pullNow(0).catch(() => undefined)
@@ -376,17 +449,31 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
     },
 
     /**
-     * Disconnects the till from its head office; its own code returns to its order numbers. The
-     * enrolment, terminal code and audit entry change in one transaction; the key file goes after.
-     * @throws DomainError CONFLICT (no field) `errors.sync.notEnrolled`; `errors.sync.unsyncedEvents`
-     *   { count } while any event is unsynced (export them first)
+     * Disconnects the till from its head office; its own code returns to its order numbers. Refused
+     * while a shift is open (its sales, voids and close would be written after the till left: the
+     * head office would keep the day open and incomplete) and while any event is unsynced, both
+     * checked again inside the transaction that un-enrols, so an event written meanwhile — by this
+     * app or by another process on the data dir — is seen. The enrolment, terminal code and audit
+     * entry change in one transaction. The key pair stays: enrolling again with the same head office
+     * signs with it and continues as the same till (`enrol-till.ts`), its history never re-sent.
+     * @throws DomainError CONFLICT (no field) `errors.sync.notEnrolled`; `errors.sync.unenrolShiftOpen`;
+     *   `errors.sync.unsyncedEvents` { count } while any event is unsynced (sync or export them first)
      */
     async unenrol(actor: Actor): Promise<SyncStatus> {
       const state = store.sync.state()
       if (!state) throw syncError('CONFLICT', 'This till is not enrolled with a head office', 'notEnrolled')
+      const refuseOpenShift = (): void => {
+        if (currentShift(store))
+          throw syncError(
+            'CONFLICT',
+            'Close the open shift first: its sales and its close must reach the head office before this till leaves it',
+            'unenrolShiftOpen'
+          )
+      }
+      refuseOpenShift()
       requireNothingUnsynced(store)
-      await this.stop()
       store.transaction(() => {
+        refuseOpenShift()
         requireNothingUnsynced(store)
         store.sync.unenrol()
         store.preferences.set(TERMINAL_KEY, state.previousTerminal ?? 'T01')
@@ -400,7 +487,8 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
           details: { hqUrl: state.hqUrl, tillCode: state.tillCode }
         })
       })
-      removeTillKey(options.dataDir)
+      stopLoops()
+      offlineSince = null
       announce()
       return status()
     },

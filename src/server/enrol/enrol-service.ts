@@ -93,8 +93,17 @@ export async function createEnrolCode(
 
 /**
  * Enrols a till: spends the code (ENROL_CODE_INVALID when unknown or used, ENROL_CODE_EXPIRED),
- * binds the public key (KEY_IN_USE when another till has it) and gives the till its id and the
- * next till code (`T01`, `T02` … across the head office).
+ * binds the public key and gives the till its id and the next till code (`T01`, `T02` … across the
+ * head office).
+ *
+ * A key this head office already knows is a till enrolling again (it un-enrolled and kept its key
+ * pair, `src/main/sync/enrol-till.ts`): the request is signed with that key (checked by the route
+ * before this runs), which proves it is that till, and the fresh one-time code proves the owner lets
+ * it back in. It continues as the same till — same id and code, same key — and is told the highest
+ * contiguous seq held for it, where its push resumes: nothing it rang up is stored twice. Refused,
+ * writing nothing and leaving the code unspent: REVOKED when the till was revoked here,
+ * STORE_MISMATCH when the code is for another store than the till's (a till's events, days and
+ * seqs belong to one store; moving it is a new till on a fresh data dir).
  */
 export async function enrolTill(
   db: HqDatabase,
@@ -126,13 +135,11 @@ export async function enrolTill(
         }
       )
     }
-    const [taken] = await tx.query<{ id: string }>('SELECT id FROM tills WHERE public_key = ?', [
-      request.publicKey
-    ])
-    if (taken)
-      throw new SyncRefusal('KEY_IN_USE', 'this key is already enrolled as another till', {
-        field: 'publicKey'
-      })
+    const [known] = await tx.query<KnownTill>(
+      'SELECT id, store_id, code, status, high_seq FROM tills WHERE public_key = ? FOR UPDATE',
+      [request.publicKey]
+    )
+    if (known) return reenrol(tx, known, row.store_id, code, request, now)
     const [counter] = await tx.query<{ value: number }>(
       "UPDATE counters SET value = value + 1 WHERE name = 'till_code' RETURNING value"
     )
@@ -163,6 +170,56 @@ export async function enrolTill(
   })
   if (published) onPublished(answer.storeId)
   return answer
+}
+
+interface KnownTill {
+  id: string
+  store_id: string
+  code: string
+  status: string
+  high_seq: number | string
+}
+
+/** The till `known` enrolling again with the code `code` for `codeStoreId` (see `enrolTill`). */
+async function reenrol(
+  tx: SqlTx,
+  known: KnownTill,
+  codeStoreId: string,
+  code: string,
+  request: EnrolRequest,
+  now: Date
+): Promise<EnrolAnswer> {
+  if (known.status === 'revoked')
+    throw new SyncRefusal(
+      'REVOKED',
+      `this till was ${known.code} here and was revoked at the head office: it cannot enrol again`
+    )
+  const stores = await tx.query<{ id: string; name: string }>(
+    'SELECT id, name FROM stores WHERE id IN (?, ?)',
+    [known.store_id, codeStoreId]
+  )
+  const nameOf = (id: string) => stores.find((s) => s.id === id)?.name ?? id
+  if (known.store_id !== codeStoreId)
+    throw new SyncRefusal(
+      'STORE_MISMATCH',
+      `this till is ${known.code} of ${nameOf(known.store_id)}; this code is for ${nameOf(codeStoreId)}: ask for a code for ${nameOf(known.store_id)}`,
+      { field: 'code' }
+    )
+  await tx.run('UPDATE tills SET app_version = ? WHERE id = ?', [request.appVersion, known.id])
+  await tx.run('UPDATE enrol_codes SET used_at = ?, till_id = ? WHERE code_hash = ?', [
+    now.toISOString(),
+    known.id,
+    codeHash(code)
+  ])
+  return {
+    tillId: known.id,
+    storeId: known.store_id,
+    storeName: nameOf(known.store_id),
+    tillCode: known.code,
+    serverTime: now.toISOString(),
+    reenrolled: true,
+    highestContiguousSeq: Number(known.high_seq)
+  }
 }
 
 /** Revokes a till: every request it signs from now on is refused with REVOKED. */

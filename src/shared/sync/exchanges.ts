@@ -25,7 +25,11 @@ export function normaliseEnrolCode(typed: string): string {
   return typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1')
 }
 
-/** Body of `POST /sync/v1/enrol`, signed with the key it enrols (refusals: `ENROL_CODE_*`, `KEY_IN_USE`). */
+/**
+ * Body of `POST /sync/v1/enrol`, signed with the key it enrols (refusals: `ENROL_CODE_*`,
+ * `STORE_MISMATCH`, `REVOKED`). A till that was enrolled before sends the key it kept: the head
+ * office that knows the key answers with that till (re-enrolment, see `enrol-service.ts`).
+ */
 export const enrolRequestSchema = z.object({
   /** The one-time code (normalised or as typed). */
   code: z.string().min(1).max(32),
@@ -45,7 +49,13 @@ export const enrolAnswerSchema = z.object({
   storeName: z.string(),
   /** `T01`…`T99` then `T100`…: unique within the head office; prints in the till's order numbers. */
   tillCode: z.string().regex(/^T\d{2,}$/),
-  serverTime: isoTime
+  serverTime: isoTime,
+  /**
+   * The key is one the head office already knows: the till continues as the till it was (same id
+   * and code), and `highestContiguousSeq` is where its push resumes. Absent from older head offices.
+   */
+  reenrolled: z.boolean().optional(),
+  highestContiguousSeq: z.number().int().min(0).optional()
 })
 export type EnrolAnswer = z.infer<typeof enrolAnswerSchema>
 

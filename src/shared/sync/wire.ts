@@ -73,7 +73,9 @@ export const SYNC_HEADERS = {
  * - 403 `REVOKED` (the till was revoked at the head office), `FOREIGN_TILL` (an event's `tillId`
  *   is not the signing till).
  * - 404 `NOT_FOUND` (unknown path); 400 `ENROL_CODE_INVALID` (unknown or already used),
- *   410 `ENROL_CODE_EXPIRED`, 409 `KEY_IN_USE` (that public key is already enrolled).
+ *   410 `ENROL_CODE_EXPIRED`, 409 `KEY_IN_USE` (that public key is already enrolled),
+ *   409 `STORE_MISMATCH` (a till enrolling again: the code is for another store than its own);
+ *   a till enrolling again after it was revoked is answered 403 `REVOKED`.
  * - 409 `SEQ_GAP` — the batch starts after `highestContiguousSeq + 1`: push again from `resumeFrom`.
  * - 413 `BATCH_TOO_LARGE` — over `MAX_BATCH_EVENTS` or `MAX_BATCH_BYTES`: halve the batch.
  * - 500 `INTERNAL`, 503 `UNAVAILABLE` (the database is down or busy): retry with backoff.
@@ -92,6 +94,7 @@ export const SYNC_ERROR_CODES = [
   'ENROL_CODE_INVALID',
   'ENROL_CODE_EXPIRED',
   'KEY_IN_USE',
+  'STORE_MISMATCH',
   'SEQ_GAP',
   'BATCH_TOO_LARGE',
   'INTERNAL',
@@ -114,6 +117,7 @@ export const SYNC_ERROR_STATUS: Record<SyncErrorCode, number> = {
   ENROL_CODE_INVALID: 400,
   ENROL_CODE_EXPIRED: 410,
   KEY_IN_USE: 409,
+  STORE_MISMATCH: 409,
   SEQ_GAP: 409,
   BATCH_TOO_LARGE: 413,
   INTERNAL: 500,

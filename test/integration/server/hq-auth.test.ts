@@ -26,9 +26,19 @@ describe.each(HQ_STORES)('head office enrolment and signatures (%s)', (kind) => 
     const rows = await hq.db.query<Record<string, string>>('SELECT * FROM enrol_codes')
     expect(JSON.stringify(rows)).not.toContain(code.replace('-', ''))
 
-    // A key already enrolled cannot enrol again.
+    // A key already enrolled is that till enrolling again (it un-enrolled and kept its key): it
+    // continues as itself — same id and code, no new till — and the code is spent.
     const again = await createEnrolCode(hq.db, hq.clock, 'Main street')
-    expect((await first.enrol(again.code)).body.error?.code).toBe('KEY_IN_USE')
+    const reenrolled = await first.enrol(again.code)
+    expect(reenrolled.body).toMatchObject({
+      tillId: answer.body.tillId,
+      tillCode: 'T01',
+      storeId,
+      reenrolled: true,
+      highestContiguousSeq: 0
+    })
+    expect(await count(hq.db, 'tills')).toBe(2)
+    expect((await first.enrol(again.code)).body.error?.code).toBe('ENROL_CODE_INVALID')
     expect((await first.enrol('nonsense')).body.error?.code).toBe('ENROL_CODE_INVALID')
   })
 

@@ -33,6 +33,12 @@ export const commands: readonly CliCommandEntry[] = [
     load: async () => (await import('./sync')).syncEnrol
   },
   {
+    name: 'sync unenrol',
+    summary:
+      'disconnect this till from its head office (--yes; refused while a shift is open or events wait)',
+    load: async () => (await import('./sync')).syncUnenrol
+  },
+  {
     name: 'sync status',
     summary: 'where the sync with the head office stands (text, or --json)',
     load: async () => (await import('./sync')).syncStatus

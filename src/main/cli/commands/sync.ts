@@ -83,6 +83,25 @@ export const syncEnrol: CliCommand = {
   }
 }
 
+/**
+ * `kassa --data-dir DIR sync unenrol --yes`: disconnects the till from its head office. Refused
+ * (exit 2, the reason) while a shift is open or events are unsynced; `--yes` is the confirmation.
+ */
+export const syncUnenrol: CliCommand = {
+  usage:
+    'kassa --data-dir DIR sync unenrol --yes   disconnect this till from its head office (it keeps its key: enrolling again with the same head office continues as the same till)',
+  async run(args, context) {
+    refuseUnknown(args, 'sync unenrol', [], ['--yes'])
+    if (!args.includes('--yes'))
+      throw new UsageError(
+        'sync unenrol: this till would stop sending sales to the head office and receiving its master data; run again with --yes to confirm (refused while a shift is open or events are unsynced)'
+      )
+    const status = await withSync(context, 'sync unenrol', (sync) => sync.unenrol({ userId: null }))
+    context.stdout.write(`un-enrolled from the head office\n${syncStatusText(status)}`)
+    return 0
+  }
+}
+
 /** `kassa --data-dir DIR sync status [--json]`. */
 export const syncStatus: CliCommand = {
   usage: 'kassa --data-dir DIR sync status [--json]   where the sync with the head office stands',

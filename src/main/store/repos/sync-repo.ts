@@ -72,6 +72,9 @@ export function createSyncRepo(db: Database) {
   const resolve = db.prepare(
     'UPDATE sync_errors SET resolved_at = ? WHERE direction = ? AND resolved_at IS NULL'
   )
+  const resolveCodes = db.prepare(
+    "UPDATE sync_errors SET resolved_at = ? WHERE resolved_at IS NULL AND code IN ('NETWORK', 'UNAVAILABLE')"
+  )
   const latestOpen = db.prepare<[string], { code: string }>(
     'SELECT code FROM sync_errors WHERE direction = ? AND resolved_at IS NULL ORDER BY id DESC LIMIT 1'
   )
@@ -133,6 +136,8 @@ export function createSyncRepo(db: Database) {
       latestOpen.get(direction)?.code ?? null,
     /** A success in `direction` settles the errors met there before. */
     resolveErrors: (direction: SyncErrorRow['direction'], at: string) => void resolve.run(at, direction),
+    /** The head office answered: settles every open "could not reach it" error, in any direction. */
+    resolveUnreachable: (at: string) => void resolveCodes.run(at),
     errors(limit = 20): SyncErrorRow[] {
       return recent.all(limit).map((row) => ({
         id: row.id,

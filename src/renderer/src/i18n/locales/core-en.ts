@@ -163,7 +163,12 @@ export const coreEn = {
       unsyncedEvents_one: '{{count}} event has not reached the head office yet: sync first, or export it.',
       unsyncedEvents_other:
         '{{count}} events have not reached the head office yet: sync first, or export them.',
-      keyMissing: 'This till’s sync key is missing: enrol it again.'
+      keyMissing: 'This till’s sync key is missing: enrol it again.',
+      keySealed: 'This till’s sync key cannot be opened on this computer.',
+      unenrolShiftOpen:
+        'Close the open shift first: its sales and its close must reach the head office before this till leaves it.',
+      revoked: 'The head office revoked this till: it cannot enrol again. ({{reason}})',
+      storeMismatch: 'This code is for another store: {{reason}}'
     },
     orders: {
       voidNonCash:

@@ -157,7 +157,11 @@ export const coreZhCN: Messages<typeof coreEn> = {
       refused: '总部拒绝了请求：{{reason}}',
       unsyncedEvents_one: '还有 {{count}} 条事件未上传到总部：请先同步，或将其导出。',
       unsyncedEvents_other: '还有 {{count}} 条事件未上传到总部：请先同步，或将其导出。',
-      keyMissing: '本收银台的同步密钥丢失：请重新接入。'
+      keyMissing: '本收银台的同步密钥丢失：请重新接入。',
+      keySealed: '本收银台的同步密钥无法在这台电脑上打开。',
+      unenrolShiftOpen: '请先关闭当前班次：班次的销售和交班记录都要上传到总部后，才能解除接入。',
+      revoked: '总部已停用本收银台，不能再次接入。（{{reason}}）',
+      storeMismatch: '此接入码属于另一家门店：{{reason}}'
     },
     orders: {
       voidNonCash: '此单有部分用银行卡、支付宝或微信支付付款，不能作废。请改为整单退款：钱会原路退回。',

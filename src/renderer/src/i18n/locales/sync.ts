@@ -63,7 +63,14 @@ const en = {
       syncNow: 'Sync now',
       syncing: 'Syncing…',
       export: 'Export unsynced events',
-      unenrol: 'Un-enrol'
+      unenrol: 'Un-enrol',
+      unenrolTitle: 'Un-enrol from {{store}}?',
+      unenrolWhat:
+        'This till stops sending its sales to the head office and stops receiving its catalog, prices, coupons and staff. Its orders are numbered with its own code again.',
+      unenrolKept:
+        'It can leave only while no shift is open and once everything it recorded has reached the head office. To come back, enrol again with a code from the same head office: the till continues as {{tillCode}} and nothing is sent twice.',
+      unenrolConfirm: 'Un-enrol this till',
+      cancel: 'Cancel'
     }
   }
 }
@@ -130,7 +137,14 @@ export const syncMessages = defineMessages(en, {
       syncNow: '立即同步',
       syncing: '同步中…',
       export: '导出未同步事件',
-      unenrol: '解除接入'
+      unenrol: '解除接入',
+      unenrolTitle: '确定与{{store}}解除接入？',
+      unenrolWhat:
+        '本收银台将不再向总部上传销售，也不再接收总部下发的商品、价格、优惠券和员工。订单编号恢复使用本机自己的编号。',
+      unenrolKept:
+        '只有在没有未关闭的班次、且所有记录都已上传到总部时才能解除接入。日后用同一总部的接入码重新接入，本收银台会继续作为 {{tillCode}}，数据不会重复上传。',
+      unenrolConfirm: '解除接入',
+      cancel: '取消'
     }
   }
 })

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Download, Link2, RefreshCw, Unlink } from 'lucide-react'
 import { onEvent } from '../../api/client'
 import { useScreenTime } from '../../lib/store-time'
+import { Dialog } from '../../components/Dialog'
 import { TextField } from '../../components/TextField'
 import { fieldError, useErrorText } from '../../i18n/error-text'
 import { useAuthStore } from '../../stores/auth-store'
@@ -12,8 +13,9 @@ import './sync.css'
 /**
  * The Sync panel in Settings: the head office and this till's code, last push and pull, the backlog
  * and its oldest event, each error with its reason, "sync now"; on a till not yet enrolled, the
- * form that enrols it with the head office's one-time code. Un-enrolling is refused while events
- * are unsynced, with their export offered instead.
+ * form that enrols it with the head office's one-time code. Un-enrolling asks first, saying what it
+ * does and how the till comes back as itself; it is refused while a shift is open or events are
+ * unsynced (their export offered instead), the refusal shown in the question.
  */
 export function SyncPanel() {
   const { t, i18n } = useTranslation()
@@ -25,6 +27,7 @@ export function SyncPanel() {
   const canManage = useAuthStore((s) => s.status?.user?.permissions.includes('settings-manage') ?? false)
   const [hqUrl, setHqUrl] = useState('')
   const [code, setCode] = useState('')
+  const [confirming, setConfirming] = useState(false)
 
   useEffect(() => {
     void load()
@@ -143,7 +146,7 @@ export function SyncPanel() {
           ))}
         </ul>
       )}
-      {error && (
+      {error && !confirming && (
         <p role="alert" className="status status--error">
           {errorText(error)}
         </p>
@@ -164,7 +167,10 @@ export function SyncPanel() {
             type="button"
             className="button button--ghost"
             disabled={busy !== null}
-            onClick={() => void unenrol()}
+            onClick={() => {
+              useSyncStore.setState({ error: null })
+              setConfirming(true)
+            }}
           >
             <Unlink aria-hidden="true" size={20} /> {t('sync.panel.unenrol')}
           </button>
@@ -179,6 +185,34 @@ export function SyncPanel() {
           {busy === 'now' ? t('sync.panel.syncing') : t('sync.panel.syncNow')}
         </button>
       </div>
+      <Dialog
+        title={t('sync.panel.unenrolTitle', { store: status.storeName })}
+        open={confirming}
+        onClose={() => setConfirming(false)}
+        actions={
+          <>
+            <button type="button" className="button button--ghost" onClick={() => setConfirming(false)}>
+              {t('sync.panel.cancel')}
+            </button>
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={busy !== null}
+              onClick={() => void unenrol()}
+            >
+              <Unlink aria-hidden="true" size={20} /> {t('sync.panel.unenrolConfirm')}
+            </button>
+          </>
+        }
+      >
+        <p>{t('sync.panel.unenrolWhat')}</p>
+        <p>{t('sync.panel.unenrolKept', { tillCode: status.tillCode })}</p>
+        {error && (
+          <p role="alert" className="status status--error">
+            {errorText(error)}
+          </p>
+        )}
+      </Dialog>
     </section>
   )
 }
