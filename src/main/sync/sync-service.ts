@@ -289,6 +289,12 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
   async function pullLoop(): Promise<void> {
     const tillId = loopsFor
     while (running && tillId !== null && loopsFor === tillId) {
+      // Un-enrolled (or enrolled as another till) by another process: pullNow would return at once
+      // and this loop would spin on microtasks, starving every timer — the app froze. Hand over.
+      if ((store.sync.state()?.tillId ?? null) !== tillId) {
+        watchEnrolment()
+        return
+      }
       pullAbort = new AbortController()
       try {
         await pullNow(pullWait, pullAbort.signal)
