@@ -1,8 +1,6 @@
 import type { SyncStatus } from '@shared/contract/channels/sync'
 import { MAX_PULL_WAIT_SECONDS } from '@shared/sync/protocol'
-import { newId } from '../core/ids'
 import type { Actor, ServiceContext } from '../services/service-context'
-import { currentShift, TERMINAL_KEY } from '../services/shifts/shift-guard'
 import { applyPullPage } from './apply-pull-page'
 import { backoffDelay } from './backoff'
 import { createHqClient, SyncRequestError, type HqIdentity } from './hq-client'
@@ -11,7 +9,8 @@ import { createPushProcess } from './push-process'
 import type { StartPushChild } from './push-child'
 import type { SellingSignal } from './selling-signal'
 import { enrolTill, syncError } from './enrol-till'
-import { requireNothingUnsynced } from './unsynced-guard'
+import { syncStatus } from './sync-status'
+import { exportOutbox, unenrolTill } from './unenrol-till'
 
 export interface SyncServiceOptions {
   dataDir: string
@@ -38,11 +37,6 @@ export interface SyncServiceOptions {
   /** How the push process is started: Electron's utilityProcess (push-child.ts); plain Node's fork by default. */
   startPushChild?: StartPushChild
 }
-
-const DAY_MS = 24 * 3_600_000
-/** Failures that mean the head office was not reached (or could not answer): the till is offline. */
-const UNREACHABLE: ReadonlySet<string> = new Set(['NETWORK', 'UNAVAILABLE'])
-const NO_EDITS = { catalog: false, coupons: false, staff: false }
 
 /**
  * The till's side of the head-office sync: enrolment, pushing the outbox, pulling master data, and
@@ -131,52 +125,7 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
     wakePull?.()
   }
 
-  function status(): SyncStatus {
-    const state = store.sync.state()
-    const oldest = store.outbox.oldestUnsynced()
-    const backlog = store.outbox.unsyncedCount()
-    const enrolled = state !== null
-    const warning = oldest !== null && clock.now().getTime() - new Date(oldest.at).getTime() > DAY_MS
-    const errors = store.sync.errors(20)
-    const open = errors.filter((e) => e.resolvedAt === null && e.direction !== 'enrol')
-    const unreachable = (code: string) => UNREACHABLE.has(code)
-    // From the stored errors, not only this process's memory: `kassa sync status` after a failed
-    // `kassa sync now` is another process, and must not say "syncing" while nothing runs.
-    const since = offlineSince ?? open.filter((e) => unreachable(e.code)).at(-1)?.at ?? null
-    const refused = open.some((e) => !unreachable(e.code))
-    return {
-      enrolled,
-      state: !enrolled
-        ? 'not-enrolled'
-        : since
-          ? 'offline'
-          : refused
-            ? 'error'
-            : pushing || backlog > 0
-              ? 'syncing'
-              : 'synced',
-      hqUrl: state?.hqUrl ?? null,
-      storeName: state?.storeName ?? null,
-      tillCode: state?.tillCode ?? null,
-      tillId: state?.tillId ?? null,
-      backlog,
-      oldestUnsyncedAt: oldest?.at ?? null,
-      oldestAgeMs: oldest ? Math.max(0, clock.now().getTime() - new Date(oldest.at).getTime()) : null,
-      offlineSince: enrolled ? since : null,
-      lastPushAt: state?.lastPushAt ?? null,
-      lastPullAt: state?.lastPullAt ?? null,
-      revision: state?.revision ?? 0,
-      warning,
-      localEdits: state?.localEdits ?? NO_EDITS,
-      errors: errors.map((e) => ({
-        at: e.at,
-        direction: e.direction,
-        code: e.code,
-        reason: e.reason,
-        resolved: e.resolvedAt !== null
-      }))
-    }
-  }
+  const status = (): SyncStatus => syncStatus(store, clock.now(), { offlineSince, pushing })
 
   const announce = (): void => events.emit('sync:status', status())
 
@@ -466,33 +415,7 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
      *   `errors.sync.unsyncedEvents` { count } while any event is unsynced (sync or export them first)
      */
     async unenrol(actor: Actor): Promise<SyncStatus> {
-      const state = store.sync.state()
-      if (!state) throw syncError('CONFLICT', 'This till is not enrolled with a head office', 'notEnrolled')
-      const refuseOpenShift = (): void => {
-        if (currentShift(store))
-          throw syncError(
-            'CONFLICT',
-            'Close the open shift first: its sales and its close must reach the head office before this till leaves it',
-            'unenrolShiftOpen'
-          )
-      }
-      refuseOpenShift()
-      requireNothingUnsynced(store)
-      store.transaction(() => {
-        refuseOpenShift()
-        requireNothingUnsynced(store)
-        store.sync.unenrol()
-        store.preferences.set(TERMINAL_KEY, state.previousTerminal ?? 'T01')
-        store.audit.append({
-          id: newId(),
-          at: clock.now().toISOString(),
-          actorUserId: actor.userId,
-          approverUserId: actor.approverUserId ?? null,
-          action: 'sync.unenrolled',
-          subject: state.tillId,
-          details: { hqUrl: state.hqUrl, tillCode: state.tillCode }
-        })
-      })
+      unenrolTill(ctx, actor)
       stopLoops()
       offlineSince = null
       announce()
@@ -503,25 +426,7 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
      * The unsynced events, exactly as they would be pushed, as a JSON file a person can keep
      * (`kassa-outbox-<till code>-<instant>.json`), enrolled or not. Raises nothing.
      */
-    exportOutbox(): { fileName: string; json: string; count: number } {
-      const state = store.sync.state()
-      const events = store.outbox.exportUnsynced()
-      const stamp = clock.now().toISOString().replace(/[:.]/g, '-')
-      return {
-        fileName: `kassa-outbox-${state?.tillCode ?? 'till'}-${stamp}.json`,
-        json: JSON.stringify(
-          {
-            tillId: state?.tillId ?? null,
-            tillCode: state?.tillCode ?? null,
-            exportedAt: clock.now().toISOString(),
-            events
-          },
-          null,
-          2
-        ),
-        count: events.length
-      }
-    }
+    exportOutbox: () => exportOutbox(ctx)
   }
 }
 
